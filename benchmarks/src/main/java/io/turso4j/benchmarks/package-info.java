@@ -1,0 +1,2 @@
+/** JMH benchmarks against SQLite (sqlite-jdbc) and H2. */
+package io.turso4j.benchmarks;

@@ -1,0 +1,2 @@
+/** The tursodb shell. */
+package io.turso4j.cli;

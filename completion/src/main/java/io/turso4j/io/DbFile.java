@@ -1,0 +1,71 @@
+package io.turso4j.io;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+
+/**
+ * One open file (a database or its WAL). Every operation returns a {@link Completion} at
+ * once and never blocks the caller; the completion carries the result or an
+ * {@link io.turso4j.completion.IoFailure}. Operations on one file may be in flight together
+ * and may complete in any order: callers that need an order (write, then sync) wait for the
+ * first completion before issuing the second.
+ *
+ * <p>Threads: any thread may issue operations. The buffer passed to a read or write belongs
+ * to the operation until its completion is done.
+ */
+public interface DbFile {
+
+    /** The path this file was opened with. */
+    String path();
+
+    /**
+     * Reads {@code len} bytes at file offset {@code pos} into {@code buf[off, off+len)}.
+     * Completes with the number of bytes read, less than {@code len} only at end of file;
+     * the rest of the range is then zero-filled.
+     */
+    Completion read(long pos, Buffer buf, int off, int len);
+
+    /** Reads the whole buffer. */
+    default Completion read(long pos, Buffer buf) {
+        return read(pos, buf, 0, buf.size());
+    }
+
+    /**
+     * Writes {@code buf[off, off+len)} at {@code pos}, extending the file if needed.
+     * Completes with the number of bytes written: {@code len}, or less when the device took
+     * no more (disk full).
+     */
+    Completion write(long pos, Buffer buf, int off, int len);
+
+    /** Writes the whole buffer. */
+    default Completion write(long pos, Buffer buf) {
+        return write(pos, buf, 0, buf.size());
+    }
+
+    /**
+     * Writes the buffers back to back starting at {@code pos}, each whole, as one vectored
+     * operation. Completes with the total number of bytes written.
+     */
+    Completion write(long pos, Buffer... bufs);
+
+    /** Makes every completed write durable (fdatasync). */
+    Completion sync();
+
+    /** Sets the file's length to {@code length}, cutting or zero-extending it. */
+    Completion truncate(long length);
+
+    /** Completes with the file's current length in bytes. */
+    Completion size();
+
+    /**
+     * Takes an exclusive lock on the file, held until {@link #unlock()} or {@link #close()}.
+     * Fails with errno EAGAIN if another owner, in this process or another, holds it.
+     */
+    Completion lock();
+
+    /** Releases the lock taken by {@link #lock()}. */
+    Completion unlock();
+
+    /** Closes the file, releasing its lock. Operations issued afterwards fail. */
+    Completion close();
+}

@@ -1,0 +1,2 @@
+/** java.sql driver over the engine (jdbc:turso4j:&lt;path&gt;). */
+package io.turso4j.jdbc;
