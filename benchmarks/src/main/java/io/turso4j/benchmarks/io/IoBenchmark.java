@@ -1,0 +1,238 @@
+package io.turso4j.benchmarks.io;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+import io.turso4j.io.DbFile;
+import io.turso4j.io.IO;
+import io.turso4j.io.IoBackends;
+import io.turso4j.io.OpenMode;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * 4 KiB random reads and writes (writes with an fdatasync every 64) on a 1 GiB file at queue
+ * depths 1, 8 and 32, for the io_uring and NIO backends and, as the baseline the I/O layer
+ * exists to beat, plain {@code FileChannel} positional I/O from one virtual thread per
+ * queue slot.
+ *
+ * <p>Each invocation performs {@value #OPS} operations keeping {@code depth} of them in flight
+ * (a closed loop, as fio runs). {@code cache=cold} drops the file from the page cache before
+ * every iteration; {@code cache=warm} reads it once beforehand. The file lives in
+ * {@code -Dturso4j.bench.dir} (default: the system temp directory) and is created once.
+ *
+ * <p>Run: {@code ./benchmarks/run io} (see README.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(java.util.concurrent.TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 3, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+public class IoBenchmark {
+    static final int OPS = 4096;
+    static final int PAGE = 4096;
+    static final long FILE_SIZE = 1L << 30;
+    static final int SYNC_EVERY = 64;
+
+    @Param({"uring", "nio", "filechannel-vt"})
+    public String backend;
+
+    @Param({"1", "8", "32"})
+    public int depth;
+
+    @Param({"cold", "warm"})
+    public String cache;
+
+    private Path file;
+    private IO io;
+    private DbFile dbFile;
+    private FileChannel channel;
+    private Buffer[] buffers;
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        file = Path.of(System.getProperty("turso4j.bench.dir", System.getProperty("java.io.tmpdir")), "turso4j-io-bench.dat");
+        createIfMissing(file);
+        if (backend.equals("filechannel-vt")) {
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } else {
+            io = IoBackends.open(backend);
+            dbFile = io.open(file.toString(), OpenMode.READ_WRITE);
+        }
+        buffers = new Buffer[depth];
+        for (int i = 0; i < depth; i++) {
+            buffers[i] = Buffer.allocate(PAGE);
+            buffers[i].segment().fill((byte) i);
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void prepareCache() throws IOException {
+        if (cache.equals("cold")) {
+            PageCache.drop(file);
+        } else {
+            warm(file);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        if (channel != null) {
+            channel.close();
+        }
+        if (dbFile != null) {
+            dbFile.close().await();
+            io.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void randomRead() throws Exception {
+        if (channel != null) {
+            virtualThreads(false);
+        } else {
+            closedLoop(false);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(OPS)
+    public void randomWrite() throws Exception {
+        if (channel != null) {
+            virtualThreads(true);
+        } else {
+            closedLoop(true);
+        }
+    }
+
+    private long randomOffset() {
+        return random.nextLong(FILE_SIZE / PAGE) * PAGE;
+    }
+
+    /** Keeps {@code depth} operations in flight on the completion-based backend. */
+    private void closedLoop(boolean write) throws Exception {
+        Semaphore slots = new Semaphore(depth);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int i = 0; i < OPS; i++) {
+            if (write && i > 0 && i % SYNC_EVERY == 0) {
+                slots.acquire(depth); // drain, then make the last 64 writes durable
+                dbFile.sync().await();
+                slots.release(depth);
+            }
+            slots.acquire();
+            Buffer buf = buffers[i % depth];
+            Completion c = write ? dbFile.write(randomOffset(), buf) : dbFile.read(randomOffset(), buf);
+            c.onComplete(done -> {
+                if (done.isFailed()) {
+                    failure.compareAndSet(null, done.failure());
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(depth);
+        if (write) {
+            dbFile.sync().await();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+    }
+
+    /** The baseline: {@code depth} virtual threads each doing blocking positional I/O. */
+    private void virtualThreads(boolean write) throws Exception {
+        AtomicLong done = new AtomicLong();
+        Thread[] threads = new Thread[depth];
+        long[] offsets = new long[OPS];
+        for (int i = 0; i < OPS; i++) {
+            offsets[i] = randomOffset();
+        }
+        for (int t = 0; t < depth; t++) {
+            ByteBuffer bb = buffers[t].segment().asByteBuffer();
+            int first = t;
+            threads[t] = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = first; i < OPS; i += depth) {
+                        bb.clear();
+                        if (write) {
+                            channel.write(bb, offsets[i]);
+                            if (done.incrementAndGet() % SYNC_EVERY == 0) {
+                                channel.force(false);
+                            }
+                        } else {
+                            channel.read(bb, offsets[i]);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (write) {
+            channel.force(false);
+        }
+    }
+
+    private static void createIfMissing(Path file) throws IOException {
+        if (Files.exists(file) && Files.size(file) == FILE_SIZE) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+            SplittableRandom fill = new SplittableRandom(7);
+            while (chunk.hasRemaining()) {
+                chunk.put((byte) fill.nextInt());
+            }
+            for (long pos = 0; pos < FILE_SIZE; pos += chunk.capacity()) {
+                chunk.clear();
+                while (chunk.hasRemaining()) {
+                    ch.write(chunk, pos + chunk.position());
+                }
+            }
+            ch.force(true);
+        }
+    }
+
+    private static void warm(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+            long pos = 0;
+            while (true) {
+                chunk.clear();
+                int n = ch.read(chunk, pos);
+                if (n < 0) {
+                    break;
+                }
+                pos += n;
+            }
+        }
+    }
+}
