@@ -1,0 +1,210 @@
+package io.turso4j.storage.pager;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages one connection holds in memory, bounded by {@code cache_size} pages.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>A page number maps to at most one {@link Page}.</li>
+ *   <li>The eviction list holds exactly the pages that are resident, clean and unpinned,
+ *       least recently released first; {@link #evict()} takes only from it, so a dirty,
+ *       pinned or loading page is never evicted.</li>
+ *   <li>The cache may hold more pages than its capacity when every page is dirty or pinned:
+ *       {@link #isOverCapacity()} then tells the pager to spill dirty pages (write them to
+ *       the WAL) so that they become clean and evictable.</li>
+ * </ol>
+ *
+ * <p>Transitions: {@link #insert} (new page, pinned once), {@link #pin} / {@link #unpin},
+ * {@link #markDirty} / {@link #markClean}, {@link #evict}, {@link #discard} (drop a page,
+ * e.g. after a failed read or a rollback). Not thread-safe: owned by one pager.
+ */
+public final class PageCache {
+    private final Map<Integer, Page> pages = new HashMap<>();
+    private int capacity;
+    /** Eviction list ends: oldest is evicted first. */
+    private Page oldest;
+    private Page newest;
+    private int dirtyCount;
+
+    public PageCache(int capacity) {
+        setCapacity(capacity);
+    }
+
+    /** Changes the bound (PRAGMA cache_size); takes effect as pages are evicted. */
+    public void setCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("cache capacity must be positive: " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int size() {
+        return pages.size();
+    }
+
+    public int dirtyCount() {
+        return dirtyCount;
+    }
+
+    /** True when no page may be added without evicting one first. */
+    public boolean isFull() {
+        return pages.size() >= capacity;
+    }
+
+    /** True when even evicting every evictable page would not bring the cache within bounds. */
+    public boolean isOverCapacity() {
+        return pages.size() > capacity && oldest == null;
+    }
+
+    /** The page with this number, or null. Does not pin it. */
+    public Page get(int number) {
+        return pages.get(number);
+    }
+
+    /**
+     * Adds a page whose bytes {@code load} will provide, pinned once for the caller.
+     *
+     * @throws IllegalStateException if the number is already cached
+     */
+    public Page insert(int number, Buffer buffer, Completion load) {
+        Page page = new Page(number, buffer, load);
+        page.pins = 1;
+        if (pages.putIfAbsent(number, page) != null) {
+            throw new IllegalStateException("page " + number + " is already cached");
+        }
+        return page;
+    }
+
+    /** Takes a hold on a cached page; it cannot be evicted until the matching unpin. */
+    public void pin(Page page) {
+        unlist(page);
+        page.pins++;
+    }
+
+    /** Releases one hold. The last release of a clean resident page makes it evictable. */
+    public void unpin(Page page) {
+        if (page.pins <= 0) {
+            throw new IllegalStateException(page + " is not pinned");
+        }
+        if (--page.pins == 0 && !page.dirty && page.isResident()) {
+            listNewest(page);
+        }
+    }
+
+    /** The open transaction changed the page: it must be written before it can be evicted. */
+    public void markDirty(Page page) {
+        if (!page.dirty) {
+            page.dirty = true;
+            dirtyCount++;
+            unlist(page);
+        }
+    }
+
+    /** The page's bytes reached the WAL (commit or spill): it may be evicted again. */
+    public void markClean(Page page) {
+        if (page.dirty) {
+            page.dirty = false;
+            dirtyCount--;
+            if (page.pins == 0 && page.isResident()) {
+                listNewest(page);
+            }
+        }
+    }
+
+    /** A page whose read has just finished becomes evictable if nobody holds it. */
+    public void loaded(Page page) {
+        if (page.pins == 0 && !page.dirty && page.isResident() && pages.get(page.number()) == page) {
+            listNewest(page);
+        }
+    }
+
+    /**
+     * Removes the least recently released evictable page and returns it; the caller owns its
+     * buffer now (reuses or releases it). Null when nothing can be evicted.
+     */
+    public Page evict() {
+        Page victim = oldest;
+        if (victim != null) {
+            unlist(victim);
+            pages.remove(victim.number());
+        }
+        return victim;
+    }
+
+    /**
+     * Drops a page no matter its state (failed read, rollback of a dirty page, truncation).
+     * The caller owns its buffer, which it must not release while a read still pins it.
+     */
+    public void discard(Page page) {
+        if (pages.remove(page.number(), page)) {
+            unlist(page);
+            if (page.dirty) {
+                page.dirty = false;
+                dirtyCount--;
+            }
+        }
+    }
+
+    /** The dirty pages in ascending page-number order, the order commit writes them. */
+    public List<Page> dirtyPages() {
+        List<Page> dirty = new ArrayList<>(dirtyCount);
+        for (Page p : pages.values()) {
+            if (p.dirty) {
+                dirty.add(p);
+            }
+        }
+        dirty.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return dirty;
+    }
+
+    /** Every cached page, in no particular order: for invalidation and shutdown. */
+    public List<Page> all() {
+        return new ArrayList<>(pages.values());
+    }
+
+    private void listNewest(Page page) {
+        if (page.listed) {
+            unlist(page);
+        }
+        page.older = newest;
+        page.newer = null;
+        if (newest != null) {
+            newest.newer = page;
+        } else {
+            oldest = page;
+        }
+        newest = page;
+        page.listed = true;
+    }
+
+    private void unlist(Page page) {
+        if (!page.listed) {
+            return;
+        }
+        if (page.older != null) {
+            page.older.newer = page.newer;
+        } else {
+            oldest = page.newer;
+        }
+        if (page.newer != null) {
+            page.newer.older = page.older;
+        } else {
+            newest = page.older;
+        }
+        page.older = null;
+        page.newer = null;
+        page.listed = false;
+    }
+}
