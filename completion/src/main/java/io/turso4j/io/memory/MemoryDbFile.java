@@ -6,7 +6,6 @@ import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Objects;
 
 /**
  * A handle on a {@link MemoryFile}. Every operation runs on the caller's thread and returns
@@ -37,7 +36,7 @@ final class MemoryDbFile implements DbFile {
 
     @Override
     public Completion read(long pos, Buffer buf, int off, int len) {
-        checkArgs(pos, buf, off, len);
+        DbFile.checkRange(pos, buf, off, len);
         IoFailure refused = refuse("read", false);
         if (refused != null) {
             return Completion.failed(refused);
@@ -53,7 +52,7 @@ final class MemoryDbFile implements DbFile {
 
     @Override
     public Completion write(long pos, Buffer buf, int off, int len) {
-        checkArgs(pos, buf, off, len);
+        DbFile.checkRange(pos, buf, off, len);
         IoFailure refused = refuse("write", true);
         if (refused != null) {
             return Completion.failed(refused);
@@ -197,13 +196,6 @@ final class MemoryDbFile implements DbFile {
             return new IoFailure(op + " on read-only file " + path, IoFailure.EBADF);
         }
         return null;
-    }
-
-    private static void checkArgs(long pos, Buffer buf, int off, int len) {
-        if (pos < 0) {
-            throw new IllegalArgumentException("negative file position: " + pos);
-        }
-        Objects.checkFromIndexSize(off, len, buf.size());
     }
 
     @Override
