@@ -193,19 +193,11 @@ public final class Completion {
     /**
      * Parks until done. Cheap on a virtual thread, which unmounts from its carrier.
      *
-     * @throws InterruptedException if interrupted while waiting (the operation goes on)
+     * @throws InterruptedException if interrupted while still pending (the operation goes on)
      */
     public void await() throws InterruptedException {
-        if (isDone()) {
-            return;
-        }
-        Thread me = Thread.currentThread();
-        onComplete(c -> LockSupport.unpark(me));
-        while (!isDone()) {
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+        if (!isDone() && park(NO_DEADLINE, true) == WaitEnd.INTERRUPTED) {
+            throw new InterruptedException();
         }
     }
 
@@ -218,34 +210,77 @@ public final class Completion {
         if (isDone()) {
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Thread me = Thread.currentThread();
-        onComplete(c -> LockSupport.unpark(me));
-        while (!isDone()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TimeoutException("I/O still pending after " + timeout);
-            }
-            LockSupport.parkNanos(this, left);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+        long nanos = timeout.toNanos();
+        WaitEnd end = nanos <= 0 ? WaitEnd.TIMED_OUT : park(System.nanoTime() + nanos, true);
+        switch (end) {
+            case DONE -> {}
+            case INTERRUPTED -> throw new InterruptedException();
+            case TIMED_OUT -> throw new TimeoutException("I/O still pending after " + timeout);
         }
     }
 
     /** Parks until done without giving up on interrupt; the interrupt flag is restored. */
     public void awaitUninterruptibly() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
+        if (!isDone()) {
+            park(NO_DEADLINE, false);
+        }
+    }
+
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private enum WaitEnd { DONE, TIMED_OUT, INTERRUPTED }
+
+    /**
+     * Wakes one parked thread when the completion is done, unless that thread gave up first.
+     * Giving up clears {@link #thread}, so a wait that timed out or was interrupted leaves no
+     * stray unpark behind to wake an unrelated park of the same thread later.
+     */
+    private static final class Parker implements Consumer<Completion> {
+        volatile Thread thread = Thread.currentThread();
+
+        @Override
+        public void accept(Completion c) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Parks the current thread until done, the {@link System#nanoTime()} deadline, or (if
+     * {@code interruptible}) an interrupt, which is then consumed. An uninterruptible wait
+     * remembers an interrupt and sets the flag again before returning. Done wins over an
+     * interrupt or a deadline that arrive together with it.
+     */
+    private WaitEnd park(long deadline, boolean interruptible) {
+        Parker parker = new Parker();
+        onComplete(parker);
+        boolean interrupted = false;
+        try {
+            while (!isDone()) {
+                if (deadline == NO_DEADLINE) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return WaitEnd.TIMED_OUT;
+                    }
+                    LockSupport.parkNanos(this, left);
+                }
+                if (Thread.interrupted()) {
+                    if (interruptible && !isDone()) {
+                        return WaitEnd.INTERRUPTED;
+                    }
+                    interrupted = true; // kept for the caller: set again in finally
+                }
+            }
+            return WaitEnd.DONE;
+        } finally {
+            parker.thread = null;
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

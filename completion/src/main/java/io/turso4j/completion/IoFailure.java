@@ -15,8 +15,18 @@ public final class IoFailure extends RuntimeException {
 
     /** errno value when the failure did not come from the kernel. */
     public static final int NO_ERRNO = 0;
+    /** ENOENT: no such file. */
+    public static final int ENOENT = 2;
     /** EIO, the errno the simulator injects. */
     public static final int EIO = 5;
+    /** EBADF: the file is closed, or not open for writing. */
+    public static final int EBADF = 9;
+    /** EAGAIN: the file's lock is held by another owner. */
+    public static final int EAGAIN = 11;
+    /** EINVAL: an argument the operation cannot take. */
+    public static final int EINVAL = 22;
+    /** EFBIG: the file would grow past what the backend can hold. */
+    public static final int EFBIG = 27;
     /** ECANCELED, carried by aborted operations. */
     public static final int ECANCELED = 125;
 

@@ -3,6 +3,8 @@ package io.turso4j.io;
 import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 
+import java.util.Objects;
+
 /**
  * One open file (a database or its WAL). Every operation returns a {@link Completion} at
  * once and never blocks the caller; the completion carries the result or an
@@ -68,4 +70,18 @@ public interface DbFile {
 
     /** Closes the file, releasing its lock. Operations issued afterwards fail. */
     Completion close();
+
+    /**
+     * The argument check every backend makes before a read or write: these are programming
+     * errors, thrown at once rather than reported through the completion.
+     *
+     * @throws IllegalArgumentException if {@code pos} is negative
+     * @throws IndexOutOfBoundsException if {@code [off, off+len)} is not inside {@code buf}
+     */
+    static void checkRange(long pos, Buffer buf, int off, int len) {
+        if (pos < 0) {
+            throw new IllegalArgumentException("negative file position: " + pos);
+        }
+        Objects.checkFromIndexSize(off, len, buf.size());
+    }
 }
