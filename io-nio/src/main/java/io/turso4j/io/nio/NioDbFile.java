@@ -11,7 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A {@link DbFile} on an {@link AsynchronousFileChannel} whose handlers run on its {@link
@@ -44,7 +44,14 @@ final class NioDbFile implements DbFile {
     private final AsynchronousFileChannel channel;
     private final boolean readOnly;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<FileLock> lock = new AtomicReference<>();
+    /**
+     * Serialises this owner's lock, unlock and close, which run on different pool threads:
+     * two overlapping lock() calls must not turn into two tryLocks, the second refused as if
+     * by a stranger. Held only around tryLock and release, which never wait.
+     */
+    private final ReentrantLock lockGuard = new ReentrantLock();
+    /** The OS lock while this owner holds it; guarded by {@link #lockGuard}. */
+    private FileLock lock;
 
     NioDbFile(NioIO io, String path, AsynchronousFileChannel channel, boolean readOnly) {
         this.io = io;
@@ -153,21 +160,25 @@ final class NioDbFile implements DbFile {
     @Override
     public Completion lock() {
         return onPool("lock", () -> {
-            FileLock held = lock.get();
-            if (held != null && held.isValid()) {
-                return 0; // this owner has it already
-            }
-            FileLock taken;
+            lockGuard.lock();
             try {
-                taken = channel.tryLock(0, Long.MAX_VALUE, readOnly);
-            } catch (OverlappingFileLockException e) {
-                throw NioFailures.lockHeld("lock " + path, "another owner in this process");
+                if (lock != null && lock.isValid()) {
+                    return 0; // this owner has it already
+                }
+                FileLock taken;
+                try {
+                    taken = channel.tryLock(0, Long.MAX_VALUE, readOnly);
+                } catch (OverlappingFileLockException e) {
+                    throw NioFailures.lockHeld("lock " + path, "another owner in this process");
+                }
+                if (taken == null) {
+                    throw NioFailures.lockHeld("lock " + path, "another process");
+                }
+                lock = taken;
+                return 0;
+            } finally {
+                lockGuard.unlock();
             }
-            if (taken == null) {
-                throw NioFailures.lockHeld("lock " + path, "another process");
-            }
-            lock.set(taken);
-            return 0;
         });
     }
 
@@ -180,9 +191,15 @@ final class NioDbFile implements DbFile {
     }
 
     private void releaseLock() throws IOException {
-        FileLock held = lock.getAndSet(null);
-        if (held != null) {
-            held.release();
+        lockGuard.lock();
+        try {
+            if (lock != null) {
+                FileLock held = lock;
+                lock = null;
+                held.release();
+            }
+        } finally {
+            lockGuard.unlock();
         }
     }
 
