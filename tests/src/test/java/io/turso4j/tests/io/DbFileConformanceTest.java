@@ -44,6 +44,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * instead of parking. A backend that must be configured for the suite (the simulator with
  * faults off) does so in {@link #createIo()}.
  *
+ * <p>Adding a backend is one small subclass, e.g.
+ * <pre>{@code
+ * class SimulatedDbFileConformanceTest extends DbFileConformanceTest {
+ *     protected IO createIo() { return IoBackends.open("simulated"); } // faults off
+ *     protected String pathFor(String name) { return "/conformance/" + name; }
+ *     protected boolean drivenByPoll() { return true; }
+ * }
+ * }</pre>
+ *
  * <p>Randomised data comes from one seed per test, printed, and replayed with
  * {@code -Dturso4j.seed=<seed>}.
  */
