@@ -1,0 +1,50 @@
+package io.turso4j.io.nio;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+
+/**
+ * A write of one or more byte ranges laid back to back from {@code pos}: the channel has no
+ * gather write, so the parts go out one channel call after another, each looping on short
+ * writes, and the op completes once with the total. A call that writes nothing means the
+ * device took no more: the op then completes short, as {@link io.turso4j.io.DbFile#write}
+ * allows. An exception fails the whole op, whatever was written before it.
+ * See {@link ChannelOp} for threads and buffer pinning.
+ */
+final class WriteOp extends ChannelOp {
+    private final long pos;
+    private final ByteBuffer[] parts;
+    private int part;
+    private long written;
+
+    WriteOp(AsynchronousFileChannel channel, String path, long pos, ByteBuffer[] parts, Buffer[] buffers, Completion completion) {
+        super(channel, "write " + path + " at " + pos, completion, buffers);
+        this.pos = pos;
+        this.parts = parts;
+    }
+
+    @Override
+    void issue() {
+        while (part < parts.length && !parts[part].hasRemaining()) {
+            part++;
+        }
+        if (part == parts.length) {
+            finish(written);
+            return;
+        }
+        channel.write(parts[part], pos + written, null, this);
+    }
+
+    @Override
+    public void completed(Integer n, Void attachment) {
+        if (n <= 0) {
+            finish(written);
+            return;
+        }
+        written += n;
+        issueNext();
+    }
+}
