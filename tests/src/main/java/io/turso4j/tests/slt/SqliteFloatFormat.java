@@ -100,13 +100,16 @@ public final class SqliteFloatFormat {
         }
     }
 
-    /** The {@code !} flag's rule: drop trailing zeros, but keep one digit after the point. */
+    /** The {@code !} flag's rule: drop trailing zeros, but keep (or add) one digit after the point. */
     private static void trimZerosKeepOne(StringBuilder out) {
         int len = out.length();
         while (out.charAt(len - 1) == '0' && out.charAt(len - 2) != '.') {
             len--;
         }
         out.setLength(len);
+        if (out.charAt(len - 1) == '.') {
+            out.append('0');
+        }
     }
 
     private static String special(double d) {
