@@ -34,9 +34,11 @@ public final class SltMain {
             engine = engine(options.engine());
             files = TestFiles.find(options.paths());
         } catch (SltOptions.UsageException e) {
-            if (!e.getMessage().isEmpty()) {
-                err.println("slt: " + e.getMessage());
+            if (e.getMessage().isEmpty()) {
+                out.print(SltOptions.USAGE);
+                return 0;
             }
+            err.println("slt: " + e.getMessage());
             err.print(SltOptions.USAGE);
             return 2;
         } catch (IOException e) {
@@ -63,7 +65,7 @@ public final class SltMain {
             report.header();
             long start = System.nanoTime();
             for (TestFiles.TestFile file : files) {
-                report.file(runFile(engine, file, options.timeoutPerFile(), timings), file.group());
+                report.file(runFile(engine, file, options.timeoutPerFile(), timings, err), file.group());
             }
             int failed = report.finish(options.maxFailuresShown(), slowest.slowestFirst(), engineDescription,
                     (System.nanoTime() - start) / 1e9);
@@ -96,7 +98,8 @@ public final class SltMain {
 
     /** Runs one file on its own thread, stopping it if it overruns {@code timeout}. */
     private static FileResult runFile(SltEngine engine, TestFiles.TestFile file, Duration timeout,
-                                      Consumer<QueryTiming> timings) throws InterruptedException {
+                                      Consumer<QueryTiming> timings, PrintStream err)
+            throws InterruptedException {
         SltFileRunner runner = new SltFileRunner(engine, file.path(), file.name(), timings);
         AtomicReference<FileResult> result = new AtomicReference<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
@@ -119,7 +122,7 @@ public final class SltMain {
                 : "the file overran its time limit of " + timeout.toSeconds() + " s and did not stop when cancelled";
         FailureCategory category = crash.get() != null ? FailureCategory.ENGINE_ERROR : FailureCategory.TIMEOUT;
         if (crash.get() != null) {
-            crash.get().printStackTrace();
+            crash.get().printStackTrace(err);
         }
         return new FileResult(file.name(), 0, 1, 0, 0,
                 List.of(new Failure(file.name(), 0, category, "", List.of(), List.of(), why)));

@@ -23,6 +23,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
               Runs sqllogictest files (folders are searched for *.test) and prints a per-file
               table, the first failures in detail, the slowest queries, and "N passed, N failed".
               Exit code 0 when nothing failed, 1 otherwise, 2 on a usage error.
+              With no path, runs the corpus at ../shared/slt.
             options:
               --engine sqlite|turso4j     engine to test (default sqlite: SQLite via sqlite-jdbc)
               --max-failures-shown N      failures to print in detail (default 10)
@@ -31,7 +32,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
               --timings-out FILE          write every query's time as TSV (file, line, micros)
             """;
 
-    /** Thrown for a command line that cannot be run; the message says why. */
+    /** Thrown for a command line that cannot be run (message says why), or for help (empty message). */
     static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);

@@ -20,7 +20,7 @@ final class SltReport {
     private final PrintStream out;
     private final int nameWidth;
     private final List<FileResult> results = new ArrayList<>();
-    private final Map<String, int[]> groups = new LinkedHashMap<>();
+    private final Map<String, long[]> groups = new LinkedHashMap<>();
 
     SltReport(PrintStream out, int nameWidth) {
         this.out = out;
@@ -35,11 +35,12 @@ final class SltReport {
     /** Prints one table row and remembers the result; {@code group} is its folder for the summary. */
     void file(FileResult r, String group) {
         results.add(r);
-        int[] g = groups.computeIfAbsent(group, k -> new int[4]);
+        long[] g = groups.computeIfAbsent(group, k -> new long[5]);
         g[0] += r.passed();
         g[1] += r.failed();
         g[2] += r.skipped();
         g[3]++;
+        g[4] += r.nanos();
         out.println(String.format(Locale.ROOT, "%-" + nameWidth + "s %8d %8d %8d %9.2f",
                 r.file(), r.passed(), r.failed(), r.skipped(), r.seconds()));
         out.flush();
@@ -118,14 +119,14 @@ final class SltReport {
             return;
         }
         out.println();
-        out.println(String.format(Locale.ROOT, "%-16s %6s %8s %8s %8s %9s", "folder", "files", "passed", "failed",
-                "skipped", "pass rate"));
-        for (Map.Entry<String, int[]> e : groups.entrySet()) {
-            int[] g = e.getValue();
-            int executed = g[0] + g[1];
+        out.println(String.format(Locale.ROOT, "%-16s %6s %8s %8s %8s %9s %9s", "folder", "files", "passed", "failed",
+                "skipped", "pass rate", "seconds"));
+        for (Map.Entry<String, long[]> e : groups.entrySet()) {
+            long[] g = e.getValue();
+            long executed = g[0] + g[1];
             double rate = executed == 0 ? 100.0 : 100.0 * g[0] / executed;
-            out.println(String.format(Locale.ROOT, "%-16s %6d %8d %8d %8d %8.3f%%", e.getKey(), g[3], g[0], g[1], g[2],
-                    rate));
+            out.println(String.format(Locale.ROOT, "%-16s %6d %8d %8d %8d %8.3f%% %9.2f", e.getKey(), g[3], g[0], g[1],
+                    g[2], rate, g[4] / 1e9));
         }
     }
 }

@@ -89,6 +89,12 @@ class SltMainTest {
     }
 
     @Test
+    void helpPrintsTheUsage() throws Exception {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: slt"));
+    }
+
+    @Test
     void usageErrorsGiveExitCodeTwo() throws Exception {
         assertEquals(2, run("--frobnicate"));
         assertEquals(2, run(dir.resolve("missing.test").toString()));
