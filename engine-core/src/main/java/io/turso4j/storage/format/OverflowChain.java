@@ -11,11 +11,11 @@ import java.util.BitSet;
  *
  * <p>No I/O: the caller asks {@link #nextPage()} which page is needed, reads it however it
  * reads pages (possibly returning "pending" and resuming later), and hands it to {@link
- * #accept}. Protocol: {@link #start} → ({@link #nextPage()} ≠ 0 → {@link #accept})* →
- * {@link #nextPage()} = 0, payload complete.
+ * #accept}. Protocol: {@link #start} → [{@link #copyLocal}] → ({@link #nextPage()} ≠ 0 →
+ * {@link #accept})* → {@link #nextPage()} = 0, payload complete.
  *
  * <p>Checks, each a {@link CorruptDatabaseException} naming the page that holds the bad
- * pointer: a link to page 0 before the payload is complete, to page 1 or past the database
+ * pointer: a payload needing more overflow pages than the database has, a link to page 0 before the payload is complete, to page 1 or past the database
  * size, or to a page already in this chain (a loop). The chain is followed only as far as the
  * payload size requires, so even an undetected cycle could not run forever.
  *
@@ -32,27 +32,45 @@ public final class OverflowChain {
     private long pagesRead;
 
     /**
-     * Starts on the cell just parsed from {@code page} (page number {@code pageNumber}):
-     * copies its local payload to {@code destination} and prepares to follow its chain.
+     * Starts on {@code cell}, just parsed from page {@code pageNumber}, checking that its
+     * payload could fit in the database at all, so a corrupt size is refused before anyone
+     * allocates room for it. Then call {@link #copyLocal} to gather into a buffer, or go
+     * straight to {@link #nextPage()} to walk the chain without copying (e.g. to free it).
      *
-     * @param destination receives the whole payload from offset 0 (at least P bytes), or
-     *     {@code null} to walk the chain without copying (e.g. to free its pages)
      * @param databaseSize pages in the database, the bound for page numbers; 0 if unknown
+     * @throws CorruptDatabaseException if the payload needs more overflow pages than the
+     *     database has, or the first link is bad
      */
-    public void start(Cell cell, MemorySegment page, long pageNumber, int usableSize, long databaseSize,
-            MemorySegment destination) {
-        this.destination = destination;
+    public void start(Cell cell, long pageNumber, int usableSize, long databaseSize) {
+        this.destination = null;
         this.usableSize = usableSize;
         this.databaseSize = databaseSize;
         this.payloadSize = cell.payloadSize();
         this.filled = cell.localSize();
         this.pagesRead = 0;
         visited.clear();
-        if (destination != null) {
-            MemorySegment.copy(page, cell.payloadOffset(), destination, 0, cell.localSize());
+        long needed = (payloadSize - filled + OverflowPage.contentSize(usableSize) - 1)
+                / OverflowPage.contentSize(usableSize);
+        if (databaseSize != 0 && needed >= databaseSize) {
+            throw new CorruptDatabaseException(pageNumber, "payload of " + payloadSize + " bytes needs "
+                    + needed + " overflow pages in a database of " + databaseSize);
         }
         this.next = 0;
         follow(cell.overflowPage(), pageNumber);
+    }
+
+    /**
+     * Copies the cell's local payload from {@code page} to the start of {@code destination}
+     * (at least {@link #payloadSize()} bytes), where {@link #accept} will append the rest.
+     */
+    public void copyLocal(Cell cell, MemorySegment page, MemorySegment destination) {
+        this.destination = destination;
+        MemorySegment.copy(page, cell.payloadOffset(), destination, 0, cell.localSize());
+    }
+
+    /** P, the payload size of the cell being followed. */
+    public long payloadSize() {
+        return payloadSize;
     }
 
     /** The overflow page to read next, or 0 once the payload is complete. */
