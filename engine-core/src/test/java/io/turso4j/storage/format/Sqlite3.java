@@ -1,7 +1,6 @@
 package io.turso4j.storage.format;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,32 +48,6 @@ final class Sqlite3 {
             throw new IOException("expected one line from " + sql + ", got " + lines);
         }
         return lines.get(0);
-    }
-
-    /**
-     * Starts sqlite3 on {@code db}, feeds it {@code script}, waits until it has executed all of
-     * it (a marker file created by a final {@code .shell} command appears), and returns the
-     * still-running process so the caller can copy its files and kill it.
-     */
-    static Process startAndRun(Path db, String script) throws IOException, InterruptedException {
-        Path marker = db.resolveSibling(db.getFileName() + ".done");
-        Files.deleteIfExists(marker);
-        Process p = new ProcessBuilder(BINARY, "-batch", db.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        OutputStream stdin = p.getOutputStream();
-        stdin.write((script + "\n.shell touch '" + marker + "'\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(marker)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                p.destroyForcibly();
-                throw new IOException("sqlite3 did not finish the script");
-            }
-            Thread.sleep(10);
-        }
-        return p;
     }
 
     /** The expression that renders column {@code c} as {@link Render} does. */
