@@ -1,0 +1,194 @@
+package io.turso4j.storage.format;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Decodes columns of one record in place, parsing the header only as far as the highest
+ * column asked for. See <a href="https://www.sqlite.org/fileformat2.html#record_format">
+ * fileformat2 §2.1 "Record Format"</a>.
+ *
+ * <pre>
+ * part     contents
+ * header   header size H (varint, counting itself), then one serial type (varint) per column
+ * body     the column values back to back, sizes given by their {@link SerialType}s;
+ *          the body starts at offset H and ends exactly at the end of the record
+ * </pre>
+ *
+ * <p>Typed getters ({@link #typeOf}, {@link #getLong}, {@link #getDouble}, {@link #offsetOf}
+ * and {@link #lengthOf}) return primitives, so a VM can copy a column into its own register
+ * without boxing; {@link #getText} and {@link #getBlob} are conveniences that allocate. A
+ * column past the end of the record reads as NULL, as SQLite reads a column added by ALTER
+ * TABLE ADD COLUMN (the VM then applies the column's default).
+ *
+ * <p>Checks, each a {@link CorruptDatabaseException} naming the page the record came from: the
+ * header size fits the record, every serial type varint ends inside the header and is not 10
+ * or 11, no value runs past the record, and the values end exactly where the record does.
+ *
+ * <p>Reusable ({@link #reset}) and not thread-safe: it belongs to one cursor, and is valid while
+ * the record's bytes are.
+ */
+public final class RecordReader {
+    private MemorySegment record;
+    private long pageNumber;
+    private long headerSize;
+    /** Where the next unparsed serial type starts in the header. */
+    private long headerCursor;
+    /** Where the body of the next unparsed column starts. */
+    private long bodyCursor;
+    private int parsedColumns;
+    private long[] serialTypes = new long[16];
+    private long[] offsets = new long[16];
+
+    /**
+     * Points the reader at {@code record} (the whole payload, overflow already gathered).
+     *
+     * @param pageNumber the page the record was read from, for error messages (0 if none)
+     * @return this
+     */
+    public RecordReader reset(MemorySegment record, long pageNumber) {
+        this.record = record;
+        this.pageNumber = pageNumber;
+        this.parsedColumns = 0;
+        long size = record.byteSize();
+        int n = Varint.sizeAt(record, 0, size);
+        if (n == 0) {
+            throw corrupt("record header size varint runs past the record");
+        }
+        headerSize = Varint.get(record, 0);
+        if (headerSize < n || headerSize > size) {
+            throw corrupt("record header size " + headerSize + " outside " + n + ".." + size);
+        }
+        headerCursor = n;
+        bodyCursor = headerSize;
+        return this;
+    }
+
+    /** The number of columns in the record (parses the whole header). */
+    public int columnCount() {
+        while (parseNext()) {
+            // keep parsing
+        }
+        return parsedColumns;
+    }
+
+    /** The serial type of column {@code i}, or {@link SerialType#NULL} past the last column. */
+    public long serialType(int i) {
+        return has(i) ? serialTypes[i] : SerialType.NULL;
+    }
+
+    public StorageClass typeOf(int i) {
+        return SerialType.storageClass(serialType(i));
+    }
+
+    /** Column {@code i} as an integer; its storage class must be INTEGER. */
+    public long getLong(int i) {
+        long type = serialType(i);
+        long at = offsetOf(i);
+        return switch ((int) type) {
+            case SerialType.ZERO -> 0;
+            case SerialType.ONE -> 1;
+            case SerialType.INT8 -> record.get(ValueLayout.JAVA_BYTE, at);
+            case SerialType.INT16 -> (short) BigEndian.u16(record, at);
+            case SerialType.INT24 -> (BigEndian.u8(record, at) << 24 >> 8) | BigEndian.u16(record, at + 1);
+            case SerialType.INT32 -> BigEndian.i32(record, at);
+            case SerialType.INT48 -> ((long) (short) BigEndian.u16(record, at) << 32) | BigEndian.u32(record, at + 2);
+            case SerialType.INT64 -> BigEndian.i64(record, at);
+            default -> throw new IllegalStateException("column " + i + " has serial type " + type + ", not an integer");
+        };
+    }
+
+    /** Column {@code i} as a double; its storage class must be REAL. */
+    public double getDouble(int i) {
+        long type = serialType(i);
+        if (type != SerialType.FLOAT64) {
+            throw new IllegalStateException("column " + i + " has serial type " + type + ", not a float");
+        }
+        return Double.longBitsToDouble(BigEndian.i64(record, offsets[i]));
+    }
+
+    /** Offset of column {@code i}'s value within the record (meaningful for TEXT and BLOB). */
+    public long offsetOf(int i) {
+        return has(i) ? offsets[i] : record.byteSize();
+    }
+
+    /** Bytes of column {@code i}'s value in the body. */
+    public int lengthOf(int i) {
+        return (int) SerialType.size(serialType(i));
+    }
+
+    /** The record bytes, for copying a TEXT or BLOB value out at {@link #offsetOf}. */
+    public MemorySegment segment() {
+        return record;
+    }
+
+    /** Column {@code i}'s TEXT or BLOB bytes as a slice of the record (no copy). */
+    public MemorySegment bytes(int i) {
+        return record.asSlice(offsetOf(i), lengthOf(i));
+    }
+
+    /** Column {@code i}'s TEXT decoded from UTF-8. */
+    public String getText(int i) {
+        return getText(i, StandardCharsets.UTF_8);
+    }
+
+    /** Column {@code i}'s TEXT decoded from the database encoding {@code charset}. */
+    public String getText(int i, Charset charset) {
+        return new String(getBlob(i), charset);
+    }
+
+    /** A copy of column {@code i}'s TEXT or BLOB bytes. */
+    public byte[] getBlob(int i) {
+        return bytes(i).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /** Whether column {@code i} exists, parsing the header up to it. */
+    private boolean has(int i) {
+        while (parsedColumns <= i) {
+            if (!parseNext()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses one more serial type; false at the end of the header. */
+    private boolean parseNext() {
+        if (headerCursor >= headerSize) {
+            return false;
+        }
+        int n = Varint.sizeAt(record, headerCursor, headerSize);
+        if (n == 0) {
+            throw corrupt("serial type varint runs past the record header");
+        }
+        long type = Varint.get(record, headerCursor);
+        if (!SerialType.isValid(type)) {
+            throw corrupt("invalid serial type " + type + " in record");
+        }
+        long end = bodyCursor + SerialType.size(type);
+        if (end > record.byteSize()) {
+            throw corrupt("record column runs past the record end");
+        }
+        headerCursor += n;
+        if (headerCursor == headerSize && end != record.byteSize()) {
+            throw corrupt("record body ends at " + end + " but the record at " + record.byteSize());
+        }
+        if (parsedColumns == serialTypes.length) {
+            serialTypes = Arrays.copyOf(serialTypes, parsedColumns * 2);
+            offsets = Arrays.copyOf(offsets, parsedColumns * 2);
+        }
+        serialTypes[parsedColumns] = type;
+        offsets[parsedColumns] = bodyCursor;
+        parsedColumns++;
+        bodyCursor = end;
+        return true;
+    }
+
+    private CorruptDatabaseException corrupt(String detail) {
+        return new CorruptDatabaseException(pageNumber, detail);
+    }
+}

@@ -1,0 +1,61 @@
+package io.turso4j.storage.format;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real sqlite3 command line shell, the oracle for the file format tests. */
+final class Sqlite3 {
+    static final String BINARY = "/usr/bin/sqlite3";
+
+    private Sqlite3() {}
+
+    /** Runs {@code script} (SQL and dot-commands) against {@code db}; returns stdout. */
+    static String run(Path db, String script) throws IOException, InterruptedException {
+        Path input = Files.createTempFile(db.getParent(), "script", ".sql");
+        Files.writeString(input, script);
+        Process p = new ProcessBuilder(BINARY, "-batch", "-bail", db.toString())
+                .redirectInput(input.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("sqlite3 timed out");
+        }
+        Files.delete(input);
+        if (p.exitValue() != 0) {
+            throw new IOException("sqlite3 failed (" + p.exitValue() + "): " + out);
+        }
+        return out;
+    }
+
+    /** Runs a query and returns its output lines, columns separated by '|'. */
+    static List<String> query(Path db, String sql) throws IOException, InterruptedException {
+        String out = run(db, ".mode list\n.separator |\n" + sql + ";\n");
+        List<String> lines = new ArrayList<>(out.lines().toList());
+        return lines;
+    }
+
+    /** The single value a one-row, one-column query returns. */
+    static String scalar(Path db, String sql) throws IOException, InterruptedException {
+        List<String> lines = query(db, sql);
+        if (lines.size() != 1) {
+            throw new IOException("expected one line from " + sql + ", got " + lines);
+        }
+        return lines.get(0);
+    }
+
+    /** The expression that renders column {@code c} as {@link Render} does. */
+    static String render(String c) {
+        return "typeof(" + c + ")||':'||CASE typeof(" + c + ")"
+                + " WHEN 'real' THEN printf('%.17g'," + c + ")"
+                + " WHEN 'text' THEN hex(" + c + ")"
+                + " WHEN 'blob' THEN hex(" + c + ")"
+                + " WHEN 'null' THEN '' ELSE " + c + " END";
+    }
+}
