@@ -137,13 +137,30 @@ abstract class DdlParser extends DmlParser {
     /** {@code nm [type] constraints…}; also used by ALTER TABLE ADD COLUMN. */
     final CreateTable.ColumnDef columnDef() {
         String name = nm();
-        TypeName type = typeName();
+        TypeName type = withoutGeneratedAlways(typeName());
         List<ColumnConstraint> constraints = new ArrayList<>(2);
         ColumnConstraint c;
         while ((c = columnConstraint(name)) != null) {
             constraints.add(c);
         }
         return new CreateTable.ColumnDef(name, type, List.copyOf(constraints));
+    }
+
+    /**
+     * SQLite reads {@code GENERATED ALWAYS} before {@code AS (…)} as type words and
+     * then drops them from the type (sqlite3AddColumn); so do we.
+     */
+    private static TypeName withoutGeneratedAlways(TypeName type) {
+        if (type == null || !type.args().isEmpty()) {
+            return type;
+        }
+        String n = type.name();
+        String suffix = "GENERATED ALWAYS";
+        if (n.length() < suffix.length() || !n.regionMatches(true, n.length() - suffix.length(), suffix, 0, suffix.length())) {
+            return type;
+        }
+        String rest = n.substring(0, n.length() - suffix.length()).trim();
+        return rest.isEmpty() ? null : new TypeName(rest, List.of());
     }
 
     private ColumnConstraint columnConstraint(String column) {
@@ -158,11 +175,18 @@ abstract class DdlParser extends DmlParser {
                 advance();
                 return new CreateTable.Nullable(onConflictOpt());
             case NOT:
-                if (at(TokenType.NULL, 1)) {
-                    p += 2;
-                    return new CreateTable.NotNull(onConflictOpt());
+                if (at(TokenType.DEFERRABLE, 1)) {
+                    // A deferrable clause that does not follow REFERENCES: SQLite applies it
+                    // to the previous foreign key of the table, if any; it carries no other meaning.
+                    deferrableOpt();
+                    return columnConstraint(column);
                 }
-                throw error();
+                advance();
+                expect(TokenType.NULL);
+                return new CreateTable.NotNull(onConflictOpt());
+            case DEFERRABLE:
+                deferrableOpt();
+                return columnConstraint(column);
             case PRIMARY: {
                 advance();
                 expect(TokenType.KEY);

@@ -131,7 +131,8 @@ abstract class DmlParser extends SelectParser {
         int at = p;
         String indexedBy = indexedByOpt();
         if (indexedBy != null && inTrigger) {
-            throw new SqlSyntaxException("the INDEXED BY clause is not allowed on UPDATE or DELETE "
+            String clause = indexedBy.isEmpty() ? "NOT INDEXED" : "INDEXED BY";
+            throw new SqlSyntaxException("the " + clause + " clause is not allowed on UPDATE or DELETE "
                     + "statements within triggers", tokens.start(at));
         }
         return new Update.QualifiedTable(name, alias, indexedBy);

@@ -73,25 +73,24 @@ abstract class ExprParser extends TokenCursor {
 
     /** An expression whose operators all bind at least as tightly as {@code minLevel}. */
     final Expr expr(int minLevel) {
+        return expr(minLevel, false);
+    }
+
+    /**
+     * As {@link #expr(int)}; with {@code stopAtAnd}, an AND directly at this level
+     * ends the expression (BETWEEN's middle operand: {@code x BETWEEN a OR b AND c}
+     * reads {@code a OR b} as the low bound, as SQLite's parser does).
+     */
+    private Expr expr(int minLevel, boolean stopAtAnd) {
         Expr left = prefix();
         while (true) {
             TokenType t = peek();
             int level = infixLevel(t);
-            if (level < minLevel || level == 0) {
-                return left;
-            }
-            if (t == TokenType.NOT && !negatableFollows()) {
+            if (level < minLevel || level == 0 || (stopAtAnd && t == TokenType.AND)) {
                 return left;
             }
             left = infix(left, t);
         }
-    }
-
-    private boolean negatableFollows() {
-        return switch (peek(1)) {
-            case NULL, LIKE, GLOB, REGEXP, MATCH, BETWEEN, IN -> true;
-            default -> false;
-        };
     }
 
     private static int infixLevel(TokenType t) {
@@ -199,7 +198,7 @@ abstract class ExprParser extends TokenCursor {
 
     private Expr between(Pos pos, boolean not, Expr left, int lh) {
         enter();
-        Expr low = expr(NOT);
+        Expr low = expr(OR, true);
         int h = Math.max(lh, height);
         expect(TokenType.AND);
         Expr high = expr(COMPARE);
@@ -569,7 +568,7 @@ abstract class ExprParser extends TokenCursor {
     /** SQLite's {@code typetoken}: words, then optional {@code (n)} or {@code (n, m)}; null if absent. */
     final TypeName typeName() {
         StringBuilder words = null;
-        while (isIds(peek()) && peek() != TokenType.GENERATED) {
+        while (isIds(peek())) {
             if (words == null) {
                 words = new StringBuilder();
             } else {
