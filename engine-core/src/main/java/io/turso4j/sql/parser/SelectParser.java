@@ -22,6 +22,9 @@ import java.util.Locale;
  * become the whole statement's. VALUES takes neither.
  */
 abstract class SelectParser extends ExprParser {
+    /** SQLITE_MAX_COMPOUND_SELECT's default: the most SELECTs one compound may chain. */
+    static final int MAX_COMPOUND_TERMS = 500;
+
     SelectParser(Tokens tokens) {
         super(tokens);
     }
@@ -77,11 +80,16 @@ abstract class SelectParser extends ExprParser {
             orderBy = orderByOpt();
             limit = limitOpt();
         }
+        int terms = 1;
         while (true) {
             Select.CompoundOp op = compoundOp();
             if (op == null) {
+                if (terms > MAX_COMPOUND_TERMS) {
+                    throw error("too many terms in compound SELECT");
+                }
                 return new Select(pos, with, body, orderBy, limit);
             }
+            terms++;
             Select.Body right = oneSelect();
             if (!orderBy.isEmpty() || limit != null) {
                 String what = orderBy.isEmpty() ? "LIMIT" : "ORDER BY";

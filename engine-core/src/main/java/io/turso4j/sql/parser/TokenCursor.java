@@ -24,7 +24,7 @@ import io.turso4j.sql.lexer.TokenType.Kind;
  */
 abstract class TokenCursor {
     /** Matches sqlite3 3.40: 93 nested parentheses parse, 94 overflow its parser stack. */
-    static final int MAX_NESTING = 94;
+    static final int MAX_NESTING = 93;
 
     final Tokens tokens;
     final String sql;
