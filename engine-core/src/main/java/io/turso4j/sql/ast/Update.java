@@ -1,0 +1,22 @@
+package io.turso4j.sql.ast;
+
+import java.util.List;
+
+/**
+ * UPDATE (lang_update.html), including UPDATE … FROM and the optional
+ * ORDER BY / LIMIT of SQLITE_ENABLE_UPDATE_DELETE_LIMIT builds.
+ * Nullable: {@code with}, {@code orAction}, {@code from}, {@code where}, {@code limit}.
+ */
+public record Update(Pos pos, Select.With with, ConflictAction orAction, QualifiedTable table,
+                     List<Set> sets, Select.From from, Expr where, List<Select.ResultColumn> returning,
+                     List<OrderingTerm> orderBy, Select.Limit limit) implements Stmt {
+
+    /** {@code column = value}, or {@code (c1, c2) = value} when {@code columns} has several names. */
+    public record Set(List<String> columns, Expr value) {}
+
+    /**
+     * The target of UPDATE or DELETE: {@code name [AS alias] [INDEXED BY index | NOT INDEXED]}.
+     * {@code indexedBy} is the empty string for NOT INDEXED; it and {@code alias} may be null.
+     */
+    public record QualifiedTable(Name name, String alias, String indexedBy) {}
+}

@@ -1,0 +1,40 @@
+-- Statements our parser must accept and round-trip that sqlite3 3.40 cannot
+-- run as they stand: SQLite 3.41–3.50 syntax, Turso extensions, or valid
+-- syntax whose names do not resolve.
+SELECT 1_000, 0xF_F, 1_0.5e1_0;
+SELECT group_concat(b, ',' ORDER BY a DESC), string_agg(DISTINCT b, ';' ORDER BY b) FROM t1;
+SELECT 2 NOT IN json_each('[1]'), 3 IN main.tvf(1, 2);
+BEGIN CONCURRENT;
+VACUUM INTO 'backup.db';
+VACUUM main INTO :file;
+SELECT RAISE(FAIL, 'x' || 1), RAISE(ROLLBACK, ?);
+SELECT f(x) OVER;
+SELECT CAST(x AS);
+SELECT * FROM t LEFT JOIN u RIGHT JOIN v ON 1;
+SELECT (SELECT 1) FILTER, a window FROM t;
+DELETE FROM t WHERE a = 1 RETURNING a ORDER BY b LIMIT 1;
+UPDATE t SET a = 1 ORDER BY a LIMIT 2 OFFSET 3;
+CREATE TABLE t(a INT GENERATED ALWAYS);
+CREATE TABLE t(a, b, PRIMARY KEY (a AUTOINCREMENT), UNIQUE (b) ON CONFLICT FAIL, CHECK (a) ON CONFLICT ROLLBACK);
+CREATE TABLE t(a REFERENCES p(x) ON DELETE NO ACTION ON UPDATE RESTRICT DEFERRABLE INITIALLY IMMEDIATE, b REFERENCES q ON DELETE SET DEFAULT);
+CREATE TABLE t(a) STRICT, WITHOUT ROWID;
+CREATE TABLE 'quoted'('col' "text");
+INSERT INTO t SELECT * FROM u WHERE true ON CONFLICT (a COLLATE nocase, b) DO UPDATE SET c = 1, d = excluded.d;
+SELECT a FROM t WHERE a = NOT b = c;
+SELECT - - 1, - -1, NOT NOT 1, ~ ~1, +-1, -+1;
+SELECT x'', '', "", [];
+SELECT 't'.x, 'str' AS 'alias', t."select" FROM t AS "from";
+SELECT key, plan, query, cast(1 AS int), "cast", columnKW FROM t;
+PRAGMA x = 'a b';
+PRAGMA x(-1.5);
+PRAGMA x = "name";
+PRAGMA s.x(on);
+EXPLAIN QUERY PLAN WITH c AS (SELECT 1) DELETE FROM t;
+CREATE TRIGGER tr AFTER INSERT ON main.t BEGIN INSERT INTO u DEFAULT VALUES; WITH x AS (SELECT 1) SELECT * FROM x; VALUES (1); END;
+CREATE VIRTUAL TABLE v USING m;
+CREATE VIRTUAL TABLE v USING m(a b c, (d, e), 'f,g', );
+SELECT a BETWEEN b AND c BETWEEN d AND e, a IS b IS c, a = b = c, a < b < c;
+SELECT a COLLATE x COLLATE y, -a COLLATE x, (a || b) COLLATE z;
+SELECT * FROM ((t));
+SELECT * FROM (t AS a JOIN u AS b) AS c;
+SELECT count(ALL a), f(), "f"(*) FROM t;
