@@ -6,6 +6,7 @@ import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.OpenMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.ValueLayout;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Many operations in flight at once, from many threads, and shutdown with operations pending.
  * Randomised: prints its seed; replay with {@code -Dturso4j.seed=<seed>}.
  */
+@ExtendWith(UringAvailable.class)
 class UringIOConcurrencyTest {
     private static final int PAGE = 4096;
 

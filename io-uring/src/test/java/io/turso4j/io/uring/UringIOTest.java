@@ -8,6 +8,7 @@ import io.turso4j.io.OpenMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.ValueLayout;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Single-file behaviour of {@link UringIO}: the {@link DbFile} contract, one operation at a time. */
+@ExtendWith(UringAvailable.class)
 class UringIOTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
