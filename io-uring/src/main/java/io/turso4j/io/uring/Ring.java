@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Threads. {@link #submit} and {@link #shutdown} may be called from any thread; everything
  * else runs on the loop thread, which alone owns the tag table, the waiting queue and the
  * files' loop-side state. An op from another thread goes into the lock-free {@link #incoming}
- * queue, and one task per batch ({@link #drain}) moves the batch onto the loop: the first
- * issuer to find no drain scheduled schedules one, so a burst of operations costs one task
- * hop and one eventfd wake-up, not one per operation. Ops issued on the loop itself (from a
- * completion callback) skip the queue.
+ * queue, and one task per batch ({@link #drain}, a ring's worth at most) moves the batch onto
+ * the loop: the first issuer to find no drain scheduled schedules one, so a burst of
+ * operations costs one task hop and one eventfd wake-up, not one per operation. Ops issued on
+ * the loop itself (from a completion callback) skip the queue.
  *
  * <p>Tags. Each submitted op holds a tag, an index into {@link #inFlight}, carried as the
  * entry's user data and handed back by Netty with the completion. At most {@link #capacity}
@@ -153,11 +153,19 @@ final class Ring implements IoUringIoHandle {
 
     private void drain() {
         drainScheduled.set(false);
-        FileOp op;
-        while ((op = incoming.poll()) != null) {
+        for (int i = 0; i < capacity; i++) {
+            FileOp op = incoming.poll();
+            if (op == null) {
+                return;
+            }
             if (op.take()) {
                 accept(op);
             }
+        }
+        // More than a ring's worth arrived: let the loop reap completions before the next
+        // batch rather than draining a queue that busy issuers keep filling.
+        if (!incoming.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            loop.execute(drainTask);
         }
     }
 

@@ -10,7 +10,8 @@ import io.turso4j.buffer.Buffer;
  * <p>A short transfer is resumed where it stopped. A read that returns 0 has hit end of file:
  * the rest of the range is zero-filled and the op completes with the count actually read. A
  * write that takes no bytes (the device is full) completes with the count written so far. Both
- * are what the {@link io.turso4j.io.DbFile} contract promises.
+ * are what the {@link io.turso4j.io.DbFile} contract promises. An op its issuer aborted is not
+ * resumed.
  *
  * <p>The buffer is pinned from construction until the op ends.
  */
@@ -48,7 +49,7 @@ final class TransferOp extends KernelOp {
             buf.segment().asSlice(off + done, len - done).fill((byte) 0);
         }
         done += res;
-        if (res > 0 && done < len) {
+        if (res > 0 && done < len && !completion.isDone()) { // an aborted op is not resumed
             return true;
         }
         succeed(done);

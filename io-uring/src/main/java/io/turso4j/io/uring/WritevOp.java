@@ -72,7 +72,7 @@ final class WritevOp extends KernelOp {
             return false;
         }
         done += res;
-        if (res == 0 || done == total) {
+        if (res == 0 || done == total || completion.isDone()) { // an aborted op is not resumed
             succeed(done);
             return false;
         }
