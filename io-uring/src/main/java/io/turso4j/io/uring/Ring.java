@@ -11,9 +11,11 @@ import io.netty.channel.uring.IoUringIoHandlerConfig;
 import io.netty.util.concurrent.Future;
 import io.turso4j.completion.IoFailure;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order, and takes the next free tag. A short transfer is resubmitted under the tag it holds.
  *
  * <p>Shutdown. {@link #shutdown} flips {@link #closed} (ops issued later are rejected by their
- * issuer, or by the loop if they got into the queue) and asks the loop to stop. Netty then
+ * issuer, or by the loop if they got into the queue), asks the loop to stop and waits for it. Netty then
  * calls {@link #close()} on the loop: queued and waiting ops fail, ops in the kernel are left
  * to finish while Netty drains the ring. When nothing is in flight any more, {@code
  * onDrained} runs (the backend closes the files left open). {@link #afterLoop} is the
@@ -47,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Ring implements IoUringIoHandle {
     private static final AtomicInteger RING_IDS = new AtomicInteger();
+    /** How long {@link #shutdown} waits for the loop (and Netty for its quiet period). */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final int capacity;
     private final MultiThreadIoEventLoopGroup group;
@@ -58,6 +62,7 @@ final class Ring implements IoUringIoHandle {
     private final Runnable drainTask = this::drain;
     private final Runnable onDrained;
     private volatile boolean closed;
+    private final CountDownLatch loopExited = new CountDownLatch(1);
 
     // ---- loop thread only ----
     private IoRegistration registration;
@@ -143,10 +148,32 @@ final class Ring implements IoUringIoHandle {
         return closed;
     }
 
-    /** Stops accepting ops and lets the loop finish; does not wait. */
+    /**
+     * Stops accepting ops, lets the loop finish what is in the kernel, and waits (up to {@link
+     * #SHUTDOWN_WAIT}) for the loop thread to end, so that afterwards every op is done and
+     * every descriptor closed, its lock released. Called on the loop itself (from a callback)
+     * it cannot wait for its own end and returns at once.
+     */
     void shutdown() {
         closed = true;
-        group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (loop.inEventLoop()) {
+            return;
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (true) {
+            try {
+                // On timeout the kernel is stuck on something; the loop still ends when it returns.
+                loopExited.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- loop thread ----
@@ -287,20 +314,24 @@ final class Ring implements IoUringIoHandle {
      * tears the ring down, so they must never be recycled.
      */
     private void afterLoop() {
-        stopped = true;
-        closed = true;
-        failQueued();
-        for (int tag = 0; tag < capacity; tag++) {
-            KernelOp op = inFlight[tag];
-            if (op != null) {
-                inFlight[tag] = null;
-                op.file.opEnded();
-                op.completion.fail(closedFailure(op));
+        try {
+            stopped = true;
+            closed = true;
+            failQueued();
+            for (int tag = 0; tag < capacity; tag++) {
+                KernelOp op = inFlight[tag];
+                if (op != null) {
+                    inFlight[tag] = null;
+                    op.file.opEnded();
+                    op.completion.fail(closedFailure(op));
+                }
             }
-        }
-        if (!drainedRun) {
-            drainedRun = true;
-            onDrained.run();
+            if (!drainedRun) {
+                drainedRun = true;
+                onDrained.run();
+            }
+        } finally {
+            loopExited.countDown();
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.random.RandomGenerator;
  * <p>Threads: thread-safe. {@link #open} runs open(2) on the caller's thread (a metadata call,
  * synchronous by the {@link IO} contract); everything else is asynchronous.
  *
- * <p>Lifecycle: {@link #close()} stops the ring without waiting. Operations queued but not yet
- * in the kernel fail; those in the kernel finish; then the descriptors of files left open are
- * closed on the loop. The loop thread is a daemon, so an IO nobody closes does not keep the
- * JVM alive.
+ * <p>Lifecycle: {@link #close()} stops the ring and waits for its loop thread to end (a bounded
+ * wait, like open's: lifecycle calls are synchronous). Operations queued but not yet in the
+ * kernel fail; those in the kernel finish; then the descriptors of files left open are closed,
+ * so their locks are free when close returns. The loop thread is a daemon, so an IO nobody
+ * closes does not keep the JVM alive.
  */
 public final class UringIO implements IO {
     /** Ring entries, and so operations in the kernel at once; more wait in order. */

@@ -200,8 +200,8 @@ class UringIOConcurrencyTest {
         afterClose.await(TIMEOUT);
         assertTrue(afterClose.isFailed());
         assertEquals(0, await(f.close()), "closing a file of a closed backend succeeds");
-        assertDescriptorClosedEventually((UringFile) f, path);
-        assertLoopThreadsEndEventually();
+        assertDescriptorClosed((UringFile) f, path);
+        assertNoLoopThreadLeft();
     }
 
     @Test
@@ -210,21 +210,22 @@ class UringIOConcurrencyTest {
         UringIO io = new UringIO();
         UringFile f = (UringFile) io.open(path.toString(), OpenMode.CREATE);
         await(f.write(0, randomPage(new Random(3))));
+        await(f.lock());
         io.close();
-        assertDescriptorClosedEventually(f, path);
+        assertDescriptorClosed(f, path);
         assertEquals(PAGE, Files.size(path));
+        // Its lock went with it: a new backend can take the file.
+        try (UringIO next = new UringIO()) {
+            DbFile again = next.open(path.toString(), OpenMode.READ_WRITE);
+            assertEquals(0, await(again.lock()));
+            await(again.close());
+        }
     }
 
-    private static void assertDescriptorClosedEventually(UringFile f, Path path) throws Exception {
-        Path link = Path.of("/proc/self/fd/" + f.fd());
-        Path real = path.toRealPath();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (real.equals(target(link))) {
-            if (System.nanoTime() > deadline) {
-                fail("descriptor " + f.fd() + " of " + path + " is still open");
-            }
-            Thread.sleep(10);
-        }
+    /** Close waits for the loop, so the descriptor is closed when it returns. */
+    private static void assertDescriptorClosed(UringFile f, Path path) throws Exception {
+        Path target = target(Path.of("/proc/self/fd/" + f.fd()));
+        assertFalse(path.toRealPath().equals(target), "descriptor " + f.fd() + " of " + path + " is still open");
     }
 
     /** What an fd link in /proc points at, or null once the descriptor is closed. */
@@ -236,17 +237,22 @@ class UringIOConcurrencyTest {
         }
     }
 
-    private static void assertLoopThreadsEndEventually() throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
+    private static void assertNoLoopThreadLeft() throws InterruptedException {
+        List<Thread> loops = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("turso4j-uring-")).toList();
+        for (Thread t : loops) {
+            t.join(TIMEOUT); // close has returned: the thread is past its last step, or about to be
+            assertFalse(t.isAlive(), t + " still running");
+        }
+    }
+
+    @Test
+    void theLoopThreadIsADaemon() {
+        try (UringIO io = new UringIO()) {
             List<Thread> loops = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().startsWith("turso4j-uring-") && t.isAlive()).toList();
+                    .filter(t -> t.getName().startsWith("turso4j-uring-")).toList();
+            assertFalse(loops.isEmpty());
             loops.forEach(t -> assertTrue(t.isDaemon(), t + " must be a daemon"));
-            if (loops.isEmpty()) {
-                return;
-            }
-            assertFalse(System.nanoTime() > deadline, "loop threads still running: " + loops);
-            Thread.sleep(10);
         }
     }
 }
