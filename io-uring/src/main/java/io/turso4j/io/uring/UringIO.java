@@ -62,7 +62,9 @@ public final class UringIO implements IO {
         if (ring.isClosed()) {
             throw new IoFailure("cannot open " + path + ": the I/O backend is closed", Libc.EBADF);
         }
-        int fd = Libc.open(path, mode != OpenMode.READ_ONLY, mode == OpenMode.CREATE);
+        // Resolved as java.nio resolves it (exists, delete), against user.dir.
+        String absolute = Path.of(path).toAbsolutePath().toString();
+        int fd = Libc.open(absolute, mode != OpenMode.READ_ONLY, mode == OpenMode.CREATE);
         if (fd < 0) {
             throw new IoFailure("cannot open " + path, -fd);
         }

@@ -49,8 +49,22 @@ final class WritevOp extends KernelOp {
             sum += b.size();
         }
         this.total = sum;
-        for (Buffer b : this.bufs) {
-            b.pinForIo();
+        pinAll();
+    }
+
+    /** Pins every buffer, or none: if a pin is refused, those already taken are given back. */
+    private void pinAll() {
+        int pinned = 0;
+        try {
+            for (Buffer b : bufs) {
+                b.pinForIo();
+                pinned++;
+            }
+        } catch (RuntimeException e) {
+            for (int i = 0; i < pinned; i++) {
+                bufs[i].unpinForIo();
+            }
+            throw e;
         }
     }
 
