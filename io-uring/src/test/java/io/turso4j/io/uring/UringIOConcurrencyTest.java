@@ -137,6 +137,89 @@ class UringIOConcurrencyTest {
     }
 
     @Test
+    void tenThousandOperationsInFlightFromManyVirtualThreads() throws Exception {
+        long seed = seed();
+        int threads = 100;
+        int perThread = 100;
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        try (UringIO io = new UringIO()) {
+            DbFile f = io.open(dir.resolve("tenk.db").toString(), OpenMode.CREATE);
+            CountDownLatch allIssued = new CountDownLatch(threads);
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    vts.submit(() -> {
+                        try {
+                            Random random = new Random(seed + thread);
+                            Buffer[] out = new Buffer[perThread];
+                            Completion[] writes = new Completion[perThread];
+                            for (int i = 0; i < perThread; i++) {
+                                out[i] = randomPage(random);
+                                writes[i] = f.write((long) (i * threads + thread) * PAGE, out[i]);
+                            }
+                            allIssued.countDown();
+                            allIssued.await(); // every thread's writes are issued before any is awaited
+                            for (Completion w : writes) {
+                                assertEquals(PAGE, await(w));
+                            }
+                            Buffer[] in = new Buffer[perThread];
+                            Completion[] reads = new Completion[perThread];
+                            for (int i = 0; i < perThread; i++) {
+                                in[i] = Buffer.allocate(PAGE);
+                                reads[i] = f.read((long) (i * threads + thread) * PAGE, in[i]);
+                            }
+                            for (int i = 0; i < perThread; i++) {
+                                assertEquals(PAGE, await(reads[i]));
+                                assertSamePage(out[i], in[i], "thread " + thread + " page " + i);
+                            }
+                        } catch (Throwable e) {
+                            errors.add(e);
+                        }
+                    });
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new AssertionError(errors.size() + " threads failed; first:", errors.peek());
+            }
+            assertEquals((long) threads * perThread * PAGE, await(f.size()));
+            await(f.close());
+        }
+    }
+
+    @Test
+    void closingWhileManyThreadsIssueLeavesNoOperationPending() throws Exception {
+        // Races issuers against shutdown: every op must still end, succeeded or failed.
+        long seed = seed();
+        for (int round = 0; round < 20; round++) {
+            UringIO io = new UringIO(16);
+            DbFile f = io.open(dir.resolve("race.db").toString(), OpenMode.CREATE);
+            ConcurrentLinkedQueue<Completion> ops = new ConcurrentLinkedQueue<>();
+            Random random = new Random(seed + round);
+            int closeAfterMicros = random.nextInt(2000);
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < 16; t++) {
+                    int thread = t;
+                    vts.submit(() -> {
+                        Buffer b = Buffer.allocate(PAGE);
+                        for (int i = 0; i < 200; i++) {
+                            ops.add(i % 3 == 0 ? f.read((long) thread * PAGE, b) : f.write((long) thread * PAGE, b));
+                        }
+                    });
+                }
+                vts.submit(() -> {
+                    Thread.sleep(closeAfterMicros / 1000, (closeAfterMicros % 1000) * 1000);
+                    io.close();
+                    return null;
+                });
+            }
+            for (Completion c : ops) {
+                c.await(TIMEOUT);
+                assertTrue(c.isSucceeded() || c.failure().getMessage().contains("closed"), c::toString);
+            }
+        }
+    }
+
+    @Test
     void callbacksMayIssueMoreOperationsFromTheLoop() throws Exception {
         // A chain of 300 writes, each issued by the previous one's callback on the loop thread.
         try (UringIO io = new UringIO()) {
