@@ -1,0 +1,120 @@
+package io.turso4j.io.uring;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The few libc calls io_uring does not cover for us, reached through the FFM linker: {@code
+ * open(2)} (Netty's {@code FileDescriptor.from} opens write-only and truncates), {@code
+ * close(2)}, {@code flock(2)}, {@code lseek(2)} for the size, and {@code ftruncate(2)} for
+ * kernels older than {@code IORING_OP_FTRUNCATE}.
+ *
+ * <p>Every call returns what the kernel would put in a completion: the result when it is
+ * non-negative, {@code -errno} when it failed. errno is captured by the linker right after
+ * the call, so no other native code can overwrite it in between.
+ *
+ * <p>Threads: any. Each call allocates its errno slot in a confined arena of its own.
+ */
+final class Libc {
+    // errno values (asm-generic/errno-base.h), as positive numbers.
+    static final int ENOENT = 2;
+    static final int EBADF = 9;
+    static final int EAGAIN = 11;
+    static final int EINVAL = 22;
+
+    // open(2) flags (asm-generic/fcntl.h, x86-64 and arm64 agree).
+    static final int O_RDONLY = 0;
+    static final int O_RDWR = 2;
+    static final int O_CREAT = 0100;
+    static final int O_CLOEXEC = 02000000;
+
+    // flock(2) operations.
+    static final int LOCK_EX = 2;
+    static final int LOCK_NB = 4;
+    static final int LOCK_UN = 8;
+
+    private static final int SEEK_END = 2;
+    private static final int CREATE_MODE = 0644;
+
+    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE.varHandle(StructLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle OPEN;
+    private static final MethodHandle CLOSE;
+    private static final MethodHandle FLOCK;
+    private static final MethodHandle LSEEK;
+    private static final MethodHandle FTRUNCATE;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        Linker.Option errno = Linker.Option.captureCallState("errno");
+        var libc = linker.defaultLookup();
+        ValueLayout.OfInt i = ValueLayout.JAVA_INT;
+        ValueLayout.OfLong l = ValueLayout.JAVA_LONG;
+        OPEN = linker.downcallHandle(libc.findOrThrow("open"),
+                FunctionDescriptor.of(i, ValueLayout.ADDRESS, i, i), errno, Linker.Option.firstVariadicArg(2));
+        CLOSE = linker.downcallHandle(libc.findOrThrow("close"), FunctionDescriptor.of(i, i), errno);
+        FLOCK = linker.downcallHandle(libc.findOrThrow("flock"), FunctionDescriptor.of(i, i, i), errno);
+        LSEEK = linker.downcallHandle(libc.findOrThrow("lseek"), FunctionDescriptor.of(l, i, l, i), errno);
+        FTRUNCATE = linker.downcallHandle(libc.findOrThrow("ftruncate"), FunctionDescriptor.of(i, i, l), errno);
+    }
+
+    private Libc() {}
+
+    /** Opens {@code path} read-only, or read-write (creating it when {@code create}); close-on-exec. */
+    static int open(String path, boolean writable, boolean create) {
+        int flags = (writable ? O_RDWR : O_RDONLY) | (create ? O_CREAT : 0) | O_CLOEXEC;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cPath = arena.allocateFrom(path);
+            return (int) call("open", s -> (int) OPEN.invokeExact(s, cPath, flags, CREATE_MODE));
+        }
+    }
+
+    static int close(int fd) {
+        return (int) call("close", s -> (int) CLOSE.invokeExact(s, fd));
+    }
+
+    /** flock(2): never waits when {@code operation} carries {@link #LOCK_NB}. */
+    static int flock(int fd, int operation) {
+        return (int) call("flock", s -> (int) FLOCK.invokeExact(s, fd, operation));
+    }
+
+    /**
+     * The file's length: {@code lseek(fd, 0, SEEK_END)}. Moving the file offset is harmless
+     * because every read and write names its own position.
+     */
+    static long size(int fd) {
+        return call("lseek", s -> (long) LSEEK.invokeExact(s, fd, 0L, SEEK_END));
+    }
+
+    static int ftruncate(int fd, long length) {
+        return (int) call("ftruncate", s -> (int) FTRUNCATE.invokeExact(s, fd, length));
+    }
+
+    /** One downcall taking the errno capture segment first; -1 from libc means "see errno". */
+    @FunctionalInterface
+    private interface Downcall {
+        long invoke(MemorySegment errnoState) throws Throwable;
+    }
+
+    private static long call(String name, Downcall downcall) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long r = downcall.invoke(state);
+            return r >= 0 ? r : -errno(state);
+        } catch (Throwable t) {
+            // Only a broken link (wrong signature, missing native access) lands here.
+            throw new LinkageError(name + "(2) downcall failed", t);
+        }
+    }
+
+    private static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+}

@@ -1,0 +1,211 @@
+package io.turso4j.io.uring;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+import io.turso4j.completion.IoFailure;
+import io.turso4j.io.DbFile;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A file opened by {@link UringIO}: a descriptor from open(2) whose operations go through the
+ * backend's {@link Ring}.
+ *
+ * <p>Threads: any thread may issue operations; each becomes a {@link FileOp} handed to the
+ * ring. The fields marked "loop thread" are touched only on the ring's event loop.
+ *
+ * <p>Closing, in order:
+ * <ol>
+ *   <li>{@link #close()} flips {@link #closed}: operations issued afterwards fail at once with
+ *       EBADF, and a second close succeeds without doing anything.
+ *   <li>The close op reaches the loop ({@link #beginClose}): {@link #closing} is set, so
+ *       operations that were issued before the flip but reach the loop after it fail with
+ *       EBADF instead of being submitted.
+ *   <li>When the file's last kernel operation has ended ({@link #opEnded}), the descriptor is
+ *       closed with close(2) on the loop ({@link #finishClose}). Closing only then means the
+ *       descriptor number is never reused by another open while an entry naming it may still
+ *       be submitted.
+ * </ol>
+ * {@link #releaseFd()} closes the descriptor at most once, whether the close op or the
+ * backend's shutdown gets there first.
+ */
+final class UringFile implements DbFile {
+    private final String path;
+    private final int fd;
+    private final Ring ring;
+    private final UringIO io;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean fdReleased = new AtomicBoolean();
+
+    private int kernelOps;    // loop thread: ops accepted and not yet ended
+    private boolean closing;  // loop thread: the close op has been accepted
+    private LoopOp closeOp;   // loop thread: waiting for kernelOps to reach 0
+
+    UringFile(String path, int fd, Ring ring, UringIO io) {
+        this.path = path;
+        this.fd = fd;
+        this.ring = ring;
+        this.io = io;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    int fd() {
+        return fd;
+    }
+
+    @Override
+    public Completion read(long pos, Buffer buf, int off, int len) {
+        checkRange(pos, buf, off, len);
+        if (closed.get()) {
+            return closedFailure("read");
+        }
+        return len == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, false, pos, buf, off, len));
+    }
+
+    @Override
+    public Completion write(long pos, Buffer buf, int off, int len) {
+        checkRange(pos, buf, off, len);
+        if (closed.get()) {
+            return closedFailure("write");
+        }
+        return len == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, true, pos, buf, off, len));
+    }
+
+    @Override
+    public Completion write(long pos, Buffer... bufs) {
+        if (pos < 0) {
+            throw new IllegalArgumentException("negative file offset " + pos);
+        }
+        for (Buffer b : bufs) {
+            Objects.requireNonNull(b, "buffer");
+        }
+        if (closed.get()) {
+            return closedFailure("write");
+        }
+        WritevOp op = new WritevOp(this, pos, bufs);
+        if (op.total() == 0) {
+            op.succeed(0);
+            return op.completion;
+        }
+        return issue(op);
+    }
+
+    @Override
+    public Completion sync() {
+        return closed.get() ? closedFailure("sync") : issue(new SyncOp(this));
+    }
+
+    @Override
+    public Completion truncate(long length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative file length " + length);
+        }
+        return closed.get() ? closedFailure("truncate") : issue(new TruncateOp(this, length));
+    }
+
+    @Override
+    public Completion size() {
+        return loopOp(LoopOp.Kind.SIZE);
+    }
+
+    @Override
+    public Completion lock() {
+        return loopOp(LoopOp.Kind.LOCK);
+    }
+
+    @Override
+    public Completion unlock() {
+        return loopOp(LoopOp.Kind.UNLOCK);
+    }
+
+    @Override
+    public Completion close() {
+        if (!closed.compareAndSet(false, true)) {
+            return Completion.succeeded(0);
+        }
+        return issue(new LoopOp(this, LoopOp.Kind.CLOSE));
+    }
+
+    private Completion loopOp(LoopOp.Kind kind) {
+        return closed.get() ? closedFailure(kind.name().toLowerCase()) : issue(new LoopOp(this, kind));
+    }
+
+    private Completion issue(FileOp op) {
+        ring.submit(op);
+        return op.completion;
+    }
+
+    private Completion closedFailure(String what) {
+        return Completion.failed(closedError(what));
+    }
+
+    private IoFailure closedError(String what) {
+        return new IoFailure(what + " of " + path + " after it was closed", Libc.EBADF);
+    }
+
+    private static void checkRange(long pos, Buffer buf, int off, int len) {
+        if (pos < 0) {
+            throw new IllegalArgumentException("negative file offset " + pos);
+        }
+        Objects.checkFromIndexSize(off, len, buf.size());
+    }
+
+    // ---- loop thread ----
+
+    /** Whether the close op has reached the loop; later operations must not be submitted. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    void opStarted() {
+        kernelOps++;
+    }
+
+    void opEnded() {
+        if (--kernelOps == 0 && closeOp != null) {
+            finishClose();
+        }
+    }
+
+    void beginClose(LoopOp op) {
+        closing = true;
+        closeOp = op;
+        if (kernelOps == 0) {
+            finishClose();
+        }
+    }
+
+    private void finishClose() {
+        LoopOp op = closeOp;
+        closeOp = null;
+        io.forget(this);
+        if (fdReleased.compareAndSet(false, true)) {
+            op.run(fd);
+        } else {
+            op.succeed(0);
+        }
+    }
+
+    // ---- any thread ----
+
+    /**
+     * Closes the descriptor unless that has been done already; used by the backend's
+     * shutdown for files left open. Only call once no entry naming the descriptor can still
+     * be submitted.
+     */
+    void releaseFd() {
+        if (fdReleased.compareAndSet(false, true)) {
+            Libc.close(fd);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "UringFile[" + path + ", fd " + fd + "]";
+    }
+}
