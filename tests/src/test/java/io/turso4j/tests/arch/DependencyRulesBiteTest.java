@@ -3,10 +3,10 @@ package io.turso4j.tests.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
-import io.turso4j.tests.arch.fixture.ApiError;
+import io.turso4j.tests.arch.fixture.error.EngineError;
 import io.turso4j.tests.arch.fixture.pager.MisplacedPager;
 import io.turso4j.tests.arch.fixture.storage.btree.BTreeCallingUp;
-import io.turso4j.tests.arch.fixture.storage.btree.BTreeRaisingApiError;
+import io.turso4j.tests.arch.fixture.storage.btree.BTreeRaisingEngineError;
 import io.turso4j.tests.arch.fixture.vdbe.Vm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,8 +87,8 @@ class DependencyRulesBiteTest {
     }
 
     @Test
-    void layerRuleLetsEveryLayerRaiseTheApiError() {
-        JavaClasses raising = new ClassFileImporter().importClasses(BTreeRaisingApiError.class, ApiError.class);
+    void layerRuleLetsEveryLayerRaiseTheEngineError() {
+        JavaClasses raising = new ClassFileImporter().importClasses(BTreeRaisingEngineError.class, EngineError.class);
         assertDoesNotThrow(() -> RULES.engineLayersPointDown().check(raising));
     }
 
