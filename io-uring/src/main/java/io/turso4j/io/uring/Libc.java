@@ -21,6 +21,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Threads: any. Each call allocates its errno slot in a confined arena of its own.
  */
+@SuppressWarnings("restricted") // downcalls are the point; the JVM runs with --enable-native-access
 final class Libc {
     // errno values (asm-generic/errno-base.h), as positive numbers.
     static final int ENOENT = 2;

@@ -41,10 +41,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order, and takes the next free tag. A short transfer is resubmitted under the tag it holds.
  *
  * <p>Shutdown. {@link #shutdown} flips {@link #closed} (ops issued later are rejected by their
- * issuer, or by the loop if they got into the queue), asks the loop to stop and waits for it. Netty then
- * calls {@link #close()} on the loop: queued and waiting ops fail, ops in the kernel are left
- * to finish while Netty drains the ring. When nothing is in flight any more, {@code
- * onDrained} runs (the backend closes the files left open). {@link #afterLoop} is the
+ * issuer, or by the loop if they got into the queue), asks the loop to stop and waits for it.
+ * Netty then calls {@link #close()} on the loop: queued and waiting ops fail, ops in the
+ * kernel are left to finish while Netty drains the ring. When nothing is in flight any more,
+ * {@code onDrained} runs (the backend closes the files left open). {@link #afterLoop} is the
  * backstop once the loop thread is about to exit: whatever is still in flight then fails.
  */
 final class Ring implements IoUringIoHandle {

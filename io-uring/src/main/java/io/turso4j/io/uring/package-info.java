@@ -5,7 +5,14 @@
  * libc calls io_uring does not cover, through the FFM linker.
  *
  * <p>Depends on {@code completion} ({@code io.turso4j.io}, {@code io.turso4j.buffer}, {@code
- * io.turso4j.completion}) and Netty's io_uring transport. Needs {@code
- * --enable-native-access=ALL-UNNAMED}.
+ * io.turso4j.completion}) and Netty's io_uring transport.
+ *
+ * <p>JVM flags. {@code --enable-native-access=ALL-UNNAMED} is needed (FFM downcalls here, and
+ * Netty's {@code System.loadLibrary}; without it JDK 25 prints a restricted-method warning).
+ * Nothing else: Netty 4.2.18 leaves {@code sun.misc.Unsafe} alone on Java 25+ ({@code
+ * io.netty.noUnsafe} defaults to true there), so JDK 25's Unsafe deprecation warning does not
+ * appear; do not set {@code -Dio.netty.noUnsafe=false}. Netty logs through JUL and, in normal
+ * use, only below INFO. JCTools' Unsafe-based queues do trigger that warning (its {@code
+ * atomic} variants do not), which is why this package queues with the JDK's own.
  */
 package io.turso4j.io.uring;

@@ -332,6 +332,7 @@ class UringIOConcurrencyTest {
     @Test
     void theLoopThreadIsADaemon() {
         try (UringIO io = new UringIO()) {
+            assertEquals("uring", io.name()); // the backend is up, so its loop thread exists
             List<Thread> loops = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("turso4j-uring-")).toList();
             assertFalse(loops.isEmpty());

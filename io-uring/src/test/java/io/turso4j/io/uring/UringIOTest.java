@@ -6,6 +6,7 @@ import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.OpenMode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -206,6 +207,37 @@ class UringIOTest {
         await(second.close());
         assertEquals(0, await(first.lock()));
         await(first.close());
+    }
+
+    @Test
+    void lockIsRefusedWhileAnotherProcessHoldsIt() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/flock")), "needs util-linux flock(1)");
+        Path path = dir.resolve("p.db");
+        DbFile f = create("p.db");
+        // flock(1) takes the same kind of lock (flock(2)) and holds it until it exits; -o keeps
+        // the descriptor, and so the lock, out of its child.
+        Process holder = new ProcessBuilder("/usr/bin/flock", "-x", "-o", path.toString(), "sleep", "30").start();
+        try {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            IoFailure refused = null;
+            while (refused == null) { // wait until the other process holds the lock
+                Completion c = f.lock();
+                c.await(TIMEOUT);
+                if (c.isFailed()) {
+                    refused = c.failure();
+                } else {
+                    await(f.unlock());
+                    assertTrue(System.nanoTime() < deadline, "flock(1) never took the lock");
+                    Thread.sleep(10);
+                }
+            }
+            assertEquals(Libc.EAGAIN, refused.errno());
+        } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly().waitFor();
+        }
+        assertEquals(0, await(f.lock()), "free again once the other process is gone");
+        await(f.close());
     }
 
     @Test
