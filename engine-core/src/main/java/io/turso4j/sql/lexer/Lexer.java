@@ -345,7 +345,7 @@ public final class Lexer {
         private boolean nameLike(int i) {
             TokenType t = types[i];
             return t == TokenType.ID || t == TokenType.STRING || t.kind() == TokenType.Kind.JOIN
-                    || t.kind() == TokenType.Kind.FALLBACK;
+                    || t.kind() == TokenType.Kind.FALLBACK || t == TokenType.WINDOW || t == TokenType.OVER;
         }
 
         Tokens build() {

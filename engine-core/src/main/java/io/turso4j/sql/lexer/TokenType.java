@@ -10,7 +10,8 @@ package io.turso4j.sql.lexer;
  * keywords (SQLite's JOIN_KW) are accepted as plain names ({@code nm}) but not
  * as aliases; {@link Kind#RESERVED} keywords must be quoted to be names.
  * WINDOW, OVER and FILTER are keywords only in the contexts the lexer
- * recognises (see {@link Lexer}); elsewhere they arrive as {@link #ID}.
+ * recognises (see {@link Lexer}), where they are reserved; elsewhere they
+ * arrive as {@link #ID}.
  */
 public enum TokenType {
     // Literals, names and markers.
@@ -85,7 +86,7 @@ public enum TokenType {
     EXISTS(Kind.RESERVED),
     EXPLAIN(Kind.FALLBACK),
     FAIL(Kind.FALLBACK),
-    FILTER(Kind.FALLBACK),
+    FILTER(Kind.RESERVED),
     FIRST(Kind.FALLBACK),
     FOLLOWING(Kind.FALLBACK),
     FOR(Kind.FALLBACK),
@@ -133,7 +134,7 @@ public enum TokenType {
     ORDER(Kind.RESERVED),
     OTHERS(Kind.FALLBACK),
     OUTER(Kind.JOIN),
-    OVER(Kind.FALLBACK),
+    OVER(Kind.RESERVED),
     PARTITION(Kind.FALLBACK),
     PLAN(Kind.FALLBACK),
     PRAGMA(Kind.FALLBACK),
@@ -177,7 +178,7 @@ public enum TokenType {
     VIRTUAL(Kind.FALLBACK),
     WHEN(Kind.RESERVED),
     WHERE(Kind.RESERVED),
-    WINDOW(Kind.FALLBACK),
+    WINDOW(Kind.RESERVED),
     WITH(Kind.FALLBACK),
     WITHOUT(Kind.FALLBACK);
 

@@ -517,11 +517,11 @@ abstract class ExprParser extends TokenCursor {
         Window.Bound start;
         Window.Bound end = null;
         if (accept(TokenType.BETWEEN)) {
-            start = frameBound();
+            start = frameBound(true);
             expect(TokenType.AND);
-            end = frameBound();
+            end = frameBound(false);
         } else {
-            start = frameBound();
+            start = frameBound(true);
         }
         Window.Exclude exclude = null;
         if (accept(TokenType.EXCLUDE)) {
@@ -541,11 +541,15 @@ abstract class ExprParser extends TokenCursor {
         return new Window.Frame(units, start, end, exclude);
     }
 
-    private Window.Bound frameBound() {
-        if (at(TokenType.UNBOUNDED) && (at(TokenType.PRECEDING, 1) || at(TokenType.FOLLOWING, 1))) {
-            advance();
-            return new Window.Bound(accept(TokenType.PRECEDING)
-                    ? Window.BoundKind.UNBOUNDED_PRECEDING : followingThen(Window.BoundKind.UNBOUNDED_FOLLOWING), null);
+    /**
+     * A frame bound. A leading UNBOUNDED is always the keyword (as in SQLite's
+     * grammar): PRECEDING must follow it in a start bound, FOLLOWING in an end bound.
+     */
+    private Window.Bound frameBound(boolean start) {
+        if (accept(TokenType.UNBOUNDED)) {
+            expect(start ? TokenType.PRECEDING : TokenType.FOLLOWING);
+            return new Window.Bound(start ? Window.BoundKind.UNBOUNDED_PRECEDING
+                    : Window.BoundKind.UNBOUNDED_FOLLOWING, null);
         }
         if (at(TokenType.CURRENT) && at(TokenType.ROW, 1)) {
             p += 2;

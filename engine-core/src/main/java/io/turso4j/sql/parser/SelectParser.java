@@ -184,8 +184,7 @@ abstract class SelectParser extends ExprParser {
         if (accept(TokenType.AS)) {
             return nm();
         }
-        // A WINDOW the lexer kept as a keyword starts the WINDOW clause, never an alias.
-        return isIds(peek()) && peek() != TokenType.WINDOW ? name(advance()) : null;
+        return isIds(peek()) ? name(advance()) : null;
     }
 
     final List<OrderingTerm> orderByOpt() {

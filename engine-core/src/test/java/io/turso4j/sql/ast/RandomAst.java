@@ -175,6 +175,8 @@ final class RandomAst {
         Window.BoundKind k = pick(Window.BoundKind.values());
         if (start && k == Window.BoundKind.UNBOUNDED_FOLLOWING) {
             k = Window.BoundKind.UNBOUNDED_PRECEDING;
+        } else if (!start && k == Window.BoundKind.UNBOUNDED_PRECEDING) {
+            k = Window.BoundKind.UNBOUNDED_FOLLOWING;
         }
         boolean offset = k == Window.BoundKind.PRECEDING || k == Window.BoundKind.FOLLOWING;
         return new Window.Bound(k, offset ? expr(1) : null);
