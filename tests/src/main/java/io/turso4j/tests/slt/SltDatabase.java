@@ -1,5 +1,7 @@
 package io.turso4j.tests.slt;
 
+import io.turso4j.sql.lexer.StatementSplitter;
+
 /**
  * One open database of an {@link SltEngine}, used for one test file. Not thread-safe: one thread
  * runs the file; only {@link #interrupt()} may be called from another thread.

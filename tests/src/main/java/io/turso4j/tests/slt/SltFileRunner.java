@@ -1,5 +1,7 @@
 package io.turso4j.tests.slt;
 
+import io.turso4j.sql.lexer.StatementSplitter;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,7 +159,7 @@ public final class SltFileRunner {
             return;
         }
         // The harness prepares the query once and ignores any text after its first statement.
-        String sql = StatementSplitter.first(q.sql());
+        String sql = firstStatement(q.sql());
         long start = System.nanoTime();
         QueryOutcome outcome = db.query(sql);
         timings.accept(new QueryTiming(name, q.line(), q.sql(), System.nanoTime() - start));
@@ -189,5 +191,11 @@ public final class SltFileRunner {
                       String detail) {
         failed++;
         failures.add(new Failure(name, line, category, sql, expected, got, detail == null ? "" : detail));
+    }
+
+    /** A query is one statement: like sqlite3_prepare_v2, ignore any text after the first. */
+    private static String firstStatement(String sql) {
+        List<String> statements = StatementSplitter.split(sql);
+        return statements.isEmpty() ? sql : statements.getFirst();
     }
 }
