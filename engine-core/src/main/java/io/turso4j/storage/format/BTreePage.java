@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * A checked, read-only view of one B-tree page: its {@link PageHeader header}, cell pointer
  * array and {@link Cell cells}, every offset verified before it is followed. See <a
- * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2 §1.6 "B-tree
+ * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2, "B-tree
  * Pages"</a>.
  *
  * <pre>

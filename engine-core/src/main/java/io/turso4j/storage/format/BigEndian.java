@@ -5,9 +5,17 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * Reads and writes the big-endian unsigned integers that every multi-byte field of SQLite's
- * file format uses (fileformat2 §1.3: "All multibyte fields in the database file header are
- * stored with the most significant byte first").
+ * Reads and writes the big-endian integers that every multi-byte field of SQLite's file format
+ * uses. See <a href="https://www.sqlite.org/fileformat2.html#the_database_header">fileformat2,
+ * "The Database Header"</a>: multibyte fields are stored most significant byte first.
+ *
+ * <pre>
+ * width  reader        writer
+ *   1    u8            putU8
+ *   2    u16           putU16
+ *   4    u32 / i32     putU32
+ *   8    i64           putI64
+ * </pre>
  *
  * <p>Offsets are absolute within the given segment; the segment's own bounds checks apply, so
  * callers that read untrusted offsets check them first and report corruption themselves.

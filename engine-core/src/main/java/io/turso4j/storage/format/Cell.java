@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * One cell of a B-tree page, parsed: where it lies and what its fields hold. See <a
- * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2 §1.6 "B-tree
+ * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2, "B-tree
  * Pages"</a>, the table of cell formats.
  *
  * <pre>

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The 100-byte header at the start of page 1. See <a
- * href="https://www.sqlite.org/fileformat2.html#the_database_header">fileformat2 §1.3 "The
+ * href="https://www.sqlite.org/fileformat2.html#the_database_header">fileformat2, "The
  * Database Header"</a>. All integers are big-endian.
  *
  * <pre>

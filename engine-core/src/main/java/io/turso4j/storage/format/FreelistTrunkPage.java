@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A freelist trunk page: one link of the list of unused pages, naming a batch of free "leaf"
- * pages. See <a href="https://www.sqlite.org/fileformat2.html#the_freelist">fileformat2 §1.5
+ * pages. See <a href="https://www.sqlite.org/fileformat2.html#the_freelist">fileformat2,
  * "The Freelist"</a>. The list starts at the header's first-trunk field and the header counts
  * all trunk and leaf pages together.
  *

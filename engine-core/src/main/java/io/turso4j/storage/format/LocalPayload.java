@@ -2,7 +2,7 @@ package io.turso4j.storage.format;
 
 /**
  * How much of a cell's payload is stored on the B-tree page and how much spills to overflow
- * pages. See <a href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2 §1.6
+ * pages. See <a href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2,
  * "B-tree Pages"</a>, the paragraphs on the payload size P and the usable size U.
  *
  * <pre>

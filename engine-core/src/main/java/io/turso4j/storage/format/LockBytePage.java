@@ -3,7 +3,7 @@ package io.turso4j.storage.format;
 /**
  * The lock-byte page: the page holding file offsets 1073741824..1073742335, which the OS-level
  * locks of SQLite's rollback-journal mode use and which therefore never holds data. See <a
- * href="https://www.sqlite.org/fileformat2.html#the_lock_byte_page">fileformat2 §1.4 "The
+ * href="https://www.sqlite.org/fileformat2.html#the_lock_byte_page">fileformat2, "The
  * Lock-Byte Page"</a>.
  *
  * <pre>

@@ -6,8 +6,8 @@ import java.util.BitSet;
 
 /**
  * Follows the overflow chain of one spilled cell, one page at a time, gathering its payload.
- * See <a href="https://www.sqlite.org/fileformat2.html#cell_payload_overflow_pages">fileformat2
- * §1.6.1 "Cell Payload Overflow Pages"</a> and {@link OverflowPage} for the page layout.
+ * See <a href="https://www.sqlite.org/fileformat2.html#cell_payload_overflow_pages">fileformat2,
+ * "Cell Payload Overflow Pages"</a> and {@link OverflowPage} for the page layout.
  *
  * <p>No I/O: the caller asks {@link #nextPage()} which page is needed, reads it however it
  * reads pages (possibly returning "pending" and resuming later), and hands it to {@link

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * An overflow page: one link of the chain holding the part of a cell's payload that does not
  * fit on its B-tree page. See <a
- * href="https://www.sqlite.org/fileformat2.html#cell_payload_overflow_pages">fileformat2 §1.6.1
+ * href="https://www.sqlite.org/fileformat2.html#cell_payload_overflow_pages">fileformat2,
  * "Cell Payload Overflow Pages"</a>.
  *
  * <pre>

@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * The B-tree page header: the first 8 (leaf) or 12 (interior) bytes of a B-tree page, or of
  * page 1 after the 100-byte database header. See <a
- * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2 §1.6 "B-tree
+ * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2, "B-tree
  * Pages"</a>. Offsets below are relative to the header's start.
  *
  * <pre>

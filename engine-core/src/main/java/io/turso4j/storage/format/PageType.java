@@ -2,7 +2,7 @@ package io.turso4j.storage.format;
 
 /**
  * The four kinds of B-tree page, by the flag byte at offset 0 of the page header. See <a
- * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2 §1.6 "B-tree
+ * href="https://www.sqlite.org/fileformat2.html#b_tree_pages">fileformat2, "B-tree
  * Pages"</a>.
  *
  * <pre>

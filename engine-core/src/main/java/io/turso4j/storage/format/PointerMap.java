@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
 /**
  * Pointer-map pages: in auto_vacuum (FULL or INCREMENTAL) databases, a reverse index saying for
  * every page what it is and which page points to it, so pages can be moved. See <a
- * href="https://www.sqlite.org/fileformat2.html#pointer_map_or_ptrmap_pages">fileformat2 §1.7
+ * href="https://www.sqlite.org/fileformat2.html#pointer_map_or_ptrmap_pages">fileformat2,
  * "Pointer Map or Ptrmap Pages"</a>.
  *
  * <pre>

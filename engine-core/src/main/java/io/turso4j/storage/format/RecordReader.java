@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Decodes columns of one record in place, parsing the header only as far as the highest
  * column asked for. See <a href="https://www.sqlite.org/fileformat2.html#record_format">
- * fileformat2 §2.1 "Record Format"</a>.
+ * fileformat2, "Record Format"</a>.
  *
  * <pre>
  * part     contents

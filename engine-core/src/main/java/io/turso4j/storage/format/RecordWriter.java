@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Builds one record from column values, choosing for each the serial type SQLite would. See
- * <a href="https://www.sqlite.org/fileformat2.html#record_format">fileformat2 §2.1 "Record
+ * <a href="https://www.sqlite.org/fileformat2.html#record_format">fileformat2, "Record
  * Format"</a> and {@link RecordReader} for the layout.
  *
  * <p>Integers take the narrowest of serial types 1..6 that holds them, and 0 and 1 take the

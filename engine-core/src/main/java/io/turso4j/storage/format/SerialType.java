@@ -2,7 +2,7 @@ package io.turso4j.storage.format;
 
 /**
  * Serial type codes: how the record header says what each column of the record body holds.
- * See <a href="https://www.sqlite.org/fileformat2.html#record_format">fileformat2 §2.1 "Record
+ * See <a href="https://www.sqlite.org/fileformat2.html#record_format">fileformat2, "Record
  * Format"</a>.
  *
  * <pre>

@@ -5,8 +5,8 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * SQLite's variable-length integer: 1 to 9 bytes holding a 64-bit two's-complement value,
- * most significant bits first. See <a href="https://www.sqlite.org/fileformat2.html#varint">
- * fileformat2 §1.6 "Variable-length integers"</a>.
+ * most significant bits first. See <a href="https://www.sqlite.org/fileformat2.html#b_tree_pages">
+ * fileformat2, "B-tree Pages", where varints are defined</a>.
  *
  * <pre>
  * byte      bits used   meaning

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /**
  * The checksum that protects the WAL header and chains every WAL frame to the ones before it.
- * See <a href="https://www.sqlite.org/fileformat2.html#checksum_algorithm">fileformat2 §4.2
+ * See <a href="https://www.sqlite.org/fileformat2.html#checksum_algorithm">fileformat2,
  * "Checksum Algorithm"</a>.
  *
  * <pre>

@@ -6,7 +6,8 @@ import java.lang.foreign.MemorySegment;
  * The running state of a WAL's frame sequence: salts, byte order and cumulative checksum.
  * Recovery feeds it frames in file order with {@link #verify} until the first invalid one; a
  * writer asks it for the next frame's header with {@link #append}. See <a
- * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2 §4.1–4.2</a>.
+ * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2, "WAL File
+ * Format"</a> and {@link WalChecksum}.
  *
  * <p>A frame is valid when its salts equal the WAL header's, its page number is not 0, and its
  * checksum equals the checksum continued from the previous valid frame over its first 8 header

@@ -4,7 +4,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The 24-byte header before each page image in a WAL file. See <a
- * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2 §4.1 "WAL File
+ * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2, "WAL File
  * Format"</a>. All fields are big-endian.
  *
  * <pre>

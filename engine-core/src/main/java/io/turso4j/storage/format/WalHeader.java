@@ -5,7 +5,7 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The 32-byte header at the start of a WAL file. See <a
- * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2 §4.1 "WAL File
+ * href="https://www.sqlite.org/fileformat2.html#wal_file_format">fileformat2, "WAL File
  * Format"</a>. All fields are big-endian.
  *
  * <pre>

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,9 +35,7 @@ final class Sqlite3 {
 
     /** Runs a query and returns its output lines, columns separated by '|'. */
     static List<String> query(Path db, String sql) throws IOException, InterruptedException {
-        String out = run(db, ".mode list\n.separator |\n" + sql + ";\n");
-        List<String> lines = new ArrayList<>(out.lines().toList());
-        return lines;
+        return run(db, ".mode list\n.separator |\n" + sql + ";\n").lines().toList();
     }
 
     /** The single value a one-row, one-column query returns. */

@@ -46,8 +46,15 @@ final class Sqlite3Session implements AutoCloseable {
 
     /** Kills the process as a crash would: no checkpoint, no cleanup. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException {
         process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IOException("sqlite3 did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while killing sqlite3", e);
+        }
     }
 }
