@@ -1,29 +1,28 @@
 package io.turso4j.sql;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+
+import java.io.Serial;
+
 /**
  * SQL text that SQLite's front end would reject, with SQLite's own message
  * ({@code near "X": syntax error}, {@code incomplete input},
- * {@code unrecognized token: "…"}, {@code parser stack overflow}, …).
+ * {@code unrecognized token: "…"}, {@code parser stack overflow}, …) and
+ * SQLite's result code for every front-end error, {@link ResultCode#ERROR}.
  *
- * <p>Carries SQLite's primary result code ({@link #SQLITE_ERROR} for every
- * front-end error) so the engine's general error type can wrap it without
- * re-deriving the code, and the character offset in the SQL text where the
- * error was detected. Immutable; safe to share between threads.
+ * <p>Also carries the character offset in the SQL text where the error was
+ * detected. Immutable; safe to share between threads.
  */
-public final class SqlSyntaxException extends RuntimeException {
-    /** SQLite's SQLITE_ERROR result code: generic error, used for all parse errors. */
-    public static final int SQLITE_ERROR = 1;
+public final class SqlSyntaxException extends SqliteException {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final int offset;
 
     public SqlSyntaxException(String message, int offset) {
-        super(message, null, false, false);
+        super(ResultCode.ERROR, message);
         this.offset = offset;
-    }
-
-    /** SQLite's result code: always {@link #SQLITE_ERROR} for front-end errors. */
-    public int resultCode() {
-        return SQLITE_ERROR;
     }
 
     /** Offset (in chars) of the token the error was detected at; the text length at end of input. */

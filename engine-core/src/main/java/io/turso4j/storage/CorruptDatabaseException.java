@@ -1,5 +1,10 @@
 package io.turso4j.storage;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+
+import java.io.Serial;
+
 /**
  * The database file is malformed: SQLite's {@code SQLITE_CORRUPT} (result code 11).
  *
@@ -12,47 +17,40 @@ package io.turso4j.storage;
  * <p>Page 0 means "not tied to one page" (for example a WAL header or a file shorter than its
  * header). Immutable, so any thread may read it.
  */
-public final class CorruptDatabaseException extends RuntimeException {
-    /** SQLite's primary result code for a malformed database. */
-    public static final int SQLITE_CORRUPT = 11;
-    /** SQLite's result code for a file whose header is not a database header at all. */
-    public static final int SQLITE_NOTADB = 26;
-
-    private static final String CORRUPT_MESSAGE = "database disk image is malformed";
-    private static final String NOTADB_MESSAGE = "file is not a database";
+public final class CorruptDatabaseException extends SqliteException {
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final long pageNumber;
     private final String detail;
-    private final int resultCode;
 
     /**
-     * A malformed page or structure ({@value #SQLITE_CORRUPT}).
+     * A malformed page or structure ({@link ResultCode#CORRUPT}).
      *
      * @param pageNumber the 1-based page where the damage was found, or 0 if none applies
      * @param detail what was wrong, in a few words (e.g. "cell pointer 3 out of bounds")
      */
     public CorruptDatabaseException(long pageNumber, String detail) {
-        this(SQLITE_CORRUPT, pageNumber, detail);
+        this(ResultCode.CORRUPT, pageNumber, detail);
     }
 
-    private CorruptDatabaseException(int resultCode, long pageNumber, String detail) {
-        super(message(resultCode, pageNumber, detail));
-        this.resultCode = resultCode;
+    private CorruptDatabaseException(ResultCode code, long pageNumber, String detail) {
+        super(code, message(code, pageNumber, detail));
         this.pageNumber = pageNumber;
         this.detail = detail;
     }
 
     /**
-     * A 100-byte file header that SQLite would refuse to open ({@value #SQLITE_NOTADB}, "file is
+     * A 100-byte file header that SQLite would refuse to open ({@link ResultCode#NOTADB}, "file is
      * not a database"): bad magic, impossible page size, unreadable version. SQLite reports
      * these as NOTADB rather than CORRUPT, and so do we; the page is always 1.
      */
     public static CorruptDatabaseException notADatabase(String detail) {
-        return new CorruptDatabaseException(SQLITE_NOTADB, 1, detail);
+        return new CorruptDatabaseException(ResultCode.NOTADB, 1, detail);
     }
 
-    private static String message(int resultCode, long pageNumber, String detail) {
-        String prefix = resultCode == SQLITE_NOTADB ? NOTADB_MESSAGE : CORRUPT_MESSAGE;
+    private static String message(ResultCode code, long pageNumber, String detail) {
+        String prefix = code.message();
         return pageNumber == 0
                 ? prefix + ": " + detail
                 : prefix + ": page " + pageNumber + ": " + detail;
@@ -66,10 +64,5 @@ public final class CorruptDatabaseException extends RuntimeException {
     /** What was wrong, without SQLite's prefix. */
     public String detail() {
         return detail;
-    }
-
-    /** {@value #SQLITE_CORRUPT}, or {@value #SQLITE_NOTADB} for a header that is not SQLite's. */
-    public int resultCode() {
-        return resultCode;
     }
 }

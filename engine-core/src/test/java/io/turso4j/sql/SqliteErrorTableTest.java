@@ -1,5 +1,6 @@
 package io.turso4j.sql;
 
+import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class SqliteErrorTableTest {
     void rejectedWithSqlitesMessage(SyntaxErrorCases.Case c) {
         SqlSyntaxException e = assertThrows(SqlSyntaxException.class, () -> Parser.parseAll(c.sql()));
         assertEquals(c.message(), e.getMessage());
-        assertEquals(SqlSyntaxException.SQLITE_ERROR, e.resultCode());
+        assertEquals(ResultCode.ERROR, e.code());
     }
 
     /** Re-derives each expected message from the real sqlite3, when it is installed. */

@@ -1,5 +1,6 @@
 package io.turso4j.sql.parser;
 
+import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,7 +43,7 @@ class ParserTest {
         SqlSyntaxException e = assertThrows(SqlSyntaxException.class, () -> Parser.parse("SELECT 1 FROM WHERE"));
         assertEquals("near \"WHERE\": syntax error", e.getMessage());
         assertEquals(14, e.offset());
-        assertEquals(1, e.resultCode());
+        assertEquals(ResultCode.ERROR, e.code());
     }
 
     @Test

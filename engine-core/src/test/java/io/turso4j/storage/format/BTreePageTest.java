@@ -1,5 +1,6 @@
 package io.turso4j.storage.format;
 
+import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,7 +97,7 @@ class BTreePageTest {
         seg.set(ValueLayout.JAVA_BYTE, 0, (byte) 7);
         CorruptDatabaseException e = assertThrows(CorruptDatabaseException.class, () -> BTreePage.of(seg, 3, PAGE));
         assertEquals(3, e.pageNumber());
-        assertEquals(CorruptDatabaseException.SQLITE_CORRUPT, e.resultCode());
+        assertEquals(ResultCode.CORRUPT, e.code());
         assertTrue(e.getMessage().startsWith("database disk image is malformed: page 3"), e.getMessage());
     }
 

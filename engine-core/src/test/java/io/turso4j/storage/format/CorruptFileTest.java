@@ -1,5 +1,6 @@
 package io.turso4j.storage.format;
 
+import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class CorruptFileTest {
     void truncatedHeader() {
         CorruptDatabaseException e = walkDamaged(Arrays.copyOf(original, 60));
         assertEquals(1, e.pageNumber());
-        assertEquals(CorruptDatabaseException.SQLITE_NOTADB, e.resultCode());
+        assertEquals(ResultCode.NOTADB, e.code());
     }
 
     @Test

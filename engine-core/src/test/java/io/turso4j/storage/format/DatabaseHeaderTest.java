@@ -1,5 +1,6 @@
 package io.turso4j.storage.format;
 
+import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class DatabaseHeaderTest {
     private static void assertRefused(byte[] bytes, String detailPart) {
         CorruptDatabaseException e = assertThrows(CorruptDatabaseException.class, () -> DatabaseHeader.decode(bytes));
         assertEquals(1, e.pageNumber());
-        assertEquals(CorruptDatabaseException.SQLITE_NOTADB, e.resultCode());
+        assertEquals(ResultCode.NOTADB, e.code());
         assertTrue(e.getMessage().startsWith("file is not a database"), e.getMessage());
         assertTrue(e.detail().contains(detailPart), e.detail());
     }
