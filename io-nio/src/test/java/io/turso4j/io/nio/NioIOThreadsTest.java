@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -61,19 +60,25 @@ class NioIOThreadsTest {
         assertTrue(parked.await(30, TimeUnit.SECONDS), "pool threads did not start");
 
         Queue<Thread> seen = new ConcurrentLinkedQueue<>();
+        // Counted in the callbacks themselves: a completion is observably done a moment
+        // before its callbacks have run on the completing thread.
+        CountDownLatch called = new CountDownLatch(count);
         List<Completion> all = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 Completion c = issue.get();
                 assertFalse(c.isDone(), "completed while every pool thread was parked: " + c);
-                c.onComplete(done -> seen.add(Thread.currentThread()));
+                c.onComplete(done -> {
+                    seen.add(Thread.currentThread());
+                    called.countDown();
+                });
                 all.add(c);
             }
         } finally {
             release.countDown();
         }
+        assertTrue(called.await(30, TimeUnit.SECONDS), "callbacks did not all run");
         for (Completion c : all) {
-            c.await(Duration.ofSeconds(30));
             c.result();
         }
         assertEquals(count, seen.size());
