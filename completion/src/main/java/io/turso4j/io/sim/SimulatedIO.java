@@ -148,11 +148,7 @@ public final class SimulatedIO implements IO {
                 log.add(op + " refused errno=" + refused.errno());
                 return Completion.failed(refused);
             }
-            if (bufs != null) {
-                for (Buffer b : bufs) {
-                    b.pinForIo();
-                }
-            }
+            pinAll(bufs);
             if (kind == Kind.CLOSE) {
                 f.closed = true;
             }
@@ -161,6 +157,23 @@ public final class SimulatedIO implements IO {
             return op.completion();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Pins every buffer, or none if one of them refuses (it was released). */
+    private static void pinAll(Buffer[] bufs) {
+        if (bufs == null) {
+            return;
+        }
+        for (int i = 0; i < bufs.length; i++) {
+            try {
+                bufs[i].pinForIo();
+            } catch (IllegalStateException e) {
+                for (int j = 0; j < i; j++) {
+                    bufs[j].unpinForIo();
+                }
+                throw e;
+            }
         }
     }
 

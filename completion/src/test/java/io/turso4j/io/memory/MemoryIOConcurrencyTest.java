@@ -1,0 +1,63 @@
+package io.turso4j.io.memory;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.buffer.BufferPool;
+import io.turso4j.io.DbFile;
+import io.turso4j.io.OpenMode;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** 10,000 page writes and reads from virtual threads on one file, every byte checked. */
+class MemoryIOConcurrencyTest {
+
+    @Test
+    void manyVirtualThreadsWriteAndReadDistinctPages() {
+        int pages = 10_000;
+        int pageSize = 512;
+        MemoryIO io = new MemoryIO();
+        DbFile f = io.open("c.db", OpenMode.CREATE);
+        AtomicInteger wrong = new AtomicInteger();
+        try (BufferPool pool = new BufferPool(pageSize, 4096, true)) {
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int p = 0; p < pages; p++) {
+                    int page = p;
+                    vts.execute(() -> {
+                        Buffer w = pool.acquire();
+                        for (int i = 0; i < pageSize; i += 4) {
+                            w.segment().set(ValueLayout.JAVA_INT_UNALIGNED, i, page * 1000 + i);
+                        }
+                        f.write((long) page * pageSize, w).result();
+                        w.release();
+                    });
+                }
+            }
+            assertEquals((long) pages * pageSize, f.size().result());
+            try (ExecutorService vts = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int p = 0; p < pages; p++) {
+                    int page = p;
+                    vts.execute(() -> {
+                        Buffer r = pool.acquire();
+                        if (f.read((long) page * pageSize, r).result() != pageSize) {
+                            wrong.incrementAndGet();
+                        }
+                        for (int i = 0; i < pageSize; i += 4) {
+                            if (r.segment().get(ValueLayout.JAVA_INT_UNALIGNED, i) != page * 1000 + i) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                        r.release();
+                    });
+                }
+            }
+            assertEquals(0, wrong.get());
+            assertEquals(List.of(), pool.leaks());
+        }
+    }
+}
