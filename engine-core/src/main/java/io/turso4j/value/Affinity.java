@@ -87,8 +87,12 @@ public enum Affinity {
                 }
             }
             case REAL -> {
+                // As SQLite stores it: like NUMERIC (so -0.0 is stored as the integer 0), then
+                // read back as a REAL.
                 if (r.type() == ValueType.TEXT) {
-                    textToNumber(r, false);
+                    textToNumber(r, true);
+                } else if (r.type() == ValueType.REAL) {
+                    realToIntegerIfExact(r);
                 }
                 if (r.type() == ValueType.INTEGER) {
                     r.setReal((double) r.intValue());

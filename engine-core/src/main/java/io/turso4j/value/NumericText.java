@@ -145,6 +145,9 @@ public final class NumericText {
         if (convert) {
             double value;
             if (s == 0) {
+                if (digits == 0) {
+                    return 0L; // no digits at all: +0.0 even after a '-'
+                }
                 value = 0.0;
             } else {
                 value = DecimalConversion.toDouble(s, (expNegative ? -exp : exp) + scale);
