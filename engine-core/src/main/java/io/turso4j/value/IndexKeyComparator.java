@@ -1,0 +1,46 @@
+package io.turso4j.value;
+
+/**
+ * Orders index keys field by field, left to right, as {@code sqlite3VdbeRecordCompare} does
+ * for decoded fields: each field compares with {@link ValueComparator} under its own collation,
+ * and a DESC field reverses its result. The first unequal field decides.
+ *
+ * <p>Decoding records into registers is the caller's; this sees only registers. Immutable;
+ * any thread.
+ */
+public final class IndexKeyComparator {
+    private final Collation[] collations;
+    private final boolean[] descending;
+
+    /**
+     * @param collations per field, {@code null} entries meaning BINARY
+     * @param descending per field, true for DESC; same length as {@code collations}
+     */
+    public IndexKeyComparator(Collation[] collations, boolean[] descending) {
+        if (collations.length != descending.length) {
+            throw new IllegalArgumentException("one collation and one order per field");
+        }
+        this.collations = collations.clone();
+        this.descending = descending.clone();
+    }
+
+    public int fieldCount() {
+        return collations.length;
+    }
+
+    /**
+     * Compares the first {@code n} fields ({@code n <= fieldCount()}) of {@code a[aStart..]}
+     * and {@code b[bStart..]}. Zero means those fields are equal; what a shorter key means is
+     * the caller's rule (prefix search, rowid tie-break).
+     */
+    public int compare(Register[] a, int aStart, Register[] b, int bStart, int n) {
+        for (int i = 0; i < n; i++) {
+            Collation c = collations[i] != null ? collations[i] : BuiltinCollation.BINARY;
+            int r = ValueComparator.compare(a[aStart + i], b[bStart + i], c);
+            if (r != 0) {
+                return descending[i] ? -Integer.signum(r) : Integer.signum(r);
+            }
+        }
+        return 0;
+    }
+}
