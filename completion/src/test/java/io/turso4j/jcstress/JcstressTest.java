@@ -35,7 +35,7 @@ class JcstressTest {
         String mode = System.getProperty(MODE_PROPERTY, "sanity");
         Assumptions.assumeFalse(mode.equals("off"), "jcstress switched off with -D" + MODE_PROPERTY + "=off");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path target = Path.of("target");
+        Path target = Path.of("target").toAbsolutePath();
         Path log = target.resolve("jcstress.log");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -49,7 +49,9 @@ class JcstressTest {
             cmd.addAll(List.of("-jvmArgs", "--enable-native-access=ALL-UNNAMED"));
         }
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // jcstress drops its binary results file in the working directory: keep it in target/.
+        Process p = new ProcessBuilder(cmd).directory(target.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int rc = p.waitFor();
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         String out = Files.readString(log);
