@@ -2,6 +2,7 @@ package io.turso4j.io;
 
 import io.turso4j.completion.IoFailure;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,17 +37,27 @@ public interface IO extends AutoCloseable {
 
     /**
      * Drives backends that need driving (the simulator completes operations here); others
-     * complete operations on their own threads and return 0 at once.
+     * complete operations on their own threads and return 0 at once, as this default does.
      *
      * @return how many operations this call completed
      */
-    int poll();
+    default int poll() {
+        return 0;
+    }
 
-    /** Milliseconds since the epoch: the wall clock, or the simulated one. */
-    long currentTimeMillis();
+    /** Milliseconds since the epoch: the wall clock by default, the simulated one in tests. */
+    default long currentTimeMillis() {
+        return System.currentTimeMillis();
+    }
 
-    /** The randomness the engine may use (e.g. WAL salts); seeded in simulation. */
-    RandomGenerator random();
+    /**
+     * The randomness the engine may use (e.g. WAL salts); seeded in simulation. By default a
+     * generator any thread may share, drawing from the calling thread's own
+     * {@link ThreadLocalRandom}.
+     */
+    default RandomGenerator random() {
+        return () -> ThreadLocalRandom.current().nextLong();
+    }
 
     /** Stops the backend. Files still open fail their later operations. */
     @Override

@@ -7,7 +7,6 @@ import io.turso4j.io.OpenMode;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
 
 /**
  * An in-process file system: each path maps to growable bytes held on the heap, and every
@@ -22,7 +21,6 @@ import java.util.random.RandomGenerator;
 public final class MemoryIO implements IO {
 
     /** A shared, thread-safe view of {@link ThreadLocalRandom}. */
-    private static final RandomGenerator RANDOM = () -> ThreadLocalRandom.current().nextLong();
 
     private final ConcurrentHashMap<String, MemoryFile> files = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -56,22 +54,6 @@ public final class MemoryIO implements IO {
     @Override
     public void delete(String path) {
         files.remove(path);
-    }
-
-    /** Inline backend: nothing to drive. */
-    @Override
-    public int poll() {
-        return 0;
-    }
-
-    @Override
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
-
-    @Override
-    public RandomGenerator random() {
-        return RANDOM;
     }
 
     boolean isClosed() {

@@ -17,10 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 
 /**
  * The {@link IO} backend on {@link AsynchronousFileChannel}, for any OS.
@@ -117,22 +115,6 @@ public final class NioIO implements IO {
         } catch (IOException | RuntimeException e) {
             throw NioFailures.of("delete " + path, e);
         }
-    }
-
-    @Override
-    public int poll() {
-        return 0;
-    }
-
-    @Override
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
-
-    /** The calling thread's generator: shared by nobody, seeded by the JDK. */
-    @Override
-    public RandomGenerator random() {
-        return ThreadLocalRandom.current();
     }
 
     @Override

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.random.RandomGenerator;
 
 /**
  * The io_uring backend: files opened with open(2), their reads, writes (plain and vectored),
@@ -104,21 +102,6 @@ public final class UringIO implements IO {
         } catch (IOException e) {
             throw new IoFailure("cannot delete " + path, e);
         }
-    }
-
-    @Override
-    public int poll() {
-        return 0; // the loop thread completes operations by itself
-    }
-
-    @Override
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
-
-    @Override
-    public RandomGenerator random() {
-        return ThreadLocalRandom.current(); // one shared instance; each thread draws from its own seed
     }
 
     @Override
