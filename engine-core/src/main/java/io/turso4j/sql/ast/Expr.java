@@ -35,8 +35,20 @@ public sealed interface Expr {
      * IS_NOT and IS NOT DISTINCT FROM is IS, as SQLite's parser rewrites them.
      */
     enum BinaryOp {
-        OR, AND, EQ, NE, IS, IS_NOT, LT, LE, GT, GE, BITAND, BITOR, LSHIFT, RSHIFT,
-        ADD, SUB, MUL, DIV, MOD, CONCAT, JSON_PTR, JSON_PTR_TEXT
+        OR("OR"), AND("AND"), EQ("="), NE("!="), IS("IS"), IS_NOT("IS NOT"), LT("<"), LE("<="), GT(">"),
+        GE(">="), BITAND("&"), BITOR("|"), LSHIFT("<<"), RSHIFT(">>"), ADD("+"), SUB("-"), MUL("*"),
+        DIV("/"), MOD("%"), CONCAT("||"), JSON_PTR("->"), JSON_PTR_TEXT("->>");
+
+        private final String sql;
+
+        BinaryOp(String sql) {
+            this.sql = sql;
+        }
+
+        /** The operator as written in SQL (the canonical spelling where there are two). */
+        public String sql() {
+            return sql;
+        }
     }
 
     record Binary(Pos pos, BinaryOp op, Expr left, Expr right) implements Expr {}

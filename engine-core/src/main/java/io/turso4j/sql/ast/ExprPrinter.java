@@ -109,7 +109,7 @@ abstract class ExprPrinter {
             case Expr.Binary b -> {
                 int level = binaryLevel(b.op());
                 expr(b.left(), level);
-                out.append(' ').append(binaryOp(b.op())).append(' ');
+                out.append(' ').append(b.op().sql()).append(' ');
                 expr(b.right(), level + 1);
             }
             case Expr.Like l -> {
@@ -225,33 +225,6 @@ abstract class ExprPrinter {
             case ADD, SUB -> ADD;
             case MUL, DIV, MOD -> MUL;
             case CONCAT, JSON_PTR, JSON_PTR_TEXT -> CONCAT;
-        };
-    }
-
-    private static String binaryOp(Expr.BinaryOp op) {
-        return switch (op) {
-            case OR -> "OR";
-            case AND -> "AND";
-            case EQ -> "=";
-            case NE -> "!=";
-            case IS -> "IS";
-            case IS_NOT -> "IS NOT";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case BITAND -> "&";
-            case BITOR -> "|";
-            case LSHIFT -> "<<";
-            case RSHIFT -> ">>";
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            case MOD -> "%";
-            case CONCAT -> "||";
-            case JSON_PTR -> "->";
-            case JSON_PTR_TEXT -> "->>";
         };
     }
 

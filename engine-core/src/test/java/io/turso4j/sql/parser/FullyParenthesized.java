@@ -10,7 +10,7 @@ final class FullyParenthesized {
 
     static String of(Expr e) {
         return switch (e) {
-            case Expr.Binary b -> "(" + of(b.left()) + " " + op(b.op()) + " " + of(b.right()) + ")";
+            case Expr.Binary b -> "(" + of(b.left()) + " " + b.op().sql() + " " + of(b.right()) + ")";
             case Expr.Unary u -> "(" + switch (u.op()) {
                 case NOT -> "NOT ";
                 case NEGATE -> "- ";
@@ -26,33 +26,6 @@ final class FullyParenthesized {
             case Expr.NullTest n -> "(" + of(n.expr()) + (n.not() ? " NOTNULL" : " ISNULL") + ")";
             case Expr.Collate c -> "(" + of(c.expr()) + " COLLATE " + c.collation() + ")";
             default -> SqlPrinter.print(e);
-        };
-    }
-
-    private static String op(Expr.BinaryOp op) {
-        return switch (op) {
-            case OR -> "OR";
-            case AND -> "AND";
-            case EQ -> "=";
-            case NE -> "<>";
-            case IS -> "IS";
-            case IS_NOT -> "IS NOT";
-            case LT -> "<";
-            case LE -> "<=";
-            case GT -> ">";
-            case GE -> ">=";
-            case BITAND -> "&";
-            case BITOR -> "|";
-            case LSHIFT -> "<<";
-            case RSHIFT -> ">>";
-            case ADD -> "+";
-            case SUB -> "-";
-            case MUL -> "*";
-            case DIV -> "/";
-            case MOD -> "%";
-            case CONCAT -> "||";
-            case JSON_PTR -> "->";
-            case JSON_PTR_TEXT -> "->>";
         };
     }
 }
