@@ -1,0 +1,13 @@
+package io.turso4j.function;
+
+/**
+ * Registers SQLite's core scalar functions and aggregates. Each family lives in its own class
+ * and adds itself here.
+ */
+final class BuiltinFunctions {
+    private BuiltinFunctions() {}
+
+    static FunctionRegistry.Builder register(FunctionRegistry.Builder b) {
+        return b;
+    }
+}

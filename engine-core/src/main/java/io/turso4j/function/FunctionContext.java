@@ -1,0 +1,24 @@
+package io.turso4j.function;
+
+/**
+ * What a function may ask of the statement calling it: the connection's counters and the
+ * database's clock and randomness (the {@code IO}'s, so a simulated run is reproducible).
+ * Supplied by the VM; valid only during the call.
+ */
+public interface FunctionContext {
+
+    /** Milliseconds since the epoch, as the statement's {@code 'now'} (stable within one statement). */
+    long currentTimeMillis();
+
+    /** A pseudo-random 64-bit value ({@code random()}, {@code randomblob()}). */
+    long nextRandom();
+
+    /** Rows changed by the connection's most recent INSERT, UPDATE or DELETE. */
+    long changes();
+
+    /** Rows changed by the connection since it opened. */
+    long totalChanges();
+
+    /** The rowid of the connection's most recent successful INSERT. */
+    long lastInsertRowid();
+}

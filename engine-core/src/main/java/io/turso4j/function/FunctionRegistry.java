@@ -1,0 +1,86 @@
+package io.turso4j.function;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Functions by name and argument count, as SQLite resolves them: an exact arity wins over a
+ * variadic registration of the same name; names are case-insensitive.
+ *
+ * <p>{@link #builtins()} is the set every connection starts with. Immutable once built, so any
+ * thread may look up.
+ */
+public final class FunctionRegistry {
+    /** Arity under which a function taking any number of arguments is registered. */
+    public static final int VARIADIC = -1;
+
+    private static final FunctionRegistry BUILTINS = BuiltinFunctions.register(new Builder()).build();
+
+    private final Map<String, Map<Integer, ScalarFunction>> scalars;
+    private final Map<String, Map<Integer, AggregateFunction>> aggregates;
+
+    private FunctionRegistry(Builder b) {
+        this.scalars = Map.copyOf(b.scalars);
+        this.aggregates = Map.copyOf(b.aggregates);
+    }
+
+    /** SQLite's core functions and aggregates. */
+    public static FunctionRegistry builtins() {
+        return BUILTINS;
+    }
+
+    /** The scalar function {@code name} taking {@code argc} arguments, or null if there is none. */
+    public ScalarFunction scalar(String name, int argc) {
+        return lookup(scalars, name, argc);
+    }
+
+    /** The aggregate {@code name} taking {@code argc} arguments, or null if there is none. */
+    public AggregateFunction aggregate(String name, int argc) {
+        return lookup(aggregates, name, argc);
+    }
+
+    /**
+     * Whether any function is called {@code name}, whatever its arity: tells "wrong number of
+     * arguments to function f()" from "no such function: f".
+     */
+    public boolean isKnown(String name) {
+        String key = key(name);
+        return scalars.containsKey(key) || aggregates.containsKey(key);
+    }
+
+    private static <F> F lookup(Map<String, Map<Integer, F>> table, String name, int argc) {
+        Map<Integer, F> byArity = table.get(key(name));
+        if (byArity == null) {
+            return null;
+        }
+        F exact = byArity.get(argc);
+        return exact != null ? exact : byArity.get(VARIADIC);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** Collects registrations; {@link #build()} freezes them. */
+    public static final class Builder {
+        private final Map<String, Map<Integer, ScalarFunction>> scalars = new HashMap<>();
+        private final Map<String, Map<Integer, AggregateFunction>> aggregates = new HashMap<>();
+
+        public Builder scalar(String name, int argc, ScalarFunction f) {
+            scalars.computeIfAbsent(key(name), k -> new HashMap<>()).put(argc, f);
+            return this;
+        }
+
+        public Builder aggregate(String name, int argc, AggregateFunction f) {
+            aggregates.computeIfAbsent(key(name), k -> new HashMap<>()).put(argc, f);
+            return this;
+        }
+
+        public FunctionRegistry build() {
+            scalars.replaceAll((k, v) -> Map.copyOf(v));
+            aggregates.replaceAll((k, v) -> Map.copyOf(v));
+            return new FunctionRegistry(this);
+        }
+    }
+}

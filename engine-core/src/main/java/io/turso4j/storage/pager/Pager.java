@@ -1,0 +1,148 @@
+package io.turso4j.storage.pager;
+
+import io.turso4j.storage.IoPending;
+
+/**
+ * One connection's view of the database's pages: the seam between the B-tree layer and the
+ * page cache, the WAL and the database file. SQLite's {@code pager.h}, in our terms.
+ *
+ * <p>States (per connection), with the method making each transition:
+ * <pre>
+ *   NONE --beginRead--> READ --beginWrite--> WRITE --commit/rollback--> READ --endRead--> NONE
+ * </pre>
+ * A read transaction pins a snapshot: every {@link #get} sees the database as of
+ * {@link #beginRead}, whatever other connections commit meanwhile. A write transaction is
+ * exclusive across the {@code Database}: a second writer gets {@code SQLITE_BUSY}, and so
+ * does a writer whose snapshot is no longer the newest ({@code SQLITE_BUSY_SNAPSHOT}).
+ *
+ * <p>Pages: {@link #get} returns a page <b>pinned</b> for the caller, who {@link #unpin}s it when
+ * done; bytes may be read while pinned and changed only after {@link #write} in a write
+ * transaction. A page number is valid from 1 to {@link #pageCount()}; anything else is
+ * {@code SQLITE_CORRUPT} naming the page. Page 1 carries the 100-byte database header; the
+ * B-tree layer keeps the freelist, the schema cookie and the other meta fields in it, while
+ * the pager itself maintains the change counter, the database size (offset 28) and
+ * version-valid-for at commit.
+ *
+ * <p>Never blocking: a method documented "may throw {@link IoPending}" has issued the I/O it
+ * needs and changed nothing a retry would see (or keeps a resume state, as {@link #commit}
+ * does); call it again once the completion is done. A failed read or write surfaces as
+ * {@code SQLITE_IOERR} from the retry.
+ *
+ * <p>Threads: one connection, one thread at a time; not thread-safe. Pagers of one
+ * {@code Database} share its WAL and file and coordinate through them.
+ */
+public interface Pager extends AutoCloseable {
+
+    // ---- geometry --------------------------------------------------------------------------
+
+    /** Bytes per page. */
+    int pageSize();
+
+    /** Bytes per page available to B-tree pages: page size minus the reserved bytes. */
+    int usableSize();
+
+    /**
+     * Sets the page size of a database that has no pages yet (a new, empty file), as
+     * {@code PRAGMA page_size} does; ignored (returning false) once the database has pages.
+     */
+    boolean setPageSize(int pageSize);
+
+    /** Pages in the database as the current transaction sees it; 0 for a new, empty file. */
+    int pageCount();
+
+    /** Bounds the page cache ({@code PRAGMA cache_size}, in pages). */
+    void setCacheSize(int pages);
+
+    // ---- transactions ----------------------------------------------------------------------
+
+    /** Starts a read transaction on the newest committed snapshot. NONE → READ. */
+    void beginRead();
+
+    /** Ends the read transaction, dropping the snapshot. READ → NONE. */
+    void endRead();
+
+    /**
+     * Upgrades the read transaction to the database's one write transaction. READ → WRITE.
+     *
+     * @throws io.turso4j.error.SqliteException {@code SQLITE_BUSY} while another connection
+     *     writes, {@code SQLITE_BUSY_SNAPSHOT} if another connection committed since
+     *     {@link #beginRead}
+     */
+    void beginWrite();
+
+    /** Whether a write transaction is open. */
+    boolean inWriteTransaction();
+
+    /**
+     * Makes the write transaction durable and visible: appends the dirty pages to the WAL,
+     * the last frame marked as a commit, syncs as {@code synchronous} says, then publishes the
+     * new snapshot. WRITE → READ (the connection keeps reading its own new snapshot).
+     *
+     * @throws IoPending while writes or the sync are in flight; call again to resume the
+     *     commit at the stage it reached
+     */
+    void commit();
+
+    /** Discards every change of the write transaction. WRITE → READ. Does no I/O. */
+    void rollback();
+
+    /**
+     * Opens a savepoint inside the write transaction (for statement-level rollback and SQL
+     * SAVEPOINTs) and returns its depth, 1 for the outermost.
+     */
+    int openSavepoint();
+
+    /** Forgets savepoints deeper than or equal to {@code depth}, keeping their changes. */
+    void releaseSavepoint(int depth);
+
+    /**
+     * Undoes every change made since savepoint {@code depth} was opened; the savepoint itself
+     * stays open (as SQLite's ROLLBACK TO). Does no I/O.
+     */
+    void rollbackToSavepoint(int depth);
+
+    // ---- pages -----------------------------------------------------------------------------
+
+    /**
+     * Page {@code number}, resident and pinned for the caller.
+     *
+     * @throws IoPending on a cache miss, after issuing the read
+     * @throws io.turso4j.storage.CorruptDatabaseException if {@code number} is 0 or past
+     *     {@link #pageCount()}
+     */
+    Page get(int number);
+
+    /**
+     * Starts reading page {@code number} if it is not cached, without waiting or pinning: the
+     * read-ahead hook for scans and for siblings ahead of a balance. Does nothing for an
+     * invalid number or a cached page.
+     */
+    void prefetch(int number);
+
+    /** Releases one pin taken by {@link #get} or {@link #allocate}. */
+    void unpin(Page page);
+
+    /**
+     * Makes a pinned page writable in the current write transaction: marks it dirty and keeps
+     * what savepoint and transaction rollback need to restore it. Call before changing bytes.
+     */
+    void write(Page page);
+
+    /**
+     * Extends the database by one page: page {@code pageCount() + 1}, zero-filled, pinned and
+     * already writable. Choosing between the freelist and the end of the file is the B-tree
+     * layer's; this only appends. Skips the lock-byte page, as SQLite does.
+     */
+    Page allocate();
+
+    /**
+     * Shrinks the database to {@code pageCount} pages at commit (auto-vacuum): pages past it
+     * are forgotten. Only in a write transaction; {@code pageCount} must not exceed
+     * {@link #pageCount()}.
+     */
+    void truncate(int pageCount);
+
+    /** Ends any transaction (rolling back a write) and releases the cache. */
+    @Override
+    void close();
+}
