@@ -1,5 +1,7 @@
 package io.turso4j.function;
 
+import io.turso4j.value.Collation;
+
 /**
  * What a function may ask of the statement calling it: the connection's counters and the
  * database's clock and randomness (the {@code IO}'s, so a simulated run is reproducible).
@@ -21,4 +23,11 @@ public interface FunctionContext {
 
     /** The rowid of the connection's most recent successful INSERT. */
     long lastInsertRowid();
+
+    /**
+     * The collating sequence of this call: the first argument's explicit or column collation,
+     * BINARY when it has none (SQLite's {@code sqlite3GetFuncCollSeq}); {@code min()},
+     * {@code max()} and the other comparing functions use it.
+     */
+    Collation collation();
 }
