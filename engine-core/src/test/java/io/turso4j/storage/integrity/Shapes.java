@@ -1,0 +1,33 @@
+package io.turso4j.storage.integrity;
+
+/** sqlite3 scripts that build databases of the shapes the tests check and damage. */
+final class Shapes {
+    private Shapes() {}
+
+    /**
+     * A table with an index (interior pages at small page sizes), rows whose payload spills to
+     * overflow chains, a table with deleted rows (a freelist when not auto-vacuumed), a
+     * WITHOUT ROWID table, a view and a trigger (schema rows without a tree).
+     */
+    static String mixed(int pageSize, String autoVacuum, int rows) {
+        return "PRAGMA page_size=" + pageSize + ";\n"
+                + "PRAGMA auto_vacuum=" + autoVacuum + ";\n"
+                + "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c TEXT);\n"
+                + "CREATE INDEX t_b ON t(b);\n"
+                + "CREATE INDEX t_c ON t(c COLLATE NOCASE DESC);\n"
+                + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM n WHERE x<" + rows + ")\n"
+                + "  INSERT INTO t SELECT x, randomblob(20 + x % 50), printf('row %d', x * 7 % 1000) FROM n;\n"
+                + "INSERT INTO t VALUES(100000, randomblob(" + (3 * pageSize) + "), 'big');\n"
+                + "INSERT INTO t VALUES(100001, zeroblob(" + (pageSize / 2) + "), 'x' || hex(randomblob("
+                + (pageSize / 2) + ")));\n"
+                + "CREATE TABLE u(x);\n"
+                + "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM n WHERE x<" + rows / 4 + ")\n"
+                + "  INSERT INTO u SELECT randomblob(" + (pageSize / 3) + ") FROM n;\n"
+                + "DELETE FROM u WHERE rowid % 3 = 0;\n"
+                + "DELETE FROM t WHERE a % 11 = 0;\n"
+                + "CREATE TABLE w(k TEXT PRIMARY KEY, v) WITHOUT ROWID;\n"
+                + "INSERT INTO w SELECT 'key' || a, a FROM t WHERE a < 150;\n"
+                + "CREATE VIEW v AS SELECT a FROM t;\n"
+                + "CREATE TRIGGER tr AFTER INSERT ON u BEGIN SELECT 1; END;\n";
+    }
+}
