@@ -14,21 +14,21 @@ final class Checker {
     private Checker() {}
 
     static List<String> check(byte[] image, List<Long> roots, int maxErrors) {
-        return check(image, roots, maxErrors, Map.of(), null);
+        return check(image, roots, maxErrors, false, Map.of(), null);
     }
 
     /**
      * @param pendingRandom when not null, a share of first page reads report pending and the
      *     check is called again until done
      */
-    static List<String> check(byte[] image, List<Long> roots, int maxErrors, Map<Long, IndexKeyComparator> orders,
-            Random pendingRandom) {
+    static List<String> check(byte[] image, List<Long> roots, int maxErrors, boolean partial,
+            Map<Long, IndexKeyComparator> orders, Random pendingRandom) {
         ArrayPager array = ArrayPager.of(image);
         PendingPager pager = new PendingPager(array, pendingRandom == null ? new Random(0) : pendingRandom,
                 pendingRandom == null ? 0 : 0.4);
         pager.beginRead();
         try {
-            IntegrityCheck check = new IntegrityCheck(pager, roots, maxErrors, false, orders);
+            IntegrityCheck check = new IntegrityCheck(pager, roots, maxErrors, partial, orders);
             int calls = 0;
             while (true) {
                 calls++;

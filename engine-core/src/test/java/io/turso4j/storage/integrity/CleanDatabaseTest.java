@@ -24,18 +24,18 @@ class CleanDatabaseTest {
         "65536, none", "65536, full", "65536, incremental"})
     void sqlite3DatabasesAreOk(int pageSize, String autoVacuum) throws Exception {
         int rows = pageSize == 65536 ? 3000 : 600;
-        byte[] image = Sqlite3Oracle.create(dir, "clean.db", Shapes.mixed(pageSize, autoVacuum, rows));
+        byte[] image = Sqlite3Oracle.create(dir, "clean.db", Shapes.mixed(pageSize, autoVacuum, rows, true));
         assertEquals(List.of(), Sqlite3Oracle.storageMessages(dir, image, 100), "sqlite3 itself");
         List<Long> roots = Checker.schemaRoots(image);
         assertEquals(sorted(Sqlite3Oracle.checkedRoots(dir, image)), sorted(roots), "roots from sqlite_schema");
         assertEquals(List.of(), Checker.check(image, roots, 100));
-        assertEquals(List.of(), Checker.check(image, roots, 100, java.util.Map.of(), new Random(pageSize)));
+        assertEquals(List.of(), Checker.check(image, roots, 100, false, java.util.Map.of(), new Random(pageSize)));
     }
 
     @Test
     void reservedBytesAndAnEmptyDatabase() throws Exception {
         byte[] image = Sqlite3Oracle.create(dir, "reserved.db", ".filectrl reserve_bytes 32\n"
-                + Shapes.mixed(1024, "full", 300));
+                + Shapes.mixed(1024, "full", 300, true));
         assertEquals(32, image[20]);
         assertEquals(List.of(), Checker.check(image, Checker.schemaRoots(image), 100));
 
