@@ -50,10 +50,14 @@ final class Checker {
 
     /** The roots sqlite_schema names, read by {@link SchemaRoots}. */
     static List<Long> schemaRoots(byte[] image) {
+        return SchemaRoots.roots(schemaRootEntries(image));
+    }
+
+    static List<SchemaRoots.Entry> schemaRootEntries(byte[] image) {
         ArrayPager pager = ArrayPager.of(image);
         pager.beginRead();
         try {
-            return SchemaRoots.roots(new SchemaRoots(pager).read());
+            return new SchemaRoots(pager).read();
         } finally {
             pager.endRead();
         }

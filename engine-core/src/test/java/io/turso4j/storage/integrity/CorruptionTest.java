@@ -3,6 +3,7 @@ package io.turso4j.storage.integrity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +59,20 @@ class CorruptionTest {
         for (int max : new int[] {1, 2, 3, 4, 100}) {
             assertSameAsSqlite3("limit " + max, base, damaged, max);
         }
+    }
+
+    @Test
+    void aPartialCheckOfOneTableSkipsTheFreelistAndUnusedPages() throws Exception {
+        byte[] base = BASES.get("none");
+        byte[] damaged = Damage.corpus().get("duplicate child pointer").apply(
+                Damage.corpus().get("freelist count one too high").apply(base));
+        List<Long> roots = Sqlite3Oracle.checkedRoots(dir, base, "PRAGMA integrity_check(t)");
+        assertEquals(0L, roots.get(0), "sqlite3 marks a partial check with a leading 0");
+        List<String> expected = Sqlite3Oracle.storageMessages(dir, damaged, "t");
+        List<String> actual = Checker.check(damaged, roots.subList(1, roots.size()), 100, true, Map.of(), null);
+        assertEquals(String.join("\n", expected), String.join("\n", actual));
+        assertTrue(actual.stream().noneMatch(m -> m.contains("freelist") || m.contains("never used")), actual.toString());
+        assertFalse(actual.isEmpty());
     }
 
     static void assertSameAsSqlite3(String name, byte[] base, byte[] damaged, int maxErrors) throws Exception {

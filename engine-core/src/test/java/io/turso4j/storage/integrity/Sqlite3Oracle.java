@@ -62,7 +62,12 @@ final class Sqlite3Oracle {
      * gave no row at all (it could not read the schema).
      */
     static List<String> storageMessages(Path dir, byte[] image, int maxErrors) throws IOException, InterruptedException {
-        List<String> rows = rows(dir, image, "PRAGMA integrity_check(" + maxErrors + ")");
+        return storageMessages(dir, image, String.valueOf(maxErrors));
+    }
+
+    /** As above, for {@code PRAGMA integrity_check(argument)}: a limit or a table name. */
+    static List<String> storageMessages(Path dir, byte[] image, String argument) throws IOException, InterruptedException {
+        List<String> rows = rows(dir, image, "PRAGMA integrity_check(" + argument + ")");
         if (rows.isEmpty()) {
             return null;
         }
@@ -78,7 +83,12 @@ final class Sqlite3Oracle {
      * which follows its schema hash table, not sqlite_schema's order).
      */
     static List<Long> checkedRoots(Path dir, byte[] image) throws IOException, InterruptedException {
-        for (String row : rows(dir, image, "EXPLAIN PRAGMA integrity_check")) {
+        return checkedRoots(dir, image, "PRAGMA integrity_check");
+    }
+
+    /** As above for another form of the pragma, e.g. {@code PRAGMA integrity_check(t)}. */
+    static List<Long> checkedRoots(Path dir, byte[] image, String pragma) throws IOException, InterruptedException {
+        for (String row : rows(dir, image, "EXPLAIN " + pragma)) {
             String[] f = row.split("\\|", -1);
             if (f.length > 5 && f[1].equals("IntegrityCk")) {
                 List<Long> roots = new ArrayList<>();
