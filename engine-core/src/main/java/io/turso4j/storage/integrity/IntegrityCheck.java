@@ -17,7 +17,8 @@ import java.util.Map;
  * databases, and finally that every page of the file was used exactly once. Messages use
  * sqlite3 3.40's wording and order, so {@code messages} equals the lines sqlite3 prints after
  * "*** in database main ***"; an empty list means "ok". Checking that indexes match their
- * tables is SQL-level work, not done here.
+ * tables is SQL-level work, not done here. {@code PRAGMA quick_check} runs this same storage
+ * check in SQLite (it only skips the SQL-level index checks), so it needs no mode of its own.
  *
  * <p>Phases, in SQLite's order: FREELIST ("Main freelist: ..."), HEADER (largest root page
  * against the header in auto-vacuum databases), TREES (one root at a time, each with its
