@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -141,7 +140,7 @@ final class DotCommands {
     private Result read(String file) {
         Reader reader;
         try {
-            reader = new InputStreamReader(Files.newInputStream(Path.of(file)), StandardCharsets.UTF_8);
+            reader = new InputStreamReader(Files.newInputStream(state.resolve(file)), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return usage("Error: cannot open \"" + file + "\"");
         }

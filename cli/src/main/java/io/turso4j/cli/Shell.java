@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.logging.LogManager;
 
 /**
@@ -42,16 +43,17 @@ public final class Shell {
         }
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, stdout, stderr, stdinIsTerminal(), EngineSession::open);
+        int code = run(args, System.in, stdout, stderr, stdinIsTerminal(), EngineSession::open, Path.of(""));
         System.exit(code);
     }
 
     /**
      * Runs a whole shell session; returns its exit code. The seam for tests: {@code opener}
-     * supplies the database.
+     * supplies the database, and {@code directory} is what relative {@code .read} paths are
+     * resolved against (the process's working directory in production).
      */
     static int run(String[] args, InputStream stdin, OutputStream stdout, PrintStream stderr,
-            boolean stdinIsTerminal, SessionOpener opener) {
+            boolean stdinIsTerminal, SessionOpener opener, Path directory) {
         ShellOutput out = new ShellOutput(stdout);
         ShellOptions options;
         try {
@@ -72,7 +74,7 @@ public final class Shell {
             }
             case RUN -> { }
         }
-        try (ShellState state = new ShellState(opener, options.file(), options.io(), out, stderr)) {
+        try (ShellState state = new ShellState(opener, options.file(), options.io(), directory, out, stderr)) {
             Shell shell = new Shell(options, state);
             return shell.session(stdin, options.interactive() != null ? options.interactive() : stdinIsTerminal);
         } catch (ShellExit e) {

@@ -1,6 +1,7 @@
 package io.turso4j.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
  * What one shell session shares between its input loops and dot commands: the database
@@ -14,6 +15,7 @@ final class ShellState implements AutoCloseable {
     private final SessionOpener opener;
     private final String io;
     private final String databaseName;
+    private final Path directory;
     private SqlSession session;
     private final OutputSettings settings = new OutputSettings();
     private final ShellOutput out;
@@ -21,8 +23,9 @@ final class ShellState implements AutoCloseable {
     private final SqlRunner runner;
     private boolean bail;
 
-    ShellState(SessionOpener opener, String databaseName, String io, ShellOutput out, PrintStream err) {
+    ShellState(SessionOpener opener, String databaseName, String io, Path directory, ShellOutput out, PrintStream err) {
         this.opener = opener;
+        this.directory = directory;
         this.databaseName = databaseName;
         this.io = io;
         this.out = out;
@@ -50,6 +53,11 @@ final class ShellState implements AutoCloseable {
     /** The database as the user named it (":memory:" when none), for {@code .show}. */
     String databaseName() {
         return databaseName;
+    }
+
+    /** {@code file} resolved against the shell's working directory. */
+    Path resolve(String file) {
+        return directory.resolve(file);
     }
 
     OutputSettings settings() {

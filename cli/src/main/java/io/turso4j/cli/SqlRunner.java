@@ -47,7 +47,12 @@ final class SqlRunner {
     }
 
     private SqlFailure print(PreparedSql statement) {
-        ResultFormatter formatter = ResultFormatter.create(settings, out, statement.columnNames());
+        ResultFormatter formatter;
+        try {
+            formatter = ResultFormatter.create(settings, out, statement.columnNames());
+        } catch (RuntimeException e) {
+            return SqlFailure.step(e);
+        }
         try {
             for (Object[] row; (row = statement.nextRow()) != null; ) {
                 byte[][] cells = new byte[row.length][];
