@@ -57,6 +57,28 @@ final class OutputSettings {
     }
 
     /**
+     * The mode a command-line option ({@code -csv}, {@code -column}, …) chose. sqlite3's options
+     * set less than the dot command: {@code -csv} keeps the row separator, {@code -column} does
+     * not turn headers on.
+     */
+    void setModeOption(String name) {
+        switch (name) {
+            case "list" -> mode = OutputMode.LIST;
+            case "tabs" -> {
+                mode = OutputMode.LIST;
+                columnSeparator = "\t";
+            }
+            case "csv" -> {
+                mode = OutputMode.CSV;
+                columnSeparator = ",";
+            }
+            case "line" -> mode = OutputMode.LINE;
+            case "column" -> mode = OutputMode.COLUMN;
+            default -> throw new IllegalArgumentException("no mode option " + name);
+        }
+    }
+
+    /**
      * Switches to the mode {@code .mode} calls {@code name}; false if the name is not one this
      * shell knows. Separators change as sqlite3 3.40 changes them.
      */

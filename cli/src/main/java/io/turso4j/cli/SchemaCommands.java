@@ -94,7 +94,7 @@ final class SchemaCommands {
         }
         if (pattern != null && isSchemaTableName(pattern)) {
             printSchemaLine("CREATE TABLE " + pattern + " (\n  type text,\n  name text,\n  tbl_name text,\n"
-                    + "  rootpage int,\n  sql text\n)");
+                    + "  rootpage integer,\n  sql text\n)");
         }
         List<Entry> entries = load();
         if (entries == null) {

@@ -151,7 +151,7 @@ public final class Shell {
     private void applyOutputOptions() {
         OutputSettings s = state.settings();
         if (options.mode() != null) {
-            s.setMode(options.mode());
+            s.setModeOption(options.mode());
         }
         if (options.header() != null) {
             s.setHeaders(options.header());

@@ -96,9 +96,10 @@ record ShellOptions(String file, List<String> commands, List<String> initCommand
                 case "help" -> action = Action.HELP;
                 case "version" -> action = Action.VERSION;
                 case "cmd" -> init.add(value(args, ++i, a));
-                case "separator" -> separator = DotCommandLine.resolveBackslashes(value(args, ++i, a));
-                case "newline" -> newline = DotCommandLine.resolveBackslashes(value(args, ++i, a));
-                case "nullvalue" -> nullValue = DotCommandLine.resolveBackslashes(value(args, ++i, a));
+                // Taken literally: sqlite3 resolves no backslash escapes in option values.
+                case "separator" -> separator = value(args, ++i, a);
+                case "newline" -> newline = value(args, ++i, a);
+                case "nullvalue" -> nullValue = value(args, ++i, a);
                 case "io" -> {
                     io = value(args, ++i, a);
                     if (!IO_BACKENDS.contains(io)) {

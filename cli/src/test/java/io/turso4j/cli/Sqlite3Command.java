@@ -32,6 +32,8 @@ final class Sqlite3Command {
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             try (var in = p.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // sqlite3 reads no stdin when given SQL arguments and may be gone already.
             }
             int code = p.waitFor();
             return new ShellRun(out.join(), new String(err.join(), StandardCharsets.UTF_8), code);
