@@ -27,6 +27,9 @@ public final class Shell {
     /** Set by the {@code tursodb} launcher to 1 when stdin is a terminal (Java cannot ask isatty). */
     static final String STDIN_TTY_ENV = "TURSODB_STDIN_TTY";
 
+    /** What {@link #runArgument} returns for {@code .quit}: stop, successfully. */
+    private static final int QUIT = -1;
+
     private final ShellOptions options;
     private final ShellState state;
     private final DotCommands dotCommands;
@@ -89,14 +92,13 @@ public final class Shell {
     }
 
     private int session(InputStream stdin, boolean interactive) {
-        applyOutputOptions();
         state.setBail(options.bail());
         try {
             InputLoop loop = new InputLoop(state, dotCommands);
-            for (String command : options.initCommands()) {
-                int rc = runArgument(command, loop);
+            for (ShellOptions.Setup step : options.setup()) {
+                int rc = setUp(step, loop);
                 if (rc != 0 && options.bail()) {
-                    return rc;
+                    return rc == QUIT ? 0 : rc;
                 }
             }
             if (!options.commands().isEmpty()) {
@@ -117,8 +119,6 @@ public final class Shell {
             state.out().flush();
         }
     }
-
-    private static final int QUIT = -1;
 
     /** One command-line argument: a dot command or SQL; 0, an exit code, or QUIT. */
     private int runArgument(String command, InputLoop loop) {
@@ -148,20 +148,20 @@ public final class Shell {
         }
     }
 
-    private void applyOutputOptions() {
+    /** One command-line setting or {@code -cmd}; like {@link #runArgument} for the latter. */
+    private int setUp(ShellOptions.Setup step, InputLoop loop) {
         OutputSettings s = state.settings();
-        if (options.mode() != null) {
-            s.setModeOption(options.mode());
+        switch (step) {
+            case ShellOptions.Setup.Mode m -> s.setModeOption(m.name());
+            case ShellOptions.Setup.Header h -> s.setHeaders(h.on());
+            case ShellOptions.Setup.Separator sep -> s.setSeparators(sep.text(), null);
+            case ShellOptions.Setup.Newline n -> s.setSeparators(s.columnSeparator(), n.text());
+            case ShellOptions.Setup.NullValue n -> s.setNullValue(n.text());
+            case ShellOptions.Setup.Command c -> {
+                return runArgument(c.text(), loop);
+            }
         }
-        if (options.header() != null) {
-            s.setHeaders(options.header());
-        }
-        if (options.separator() != null || options.newline() != null) {
-            s.setSeparators(options.separator() != null ? options.separator() : s.columnSeparator(), options.newline());
-        }
-        if (options.nullValue() != null) {
-            s.setNullValue(options.nullValue());
-        }
+        return 0;
     }
 
     private static String version() {

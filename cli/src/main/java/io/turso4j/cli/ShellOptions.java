@@ -9,25 +9,37 @@ import java.util.List;
  *
  * @param file the database file; ":memory:" when none is given
  * @param commands SQL or dot commands to run instead of reading stdin
- * @param initCommands {@code -cmd} commands, run before the input
+ * @param setup output settings and {@code -cmd} commands, in command-line order (as in sqlite3,
+ *     a {@code -cmd} sees only the options before it)
  * @param io the I/O backend ({@code uring}, {@code nio}, {@code memory}), or null for the default
  * @param bail stop at the first error
  * @param interactive true/false when {@code -interactive}/{@code -batch} forces it, else null
- * @param mode the output mode an option chose, or null
- * @param header true/false when {@code -header}/{@code -noheader} was given, else null
- * @param separator {@code -separator}, or null
- * @param newline {@code -newline}, or null
- * @param nullValue {@code -nullvalue}, or null
  * @param action what to do instead of running a shell (help, version), or RUN
  */
-record ShellOptions(String file, List<String> commands, List<String> initCommands, String io, boolean bail,
-        Boolean interactive, String mode, Boolean header, String separator, String newline, String nullValue,
-        Action action) {
+record ShellOptions(String file, List<String> commands, List<Setup> setup, String io, boolean bail,
+        Boolean interactive, Action action) {
 
     static final String MEMORY = ":memory:";
     static final List<String> IO_BACKENDS = List.of("uring", "nio", "memory");
 
     enum Action { RUN, HELP, VERSION }
+
+    /** One setting-up step the command line asks for, applied in order before the input. */
+    sealed interface Setup {
+        /** {@code -csv}, {@code -line}, …: the mode name. */
+        record Mode(String name) implements Setup {}
+
+        record Header(boolean on) implements Setup {}
+
+        record Separator(String text) implements Setup {}
+
+        record Newline(String text) implements Setup {}
+
+        record NullValue(String text) implements Setup {}
+
+        /** {@code -cmd}: SQL or a dot command. */
+        record Command(String text) implements Setup {}
+    }
 
     static final String USAGE = """
             Usage: tursodb [OPTIONS] [FILENAME [SQL...]]
@@ -65,15 +77,10 @@ record ShellOptions(String file, List<String> commands, List<String> initCommand
     static ShellOptions parse(String[] args) throws UsageException {
         String file = null;
         List<String> commands = new ArrayList<>();
-        List<String> init = new ArrayList<>();
+        List<Setup> setup = new ArrayList<>();
         String io = null;
         boolean bail = false;
         Boolean interactive = null;
-        String mode = null;
-        Boolean header = null;
-        String separator = null;
-        String newline = null;
-        String nullValue = null;
         Action action = Action.RUN;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -90,16 +97,16 @@ record ShellOptions(String file, List<String> commands, List<String> initCommand
                 case "bail" -> bail = true;
                 case "batch" -> interactive = false;
                 case "interactive" -> interactive = true;
-                case "header" -> header = true;
-                case "noheader" -> header = false;
-                case "csv", "list", "line", "column", "tabs" -> mode = name;
+                case "header" -> setup.add(new Setup.Header(true));
+                case "noheader" -> setup.add(new Setup.Header(false));
+                case "csv", "list", "line", "column", "tabs" -> setup.add(new Setup.Mode(name));
                 case "help" -> action = Action.HELP;
                 case "version" -> action = Action.VERSION;
-                case "cmd" -> init.add(value(args, ++i, a));
+                case "cmd" -> setup.add(new Setup.Command(value(args, ++i, a)));
                 // Taken literally: sqlite3 resolves no backslash escapes in option values.
-                case "separator" -> separator = value(args, ++i, a);
-                case "newline" -> newline = value(args, ++i, a);
-                case "nullvalue" -> nullValue = value(args, ++i, a);
+                case "separator" -> setup.add(new Setup.Separator(value(args, ++i, a)));
+                case "newline" -> setup.add(new Setup.Newline(value(args, ++i, a)));
+                case "nullvalue" -> setup.add(new Setup.NullValue(value(args, ++i, a)));
                 case "io" -> {
                     io = value(args, ++i, a);
                     if (!IO_BACKENDS.contains(io)) {
@@ -111,8 +118,8 @@ record ShellOptions(String file, List<String> commands, List<String> initCommand
                         "tursodb: Error: unknown option: " + a + "\nUse -help for a list of options.");
             }
         }
-        return new ShellOptions(file == null ? MEMORY : file, List.copyOf(commands), List.copyOf(init), io, bail,
-                interactive, mode, header, separator, newline, nullValue, action);
+        return new ShellOptions(file == null ? MEMORY : file, List.copyOf(commands), List.copyOf(setup), io, bail,
+                interactive, action);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

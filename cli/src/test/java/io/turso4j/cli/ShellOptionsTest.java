@@ -31,11 +31,10 @@ class ShellOptionsTest {
 
     @Test
     void optionsTakeOneOrTwoDashesAndValuesLiterally() throws Exception {
-        ShellOptions o = ShellOptions.parse(new String[] {"--csv", "-separator", "\\t", "-batch", "-noheader"});
-        assertEquals("csv", o.mode());
-        assertEquals("\\t", o.separator());
+        ShellOptions o = ShellOptions.parse(new String[] {"--csv", "-separator", "\\t", "-batch", "-noheader", "-cmd", "x"});
+        assertEquals(List.of(new ShellOptions.Setup.Mode("csv"), new ShellOptions.Setup.Separator("\\t"),
+                new ShellOptions.Setup.Header(false), new ShellOptions.Setup.Command("x")), o.setup());
         assertEquals(false, o.interactive());
-        assertEquals(false, o.header());
     }
 
     @Test

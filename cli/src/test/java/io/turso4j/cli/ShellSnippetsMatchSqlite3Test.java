@@ -67,6 +67,10 @@ class ShellSnippetsMatchSqlite3Test {
                         List.of("-csv", "-header", "-nullvalue", "N"), true),
                 new Case("-separator and -newline", "select 1, 2;\nselect 3, 4;\n",
                         List.of("-separator", ":", "-newline", "\\r\\n"), true),
+                new Case("-cmd runs first, and -column does not turn headers on", "select 1 as a, 2 as b;\n",
+                        List.of("-cmd", ".print from cmd", "-cmd", "select 'cmd sql'", "-column"), true),
+                new Case("-cmd errors do not stop the input without -bail", "select 1;\n",
+                        List.of("-cmd", "select x from"), true),
                 new Case("-column and -line", "select 1 as a, 'b' as bb;\n", List.of("-line"), true),
                 new Case("blobs print raw up to a NUL", "select x'41420043', x'ff41', x'00', 'a' || char(0) || 'b';\n",
                         List.of(), true),
@@ -120,7 +124,7 @@ class ShellSnippetsMatchSqlite3Test {
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < c.args.size(); i++) {
             String a = c.args.get(i);
-            if (a.equals("-nullvalue") || a.equals("-separator") || a.equals("-newline")) {
+            if (a.equals("-nullvalue") || a.equals("-separator") || a.equals("-newline") || a.equals("-cmd")) {
                 all.add(a);
                 all.add(c.args.get(++i));
             } else if (a.startsWith("-")) {
