@@ -15,11 +15,26 @@ interface ResultFormatter {
     /** The statement ended (done or failed): print what was held back. */
     default void finish() {}
 
-    /** A formatter for the current settings and the statement's column names. */
+    /** A formatter for an ordinary statement. */
     static ResultFormatter create(OutputSettings settings, ShellOutput out, List<String> names) {
+        return create(settings, out, names, ExplainKind.NONE);
+    }
+
+    /**
+     * A formatter for the current settings and the statement's column names; EXPLAIN and
+     * EXPLAIN QUERY PLAN get their own formats whatever the mode, as with sqlite3's
+     * {@code .explain auto}.
+     */
+    static ResultFormatter create(OutputSettings settings, ShellOutput out, List<String> names, ExplainKind kind) {
         byte[][] header = new byte[names.size()][];
         for (int i = 0; i < header.length; i++) {
             header[i] = CellText.text(names.get(i) == null ? "" : names.get(i));
+        }
+        if (kind == ExplainKind.EXPLAIN && ExplainFormatter.fits(names)) {
+            return new ExplainFormatter(settings, out, header);
+        }
+        if (kind == ExplainKind.QUERY_PLAN && QueryPlanFormatter.fits(names)) {
+            return new QueryPlanFormatter(out);
         }
         return switch (settings.mode()) {
             case LIST -> new ListFormatter(settings, out, header);

@@ -36,7 +36,7 @@ final class SqlRunner {
                 return null;
             }
             try (statement) {
-                SqlFailure failure = print(statement);
+                SqlFailure failure = print(statement, ExplainKind.of(rest));
                 if (failure != null) {
                     return failure;
                 }
@@ -46,10 +46,10 @@ final class SqlRunner {
         return null;
     }
 
-    private SqlFailure print(PreparedSql statement) {
+    private SqlFailure print(PreparedSql statement, ExplainKind kind) {
         ResultFormatter formatter;
         try {
-            formatter = ResultFormatter.create(settings, out, statement.columnNames());
+            formatter = ResultFormatter.create(settings, out, statement.columnNames(), kind);
         } catch (RuntimeException e) {
             return SqlFailure.step(e);
         }
