@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.logging.LogManager;
@@ -26,6 +27,12 @@ import java.util.logging.LogManager;
 public final class Shell {
     /** Set by the {@code tursodb} launcher to 1 when stdin is a terminal (Java cannot ask isatty). */
     static final String STDIN_TTY_ENV = "TURSODB_STDIN_TTY";
+
+    /**
+     * The exit code when stdout is closed under the shell (as by {@code | head}): what a shell
+     * reports for sqlite3, which dies of SIGPIPE then (128 + 13).
+     */
+    private static final int STDOUT_GONE = 141;
 
     /** What {@link #runArgument} returns for {@code .quit}: stop, successfully. */
     private static final int QUIT = -1;
@@ -82,12 +89,18 @@ public final class Shell {
             return shell.session(stdin, options.interactive() != null ? options.interactive() : stdinIsTerminal);
         } catch (ShellExit e) {
             return e.code();
+        } catch (UncheckedIOException e) {
+            return STDOUT_GONE;
         } catch (RuntimeException e) {
             // Closing the database failed: the work is done, but say so and fail.
             stderr.println("Error: " + e.getMessage());
             return 1;
         } finally {
-            out.flush();
+            try {
+                out.flush();
+            } catch (UncheckedIOException e) {
+                // stdout is gone (a closed pipe): there is no one left to tell.
+            }
         }
     }
 

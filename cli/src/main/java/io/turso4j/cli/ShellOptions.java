@@ -1,5 +1,6 @@
 package io.turso4j.cli;
 
+import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +68,7 @@ record ShellOptions(String file, List<String> commands, List<Setup> setup, Strin
 
     /** Thrown for a command line the shell cannot run; the message is the complete error text. */
     static final class UsageException extends Exception {
+        @Serial
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {

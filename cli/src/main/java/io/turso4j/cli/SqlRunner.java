@@ -35,17 +35,21 @@ final class SqlRunner {
             if (statement == null) {
                 return null;
             }
-            try (statement) {
-                SqlFailure failure = print(statement, ExplainKind.of(rest));
-                if (failure != null) {
-                    return failure;
-                }
-                rest = AsciiSpace.stripLeading(statement.tail());
+            SqlFailure failure = print(statement, ExplainKind.of(rest));
+            try {
+                statement.close();
+            } catch (RuntimeException e) {
+                failure = failure != null ? failure : SqlFailure.step(e);
             }
+            if (failure != null) {
+                return failure;
+            }
+            rest = AsciiSpace.stripLeading(statement.tail());
         }
         return null;
     }
 
+    /** Prints the statement's rows; a failure of the engine's, or null. Output errors propagate. */
     private SqlFailure print(PreparedSql statement, ExplainKind kind) {
         ResultFormatter formatter;
         try {
@@ -53,19 +57,23 @@ final class SqlRunner {
         } catch (RuntimeException e) {
             return SqlFailure.step(e);
         }
-        try {
-            for (Object[] row; (row = statement.nextRow()) != null; ) {
-                byte[][] cells = new byte[row.length][];
-                for (int i = 0; i < row.length; i++) {
-                    cells[i] = CellText.of(row[i]);
-                }
-                formatter.row(cells);
+        while (true) {
+            Object[] row;
+            try {
+                row = statement.nextRow();
+            } catch (RuntimeException e) {
+                formatter.finish();
+                return SqlFailure.step(e);
             }
-            return null;
-        } catch (RuntimeException e) {
-            return SqlFailure.step(e);
-        } finally {
-            formatter.finish();
+            if (row == null) {
+                formatter.finish();
+                return null;
+            }
+            byte[][] cells = new byte[row.length][];
+            for (int i = 0; i < row.length; i++) {
+                cells[i] = CellText.of(row[i]);
+            }
+            formatter.row(cells);
         }
     }
 }

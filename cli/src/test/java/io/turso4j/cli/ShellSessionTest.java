@@ -123,6 +123,22 @@ class ShellSessionTest {
     }
 
     @Test
+    void aClosedStdoutEndsTheShellQuietly() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.OutputStream closedPipe = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        int code = Shell.run(new String[0], new java.io.ByteArrayInputStream("rows 3;\nrows 1;\n".getBytes()), closedPipe,
+                new java.io.PrintStream(err, true), false, (file, io) -> session, dir);
+        assertEquals(141, code);
+        assertEquals("", err.toString());
+        assertEquals(List.of("rows 3;"), session.prepared);
+    }
+
+    @Test
     void helpAndVersionNeedNoDatabase() {
         ShellRun help = run("", "-help");
         assertTrue(help.stderr().startsWith("Usage: tursodb"));
