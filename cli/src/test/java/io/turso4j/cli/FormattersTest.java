@@ -111,6 +111,17 @@ class FormattersTest {
     }
 
     @Test
+    void columnModeContinuesValuesWithControlCharactersOnLinesOfTheirOwn() {
+        settings.setMode("column");
+        settings.setNullValue("NV");
+        assertEquals("n   m\n--  -\nNV  a\n    b\n", print(List.of("n", "m"), new Object[] {null, "a\nb"}));
+        assertEquals(List.of("a", "", "b"), ColumnFormatter.displayLines("a\r\n\u0001b".getBytes(StandardCharsets.UTF_8))
+                .stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+        assertEquals(List.of("x"), ColumnFormatter.displayLines("x\n".getBytes(StandardCharsets.UTF_8))
+                .stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
+    }
+
+    @Test
     void columnModePrintsNothingForNoRows() {
         settings.setMode("column");
         assertEquals("", print(List.of("a")));

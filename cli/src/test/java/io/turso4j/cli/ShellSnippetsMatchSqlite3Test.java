@@ -79,6 +79,10 @@ class ShellSnippetsMatchSqlite3Test {
                 new Case("column mode widths, tabs and NULLs",
                         ".mode column\nselect 'a\tb' as t, null as n, 'ééé' as e union all select 'x', 1, 'y';\n"
                         + ".nullvalue NULLVALUE\nselect null as z;\n", List.of(), true),
+                new Case("column mode splits values at control characters",
+                        ".mode column\nselect 'a'||char(13,10)||'b' as c1, 'a'||char(10,10)||'b' as c2, 'a'||char(1,2)||'b' as c3,"
+                        + " 'x'||char(10) as c4, null as c5, 'é'||char(10)||'ü' as c6, 'p'||char(9)||'q'||char(10)||char(9)||'r' as c7;\n"
+                        + ".nullvalue NV\nselect null as n, 'a'||char(10)||'b' as m;\n", List.of(), true),
                 new Case("headers restart per statement, empty results print nothing",
                         ".headers on\nselect 1 as a where 0;\nselect 1 as a; select 2 as b;\n.mode csv\nselect 1 as a where 0;\n",
                         List.of(), true),
