@@ -92,7 +92,7 @@ public final class Shell {
         } catch (UncheckedIOException e) {
             return STDOUT_GONE;
         } catch (RuntimeException e) {
-            // Closing the database failed: the work is done, but say so and fail.
+            // Closing the database failed (or a shell bug): say so in one line and fail, no trace.
             stderr.println("Error: " + e.getMessage());
             return 1;
         } finally {
