@@ -18,8 +18,9 @@ final class DotCommands {
 
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
-        BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), MODE("mode", 1),
-        NULLVALUE("nullvalue", 2), PRINT("print", 3), QUIT("quit", 1), READ("read", 3),
+        BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
+        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
+        QUIT("quit", 1), READ("read", 3),
         SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2);
 
         private final String name;
@@ -45,8 +46,10 @@ final class DotCommands {
             .exit ?CODE?             Exit this program with return-code CODE
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
+            .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
             .mode MODE               Set output mode: column csv line list tabs
             .nullvalue STRING        Use STRING in place of NULL values
+            .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
             .print STRING...         Print literal STRING
             .quit                    Exit this program
             .read FILE               Read input from FILE
@@ -83,9 +86,11 @@ final class DotCommands {
                 state.out().write(HELP_TEXT);
                 yield Result.OK;
             }
+            case INDEXES, INDICES -> schema.indexes(args.subList(1, args.size()));
             case MODE -> mode(args);
             case NULLVALUE -> usageOr(args.size() == 2, "Usage: .nullvalue STRING",
                     () -> state.settings().setNullValue(args.get(1)));
+            case OPEN -> open(args.subList(1, args.size()));
             case PRINT -> {
                 state.out().write(String.join(" ", args.subList(1, args.size())) + "\n");
                 yield Result.OK;
@@ -134,6 +139,21 @@ final class DotCommands {
         if (!state.settings().setMode(args.get(1))) {
             return usage("Error: mode should be one of: column csv line list tabs");
         }
+        return Result.OK;
+    }
+
+    /** {@code .open ?FILE?}: closes the database; FILE (or a new in-memory database) opens on next use. */
+    private Result open(List<String> args) {
+        String file = null;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                return usage("unknown option: " + a);
+            } else if (file != null) {
+                return usage("extra argument: \"" + a + "\"");
+            }
+            file = a;
+        }
+        state.reopen(file != null ? file : ShellOptions.MEMORY);
         return Result.OK;
     }
 

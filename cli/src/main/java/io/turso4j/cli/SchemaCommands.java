@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
- * {@code .tables} and {@code .schema}, printing what sqlite3 3.40 prints. Both read the schema
+ * {@code .tables}, {@code .indexes} and {@code .schema}, printing what sqlite3 3.40 prints. Both read the schema
  * tables with one plain query each ({@code sqlite_schema}, then {@code sqlite_temp_schema} if
  * the engine has it) and filter in the shell, so they need no more SQL from the engine than a
  * table scan. Owned by the shell's one thread.
@@ -33,8 +34,20 @@ final class SchemaCommands {
      * many columns (filled top to bottom) as fit 80 characters.
      */
     DotCommands.Result tables(List<String> args) {
+        return listNames(args, "Usage: .tables ?LIKE-PATTERN?", (e, pattern) ->
+                (e.type.equals("table") || e.type.equals("view")) && !NamePattern.like("sqlite_%", e.name, (char) 0)
+                        && NamePattern.like(pattern, e.name, (char) 0));
+    }
+
+    /** {@code .indexes ?PATTERN?}: the indexes (automatic ones too) of the tables whose name is LIKE the pattern, laid out as {@code .tables}. */
+    DotCommands.Result indexes(List<String> args) {
+        return listNames(args, "Usage: .indexes ?LIKE-PATTERN?", (e, pattern) ->
+                e.type.equals("index") && NamePattern.like(pattern, e.tableName, (char) 0));
+    }
+
+    private DotCommands.Result listNames(List<String> args, String usage, BiPredicate<Entry, String> wanted) {
         if (args.size() > 1) {
-            state.error("Usage: .tables ?LIKE-PATTERN?");
+            state.error(usage);
             return DotCommands.Result.ERROR;
         }
         String pattern = args.isEmpty() ? "%" : args.getFirst();
@@ -44,8 +57,7 @@ final class SchemaCommands {
         }
         List<byte[]> names = new ArrayList<>();
         for (Entry e : entries) {
-            if ((e.type.equals("table") || e.type.equals("view")) && !NamePattern.like("sqlite_%", e.name, (char) 0)
-                    && NamePattern.like(pattern, e.name, (char) 0)) {
+            if (wanted.test(e, pattern)) {
                 String label = e.schema.equals("main") ? e.name : e.schema + "." + e.name;
                 names.add(label.getBytes(StandardCharsets.UTF_8));
             }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 final class ShellState implements AutoCloseable {
     private final SessionOpener opener;
     private final String io;
-    private final String databaseName;
+    private String databaseName;
     private final Path directory;
     private SqlSession session;
     private final OutputSettings settings = new OutputSettings();
@@ -85,6 +85,12 @@ final class ShellState implements AutoCloseable {
         out.flush();
         err.println(text);
         err.flush();
+    }
+
+    /** {@code .open}: closes the database; {@code name} opens on next use. */
+    void reopen(String name) {
+        close();
+        databaseName = name;
     }
 
     /** Closes the database if it was opened. */

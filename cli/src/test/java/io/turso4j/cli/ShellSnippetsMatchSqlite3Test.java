@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,10 @@ class ShellSnippetsMatchSqlite3Test {
                 new Case(".tables column layout", "create table a(x); create table bb(x); create table ccc(x);"
                         + " create table dddddddddddddddddddddddddddddddddddd(x); create view v as select 1;\n"
                         + "create table e(x); create table f(x); create table g(x);\n.tables\n.tables %d%\n", List.of(), true),
+                new Case(".indexes", "create table u(a unique, b); create index ub on u(b); create table v(c);"
+                        + " create index vc on v(c);\n.indexes\n.indexes U\n.ind v%\n.indices\n.indexes u x\n", List.of(), true),
+                new Case(".open another database", "create table a(x);\n.open other.db\n.tables\ncreate table b(y);\n.tables\n"
+                        + ".open\n.tables\n.open other.db\n.tables\n.open --bogus x\n.open a b\nselect 1;\n", List.of(), true),
                 new Case(".schema patterns", "create table Abc(x); create index abc_i on abc(x); create table abd(\"q\" int);\n"
                         + "create table [x y](z); create view vv as select x as [a b], 2 from abc;\n"
                         + ".schema ab%\n.schema AB_\n.schema ab*\n.schema A*\n.schema x*\n.schema vv\n.schema main.abc\n"
@@ -111,11 +117,16 @@ class ShellSnippetsMatchSqlite3Test {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void printsWhatSqlite3Prints(Case c) {
-        String[] sqliteArgs = args(c, temp.resolve("sqlite3.db"));
-        String[] shellArgs = args(c, temp.resolve("shell.db"));
-        ShellRun expected = Sqlite3Command.run(temp, c.stdin, sqliteArgs);
-        ShellRun actual = ShellRun.of((file, io) -> new SqliteJdbcSession(file), temp, c.stdin, shellArgs);
+    void printsWhatSqlite3Prints(Case c) throws IOException {
+        // Each in a folder of its own, so that files a script creates (.open) do not meet.
+        Path sqlite3Dir = Files.createDirectories(temp.resolve("sqlite3"));
+        Path shellDir = Files.createDirectories(temp.resolve("shell"));
+        String[] sqliteArgs = args(c, sqlite3Dir.resolve("test.db"));
+        String[] shellArgs = args(c, shellDir.resolve("test.db"));
+        ShellRun expected = Sqlite3Command.run(sqlite3Dir, c.stdin, sqliteArgs);
+        SessionOpener opener = (file, io) ->
+                new SqliteJdbcSession(file.equals(ShellOptions.MEMORY) ? file : shellDir.resolve(file).toString());
+        ShellRun actual = ShellRun.of(opener, shellDir, c.stdin, shellArgs);
         ShellMatchesSqlite3Test.assertSameRun(expected, actual);
         if (c.fullStderr) {
             assertEquals(expected.stderr(), actual.stderr(), "stderr");
