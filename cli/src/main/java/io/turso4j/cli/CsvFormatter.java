@@ -1,0 +1,91 @@
+package io.turso4j.cli;
+
+/**
+ * sqlite3's csv mode: a cell is double-quoted (inner quotes doubled) when it is empty, holds the
+ * column separator, or holds any byte sqlite3's {@code needCsvQuote} table marks — control
+ * characters, space, {@code "}, {@code '}, DEL and every byte of a non-ASCII character. NULL is
+ * the {@code .nullvalue} text, unquoted.
+ */
+final class CsvFormatter implements ResultFormatter {
+    private final ShellOutput out;
+    private final byte[][] header;
+    private final boolean showHeader;
+    private final byte[] nullValue;
+    private final byte[] columnSeparator;
+    private final byte[] rowSeparator;
+    private boolean any;
+
+    CsvFormatter(OutputSettings settings, ShellOutput out, byte[][] header) {
+        this.out = out;
+        this.header = header;
+        this.showHeader = settings.showHeader();
+        this.nullValue = CellText.text(settings.nullValue());
+        this.columnSeparator = CellText.text(settings.columnSeparator());
+        this.rowSeparator = CellText.text(settings.rowSeparator());
+    }
+
+    @Override
+    public void row(byte[][] cells) {
+        if (!any && showHeader) {
+            line(header);
+        }
+        any = true;
+        line(cells);
+    }
+
+    private void line(byte[][] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            cell(cells[i]);
+            if (i < cells.length - 1) {
+                out.write(columnSeparator);
+            }
+        }
+        out.write(rowSeparator);
+    }
+
+    private void cell(byte[] z) {
+        if (z == null) {
+            out.write(nullValue);
+        } else if (needsQuotes(z)) {
+            out.write("\"");
+            int from = 0;
+            for (int i = 0; i < z.length; i++) {
+                if (z[i] == '"') {
+                    out.write(java.util.Arrays.copyOfRange(z, from, i + 1));
+                    out.write("\"");
+                    from = i + 1;
+                }
+            }
+            out.write(java.util.Arrays.copyOfRange(z, from, z.length));
+            out.write("\"");
+        } else {
+            out.write(z);
+        }
+    }
+
+    private boolean needsQuotes(byte[] z) {
+        if (z.length == 0) {
+            return true;
+        }
+        for (byte b : z) {
+            int c = b & 0xff;
+            if (c <= ' ' || c == '"' || c == '\'' || c >= 0x7f) {
+                return true;
+            }
+        }
+        return contains(z, columnSeparator);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,231 @@
+package io.turso4j.cli;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * The shell's dot commands, named and worded as sqlite3 3.40's. A command may be abbreviated to
+ * any prefix at least as long as sqlite3 requires (so {@code .h on}, {@code .m csv},
+ * {@code .sep ,} work as there). Owned by the shell's one thread.
+ */
+final class DotCommands {
+    /** What a command asks of the input loop. */
+    enum Result { OK, ERROR, QUIT }
+
+    /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
+    private enum Command {
+        BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
+        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
+        QUIT("quit", 1), READ("read", 3),
+        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2);
+
+        private final String name;
+        private final int minLength;
+
+        Command(String name, int minLength) {
+            this.name = name;
+            this.minLength = minLength;
+        }
+
+        static Command named(String word) {
+            for (Command c : values()) {
+                if (word.length() >= c.minLength && c.name.startsWith(word)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final String HELP_TEXT = """
+            .bail on|off             Stop after hitting an error.  Default OFF
+            .exit ?CODE?             Exit this program with return-code CODE
+            .headers on|off          Turn display of headers on or off
+            .help                    Show this message
+            .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
+            .mode MODE               Set output mode: column csv line list tabs
+            .nullvalue STRING        Use STRING in place of NULL values
+            .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
+            .print STRING...         Print literal STRING
+            .quit                    Exit this program
+            .read FILE               Read input from FILE
+            .schema ?PATTERN?        Show the CREATE statements matching PATTERN
+            .separator COL ?ROW?     Change the column and row separators
+            .show                    Show the current values for various settings
+            .tables ?PATTERN?        List names of tables matching LIKE pattern PATTERN
+            """;
+
+    private final ShellState state;
+    private final SchemaCommands schema;
+
+    DotCommands(ShellState state) {
+        this.state = state;
+        this.schema = new SchemaCommands(state);
+    }
+
+    /** Runs the dot command on {@code line}; {@code loop} is the input loop it came from (for {@code .read}). */
+    Result run(String line, InputLoop loop) {
+        List<String> args = DotCommandLine.split(line);
+        if (args.isEmpty()) {
+            return Result.OK;
+        }
+        Command command = Command.named(args.getFirst());
+        if (command == null) {
+            return unknown(args.getFirst());
+        }
+        return switch (command) {
+            case BAIL -> usageOr(args.size() == 2, "Usage: .bail on|off", () -> state.setBail(flag(args.get(1))));
+            case EXIT -> exit(args);
+            case HEADERS -> usageOr(args.size() == 2, "Usage: .headers on|off",
+                    () -> state.settings().setHeaders(flag(args.get(1))));
+            case HELP -> {
+                state.out().write(HELP_TEXT);
+                yield Result.OK;
+            }
+            case INDEXES, INDICES -> schema.indexes(args.subList(1, args.size()));
+            case MODE -> mode(args);
+            case NULLVALUE -> usageOr(args.size() == 2, "Usage: .nullvalue STRING",
+                    () -> state.settings().setNullValue(args.get(1)));
+            case OPEN -> open(args.subList(1, args.size()));
+            case PRINT -> {
+                state.out().write(String.join(" ", args.subList(1, args.size())) + "\n");
+                yield Result.OK;
+            }
+            case QUIT -> Result.QUIT;
+            case READ -> args.size() == 2 ? read(args.get(1)) : usage("Usage: .read FILE");
+            case SCHEMA -> schema.schema(args.subList(1, args.size()));
+            case SEPARATOR -> usageOr(args.size() == 2 || args.size() == 3, "Usage: .separator COL ?ROW?",
+                    () -> state.settings().setSeparators(args.get(1), args.size() == 3 ? args.get(2) : null));
+            case SHOW -> show();
+            case TABLES -> schema.tables(args.subList(1, args.size()));
+        };
+    }
+
+    private Result unknown(String name) {
+        state.error("Error: unknown command or invalid arguments:  \"" + name + "\". Enter \".help\" for help");
+        return Result.ERROR;
+    }
+
+    private Result usage(String text) {
+        state.error(text);
+        return Result.ERROR;
+    }
+
+    private Result usageOr(boolean argsOk, String usage, Runnable action) {
+        if (!argsOk) {
+            return usage(usage);
+        }
+        action.run();
+        return Result.OK;
+    }
+
+    private Result exit(List<String> args) {
+        int code = args.size() > 1 ? (int) ShellNumbers.integerValue(args.get(1)) : 0;
+        if (code != 0) {
+            throw new ShellExit(code);
+        }
+        return Result.QUIT;
+    }
+
+    private Result mode(List<String> args) {
+        if (args.size() == 1) {
+            state.out().write("current output mode: " + state.settings().mode().label() + "\n");
+            return Result.OK;
+        }
+        if (!state.settings().setMode(args.get(1))) {
+            return usage("Error: mode should be one of: column csv line list tabs");
+        }
+        return Result.OK;
+    }
+
+    /** {@code .open ?FILE?}: closes the database; FILE (or a new in-memory database) opens on next use. */
+    private Result open(List<String> args) {
+        String file = null;
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                return usage("unknown option: " + a);
+            } else if (file != null) {
+                return usage("extra argument: \"" + a + "\"");
+            }
+            file = a;
+        }
+        state.reopen(file != null ? file : ShellOptions.MEMORY);
+        return Result.OK;
+    }
+
+    private Result read(String file) {
+        Reader reader;
+        try {
+            reader = new InputStreamReader(Files.newInputStream(state.resolve(file)), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return usage("Error: cannot open \"" + file + "\"");
+        }
+        try (reader) {
+            int errors = new InputLoop(state, this).run(new ReaderLineSource(reader), false);
+            return errors > 0 ? Result.ERROR : Result.OK;
+        } catch (IOException e) {
+            return usage("Error: cannot read \"" + file + "\"");
+        }
+    }
+
+    private Result show() {
+        OutputSettings s = state.settings();
+        String text = """
+                        echo: off
+                         eqp: off
+                     explain: auto
+                     headers: %s
+                        mode: %s
+                   nullvalue: %s
+                      output: stdout
+                colseparator: %s
+                rowseparator: %s
+                       stats: off
+                       width:\s
+                    filename: %s
+                """.formatted(s.showHeader() ? "on" : "off", s.mode().label(), cString(s.nullValue()),
+                cString(s.columnSeparator()), cString(s.rowSeparator()), state.databaseName());
+        state.out().write(text);
+        return Result.OK;
+    }
+
+    /** sqlite3's {@code booleanValue}: on/yes/off/no or an integer; anything else is "no", with a warning. */
+    private boolean flag(String word) {
+        if (ShellNumbers.isInteger(word)) {
+            return (ShellNumbers.integerValue(word) & 0xffffffffL) != 0;
+        }
+        if (word.equalsIgnoreCase("on") || word.equalsIgnoreCase("yes")) {
+            return true;
+        }
+        if (!word.equalsIgnoreCase("off") && !word.equalsIgnoreCase("no")) {
+            state.error("ERROR: Not a boolean value: \"" + word + "\". Assuming \"no\".");
+        }
+        return false;
+    }
+
+    /** A string as sqlite3's {@code output_c_string} shows it: in double quotes, C escapes for specials. */
+    private static String cString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < ' ') {
+                        b.append(String.format("\\%03o", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,47 @@
+package io.turso4j.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The shell's stdout as bytes: values are written as the raw bytes sqlite3 would write (a blob
+ * need not be UTF-8), strings as UTF-8. Buffered; {@link #flush()} before anything is written to
+ * stderr or a prompt is shown, so the two streams interleave as they happened. Owned by the
+ * shell's one thread.
+ */
+final class ShellOutput {
+    private final OutputStream out;
+
+    ShellOutput(OutputStream out) {
+        this.out = out;
+    }
+
+    void write(byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(String text) {
+        write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code count} copies of {@code c} (an ASCII character). */
+    void repeat(char c, int count) {
+        if (count > 0) {
+            write(String.valueOf(c).repeat(count));
+        }
+    }
+
+    void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+SELECT 'from part.sql';
+SELECT broken FROM;
+.print last line of part.sql
