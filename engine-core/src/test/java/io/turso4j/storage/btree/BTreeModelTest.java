@@ -81,8 +81,14 @@ class BTreeModelTest {
         assertEquals(mode, retry(tree::autoVacuum));
         for (int op = 0; op < ops; op++) {
             int dice = random.nextInt(100);
-            if (dice < 50) {
-                insert(random.nextInt(ops * 2) + 1L);
+            boolean growing = op < ops * 2 / 3;
+            if (dice < 5) {
+                long from = random.nextInt(ops * 4);
+                for (int n = random.nextInt(growing ? 60 : 10); n > 0; n--) {
+                    insert(from++);
+                }
+            } else if (dice < (growing ? 60 : 30)) {
+                insert(random.nextInt(ops * 4) + 1L);
             } else if (dice < 75) {
                 deleteSome();
             } else if (dice < 88) {
@@ -347,6 +353,9 @@ class BTreeModelTest {
 
     private void checkWithSqlite3(AutoVacuum mode) throws Exception {
         Path db = Oracle.writeImage(dir, "model.db", pager.image());
+        System.out.println("  " + rows.size() + " rows, " + pager.pageCount() + " pages, "
+                + Oracle.sqlite3(db, "PRAGMA freelist_count;").get(0) + " free, depth "
+                + Oracle.sqlite3(db, "SELECT max(length(path) - length(replace(path, '/', ''))) FROM dbstat WHERE name = 't1';"));
         assertEquals(List.of("ok"), Oracle.sqlite3(db, "PRAGMA integrity_check;"));
         List<String> expected = new ArrayList<>();
         for (Map.Entry<Long, Object[]> r : rows.entrySet()) {
