@@ -21,6 +21,8 @@ import java.lang.foreign.MemorySegment;
  * generation; if another change was applied since, its next call first finds the entry again
  * by key (a hole if it is gone).
  *
+ * <p>A new database without pages reads as empty trees.
+ *
  * <p>Holds no page pins between calls: each call reads through its own {@link PageEdit}, and
  * changes no field until it has read everything it needs, so a call that throws {@code
  * IoPending} can simply be repeated. One connection, one thread at a time.
@@ -117,7 +119,7 @@ final class PagerCursor implements BTreeCursor {
     public boolean seekRowid(long target) {
         requireTable(true);
         return tree.read(e -> {
-            Path p = find(e, (pg, i) -> Long.compare(rowidAt(pg, i), target), false);
+            Path p = find(e, (ed, pg, i) -> Long.compare(rowidAt(pg, i), target), false);
             if (p == null) {
                 settle(e, edge(e, true));
                 return false;
@@ -130,7 +132,8 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean seek(SeekOp op, Register[] k, int start, int count) {
         requireTable(false);
-        Order order = (pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(pg, i), pg.pageNumber()), k, start, count);
+        Order order = (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k,
+                start, count);
         return tree.read(e -> {
             Path p = switch (op) {
                 case GE -> find(e, order, false);
@@ -222,19 +225,18 @@ final class PagerCursor implements BTreeCursor {
     /** Compares the entry (or divider) at cell {@code i} of {@code page} with the sought key. */
     @FunctionalInterface
     private interface Order {
-        int compare(BTreePage page, int i);
+        int compare(PageEdit e, BTreePage page, int i);
     }
 
     private Order keyOrder() {
         if (table) {
             long k = rowid;
-            return (pg, i) -> Long.compare(rowidAt(pg, i), k);
+            return (ed, pg, i) -> Long.compare(rowidAt(pg, i), k);
         }
         Register[] k = IndexKey.decode(key, 0);
-        return (pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(pg, i), pg.pageNumber()), k, 0, k.length);
+        return (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k, 0,
+                k.length);
     }
-
-    private PageEdit edit;
 
     private BTreePage page(PageEdit e, int number) {
         BTreePage p = BTreePage.of(e.read(number), number, e.usableSize());
@@ -242,7 +244,6 @@ final class PagerCursor implements BTreeCursor {
             throw new CorruptDatabaseException(number, "page of a " + (table ? "table" : "index")
                     + " tree has type " + p.type());
         }
-        edit = e;
         return p;
     }
 
@@ -250,18 +251,21 @@ final class PagerCursor implements BTreeCursor {
         return i == p.cellCount() ? p.rightChild() : p.leftChild(i);
     }
 
-    private long rowidAt(BTreePage p, int i) {
+    private static long rowidAt(BTreePage p, int i) {
         return p.cell(i, new Cell()).rowid();
     }
 
-    private byte[] payloadAt(BTreePage p, int i) {
+    private static byte[] payloadAt(PageEdit e, BTreePage p, int i) {
         byte[] body = CellBody.read(p, i, new Cell());
-        return Overflow.payload(edit, p.type().isTable() ? PageType.LEAF_TABLE : PageType.LEAF_INDEX, body,
+        return Overflow.payload(e, p.type().isTable() ? PageType.LEAF_TABLE : PageType.LEAF_INDEX, body,
                 p.pageNumber());
     }
 
     /** The first (or, {@code last}, the last) entry; null in an empty tree. */
     private Path edge(PageEdit e, boolean last) {
+        if (e.pageCount() == 0) {
+            return null;
+        }
         Path p = new Path();
         return descend(e, p, root, last);
     }
@@ -293,6 +297,9 @@ final class PagerCursor implements BTreeCursor {
      * negative); null if there is none.
      */
     private Path find(PageEdit e, Order order, boolean strict) {
+        if (e.pageCount() == 0) {
+            return null;
+        }
         Path p = new Path();
         Path candidate = null;
         int number = root;
@@ -302,7 +309,7 @@ final class PagerCursor implements BTreeCursor {
             int hi = pg.cellCount();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                int c = order.compare(pg, mid);
+                int c = order.compare(e, pg, mid);
                 if (strict ? c > 0 : c >= 0) {
                     hi = mid;
                 } else {
@@ -373,7 +380,7 @@ final class PagerCursor implements BTreeCursor {
     /** Re-finds the current entry by key after the tree changed; a hole if it is gone. */
     private void restore(PageEdit e) {
         Path p = find(e, keyOrder(), false);
-        if (p != null && keyOrder().compare(page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
+        if (p != null && keyOrder().compare(e, page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
             settle(e, p);
         } else {
             hole = true;
@@ -391,7 +398,7 @@ final class PagerCursor implements BTreeCursor {
         BTreePage pg = page(e, p.pages[p.depth - 1]);
         int i = p.idx[p.depth - 1];
         long newRowid = table ? rowidAt(pg, i) : 0;
-        byte[] newPayload = payloadAt(pg, i);
+        byte[] newPayload = payloadAt(e, pg, i);
         path = p;
         hole = false;
         generation = tree.generation();

@@ -64,9 +64,9 @@ class BTreeModelTest {
 
     @ParameterizedTest(name = "page size {0}, auto_vacuum {1}")
     @CsvSource({
-        "512, NONE, 1200", "512, FULL, 1200", "512, INCREMENTAL, 1200",
-        "4096, NONE, 1500", "4096, FULL, 1500", "4096, INCREMENTAL, 1500",
-        "65536, NONE, 400", "65536, FULL, 400", "65536, INCREMENTAL, 400",
+        "512, NONE, 1000", "512, FULL, 1000", "512, INCREMENTAL, 1000",
+        "4096, NONE, 1200", "4096, FULL, 1200", "4096, INCREMENTAL, 1200",
+        "65536, NONE, 300", "65536, FULL, 300", "65536, INCREMENTAL, 300",
     })
     void randomOperationsMatchTheModelAndSqlite3(int pageSize, AutoVacuum mode, int ops) throws Exception {
         this.pageSize = pageSize;
