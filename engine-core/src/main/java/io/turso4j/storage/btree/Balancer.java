@@ -78,6 +78,11 @@ final class Balancer {
         int nChildren = parent.size() + 1;
         int w0 = nChildren <= 3 ? 0 : Math.max(0, Math.min(at - 1, nChildren - 3));
         int k = Math.min(3, nChildren);
+        for (int j = w0; j < w0 + k; j++) {
+            if (j != at) {
+                e.prefetch(parent.child(j));
+            }
+        }
         List<Node> sibs = new ArrayList<>(k);
         for (int j = w0; j < w0 + k; j++) {
             Node s = j == at ? node : Node.load(e, (int) parent.child(j));

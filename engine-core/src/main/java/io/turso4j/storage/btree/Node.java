@@ -1,6 +1,7 @@
 package io.turso4j.storage.btree;
 
 import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.PageType;
@@ -122,7 +123,7 @@ final class Node {
             content -= CellBody.footprint(leaf, b) - 2;
             int at = content;
             if (!leaf) {
-                io.turso4j.storage.format.BigEndian.putU32(s, at, children.get(i));
+                BigEndian.putU32(s, at, children.get(i));
                 at += Cell.CHILD_POINTER_SIZE;
             }
             MemorySegment.copy(MemorySegment.ofArray(b), 0, s, at, b.length);

@@ -48,6 +48,7 @@ final class Overflow {
             filled += n;
             from = next;
             next = OverflowPage.nextPage(p);
+            e.forget((int) from);
         }
         return out;
     }
@@ -98,6 +99,7 @@ final class Overflow {
                 throw new CorruptDatabaseException(next, "overflow page number out of range");
             }
             long after = BigEndian.u32(e.read((int) next), OverflowPage.NEXT_PAGE_OFFSET);
+            e.forget((int) next);
             FreeList.free(e, (int) next);
             remaining -= per;
             next = after;

@@ -96,6 +96,26 @@ final class PageEdit {
         return page.buffer().segment();
     }
 
+    /**
+     * Releases page {@code n} early if this edit has not changed it: its bytes were copied out
+     * and are not needed again (a later {@link #read} pins it anew). Keeps long walks (dropping
+     * a tree, reading a long overflow chain) from pinning every page they pass.
+     */
+    void forget(int n) {
+        Slot s = slots.get(n);
+        if (s != null && !s.dirty && s.page != null) {
+            pager.unpin(s.page);
+            slots.remove(n);
+        }
+    }
+
+    /** Starts reading page {@code n} ahead of need, if it is an existing page. */
+    void prefetch(long n) {
+        if (n >= 1 && n <= basePageCount && n <= pageCount && !slots.containsKey((int) n)) {
+            pager.prefetch((int) n);
+        }
+    }
+
     /** Page {@code n}'s bytes, to be changed. May throw {@link IoPending}. */
     MemorySegment write(int n) {
         read(n);

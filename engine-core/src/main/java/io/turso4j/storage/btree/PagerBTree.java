@@ -42,10 +42,7 @@ public final class PagerBTree implements BTree {
         return generation;
     }
 
-    /**
-     * Sets the auto-vacuum mode, which takes effect only while the database has no pages
-     * (as SQLite's {@code PRAGMA auto_vacuum}); returns whether it did.
-     */
+    @Override
     public boolean setAutoVacuum(AutoVacuum mode) {
         if (pager.pageCount() != 0) {
             return false;
@@ -54,7 +51,7 @@ public final class PagerBTree implements BTree {
         return true;
     }
 
-    /** The database's auto-vacuum mode (the pending one for an empty database). */
+    @Override
     public AutoVacuum autoVacuum() {
         if (pager.pageCount() == 0) {
             return newDatabaseMode;
@@ -69,11 +66,7 @@ public final class PagerBTree implements BTree {
         return e.header(DatabaseHeader.INCREMENTAL_VACUUM_OFFSET) != 0 ? AutoVacuum.INCREMENTAL : AutoVacuum.FULL;
     }
 
-    /**
-     * Work due before the pager commits: in an auto_vacuum=FULL database, moves every free page
-     * to the end and truncates the file. Call (and retry on {@link IoPending}) before {@code
-     * Pager.commit}.
-     */
+    @Override
     public void beforeCommit() {
         if (!pager.inWriteTransaction() || pager.pageCount() == 0) {
             return;
@@ -128,6 +121,7 @@ public final class PagerBTree implements BTree {
             throw new CorruptDatabaseException(page, "B-tree deeper than " + TreeWriter.MAX_DEPTH);
         }
         Node n = Node.load(e, page);
+        e.forget(page);
         long count = n.isLeaf() || !n.isTable() ? n.size() : 0;
         if (n.type.hasPayload()) {
             for (byte[] body : n.bodies) {
@@ -135,6 +129,9 @@ public final class PagerBTree implements BTree {
             }
         }
         if (!n.isLeaf()) {
+            for (int i = 0; i <= n.size(); i++) {
+                e.prefetch(n.child(i));
+            }
             for (int i = 0; i <= n.size(); i++) {
                 count += freeTree(e, (int) n.child(i), true, depth + 1);
             }

@@ -7,6 +7,7 @@ import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
 
@@ -131,9 +132,18 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean seek(SeekOp op, Register[] k, int start, int count) {
-        requireTable(false);
-        Order order = (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k,
-                start, count);
+        Order order;
+        if (table) {
+            // a table tree's key is its rowid: one INTEGER field
+            if (count != 1 || k[start].type() != ValueType.INTEGER) {
+                throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
+            }
+            long target = k[start].intValue();
+            order = (ed, pg, i) -> Long.compare(rowidAt(pg, i), target);
+        } else {
+            order = (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k,
+                    start, count);
+        }
         return tree.read(e -> {
             Path p = switch (op) {
                 case GE -> find(e, order, false);

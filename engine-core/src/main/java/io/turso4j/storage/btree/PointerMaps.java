@@ -1,6 +1,7 @@
 package io.turso4j.storage.btree;
 
 import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.LockBytePage;
 import io.turso4j.storage.format.PointerMap;
 
@@ -32,7 +33,7 @@ final class PointerMaps {
         }
         int offset = PointerMap.entryOffset(page, map);
         MemorySegment s = e.read(map);
-        if (s.get(java.lang.foreign.ValueLayout.JAVA_BYTE, offset) == type && PointerMap.parent(s, offset) == parent) {
+        if (BigEndian.u8(s, offset + PointerMap.TYPE_OFFSET) == type && PointerMap.parent(s, offset) == parent) {
             return;
         }
         PointerMap.write(e.write(map), offset, type, parent);

@@ -238,6 +238,18 @@ class BTreeModelTest {
                     assertEquals(prev, retry(t::rowid));
                 }
             }
+            for (SeekOp op : SeekOp.values()) {
+                Long expected = switch (op) {
+                    case GE -> rows.ceilingKey(target);
+                    case GT -> rows.higherKey(target);
+                    case LE -> rows.floorKey(target);
+                    case LT -> rows.lowerKey(target);
+                };
+                assertEquals(expected != null, retry(() -> t.seek(op, new Register[] {Register.of(target)}, 0, 1)), op + " " + target);
+                if (expected != null) {
+                    assertEquals(expected, retry(t::rowid));
+                }
+            }
             Object a = random.nextBoolean() || entries.isEmpty() ? randomA() : randomEntry()[0];
             Register[] prefix = keyRegs(a, 0);
             for (SeekOp op : SeekOp.values()) {
