@@ -177,6 +177,77 @@ class BTreeBasicsTest {
     }
 
     @Test
+    void aCursorFindsItsWayAfterAnotherCursorChangedTheTree() {
+        ArrayPager pager = new ArrayPager(512);
+        PagerBTree tree = new PagerBTree(pager);
+        pager.beginRead();
+        pager.beginWrite();
+        int root = tree.createTable();
+        try (BTreeCursor a = tree.openTable(root, false); BTreeCursor b = tree.openTable(root, true)) {
+            for (int i = 0; i < 400; i += 2) {
+                b.insert(i, row(i, "r".repeat(i % 50)));
+            }
+            assertTrue(a.seekRowid(100));
+            assertTrue(b.seekRowid(100));
+            b.delete();
+            assertFalse(b.isValid(), "after delete the cursor is between entries");
+            assertTrue(b.prev());
+            assertEquals(98, b.rowid());
+            b.insert(101, row(101, "new"));
+            assertTrue(a.next(), "a's entry is gone: next goes to the first entry after it");
+            assertEquals(101, a.rowid());
+            for (int i = 102; i < 300; i += 2) {
+                assertTrue(b.seekRowid(i));
+                b.delete();
+            }
+            assertTrue(a.next());
+            assertEquals(300, a.rowid(), "a re-found its entry after the tree was rebalanced under it");
+            assertTrue(a.prev());
+            assertEquals(101, a.rowid());
+            assertEquals("new", a.record().getText(1));
+        }
+    }
+
+    @Test
+    void manyTablesSplitTheSchemaRootOnPageOne() throws Exception {
+        ArrayPager pager = new ArrayPager(512);
+        PagerBTree tree = new PagerBTree(pager);
+        tree.setAutoVacuum(AutoVacuum.FULL);
+        pager.beginRead();
+        pager.beginWrite();
+        Map<Integer, Integer> rootOf = new java.util.TreeMap<>();
+        for (int t = 1; t <= 150; t++) {
+            int root = tree.createTable();
+            rootOf.put(t, root);
+            try (BTreeCursor c = tree.openTable(root, true)) {
+                for (int r = 1; r <= t % 7; r++) {
+                    c.insert(r, row(r, "t" + t));
+                }
+            }
+        }
+        for (int t = 1; t <= 150; t += 3) {
+            int victim = rootOf.remove(t);
+            int moved = tree.drop(victim);
+            rootOf.replaceAll((k, v) -> v == moved ? victim : v);
+        }
+        for (Map.Entry<Integer, Integer> e : rootOf.entrySet()) {
+            String name = "table_with_a_long_name_" + e.getKey();
+            schemaRow(tree, e.getKey(), "table", name, name, e.getValue(), "CREATE TABLE " + name + "(a, b)");
+        }
+        tree.setMeta(1, 1);
+        tree.beforeCommit();
+        pager.commit();
+        pager.endRead();
+        Path db = Oracle.writeImage(dir, "many.db", pager.image());
+        assertEquals(List.of("ok", "100", "0", String.valueOf(rootOf.values().stream().mapToInt(x -> x).max().getAsInt())),
+                Oracle.sqlite3(db, "PRAGMA integrity_check; SELECT count(*) FROM sqlite_schema; PRAGMA freelist_count;"
+                        + " SELECT max(rootpage) FROM sqlite_schema;"));
+        assertEquals(List.of("2|t2"), Oracle.sqlite3(db, "SELECT count(*), b FROM table_with_a_long_name_2;"));
+        assertTrue(Integer.parseInt(Oracle.sqlite3(db, "SELECT count(*) FROM dbstat WHERE name = 'sqlite_schema';").get(0)) > 3,
+                "sqlite_schema spans several pages");
+    }
+
+    @Test
     void anOperationMeetingPendingIoHasChangedNothing() {
         long seed = Oracle.seed("anOperationMeetingPendingIoHasChangedNothing");
         Random random = new Random(seed);

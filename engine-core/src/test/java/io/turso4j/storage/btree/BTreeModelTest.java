@@ -209,8 +209,10 @@ class BTreeModelTest {
                 assertEntry(i, row[0], rowid);
                 retryRun(i::delete);
                 entries.remove(new Object[] {row[0], rowid});
-                Object[] after = entries.higher(new Object[] {row[0], rowid});
-                boolean more = retry(i::next);
+                boolean forward = random.nextBoolean();
+                Object[] after = forward ? entries.higher(new Object[] {row[0], rowid})
+                        : entries.lower(new Object[] {row[0], rowid});
+                boolean more = retry(forward ? i::next : i::prev);
                 assertEquals(after != null, more);
                 if (more) {
                     assertEntry(i, after[0], (Long) after[1]);
