@@ -34,6 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * dropped on the way (moving roots in auto-vacuum databases). At the end the image goes to
  * sqlite3, which must find it intact ({@code PRAGMA integrity_check}, which also checks that
  * the index matches the table) and return the model's rows.
+ *
+ * <p>{@code -Dturso4j.btree.scale=N} runs N times as many operations, for soak runs.
  */
 class BTreeModelTest {
     @TempDir
@@ -68,7 +70,8 @@ class BTreeModelTest {
         "4096, NONE, 1200", "4096, FULL, 1200", "4096, INCREMENTAL, 1200",
         "65536, NONE, 300", "65536, FULL, 300", "65536, INCREMENTAL, 300",
     })
-    void randomOperationsMatchTheModelAndSqlite3(int pageSize, AutoVacuum mode, int ops) throws Exception {
+    void randomOperationsMatchTheModelAndSqlite3(int pageSize, AutoVacuum mode, int baseOps) throws Exception {
+        int ops = baseOps * Integer.getInteger("turso4j.btree.scale", 1);
         this.pageSize = pageSize;
         random = new Random(Oracle.seed("BTreeModelTest " + pageSize + " " + mode));
         pager = new ArrayPager(pageSize, new Random(random.nextLong()), 0.3);
