@@ -26,17 +26,17 @@ import java.util.List;
 final class Balancer {
     private Balancer() {}
 
-    /** Balances the dirty nodes of {@code path} from the bottom up and stores them. */
-    static void balance(PageEdit e, List<Node> path, int[] idx) {
-        for (int d = path.size() - 1; d >= 0; d--) {
-            Node n = path.get(d);
-            if (!n.dirty) {
+    /** Balances the changed nodes of {@code path} from the bottom up and stores them. */
+    static void balance(PageEdit e, TreePath path) {
+        for (int d = path.depth - 1; d >= 0; d--) {
+            Node n = path.loaded(d);
+            if (n == null || !n.dirty) {
                 continue;
             }
             if (d == 0) {
                 balanceRoot(e, n);
             } else if (n.used() > n.capacity(e.usableSize()) || underfull(e, n)) {
-                balanceNonRoot(e, path.get(d - 1), idx[d - 1], n);
+                balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n);
             } else {
                 n.store(e);
             }

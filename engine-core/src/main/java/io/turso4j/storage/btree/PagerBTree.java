@@ -117,8 +117,8 @@ public final class PagerBTree implements BTree {
 
     /** Frees the pages below {@code page} (and it too if {@code self}); returns the entries. */
     private static long freeTree(PageEdit e, int page, boolean self, int depth) {
-        if (depth > TreeWriter.MAX_DEPTH) {
-            throw new CorruptDatabaseException(page, "B-tree deeper than " + TreeWriter.MAX_DEPTH);
+        if (depth > TreePath.MAX_DEPTH) {
+            throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
         }
         Node n = Node.load(e, page);
         e.forget(page);

@@ -54,12 +54,12 @@ final class PagerCursor implements BTreeCursor {
     /** Where a cursor is: pages from the root down, and at each the child (or, last, the cell). */
     static final class Path {
         int depth;
-        final int[] pages = new int[TreeWriter.MAX_DEPTH];
-        final int[] idx = new int[TreeWriter.MAX_DEPTH];
+        final int[] pages = new int[TreePath.MAX_DEPTH];
+        final int[] idx = new int[TreePath.MAX_DEPTH];
 
         void push(int page, int i) {
-            if (depth == TreeWriter.MAX_DEPTH) {
-                throw new CorruptDatabaseException(page, "B-tree deeper than " + TreeWriter.MAX_DEPTH);
+            if (depth == TreePath.MAX_DEPTH) {
+                throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
             }
             pages[depth] = page;
             idx[depth++] = i;

@@ -1,30 +1,30 @@
 package io.turso4j.storage.btree;
 
 import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.PageType;
+import io.turso4j.storage.format.PointerMap;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.lang.foreign.MemorySegment;
 
 /**
  * Inserts and deletes on one tree inside a {@link PageEdit}: descends from the root to the
- * node that holds (or should hold) the key, recording the path, changes that node, and hands
- * the path to the {@link Balancer}. Index trees keep entries in interior cells too, so an
- * equal key may be found (and replaced or deleted) on an interior page; deleting there pulls
- * up the entry's predecessor from the right-most leaf of its left subtree, as SQLite does.
- *
- * <p>A path is the list of nodes from the root down, with {@code idx[d]} the child of {@code
- * path[d]} that the next node is. Stateless apart from the path of one call.
+ * node that holds (or should hold) the key, recording the {@link TreePath}, changes that node,
+ * and hands the path to the {@link Balancer}. Index trees keep entries in interior cells too,
+ * so an equal key may be found (and replaced or deleted) on an interior page; deleting there
+ * pulls up the entry's predecessor from the right-most leaf of its left subtree, as SQLite
+ * does. One operation per instance.
  */
 final class TreeWriter {
-    /** Deeper than any real tree (SQLite's limit is 20). */
-    static final int MAX_DEPTH = 40;
-
     private final PageEdit e;
-    private final List<Node> path = new ArrayList<>();
-    private final int[] idx = new int[MAX_DEPTH];
+    private final TreePath path = new TreePath();
+    private final Cell scratch = new Cell();
+    /** Whether the last index descent found an equal key. */
+    private boolean found;
 
     TreeWriter(PageEdit e) {
         this.e = e;
@@ -32,10 +32,15 @@ final class TreeWriter {
 
     /** Inserts or replaces the row {@code rowid} of the table tree at {@code root}. */
     void insertTable(int root, long rowid, byte[] record) {
-        Node leaf = descendTable(root, rowid);
-        int pos = searchTable(leaf, rowid);
+        BTreePage pg = descendTable(root, rowid);
+        int pos = searchLeaf(pg, rowid);
+        boolean replace = pos < pg.cellCount() && pg.cell(pos, scratch).rowid() == rowid;
         byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
-        if (pos < leaf.size() && CellBody.rowid(true, leaf.bodies.get(pos)) == rowid) {
+        if (!replace && insertInPlace(pg, pos, body)) {
+            return;
+        }
+        Node leaf = path.node(e, path.depth - 1);
+        if (replace) {
             Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.get(pos));
             leaf.bodies.set(pos, body);
         } else {
@@ -43,29 +48,60 @@ final class TreeWriter {
             leaf.children.add(pos, 0L);
         }
         leaf.dirty = true;
-        Balancer.balance(e, path, idx);
+        Balancer.balance(e, path);
+    }
+
+    /**
+     * The common case of an insert: the new cell fits in the gap between the cell pointers
+     * and the content area, so it is written there without rebuilding the page.
+     */
+    private boolean insertInPlace(BTreePage pg, int pos, byte[] body) {
+        int size = CellBody.footprint(true, body) - PageHeader.CELL_POINTER_SIZE;
+        if (pg.contentStart() - pg.cellPointersEnd() < size + PageHeader.CELL_POINTER_SIZE) {
+            return false;
+        }
+        int number = (int) pg.pageNumber();
+        int hdr = pg.headerOffset();
+        int pointers = hdr + pg.type().headerSize();
+        int n = pg.cellCount();
+        int at = pg.contentStart() - size;
+        MemorySegment s = e.write(number);
+        MemorySegment.copy(MemorySegment.ofArray(body), 0, s, at, body.length);
+        MemorySegment.copy(s, pointers + 2L * pos, s, pointers + 2L * pos + 2, 2L * (n - pos));
+        PageHeader.setCellPointer(s, hdr, pg.type().headerSize(), pos, at);
+        PageHeader.setCellCount(s, hdr, n + 1);
+        PageHeader.setContentStart(s, hdr, at);
+        long overflow = CellBody.overflowPage(pg.type(), body, e.usableSize());
+        if (overflow != 0) {
+            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, number);
+        }
+        return true;
     }
 
     /** Deletes the row {@code rowid}; false if there is none. */
     boolean deleteTable(int root, long rowid) {
-        Node leaf = descendTable(root, rowid);
-        int pos = searchTable(leaf, rowid);
-        if (pos >= leaf.size() || CellBody.rowid(true, leaf.bodies.get(pos)) != rowid) {
+        BTreePage pg = descendTable(root, rowid);
+        int pos = searchLeaf(pg, rowid);
+        if (pos >= pg.cellCount() || pg.cell(pos, scratch).rowid() != rowid) {
             return false;
         }
+        Node leaf = path.node(e, path.depth - 1);
         Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.remove(pos));
         leaf.children.remove(pos);
         leaf.dirty = true;
-        Balancer.balance(e, path, idx);
+        Balancer.balance(e, path);
         return true;
     }
 
     /** Inserts {@code key} into the index tree at {@code root}, replacing an equal entry. */
     void insertIndex(int root, IndexKeyComparator cmp, byte[] key) {
-        Register[] k = IndexKey.decode(key, 0);
-        Node n = descendIndex(root, cmp, k);
-        int pos = idx[path.size() - 1];
+        BTreePage pg = descendIndex(root, cmp, IndexKey.decode(key, 0));
+        int pos = path.idx[path.depth - 1];
         byte[] body = Overflow.body(e, PageType.LEAF_INDEX, 0, key);
+        if (!found && insertInPlace(pg, pos, body)) {
+            return;
+        }
+        Node n = path.node(e, path.depth - 1);
         if (found) {
             Overflow.free(e, PageType.LEAF_INDEX, n.bodies.get(pos));
             n.bodies.set(pos, body);
@@ -74,29 +110,34 @@ final class TreeWriter {
             n.children.add(pos, 0L);
         }
         n.dirty = true;
-        Balancer.balance(e, path, idx);
+        Balancer.balance(e, path);
     }
 
     /** Deletes the entry equal to {@code key}; false if there is none. */
     boolean deleteIndex(int root, IndexKeyComparator cmp, byte[] key) {
-        Register[] k = IndexKey.decode(key, 0);
-        Node n = descendIndex(root, cmp, k);
+        descendIndex(root, cmp, IndexKey.decode(key, 0));
         if (!found) {
             return false;
         }
-        int pos = idx[path.size() - 1];
+        Node n = path.node(e, path.depth - 1);
+        int pos = path.idx[path.depth - 1];
         byte[] gone = n.bodies.get(pos);
         if (n.isLeaf()) {
             n.bodies.remove(pos);
             n.children.remove(pos);
         } else {
-            Node leaf = n;
-            int child = pos;
-            while (!leaf.isLeaf()) {
-                idx[path.size() - 1] = child;
-                leaf = load((int) leaf.child(child));
-                child = leaf.size();
+            // pull up the predecessor: the last entry of the right-most leaf under child pos
+            long child = n.child(pos);
+            while (true) {
+                BTreePage pg = page((int) child, false);
+                path.push((int) child);
+                if (pg.type().isLeaf()) {
+                    break;
+                }
+                path.idx[path.depth - 1] = pg.cellCount();
+                child = pg.rightChild();
             }
+            Node leaf = path.node(e, path.depth - 1);
             if (leaf.size() == 0) {
                 throw new CorruptDatabaseException(leaf.page, "empty leaf under an interior index cell");
             }
@@ -107,83 +148,80 @@ final class TreeWriter {
         }
         Overflow.free(e, PageType.LEAF_INDEX, gone);
         n.dirty = true;
-        Balancer.balance(e, path, idx);
+        Balancer.balance(e, path);
         return true;
     }
 
-    private boolean found;
-
-    private Node load(int page) {
-        if (path.size() >= MAX_DEPTH) {
-            throw new CorruptDatabaseException(page, "B-tree deeper than " + MAX_DEPTH);
+    private BTreePage page(int number, boolean table) {
+        BTreePage p = BTreePage.of(e.read(number), number, e.usableSize());
+        if (p.type().isTable() != table) {
+            throw new CorruptDatabaseException(number, "page of a " + (table ? "table" : "index")
+                    + " tree has type " + p.type());
         }
-        Node n = Node.load(e, page);
-        path.add(n);
-        return n;
+        return p;
     }
 
-    private Node descendTable(int root, long rowid) {
-        Node n = load(root);
-        checkKind(n, true);
-        while (!n.isLeaf()) {
-            int i = searchTable(n, rowid);
-            idx[path.size() - 1] = i;
-            n = load((int) n.child(i));
-            checkKind(n, true);
-        }
-        return n;
-    }
-
-    /** Descends to the node holding {@code key} ({@link #found}) or the leaf where it belongs. */
-    private Node descendIndex(int root, IndexKeyComparator cmp, Register[] key) {
-        Node n = load(root);
+    /** Descends to the leaf where {@code rowid} is or belongs; returns that leaf's page. */
+    private BTreePage descendTable(int root, long rowid) {
+        int number = root;
         while (true) {
-            checkKind(n, false);
+            BTreePage pg = page(number, true);
+            path.push(number);
+            if (pg.type().isLeaf()) {
+                return pg;
+            }
+            int lo = searchLeaf(pg, rowid);
+            path.idx[path.depth - 1] = lo;
+            number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
+        }
+    }
+
+    /**
+     * Descends to the page holding {@code key} ({@link #found}) or the leaf where it belongs;
+     * the position is the last level's {@code idx}.
+     */
+    private BTreePage descendIndex(int root, IndexKeyComparator cmp, Register[] key) {
+        int number = root;
+        while (true) {
+            BTreePage pg = page(number, false);
+            path.push(number);
             int lo = 0;
-            int hi = n.size();
-            int c = -1;
+            int hi = pg.cellCount();
+            found = false;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                byte[] payload = Overflow.payload(e, PageType.LEAF_INDEX, n.bodies.get(mid), n.page);
-                c = IndexKey.compare(cmp, IndexKey.decode(payload, n.page), key, 0, key.length);
+                byte[] payload = Overflow.payload(e, PageType.LEAF_INDEX, CellBody.read(pg, mid, scratch), number);
+                int c = IndexKey.compare(cmp, IndexKey.decode(payload, number), key, 0, key.length);
                 if (c < 0) {
                     lo = mid + 1;
                 } else if (c > 0) {
                     hi = mid;
                 } else {
                     lo = mid;
+                    found = true;
                     break;
                 }
             }
-            idx[path.size() - 1] = lo;
-            found = c == 0 && lo < n.size();
-            if (found || n.isLeaf()) {
-                return n;
+            path.idx[path.depth - 1] = lo;
+            if (found || pg.type().isLeaf()) {
+                return pg;
             }
-            n = load((int) n.child(lo));
+            number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
         }
     }
 
-    /** The first cell of {@code n} whose rowid is at least {@code rowid}. */
-    private static int searchTable(Node n, long rowid) {
+    /** The first cell of table page {@code pg} whose rowid is at least {@code rowid}. */
+    private int searchLeaf(BTreePage pg, long rowid) {
         int lo = 0;
-        int hi = n.size();
-        boolean leaf = n.isLeaf();
+        int hi = pg.cellCount();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (CellBody.rowid(leaf, n.bodies.get(mid)) < rowid) {
+            if (pg.cell(mid, scratch).rowid() < rowid) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private static void checkKind(Node n, boolean table) {
-        if (n.isTable() != table) {
-            throw new CorruptDatabaseException(n.page, "page of a " + (table ? "table" : "index")
-                    + " tree has type " + n.type);
-        }
     }
 }
