@@ -1,5 +1,7 @@
 package io.turso4j.storage.btree;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.IoPending;
 import io.turso4j.storage.format.DatabaseHeader;
@@ -200,6 +202,9 @@ public final class PagerBTree implements BTree {
 
     /** Runs a changing operation and applies it only if it ran to the end. */
     <T> T write(Function<PageEdit, T> op) {
+        if (!pager.inWriteTransaction()) {
+            throw new SqliteException(ResultCode.ERROR, "cannot change the database outside a write transaction");
+        }
         PageEdit e = new PageEdit(pager);
         try {
             if (e.pageCount() == 0) {

@@ -206,7 +206,8 @@ final class PagerCursor implements BTreeCursor {
                 ? new TreeWriter(e).deleteTable(root, rowid)
                 : new TreeWriter(e).deleteIndex(root, cmp, key));
         if (!deleted) {
-            throw new IllegalStateException("the cursor's entry is no longer in the tree");
+            // the cursor was on it, yet a search by its key misses it: keys are out of order
+            throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
         }
         hole = true;
         payload = null;

@@ -90,6 +90,8 @@ class BTreeModelTest {
                 for (int n = random.nextInt(growing ? 60 : 10); n > 0; n--) {
                     insert(from++);
                 }
+            } else if (dice < 7) {
+                insert(random.nextLong());
             } else if (dice < (growing ? 60 : 30)) {
                 insert(random.nextInt(ops * 4) + 1L);
             } else if (dice < 75) {
@@ -190,7 +192,7 @@ class BTreeModelTest {
         if (rows.isEmpty()) {
             return;
         }
-        long target = random.nextInt((int) (rows.lastKey() + 1));
+        long target = someRowid();
         int count = 1 + random.nextInt(random.nextInt(10) == 0 ? 30 : 2);
         try (BTreeCursor t = tree.openTable(tableRoot, true); BTreeCursor i = tree.openIndex(indexRoot, cmp, true)) {
             boolean found = retry(() -> t.seekRowid(target));
@@ -231,7 +233,7 @@ class BTreeModelTest {
     }
 
     private void checkSeeks() {
-        long target = random.nextInt(rows.isEmpty() ? 10 : (int) (rows.lastKey() + 2));
+        long target = random.nextInt(4) == 0 ? random.nextLong() : someRowid() + random.nextInt(3) - 1;
         try (BTreeCursor t = tree.openTable(tableRoot, false); BTreeCursor i = tree.openIndex(indexRoot, cmp, false)) {
             boolean found = retry(() -> t.seekRowid(target));
             assertEquals(rows.containsKey(target), found);
@@ -266,6 +268,12 @@ class BTreeModelTest {
                 }
             }
         }
+    }
+
+    /** A rowid near the existing ones (the neighbour of a random point), or a small one. */
+    private long someRowid() {
+        Long near = rows.floorKey((long) random.nextInt(Math.max(1, rows.size() * 4)));
+        return near != null ? near : random.nextInt(10);
     }
 
     private Object[] randomEntry() {
