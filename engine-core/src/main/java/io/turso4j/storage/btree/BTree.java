@@ -91,4 +91,12 @@ public interface BTree {
      */
     default void beforeCommit() {
     }
+
+    /**
+     * Tells the B-trees that pages were restored behind their back ({@code Pager.rollback} or
+     * {@code rollbackToSavepoint}): open cursors then find their entries again by key on their
+     * next call (or sit in a hole if the entry is gone), instead of trusting remembered pages.
+     */
+    default void pagesRolledBack() {
+    }
 }

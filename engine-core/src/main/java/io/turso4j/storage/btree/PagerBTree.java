@@ -80,6 +80,11 @@ public final class PagerBTree implements BTree {
     }
 
     @Override
+    public void pagesRolledBack() {
+        generation++;
+    }
+
+    @Override
     public int createTable() {
         return write(e -> createRoot(e, true));
     }

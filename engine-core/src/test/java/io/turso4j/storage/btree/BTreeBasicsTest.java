@@ -209,6 +209,31 @@ class BTreeBasicsTest {
     }
 
     @Test
+    void cursorsRefindTheirEntriesAfterARollbackToASavepoint() {
+        ArrayPager pager = new ArrayPager(512);
+        PagerBTree tree = new PagerBTree(pager);
+        pager.beginRead();
+        pager.beginWrite();
+        int root = tree.createTable();
+        try (BTreeCursor c = tree.openTable(root, true)) {
+            for (int i = 0; i < 300; i += 3) {
+                c.insert(i, row(i, "x".repeat(40)));
+            }
+            int savepoint = pager.openSavepoint();
+            for (int i = 1; i < 300; i += 3) {
+                c.insert(i, row(i, "y".repeat(40)));
+            }
+            assertTrue(c.seekRowid(151));
+            pager.rollbackToSavepoint(savepoint);
+            tree.pagesRolledBack();
+            assertTrue(c.next(), "151 is gone again: next is the first entry after it");
+            assertEquals(153, c.rowid());
+            assertTrue(c.prev());
+            assertEquals(150, c.rowid());
+        }
+    }
+
+    @Test
     void manyTablesSplitTheSchemaRootOnPageOne() throws Exception {
         ArrayPager pager = new ArrayPager(512);
         PagerBTree tree = new PagerBTree(pager);
