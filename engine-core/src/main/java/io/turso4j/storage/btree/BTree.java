@@ -66,4 +66,37 @@ public interface BTree {
      * database; returns how many pages were released.
      */
     int incrementalVacuum(int pages);
+
+    // The defaults below suit a B-tree without auto-vacuum, such as a test double.
+
+    /**
+     * Sets the auto-vacuum mode a new database gets ({@code PRAGMA auto_vacuum}); effective
+     * only while the database has no pages, as in SQLite (afterwards only VACUUM could change
+     * it). Returns whether it took effect.
+     */
+    default boolean setAutoVacuum(AutoVacuum mode) {
+        return false;
+    }
+
+    /** The database's auto-vacuum mode, or for a database without pages the one it will get. */
+    default AutoVacuum autoVacuum() {
+        return AutoVacuum.NONE;
+    }
+
+    /**
+     * Work due before the pager commits the write transaction; call it (and retry it on
+     * {@link IoPending}) right before {@code Pager.commit}. In an auto_vacuum=FULL database it
+     * moves every free page to the end of the file and truncates them away, as SQLite does at
+     * commit; otherwise it does nothing.
+     */
+    default void beforeCommit() {
+    }
+
+    /**
+     * Tells the B-trees that pages were restored behind their back ({@code Pager.rollback} or
+     * {@code rollbackToSavepoint}): open cursors then find their entries again by key on their
+     * next call (or sit in a hole if the entry is gone), instead of trusting remembered pages.
+     */
+    default void pagesRolledBack() {
+    }
 }

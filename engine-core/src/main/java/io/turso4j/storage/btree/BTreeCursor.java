@@ -43,7 +43,8 @@ public interface BTreeCursor extends AutoCloseable {
     /**
      * Index trees: moves as {@code op} says relative to the key made of {@code key[start ..
      * start + count)} (a prefix of the index's fields compares equal to every longer key that
-     * starts with it). Returns whether such an entry exists.
+     * starts with it). Returns whether such an entry exists. On a table tree the key is one
+     * INTEGER register, compared with the rowid.
      */
     boolean seek(SeekOp op, Register[] key, int start, int count);
 

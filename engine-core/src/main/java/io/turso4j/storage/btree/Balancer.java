@@ -1,0 +1,211 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.PageType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Restores the B-tree shape after a change, bottom up along the path the change descended:
+ * a non-root node that no longer fits, or is less than a third full, is redistributed with up
+ * to two siblings (SQLite's {@code balance_nonroot}, simplified: the siblings' cells, and the
+ * parent's dividers between them, are packed left to right into as many pages as they need,
+ * then evened out from the right); the root grows a level when it overflows (its content
+ * moves to a new child, so the root page number never changes) and shrinks a level when an
+ * interior root is left without cells and its only child fits in it.
+ *
+ * <p>Packing: on table leaves dividers are not cells, so every cell goes to a page and each
+ * new divider is the largest rowid on its left page; everywhere else (index pages, interior
+ * pages) a divider is a cell that moves up, and the cell left of each page boundary is
+ * promoted. Pages are reused in order, extra pages come from the freelist, surplus ones go
+ * back to it. Invariant kept: every non-root page has at least one cell.
+ *
+ * <p>Stateless; works inside one {@link PageEdit}.
+ */
+final class Balancer {
+    private Balancer() {}
+
+    /** Balances the changed nodes of {@code path} from the bottom up and stores them. */
+    static void balance(PageEdit e, TreePath path) {
+        for (int d = path.depth - 1; d >= 0; d--) {
+            Node n = path.loaded(d);
+            if (n == null || !n.dirty) {
+                continue;
+            }
+            if (d == 0) {
+                balanceRoot(e, n);
+            } else if (n.used() > n.capacity(e.usableSize()) || underfull(e, n)) {
+                balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n);
+            } else {
+                n.store(e);
+            }
+        }
+    }
+
+    private static boolean underfull(PageEdit e, Node n) {
+        return n.size() == 0 || n.used() < n.capacity(e.usableSize()) / 3;
+    }
+
+    private static void balanceRoot(PageEdit e, Node root) {
+        int usable = e.usableSize();
+        if (root.used() > root.capacity(usable)) {
+            int page = FreeList.allocate(e);
+            Node child = new Node(page, root.type, new ArrayList<>(root.bodies), new ArrayList<>(root.children),
+                    root.right);
+            root.type = Node.interiorOf(root.type);
+            root.bodies.clear();
+            root.children.clear();
+            root.right = page;
+            balanceNonRoot(e, root, 0, child);
+        }
+        while (!root.isLeaf() && root.size() == 0) {
+            Node child = Node.load(e, (int) root.right);
+            if (child.used() > Node.capacity(root.page, child.type, usable)) {
+                break;
+            }
+            root.type = child.type;
+            root.bodies.addAll(child.bodies);
+            root.children.addAll(child.children);
+            root.right = child.right;
+            FreeList.free(e, child.page);
+        }
+        root.store(e);
+    }
+
+    private static void balanceNonRoot(PageEdit e, Node parent, int at, Node node) {
+        int usable = e.usableSize();
+        int nChildren = parent.size() + 1;
+        int w0 = nChildren <= 3 ? 0 : Math.max(0, Math.min(at - 1, nChildren - 3));
+        int k = Math.min(3, nChildren);
+        for (int j = w0; j < w0 + k; j++) {
+            if (j != at) {
+                e.prefetch(parent.child(j));
+            }
+        }
+        List<Node> sibs = new ArrayList<>(k);
+        for (int j = w0; j < w0 + k; j++) {
+            Node s = j == at ? node : Node.load(e, (int) parent.child(j));
+            if (s.type != node.type) {
+                throw new CorruptDatabaseException(s.page, "sibling pages of different types under page " + parent.page);
+            }
+            sibs.add(s);
+        }
+        boolean leaf = node.isLeaf();
+        boolean promote = !(leaf && node.isTable());
+        List<byte[]> keys = new ArrayList<>();
+        List<Long> kids = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            Node s = sibs.get(t);
+            keys.addAll(s.bodies);
+            kids.addAll(s.children);
+            if (!leaf) {
+                kids.add(s.right);
+            }
+            if (promote && t < k - 1) {
+                keys.add(parent.bodies.get(w0 + t));
+                if (leaf) {
+                    kids.add(0L);
+                }
+            }
+        }
+        int cap = Node.capacity(2, node.type, usable);
+        List<int[]> groups = pack(keys, leaf, promote, cap);
+        int m = groups.size();
+        int[] pages = new int[m];
+        for (int t = 0; t < m; t++) {
+            pages[t] = t < k ? sibs.get(t).page : FreeList.allocate(e);
+        }
+        for (int t = m; t < k; t++) {
+            FreeList.free(e, sibs.get(t).page);
+        }
+        boolean tailIsRight = w0 + k - 1 == parent.size();
+        for (int t = 0; t < k - 1; t++) {
+            parent.bodies.remove(w0);
+            parent.children.remove(w0);
+        }
+        for (int t = 0; t < m; t++) {
+            int[] g = groups.get(t);
+            List<byte[]> bodies = new ArrayList<>(keys.subList(g[0], g[1]));
+            List<Long> children = new ArrayList<>(kids.subList(g[0], g[1]));
+            long right = leaf ? 0 : kids.get(g[1]);
+            Node n = new Node(pages[t], node.type, bodies, children, right);
+            n.store(e);
+            if (t < m - 1) {
+                byte[] divider = promote ? keys.get(g[1])
+                        : CellBody.interiorTable(CellBody.rowid(true, bodies.get(bodies.size() - 1)));
+                parent.bodies.add(w0 + t, divider);
+                parent.children.add(w0 + t, (long) pages[t]);
+            }
+        }
+        if (tailIsRight) {
+            parent.right = pages[m - 1];
+        } else {
+            parent.children.set(w0 + m - 1, (long) pages[m - 1]);
+        }
+        parent.dirty = true;
+    }
+
+    /**
+     * Splits {@code keys} into page groups {start, end}: greedily left to right, then evened
+     * out from the right. With {@code promote}, the key at each group's end is the divider.
+     */
+    static List<int[]> pack(List<byte[]> keys, boolean leaf, boolean promote, int cap) {
+        int n = keys.size();
+        int[] sz = new int[n];
+        for (int i = 0; i < n; i++) {
+            sz[i] = CellBody.footprint(leaf, keys.get(i));
+        }
+        List<int[]> groups = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int end = start;
+            int used = 0;
+            while (end < n && used + sz[end] <= cap) {
+                used += sz[end++];
+            }
+            if (end == start && end < n) {
+                throw new IllegalStateException("cell of " + sz[end] + " bytes does not fit a page of " + cap);
+            }
+            groups.add(new int[] {start, end});
+            if (end >= n) {
+                break;
+            }
+            start = promote ? end + 1 : end;
+            if (start >= n) {
+                groups.add(new int[] {n, n});
+                break;
+            }
+        }
+        for (int g = groups.size() - 1; g > 0; g--) {
+            int[] l = groups.get(g - 1);
+            int[] r = groups.get(g);
+            int left = sum(sz, l[0], l[1]);
+            int right = sum(sz, r[0], r[1]);
+            while (l[1] - l[0] >= 2) {
+                int in = promote ? sz[l[1]] : sz[l[1] - 1];
+                int newRight = right + in;
+                int newLeft = left - sz[l[1] - 1];
+                if (newRight > cap || (r[1] > r[0] && newRight > newLeft)) {
+                    break;
+                }
+                l[1]--;
+                r[0]--;
+                left = newLeft;
+                right = newRight;
+            }
+            if (r[1] == r[0] && n > 0) {
+                throw new IllegalStateException("balance left an empty page");
+            }
+        }
+        return groups;
+    }
+
+    private static int sum(int[] sz, int from, int to) {
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            s += sz[i];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,195 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.BigEndian;
+import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.format.LockBytePage;
+import io.turso4j.storage.pager.Page;
+import io.turso4j.storage.pager.Pager;
+
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One B-tree operation's view of the pages: the "load, then mutate" rule (DESIGN.md, "Never
+ * block") made mechanical. Pages are read through {@link #read} (pinning them in the pager),
+ * changed only in private copies taken by {@link #write}, appended by {@link #extend} and cut
+ * by {@link #truncate}, all without touching the pager's state. Only {@link #apply}, called
+ * once the whole operation has run without an {@link IoPending}, hands the changes to the
+ * pager; an operation that meets {@code IoPending} calls {@link #release} instead and has
+ * changed nothing, so its retry simply runs again (the pages it read are now resident).
+ *
+ * <p>Invariants: every page read is pinned until {@link #apply} or {@link #release}; a page
+ * written here is a heap copy, so a segment obtained from {@link #read} before a {@link
+ * #write} of the same page shows the old bytes (callers re-read after writing); page numbers
+ * above the pager's count are pages this edit appended, numbered as {@link Pager#allocate}
+ * will number them (skipping the lock-byte page).
+ *
+ * <p>Single use, one thread.
+ */
+final class PageEdit {
+    private final Pager pager;
+    private final int pageSize;
+    private final int basePageCount;
+    private final Map<Integer, Slot> slots = new HashMap<>();
+    private int pageCount;
+
+    private static final class Slot {
+        final Page page;
+        MemorySegment data;
+        boolean dirty;
+
+        Slot(Page page, MemorySegment data, boolean dirty) {
+            this.page = page;
+            this.data = data;
+            this.dirty = dirty;
+        }
+    }
+
+    PageEdit(Pager pager) {
+        this.pager = pager;
+        this.pageSize = pager.pageSize();
+        this.basePageCount = pager.pageCount();
+        this.pageCount = basePageCount;
+    }
+
+    int pageSize() {
+        return pageSize;
+    }
+
+    int usableSize() {
+        return pager.usableSize();
+    }
+
+    /** A 4-byte field of the database header on page 1. May throw {@link IoPending}. */
+    long header(int offset) {
+        return BigEndian.u32(read(1), offset);
+    }
+
+    void setHeader(int offset, long value) {
+        BigEndian.putU32(write(1), offset, value);
+    }
+
+    /** Whether pointer-map pages are kept (auto_vacuum FULL or INCREMENTAL). */
+    boolean autoVacuum() {
+        return pageCount > 0 && header(DatabaseHeader.LARGEST_ROOT_PAGE_OFFSET) != 0;
+    }
+
+    /** Pages in the database as this edit sees it. */
+    int pageCount() {
+        return pageCount;
+    }
+
+    /** Page {@code n}'s bytes, read-only. May throw {@link IoPending}. */
+    MemorySegment read(int n) {
+        if (n < 1 || n > pageCount) {
+            throw new CorruptDatabaseException(n, "page number out of range (database has " + pageCount + " pages)");
+        }
+        Slot s = slots.get(n);
+        if (s != null) {
+            return s.data;
+        }
+        Page page = pager.get(n);
+        slots.put(n, new Slot(page, page.buffer().segment(), false));
+        return page.buffer().segment();
+    }
+
+    /**
+     * Releases page {@code n} early if this edit has not changed it: its bytes were copied out
+     * and are not needed again (a later {@link #read} pins it anew). Keeps long walks (dropping
+     * a tree, reading a long overflow chain) from pinning every page they pass.
+     */
+    void forget(int n) {
+        Slot s = slots.get(n);
+        if (s != null && !s.dirty && s.page != null) {
+            pager.unpin(s.page);
+            slots.remove(n);
+        }
+    }
+
+    /** Starts reading page {@code n} ahead of need, if it is an existing page. */
+    void prefetch(long n) {
+        if (n >= 1 && n <= basePageCount && n <= pageCount && !slots.containsKey((int) n)) {
+            pager.prefetch((int) n);
+        }
+    }
+
+    /** Page {@code n}'s bytes, to be changed. May throw {@link IoPending}. */
+    MemorySegment write(int n) {
+        read(n);
+        Slot s = slots.get(n);
+        if (!s.dirty) {
+            MemorySegment copy = MemorySegment.ofArray(new byte[pageSize]);
+            MemorySegment.copy(s.data, 0, copy, 0, pageSize);
+            s.data = copy;
+            s.dirty = true;
+        }
+        return s.data;
+    }
+
+    /** Appends a zero-filled page and returns its number. */
+    int extend() {
+        if (pageCount < basePageCount) {
+            throw new IllegalStateException("extend after truncate in one edit");
+        }
+        pageCount++;
+        if (LockBytePage.is(pageCount, pageSize)) {
+            pageCount++;
+        }
+        Slot old = slots.put(pageCount, new Slot(null, MemorySegment.ofArray(new byte[pageSize]), true));
+        if (old != null && old.page != null) {
+            pager.unpin(old.page);
+        }
+        return pageCount;
+    }
+
+    /** Cuts the database to {@code count} pages. */
+    void truncate(int count) {
+        pageCount = count;
+    }
+
+    /** Hands every change to the pager and releases the pins. Does no I/O. */
+    void apply() {
+        try {
+            for (Map.Entry<Integer, Slot> e : slots.entrySet()) {
+                Slot s = e.getValue();
+                if (s.dirty && s.page != null && e.getKey() <= pageCount) {
+                    pager.write(s.page);
+                    MemorySegment.copy(s.data, 0, s.page.buffer().segment(), 0, pageSize);
+                }
+            }
+            for (int n = basePageCount + 1; n <= pageCount; n++) {
+                if (LockBytePage.is(n, pageSize)) {
+                    continue;
+                }
+                Page page = pager.allocate();
+                if (page.number() != n) {
+                    pager.unpin(page);
+                    throw new IllegalStateException("pager allocated page " + page.number() + ", expected " + n);
+                }
+                Slot s = slots.get(n);
+                if (s != null) {
+                    MemorySegment.copy(s.data, 0, page.buffer().segment(), 0, pageSize);
+                }
+                pager.unpin(page);
+            }
+            if (pageCount < basePageCount) {
+                pager.truncate(pageCount);
+            }
+        } finally {
+            release();
+        }
+    }
+
+    /** Drops every change and releases the pins. */
+    void release() {
+        for (Slot s : slots.values()) {
+            if (s.page != null) {
+                pager.unpin(s.page);
+            }
+        }
+        slots.clear();
+    }
+}

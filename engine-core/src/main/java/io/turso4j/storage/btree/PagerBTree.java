@@ -1,0 +1,239 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.format.PointerMap;
+import io.turso4j.storage.pager.Pager;
+import io.turso4j.value.IndexKeyComparator;
+
+import java.util.function.Function;
+
+/**
+ * {@link BTree} over a {@link Pager}. Every operation runs inside one {@link PageEdit}: it reads
+ * what it needs, changes private copies, and only when it has run to the end without an {@link
+ * IoPending} are the changes handed to the pager, so an operation that meets pending I/O has
+ * changed nothing and its retry starts over (with the pages it read now resident).
+ *
+ * <p>State: the auto-vacuum mode a new database will get ({@link #setAutoVacuum}) and a
+ * generation counter that every applied change bumps, by which cursors notice that the tree
+ * changed under them. The first write to an empty database ({@code pageCount() == 0}) creates
+ * page 1: the header (WAL file format, versions 2/2) and an empty sqlite_schema table leaf.
+ *
+ * <p>One connection, one thread at a time.
+ */
+public final class PagerBTree implements BTree {
+    /** The SQLITE_VERSION_NUMBER written into new headers as last writer. */
+    static final int SQLITE_VERSION_NUMBER = 3040001;
+
+    private final Pager pager;
+    private AutoVacuum newDatabaseMode = AutoVacuum.NONE;
+    private long generation;
+
+    public PagerBTree(Pager pager) {
+        this.pager = pager;
+    }
+
+    Pager pager() {
+        return pager;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    @Override
+    public boolean setAutoVacuum(AutoVacuum mode) {
+        if (pager.pageCount() != 0) {
+            return false;
+        }
+        newDatabaseMode = mode;
+        return true;
+    }
+
+    @Override
+    public AutoVacuum autoVacuum() {
+        if (pager.pageCount() == 0) {
+            return newDatabaseMode;
+        }
+        return read(e -> mode(e));
+    }
+
+    private static AutoVacuum mode(PageEdit e) {
+        if (!e.autoVacuum()) {
+            return AutoVacuum.NONE;
+        }
+        return e.header(DatabaseHeader.INCREMENTAL_VACUUM_OFFSET) != 0 ? AutoVacuum.INCREMENTAL : AutoVacuum.FULL;
+    }
+
+    @Override
+    public void beforeCommit() {
+        if (!pager.inWriteTransaction() || pager.pageCount() == 0) {
+            return;
+        }
+        boolean due = read(e -> mode(e) == AutoVacuum.FULL && FreeList.count(e) > 0);
+        if (due) {
+            write(e -> Vacuum.vacuum(e, 0));
+        }
+    }
+
+    @Override
+    public void pagesRolledBack() {
+        generation++;
+    }
+
+    @Override
+    public int createTable() {
+        return write(e -> createRoot(e, true));
+    }
+
+    @Override
+    public int createIndex() {
+        return write(e -> createRoot(e, false));
+    }
+
+    private static int createRoot(PageEdit e, boolean table) {
+        int root = e.autoVacuum() ? Vacuum.placeNewRoot(e) : FreeList.allocate(e);
+        Node.emptyLeaf(root, table).store(e);
+        PointerMaps.put(e, root, PointerMap.ROOTPAGE, 0);
+        return root;
+    }
+
+    @Override
+    public int drop(int root) {
+        if (root < 2) {
+            throw new IllegalArgumentException("cannot drop the tree at page " + root);
+        }
+        return write(e -> {
+            freeTree(e, root, true, 0);
+            return e.autoVacuum() ? Vacuum.dropRoot(e, root) : 0;
+        });
+    }
+
+    @Override
+    public long clear(int root) {
+        return write(e -> {
+            Node n = Node.load(e, root);
+            long count = freeTree(e, root, false, 0);
+            Node.emptyLeaf(root, n.isTable()).store(e);
+            return count;
+        });
+    }
+
+    /** Frees the pages below {@code page} (and it too if {@code self}); returns the entries. */
+    private static long freeTree(PageEdit e, int page, boolean self, int depth) {
+        if (depth > TreePath.MAX_DEPTH) {
+            throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
+        }
+        Node n = Node.load(e, page);
+        e.forget(page);
+        long count = n.isLeaf() || !n.isTable() ? n.size() : 0;
+        if (n.type.hasPayload()) {
+            for (byte[] body : n.bodies) {
+                Overflow.free(e, Node.leafOf(n.type), body);
+            }
+        }
+        if (!n.isLeaf()) {
+            for (int i = 0; i <= n.size(); i++) {
+                e.prefetch(n.child(i));
+            }
+            for (int i = 0; i <= n.size(); i++) {
+                count += freeTree(e, (int) n.child(i), true, depth + 1);
+            }
+        }
+        if (self) {
+            FreeList.free(e, page);
+        }
+        return count;
+    }
+
+    @Override
+    public BTreeCursor openTable(int root, boolean writable) {
+        return new PagerCursor(this, root, null, writable);
+    }
+
+    @Override
+    public BTreeCursor openIndex(int root, IndexKeyComparator key, boolean writable) {
+        return new PagerCursor(this, root, key, writable);
+    }
+
+    @Override
+    public int meta(int index) {
+        checkMeta(index);
+        if (pager.pageCount() == 0) {
+            return 0;
+        }
+        return read(e -> (int) e.header(metaOffset(index)));
+    }
+
+    @Override
+    public void setMeta(int index, int value) {
+        checkMeta(index);
+        write(e -> {
+            e.setHeader(metaOffset(index), Integer.toUnsignedLong(value));
+            return null;
+        });
+    }
+
+    private static int metaOffset(int index) {
+        return DatabaseHeader.FREELIST_COUNT_OFFSET + 4 * index;
+    }
+
+    private static void checkMeta(int index) {
+        if (index < 1 || index > 8) {
+            throw new IllegalArgumentException("meta index " + index);
+        }
+    }
+
+    @Override
+    public int incrementalVacuum(int pages) {
+        if (pager.pageCount() == 0 || autoVacuum() != AutoVacuum.INCREMENTAL) {
+            return 0;
+        }
+        return write(e -> Vacuum.vacuum(e, pages));
+    }
+
+    /** Runs a read-only operation; nothing it does outlives it. */
+    <T> T read(Function<PageEdit, T> op) {
+        PageEdit e = new PageEdit(pager);
+        try {
+            return op.apply(e);
+        } finally {
+            e.release();
+        }
+    }
+
+    /** Runs a changing operation and applies it only if it ran to the end. */
+    <T> T write(Function<PageEdit, T> op) {
+        if (!pager.inWriteTransaction()) {
+            throw new SqliteException(ResultCode.ERROR, "cannot change the database outside a write transaction");
+        }
+        PageEdit e = new PageEdit(pager);
+        try {
+            if (e.pageCount() == 0) {
+                createPageOne(e);
+            }
+            T result = op.apply(e);
+            e.apply();
+            generation++;
+            return result;
+        } finally {
+            e.release();
+        }
+    }
+
+    private void createPageOne(PageEdit e) {
+        int page = e.extend();
+        DatabaseHeader h = DatabaseHeader.forNewDatabase(e.pageSize(), e.pageSize() - e.usableSize(),
+                SQLITE_VERSION_NUMBER);
+        boolean av = newDatabaseMode != AutoVacuum.NONE;
+        new DatabaseHeader(h.pageSize(), DatabaseHeader.VERSION_WAL, DatabaseHeader.VERSION_WAL, h.reservedBytes(),
+                h.maxPayloadFraction(), h.minPayloadFraction(), h.leafPayloadFraction(), h.changeCounter(),
+                h.databaseSize(), 0, 0, 0, h.schemaFormat(), h.defaultCacheSize(), av ? 1 : 0, h.textEncoding(),
+                0, newDatabaseMode == AutoVacuum.INCREMENTAL ? 1 : 0, 0, h.versionValidFor(), h.sqliteVersion())
+                .encode(e.write(page));
+        Node.emptyLeaf(page, true).store(e);
+    }
+}

@@ -1,0 +1,446 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.PageType;
+import io.turso4j.storage.format.RecordReader;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * {@link BTreeCursor} over a {@link PagerBTree}.
+ *
+ * <p>States: <b>invalid</b> (new, past either end, or empty tree); <b>on an entry</b>, with its
+ * {@link Path} and a copy of its key (rowid, or the whole index record) and payload; <b>in a
+ * hole</b>, after {@link #delete()} or when the entry it was on vanished: only the key is
+ * kept, {@link #next()} goes to the first entry after it and {@link #prev()} to the last
+ * before it, and {@link #isValid()} is false. A cursor on an entry notes the tree's
+ * generation; if another change was applied since, its next call first finds the entry again
+ * by key (a hole if it is gone).
+ *
+ * <p>A new database without pages reads as empty trees.
+ *
+ * <p>Holds no page pins between calls: each call reads through its own {@link PageEdit}, and
+ * changes no field until it has read everything it needs, so a call that throws {@code
+ * IoPending} can simply be repeated. One connection, one thread at a time.
+ */
+final class PagerCursor implements BTreeCursor {
+    private final PagerBTree tree;
+    private final int root;
+    private final IndexKeyComparator cmp;
+    private final boolean writable;
+    private final boolean table;
+
+    private Path path;
+    private boolean hole;
+    private long generation;
+    private long rowid;
+    private byte[] key;
+    private byte[] payload;
+    private final RecordReader reader = new RecordReader();
+
+    PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
+        this.tree = tree;
+        this.root = root;
+        this.cmp = cmp;
+        this.writable = writable;
+        this.table = cmp == null;
+    }
+
+    /** Where a cursor is: pages from the root down, and at each the child (or, last, the cell). */
+    static final class Path {
+        int depth;
+        final int[] pages = new int[TreePath.MAX_DEPTH];
+        final int[] idx = new int[TreePath.MAX_DEPTH];
+
+        void push(int page, int i) {
+            if (depth == TreePath.MAX_DEPTH) {
+                throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
+            }
+            pages[depth] = page;
+            idx[depth++] = i;
+        }
+    }
+
+    // ---- moves ----------------------------------------------------------------------------
+
+    @Override
+    public boolean first() {
+        return tree.read(e -> settle(e, edge(e, false)));
+    }
+
+    @Override
+    public boolean last() {
+        return tree.read(e -> settle(e, edge(e, true)));
+    }
+
+    @Override
+    public boolean next() {
+        return tree.read(e -> {
+            if (!hole && path != null && generation != tree.generation()) {
+                restore(e);
+            }
+            if (hole) {
+                return settle(e, find(e, keyOrder(), true));
+            }
+            if (path == null) {
+                return false;
+            }
+            return settle(e, step(e, copy(path), true));
+        });
+    }
+
+    @Override
+    public boolean prev() {
+        return tree.read(e -> {
+            if (!hole && path != null && generation != tree.generation()) {
+                restore(e);
+            }
+            if (hole) {
+                Path p = find(e, keyOrder(), false);
+                return settle(e, p == null ? edge(e, true) : step(e, p, false));
+            }
+            if (path == null) {
+                return false;
+            }
+            return settle(e, step(e, copy(path), false));
+        });
+    }
+
+    @Override
+    public boolean isValid() {
+        return path != null && !hole;
+    }
+
+    @Override
+    public boolean seekRowid(long target) {
+        requireTable(true);
+        return tree.read(e -> {
+            Path p = find(e, (ed, pg, i) -> Long.compare(rowidAt(pg, i), target), false);
+            if (p == null) {
+                settle(e, edge(e, true));
+                return false;
+            }
+            settle(e, p);
+            return rowid == target;
+        });
+    }
+
+    @Override
+    public boolean seek(SeekOp op, Register[] k, int start, int count) {
+        Order order;
+        if (table) {
+            // a table tree's key is its rowid: one INTEGER field
+            if (count != 1 || k[start].type() != ValueType.INTEGER) {
+                throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
+            }
+            long target = k[start].intValue();
+            order = (ed, pg, i) -> Long.compare(rowidAt(pg, i), target);
+        } else {
+            order = (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k,
+                    start, count);
+        }
+        return tree.read(e -> {
+            Path p = switch (op) {
+                case GE -> find(e, order, false);
+                case GT -> find(e, order, true);
+                case LE -> before(e, find(e, order, true));
+                case LT -> before(e, find(e, order, false));
+            };
+            return settle(e, p);
+        });
+    }
+
+    private Path before(PageEdit e, Path after) {
+        return after == null ? edge(e, true) : step(e, after, false);
+    }
+
+    // ---- reading --------------------------------------------------------------------------
+
+    @Override
+    public long rowid() {
+        requireTable(true);
+        requireEntry();
+        return rowid;
+    }
+
+    @Override
+    public RecordReader record() {
+        requireEntry();
+        return reader.reset(MemorySegment.ofArray(payload), path.pages[path.depth - 1]);
+    }
+
+    // ---- changes --------------------------------------------------------------------------
+
+    @Override
+    public void insert(long newRowid, byte[] record) {
+        requireTable(true);
+        requireWritable();
+        tree.write(e -> {
+            new TreeWriter(e).insertTable(root, newRowid, record);
+            return null;
+        });
+        toKey(newRowid, null);
+    }
+
+    @Override
+    public void insert(byte[] newKey) {
+        requireTable(false);
+        requireWritable();
+        tree.write(e -> {
+            new TreeWriter(e).insertIndex(root, cmp, newKey);
+            return null;
+        });
+        toKey(0, newKey.clone());
+    }
+
+    @Override
+    public void delete() {
+        requireWritable();
+        requireEntry();
+        boolean deleted = tree.write(e -> table
+                ? new TreeWriter(e).deleteTable(root, rowid)
+                : new TreeWriter(e).deleteIndex(root, cmp, key));
+        if (!deleted) {
+            // the cursor was on it, yet a search by its key misses it: keys are out of order
+            throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
+        }
+        hole = true;
+        payload = null;
+    }
+
+    @Override
+    public void close() {
+        path = null;
+        hole = false;
+        payload = null;
+        key = null;
+    }
+
+    /** Puts the cursor on the entry with this key as of the next call (it re-finds it then). */
+    private void toKey(long newRowid, byte[] newKey) {
+        rowid = newRowid;
+        key = newKey;
+        hole = false;
+        payload = null;
+        path = new Path();
+        generation = -1;
+    }
+
+    // ---- navigation over pages ---------------------------------------------------------------
+
+    /** Compares the entry (or divider) at cell {@code i} of {@code page} with the sought key. */
+    @FunctionalInterface
+    private interface Order {
+        int compare(PageEdit e, BTreePage page, int i);
+    }
+
+    private Order keyOrder() {
+        if (table) {
+            long k = rowid;
+            return (ed, pg, i) -> Long.compare(rowidAt(pg, i), k);
+        }
+        Register[] k = IndexKey.decode(key, 0);
+        return (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k, 0,
+                k.length);
+    }
+
+    private BTreePage page(PageEdit e, int number) {
+        BTreePage p = BTreePage.of(e.read(number), number, e.usableSize());
+        if (p.type().isTable() != table) {
+            throw new CorruptDatabaseException(number, "page of a " + (table ? "table" : "index")
+                    + " tree has type " + p.type());
+        }
+        return p;
+    }
+
+    private static long child(BTreePage p, int i) {
+        return i == p.cellCount() ? p.rightChild() : p.leftChild(i);
+    }
+
+    private static long rowidAt(BTreePage p, int i) {
+        return p.cell(i, new Cell()).rowid();
+    }
+
+    private static byte[] payloadAt(PageEdit e, BTreePage p, int i) {
+        byte[] body = CellBody.read(p, i, new Cell());
+        return Overflow.payload(e, p.type().isTable() ? PageType.LEAF_TABLE : PageType.LEAF_INDEX, body,
+                p.pageNumber());
+    }
+
+    /** The first (or, {@code last}, the last) entry; null in an empty tree. */
+    private Path edge(PageEdit e, boolean last) {
+        if (e.pageCount() == 0) {
+            return null;
+        }
+        Path p = new Path();
+        return descend(e, p, root, last);
+    }
+
+    /** Descends from {@code page} along the left-most (or right-most) children to a leaf entry. */
+    private Path descend(PageEdit e, Path p, int start, boolean rightmost) {
+        int number = start;
+        while (true) {
+            BTreePage pg = page(e, number);
+            int n = pg.cellCount();
+            if (pg.type().isLeaf()) {
+                if (n == 0) {
+                    if (p.depth > 0) {
+                        throw new CorruptDatabaseException(number, "empty non-root leaf");
+                    }
+                    return null;
+                }
+                p.push(number, rightmost ? n - 1 : 0);
+                return p;
+            }
+            int i = rightmost ? n : 0;
+            p.push(number, i);
+            number = (int) child(pg, i);
+        }
+    }
+
+    /**
+     * The first entry for which {@code order} is positive (or, without {@code strict}, not
+     * negative); null if there is none.
+     */
+    private Path find(PageEdit e, Order order, boolean strict) {
+        if (e.pageCount() == 0) {
+            return null;
+        }
+        Path p = new Path();
+        Path candidate = null;
+        int number = root;
+        while (true) {
+            BTreePage pg = page(e, number);
+            int lo = 0;
+            int hi = pg.cellCount();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = order.compare(e, pg, mid);
+                if (strict ? c > 0 : c >= 0) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (pg.type().isLeaf()) {
+                if (lo < pg.cellCount()) {
+                    p.push(number, lo);
+                    return p;
+                }
+                if (table && pg.cellCount() > 0) {
+                    p.push(number, lo - 1);
+                    return step(e, p, true);
+                }
+                return candidate;
+            }
+            if (!table && lo < pg.cellCount()) {
+                candidate = copy(p);
+                candidate.push(number, lo);
+            }
+            p.push(number, lo);
+            number = (int) child(pg, lo);
+        }
+    }
+
+    /** The entry after (or before) the one at {@code p}; null past the end. Reuses {@code p}. */
+    private Path step(PageEdit e, Path p, boolean forward) {
+        int top = p.depth - 1;
+        BTreePage pg = page(e, p.pages[top]);
+        int i = p.idx[top];
+        if (!pg.type().isLeaf()) {
+            // on an interior index entry: the next is the left-most of the subtree to its right
+            int c = forward ? i + 1 : i;
+            p.idx[top] = c;
+            return descend(e, p, (int) child(pg, c), !forward);
+        }
+        if (forward ? i + 1 < pg.cellCount() : i > 0) {
+            p.idx[top] = forward ? i + 1 : i - 1;
+            return p;
+        }
+        p.depth--;
+        while (p.depth > 0) {
+            int level = p.depth - 1;
+            BTreePage up = page(e, p.pages[level]);
+            int j = p.idx[level];
+            if (forward ? j < up.cellCount() : j > 0) {
+                if (!table) {
+                    p.idx[level] = forward ? j : j - 1;
+                    return p;
+                }
+                p.idx[level] = forward ? j + 1 : j - 1;
+                return descend(e, p, (int) child(up, p.idx[level]), !forward);
+            }
+            p.depth--;
+        }
+        return null;
+    }
+
+    private static Path copy(Path p) {
+        Path c = new Path();
+        c.depth = p.depth;
+        System.arraycopy(p.pages, 0, c.pages, 0, p.depth);
+        System.arraycopy(p.idx, 0, c.idx, 0, p.depth);
+        return c;
+    }
+
+    /** Re-finds the current entry by key after the tree changed; a hole if it is gone. */
+    private void restore(PageEdit e) {
+        Path p = find(e, keyOrder(), false);
+        if (p != null && keyOrder().compare(e, page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
+            settle(e, p);
+        } else {
+            hole = true;
+        }
+    }
+
+    /** Reads the entry at {@code p} and only then makes it the cursor's position. */
+    private boolean settle(PageEdit e, Path p) {
+        if (p == null) {
+            path = null;
+            hole = false;
+            payload = null;
+            return false;
+        }
+        BTreePage pg = page(e, p.pages[p.depth - 1]);
+        int i = p.idx[p.depth - 1];
+        long newRowid = table ? rowidAt(pg, i) : 0;
+        byte[] newPayload = payloadAt(e, pg, i);
+        path = p;
+        hole = false;
+        generation = tree.generation();
+        rowid = newRowid;
+        payload = newPayload;
+        key = table ? null : newPayload;
+        return true;
+    }
+
+    private void requireEntry() {
+        if (path != null && !hole && generation != tree.generation()) {
+            tree.read(e -> {
+                restore(e);
+                return null;
+            });
+        }
+        if (path == null || hole) {
+            throw new IllegalStateException("the cursor is not on an entry");
+        }
+    }
+
+    private void requireTable(boolean wantTable) {
+        if (table != wantTable) {
+            throw new IllegalStateException(table ? "an index operation on a table cursor"
+                    : "a table operation on an index cursor");
+        }
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new IllegalStateException("the cursor is read-only");
+        }
+    }
+}

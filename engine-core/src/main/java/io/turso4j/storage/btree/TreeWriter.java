@@ -1,0 +1,227 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.PageHeader;
+import io.turso4j.storage.format.PageType;
+import io.turso4j.storage.format.PointerMap;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.value.Register;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Inserts and deletes on one tree inside a {@link PageEdit}: descends from the root to the
+ * node that holds (or should hold) the key, recording the {@link TreePath}, changes that node,
+ * and hands the path to the {@link Balancer}. Index trees keep entries in interior cells too,
+ * so an equal key may be found (and replaced or deleted) on an interior page; deleting there
+ * pulls up the entry's predecessor from the right-most leaf of its left subtree, as SQLite
+ * does. One operation per instance.
+ */
+final class TreeWriter {
+    private final PageEdit e;
+    private final TreePath path = new TreePath();
+    private final Cell scratch = new Cell();
+    /** Whether the last index descent found an equal key. */
+    private boolean found;
+
+    TreeWriter(PageEdit e) {
+        this.e = e;
+    }
+
+    /** Inserts or replaces the row {@code rowid} of the table tree at {@code root}. */
+    void insertTable(int root, long rowid, byte[] record) {
+        BTreePage pg = descendTable(root, rowid);
+        int pos = searchLeaf(pg, rowid);
+        boolean replace = pos < pg.cellCount() && pg.cell(pos, scratch).rowid() == rowid;
+        byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
+        if (!replace && insertInPlace(pg, pos, body)) {
+            return;
+        }
+        Node leaf = path.node(e, path.depth - 1);
+        if (replace) {
+            Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.get(pos));
+            leaf.bodies.set(pos, body);
+        } else {
+            leaf.bodies.add(pos, body);
+            leaf.children.add(pos, 0L);
+        }
+        leaf.dirty = true;
+        Balancer.balance(e, path);
+    }
+
+    /**
+     * The common case of an insert: the new cell fits in the gap between the cell pointers
+     * and the content area, so it is written there without rebuilding the page.
+     */
+    private boolean insertInPlace(BTreePage pg, int pos, byte[] body) {
+        int size = CellBody.footprint(true, body) - PageHeader.CELL_POINTER_SIZE;
+        if (pg.contentStart() - pg.cellPointersEnd() < size + PageHeader.CELL_POINTER_SIZE) {
+            return false;
+        }
+        int number = (int) pg.pageNumber();
+        int hdr = pg.headerOffset();
+        int pointers = hdr + pg.type().headerSize();
+        int n = pg.cellCount();
+        int at = pg.contentStart() - size;
+        MemorySegment s = e.write(number);
+        MemorySegment.copy(MemorySegment.ofArray(body), 0, s, at, body.length);
+        MemorySegment.copy(s, pointers + 2L * pos, s, pointers + 2L * pos + 2, 2L * (n - pos));
+        PageHeader.setCellPointer(s, hdr, pg.type().headerSize(), pos, at);
+        PageHeader.setCellCount(s, hdr, n + 1);
+        PageHeader.setContentStart(s, hdr, at);
+        long overflow = CellBody.overflowPage(pg.type(), body, e.usableSize());
+        if (overflow != 0) {
+            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, number);
+        }
+        return true;
+    }
+
+    /** Deletes the row {@code rowid}; false if there is none. */
+    boolean deleteTable(int root, long rowid) {
+        BTreePage pg = descendTable(root, rowid);
+        int pos = searchLeaf(pg, rowid);
+        if (pos >= pg.cellCount() || pg.cell(pos, scratch).rowid() != rowid) {
+            return false;
+        }
+        Node leaf = path.node(e, path.depth - 1);
+        Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.remove(pos));
+        leaf.children.remove(pos);
+        leaf.dirty = true;
+        Balancer.balance(e, path);
+        return true;
+    }
+
+    /** Inserts {@code key} into the index tree at {@code root}, replacing an equal entry. */
+    void insertIndex(int root, IndexKeyComparator cmp, byte[] key) {
+        BTreePage pg = descendIndex(root, cmp, IndexKey.decode(key, 0));
+        int pos = path.idx[path.depth - 1];
+        byte[] body = Overflow.body(e, PageType.LEAF_INDEX, 0, key);
+        if (!found && insertInPlace(pg, pos, body)) {
+            return;
+        }
+        Node n = path.node(e, path.depth - 1);
+        if (found) {
+            Overflow.free(e, PageType.LEAF_INDEX, n.bodies.get(pos));
+            n.bodies.set(pos, body);
+        } else {
+            n.bodies.add(pos, body);
+            n.children.add(pos, 0L);
+        }
+        n.dirty = true;
+        Balancer.balance(e, path);
+    }
+
+    /** Deletes the entry equal to {@code key}; false if there is none. */
+    boolean deleteIndex(int root, IndexKeyComparator cmp, byte[] key) {
+        descendIndex(root, cmp, IndexKey.decode(key, 0));
+        if (!found) {
+            return false;
+        }
+        Node n = path.node(e, path.depth - 1);
+        int pos = path.idx[path.depth - 1];
+        byte[] gone = n.bodies.get(pos);
+        if (n.isLeaf()) {
+            n.bodies.remove(pos);
+            n.children.remove(pos);
+        } else {
+            // pull up the predecessor: the last entry of the right-most leaf under child pos
+            long child = n.child(pos);
+            while (true) {
+                BTreePage pg = page((int) child, false);
+                path.push((int) child);
+                if (pg.type().isLeaf()) {
+                    break;
+                }
+                path.idx[path.depth - 1] = pg.cellCount();
+                child = pg.rightChild();
+            }
+            Node leaf = path.node(e, path.depth - 1);
+            if (leaf.size() == 0) {
+                throw new CorruptDatabaseException(leaf.page, "empty leaf under an interior index cell");
+            }
+            byte[] pred = leaf.bodies.remove(leaf.size() - 1);
+            leaf.children.remove(leaf.size());
+            leaf.dirty = true;
+            n.bodies.set(pos, pred);
+        }
+        Overflow.free(e, PageType.LEAF_INDEX, gone);
+        n.dirty = true;
+        Balancer.balance(e, path);
+        return true;
+    }
+
+    private BTreePage page(int number, boolean table) {
+        BTreePage p = BTreePage.of(e.read(number), number, e.usableSize());
+        if (p.type().isTable() != table) {
+            throw new CorruptDatabaseException(number, "page of a " + (table ? "table" : "index")
+                    + " tree has type " + p.type());
+        }
+        return p;
+    }
+
+    /** Descends to the leaf where {@code rowid} is or belongs; returns that leaf's page. */
+    private BTreePage descendTable(int root, long rowid) {
+        int number = root;
+        while (true) {
+            BTreePage pg = page(number, true);
+            path.push(number);
+            if (pg.type().isLeaf()) {
+                return pg;
+            }
+            int lo = searchLeaf(pg, rowid);
+            path.idx[path.depth - 1] = lo;
+            number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
+        }
+    }
+
+    /**
+     * Descends to the page holding {@code key} ({@link #found}) or the leaf where it belongs;
+     * the position is the last level's {@code idx}.
+     */
+    private BTreePage descendIndex(int root, IndexKeyComparator cmp, Register[] key) {
+        int number = root;
+        while (true) {
+            BTreePage pg = page(number, false);
+            path.push(number);
+            int lo = 0;
+            int hi = pg.cellCount();
+            found = false;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                byte[] payload = Overflow.payload(e, PageType.LEAF_INDEX, CellBody.read(pg, mid, scratch), number);
+                int c = IndexKey.compare(cmp, IndexKey.decode(payload, number), key, 0, key.length);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                    found = true;
+                    break;
+                }
+            }
+            path.idx[path.depth - 1] = lo;
+            if (found || pg.type().isLeaf()) {
+                return pg;
+            }
+            number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
+        }
+    }
+
+    /** The first cell of table page {@code pg} whose rowid is at least {@code rowid}. */
+    private int searchLeaf(BTreePage pg, long rowid) {
+        int lo = 0;
+        int hi = pg.cellCount();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pg.cell(mid, scratch).rowid() < rowid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
