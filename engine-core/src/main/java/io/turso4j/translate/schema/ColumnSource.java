@@ -1,0 +1,37 @@
+package io.turso4j.translate.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The source text of one column definition's parts that SQLite keeps verbatim and the AST does
+ * not: the declared type exactly as written (spacing and quotes included), the DEFAULT
+ * expression's text (what {@code PRAGMA table_info} shows), and the text of generated and CHECK
+ * expressions. Immutable.
+ *
+ * @param type the declared type's source span, or null when none
+ * @param defaultText the DEFAULT value's text: inside the parentheses (trimmed) for
+ *     {@code DEFAULT (expr)}, else the literal, signed literal or identifier as written
+ * @param defaultParenthesized the DEFAULT was written {@code DEFAULT (expr)}
+ * @param generatedText the text inside {@code AS ( … )}, trimmed, or null
+ * @param checks the text inside each {@code CHECK ( … )}, trimmed, in order
+ */
+record ColumnSource(String type, String defaultText, boolean defaultParenthesized, String generatedText,
+                    List<String> checks) {
+
+    ColumnSource {
+        checks = List.copyOf(checks);
+    }
+
+    static final class Builder {
+        String type;
+        String defaultText;
+        boolean defaultParenthesized;
+        String generatedText;
+        final List<String> checks = new ArrayList<>();
+
+        ColumnSource build() {
+            return new ColumnSource(type, defaultText, defaultParenthesized, generatedText, checks);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.turso4j.translate.schema;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.schema.Identifiers;
+import io.turso4j.schema.Index;
+import io.turso4j.schema.Schema;
+import io.turso4j.schema.SystemTables;
+import io.turso4j.schema.Table;
+import io.turso4j.schema.Trigger;
+import io.turso4j.schema.View;
+import io.turso4j.sql.ast.CreateIndex;
+import io.turso4j.sql.ast.CreateTable;
+import io.turso4j.sql.ast.CreateTrigger;
+import io.turso4j.sql.ast.CreateView;
+import io.turso4j.sql.ast.CreateVirtualTable;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.parser.Parser;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds a {@link Schema} from sqlite_schema's rows, in rowid order, as SQLite's
+ * sqlite3InitCallback does: each row's SQL is parsed and built in {@link SchemaBuilder.Mode#LOAD}
+ * mode; a row without SQL gives its root page to the automatic index its table's CREATE made.
+ * Anything wrong — SQL that does not parse or build, a row whose type, name or tbl_name differ
+ * from its SQL's, an index without its table, a bad root page — is SQLITE_CORRUPT with SQLite's
+ * message {@code malformed database schema (name)[ - detail]}. Stateless; any thread.
+ */
+public final class SchemaLoader {
+    private SchemaLoader() {
+    }
+
+    /** The schema with only sqlite_master (page 1): the starting point of every load. */
+    public static Schema bootstrap(int cookie) {
+        CreateTable master = (CreateTable) Parser.parse(SystemTables.SCHEMA_SQL);
+        Table table = SchemaBuilder.createTable(Schema.empty(cookie), master, SystemTables.SCHEMA_SQL,
+                SchemaBuilder.Mode.LOAD);
+        return Schema.empty(cookie).withTable(table.withRootPage(SystemTables.SCHEMA_ROOT_PAGE));
+    }
+
+    /**
+     * Loads {@code rows} read at schema cookie {@code cookie}. {@code pageCount} is the
+     * database's size in pages, used to reject root pages beyond the end; 0 skips that check.
+     */
+    public static Schema load(List<SchemaRow> rows, int cookie, long pageCount) {
+        Schema schema = bootstrap(cookie);
+        Set<Long> roots = new HashSet<>();
+        for (SchemaRow row : rows) {
+            schema = loadRow(schema, row, pageCount, roots);
+        }
+        return schema;
+    }
+
+    private static Schema loadRow(Schema schema, SchemaRow row, long pageCount, Set<Long> roots) {
+        if (row.rootPage() == null) {
+            throw corrupt(row, null);
+        }
+        String sql = row.sql();
+        if (sql != null && sql.length() >= 2 && (sql.charAt(0) | 0x20) == 'c' && (sql.charAt(1) | 0x20) == 'r') {
+            try {
+                return create(schema, row, pageCount, roots);
+            } catch (SqliteException e) {
+                if (e.code() == ResultCode.CORRUPT) {
+                    throw e;
+                }
+                throw corrupt(row, e.getMessage());
+            }
+        }
+        if (row.name() == null || (sql != null && !sql.isEmpty())) {
+            throw corrupt(row, null);
+        }
+        Index index = schema.index(row.name());
+        if (index == null) {
+            throw corrupt(row, "orphan index");
+        }
+        checkRoot(row, pageCount, roots);
+        Table table = schema.table(index.table());
+        return schema.withTable(table.withIndexReplaced(index.name(), index.withRootPage(row.rootPage().intValue())));
+    }
+
+    private static Schema create(Schema schema, SchemaRow row, long pageCount, Set<Long> roots) {
+        Stmt stmt = Parser.parse(row.sql());
+        SchemaBuilder.Mode load = SchemaBuilder.Mode.LOAD;
+        int root = row.rootPage().intValue();
+        switch (stmt) {
+            case CreateTable ct when ct.asSelect() == null -> {
+                expectRow(row, "table", ct.name().name(), ct.name().name());
+                Table t = SchemaBuilder.createTable(schema, ct, row.sql(), load);
+                checkRoot(row, pageCount, roots);
+                return t == null ? schema : schema.withTable(t.withRootPage(root));
+            }
+            case CreateVirtualTable vt -> {
+                expectRow(row, "table", vt.name().name(), vt.name().name());
+                Table t = SchemaBuilder.createVirtualTable(schema, vt, row.sql(), load);
+                return t == null ? schema : schema.withTable(t);
+            }
+            case CreateIndex ci -> {
+                expectRow(row, "index", ci.name().name(), ci.table());
+                Index i = SchemaBuilder.createIndex(schema, ci, row.sql(), load);
+                checkRoot(row, pageCount, roots);
+                return i == null ? schema : schema.withIndex(i.withRootPage(root));
+            }
+            case CreateView cv -> {
+                expectRow(row, "view", cv.name().name(), cv.name().name());
+                View v = SchemaBuilder.createView(schema, cv, row.sql(), load);
+                return v == null ? schema : schema.withView(v);
+            }
+            case CreateTrigger tr -> {
+                expectRow(row, "trigger", tr.name().name(), tr.table().name());
+                Trigger t = SchemaBuilder.createTrigger(schema, tr, row.sql(), load);
+                return t == null ? schema : schema.withTrigger(t);
+            }
+            case null, default -> throw corrupt(row, null);
+        }
+    }
+
+    /** sqlite3CheckObjectName while loading: the row must describe the object its SQL creates. */
+    private static void expectRow(SchemaRow row, String type, String name, String tblName) {
+        if (row.type() == null || row.name() == null || row.tblName() == null || !Identifiers.same(row.type(), type)
+                || !Identifiers.same(row.name(), name) || !Identifiers.same(row.tblName(), tblName)) {
+            throw corrupt(row, null);
+        }
+    }
+
+    private static void checkRoot(SchemaRow row, long pageCount, Set<Long> roots) {
+        long root = row.rootPage();
+        if (root < 2 || (pageCount > 0 && root > pageCount) || !roots.add(root)) {
+            throw corrupt(row, "invalid rootpage");
+        }
+    }
+
+    /** SQLite's corruptSchema message. */
+    static SqliteException corrupt(SchemaRow row, String detail) {
+        String message = "malformed database schema (" + (row.name() != null ? row.name() : "?") + ")";
+        if (detail != null && !detail.isEmpty()) {
+            message += " - " + detail;
+        }
+        return new SqliteException(ResultCode.CORRUPT, message);
+    }
+}
