@@ -30,15 +30,17 @@ final class IndexBuilder {
         for (Column c : table.columns()) {
             names.add(c.name());
         }
+        List<Expr> resolved = new ArrayList<>();
         for (OrderingTerm t : stmt.columns()) {
-            SelfReference.check(t.expr(), table.name(), names);
+            resolved.add(SelfReference.indexTerm(t.expr(), table.name(), names));
         }
         if (stmt.where() != null) {
             SelfReference.check(stmt.where(), table.name(), names);
         }
         List<IndexColumn> all = new ArrayList<>();
-        for (OrderingTerm t : stmt.columns()) {
-            Expr e = ExprScan.skipCollate(t.expr());
+        for (int i = 0; i < stmt.columns().size(); i++) {
+            OrderingTerm t = stmt.columns().get(i);
+            Expr e = resolved.get(i);
             int column = IndexColumn.EXPRESSION;
             String exprSql = null;
             if (e instanceof Expr.Column c) {

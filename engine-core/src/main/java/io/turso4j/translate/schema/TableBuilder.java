@@ -208,25 +208,18 @@ final class TableBuilder {
     private void createAutoIndex(List<OrderingTerm> terms, Conflict onConflict, Index.Origin origin) {
         String indexName = "sqlite_autoindex_" + name + "_" + (indexes.size() + 1);
         List<String> names = columnNames();
+        List<Expr> resolved = new ArrayList<>(terms.size());
         for (OrderingTerm t : terms) {
-            Expr e = ExprScan.skipCollate(t.expr());
-            if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING && origin == Index.Origin.PRIMARY_KEY) {
-                continue; // sqlite3AddPrimaryKey turned it into a name; checked below
-            }
-            SelfReference.check(e, name, names);
+            resolved.add(SelfReference.indexTerm(t.expr(), name, names));
         }
         List<IndexColumn> key = new ArrayList<>();
-        for (OrderingTerm t : terms) {
-            Expr e = ExprScan.skipCollate(t.expr());
-            String id = identifier(e);
-            int column = id == null ? -2 : columnIndex(id);
-            if (id != null && column < 0 && e instanceof Expr.Literal) {
-                throw error("no such column: " + id);
-            }
-            if (column < 0) {
+        for (int i = 0; i < terms.size(); i++) {
+            OrderingTerm t = terms.get(i);
+            if (!(resolved.get(i) instanceof Expr.Column c)) {
                 throw error("expressions prohibited in PRIMARY KEY and UNIQUE constraints");
             }
-            String collation = t.expr() instanceof Expr.Collate c ? checkedCollation(c.collation())
+            int column = columnIndex(c.column());
+            String collation = t.expr() instanceof Expr.Collate coll ? checkedCollation(coll.collation())
                     : columns.get(column).collation;
             key.add(new IndexColumn(column, null, collation != null ? collation : "BINARY",
                     t.order() == OrderingTerm.SortOrder.DESC));
