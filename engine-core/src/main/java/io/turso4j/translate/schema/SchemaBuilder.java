@@ -100,19 +100,13 @@ public final class SchemaBuilder {
         return IndexBuilder.build(table, stmt, sql, mode);
     }
 
-    /**
-     * CREATE TRIGGER. While loading, a trigger whose table is gone is dropped silently (SQLite's
-     * orphan trigger): the result is then null.
-     */
+    /** CREATE TRIGGER (on a table or view of the main database). */
     public static Trigger createTrigger(Schema schema, CreateTrigger stmt, String sql, Mode mode) {
         checkDatabase(stmt.name());
         String on = stmt.table().name();
         Table table = schema.table(on);
         View view = schema.view(on);
         if (table == null && view == null) {
-            if (mode == Mode.LOAD) {
-                return null;
-            }
             throw TableBuilder.error("no such table: main." + on);
         }
         if (table != null && table.isVirtual()) {

@@ -16,16 +16,14 @@ import io.turso4j.sql.ast.CreateView;
 import io.turso4j.sql.ast.CreateVirtualTable;
 import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.parser.Parser;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Builds a {@link Schema} from sqlite_schema's rows, in rowid order, as SQLite's
  * sqlite3InitCallback does: each row's SQL is parsed and built in {@link SchemaBuilder.Mode#LOAD}
  * mode; a row without SQL gives its root page to the automatic index its table's CREATE made.
  * Anything wrong — SQL that does not parse or build, a row whose type, name or tbl_name differ
- * from its SQL's, an index without its table, a bad root page — is SQLITE_CORRUPT with SQLite's
+ * from its SQL's, an index without its table, a root page past the end of the file — is SQLITE_CORRUPT with SQLite's
  * message {@code malformed database schema (name)[ - detail]}. Stateless; any thread.
  */
 public final class SchemaLoader {
@@ -46,21 +44,24 @@ public final class SchemaLoader {
      */
     public static Schema load(List<SchemaRow> rows, int cookie, long pageCount) {
         Schema schema = bootstrap(cookie);
-        Set<Long> roots = new HashSet<>();
         for (SchemaRow row : rows) {
-            schema = loadRow(schema, row, pageCount, roots);
+            schema = loadRow(schema, row, pageCount);
         }
         return schema;
     }
 
-    private static Schema loadRow(Schema schema, SchemaRow row, long pageCount, Set<Long> roots) {
+    private static Schema loadRow(Schema schema, SchemaRow row, long pageCount) {
         if (row.rootPage() == null) {
             throw corrupt(row, null);
         }
         String sql = row.sql();
         if (sql != null && sql.length() >= 2 && (sql.charAt(0) | 0x20) == 'c' && (sql.charAt(1) | 0x20) == 'r') {
+            long root = row.rootPage();
+            if (root < 0 || root > 0xffffffffL || (pageCount > 0 && root > pageCount)) {
+                throw corrupt(row, "invalid rootpage");
+            }
             try {
-                return create(schema, row, pageCount, roots);
+                return create(schema, row);
             } catch (SqliteException e) {
                 if (e.code() == ResultCode.CORRUPT) {
                     throw e;
@@ -75,12 +76,15 @@ public final class SchemaLoader {
         if (index == null) {
             throw corrupt(row, "orphan index");
         }
-        checkRoot(row, pageCount, roots);
         Table table = schema.table(index.table());
+        long root = row.rootPage();
+        if (root < 2 || (pageCount > 0 && root > pageCount) || hasIndexWithRoot(table, root)) {
+            throw corrupt(row, "invalid rootpage");
+        }
         return schema.withTable(table.withIndexReplaced(index.name(), index.withRootPage(row.rootPage().intValue())));
     }
 
-    private static Schema create(Schema schema, SchemaRow row, long pageCount, Set<Long> roots) {
+    private static Schema create(Schema schema, SchemaRow row) {
         Stmt stmt = Parser.parse(row.sql());
         SchemaBuilder.Mode load = SchemaBuilder.Mode.LOAD;
         int root = row.rootPage().intValue();
@@ -88,7 +92,6 @@ public final class SchemaLoader {
             case CreateTable ct when ct.asSelect() == null -> {
                 expectRow(row, "table", ct.name().name(), ct.name().name());
                 Table t = SchemaBuilder.createTable(schema, ct, row.sql(), load);
-                checkRoot(row, pageCount, roots);
                 return t == null ? schema : schema.withTable(t.withRootPage(root));
             }
             case CreateVirtualTable vt -> {
@@ -99,7 +102,6 @@ public final class SchemaLoader {
             case CreateIndex ci -> {
                 expectRow(row, "index", ci.name().name(), ci.table());
                 Index i = SchemaBuilder.createIndex(schema, ci, row.sql(), load);
-                checkRoot(row, pageCount, roots);
                 return i == null ? schema : schema.withIndex(i.withRootPage(root));
             }
             case CreateView cv -> {
@@ -124,11 +126,14 @@ public final class SchemaLoader {
         }
     }
 
-    private static void checkRoot(SchemaRow row, long pageCount, Set<Long> roots) {
-        long root = row.rootPage();
-        if (root < 2 || (pageCount > 0 && root > pageCount) || !roots.add(root)) {
-            throw corrupt(row, "invalid rootpage");
+    /** SQLite's sqlite3IndexHasDuplicateRootPage: another index of the table already has this root. */
+    private static boolean hasIndexWithRoot(Table table, long root) {
+        for (Index index : table.indexes()) {
+            if (index.rootPage() == root) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** SQLite's corruptSchema message. */

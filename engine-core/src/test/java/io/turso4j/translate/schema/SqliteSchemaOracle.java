@@ -21,7 +21,11 @@ final class SqliteSchemaOracle implements AutoCloseable {
     private final Connection connection;
 
     SqliteSchemaOracle() throws SQLException {
-        connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        this("jdbc:sqlite::memory:");
+    }
+
+    SqliteSchemaOracle(String url) throws SQLException {
+        connection = DriverManager.getConnection(url);
     }
 
     Connection connection() {
@@ -63,8 +67,8 @@ final class SqliteSchemaOracle implements AutoCloseable {
              ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema ORDER BY rowid")) {
             while (rs.next()) {
                 long root = rs.getLong(4);
-                rows.add(new SchemaRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.wasNull() ? null : root, rs.getString(5)));
+                Long rootPage = rs.wasNull() ? null : root;
+                rows.add(new SchemaRow(rs.getString(1), rs.getString(2), rs.getString(3), rootPage, rs.getString(5)));
             }
         }
         return rows;
