@@ -47,6 +47,12 @@ final class TableBuilder {
     private boolean autoincrement;
     private String constraintName;
     private int tableCheck;
+    /**
+     * An error SQLite records without stopping the routine that found it (sqlite3ErrorMsg in
+     * makeColumnPartOfPrimaryKey): a later error in the same routine replaces it; it is thrown
+     * when the constraint has been applied, where SQLite's parser stops.
+     */
+    private String pendingError;
 
     TableBuilder(CreateTable stmt, String sql, SchemaBuilder.Mode mode) {
         this.stmt = stmt;
@@ -118,6 +124,7 @@ final class TableBuilder {
                 case CreateTable.References r -> addForeignKey(null, r.clause());
                 case CreateTable.Generated g -> addGenerated(g, src);
             }
+            throwPending();
         }
     }
 
@@ -134,6 +141,7 @@ final class TableBuilder {
                     source.tableChecks.get(tableCheck++)));
             case CreateTable.ForeignKeyTable fk -> addForeignKey(fk.columns(), fk.clause());
         }
+        throwPending();
         constraintName = null;
     }
 
@@ -197,7 +205,13 @@ final class TableBuilder {
     private void markPrimaryKey(ColumnDraft c) {
         c.primaryKey = true;
         if (c.generated != Column.Generated.NONE) {
-            throw error("generated columns cannot be part of the PRIMARY KEY");
+            pendingError = "generated columns cannot be part of the PRIMARY KEY";
+        }
+    }
+
+    private void throwPending() {
+        if (pendingError != null) {
+            throw error(pendingError);
         }
     }
 
@@ -237,8 +251,15 @@ final class TableBuilder {
                     }
                 }
                 Index.Origin o = origin == Index.Origin.PRIMARY_KEY ? origin : old.origin();
-                indexes.set(i, new Index(old.name(), old.table(), 0, null, true, o, merged, old.columns(),
-                        old.keyCount(), null));
+                Index updated = new Index(old.name(), old.table(), 0, null, true, o, merged, old.columns(),
+                        old.keyCount(), null);
+                if (merged == old.onConflict()) {
+                    indexes.set(i, updated);
+                } else {
+                    // It became a REPLACE index: SQLite keeps those after all others.
+                    indexes.remove(i);
+                    indexes = new ArrayList<>(IndexOrder.link(indexes, updated));
+                }
                 return;
             }
         }
@@ -276,7 +297,8 @@ final class TableBuilder {
 
     private void addGenerated(CreateTable.Generated g, ColumnSource src) {
         ColumnDraft c = last();
-        if (c.defaultSql != null) {
+        // SQLite keeps a default and a generating expression in one slot: either one already there is an error.
+        if (c.defaultSql != null || c.generated != Column.Generated.NONE) {
             throw error("error in generated column \"" + c.name + "\"");
         }
         c.generated = g.storage() == CreateTable.Storage.STORED ? Column.Generated.STORED : Column.Generated.VIRTUAL;

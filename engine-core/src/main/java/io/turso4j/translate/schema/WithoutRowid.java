@@ -43,7 +43,8 @@ final class WithoutRowid {
         List<IndexColumn> all = new ArrayList<>(key);
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).generated != Column.Generated.VIRTUAL && !hasColumn(all, i)) {
-                all.add(new IndexColumn(i, null, "BINARY", false));
+                String collation = columns.get(i).collation;
+                all.add(new IndexColumn(i, null, collation != null ? collation : "BINARY", false));
             }
         }
         return new Index(pk.name(), pk.table(), pk.rootPage(), pk.sql(), pk.unique(), pk.origin(), pk.onConflict(),

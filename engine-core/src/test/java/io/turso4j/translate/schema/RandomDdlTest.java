@@ -1,0 +1,135 @@
+package io.turso4j.translate.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random CREATE TABLE and CREATE INDEX statements (types, constraints, collations, key shapes,
+ * WITHOUT ROWID, STRICT) run in SQLite and in our builder: where SQLite refuses one, our message
+ * must be its message; where it accepts, the schema we load from its sqlite_schema must match
+ * its PRAGMA output. Prints its seed; replay with {@code -Dturso4j.seed=…}.
+ */
+class RandomDdlTest {
+    private static final String[] NAMES = {"a", "b", "C", "\"d d\"", "key", "e_1", "[f]"};
+    private static final String[] TYPES = {"", "INT", "INTEGER", "\"integer\"", "TEXT", "VARCHAR(20)", "REAL", "BLOB",
+        "NUMERIC", "DOUBLE PRECISION", "BIGINT", "ANY", "'text'", "DATE", "CHARINT", "FLOAT", "integer"};
+    private static final String[] CONFLICTS = {"", "", "", " ON CONFLICT REPLACE", " ON CONFLICT IGNORE",
+        " ON CONFLICT ABORT", " ON CONFLICT ROLLBACK", " ON CONFLICT FAIL"};
+    private static final String[] COLLATIONS = {"NOCASE", "RTRIM", "BINARY", "nocase"};
+
+    @Test
+    void randomTables() throws Exception {
+        long seed = Long.getLong("turso4j.seed", System.nanoTime());
+        System.out.println("RandomDdlTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
+        Random rnd = new Random(seed);
+        int accepted = 0;
+        for (int i = 0; i < 400; i++) {
+            List<String> columns = new ArrayList<>();
+            String table = createTable(rnd, columns);
+            String context = "seed " + seed + ", case " + i + ": " + table;
+            try (SqliteSchemaOracle sqlite = new SqliteSchemaOracle()) {
+                String theirs = sqlite.errorOf(table);
+                String ours = DdlErrorDifferentialTest.ourError(SchemaLoader.bootstrap(0), table);
+                assertEquals(theirs, ours, context);
+                if (theirs != null) {
+                    continue;
+                }
+                accepted++;
+                for (int k = rnd.nextInt(3); k > 0; k--) {
+                    String index = createIndex(rnd, columns, k);
+                    String indexContext = context + "; " + index;
+                    ours = DdlErrorDifferentialTest.ourError(
+                            SchemaLoader.load(sqlite.schemaRows(), sqlite.cookie(), 0), index);
+                    assertEquals(sqlite.errorOf(index), ours, indexContext);
+                }
+                try {
+                    SchemaDifferentialTest.compareWithSqlite(sqlite);
+                } catch (AssertionError e) {
+                    throw new AssertionError(context + " (and its indexes): " + e.getMessage(), e);
+                }
+            }
+        }
+        System.out.println("RandomDdlTest: " + accepted + " of 400 tables accepted by SQLite and compared");
+    }
+
+    private static String createTable(Random rnd, List<String> columns) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE t(");
+        int n = 1 + rnd.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            String name = NAMES[rnd.nextInt(NAMES.length)];
+            columns.add(name);
+            sql.append(i == 0 ? "" : ", ").append(name);
+            String type = TYPES[rnd.nextInt(TYPES.length)];
+            if (!type.isEmpty()) {
+                sql.append(' ').append(type);
+            }
+            for (int c = rnd.nextInt(3); c > 0; c--) {
+                sql.append(columnConstraint(rnd, name));
+            }
+        }
+        for (int c = rnd.nextInt(3); c > 0; c--) {
+            sql.append(", ").append(tableConstraint(rnd, columns));
+        }
+        sql.append(')');
+        if (rnd.nextInt(4) == 0) {
+            sql.append(" WITHOUT ROWID");
+            if (rnd.nextInt(3) == 0) {
+                sql.append(", STRICT");
+            }
+        } else if (rnd.nextInt(6) == 0) {
+            sql.append(" STRICT");
+        }
+        return sql.toString();
+    }
+
+    private static String columnConstraint(Random rnd, String column) {
+        return switch (rnd.nextInt(10)) {
+            case 0, 1 -> " PRIMARY KEY" + pick(rnd, "", "", " ASC", " DESC") + pick(rnd, CONFLICTS)
+                    + (rnd.nextInt(5) == 0 ? " AUTOINCREMENT" : "");
+            case 2 -> " NOT NULL" + pick(rnd, CONFLICTS);
+            case 3 -> " UNIQUE" + pick(rnd, CONFLICTS);
+            case 4 -> " DEFAULT " + pick(rnd, "1", "'x'", "(1 + 2)", "-5", "NULL", "CURRENT_TIME", "(" + column + ")");
+            case 5, 6 -> " COLLATE " + pick(rnd, COLLATIONS);
+            case 7 -> " CHECK (" + column + " > 0)";
+            case 8 -> " REFERENCES p" + pick(rnd, "", "(x)", "(x, y)") + pick(rnd, "", " ON DELETE CASCADE");
+            default -> " AS (1)" + pick(rnd, "", " STORED", " VIRTUAL");
+        };
+    }
+
+    private static String tableConstraint(Random rnd, List<String> columns) {
+        return switch (rnd.nextInt(4)) {
+            case 0 -> "PRIMARY KEY(" + terms(rnd, columns) + ")" + pick(rnd, CONFLICTS);
+            case 1 -> "UNIQUE(" + terms(rnd, columns) + ")" + pick(rnd, CONFLICTS);
+            case 2 -> "FOREIGN KEY(" + columns.get(rnd.nextInt(columns.size())) + ") REFERENCES p"
+                    + pick(rnd, "", "(x)");
+            default -> "CHECK (" + columns.get(rnd.nextInt(columns.size())) + " IS NOT NULL)";
+        };
+    }
+
+    private static String terms(Random rnd, List<String> columns) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+            out.append(out.isEmpty() ? "" : ", ").append(columns.get(rnd.nextInt(columns.size())));
+            if (rnd.nextInt(4) == 0) {
+                out.append(" COLLATE ").append(pick(rnd, COLLATIONS));
+            }
+            out.append(pick(rnd, "", "", " ASC", " DESC"));
+        }
+        return out.toString();
+    }
+
+    private static String createIndex(Random rnd, List<String> columns, int k) {
+        String where = rnd.nextInt(4) == 0 ? " WHERE " + columns.getFirst() + " > 0" : "";
+        String terms = rnd.nextInt(5) == 0 ? columns.getFirst() + " + 1, " + terms(rnd, columns) : terms(rnd, columns);
+        return "CREATE " + pick(rnd, "", "UNIQUE ") + "INDEX i" + k + " ON t(" + terms + ")" + where;
+    }
+
+    @SafeVarargs
+    private static <T> T pick(Random rnd, T... choices) {
+        return choices[rnd.nextInt(choices.length)];
+    }
+}
