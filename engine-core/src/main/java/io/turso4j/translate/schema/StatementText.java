@@ -1,6 +1,7 @@
 package io.turso4j.translate.schema;
 
 import io.turso4j.sql.lexer.Lexer;
+import io.turso4j.sql.parser.Parser;
 import io.turso4j.sql.lexer.TokenType;
 import io.turso4j.sql.lexer.Tokens;
 
@@ -9,8 +10,10 @@ import io.turso4j.sql.lexer.Tokens;
  * written (error messages quote it that way: {@code table "q" already exists}), and the text it
  * stores in sqlite_schema — {@code CREATE TABLE|[UNIQUE] INDEX|VIEW|TRIGGER} followed by the
  * source from the unqualified name to the end of the statement, so TEMP, IF NOT EXISTS and a
- * schema prefix are dropped, as sqlite3EndTable, sqlite3CreateIndex and sqlite3FinishTrigger do.
- * Immutable.
+ * schema prefix are dropped. Where the stored text ends follows each of SQLite's routines:
+ * a table ends at its ")" — or, with table options, just before the terminating ";" (spaces
+ * kept); an index just before the ";" (spaces kept); a view there too but with trailing spaces
+ * trimmed; a trigger and a virtual table at their last token. Immutable.
  *
  * @param nameToken the object name as written (quotes included)
  * @param storedSql the text for sqlite_schema.sql
@@ -42,11 +45,31 @@ public record StatementText(String nameToken, String storedSql) {
         if (t.type(i + 1) == TokenType.DOT) {
             i += 2;
         }
-        int end = t.size() - 1;
-        while (end > i && (t.type(end) == TokenType.EOF || t.type(end) == TokenType.SEMI)) {
-            end--;
+        Parser parser = new Parser(sql);
+        parser.next();
+        int term = t.size() - 1;
+        while (term > i && t.start(term) >= parser.offset()) {
+            term--;
         }
+        if (t.type(term) != TokenType.SEMI) {
+            term = t.size() - 1;
+        }
+        int last = term - 1;
+        // Without a ";" the statement ends at its last token (as SQLite, run through sqlite-jdbc, stores it).
+        int stop = t.type(term) == TokenType.SEMI ? t.start(term) : t.end(last);
+        int end = switch (virtual ? "VIRTUAL" : kind) {
+            case "TABLE" -> t.type(last) == TokenType.RP ? t.end(last) : stop;
+            case "INDEX", "UNIQUE INDEX" -> stop;
+            case "VIEW" -> {
+                int e = stop;
+                while (e > t.start(i) && CreateTableSource.isSpace(sql.charAt(e - 1))) {
+                    e--;
+                }
+                yield e;
+            }
+            default -> t.end(last);
+        };
         String prefix = virtual ? "CREATE VIRTUAL TABLE " : "CREATE " + kind + " ";
-        return new StatementText(t.text(i), prefix + sql.substring(t.start(i), t.end(end)));
+        return new StatementText(t.text(i), prefix + sql.substring(t.start(i), end));
     }
 }
