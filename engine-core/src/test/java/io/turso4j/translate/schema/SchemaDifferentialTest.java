@@ -10,6 +10,11 @@ import io.turso4j.schema.PragmaRows;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.SchemaPragmas;
 import io.turso4j.schema.Table;
+import io.turso4j.sql.ast.CreateIndex;
+import io.turso4j.sql.ast.CreateTable;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.lexer.StatementSplitter;
+import io.turso4j.sql.parser.Parser;
 import io.turso4j.value.Register;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,7 +30,9 @@ import org.junit.jupiter.api.TestFactory;
  * SQLite's sqlite_schema rows, and compare, for every table, our table_info, table_xinfo,
  * index_list, index_info, index_xinfo and foreign_key_list rows with SQLite's PRAGMA output,
  * which column is the rowid alias (SQLite reads it with the Rowid opcode), and each column's
- * affinity (the typeof of the text '1' stored into it).
+ * affinity (the typeof of the text '1' stored into it). The same statements built as DDL
+ * execution builds them (from their own text, in EXECUTE mode) must give the same PRAGMA rows,
+ * and the sqlite_schema text we would store must be SQLite's.
  */
 class SchemaDifferentialTest {
 
@@ -37,9 +44,48 @@ class SchemaDifferentialTest {
 
     private static void check(String script) throws Exception {
         try (SqliteSchemaOracle sqlite = new SqliteSchemaOracle()) {
-            sqlite.run(script);
+            Schema executed = SchemaLoader.bootstrap(0);
+            for (String sql : StatementSplitter.split(script)) {
+                if (sql.isBlank()) {
+                    continue;
+                }
+                sqlite.run(sql);
+                executed = execute(executed, sql, sqlite);
+            }
             compareWithSqlite(sqlite);
+            for (Table table : executed.tables()) {
+                if (table.rootPage() != 1) {
+                    comparePragmas(sqlite, table);
+                }
+            }
         }
+    }
+
+    /**
+     * Builds a CREATE the way DDL execution will (EXECUTE mode, from the statement's own text
+     * rather than sqlite_schema's), checking the text we would store against SQLite's.
+     */
+    private static Schema execute(Schema schema, String sql, SqliteSchemaOracle sqlite) throws SQLException {
+        Stmt stmt = Parser.parse(sql);
+        SchemaBuilder.Mode mode = SchemaBuilder.Mode.EXECUTE;
+        Schema next = switch (stmt) {
+            case CreateTable t -> {
+                Table table = SchemaBuilder.createTable(schema, t, sql, mode);
+                yield table == null ? schema : schema.withTable(table);
+            }
+            case CreateIndex i -> {
+                Index index = SchemaBuilder.createIndex(schema, i, sql, mode);
+                yield index == null ? schema : schema.withIndex(index);
+            }
+            default -> schema;
+        };
+        if (next != schema) {
+            String name = stmt instanceof CreateTable t ? t.name().name() : ((CreateIndex) stmt).name().name();
+            List<List<String>> stored = sqlite.query("SELECT sql FROM sqlite_schema WHERE name = '"
+                    + name.replace("'", "''") + "'");
+            assertEquals(stored.getFirst().getFirst(), StatementText.of(sql).storedSql(), "stored text of " + name);
+        }
+        return next;
     }
 
     /** Loads our schema from SQLite's rows and compares every object with SQLite's view of it. */
@@ -73,7 +119,7 @@ class SchemaDifferentialTest {
         }
     }
 
-    private static void comparePragmas(SqliteSchemaOracle sqlite, Table table) throws SQLException {
+    static void comparePragmas(SqliteSchemaOracle sqlite, Table table) throws SQLException {
         String t = table.name();
         assertEquals(sqlite.pragma("table_info", t), SchemaPragmas.tableInfo(table), "table_info " + t);
         assertEquals(sqlite.pragma("table_xinfo", t), SchemaPragmas.tableXinfo(table), "table_xinfo " + t);
