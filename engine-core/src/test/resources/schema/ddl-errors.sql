@@ -286,3 +286,65 @@ CREATE TRIGGER sqlite_tr AFTER INSERT ON q BEGIN SELECT 1; END;
 -- case unknown database
 -- bad
 CREATE TABLE nope.t(a);
+
+-- case subquery in check
+-- bad
+CREATE TABLE t(a CHECK (a > (SELECT 1)));
+
+-- case parameter in table check
+-- bad
+CREATE TABLE t(a, CHECK (a > ?));
+
+-- case exists in check
+-- bad
+CREATE TABLE t(a CHECK (EXISTS (SELECT 1)));
+
+-- case in-select in check
+-- bad
+CREATE TABLE t(a CHECK (a IN (SELECT 1)));
+
+-- case first problem in check wins
+-- bad
+CREATE TABLE t(a CHECK (a > ? AND (SELECT 1)));
+
+-- case column check before table check
+-- bad
+CREATE TABLE t(a CHECK (x > 0), CHECK (y > 0));
+
+-- case subquery in generated column
+-- bad
+CREATE TABLE t(a, b AS ((SELECT 1)));
+
+-- case parameter in generated column
+-- bad
+CREATE TABLE t(a, b AS (?));
+
+-- case subquery in index expression
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q((SELECT 1));
+
+-- case parameter in index expression
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q(a + ?);
+
+-- case subquery in partial index
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q(a) WHERE a > (SELECT 1);
+
+-- case parameter in partial index
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q(a) WHERE a > ?;
+
+-- case rowid in partial index is fine
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q(a) WHERE rowid > 0;
+
+-- case string literal names a column in an index
+CREATE TABLE q(a);
+-- bad
+CREATE INDEX i ON q('zz');

@@ -7,27 +7,55 @@ import io.turso4j.sql.ast.Expr;
 import java.util.List;
 
 /**
- * Checks that an expression stored with a table (CHECK, generated column, indexed expression,
- * partial-index WHERE) names only that table's columns, as SQLite's sqlite3ResolveSelfReference
- * does, failing with its message {@code no such column: x}. The rowid's names are accepted
- * except in an index key, where SQLite refuses them. An index key term that is a string literal
- * is read as a column name, as SQLite reads it. Stateless.
+ * Checks an expression stored with a table (CHECK, generated column, index key, partial-index
+ * WHERE) as SQLite's sqlite3ResolveSelfReference does: it may name only that table's columns
+ * ({@code no such column: x}) and may hold no subquery or bound parameter
+ * ({@code subqueries prohibited in CHECK constraints}, …). Nodes are checked parent first, left
+ * to right, and the first problem is reported, as SQLite's walk does. The rowid's names are
+ * accepted except in an index key, where SQLite refuses them. Stateless.
  */
 final class SelfReference {
     private SelfReference() {
     }
 
-    static void check(Expr e, String table, List<String> columns) {
-        check(e, table, columns, true);
+    /** Where the expression sits: SQLite names it in its messages. */
+    enum Context {
+        CHECK("CHECK constraints", true),
+        GENERATED("generated columns", true),
+        INDEX_KEY("index expressions", false),
+        PARTIAL_INDEX("partial index WHERE clauses", true);
+
+        final String label;
+        final boolean rowidAllowed;
+
+        Context(String label, boolean rowidAllowed) {
+            this.label = label;
+            this.rowidAllowed = rowidAllowed;
+        }
     }
 
-    static void check(Expr e, String table, List<String> columns, boolean rowidAllowed) {
+    static void check(Expr e, String table, List<String> columns, Context context) {
         ExprScan.forEach(e, node -> {
-            if (node instanceof Expr.Column c && !resolves(c, table, columns, rowidAllowed)) {
-                String name = c.table() == null ? c.column() : c.table() + "." + c.column();
-                throw new SqliteException(ResultCode.ERROR, "no such column: " + name);
+            switch (node) {
+                case Expr.Column c -> {
+                    int at = resolve(c, table, columns);
+                    if (at == -2 || (at == -1 && !context.rowidAllowed)) {
+                        String name = c.table() == null ? c.column() : c.table() + "." + c.column();
+                        throw new SqliteException(ResultCode.ERROR, "no such column: " + name);
+                    }
+                }
+                case Expr.Subquery s -> throw prohibited("subqueries", context);
+                case Expr.Exists x -> throw prohibited("subqueries", context);
+                case Expr.InSelect i -> throw prohibited("subqueries", context);
+                case Expr.Variable v -> throw prohibited("parameters", context);
+                default -> {
+                }
             }
         });
+    }
+
+    private static SqliteException prohibited(String what, Context context) {
+        return new SqliteException(ResultCode.ERROR, what + " prohibited in " + context.label);
     }
 
     /** The position of the column {@code c} names, -1 if it names the rowid (or true/false), -2 if nothing. */
@@ -50,11 +78,6 @@ final class SelfReference {
         return -2;
     }
 
-    private static boolean resolves(Expr.Column c, String table, List<String> columns, boolean rowidAllowed) {
-        int at = resolve(c, table, columns);
-        return at >= 0 || (at == -1 && rowidAllowed);
-    }
-
     /**
      * An index key term with COLLATE stripped, a string literal read as the column name it
      * spells; checked to name only columns of the table.
@@ -64,7 +87,7 @@ final class SelfReference {
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
             e = new Expr.Column(l.pos(), null, null, l.text());
         }
-        check(e, table, columns, false);
+        check(e, table, columns, Context.INDEX_KEY);
         return e;
     }
 }

@@ -81,13 +81,7 @@ final class TableBuilder {
             }
             convertToWithoutRowid();
         }
-        List<String> names = columnNames();
-        for (CreateTable.TableConstraint c : stmt.constraints()) {
-            if (c instanceof CreateTable.Check check) {
-                SelfReference.check(check.expr(), name, names);
-            }
-        }
-        checkColumnExpressions(names);
+        checkColumnExpressions(columnNames());
         List<Column> built = new ArrayList<>(columns.size());
         for (ColumnDraft c : columns) {
             built.add(c.build());
@@ -417,16 +411,30 @@ final class TableBuilder {
         indexes = WithoutRowid.convert(indexes, columns);
     }
 
+    /**
+     * sqlite3EndTable's name resolution: every CHECK (column constraints first, then the
+     * table's, as SQLite lists them), then every generating expression.
+     */
     private void checkColumnExpressions(List<String> names) {
+        for (CreateTable.ColumnDef def : stmt.columns()) {
+            for (CreateTable.ColumnConstraint c : def.constraints()) {
+                if (c instanceof CreateTable.Check check) {
+                    SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK);
+                }
+            }
+        }
+        for (CreateTable.TableConstraint c : stmt.constraints()) {
+            if (c instanceof CreateTable.Check check) {
+                SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK);
+            }
+        }
         boolean anyGenerated = false;
         boolean anyStored = false;
         for (int i = 0; i < stmt.columns().size(); i++) {
             for (CreateTable.ColumnConstraint c : stmt.columns().get(i).constraints()) {
-                if (c instanceof CreateTable.Check check) {
-                    SelfReference.check(check.expr(), name, names);
-                } else if (c instanceof CreateTable.Generated g) {
+                if (c instanceof CreateTable.Generated g) {
                     anyGenerated = true;
-                    SelfReference.check(g.expr(), name, names);
+                    SelfReference.check(g.expr(), name, names, SelfReference.Context.GENERATED);
                 }
             }
             anyStored |= columns.get(i).generated == Column.Generated.NONE;
