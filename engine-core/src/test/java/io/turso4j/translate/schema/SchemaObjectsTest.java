@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.turso4j.schema.CheckConstraint;
 import io.turso4j.schema.Column;
+import io.turso4j.schema.Conflict;
+import io.turso4j.schema.ForeignKey;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.SystemTables;
@@ -125,5 +128,46 @@ class SchemaObjectsTest {
         assertEquals("INT", t.column(4).type());
         assertEquals("my type always", t.column(5).type(), "short types keep a trailing 'always'");
         assertEquals(SystemTables.SCHEMA_ROOT_PAGE, s.table("sqlite_master").rootPage());
+    }
+
+    /** Our CHECK names and texts are what SQLite names a failed CHECK with. */
+    @Test
+    void checkConstraintsNameFailuresAsSqliteDoes() throws Exception {
+        String sql = "CREATE TABLE c(a CHECK (a > 0) CONSTRAINT dd CHECK(a < 100), b,"
+                + " CONSTRAINT tc CHECK( b  IS NOT NULL ), CHECK (\n  a <> b  ))";
+        Table table = withTable(SchemaLoader.bootstrap(0), sql).table("c");
+        assertEquals(4, table.checks().size());
+        String[] violations = {"(0, 1)", "(100, 1)", "(5, NULL)", "(5, 5)"};
+        try (SqliteSchemaOracle sqlite = new SqliteSchemaOracle()) {
+            sqlite.run(sql);
+            for (int i = 0; i < violations.length; i++) {
+                CheckConstraint check = table.checks().get(i);
+                String expected = "CHECK constraint failed: " + (check.name() != null ? check.name() : check.sql());
+                String actual = sqlite.errorOf("INSERT INTO c VALUES " + violations[i]);
+                assertNotNull(actual, violations[i]);
+                assertTrue(actual.endsWith(expected), actual + " vs " + expected);
+            }
+        }
+        assertEquals("a <> b", table.checks().get(3).sql());
+    }
+
+    @Test
+    void columnTextsAndForeignKeys() {
+        Table t = withTable(SchemaLoader.bootstrap(0), "CREATE TABLE t(a DEFAULT (1 +  2) REFERENCES p(x)"
+                + " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, b AS ( a * 2 ) STORED, c DEFAULT 'x' NOT NULL"
+                + " ON CONFLICT IGNORE, FOREIGN KEY (c, b) REFERENCES q NOT DEFERRABLE)").table("t");
+        assertEquals("1 +  2", t.column(0).defaultSql());
+        assertEquals("a * 2", t.column(1).generatedSql());
+        assertEquals(Column.Generated.STORED, t.column(1).generated());
+        assertEquals("'x'", t.column(2).defaultSql());
+        assertEquals(Conflict.IGNORE, t.column(2).notNullConflict());
+        ForeignKey first = t.foreignKeys().get(0);
+        assertEquals(List.of("a"), first.fromColumns());
+        assertEquals(ForeignKey.Action.CASCADE, first.onDelete());
+        assertTrue(first.deferred());
+        ForeignKey second = t.foreignKeys().get(1);
+        assertEquals(List.of("c", "b"), second.fromColumns());
+        assertEquals(List.of(), second.toColumns());
+        assertFalse(second.deferred());
     }
 }
