@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code with…} methods; statements prepared against an older one see {@link #cookie()} differ
  * from the file's and are prepared again (SQLITE_SCHEMA), as in SQLite.
  */
-public final class Schema {
+public final class Schema implements SchemaLookup {
     private final int cookie;
     private final Map<String, Table> tables;
     private final Map<String, View> views;
@@ -34,13 +34,17 @@ public final class Schema {
         this.triggers = Collections.unmodifiableMap(triggers);
         this.indexStats = Collections.unmodifiableMap(indexStats);
         this.tableStats = Collections.unmodifiableMap(tableStats);
+        this.indexOwners = Collections.unmodifiableMap(indexOwners(tables));
+    }
+
+    private static Map<String, String> indexOwners(Map<String, Table> tables) {
         Map<String, String> owners = new LinkedHashMap<>();
         for (Table t : tables.values()) {
             for (Index i : t.indexes()) {
                 owners.put(Identifiers.fold(i.name()), Identifiers.fold(t.name()));
             }
         }
-        this.indexOwners = Collections.unmodifiableMap(owners);
+        return owners;
     }
 
     /** A schema with no objects at all (not even sqlite_schema), read at {@code cookie}. */
@@ -63,7 +67,12 @@ public final class Schema {
      * The table named {@code name}, or null. The schema table is named sqlite_master, as in
      * SQLite; sqlite_schema finds it too.
      */
+    @Override
     public Table table(String name) {
+        return tableIn(tables, name);
+    }
+
+    private static Table tableIn(Map<String, Table> tables, String name) {
         Table t = tables.get(Identifiers.fold(name));
         if (t == null && Identifiers.same(name, SystemTables.SCHEMA)) {
             t = tables.get(SystemTables.LEGACY_SCHEMA);
@@ -71,15 +80,18 @@ public final class Schema {
         return t;
     }
 
+    @Override
     public View view(String name) {
         return views.get(Identifiers.fold(name));
     }
 
+    @Override
     public Trigger trigger(String name) {
         return triggers.get(Identifiers.fold(name));
     }
 
     /** The index named {@code name}, or null. */
+    @Override
     public Index index(String name) {
         String owner = indexOwners.get(Identifiers.fold(name));
         return owner == null ? null : tables.get(owner).index(name);
@@ -234,4 +246,84 @@ public final class Schema {
 
     /** One row of sqlite_stat1; any column may be null. */
     public record Stat1Row(String tbl, String idx, String stat) {}
+
+    /** A builder starting from this schema's objects (stats are not carried over). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Adds many objects at the cost of one copy: what loading sqlite_schema needs. Confined to
+     * one thread; {@link #build()} makes the immutable {@link Schema}.
+     */
+    public static final class Builder implements SchemaLookup {
+        private final int cookie;
+        private final Map<String, Table> tables;
+        private final Map<String, View> views;
+        private final Map<String, Trigger> triggers;
+        private final Map<String, String> indexOwners;
+
+        private Builder(Schema base) {
+            cookie = base.cookie;
+            tables = new LinkedHashMap<>(base.tables);
+            views = new LinkedHashMap<>(base.views);
+            triggers = new LinkedHashMap<>(base.triggers);
+            indexOwners = new LinkedHashMap<>(base.indexOwners);
+        }
+
+        @Override
+        public Table table(String name) {
+            return tableIn(tables, name);
+        }
+
+        @Override
+        public View view(String name) {
+            return views.get(Identifiers.fold(name));
+        }
+
+        @Override
+        public Index index(String name) {
+            String owner = indexOwners.get(Identifiers.fold(name));
+            return owner == null ? null : tables.get(owner).index(name);
+        }
+
+        @Override
+        public Trigger trigger(String name) {
+            return triggers.get(Identifiers.fold(name));
+        }
+
+        /** Adds {@code table}, or replaces the table of that name (whose indexes it must carry). */
+        public Builder table(Table table) {
+            String key = Identifiers.fold(table.name());
+            tables.put(key, table);
+            for (Index i : table.indexes()) {
+                indexOwners.put(Identifiers.fold(i.name()), key);
+            }
+            return this;
+        }
+
+        /** Links {@code index} into its table (which must be there), as {@link Schema#withIndex} does. */
+        public Builder index(Index index) {
+            Table owner = table(index.table());
+            if (owner == null) {
+                throw new IllegalArgumentException("no table " + index.table() + " for index " + index.name());
+            }
+            return table(owner.withIndexAdded(index));
+        }
+
+        public Builder view(View view) {
+            views.put(Identifiers.fold(view.name()), view);
+            return this;
+        }
+
+        public Builder trigger(Trigger trigger) {
+            triggers.put(Identifiers.fold(trigger.name()), trigger);
+            return this;
+        }
+
+        public Schema build() {
+            return new Schema(cookie, new LinkedHashMap<>(tables), new LinkedHashMap<>(views),
+                    new LinkedHashMap<>(triggers), new LinkedHashMap<>(), new LinkedHashMap<>());
+        }
+    }
 }

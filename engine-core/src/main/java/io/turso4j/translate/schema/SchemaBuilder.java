@@ -4,6 +4,7 @@ import io.turso4j.schema.Conflict;
 import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.SchemaLookup;
 import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
 import io.turso4j.schema.Trigger;
@@ -45,7 +46,7 @@ public final class SchemaBuilder {
     }
 
     /** CREATE TABLE with columns (not AS SELECT: its columns come from the planned SELECT). */
-    public static Table createTable(Schema schema, CreateTable stmt, String sql, Mode mode) {
+    public static Table createTable(SchemaLookup schema, CreateTable stmt, String sql, Mode mode) {
         if (stmt.asSelect() != null) {
             throw new IllegalArgumentException("CREATE TABLE … AS SELECT has no column definitions to build from");
         }
@@ -56,7 +57,7 @@ public final class SchemaBuilder {
     }
 
     /** CREATE VIRTUAL TABLE: the table's columns are the module's to declare, so it has none here. */
-    public static Table createVirtualTable(Schema schema, CreateVirtualTable stmt, String sql, Mode mode) {
+    public static Table createVirtualTable(SchemaLookup schema, CreateVirtualTable stmt, String sql, Mode mode) {
         if (!checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, mode)) {
             return null;
         }
@@ -64,14 +65,14 @@ public final class SchemaBuilder {
                 List.of(), List.of(), stmt.module());
     }
 
-    public static View createView(Schema schema, CreateView stmt, String sql, Mode mode) {
+    public static View createView(SchemaLookup schema, CreateView stmt, String sql, Mode mode) {
         if (!checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, mode)) {
             return null;
         }
         return new View(stmt.name().name(), sql, stmt.columns());
     }
 
-    public static Index createIndex(Schema schema, CreateIndex stmt, String sql, Mode mode) {
+    public static Index createIndex(SchemaLookup schema, CreateIndex stmt, String sql, Mode mode) {
         checkDatabase(stmt.name());
         String indexName = stmt.name().name();
         Table table = schema.table(stmt.table());
@@ -101,7 +102,7 @@ public final class SchemaBuilder {
     }
 
     /** CREATE TRIGGER (on a table or view of the main database). */
-    public static Trigger createTrigger(Schema schema, CreateTrigger stmt, String sql, Mode mode) {
+    public static Trigger createTrigger(SchemaLookup schema, CreateTrigger stmt, String sql, Mode mode) {
         checkDatabase(stmt.name());
         String on = stmt.table().name();
         Table table = schema.table(on);
@@ -142,7 +143,7 @@ public final class SchemaBuilder {
     }
 
     /** sqlite3StartTable's checks for a new table or view; false when IF NOT EXISTS applies. */
-    private static boolean checkNewTableName(Schema schema, Name name, boolean ifNotExists, String sql, Mode mode) {
+    private static boolean checkNewTableName(SchemaLookup schema, Name name, boolean ifNotExists, String sql, Mode mode) {
         checkDatabase(name);
         String n = name.name();
         if (mode == Mode.EXECUTE) {

@@ -43,14 +43,14 @@ public final class SchemaLoader {
      * database's size in pages, used to reject root pages beyond the end; 0 skips that check.
      */
     public static Schema load(List<SchemaRow> rows, int cookie, long pageCount) {
-        Schema schema = bootstrap(cookie);
+        Schema.Builder schema = bootstrap(cookie).toBuilder();
         for (SchemaRow row : rows) {
-            schema = loadRow(schema, row, pageCount);
+            loadRow(schema, row, pageCount);
         }
-        return schema;
+        return schema.build();
     }
 
-    private static Schema loadRow(Schema schema, SchemaRow row, long pageCount) {
+    private static void loadRow(Schema.Builder schema, SchemaRow row, long pageCount) {
         if (row.rootPage() == null) {
             throw corrupt(row, null);
         }
@@ -61,7 +61,8 @@ public final class SchemaLoader {
                 throw corrupt(row, "invalid rootpage");
             }
             try {
-                return create(schema, row);
+                create(schema, row);
+                return;
             } catch (SqliteException e) {
                 if (e.code() == ResultCode.CORRUPT) {
                     throw e;
@@ -81,10 +82,10 @@ public final class SchemaLoader {
         if (root < 2 || (pageCount > 0 && root > pageCount) || hasIndexWithRoot(table, root)) {
             throw corrupt(row, "invalid rootpage");
         }
-        return schema.withTable(table.withIndexReplaced(index.name(), index.withRootPage(row.rootPage().intValue())));
+        schema.table(table.withIndexReplaced(index.name(), index.withRootPage(row.rootPage().intValue())));
     }
 
-    private static Schema create(Schema schema, SchemaRow row) {
+    private static void create(Schema.Builder schema, SchemaRow row) {
         Stmt stmt = Parser.parse(row.sql());
         SchemaBuilder.Mode load = SchemaBuilder.Mode.LOAD;
         int root = row.rootPage().intValue();
@@ -92,27 +93,37 @@ public final class SchemaLoader {
             case CreateTable ct when ct.asSelect() == null -> {
                 expectRow(row, "table", ct.name().name(), ct.name().name());
                 Table t = SchemaBuilder.createTable(schema, ct, row.sql(), load);
-                return t == null ? schema : schema.withTable(t.withRootPage(root));
+                if (t != null) {
+                    schema.table(t.withRootPage(root));
+                }
             }
             case CreateVirtualTable vt -> {
                 expectRow(row, "table", vt.name().name(), vt.name().name());
                 Table t = SchemaBuilder.createVirtualTable(schema, vt, row.sql(), load);
-                return t == null ? schema : schema.withTable(t);
+                if (t != null) {
+                    schema.table(t);
+                }
             }
             case CreateIndex ci -> {
                 expectRow(row, "index", ci.name().name(), ci.table());
                 Index i = SchemaBuilder.createIndex(schema, ci, row.sql(), load);
-                return i == null ? schema : schema.withIndex(i.withRootPage(root));
+                if (i != null) {
+                    schema.index(i.withRootPage(root));
+                }
             }
             case CreateView cv -> {
                 expectRow(row, "view", cv.name().name(), cv.name().name());
                 View v = SchemaBuilder.createView(schema, cv, row.sql(), load);
-                return v == null ? schema : schema.withView(v);
+                if (v != null) {
+                    schema.view(v);
+                }
             }
             case CreateTrigger tr -> {
                 expectRow(row, "trigger", tr.name().name(), tr.table().name());
                 Trigger t = SchemaBuilder.createTrigger(schema, tr, row.sql(), load);
-                return t == null ? schema : schema.withTrigger(t);
+                if (t != null) {
+                    schema.trigger(t);
+                }
             }
             case null, default -> throw corrupt(row, null);
         }

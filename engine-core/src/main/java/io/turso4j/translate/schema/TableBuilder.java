@@ -247,7 +247,7 @@ final class TableBuilder {
                 Index.Origin o = origin == Index.Origin.PRIMARY_KEY ? origin : old.origin();
                 Index updated = new Index(old.name(), old.table(), 0, null, true, o, merged, old.columns(),
                         old.keyCount(), null);
-                if (merged == old.onConflict()) {
+                if (merged != Conflict.REPLACE || old.onConflict() == Conflict.REPLACE) {
                     indexes.set(i, updated);
                 } else {
                     // It became a REPLACE index: SQLite keeps those after all others.
