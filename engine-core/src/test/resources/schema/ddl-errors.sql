@@ -348,3 +348,7 @@ CREATE INDEX i ON q(a) WHERE rowid > 0;
 CREATE TABLE q(a);
 -- bad
 CREATE INDEX i ON q('zz');
+
+-- case column fk with two parent columns, quoted parent
+-- bad
+CREATE TABLE t(a REFERENCES "p q"(x, y));

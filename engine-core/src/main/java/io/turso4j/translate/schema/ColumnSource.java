@@ -15,9 +15,11 @@ import java.util.List;
  * @param defaultParenthesized the DEFAULT was written {@code DEFAULT (expr)}
  * @param generatedText the text inside {@code AS ( … )}, trimmed, or null
  * @param checks the text inside each {@code CHECK ( … )}, trimmed, in order
+ * @param referencesToken the parent table's name token after the first REFERENCES, as
+ *     written, or null (SQLite quotes it that way in foreign key errors)
  */
 record ColumnSource(String type, String defaultText, boolean defaultParenthesized, String generatedText,
-                    List<String> checks) {
+                    List<String> checks, String referencesToken) {
 
     ColumnSource {
         checks = List.copyOf(checks);
@@ -29,9 +31,10 @@ record ColumnSource(String type, String defaultText, boolean defaultParenthesize
         boolean defaultParenthesized;
         String generatedText;
         final List<String> checks = new ArrayList<>();
+        String referencesToken;
 
         ColumnSource build() {
-            return new ColumnSource(type, defaultText, defaultParenthesized, generatedText, checks);
+            return new ColumnSource(type, defaultText, defaultParenthesized, generatedText, checks, referencesToken);
         }
     }
 }

@@ -94,6 +94,8 @@ final class CreateTableSource {
                     b.checks.add(text);
                 }
                 i = rp;
+            } else if (type == TokenType.REFERENCES && b.referencesToken == null) {
+                b.referencesToken = t.text(i + 1);
             } else if (type == TokenType.LP) {
                 i = matching(t, i);
             }

@@ -32,6 +32,9 @@ import java.util.List;
  * {@link SqliteException} (SQLITE_ERROR) with SQLite's message. Single use, one thread.
  */
 final class TableBuilder {
+    /** SQLite's default SQLITE_LIMIT_COLUMN. */
+    static final int MAX_COLUMNS = 2000;
+
     private final CreateTable stmt;
     private final String name;
     private final CreateTableSource source;
@@ -91,6 +94,9 @@ final class TableBuilder {
     }
 
     private void addColumn(CreateTable.ColumnDef def, ColumnSource src) {
+        if (columns.size() + 1 > MAX_COLUMNS) {
+            throw error("too many columns on " + name);
+        }
         for (ColumnDraft c : columns) {
             if (Identifiers.same(c.name, def.name())) {
                 throw error("duplicate column name: " + def.name());
@@ -115,7 +121,7 @@ final class TableBuilder {
                 case CreateTable.Check ignored -> checks.add(new CheckConstraint(constraintName, src.checks().get(check++)));
                 case CreateTable.Default d -> addDefault(d.value(), src);
                 case CreateTable.Collate col -> addCollation(col.collation());
-                case CreateTable.References r -> addForeignKey(null, r.clause());
+                case CreateTable.References r -> addForeignKey(null, r.clause(), src.referencesToken());
                 case CreateTable.Generated g -> addGenerated(g, src);
             }
             throwPending();
@@ -133,7 +139,7 @@ final class TableBuilder {
             case CreateTable.UniqueTable u -> createAutoIndex(u.columns(), conflict(u.onConflict()), Index.Origin.UNIQUE);
             case CreateTable.Check ignored -> checks.add(new CheckConstraint(constraintName,
                     source.tableChecks.get(tableCheck++)));
-            case CreateTable.ForeignKeyTable fk -> addForeignKey(fk.columns(), fk.clause());
+            case CreateTable.ForeignKeyTable fk -> addForeignKey(fk.columns(), fk.clause(), fk.clause().table());
         }
         throwPending();
         constraintName = null;
@@ -328,13 +334,16 @@ final class TableBuilder {
         return collation;
     }
 
-    /** sqlite3CreateForeignKey; {@code from} null for a REFERENCES on the last column. */
-    private void addForeignKey(List<String> from, CreateTable.ForeignKey clause) {
+    /**
+     * sqlite3CreateForeignKey; {@code from} null for a REFERENCES on the last column, whose
+     * parent table {@code parentToken} names as written.
+     */
+    private void addForeignKey(List<String> from, CreateTable.ForeignKey clause, String parentToken) {
         List<String> to = clause.columns();
         if (from == null) {
             if (!to.isEmpty() && to.size() != 1) {
                 throw error("foreign key on " + last().name + " should reference only one column of table "
-                        + clause.table());
+                        + parentToken);
             }
             from = List.of(last().name);
         } else if (!to.isEmpty() && to.size() != from.size()) {

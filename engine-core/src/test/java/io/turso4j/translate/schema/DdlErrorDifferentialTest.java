@@ -41,6 +41,20 @@ class DdlErrorDifferentialTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void tooManyColumns() throws Exception {
+        for (int n : new int[] {TableBuilder.MAX_COLUMNS, TableBuilder.MAX_COLUMNS + 1}) {
+            StringBuilder sql = new StringBuilder("CREATE TABLE wide(c0");
+            for (int i = 1; i < n; i++) {
+                sql.append(", c").append(i);
+            }
+            String statement = sql.append(')').toString();
+            try (SqliteSchemaOracle sqlite = new SqliteSchemaOracle()) {
+                assertEquals(sqlite.errorOf(statement), ourError(SchemaLoader.bootstrap(0), statement), n + " columns");
+            }
+        }
+    }
+
     static String ourError(Schema schema, String sql) {
         try {
             Stmt stmt = Parser.parse(sql);
