@@ -119,3 +119,19 @@ CREATE UNIQUE INDEX IF NOT EXISTS quali ON qual(a);
 -- case constraint keywords as names
 CREATE TABLE kw(key, replace, "primary", abort DEFAULT 1, action UNIQUE, "check" CHECK ("check" > 0),
   PRIMARY KEY (key, replace));
+
+-- case tables changed by ALTER TABLE
+CREATE TABLE al(a INTEGER PRIMARY KEY, b TEXT);
+ALTER TABLE al ADD COLUMN c INT DEFAULT 5 COLLATE nocase;
+ALTER TABLE al ADD d REFERENCES p(x);
+ALTER TABLE al RENAME COLUMN b TO "b two";
+CREATE INDEX ali ON al("b two", c);
+ALTER TABLE al RENAME TO "al 2";
+CREATE TABLE dr(a, b, c UNIQUE);
+ALTER TABLE dr DROP COLUMN b;
+
+-- case odd spacing and comments in stored text
+CREATE TABLE  sp  (  a   INTEGER  PRIMARY   KEY  ,  -- comment
+  b  /* c */ TEXT  DEFAULT  (  'x'  )  ,
+  c  DEFAULT  -1  )  ;
+CREATE  UNIQUE  INDEX  spi  ON  sp  (  b  DESC  )  WHERE  c  >  0  ;

@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Invariants: {@link #rowidAlias()} is -1 or the position of the one column declared
  * {@code INTEGER PRIMARY KEY} (not DESC in the column-constraint form) in a rowid table; a
  * WITHOUT ROWID table has no rowid alias and exactly one index with origin
- * {@link Index.Origin#PRIMARY_KEY}. {@link #indexes()} is in SQLite's order (the order of its
+ * {@link Index.Origin#PRIMARY_KEY}, whose root page is the table's. {@link #indexes()} is in SQLite's order (the order of its
  * {@code Table.pIndex} list, which is what {@code PRAGMA index_list} shows): newest first,
  * except that indexes whose ON CONFLICT is REPLACE are kept last.
  *
@@ -76,9 +76,18 @@ public record Table(String name, int rootPage, String sql, List<Column> columns,
         return null;
     }
 
+    /**
+     * This table with its b-tree at {@code page}. A WITHOUT ROWID table is stored in its primary
+     * key index's b-tree (which has no sqlite_schema row of its own), so that index moves too.
+     */
     public Table withRootPage(int page) {
+        List<Index> newIndexes = indexes;
+        if (withoutRowid) {
+            newIndexes = new ArrayList<>(indexes);
+            newIndexes.replaceAll(i -> i.isPrimaryKey() ? i.withRootPage(page) : i);
+        }
         return new Table(name, page, sql, columns, rowidAlias, rowidConflict, autoincrement, withoutRowid, strict,
-                checks, foreignKeys, indexes, module);
+                checks, foreignKeys, newIndexes, module);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
