@@ -53,7 +53,7 @@ public final class SchemaBuilder {
         if (!checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, mode)) {
             return null;
         }
-        return new TableBuilder(stmt, sql, mode).build(sql);
+        return new TableBuilder(stmt, sql, mode).build();
     }
 
     /** CREATE VIRTUAL TABLE: the table's columns are the module's to declare, so it has none here. */

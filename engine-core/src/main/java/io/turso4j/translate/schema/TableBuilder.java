@@ -36,6 +36,7 @@ final class TableBuilder {
     static final int MAX_COLUMNS = 2000;
 
     private final CreateTable stmt;
+    private final String sql;
     private final String name;
     private final CreateTableSource source;
     private final SchemaBuilder.Mode mode;
@@ -59,12 +60,13 @@ final class TableBuilder {
 
     TableBuilder(CreateTable stmt, String sql, SchemaBuilder.Mode mode) {
         this.stmt = stmt;
+        this.sql = sql;
         this.name = stmt.name().name();
         this.source = CreateTableSource.read(sql, stmt.columns().size());
         this.mode = mode;
     }
 
-    Table build(String sql) {
+    Table build() {
         for (int i = 0; i < stmt.columns().size(); i++) {
             addColumn(stmt.columns().get(i), source.columns.get(i));
         }
