@@ -352,3 +352,15 @@ CREATE INDEX i ON q('zz');
 -- case column fk with two parent columns, quoted parent
 -- bad
 CREATE TABLE t(a REFERENCES "p q"(x, y));
+
+-- case rowid in generated column
+-- bad
+CREATE TABLE t(a, b AS (rowid));
+
+-- case rowid in check is fine
+-- bad
+CREATE TABLE t(a, CHECK (rowid > 0));
+
+-- case generated columns naming each other is fine until used
+-- bad
+CREATE TABLE t(a AS (b), b AS (a), c);

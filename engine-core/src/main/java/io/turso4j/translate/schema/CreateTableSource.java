@@ -108,12 +108,11 @@ final class CreateTableSource {
         TokenType type = t.type(i);
         if (type == TokenType.LP) {
             int rp = matching(t, i);
-            b.defaultText = between(t, i, rp);
-            b.defaultParenthesized = true;
+            b.defaults.add(new ColumnSource.DefaultSource(between(t, i, rp), true));
             return rp;
         }
         int last = type == TokenType.PLUS || type == TokenType.MINUS ? i + 1 : i;
-        b.defaultText = t.sql().substring(t.start(i), t.end(last));
+        b.defaults.add(new ColumnSource.DefaultSource(t.sql().substring(t.start(i), t.end(last)), false));
         return last;
     }
 

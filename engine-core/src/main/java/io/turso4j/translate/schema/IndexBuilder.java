@@ -35,7 +35,8 @@ final class IndexBuilder {
             resolved.add(SelfReference.indexTerm(t.expr(), table.name(), names));
         }
         if (stmt.where() != null) {
-            SelfReference.check(stmt.where(), table.name(), names, SelfReference.Context.PARTIAL_INDEX);
+            SelfReference.check(stmt.where(), table.name(), names, SelfReference.Context.PARTIAL_INDEX,
+                    table.hasRowid());
         }
         List<IndexColumn> all = new ArrayList<>();
         for (int i = 0; i < stmt.columns().size(); i++) {

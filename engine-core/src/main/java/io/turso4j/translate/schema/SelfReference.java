@@ -12,7 +12,8 @@ import java.util.List;
  * ({@code no such column: x}) and may hold no subquery or bound parameter
  * ({@code subqueries prohibited in CHECK constraints}, …). Nodes are checked parent first, left
  * to right, and the first problem is reported, as SQLite's walk does. The rowid's names are
- * accepted except in an index key, where SQLite refuses them. Stateless.
+ * accepted in CHECK constraints and partial-index WHERE clauses of rowid tables (and, while
+ * names are first resolved, in generated columns, which SQLite refuses them only later). Stateless.
  */
 final class SelfReference {
     private SelfReference() {
@@ -34,12 +35,13 @@ final class SelfReference {
         }
     }
 
-    static void check(Expr e, String table, List<String> columns, Context context) {
+    /** Checks {@code e}; {@code hasRowid} is false for a WITHOUT ROWID table, which has no rowid to name. */
+    static void check(Expr e, String table, List<String> columns, Context context, boolean hasRowid) {
         ExprScan.forEach(e, node -> {
             switch (node) {
                 case Expr.Column c -> {
                     int at = resolve(c, table, columns);
-                    if (at == -2 || (at == -1 && !context.rowidAllowed)) {
+                    if (at == -2 || (at == -1 && !(context.rowidAllowed && hasRowid) && !isTrueFalse(c))) {
                         String name = c.table() == null ? c.column() : c.table() + "." + c.column();
                         throw new SqliteException(ResultCode.ERROR, "no such column: " + name);
                     }
@@ -56,6 +58,10 @@ final class SelfReference {
 
     private static SqliteException prohibited(String what, Context context) {
         return new SqliteException(ResultCode.ERROR, what + " prohibited in " + context.label);
+    }
+
+    private static boolean isTrueFalse(Expr.Column c) {
+        return c.table() == null && (Identifiers.same(c.column(), "true") || Identifiers.same(c.column(), "false"));
     }
 
     /** The position of the column {@code c} names, -1 if it names the rowid (or true/false), -2 if nothing. */
@@ -87,7 +93,7 @@ final class SelfReference {
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
             e = new Expr.Column(l.pos(), null, null, l.text());
         }
-        check(e, table, columns, Context.INDEX_KEY);
+        check(e, table, columns, Context.INDEX_KEY, false);
         return e;
     }
 }

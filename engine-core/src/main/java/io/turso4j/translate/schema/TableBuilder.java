@@ -84,9 +84,16 @@ final class TableBuilder {
             if (!hasPrimaryKey) {
                 throw error("PRIMARY KEY missing on table " + name);
             }
-            convertToWithoutRowid();
         }
-        checkColumnExpressions(columnNames());
+        String recorded = null;
+        if (stmt.withoutRowid()) {
+            try {
+                convertToWithoutRowid();
+            } catch (SqliteException e) {
+                recorded = e.getMessage(); // SQLite records it and carries on with sqlite3EndTable
+            }
+        }
+        checkColumnExpressions(columnNames(), recorded);
         List<Column> built = new ArrayList<>(columns.size());
         for (ColumnDraft c : columns) {
             built.add(c.build());
@@ -107,6 +114,7 @@ final class TableBuilder {
         columns.add(new ColumnDraft(def.name(), DeclaredType.of(src.type())));
         constraintName = null;
         int check = 0;
+        int dflt = 0;
         for (CreateTable.ColumnConstraint c : def.constraints()) {
             switch (c) {
                 case CreateTable.Named n -> constraintName = n.name();
@@ -121,7 +129,7 @@ final class TableBuilder {
                 case CreateTable.Unique u -> createAutoIndex(List.of(lastColumnTerm(false)), conflict(u.onConflict()),
                         Index.Origin.UNIQUE);
                 case CreateTable.Check ignored -> checks.add(new CheckConstraint(constraintName, src.checks().get(check++)));
-                case CreateTable.Default d -> addDefault(d.value(), src);
+                case CreateTable.Default d -> addDefault(d.value(), src.defaults().get(dflt++));
                 case CreateTable.Collate col -> addCollation(col.collation());
                 case CreateTable.References r -> addForeignKey(null, r.clause(), src.referencesToken());
                 case CreateTable.Generated g -> addGenerated(g, src);
@@ -188,7 +196,7 @@ final class TableBuilder {
             rowidDesc = terms != null && terms.getFirst().order() == OrderingTerm.SortOrder.DESC;
         } else if (autoinc) {
             throw error("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
-        } else {
+        } else if (pendingError == null) { // sqlite3CreateIndex does nothing once an error is recorded
             createAutoIndex(terms != null ? terms : List.of(lastColumnTerm(desc)), onConflict, Index.Origin.PRIMARY_KEY);
         }
     }
@@ -285,16 +293,16 @@ final class TableBuilder {
         return true;
     }
 
-    private void addDefault(Expr value, ColumnSource src) {
+    private void addDefault(Expr value, ColumnSource.DefaultSource src) {
         ColumnDraft c = last();
-        Expr checked = src.defaultParenthesized() ? value : null;
+        Expr checked = src.parenthesized() ? value : null;
         if (checked != null && !ExprScan.isConstantDefault(checked, mode == SchemaBuilder.Mode.LOAD)) {
             throw error("default value of column [" + c.name + "] is not constant");
         }
         if (c.generated != Column.Generated.NONE) {
             throw error("cannot use DEFAULT on a generated column");
         }
-        c.defaultSql = src.defaultText();
+        c.defaultSql = src.text();
     }
 
     private void addGenerated(CreateTable.Generated g, ColumnSource src) {
@@ -423,35 +431,112 @@ final class TableBuilder {
     }
 
     /**
-     * sqlite3EndTable's name resolution: every CHECK (column constraints first, then the
-     * table's, as SQLite lists them), then every generating expression.
+     * sqlite3EndTable's last checks, in its order. SQLite does not stop at the first of these
+     * errors, and a later message replaces an earlier one: names in all CHECK constraints are
+     * resolved together (column constraints first, then the table's, as SQLite lists them; the
+     * first bad name is the error), then each generating expression in turn, then some column
+     * must be stored. Only when all that passed may generated columns not use the rowid
+     * ({@code no such column: rowid}) and not depend on each other in a loop.
      */
-    private void checkColumnExpressions(List<String> names) {
-        for (CreateTable.ColumnDef def : stmt.columns()) {
-            for (CreateTable.ColumnConstraint c : def.constraints()) {
-                if (c instanceof CreateTable.Check check) {
-                    SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK);
+    private void checkColumnExpressions(List<String> names, String recorded) {
+        boolean hasRowid = !stmt.withoutRowid();
+        String last = recorded;
+        try {
+            for (CreateTable.ColumnDef def : stmt.columns()) {
+                for (CreateTable.ColumnConstraint c : def.constraints()) {
+                    if (c instanceof CreateTable.Check check) {
+                        SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK, hasRowid);
+                    }
                 }
             }
-        }
-        for (CreateTable.TableConstraint c : stmt.constraints()) {
-            if (c instanceof CreateTable.Check check) {
-                SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK);
+            for (CreateTable.TableConstraint c : stmt.constraints()) {
+                if (c instanceof CreateTable.Check check) {
+                    SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK, hasRowid);
+                }
             }
+        } catch (SqliteException e) {
+            last = e.getMessage();
         }
         boolean anyGenerated = false;
-        boolean anyStored = false;
-        for (int i = 0; i < stmt.columns().size(); i++) {
+        boolean anyOrdinary = false;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).generated == Column.Generated.NONE) {
+                anyOrdinary = true;
+                continue;
+            }
+            anyGenerated = true;
             for (CreateTable.ColumnConstraint c : stmt.columns().get(i).constraints()) {
                 if (c instanceof CreateTable.Generated g) {
-                    anyGenerated = true;
-                    SelfReference.check(g.expr(), name, names, SelfReference.Context.GENERATED);
+                    try {
+                        SelfReference.check(g.expr(), name, names, SelfReference.Context.GENERATED, true);
+                    } catch (SqliteException e) {
+                        last = e.getMessage();
+                    }
                 }
             }
-            anyStored |= columns.get(i).generated == Column.Generated.NONE;
         }
-        if (anyGenerated && !anyStored) {
-            throw error("must have at least one non-generated column");
+        if (anyGenerated && !anyOrdinary) {
+            last = "must have at least one non-generated column";
+        }
+        if (last != null) {
+            throw error(last);
+        }
+        if (anyGenerated) {
+            for (CreateTable.ColumnDef def : stmt.columns()) {
+                for (CreateTable.ColumnConstraint c : def.constraints()) {
+                    if (c instanceof CreateTable.Generated g) {
+                        SelfReference.check(g.expr(), name, names, SelfReference.Context.GENERATED, false);
+                    }
+                }
+            }
+            checkGeneratedOrder(names);
+        }
+    }
+
+    /**
+     * SQLite's sqlite3ComputeGeneratedColumns order: passes over the columns compute each
+     * VIRTUAL column whose VIRTUAL inputs are already computed (ordinary and STORED columns
+     * count as available), until a pass makes no progress; the last column left names the loop.
+     */
+    private void checkGeneratedOrder(List<String> names) {
+        List<List<Integer>> inputs = new ArrayList<>();
+        boolean[] available = new boolean[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            List<Integer> uses = new ArrayList<>();
+            for (CreateTable.ColumnConstraint c : stmt.columns().get(i).constraints()) {
+                if (c instanceof CreateTable.Generated g) {
+                    ExprScan.forEach(g.expr(), node -> {
+                        if (node instanceof Expr.Column ref) {
+                            int at = SelfReference.resolve(ref, name, names);
+                            if (at >= 0 && columns.get(at).generated == Column.Generated.VIRTUAL) {
+                                uses.add(at);
+                            }
+                        }
+                    });
+                }
+            }
+            inputs.add(uses);
+            available[i] = columns.get(i).generated != Column.Generated.VIRTUAL;
+        }
+        ColumnDraft redo;
+        boolean progress;
+        do {
+            redo = null;
+            progress = false;
+            for (int i = 0; i < columns.size(); i++) {
+                if (available[i]) {
+                    continue;
+                }
+                if (inputs.get(i).stream().allMatch(at -> available[at])) {
+                    available[i] = true;
+                    progress = true;
+                } else {
+                    redo = columns.get(i);
+                }
+            }
+        } while (redo != null && progress);
+        if (redo != null) {
+            throw error("generated column loop on \"" + redo.name + "\"");
         }
     }
 

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random CREATE TABLE and CREATE INDEX statements (types, constraints, collations, key shapes,
- * WITHOUT ROWID, STRICT) run in SQLite and in our builder: where SQLite refuses one, our message
+ * WITHOUT ROWID, STRICT, expressions that SQLite refuses) run in SQLite and in our builder: where SQLite refuses one, our message
  * must be its message; where it accepts, the schema we load from its sqlite_schema must match
- * its PRAGMA output. Prints its seed; replay with {@code -Dturso4j.seed=…}.
+ * its PRAGMA output. Prints its seed; replay with {@code -Dturso4j.seed=…}; the number of
+ * statements is {@code -Dturso4j.schema.cases} (1000).
  */
 class RandomDdlTest {
+    private static final int CASES = Integer.getInteger("turso4j.schema.cases", 1000);
     private static final String[] NAMES = {"a", "b", "C", "\"d d\"", "key", "e_1", "[f]"};
     private static final String[] TYPES = {"", "INT", "INTEGER", "\"integer\"", "TEXT", "VARCHAR(20)", "REAL", "BLOB",
         "NUMERIC", "DOUBLE PRECISION", "BIGINT", "ANY", "'text'", "DATE", "CHARINT", "FLOAT", "integer"};
@@ -31,7 +33,7 @@ class RandomDdlTest {
         System.out.println("RandomDdlTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
         Random rnd = new Random(seed);
         int accepted = 0;
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < CASES; i++) {
             List<String> columns = new ArrayList<>();
             String table = createTable(rnd, columns);
             String context = "seed " + seed + ", case " + i + ": " + table;
@@ -66,7 +68,7 @@ class RandomDdlTest {
                 }
             }
         }
-        System.out.println("RandomDdlTest: " + accepted + " of 400 tables accepted by SQLite and compared");
+        System.out.println("RandomDdlTest: " + accepted + " of " + CASES + " tables accepted by SQLite and compared");
     }
 
     private static String createTable(Random rnd, List<String> columns) {
@@ -105,11 +107,13 @@ class RandomDdlTest {
                     + (rnd.nextInt(5) == 0 ? " AUTOINCREMENT" : "");
             case 2 -> " NOT NULL" + pick(rnd, CONFLICTS);
             case 3 -> " UNIQUE" + pick(rnd, CONFLICTS);
-            case 4 -> " DEFAULT " + pick(rnd, "1", "'x'", "(1 + 2)", "-5", "NULL", "CURRENT_TIME", "(" + column + ")");
+            case 4 -> " DEFAULT " + pick(rnd, "1", "'x'", "(1 + 2)", "-5", "NULL", "CURRENT_TIME", "(" + column + ")",
+                    "(?)", "( lower('A') )", "+0x1F", "\"q\"", "x'00'");
             case 5, 6 -> " COLLATE " + pick(rnd, COLLATIONS);
             case 7 -> " CHECK (" + column + " > 0)";
             case 8 -> " REFERENCES p" + pick(rnd, "", "(x)", "(x, y)") + pick(rnd, "", " ON DELETE CASCADE");
-            default -> " AS (1)" + pick(rnd, "", " STORED", " VIRTUAL");
+            default -> " AS (" + pick(rnd, "1", "rowid", column + " + 1", "(SELECT 1)") + ")"
+                    + pick(rnd, "", " STORED", " VIRTUAL");
         };
     }
 
@@ -119,7 +123,8 @@ class RandomDdlTest {
             case 1 -> "UNIQUE(" + terms(rnd, columns) + ")" + pick(rnd, CONFLICTS);
             case 2 -> "FOREIGN KEY(" + columns.get(rnd.nextInt(columns.size())) + ") REFERENCES p"
                     + pick(rnd, "", "(x)");
-            default -> "CHECK (" + columns.get(rnd.nextInt(columns.size())) + " IS NOT NULL)";
+            default -> "CHECK (" + pick(rnd, columns.get(rnd.nextInt(columns.size())), "rowid", "zz", "?")
+                    + " IS NOT NULL)";
         };
     }
 
