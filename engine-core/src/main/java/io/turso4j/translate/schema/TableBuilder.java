@@ -432,30 +432,39 @@ final class TableBuilder {
 
     /**
      * sqlite3EndTable's last checks, in its order. SQLite does not stop at the first of these
-     * errors, and a later message replaces an earlier one: names in all CHECK constraints are
-     * resolved together (column constraints first, then the table's, as SQLite lists them; the
-     * first bad name is the error), then each generating expression in turn, then some column
-     * must be stored. Only when all that passed may generated columns not use the rowid
+     * errors, and a later message replaces an earlier one: names in the CHECK constraints are
+     * resolved (column constraints first, then the table's, as SQLite lists them) one by one
+     * until an error is on record — so the first is resolved even after a WITHOUT ROWID
+     * conversion error — then each generating expression in turn, then some column must be
+     * stored. Only when all that passed may generated columns not use the rowid
      * ({@code no such column: rowid}) and not depend on each other in a loop.
      */
     private void checkColumnExpressions(List<String> names, String recorded) {
         boolean hasRowid = !stmt.withoutRowid();
         String last = recorded;
-        try {
-            for (CreateTable.ColumnDef def : stmt.columns()) {
-                for (CreateTable.ColumnConstraint c : def.constraints()) {
-                    if (c instanceof CreateTable.Check check) {
-                        SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK, hasRowid);
-                    }
-                }
-            }
-            for (CreateTable.TableConstraint c : stmt.constraints()) {
+        List<Expr> checkExprs = new ArrayList<>();
+        for (CreateTable.ColumnDef def : stmt.columns()) {
+            for (CreateTable.ColumnConstraint c : def.constraints()) {
                 if (c instanceof CreateTable.Check check) {
-                    SelfReference.check(check.expr(), name, names, SelfReference.Context.CHECK, hasRowid);
+                    checkExprs.add(check.expr());
                 }
             }
-        } catch (SqliteException e) {
-            last = e.getMessage();
+        }
+        for (CreateTable.TableConstraint c : stmt.constraints()) {
+            if (c instanceof CreateTable.Check check) {
+                checkExprs.add(check.expr());
+            }
+        }
+        // sqlite3ResolveExprListNames resolves one expression, then stops if any error is recorded.
+        for (Expr e : checkExprs) {
+            try {
+                SelfReference.check(e, name, names, SelfReference.Context.CHECK, hasRowid);
+            } catch (SqliteException ex) {
+                last = ex.getMessage();
+            }
+            if (last != null) {
+                break;
+            }
         }
         boolean anyGenerated = false;
         boolean anyOrdinary = false;
