@@ -111,7 +111,7 @@ class RandomDdlTest {
                     "(?)", "( lower('A') )", "+0x1F", "\"q\"", "x'00'");
             case 5, 6 -> " COLLATE " + pick(rnd, COLLATIONS);
             case 7 -> " CHECK (" + column + " > 0)";
-            case 8 -> " REFERENCES p" + pick(rnd, "", "(x)", "(x, y)") + pick(rnd, "", " ON DELETE CASCADE");
+            case 8 -> " REFERENCES p" + pick(rnd, "", "(x)", "(x, y)") + fkActions(rnd);
             default -> " AS (" + pick(rnd, "1", "rowid", column + " + 1", "(SELECT 1)") + ")"
                     + pick(rnd, "", " STORED", " VIRTUAL");
         };
@@ -121,11 +121,27 @@ class RandomDdlTest {
         return switch (rnd.nextInt(4)) {
             case 0 -> "PRIMARY KEY(" + terms(rnd, columns) + ")" + pick(rnd, CONFLICTS);
             case 1 -> "UNIQUE(" + terms(rnd, columns) + ")" + pick(rnd, CONFLICTS);
-            case 2 -> "FOREIGN KEY(" + columns.get(rnd.nextInt(columns.size())) + ") REFERENCES p"
-                    + pick(rnd, "", "(x)");
+            case 2 -> {
+                int n = 1 + rnd.nextInt(2);
+                StringBuilder from = new StringBuilder();
+                for (int k = 0; k < n; k++) {
+                    from.append(k == 0 ? "" : ", ").append(columns.get(rnd.nextInt(columns.size())));
+                }
+                yield pick(rnd, "", "CONSTRAINT fk ") + "FOREIGN KEY(" + from + ") REFERENCES \"p p\""
+                        + pick(rnd, "", n == 1 ? "(x)" : "(x, y)", "(x, y, z)") + fkActions(rnd);
+            }
             default -> "CHECK (" + pick(rnd, columns.get(rnd.nextInt(columns.size())), "rowid", "zz", "?")
                     + " IS NOT NULL)";
         };
+    }
+
+    private static String fkActions(Random rnd) {
+        StringBuilder out = new StringBuilder();
+        for (int k = rnd.nextInt(3); k > 0; k--) {
+            out.append(pick(rnd, " ON DELETE", " ON UPDATE")).append(pick(rnd, " SET NULL", " SET DEFAULT", " CASCADE",
+                    " RESTRICT", " NO ACTION"));
+        }
+        return out + pick(rnd, "", "", " MATCH SIMPLE", " DEFERRABLE INITIALLY DEFERRED", " NOT DEFERRABLE");
     }
 
     private static String terms(Random rnd, List<String> columns) {
@@ -143,7 +159,8 @@ class RandomDdlTest {
     private static String createIndex(Random rnd, List<String> columns, int k) {
         String where = rnd.nextInt(4) == 0 ? " WHERE " + columns.getFirst() + " > 0" : "";
         String terms = rnd.nextInt(5) == 0 ? columns.getFirst() + " + 1, " + terms(rnd, columns) : terms(rnd, columns);
-        return "CREATE " + pick(rnd, "", "UNIQUE ") + "INDEX i" + k + " ON t(" + terms + ")" + where;
+        String name = pick(rnd, "i" + k, "\"I x" + k + "\"", "[i " + k + "]");
+        return "CREATE " + pick(rnd, "", "UNIQUE ") + "INDEX " + name + " ON t(" + terms + ")" + where;
     }
 
     @SafeVarargs
