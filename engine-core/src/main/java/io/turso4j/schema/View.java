@@ -1,0 +1,14 @@
+package io.turso4j.schema;
+
+import java.util.List;
+
+/**
+ * A view: its CREATE VIEW text, parsed again when a statement uses it.
+ *
+ * @param columns the column names written after the view's name; empty when none
+ */
+public record View(String name, String sql, List<String> columns) {
+    public View {
+        columns = List.copyOf(columns);
+    }
+}
