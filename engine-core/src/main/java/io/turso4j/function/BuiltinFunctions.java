@@ -8,6 +8,11 @@ final class BuiltinFunctions {
     private BuiltinFunctions() {}
 
     static FunctionRegistry.Builder register(FunctionRegistry.Builder b) {
+        CoreFunctions.register(b);
+        StringFunctions.register(b);
+        PatternMatch.register(b);
+        Aggregates.register(b);
+        PrintfFormat.register(b);
         return b;
     }
 }

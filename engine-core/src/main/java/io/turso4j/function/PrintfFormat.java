@@ -1,0 +1,504 @@
+package io.turso4j.function;
+
+import io.turso4j.value.Register;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * SQLite's own printf ({@code printf.c}), which the SQL functions {@code printf} and
+ * {@code format} expose (<a href="https://www.sqlite.org/printf.html">The Built-in printf()</a>).
+ *
+ * <p>A conversion is {@code %[flags][width][.precision][l|ll]type}. Flags: {@code -} left
+ * justify, {@code +} / space sign prefix, {@code 0} zero padding, {@code #} alternate form,
+ * {@code ,} thousands separators (signed decimal only), {@code !} (floats: up to 26 significant
+ * digits instead of 16 and a kept ".0"; strings: width and precision count characters).
+ * Width and precision may be {@code *}, taken from the next argument. Types: {@code d i u}
+ * (64-bit), {@code x X o p}, {@code r} (ordinal: 1st, 2nd, …), {@code f e E g G}, {@code s z},
+ * {@code q Q w} (SQL quoting), {@code c} (first character, repeated precision times),
+ * {@code %}, {@code n} (ignored). An unknown type ends the output there.
+ *
+ * <p>Arguments are read as SQLite reads them from SQL values: integers with
+ * {@code sqlite3_value_int64}, floats with {@code sqlite3_value_double}, text as a C string
+ * (cut at a NUL, NULL for NULL); missing arguments read as 0, 0.0 and NULL.
+ *
+ * <p>Stateless; any thread.
+ */
+final class PrintfFormat {
+    private static final byte[] DIGITS_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DIGITS_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private PrintfFormat() {
+    }
+
+    static void register(FunctionRegistry.Builder b) {
+        ScalarFunction printf = (ctx, a, s, n, out) -> {
+            byte[] fmt = n == 0 ? null : Utf8.cTextOf(a[s]);
+            if (fmt == null) {
+                out.setNull();
+                return;
+            }
+            byte[] r = format(fmt, new Args(a, s + 1, n - 1));
+            out.setText(r, 0, r.length);
+        };
+        b.variadic("printf", 0, printf);
+        b.variadic("format", 0, printf);
+    }
+
+    /** Formats Java values (converted as {@link Register#setObject}) with an SQLite format. */
+    static String format(String fmt, Object... values) {
+        Register[] regs = new Register[values.length];
+        for (int i = 0; i < values.length; i++) {
+            regs[i] = Register.of(values[i]);
+        }
+        byte[] r = format(fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, 0, regs.length));
+        return new String(r, StandardCharsets.UTF_8);
+    }
+
+    /** The arguments not yet consumed by conversions. */
+    private static final class Args {
+        private final Register[] regs;
+        private int next;
+        private final int end;
+
+        Args(Register[] regs, int start, int count) {
+            this.regs = regs;
+            this.next = start;
+            this.end = start + count;
+        }
+
+        long nextInt() {
+            return next < end ? regs[next++].toLong() : 0;
+        }
+
+        double nextDouble() {
+            return next < end ? regs[next++].toDouble() : 0.0;
+        }
+
+        byte[] nextText() {
+            return next < end ? Utf8.cTextOf(regs[next++]) : null;
+        }
+    }
+
+    /** One conversion's flags, width and precision. */
+    private static final class Spec {
+        boolean leftJustify;
+        boolean zeroPad;
+        boolean alternate;
+        boolean alt2;
+        byte prefix;
+        boolean thousands;
+        int width;
+        int precision = -1;
+    }
+
+    static byte[] format(byte[] fmt, Args args) {
+        Output out = new Output();
+        int i = 0;
+        int len = fmt.length;
+        while (i < len) {
+            if (fmt[i] != '%') {
+                int j = i;
+                while (j < len && fmt[j] != '%') {
+                    j++;
+                }
+                out.write(fmt, i, j - i);
+                i = j;
+                continue;
+            }
+            if (++i >= len) {
+                out.write('%');
+                break;
+            }
+            Spec spec = new Spec();
+            i = parseSpec(fmt, i, spec, args);
+            int c = i < len ? fmt[i] : 0;
+            i++;
+            if (!convert(c, spec, args, out)) {
+                break;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads flags, width and precision starting at {@code i}; returns the index of the type. */
+    private static int parseSpec(byte[] fmt, int i, Spec spec, Args args) {
+        int len = fmt.length;
+        while (i < len) {
+            int c = fmt[i];
+            switch (c) {
+                case '-' -> spec.leftJustify = true;
+                case '+' -> spec.prefix = '+';
+                case ' ' -> spec.prefix = ' ';
+                case '#' -> spec.alternate = true;
+                case '!' -> spec.alt2 = true;
+                case '0' -> spec.zeroPad = true;
+                case ',' -> spec.thousands = true;
+                case 'l' -> {
+                    i++;
+                    if (i < len && fmt[i] == 'l') {
+                        i++;
+                    }
+                    return i;
+                }
+                case '*' -> {
+                    int w = (int) args.nextInt();
+                    if (w < 0) {
+                        spec.leftJustify = true;
+                        w = w >= -Integer.MAX_VALUE ? -w : 0;
+                    }
+                    spec.width = w;
+                    if (i + 1 >= len || (fmt[i + 1] != '.' && fmt[i + 1] != 'l')) {
+                        return i + 1;
+                    }
+                }
+                case '.' -> {
+                    i++;
+                    if (i < len && fmt[i] == '*') {
+                        int p = (int) args.nextInt();
+                        if (p < 0) {
+                            p = p >= -Integer.MAX_VALUE ? -p : -1;
+                        }
+                        spec.precision = p;
+                        i++;
+                    } else {
+                        int px = 0;
+                        while (i < len && fmt[i] >= '0' && fmt[i] <= '9') {
+                            px = px * 10 + fmt[i++] - '0';
+                        }
+                        spec.precision = px & Integer.MAX_VALUE;
+                    }
+                    if (i < len && fmt[i] == 'l') {
+                        continue; // the 'l' case ends the spec
+                    }
+                    return i;
+                }
+                default -> {
+                    if (c >= '1' && c <= '9') {
+                        int wx = 0;
+                        while (i < len && fmt[i] >= '0' && fmt[i] <= '9') {
+                            wx = wx * 10 + fmt[i++] - '0';
+                        }
+                        spec.width = wx & Integer.MAX_VALUE;
+                        if (i < len && (fmt[i] == '.' || fmt[i] == 'l')) {
+                            continue;
+                        }
+                        return i;
+                    }
+                    return i;
+                }
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** Performs one conversion; false when the type is unknown, which ends the output. */
+    private static boolean convert(int c, Spec spec, Args args, Output out) {
+        switch (c) {
+            case 'd', 'i' -> integer(spec, args.nextInt(), true, 10, DIGITS_LOWER, null, false, out);
+            case 'u' -> integer(spec, args.nextInt(), false, 10, DIGITS_LOWER, null, false, out);
+            case 'r' -> integer(spec, args.nextInt(), true, 10, DIGITS_LOWER, null, true, out);
+            case 'x' -> integer(spec, args.nextInt(), false, 16, DIGITS_LOWER, "0x", false, out);
+            case 'X' -> integer(spec, args.nextInt(), false, 16, DIGITS_UPPER, "0X", false, out);
+            case 'p' -> integer(spec, args.nextInt(), false, 16, DIGITS_UPPER, "0x", false, out);
+            case 'o' -> integer(spec, args.nextInt(), false, 8, DIGITS_LOWER, "0", false, out);
+            case 'f', 'e', 'E', 'g', 'G' -> real(spec, c, args.nextDouble(), out);
+            case 's', 'z' -> string(spec, args.nextText(), out);
+            case 'q' -> quoted(spec, args.nextText(), '\'', false, out);
+            case 'Q' -> quoted(spec, args.nextText(), '\'', true, out);
+            case 'w' -> quoted(spec, args.nextText(), '"', false, out);
+            case 'c' -> character(spec, args.nextText(), out);
+            case '%' -> emit(spec, new byte[] {'%'}, 0, 1, false, out);
+            case 'n' -> {
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void integer(Spec spec, long v, boolean signed, int base, byte[] digits,
+            String altPrefix, boolean ordinal, Output out) {
+        byte prefix = 0;
+        long magnitude; // unsigned
+        if (signed && v < 0) {
+            magnitude = -v;
+            prefix = '-';
+        } else {
+            magnitude = v;
+            prefix = signed ? spec.prefix : 0;
+        }
+        boolean thousands = spec.thousands && base == 10 && !ordinal;
+        boolean alternate = spec.alternate && magnitude != 0;
+        int precision = spec.precision;
+        if (spec.zeroPad && precision < spec.width - (prefix != 0 ? 1 : 0)) {
+            precision = spec.width - (prefix != 0 ? 1 : 0);
+        }
+        ResultLimits.checkLength(out.size() + (long) precision + precision / 3 + 30);
+        String text = Long.toUnsignedString(magnitude, base);
+        StringBuilder num = new StringBuilder(digits == DIGITS_UPPER ? text.toUpperCase(java.util.Locale.ROOT) : text);
+        if (ordinal) {
+            int x = (int) Long.remainderUnsigned(magnitude, 10);
+            if (x >= 4 || Long.remainderUnsigned(Long.divideUnsigned(magnitude, 10), 10) == 1) {
+                x = 0;
+            }
+            num.append("thstndrd", 2 * x, 2 * x + 2);
+        }
+        if (precision > num.length()) { // the ordinal suffix counts toward the precision
+            num.insert(0, "0".repeat(precision - num.length()));
+        }
+        if (thousands) {
+            for (int k = num.length() - 3; k > 0; k -= 3) {
+                num.insert(k, ',');
+            }
+        }
+        if (prefix != 0) {
+            num.insert(0, (char) prefix);
+        }
+        if (alternate && altPrefix != null) {
+            num.insert(0, altPrefix);
+        }
+        byte[] b = num.toString().getBytes(StandardCharsets.US_ASCII);
+        emit(spec, b, 0, b.length, false, out);
+    }
+
+    private static void real(Spec spec, int type, double value, Output out) {
+        int precision = spec.precision < 0 ? 6 : spec.precision;
+        boolean generic = type == 'g' || type == 'G';
+        boolean exponential = type == 'e' || type == 'E';
+        int round;
+        if (type == 'f') {
+            round = -precision;
+        } else if (generic) {
+            if (precision == 0) {
+                precision = 1;
+            }
+            round = precision;
+        } else {
+            round = precision + 1;
+        }
+        DecimalDigits d = DecimalDigits.of(value, round, spec.alt2 ? 26 : 16);
+        byte prefix = d.sign == '-' ? (byte) '-' : spec.prefix;
+        char[] z = d.digits;
+        int n = d.count;
+        int iDP = d.pointPos;
+        if (d.special == 2) {
+            byte[] b = (spec.zeroPad ? "null" : "NaN").getBytes(StandardCharsets.US_ASCII);
+            emit(spec, b, 0, b.length, false, out);
+            return;
+        } else if (d.special == 1) {
+            if (spec.zeroPad) {
+                z = new char[] {'9'};
+                n = 1;
+                iDP = 1000;
+            } else {
+                String inf = d.sign == '-' ? "-Inf" : spec.prefix != 0 ? (char) spec.prefix + "Inf" : "Inf";
+                byte[] b = inf.getBytes(StandardCharsets.US_ASCII);
+                emit(spec, b, 0, b.length, false, out);
+                return;
+            }
+        }
+        int exp = iDP - 1;
+        boolean removeTrailingZeros;
+        if (generic) {
+            precision--;
+            removeTrailingZeros = !spec.alternate;
+            if (exp < -4 || exp > precision) {
+                exponential = true;
+            } else {
+                precision = precision - exp;
+            }
+        } else {
+            removeTrailingZeros = spec.alt2;
+        }
+        int e2 = exponential ? 0 : iDP - 1;
+        ResultLimits.checkLength(out.size() + (long) Math.max(e2, 0) + precision + spec.width + 15
+                + (spec.thousands && e2 > 0 ? (e2 + 2) / 3 : 0));
+        StringBuilder buf = new StringBuilder(Math.max(e2, 0) + precision + 16);
+        boolean point = precision > 0 || spec.alternate || spec.alt2;
+        if (prefix != 0) {
+            buf.append((char) prefix);
+        }
+        int j = 0;
+        if (e2 < 0) {
+            buf.append('0');
+        } else {
+            for (; e2 >= 0; e2--) {
+                buf.append(j < n ? z[j++] : '0');
+                if (spec.thousands && (e2 % 3) == 0 && e2 > 1) {
+                    buf.append(',');
+                }
+            }
+        }
+        if (point) {
+            buf.append('.');
+        }
+        for (e2++; e2 < 0 && precision > 0; precision--, e2++) {
+            buf.append('0');
+        }
+        while (precision-- > 0) {
+            buf.append(j < n ? z[j++] : '0');
+        }
+        if (removeTrailingZeros && point) {
+            int end = buf.length();
+            while (buf.charAt(end - 1) == '0') {
+                end--;
+            }
+            buf.setLength(end);
+            if (buf.charAt(end - 1) == '.') {
+                if (spec.alt2) {
+                    buf.append('0');
+                } else {
+                    buf.setLength(end - 1);
+                }
+            }
+        }
+        if (exponential) {
+            int x = iDP - 1;
+            if (z[0] == '0' && n == 1) {
+                x = 0;
+            }
+            buf.append(type == 'E' || type == 'G' ? 'E' : 'e');
+            buf.append(x < 0 ? '-' : '+');
+            x = Math.abs(x);
+            if (x >= 100) {
+                buf.append((char) ('0' + x / 100));
+                x %= 100;
+            }
+            buf.append((char) ('0' + x / 10)).append((char) ('0' + x % 10));
+        }
+        if (spec.zeroPad && !spec.leftJustify && buf.length() < spec.width) {
+            int pad = spec.width - buf.length();
+            buf.insert(prefix != 0 ? 1 : 0, "0".repeat(pad));
+        }
+        byte[] b = buf.toString().getBytes(StandardCharsets.US_ASCII);
+        emit(spec, b, 0, b.length, false, out);
+    }
+
+    private static void string(Spec spec, byte[] z, Output out) {
+        if (z == null) {
+            z = new byte[0];
+        }
+        int length = z.length;
+        if (spec.precision >= 0) {
+            if (spec.alt2) {
+                int i = 0;
+                for (int p = spec.precision; p > 0 && i < z.length; p--) {
+                    i = Utf8.skip(z, i, z.length);
+                }
+                length = i;
+            } else {
+                length = Math.min(spec.precision, z.length);
+            }
+        }
+        emit(spec, z, 0, length, spec.alt2, out);
+    }
+
+    /** %q, %Q, %w: the text with {@code q} doubled; %Q adds quotes, or gives NULL for NULL. */
+    private static void quoted(Spec spec, byte[] z, char q, boolean enclose, Output out) {
+        boolean isNull = z == null;
+        if (isNull) {
+            z = (enclose ? "NULL" : "(NULL)").getBytes(StandardCharsets.US_ASCII);
+        }
+        int k = spec.precision;
+        int i = 0;
+        for (; k != 0 && i < z.length; i++, k--) {
+            if (spec.alt2 && (z[i] & 0xC0) == 0xC0) {
+                while (i + 1 < z.length && (z[i + 1] & 0xC0) == 0x80) {
+                    i++;
+                }
+            }
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(i + 8);
+        boolean needQuote = !isNull && enclose;
+        if (needQuote) {
+            b.write(q);
+        }
+        for (int x = 0; x < i; x++) {
+            b.write(z[x]);
+            if (z[x] == q) {
+                b.write(q);
+            }
+        }
+        if (needQuote) {
+            b.write(q);
+        }
+        byte[] r = b.toByteArray();
+        emit(spec, r, 0, r.length, spec.alt2, out);
+    }
+
+    /** %c: the first character of the argument, repeated {@code precision} times. */
+    private static void character(Spec spec, byte[] z, Output out) {
+        int length = 1;
+        byte[] ch;
+        if (z == null || z.length == 0) {
+            ch = new byte[] {0};
+        } else {
+            int end = 1;
+            if ((z[0] & 0xC0) == 0xC0) {
+                while (end < 4 && end < z.length && (z[end] & 0xC0) == 0x80) {
+                    end++;
+                }
+            }
+            ch = Arrays.copyOf(z, end);
+            length = end;
+        }
+        int width = spec.width;
+        if (spec.precision > 1) {
+            width -= spec.precision - 1;
+            ResultLimits.checkLength(out.size() + (long) length * spec.precision + Math.max(width, 0));
+            if (width > 1 && !spec.leftJustify) {
+                out.pad(width - 1, ' ');
+                width = 0;
+            }
+            for (int k = 1; k < spec.precision; k++) {
+                out.write(ch, 0, length);
+            }
+        }
+        Spec rest = new Spec();
+        rest.leftJustify = spec.leftJustify;
+        rest.width = width;
+        emit(rest, ch, 0, length, true, out);
+    }
+
+    /** Writes {@code b[off .. off+len)} padded with spaces to the width. */
+    private static void emit(Spec spec, byte[] b, int off, int len, boolean widthInChars, Output out) {
+        long width = spec.width;
+        if (widthInChars && width > 0) {
+            for (int i = off; i < off + len; i++) {
+                if ((b[i] & 0xC0) == 0x80) {
+                    width++;
+                }
+            }
+        }
+        long pad = width - len;
+        if (pad > 0) {
+            ResultLimits.checkLength(out.size() + width);
+            if (!spec.leftJustify) {
+                out.pad(pad, ' ');
+            }
+            out.write(b, off, len);
+            if (spec.leftJustify) {
+                out.pad(pad, ' ');
+            }
+        } else {
+            out.write(b, off, len);
+        }
+        ResultLimits.checkLength(out.size());
+    }
+
+    /** The growing result. */
+    private static final class Output extends ByteArrayOutputStream {
+        void pad(long n, char c) {
+            byte[] chunk = new byte[(int) Math.min(n, 4096)];
+            Arrays.fill(chunk, (byte) c);
+            while (n > 0) {
+                int k = (int) Math.min(n, chunk.length);
+                write(chunk, 0, k);
+                n -= k;
+            }
+        }
+    }
+}
