@@ -77,8 +77,7 @@ final class CoreFunctions {
                 out.setInt(Math.abs(v));
             }
             default -> {
-                double r = x.toDouble();
-                out.setReal(r < 0 ? -r : r); // -0.0 stays -0.0, as in C
+                out.setReal(Math.abs(x.toDouble())); // fabs: -0.0 becomes 0.0
             }
         }
     }

@@ -80,6 +80,10 @@ final class StringFunctions {
             return;
         }
         boolean blob = a[s].type() == ValueType.BLOB;
+        if (blob && a[s].length() == 0) {
+            out.setNull(); // an empty blob is a null pointer to func.c
+            return;
+        }
         byte[] z = Utf8.textOf(a[s]);
         int zLen = blob ? z.length : Utf8.cLength(z, z.length);
         long p1 = a[s + 1].toLong();
@@ -89,7 +93,7 @@ final class StringFunctions {
         } else if (blob) {
             len = z.length;
         }
-        long p2 = n == 3 ? a[s + 2].toLong() : ResultLimits.MAX_LENGTH;
+        long p2 = n == 3 ? a[s + 2].toLong() : Long.MAX_VALUE;
         if (p1 < 0) {
             p1 += len;
             if (p1 < 0) {

@@ -1,0 +1,80 @@
+package io.turso4j.function;
+
+import org.junit.jupiter.api.Test;
+
+class StringFunctionsTest {
+    private static final Object[][] FUNCTIONS = {
+        {"length", 1}, {"octet_length", 1}, {"substr", 2}, {"substr", 3}, {"substring", 3},
+        {"instr", 2}, {"replace", 3}, {"lower", 1}, {"upper", 1}, {"ltrim", 1}, {"ltrim", 2},
+        {"rtrim", 1}, {"rtrim", 2}, {"trim", 1}, {"trim", 2}, {"char", 0}, {"char", 1},
+        {"char", 3}, {"unicode", 1}, {"concat", 1}, {"concat", 2}, {"concat", 4},
+        {"concat_ws", 2}, {"concat_ws", 3}, {"like", 2}, {"like", 3}, {"glob", 2},
+    };
+
+    @Test
+    void edgeCasesMatchSqlite() throws Exception {
+        try (Oracle oracle = new Oracle()) {
+            for (Object[] f : FUNCTIONS) {
+                ScalarDifferential.edges(oracle, (String) f[0], (Integer) f[1]);
+            }
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
+    void substrPositionsMatchSqlite() throws Exception {
+        Object[] subjects = {"", "abcdef", "aé日本x", new byte[] {1, 2, 3, 4}, 12345L, 1.5, null};
+        try (Oracle oracle = new Oracle()) {
+            for (Object x : subjects) {
+                for (long p = -8; p <= 8; p++) {
+                    oracle.scalar("substr", x, p);
+                    for (long q = -8; q <= 8; q++) {
+                        oracle.scalar("substr", x, p, q);
+                    }
+                }
+                oracle.scalar("substr", x, Long.MIN_VALUE, Long.MIN_VALUE);
+                oracle.scalar("substr", x, Long.MAX_VALUE, Long.MIN_VALUE);
+                oracle.scalar("substr", x, 2L, Long.MIN_VALUE);
+                oracle.scalar("substr", x, -2L, Long.MAX_VALUE);
+            }
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
+    void patternsMatchSqlite() throws Exception {
+        String[] patterns = {"", "%", "_", "a%", "%a", "%a%", "a_c", "A%", "%é%", "[a-c]*", "*[!a]*",
+            "[^a]*", "[]]*", "a\\%", "a\\_c", "\\%%", "%\\", "[a-]*", "*?", "?*", "a*c", "**", "%%a",
+            "_%_", "[z-a]", "é_", "É%", "%日"};
+        String[] strings = {"", "a", "A", "abc", "ABC", "a%", "a_c", "]", "é", "É", "x日", "-", "b", "aXc"};
+        try (Oracle oracle = new Oracle()) {
+            for (String p : patterns) {
+                for (String s : strings) {
+                    oracle.scalar("like", p, s);
+                    oracle.scalar("like", p, s, "\\");
+                    oracle.scalar("glob", p, s);
+                }
+            }
+            oracle.scalar("like", "a", "a", "");
+            oracle.scalar("like", "a", "a", "ab");
+            oracle.scalar("like", "x".repeat(50_001), "x");
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
+    void randomArgumentsMatchSqlite() throws Exception {
+        ArgPool pool = new ArgPool(Seeds.seed("StringFunctionsTest.randomArgumentsMatchSqlite"));
+        try (Oracle oracle = new Oracle()) {
+            for (Object[] f : FUNCTIONS) {
+                ScalarDifferential.fuzz(oracle, pool, (String) f[0], (Integer) f[1], 300);
+            }
+            for (int i = 0; i < 2000; i++) {
+                oracle.scalar("like", pool.text(), pool.text());
+                oracle.scalar("glob", pool.text(), pool.text());
+                oracle.scalar("substr", pool.next(), pool.smallInt(), pool.smallInt());
+            }
+            oracle.assertNoMismatches();
+        }
+    }
+}
