@@ -64,6 +64,9 @@ final class Oracle implements AutoCloseable {
         for (int i = 0; i < argc; i++) {
             sql.append(i == 0 ? "" : ", ").append("column").append(i + 1);
         }
+        if (argc == 0) {
+            sql.append('*');
+        }
         sql.append(") AS x FROM (");
         List<Object> flat = new ArrayList<>();
         if (rows.length == 0) {
@@ -71,8 +74,8 @@ final class Oracle implements AutoCloseable {
         } else {
             sql.append("VALUES ");
             for (int r = 0; r < rows.length; r++) {
-                sql.append(r == 0 ? "" : ", ").append('(').append("?, ".repeat(argc - 1)).append("?)");
-                flat.addAll(Arrays.asList(rows[r]));
+                sql.append(r == 0 ? "" : ", ").append('(').append("?, ".repeat(Math.max(argc, 1) - 1)).append("?)");
+                flat.addAll(Arrays.asList(argc == 0 ? new Object[] {null} : rows[r]));
             }
         }
         sql.append("))");
