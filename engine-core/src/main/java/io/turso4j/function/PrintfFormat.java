@@ -28,6 +28,9 @@ final class PrintfFormat {
     private static final byte[] DIGITS_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DIGITS_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** SQLITE_FP_PRECISION_LIMIT: float precisions above it are lowered to it. */
+    private static final int FLOAT_PRECISION_LIMIT = 100_000_000;
+
     private PrintfFormat() {
     }
 
@@ -265,7 +268,7 @@ final class PrintfFormat {
     }
 
     private static void real(Spec spec, int type, double value, Output out) {
-        int precision = spec.precision < 0 ? 6 : spec.precision;
+        int precision = spec.precision < 0 ? 6 : Math.min(spec.precision, FLOAT_PRECISION_LIMIT);
         boolean generic = type == 'g' || type == 'G';
         boolean exponential = type == 'e' || type == 'E';
         int round;
@@ -341,6 +344,10 @@ final class PrintfFormat {
         while (precision-- > 0) {
             buf.append(j < n ? z[j++] : '0');
         }
+        if (prefix == '-' && spec.alternate && spec.prefix == 0 && isAllZeros(buf)) {
+            buf.deleteCharAt(0); // '#' drops the sign of a negative number that rounds to zero
+            prefix = 0;
+        }
         if (removeTrailingZeros && point) {
             int end = buf.length();
             while (buf.charAt(end - 1) == '0') {
@@ -377,6 +384,16 @@ final class PrintfFormat {
         emit(spec, b, 0, b.length, false, out);
     }
 
+    private static boolean isAllZeros(CharSequence number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void string(Spec spec, byte[] z, Output out) {
         if (z == null) {
             z = new byte[0];
@@ -396,7 +413,12 @@ final class PrintfFormat {
         emit(spec, z, 0, length, spec.alt2, out);
     }
 
-    /** %q, %Q, %w: the text with {@code q} doubled; %Q adds quotes, or gives NULL for NULL. */
+    /**
+     * %q, %Q, %w: the text with {@code q} doubled; %Q adds quotes, or gives NULL for NULL. With
+     * {@code #}, %q and %Q also double backslashes and write control characters as a
+     * backslash, 'u' and four hex digits (%Q then wraps the literal in {@code unistr(...)}) —
+     * %Q only when the text has a control character.
+     */
     private static void quoted(Spec spec, byte[] z, char q, boolean enclose, Output out) {
         boolean isNull = z == null;
         if (isNull) {
@@ -411,19 +433,35 @@ final class PrintfFormat {
                 }
             }
         }
+        boolean escape = false;
+        if (spec.alternate && q == '\'') {
+            boolean control = false;
+            for (int x = 0; x < i; x++) {
+                control |= (z[x] & 0xff) <= 0x1f;
+            }
+            escape = control || !enclose;
+        }
         ByteArrayOutputStream b = new ByteArrayOutputStream(i + 8);
         boolean needQuote = !isNull && enclose;
         if (needQuote) {
-            b.write(q);
+            b.writeBytes((escape ? "unistr('" : "'").getBytes(StandardCharsets.US_ASCII));
         }
         for (int x = 0; x < i; x++) {
-            b.write(z[x]);
-            if (z[x] == q) {
-                b.write(q);
+            int ch = z[x] & 0xff;
+            if (escape && ch == '\\') {
+                b.write('\\');
+                b.write('\\');
+            } else if (escape && ch <= 0x1f) {
+                b.writeBytes(String.format("\\u00%02x", ch).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                b.write(ch);
+                if (ch == q) {
+                    b.write(ch);
+                }
             }
         }
         if (needQuote) {
-            b.write(q);
+            b.writeBytes((escape ? "')" : "'").getBytes(StandardCharsets.US_ASCII));
         }
         byte[] r = b.toByteArray();
         emit(spec, r, 0, r.length, spec.alt2, out);

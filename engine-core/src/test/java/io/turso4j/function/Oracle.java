@@ -128,8 +128,12 @@ final class Oracle implements AutoCloseable {
     private void record(String what, String expected, String actual) {
         checks++;
         if (!expected.equals(actual)) {
-            mismatches.add(what + "\n    sqlite: " + expected + "\n    ours:   " + actual);
+            mismatches.add(clip(what) + "\n    sqlite: " + clip(expected) + "\n    ours:   " + clip(actual));
         }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "…(" + s.length() + " chars)";
     }
 
     /** Fails listing the first mismatches, if any. */
