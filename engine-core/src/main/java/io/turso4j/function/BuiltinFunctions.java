@@ -13,6 +13,7 @@ final class BuiltinFunctions {
         PatternMatch.register(b);
         Aggregates.register(b);
         PrintfFormat.register(b);
+        DateTimeFunctions.register(b);
         return b;
     }
 }
