@@ -14,6 +14,7 @@ final class BuiltinFunctions {
         Aggregates.register(b);
         PrintfFormat.register(b);
         DateTimeFunctions.register(b);
+        MathFunctions.register(b);
         return b;
     }
 }
