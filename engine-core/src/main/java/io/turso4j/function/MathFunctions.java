@@ -39,8 +39,8 @@ final class MathFunctions {
         unary(b, "degrees", x -> x * (180.0 / Math.PI));
         unary(b, "radians", x -> x * (Math.PI / 180.0));
         binary(b, "atan2", Math::atan2);
-        binary(b, "pow", Math::pow);
-        binary(b, "power", Math::pow);
+        binary(b, "pow", MathFunctions::pow);
+        binary(b, "power", MathFunctions::pow);
         binary(b, "mod", (x, y) -> x % y);
         b.scalar("pi", 0, (ctx, a, s, n, out) -> out.setReal(Math.PI));
         rounding(b, "ceil", Math::ceil);
@@ -179,6 +179,14 @@ final class MathFunctions {
             t = 0.5 * StrictMath.log1p((ax + ax) / (1.0 - ax));
         }
         return x >= 0 ? t : -t;
+    }
+
+    /** C's pow: 1 to any power, and -1 to an infinite power, is 1 (Java says NaN). */
+    private static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
     }
 
     private static double log2(double x) {

@@ -35,6 +35,14 @@ class MathFunctionsTest {
             for (String f : UNARY) {
                 ScalarDifferential.edges(oracle, f, 1);
             }
+            double[] specials = {1.0, -1.0, 0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.0, 0.5};
+            for (double x : specials) {
+                for (double y : specials) {
+                    for (String f : BINARY) {
+                        oracle.scalar(f, x, y);
+                    }
+                }
+            }
             for (String f : BINARY) {
                 ScalarDifferential.edges(oracle, f, 2);
             }
