@@ -12,6 +12,7 @@ final class BuiltinFunctions {
         StringFunctions.register(b);
         PatternMatch.register(b);
         Aggregates.register(b);
+        Percentile.register(b);
         PrintfFormat.register(b);
         DateTimeFunctions.register(b);
         MathFunctions.register(b);

@@ -41,7 +41,9 @@ final class CoreFunctions {
         b.scalar("sign", 1, CoreFunctions::sign);
         b.scalar("round", 1, CoreFunctions::round);
         b.scalar("round", 2, CoreFunctions::round);
-        b.scalar("quote", 1, (ctx, a, s, n, out) -> out.setText(quote(a[s])));
+        b.scalar("quote", 1, (ctx, a, s, n, out) -> out.setText(quote(a[s], false)));
+        b.scalar("unistr_quote", 1, (ctx, a, s, n, out) -> out.setText(quote(a[s], true)));
+        b.scalar("subtype", 1, (ctx, a, s, n, out) -> out.setInt(0)); // no value carries a subtype
         b.scalar("hex", 1, CoreFunctions::hex);
         b.scalar("unhex", 1, CoreFunctions::unhex);
         b.scalar("unhex", 2, CoreFunctions::unhex);
@@ -170,13 +172,16 @@ final class CoreFunctions {
         }
     }
 
-    /** quote(X): an SQL literal for the value. */
-    static String quote(Register x) {
+    /**
+     * quote(X): an SQL literal for the value; with {@code escape} (unistr_quote), text with
+     * control characters becomes a {@code unistr('...')} call.
+     */
+    static String quote(Register x, boolean escape) {
         return switch (x.type()) {
             case NULL -> "NULL";
             case INTEGER -> Long.toString(x.intValue());
             case REAL -> PrintfFormat.format("%!0.17g", x.realValue());
-            case TEXT -> PrintfFormat.format("%Q", x.toText());
+            case TEXT -> PrintfFormat.format(escape ? "%#Q" : "%Q", x.toText());
             case BLOB -> "X'" + HexFormat.of().withUpperCase().formatHex(x.bytes(), 0, x.length()) + "'";
         };
     }

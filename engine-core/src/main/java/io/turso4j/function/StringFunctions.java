@@ -53,6 +53,7 @@ final class StringFunctions {
                 out.setInt(new Utf8.Reader(z).next());
             }
         });
+        b.scalar("unistr", 1, StringFunctions::unistr);
         b.variadic("concat", 1, (ctx, a, s, n, out) -> concat(a, s, n, null, out));
         b.variadic("concat_ws", 2, (ctx, a, s, n, out) -> {
             byte[] sep = Utf8.textOf(a[s]);
@@ -282,6 +283,95 @@ final class StringFunctions {
         }
         byte[] r = text.toByteArray();
         out.setText(r, 0, r.length);
+    }
+
+    /**
+     * unistr(X): X with its escapes decoded: two backslashes are one; a backslash followed by
+     * 4 hex digits, by 'u' and 4, by '+' and 6, or by 'U' and 8 hex digits is that code point.
+     * Any other backslash is the error "invalid Unicode escape". A backslash after a NUL is
+     * left alone.
+     */
+    private static void unistr(FunctionContext ctx, Register[] a, int s, int n, Register out) {
+        byte[] z = Utf8.textOf(a[s]);
+        if (z == null) {
+            out.setNull();
+            return;
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream(z.length);
+        int stop = Utf8.cLength(z, z.length); // backslashes are searched for as in a C string
+        int i = 0;
+        while (i < z.length) {
+            int slash = i;
+            while (slash < stop && z[slash] != '\\') {
+                slash++;
+            }
+            if (slash >= stop) {
+                text.write(z, i, z.length - i);
+                break;
+            }
+            text.write(z, i, slash - i);
+            i = slash;
+            int next = i + 1 < z.length ? z[i + 1] : 0;
+            long v;
+            if (next == '\\') {
+                text.write('\\');
+                i += 2;
+                continue;
+            } else if (hexValue(z, i + 1, 1) >= 0) {
+                v = hexValue(z, i + 1, 4);
+                i += 5;
+            } else if (next == '+') {
+                v = hexValue(z, i + 2, 6);
+                i += 8;
+            } else if (next == 'u') {
+                v = hexValue(z, i + 2, 4);
+                i += 6;
+            } else if (next == 'U') {
+                v = hexValue(z, i + 2, 8);
+                i += 10;
+            } else {
+                v = -1;
+            }
+            if (v < 0) {
+                throw ResultLimits.error("invalid Unicode escape");
+            }
+            appendUtf8(text, v);
+        }
+        byte[] r = text.toByteArray();
+        out.setText(r, 0, r.length);
+    }
+
+    /** The value of {@code count} hex digits at {@code z[i..]}, or -1 if they are not all there. */
+    private static long hexValue(byte[] z, int i, int count) {
+        long v = 0;
+        for (int k = 0; k < count; k++) {
+            int c = i + k < z.length ? z[i + k] : 0;
+            int d = Character.digit(c, 16);
+            if (d < 0 || c > 'f') {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v & 0xFFFF_FFFFL;
+    }
+
+    /** sqlite3AppendOneUtf8Character: 1 to 4 bytes, masking any value above U+10FFFF. */
+    private static void appendUtf8(ByteArrayOutputStream out, long v) {
+        if (v < 0x80) {
+            out.write((int) v);
+        } else if (v < 0x800) {
+            out.write(0xC0 + (int) ((v >> 6) & 0x1F));
+            out.write(0x80 + (int) (v & 0x3F));
+        } else if (v < 0x10000) {
+            out.write(0xE0 + (int) ((v >> 12) & 0x0F));
+            out.write(0x80 + (int) ((v >> 6) & 0x3F));
+            out.write(0x80 + (int) (v & 0x3F));
+        } else {
+            out.write(0xF0 + (int) ((v >> 18) & 0x07));
+            out.write(0x80 + (int) ((v >> 12) & 0x3F));
+            out.write(0x80 + (int) ((v >> 6) & 0x3F));
+            out.write(0x80 + (int) (v & 0x3F));
+        }
     }
 
     /** concat / concat_ws: the text of every non-NULL argument, joined by {@code sep}. */

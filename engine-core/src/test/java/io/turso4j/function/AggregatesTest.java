@@ -51,6 +51,33 @@ class AggregatesTest {
     }
 
     @Test
+    void percentilesMatchSqlite() throws Exception {
+        Object[][] ys = {{}, {null}, {1L}, {1L, 5L}, {3.5, 1L, 2L, 10L, null}, {"5"}, {1L, Double.POSITIVE_INFINITY},
+            {-0.0, 0.0, 7L, 7L, 9.25}};
+        Object[] ps = {0L, 50L, 100L, 0.25, 0.5, 1L, 1.5, 101L, -1L, "50", "x", null};
+        try (Oracle oracle = new Oracle()) {
+            for (Object[] y : ys) {
+                Object[][] single = new Object[y.length][];
+                for (int i = 0; i < y.length; i++) {
+                    single[i] = new Object[] {y[i]};
+                }
+                oracle.aggregate("median", single);
+                for (Object p : ps) {
+                    Object[][] rows = new Object[y.length][];
+                    for (int i = 0; i < y.length; i++) {
+                        rows[i] = new Object[] {y[i], p};
+                    }
+                    for (String f : new String[] {"percentile", "percentile_cont", "percentile_disc"}) {
+                        oracle.aggregate(f, 2, rows);
+                    }
+                }
+            }
+            oracle.aggregate("percentile", new Object[][] {{1L, 50L}, {2L, 60L}});
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
     void randomGroupsMatchSqlite() throws Exception {
         long seed = Seeds.seed("AggregatesTest.randomGroupsMatchSqlite");
         ArgPool pool = new ArgPool(seed);
@@ -69,6 +96,9 @@ class AggregatesTest {
                 }
                 for (String f : ONE_ARG) {
                     oracle.aggregate(f, rows);
+                }
+                if (kind != 0) {
+                    oracle.aggregate("median", rows);
                 }
                 Object[][] pairs = new Object[rows.length][];
                 for (int i = 0; i < rows.length; i++) {

@@ -16,6 +16,7 @@ class CoreFunctionsTest {
         {"iif", 5}, {"if", 3}, {"nullif", 2}, {"max", 2}, {"max", 3}, {"min", 2}, {"min", 3},
         {"typeof", 1}, {"sign", 1}, {"round", 1}, {"round", 2}, {"quote", 1}, {"hex", 1},
         {"unhex", 1}, {"unhex", 2}, {"zeroblob", 1}, {"likely", 1}, {"unlikely", 1},
+        {"unistr_quote", 1}, {"subtype", 1},
     };
 
     @Test

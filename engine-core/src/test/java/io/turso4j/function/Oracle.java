@@ -62,7 +62,11 @@ final class Oracle implements AutoCloseable {
 
     /** Compares an aggregate over rows (each row holds the aggregate's arguments). */
     void aggregate(String name, Object[][] rows) {
-        int argc = rows.length == 0 ? 1 : rows[0].length;
+        aggregate(name, rows.length == 0 ? 1 : rows[0].length, rows);
+    }
+
+    /** Compares an aggregate of {@code argc} arguments over rows. */
+    void aggregate(String name, int argc, Object[][] rows) {
         StringBuilder sql = new StringBuilder("SELECT typeof(x), x FROM (SELECT ").append(name).append('(');
         for (int i = 0; i < argc; i++) {
             sql.append(i == 0 ? "" : ", ").append("column").append(i + 1);
@@ -73,7 +77,7 @@ final class Oracle implements AutoCloseable {
         sql.append(") AS x FROM (");
         List<Object> flat = new ArrayList<>();
         if (rows.length == 0) {
-            sql.append("SELECT 1 AS column1 WHERE 0");
+            sql.append("SELECT 1 AS column1, 1 AS column2, 1 AS column3 WHERE 0");
         } else {
             sql.append("VALUES ");
             for (int r = 0; r < rows.length; r++) {

@@ -8,7 +8,7 @@ class StringFunctionsTest {
         {"instr", 2}, {"replace", 3}, {"lower", 1}, {"upper", 1}, {"ltrim", 1}, {"ltrim", 2},
         {"rtrim", 1}, {"rtrim", 2}, {"trim", 1}, {"trim", 2}, {"char", 0}, {"char", 1},
         {"char", 3}, {"unicode", 1}, {"concat", 1}, {"concat", 2}, {"concat", 4},
-        {"concat_ws", 2}, {"concat_ws", 3}, {"like", 2}, {"like", 3}, {"glob", 2},
+        {"concat_ws", 2}, {"concat_ws", 3}, {"like", 2}, {"like", 3}, {"glob", 2}, {"unistr", 1},
     };
 
     @Test
@@ -58,6 +58,21 @@ class StringFunctionsTest {
             oracle.scalar("like", "a", "a", "");
             oracle.scalar("like", "a", "a", "ab");
             oracle.scalar("like", "x".repeat(50_001), "x");
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
+    void unistrEscapesMatchSqlite() throws Exception {
+        String bs = "\\";
+        String[] inputs = {"a" + bs + "u0041", bs + "U0001F600", bs + "+01F600", bs + "0041", bs + bs, bs, bs + "x",
+            bs + "u12", bs + "u12g4", bs + "UFFFFFFFF", bs + "U00110000", bs + "d800", "x\u0000" + bs + "q", bs + "+00004",
+            bs + "aBcD" + bs + "Ef01"};
+        try (Oracle oracle = new Oracle()) {
+            for (String in : inputs) {
+                oracle.scalar("unistr", in);
+                oracle.scalar("unistr_quote", in);
+            }
             oracle.assertNoMismatches();
         }
     }
