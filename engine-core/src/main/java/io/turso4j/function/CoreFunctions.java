@@ -1,7 +1,9 @@
 package io.turso4j.function;
 
 import io.turso4j.value.Affinity;
+import io.turso4j.value.NumericText;
 import io.turso4j.value.Register;
+import io.turso4j.value.Truth;
 import io.turso4j.value.ValueComparator;
 import io.turso4j.value.ValueType;
 import java.io.ByteArrayOutputStream;
@@ -98,7 +100,7 @@ final class CoreFunctions {
     private static void iif(FunctionContext ctx, Register[] a, int s, int n, Register out) {
         int i = s;
         for (; i + 1 < s + n; i += 2) {
-            if (io.turso4j.value.Truth.of(a[i]) == io.turso4j.value.Truth.TRUE) {
+            if (Truth.of(a[i]) == Truth.TRUE) {
                 out.copyFrom(a[i + 1]);
                 return;
             }
@@ -167,7 +169,7 @@ final class CoreFunctions {
         } else if (digits == 0) {
             out.setReal((double) (long) (r + (r < 0 ? -0.5 : 0.5)));
         } else {
-            out.setReal(io.turso4j.value.NumericText.parseReal(
+            out.setReal(NumericText.parseReal(
                     PrintfFormat.format("%!.*f", digits, r)));
         }
     }

@@ -1,6 +1,7 @@
 package io.turso4j.function;
 
 import io.turso4j.value.DecimalConversion;
+import java.util.Arrays;
 
 /**
  * The decimal digits of a double as SQLite's {@code sqlite3FpDecode} (3.54) produces them for
@@ -94,7 +95,7 @@ final class DecimalDigits {
         while (n > 1 && z[first + n - 1] == '0') {
             n--;
         }
-        char[] digits = java.util.Arrays.copyOfRange(z, first, first + n);
+        char[] digits = Arrays.copyOfRange(z, first, first + n);
         return new DecimalDigits(sign, 0, digits, n, iDP);
     }
 

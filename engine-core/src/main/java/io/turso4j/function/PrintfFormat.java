@@ -4,6 +4,7 @@ import io.turso4j.value.Register;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * SQLite's own printf ({@code printf.c}), which the SQL functions {@code printf} and
@@ -25,12 +26,6 @@ import java.util.Arrays;
  * <p>Stateless; any thread.
  */
 final class PrintfFormat {
-    private static final byte[] DIGITS_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] DIGITS_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-    /** SQLITE_FP_PRECISION_LIMIT: float precisions above it are lowered to it. */
-    private static final int FLOAT_PRECISION_LIMIT = 100_000_000;
-
     private PrintfFormat() {
     }
 
@@ -83,18 +78,6 @@ final class PrintfFormat {
         }
     }
 
-    /** One conversion's flags, width and precision. */
-    private static final class Spec {
-        boolean leftJustify;
-        boolean zeroPad;
-        boolean alternate;
-        boolean alt2;
-        byte prefix;
-        boolean thousands;
-        int width;
-        int precision = -1;
-    }
-
     static byte[] format(byte[] fmt, Args args) {
         Output out = new Output();
         int i = 0;
@@ -113,7 +96,7 @@ final class PrintfFormat {
                 out.write('%');
                 break;
             }
-            Spec spec = new Spec();
+            PrintfSpec spec = new PrintfSpec();
             i = parseSpec(fmt, i, spec, args);
             int c = i < len ? fmt[i] : 0;
             i++;
@@ -125,7 +108,7 @@ final class PrintfFormat {
     }
 
     /** Reads flags, width and precision starting at {@code i}; returns the index of the type. */
-    private static int parseSpec(byte[] fmt, int i, Spec spec, Args args) {
+    private static int parseSpec(byte[] fmt, int i, PrintfSpec spec, Args args) {
         int len = fmt.length;
         while (i < len) {
             int c = fmt[i];
@@ -197,16 +180,19 @@ final class PrintfFormat {
     }
 
     /** Performs one conversion; false when the type is unknown, which ends the output. */
-    private static boolean convert(int c, Spec spec, Args args, Output out) {
+    private static boolean convert(int c, PrintfSpec spec, Args args, Output out) {
         switch (c) {
-            case 'd', 'i' -> integer(spec, args.nextInt(), true, 10, DIGITS_LOWER, null, false, out);
-            case 'u' -> integer(spec, args.nextInt(), false, 10, DIGITS_LOWER, null, false, out);
-            case 'r' -> integer(spec, args.nextInt(), true, 10, DIGITS_LOWER, null, true, out);
-            case 'x' -> integer(spec, args.nextInt(), false, 16, DIGITS_LOWER, "0x", false, out);
-            case 'X' -> integer(spec, args.nextInt(), false, 16, DIGITS_UPPER, "0X", false, out);
-            case 'p' -> integer(spec, args.nextInt(), false, 16, DIGITS_UPPER, "0x", false, out);
-            case 'o' -> integer(spec, args.nextInt(), false, 8, DIGITS_LOWER, "0", false, out);
-            case 'f', 'e', 'E', 'g', 'G' -> real(spec, c, args.nextDouble(), out);
+            case 'd', 'i' -> integer(spec, args.nextInt(), true, 10, false, null, false, out);
+            case 'u' -> integer(spec, args.nextInt(), false, 10, false, null, false, out);
+            case 'r' -> integer(spec, args.nextInt(), true, 10, false, null, true, out);
+            case 'x' -> integer(spec, args.nextInt(), false, 16, false, "0x", false, out);
+            case 'X' -> integer(spec, args.nextInt(), false, 16, true, "0X", false, out);
+            case 'p' -> integer(spec, args.nextInt(), false, 16, true, "0x", false, out);
+            case 'o' -> integer(spec, args.nextInt(), false, 8, false, "0", false, out);
+            case 'f', 'e', 'E', 'g', 'G' -> {
+                byte[] b = PrintfFloat.render(spec, c, args.nextDouble()).getBytes(StandardCharsets.US_ASCII);
+                emit(spec, b, 0, b.length, false, out);
+            }
             case 's', 'z' -> string(spec, args.nextText(), out);
             case 'q' -> quoted(spec, args.nextText(), '\'', false, out);
             case 'Q' -> quoted(spec, args.nextText(), '\'', true, out);
@@ -222,7 +208,7 @@ final class PrintfFormat {
         return true;
     }
 
-    private static void integer(Spec spec, long v, boolean signed, int base, byte[] digits,
+    private static void integer(PrintfSpec spec, long v, boolean signed, int base, boolean upper,
             String altPrefix, boolean ordinal, Output out) {
         byte prefix = 0;
         long magnitude; // unsigned
@@ -241,7 +227,7 @@ final class PrintfFormat {
         }
         ResultLimits.checkLength(out.size() + (long) precision + precision / 3 + 30);
         String text = Long.toUnsignedString(magnitude, base);
-        StringBuilder num = new StringBuilder(digits == DIGITS_UPPER ? text.toUpperCase(java.util.Locale.ROOT) : text);
+        StringBuilder num = new StringBuilder(upper ? text.toUpperCase(Locale.ROOT) : text);
         if (ordinal) {
             int x = (int) Long.remainderUnsigned(magnitude, 10);
             if (x >= 4 || Long.remainderUnsigned(Long.divideUnsigned(magnitude, 10), 10) == 1) {
@@ -267,134 +253,7 @@ final class PrintfFormat {
         emit(spec, b, 0, b.length, false, out);
     }
 
-    private static void real(Spec spec, int type, double value, Output out) {
-        int precision = spec.precision < 0 ? 6 : Math.min(spec.precision, FLOAT_PRECISION_LIMIT);
-        boolean generic = type == 'g' || type == 'G';
-        boolean exponential = type == 'e' || type == 'E';
-        int round;
-        if (type == 'f') {
-            round = -precision;
-        } else if (generic) {
-            if (precision == 0) {
-                precision = 1;
-            }
-            round = precision;
-        } else {
-            round = precision + 1;
-        }
-        DecimalDigits d = DecimalDigits.of(value, round, spec.alt2 ? 26 : 16);
-        byte prefix = d.sign == '-' ? (byte) '-' : spec.prefix;
-        char[] z = d.digits;
-        int n = d.count;
-        int iDP = d.pointPos;
-        if (d.special == 2) {
-            byte[] b = (spec.zeroPad ? "null" : "NaN").getBytes(StandardCharsets.US_ASCII);
-            emit(spec, b, 0, b.length, false, out);
-            return;
-        } else if (d.special == 1) {
-            if (spec.zeroPad) {
-                z = new char[] {'9'};
-                n = 1;
-                iDP = 1000;
-            } else {
-                String inf = d.sign == '-' ? "-Inf" : spec.prefix != 0 ? (char) spec.prefix + "Inf" : "Inf";
-                byte[] b = inf.getBytes(StandardCharsets.US_ASCII);
-                emit(spec, b, 0, b.length, false, out);
-                return;
-            }
-        }
-        int exp = iDP - 1;
-        boolean removeTrailingZeros;
-        if (generic) {
-            precision--;
-            removeTrailingZeros = !spec.alternate;
-            if (exp < -4 || exp > precision) {
-                exponential = true;
-            } else {
-                precision = precision - exp;
-            }
-        } else {
-            removeTrailingZeros = spec.alt2;
-        }
-        int e2 = exponential ? 0 : iDP - 1;
-        ResultLimits.checkLength(out.size() + (long) Math.max(e2, 0) + precision + spec.width + 15
-                + (spec.thousands && e2 > 0 ? (e2 + 2) / 3 : 0));
-        StringBuilder buf = new StringBuilder(Math.max(e2, 0) + precision + 16);
-        boolean point = precision > 0 || spec.alternate || spec.alt2;
-        if (prefix != 0) {
-            buf.append((char) prefix);
-        }
-        int j = 0;
-        if (e2 < 0) {
-            buf.append('0');
-        } else {
-            for (; e2 >= 0; e2--) {
-                buf.append(j < n ? z[j++] : '0');
-                if (spec.thousands && (e2 % 3) == 0 && e2 > 1) {
-                    buf.append(',');
-                }
-            }
-        }
-        if (point) {
-            buf.append('.');
-        }
-        for (e2++; e2 < 0 && precision > 0; precision--, e2++) {
-            buf.append('0');
-        }
-        while (precision-- > 0) {
-            buf.append(j < n ? z[j++] : '0');
-        }
-        if (prefix == '-' && spec.alternate && spec.prefix == 0 && isAllZeros(buf)) {
-            buf.deleteCharAt(0); // '#' drops the sign of a negative number that rounds to zero
-            prefix = 0;
-        }
-        if (removeTrailingZeros && point) {
-            int end = buf.length();
-            while (buf.charAt(end - 1) == '0') {
-                end--;
-            }
-            buf.setLength(end);
-            if (buf.charAt(end - 1) == '.') {
-                if (spec.alt2) {
-                    buf.append('0');
-                } else {
-                    buf.setLength(end - 1);
-                }
-            }
-        }
-        if (exponential) {
-            int x = iDP - 1;
-            if (z[0] == '0' && n == 1) {
-                x = 0;
-            }
-            buf.append(type == 'E' || type == 'G' ? 'E' : 'e');
-            buf.append(x < 0 ? '-' : '+');
-            x = Math.abs(x);
-            if (x >= 100) {
-                buf.append((char) ('0' + x / 100));
-                x %= 100;
-            }
-            buf.append((char) ('0' + x / 10)).append((char) ('0' + x % 10));
-        }
-        if (spec.zeroPad && !spec.leftJustify && buf.length() < spec.width) {
-            int pad = spec.width - buf.length();
-            buf.insert(prefix != 0 ? 1 : 0, "0".repeat(pad));
-        }
-        byte[] b = buf.toString().getBytes(StandardCharsets.US_ASCII);
-        emit(spec, b, 0, b.length, false, out);
-    }
-
-    private static boolean isAllZeros(CharSequence number) {
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c >= '1' && c <= '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void string(Spec spec, byte[] z, Output out) {
+    private static void string(PrintfSpec spec, byte[] z, Output out) {
         if (z == null) {
             z = new byte[0];
         }
@@ -419,7 +278,7 @@ final class PrintfFormat {
      * backslash, 'u' and four hex digits (%Q then wraps the literal in {@code unistr(...)}) —
      * %Q only when the text has a control character.
      */
-    private static void quoted(Spec spec, byte[] z, char q, boolean enclose, Output out) {
+    private static void quoted(PrintfSpec spec, byte[] z, char q, boolean enclose, Output out) {
         boolean isNull = z == null;
         if (isNull) {
             z = (enclose ? "NULL" : "(NULL)").getBytes(StandardCharsets.US_ASCII);
@@ -468,7 +327,7 @@ final class PrintfFormat {
     }
 
     /** %c: the first character of the argument, repeated {@code precision} times. */
-    private static void character(Spec spec, byte[] z, Output out) {
+    private static void character(PrintfSpec spec, byte[] z, Output out) {
         int length = 1;
         byte[] ch;
         if (z == null || z.length == 0) {
@@ -495,14 +354,14 @@ final class PrintfFormat {
                 out.write(ch, 0, length);
             }
         }
-        Spec rest = new Spec();
+        PrintfSpec rest = new PrintfSpec();
         rest.leftJustify = spec.leftJustify;
         rest.width = width;
         emit(rest, ch, 0, length, true, out);
     }
 
     /** Writes {@code b[off .. off+len)} padded with spaces to the width. */
-    private static void emit(Spec spec, byte[] b, int off, int len, boolean widthInChars, Output out) {
+    private static void emit(PrintfSpec spec, byte[] b, int off, int len, boolean widthInChars, Output out) {
         long width = spec.width;
         if (widthInChars && width > 0) {
             for (int i = off; i < off + len; i++) {
