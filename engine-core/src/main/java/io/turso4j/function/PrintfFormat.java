@@ -225,7 +225,7 @@ final class PrintfFormat {
         if (spec.zeroPad && precision < spec.width - (prefix != 0 ? 1 : 0)) {
             precision = spec.width - (prefix != 0 ? 1 : 0);
         }
-        ResultLimits.checkLength(out.size() + (long) precision + precision / 3 + 30);
+        ResultLimits.checkLength(out.size() + (long) precision + (thousands ? precision / 3 : 0) + 10);
         String text = Long.toUnsignedString(magnitude, base);
         StringBuilder num = new StringBuilder(upper ? text.toUpperCase(Locale.ROOT) : text);
         if (ordinal) {

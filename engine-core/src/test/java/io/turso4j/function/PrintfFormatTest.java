@@ -62,8 +62,8 @@ class PrintfFormatTest {
             for (int i = 0; i < 6000; i++) {
                 StringBuilder fmt = new StringBuilder();
                 int conversions = 1 + random.nextInt(2);
-                Object[] args = new Object[1 + conversions * 2];
-                int argc = 1;
+                java.util.List<Object> args = new java.util.ArrayList<>();
+                args.add(null);
                 for (int k = 0; k < conversions; k++) {
                     fmt.append(random.nextInt(4) == 0 ? "x" : "");
                     fmt.append('%');
@@ -71,17 +71,34 @@ class PrintfFormatTest {
                     for (int f = 0; f < flags; f++) {
                         fmt.append("-+ #!0,".charAt(random.nextInt(7)));
                     }
-                    if (random.nextInt(3) == 0) {
-                        fmt.append(random.nextInt(25));
+                    switch (random.nextInt(4)) {
+                        case 0 -> fmt.append(random.nextInt(25));
+                        case 1 -> {
+                            fmt.append('*');
+                            args.add((long) random.nextInt(41) - 20);
+                        }
+                        default -> {
+                        }
                     }
-                    if (random.nextInt(2) == 0) {
-                        fmt.append('.').append(random.nextInt(30));
+                    switch (random.nextInt(4)) {
+                        case 0, 1 -> fmt.append('.').append(random.nextInt(30));
+                        case 2 -> {
+                            fmt.append(".*");
+                            args.add((long) random.nextInt(41) - 20);
+                        }
+                        default -> {
+                        }
                     }
-                    fmt.append(CONVERSIONS.charAt(random.nextInt(CONVERSIONS.length() - 3)));
-                    args[argc++] = random.nextInt(3) == 0 ? pool.nextReal() : pool.next();
+                    if (random.nextInt(6) == 0) {
+                        fmt.append(random.nextBoolean() ? "l" : "ll");
+                    }
+                    // Not %, n, T or y: each conversion here takes exactly one argument, so the
+                    // '*' values stay aligned with the '*'s (a stray huge width means a 1 GB string).
+                    fmt.append(CONVERSIONS.charAt(random.nextInt(CONVERSIONS.length() - 4)));
+                    args.add(random.nextInt(3) == 0 ? pool.nextReal() : pool.next());
                 }
-                args[0] = fmt.toString();
-                oracle.scalar("printf", java.util.Arrays.copyOf(args, argc));
+                args.set(0, fmt.toString());
+                oracle.scalar("printf", args.toArray());
             }
             for (int i = 0; i < 5000; i++) {
                 String spec = "%" + (random.nextBoolean() ? "!" : "") + "." + random.nextInt(30)
