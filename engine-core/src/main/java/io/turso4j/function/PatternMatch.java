@@ -67,16 +67,8 @@ final class PatternMatch {
     }
 
     /** Whether {@code string} matches {@code pattern} with this dialect (escape 0: none). */
-    boolean matches(byte[] pattern, byte[] string, int escape) {
+    private boolean matches(byte[] pattern, byte[] string, int escape) {
         return compare(new Utf8.Reader(pattern), new Utf8.Reader(string), escape) == MATCH;
-    }
-
-    static boolean like(byte[] pattern, byte[] string, int escape) {
-        return LIKE.matches(pattern, string, escape);
-    }
-
-    static boolean glob(byte[] pattern, byte[] string) {
-        return GLOB.matches(pattern, string, '[');
     }
 
     private int compare(Utf8.Reader p, Utf8.Reader s, int matchOther) {

@@ -1,7 +1,6 @@
 package io.turso4j.function;
 
 import io.turso4j.value.Register;
-import io.turso4j.value.ValueType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,10 +59,6 @@ final class Utf8 {
             }
         }
         return len;
-    }
-
-    static boolean isText(Register r) {
-        return r.type() != ValueType.BLOB && r.type() != ValueType.NULL;
     }
 
     /** {@code SQLITE_SKIP_UTF8}: the index after the character starting at {@code i}. */

@@ -87,11 +87,15 @@ class DateTimeFunctionsTest {
         String[] functions = {"date", "time", "datetime", "julianday", "unixepoch"};
         try (Oracle oracle = new Oracle()) {
             for (int i = 0; i < 4000; i++) {
-                Object[] args = new Object[1 + random.nextInt(3)];
-                args[0] = random.nextInt(3) == 0 ? (Object) (random.nextDouble() * 5373484.0)
-                        : String.format("%04d-%02d-%02d %02d:%02d:%02d", random.nextInt(10000),
+                Object[] args = new Object[1 + random.nextInt(4)];
+                args[0] = switch (random.nextInt(5)) {
+                    case 0 -> random.nextDouble() * 5373484.0;
+                    case 1 -> random.nextLong() % 300_000_000_000L;
+                    case 2 -> (random.nextDouble() - 0.3) * 4e11;
+                    default -> String.format("%04d-%02d-%02d %02d:%02d:%02d", random.nextInt(10000),
                                 1 + random.nextInt(12), 1 + random.nextInt(31), random.nextInt(24),
                                 random.nextInt(60), random.nextInt(60));
+                };
                 for (int k = 1; k < args.length; k++) {
                     args[k] = switch (random.nextInt(3)) {
                         case 0 -> MODIFIERS[random.nextInt(MODIFIERS.length)];
@@ -102,6 +106,15 @@ class DateTimeFunctionsTest {
                     };
                 }
                 oracle.scalar(functions[random.nextInt(functions.length)], args);
+                Object[] withFormat = new Object[args.length + 1];
+                System.arraycopy(args, 0, withFormat, 1, args.length);
+                StringBuilder fmt = new StringBuilder();
+                for (int k = random.nextInt(4); k >= 0; k--) {
+                    fmt.append('%').append("defFGgHkIljJmMpPRsSTuwUVWY%".charAt(random.nextInt(27)))
+                            .append(random.nextBoolean() ? " " : "");
+                }
+                withFormat[0] = fmt.toString();
+                oracle.scalar("strftime", withFormat);
             }
             oracle.assertNoMismatches();
         }
