@@ -43,8 +43,8 @@ final class CoreFunctions {
         b.scalar("sign", 1, CoreFunctions::sign);
         b.scalar("round", 1, CoreFunctions::round);
         b.scalar("round", 2, CoreFunctions::round);
-        b.scalar("quote", 1, (ctx, a, s, n, out) -> out.setText(quote(a[s], false)));
-        b.scalar("unistr_quote", 1, (ctx, a, s, n, out) -> out.setText(quote(a[s], true)));
+        b.scalar("quote", 1, (ctx, a, s, n, out) -> quote(a[s], false, out));
+        b.scalar("unistr_quote", 1, (ctx, a, s, n, out) -> quote(a[s], true, out));
         b.scalar("subtype", 1, (ctx, a, s, n, out) -> out.setInt(0)); // no value carries a subtype
         b.scalar("hex", 1, CoreFunctions::hex);
         b.scalar("unhex", 1, CoreFunctions::unhex);
@@ -176,16 +176,19 @@ final class CoreFunctions {
 
     /**
      * quote(X): an SQL literal for the value; with {@code escape} (unistr_quote), text with
-     * control characters becomes a {@code unistr('...')} call.
+     * control characters becomes a {@code unistr('...')} call. Text keeps its bytes as they are.
      */
-    static String quote(Register x, boolean escape) {
-        return switch (x.type()) {
-            case NULL -> "NULL";
-            case INTEGER -> Long.toString(x.intValue());
-            case REAL -> PrintfFormat.format("%!0.17g", x.realValue());
-            case TEXT -> PrintfFormat.format(escape ? "%#Q" : "%Q", x.toText());
-            case BLOB -> "X'" + HexFormat.of().withUpperCase().formatHex(x.bytes(), 0, x.length()) + "'";
-        };
+    static void quote(Register x, boolean escape, Register out) {
+        switch (x.type()) {
+            case NULL -> out.setText("NULL");
+            case INTEGER -> out.setText(Long.toString(x.intValue()));
+            case REAL -> out.setText(PrintfFormat.format("%!0.17g", x.realValue()));
+            case TEXT -> {
+                byte[] r = PrintfFormat.formatBytes(escape ? "%#Q" : "%Q", x);
+                out.setText(r, 0, r.length);
+            }
+            case BLOB -> out.setText("X'" + HexFormat.of().withUpperCase().formatHex(x.bytes(), 0, x.length()) + "'");
+        }
     }
 
     private static void hex(FunctionContext ctx, Register[] a, int s, int n, Register out) {

@@ -45,12 +45,19 @@ final class PrintfFormat {
 
     /** Formats Java values (converted as {@link Register#setObject}) with an SQLite format. */
     static String format(String fmt, Object... values) {
+        return new String(formatBytes(fmt, values), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Like {@link #format} but the UTF-8 bytes, which need not be valid UTF-8 when a
+     * {@link Register} argument (taken as it is) holds malformed text.
+     */
+    static byte[] formatBytes(String fmt, Object... values) {
         Register[] regs = new Register[values.length];
         for (int i = 0; i < values.length; i++) {
-            regs[i] = Register.of(values[i]);
+            regs[i] = values[i] instanceof Register r ? r : Register.of(values[i]);
         }
-        byte[] r = format(fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, 0, regs.length));
-        return new String(r, StandardCharsets.UTF_8);
+        return format(fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, 0, regs.length));
     }
 
     /** The arguments not yet consumed by conversions. */

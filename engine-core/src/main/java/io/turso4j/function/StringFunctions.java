@@ -71,7 +71,7 @@ final class StringFunctions {
             case NULL -> out.setNull();
             case BLOB -> out.setInt(x.length());
             case INTEGER, REAL -> out.setInt(x.toText().length());
-            case TEXT -> out.setInt(Utf8.charCount(x.bytes(), 0, x.length()));
+            case TEXT -> out.setInt(Utf8.looseCharCount(x.bytes(), 0, x.length()));
         }
     }
 
@@ -113,12 +113,12 @@ final class StringFunctions {
         if (!blob) {
             int i = 0;
             while (i < zLen && p1 > 0) {
-                i = Utf8.skip(z, i, zLen);
+                i = Utf8.skipLoose(z, i, zLen);
                 p1--;
             }
             int j = i;
             while (j < zLen && p2 > 0) {
-                j = Utf8.skip(z, j, zLen);
+                j = Utf8.skipLoose(z, j, zLen);
                 p2--;
             }
             out.setText(z, i, j - i);

@@ -71,10 +71,33 @@ final class Utf8 {
         return i;
     }
 
-    /** Characters in {@code z[from .. end)}, stopping at a NUL. */
+    /** Characters in {@code z[from .. end)} as {@link #skip} walks them, stopping at a NUL. */
     static int charCount(byte[] z, int from, int end) {
         int n = 0;
         for (int i = from; i < end && z[i] != 0; i = skip(z, i, end)) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Like {@link #skip}, but any byte from 0x80 up (not only a lead byte) swallows the
+     * continuation bytes after it, so a stray run of them is one character: how SQLite 3.54's
+     * length() counts and substr() steps through malformed text.
+     */
+    static int skipLoose(byte[] z, int i, int end) {
+        if ((z[i++] & 0xff) >= 0x80) {
+            while (i < end && (z[i] & 0xC0) == 0x80) {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /** Characters in {@code z[from .. end)} as {@link #skipLoose} walks them, stopping at a NUL. */
+    static int looseCharCount(byte[] z, int from, int end) {
+        int n = 0;
+        for (int i = from; i < end && z[i] != 0; i = skipLoose(z, i, end)) {
             n++;
         }
         return n;

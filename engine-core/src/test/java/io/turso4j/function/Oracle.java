@@ -48,7 +48,14 @@ final class Oracle implements AutoCloseable {
      * argument in SQL, and the context must carry the same collation.
      */
     void scalar(StubContext ctx, String collate, String name, Object... args) {
-        String params = args.length == 0 ? "" : "?" + collate + ", ?".repeat(args.length - 1);
+        StringBuilder p = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            p.append(i == 0 ? "" : ", ").append(args[i] instanceof RawText ? "CAST(? AS TEXT)" : "?");
+            if (i == 0) {
+                p.append(collate);
+            }
+        }
+        String params = p.toString();
         String expected = sqlite("SELECT typeof(x), x FROM (SELECT " + name + "(" + params + ") AS x)", args);
         String actual = ours(ctx, name, args);
         record(name + "(" + render(args) + ")", expected, actual);
@@ -124,10 +131,18 @@ final class Oracle implements AutoCloseable {
         return describe(out);
     }
 
+    /**
+     * TEXT whose bytes are not necessarily valid UTF-8 (or hold NULs): SQLite gets it as
+     * {@code CAST(? AS TEXT)} of a blob, our function as a TEXT register with those bytes.
+     */
+    record RawText(byte[] bytes) {
+    }
+
     static Register[] registers(Object[] args) {
         Register[] regs = new Register[args.length];
         for (int i = 0; i < args.length; i++) {
-            regs[i] = Register.of(args[i]);
+            regs[i] = args[i] instanceof RawText t
+                    ? new Register().setText(t.bytes(), 0, t.bytes().length) : Register.of(args[i]);
         }
         return regs;
     }
@@ -218,6 +233,7 @@ final class Oracle implements AutoCloseable {
             case Double d -> ps.setDouble(index, d);
             case String s -> ps.setString(index, s);
             case byte[] b -> ps.setBytes(index, b);
+            case RawText t -> ps.setBytes(index, t.bytes());
             default -> throw new IllegalArgumentException(value.getClass().toString());
         }
     }
@@ -267,6 +283,7 @@ final class Oracle implements AutoCloseable {
             case null -> "NULL";
             case String s -> "'" + s + "'";
             case byte[] b -> "x'" + HexFormat.of().formatHex(b) + "'";
+            case RawText t -> "text x'" + HexFormat.of().formatHex(t.bytes()) + "'";
             case Double d -> d + "(real)";
             default -> v.toString();
         };

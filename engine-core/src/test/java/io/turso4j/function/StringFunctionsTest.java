@@ -77,6 +77,40 @@ class StringFunctionsTest {
         }
     }
 
+    /** Text that is not valid UTF-8 or holds NULs, as CAST(blob AS TEXT) makes it. */
+    @Test
+    void malformedTextMatchesSqlite() throws Exception {
+        ArgPool pool = new ArgPool(Seeds.seed("StringFunctionsTest.malformedTextMatchesSqlite"));
+        java.util.Random random = pool.random();
+        byte[] alphabet = {'a', 'B', ' ', '%', '_', '\\', 0, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC3,
+            (byte) 0xA9, (byte) 0xE6, (byte) 0x97, (byte) 0xA5, (byte) 0xED, (byte) 0xA0, (byte) 0xF0, (byte) 0x9F,
+            (byte) 0xF8, (byte) 0xFE, (byte) 0xFF, '1', 'x'};
+        try (Oracle oracle = new Oracle()) {
+            for (int i = 0; i < 3000; i++) {
+                Object[] args = new Object[3];
+                for (int k = 0; k < 3; k++) {
+                    byte[] b = new byte[random.nextInt(7)];
+                    for (int j = 0; j < b.length; j++) {
+                        b[j] = alphabet[random.nextInt(alphabet.length)];
+                    }
+                    args[k] = random.nextInt(4) == 0 ? pool.next() : new Oracle.RawText(b);
+                }
+                for (Object[] f : FUNCTIONS) {
+                    int argc = (Integer) f[1];
+                    if (argc <= 3 && !f[0].equals("like") || argc == 2) {
+                        oracle.scalar((String) f[0], java.util.Arrays.copyOf(args, argc));
+                    }
+                }
+                oracle.scalar("like", args[0], args[1], new Oracle.RawText(new byte[] {(byte) 0xC3, (byte) 0xA9}));
+                oracle.scalar("hex", args[0]);
+                oracle.scalar("quote", args[0]);
+                oracle.scalar("unhex", args[0], args[1]);
+                oracle.scalar("printf", args[0], args[1], args[2]);
+            }
+            oracle.assertNoMismatches();
+        }
+    }
+
     @Test
     void randomArgumentsMatchSqlite() throws Exception {
         ArgPool pool = new ArgPool(Seeds.seed("StringFunctionsTest.randomArgumentsMatchSqlite"));
