@@ -79,23 +79,24 @@ final class DateModifier {
         };
     }
 
+    /**
+     * auto: a bare number is a Julian day if it is one, else unix seconds when in range; out of
+     * range it stays a bare number (and the result NULL unless a later modifier recovers).
+     */
     private static boolean auto(String z, DateTime p, int idx) {
         if (!z.equalsIgnoreCase("auto") || idx > 1) {
             return false;
         }
         if (!p.rawS || p.validJD) {
             p.rawS = false;
-            return true;
-        }
-        if (p.s >= -21086676L * 10000 && p.s <= 25340230L * 10000 + 799) {
+        } else if (p.s >= -21086676L * 10000 && p.s <= 25340230L * 10000 + 799) {
             double r = p.s * 1000.0 + DateTime.UNIX_EPOCH_JD_MS;
             p.clearYMDHMSTZ();
             p.iJD = (long) (r + 0.5);
             p.validJD = true;
             p.rawS = false;
-            return true;
         }
-        return false;
+        return true;
     }
 
     private static boolean unixepochOrUtc(String z, DateTime p, int idx) {

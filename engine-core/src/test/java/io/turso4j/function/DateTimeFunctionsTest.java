@@ -42,6 +42,11 @@ class DateTimeFunctionsTest {
                     }
                 }
             }
+            // An out-of-range 'auto' leaves a bare number; a later 'localtime' clears the error.
+            oracle.scalar("julianday", -239838085771L, "auto", "-200.0 days", "localtime");
+            oracle.scalar("julianday", -239838085771L, "auto");
+            oracle.scalar("julianday", -5L, "weekday 1", "localtime");
+            oracle.scalar("julianday", -5L, "start of day", "localtime");
             oracle.assertNoMismatches();
         }
     }
