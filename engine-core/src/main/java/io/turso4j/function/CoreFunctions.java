@@ -18,6 +18,11 @@ import java.util.HexFormat;
  * {@code random}/{@code randomblob}, the connection counters and the planner hints
  * {@code likely}, {@code unlikely}, {@code likelihood}. Each follows func.c's conversions.
  *
+ * <p>As functions, {@code coalesce}, {@code ifnull} and {@code iif} see every argument already
+ * evaluated; SQLite compiles them to short-circuit code (so {@code iif(1, 0, abs(-9223372036854775808))}
+ * does not fail), and the code generator should do the same, using these only as a fallback.
+ * Checking that likelihood()'s second argument is a constant is the resolver's job.
+ *
  * <p>Stateless; any thread.
  */
 final class CoreFunctions {

@@ -246,9 +246,7 @@ final class PrintfFormat {
             num.insert(0, "0".repeat(precision - num.length()));
         }
         if (thousands) {
-            for (int k = num.length() - 3; k > 0; k -= 3) {
-                num.insert(k, ',');
-            }
+            num = groupThousands(num);
         }
         if (prefix != 0) {
             num.insert(0, (char) prefix);
@@ -258,6 +256,19 @@ final class PrintfFormat {
         }
         byte[] b = num.toString().getBytes(StandardCharsets.US_ASCII);
         emit(spec, b, 0, b.length, false, out);
+    }
+
+    /** The digits with a ',' before each group of three from the right, in one pass. */
+    private static StringBuilder groupThousands(CharSequence digits) {
+        int n = digits.length();
+        StringBuilder grouped = new StringBuilder(n + n / 3);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && (n - i) % 3 == 0) {
+                grouped.append(',');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped;
     }
 
     private static void string(PrintfSpec spec, byte[] z, Output out) {

@@ -37,6 +37,7 @@ class PrintfFormatTest {
             oracle.scalar("printf", "a\u0000b%d", 1L);
             oracle.scalar("printf", "%1000000001d", 1L);
             oracle.scalar("printf", "%.1000000001d", 1L);
+            oracle.scalar("printf", "%,.1000000d|%,d|%,d|%,d", 7L, 999L, 1000L, -1234567L);
             oracle.scalar("printf", "%.100000f|%.100000e|%#.100000g|%,.1000f", 1.0, 1.0, 1.0, 1e20);
             oracle.scalar("format", "%s and %s", "a", 2.5);
             for (String text : new String[] {"a\nb", "a\\b", "a\\b\u0001", "x\u0001'y", "\u001f", "plain", "\u007f"}) {
