@@ -123,7 +123,7 @@ final class PatternMatch {
             if (c == c2) {
                 continue;
             }
-            if (noCase && c < 0x80 && c2 < 0x80 && lower(c) == lower(c2)) {
+            if (noCase && isAscii(c) && isAscii(c2) && lower(c) == lower(c2)) {
                 continue;
             }
             if (c == matchOne && p.pos != escapedEnd && c2 != 0) {
@@ -136,7 +136,7 @@ final class PatternMatch {
 
     /** After a wildcard: find {@code c} in the string and match the rest of the pattern from there. */
     private int searchAfterWildcard(int c, Utf8.Reader p, Utf8.Reader s, int matchOther) {
-        if (c < 0x80) {
+        if (isAscii(c)) {
             int upper = noCase ? upper(c) : c;
             int low = noCase ? lower(c) : c;
             while (true) {
@@ -176,7 +176,7 @@ final class PatternMatch {
         if (c == 0) {
             return false;
         }
-        int prior = 0;
+        int prior = 0; // 0: no range start (code points compare unsigned)
         boolean seen = false;
         boolean invert = false;
         int c2 = p.next();
@@ -189,9 +189,9 @@ final class PatternMatch {
             c2 = p.next();
         }
         while (c2 != 0 && c2 != ']') {
-            if (c2 == '-' && p.peek() != ']' && p.peek() != 0 && prior > 0) {
+            if (c2 == '-' && p.peek() != ']' && p.peek() != 0 && prior != 0) {
                 c2 = p.next();
-                if (c >= prior && c <= c2) {
+                if (Integer.compareUnsigned(c, prior) >= 0 && Integer.compareUnsigned(c, c2) <= 0) {
                     seen = true;
                 }
                 prior = 0;
@@ -204,6 +204,14 @@ final class PatternMatch {
             c2 = p.next();
         }
         return c2 != 0 && seen != invert;
+    }
+
+    /**
+     * Code points are unsigned 32-bit values, as in C: a long run of continuation bytes can
+     * push one past 2^31, which must still compare as large.
+     */
+    private static boolean isAscii(int c) {
+        return Integer.compareUnsigned(c, 0x80) < 0;
     }
 
     private static int lower(int c) {

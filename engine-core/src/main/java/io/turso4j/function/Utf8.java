@@ -150,7 +150,10 @@ final class Utf8 {
             return pos >= end;
         }
 
-        /** {@code sqlite3Utf8Read}: the next code point (U+FFFD for malformed), 0 at the end. */
+        /**
+         * {@code sqlite3Utf8Read}: the next code point (U+FFFD for malformed), 0 at the end. A
+         * value is an unsigned 32-bit number held in an int.
+         */
         int next() {
             if (pos >= end) {
                 return 0;
@@ -161,7 +164,9 @@ final class Utf8 {
                 while (pos < end && (z[pos] & 0xC0) == 0x80) {
                     c = (c << 6) + (z[pos++] & 0x3F);
                 }
-                if (c < 0x80 || (c & 0xFFFFF800) == 0xD800 || (c & 0xFFFFFFFE) == 0xFFFE) {
+                // Unsigned as in C: an overlong run of continuation bytes wraps past 2^31.
+                if (Integer.compareUnsigned(c, 0x80) < 0 || (c & 0xFFFFF800) == 0xD800
+                        || (c & 0xFFFFFFFE) == 0xFFFE) {
                     c = 0xFFFD;
                 }
             }

@@ -107,6 +107,9 @@ class StringFunctionsTest {
                 oracle.scalar("unhex", args[0], args[1]);
                 oracle.scalar("printf", args[0], args[1], args[2]);
             }
+            // Five continuation bytes push the decoded value past 2^31 (unsigned in C).
+            oracle.scalar("unicode", new Oracle.RawText(new byte[] {(byte) 0xC3, (byte) 0xA0, (byte) 0xA9, (byte) 0xA9,
+                (byte) 0xBF, (byte) 0xA9}));
             oracle.assertNoMismatches();
         }
     }
