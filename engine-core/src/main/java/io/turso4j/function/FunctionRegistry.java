@@ -56,6 +56,13 @@ public final class FunctionRegistry {
         return lookup(aggregates, name, argc);
     }
 
+    /** Every function name (lower case), scalar or aggregate, e.g. for {@code pragma function_list}. */
+    public Set<String> names() {
+        Set<String> all = new HashSet<>(scalars.keySet());
+        all.addAll(aggregates.keySet());
+        return Set.copyOf(all);
+    }
+
     /**
      * Whether any function is called {@code name}, whatever its arity: tells "wrong number of
      * arguments to function f()" from "no such function: f".

@@ -111,6 +111,26 @@ class AggregatesTest {
     }
 
     @Test
+    void minAndMaxWithCollationsMatchSqlite() throws Exception {
+        ArgPool pool = new ArgPool(Seeds.seed("AggregatesTest.minAndMaxWithCollationsMatchSqlite"));
+        Random random = pool.random();
+        String[] texts = {"a", "A", "b", "B", "a ", "A  ", "", "ab", "aB", "é", "É"};
+        try (Oracle oracle = new Oracle()) {
+            for (int g = 0; g < 300; g++) {
+                Object[][] rows = new Object[1 + random.nextInt(6)][];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = new Object[] {random.nextInt(8) == 0 ? pool.next() : texts[random.nextInt(texts.length)]};
+                }
+                for (String f : new String[] {"min", "max"}) {
+                    oracle.aggregate(new StubContext().with(BuiltinCollation.NOCASE), " COLLATE NOCASE", f, 1, rows);
+                    oracle.aggregate(new StubContext().with(BuiltinCollation.RTRIM), " COLLATE RTRIM", f, 1, rows);
+                }
+            }
+            oracle.assertNoMismatches();
+        }
+    }
+
+    @Test
     void minAndMaxUseTheCallsCollation() {
         AggregateFunction max = FunctionRegistry.builtins().aggregate("max", 1);
         AggregateFunction.Accumulator acc = max.start();

@@ -74,9 +74,17 @@ final class Oracle implements AutoCloseable {
 
     /** Compares an aggregate of {@code argc} arguments over rows. */
     void aggregate(String name, int argc, Object[][] rows) {
+        aggregate(new StubContext(), "", name, argc, rows);
+    }
+
+    /**
+     * Compares an aggregate whose first argument carries {@code collate} (e.g. " COLLATE
+     * NOCASE") in SQL; {@code ctx} must report the same collation.
+     */
+    void aggregate(StubContext ctx, String collate, String name, int argc, Object[][] rows) {
         StringBuilder sql = new StringBuilder("SELECT typeof(x), x FROM (SELECT ").append(name).append('(');
         for (int i = 0; i < argc; i++) {
-            sql.append(i == 0 ? "" : ", ").append("column").append(i + 1);
+            sql.append(i == 0 ? "" : ", ").append("column").append(i + 1).append(i == 0 ? collate : "");
         }
         if (argc == 0) {
             sql.append('*');
@@ -98,7 +106,6 @@ final class Oracle implements AutoCloseable {
         try {
             AggregateFunction f = FunctionRegistry.builtins().aggregate(name, argc);
             AggregateFunction.Accumulator acc = f.start();
-            StubContext ctx = new StubContext();
             for (Object[] row : rows) {
                 acc.step(ctx, registers(row), 0, row.length);
             }
