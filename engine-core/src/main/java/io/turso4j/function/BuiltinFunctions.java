@@ -8,6 +8,14 @@ final class BuiltinFunctions {
     private BuiltinFunctions() {}
 
     static FunctionRegistry.Builder register(FunctionRegistry.Builder b) {
+        CoreFunctions.register(b);
+        StringFunctions.register(b);
+        PatternMatch.register(b);
+        Aggregates.register(b);
+        Percentile.register(b);
+        PrintfFormat.register(b);
+        DateTimeFunctions.register(b);
+        MathFunctions.register(b);
         return b;
     }
 }

@@ -16,9 +16,10 @@ import java.math.BigInteger;
  * 10^-1, which is 0.1 truncated. floor(p·log2 10) and floor(q·log10 2) use SQLite's
  * fixed-point approximations ({@link #log2OfPow10}, {@link #log10OfPow2}).
  *
- * <p>Immutable after class initialisation; any thread.
+ * <p>Public so printf ({@code io.turso4j.function}) renders %f/%e/%g from the same digits.
+ * Immutable after class initialisation; any thread.
  */
-final class DecimalConversion {
+public final class DecimalConversion {
     static final int FIRST_POWER = -348;
     static final int LAST_POWER = 347;
     private static final int COUNT = LAST_POWER - FIRST_POWER + 1;
@@ -103,7 +104,7 @@ final class DecimalConversion {
      * The double SQLite computes for {@code d * 10^p}, {@code d > 0}: correctly rounded except
      * when the 96-bit power of ten cannot decide. Underflows to 0.0, overflows to infinity.
      */
-    static double toDouble(long d, int p) {
+    public static double toDouble(long d, int p) {
         if (p < FIRST_POWER) {
             return 0.0;
         }
@@ -159,7 +160,7 @@ final class DecimalConversion {
      * exponent, as {@code value ≈ significand * 10^exponent}. With 18 digits the last one is
      * rounded half up; with fewer it is truncated. The exponent is returned in {@code exp[0]}.
      */
-    static long toDecimal(double positive, int digits, int[] exp) {
+    public static long toDecimal(double positive, int digits, int[] exp) {
         long bits = Double.doubleToRawLongBits(positive);
         int e = (int) (bits >>> 52) & 0x7ff;
         long m = bits & 0x000f_ffff_ffff_ffffL;
