@@ -1,0 +1,173 @@
+package io.turso4j.storage.pager;
+
+import io.turso4j.buffer.BufferPool;
+import io.turso4j.io.DbFile;
+import io.turso4j.io.IO;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.wal.CheckpointMode;
+import io.turso4j.storage.wal.Checkpointer;
+import io.turso4j.storage.wal.Wal;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One database file as every connection of a {@code Database} shares it: the locked database
+ * file, its {@link Wal}, the page buffer pool, and the geometry. Hands out one
+ * {@link WalPager} per connection ({@link #newPager()}).
+ *
+ * <p>Life cycle: {@link #open} (a resumable {@link PagerOpening}: lock the file, read the
+ * header, recover the WAL) → pagers come and go → {@link #close()} once every pager is
+ * closed (resumable: TRUNCATE checkpoint, then the {@code -wal} file is deleted so that
+ * sqlite3 can open the database, then the lock is released).
+ *
+ * <p>Threads: thread-safe; pagers on different threads share it. Geometry fields are volatile
+ * and change only while the database has no page ({@link #setPageSize}).
+ */
+public final class SharedPager {
+    /** The SQLITE_VERSION_NUMBER turso4j records as the last writer (offset 96). */
+    static final int SQLITE_VERSION_NUMBER = 3040001;
+
+    private final IO io;
+    private final String path;
+    private final DbFile db;
+    private final Wal wal;
+    private final String walPath;
+    private final AtomicInteger openPagers = new AtomicInteger();
+    private volatile BufferPool pagePool;
+    private volatile int reservedBytes;
+    private Checkpointer closingCheckpoint;
+    private boolean closed;
+
+    SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes) {
+        this.io = io;
+        this.path = path;
+        this.db = db;
+        this.wal = wal;
+        this.walPath = walPath;
+        this.reservedBytes = reservedBytes;
+        this.pagePool = new BufferPool(wal.pageSize());
+    }
+
+    /**
+     * Starts opening the database at {@code path} (created empty if missing) and its
+     * {@code -wal}; drive the returned operation with {@link PagerOpening#step()} until it
+     * returns the shared pager.
+     */
+    public static PagerOpening open(IO io, String path) {
+        return new PagerOpening(io, path);
+    }
+
+    /** A pager for one more connection. */
+    public WalPager newPager() {
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        openPagers.incrementAndGet();
+        return new WalPager(this);
+    }
+
+    void pagerClosed() {
+        openPagers.decrementAndGet();
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public IO io() {
+        return io;
+    }
+
+    public DbFile db() {
+        return db;
+    }
+
+    public Wal wal() {
+        return wal;
+    }
+
+    public int pageSize() {
+        return wal.pageSize();
+    }
+
+    public int reservedBytes() {
+        return reservedBytes;
+    }
+
+    BufferPool pagePool() {
+        return pagePool;
+    }
+
+    /**
+     * Changes the page size of a database that has no page and no WAL frame yet.
+     *
+     * @return whether it changed
+     */
+    boolean setPageSize(int pageSize) {
+        if (!DatabaseHeader.isValidPageSize(pageSize)) {
+            return false;
+        }
+        if (pageSize == wal.pageSize()) {
+            return true;
+        }
+        Object token = new Object();
+        if (!wal.tryLockWriter(token)) {
+            return false;
+        }
+        try {
+            if (wal.current().dbSize() != 0 || wal.writerFrameCount() != 0) {
+                return false;
+            }
+            wal.setPageSize(pageSize);
+            BufferPool old = pagePool;
+            pagePool = new BufferPool(pageSize);
+            old.close();
+            return true;
+        } finally {
+            wal.unlockWriter(token);
+        }
+    }
+
+    /**
+     * Closes the database once every pager is closed: a TRUNCATE checkpoint, the {@code -wal}
+     * file deleted if it emptied, then both files closed and the lock released. Resumable.
+     *
+     * @throws IoPending while the checkpoint's I/O is in flight; call again
+     * @throws IllegalStateException while pagers are still open
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (openPagers.get() != 0) {
+            throw new IllegalStateException(openPagers.get() + " pagers are still open");
+        }
+        boolean emptied = false;
+        try {
+            if (closingCheckpoint == null) {
+                closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true);
+            }
+            emptied = !closingCheckpoint.step().busy();
+        } catch (IoPending pending) {
+            throw pending;
+        } catch (RuntimeException failed) {
+            // The WAL stays: the next open recovers from it.
+            emptied = false;
+        }
+        closed = true;
+        wal.file().close();
+        if (emptied) {
+            io.delete(walPath);
+        }
+        db.unlock();
+        db.close();
+        wal.closePools();
+        pagePool.close();
+    }
+
+    @Override
+    public String toString() {
+        return "SharedPager[" + path + ", " + wal + "]";
+    }
+}
