@@ -19,6 +19,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,7 +76,8 @@ public final class WalPager implements Pager {
     private int autoCheckpoint = DEFAULT_AUTOCHECKPOINT;
 
     private Completion spillWrite;
-    private final Set<Page> spilling = new HashSet<>();
+    /** In page order, so that a simulation replays the same evictions from its seed. */
+    private final Set<Page> spilling = new LinkedHashSet<>();
 
     private CommitStage commitStage = CommitStage.IDLE;
     private Completion commitIo;

@@ -4,6 +4,7 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.buffer.BufferPool;
 import io.turso4j.completion.Completion;
 import io.turso4j.completion.CompletionGroup;
+import io.turso4j.completion.IoFailure;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.io.DbFile;
@@ -44,6 +45,8 @@ public final class Checkpointer {
     private Completion pending;
     /** What a failure of {@link #pending} is reported as. */
     private ResultCode pendingError;
+    /** Bytes {@link #pending} must transfer (a short write is a failure), or -1. */
+    private long pendingBytes = -1;
     private boolean busy;
     private boolean writeLocked;
     private CheckpointPlan plan;
@@ -82,7 +85,11 @@ public final class Checkpointer {
                 Completion done = pending;
                 pending = null;
                 if (!done.isSucceeded()) {
-                    fail(done);
+                    fail(done.failure());
+                }
+                if (pendingBytes >= 0 && done.result() != pendingBytes) {
+                    fail(new IoFailure("short transfer: " + done.result() + " of " + pendingBytes + " bytes",
+                            IoFailure.EIO));
                 }
             }
             advance();
@@ -141,8 +148,13 @@ public final class Checkpointer {
     }
 
     private void issue(Completion c, ResultCode error) {
+        issue(c, error, -1);
+    }
+
+    private void issue(Completion c, ResultCode error, long bytes) {
         pending = c;
         pendingError = error;
+        pendingBytes = bytes;
     }
 
     private static WalSnapshot snapshotAt(int frame) {
@@ -176,7 +188,7 @@ public final class Checkpointer {
         for (int i = 0; i < batch.size(); i++) {
             writes.add(db.write((long) (batch.get(i)[0] - 1) * wal.pageSize(), batchBuffers.get(i)));
         }
-        issue(writes.seal().completion(), ResultCode.IOERR_WRITE);
+        issue(writes.seal().completion(), ResultCode.IOERR_WRITE, (long) batch.size() * wal.pageSize());
         stage = Stage.READ;
     }
 
@@ -220,12 +232,12 @@ public final class Checkpointer {
         batch.clear();
     }
 
-    private void fail(Completion done) {
+    private void fail(IoFailure failure) {
         if (plan != null) {
             wal.endCheckpoint(plan, false);
             plan = null;
         }
         finish();
-        throw new SqliteException(pendingError, "checkpoint failed: " + done.failure().getMessage(), done.failure());
+        throw new SqliteException(pendingError, "checkpoint failed: " + failure.getMessage(), failure);
     }
 }

@@ -4,6 +4,7 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.buffer.BufferPool;
 import io.turso4j.completion.Completion;
 import io.turso4j.completion.CompletionGroup;
+import io.turso4j.completion.IoFailure;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.io.DbFile;
@@ -206,22 +207,19 @@ public final class Wal {
     /**
      * Appends frames for {@code pages} (images copied now, so the caller may change its pages
      * at once) and starts writing them; the index learns them at once (no reader looks past
-     * its snapshot). Writer only.
+     * its snapshot). The first frames of a new WAL generation go out only after its header is
+     * written and synced: otherwise a crash could keep later frames of the new generation but
+     * not its header, and recovery would replay a broken, older generation over newer
+     * database pages (SQLite's ticket ff5be73dee). Writer only.
      *
      * @param commitDbSize the database size after the commit if the last frame commits, else 0
      * @return the completion of all the writes
      */
     public Completion writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool) {
         boolean newHeader = encoder.startIfNeeded();
-        CompletionGroup group = new CompletionGroup();
-        List<Buffer> batch = new ArrayList<>();
         long pos = pageOffset(index.frameCount() + 1) - WalFrameHeader.SIZE;
-        if (newHeader) {
-            Buffer h = Buffer.allocate(WalHeader.SIZE);
-            encoder.header().encode(h.segment());
-            batch.add(h);
-            pos = 0;
-        }
+        List<Buffer[]> batches = new ArrayList<>();
+        List<Buffer> batch = new ArrayList<>();
         for (int i = 0; i < pages.length; i++) {
             Buffer header = headerPool.acquire();
             Buffer page = pagePool.acquire();
@@ -232,37 +230,80 @@ public final class Wal {
             batch.add(header);
             batch.add(page);
             if (batch.size() >= 2 * FRAMES_PER_WRITE || i == pages.length - 1) {
-                pos = submit(group, pos, batch);
+                batches.add(batch.toArray(Buffer[]::new));
                 batch.clear();
+            }
+        }
+        if (!newHeader) {
+            return submitAll(pos, batches);
+        }
+        Buffer h = Buffer.allocate(WalHeader.SIZE);
+        encoder.header().encode(h.segment());
+        Completion done = new Completion();
+        write(0, new Buffer[] {h}).onComplete(written -> {
+            if (!written.isSucceeded()) {
+                abandon(batches, done, written.failure());
+                return;
+            }
+            file.sync().onComplete(synced -> {
+                if (!synced.isSucceeded()) {
+                    abandon(batches, done, synced.failure());
+                    return;
+                }
+                submitAll(pos, batches).onComplete(frames -> {
+                    if (frames.isSucceeded()) {
+                        done.complete(frames.result());
+                    } else {
+                        done.fail(frames.failure());
+                    }
+                });
+            });
+        });
+        return done;
+    }
+
+    private Completion submitAll(long pos, List<Buffer[]> batches) {
+        CompletionGroup group = new CompletionGroup();
+        for (Buffer[] bufs : batches) {
+            group.add(write(pos, bufs));
+            for (Buffer b : bufs) {
+                pos += b.size();
             }
         }
         return group.seal().completion();
     }
 
-    private long submit(CompletionGroup group, long pos, List<Buffer> batch) {
-        Buffer[] bufs = batch.toArray(Buffer[]::new);
+    private static void abandon(List<Buffer[]> batches, Completion done, IoFailure failure) {
+        for (Buffer[] bufs : batches) {
+            for (Buffer b : bufs) {
+                b.release();
+            }
+        }
+        done.fail(failure);
+    }
+
+    /** One vectored write whose buffers are released when it ends; a short write is a failure. */
+    private Completion write(long pos, Buffer[] bufs) {
         long length = 0;
         for (Buffer b : bufs) {
             length += b.size();
         }
         long expected = length;
-        Completion write = file.write(pos, bufs);
         Completion checked = new Completion();
-        write.onComplete(c -> {
+        file.write(pos, bufs).onComplete(c -> {
             for (Buffer b : bufs) {
                 b.release();
             }
             if (c.isSucceeded() && c.result() != expected) {
-                checked.fail(new io.turso4j.completion.IoFailure("short write to the WAL: " + c.result()
-                        + " of " + expected + " bytes", io.turso4j.completion.IoFailure.EIO));
+                checked.fail(new IoFailure("short write to the WAL: " + c.result() + " of " + expected + " bytes",
+                        IoFailure.EIO));
             } else if (c.isSucceeded()) {
                 checked.complete(c.result());
             } else {
                 checked.fail(c.failure());
             }
         });
-        group.add(checked);
-        return pos + length;
+        return checked;
     }
 
     /** Makes the frames written so far durable. */
