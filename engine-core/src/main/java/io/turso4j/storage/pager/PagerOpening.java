@@ -93,7 +93,7 @@ public final class PagerOpening {
                         recovery = new WalRecovery(walFile, pageSize, dbPages, io.random());
                     }
                     Wal wal = recovery.step();
-                    result = new SharedPager(io, path, db, wal, path + "-wal", reservedBytes);
+                    result = new SharedPager(io, path, db, wal, path + "-wal", reservedBytes, fileSize == 0);
                     stage = Stage.DONE;
                 }
                 case DONE -> {

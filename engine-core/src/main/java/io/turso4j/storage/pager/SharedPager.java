@@ -1,14 +1,21 @@
 package io.turso4j.storage.pager;
 
+import io.turso4j.buffer.Buffer;
 import io.turso4j.buffer.BufferPool;
+import io.turso4j.completion.Completion;
+import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.IO;
 import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.format.PageHeader;
+import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.wal.CheckpointMode;
 import io.turso4j.storage.wal.Checkpointer;
 import io.turso4j.storage.wal.Wal;
 
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,10 +43,13 @@ public final class SharedPager {
     private final AtomicInteger openPagers = new AtomicInteger();
     private volatile BufferPool pagePool;
     private volatile int reservedBytes;
+    /** Whether the database file is still zero bytes long (a new database). */
+    private volatile boolean fileEmpty;
     private Checkpointer closingCheckpoint;
     private boolean closed;
 
-    SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes) {
+    SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes, boolean fileEmpty) {
+        this.fileEmpty = fileEmpty;
         this.io = io;
         this.path = path;
         this.db = db;
@@ -97,6 +107,50 @@ public final class SharedPager {
 
     BufferPool pagePool() {
         return pagePool;
+    }
+
+    /** Whether the database file is still empty: the first commit must give it a page 1. */
+    boolean fileEmpty() {
+        return fileEmpty;
+    }
+
+    /**
+     * Writes an empty one-page WAL-mode database into the empty database file and syncs it
+     * (unless {@code sync} is false). The first commit does this before its frames go to the
+     * WAL: sqlite3 ignores, and deletes, the WAL of a zero-length database file, so without
+     * it a crash before the first checkpoint would lose the first transactions for sqlite3.
+     * Caller holds the write lock.
+     */
+    Completion initializeFile(boolean sync) {
+        Buffer page = pagePool.acquire();
+        MemorySegment s = page.segment();
+        s.fill((byte) 0);
+        DatabaseHeader.forNewDatabase(pageSize(), reservedBytes, SQLITE_VERSION_NUMBER).encode(s);
+        BigEndian.putU8(s, DatabaseHeader.WRITE_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        BigEndian.putU8(s, DatabaseHeader.READ_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        PageHeader.initialize(s, DatabaseHeader.SIZE, PageType.LEAF_TABLE, pageSize() - reservedBytes);
+        Completion done = new Completion();
+        db.write(0, page).onComplete(written -> {
+            page.release();
+            if (!written.isSucceeded() || written.result() != pageSize()) {
+                done.fail(written.isSucceeded()
+                        ? new IoFailure("short write of page 1: " + written.result() + " bytes", IoFailure.EIO)
+                        : written.failure());
+            } else if (!sync) {
+                fileEmpty = false;
+                done.complete(pageSize());
+            } else {
+                db.sync().onComplete(synced -> {
+                    if (synced.isSucceeded()) {
+                        fileEmpty = false;
+                        done.complete(pageSize());
+                    } else {
+                        done.fail(synced.failure());
+                    }
+                });
+            }
+        });
+        return done;
     }
 
     /**

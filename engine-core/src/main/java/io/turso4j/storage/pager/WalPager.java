@@ -55,7 +55,7 @@ public final class WalPager implements Pager {
     private enum State { NONE, READ, WRITE }
 
     /** Where a commit is, so that a retry after {@link IoPending} resumes there. */
-    private enum CommitStage { IDLE, WRITE_FRAMES, SYNC, CHECKPOINT }
+    private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, SYNC, CHECKPOINT }
 
     private static final int DEFAULT_CACHE_PAGES = 2000;
     private static final int DEFAULT_AUTOCHECKPOINT = 1000;
@@ -104,7 +104,7 @@ public final class WalPager implements Pager {
 
     @Override
     public boolean setPageSize(int size) {
-        if (pageCount != 0 || state == State.WRITE && !written.isEmpty()) {
+        if (state == State.WRITE && !written.isEmpty()) {
             return false;
         }
         boolean changed = shared.setPageSize(size);
@@ -215,12 +215,20 @@ public final class WalPager implements Pager {
         requireWrite();
         if (commitStage == CommitStage.IDLE) {
             awaitSpill();
-            if (!prepareCommit()) {
+            if (written.isEmpty() && pageCount == snapshot.dbSize() || pageCount == 0) {
                 wal.rollback(this, null);
                 savepoints.clear();
                 state = State.READ;
                 return;
             }
+            commitStage = CommitStage.INIT_FILE;
+            if (shared.fileEmpty()) {
+                commitIo = shared.initializeFile(synchronous != Synchronous.OFF);
+            }
+        }
+        if (commitStage == CommitStage.INIT_FILE) {
+            awaitCommitIo(ResultCode.IOERR_WRITE);
+            prepareCommit();
         }
         if (commitStage == CommitStage.WRITE_FRAMES) {
             awaitCommitIo(ResultCode.IOERR_WRITE);
@@ -248,15 +256,8 @@ public final class WalPager implements Pager {
         }
     }
 
-    /**
-     * Stamps page 1 and starts writing the dirty pages as frames, the last a commit frame.
-     *
-     * @return false if the transaction changed nothing
-     */
-    private boolean prepareCommit() {
-        if (written.isEmpty() && pageCount == snapshot.dbSize() || pageCount == 0) {
-            return false;
-        }
+    /** Stamps page 1 and starts writing the dirty pages as frames, the last a commit frame. */
+    private void prepareCommit() {
         Page one = get(1);
         try {
             write(one);
@@ -274,7 +275,6 @@ public final class WalPager implements Pager {
         }
         commitIo = wal.writeFrames(numbers, images, pageCount, shared.pagePool());
         commitStage = CommitStage.WRITE_FRAMES;
-        return true;
     }
 
     /** The header fields the pager owns: change counter, size, WAL versions, last writer. */
