@@ -20,52 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
  * sqlite3 left is recovered by it.
  */
 class SqliteInteropTest {
-    private static final int PAGE_SIZE = 1024;
-    private static final String ROWS = "SELECT count(*), sum(k), sum(length(v)), max(v) FROM t;";
+    private static final int PAGE_SIZE = SqliteImages.PAGE_SIZE;
+    private static final String ROWS = SqliteImages.ROWS;
 
     @TempDir
     Path dir;
 
-    /** A sqlite3 database (rollback journal) with {@code rows} rows and an index. */
     private Path sqliteDb(String name, int rows) throws Exception {
-        Path db = dir.resolve(name);
-        Sqlite3Cli.run(db, """
-                PRAGMA page_size = %d;
-                CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT);
-                CREATE INDEX t_v ON t(v);
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %d)
-                INSERT INTO t SELECT i, printf('%%.*c', 1 + i * 37 %% 300, char(97 + i %% 26)) FROM n;
-                """.formatted(PAGE_SIZE, rows));
-        return db;
+        return SqliteImages.database(dir, name, rows);
     }
 
-    /** Replaces the whole content of the pager's database with {@code image}'s pages, in one transaction. */
     private static void rewrite(IO io, Pager pager, byte[] image) {
-        int pages = image.length / PAGE_SIZE;
-        pager.beginRead();
-        pager.beginWrite();
-        for (int n = 1; n <= pages; n++) {
-            int number = n;
-            Page p = number <= pager.pageCount() ? Drive.await(io, () -> pager.get(number)) : pager.allocate();
-            if (number <= pager.pageCount() && p.number() == number) {
-                pager.write(p);
-            }
-            byte[] bytes = java.util.Arrays.copyOfRange(image, (n - 1) * PAGE_SIZE, n * PAGE_SIZE);
-            PageImages.put(p, bytes);
-            pager.unpin(p);
-        }
-        if (pager.pageCount() > pages) {
-            pager.truncate(pages);
-        }
-        Drive.run(io, pager::commit);
-        pager.endRead();
+        SqliteImages.rewrite(io, pager, image);
     }
 
-    private void export(IO io, String from, Path to) throws Exception {
-        byte[] bytes = Drive.exportFile(io, from);
-        if (bytes != null) {
-            Files.write(to, bytes);
-        }
+    private static void export(IO io, String from, Path to) throws Exception {
+        SqliteImages.export(io, from, to);
     }
 
     @Test
