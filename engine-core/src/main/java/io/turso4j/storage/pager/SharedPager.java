@@ -6,6 +6,7 @@ import io.turso4j.completion.Completion;
 import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.IO;
+import io.turso4j.io.memory.MemoryIO;
 import io.turso4j.storage.IoPending;
 import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.DatabaseHeader;
@@ -46,6 +47,8 @@ public final class SharedPager {
     /** Whether the database file is still zero bytes long (a new database). */
     private volatile boolean fileEmpty;
     private Checkpointer closingCheckpoint;
+    /** Whether {@link #close()} also closes the backend ({@link #temporary()}). */
+    private boolean ownsIo;
     private boolean closed;
 
     SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes, boolean fileEmpty) {
@@ -66,6 +69,19 @@ public final class SharedPager {
      */
     public static PagerOpening open(IO io, String path) {
         return new PagerOpening(io, path);
+    }
+
+    /**
+     * A private database in memory, for the VM's ephemeral tables and sorters: its own
+     * {@link MemoryIO}, so every operation completes inline and nothing ever throws
+     * {@link IoPending}; {@link #close()} discards it. Its pagers should run with
+     * {@code synchronous=OFF}.
+     */
+    public static SharedPager temporary() {
+        MemoryIO memory = new MemoryIO();
+        SharedPager shared = new PagerOpening(memory, "temp.db").step();
+        shared.ownsIo = true;
+        return shared;
     }
 
     /** A pager for one more connection. */
@@ -200,7 +216,7 @@ public final class SharedPager {
         boolean emptied = false;
         try {
             if (closingCheckpoint == null) {
-                closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true);
+                closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true, true);
             }
             emptied = !closingCheckpoint.step().busy();
         } catch (IoPending pending) {
@@ -218,6 +234,9 @@ public final class SharedPager {
         db.close();
         wal.closePools();
         pagePool.close();
+        if (ownsIo) {
+            io.close();
+        }
     }
 
     @Override

@@ -249,8 +249,7 @@ public final class WalPager implements Pager {
         state = State.READ;
         commitStage = CommitStage.IDLE;
         if (autoCheckpoint > 0 && snapshot.maxFrame() - wal.backfilled() >= autoCheckpoint) {
-            checkpointer = new Checkpointer(wal, shared.db(), shared.pagePool(), CheckpointMode.PASSIVE,
-                    synchronous != Synchronous.OFF);
+            checkpointer = newCheckpointer(CheckpointMode.PASSIVE);
             commitStage = CommitStage.CHECKPOINT;
             runAutoCheckpoint();
         }
@@ -513,7 +512,7 @@ public final class WalPager implements Pager {
             runAutoCheckpoint();
         }
         if (checkpointer == null) {
-            checkpointer = new Checkpointer(wal, shared.db(), shared.pagePool(), mode, synchronous != Synchronous.OFF);
+            checkpointer = newCheckpointer(mode);
         }
         try {
             CheckpointResult result = checkpointer.step();
@@ -527,10 +526,20 @@ public final class WalPager implements Pager {
         }
     }
 
+    private Checkpointer newCheckpointer(CheckpointMode mode) {
+        return new Checkpointer(wal, shared.db(), shared.pagePool(), mode, synchronous == Synchronous.NORMAL,
+                synchronous != Synchronous.OFF);
+    }
+
     @Override
     public void close() {
         if (closed) {
             return;
+        }
+        if (checkpointer != null) {
+            checkpointer.abandon();
+            checkpointer = null;
+            commitStage = CommitStage.IDLE;
         }
         if (state == State.WRITE) {
             rollback();

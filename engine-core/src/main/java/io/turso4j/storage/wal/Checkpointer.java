@@ -18,8 +18,8 @@ import java.util.List;
  * every page that no reader still needs from the WAL into the database file, then, as the
  * mode asks and the readers allow, restarts the WAL and truncates it.
  *
- * <p>Order, which makes a crash at any point safe: sync the WAL (its frames must be durable
- * before the database file changes) → read a batch of frames → write them into the database
+ * <p>Order, which makes a crash at any point safe: sync the WAL if its commits did not (its
+ * frames must be durable before the database file changes) → read a batch of frames → write them into the database
  * file → … → truncate the database file to its size when every frame is copied → sync the
  * database file → record the progress ({@link Wal#endCheckpoint}) → restart the WAL
  * ({@link Wal#tryRestart}) → truncate the WAL file (TRUNCATE only).
@@ -40,7 +40,8 @@ public final class Checkpointer {
     private final DbFile db;
     private final BufferPool pagePool;
     private final CheckpointMode mode;
-    private final boolean sync;
+    private final boolean syncWal;
+    private final boolean syncDb;
     private Stage stage = Stage.START;
     private Completion pending;
     /** What a failure of {@link #pending} is reported as. */
@@ -58,14 +59,19 @@ public final class Checkpointer {
     private CheckpointResult result;
 
     /**
-     * @param sync whether to sync the files ({@code synchronous} not OFF)
+     * @param syncWal whether to sync the WAL first: needed unless every commit synced it
+     *     ({@code synchronous=NORMAL}); skipping it otherwise also keeps the frames of a commit
+     *     that failed half-way from ever becoming durable behind the last real commit
+     * @param syncDb whether to sync the database file ({@code synchronous} not OFF)
      */
-    public Checkpointer(Wal wal, DbFile db, BufferPool pagePool, CheckpointMode mode, boolean sync) {
+    public Checkpointer(Wal wal, DbFile db, BufferPool pagePool, CheckpointMode mode, boolean syncWal,
+            boolean syncDb) {
         this.wal = wal;
         this.db = db;
         this.pagePool = pagePool;
         this.mode = mode;
-        this.sync = sync;
+        this.syncWal = syncWal;
+        this.syncDb = syncDb;
     }
 
     /**
@@ -102,7 +108,7 @@ public final class Checkpointer {
             case START -> start();
             case SYNC_WAL -> {
                 stage = Stage.READ;
-                if (sync) {
+                if (syncWal) {
                     issue(wal.sync(), ResultCode.IOERR_FSYNC);
                 }
             }
@@ -110,7 +116,7 @@ public final class Checkpointer {
             case WRITE -> writeBatch();
             case SYNC_DB -> {
                 stage = Stage.RESTART;
-                if (sync) {
+                if (syncDb) {
                     issue(db.sync(), ResultCode.IOERR_FSYNC);
                 }
             }
@@ -222,6 +228,36 @@ public final class Checkpointer {
         WalSnapshot now = wal.current();
         result = new CheckpointResult(busy, now.maxFrame(), Math.min(wal.backfilled(), now.maxFrame()));
         stage = Stage.DONE;
+    }
+
+    /**
+     * Gives the run up without doing more I/O (its connection is closing). What it holds — the
+     * checkpoint slot, the write lock, its buffers — is released once the I/O in flight, if
+     * any, is done, so that no later checkpoint's write to a page can be overtaken by this one's.
+     */
+    public void abandon() {
+        if (stage == Stage.DONE) {
+            return;
+        }
+        Completion inFlight = pending;
+        pending = null;
+        stage = Stage.DONE;
+        Runnable cleanUp = () -> {
+            if (plan != null) {
+                wal.endCheckpoint(plan, false);
+                plan = null;
+            }
+            releaseBatch();
+            if (writeLocked) {
+                wal.unlockWriter(this);
+                writeLocked = false;
+            }
+        };
+        if (inFlight == null || inFlight.isDone()) {
+            cleanUp.run();
+        } else {
+            inFlight.onComplete(c -> cleanUp.run());
+        }
     }
 
     private void releaseBatch() {

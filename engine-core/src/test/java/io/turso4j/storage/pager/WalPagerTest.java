@@ -292,4 +292,31 @@ class WalPagerTest {
         pager.close();
         Drive.close(io, shared);
     }
+
+    @Test
+    void aTemporaryDatabaseNeverWaits() {
+        SharedPager temp = SharedPager.temporary();
+        Pager pager = temp.newPager();
+        pager.setSynchronous(Synchronous.OFF);
+        pager.setCacheSize(3);
+        pager.beginRead();
+        pager.beginWrite();
+        Map<Integer, byte[]> written = new HashMap<>();
+        for (int n = 1; n <= 50; n++) {
+            Page p = pager.allocate(); // spills along the way, inline: never IoPending
+            byte[] image = PageImages.random(random, n, pager.pageSize());
+            PageImages.put(p, image);
+            pager.unpin(p);
+            written.put(n, image);
+        }
+        pager.commit();
+        for (int n = 1; n <= 50; n++) {
+            Page p = pager.get(n);
+            assertTrue(PageImages.same(n, written.get(n), PageImages.read(p)), "page " + n);
+            pager.unpin(p);
+        }
+        pager.endRead();
+        pager.close();
+        temp.close();
+    }
 }
