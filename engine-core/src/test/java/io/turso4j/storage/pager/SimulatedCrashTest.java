@@ -45,7 +45,15 @@ class SimulatedCrashTest {
     void everyCommittedTransactionSurvivesCrashes() {
         long seed = TestSeeds.seed("everyCommittedTransactionSurvivesCrashes");
         for (int i = 0; i < RUNS; i++) {
-            runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5));
+            runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5), Synchronous.FULL);
+        }
+    }
+
+    @Test
+    void withSynchronousNormalACrashKeepsSomeCommittedStateSinceTheLastCheckpoint() {
+        long seed = TestSeeds.seed("withSynchronousNormalACrashKeepsSomeCommittedStateSinceTheLastCheckpoint");
+        for (int i = 0; i < RUNS; i++) {
+            runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5), Synchronous.NORMAL);
         }
     }
 
@@ -54,14 +62,14 @@ class SimulatedCrashTest {
         long seed = TestSeeds.seed("injectedErrorsNeverLoseOrInventACommit");
         for (int i = 0; i < RUNS; i++) {
             runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5).withReadError(0.01).withWriteError(0.01)
-                    .withShortWrite(0.01));
+                    .withShortWrite(0.01), Synchronous.FULL);
         }
     }
 
-    private void runSeed(long seed, FaultConfig faults) {
+    private void runSeed(long seed, FaultConfig faults, Synchronous sync) {
         trace.clear();
         try {
-            simulate(new SimulatedIO(seed, faults), new Random(seed), 25);
+            simulate(new SimulatedIO(seed, faults), new Random(seed), 25, sync);
         } catch (AssertionError | RuntimeException e) {
             System.out.println("failed with seed " + seed + " (replay with -Dturso4j.seed=" + seed
                     + " -Dturso4j.simRuns=1)");
@@ -69,12 +77,19 @@ class SimulatedCrashTest {
         }
     }
 
-    private void simulate(SimulatedIO io, Random r, int crashes) {
+    /**
+     * Rounds of transactions, each ending in a crash. {@code durable} lists the states a crash
+     * may leave: with FULL only the last commit; with NORMAL any commit since the last
+     * checkpoint (which synced the WAL before copying), and that checkpointed state.
+     */
+    private void simulate(SimulatedIO io, Random r, int crashes, Synchronous sync) {
         State committed = new State(new HashMap<>(), 0);
+        List<State> durable = new ArrayList<>(List.of(committed));
         try {
             for (int round = 0; round < crashes; round++) {
                 SharedPager shared = retryOpen(io);
                 Pager pager = shared.newPager();
+                pager.setSynchronous(sync);
                 if (committed.count == 0) {
                     // A database that never committed is empty again after the crash: choose again.
                     assertTrue(pager.setPageSize(PAGE_SIZE));
@@ -94,19 +109,30 @@ class SimulatedCrashTest {
                         maybe = new State(next.pages, -next.count);
                     } else {
                         committed = next;
+                        if (sync == Synchronous.FULL) {
+                            durable.clear();
+                        }
+                        durable.add(committed);
                     }
-                    if (r.nextInt(4) == 0 && maybe == null) {
-                        checkpoint(io, pager, r);
+                    if (r.nextInt(4) == 0 && maybe == null && checkpoint(io, pager, r)) {
+                        durable.clear();
+                        durable.add(committed);
                     }
                 }
                 trace.add("crash");
                 io.crash();
                 SharedPager reopened = retryOpen(io);
-                trace.add("reopened " + reopened.wal() + " db file " + describeDb(io.contents(DB)) + " wal "
-                        + describeWal(io.contents(DB + "-wal")));
+                trace.add("reopened " + reopened.wal() + "; " + FileDump.database(io.contents(DB), PAGE_SIZE) + "; "
+                        + FileDump.wal(io.contents(DB + "-wal")));
                 Pager check = reopened.newPager();
-                State found = verify(io, check, maybe == null ? List.of(committed) : List.of(committed, maybe));
+                List<State> allowed = new ArrayList<>(durable);
+                if (maybe != null) {
+                    allowed.add(maybe);
+                }
+                State found = verify(io, check, allowed);
                 committed = found;
+                durable.clear();
+                durable.add(found);
                 check.close();
                 trace.add("crash after verify");
                 io.crash();
@@ -115,30 +141,6 @@ class SimulatedCrashTest {
             System.out.println("trace: " + trace);
             throw e;
         }
-    }
-
-    private static String describeDb(byte[] file) {
-        if (file.length < 100) {
-            return file.length + " bytes";
-        }
-        io.turso4j.storage.format.DatabaseHeader h = io.turso4j.storage.format.DatabaseHeader.decode(file);
-        return file.length / PAGE_SIZE + " pages, header size " + h.databaseSize();
-    }
-
-    private static String describeWal(byte[] file) {
-        if (file.length < 32) {
-            return file.length + " bytes";
-        }
-        io.turso4j.storage.format.WalHeader h = io.turso4j.storage.format.WalHeader.decode(file);
-        java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(file);
-        io.turso4j.storage.format.WalFrameChain chain = new io.turso4j.storage.format.WalFrameChain(h);
-        StringBuilder frames = new StringBuilder();
-        for (long at = 32; at + h.frameSize() <= file.length; at += h.frameSize()) {
-            io.turso4j.storage.format.WalFrameHeader fh = io.turso4j.storage.format.WalFrameHeader.decode(seg, at);
-            boolean ok = chain.verify(seg, at, seg.asSlice(at + 24, h.pageSize()));
-            frames.append(" ").append(fh.pageNumber()).append(fh.isCommit() ? "c" : "").append(fh.salt1() == h.salt1() ? "" : "S").append(ok ? "" : "!");
-        }
-        return file.length + " bytes, " + h + " valid " + h.checksumValid() + frames;
     }
 
     private SharedPager retryOpen(SimulatedIO io) {
@@ -228,12 +230,15 @@ class SimulatedCrashTest {
         }
     }
 
-    private void checkpoint(SimulatedIO io, Pager pager, Random r) {
+    /** Runs a random checkpoint; true if it completed (so every commit before it is durable). */
+    private boolean checkpoint(SimulatedIO io, Pager pager, Random r) {
         CheckpointMode mode = CheckpointMode.values()[r.nextInt(CheckpointMode.values().length)];
         try {
             trace.add("checkpoint " + mode + " " + Drive.await(io, () -> pager.checkpoint(mode)));
+            return true;
         } catch (SqliteException e) {
             trace.add("checkpoint failed " + e.code());
+            return false;
         }
     }
 
@@ -256,7 +261,7 @@ class SimulatedCrashTest {
     }
 
     private State match(SimulatedIO io, Pager pager, List<State> allowed) {
-        if (allowed.get(0).count == 0 && pager.pageCount() == 1) {
+        if (allowed.stream().anyMatch(a -> a.count == 0) && pager.pageCount() == 1) {
             // Nothing committed, but the first commit had given the empty file its page 1.
             Page p = Drive.await(io, () -> pager.get(1));
             byte[] empty = PageImages.read(p);
