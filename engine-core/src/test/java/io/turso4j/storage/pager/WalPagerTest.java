@@ -14,10 +14,15 @@ import io.turso4j.storage.format.DatabaseHeader;
 import io.turso4j.storage.wal.CheckpointMode;
 import io.turso4j.storage.wal.CheckpointResult;
 
+import io.turso4j.buffer.BufferPool;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The WAL pager on the in-memory file system: transactions, snapshots, locks, checkpoints. */
@@ -29,9 +34,28 @@ class WalPagerTest {
     private final Random random = new Random(42);
     private final Map<Integer, byte[]> model = new HashMap<>();
 
+    private static boolean checksBefore;
+
+    @BeforeAll
+    static void checkBuffers() {
+        checksBefore = BufferPool.checksEnabledByDefault();
+        BufferPool.setChecksEnabledByDefault(true); // use after release throws; leaks are listed
+    }
+
+    @AfterAll
+    static void restoreChecks() {
+        BufferPool.setChecksEnabledByDefault(checksBefore);
+    }
+
     @AfterEach
     void closeIo() {
         io.close();
+    }
+
+    /** Closes the database after checking that its closed pagers gave every page buffer back. */
+    private void close(SharedPager shared) {
+        assertEquals(List.of(), shared.pagePool().leaks(), "page buffers still held");
+        Drive.close(io, shared);
     }
 
     private SharedPager open() {
@@ -94,7 +118,7 @@ class WalPagerTest {
             assertEquals(PAGE_SIZE, pager.pageSize());
             assertPages(pager, model);
         }
-        Drive.close(io, shared);
+        close(shared);
         assertFalse(io.exists(DB + "-wal"), "close checkpoints and deletes the WAL");
         byte[] file = Drive.exportFile(io, DB);
         assertEquals(3 * PAGE_SIZE, file.length);
@@ -121,7 +145,7 @@ class WalPagerTest {
             again.endRead();
             assertPages(again, model);
         }
-        Drive.close(io, reopened);
+        close(reopened);
     }
 
     @Test
@@ -130,7 +154,7 @@ class WalPagerTest {
         SqliteException e = assertThrows(SqliteException.class, this::open);
         assertEquals(ResultCode.BUSY, e.code());
         assertEquals("database is locked by another process", e.getMessage());
-        Drive.close(io, shared);
+        close(shared);
         Drive.close(io, open());
     }
 
@@ -158,7 +182,7 @@ class WalPagerTest {
         assertPages(reader, model);
         writer.close();
         reader.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
@@ -179,7 +203,7 @@ class WalPagerTest {
         b.endRead();
         a.close();
         b.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
@@ -212,7 +236,7 @@ class WalPagerTest {
         model.putAll(committed);
         assertPages(pager, committed);
         pager.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
@@ -244,7 +268,7 @@ class WalPagerTest {
         commit(pager, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertPages(pager, model);
         pager.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
@@ -274,7 +298,7 @@ class WalPagerTest {
         assertPages(reader, model);
         writer.close();
         reader.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
@@ -290,7 +314,7 @@ class WalPagerTest {
         assertTrue(shared.wal().current().maxFrame() < 1000);
         assertPages(pager, model);
         pager.close();
-        Drive.close(io, shared);
+        close(shared);
     }
 
     @Test
