@@ -12,6 +12,7 @@ import io.turso4j.storage.format.DatabaseHeader;
 import io.turso4j.storage.pager.Page;
 import io.turso4j.storage.pager.Pager;
 import io.turso4j.storage.pager.SharedPager;
+import io.turso4j.storage.pager.Synchronous;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -228,5 +229,59 @@ abstract class PagerBackendTest {
             check.endRead();
         }
         Pending.run(reopened::close);
+    }
+
+    /**
+     * Measures (prints, never asserts) single-page commits per second with FULL and NORMAL
+     * syncing and cold page reads per second; checks the last commit's content.
+     */
+    @Test
+    void measuresCommitsAndReads() {
+        for (Synchronous sync : List.of(Synchronous.FULL, Synchronous.NORMAL)) {
+            Path db = dir.resolve("speed-" + sync + ".db");
+            SharedPager shared = open(db);
+            Pager pager = shared.newPager();
+            pager.setSynchronous(sync);
+            assertTrue(pager.setPageSize(4096));
+            int commits = 300;
+            long start = System.nanoTime();
+            for (int i = 1; i <= commits; i++) {
+                pager.beginRead();
+                pager.beginWrite();
+                int number = 1 + i % 50;
+                Page p = number <= pager.pageCount() ? Pending.await(() -> pager.get(number)) : Pending.await(pager::allocate);
+                pager.write(p);
+                if (p.number() == 1) {
+                    DatabaseHeader.forNewDatabase(4096, 0, 3040001).encode(p.buffer().segment());
+                }
+                p.buffer().segment().set(ValueLayout.JAVA_LONG_UNALIGNED, 4088, i);
+                pager.unpin(p);
+                Pending.run(pager::commit);
+                pager.endRead();
+            }
+            double commitSeconds = (System.nanoTime() - start) / 1e9;
+            pager.close();
+            Pending.run(shared::close);
+
+            SharedPager reopened = open(db);
+            Pager reader = reopened.newPager();
+            reader.beginRead();
+            start = System.nanoTime();
+            long last = 0;
+            for (int n = 1; n <= reader.pageCount(); n++) {
+                int number = n;
+                Page p = Pending.await(() -> reader.get(number));
+                last = Math.max(last, p.buffer().segment().get(ValueLayout.JAVA_LONG_UNALIGNED, 4088));
+                reader.unpin(p);
+            }
+            double readSeconds = (System.nanoTime() - start) / 1e9;
+            int pages = reader.pageCount();
+            reader.endRead();
+            reader.close();
+            Pending.run(reopened::close);
+            assertEquals(commits, last);
+            System.out.printf("%s synchronous=%s: %.0f commits/s, %.0f cold page reads/s%n",
+                    getClass().getSimpleName(), sync, commits / commitSeconds, pages / readSeconds);
+        }
     }
 }
