@@ -172,9 +172,11 @@ public final class WalPager implements Pager {
                 drop(p);
             }
         }
-        for (Page p : cache.all()) {
-            if (p.number() > after.dbSize()) {
-                drop(p);
+        if (after.dbSize() < before.dbSize()) {
+            for (Page p : cache.all()) {
+                if (p.number() > after.dbSize()) {
+                    drop(p);
+                }
             }
         }
     }
@@ -209,8 +211,12 @@ public final class WalPager implements Pager {
     @Override
     public void commit() {
         if (commitStage == CommitStage.CHECKPOINT) {
+            // The retry of a commit that is published but whose auto-checkpoint was pending; or
+            // a later transaction's commit, which first lets that checkpoint finish.
             runAutoCheckpoint();
-            return;
+            if (state != State.WRITE) {
+                return;
+            }
         }
         requireWrite();
         if (commitStage == CommitStage.IDLE) {

@@ -334,4 +334,53 @@ class SimulatedCrashTest {
         reader.endRead();
         reader.close();
     }
+
+    @Test
+    void aCommitWaitingOnItsAutoCheckpointDoesNotSwallowTheNextCommit() {
+        long seed = TestSeeds.seed("aCommitWaitingOnItsAutoCheckpointDoesNotSwallowTheNextCommit");
+        SimulatedIO io = new SimulatedIO(seed);
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = shared.newPager();
+        assertTrue(pager.setPageSize(PAGE_SIZE));
+        pager.setAutoCheckpoint(1);
+        Random r = new Random(seed);
+        byte[] one = PageImages.random(r, 1, PAGE_SIZE);
+        byte[] two = PageImages.random(r, 2, PAGE_SIZE);
+        pager.beginRead();
+        pager.beginWrite();
+        Page p = pager.allocate();
+        PageImages.put(p, one);
+        pager.unpin(p);
+        boolean checkpointPending = false;
+        while (true) {
+            try {
+                pager.commit();
+                break;
+            } catch (IoPending pending) {
+                if (!pager.inWriteTransaction()) {
+                    checkpointPending = true; // published; only the auto-checkpoint is in flight
+                    break;
+                }
+                Drive.waitFor(io, pending.completion());
+            }
+        }
+        assertTrue(checkpointPending, "the commit's auto-checkpoint had I/O in flight");
+        pager.endRead();
+        pager.beginRead();
+        pager.beginWrite();
+        Page q = pager.allocate();
+        PageImages.put(q, two);
+        pager.unpin(q);
+        Drive.run(io, pager::commit);
+        assertTrue(!pager.inWriteTransaction());
+        pager.endRead();
+        pager.close();
+        Drive.close(io, shared);
+
+        SharedPager reopened = Drive.open(io, DB);
+        Pager check = reopened.newPager();
+        verify(io, check, List.of(new State(new HashMap<>(Map.of(1, one, 2, two)), 2)));
+        check.close();
+        Drive.close(io, reopened);
+    }
 }
