@@ -59,6 +59,8 @@ public final class WalPager implements Pager {
 
     private static final int DEFAULT_CACHE_PAGES = 2000;
     private static final int DEFAULT_AUTOCHECKPOINT = 1000;
+    /** Frames a commit hands to the WAL at a time. */
+    private static final int FRAMES_PER_CHUNK = 1024;
 
     private final SharedPager shared;
     private final Wal wal;
@@ -82,6 +84,8 @@ public final class WalPager implements Pager {
     private CommitStage commitStage = CommitStage.IDLE;
     private Completion commitIo;
     private List<Page> committing;
+    /** How many of {@link #committing} have been handed to the WAL. */
+    private int committed;
     private Checkpointer checkpointer;
     private boolean closed;
 
@@ -236,6 +240,10 @@ public final class WalPager implements Pager {
             awaitCommitIo(ResultCode.IOERR_WRITE);
             prepareCommit();
         }
+        while (commitStage == CommitStage.WRITE_FRAMES && committed < committing.size()) {
+            awaitCommitIo(ResultCode.IOERR_WRITE);
+            writeCommitChunk();
+        }
         if (commitStage == CommitStage.WRITE_FRAMES) {
             awaitCommitIo(ResultCode.IOERR_WRITE);
             for (Page p : committing) {
@@ -272,14 +280,26 @@ public final class WalPager implements Pager {
         }
         committing = cache.dirtyPages();
         committing.removeIf(p -> p.number() > pageCount);
-        int[] numbers = new int[committing.size()];
-        MemorySegment[] images = new MemorySegment[committing.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = committing.get(i).number();
-            images[i] = committing.get(i).buffer().segment();
-        }
-        commitIo = wal.writeFrames(numbers, images, pageCount, shared.pagePool());
+        committed = 0;
         commitStage = CommitStage.WRITE_FRAMES;
+        writeCommitChunk();
+    }
+
+    /**
+     * Starts writing the next chunk of the committing pages, the last chunk ending in the
+     * commit frame. Chunks go out one after another so that a transaction of any size needs
+     * only a chunk's worth of frame buffers at a time.
+     */
+    private void writeCommitChunk() {
+        int end = Math.min(committing.size(), committed + FRAMES_PER_CHUNK);
+        int[] numbers = new int[end - committed];
+        MemorySegment[] images = new MemorySegment[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = committing.get(committed + i).number();
+            images[i] = committing.get(committed + i).buffer().segment();
+        }
+        commitIo = wal.writeFrames(numbers, images, end == committing.size() ? pageCount : 0, shared.pagePool());
+        committed = end;
     }
 
     /** The header fields the pager owns: change counter, size, WAL versions, last writer. */
@@ -598,7 +618,7 @@ public final class WalPager implements Pager {
         awaitSpill();
         List<Page> victims = new ArrayList<>();
         for (Page p : cache.dirtyPages()) {
-            if (!p.isPinned() && p.number() <= pageCount) {
+            if (!p.isPinned() && p.number() <= pageCount && victims.size() < FRAMES_PER_CHUNK) {
                 victims.add(p);
             }
         }

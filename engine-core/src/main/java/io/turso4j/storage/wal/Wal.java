@@ -54,7 +54,7 @@ public final class Wal {
     private volatile int pageSize;
     private final WalIndex index;
     private final FrameEncoder encoder;
-    private final BufferPool headerPool = new BufferPool(WalFrameHeader.SIZE, 1 << 16, false);
+    private final BufferPool headerPool = new BufferPool(WalFrameHeader.SIZE, 1 << 14, false);
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<WalSnapshot, Integer> readers = new HashMap<>();
     /** Database size at each commit frame of the current generation: checkpoints need it. */

@@ -343,4 +343,25 @@ class WalPagerTest {
         pager.close();
         temp.close();
     }
+
+    @Test
+    void aTransactionLargerThanOneWalWriteCommitsWhole() {
+        SharedPager shared = open();
+        Pager pager = shared.newPager();
+        assertTrue(pager.setPageSize(512));
+        pager.setCacheSize(5000);
+        int[] pages = new int[3000];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = i + 1;
+        }
+        commit(pager, pages);
+        assertEquals(3000, shared.wal().current().maxFrame(), "one frame per page, one commit");
+        pager.close();
+        shared.db().close(); // crash: recovery must find every frame of the one commit
+        SharedPager reopened = open();
+        Pager check = reopened.newPager();
+        assertPages(check, model);
+        check.close();
+        close(reopened);
+    }
 }
