@@ -3,6 +3,7 @@ package io.turso4j.storage.pager;
 import io.turso4j.buffer.Buffer;
 import io.turso4j.buffer.BufferPool;
 import io.turso4j.completion.Completion;
+import io.turso4j.completion.CompletionGroup;
 import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.IO;
@@ -50,6 +51,8 @@ public final class SharedPager {
     /** Whether {@link #close()} also closes the backend ({@link #temporary()}). */
     private boolean ownsIo;
     private boolean closed;
+    /** Closing the files and releasing the lock; set once {@link #close()} got that far. */
+    private Completion closing;
 
     SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes, boolean fileEmpty) {
         this.fileEmpty = fileEmpty;
@@ -201,19 +204,24 @@ public final class SharedPager {
 
     /**
      * Closes the database once every pager is closed: a TRUNCATE checkpoint, the {@code -wal}
-     * file deleted if it emptied, then both files closed and the lock released. Resumable.
+     * file deleted if it emptied, then both files closed and the lock released. Resumable:
+     * it returns only once the lock is gone, so the file can be opened again at once.
      *
-     * @throws IoPending while the checkpoint's I/O is in flight; call again
+     * @throws IoPending while the checkpoint's I/O or the closing of the files is in flight;
+     *     call again
      * @throws IllegalStateException while pagers are still open
      */
     public void close() {
         if (closed) {
+            if (!closing.isDone()) {
+                throw new IoPending(closing);
+            }
             return;
         }
         if (openPagers.get() != 0) {
             throw new IllegalStateException(openPagers.get() + " pagers are still open");
         }
-        boolean emptied = false;
+        boolean emptied;
         try {
             if (closingCheckpoint == null) {
                 closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true, true);
@@ -226,16 +234,23 @@ public final class SharedPager {
             emptied = false;
         }
         closed = true;
-        wal.file().close();
+        CompletionGroup files = new CompletionGroup();
+        files.add(wal.file().close());
         if (emptied) {
             io.delete(walPath);
         }
-        db.unlock();
-        db.close();
-        wal.closePools();
-        pagePool.close();
-        if (ownsIo) {
-            io.close();
+        files.add(db.unlock());
+        files.add(db.close());
+        closing = files.seal().completion();
+        closing.onComplete(c -> {
+            wal.closePools();
+            pagePool.close();
+            if (ownsIo) {
+                io.close();
+            }
+        });
+        if (!closing.isDone()) {
+            throw new IoPending(closing);
         }
     }
 
