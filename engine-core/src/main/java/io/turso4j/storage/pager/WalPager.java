@@ -358,8 +358,12 @@ public final class WalPager implements Pager {
         written.clear();
         spilling.clear();
         savepoints.clear();
-        wal.rollback(this, spillWrite);
+        // Frames still being written (a spill, or a commit given up half-way) keep the write
+        // lock until they land, so that no later writer's frames can be overwritten by them.
+        wal.rollback(this, commitIo != null ? commitIo : spillWrite);
         spillWrite = null;
+        commitIo = null;
+        committing = null;
         commitStage = CommitStage.IDLE;
         pageCount = snapshot.dbSize();
         state = State.READ;

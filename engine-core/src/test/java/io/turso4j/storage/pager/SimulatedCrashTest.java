@@ -383,4 +383,39 @@ class SimulatedCrashTest {
         check.close();
         Drive.close(io, reopened);
     }
+
+    @Test
+    void aCommitGivenUpHalfWayKeepsTheWriteLockUntilItsFramesLand() {
+        long seed = TestSeeds.seed("aCommitGivenUpHalfWayKeepsTheWriteLockUntilItsFramesLand");
+        SimulatedIO io = new SimulatedIO(seed);
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = shared.newPager();
+        Pager other = shared.newPager();
+        assertTrue(pager.setPageSize(PAGE_SIZE));
+        Random r = new Random(seed);
+        State first = runTransaction(io, pager, r, new State(new HashMap<>(), 0), false);
+        while (first == null) {
+            first = runTransaction(io, pager, r, new State(new HashMap<>(), 0), false);
+        }
+        pager.beginRead();
+        pager.beginWrite();
+        Page p = Drive.await(io, () -> pager.get(1));
+        pager.write(p);
+        PageImages.put(p, PageImages.random(r, 1, PAGE_SIZE));
+        pager.unpin(p);
+        assertThrows(IoPending.class, pager::commit, "the frames are in flight");
+        pager.rollback();
+        pager.endRead();
+        other.beginRead();
+        SqliteException busy = assertThrows(SqliteException.class, other::beginWrite);
+        assertEquals(ResultCode.BUSY, busy.code(), "the abandoned frames still hold the write lock");
+        io.drain();
+        other.beginWrite();
+        other.rollback();
+        other.endRead();
+        verify(io, other, List.of(first));
+        pager.close();
+        other.close();
+        Drive.close(io, shared);
+    }
 }
