@@ -44,8 +44,10 @@ import java.util.Set;
  *   <li>Savepoint images are taken in {@link #write} before the caller changes the bytes, and
  *       restoring them needs no I/O: an image whose page was evicted becomes a new cache
  *       entry.</li>
- *   <li>Pages are re-{@link #write}-n after every {@link #get}: a page unpinned may be spilled
- *       and turn clean, and a change made without a new {@code write} would then be lost.</li>
+ *   <li>A page written in this transaction and spilled turns dirty again when {@link #get}
+ *       pins it, as the caller may change it without a new {@link #write} (which only
+ *       savepoints need: their images are taken there). Spilled pages are rewritten at
+ *       commit if touched again, never lost.</li>
  * </ol>
  *
  * <p>Threads: one connection at a time, like every {@link Pager}. Completions it waits for
@@ -439,6 +441,9 @@ public final class WalPager implements Pager {
                     + load.failure().getMessage(), load.failure());
         }
         cache.pin(p);
+        if (state == State.WRITE && !p.isDirty() && written.contains(number)) {
+            cache.markDirty(p); // spilled earlier; the caller may change it again
+        }
         return p;
     }
 

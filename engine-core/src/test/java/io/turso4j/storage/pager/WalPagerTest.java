@@ -364,4 +364,33 @@ class WalPagerTest {
         check.close();
         close(reopened);
     }
+
+    @Test
+    void aPageWrittenOnceInATransactionKeepsLaterChangesAcrossASpill() {
+        SharedPager shared = open();
+        Pager pager = shared.newPager();
+        commit(pager, 1, 2, 3);
+        pager.setCacheSize(3);
+        pager.beginRead();
+        pager.beginWrite();
+        write(pager, 2, PageImages.random(random, 2, pager.pageSize()));
+        for (int n = 4; n <= 12; n++) { // pushes page 2 out through a spill
+            write(pager, n, PageImages.random(random, n, pager.pageSize()));
+        }
+        assertTrue(shared.wal().writerFrameCount() > shared.wal().current().maxFrame(), "page 2 was spilled");
+        Page again = Drive.await(io, () -> pager.get(2));
+        byte[] changed = PageImages.random(random, 2, pager.pageSize());
+        PageImages.put(again, changed); // no second write(): it was written in this transaction
+        pager.unpin(again);
+        model.put(2, changed);
+        Drive.run(io, pager::commit);
+        pager.endRead();
+        pager.close();
+        shared.db().close();
+        SharedPager reopened = open();
+        Pager check = reopened.newPager();
+        assertPages(check, model);
+        check.close();
+        close(reopened);
+    }
 }
