@@ -18,7 +18,8 @@ import io.turso4j.storage.wal.WalRecovery;
  * Opening a database as a resumable operation, so that no thread waits for the disk.
  *
  * <p>States, each advanced by {@link #step()} once its I/O is done: LOCK (take the OS lock on
- * the database file: another owner means {@code SQLITE_BUSY}) → SIZE → HEADER (read the
+ * the database file: another owner means {@code SQLITE_BUSY}; a read-only open needs the
+ * file to exist) → SIZE → HEADER (read the
  * 100-byte header, if the file is not empty) → WAL (recover the {@code -wal} file with
  * {@link WalRecovery}) → DONE. On a failure the files opened so far are closed and the
  * operation is over. Single-threaded: one caller drives it.
@@ -28,6 +29,7 @@ public final class PagerOpening {
 
     private final IO io;
     private final String path;
+    private final boolean readOnly;
     private Stage stage = Stage.LOCK;
     private DbFile db;
     private DbFile walFile;
@@ -40,9 +42,10 @@ public final class PagerOpening {
     private WalRecovery recovery;
     private SharedPager result;
 
-    PagerOpening(IO io, String path) {
+    PagerOpening(IO io, String path, boolean readOnly) {
         this.io = io;
         this.path = path;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -79,7 +82,7 @@ public final class PagerOpening {
             }
             switch (stage) {
                 case LOCK -> {
-                    db = io.open(path, OpenMode.CREATE);
+                    db = io.open(path, readOnly ? OpenMode.READ_ONLY : OpenMode.CREATE);
                     pending = db.lock();
                 }
                 case SIZE -> pending = db.size();
@@ -89,11 +92,15 @@ public final class PagerOpening {
                 }
                 case WAL -> {
                     if (recovery == null) {
-                        walFile = io.open(path + "-wal", OpenMode.CREATE);
+                        String walPath = path + "-wal";
+                        // Read-only: a missing WAL stays missing; recovery then finds no frame.
+                        walFile = !readOnly ? io.open(walPath, OpenMode.CREATE)
+                                : io.exists(walPath) ? io.open(walPath, OpenMode.READ_ONLY) : null;
                         recovery = new WalRecovery(walFile, pageSize, dbPages, io.random());
                     }
                     Wal wal = recovery.step();
-                    result = new SharedPager(io, path, db, wal, path + "-wal", reservedBytes, fileSize == 0);
+                    result = new SharedPager(io, path, db, wal, path + "-wal", reservedBytes, fileSize == 0,
+                            readOnly);
                     stage = Stage.DONE;
                 }
                 case DONE -> {

@@ -47,6 +47,7 @@ public final class SharedPager {
     private volatile int reservedBytes;
     /** Whether the database file is still zero bytes long (a new database). */
     private volatile boolean fileEmpty;
+    private final boolean readOnly;
     private Checkpointer closingCheckpoint;
     /** Whether {@link #close()} also closes the backend ({@link #temporary()}). */
     private boolean ownsIo;
@@ -54,8 +55,10 @@ public final class SharedPager {
     /** Closing the files and releasing the lock; set once {@link #close()} got that far. */
     private Completion closing;
 
-    SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes, boolean fileEmpty) {
+    SharedPager(IO io, String path, DbFile db, Wal wal, String walPath, int reservedBytes, boolean fileEmpty,
+            boolean readOnly) {
         this.fileEmpty = fileEmpty;
+        this.readOnly = readOnly;
         this.io = io;
         this.path = path;
         this.db = db;
@@ -71,7 +74,20 @@ public final class SharedPager {
      * returns the shared pager.
      */
     public static PagerOpening open(IO io, String path) {
-        return new PagerOpening(io, path);
+        return new PagerOpening(io, path, false);
+    }
+
+    /**
+     * Like {@link #open(IO, String)}, but the database must exist and is only read: no write
+     * transaction ({@code SQLITE_READONLY}), no checkpoint, and closing leaves the files as
+     * they are. A {@code -wal} that exists is recovered in memory.
+     */
+    public static PagerOpening openReadOnly(IO io, String path) {
+        return new PagerOpening(io, path, true);
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /**
@@ -82,7 +98,7 @@ public final class SharedPager {
      */
     public static SharedPager temporary() {
         MemoryIO memory = new MemoryIO();
-        SharedPager shared = new PagerOpening(memory, "temp.db").step();
+        SharedPager shared = new PagerOpening(memory, "temp.db", false).step();
         shared.ownsIo = true;
         return shared;
     }
@@ -221,12 +237,14 @@ public final class SharedPager {
         if (openPagers.get() != 0) {
             throw new IllegalStateException(openPagers.get() + " pagers are still open");
         }
-        boolean emptied;
+        boolean emptied = false;
         try {
-            if (closingCheckpoint == null) {
-                closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true, true);
+            if (!readOnly) {
+                if (closingCheckpoint == null) {
+                    closingCheckpoint = new Checkpointer(wal, db, pagePool, CheckpointMode.TRUNCATE, true, true);
+                }
+                emptied = !closingCheckpoint.step().busy();
             }
-            emptied = !closingCheckpoint.step().busy();
         } catch (IoPending pending) {
             throw pending;
         } catch (RuntimeException failed) {
@@ -235,7 +253,9 @@ public final class SharedPager {
         }
         closed = true;
         CompletionGroup files = new CompletionGroup();
-        files.add(wal.file().close());
+        if (wal.file() != null) {
+            files.add(wal.file().close());
+        }
         if (emptied) {
             io.delete(walPath);
         }

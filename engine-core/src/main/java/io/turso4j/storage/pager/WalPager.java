@@ -110,7 +110,7 @@ public final class WalPager implements Pager {
 
     @Override
     public boolean setPageSize(int size) {
-        if (state == State.WRITE && !written.isEmpty()) {
+        if (shared.isReadOnly() || state == State.WRITE && !written.isEmpty()) {
             return false;
         }
         boolean changed = shared.setPageSize(size);
@@ -203,6 +203,9 @@ public final class WalPager implements Pager {
     public void beginWrite() {
         if (state != State.READ) {
             throw new IllegalStateException("beginWrite needs a read transaction and no write");
+        }
+        if (shared.isReadOnly()) {
+            throw new SqliteException(ResultCode.READONLY, "attempt to write a readonly database");
         }
         snapshot = wal.beginWrite(this, snapshot);
         lastSeen = snapshot;
@@ -542,6 +545,9 @@ public final class WalPager implements Pager {
     public CheckpointResult checkpoint(CheckpointMode mode) {
         if (state == State.WRITE) {
             throw new SqliteException(ResultCode.LOCKED, "database table is locked");
+        }
+        if (shared.isReadOnly()) {
+            return new CheckpointResult(false, wal.current().maxFrame(), wal.backfilled());
         }
         if (commitStage == CommitStage.CHECKPOINT) {
             runAutoCheckpoint();

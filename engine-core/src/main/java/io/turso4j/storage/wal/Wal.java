@@ -82,6 +82,7 @@ public final class Wal {
         this.current = new WalSnapshot(0, recovered.maxFrame(), recovered.dbSize(), 0, true);
     }
 
+    /** The {@code -wal} file; null for a read-only database that has none. */
     public DbFile file() {
         return file;
     }

@@ -59,7 +59,7 @@ public final class WalRecovery {
     private Wal result;
 
     /**
-     * @param file the opened {@code -wal} file
+     * @param file the opened {@code -wal} file, or null if there is none (a read-only open)
      * @param dbPageSize the database's page size, or 0 if the database file is empty (the WAL
      *     header then decides)
      * @param dbPages the database size in pages that the database file's header gives
@@ -93,7 +93,13 @@ public final class WalRecovery {
                 consume(done.result());
             }
             switch (stage) {
-                case SIZE -> pending = file.size();
+                case SIZE -> {
+                    if (file == null) {
+                        finish();
+                    } else {
+                        pending = file.size();
+                    }
+                }
                 case HEADER -> {
                     buffer = Buffer.allocate(WalHeader.SIZE);
                     pending = file.read(0, buffer);

@@ -393,4 +393,32 @@ class WalPagerTest {
         check.close();
         close(reopened);
     }
+
+    @Test
+    void aReadOnlyOpenRecoversTheWalInMemoryAndChangesNoFile() {
+        SharedPager shared = open();
+        Pager pager = shared.newPager();
+        commit(pager, 1, 2, 3);
+        commit(pager, 2);
+        pager.close();
+        shared.db().close(); // leaves the WAL behind, as a crash would
+        byte[] db = Drive.exportFile(io, DB);
+        byte[] wal = Drive.exportFile(io, DB + "-wal");
+
+        SharedPager readOnly = Drive.await(io, SharedPager.openReadOnly(io, DB)::step);
+        Pager reader = readOnly.newPager();
+        assertPages(reader, model);
+        reader.beginRead();
+        SqliteException e = assertThrows(SqliteException.class, reader::beginWrite);
+        assertEquals(ResultCode.READONLY, e.code());
+        reader.endRead();
+        reader.close();
+        Drive.close(io, readOnly);
+        assertArrayEquals(db, Drive.exportFile(io, DB), "the database file is untouched");
+        assertArrayEquals(wal, Drive.exportFile(io, DB + "-wal"), "the WAL is kept as it was");
+
+        SqliteException missing = assertThrows(SqliteException.class,
+                () -> Drive.await(io, SharedPager.openReadOnly(io, "/missing.db")::step));
+        assertEquals(ResultCode.CANTOPEN, missing.code());
+    }
 }

@@ -116,6 +116,31 @@ abstract class PagerBackendTest {
     }
 
     @Test
+    void aReadOnlyOpenReadsAndRefusesToWrite() throws Exception {
+        Path db = sqliteDb("readonly.db", 500);
+        byte[] before = Files.readAllBytes(db);
+        SharedPager shared = Pending.await(SharedPager.openReadOnly(io, db.toString())::step);
+        try (Pager pager = shared.newPager()) {
+            pager.beginRead();
+            assertEquals(before.length / PAGE_SIZE, pager.pageCount());
+            for (int n = 1; n <= pager.pageCount(); n++) {
+                int number = n;
+                Page p = Pending.await(() -> pager.get(number));
+                byte[] page = new byte[PAGE_SIZE];
+                MemorySegment.copy(p.buffer().segment(), ValueLayout.JAVA_BYTE, 0, page, 0, PAGE_SIZE);
+                assertTrue(Arrays.equals(before, (n - 1) * PAGE_SIZE, n * PAGE_SIZE, page, 0, PAGE_SIZE), "page " + n);
+                pager.unpin(p);
+            }
+            SqliteException e = assertThrows(SqliteException.class, pager::beginWrite);
+            assertEquals(ResultCode.READONLY, e.code());
+            pager.endRead();
+        }
+        Pending.run(shared::close);
+        assertTrue(Arrays.equals(before, Files.readAllBytes(db)));
+        assertFalse(Files.exists(dir.resolve("readonly.db-wal")), "no WAL is created");
+    }
+
+    @Test
     void aSecondOwnerIsRefused() throws Exception {
         Path db = sqliteDb("owned.db", 3);
         SharedPager shared = open(db);
