@@ -1,6 +1,8 @@
 package io.turso4j.storage.pager;
 
 import io.turso4j.storage.IoPending;
+import io.turso4j.storage.wal.CheckpointMode;
+import io.turso4j.storage.wal.CheckpointResult;
 
 /**
  * One connection's view of the database's pages: the seam between the B-tree layer and the
@@ -141,6 +143,38 @@ public interface Pager extends AutoCloseable {
      * {@link #pageCount()}.
      */
     void truncate(int pageCount);
+
+    // ---- durability and the WAL -------------------------------------------------------------
+
+    /** Sets {@code PRAGMA synchronous}: when commits and checkpoints sync. */
+    default void setSynchronous(Synchronous mode) {
+    }
+
+    /** The current {@code PRAGMA synchronous} setting. */
+    default Synchronous synchronous() {
+        return Synchronous.FULL;
+    }
+
+    /**
+     * Sets {@code PRAGMA wal_autocheckpoint}: after a commit that leaves at least this many
+     * frames not yet copied into the database file, {@link #commit} runs a PASSIVE checkpoint
+     * (its failure does not fail the commit). 0 turns it off.
+     */
+    default void setAutoCheckpoint(int frames) {
+    }
+
+    /**
+     * Runs a checkpoint as {@code PRAGMA wal_checkpoint(mode)} does, outside a write
+     * transaction; a read transaction of this pager holds back what it may copy. Never waits
+     * for readers or a writer: what it cannot do it reports as busy.
+     *
+     * @throws IoPending while its I/O is in flight; call again with the same mode to resume
+     * @throws io.turso4j.error.SqliteException {@code SQLITE_LOCKED} inside a write
+     *     transaction, {@code SQLITE_IOERR} on an I/O failure
+     */
+    default CheckpointResult checkpoint(CheckpointMode mode) {
+        return new CheckpointResult(false, 0, 0);
+    }
 
     /** Ends any transaction (rolling back a write) and releases the cache. */
     @Override

@@ -1,5 +1,6 @@
 package io.turso4j.storage.wal;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -19,7 +20,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and readers only walk to frames older than an entry they read, so they always see
  * complete links. A reader never asks about frames past its snapshot, which the writer
  * published only after appending them. {@link #truncate} may only drop frames that no
- * snapshot includes (the writer's own uncommitted ones).
+ * snapshot includes (the writer's own uncommitted ones); but a reader may be walking through
+ * exactly those frames (from a page's newest entry down to its snapshot) while the writer
+ * drops them and reuses their slots for other pages. {@link #find} therefore validates its
+ * walk as a seqlock does: {@link #truncate} and {@link #clear} make {@code truncations} odd
+ * before changing anything and even again after, and a walk that began on an odd count or
+ * saw the count move starts again.
  */
 public final class WalIndex {
     private static final int CHUNK_BITS = 12;
@@ -31,6 +37,8 @@ public final class WalIndex {
     private volatile AtomicReferenceArray<int[]> chunks = new AtomicReferenceArray<>(16);
     /** Frames appended so far (by the writer; readers use their snapshot's bound instead). */
     private int frames;
+    /** Odd while a truncate or clear is under way: the seqlock stamp {@link #find} validates. */
+    private volatile long truncations;
 
     /** Number of frames appended (writer's view). */
     public int frameCount() {
@@ -59,12 +67,30 @@ public final class WalIndex {
      * is not in that part of the WAL (read it from the database file).
      */
     public int find(int page, int lastFrame) {
-        Integer start = newest.get(page);
-        int frame = start == null ? 0 : start;
-        while (frame > lastFrame) {
-            frame = previousOf(frame);
+        while (true) {
+            long stamp = truncations;
+            if ((stamp & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Integer start = newest.get(page);
+            int frame = start == null ? 0 : start;
+            try {
+                while (frame > lastFrame) {
+                    frame = previousOf(frame);
+                }
+            } catch (IllegalArgumentException e) {
+                if (stamp == truncations) {
+                    throw e;
+                }
+                continue; // walked into slots a concurrent clear() dropped
+            }
+            // As StampedLock.validate: order the reads above before the stamp's second read.
+            VarHandle.acquireFence();
+            if (stamp == truncations) {
+                return frame;
+            }
         }
-        return frame;
     }
 
     /** The page held by frame {@code frame} (1-based, at most the caller's snapshot bound). */
@@ -80,6 +106,7 @@ public final class WalIndex {
         if (lastFrame < 0 || lastFrame > frames) {
             throw new IllegalArgumentException("cannot truncate " + frames + " frames to " + lastFrame);
         }
+        beginChange();
         for (int frame = frames; frame > lastFrame; frame--) {
             int page = pageOf(frame);
             int previous = previousOf(frame);
@@ -90,13 +117,22 @@ public final class WalIndex {
             }
         }
         frames = lastFrame;
+        truncations++;
+    }
+
+    /** Makes the stamp odd, ordered before the changes that follow. Writer only. */
+    private void beginChange() {
+        truncations++;
+        VarHandle.releaseFence();
     }
 
     /** Forgets every frame: after a checkpoint restarts the WAL, when no reader uses it. */
     public void clear() {
+        beginChange();
         newest.clear();
         chunks = new AtomicReferenceArray<>(16);
         frames = 0;
+        truncations++;
     }
 
     private int previousOf(int frame) {

@@ -113,4 +113,51 @@ class WalIndexTest {
         }
         assertNull(failure.get());
     }
+
+    /**
+     * A reader walks from a page's newest (uncommitted) frame down to its snapshot while the
+     * writer keeps rolling those frames back and reusing their slots for other pages: every
+     * answer must still be the page's newest committed frame.
+     */
+    @Test
+    void readersSurviveRollbacksThatReuseFrameSlots() throws Exception {
+        long seed = Long.getLong("turso4j.seed", System.nanoTime());
+        System.out.println("WalIndexTest rollback race seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
+        WalIndex index = new WalIndex();
+        int pages = 3;
+        int committed = 2000;
+        int[] expected = new int[pages + 1];
+        SplittableRandom setup = new SplittableRandom(seed);
+        for (int f = 1; f <= committed; f++) {
+            int page = 1 + setup.nextInt(pages);
+            index.append(page);
+            expected[page] = f;
+        }
+        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicInteger lookups = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            SplittableRandom r = new SplittableRandom(seed + 1);
+            while (!stop.get() && failure.get() == null) {
+                int page = 1 + r.nextInt(pages);
+                int found = index.find(page, committed);
+                if (found != expected[page]) {
+                    failure.set("page " + page + ": frame " + found + ", expected " + expected[page]);
+                }
+                lookups.incrementAndGet();
+            }
+        });
+        reader.start();
+        SplittableRandom w = new SplittableRandom(seed + 2);
+        for (int round = 0; round < 20_000 && failure.get() == null; round++) {
+            // Long runs of uncommitted frames make long walks through slots about to be reused.
+            for (int i = 1 + w.nextInt(200); i > 0; i--) {
+                index.append(1 + w.nextInt(pages));
+            }
+            index.truncate(committed);
+        }
+        stop.set(true);
+        reader.join();
+        assertNull(failure.get(), "seed " + seed + " after " + lookups.get() + " lookups");
+    }
 }

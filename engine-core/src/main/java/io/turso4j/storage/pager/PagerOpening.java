@@ -1,0 +1,163 @@
+package io.turso4j.storage.pager;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+import io.turso4j.completion.IoFailure;
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.io.DbFile;
+import io.turso4j.io.IO;
+import io.turso4j.io.OpenMode;
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.wal.Wal;
+import io.turso4j.storage.wal.WalRecovery;
+
+/**
+ * Opening a database as a resumable operation, so that no thread waits for the disk.
+ *
+ * <p>States, each advanced by {@link #step()} once its I/O is done: LOCK (take the OS lock on
+ * the database file: another owner means {@code SQLITE_BUSY}; a read-only open needs the
+ * file to exist) → SIZE → HEADER (read the
+ * 100-byte header, if the file is not empty) → WAL (recover the {@code -wal} file with
+ * {@link WalRecovery}) → DONE. On a failure the files opened so far are closed and the
+ * operation is over. Single-threaded: one caller drives it.
+ */
+public final class PagerOpening {
+    private enum Stage { LOCK, SIZE, HEADER, WAL, DONE }
+
+    private final IO io;
+    private final String path;
+    private final boolean readOnly;
+    private Stage stage = Stage.LOCK;
+    private DbFile db;
+    private DbFile walFile;
+    private Completion pending;
+    private Buffer header;
+    private long fileSize;
+    private int pageSize;
+    private int dbPages;
+    private int reservedBytes;
+    private WalRecovery recovery;
+    private SharedPager result;
+
+    PagerOpening(IO io, String path, boolean readOnly) {
+        this.io = io;
+        this.path = path;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * Advances the open.
+     *
+     * @return the opened database
+     * @throws IoPending while an I/O is in flight
+     * @throws SqliteException BUSY "database is locked by another process" if another owner
+     *     holds the file; IOERR on an I/O failure; NOTADB if the file is not a database
+     */
+    public SharedPager step() {
+        try {
+            return advance();
+        } catch (IoPending p) {
+            throw p;
+        } catch (RuntimeException e) {
+            abandon();
+            if (e instanceof IoFailure f) {
+                throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file: " + f.getMessage(), f);
+            }
+            throw e;
+        }
+    }
+
+    private SharedPager advance() {
+        while (true) {
+            if (pending != null) {
+                if (!pending.isDone()) {
+                    throw new IoPending(pending);
+                }
+                Completion done = pending;
+                pending = null;
+                consume(done);
+            }
+            switch (stage) {
+                case LOCK -> {
+                    db = io.open(path, readOnly ? OpenMode.READ_ONLY : OpenMode.CREATE);
+                    pending = db.lock();
+                }
+                case SIZE -> pending = db.size();
+                case HEADER -> {
+                    header = Buffer.allocate(DatabaseHeader.SIZE);
+                    pending = db.read(0, header);
+                }
+                case WAL -> {
+                    if (recovery == null) {
+                        String walPath = path + "-wal";
+                        // Read-only: a missing WAL stays missing; recovery then finds no frame.
+                        walFile = !readOnly ? io.open(walPath, OpenMode.CREATE)
+                                : io.exists(walPath) ? io.open(walPath, OpenMode.READ_ONLY) : null;
+                        recovery = new WalRecovery(walFile, pageSize, dbPages, io.random());
+                    }
+                    Wal wal = recovery.step();
+                    result = new SharedPager(io, path, db, wal, path + "-wal", reservedBytes, fileSize == 0,
+                            readOnly);
+                    stage = Stage.DONE;
+                }
+                case DONE -> {
+                    return result;
+                }
+            }
+        }
+    }
+
+    private void consume(Completion done) {
+        switch (stage) {
+            case LOCK -> {
+                if (!done.isSucceeded()) {
+                    IoFailure f = done.failure();
+                    if (f.errno() == IoFailure.EAGAIN) {
+                        throw new SqliteException(ResultCode.BUSY, "database is locked by another process");
+                    }
+                    throw new SqliteException(ResultCode.IOERR_LOCK, "cannot lock " + path + ": " + f.getMessage(), f);
+                }
+                stage = Stage.SIZE;
+            }
+            case SIZE -> {
+                fileSize = requireOk(done, ResultCode.IOERR_FSTAT);
+                if (fileSize == 0) {
+                    stage = Stage.WAL;
+                } else if (fileSize < DatabaseHeader.SIZE) {
+                    throw CorruptDatabaseException.notADatabase("file of " + fileSize + " bytes");
+                } else {
+                    stage = Stage.HEADER;
+                }
+            }
+            case HEADER -> {
+                requireOk(done, ResultCode.IOERR_READ);
+                DatabaseHeader h = DatabaseHeader.decode(header.segment());
+                pageSize = h.pageSize();
+                reservedBytes = h.reservedBytes();
+                dbPages = (int) (h.databaseSizeValid() ? h.databaseSize() : fileSize / pageSize);
+                stage = Stage.WAL;
+            }
+            default -> throw new IllegalStateException("no I/O in stage " + stage);
+        }
+    }
+
+    private long requireOk(Completion done, ResultCode code) {
+        if (!done.isSucceeded()) {
+            throw new SqliteException(code, "I/O error on " + path + ": " + done.failure().getMessage(), done.failure());
+        }
+        return done.result();
+    }
+
+    private void abandon() {
+        stage = Stage.DONE;
+        if (walFile != null) {
+            walFile.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+}

@@ -1,0 +1,711 @@
+package io.turso4j.storage.pager;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.completion.Completion;
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.format.BigEndian;
+import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.format.LockBytePage;
+import io.turso4j.storage.wal.CheckpointMode;
+import io.turso4j.storage.wal.CheckpointResult;
+import io.turso4j.storage.wal.Checkpointer;
+import io.turso4j.storage.wal.Wal;
+import io.turso4j.storage.wal.WalSnapshot;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One connection's {@link Pager} over a {@link SharedPager}: its own {@link PageCache}, its
+ * snapshot of the WAL, and its write transaction.
+ *
+ * <p>States and transitions (see {@link Pager}): NONE → {@link #beginRead} → READ →
+ * {@link #beginWrite} → WRITE → {@link #commit} / {@link #rollback} → READ →
+ * {@link #endRead} → NONE. A commit passes through the stages of {@link CommitStage}; while
+ * one is under way (it threw {@link IoPending}) only {@link #commit} may be called again.
+ *
+ * <p>Invariants:
+ * <ol>
+ *   <li>Every cached page holds the bytes of this pager's snapshot, or of its own write
+ *       transaction for the pages in {@link #written}. {@link #beginRead} drops the pages that
+ *       commits made since the previous snapshot changed (all of them if the WAL restarted).</li>
+ *   <li>A dirty page is never evicted. A page spilled to the WAL (a non-commit frame of the
+ *       open transaction) turns clean only once its write has completed, so a re-read finds
+ *       it; rollback drops every page in {@link #written}, spilled or dirty.</li>
+ *   <li>Savepoint images are taken in {@link #write} before the caller changes the bytes, and
+ *       restoring them needs no I/O: an image whose page was evicted becomes a new cache
+ *       entry.</li>
+ *   <li>A page written in this transaction and spilled turns dirty again when {@link #get}
+ *       pins it, as the caller may change it without a new {@link #write} (which only
+ *       savepoints need: their images are taken there). Spilled pages are rewritten at
+ *       commit if touched again, never lost.</li>
+ * </ol>
+ *
+ * <p>Threads: one connection at a time, like every {@link Pager}. Completions it waits for
+ * may finish on any thread; it looks at them only from its caller's thread.
+ */
+public final class WalPager implements Pager {
+    private enum State { NONE, READ, WRITE }
+
+    /** Where a commit is, so that a retry after {@link IoPending} resumes there. */
+    private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, SYNC, CHECKPOINT }
+
+    private static final int DEFAULT_CACHE_PAGES = 2000;
+    private static final int DEFAULT_AUTOCHECKPOINT = 1000;
+    /** Frames a commit hands to the WAL at a time. */
+    private static final int FRAMES_PER_CHUNK = 1024;
+
+    private final SharedPager shared;
+    private final Wal wal;
+    private final PageCache cache = new PageCache(DEFAULT_CACHE_PAGES);
+    private final Savepoints savepoints = new Savepoints();
+    /** Pages this write transaction changed: dirty now, or spilled. */
+    private final Set<Integer> written = new HashSet<>();
+    /** Pages whose read was issued and not yet seen done. */
+    private final List<Page> loading = new ArrayList<>();
+    private State state = State.NONE;
+    private WalSnapshot snapshot;
+    private WalSnapshot lastSeen;
+    private int pageCount;
+    private Synchronous synchronous = Synchronous.FULL;
+    private int autoCheckpoint = DEFAULT_AUTOCHECKPOINT;
+
+    private Completion spillWrite;
+    /** In page order, so that a simulation replays the same evictions from its seed. */
+    private final Set<Page> spilling = new LinkedHashSet<>();
+
+    private CommitStage commitStage = CommitStage.IDLE;
+    private Completion commitIo;
+    private List<Page> committing;
+    /** How many of {@link #committing} have been handed to the WAL. */
+    private int committed;
+    private Checkpointer checkpointer;
+    private boolean closed;
+
+    WalPager(SharedPager shared) {
+        this.shared = shared;
+        this.wal = shared.wal();
+    }
+
+    // ---- geometry ----------------------------------------------------------------------------
+
+    @Override
+    public int pageSize() {
+        return shared.pageSize();
+    }
+
+    @Override
+    public int usableSize() {
+        return shared.pageSize() - shared.reservedBytes();
+    }
+
+    @Override
+    public boolean setPageSize(int size) {
+        if (shared.isReadOnly() || state == State.WRITE && !written.isEmpty()) {
+            return false;
+        }
+        boolean changed = shared.setPageSize(size);
+        if (changed) {
+            dropAll();
+        }
+        return changed && shared.pageSize() == size;
+    }
+
+    @Override
+    public int pageCount() {
+        return pageCount;
+    }
+
+    @Override
+    public void setCacheSize(int pages) {
+        cache.setCapacity(Math.max(1, pages));
+    }
+
+    /** {@code PRAGMA synchronous}: when commits and checkpoints sync. */
+    @Override
+    public void setSynchronous(Synchronous mode) {
+        this.synchronous = mode;
+    }
+
+    @Override
+    public Synchronous synchronous() {
+        return synchronous;
+    }
+
+    /** {@code PRAGMA wal_autocheckpoint}: a PASSIVE checkpoint after a commit leaves this many frames; 0 turns it off. */
+    @Override
+    public void setAutoCheckpoint(int frames) {
+        this.autoCheckpoint = frames;
+    }
+
+    // ---- transactions ------------------------------------------------------------------------
+
+    @Override
+    public void beginRead() {
+        requireOpen();
+        if (state != State.NONE) {
+            throw new IllegalStateException("read transaction already open");
+        }
+        WalSnapshot s = wal.beginRead();
+        invalidate(lastSeen, s);
+        snapshot = s;
+        lastSeen = s;
+        pageCount = s.dbSize();
+        state = State.READ;
+    }
+
+    /** Drops the cached pages that commits between {@code before} and {@code after} changed. */
+    private void invalidate(WalSnapshot before, WalSnapshot after) {
+        if (before == null || before.commitSeq() == after.commitSeq()) {
+            return;
+        }
+        if (before.generation() != after.generation() || before.maxFrame() > after.maxFrame()) {
+            dropAll();
+            return;
+        }
+        for (int frame = before.maxFrame() + 1; frame <= after.maxFrame(); frame++) {
+            Page p = cache.get(wal.pageOf(frame));
+            if (p != null) {
+                drop(p);
+            }
+        }
+        if (after.dbSize() < before.dbSize()) {
+            for (Page p : cache.all()) {
+                if (p.number() > after.dbSize()) {
+                    drop(p);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void endRead() {
+        if (state == State.WRITE) {
+            throw new IllegalStateException("end the write transaction first");
+        }
+        if (state == State.READ) {
+            wal.endRead(snapshot);
+            snapshot = null;
+            state = State.NONE;
+        }
+    }
+
+    @Override
+    public void beginWrite() {
+        if (state != State.READ) {
+            throw new IllegalStateException("beginWrite needs a read transaction and no write");
+        }
+        if (shared.isReadOnly()) {
+            throw new SqliteException(ResultCode.READONLY, "attempt to write a readonly database");
+        }
+        snapshot = wal.beginWrite(this, snapshot);
+        lastSeen = snapshot;
+        state = State.WRITE;
+    }
+
+    @Override
+    public boolean inWriteTransaction() {
+        return state == State.WRITE;
+    }
+
+    @Override
+    public void commit() {
+        if (commitStage == CommitStage.CHECKPOINT) {
+            // The retry of a commit that is published but whose auto-checkpoint was pending; or
+            // a later transaction's commit, which first lets that checkpoint finish.
+            runAutoCheckpoint();
+            if (state != State.WRITE) {
+                return;
+            }
+        }
+        requireWrite();
+        if (commitStage == CommitStage.IDLE) {
+            awaitSpill();
+            if (written.isEmpty() && pageCount == snapshot.dbSize() || pageCount == 0) {
+                wal.rollback(this, null);
+                savepoints.clear();
+                state = State.READ;
+                return;
+            }
+            commitStage = CommitStage.INIT_FILE;
+            if (shared.fileEmpty()) {
+                commitIo = shared.initializeFile(synchronous != Synchronous.OFF);
+            }
+        }
+        if (commitStage == CommitStage.INIT_FILE) {
+            awaitCommitIo(ResultCode.IOERR_WRITE);
+            prepareCommit();
+        }
+        while (commitStage == CommitStage.WRITE_FRAMES && committed < committing.size()) {
+            awaitCommitIo(ResultCode.IOERR_WRITE);
+            writeCommitChunk();
+        }
+        if (commitStage == CommitStage.WRITE_FRAMES) {
+            awaitCommitIo(ResultCode.IOERR_WRITE);
+            for (Page p : committing) {
+                cache.markClean(p);
+            }
+            committing = null;
+            commitStage = CommitStage.SYNC;
+            if (synchronous == Synchronous.FULL) {
+                commitIo = wal.sync();
+            }
+        }
+        awaitCommitIo(ResultCode.IOERR_FSYNC);
+        snapshot = wal.commit(this, snapshot, pageCount);
+        lastSeen = snapshot;
+        written.clear();
+        savepoints.clear();
+        state = State.READ;
+        commitStage = CommitStage.IDLE;
+        if (autoCheckpoint > 0 && snapshot.maxFrame() - wal.backfilled() >= autoCheckpoint) {
+            checkpointer = newCheckpointer(CheckpointMode.PASSIVE);
+            commitStage = CommitStage.CHECKPOINT;
+            runAutoCheckpoint();
+        }
+    }
+
+    /** Stamps page 1 and starts writing the dirty pages as frames, the last a commit frame. */
+    private void prepareCommit() {
+        Page one = get(1);
+        try {
+            write(one);
+            stampHeader(one.buffer().segment());
+        } finally {
+            unpin(one);
+        }
+        committing = cache.dirtyPages();
+        committing.removeIf(p -> p.number() > pageCount);
+        committed = 0;
+        commitStage = CommitStage.WRITE_FRAMES;
+        writeCommitChunk();
+    }
+
+    /**
+     * Starts writing the next chunk of the committing pages, the last chunk ending in the
+     * commit frame. Chunks go out one after another so that a transaction of any size needs
+     * only a chunk's worth of frame buffers at a time.
+     */
+    private void writeCommitChunk() {
+        int end = Math.min(committing.size(), committed + FRAMES_PER_CHUNK);
+        int[] numbers = new int[end - committed];
+        MemorySegment[] images = new MemorySegment[numbers.length];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = committing.get(committed + i).number();
+            images[i] = committing.get(committed + i).buffer().segment();
+        }
+        commitIo = wal.writeFrames(numbers, images, end == committing.size() ? pageCount : 0, shared.pagePool());
+        committed = end;
+    }
+
+    /** The header fields the pager owns: change counter, size, WAL versions, last writer. */
+    private void stampHeader(MemorySegment page1) {
+        long counter = (BigEndian.u32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET) + 1) & 0xffffffffL;
+        BigEndian.putU8(page1, DatabaseHeader.WRITE_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        BigEndian.putU8(page1, DatabaseHeader.READ_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        BigEndian.putU32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET, counter);
+        BigEndian.putU32(page1, DatabaseHeader.DATABASE_SIZE_OFFSET, pageCount);
+        BigEndian.putU32(page1, DatabaseHeader.VERSION_VALID_FOR_OFFSET, counter);
+        BigEndian.putU32(page1, DatabaseHeader.SQLITE_VERSION_OFFSET, SharedPager.SQLITE_VERSION_NUMBER);
+    }
+
+    /** Waits (by throwing) for the commit stage's I/O; a failure rolls the transaction back. */
+    private void awaitCommitIo(ResultCode error) {
+        Completion io = commitIo;
+        if (io == null) {
+            return;
+        }
+        if (!io.isDone()) {
+            throw new IoPending(io);
+        }
+        commitIo = null;
+        if (!io.isSucceeded()) {
+            committing = null;
+            commitStage = CommitStage.IDLE;
+            rollback();
+            throw new SqliteException(error, "commit failed: " + io.failure().getMessage(), io.failure());
+        }
+    }
+
+    private void runAutoCheckpoint() {
+        try {
+            checkpointer.step();
+        } catch (SqliteException ignored) {
+            // As SQLite's auto-checkpoint: a failed checkpoint does not fail the commit.
+        }
+        checkpointer = null;
+        commitStage = CommitStage.IDLE;
+    }
+
+    @Override
+    public void rollback() {
+        requireWrite();
+        for (Integer n : written) {
+            Page p = cache.get(n);
+            if (p != null) {
+                drop(p);
+            }
+        }
+        for (Page p : cache.all()) {
+            if (p.number() > snapshot.dbSize()) {
+                drop(p);
+            }
+        }
+        written.clear();
+        spilling.clear();
+        savepoints.clear();
+        // Frames still being written (a spill, or a commit given up half-way) keep the write
+        // lock until they land, so that no later writer's frames can be overwritten by them.
+        wal.rollback(this, commitIo != null ? commitIo : spillWrite);
+        spillWrite = null;
+        commitIo = null;
+        committing = null;
+        commitStage = CommitStage.IDLE;
+        pageCount = snapshot.dbSize();
+        state = State.READ;
+    }
+
+    @Override
+    public int openSavepoint() {
+        requireWrite();
+        return savepoints.open(pageCount);
+    }
+
+    @Override
+    public void releaseSavepoint(int depth) {
+        requireWrite();
+        savepoints.release(depth);
+    }
+
+    @Override
+    public void rollbackToSavepoint(int depth) {
+        requireWrite();
+        int[] count = new int[1];
+        Map<Integer, byte[]> images = savepoints.unwindTo(depth, count);
+        for (Page p : cache.all()) {
+            if (p.number() > count[0]) {
+                drop(p);
+            }
+        }
+        images.forEach((n, image) -> {
+            if (n <= count[0]) {
+                restore(n, image);
+            }
+        });
+        pageCount = count[0];
+    }
+
+    private void restore(int number, byte[] image) {
+        Page p = cache.get(number);
+        if (p != null && !p.isResident()) {
+            drop(p);
+            p = null;
+        }
+        if (p == null) {
+            p = cache.insert(number, shared.pagePool().acquire(), Completion.succeeded(pageSize()));
+            cache.unpin(p);
+        }
+        MemorySegment.copy(image, 0, p.buffer().segment(), ValueLayout.JAVA_BYTE, 0, image.length);
+        spilling.remove(p);
+        cache.markDirty(p);
+        written.add(number);
+    }
+
+    // ---- pages -------------------------------------------------------------------------------
+
+    @Override
+    public Page get(int number) {
+        requireRead();
+        if (number < 1 || number > pageCount) {
+            throw new CorruptDatabaseException(number, "page number out of range (database has "
+                    + pageCount + " pages)");
+        }
+        Page p = cache.get(number);
+        if (p == null) {
+            makeRoom();
+            p = startRead(number);
+        }
+        Completion load = p.load();
+        if (!load.isDone()) {
+            throw new IoPending(load);
+        }
+        if (!load.isSucceeded()) {
+            drop(p);
+            throw new SqliteException(ResultCode.IOERR_READ, "cannot read page " + number + ": "
+                    + load.failure().getMessage(), load.failure());
+        }
+        cache.pin(p);
+        if (state == State.WRITE && !p.isDirty() && written.contains(number)) {
+            cache.markDirty(p); // spilled earlier; the caller may change it again
+        }
+        return p;
+    }
+
+    @Override
+    public void prefetch(int number) {
+        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
+            return;
+        }
+        startRead(number);
+    }
+
+    /** Inserts page {@code number} unpinned and issues its read from the WAL or the file. */
+    private Page startRead(int number) {
+        Buffer buffer = shared.pagePool().acquire();
+        int frame = state == State.WRITE ? wal.findForWriter(number) : wal.find(number, snapshot);
+        Completion load = frame > 0
+                ? wal.file().read(wal.pageOffset(frame), buffer)
+                : shared.db().read((long) (number - 1) * pageSize(), buffer);
+        Page p = cache.insert(number, buffer, load);
+        cache.unpin(p);
+        if (!load.isDone()) {
+            loading.add(p);
+        }
+        return p;
+    }
+
+    @Override
+    public void unpin(Page page) {
+        cache.unpin(page);
+    }
+
+    @Override
+    public void write(Page page) {
+        requireWrite();
+        if (!page.isPinned() || cache.get(page.number()) != page) {
+            throw new IllegalStateException("write of a page not pinned in this pager: " + page);
+        }
+        int n = page.number();
+        if (savepoints.needsImage(n)) {
+            byte[] image = new byte[pageSize()];
+            MemorySegment.copy(page.buffer().segment(), ValueLayout.JAVA_BYTE, 0, image, 0, image.length);
+            savepoints.record(n, image);
+        }
+        spilling.remove(page);
+        cache.markDirty(page);
+        written.add(n);
+    }
+
+    @Override
+    public Page allocate() {
+        requireWrite();
+        int n = pageCount + 1;
+        if (LockBytePage.is(n, pageSize())) {
+            n++;
+        }
+        makeRoom();
+        Page stale = cache.get(n);
+        if (stale != null) {
+            drop(stale);
+        }
+        Buffer buffer = shared.pagePool().acquire();
+        buffer.segment().fill((byte) 0);
+        Page p = cache.insert(n, buffer, Completion.succeeded(pageSize()));
+        cache.markDirty(p);
+        written.add(n);
+        pageCount = n;
+        return p;
+    }
+
+    @Override
+    public void truncate(int newCount) {
+        requireWrite();
+        if (newCount > pageCount || newCount < 0) {
+            throw new IllegalArgumentException("cannot truncate " + pageCount + " pages to " + newCount);
+        }
+        for (Page p : cache.all()) {
+            if (p.number() > newCount) {
+                if (p.isResident() && written.contains(p.number()) && savepoints.needsImage(p.number())) {
+                    byte[] image = new byte[pageSize()];
+                    MemorySegment.copy(p.buffer().segment(), ValueLayout.JAVA_BYTE, 0, image, 0, image.length);
+                    savepoints.record(p.number(), image);
+                }
+                drop(p);
+            }
+        }
+        pageCount = newCount;
+    }
+
+    /**
+     * Runs (or resumes) a checkpoint, as {@code PRAGMA wal_checkpoint(mode)}.
+     *
+     * @throws IoPending while its I/O is in flight; call again with the same mode
+     * @throws SqliteException LOCKED inside a write transaction; IOERR on an I/O failure
+     */
+    @Override
+    public CheckpointResult checkpoint(CheckpointMode mode) {
+        if (state == State.WRITE) {
+            throw new SqliteException(ResultCode.LOCKED, "database table is locked");
+        }
+        if (shared.isReadOnly()) {
+            return new CheckpointResult(false, wal.current().maxFrame(), wal.backfilled());
+        }
+        if (commitStage == CommitStage.CHECKPOINT) {
+            runAutoCheckpoint();
+        }
+        if (checkpointer == null) {
+            checkpointer = newCheckpointer(mode);
+        }
+        try {
+            CheckpointResult result = checkpointer.step();
+            checkpointer = null;
+            return result;
+        } catch (IoPending p) {
+            throw p;
+        } catch (RuntimeException e) {
+            checkpointer = null;
+            throw e;
+        }
+    }
+
+    private Checkpointer newCheckpointer(CheckpointMode mode) {
+        return new Checkpointer(wal, shared.db(), shared.pagePool(), mode, synchronous == Synchronous.NORMAL,
+                synchronous != Synchronous.OFF);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (checkpointer != null) {
+            checkpointer.abandon();
+            checkpointer = null;
+            commitStage = CommitStage.IDLE;
+        }
+        if (state == State.WRITE) {
+            rollback();
+        }
+        endRead();
+        dropAll();
+        closed = true;
+        shared.pagerClosed();
+    }
+
+    // ---- cache upkeep ------------------------------------------------------------------------
+
+    /** Makes room for one more page: evicts clean pages, or spills dirty ones in a write. */
+    private void makeRoom() {
+        sweepLoading();
+        while (cache.isFull()) {
+            Page victim = cache.evict();
+            if (victim == null) {
+                break;
+            }
+            victim.buffer().release();
+        }
+        if (cache.isFull() && state == State.WRITE) {
+            spill();
+        }
+    }
+
+    /** Pages whose reads finished become evictable; failed ones leave the cache. */
+    private void sweepLoading() {
+        loading.removeIf(p -> {
+            if (!p.load().isDone()) {
+                return false;
+            }
+            if (cache.get(p.number()) == p) {
+                if (p.load().isSucceeded()) {
+                    cache.loaded(p);
+                } else if (!p.isPinned()) {
+                    drop(p);
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Writes the unpinned dirty pages as non-commit frames so they can be evicted. Throws
+     * {@link IoPending} until the write is done; nothing the caller did is undone.
+     */
+    private void spill() {
+        awaitSpill();
+        List<Page> victims = new ArrayList<>();
+        for (Page p : cache.dirtyPages()) {
+            if (!p.isPinned() && p.number() <= pageCount && victims.size() < FRAMES_PER_CHUNK) {
+                victims.add(p);
+            }
+        }
+        if (victims.isEmpty()) {
+            return;
+        }
+        int[] numbers = new int[victims.size()];
+        MemorySegment[] images = new MemorySegment[victims.size()];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = victims.get(i).number();
+            images[i] = victims.get(i).buffer().segment();
+        }
+        spilling.addAll(victims);
+        spillWrite = wal.writeFrames(numbers, images, 0, shared.pagePool());
+        awaitSpill();
+        makeRoom();
+    }
+
+    /** Waits (by throwing) for a spill in flight; a failed spill rolls the transaction back. */
+    private void awaitSpill() {
+        Completion w = spillWrite;
+        if (w == null) {
+            return;
+        }
+        if (!w.isDone()) {
+            throw new IoPending(w);
+        }
+        spillWrite = null;
+        if (!w.isSucceeded()) {
+            rollback();
+            throw new SqliteException(ResultCode.IOERR_WRITE, "cannot spill to the WAL: " + w.failure().getMessage(),
+                    w.failure());
+        }
+        for (Page p : spilling) {
+            cache.markClean(p);
+        }
+        spilling.clear();
+    }
+
+    private void drop(Page p) {
+        cache.discard(p);
+        spilling.remove(p);
+        p.buffer().release();
+    }
+
+    private void dropAll() {
+        for (Page p : cache.all()) {
+            drop(p);
+        }
+        loading.clear();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("pager is closed");
+        }
+    }
+
+    private void requireRead() {
+        if (state == State.NONE) {
+            throw new IllegalStateException("no read transaction");
+        }
+    }
+
+    private void requireWrite() {
+        if (state != State.WRITE) {
+            throw new SqliteException(ResultCode.ERROR, "no write transaction");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WalPager[" + state + ", " + snapshot + ", " + pageCount + " pages, cache " + cache.size() + "]";
+    }
+}
