@@ -1,0 +1,330 @@
+package io.turso4j.translate;
+
+import io.turso4j.function.AggregateFunction;
+import io.turso4j.function.FunctionRegistry;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.Collation;
+import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.vdbe.AggregateCall;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Codes SELECT statements that read no table — a core without FROM (with WHERE, aggregates,
+ * GROUP BY/HAVING over its one row), VALUES, and UNION ALL of those — with LIMIT and OFFSET,
+ * and the subqueries built on them (scalar, EXISTS, IN).
+ *
+ * <p>Rows are handed to a {@link RowSink}, which emits whatever the caller does with a row
+ * (ResultRow at the top level, a copy and a jump for a scalar subquery). Every arm of a
+ * compound codes its columns into the same block of registers, so the sink sees one layout.
+ * Not thread-safe; one per compilation.
+ */
+final class SelectCodegen {
+    /** Emits the code run for each row, whose columns are in {@code first .. first+count). */
+    @FunctionalInterface
+    interface RowSink {
+        void row(int first, int count);
+    }
+
+    private final ProgramBuilder b;
+    private final ExprCodegen exprs;
+
+    SelectCodegen(ProgramBuilder b, FunctionRegistry functions) {
+        this.b = b;
+        this.exprs = new ExprCodegen(b, functions, this);
+    }
+
+    ExprCodegen exprs() {
+        return exprs;
+    }
+
+    /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
+    int select(Select select, RowSink sink) {
+        if (select.with() != null) {
+            throw ExprCodegen.error("WITH is not supported yet");
+        }
+        int columns = columnCount(select.body());
+        if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core)) {
+            throw ExprCodegen.error("ORDER BY on VALUES or a compound SELECT is not supported yet");
+        }
+        checkOrderBy(select, columns);
+        int end = b.newLabel();
+        RowSink limited = limit(select.limit(), sink, end);
+        int out = b.allocRegisters(columns);
+        body(select.body(), out, limited);
+        b.resolve(end);
+        return columns;
+    }
+
+    private void checkOrderBy(Select select, int columns) {
+        for (var term : select.orderBy()) {
+            if (term.expr() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+                long n;
+                try {
+                    n = Long.parseLong(l.text());
+                } catch (NumberFormatException e) {
+                    n = -1;
+                }
+                if (n < 1 || n > columns) {
+                    throw ExprCodegen.error(ordinal(select.orderBy().indexOf(term) + 1)
+                            + " ORDER BY term out of range - should be between 1 and " + columns);
+                }
+            }
+        }
+    }
+
+    private static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+
+    /** Wraps {@code sink} with OFFSET (skip rows) and LIMIT (stop after n rows, jumping to end). */
+    private RowSink limit(Select.Limit limit, RowSink sink, int end) {
+        if (limit == null) {
+            return sink;
+        }
+        int regLimit = exprs.codeTemp(limit.limit());
+        b.emit(Opcode.MustBeInt, regLimit, 0);
+        b.emit(Opcode.IfNot, regLimit, end, 0);
+        int regOffset;
+        if (limit.offset() != null) {
+            regOffset = exprs.codeTemp(limit.offset());
+            b.emit(Opcode.MustBeInt, regOffset, 0);
+        } else {
+            regOffset = 0;
+        }
+        return (first, count) -> {
+            int skip = b.newLabel();
+            if (regOffset != 0) {
+                b.emit(Opcode.IfPos, regOffset, skip, 1);
+            }
+            sink.row(first, count);
+            b.emit(Opcode.DecrJumpZero, regLimit, end);
+            b.resolve(skip);
+        };
+    }
+
+    private int columnCount(Select.Body body) {
+        return switch (body) {
+            case Select.Core core -> core.columns().size();
+            case Select.Values v -> v.rows().getFirst().size();
+            case Select.Compound c -> {
+                int left = columnCount(c.left());
+                int right = columnCount(c.right());
+                if (left != right) {
+                    throw ExprCodegen.error("SELECTs to the left and right of " + opName(c.op())
+                            + " do not have the same number of result columns");
+                }
+                yield left;
+            }
+        };
+    }
+
+    private static String opName(Select.CompoundOp op) {
+        return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
+    }
+
+    private void body(Select.Body body, int out, RowSink sink) {
+        switch (body) {
+            case Select.Core core -> core(core, out, sink);
+            case Select.Values values -> {
+                int width = values.rows().getFirst().size();
+                for (List<Expr> row : values.rows()) {
+                    if (row.size() != width) {
+                        throw ExprCodegen.error("all VALUES must have the same number of terms");
+                    }
+                    for (int i = 0; i < width; i++) {
+                        exprs.code(row.get(i), out + i);
+                    }
+                    sink.row(out, width);
+                }
+            }
+            case Select.Compound c -> {
+                if (c.op() != Select.CompoundOp.UNION_ALL) {
+                    throw ExprCodegen.error(opName(c.op()) + " is not supported yet");
+                }
+                body(c.left(), out, sink);
+                body(c.right(), out, sink);
+            }
+        }
+    }
+
+    private void core(Select.Core core, int out, RowSink sink) {
+        if (core.from() != null) {
+            throw ExprCodegen.error("no such table: " + Translator.firstTableName(core.from()));
+        }
+        List<Expr> columns = new ArrayList<>();
+        for (Select.ResultColumn rc : core.columns()) {
+            switch (rc) {
+                case Select.Star s -> throw ExprCodegen.error("no tables specified");
+                case Select.TableStar t -> throw ExprCodegen.error("no such table: " + t.table());
+                case Select.ExprColumn ec -> columns.add(ec.expr());
+            }
+        }
+        if (!core.windows().isEmpty()) {
+            throw ExprCodegen.error("WINDOW is not supported yet");
+        }
+        List<Expr.Function> calls = new ArrayList<>();
+        AggregateFinder finder = new AggregateFinder(exprs.functions());
+        for (Expr e : columns) {
+            finder.collect(e, calls);
+        }
+        if (core.having() != null) {
+            finder.collect(core.having(), calls);
+        }
+        if (core.where() != null) {
+            finder.rejectIn(core.where());
+        }
+        int skip = b.newLabel();
+        if (calls.isEmpty() && core.groupBy().isEmpty()) {
+            if (core.having() != null) {
+                throw ExprCodegen.error("a GROUP BY clause is required before HAVING");
+            }
+            if (core.where() != null) {
+                exprs.jumpIfNotTrue(core.where(), skip);
+            }
+        } else {
+            aggregate(core, calls, skip);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            exprs.code(columns.get(i), out + i);
+        }
+        sink.row(out, columns.size());
+        b.resolve(skip);
+    }
+
+    /**
+     * The one-row aggregate: step each aggregate once if WHERE holds, then finalise. Without
+     * GROUP BY the row is produced even when WHERE fails (aggregates over no rows); with GROUP
+     * BY there is then no group and no row. HAVING filters the row.
+     */
+    private void aggregate(Select.Core core, List<Expr.Function> calls, int skip) {
+        int accumulators = b.allocRegisters(calls.size());
+        int stepped = b.allocRegister();
+        b.emit(Opcode.Null, 0, accumulators, accumulators + calls.size() - 1);
+        b.emit(Opcode.Integer, 0, stepped);
+        int noRow = b.newLabel();
+        if (core.where() != null) {
+            exprs.jumpIfNotTrue(core.where(), noRow);
+        }
+        for (Expr g : core.groupBy()) {
+            exprs.codeTemp(g);
+        }
+        b.emit(Opcode.Integer, 1, stepped);
+        for (int i = 0; i < calls.size(); i++) {
+            Expr.Function f = calls.get(i);
+            int next = b.newLabel();
+            if (f.filter() != null) {
+                exprs.jumpIfNotTrue(f.filter(), next);
+            }
+            List<Expr> args = f.star() ? List.of() : f.args();
+            int first = b.allocRegisters(Math.max(args.size(), 1));
+            for (int a = 0; a < args.size(); a++) {
+                exprs.code(args.get(a), first + a);
+            }
+            b.emit(Opcode.AggStep, 0, first, accumulators + i, call(f), args.size());
+            b.resolve(next);
+        }
+        b.resolve(noRow);
+        for (int i = 0; i < calls.size(); i++) {
+            b.emit(Opcode.AggFinal, accumulators + i, calls.get(i).star() ? 0 : calls.get(i).args().size(),
+                    0, call(calls.get(i)), 0);
+            exprs.bindAggregate(calls.get(i), accumulators + i);
+        }
+        if (!core.groupBy().isEmpty()) {
+            b.emit(Opcode.IfNot, stepped, skip, 1);
+        }
+        if (core.having() != null) {
+            exprs.jumpIfNotTrue(core.having(), skip);
+        }
+    }
+
+    private AggregateCall call(Expr.Function f) {
+        int argc = f.star() ? 0 : f.args().size();
+        AggregateFunction fn = exprs.functions().aggregate(f.name(), argc);
+        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args()));
+    }
+
+    // ---- subqueries -------------------------------------------------------------------------
+
+    /** A scalar subquery: its first row's value, or NULL when it has none. */
+    void scalar(Expr.Subquery s, int target) {
+        int done = b.newLabel();
+        b.emit(Opcode.Null, 0, target);
+        int columns = select(s.select(), (first, count) -> {
+            b.emit(Opcode.SCopy, first, target);
+            b.emit(Opcode.Goto, 0, done);
+        });
+        if (columns != 1) {
+            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+        }
+        b.resolve(done);
+    }
+
+    void exists(Expr.Exists x, int target) {
+        int done = b.newLabel();
+        b.emit(Opcode.Integer, 0, target);
+        select(x.select(), (first, count) -> {
+            b.emit(Opcode.Integer, 1, target);
+            b.emit(Opcode.Goto, 0, done);
+        });
+        b.resolve(done);
+    }
+
+    /** {@code x IN (SELECT …)}: as IN with a list, the affinity combining x's and the column's. */
+    void inSelect(Expr.InSelect e, int target) {
+        int x = exprs.codeTemp(e.expr());
+        int sawNull = b.allocRegister();
+        int found = b.newLabel();
+        int isNull = b.newLabel();
+        int done = b.newLabel();
+        b.emit(Opcode.Integer, 0, sawNull);
+        int empty = b.allocRegister();
+        b.emit(Opcode.Integer, 1, empty);
+        Expr first = firstColumn(e.select());
+        Affinity affinity = first == null ? ExprTyping.affinity(e.expr())
+                : Affinity.forComparison(ExprTyping.affinity(e.expr()), ExprTyping.affinity(first));
+        Collation collation = first == null ? ExprTyping.collation(e.expr()) : ExprTyping.binary(e.expr(), first);
+        int columns = select(e.select(), (row, count) -> {
+            b.emit(Opcode.Integer, 0, empty);
+            b.emit(Opcode.IsNull, x, isNull);
+            b.emit(Opcode.Eq, row, found, x, collation, AffinityCode.of(affinity));
+            int notNull = b.newLabel();
+            b.emit(Opcode.NotNull, row, notNull);
+            b.emit(Opcode.Integer, 1, sawNull);
+            b.resolve(notNull);
+        });
+        if (columns != 1) {
+            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+        }
+        int notEmpty = b.newLabel();
+        b.emit(Opcode.IfNot, empty, notEmpty, 0);
+        b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
+        b.emit(Opcode.Goto, 0, done);
+        b.resolve(notEmpty);
+        exprs.inListEnd(sawNull, found, isNull, done, e.not(), target);
+    }
+
+    private static Expr firstColumn(Select select) {
+        Select.Body body = select.body();
+        while (body instanceof Select.Compound c) {
+            body = c.left();
+        }
+        return switch (body) {
+            case Select.Core core when !core.columns().isEmpty()
+                    && core.columns().getFirst() instanceof Select.ExprColumn ec -> ec.expr();
+            case Select.Values v -> v.rows().getFirst().getFirst();
+            default -> null;
+        };
+    }
+}
