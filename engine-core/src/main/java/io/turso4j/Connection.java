@@ -1,15 +1,36 @@
 package io.turso4j;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.parser.Parser;
+import io.turso4j.storage.btree.BTree;
+import io.turso4j.translate.Translator;
+import io.turso4j.vdbe.VmContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A session on a {@link Database}: prepares statements and holds the transaction state.
- * Not thread-safe: one thread (typically a virtual thread) at a time.
+ * A session on a {@link Database}: prepares statements and holds the transaction state and
+ * the change counters. Not thread-safe: one thread (typically a virtual thread) at a time.
  *
- * <p>SKELETON: the signatures are the API seam; the bodies come with the VM.
+ * <p>Its statements run against its {@link VmContext}: the database's clock and randomness
+ * (its IO's, so simulated runs replay) and the counters {@code changes()} and friends read.
  */
 public final class Connection implements AutoCloseable {
-    private Connection() {}
+    private final Database database;
+    private final List<Statement> statements = new ArrayList<>();
+    private long changes;
+    private long totalChanges;
+    private long lastInsertRowid;
+    private long runningChanges;
+    private boolean closed;
+    private final VmContext context = new Context();
+
+    Connection(Database database) {
+        this.database = database;
+    }
 
     /**
      * Compiles the first statement in {@code sql}; {@link Statement#tail()} is the rest of the
@@ -18,42 +39,158 @@ public final class Connection implements AutoCloseable {
      * @throws io.turso4j.error.SqliteException on a syntax or resolution error
      */
     public Statement prepare(String sql) {
-        throw new UnsupportedOperationException("not yet");
+        checkOpen();
+        Parser parser = new Parser(sql);
+        Stmt stmt = parser.next();
+        if (stmt == null) {
+            return null;
+        }
+        int end = parser.offset();
+        String text = sql.substring(stmt.pos().offset(), end).strip();
+        Translator.Compiled compiled = Translator.compile(stmt, sql, database.functions());
+        Statement s = new Statement(this, compiled, text, sql.substring(end));
+        statements.add(s);
+        return s;
     }
 
     /** Runs every statement in {@code sql} to completion, blocking (awaiting I/O) as needed. */
     public void execute(String sql) {
-        throw new UnsupportedOperationException("not yet");
+        String rest = sql;
+        for (Statement next; (next = prepare(rest)) != null; ) {
+            try (Statement s = next) {
+                while (s.next()) {
+                    // rows are discarded, as sqlite3_exec without a callback does
+                }
+                rest = s.tail();
+            }
+        }
     }
 
     /** Runs every statement in {@code sql} without occupying a thread while I/O is in flight. */
     public CompletableFuture<Void> executeAsync(String sql) {
-        throw new UnsupportedOperationException("not yet");
+        Statement s;
+        try {
+            s = prepare(sql);
+        } catch (SqliteException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return drain(s).thenCompose(tail -> executeAsync(tail));
+    }
+
+    /** Steps {@code s} to DONE asynchronously, closes it, and yields its tail. */
+    private static CompletableFuture<String> drain(Statement s) {
+        return s.stepAsync().handle((result, error) -> {
+            if (error != null) {
+                s.close();
+                return CompletableFuture.<String>failedFuture(error);
+            }
+            if (result == StepResult.ROW) {
+                return drain(s);
+            }
+            s.close();
+            return CompletableFuture.completedFuture(s.tail());
+        }).thenCompose(f -> f);
     }
 
     /** Rows changed by the most recent INSERT, UPDATE or DELETE ({@code changes()}). */
     public long changes() {
-        throw new UnsupportedOperationException("not yet");
+        return changes;
     }
 
     /** Rows changed since the connection opened ({@code total_changes()}). */
     public long totalChanges() {
-        throw new UnsupportedOperationException("not yet");
+        return totalChanges;
     }
 
     /** The rowid of the most recent successful INSERT ({@code last_insert_rowid()}). */
     public long lastInsertRowid() {
-        throw new UnsupportedOperationException("not yet");
+        return lastInsertRowid;
     }
 
     /** Whether no explicit transaction is open. */
     public boolean isAutocommit() {
-        throw new UnsupportedOperationException("not yet");
+        return true;
     }
 
     /** Rolls back an open transaction and releases the connection. */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not yet");
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Statement s : List.copyOf(statements)) {
+            s.close();
+        }
+        database.forget(this);
+    }
+
+    void forget(Statement s) {
+        statements.remove(s);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new SqliteException(ResultCode.MISUSE, "connection is closed");
+        }
+    }
+
+    /** A writing statement finished: its row count becomes {@code changes()}. */
+    void statementDone(boolean wrote) {
+        if (wrote) {
+            changes = runningChanges;
+        }
+        runningChanges = 0;
+    }
+
+    VmContext context() {
+        return context;
+    }
+
+    /** What the VM sees of this connection. */
+    private final class Context implements VmContext {
+        @Override
+        public BTree btree() {
+            return null;
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return database.io().currentTimeMillis();
+        }
+
+        @Override
+        public long nextRandom() {
+            return database.io().random().nextLong();
+        }
+
+        @Override
+        public long changes() {
+            return changes;
+        }
+
+        @Override
+        public long totalChanges() {
+            return totalChanges;
+        }
+
+        @Override
+        public long lastInsertRowid() {
+            return lastInsertRowid;
+        }
+
+        @Override
+        public void rowChanged() {
+            runningChanges++;
+            totalChanges++;
+        }
+
+        @Override
+        public void setLastInsertRowid(long rowid) {
+            lastInsertRowid = rowid;
+        }
     }
 }

@@ -92,10 +92,7 @@ final class ExprCodegen {
                 b.emit(Opcode.Integer, 0, target);
                 b.resolve(skip);
             }
-            case Expr.Collate c -> {
-                ExprTyping.named(c.collation());
-                code(c.expr(), target);
-            }
+            case Expr.Collate c -> code(c.expr(), target);
             case Expr.Cast c -> {
                 code(c.expr(), target);
                 Affinity a = Affinity.ofDeclaredType(c.type() == null ? null : c.type().name());
@@ -133,6 +130,9 @@ final class ExprCodegen {
                 throw error("hex literal too big: " + (negate ? "-" : "") + text);
             }
             value = Long.parseUnsignedLong(digits, 16);
+            if (negate && value == Long.MIN_VALUE) {
+                throw error("hex literal too big: -" + text);
+            }
         } else {
             try {
                 value = Long.parseLong(text);
@@ -269,7 +269,7 @@ final class ExprCodegen {
         String name = l.op().name().toLowerCase(Locale.ROOT);
         List<Expr> args = l.escape() == null ? List.of(l.pattern(), l.left())
                 : List.of(l.pattern(), l.left(), l.escape());
-        callScalar(name, args, ExprTyping.collation(l.left()), target);
+        callScalar(name, args, collationOfArgs(List.of(l.left())), target);
         if (l.not()) {
             b.emit(Opcode.Not, target, target);
         }
@@ -375,12 +375,16 @@ final class ExprCodegen {
         callScalar(f.name(), f.star() ? List.of() : f.args(), collationOfArgs(f.args()), target);
     }
 
-    /** sqlite3GetFuncCollSeq: the first argument with a collation, else BINARY. */
+    /**
+     * sqlite3GetFuncCollSeq: the first argument with a collation, else BINARY. SQLite looks
+     * the name up only for functions that compare, so an unknown name is not an error here.
+     */
     static Collation collationOfArgs(List<Expr> args) {
         for (Expr a : args) {
-            Collation c = ExprTyping.collation(a);
-            if (c != null) {
-                return c;
+            String name = ExprTyping.collationName(a);
+            if (name != null) {
+                Collation c = Collation.builtin(name);
+                return c != null ? c : BuiltinCollation.BINARY;
             }
         }
         return BuiltinCollation.BINARY;

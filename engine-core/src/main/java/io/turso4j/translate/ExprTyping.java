@@ -44,19 +44,25 @@ final class ExprTyping {
         return Affinity.NONE;
     }
 
-    /** The explicit collation of {@code e}, or null for none. */
+    /** The explicit collation of {@code e}, or null for none; an unknown name is an error. */
     static Collation collation(Expr e) {
+        String name = collationName(e);
+        return name == null ? null : named(name);
+    }
+
+    /** The name of the explicit collation of {@code e}, or null for none. */
+    static String collationName(Expr e) {
         return switch (e) {
-            case Expr.Collate c -> named(c.collation());
-            case Expr.Cast c -> collation(c.expr());
-            case Expr.Unary u -> collation(u.operand());
+            case Expr.Collate c -> c.collation();
+            case Expr.Cast c -> collationName(c.expr());
+            case Expr.Unary u -> collationName(u.operand());
             case Expr.Binary b -> firstOf(b.left(), b.right());
             case Expr.Like l -> firstOf(l.left(), l.pattern());
             case Expr.Between b -> firstOf(b.expr(), b.low(), b.high());
-            case Expr.InList i -> collation(i.expr());
-            case Expr.NullTest n -> collation(n.expr());
+            case Expr.InList i -> collationName(i.expr());
+            case Expr.NullTest n -> collationName(n.expr());
             case Expr.Function f -> firstOf(f.args().toArray(Expr[]::new));
-            case Expr.Case c -> c.base() != null ? collation(c.base()) : null;
+            case Expr.Case c -> c.base() != null ? collationName(c.base()) : null;
             default -> null;
         };
     }
@@ -67,9 +73,9 @@ final class ExprTyping {
         return c != null ? c : collation(right);
     }
 
-    private static Collation firstOf(Expr... exprs) {
+    private static String firstOf(Expr... exprs) {
         for (Expr e : exprs) {
-            Collation c = collation(e);
+            String c = collationName(e);
             if (c != null) {
                 return c;
             }

@@ -1,0 +1,57 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Hand-picked SELECTs that read no table, each compared with SQLite 3.54. */
+class ExpressionSmokeTest {
+    private static SqliteOracle oracle;
+
+    @BeforeAll
+    static void open() throws Exception {
+        oracle = new SqliteOracle();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        oracle.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT 1", "SELECT 1, 2.5, 'x', x'00ff', NULL", "SELECT -9223372036854775808",
+        "SELECT 9223372036854775808", "SELECT -9223372036854775809", "SELECT 0x7fffffffffffffff",
+        "SELECT 0xffffffffffffffff", "SELECT -0x8000000000000000", "SELECT 1_000 + 2", "SELECT 1e3, .5, 1.e2",
+        "SELECT 1 + 2 * 3 - 4 / 2 % 3", "SELECT 7 / 0, 7 % 0, 7.0 / 2", "SELECT 'a' || 1 || 2.5",
+        "SELECT 1 = 1, 1 < 2, 2 <= 1, 'a' > 'B', NULL = 1, NULL IS NULL, 1 IS NOT NULL",
+        "SELECT 1 AND 0, 1 OR NULL, NULL AND 0, NOT NULL, NOT 0, ~5, -'3', +'x'",
+        "SELECT 5 & 3, 5 | 3, 1 << 62, -1 >> 70, 1 << -1",
+        "SELECT CASE 1 WHEN 1 THEN 'one' ELSE 'other' END, CASE WHEN NULL THEN 1 END",
+        "SELECT CASE '1' WHEN 1 THEN 'eq' ELSE 'ne' END, CASE CAST(1 AS TEXT) WHEN 1 THEN 'eq' ELSE 'ne' END",
+        "SELECT CAST('12abc' AS INTEGER), CAST(3.9 AS INTEGER), CAST(1 AS TEXT), CAST('1.0' AS NUMERIC), CAST(x'41' AS TEXT)",
+        "SELECT 1 IN (1, 2), 3 IN (1, 2), NULL IN (1), 3 IN (1, NULL), 1 NOT IN (), NULL IN ()",
+        "SELECT '1' IN (1), CAST('1' AS TEXT) IN (1), 1 IN (CAST(1 AS TEXT)), 1 = CAST(1 AS TEXT)",
+        "SELECT 2 BETWEEN 1 AND 3, 5 NOT BETWEEN 1 AND 3, NULL BETWEEN 1 AND 2, 1 BETWEEN NULL AND 0",
+        "SELECT 1 ISNULL, NULL NOTNULL, 1 NOT NULL",
+        "SELECT 'a' = 'A' COLLATE NOCASE, 'a ' = 'a' COLLATE RTRIM, 'a' COLLATE NOCASE = 'A'",
+        "SELECT true, false, TRUE + 1",
+        "SELECT 1 WHERE 0", "SELECT 1 WHERE 1", "SELECT 1 WHERE NULL",
+        "VALUES (1, 2), (3, 4)", "SELECT 1 UNION ALL SELECT 2 UNION ALL VALUES (3)",
+        "VALUES (1), (2), (3) LIMIT 2", "VALUES (1), (2), (3) LIMIT 1 OFFSET 1", "VALUES (1), (2) LIMIT -1",
+        "VALUES (1), (2), (3) LIMIT 2, 1", "SELECT 1 LIMIT 0", "SELECT 1 LIMIT 'x'", "SELECT 1 LIMIT '2'",
+        "SELECT (SELECT 5), (SELECT 1 WHERE 0), EXISTS (SELECT 1), EXISTS (SELECT 1 WHERE 0)",
+        "SELECT 1 IN (SELECT 1), 2 IN (VALUES (1), (NULL)), 2 NOT IN (SELECT 1 WHERE 0)",
+        "SELECT (SELECT 1, 2)", "SELECT x", "SELECT t.x", "SELECT * FROM nosuch", "SELECT *",
+        "SELECT nosuchfunc(1)", "SELECT 1 +", "SELECT 'abc' COLLATE nosuch",
+        "VALUES (1), (2, 3)", "SELECT 1 UNION ALL SELECT 1, 2", "SELECT 1 ORDER BY 2",
+        "SELECT 0x10000000000000000", "SELECT 1 = 1.0, 1 = '1', 1 < 'a', x'00' > 'a'",
+        "SELECT -(-9223372036854775808)", "SELECT - - 1", "SELECT 9223372036854775807 + 1",
+    })
+    void matchesSqlite(String sql) {
+        assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+    }
+}
