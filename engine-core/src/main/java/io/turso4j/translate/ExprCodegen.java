@@ -95,8 +95,7 @@ final class ExprCodegen {
             case Expr.Collate c -> code(c.expr(), target);
             case Expr.Cast c -> {
                 code(c.expr(), target);
-                Affinity a = Affinity.ofDeclaredType(c.type() == null ? null : c.type().name());
-                b.emit(Opcode.Cast, target, AffinityCode.of(a));
+                b.emit(Opcode.Cast, target, AffinityCode.of(ExprTyping.castAffinity(c)));
             }
             case Expr.Case c -> caseExpr(c, target);
             case Expr.Exists x -> selects.exists(x, target);
@@ -194,7 +193,17 @@ final class ExprCodegen {
     private void binary(Expr.Binary e, int target) {
         Expr.BinaryOp op = e.op();
         switch (op) {
-            case EQ, NE, LT, LE, GT, GE, IS, IS_NOT -> {
+            case IS, IS_NOT -> {
+                Boolean truth = ExprTyping.truthConstant(e.right());
+                if (truth != null) {
+                    // x IS [NOT] TRUE/FALSE tests truth, not equality (SQLite's TK_TRUTH).
+                    boolean normal = op == Expr.BinaryOp.IS;
+                    b.emit(Opcode.IsTrue, codeTemp(e.left()), target, truth ? 0 : 1, truth ^ normal ? 1 : 0, 0);
+                } else {
+                    compareToValue(op, e.left(), codeTemp(e.left()), e.right(), codeTemp(e.right()), target);
+                }
+            }
+            case EQ, NE, LT, LE, GT, GE -> {
                 int left = codeTemp(e.left());
                 int right = codeTemp(e.right());
                 compareToValue(op, e.left(), left, e.right(), right, target);
@@ -292,44 +301,101 @@ final class ExprCodegen {
 
     /**
      * {@code x IN (v, …)}: true when x equals a value, NULL when it does not but x or a value
-     * is NULL, false otherwise; an empty list is false even for NULL x. Comparisons use x's
-     * affinity alone and x's collation, as SQLite's IN does.
+     * is NULL, false otherwise; an empty list is false even for NULL x. The comparisons use x's
+     * collation and x's affinity alone. SQLite compares a short or non-constant list one value
+     * at a time (affinity as in a comparison), but loads a constant list of three or more into
+     * a temporary index (affinity applied as on storing both sides), so this does likewise.
      */
     private void inList(Expr.InList e, int target) {
         if (e.values().isEmpty()) {
             b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
             return;
         }
-        int x = codeTemp(e.expr());
-        int sawNull = b.allocRegister();
-        int found = b.newLabel();
-        int isNull = b.newLabel();
-        int done = b.newLabel();
-        b.emit(Opcode.Integer, 0, sawNull);
-        b.emit(Opcode.IsNull, x, isNull);
-        int p5 = AffinityCode.of(ExprTyping.affinity(e.expr()));
-        Collation collation = ExprTyping.collation(e.expr());
+        Affinity affinity = ExprTyping.affinity(e.expr());
+        boolean asIndex = e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant);
+        InTest test = new InTest(codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr()), asIndex, false);
         for (Expr v : e.values()) {
-            int r = codeTemp(v);
-            b.emit(Opcode.Eq, r, found, x, collation, p5);
+            test.compare(codeTemp(v));
+        }
+        test.end(e.not(), target);
+    }
+
+    /**
+     * The code of one IN test: {@link #compare} per candidate value, then {@link #end}.
+     * {@code stored} applies the affinity to both sides as storing into a temporary index does;
+     * otherwise it is the comparison's.
+     */
+    final class InTest {
+        private final int x;
+        private final Affinity affinity;
+        private final Collation collation;
+        private final boolean stored;
+        private final int sawNull = b.allocRegister();
+        private final int found = b.newLabel();
+        private final int isNull = b.newLabel();
+        private final int done = b.newLabel();
+
+        private final int original;
+        private final boolean subquery;
+
+        /**
+         * @param subquery candidates come from a subquery, which may be empty: x's NULL test
+         *     then waits until {@link #end(boolean, int, int)} knows whether there were any
+         */
+        InTest(int x, Affinity affinity, Collation collation, boolean stored, boolean subquery) {
+            this.affinity = affinity;
+            this.collation = collation;
+            this.stored = stored && affinity != Affinity.NONE && affinity != Affinity.BLOB;
+            this.original = x;
+            this.subquery = subquery;
+            b.emit(Opcode.Integer, 0, sawNull);
+            if (!subquery) {
+                b.emit(Opcode.IsNull, x, isNull);
+            }
+            if (this.stored) {
+                int converted = b.allocRegister();
+                b.emit(Opcode.SCopy, x, converted);
+                b.emit(Opcode.Affinity, converted, 1, 0, String.valueOf((char) AffinityCode.of(affinity)), 0);
+                x = converted;
+            }
+            this.x = x;
+        }
+
+        /** Jumps to "found" when r[value] equals x; notes a NULL value. */
+        void compare(int value) {
+            int r = value;
+            if (stored) {
+                r = b.allocRegister();
+                b.emit(Opcode.SCopy, value, r);
+                b.emit(Opcode.Affinity, r, 1, 0, String.valueOf((char) AffinityCode.of(affinity)), 0);
+            }
+            b.emit(Opcode.Eq, r, found, x, collation, stored ? AffinityCode.of(Affinity.NONE) : AffinityCode.of(affinity));
             int notNull = b.newLabel();
             b.emit(Opcode.NotNull, r, notNull);
             b.emit(Opcode.Integer, 1, sawNull);
             b.resolve(notNull);
         }
-        inListEnd(sawNull, found, isNull, done, e.not(), target);
-    }
 
-    /** The shared tail of IN: false / NULL (if a NULL was seen) / true, negated for NOT IN. */
-    void inListEnd(int sawNull, int found, int isNull, int done, boolean not, int target) {
-        b.emit(Opcode.Integer, not ? 1 : 0, target);
-        b.emit(Opcode.IfNot, sawNull, done, 0);
-        b.resolve(isNull);
-        b.emit(Opcode.Null, 0, target);
-        b.emit(Opcode.Goto, 0, done);
-        b.resolve(found);
-        b.emit(Opcode.Integer, not ? 0 : 1, target);
-        b.resolve(done);
+        /** Codes the result into {@code target}: false, or NULL if a NULL was seen; true when found; negated for NOT IN. */
+        void end(boolean not, int target) {
+            end(not, target, 0);
+        }
+
+        /** As {@link #end(boolean, int)}, but false even for a NULL x when r[empty] is true (IN an empty subquery). */
+        void end(boolean not, int target, int empty) {
+            b.emit(Opcode.Integer, not ? 1 : 0, target);
+            if (subquery) {
+                b.emit(Opcode.If, empty, done, 0);
+                b.emit(Opcode.IsNull, original, isNull);
+            }
+            b.emit(Opcode.IfNot, sawNull, done, 0);
+            b.resolve(isNull);
+            b.emit(Opcode.Null, 0, target);
+            b.emit(Opcode.Goto, 0, done);
+            b.resolve(found);
+            b.emit(Opcode.Integer, not ? 0 : 1, target);
+            b.resolve(done);
+        }
     }
 
     private void caseExpr(Expr.Case c, int target) {

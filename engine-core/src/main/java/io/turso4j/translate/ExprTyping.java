@@ -6,6 +6,8 @@ import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the code generator needs to know about an expression before coding it: its affinity
@@ -13,7 +15,7 @@ import io.turso4j.value.Collation;
  * its text starts. Stateless; any thread.
  *
  * <p>Affinity: a CAST has its type's; COLLATE passes its operand's through; a scalar subquery
- * has its result column's; everything else (literals, operators, functions) has none. Columns
+ * has its result column's (see {@link #firstResultExpr}); everything else (literals, operators, functions) has none. Columns
  * have their declared affinity — no column resolves yet, as there is no schema.
  *
  * <p>Collation: an explicit COLLATE anywhere down the left spine of operators wins, as in
@@ -25,23 +27,104 @@ final class ExprTyping {
 
     static Affinity affinity(Expr e) {
         return switch (e) {
-            case Expr.Cast c -> Affinity.ofDeclaredType(c.type() == null ? null : c.type().name());
+            case Expr.Cast c -> castAffinity(c);
             case Expr.Collate c -> affinity(c.expr());
             case Expr.Subquery s -> firstColumnAffinity(s.select());
             default -> Affinity.NONE;
         };
     }
 
-    private static Affinity firstColumnAffinity(Select select) {
+    /**
+     * The affinity a CAST converts to: its type name's, by the column rules, except that no
+     * type at all ({@code CAST(x AS)}) is NUMERIC, as {@code sqlite3AffinityType} finds for an
+     * empty name (a column without a type is BLOB only because the column code says so).
+     */
+    static Affinity castAffinity(Expr.Cast c) {
+        String type = c.type() == null ? "" : c.type().name();
+        return type.isEmpty() ? Affinity.NUMERIC : Affinity.ofDeclaredType(type);
+    }
+
+    /**
+     * The constant truth value of {@code e} when SQLite's parser makes it a TRUE/FALSE node:
+     * the identifiers {@code true} and {@code false} (no column has the name here) and
+     * {@code x [NOT] IN ()}; null for anything else. COLLATE is looked through.
+     */
+    static Boolean truthConstant(Expr e) {
+        return switch (e) {
+            case Expr.Collate c -> truthConstant(c.expr());
+            case Expr.Column c when c.table() == null && c.column().equalsIgnoreCase("true") -> Boolean.TRUE;
+            case Expr.Column c when c.table() == null && c.column().equalsIgnoreCase("false") -> Boolean.FALSE;
+            case Expr.InList in when in.values().isEmpty() -> in.not();
+            default -> null;
+        };
+    }
+
+    /**
+     * The affinity of a subquery's first column: its expression's when there is one SELECT (or
+     * one VALUES row); for a compound or several rows the arms' common affinity, or none when
+     * they differ (as SQLite 3.54 behaves).
+     */
+    static Affinity firstColumnAffinity(Select select) {
+        List<Expr> arms = new ArrayList<>();
+        firstColumns(select.body(), arms);
+        Affinity common = null;
+        for (Expr e : arms) {
+            Affinity a = e == null ? Affinity.NONE : affinity(e);
+            if (common != null && common != a) {
+                return Affinity.NONE;
+            }
+            common = a;
+        }
+        return common == null ? Affinity.NONE : common;
+    }
+
+    private static void firstColumns(Select.Body body, List<Expr> out) {
+        switch (body) {
+            case Select.Compound c -> {
+                firstColumns(c.left(), out);
+                firstColumns(c.right(), out);
+            }
+            case Select.Core core -> out.add(!core.columns().isEmpty()
+                    && core.columns().getFirst() instanceof Select.ExprColumn ec ? ec.expr() : null);
+            case Select.Values v -> v.rows().forEach(row -> out.add(row.getFirst()));
+        }
+    }
+
+    /** Whether {@code e} is made of literals and operators only (SQLite's sqlite3ExprIsConstant, roughly). */
+    static boolean isConstant(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Column c -> truthConstant(c) != null;
+            case Expr.Unary u -> isConstant(u.operand());
+            case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
+            case Expr.Cast c -> isConstant(c.expr());
+            case Expr.Collate c -> isConstant(c.expr());
+            case Expr.NullTest n -> isConstant(n.expr());
+            case Expr.Between b -> isConstant(b.expr()) && isConstant(b.low()) && isConstant(b.high());
+            case Expr.InList i -> isConstant(i.expr()) && i.values().stream().allMatch(ExprTyping::isConstant);
+            case Expr.Case c -> (c.base() == null || isConstant(c.base()))
+                    && c.whens().stream().allMatch(w -> isConstant(w.when()) && isConstant(w.then()))
+                    && (c.otherwise() == null || isConstant(c.otherwise()));
+            default -> false;
+        };
+    }
+
+    /**
+     * The expression SQLite consults for the type of a subquery's first column: that of its
+     * rightmost SELECT (SQLite's parser returns a compound's last arm, with the others linked
+     * behind it), and of a VALUES list its last row. Null for {@code *}.
+     */
+    static Expr firstResultExpr(Select select) {
         Select.Body body = select.body();
         while (body instanceof Select.Compound c) {
-            body = c.left();
+            body = c.right();
         }
-        if (body instanceof Select.Core core && !core.columns().isEmpty()
-                && core.columns().getFirst() instanceof Select.ExprColumn ec) {
-            return affinity(ec.expr());
-        }
-        return Affinity.NONE;
+        return switch (body) {
+            case Select.Core core when !core.columns().isEmpty()
+                    && core.columns().getFirst() instanceof Select.ExprColumn ec -> ec.expr();
+            case Select.Values v -> v.rows().getLast().getFirst();
+            default -> null;
+        };
     }
 
     /** The explicit collation of {@code e}, or null for none; an unknown name is an error. */

@@ -6,7 +6,6 @@ import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
-import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.AggregateCall;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
@@ -281,50 +280,31 @@ final class SelectCodegen {
         b.resolve(done);
     }
 
-    /** {@code x IN (SELECT …)}: as IN with a list, the affinity combining x's and the column's. */
+    /**
+     * {@code x IN (SELECT …)}: as IN with a list loaded into a temporary index — the affinity
+     * combines x's and the column's and is applied to both sides — and false for an empty
+     * subquery even when x is NULL.
+     */
     void inSelect(Expr.InSelect e, int target) {
-        int x = exprs.codeTemp(e.expr());
-        int sawNull = b.allocRegister();
-        int found = b.newLabel();
-        int isNull = b.newLabel();
-        int done = b.newLabel();
-        b.emit(Opcode.Integer, 0, sawNull);
+        Expr first = ExprTyping.firstResultExpr(e.select());
+        // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
+        // (REAL stays REAL), which matters here because it is applied as on storing.
+        Affinity left = ExprTyping.affinity(e.expr());
+        Affinity right = ExprTyping.firstColumnAffinity(e.select());
+        Affinity affinity = left == Affinity.NONE ? right
+                : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
+        Collation collation = first == null ? ExprTyping.collation(e.expr()) : ExprTyping.binary(e.expr(), first);
         int empty = b.allocRegister();
         b.emit(Opcode.Integer, 1, empty);
-        Expr first = firstColumn(e.select());
-        Affinity affinity = first == null ? ExprTyping.affinity(e.expr())
-                : Affinity.forComparison(ExprTyping.affinity(e.expr()), ExprTyping.affinity(first));
-        Collation collation = first == null ? ExprTyping.collation(e.expr()) : ExprTyping.binary(e.expr(), first);
+        int x = exprs.codeTemp(e.expr());
+        ExprCodegen.InTest test = exprs.new InTest(x, affinity, collation, true, true);
         int columns = select(e.select(), (row, count) -> {
             b.emit(Opcode.Integer, 0, empty);
-            b.emit(Opcode.IsNull, x, isNull);
-            b.emit(Opcode.Eq, row, found, x, collation, AffinityCode.of(affinity));
-            int notNull = b.newLabel();
-            b.emit(Opcode.NotNull, row, notNull);
-            b.emit(Opcode.Integer, 1, sawNull);
-            b.resolve(notNull);
+            test.compare(row);
         });
         if (columns != 1) {
             throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
         }
-        int notEmpty = b.newLabel();
-        b.emit(Opcode.IfNot, empty, notEmpty, 0);
-        b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
-        b.emit(Opcode.Goto, 0, done);
-        b.resolve(notEmpty);
-        exprs.inListEnd(sawNull, found, isNull, done, e.not(), target);
-    }
-
-    private static Expr firstColumn(Select select) {
-        Select.Body body = select.body();
-        while (body instanceof Select.Compound c) {
-            body = c.left();
-        }
-        return switch (body) {
-            case Select.Core core when !core.columns().isEmpty()
-                    && core.columns().getFirst() instanceof Select.ExprColumn ec -> ec.expr();
-            case Select.Values v -> v.rows().getFirst().getFirst();
-            default -> null;
-        };
+        test.end(e.not(), target, empty);
     }
 }

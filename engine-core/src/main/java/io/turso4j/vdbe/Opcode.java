@@ -55,7 +55,7 @@ public enum Opcode {
     Not(false),
     /** r[P2] = ~r[P1]. */
     BitNot(false),
-    /** r[P2] = P3 when r[P1] is NULL, else (r[P1] is true) XOR P4 (an Integer, 0 or 1): IS [NOT] TRUE/FALSE. */
+    /** r[P2] = (P3 if r[P1] is NULL, else whether r[P1] is true) XOR P4 (an Integer, 0 or 1): IS [NOT] TRUE/FALSE. */
     IsTrue(false),
     /** r[P2] = NULL if r[P1] or r[P3] is NULL, else 0. */
     ZeroOrNull(false),

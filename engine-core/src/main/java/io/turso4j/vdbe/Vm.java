@@ -221,11 +221,8 @@ public final class Vm implements FunctionContext {
                 case Not -> setTruth(r[p2], Truth.of(r[p1]).not());
                 case IsTrue -> {
                     Truth t = Truth.of(r[p1]);
-                    if (t == Truth.UNKNOWN) {
-                        r[p2].setInt(p3);
-                    } else {
-                        r[p2].setInt((t == Truth.TRUE ? 1 : 0) ^ (java.lang.Integer) p4[pc]);
-                    }
+                    int value = t == Truth.UNKNOWN ? p3 : (t == Truth.TRUE ? 1 : 0);
+                    r[p2].setInt(value ^ (java.lang.Integer) p4[pc]);
                 }
                 case ZeroOrNull -> {
                     if (r[p1].isNull() || r[p3].isNull()) {
