@@ -105,7 +105,7 @@ public enum Opcode {
     /** Does nothing (a jump target, or an instruction patched away). */
     Noop(false),
 
-    // ---- cursors (P1 = cursor number) ------------------------------------------------------
+    // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
     /** Open a read cursor on the tree rooted at page P2; P4 = IndexKeyComparator for an index. */
     OpenRead(false),
     OpenWrite(false),

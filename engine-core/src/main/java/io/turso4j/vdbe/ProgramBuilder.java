@@ -39,6 +39,9 @@ public final class ProgramBuilder {
         code[at + Program.P3] = p3;
         code[at + Program.P5] = p5;
         this.p4[size] = p4;
+        if (op.ordinal() >= Opcode.OpenRead.ordinal()) {
+            cursors = Math.max(cursors, p1 + 1); // every cursor opcode names its cursor in P1
+        }
         if (op == Opcode.OpenWrite || op == Opcode.Insert || op == Opcode.Delete || op == Opcode.IdxInsert
                 || op == Opcode.IdxDelete || op == Opcode.NewRowid) {
             readOnly = false;
