@@ -39,8 +39,12 @@ public final class Connection implements AutoCloseable {
      * @throws io.turso4j.error.SqliteException on a syntax or resolution error
      */
     public Statement prepare(String sql) {
+        return prepareNext(new Parser(sql), sql);
+    }
+
+    /** Compiles the next statement {@code parser} reads from {@code sql}; null at the end. */
+    private Statement prepareNext(Parser parser, String sql) {
         checkOpen();
-        Parser parser = new Parser(sql);
         Stmt stmt = parser.next();
         if (stmt == null) {
             return null;
@@ -53,45 +57,51 @@ public final class Connection implements AutoCloseable {
         return s;
     }
 
-    /** Runs every statement in {@code sql} to completion, blocking (awaiting I/O) as needed. */
+    /**
+     * Runs every statement in {@code sql} to completion, blocking (awaiting I/O) as needed.
+     * The text is tokenized once, however many statements it holds.
+     */
     public void execute(String sql) {
-        String rest = sql;
-        for (Statement next; (next = prepare(rest)) != null; ) {
+        Parser parser = new Parser(sql);
+        for (Statement next; (next = prepareNext(parser, sql)) != null; ) {
             try (Statement s = next) {
                 while (s.next()) {
                     // rows are discarded, as sqlite3_exec without a callback does
                 }
-                rest = s.tail();
             }
         }
     }
 
     /** Runs every statement in {@code sql} without occupying a thread while I/O is in flight. */
     public CompletableFuture<Void> executeAsync(String sql) {
+        return executeAsync(new Parser(sql), sql);
+    }
+
+    private CompletableFuture<Void> executeAsync(Parser parser, String sql) {
         Statement s;
         try {
-            s = prepare(sql);
+            s = prepareNext(parser, sql);
         } catch (SqliteException e) {
             return CompletableFuture.failedFuture(e);
         }
         if (s == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return drain(s).thenCompose(tail -> executeAsync(tail));
+        return drain(s).thenCompose(done -> executeAsync(parser, sql));
     }
 
-    /** Steps {@code s} to DONE asynchronously, closes it, and yields its tail. */
-    private static CompletableFuture<String> drain(Statement s) {
+    /** Steps {@code s} to DONE asynchronously and closes it. */
+    private static CompletableFuture<Void> drain(Statement s) {
         return s.stepAsync().handle((result, error) -> {
             if (error != null) {
                 s.close();
-                return CompletableFuture.<String>failedFuture(error);
+                return CompletableFuture.<Void>failedFuture(error);
             }
             if (result == StepResult.ROW) {
                 return drain(s);
             }
             s.close();
-            return CompletableFuture.completedFuture(s.tail());
+            return CompletableFuture.<Void>completedFuture(null);
         }).thenCompose(f -> f);
     }
 

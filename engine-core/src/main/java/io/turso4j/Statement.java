@@ -141,7 +141,10 @@ public final class Statement implements AutoCloseable {
         }
     }
 
-    /** The SQL text after this statement (what {@link Connection#prepare} did not compile). */
+    /**
+     * The SQL text after this statement (what {@link Connection#prepare} did not compile),
+     * from the first token after the statement's {@code ;}.
+     */
     public String tail() {
         return tail;
     }
