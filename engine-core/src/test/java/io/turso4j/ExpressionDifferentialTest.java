@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code SELECT <random expression>} on SQLite 3.54 and on turso4j: the values, their storage
+ * {@code SELECT <random expression>}, and random compound SELECTs of such expressions, on SQLite 3.54 and on turso4j: the values, their storage
  * classes and the error messages must agree. Prints its seed; {@code -Dturso4j.seed=N} replays
  * it. Collects every mismatch and reports the first few.
  */
@@ -16,14 +16,25 @@ class ExpressionDifferentialTest {
 
     @Test
     void randomExpressionsMatchSqlite() throws Exception {
+        compare("expressions", (gen, i) -> "SELECT " + gen.expression(1 + i % 4));
+    }
+
+    @Test
+    void randomCompoundSelectsMatchSqlite() throws Exception {
+        compare("compounds", (gen, i) -> gen.compoundSelect(1 + i % 3, i % 3));
+    }
+
+    private static void compare(String what, java.util.function.BiFunction<RandomExpressions, Integer, String> query)
+            throws Exception {
         long seed = Long.getLong("turso4j.seed", System.nanoTime());
-        System.out.println("ExpressionDifferentialTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
+        System.out.println("ExpressionDifferentialTest " + what + " seed: " + seed + " (replay with -Dturso4j.seed="
+                + seed + ")");
         RandomExpressions gen = new RandomExpressions(seed);
         System.out.println("functions in the mix: " + gen.functionCount());
         List<String> mismatches = new ArrayList<>();
         try (SqliteOracle oracle = new SqliteOracle()) {
             for (int i = 0; i < CASES; i++) {
-                String sql = "SELECT " + gen.expression(1 + i % 4);
+                String sql = query.apply(gen, i);
                 String expected = oracle.sqlite(sql);
                 String actual = oracle.turso(sql);
                 if (!expected.equals(actual)) {

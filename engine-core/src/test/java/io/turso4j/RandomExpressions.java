@@ -74,6 +74,57 @@ final class RandomExpressions {
         };
     }
 
+    /**
+     * A SELECT of {@code columns} columns: table-less cores and single-row VALUES joined by
+     * compound operators, with an ORDER BY over every column (so the order is total) and
+     * LIMIT/OFFSET. Left out, as known differences from SQLite 3.54: multi-row VALUES inside a
+     * compound and LIMIT 1 on a compound (which of equal rows survives, and their order).
+     */
+    String compoundSelect(int columns, int depth) {
+        StringBuilder sb = new StringBuilder(arm(columns, depth));
+        int arms = random.nextInt(4);
+        for (int i = 0; i < arms; i++) {
+            sb.append(' ').append(pick(new String[] {"UNION", "UNION ALL", "INTERSECT", "EXCEPT"})).append(' ')
+                    .append(arm(columns, depth));
+        }
+        if (random.nextBoolean()) {
+            sb.append(" ORDER BY ");
+            for (int c = 1; c <= columns; c++) {
+                sb.append(c > 1 ? ", " : "").append(c).append(random.nextBoolean() ? " DESC" : "");
+            }
+        }
+        if (random.nextInt(3) == 0) {
+            sb.append(" LIMIT ").append(new int[] {-1, 0, 2, 3}[random.nextInt(4)]);
+            if (random.nextBoolean()) {
+                sb.append(" OFFSET ").append(random.nextInt(3));
+            }
+        }
+        return sb.toString();
+    }
+
+    private String arm(int columns, int depth) {
+        if (random.nextBoolean()) {
+            StringBuilder sb = new StringBuilder("SELECT ");
+            for (int c = 0; c < columns; c++) {
+                sb.append(c > 0 ? ", " : "").append(expression(depth));
+            }
+            if (random.nextInt(4) == 0) {
+                sb.append(" WHERE ").append(expression(depth));
+            }
+            return sb.toString();
+        }
+        StringBuilder sb = new StringBuilder("VALUES ");
+        int rows = 1;
+        for (int r = 0; r < rows; r++) {
+            sb.append(r > 0 ? ", (" : "(");
+            for (int c = 0; c < columns; c++) {
+                sb.append(c > 0 ? ", " : "").append(expression(depth));
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
     private String call(int d) {
         Object[] f = functions.get(random.nextInt(functions.size()));
         StringBuilder sb = new StringBuilder((String) f[0]).append('(');

@@ -38,7 +38,7 @@ final class CursorOps {
     private final VmContext context;
     private final RecordWriter writer = new RecordWriter();
     private Register[] entry = new Register[0];
-    private byte[] scratch = new byte[64];
+    private final Records records = new Records();
 
     CursorOps(int cursorCount, Register[] regs, VmContext context) {
         this.cursors = new BTreeCursor[cursorCount];
@@ -144,6 +144,31 @@ final class CursorOps {
                 }
                 yield -1;
             }
+            case OpenEphemeral, SorterOpen -> {
+                install(p1, new EphemeralIndex((IndexKeyComparator) p4, op == Opcode.SorterOpen), (IndexKeyComparator) p4);
+                yield -1;
+            }
+            case OpenPseudo -> {
+                install(p1, new PseudoCursor(regs[p2]), null);
+                yield -1;
+            }
+            case SorterInsert -> {
+                cursor(p1).insert(regs[p2].bytesCopy());
+                yield -1;
+            }
+            case SorterSort -> moved(p1, cursor(p1).first(), p2, false);
+            case SorterNext -> moved(p1, cursor(p1).next(), p2, true);
+            case SorterData -> {
+                RecordReader rec = cursor(p1).record();
+                MemorySegment bytes = rec.segment();
+                regs[p2].setBlob(bytes.toArray(ValueLayout.JAVA_BYTE));
+                yield -1;
+            }
+            case Found, NotFound -> {
+                int count = (java.lang.Integer) p4;
+                boolean found = cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, p3, count) == 0;
+                yield found == (op == Opcode.Found) ? p2 : -1;
+            }
             default -> throw new IllegalStateException("not a cursor opcode: " + op);
         };
     }
@@ -154,13 +179,17 @@ final class CursorOps {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
         }
         BTreeCursor c = key == null ? btree.openTable(root, writable) : btree.openIndex(root, key, writable);
+        install(p1, c, key);
+        return -1;
+    }
+
+    private void install(int p1, BTreeCursor c, IndexKeyComparator key) {
         if (cursors[p1] != null) {
             cursors[p1].close();
         }
         cursors[p1] = c;
         keys[p1] = key;
         nullRow[p1] = false;
-        return -1;
     }
 
     private BTreeCursor cursor(int i) {
@@ -191,28 +220,9 @@ final class CursorOps {
         if (rec.typeOf(col) == StorageClass.NULL && fallback != null && col >= rec.columnCount()) {
             out.copyFrom(fallback);
         } else {
-            decode(rec, col, out);
+            records.read(rec, col, out);
         }
         return -1;
-    }
-
-    private void decode(RecordReader rec, int col, Register out) {
-        switch (rec.typeOf(col)) {
-            case NULL -> out.setNull();
-            case INTEGER -> out.setInt(rec.getLong(col));
-            case REAL -> out.setReal(rec.getDouble(col));
-            case TEXT -> out.setText(copy(rec, col), 0, rec.lengthOf(col));
-            case BLOB -> out.setBlob(copy(rec, col), 0, rec.lengthOf(col));
-        }
-    }
-
-    private byte[] copy(RecordReader rec, int col) {
-        int n = rec.lengthOf(col);
-        if (scratch.length < n) {
-            scratch = new byte[Math.max(n, scratch.length * 2)];
-        }
-        MemorySegment.copy(rec.segment(), ValueLayout.JAVA_BYTE, rec.offsetOf(col), scratch, 0, n);
-        return scratch;
     }
 
     private byte[] record(int start, int count, String affinities) {
@@ -318,7 +328,7 @@ final class CursorOps {
             entry = grown;
         }
         for (int i = 0; i < n; i++) {
-            decode(rec, i, entry[i]);
+            records.read(rec, i, entry[i]);
         }
         return keys[p1].compare(entry, 0, regs, key, n);
     }

@@ -148,7 +148,25 @@ public enum Opcode {
     /** Insert the index record r[P2]. */
     IdxInsert(false),
     /** Delete the index entry whose key is r[P2 .. P2+P3). */
-    IdxDelete(false);
+    IdxDelete(false),
+    /** Open a temporary index of P2 fields ordered by P4 (an IndexKeyComparator); equal keys replace. */
+    OpenEphemeral(false),
+    /** Open a sorter: a temporary index ordered by P4 that keeps equal keys in insertion order. */
+    SorterOpen(false),
+    /** Open a cursor on the one record held in r[P2] (P3 fields). */
+    OpenPseudo(false),
+    /** Insert the record r[P2] into the sorter. */
+    SorterInsert(false),
+    /** Move to the sorter's first record; jump if it is empty. */
+    SorterSort(true),
+    /** r[P2] = the sorter's current record. */
+    SorterData(false),
+    /** Move to the sorter's next record; jump if there is one. */
+    SorterNext(true),
+    /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
+    Found(true),
+    /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
+    NotFound(true);
 
     private static final Opcode[] VALUES = values();
 

@@ -1,0 +1,88 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.storage.btree.BTreeCursor;
+import io.turso4j.storage.btree.SeekOp;
+import io.turso4j.storage.format.RecordReader;
+import io.turso4j.value.Register;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * {@link Opcode#OpenPseudo}'s cursor: a single row whose record is whatever register it was
+ * opened on holds (SorterData puts a sorted record there), so {@link Opcode#Column} can read
+ * its fields. It never moves. One cursor, one thread.
+ */
+final class PseudoCursor implements BTreeCursor {
+    private final Register content;
+
+    PseudoCursor(Register content) {
+        this.content = content;
+    }
+
+    @Override
+    public RecordReader record() {
+        return new RecordReader().reset(MemorySegment.ofArray(content.bytesCopy()), 0);
+    }
+
+    @Override
+    public boolean isValid() {
+        return !content.isNull();
+    }
+
+    @Override
+    public boolean first() {
+        throw unsupported();
+    }
+
+    @Override
+    public boolean last() {
+        throw unsupported();
+    }
+
+    @Override
+    public boolean next() {
+        throw unsupported();
+    }
+
+    @Override
+    public boolean prev() {
+        throw unsupported();
+    }
+
+    @Override
+    public boolean seekRowid(long rowid) {
+        throw unsupported();
+    }
+
+    @Override
+    public boolean seek(SeekOp op, Register[] key, int start, int count) {
+        throw unsupported();
+    }
+
+    @Override
+    public long rowid() {
+        throw unsupported();
+    }
+
+    @Override
+    public void insert(long rowid, byte[] record) {
+        throw unsupported();
+    }
+
+    @Override
+    public void insert(byte[] key) {
+        throw unsupported();
+    }
+
+    @Override
+    public void delete() {
+        throw unsupported();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private static UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException("a pseudo-cursor only reads its one record");
+    }
+}
