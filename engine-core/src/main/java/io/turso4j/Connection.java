@@ -25,6 +25,7 @@ public final class Connection implements AutoCloseable {
     private long totalChanges;
     private long lastInsertRowid;
     private long runningChanges;
+    private boolean autocommit = true;
     private boolean closed;
     private final VmContext context = new Context();
 
@@ -122,7 +123,7 @@ public final class Connection implements AutoCloseable {
 
     /** Whether no explicit transaction is open. */
     public boolean isAutocommit() {
-        return true;
+        return autocommit;
     }
 
     /** Rolls back an open transaction and releases the connection. */
@@ -201,6 +202,17 @@ public final class Connection implements AutoCloseable {
         @Override
         public void setLastInsertRowid(long rowid) {
             lastInsertRowid = rowid;
+        }
+
+        @Override
+        public boolean isAutocommit() {
+            return autocommit;
+        }
+
+        /** Only the mode for now: with no storage there is nothing to commit or roll back. */
+        @Override
+        public void setAutocommit(boolean on, boolean rollback) {
+            autocommit = on;
         }
     }
 }

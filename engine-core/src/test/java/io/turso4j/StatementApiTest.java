@@ -159,6 +159,23 @@ class StatementApiTest {
     }
 
     @Test
+    void beginCommitAndRollbackTrackTheAutocommitMode() {
+        assertTrue(conn.isAutocommit());
+        conn.execute("BEGIN");
+        assertFalse(conn.isAutocommit());
+        assertEquals("cannot start a transaction within a transaction",
+                assertThrows(SqliteException.class, () -> conn.execute("BEGIN IMMEDIATE")).getMessage());
+        conn.execute("COMMIT");
+        assertTrue(conn.isAutocommit());
+        assertEquals("cannot commit - no transaction is active",
+                assertThrows(SqliteException.class, () -> conn.execute("END")).getMessage());
+        assertEquals("cannot rollback - no transaction is active",
+                assertThrows(SqliteException.class, () -> conn.execute("ROLLBACK")).getMessage());
+        conn.execute("BEGIN; ROLLBACK TRANSACTION");
+        assertTrue(conn.isAutocommit());
+    }
+
+    @Test
     void filePathsAreRefusedUntilStorageLands() {
         SqliteException e = assertThrows(SqliteException.class, () -> Database.open("/tmp/turso4j-nope.db"));
         assertEquals(ResultCode.CANTOPEN, e.code());

@@ -16,8 +16,8 @@ import java.util.Locale;
  * One parsed statement in, one {@link Program} out: SQLite's {@code sqlite3FinishCoding} at
  * the end of each statement's code generator.
  *
- * <p>What compiles today: SELECT that reads no table (see {@link SelectCodegen}) and EXPLAIN
- * of it. Statements that need a table fail as SQLite does when the table is missing ("no such
+ * <p>What compiles today: SELECT that reads no table (see {@link SelectCodegen}), BEGIN,
+ * COMMIT and ROLLBACK (the autocommit mode only, as there is no storage yet) and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
  * table: t"), since no schema is loaded yet; the rest fail with "… is not supported yet".
  * Stateless; any thread.
  */
@@ -53,6 +53,9 @@ public final class Translator {
             case Insert insert -> throw noSuchTable(insert.table());
             case Update update -> throw noSuchTable(update.table().name());
             case Delete delete -> throw noSuchTable(delete.table().name());
+            case Stmt.Begin begin -> autoCommit(0, 0);
+            case Stmt.Commit commit -> autoCommit(1, 0);
+            case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }
@@ -64,6 +67,15 @@ public final class Translator {
         codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
         b.emit(Opcode.Halt, 0, 0);
         b.setColumnNames(ColumnNames.of(select, sql));
+        return b.build();
+    }
+
+    /** BEGIN, COMMIT and ROLLBACK: SQLite's {@code AutoCommit} instruction. */
+    private static Program autoCommit(int on, int rollback) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        b.emit(Opcode.AutoCommit, on, rollback);
+        b.emit(Opcode.Halt, 0, 0);
         return b.build();
     }
 

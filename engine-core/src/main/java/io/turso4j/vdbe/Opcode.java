@@ -104,6 +104,11 @@ public enum Opcode {
     EndCoroutine(false),
     /** Does nothing (a jump target, or an instruction patched away). */
     Noop(false),
+    /**
+     * Set the connection's autocommit mode to P1 (BEGIN: 0; COMMIT, ROLLBACK: 1), rolling back
+     * when P2 is 1; fails as SQLite does when the mode is already P1.
+     */
+    AutoCommit(false),
 
     // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
     /** Open a read cursor on the tree rooted at page P2; P4 = IndexKeyComparator for an index. */

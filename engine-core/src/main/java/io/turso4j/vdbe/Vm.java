@@ -358,6 +358,15 @@ public final class Vm implements FunctionContext {
                 }
                 case Noop -> {
                 }
+                case AutoCommit -> {
+                    boolean on = p1 != 0;
+                    if (context.isAutocommit() == on) {
+                        throw new SqliteException(ResultCode.ERROR, !on ? "cannot start a transaction within a transaction"
+                                : p2 != 0 ? "cannot rollback - no transaction is active"
+                                : "cannot commit - no transaction is active");
+                    }
+                    context.setAutocommit(on, p2 != 0);
+                }
                 default -> {
                     int target = cursorOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc], code[at + Program.P5]);
                     if (target >= 0) {

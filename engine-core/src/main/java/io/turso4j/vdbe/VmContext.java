@@ -27,4 +27,13 @@ public interface VmContext {
     void rowChanged();
 
     void setLastInsertRowid(long rowid);
+
+    /** Whether no explicit transaction is open. */
+    boolean isAutocommit();
+
+    /**
+     * Opens ({@code false}) or ends ({@code true}) an explicit transaction; {@code rollback}
+     * undoes it instead of committing.
+     */
+    void setAutocommit(boolean autocommit, boolean rollback);
 }

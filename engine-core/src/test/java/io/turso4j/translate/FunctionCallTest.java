@@ -93,6 +93,15 @@ class FunctionCallTest {
         @Override
         public void setLastInsertRowid(long rowid) {
         }
+
+        @Override
+        public boolean isAutocommit() {
+            return true;
+        }
+
+        @Override
+        public void setAutocommit(boolean autocommit, boolean rollback) {
+        }
     }
 
     private static List<String> rows(String sql) {

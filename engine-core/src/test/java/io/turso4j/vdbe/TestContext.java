@@ -52,4 +52,13 @@ final class TestContext implements VmContext {
     public void setLastInsertRowid(long rowid) {
         lastRowid = rowid;
     }
+
+    @Override
+    public boolean isAutocommit() {
+        return true;
+    }
+
+    @Override
+    public void setAutocommit(boolean autocommit, boolean rollback) {
+    }
 }
