@@ -61,7 +61,13 @@ class ExpressionSmokeTest {
         "SELECT (SELECT 3 UNION SELECT 1 ORDER BY 1)", "SELECT x'41' UNION SELECT 1 LIMIT 1",
         "SELECT 0.1, 5 UNION SELECT 0, 1 LIMIT 1", "SELECT 0 UNION ALL SELECT 0.0 UNION SELECT 3.0",
         "VALUES (0) UNION ALL SELECT -0.0 EXCEPT SELECT 3.0", "SELECT 0 UNION SELECT 0.0 UNION SELECT 3.0",
-        "VALUES (1), (2), (3) ORDER BY 1 DESC",
+        "VALUES (1), (2), (3) ORDER BY 1 DESC", "VALUES (1), (NULL), (3) ORDER BY 1 NULLS LAST",
+        "VALUES (1), (NULL), (3) ORDER BY 1 DESC NULLS FIRST", "VALUES (1), (NULL), (3) ORDER BY 1 DESC NULLS LAST",
+        "VALUES (1, NULL), (NULL, 2), (1, 1) ORDER BY 1 NULLS LAST, 2 DESC NULLS FIRST",
+        "SELECT (1, 2) = (1, 2), (1, 2) <> (1, 3), (1, NULL) = (1, 2), (1, NULL) = (2, 2), (1, NULL) IS (1, NULL)",
+        "SELECT (1, 2) < (1, 3), (1, 2) >= (1, 3), (NULL, 1) < (2, 0), (1, NULL) < (2, 0), (1, NULL) <= (1, 5)",
+        "SELECT (1, 'a') > (1, 'A' COLLATE NOCASE), (1, 2, 3) <= (1, 2, 3), ('1', 2) = (1, 2)",
+        "SELECT (1, 2) = (1, 2, 3)", "SELECT (1, 2)", "SELECT (1, 2) + 1",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

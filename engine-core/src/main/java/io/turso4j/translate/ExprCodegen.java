@@ -192,6 +192,10 @@ final class ExprCodegen {
 
     private void binary(Expr.Binary e, int target) {
         Expr.BinaryOp op = e.op();
+        if (e.left() instanceof Expr.Row || e.right() instanceof Expr.Row) {
+            rowComparison(op, e.left(), e.right(), target);
+            return;
+        }
         switch (op) {
             case IS, IS_NOT -> {
                 Boolean truth = ExprTyping.truthConstant(e.right());
@@ -232,6 +236,62 @@ final class ExprCodegen {
                 } else {
                     b.emit(opcode, right, left, target);
                 }
+            }
+        }
+    }
+
+    /**
+     * A comparison of row values, {@code (a, b) op (c, d)}, as SQLite's codeVectorCompare:
+     * {@code =} and IS hold when every pair does (so {@code =} is false as soon as one pair
+     * differs, else NULL if a pair has a NULL); {@code <>} and IS NOT are their negations; an
+     * ordering decides at the first pair that is not equal (NULL if it holds a NULL).
+     */
+    private void rowComparison(Expr.BinaryOp op, Expr left, Expr right, int target) {
+        if (!(left instanceof Expr.Row l) || !(right instanceof Expr.Row r) || l.values().size() != r.values().size()
+                || op.ordinal() < Expr.BinaryOp.EQ.ordinal() || op.ordinal() > Expr.BinaryOp.GE.ordinal()) {
+            throw error("row value misused");
+        }
+        int n = l.values().size();
+        switch (op) {
+            case EQ, NE, IS, IS_NOT -> {
+                boolean nullEq = op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT;
+                Expr.BinaryOp pairOp = nullEq ? Expr.BinaryOp.IS : Expr.BinaryOp.EQ;
+                int pair = b.allocRegister();
+                b.emit(Opcode.Integer, 1, target);
+                for (int i = 0; i < n; i++) {
+                    Expr a = l.values().get(i);
+                    Expr c = r.values().get(i);
+                    compareToValue(pairOp, a, codeTemp(a), c, codeTemp(c), pair);
+                    b.emit(Opcode.And, target, pair, target);
+                }
+                if (op == Expr.BinaryOp.NE || op == Expr.BinaryOp.IS_NOT) {
+                    b.emit(Opcode.Not, target, target);
+                }
+            }
+            default -> {
+                Expr.BinaryOp strict = op == Expr.BinaryOp.LT || op == Expr.BinaryOp.LE ? Expr.BinaryOp.LT : Expr.BinaryOp.GT;
+                int end = b.newLabel();
+                int isNull = b.newLabel();
+                for (int i = 0; i < n - 1; i++) {
+                    Expr a = l.values().get(i);
+                    Expr c = r.values().get(i);
+                    int ra = codeTemp(a);
+                    int rc = codeTemp(c);
+                    b.emit(Opcode.IsNull, ra, isNull);
+                    b.emit(Opcode.IsNull, rc, isNull);
+                    int next = b.newLabel();
+                    b.emit(Opcode.Eq, rc, next, ra, ExprTyping.binary(a, c), comparisonP5(a, c));
+                    compareToValue(strict, a, ra, c, rc, target);
+                    b.emit(Opcode.Goto, 0, end);
+                    b.resolve(next);
+                }
+                Expr a = l.values().getLast();
+                Expr c = r.values().getLast();
+                compareToValue(op, a, codeTemp(a), c, codeTemp(c), target);
+                b.emit(Opcode.Goto, 0, end);
+                b.resolve(isNull);
+                b.emit(Opcode.Null, 0, target);
+                b.resolve(end);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * alias, or by being the same expression as a column of the leftmost SELECT — as SQLite's
  * {@code resolveCompoundOrderBy} requires. Rows go into a sorter as records of the sort key
  * followed by the result columns; after the last one they come back out in order, through
- * LIMIT/OFFSET, to the caller's sink:
+ * LIMIT/OFFSET, to the caller's sink. NULLS FIRST/LAST against the direction's default adds an
+ * "is NULL" flag to the key just before the term's column:
  * <pre>
  *   SorterOpen s; …body: MakeRecord key+row → SorterInsert s…
  *   OpenPseudo p rec; SorterSort s end; loop: SorterData s rec; Column p …; row; SorterNext s loop
@@ -33,28 +35,52 @@ final class OrderBy {
 
     void code(Select select, int columns, Supplier<SelectCodegen.RowSink> limit, int end) {
         List<OrderingTerm> terms = select.orderBy();
-        int keys = terms.size();
-        int[] column = new int[keys];
-        Collation[] collations = new Collation[keys];
-        boolean[] descending = new boolean[keys];
-        for (int k = 0; k < keys; k++) {
+        // Key fields: each term's column, preceded by an "is NULL" flag when the term asks for
+        // NULLs where the sort direction would not put them (NULLs sort first, ascending).
+        List<Integer> column = new ArrayList<>();
+        List<Boolean> nullFlag = new ArrayList<>();
+        List<Collation> collations = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
             OrderingTerm term = terms.get(k);
-            if (term.nulls() != null) {
-                throw ExprCodegen.error("NULLS FIRST/LAST is not supported yet");
+            int c = resolve(select.body(), term.expr(), k, columns);
+            boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+            boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
+            if (nullsFirst == desc) {
+                column.add(c);
+                nullFlag.add(true);
+                collations.add(null);
+                descending.add(desc);
             }
-            column[k] = resolve(select.body(), term.expr(), k, columns);
             Collation explicit = ExprTyping.collation(term.expr());
-            collations[k] = explicit != null ? explicit : SelectCodegen.columnCollation(select.body(), column[k]);
-            descending[k] = term.order() == OrderingTerm.SortOrder.DESC;
+            column.add(c);
+            nullFlag.add(false);
+            collations.add(explicit != null ? explicit : SelectCodegen.columnCollation(select.body(), c));
+            descending.add(desc);
+        }
+        int keys = column.size();
+        boolean[] desc = new boolean[keys];
+        for (int k = 0; k < keys; k++) {
+            desc[k] = descending.get(k);
         }
         int sorter = b.allocCursor();
         int pseudo = b.allocCursor();
         int record = b.allocRegister();
-        b.emit(Opcode.SorterOpen, sorter, keys + columns, 0, new IndexKeyComparator(collations, descending), 0);
+        b.emit(Opcode.SorterOpen, sorter, keys + columns, 0,
+                new IndexKeyComparator(collations.toArray(Collation[]::new), desc), 0);
         int fields = b.allocRegisters(keys + columns);
         selects.body(select.body(), b.allocRegisters(columns), (first, count) -> {
             for (int k = 0; k < keys; k++) {
-                b.emit(Opcode.SCopy, first + column[k], fields + k);
+                int source = first + column.get(k);
+                if (nullFlag.get(k)) {
+                    int notNull = b.newLabel();
+                    b.emit(Opcode.Integer, 0, fields + k);
+                    b.emit(Opcode.NotNull, source, notNull);
+                    b.emit(Opcode.Integer, 1, fields + k);
+                    b.resolve(notNull);
+                } else {
+                    b.emit(Opcode.SCopy, source, fields + k);
+                }
             }
             b.emit(Opcode.Copy, first, fields + keys, count - 1);
             b.emit(Opcode.MakeRecord, fields, keys + count, record);
