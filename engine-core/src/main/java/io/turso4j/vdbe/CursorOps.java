@@ -13,7 +13,6 @@ import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 /**
  * The cursor opcodes of the {@link Vm}, against the {@link BTreeCursor} seam: opening, moving,
@@ -149,7 +148,7 @@ final class CursorOps {
                 yield -1;
             }
             case OpenPseudo -> {
-                install(p1, new PseudoCursor(regs[p2]), null);
+                install(p1, new PseudoCursor(), null);
                 yield -1;
             }
             case SorterInsert -> {
@@ -159,9 +158,12 @@ final class CursorOps {
             case SorterSort -> moved(p1, cursor(p1).first(), p2, false);
             case SorterNext -> moved(p1, cursor(p1).next(), p2, true);
             case SorterData -> {
-                RecordReader rec = cursor(p1).record();
-                MemorySegment bytes = rec.segment();
-                regs[p2].setBlob(bytes.toArray(ValueLayout.JAVA_BYTE));
+                byte[] record = ((EphemeralIndex) cursor(p1)).currentRecord();
+                if (cursors[p3] instanceof PseudoCursor pseudo) {
+                    pseudo.load(record);
+                } else {
+                    regs[p2].setBlob(record);
+                }
                 yield -1;
             }
             case Found, NotFound -> {
@@ -236,8 +238,9 @@ final class CursorOps {
                 case NULL -> writer.addNull();
                 case INTEGER -> writer.addLong(v.intValue());
                 case REAL -> writer.addDouble(v.realValue());
-                case TEXT -> writer.addText(MemorySegment.ofArray(v.bytesCopy()));
-                case BLOB -> writer.addBlob(v.bytesCopy());
+                // Referenced, not copied: the writer reads them in toByteArray below.
+                case TEXT -> writer.addText(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
+                case BLOB -> writer.addBlob(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
             }
         }
         return writer.toByteArray();

@@ -103,6 +103,11 @@ final class EphemeralIndex implements BTreeCursor {
         throw new UnsupportedOperationException("an ephemeral index has no rowids");
     }
 
+    /** The current entry's record bytes, shared, not copied: they never change. */
+    byte[] currentRecord() {
+        return current.record;
+    }
+
     @Override
     public RecordReader record() {
         return new RecordReader().reset(MemorySegment.ofArray(current.record), 0);

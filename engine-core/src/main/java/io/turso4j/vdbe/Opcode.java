@@ -158,13 +158,13 @@ public enum Opcode {
     OpenEphemeral(false),
     /** Open a sorter: a temporary index ordered by P4 that keeps equal keys in insertion order. */
     SorterOpen(false),
-    /** Open a cursor on the one record held in r[P2] (P3 fields). */
+    /** Open a cursor on one record at a time (P3 fields), as SorterData loads them. */
     OpenPseudo(false),
     /** Insert the record r[P2] into the sorter. */
     SorterInsert(false),
     /** Move to the sorter's first record; jump if it is empty. */
     SorterSort(true),
-    /** r[P2] = the sorter's current record. */
+    /** Load the sorter's current record into pseudo-cursor P3 (or, without one, into r[P2]). */
     SorterData(false),
     /** Move to the sorter's next record; jump if there is one. */
     SorterNext(true),

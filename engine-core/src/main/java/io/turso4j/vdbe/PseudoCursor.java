@@ -7,25 +7,28 @@ import io.turso4j.value.Register;
 import java.lang.foreign.MemorySegment;
 
 /**
- * {@link Opcode#OpenPseudo}'s cursor: a single row whose record is whatever register it was
- * opened on holds (SorterData puts a sorted record there), so {@link Opcode#Column} can read
- * its fields. It never moves. One cursor, one thread.
+ * {@link Opcode#OpenPseudo}'s cursor: a single row, the record {@link Opcode#SorterData} last
+ * {@link #load}ed, so {@link Opcode#Column} can read its fields; the record is parsed once per
+ * load, not once per column. It never moves. One cursor, one thread.
  */
 final class PseudoCursor implements BTreeCursor {
-    private final Register content;
+    private final RecordReader reader = new RecordReader();
+    private boolean loaded;
 
-    PseudoCursor(Register content) {
-        this.content = content;
+    /** Makes {@code record} (which must not change afterwards) the current row. */
+    void load(byte[] record) {
+        reader.reset(MemorySegment.ofArray(record), 0);
+        loaded = true;
     }
 
     @Override
     public RecordReader record() {
-        return new RecordReader().reset(MemorySegment.ofArray(content.bytesCopy()), 0);
+        return reader;
     }
 
     @Override
     public boolean isValid() {
-        return !content.isNull();
+        return loaded;
     }
 
     @Override
