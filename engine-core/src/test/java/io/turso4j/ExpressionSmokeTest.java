@@ -68,6 +68,19 @@ class ExpressionSmokeTest {
         "SELECT (1, 2) < (1, 3), (1, 2) >= (1, 3), (NULL, 1) < (2, 0), (1, NULL) < (2, 0), (1, NULL) <= (1, 5)",
         "SELECT (1, 'a') > (1, 'A' COLLATE NOCASE), (1, 2, 3) <= (1, 2, 3), ('1', 2) = (1, 2)",
         "SELECT (1, 2) = (1, 2, 3)", "SELECT (1, 2)", "SELECT (1, 2) + 1",
+        "SELECT * FROM (SELECT 1 AS a, 'x' AS b)", "SELECT b, a FROM (VALUES (1, 2), (3, 4)) AS t(a, b)",
+        "SELECT a + 1 FROM (SELECT 1 AS a UNION ALL SELECT 5) WHERE a > 2",
+        "SELECT t.a, u.a FROM (SELECT 1 AS a UNION ALL SELECT 2) t, (SELECT 10 AS a UNION ALL SELECT 20) u",
+        "SELECT a FROM (SELECT 1 AS a) t, (SELECT 2 AS a) u", "SELECT t.* FROM (SELECT 1 AS a, 2) t",
+        "SELECT x FROM (SELECT 1 AS a)", "SELECT * FROM (SELECT 3 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) ORDER BY n",
+        "SELECT n FROM (SELECT 3 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) ORDER BY -n LIMIT 2",
+        "SELECT DISTINCT n % 2 FROM (SELECT 3 AS n UNION ALL SELECT 1 UNION ALL SELECT 2)",
+        "WITH c(x) AS (SELECT 1 UNION ALL SELECT 2) SELECT x * 10 FROM c ORDER BY 1 DESC",
+        "WITH a AS (SELECT 1 AS v), b AS (SELECT v + 1 AS w FROM a) SELECT * FROM a, b",
+        "SELECT * FROM (SELECT 1 AS a) JOIN (SELECT 1 AS b) ON a = b", "SELECT * FROM nosuch, (SELECT 1)",
+        "SELECT (SELECT n FROM (SELECT 5 AS n)), EXISTS (SELECT * FROM (SELECT 1) WHERE 0)",
+        "SELECT a FROM (SELECT 1 AS a) WHERE a IN (SELECT a FROM (SELECT 1 AS a))",
+        "SELECT CAST(a AS TEXT) = 1, a = '1' FROM (SELECT CAST(1 AS TEXT) AS a)",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

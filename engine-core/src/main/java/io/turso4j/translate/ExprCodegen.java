@@ -36,6 +36,7 @@ final class ExprCodegen {
     private final FunctionRegistry functions;
     private final SelectCodegen selects;
     private final Map<Expr.Function, Integer> aggregates = new IdentityHashMap<>();
+    private Scope scope;
 
     ExprCodegen(ProgramBuilder b, FunctionRegistry functions, SelectCodegen selects) {
         this.b = b;
@@ -45,6 +46,20 @@ final class ExprCodegen {
 
     FunctionRegistry functions() {
         return functions;
+    }
+
+    /** The names column references resolve against now; null outside any FROM. */
+    Scope scope() {
+        return scope;
+    }
+
+    /** Makes {@code inner} (whose parent is the current scope) the scope until {@link #popScope}. */
+    void pushScope(Scope inner) {
+        scope = inner;
+    }
+
+    void popScope(Scope outer) {
+        scope = outer;
     }
 
     /** From now on {@code call} reads its result from {@code register}. */
@@ -159,14 +174,18 @@ final class ExprCodegen {
         b.emit(Opcode.Real, 0, target, 0, negate ? -value : value, 0);
     }
 
+    /** A column of a FROM-clause source (its current row is in registers), else TRUE/FALSE, else an error. */
     private void column(Expr.Column c, int target) {
+        Scope.Resolved r = scope == null ? null : scope.find(c);
+        if (r != null) {
+            b.emit(Opcode.SCopy, r.register(), target);
+            return;
+        }
         if (c.table() == null && (c.column().equalsIgnoreCase("true") || c.column().equalsIgnoreCase("false"))) {
             b.emit(Opcode.Integer, c.column().equalsIgnoreCase("true") ? 1 : 0, target);
             return;
         }
-        String name = c.table() == null ? c.column()
-                : (c.schema() == null ? "" : c.schema() + ".") + c.table() + "." + c.column();
-        throw error("no such column: " + name);
+        throw error("no such column: " + Scope.describe(c));
     }
 
     // ---- operators --------------------------------------------------------------------------
@@ -318,8 +337,8 @@ final class ExprCodegen {
                 comparisonP5(leftExpr, rightExpr) | AffinityCode.JUMPIFNULL);
     }
 
-    static int comparisonP5(Expr left, Expr right) {
-        return AffinityCode.of(Affinity.forComparison(ExprTyping.affinity(left), ExprTyping.affinity(right)));
+    int comparisonP5(Expr left, Expr right) {
+        return AffinityCode.of(Affinity.forComparison(ExprTyping.affinity(left, scope), ExprTyping.affinity(right, scope)));
     }
 
     private static Opcode comparison(Expr.BinaryOp op) {
@@ -371,7 +390,7 @@ final class ExprCodegen {
             b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
             return;
         }
-        Affinity affinity = ExprTyping.affinity(e.expr());
+        Affinity affinity = ExprTyping.affinity(e.expr(), scope);
         boolean asIndex = e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant);
         InTest test = new InTest(codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr()), asIndex, false);
         for (Expr v : e.values()) {

@@ -15,8 +15,8 @@ import java.util.List;
  * its text starts. Stateless; any thread.
  *
  * <p>Affinity: a CAST has its type's; COLLATE passes its operand's through; a scalar subquery
- * has its result column's (see {@link #firstResultExpr}); everything else (literals, operators, functions) has none. Columns
- * have their declared affinity — no column resolves yet, as there is no schema.
+ * has its result column's (see {@link #firstResultExpr}); a column of a FROM-clause subquery
+ * has that subquery's column's; everything else (literals, operators, functions) has none.
  *
  * <p>Collation: an explicit COLLATE anywhere down the left spine of operators wins, as in
  * SQLite, where the EP_Collate flag steers {@code sqlite3ExprCollSeq} into the subtree that
@@ -26,9 +26,18 @@ final class ExprTyping {
     private ExprTyping() {}
 
     static Affinity affinity(Expr e) {
+        return affinity(e, null);
+    }
+
+    /** The affinity of {@code e}, whose column references {@code scope} (may be null) resolves. */
+    static Affinity affinity(Expr e, Scope scope) {
         return switch (e) {
             case Expr.Cast c -> castAffinity(c);
-            case Expr.Collate c -> affinity(c.expr());
+            case Expr.Collate c -> affinity(c.expr(), scope);
+            case Expr.Column c when scope != null -> {
+                Scope.Resolved r = scope.find(c);
+                yield r == null ? Affinity.NONE : r.affinity();
+            }
             case Expr.Subquery s -> firstColumnAffinity(s.select());
             default -> Affinity.NONE;
         };
@@ -59,14 +68,19 @@ final class ExprTyping {
         };
     }
 
-    /**
-     * The affinity of a subquery's first column: its expression's when there is one SELECT (or
-     * one VALUES row); for a compound or several rows the arms' common affinity, or none when
-     * they differ (as SQLite 3.54 behaves).
-     */
+    /** The affinity of a subquery's first column (see {@link #columnAffinity}). */
     static Affinity firstColumnAffinity(Select select) {
+        return columnAffinity(select, 0);
+    }
+
+    /**
+     * The affinity of column {@code i} of a subquery: its expression's when there is one
+     * SELECT (or one VALUES row); for a compound or several rows the arms' common affinity, or
+     * none when they differ (as SQLite 3.54 behaves).
+     */
+    static Affinity columnAffinity(Select select, int i) {
         List<Expr> arms = new ArrayList<>();
-        firstColumns(select.body(), arms);
+        columnExprs(select.body(), i, arms);
         Affinity common = null;
         for (Expr e : arms) {
             Affinity a = e == null ? Affinity.NONE : affinity(e);
@@ -78,15 +92,15 @@ final class ExprTyping {
         return common == null ? Affinity.NONE : common;
     }
 
-    private static void firstColumns(Select.Body body, List<Expr> out) {
+    private static void columnExprs(Select.Body body, int i, List<Expr> out) {
         switch (body) {
             case Select.Compound c -> {
-                firstColumns(c.left(), out);
-                firstColumns(c.right(), out);
+                columnExprs(c.left(), i, out);
+                columnExprs(c.right(), i, out);
             }
-            case Select.Core core -> out.add(!core.columns().isEmpty()
-                    && core.columns().getFirst() instanceof Select.ExprColumn ec ? ec.expr() : null);
-            case Select.Values v -> v.rows().forEach(row -> out.add(row.getFirst()));
+            case Select.Core core -> out.add(i < core.columns().size()
+                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ec.expr() : null);
+            case Select.Values v -> v.rows().forEach(row -> out.add(i < row.size() ? row.get(i) : null));
         }
     }
 

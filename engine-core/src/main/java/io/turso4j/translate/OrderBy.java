@@ -3,6 +3,7 @@ package io.turso4j.translate;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Select;
+import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
@@ -41,9 +42,15 @@ final class OrderBy {
         List<Boolean> nullFlag = new ArrayList<>();
         List<Collation> collations = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
+        List<Expr> extras = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             OrderingTerm term = terms.get(k);
             int c = resolve(select.body(), term.expr(), k, columns);
+            if (c < 0) {
+                // A core with FROM may sort by any expression: it becomes a hidden column.
+                c = columns + extras.size();
+                extras.add(term.expr());
+            }
             boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
             boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
             if (nullsFirst == desc) {
@@ -55,7 +62,8 @@ final class OrderBy {
             Collation explicit = ExprTyping.collation(term.expr());
             column.add(c);
             nullFlag.add(false);
-            collations.add(explicit != null ? explicit : SelectCodegen.columnCollation(select.body(), c));
+            collations.add(explicit != null ? explicit
+                    : c >= columns ? BuiltinCollation.BINARY : SelectCodegen.columnCollation(select.body(), c));
             descending.add(desc);
         }
         int keys = column.size();
@@ -69,7 +77,7 @@ final class OrderBy {
         b.emit(Opcode.SorterOpen, sorter, keys + columns, 0,
                 new IndexKeyComparator(collations.toArray(Collation[]::new), desc), 0);
         int fields = b.allocRegisters(keys + columns);
-        selects.body(select.body(), b.allocRegisters(columns), (first, count) -> {
+        SelectCodegen.RowSink insert = (first, count) -> {
             for (int k = 0; k < keys; k++) {
                 int source = first + column.get(k);
                 if (nullFlag.get(k)) {
@@ -82,10 +90,15 @@ final class OrderBy {
                     b.emit(Opcode.SCopy, source, fields + k);
                 }
             }
-            b.emit(Opcode.Copy, first, fields + keys, count - 1);
-            b.emit(Opcode.MakeRecord, fields, keys + count, record);
+            b.emit(Opcode.Copy, first, fields + keys, columns - 1);
+            b.emit(Opcode.MakeRecord, fields, keys + columns, record);
             b.emit(Opcode.SorterInsert, sorter, record);
-        });
+        };
+        if (select.body() instanceof Select.Core core) {
+            selects.core(core, b.allocRegisters(columns + extras.size()), insert, extras);
+        } else {
+            selects.body(select.body(), b.allocRegisters(columns), insert);
+        }
         SelectCodegen.RowSink sink = limit.get();
         int out = b.allocRegisters(columns);
         b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
@@ -99,8 +112,9 @@ final class OrderBy {
         b.emit(Opcode.SorterNext, sorter, loop);
     }
 
-    /** The 0-based result column term {@code k} names. */
+    /** The 0-based result column term {@code k} names; -1 when a core's term names none. */
     private static int resolve(Select.Body body, Expr term, int k, int columns) {
+        Select.Body original = body;
         Expr bare = term instanceof Expr.Collate c ? c.expr() : term;
         Integer n = number(bare);
         if (n != null) {
@@ -121,6 +135,9 @@ final class OrderBy {
                     return i;
                 }
             }
+        }
+        if (body == original && body instanceof Select.Core) {
+            return -1;
         }
         throw ExprCodegen.error(ordinal(k + 1) + " ORDER BY term does not match any column in the result set");
     }

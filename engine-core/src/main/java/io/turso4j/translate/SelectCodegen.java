@@ -3,7 +3,10 @@ package io.turso4j.translate;
 import io.turso4j.function.AggregateFunction;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.lexer.Lexer;
+import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
@@ -12,7 +15,11 @@ import io.turso4j.vdbe.AggregateCall;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Codes SELECT statements that read no table — a core without FROM (with WHERE, aggregates,
@@ -33,10 +40,34 @@ final class SelectCodegen {
 
     private final ProgramBuilder b;
     private final ExprCodegen exprs;
+    private final String sql;
+    private Tokens tokens;
+    /** The common table expressions visible where code is being generated, by lower-case name. */
+    private Map<String, Select.Cte> ctes = Map.of();
+    /** The result column names of every core compiled, for {@link ColumnNames}. */
+    private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
 
-    SelectCodegen(ProgramBuilder b, FunctionRegistry functions) {
+    /** @param sql the text the statement was parsed from (result columns are named from it) */
+    SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql) {
         this.b = b;
         this.exprs = new ExprCodegen(b, functions, this);
+        this.sql = sql;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    private Tokens tokens() {
+        if (tokens == null) {
+            tokens = Lexer.tokenize(sql);
+        }
+        return tokens;
+    }
+
+    /** The names of the result columns of {@code core}, once it has been compiled. */
+    List<String> namesOf(Select.Core core) {
+        return coreNames.get(core);
     }
 
     ExprCodegen exprs() {
@@ -45,12 +76,41 @@ final class SelectCodegen {
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
     int select(Select select, RowSink sink) {
+        Map<String, Select.Cte> outerCtes = ctes;
         if (select.with() != null) {
-            throw ExprCodegen.error("WITH is not supported yet");
+            if (select.with().recursive()) {
+                throw ExprCodegen.error("WITH RECURSIVE is not supported yet");
+            }
+            Map<String, Select.Cte> visible = new HashMap<>(ctes);
+            for (Select.Cte cte : select.with().ctes()) {
+                visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
+            }
+            ctes = visible;
         }
+        try {
+            return selectBody(select, sink);
+        } finally {
+            ctes = outerCtes;
+        }
+    }
+
+    /** Runs {@code body} with {@code cte} hidden, so that a CTE cannot name itself. */
+    void withoutCte(Select.Cte cte, Runnable body) {
+        Map<String, Select.Cte> saved = ctes;
+        Map<String, Select.Cte> visible = new HashMap<>(ctes);
+        visible.remove(cte.name().toLowerCase(Locale.ROOT));
+        ctes = visible;
+        try {
+            body.run();
+        } finally {
+            ctes = saved;
+        }
+    }
+
+    private int selectBody(Select select, RowSink sink) {
         int columns = columnCount(select.body());
         int end = b.newLabel();
-        if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core)) {
+        if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core core && core.from() == null)) {
             new OrderBy(b, this).code(select, columns, () -> limit(select.limit(), sink, end), end);
         } else {
             OrderBy.checkNumbers(select.orderBy(), columns);
@@ -94,7 +154,7 @@ final class SelectCodegen {
 
     int columnCount(Select.Body body) {
         return switch (body) {
-            case Select.Core core -> core.columns().size();
+            case Select.Core core -> core.from() == null ? core.columns().size() : expandedCount(core);
             case Select.Values v -> v.rows().getFirst().size();
             case Select.Compound c -> {
                 int left = columnCount(c.left());
@@ -108,13 +168,59 @@ final class SelectCodegen {
         };
     }
 
+    /** The number of result columns of a core with FROM ({@code *} counts its sources' columns). */
+    private int expandedCount(Select.Core core) {
+        boolean star = core.columns().stream().anyMatch(c -> !(c instanceof Select.ExprColumn));
+        if (!star) {
+            return core.columns().size();
+        }
+        int n = 0;
+        for (Select.ResultColumn rc : core.columns()) {
+            n += switch (rc) {
+                case Select.ExprColumn ec -> 1;
+                case Select.Star s -> sourceColumns(core.from(), null);
+                case Select.TableStar t -> sourceColumns(core.from(), t.table());
+            };
+        }
+        return n;
+    }
+
+    /** How many columns the sources of {@code from} (or the one named {@code table}) have. */
+    private int sourceColumns(Select.From from, String table) {
+        int n = 0;
+        List<Select.TableRef> refs = new ArrayList<>();
+        refs.add(from.first());
+        from.joins().forEach(j -> refs.add(j.table()));
+        for (Select.TableRef ref : refs) {
+            switch (ref) {
+                case Select.SubqueryTable s -> {
+                    if (table == null || table.equalsIgnoreCase(s.alias())) {
+                        n += columnCount(s.select().body());
+                    }
+                }
+                case Select.Table t -> {
+                    Select.Cte cte = ctes.get(t.name().name().toLowerCase(Locale.ROOT));
+                    String name = t.alias() != null ? t.alias() : t.name().name();
+                    if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
+                        n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
+                    }
+                }
+                case Select.Nested nested -> n += sourceColumns(nested.from(), table);
+                case Select.TableFunction f -> {
+                    // no such table: reported when the FROM clause is bound
+                }
+            }
+        }
+        return n;
+    }
+
     private static String opName(Select.CompoundOp op) {
         return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
     }
 
     void body(Select.Body body, int out, RowSink sink) {
         switch (body) {
-            case Select.Core core -> core(core, out, sink);
+            case Select.Core core -> core(core, out, sink, List.of());
             case Select.Values values -> {
                 int width = values.rows().getFirst().size();
                 for (List<Expr> row : values.rows()) {
@@ -236,70 +342,156 @@ final class SelectCodegen {
                 Collation left = columnCollation(c.left(), i);
                 yield left != BuiltinCollation.BINARY ? left : columnCollation(c.right(), i);
             }
-            case Select.Core core -> core.columns().get(i) instanceof Select.ExprColumn ec
-                    ? ExprTyping.collation(ec.expr()) : null;
+            case Select.Core core -> i < core.columns().size()
+                    && core.columns().stream().allMatch(c -> c instanceof Select.ExprColumn)
+                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr()) : null;
             case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i));
         };
         return found != null ? found : BuiltinCollation.BINARY;
     }
 
-    private void core(Select.Core core, int out, RowSink sink) {
-        if (core.from() != null) {
-            throw ExprCodegen.error("no such table: " + Translator.firstTableName(core.from()));
-        }
-        List<Expr> columns = new ArrayList<>();
-        for (Select.ResultColumn rc : core.columns()) {
-            switch (rc) {
-                case Select.Star s -> throw ExprCodegen.error("no tables specified");
-                case Select.TableStar t -> throw ExprCodegen.error("no such table: " + t.table());
-                case Select.ExprColumn ec -> columns.add(ec.expr());
-            }
-        }
+    void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
         if (!core.windows().isEmpty()) {
             throw ExprCodegen.error("WINDOW is not supported yet");
         }
-        List<Expr.Function> calls = new ArrayList<>();
-        AggregateFinder finder = new AggregateFinder(exprs.functions());
-        for (Expr e : columns) {
-            finder.collect(e, calls);
+        Scope outer = exprs.scope();
+        FromCodegen from = null;
+        List<Expr> where = new ArrayList<>();
+        if (core.from() != null) {
+            from = new FromCodegen(b, this);
+            exprs.pushScope(from.bind(core.from(), ctes, outer));
+            where.addAll(from.joinTerms());
         }
-        if (core.having() != null) {
-            finder.collect(core.having(), calls);
-        }
-        if (core.where() != null) {
-            finder.rejectIn(core.where());
-        }
-        int skip = b.newLabel();
-        if (calls.isEmpty() && core.groupBy().isEmpty()) {
-            if (core.having() != null) {
-                throw ExprCodegen.error("a GROUP BY clause is required before HAVING");
-            }
+        try {
+            List<Expr> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            expand(core.columns(), from != null ? exprs.scope() : null, columns, names);
+            coreNames.put(core, names);
+            columns.addAll(extras);
             if (core.where() != null) {
-                exprs.jumpIfNotTrue(core.where(), skip);
+                where.add(core.where());
             }
-        } else {
-            aggregate(core, calls, skip);
+            List<Expr.Function> calls = new ArrayList<>();
+            AggregateFinder finder = new AggregateFinder(exprs.functions());
+            for (Expr e : columns) {
+                finder.collect(e, calls);
+            }
+            if (core.having() != null) {
+                finder.collect(core.having(), calls);
+            }
+            for (Expr w : where) {
+                finder.rejectIn(w);
+            }
+            int skip = b.newLabel();
+            int distinct = -1;
+            if (core.distinct() && from != null) {
+                distinct = b.allocCursor();
+                b.emit(Opcode.OpenEphemeral, distinct, columns.size(), 0,
+                        new IndexKeyComparator(new Collation[columns.size()], new boolean[columns.size()]), 0);
+            }
+            if (calls.isEmpty() && core.groupBy().isEmpty()) {
+                if (core.having() != null) {
+                    throw ExprCodegen.error("a GROUP BY clause is required before HAVING");
+                }
+                int next = b.newLabel();
+                if (from != null) {
+                    from.openLoops();
+                }
+                for (Expr w : where) {
+                    exprs.jumpIfNotTrue(w, from != null ? next : skip);
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    exprs.code(columns.get(i), out + i);
+                }
+                if (distinct >= 0) {
+                    int record = b.allocRegister();
+                    b.emit(Opcode.Found, distinct, next, out, columns.size(), 0);
+                    b.emit(Opcode.MakeRecord, out, columns.size(), record);
+                    b.emit(Opcode.IdxInsert, distinct, record);
+                }
+                sink.row(out, columns.size());
+                if (from != null) {
+                    from.closeLoops(next);
+                } else {
+                    b.resolve(next);
+                }
+            } else {
+                if (from != null && !core.groupBy().isEmpty()) {
+                    throw ExprCodegen.error("GROUP BY over a FROM clause is not supported yet");
+                }
+                aggregate(core, calls, where, from, skip);
+                for (int i = 0; i < columns.size(); i++) {
+                    exprs.code(columns.get(i), out + i);
+                }
+                sink.row(out, columns.size());
+            }
+            b.resolve(skip);
+        } finally {
+            exprs.popScope(outer);
         }
-        for (int i = 0; i < columns.size(); i++) {
-            exprs.code(columns.get(i), out + i);
-        }
-        sink.row(out, columns.size());
-        b.resolve(skip);
     }
 
     /**
-     * The one-row aggregate: step each aggregate once if WHERE holds, then finalise. Without
-     * GROUP BY the row is produced even when WHERE fails (aggregates over no rows); with GROUP
-     * BY there is then no group and no row. HAVING filters the row.
+     * The result columns with {@code *} and {@code t.*} expanded to the sources' columns, and
+     * their names as sqlite3 gives them: the alias; for a column reference the source
+     * column's own name; else the expression's text.
      */
-    private void aggregate(Select.Core core, List<Expr.Function> calls, int skip) {
+    private void expand(List<Select.ResultColumn> resultColumns, Scope scope, List<Expr> columns, List<String> names) {
+        for (Select.ResultColumn rc : resultColumns) {
+            switch (rc) {
+                case Select.Star s -> {
+                    if (scope == null) {
+                        throw ExprCodegen.error("no tables specified");
+                    }
+                    for (Scope.Source source : scope.sources()) {
+                        addAll(source, columns, names);
+                    }
+                }
+                case Select.TableStar t -> {
+                    Scope.Source source = scope == null ? null : scope.source(t.table());
+                    if (source == null) {
+                        throw ExprCodegen.error("no such table: " + t.table());
+                    }
+                    addAll(source, columns, names);
+                }
+                case Select.ExprColumn ec -> {
+                    columns.add(ec.expr());
+                    Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
+                            ? scope.find(c) : null;
+                    names.add(ec.alias() != null ? ec.alias()
+                            : r != null ? r.source().columns().get(r.index())
+                            : ColumnNames.span(tokens(), sql, ec.expr()));
+                }
+            }
+        }
+    }
+
+    private static void addAll(Scope.Source source, List<Expr> columns, List<String> names) {
+        for (String column : source.columns()) {
+            columns.add(new Expr.Column(Pos.NONE, null, source.name(), column));
+            names.add(column);
+        }
+    }
+
+    /**
+     * Aggregates: each row that passes WHERE steps every aggregate (without FROM there is the
+     * one row); then they are finalised. Without GROUP BY a row is produced even when no row
+     * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
+     * HAVING filters the row.
+     */
+    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
         int accumulators = b.allocRegisters(calls.size());
         int stepped = b.allocRegister();
-        b.emit(Opcode.Null, 0, accumulators, accumulators + calls.size() - 1);
+        if (!calls.isEmpty()) {
+            b.emit(Opcode.Null, 0, accumulators, accumulators + calls.size() - 1);
+        }
         b.emit(Opcode.Integer, 0, stepped);
-        int noRow = b.newLabel();
-        if (core.where() != null) {
-            exprs.jumpIfNotTrue(core.where(), noRow);
+        int next = b.newLabel();
+        if (from != null) {
+            from.openLoops();
+        }
+        for (Expr w : where) {
+            exprs.jumpIfNotTrue(w, next);
         }
         for (Expr g : core.groupBy()) {
             exprs.codeTemp(g);
@@ -307,9 +499,9 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         for (int i = 0; i < calls.size(); i++) {
             Expr.Function f = calls.get(i);
-            int next = b.newLabel();
+            int skipStep = b.newLabel();
             if (f.filter() != null) {
-                exprs.jumpIfNotTrue(f.filter(), next);
+                exprs.jumpIfNotTrue(f.filter(), skipStep);
             }
             List<Expr> args = f.star() ? List.of() : f.args();
             int first = b.allocRegisters(Math.max(args.size(), 1));
@@ -317,9 +509,13 @@ final class SelectCodegen {
                 exprs.code(args.get(a), first + a);
             }
             b.emit(Opcode.AggStep, 0, first, accumulators + i, call(f), args.size());
+            b.resolve(skipStep);
+        }
+        if (from != null) {
+            from.closeLoops(next);
+        } else {
             b.resolve(next);
         }
-        b.resolve(noRow);
         for (int i = 0; i < calls.size(); i++) {
             b.emit(Opcode.AggFinal, accumulators + i, calls.get(i).star() ? 0 : calls.get(i).args().size(),
                     0, call(calls.get(i)), 0);

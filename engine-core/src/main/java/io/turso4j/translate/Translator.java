@@ -63,10 +63,10 @@ public final class Translator {
     private static Program select(Select select, String sql, FunctionRegistry functions) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        SelectCodegen codegen = new SelectCodegen(b, functions);
+        SelectCodegen codegen = new SelectCodegen(b, functions, sql);
         codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
         b.emit(Opcode.Halt, 0, 0);
-        b.setColumnNames(ColumnNames.of(select, sql));
+        b.setColumnNames(ColumnNames.of(select, sql, codegen));
         return b.build();
     }
 

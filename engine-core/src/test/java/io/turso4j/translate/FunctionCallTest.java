@@ -149,6 +149,11 @@ class FunctionCallTest {
         assertEquals(List.of(), rows("SELECT total_len('abc') HAVING total_len('abc') > 3"));
         assertEquals(List.of("3"), rows("SELECT total_len('abc') HAVING total_len('abc') = 3"));
         assertEquals(List.of("null"), rows("SELECT total_len('abc') FILTER (WHERE 0)"));
+        assertEquals(List.of("5"), rows("SELECT total_len(s) FROM (SELECT 'ab' AS s UNION ALL SELECT 'cde' UNION ALL SELECT NULL)"));
+        assertEquals(List.of("null"), rows("SELECT total_len(s) FROM (SELECT 'ab' AS s) WHERE 0"));
+        assertEquals(List.of("4", "2"), rows("SELECT twice(n) FROM (SELECT 1 AS n UNION ALL SELECT 2) ORDER BY 1 DESC"));
+        assertEquals("GROUP BY over a FROM clause is not supported yet",
+                error("SELECT total_len(s) FROM (SELECT 'a' AS s) GROUP BY s"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT 1 WHERE total_len('a')"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT total_len(total_len('a'))"));
     }
