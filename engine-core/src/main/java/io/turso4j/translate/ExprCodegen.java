@@ -179,6 +179,9 @@ final class ExprCodegen {
         Scope.Resolved r = scope == null ? null : scope.find(c);
         if (r != null) {
             b.emit(Opcode.SCopy, r.register(), target);
+            if (r.affinity() == Affinity.REAL) {
+                b.emit(Opcode.RealAffinity, target, 0);
+            }
             return;
         }
         if (c.table() == null && (c.column().equalsIgnoreCase("true") || c.column().equalsIgnoreCase("false"))) {

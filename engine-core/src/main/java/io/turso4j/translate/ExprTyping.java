@@ -70,26 +70,46 @@ final class ExprTyping {
 
     /** The affinity of a subquery's first column (see {@link #columnAffinity}). */
     static Affinity firstColumnAffinity(Select select) {
-        return columnAffinity(select, 0);
+        return columnAffinity(select, 0).affinity();
     }
 
     /**
-     * The affinity of column {@code i} of a subquery: its expression's when there is one
-     * SELECT (or one VALUES row); for a compound or several rows the arms' common affinity, or
-     * none when they differ (as SQLite 3.54 behaves).
+     * The type of a subquery's column: its affinity, and whether it is SQLite's FLEXNUM (a
+     * numeric affinity from a CAST in a compound, which converts only text).
      */
-    static Affinity columnAffinity(Select select, int i) {
+    record ColumnType(Affinity affinity, boolean flexible) {}
+
+    /**
+     * The type of column {@code i} of a subquery, as SQLite 3.54's sqlite3SubqueryColumnTypes
+     * decides it: the affinity of the first arm (left to right; each VALUES row an arm) whose
+     * expression has one; in a compound, a TEXT affinity is dropped (to BLOB) when another arm
+     * may hold a number, a numeric one when another may hold text (see {@link #dataTypes}); a
+     * numeric affinity becomes FLEXNUM when the leftmost arm's expression is a CAST.
+     */
+    static ColumnType columnAffinity(Select select, int i) {
         List<Expr> arms = new ArrayList<>();
         columnExprs(select.body(), i, arms);
-        Affinity common = null;
-        for (Expr e : arms) {
-            Affinity a = e == null ? Affinity.NONE : affinity(e);
-            if (common != null && common != a) {
-                return Affinity.NONE;
-            }
-            common = a;
+        int k = 0;
+        int mask = 0;
+        Affinity a = affinity(arms.getFirst());
+        while (a == Affinity.NONE && k + 1 < arms.size()) {
+            mask |= dataTypes(arms.get(k));
+            k++;
+            a = affinity(arms.get(k));
         }
-        return common == null ? Affinity.NONE : common;
+        boolean flexible = false;
+        if (a != Affinity.NONE && a != Affinity.BLOB && (k + 1 < arms.size() || k > 0)) {
+            for (int j = k + 1; j < arms.size(); j++) {
+                mask |= dataTypes(arms.get(j));
+            }
+            if (a == Affinity.TEXT && (mask & 0x01) != 0) {
+                a = Affinity.BLOB;
+            } else if (a.isNumeric() && (mask & 0x02) != 0) {
+                a = Affinity.BLOB;
+            }
+            flexible = a.isNumeric() && arms.getFirst() instanceof Expr.Cast;
+        }
+        return new ColumnType(a, flexible);
     }
 
     private static void columnExprs(Select.Body body, int i, List<Expr> out) {
@@ -99,9 +119,47 @@ final class ExprTyping {
                 columnExprs(c.right(), i, out);
             }
             case Select.Core core -> out.add(i < core.columns().size()
-                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ec.expr() : null);
-            case Select.Values v -> v.rows().forEach(row -> out.add(i < row.size() ? row.get(i) : null));
+                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ec.expr() : NULL);
+            case Select.Values v -> v.rows().forEach(row -> out.add(i < row.size() ? row.get(i) : NULL));
         }
+    }
+
+    private static final Expr NULL = new Expr.Literal(io.turso4j.sql.ast.Pos.NONE, Expr.LiteralKind.NULL, "NULL");
+
+    /**
+     * sqlite3ExprDataType: the storage classes {@code e} may produce, as bits — 0x01 a number,
+     * 0x02 text, 0x04 a blob (0 for a NULL literal). A guess from the expression's shape.
+     */
+    static int dataTypes(Expr e) {
+        return switch (e) {
+            case Expr.Collate c -> dataTypes(c.expr());
+            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> dataTypes(u.operand());
+            case Expr.Literal l -> switch (l.kind()) {
+                case NULL -> 0x00;
+                case STRING -> 0x02;
+                case BLOB -> 0x04;
+                default -> 0x01;
+            };
+            case Expr.Binary b when b.op() == Expr.BinaryOp.CONCAT -> 0x06;
+            case Expr.Variable v -> 0x07;
+            case Expr.Function f -> 0x07;
+            case Expr.Column c -> 0x07;
+            case Expr.Cast c -> byAffinity(affinity(c));
+            case Expr.Subquery s -> byAffinity(affinity(s));
+            case Expr.Row r -> 0x07;
+            case Expr.Case c -> {
+                int bits = c.otherwise() != null ? dataTypes(c.otherwise()) : 0;
+                for (Expr.When w : c.whens()) {
+                    bits |= dataTypes(w.then());
+                }
+                yield bits;
+            }
+            default -> 0x01;
+        };
+    }
+
+    private static int byAffinity(Affinity a) {
+        return a.isNumeric() ? 0x05 : a == Affinity.TEXT ? 0x06 : 0x07;
     }
 
     /** Whether {@code e} is made of literals and operators only (SQLite's sqlite3ExprIsConstant, roughly). */

@@ -109,6 +109,10 @@ final class FromCodegen {
         int startAddress = b.currentAddress();
         Scope saved = selects.exprs().scope();
         selects.exprs().popScope(parent);
+        List<ExprTyping.ColumnType> types = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            types.add(ExprTyping.columnAffinity(select, i));
+        }
         Runnable body = () -> selects.select(select, (first, count) -> {
             b.emit(Opcode.Copy, first, out, count - 1);
             b.emit(Opcode.Yield, register, 0);
@@ -121,11 +125,11 @@ final class FromCodegen {
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
-        List<Affinity> affinities = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            affinities.add(ExprTyping.columnAffinity(select, i));
-        }
-        sources.add(new Scope.Source(name, columns, out, affinities));
+        // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
+        // column turns integers into reals as they are read (see ExprCodegen.column).
+        // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
+        sources.add(new Scope.Source(name, columns, out,
+                types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList()));
         coroutines.add(new Coroutine(register, startAddress));
     }
 

@@ -82,6 +82,8 @@ public enum Opcode {
     Cast(false),
     /** Apply the affinities in P4 (one char per register) to r[P1 .. P1+P2). */
     Affinity(false),
+    /** Make r[P1] a REAL if it is an INTEGER (reading a column of REAL affinity). */
+    RealAffinity(false),
     /** Make r[P1] an integer or fail with "datatype mismatch" (jump to P2 instead when P2 != 0). */
     MustBeInt(true),
     /** Jump when r[P1] > 0, after subtracting P3 from it. */

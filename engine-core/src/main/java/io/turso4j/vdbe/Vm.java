@@ -289,6 +289,11 @@ public final class Vm implements FunctionContext {
                         AffinityCode.affinity(affinities.charAt(i)).apply(r[p1 + i]);
                     }
                 }
+                case RealAffinity -> {
+                    if (r[p1].type() == io.turso4j.value.ValueType.INTEGER) {
+                        r[p1].setReal((double) r[p1].intValue());
+                    }
+                }
                 case MustBeInt -> {
                     if (!Comparisons.makeInteger(r[p1])) {
                         if (p2 == 0) {
