@@ -21,11 +21,10 @@ import java.util.List;
 final class ColumnNames {
     private ColumnNames() {}
 
-    static List<String> of(Select select, String sql) {
-        return of(select, sql, null);
-    }
-
-    /** As {@link #of(Select, String)}, taking a compiled core's names from {@code codegen}. */
+    /**
+     * The names of {@code select}'s result columns; a core that {@code codegen} compiled has
+     * them from there (where {@code *} and column references were resolved).
+     */
     static List<String> of(Select select, String sql, SelectCodegen codegen) {
         Select.Body body = select.body();
         while (body instanceof Select.Compound c) {
@@ -38,7 +37,7 @@ final class ColumnNames {
                     names.add("column" + i);
                 }
             }
-            case Select.Core core when codegen != null && codegen.namesOf(core) != null -> names.addAll(codegen.namesOf(core));
+            case Select.Core core when codegen.namesOf(core) != null -> names.addAll(codegen.namesOf(core));
             case Select.Core core -> {
                 Tokens tokens = Lexer.tokenize(sql);
                 for (Select.ResultColumn rc : core.columns()) {

@@ -63,7 +63,7 @@ final class OrderBy {
             column.add(c);
             nullFlag.add(false);
             collations.add(explicit != null ? explicit
-                    : c >= columns ? BuiltinCollation.BINARY : SelectCodegen.columnCollation(select.body(), c));
+                    : c >= columns ? BuiltinCollation.BINARY : CompoundCodegen.columnCollation(select.body(), c));
             descending.add(desc);
         }
         int keys = column.size();

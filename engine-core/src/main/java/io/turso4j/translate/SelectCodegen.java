@@ -8,7 +8,6 @@ import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.value.Affinity;
-import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.AggregateCall;
@@ -116,8 +115,9 @@ final class SelectCodegen {
             OrderBy.checkNumbers(select.orderBy(), columns);
             RowSink limited = limit(select.limit(), sink, end);
             int out = b.allocRegisters(columns);
-            if (isLimitOne(select.limit()) && select.body() instanceof Select.Compound c && c.op() == Select.CompoundOp.UNION) {
-                streamingUnion(c, out, limited);
+            if (CompoundCodegen.isLimitOne(select.limit()) && select.body() instanceof Select.Compound c
+                    && c.op() == Select.CompoundOp.UNION) {
+                new CompoundCodegen(b, this).streamingUnion(c, out, limited);
             } else {
                 body(select.body(), out, limited);
             }
@@ -214,7 +214,7 @@ final class SelectCodegen {
         return n;
     }
 
-    private static String opName(Select.CompoundOp op) {
+    static String opName(Select.CompoundOp op) {
         return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
     }
 
@@ -237,117 +237,8 @@ final class SelectCodegen {
                 body(c.left(), out, sink);
                 body(c.right(), out, sink);
             }
-            case Select.Compound c -> distinctCompound(c, out, sink);
+            case Select.Compound c -> new CompoundCodegen(b, this).distinct(c, out, sink);
         }
-    }
-
-    /**
-     * UNION, EXCEPT and INTERSECT through temporary indexes keyed on every column, as SQLite's
-     * multiSelect does: UNION inserts both sides; EXCEPT inserts the left and deletes the
-     * right; INTERSECT keeps the left rows found among the right ones. The result comes out in
-     * the index's order.
-     *
-     * <p>Which of two equal rows survives follows what SQLite 3.54 was seen to do: a row
-     * replaces an equal one already there, except among the rows of a left arm that is itself
-     * a compound or a multi-row VALUES, where the first stays.
-     */
-    private void distinctCompound(Select.Compound c, int out, RowSink sink) {
-        int columns = columnCount(c);
-        IndexKeyComparator key = compoundKey(c, columns);
-        int set = b.allocCursor();
-        b.emit(Opcode.OpenEphemeral, set, columns, 0, key, 0);
-        body(c.left(), out, inserter(set, c.left(), true));
-        int result = set;
-        switch (c.op()) {
-            case UNION -> body(c.right(), out, inserter(set, c.right(), false));
-            case EXCEPT -> body(c.right(), out, (first, count) -> b.emit(Opcode.IdxDelete, set, first, count));
-            case INTERSECT -> {
-                int right = b.allocCursor();
-                b.emit(Opcode.OpenEphemeral, right, columns, 0, key, 0);
-                body(c.right(), out, inserter(right, c.right(), false));
-                result = right;
-            }
-            case UNION_ALL -> throw new IllegalStateException("UNION ALL keeps duplicates");
-        }
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, set, done);
-        int loop = b.currentAddress();
-        for (int i = 0; i < columns; i++) {
-            b.emit(Opcode.Column, set, i, out + i);
-        }
-        int skip = b.newLabel();
-        if (result != set) {
-            b.emit(Opcode.NotFound, result, skip, out, columns, 0);
-        }
-        sink.row(out, columns);
-        b.resolve(skip);
-        b.emit(Opcode.Next, set, loop);
-        b.resolve(done);
-    }
-
-    /** Inserts each row of {@code arm} into the temporary index {@code set} (see {@link #distinctCompound}). */
-    private RowSink inserter(int set, Select.Body arm, boolean left) {
-        boolean keepFirst = left && (arm instanceof Select.Compound || (arm instanceof Select.Values v && v.rows().size() > 1));
-        int record = b.allocRegister();
-        return (first, count) -> {
-            int skip = b.newLabel();
-            if (keepFirst) {
-                b.emit(Opcode.Found, set, skip, first, count, 0);
-            }
-            b.emit(Opcode.MakeRecord, first, count, record);
-            b.emit(Opcode.IdxInsert, set, record);
-            b.resolve(skip);
-        };
-    }
-
-    private static boolean isLimitOne(Select.Limit limit) {
-        return limit != null && limit.offset() == null && limit.limit() instanceof Expr.Literal l
-                && l.kind() == Expr.LiteralKind.INTEGER && l.text().equals("1");
-    }
-
-    /**
-     * A UNION under LIMIT 1, as SQLite 3.54 runs it: rows stream out in the order they are
-     * made, each only the first time it is seen, so the LIMIT stops at the first.
-     */
-    private void streamingUnion(Select.Compound c, int out, RowSink sink) {
-        int columns = columnCount(c);
-        int seen = b.allocCursor();
-        b.emit(Opcode.OpenEphemeral, seen, columns, 0, compoundKey(c, columns), 0);
-        int record = b.allocRegister();
-        RowSink once = (first, count) -> {
-            int skip = b.newLabel();
-            b.emit(Opcode.Found, seen, skip, first, count, 0);
-            b.emit(Opcode.MakeRecord, first, count, record);
-            b.emit(Opcode.IdxInsert, seen, record);
-            sink.row(first, count);
-            b.resolve(skip);
-        };
-        body(c.left(), out, once);
-        body(c.right(), out, once);
-    }
-
-    /** Every column ascending, each under the leftmost explicit collation its arms give it. */
-    static IndexKeyComparator compoundKey(Select.Body body, int columns) {
-        Collation[] collations = new Collation[columns];
-        for (int i = 0; i < columns; i++) {
-            collations[i] = columnCollation(body, i);
-        }
-        return new IndexKeyComparator(collations, new boolean[columns]);
-    }
-
-    /** multiSelectCollSeq: the first arm, left to right, whose column {@code i} has a collation; else BINARY. */
-    static Collation columnCollation(Select.Body body, int i) {
-        Collation found = switch (body) {
-            case Select.Compound c -> {
-                Collation left = columnCollation(c.left(), i);
-                yield left != BuiltinCollation.BINARY ? left : columnCollation(c.right(), i);
-            }
-            case Select.Core core -> i < core.columns().size()
-                    && core.columns().stream().allMatch(c -> c instanceof Select.ExprColumn)
-                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr()) : null;
-            case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i));
-        };
-        return found != null ? found : BuiltinCollation.BINARY;
     }
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
@@ -578,7 +469,7 @@ final class SelectCodegen {
         int empty = b.allocRegister();
         b.emit(Opcode.Integer, 1, empty);
         int x = exprs.codeTemp(e.expr());
-        ExprCodegen.InTest test = exprs.new InTest(x, affinity, collation, true, true);
+        InTest test = new InTest(b, x, affinity, collation, true, true);
         int columns = select(e.select(), (row, count) -> {
             b.emit(Opcode.Integer, 0, empty);
             test.compare(row);

@@ -16,8 +16,9 @@ import java.util.Locale;
  * One parsed statement in, one {@link Program} out: SQLite's {@code sqlite3FinishCoding} at
  * the end of each statement's code generator.
  *
- * <p>What compiles today: SELECT that reads no table (see {@link SelectCodegen}), BEGIN,
- * COMMIT and ROLLBACK (the autocommit mode only, as there is no storage yet) and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
+ * <p>What compiles today: SELECT over no table, or over subqueries and common table
+ * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT and
+ * ROLLBACK (the autocommit mode only, as there is no storage yet); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
  * table: t"), since no schema is loaded yet; the rest fail with "… is not supported yet".
  * Stateless; any thread.
  */
@@ -77,15 +78,6 @@ public final class Translator {
         b.emit(Opcode.AutoCommit, on, rollback);
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
-    }
-
-    static String firstTableName(Select.From from) {
-        return switch (from.first()) {
-            case Select.Table t -> qualified(t.name());
-            case Select.TableFunction f -> qualified(f.name());
-            case Select.SubqueryTable s -> throw ExprCodegen.error("subqueries in FROM are not supported yet");
-            case Select.Nested n -> firstTableName(n.from());
-        };
     }
 
     private static io.turso4j.error.SqliteException noSuchTable(Name name) {
