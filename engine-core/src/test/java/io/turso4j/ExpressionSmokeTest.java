@@ -81,6 +81,9 @@ class ExpressionSmokeTest {
         "SELECT (SELECT n FROM (SELECT 5 AS n)), EXISTS (SELECT * FROM (SELECT 1) WHERE 0)",
         "SELECT a FROM (SELECT 1 AS a) WHERE a IN (SELECT a FROM (SELECT 1 AS a))",
         "SELECT CAST(a AS TEXT) = 1, a = '1' FROM (SELECT CAST(1 AS TEXT) AS a)",
+        "SELECT * FROM (SELECT * FROM (SELECT 1 AS a, 2 AS b))", "SELECT b FROM (SELECT * FROM (SELECT 1 AS a, 2 AS b))",
+        "WITH c(x, y) AS (SELECT 1) SELECT * FROM c", "WITH c AS (SELECT 1 AS x) SELECT * FROM c AS d WHERE d.x = 1",
+        "SELECT * FROM (SELECT 1 AS a UNION ALL SELECT CAST(2 AS REAL)) ORDER BY 1",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

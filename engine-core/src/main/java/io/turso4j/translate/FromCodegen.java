@@ -92,16 +92,13 @@ final class FromCodegen {
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
     private void subquery(Select select, String name, List<String> declared, Scope parent, Select.Cte cte) {
-        List<String> columns = ColumnNames.of(select, selects.sql());
-        if (declared != null && !declared.isEmpty()) {
-            if (declared.size() != columns.size()) {
-                throw ExprCodegen.error("table " + name + " has " + columns.size() + " values for "
-                        + declared.size() + " columns");
-            }
-            columns = declared;
+        int width = selects.columnCount(select.body());
+        boolean named = declared != null && !declared.isEmpty();
+        if (named && declared.size() != width) {
+            throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
         int register = b.allocRegister();
-        int out = b.allocRegisters(columns.size());
+        int out = b.allocRegisters(width);
         int after = b.newLabel();
         int start = b.newLabel();
         b.emit(Opcode.InitCoroutine, register, after, start);
@@ -109,10 +106,6 @@ final class FromCodegen {
         int startAddress = b.currentAddress();
         Scope saved = selects.exprs().scope();
         selects.exprs().popScope(parent);
-        List<ExprTyping.ColumnType> types = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            types.add(ExprTyping.columnAffinity(select, i));
-        }
         Runnable body = () -> selects.select(select, (first, count) -> {
             b.emit(Opcode.Copy, first, out, count - 1);
             b.emit(Opcode.Yield, register, 0);
@@ -125,6 +118,12 @@ final class FromCodegen {
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
+        // Named once compiled, when its own * and column references have been resolved.
+        List<String> columns = named ? declared : ColumnNames.of(select, selects.sql(), selects);
+        List<ExprTyping.ColumnType> types = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            types.add(ExprTyping.columnAffinity(select, i));
+        }
         // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
         // column turns integers into reals as they are read (see ExprCodegen.column).
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
