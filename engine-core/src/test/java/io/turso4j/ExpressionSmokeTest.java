@@ -84,6 +84,10 @@ class ExpressionSmokeTest {
         "SELECT * FROM (SELECT * FROM (SELECT 1 AS a, 2 AS b))", "SELECT b FROM (SELECT * FROM (SELECT 1 AS a, 2 AS b))",
         "WITH c(x, y) AS (SELECT 1) SELECT * FROM c", "WITH c AS (SELECT 1 AS x) SELECT * FROM c AS d WHERE d.x = 1",
         "SELECT * FROM (SELECT 1 AS a UNION ALL SELECT CAST(2 AS REAL)) ORDER BY 1",
+        "SELECT g FROM (VALUES (1), (2), (1), (NULL), (NULL)) AS t(g) GROUP BY g",
+        "SELECT column1 % 2 AS g FROM (VALUES (1), (2), (3), (NULL)) GROUP BY g ORDER BY g DESC",
+        "SELECT column1, column2 FROM (VALUES ('a', 1), ('A', 2), ('b', 3)) GROUP BY column1 COLLATE NOCASE",
+        "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x > 1", "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x = 1",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

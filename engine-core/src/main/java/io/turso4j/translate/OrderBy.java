@@ -167,7 +167,7 @@ final class OrderBy {
         return ExprCodegen.error(ordinal(k + 1) + " ORDER BY term out of range - should be between 1 and " + columns);
     }
 
-    private static String ordinal(int n) {
+    static String ordinal(int n) {
         String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
                 : switch (n % 10) {
                     case 1 -> "st";

@@ -306,10 +306,12 @@ final class SelectCodegen {
                 } else {
                     b.resolve(next);
                 }
+            } else if (from != null && !core.groupBy().isEmpty()) {
+                // Aliases by result column; with * the positions shift, so then none are used.
+                List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
+                        ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
+                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink, this::call);
             } else {
-                if (from != null && !core.groupBy().isEmpty()) {
-                    throw ExprCodegen.error("GROUP BY over a FROM clause is not supported yet");
-                }
                 aggregate(core, calls, where, from, skip);
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);

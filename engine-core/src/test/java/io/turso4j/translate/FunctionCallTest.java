@@ -152,8 +152,13 @@ class FunctionCallTest {
         assertEquals(List.of("5"), rows("SELECT total_len(s) FROM (SELECT 'ab' AS s UNION ALL SELECT 'cde' UNION ALL SELECT NULL)"));
         assertEquals(List.of("null"), rows("SELECT total_len(s) FROM (SELECT 'ab' AS s) WHERE 0"));
         assertEquals(List.of("4", "2"), rows("SELECT twice(n) FROM (SELECT 1 AS n UNION ALL SELECT 2) ORDER BY 1 DESC"));
-        assertEquals("GROUP BY over a FROM clause is not supported yet",
-                error("SELECT total_len(s) FROM (SELECT 'a' AS s) GROUP BY s"));
+        String groups = "(SELECT 'x' AS g, 'ab' AS s UNION ALL SELECT 'y', 'cde' UNION ALL SELECT 'x', 'f'"
+                + " UNION ALL SELECT NULL, 'gh' UNION ALL SELECT NULL, NULL)";
+        assertEquals(List.of("null|2", "x|3", "y|3"), rows("SELECT g, total_len(s) FROM " + groups + " GROUP BY g"));
+        assertEquals(List.of("y|3"), rows("SELECT g, total_len(s) FROM " + groups + " GROUP BY g HAVING g > 'x'"));
+        assertEquals(List.of("x|3", "y|3"), rows("SELECT g, total_len(s) FROM " + groups
+                + " WHERE s IS NOT NULL AND g IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 5"));
+        assertEquals(List.of("6"), rows("SELECT twice(total_len(s)) FROM " + groups + " GROUP BY g ORDER BY 1 DESC LIMIT 1"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT 1 WHERE total_len('a')"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT total_len(total_len('a'))"));
     }
