@@ -73,37 +73,53 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Runs every statement in {@code sql} without occupying a thread while I/O is in flight. */
+    /**
+     * Runs every statement in {@code sql} without occupying a thread while I/O is in flight.
+     * Statements and rows that need no I/O run in a loop, not a chain of callbacks, so a long
+     * script or result cannot exhaust the stack.
+     */
     public CompletableFuture<Void> executeAsync(String sql) {
-        return executeAsync(new Parser(sql), sql);
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        executeInto(new Parser(sql), sql, null, result);
+        return result;
     }
 
-    private CompletableFuture<Void> executeAsync(Parser parser, String sql) {
-        Statement s;
+    /** Finishes {@code current} (if any), then the statements after it; completes {@code result}. */
+    private void executeInto(Parser parser, String sql, Statement current, CompletableFuture<Void> result) {
+        Statement s = current;
         try {
-            s = prepareNext(parser, sql);
-        } catch (SqliteException e) {
-            return CompletableFuture.failedFuture(e);
+            for (s = s != null ? s : prepareNext(parser, sql); s != null; s = prepareNext(parser, sql)) {
+                if (!runUntilIo(s)) {
+                    Statement waiting = s;
+                    s.pendingIo().onComplete(c -> executeInto(parser, sql, waiting, result));
+                    return;
+                }
+                s.close();
+            }
+            result.complete(null);
+        } catch (RuntimeException e) {
+            if (s != null) {
+                s.close();
+            }
+            result.completeExceptionally(e);
         }
-        if (s == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return drain(s).thenCompose(done -> executeAsync(parser, sql));
     }
 
-    /** Steps {@code s} to DONE asynchronously and closes it. */
-    private static CompletableFuture<Void> drain(Statement s) {
-        return s.stepAsync().handle((result, error) -> {
-            if (error != null) {
-                s.close();
-                return CompletableFuture.<Void>failedFuture(error);
+    /** Steps {@code s} until DONE (true) or until it waits for I/O (false); rows are discarded. */
+    private static boolean runUntilIo(Statement s) {
+        for (;;) {
+            switch (s.step()) {
+                case DONE -> {
+                    return true;
+                }
+                case IO -> {
+                    return false;
+                }
+                case BUSY -> throw new SqliteException(ResultCode.BUSY, "database is locked");
+                case ROW -> {
+                }
             }
-            if (result == StepResult.ROW) {
-                return drain(s);
-            }
-            s.close();
-            return CompletableFuture.<Void>completedFuture(null);
-        }).thenCompose(f -> f);
+        }
     }
 
     /** Rows changed by the most recent INSERT, UPDATE or DELETE ({@code changes()}). */

@@ -149,6 +149,16 @@ public final class Statement implements AutoCloseable {
         return tail;
     }
 
+    /** Whether running the statement changes nothing in the database ({@code sqlite3_stmt_readonly}). */
+    public boolean isReadOnly() {
+        return explain != null || program.isReadOnly();
+    }
+
+    /** Whether this is an {@code EXPLAIN} (its rows list the program instead of running it). */
+    public boolean isExplain() {
+        return explain != null;
+    }
+
     /** The statement's own SQL text. */
     public String sql() {
         return sql;

@@ -127,6 +127,9 @@ class StatementApiTest {
     @Test
     void explainListsTheProgramInSqlite3sColumns() {
         Statement s = conn.prepare("EXPLAIN SELECT 1 + ?");
+        assertTrue(s.isExplain());
+        assertTrue(s.isReadOnly());
+        assertFalse(conn.prepare("SELECT 1").isExplain());
         assertEquals(List.of("addr", "opcode", "p1", "p2", "p3", "p4", "p5", "comment"),
                 List.of(s.columnName(0), s.columnName(1), s.columnName(2), s.columnName(3), s.columnName(4),
                         s.columnName(5), s.columnName(6), s.columnName(7)));
@@ -156,6 +159,9 @@ class StatementApiTest {
         conn.executeAsync("SELECT 1; SELECT 2").get();
         ExecutionException e = assertThrows(ExecutionException.class, () -> conn.executeAsync("SELECT x").get());
         assertEquals("no such column: x", e.getCause().getMessage());
+        // Long scripts and results run in a loop, not a chain of callbacks that could exhaust the stack.
+        conn.executeAsync("SELECT 1;".repeat(20_000)).get();
+        conn.executeAsync("VALUES " + "(1),".repeat(50_000) + "(2)").get();
     }
 
     @Test
