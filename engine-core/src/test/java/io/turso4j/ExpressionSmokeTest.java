@@ -88,6 +88,12 @@ class ExpressionSmokeTest {
         "SELECT column1 % 2 AS g FROM (VALUES (1), (2), (3), (NULL)) GROUP BY g ORDER BY g DESC",
         "SELECT column1, column2 FROM (VALUES ('a', 1), ('A', 2), ('b', 3)) GROUP BY column1 COLLATE NOCASE",
         "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x > 1", "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x = 1",
+        "WITH a(x) AS (VALUES (1), (2), (3)), b(y) AS (VALUES (2), (3), (3)) SELECT x, y FROM a LEFT JOIN b ON x = y",
+        "WITH a(x) AS (VALUES (1), (2)), b(y) AS (VALUES (2)) SELECT x, y FROM a LEFT JOIN b ON x = y WHERE y IS NULL",
+        "WITH a(x) AS (VALUES (1), (2)), b(y) AS (VALUES (2)), c(z) AS (VALUES (7), (8))"
+            + " SELECT x, y, z FROM a LEFT JOIN b ON x = y, c ORDER BY 1, 3",
+        "WITH a(x) AS (VALUES (1)), b(y) AS (SELECT 1 WHERE 0) SELECT * FROM a LEFT JOIN b",
+        "WITH a(x) AS (VALUES (1), (2)) SELECT * FROM a LEFT JOIN a AS b ON a.x < b.x LEFT JOIN a AS c ON b.x = c.x",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

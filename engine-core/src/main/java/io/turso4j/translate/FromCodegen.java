@@ -24,18 +24,29 @@ import java.util.Map;
  *   Goto loop
  *   done:
  * </pre>
- * Inner, comma and cross joins are supported; their ON terms join the WHERE clause. Not
- * thread-safe; one per FROM clause.
+ * Inner, comma and cross joins are supported, their ON terms joining the WHERE clause, and LEFT
+ * JOIN (see {@link #openLoops}). Not thread-safe; one per FROM clause.
  */
 final class FromCodegen {
-    private record Coroutine(int register, int start) {}
+    /**
+     * One source's co-routine; {@code leftOn} is non-null for the right side of a LEFT JOIN
+     * (its ON terms, tested inside its loop), whose row is then all NULL when nothing matched.
+     */
+    private record Coroutine(int register, int start, int out, int width, List<Expr> leftOn) {
+        Coroutine asLeftJoin(List<Expr> on) {
+            return new Coroutine(register, start, out, width, on);
+        }
+    }
+
+    /** The labels and registers of one open loop (see {@link #openLoops}, {@link #closeLoops}). */
+    private record Loop(Coroutine source, int top, int done, int next, int matched, int nullPass, int body) {}
 
     private final ProgramBuilder b;
     private final SelectCodegen selects;
     private final List<Scope.Source> sources = new ArrayList<>();
     private final List<Coroutine> coroutines = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
-    private final List<int[]> open = new ArrayList<>();
+    private final List<Loop> open = new ArrayList<>();
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -46,15 +57,25 @@ final class FromCodegen {
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent) {
         add(from.first(), ctes, parent);
         for (Select.Join join : from.joins()) {
-            if (join.op().natural() || !(join.op().kind() == Select.JoinKind.COMMA || join.op().kind() == Select.JoinKind.PLAIN
-                    || join.op().kind() == Select.JoinKind.INNER || join.op().kind() == Select.JoinKind.CROSS)) {
-                throw ExprCodegen.error((join.op().natural() ? "NATURAL " : "") + join.op().kind() + " JOIN is not supported yet");
+            Select.JoinKind kind = join.op().kind();
+            boolean left = kind == Select.JoinKind.LEFT;
+            if (join.op().natural() || kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL) {
+                throw ExprCodegen.error((join.op().natural() ? "NATURAL " : "") + kind + " JOIN is not supported yet");
             }
+            int before = coroutines.size();
             add(join.table(), ctes, parent);
-            switch (join.constraint()) {
-                case null -> { }
-                case Select.On on -> joinTerms.add(on.expr());
+            if (left && coroutines.size() != before + 1) {
+                throw ExprCodegen.error("LEFT JOIN of a parenthesized join is not supported yet");
+            }
+            List<Expr> on = switch (join.constraint()) {
+                case null -> List.of();
+                case Select.On o -> List.of(o.expr());
                 case Select.Using using -> throw ExprCodegen.error("USING is not supported yet");
+            };
+            if (left) {
+                coroutines.set(before, coroutines.get(before).asLeftJoin(on));
+            } else {
+                joinTerms.addAll(on);
             }
         }
         return new Scope(parent, sources);
@@ -129,16 +150,45 @@ final class FromCodegen {
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
         sources.add(new Scope.Source(name, columns, out,
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList()));
-        coroutines.add(new Coroutine(register, startAddress));
+        coroutines.add(new Coroutine(register, startAddress, out, width, null));
     }
 
-    /** Opens the nested loops, outermost source first; the innermost row is then in registers. */
+    /**
+     * Opens the nested loops, outermost source first; the innermost row is then in registers.
+     * The right side of a LEFT JOIN tests its ON terms first and notes a match; when its loop
+     * ends without one, {@link #closeLoops} runs the body once more with its row all NULL:
+     * <pre>
+     *   matched = 0; nullPass = 0; InitCoroutine …
+     *   top: Yield r, done; ON terms → next; matched = 1
+     *   body: …
+     *   next: If nullPass → exit; Goto top
+     *   done: If matched → exit; cols = NULL; nullPass = 1; Goto body
+     *   exit:
+     * </pre>
+     */
     void openLoops() {
+        ExprCodegen exprs = selects.exprs();
         for (Coroutine c : coroutines) {
+            boolean left = c.leftOn() != null;
+            int matched = left ? b.allocRegister() : 0;
+            int nullPass = left ? b.allocRegister() : 0;
+            if (left) {
+                b.emit(Opcode.Integer, 0, matched);
+                b.emit(Opcode.Integer, 0, nullPass);
+            }
             int done = b.newLabel();
+            int next = b.newLabel();
+            int body = b.newLabel();
             b.emit(Opcode.InitCoroutine, c.register(), 0, c.start());
-            int loop = b.emit(Opcode.Yield, c.register(), done);
-            open.add(new int[] {loop, done});
+            int top = b.emit(Opcode.Yield, c.register(), done);
+            if (left) {
+                for (Expr term : c.leftOn()) {
+                    exprs.jumpIfNotTrue(term, next);
+                }
+                b.emit(Opcode.Integer, 1, matched);
+            }
+            b.resolve(body);
+            open.add(new Loop(c, top, done, next, matched, nullPass, body));
         }
     }
 
@@ -149,8 +199,21 @@ final class FromCodegen {
     void closeLoops(int next) {
         b.resolve(next);
         for (int i = open.size() - 1; i >= 0; i--) {
-            b.emit(Opcode.Goto, 0, open.get(i)[0]);
-            b.resolve(open.get(i)[1]);
+            Loop loop = open.get(i);
+            b.resolve(loop.next());
+            int exit = b.newLabel();
+            if (loop.source().leftOn() != null) {
+                b.emit(Opcode.If, loop.nullPass(), exit, 0);
+            }
+            b.emit(Opcode.Goto, 0, loop.top());
+            b.resolve(loop.done());
+            if (loop.source().leftOn() != null) {
+                b.emit(Opcode.If, loop.matched(), exit, 0);
+                b.emit(Opcode.Null, 0, loop.source().out(), loop.source().out() + Math.max(loop.source().width(), 1) - 1);
+                b.emit(Opcode.Integer, 1, loop.nullPass());
+                b.emit(Opcode.Goto, 0, loop.body());
+            }
+            b.resolve(exit);
         }
     }
 
