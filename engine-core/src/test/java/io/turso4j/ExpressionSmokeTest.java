@@ -94,6 +94,10 @@ class ExpressionSmokeTest {
             + " SELECT x, y, z FROM a LEFT JOIN b ON x = y, c ORDER BY 1, 3",
         "WITH a(x) AS (VALUES (1)), b(y) AS (SELECT 1 WHERE 0) SELECT * FROM a LEFT JOIN b",
         "WITH a(x) AS (VALUES (1), (2)) SELECT * FROM a LEFT JOIN a AS b ON a.x < b.x LEFT JOIN a AS c ON b.x = c.x",
+        "SELECT (SELECT a + 1), EXISTS (SELECT 1 WHERE a > 1) FROM (SELECT 1 AS a UNION ALL SELECT 2)",
+        "WITH t(a) AS (VALUES (1), (2), (3)) SELECT a, (SELECT b FROM (SELECT 10 AS b UNION ALL SELECT 20) WHERE b > a * 5) FROM t",
+        "WITH t(a) AS (VALUES (1), (2), (3)) SELECT a FROM t WHERE a IN (SELECT a + 0 FROM t AS u WHERE u.a >= 2)",
+        "WITH t(a) AS (VALUES (1), (2)) SELECT a FROM t WHERE a NOT IN (SELECT x FROM (SELECT NULL AS x))",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
