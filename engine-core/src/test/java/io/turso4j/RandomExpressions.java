@@ -104,9 +104,8 @@ final class RandomExpressions {
 
     /**
      * A SELECT over a subquery {@code (… compound of two columns a, b …) AS t}: expressions
-     * over {@code a}, {@code b} and literals, ordered. No WHERE: SQLite pushes WHERE terms down
-     * into a compound subquery's arms, where each arm's own affinities apply — not done here
-     * yet, a known difference.
+     * over {@code a}, {@code b} and literals, a WHERE (which SQLite pushes down into the
+     * compound's arms) and ORDER BY.
      */
     String selectFromSubquery(int depth) {
         String source = "SELECT " + expression(depth) + " AS a, " + expression(depth) + " AS b UNION ALL "
@@ -114,6 +113,9 @@ final class RandomExpressions {
         StringBuilder sb = new StringBuilder("SELECT ");
         sb.append(columnExpression(depth)).append(", ").append(columnExpression(depth));
         sb.append(" FROM (").append(source).append(") AS t");
+        if (random.nextBoolean()) {
+            sb.append(" WHERE ").append(columnExpression(depth));
+        }
         sb.append(" ORDER BY 1, 2");
         return sb.toString();
     }

@@ -47,14 +47,19 @@ final class FromCodegen {
     private final List<Coroutine> coroutines = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
     private final List<Loop> open = new ArrayList<>();
+    private List<Expr> where = List.of();
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
         this.selects = selects;
     }
 
-    /** Codes a co-routine per source of {@code from} and returns the scope naming their columns. */
-    Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent) {
+    /**
+     * Codes a co-routine per source of {@code from} and returns the scope naming their columns.
+     * A lone subquery source takes the terms of {@code where} that {@link PushDown} pushes.
+     */
+    Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
+        this.where = from.joins().isEmpty() ? where : List.of();
         add(from.first(), ctes, parent);
         for (Select.Join join : from.joins()) {
             Select.JoinKind kind = join.op().kind();
@@ -118,6 +123,11 @@ final class FromCodegen {
         if (named && declared.size() != width) {
             throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
+        if (!where.isEmpty()) {
+            select = PushDown.into(select, name, named ? declared : ColumnNames.of(select, selects.sql(), selects), where,
+                    selects.exprs().functions());
+        }
+        Select body = select;
         int register = b.allocRegister();
         int out = b.allocRegisters(width);
         int after = b.newLabel();
@@ -127,14 +137,14 @@ final class FromCodegen {
         int startAddress = b.currentAddress();
         Scope saved = selects.exprs().scope();
         selects.exprs().popScope(parent);
-        Runnable body = () -> selects.select(select, (first, count) -> {
+        Runnable code = () -> selects.select(body, (first, count) -> {
             b.emit(Opcode.Copy, first, out, count - 1);
             b.emit(Opcode.Yield, register, 0);
         });
         if (cte != null) {
-            selects.withoutCte(cte, body);
+            selects.withoutCte(cte, code);
         } else {
-            body.run();
+            code.run();
         }
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);

@@ -250,7 +250,7 @@ final class SelectCodegen {
         List<Expr> where = new ArrayList<>();
         if (core.from() != null) {
             from = new FromCodegen(b, this);
-            exprs.pushScope(from.bind(core.from(), ctes, outer));
+            exprs.pushScope(from.bind(core.from(), ctes, outer, core.where() == null ? List.of() : conjuncts(core.where())));
             where.addAll(from.joinTerms());
         }
         try {
@@ -322,6 +322,16 @@ final class SelectCodegen {
         } finally {
             exprs.popScope(outer);
         }
+    }
+
+    /** The terms of {@code e} split at top-level ANDs. */
+    private static List<Expr> conjuncts(Expr e) {
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+            List<Expr> all = new ArrayList<>(conjuncts(b.left()));
+            all.addAll(conjuncts(b.right()));
+            return all;
+        }
+        return List.of(e);
     }
 
     /**
