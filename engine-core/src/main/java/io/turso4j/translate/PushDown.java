@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * SQLite's WHERE-clause push-down (pushDownWhereTerms) into a FROM subquery that is a
  * compound or a multi-row VALUES whose arms neither group nor aggregate: a WHERE term that
- * reads only that subquery's columns is copied into every arm, with the columns replaced by the arm's expressions. It
- * changes results, not just speed — inside an arm each expression keeps its own affinity,
- * where the subquery's column may have another — which is why it is done here as SQLite does.
+ * reads only that subquery's columns is copied into every arm, with the columns replaced by
+ * the arm's expressions. It changes results, not just speed — inside an arm each expression
+ * keeps its own affinity, where the subquery's column may have another — which is why it is
+ * done here as SQLite does.
  * The term also stays in the outer WHERE. Stateless; any thread.
  */
 final class PushDown {
