@@ -151,7 +151,6 @@ public final class Vm implements FunctionContext {
         return e;
     }
 
-    @SuppressWarnings("checkstyle:CyclomaticComplexity")
     private Status run() {
         final int[] code = this.code;
         final Register[] r = this.regs;
