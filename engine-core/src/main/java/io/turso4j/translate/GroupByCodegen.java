@@ -39,10 +39,9 @@ final class GroupByCodegen {
         this.exprs = exprs;
     }
 
-    /** Codes the grouped query; {@code aggregates} gives each call's P4 (its AggregateCall). */
+    /** Codes the grouped query. */
     void code(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, List<Expr> columns,
-              List<String> aliases, int out, SelectCodegen.RowSink sink,
-              java.util.function.Function<Expr.Function, Object> aggregates) {
+              List<String> aliases, int out, SelectCodegen.RowSink sink) {
         List<Expr> keys = new ArrayList<>();
         for (int i = 0; i < core.groupBy().size(); i++) {
             keys.add(resolve(core.groupBy().get(i), i, columns, aliases));
@@ -82,7 +81,7 @@ final class GroupByCodegen {
         b.emit(Opcode.SorterInsert, sorter, record);
         from.closeLoops(next);
 
-        int accumulators = b.allocRegisters(Math.max(calls.size(), 1));
+        AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int open = b.allocRegister();
         int current = b.allocRegisters(k);
         int previous = b.allocRegisters(k);
@@ -91,7 +90,7 @@ final class GroupByCodegen {
         int snapshot = b.allocRegisters(Math.max(width, 1));
         int output = b.newLabel();
         int end = b.newLabel();
-        b.emit(Opcode.Null, 0, accumulators, accumulators + Math.max(calls.size(), 1) - 1);
+        aggregates.reset();
         b.emit(Opcode.Integer, 0, open);
         b.emit(Opcode.OpenPseudo, pseudo, record, k + width);
         b.emit(Opcode.SorterSort, sorter, end);
@@ -127,20 +126,7 @@ final class GroupByCodegen {
         copySources(false, snapshot);
         b.emit(Opcode.Integer, 0, firstRow);
         b.resolve(notFirst);
-        for (int i = 0; i < calls.size(); i++) {
-            Expr.Function f = calls.get(i);
-            int skipStep = b.newLabel();
-            if (f.filter() != null) {
-                exprs.jumpIfNotTrue(f.filter(), skipStep);
-            }
-            List<Expr> args = f.star() ? List.of() : f.args();
-            int first = b.allocRegisters(Math.max(args.size(), 1));
-            for (int a = 0; a < args.size(); a++) {
-                exprs.code(args.get(a), first + a);
-            }
-            b.emit(Opcode.AggStep, 0, first, accumulators + i, aggregates.apply(f), args.size());
-            b.resolve(skipStep);
-        }
+        aggregates.step();
         b.emit(Opcode.SorterNext, sorter, loop);
         b.emit(Opcode.IfNot, open, end, 0);
         b.emit(Opcode.Gosub, returnAddress, output);
@@ -148,11 +134,7 @@ final class GroupByCodegen {
 
         // The output subroutine: finish the group, filter it, emit its row, start afresh.
         b.resolve(output);
-        for (int i = 0; i < calls.size(); i++) {
-            Expr.Function f = calls.get(i);
-            b.emit(Opcode.AggFinal, accumulators + i, f.star() ? 0 : f.args().size(), 0, aggregates.apply(f), 0);
-            exprs.bindAggregate(f, accumulators + i);
-        }
+        aggregates.finish();
         copySources(true, snapshot);
         int skip = b.newLabel();
         if (core.having() != null) {
@@ -163,7 +145,7 @@ final class GroupByCodegen {
         }
         sink.row(out, columns.size());
         b.resolve(skip);
-        b.emit(Opcode.Null, 0, accumulators, accumulators + Math.max(calls.size(), 1) - 1);
+        aggregates.reset();
         b.emit(Opcode.Return, returnAddress, 0);
         b.resolve(end);
     }

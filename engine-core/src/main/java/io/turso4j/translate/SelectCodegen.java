@@ -1,6 +1,5 @@
 package io.turso4j.translate;
 
-import io.turso4j.function.AggregateFunction;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Pos;
@@ -10,7 +9,6 @@ import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
-import io.turso4j.vdbe.AggregateCall;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
@@ -310,7 +308,7 @@ final class SelectCodegen {
                 // Aliases by result column; with * the positions shift, so then none are used.
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
-                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink, this::call);
+                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
             } else {
                 aggregate(core, calls, where, from, skip);
                 for (int i = 0; i < columns.size(); i++) {
@@ -383,11 +381,9 @@ final class SelectCodegen {
      * HAVING filters the row.
      */
     private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
-        int accumulators = b.allocRegisters(calls.size());
+        AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
-        if (!calls.isEmpty()) {
-            b.emit(Opcode.Null, 0, accumulators, accumulators + calls.size() - 1);
-        }
+        aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
         if (from != null) {
@@ -400,42 +396,19 @@ final class SelectCodegen {
             exprs.codeTemp(g);
         }
         b.emit(Opcode.Integer, 1, stepped);
-        for (int i = 0; i < calls.size(); i++) {
-            Expr.Function f = calls.get(i);
-            int skipStep = b.newLabel();
-            if (f.filter() != null) {
-                exprs.jumpIfNotTrue(f.filter(), skipStep);
-            }
-            List<Expr> args = f.star() ? List.of() : f.args();
-            int first = b.allocRegisters(Math.max(args.size(), 1));
-            for (int a = 0; a < args.size(); a++) {
-                exprs.code(args.get(a), first + a);
-            }
-            b.emit(Opcode.AggStep, 0, first, accumulators + i, call(f), args.size());
-            b.resolve(skipStep);
-        }
+        aggregates.step();
         if (from != null) {
             from.closeLoops(next);
         } else {
             b.resolve(next);
         }
-        for (int i = 0; i < calls.size(); i++) {
-            b.emit(Opcode.AggFinal, accumulators + i, calls.get(i).star() ? 0 : calls.get(i).args().size(),
-                    0, call(calls.get(i)), 0);
-            exprs.bindAggregate(calls.get(i), accumulators + i);
-        }
+        aggregates.finish();
         if (!core.groupBy().isEmpty()) {
             b.emit(Opcode.IfNot, stepped, skip, 1);
         }
         if (core.having() != null) {
             exprs.jumpIfNotTrue(core.having(), skip);
         }
-    }
-
-    private AggregateCall call(Expr.Function f) {
-        int argc = f.star() ? 0 : f.args().size();
-        AggregateFunction fn = exprs.functions().aggregate(f.name(), argc);
-        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args()));
     }
 
     // ---- subqueries -------------------------------------------------------------------------

@@ -159,6 +159,13 @@ class FunctionCallTest {
         assertEquals(List.of("x|3", "y|3"), rows("SELECT g, total_len(s) FROM " + groups
                 + " WHERE s IS NOT NULL AND g IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT 5"));
         assertEquals(List.of("6"), rows("SELECT twice(total_len(s)) FROM " + groups + " GROUP BY g ORDER BY 1 DESC LIMIT 1"));
+        String repeats = "(VALUES ('x', 'ab'), ('x', 'ab'), ('x', 'c'), ('y', 'ab'), ('y', 'ab'))";
+        assertEquals(List.of("3|9"), rows("SELECT total_len(DISTINCT column2), total_len(column2) FROM " + repeats));
+        assertEquals(List.of("x|3|5", "y|2|4"), rows("SELECT column1, total_len(DISTINCT column2), total_len(column2) FROM "
+                + repeats + " GROUP BY column1"));
+        assertEquals(List.of("2"), rows("SELECT total_len(DISTINCT 'ab')"));
+        assertEquals("ORDER BY in an aggregate is not supported yet: total_len()",
+                error("SELECT total_len(column1 ORDER BY column1) FROM " + repeats));
         assertEquals("misuse of aggregate function total_len()", error("SELECT 1 WHERE total_len('a')"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT total_len(total_len('a'))"));
     }
