@@ -98,6 +98,15 @@ class ExpressionSmokeTest {
         "WITH t(a) AS (VALUES (1), (2), (3)) SELECT a, (SELECT b FROM (SELECT 10 AS b UNION ALL SELECT 20) WHERE b > a * 5) FROM t",
         "WITH t(a) AS (VALUES (1), (2), (3)) SELECT a FROM t WHERE a IN (SELECT a + 0 FROM t AS u WHERE u.a >= 2)",
         "WITH t(a) AS (VALUES (1), (2)) SELECT a FROM t WHERE a NOT IN (SELECT x FROM (SELECT NULL AS x))",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10) SELECT x, x * x FROM c",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5) SELECT x FROM c",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3 OFFSET 2) SELECT x FROM c",
+        "WITH RECURSIVE c(x) AS (VALUES (1), (2) UNION SELECT (x * 2) % 7 FROM c) SELECT x FROM c ORDER BY 1",
+        "WITH RECURSIVE f(n, v) AS (SELECT 1, 1 UNION ALL SELECT n + 1, v * (n + 1) FROM f WHERE n < 15)"
+            + " SELECT n, v FROM f WHERE n > 12",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3), d(y) AS (SELECT x * 10 FROM c)"
+            + " SELECT * FROM c, d ORDER BY 1, 2",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT x FROM c WHERE x % 25000 = 0",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

@@ -96,11 +96,29 @@ final class FromCodegen {
             case Select.SubqueryTable s -> subquery(s.select(), s.alias() != null ? s.alias()
                     : "(subquery-" + (sources.size() + 1) + ")", null, parent, null);
             case Select.Table t -> {
+                Scope.Source row = t.name().schema() == null ? selects.recursiveRow(t.name().name()) : null;
+                if (row != null) {
+                    // The recursive arm of a recursive CTE: its own name is the current row.
+                    sources.add(new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
+                            row.firstRegister(), row.affinities()));
+                    coroutines.add(new Coroutine(-1, 0, row.firstRegister(), row.columns().size(), null));
+                    return;
+                }
                 Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
                 if (cte == null) {
                     throw ExprCodegen.error("no such table: " + qualified(t.name()));
                 }
-                subquery(cte.select(), t.alias() != null ? t.alias() : cte.name(), cte.columns(), parent, cte);
+                String name = t.alias() != null ? t.alias() : cte.name();
+                if (selects.isRecursive(cte) && RecursiveCte.refersTo(cte.select().body(), cte.name())) {
+                    Scope saved = selects.exprs().scope();
+                    selects.exprs().popScope(parent);
+                    RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
+                    selects.exprs().popScope(saved);
+                    sources.add(new Scope.Source(name, coded.columns(), coded.out(), coded.affinities()));
+                    coroutines.add(new Coroutine(coded.register(), coded.start(), coded.out(), coded.columns().size(), null));
+                    return;
+                }
+                subquery(cte.select(), name, cte.columns(), parent, cte);
             }
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
             case Select.Nested n when n.alias() == null -> {
@@ -179,6 +197,12 @@ final class FromCodegen {
     void openLoops() {
         ExprCodegen exprs = selects.exprs();
         for (Coroutine c : coroutines) {
+            if (c.register() < 0) {
+                // A single row already in registers: no loop.
+                int next = b.newLabel();
+                open.add(new Loop(c, -1, b.newLabel(), next, 0, 0, 0));
+                continue;
+            }
             boolean left = c.leftOn() != null;
             int matched = left ? b.allocRegister() : 0;
             int nullPass = left ? b.allocRegister() : 0;
@@ -211,6 +235,10 @@ final class FromCodegen {
         for (int i = open.size() - 1; i >= 0; i--) {
             Loop loop = open.get(i);
             b.resolve(loop.next());
+            if (loop.top() < 0) {
+                b.resolve(loop.done());
+                continue;
+            }
             int exit = b.newLabel();
             if (loop.source().leftOn() != null) {
                 b.emit(Opcode.If, loop.nullPass(), exit, 0);

@@ -41,6 +41,11 @@ final class SelectCodegen {
     private Tokens tokens;
     /** The common table expressions visible where code is being generated, by lower-case name. */
     private Map<String, Select.Cte> ctes = Map.of();
+    /** The CTEs of a WITH RECURSIVE, which may name themselves. */
+    private final Map<Select.Cte, Boolean> recursiveCtes = new IdentityHashMap<>();
+    /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
+    private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
+
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
 
@@ -75,12 +80,12 @@ final class SelectCodegen {
     int select(Select select, RowSink sink) {
         Map<String, Select.Cte> outerCtes = ctes;
         if (select.with() != null) {
-            if (select.with().recursive()) {
-                throw ExprCodegen.error("WITH RECURSIVE is not supported yet");
-            }
             Map<String, Select.Cte> visible = new HashMap<>(ctes);
             for (Select.Cte cte : select.with().ctes()) {
                 visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
+                if (select.with().recursive()) {
+                    recursiveCtes.put(cte, Boolean.TRUE);
+                }
             }
             ctes = visible;
         }
@@ -88,6 +93,30 @@ final class SelectCodegen {
             return selectBody(select, sink);
         } finally {
             ctes = outerCtes;
+        }
+    }
+
+    boolean isRecursive(Select.Cte cte) {
+        return recursiveCtes.containsKey(cte);
+    }
+
+    /** The row a recursive CTE's name stands for inside its recursive arm, or null. */
+    Scope.Source recursiveRow(String name) {
+        return recursiveRows.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Runs {@code body} with {@code name} standing for the one row {@code row}. */
+    void withRecursiveRow(String name, Scope.Source row, Runnable body) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Scope.Source saved = recursiveRows.put(key, row);
+        try {
+            body.run();
+        } finally {
+            if (saved == null) {
+                recursiveRows.remove(key);
+            } else {
+                recursiveRows.put(key, saved);
+            }
         }
     }
 
