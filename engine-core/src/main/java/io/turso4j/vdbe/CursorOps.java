@@ -22,14 +22,10 @@ import java.lang.foreign.MemorySegment;
  * writes any register, and the cursor's methods change nothing a retry would see (or keep their
  * own resume stage), so running an instruction again after the I/O completes is safe.
  *
- * <p>P5 of {@link Opcode#Insert} and {@link Opcode#Delete}: {@link #COUNT_CHANGE} counts the row
- * in {@code changes()}; {@link #SET_LAST_ROWID} makes the inserted rowid the connection's
- * {@code last_insert_rowid()}. Owned by one VM; not thread-safe.
+ * <p>Insert and Delete count changes as their P5 {@link ChangeFlags} say. Owned by one VM; not
+ * thread-safe.
  */
 final class CursorOps {
-    public static final int COUNT_CHANGE = 0x01;
-    public static final int SET_LAST_ROWID = 0x20;
-
     private final BTreeCursor[] cursors;
     private final IndexKeyComparator[] keys;
     private final boolean[] nullRow;
@@ -109,17 +105,17 @@ final class CursorOps {
             case Insert -> {
                 long rowid = regs[p3].intValue();
                 cursor(p1).insert(rowid, regs[p2].bytesCopy());
-                if ((p5 & COUNT_CHANGE) != 0) {
+                if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
                 }
-                if ((p5 & SET_LAST_ROWID) != 0) {
+                if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
                     context.setLastInsertRowid(rowid);
                 }
                 yield -1;
             }
             case Delete -> {
                 cursor(p1).delete();
-                if ((p5 & COUNT_CHANGE) != 0) {
+                if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
                 }
                 yield -1;

@@ -43,7 +43,7 @@ class VmCursorTest {
             b.emit(Opcode.Int64, 0, n, 0, ((Number) row[1]).longValue(), 0);
             b.emit(Opcode.NewRowid, 0, rowid);
             b.emit(Opcode.MakeRecord, name, 2, record, "BD", 0);
-            b.emit(Opcode.Insert, 0, record, rowid, null, CursorOps.COUNT_CHANGE | CursorOps.SET_LAST_ROWID);
+            b.emit(Opcode.Insert, 0, record, rowid, null, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
             if (index != 0) {
                 b.emit(Opcode.SCopy, name, key);
                 b.emit(Opcode.SCopy, rowid, keyRowid);
@@ -212,7 +212,7 @@ class VmCursorTest {
         int end = b.newLabel();
         b.emit(Opcode.SeekGE, 0, end, key, 1, 0);
         int loop = b.currentAddress();
-        b.emit(Opcode.Delete, 0, 0, 0, null, CursorOps.COUNT_CHANGE);
+        b.emit(Opcode.Delete, 0, 0, 0, null, ChangeFlags.COUNT);
         b.emit(Opcode.Next, 0, loop);
         b.resolve(end);
         int missing = b.allocRegister();
