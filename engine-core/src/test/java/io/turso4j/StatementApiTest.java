@@ -118,6 +118,21 @@ class StatementApiTest {
         assertEquals("datatype mismatch", e.getMessage());
     }
 
+    @Test
+    void refusesCompoundsOfMoreThan500Arms() {
+        assertEquals(500 * 2, countRows("SELECT 1, 2" + " UNION ALL SELECT 1, 2".repeat(499)));
+        assertError("too many terms in compound SELECT", "SELECT 1" + " UNION ALL SELECT 1".repeat(500));
+    }
+
+    private int countRows(String sql) {
+        Statement s = conn.prepare(sql);
+        int values = 0;
+        while (s.next()) {
+            values += s.columnCount();
+        }
+        return values;
+    }
+
     private void assertError(String message, String sql) {
         SqliteException e = assertThrows(SqliteException.class, () -> conn.prepare(sql));
         assertEquals(message, e.getMessage(), sql);

@@ -35,6 +35,9 @@ final class SelectCodegen {
         void row(int first, int count);
     }
 
+    /** SQLite's SQLITE_MAX_COMPOUND_SELECT: also keeps the recursion over arms shallow. */
+    private static final int MAX_COMPOUND_ARMS = 500;
+
     private final ProgramBuilder b;
     private final ExprCodegen exprs;
     private final String sql;
@@ -134,6 +137,12 @@ final class SelectCodegen {
     }
 
     private int selectBody(Select select, RowSink sink) {
+        int arms = 1;
+        for (Select.Body body = select.body(); body instanceof Select.Compound c; body = c.left()) {
+            if (++arms > MAX_COMPOUND_ARMS) {
+                throw ExprCodegen.error("too many terms in compound SELECT");
+            }
+        }
         int columns = columnCount(select.body());
         int end = b.newLabel();
         if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core core && core.from() == null)) {
