@@ -107,6 +107,13 @@ class ExpressionSmokeTest {
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3), d(y) AS (SELECT x * 10 FROM c)"
             + " SELECT * FROM c, d ORDER BY 1, 2",
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000) SELECT x FROM c WHERE x % 25000 = 0",
+        "SELECT x = 'A', x || '' = 'A', -x = 'A', +x = 'A' FROM (SELECT 'a' COLLATE NOCASE AS x)",
+        "SELECT x FROM (SELECT 'b' COLLATE NOCASE AS x UNION ALL SELECT 'A' UNION ALL SELECT 'c') ORDER BY x",
+        "SELECT x FROM (SELECT 'b' COLLATE NOCASE AS x UNION ALL SELECT 'A' UNION ALL SELECT 'c') ORDER BY 1 DESC",
+        "SELECT x AS y FROM (SELECT 'b' COLLATE NOCASE AS x UNION ALL SELECT 'A') ORDER BY y",
+        "SELECT x FROM (SELECT 'b' COLLATE NOCASE AS x UNION ALL SELECT 'B' UNION ALL SELECT 'a') GROUP BY x ORDER BY 1",
+        "SELECT DISTINCT x FROM (SELECT 'b' AS x UNION ALL SELECT 'B') ORDER BY x COLLATE NOCASE",
+        "SELECT DISTINCT x FROM (SELECT 'b' COLLATE NOCASE AS x UNION ALL SELECT 'B' UNION ALL SELECT 'c')",
     })
     void matchesSqlite(String sql) {
         assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);

@@ -46,7 +46,7 @@ final class AggregateCode {
         b.emit(Opcode.Null, 0, accumulators, accumulators + Math.max(calls.size(), 1) - 1);
         for (int i = 0; i < calls.size(); i++) {
             if (distinct[i] >= 0) {
-                Collation c = ExprCodegen.collationOfArgs(calls.get(i).args());
+                Collation c = ExprCodegen.collationOfArgs(calls.get(i).args(), exprs.scope());
                 b.emit(Opcode.OpenEphemeral, distinct[i], 1, 0,
                         new IndexKeyComparator(new Collation[] {c}, new boolean[1]), 0);
             }
@@ -89,6 +89,6 @@ final class AggregateCode {
     private AggregateCall call(Expr.Function f) {
         int argc = f.star() ? 0 : f.args().size();
         AggregateFunction fn = exprs.functions().aggregate(f.name(), argc);
-        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args()));
+        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args(), exprs.scope()));
     }
 }

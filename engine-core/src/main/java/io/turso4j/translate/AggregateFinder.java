@@ -35,7 +35,7 @@ final class AggregateFinder {
             out.add(f);
             return;
         }
-        for (Expr child : children(e)) {
+        for (Expr child : ExprTyping.children(e)) {
             collect(child, out);
         }
     }
@@ -47,49 +47,5 @@ final class AggregateFinder {
         if (!found.isEmpty()) {
             throw ExprCodegen.error("misuse of aggregate function " + found.getFirst().name() + "()");
         }
-    }
-
-    private static List<Expr> children(Expr e) {
-        return switch (e) {
-            case Expr.Literal l -> List.of();
-            case Expr.Variable v -> List.of();
-            case Expr.Column c -> List.of();
-            case Expr.Unary u -> List.of(u.operand());
-            case Expr.Binary b -> List.of(b.left(), b.right());
-            case Expr.Like l -> l.escape() == null ? List.of(l.left(), l.pattern())
-                    : List.of(l.left(), l.pattern(), l.escape());
-            case Expr.Between b -> List.of(b.expr(), b.low(), b.high());
-            case Expr.InList i -> concat(List.of(i.expr()), i.values());
-            case Expr.InSelect i -> List.of(i.expr());
-            case Expr.InTable i -> concat(List.of(i.expr()), i.args() == null ? List.of() : i.args());
-            case Expr.NullTest n -> List.of(n.expr());
-            case Expr.Collate c -> List.of(c.expr());
-            case Expr.Cast c -> List.of(c.expr());
-            case Expr.Case c -> {
-                List<Expr> all = new ArrayList<>();
-                if (c.base() != null) {
-                    all.add(c.base());
-                }
-                for (Expr.When w : c.whens()) {
-                    all.add(w.when());
-                    all.add(w.then());
-                }
-                if (c.otherwise() != null) {
-                    all.add(c.otherwise());
-                }
-                yield all;
-            }
-            case Expr.Exists x -> List.of();
-            case Expr.Subquery s -> List.of();
-            case Expr.Function f -> f.filter() == null ? f.args() : concat(f.args(), List.of(f.filter()));
-            case Expr.Raise r -> r.message() == null ? List.of() : List.of(r.message());
-            case Expr.Row r -> r.values();
-        };
-    }
-
-    private static List<Expr> concat(List<Expr> a, List<Expr> b) {
-        List<Expr> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -125,8 +125,8 @@ final class CompoundCodegen {
             }
             case Select.Core core -> i < core.columns().size()
                     && core.columns().stream().allMatch(c -> c instanceof Select.ExprColumn)
-                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr()) : null;
-            case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i));
+                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr(), null) : null;
+            case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i), null);
         };
         return found != null ? found : BuiltinCollation.BINARY;
     }

@@ -302,7 +302,7 @@ final class ExprCodegen {
                     b.emit(Opcode.IsNull, ra, isNull);
                     b.emit(Opcode.IsNull, rc, isNull);
                     int next = b.newLabel();
-                    b.emit(Opcode.Eq, rc, next, ra, ExprTyping.binary(a, c), comparisonP5(a, c));
+                    b.emit(Opcode.Eq, rc, next, ra, ExprTyping.binary(a, c, scope), comparisonP5(a, c));
                     compareToValue(strict, a, ra, c, rc, target);
                     b.emit(Opcode.Goto, 0, end);
                     b.resolve(next);
@@ -326,7 +326,7 @@ final class ExprCodegen {
         boolean nullEq = op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT;
         b.emit(Opcode.Integer, 1, target);
         int p5 = comparisonP5(leftExpr, rightExpr) | (nullEq ? AffinityCode.NULLEQ : 0);
-        b.emit(comparison(op), right, b.currentAddress() + 2, left, ExprTyping.binary(leftExpr, rightExpr), p5);
+        b.emit(comparison(op), right, b.currentAddress() + 2, left, ExprTyping.binary(leftExpr, rightExpr, scope), p5);
         if (nullEq) {
             b.emit(Opcode.Integer, 0, target);
         } else {
@@ -336,7 +336,7 @@ final class ExprCodegen {
 
     /** Jumps to {@code label} when {@code left op right} is false or NULL (a CASE WHEN test). */
     void compareJumpIfNot(Expr leftExpr, int left, Expr rightExpr, int right, int label) {
-        b.emit(Opcode.Ne, right, label, left, ExprTyping.binary(leftExpr, rightExpr),
+        b.emit(Opcode.Ne, right, label, left, ExprTyping.binary(leftExpr, rightExpr, scope),
                 comparisonP5(leftExpr, rightExpr) | AffinityCode.JUMPIFNULL);
     }
 
@@ -360,7 +360,7 @@ final class ExprCodegen {
         String name = l.op().name().toLowerCase(Locale.ROOT);
         List<Expr> args = l.escape() == null ? List.of(l.pattern(), l.left())
                 : List.of(l.pattern(), l.left(), l.escape());
-        callScalar(name, args, collationOfArgs(List.of(l.left())), target);
+        callScalar(name, args, collationOfArgs(List.of(l.left()), scope), target);
         if (l.not()) {
             b.emit(Opcode.Not, target, target);
         }
@@ -395,7 +395,7 @@ final class ExprCodegen {
         }
         Affinity affinity = ExprTyping.affinity(e.expr(), scope);
         boolean asIndex = e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant);
-        InTest test = new InTest(b, codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr()), asIndex, false);
+        InTest test = new InTest(b, codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr(), scope), asIndex, false);
         for (Expr v : e.values()) {
             test.compare(codeTemp(v));
         }
@@ -442,16 +442,16 @@ final class ExprCodegen {
         if (f.distinct() || f.filter() != null) {
             throw error((f.distinct() ? "DISTINCT" : "FILTER clause") + " may only be used with aggregate functions");
         }
-        callScalar(f.name(), f.star() ? List.of() : f.args(), collationOfArgs(f.args()), target);
+        callScalar(f.name(), f.star() ? List.of() : f.args(), collationOfArgs(f.args(), scope), target);
     }
 
     /**
      * sqlite3GetFuncCollSeq: the first argument with a collation, else BINARY. SQLite looks
      * the name up only for functions that compare, so an unknown name is not an error here.
      */
-    static Collation collationOfArgs(List<Expr> args) {
+    static Collation collationOfArgs(List<Expr> args, Scope scope) {
         for (Expr a : args) {
-            String name = ExprTyping.collationName(a);
+            String name = ExprTyping.collationName(a, scope);
             if (name != null) {
                 Collation c = Collation.builtin(name);
                 return c != null ? c : BuiltinCollation.BINARY;

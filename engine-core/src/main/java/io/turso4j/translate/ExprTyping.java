@@ -18,9 +18,7 @@ import java.util.List;
  * has its result column's (see {@link #firstResultExpr}); a column of a FROM-clause subquery
  * has that subquery's column's; everything else (literals, operators, functions) has none.
  *
- * <p>Collation: an explicit COLLATE anywhere down the left spine of operators wins, as in
- * SQLite, where the EP_Collate flag steers {@code sqlite3ExprCollSeq} into the subtree that
- * holds it; null when there is none (BINARY).
+ * <p>Collation: see {@link #collationName}; null when there is none (BINARY).
  */
 final class ExprTyping {
     private ExprTyping() {}
@@ -162,6 +160,20 @@ final class ExprTyping {
         return a.isNumeric() ? 0x05 : a == Affinity.TEXT ? 0x06 : 0x07;
     }
 
+    /**
+     * The collation of each of a subquery's {@code width} columns: that of its leftmost arm's
+     * expression (sqlite3SubqueryColumnTypes), null for none.
+     */
+    static List<String> columnCollations(Select select, int width) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            List<Expr> arms = new ArrayList<>();
+            columnExprs(select.body(), i, arms);
+            names.add(collationName(arms.getFirst(), null));
+        }
+        return names;
+    }
+
     /** Whether {@code e} is made of literals and operators only (SQLite's sqlite3ExprIsConstant, roughly). */
     static boolean isConstant(Expr e) {
         return switch (e) {
@@ -199,43 +211,92 @@ final class ExprTyping {
         };
     }
 
-    /** The explicit collation of {@code e}, or null for none; an unknown name is an error. */
-    static Collation collation(Expr e) {
-        String name = collationName(e);
+    /** The collation of {@code e}, or null for none; an unknown name is an error. */
+    static Collation collation(Expr e, Scope scope) {
+        String name = collationName(e, scope);
         return name == null ? null : named(name);
     }
 
-    /** The name of the explicit collation of {@code e}, or null for none. */
-    static String collationName(Expr e) {
+    /**
+     * The name of the collation of {@code e} (SQLite's sqlite3ExprCollSeq), or null for none: a
+     * COLLATE's; a column's own (a FROM subquery's column has its leftmost arm's); through CAST
+     * and unary plus; through any other operator only into the operand that holds an explicit
+     * COLLATE (the first such, left to right).
+     */
+    static String collationName(Expr e, Scope scope) {
         return switch (e) {
             case Expr.Collate c -> c.collation();
-            case Expr.Cast c -> collationName(c.expr());
-            case Expr.Unary u -> collationName(u.operand());
-            case Expr.Binary b -> firstOf(b.left(), b.right());
-            case Expr.Like l -> firstOf(l.left(), l.pattern());
-            case Expr.Between b -> firstOf(b.expr(), b.low(), b.high());
-            case Expr.InList i -> collationName(i.expr());
-            case Expr.NullTest n -> collationName(n.expr());
-            case Expr.Function f -> firstOf(f.args().toArray(Expr[]::new));
-            case Expr.Case c -> c.base() != null ? collationName(c.base()) : null;
-            default -> null;
+            case Expr.Column c -> {
+                Scope.Resolved r = scope == null ? null : scope.find(c);
+                yield r == null ? null : r.collation();
+            }
+            case Expr.Cast c -> collationName(c.expr(), scope);
+            case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> collationName(u.operand(), scope);
+            default -> {
+                for (Expr child : children(e)) {
+                    if (hasCollate(child)) {
+                        yield collationName(child, scope);
+                    }
+                }
+                yield null;
+            }
         };
     }
 
-    /** The collation for comparing {@code left} with {@code right}: the left's, else the right's. */
-    static Collation binary(Expr left, Expr right) {
-        Collation c = collation(left);
-        return c != null ? c : collation(right);
+    /** Whether a COLLATE operator occurs in {@code e} (subqueries aside): SQLite's EP_Collate. */
+    private static boolean hasCollate(Expr e) {
+        return e instanceof Expr.Collate || children(e).stream().anyMatch(ExprTyping::hasCollate);
     }
 
-    private static String firstOf(Expr... exprs) {
-        for (Expr e : exprs) {
-            String c = collationName(e);
-            if (c != null) {
-                return c;
+    /** The collation for comparing {@code left} with {@code right}: the left's, else the right's. */
+    static Collation binary(Expr left, Expr right, Scope scope) {
+        Collation c = collation(left, scope);
+        return c != null ? c : collation(right, scope);
+    }
+
+    /** The operands of {@code e}, left to right; subqueries are not looked into. */
+    static List<Expr> children(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> List.of();
+            case Expr.Variable v -> List.of();
+            case Expr.Column c -> List.of();
+            case Expr.Unary u -> List.of(u.operand());
+            case Expr.Binary b -> List.of(b.left(), b.right());
+            case Expr.Like l -> l.escape() == null ? List.of(l.left(), l.pattern())
+                    : List.of(l.left(), l.pattern(), l.escape());
+            case Expr.Between b -> List.of(b.expr(), b.low(), b.high());
+            case Expr.InList i -> concat(List.of(i.expr()), i.values());
+            case Expr.InSelect i -> List.of(i.expr());
+            case Expr.InTable i -> concat(List.of(i.expr()), i.args() == null ? List.of() : i.args());
+            case Expr.NullTest n -> List.of(n.expr());
+            case Expr.Collate c -> List.of(c.expr());
+            case Expr.Cast c -> List.of(c.expr());
+            case Expr.Case c -> {
+                List<Expr> all = new ArrayList<>();
+                if (c.base() != null) {
+                    all.add(c.base());
+                }
+                for (Expr.When w : c.whens()) {
+                    all.add(w.when());
+                    all.add(w.then());
+                }
+                if (c.otherwise() != null) {
+                    all.add(c.otherwise());
+                }
+                yield all;
             }
-        }
-        return null;
+            case Expr.Exists x -> List.of();
+            case Expr.Subquery s -> List.of();
+            case Expr.Function f -> f.filter() == null ? f.args() : concat(f.args(), List.of(f.filter()));
+            case Expr.Raise r -> r.message() == null ? List.of() : List.of(r.message());
+            case Expr.Row r -> r.values();
+        };
+    }
+
+    private static List<Expr> concat(List<Expr> a, List<Expr> b) {
+        List<Expr> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     static Collation named(String name) {

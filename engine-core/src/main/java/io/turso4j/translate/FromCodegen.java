@@ -100,7 +100,7 @@ final class FromCodegen {
                 if (row != null) {
                     // The recursive arm of a recursive CTE: its own name is the current row.
                     sources.add(new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
-                            row.firstRegister(), row.affinities()));
+                            row.firstRegister(), row.affinities(), row.collations()));
                     coroutines.add(new Coroutine(-1, 0, row.firstRegister(), row.columns().size(), null));
                     return;
                 }
@@ -114,7 +114,8 @@ final class FromCodegen {
                     selects.exprs().popScope(parent);
                     RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
                     selects.exprs().popScope(saved);
-                    sources.add(new Scope.Source(name, coded.columns(), coded.out(), coded.affinities()));
+                    sources.add(new Scope.Source(name, coded.columns(), coded.out(), coded.affinities(),
+                            ExprTyping.columnCollations(cte.select(), coded.columns().size())));
                     coroutines.add(new Coroutine(coded.register(), coded.start(), coded.out(), coded.columns().size(), null));
                     return;
                 }
@@ -177,7 +178,8 @@ final class FromCodegen {
         // column turns integers into reals as they are read (see ExprCodegen.column).
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
         sources.add(new Scope.Source(name, columns, out,
-                types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList()));
+                types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
+                ExprTyping.columnCollations(select, width)));
         coroutines.add(new Coroutine(register, startAddress, out, width, null));
     }
 

@@ -53,7 +53,7 @@ final class GroupByCodegen {
         }
         Collation[] collations = new Collation[k];
         for (int i = 0; i < k; i++) {
-            Collation c = ExprTyping.collation(keys.get(i));
+            Collation c = ExprTyping.collation(keys.get(i), exprs.scope());
             collations[i] = c != null ? c : BuiltinCollation.BINARY;
         }
         int sorter = b.allocCursor();

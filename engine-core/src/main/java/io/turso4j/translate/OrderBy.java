@@ -40,7 +40,7 @@ final class OrderBy {
         // NULLs where the sort direction would not put them (NULLs sort first, ascending).
         List<Integer> column = new ArrayList<>();
         List<Boolean> nullFlag = new ArrayList<>();
-        List<Collation> collations = new ArrayList<>();
+        List<OrderingTerm> keyTerms = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         List<Expr> extras = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
@@ -56,14 +56,12 @@ final class OrderBy {
             if (nullsFirst == desc) {
                 column.add(c);
                 nullFlag.add(true);
-                collations.add(null);
+                keyTerms.add(null);
                 descending.add(desc);
             }
-            Collation explicit = ExprTyping.collation(term.expr());
             column.add(c);
             nullFlag.add(false);
-            collations.add(explicit != null ? explicit
-                    : c >= columns ? BuiltinCollation.BINARY : CompoundCodegen.columnCollation(select.body(), c));
+            keyTerms.add(term);
             descending.add(desc);
         }
         int keys = column.size();
@@ -74,10 +72,21 @@ final class OrderBy {
         int sorter = b.allocCursor();
         int pseudo = b.allocCursor();
         int record = b.allocRegister();
-        b.emit(Opcode.SorterOpen, sorter, keys + columns, 0,
-                new IndexKeyComparator(collations.toArray(Collation[]::new), desc), 0);
+        // The key's collations depend on the names the body resolves, so P4 is set once the
+        // body's first row is coded (the scope is then in force).
+        int open = b.emit(Opcode.SorterOpen, sorter, keys + columns, 0, null, 0);
         int fields = b.allocRegisters(keys + columns);
+        boolean[] keyed = {false};
         SelectCodegen.RowSink insert = (first, count) -> {
+            if (!keyed[0]) {
+                Collation[] collations = new Collation[keys];
+                for (int k = 0; k < keys; k++) {
+                    collations[k] = keyTerms.get(k) == null ? null
+                            : collation(select.body(), keyTerms.get(k), column.get(k), columns);
+                }
+                b.changeP4(open, new IndexKeyComparator(collations, desc));
+                keyed[0] = true;
+            }
             for (int k = 0; k < keys; k++) {
                 int source = first + column.get(k);
                 if (nullFlag.get(k)) {
@@ -99,6 +108,9 @@ final class OrderBy {
         } else {
             selects.body(select.body(), b.allocRegisters(columns), insert);
         }
+        if (!keyed[0]) {
+            b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
+        }
         SelectCodegen.RowSink sink = limit.get();
         int out = b.allocRegisters(columns);
         b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
@@ -110,6 +122,23 @@ final class OrderBy {
         }
         sink.row(out, columns);
         b.emit(Opcode.SorterNext, sorter, loop);
+    }
+
+    /**
+     * The collation of an ORDER BY term that sorts on column {@code c}: its own (a COLLATE, or
+     * the column it names), else that of the result column it stands for, else BINARY.
+     */
+    private Collation collation(Select.Body body, OrderingTerm term, int c, int columns) {
+        Scope scope = selects.exprs().scope();
+        Collation own = ExprTyping.collation(term.expr(), scope);
+        if (own != null || c >= columns) {
+            return own != null ? own : BuiltinCollation.BINARY;
+        }
+        if (body instanceof Select.Core core && core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)) {
+            Collation result = ExprTyping.collation(((Select.ExprColumn) core.columns().get(c)).expr(), scope);
+            return result != null ? result : BuiltinCollation.BINARY;
+        }
+        return CompoundCodegen.columnCollation(body, c);
     }
 
     /** The 0-based result column term {@code k} names; -1 when a core's term names none. */

@@ -135,7 +135,8 @@ final class RecursiveCte {
             b.emit(Opcode.DecrJumpZero, limit, done);
         }
         b.resolve(recurse);
-        Scope.Source current = new Scope.Source(cte.name(), columns, row, affinities);
+        Scope.Source current = new Scope.Source(cte.name(), columns, row, affinities,
+                ExprTyping.columnCollations(setup, width));
         selects.withRecursiveRow(cte.name(), current,
                 () -> selects.withoutCte(cte, () -> selects.body(c.right(), b.allocRegisters(width), enqueue)));
         b.emit(Opcode.Goto, 0, loop);

@@ -14,10 +14,12 @@ import java.util.List;
  */
 final class Scope {
     /**
-     * One FROM-clause source. {@code name} is its alias (or CTE name), null for an unnamed
-     * subquery; the row's column {@code i} is in register {@code firstRegister + i}.
+     * One FROM-clause source. {@code name} is its alias (or CTE name); the row's column
+     * {@code i} is in register {@code firstRegister + i}; {@code collations} holds each column's
+     * collation name (null for none).
      */
-    record Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities) {}
+    record Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities,
+                  List<String> collations) {}
 
     /** A column reference resolved to its source and index. */
     record Resolved(Source source, int index) {
@@ -27,6 +29,10 @@ final class Scope {
 
         Affinity affinity() {
             return source.affinities().get(index);
+        }
+
+        String collation() {
+            return source.collations().get(index);
         }
     }
 

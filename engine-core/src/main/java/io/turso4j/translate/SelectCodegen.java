@@ -313,8 +313,12 @@ final class SelectCodegen {
             int distinct = -1;
             if (core.distinct() && from != null) {
                 distinct = b.allocCursor();
+                Collation[] collations = new Collation[columns.size()];
+                for (int i = 0; i < collations.length; i++) {
+                    collations[i] = ExprTyping.collation(columns.get(i), exprs.scope());
+                }
                 b.emit(Opcode.OpenEphemeral, distinct, columns.size(), 0,
-                        new IndexKeyComparator(new Collation[columns.size()], new boolean[columns.size()]), 0);
+                        new IndexKeyComparator(collations, new boolean[columns.size()]), 0);
             }
             if (calls.isEmpty() && core.groupBy().isEmpty()) {
                 if (core.having() != null) {
@@ -488,7 +492,8 @@ final class SelectCodegen {
         Affinity right = ExprTyping.firstColumnAffinity(e.select());
         Affinity affinity = left == Affinity.NONE ? right
                 : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
-        Collation collation = first == null ? ExprTyping.collation(e.expr()) : ExprTyping.binary(e.expr(), first);
+        Collation collation = first == null ? ExprTyping.collation(e.expr(), exprs.scope())
+                : ExprTyping.binary(e.expr(), first, exprs.scope());
         int empty = b.allocRegister();
         b.emit(Opcode.Integer, 1, empty);
         int x = exprs.codeTemp(e.expr());

@@ -67,6 +67,11 @@ public final class ProgramBuilder {
         code[addr * Program.WIDTH + Program.P2] = p2;
     }
 
+    /** Sets P4 of the instruction at {@code addr} (a constant known only after later code is built). */
+    public void changeP4(int addr, Object p4) {
+        this.p4[addr] = p4;
+    }
+
     /** A new label for a forward jump. */
     public int newLabel() {
         if (labelCount == labels.length) {
