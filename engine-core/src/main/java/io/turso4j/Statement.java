@@ -1,8 +1,16 @@
 package io.turso4j;
 
 import io.turso4j.completion.Completion;
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.translate.Translator;
+import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
-
+import io.turso4j.vdbe.Explain;
+import io.turso4j.vdbe.Program;
+import io.turso4j.vdbe.Vm;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,115 +21,269 @@ import java.util.concurrent.CompletableFuture;
  * blocking convenience (awaits I/O; cheap on a virtual thread); {@link #stepAsync()} re-steps
  * from the completion's callback.
  *
- * <p>SKELETON: the signatures are the API seam; the bodies come with the VM.
+ * <p>After an error the statement stays failed (stepping rethrows it) until {@link #reset()}.
+ * After DONE, stepping returns DONE again until {@link #reset()}. Column getters read the row
+ * of the last step that returned ROW, converting as {@code sqlite3_column_*} do.
  */
 public final class Statement implements AutoCloseable {
-    private Statement() {}
+    private final Connection connection;
+    private final Program program;
+    private final Vm vm;
+    private final Explain explain;
+    private final String sql;
+    private final String tail;
+    private final List<String> columnNames;
+    private boolean hasRow;
+    private boolean finished;
+
+    Statement(Connection connection, Translator.Compiled compiled, String sql, String tail) {
+        this.connection = connection;
+        this.program = compiled.program();
+        this.sql = sql;
+        this.tail = tail;
+        if (compiled.explain()) {
+            this.explain = new Explain(program);
+            this.vm = null;
+            this.columnNames = Explain.COLUMNS;
+        } else {
+            this.explain = null;
+            this.vm = new Vm(program, connection.context());
+            this.columnNames = program.columnNames();
+        }
+    }
 
     /** Runs until the next row, the end, or I/O that is not yet done. Never blocks. */
     public StepResult step() {
-        throw new UnsupportedOperationException("not yet");
+        hasRow = false;
+        if (explain != null) {
+            hasRow = explain.step();
+            return hasRow ? StepResult.ROW : StepResult.DONE;
+        }
+        Vm.Status status = vm.step();
+        return switch (status) {
+            case ROW -> {
+                hasRow = true;
+                yield StepResult.ROW;
+            }
+            case DONE -> {
+                if (!finished) {
+                    finished = true;
+                    connection.statementDone(!program.isReadOnly());
+                }
+                yield StepResult.DONE;
+            }
+            case IO -> StepResult.IO;
+            case BUSY -> StepResult.BUSY;
+        };
     }
 
     /** The I/O to wait for after {@link #step()} returned {@link StepResult#IO}. */
     public Completion pendingIo() {
-        throw new UnsupportedOperationException("not yet");
+        return vm == null ? null : vm.pendingIo();
     }
 
     /** Steps, awaiting I/O as needed; true when a row is ready, false when done. */
     public boolean next() {
-        throw new UnsupportedOperationException("not yet");
+        for (;;) {
+            switch (step()) {
+                case ROW -> {
+                    return true;
+                }
+                case DONE -> {
+                    return false;
+                }
+                case IO -> awaitIo();
+                case BUSY -> Thread.onSpinWait();
+            }
+        }
+    }
+
+    private void awaitIo() {
+        try {
+            pendingIo().await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+        }
     }
 
     /** Steps to the next ROW or DONE without occupying a thread while I/O is in flight. */
     public CompletableFuture<StepResult> stepAsync() {
-        throw new UnsupportedOperationException("not yet");
+        CompletableFuture<StepResult> result = new CompletableFuture<>();
+        stepInto(result);
+        return result;
+    }
+
+    private void stepInto(CompletableFuture<StepResult> result) {
+        try {
+            StepResult r = step();
+            if (r == StepResult.IO) {
+                pendingIo().onComplete(c -> stepInto(result));
+            } else if (r == StepResult.BUSY) {
+                CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .execute(() -> stepInto(result));
+            } else {
+                result.complete(r);
+            }
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     /** Rewinds the statement so it can run again; bindings stay. */
     public void reset() {
-        throw new UnsupportedOperationException("not yet");
+        hasRow = false;
+        finished = false;
+        if (explain != null) {
+            explain.reset();
+        } else {
+            vm.reset();
+        }
     }
 
-    /** The SQL text after this statement (what {@link Connection#prepare} did not compile). */
+    /**
+     * The SQL text after this statement (what {@link Connection#prepare} did not compile),
+     * from the first token after the statement's {@code ;}.
+     */
     public String tail() {
-        throw new UnsupportedOperationException("not yet");
+        return tail;
+    }
+
+    /** Whether running the statement changes nothing in the database ({@code sqlite3_stmt_readonly}). */
+    public boolean isReadOnly() {
+        return explain != null || program.isReadOnly();
+    }
+
+    /** Whether this is an {@code EXPLAIN} (its rows list the program instead of running it). */
+    public boolean isExplain() {
+        return explain != null;
     }
 
     /** The statement's own SQL text. */
     public String sql() {
-        throw new UnsupportedOperationException("not yet");
+        return sql;
     }
 
     // ---- parameters (1-based, as SQLite) ---------------------------------------------------
 
     public int parameterCount() {
-        throw new UnsupportedOperationException("not yet");
+        return program.parameterNames().size();
     }
 
     /** The index of a named parameter ({@code :a}, {@code @a}, {@code $a}), or 0 if absent. */
     public int parameterIndex(String name) {
-        throw new UnsupportedOperationException("not yet");
+        return program.parameterNames().indexOf(name) + 1;
+    }
+
+    /** The name of parameter {@code index} as written ({@code :a}, {@code ?3}), null for a plain {@code ?}. */
+    public String parameterName(int index) {
+        return program.parameterNames().get(checkParameter(index) - 1);
     }
 
     /** Binds null, Long/Integer/Short/Byte, Double/Float, String, byte[] or Boolean. */
     public Statement bind(int index, Object value) {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            parameter(index).setObject(value);
+        } catch (IllegalArgumentException e) {
+            throw new SqliteException(ResultCode.MISMATCH, "cannot bind a " + value.getClass().getName());
+        }
+        return this;
     }
 
     public Statement bindLong(int index, long value) {
-        throw new UnsupportedOperationException("not yet");
+        parameter(index).setInt(value);
+        return this;
     }
 
     public Statement bindDouble(int index, double value) {
-        throw new UnsupportedOperationException("not yet");
+        parameter(index).setReal(value);
+        return this;
     }
 
     public Statement clearBindings() {
-        throw new UnsupportedOperationException("not yet");
+        for (int i = 1; i <= parameterCount(); i++) {
+            parameter(i).setNull();
+        }
+        return this;
+    }
+
+    private Register parameter(int index) {
+        return vm == null ? new Register() : vm.parameter(checkParameter(index));
+    }
+
+    private int checkParameter(int index) {
+        if (index < 1 || index > parameterCount()) {
+            throw new SqliteException(ResultCode.RANGE, "column index out of range");
+        }
+        return index;
     }
 
     // ---- result columns (0-based, as SQLite) -----------------------------------------------
 
     public int columnCount() {
-        throw new UnsupportedOperationException("not yet");
+        return columnNames.size();
     }
 
     public String columnName(int i) {
-        throw new UnsupportedOperationException("not yet");
+        if (i < 0 || i >= columnNames.size()) {
+            throw new SqliteException(ResultCode.RANGE, "column index out of range");
+        }
+        return columnNames.get(i);
     }
 
     public ValueType columnType(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).type();
     }
 
     public boolean isNull(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).isNull();
     }
 
     public long getLong(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).toLong();
     }
 
     public double getDouble(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).toDouble();
     }
 
     public String getText(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).toText();
     }
 
     public byte[] getBlob(int i) {
-        throw new UnsupportedOperationException("not yet");
+        Register r = column(i);
+        return switch (r.type()) {
+            case NULL -> null;
+            case TEXT, BLOB -> r.bytesCopy();
+            case INTEGER, REAL -> r.toText().getBytes(StandardCharsets.UTF_8);
+        };
     }
 
     /** The column as Long, Double, String, byte[] or null. */
     public Object getObject(int i) {
-        throw new UnsupportedOperationException("not yet");
+        return column(i).toObject();
+    }
+
+    private Register column(int i) {
+        if (!hasRow) {
+            throw new SqliteException(ResultCode.MISUSE, "no row: step() did not return ROW");
+        }
+        return explain != null ? explainColumn(i) : vm.column(i);
+    }
+
+    private Register explainColumn(int i) {
+        if (i < 0 || i >= Explain.COLUMNS.size()) {
+            throw new SqliteException(ResultCode.RANGE, "column index out of range");
+        }
+        return explain.column(i);
     }
 
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not yet");
+        if (vm != null) {
+            vm.close();
+        }
+        connection.forget(this);
     }
 }

@@ -1,0 +1,485 @@
+package io.turso4j.translate;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.function.FunctionRegistry;
+import io.turso4j.function.ScalarFunction;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.BuiltinCollation;
+import io.turso4j.value.Collation;
+import io.turso4j.value.NumericText;
+import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.vdbe.FunctionCall;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Codes expressions into registers: SQLite's {@code sqlite3ExprCodeTarget}. Every expression
+ * kind of the AST either codes or fails with SQLite's message.
+ *
+ * <p>Comparisons carry their affinity ({@link Affinity#forComparison} of the operands') and
+ * flags in P5 and their collation in P4; in value context they are coded as SQLite does —
+ * {@code Integer 1 → r; Eq … +2; ZeroOrNull} — so NULL operands give NULL. Aggregate calls
+ * are coded by the SELECT that owns them (see {@link #bindAggregate}); here they read the
+ * register their result was left in.
+ *
+ * <p>Not thread-safe; one per compilation.
+ */
+final class ExprCodegen {
+    private final ProgramBuilder b;
+    private final FunctionRegistry functions;
+    private final SelectCodegen selects;
+    private final Map<Expr.Function, Integer> aggregates = new IdentityHashMap<>();
+    private Scope scope;
+
+    ExprCodegen(ProgramBuilder b, FunctionRegistry functions, SelectCodegen selects) {
+        this.b = b;
+        this.functions = functions;
+        this.selects = selects;
+    }
+
+    FunctionRegistry functions() {
+        return functions;
+    }
+
+    /** The names column references resolve against now; null outside any FROM. */
+    Scope scope() {
+        return scope;
+    }
+
+    /** Makes {@code inner} (whose parent is the current scope) the scope until {@link #popScope}. */
+    void pushScope(Scope inner) {
+        scope = inner;
+    }
+
+    void popScope(Scope outer) {
+        scope = outer;
+    }
+
+    /** From now on {@code call} reads its result from {@code register}. */
+    void bindAggregate(Expr.Function call, int register) {
+        aggregates.put(call, register);
+    }
+
+    /** Codes {@code e} into a fresh register and returns it. */
+    int codeTemp(Expr e) {
+        int r = b.allocRegister();
+        code(e, r);
+        return r;
+    }
+
+    /** Jumps to {@code label} unless {@code e} is true (so also when it is NULL). */
+    void jumpIfNotTrue(Expr e, int label) {
+        int r = codeTemp(e);
+        b.emit(Opcode.IfNot, r, label, 1);
+    }
+
+    /** Codes {@code e} so that its value ends up in register {@code target}. */
+    void code(Expr e, int target) {
+        switch (e) {
+            case Expr.Literal l -> literal(l, false, target);
+            case Expr.Variable v -> {
+                int index = b.parameter(v.name());
+                if (index < 0) {
+                    throw error("variable number must be between ?1 and ?32766");
+                }
+                b.emit(Opcode.Variable, index, target);
+            }
+            case Expr.Column c -> column(c, target);
+            case Expr.Unary u -> unary(u, target);
+            case Expr.Binary bin -> binary(bin, target);
+            case Expr.Like l -> like(l, target);
+            case Expr.Between bt -> between(bt, target);
+            case Expr.InList in -> inList(in, target);
+            case Expr.InSelect in -> selects.inSelect(in, target);
+            case Expr.InTable in -> throw error("no such table: " + in.table().name());
+            case Expr.NullTest n -> {
+                int r = codeTemp(n.expr());
+                b.emit(Opcode.Integer, 1, target);
+                int skip = b.newLabel();
+                b.emit(n.not() ? Opcode.NotNull : Opcode.IsNull, r, skip);
+                b.emit(Opcode.Integer, 0, target);
+                b.resolve(skip);
+            }
+            case Expr.Collate c -> code(c.expr(), target);
+            case Expr.Cast c -> {
+                code(c.expr(), target);
+                b.emit(Opcode.Cast, target, AffinityCode.of(ExprTyping.castAffinity(c)));
+            }
+            case Expr.Case c -> caseExpr(c, target);
+            case Expr.Exists x -> selects.exists(x, target);
+            case Expr.Subquery s -> selects.scalar(s, target);
+            case Expr.Function f -> function(f, target);
+            case Expr.Raise r -> throw error("RAISE() may only be used within a trigger-program");
+            case Expr.Row r -> throw error("row value misused");
+        }
+    }
+
+    // ---- literals ---------------------------------------------------------------------------
+
+    private void literal(Expr.Literal l, boolean negate, int target) {
+        switch (l.kind()) {
+            case INTEGER -> integer(l.text().replace("_", ""), negate, target);
+            case FLOAT -> real(NumericText.parseReal(l.text().replace("_", "")), negate, target);
+            case STRING -> b.emit(Opcode.String8, 0, target, 0, l.text(), 0);
+            case BLOB -> b.emit(Opcode.Blob, l.text().length() / 2, target, 0, HexFormat.of().parseHex(l.text()), 0);
+            case NULL -> b.emit(Opcode.Null, 0, target);
+            case CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP -> callScalar(
+                    l.kind().name().toLowerCase(Locale.ROOT), List.of(), null, target);
+        }
+    }
+
+    /** SQLite's codeInteger: hex is two's complement; a decimal too big for 64 bits is a REAL. */
+    private void integer(String text, boolean negate, int target) {
+        long value;
+        if (text.length() > 2 && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+            String digits = text.substring(2).replaceFirst("^0+(?=.)", "");
+            if (digits.length() > 16) {
+                throw error("hex literal too big: " + (negate ? "-" : "") + text);
+            }
+            value = Long.parseUnsignedLong(digits, 16);
+            if (negate && value == Long.MIN_VALUE) {
+                throw error("hex literal too big: -" + text);
+            }
+        } else {
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException tooBig) {
+                if (negate && text.replaceFirst("^0+(?=.)", "").equals("9223372036854775808")) {
+                    emitInteger(Long.MIN_VALUE, target);
+                } else {
+                    real(NumericText.parseReal(text), negate, target);
+                }
+                return;
+            }
+        }
+        emitInteger(negate ? -value : value, target);
+    }
+
+    private void emitInteger(long value, int target) {
+        if (value == (int) value) {
+            b.emit(Opcode.Integer, (int) value, target);
+        } else {
+            b.emit(Opcode.Int64, 0, target, 0, value, 0);
+        }
+    }
+
+    private void real(double value, boolean negate, int target) {
+        b.emit(Opcode.Real, 0, target, 0, negate ? -value : value, 0);
+    }
+
+    /** A column of a FROM-clause source (its current row is in registers), else TRUE/FALSE, else an error. */
+    private void column(Expr.Column c, int target) {
+        Scope.Resolved r = scope == null ? null : scope.find(c);
+        if (r != null) {
+            b.emit(Opcode.SCopy, r.register(), target);
+            if (r.affinity() == Affinity.REAL) {
+                b.emit(Opcode.RealAffinity, target, 0);
+            }
+            return;
+        }
+        if (c.table() == null && (c.column().equalsIgnoreCase("true") || c.column().equalsIgnoreCase("false"))) {
+            b.emit(Opcode.Integer, c.column().equalsIgnoreCase("true") ? 1 : 0, target);
+            return;
+        }
+        throw error("no such column: " + Scope.describe(c));
+    }
+
+    // ---- operators --------------------------------------------------------------------------
+
+    private void unary(Expr.Unary u, int target) {
+        switch (u.op()) {
+            case NEGATE -> {
+                if (u.operand() instanceof Expr.Literal l
+                        && (l.kind() == Expr.LiteralKind.INTEGER || l.kind() == Expr.LiteralKind.FLOAT)) {
+                    literal(l, true, target);
+                    return;
+                }
+                int zero = b.allocRegister();
+                b.emit(Opcode.Integer, 0, zero);
+                int r = codeTemp(u.operand());
+                b.emit(Opcode.Subtract, r, zero, target);
+            }
+            case PLUS -> code(u.operand(), target);
+            case BITNOT -> b.emit(Opcode.BitNot, codeTemp(u.operand()), target);
+            case NOT -> b.emit(Opcode.Not, codeTemp(u.operand()), target);
+        }
+    }
+
+    private void binary(Expr.Binary e, int target) {
+        Expr.BinaryOp op = e.op();
+        if (e.left() instanceof Expr.Row || e.right() instanceof Expr.Row) {
+            rowComparison(op, e.left(), e.right(), target);
+            return;
+        }
+        switch (op) {
+            case IS, IS_NOT -> {
+                Boolean truth = ExprTyping.truthConstant(e.right());
+                if (truth != null) {
+                    // x IS [NOT] TRUE/FALSE tests truth, not equality (SQLite's TK_TRUTH).
+                    boolean normal = op == Expr.BinaryOp.IS;
+                    b.emit(Opcode.IsTrue, codeTemp(e.left()), target, truth ? 0 : 1, truth ^ normal ? 1 : 0, 0);
+                } else {
+                    compareToValue(op, e.left(), codeTemp(e.left()), e.right(), codeTemp(e.right()), target);
+                }
+            }
+            case EQ, NE, LT, LE, GT, GE -> {
+                int left = codeTemp(e.left());
+                int right = codeTemp(e.right());
+                compareToValue(op, e.left(), left, e.right(), right, target);
+            }
+            case JSON_PTR, JSON_PTR_TEXT -> callScalar(op.sql(), List.of(e.left(), e.right()), null, target);
+            default -> {
+                int left = codeTemp(e.left());
+                int right = codeTemp(e.right());
+                Opcode opcode = switch (op) {
+                    case AND -> Opcode.And;
+                    case OR -> Opcode.Or;
+                    case BITAND -> Opcode.BitAnd;
+                    case BITOR -> Opcode.BitOr;
+                    case LSHIFT -> Opcode.ShiftLeft;
+                    case RSHIFT -> Opcode.ShiftRight;
+                    case ADD -> Opcode.Add;
+                    case SUB -> Opcode.Subtract;
+                    case MUL -> Opcode.Multiply;
+                    case DIV -> Opcode.Divide;
+                    case MOD -> Opcode.Remainder;
+                    case CONCAT -> Opcode.Concat;
+                    default -> throw new IllegalStateException(op.name());
+                };
+                if (op == Expr.BinaryOp.AND || op == Expr.BinaryOp.OR) {
+                    b.emit(opcode, left, right, target);
+                } else {
+                    b.emit(opcode, right, left, target);
+                }
+            }
+        }
+    }
+
+    /**
+     * A comparison of row values, {@code (a, b) op (c, d)}, as SQLite's codeVectorCompare:
+     * {@code =} and IS hold when every pair does (so {@code =} is false as soon as one pair
+     * differs, else NULL if a pair has a NULL); {@code <>} and IS NOT are their negations; an
+     * ordering decides at the first pair that is not equal (NULL if it holds a NULL).
+     */
+    private void rowComparison(Expr.BinaryOp op, Expr left, Expr right, int target) {
+        if (!(left instanceof Expr.Row l) || !(right instanceof Expr.Row r) || l.values().size() != r.values().size()
+                || op.ordinal() < Expr.BinaryOp.EQ.ordinal() || op.ordinal() > Expr.BinaryOp.GE.ordinal()) {
+            throw error("row value misused");
+        }
+        int n = l.values().size();
+        switch (op) {
+            case EQ, NE, IS, IS_NOT -> {
+                boolean nullEq = op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT;
+                Expr.BinaryOp pairOp = nullEq ? Expr.BinaryOp.IS : Expr.BinaryOp.EQ;
+                int pair = b.allocRegister();
+                b.emit(Opcode.Integer, 1, target);
+                for (int i = 0; i < n; i++) {
+                    Expr a = l.values().get(i);
+                    Expr c = r.values().get(i);
+                    compareToValue(pairOp, a, codeTemp(a), c, codeTemp(c), pair);
+                    b.emit(Opcode.And, target, pair, target);
+                }
+                if (op == Expr.BinaryOp.NE || op == Expr.BinaryOp.IS_NOT) {
+                    b.emit(Opcode.Not, target, target);
+                }
+            }
+            default -> {
+                Expr.BinaryOp strict = op == Expr.BinaryOp.LT || op == Expr.BinaryOp.LE ? Expr.BinaryOp.LT : Expr.BinaryOp.GT;
+                int end = b.newLabel();
+                int isNull = b.newLabel();
+                for (int i = 0; i < n - 1; i++) {
+                    Expr a = l.values().get(i);
+                    Expr c = r.values().get(i);
+                    int ra = codeTemp(a);
+                    int rc = codeTemp(c);
+                    b.emit(Opcode.IsNull, ra, isNull);
+                    b.emit(Opcode.IsNull, rc, isNull);
+                    int next = b.newLabel();
+                    b.emit(Opcode.Eq, rc, next, ra, ExprTyping.binary(a, c, scope), comparisonP5(a, c));
+                    compareToValue(strict, a, ra, c, rc, target);
+                    b.emit(Opcode.Goto, 0, end);
+                    b.resolve(next);
+                }
+                Expr a = l.values().getLast();
+                Expr c = r.values().getLast();
+                compareToValue(op, a, codeTemp(a), c, codeTemp(c), target);
+                b.emit(Opcode.Goto, 0, end);
+                b.resolve(isNull);
+                b.emit(Opcode.Null, 0, target);
+                b.resolve(end);
+            }
+        }
+    }
+
+    /**
+     * Codes {@code leftExpr op rightExpr}, whose values are already in {@code left} and
+     * {@code right}, as 1, 0 or NULL (IS and IS NOT: never NULL) into {@code target}.
+     */
+    void compareToValue(Expr.BinaryOp op, Expr leftExpr, int left, Expr rightExpr, int right, int target) {
+        boolean nullEq = op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT;
+        b.emit(Opcode.Integer, 1, target);
+        int p5 = comparisonP5(leftExpr, rightExpr) | (nullEq ? AffinityCode.NULLEQ : 0);
+        b.emit(comparison(op), right, b.currentAddress() + 2, left, ExprTyping.binary(leftExpr, rightExpr, scope), p5);
+        if (nullEq) {
+            b.emit(Opcode.Integer, 0, target);
+        } else {
+            b.emit(Opcode.ZeroOrNull, left, target, right);
+        }
+    }
+
+    /** Jumps to {@code label} when {@code left op right} is false or NULL (a CASE WHEN test). */
+    void compareJumpIfNot(Expr leftExpr, int left, Expr rightExpr, int right, int label) {
+        b.emit(Opcode.Ne, right, label, left, ExprTyping.binary(leftExpr, rightExpr, scope),
+                comparisonP5(leftExpr, rightExpr) | AffinityCode.JUMPIFNULL);
+    }
+
+    int comparisonP5(Expr left, Expr right) {
+        return AffinityCode.of(Affinity.forComparison(ExprTyping.affinity(left, scope), ExprTyping.affinity(right, scope)));
+    }
+
+    private static Opcode comparison(Expr.BinaryOp op) {
+        return switch (op) {
+            case EQ, IS -> Opcode.Eq;
+            case NE, IS_NOT -> Opcode.Ne;
+            case LT -> Opcode.Lt;
+            case LE -> Opcode.Le;
+            case GT -> Opcode.Gt;
+            case GE -> Opcode.Ge;
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private void like(Expr.Like l, int target) {
+        String name = l.op().name().toLowerCase(Locale.ROOT);
+        List<Expr> args = l.escape() == null ? List.of(l.pattern(), l.left())
+                : List.of(l.pattern(), l.left(), l.escape());
+        callScalar(name, args, collationOfArgs(List.of(l.left()), scope), target);
+        if (l.not()) {
+            b.emit(Opcode.Not, target, target);
+        }
+    }
+
+    /** {@code x BETWEEN lo AND hi} as {@code x >= lo AND x <= hi} with x coded once. */
+    private void between(Expr.Between e, int target) {
+        int x = codeTemp(e.expr());
+        int lo = codeTemp(e.low());
+        int hi = codeTemp(e.high());
+        int geLow = b.allocRegister();
+        int leHigh = b.allocRegister();
+        compareToValue(Expr.BinaryOp.GE, e.expr(), x, e.low(), lo, geLow);
+        compareToValue(Expr.BinaryOp.LE, e.expr(), x, e.high(), hi, leHigh);
+        b.emit(Opcode.And, geLow, leHigh, target);
+        if (e.not()) {
+            b.emit(Opcode.Not, target, target);
+        }
+    }
+
+    /**
+     * {@code x IN (v, …)}: true when x equals a value, NULL when it does not but x or a value
+     * is NULL, false otherwise; an empty list is false even for NULL x. The comparisons use x's
+     * collation and x's affinity alone. SQLite compares a short or non-constant list one value
+     * at a time (affinity as in a comparison), but loads a constant list of three or more into
+     * a temporary index (affinity applied as on storing both sides), so this does likewise.
+     */
+    private void inList(Expr.InList e, int target) {
+        if (e.values().isEmpty()) {
+            b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
+            return;
+        }
+        Affinity affinity = ExprTyping.affinity(e.expr(), scope);
+        boolean asIndex = e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant);
+        InTest test = new InTest(b, codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr(), scope), asIndex, false);
+        for (Expr v : e.values()) {
+            test.compare(codeTemp(v));
+        }
+        test.end(e.not(), target);
+    }
+
+    private void caseExpr(Expr.Case c, int target) {
+        int end = b.newLabel();
+        int base = c.base() != null ? codeTemp(c.base()) : 0;
+        for (Expr.When w : c.whens()) {
+            int next = b.newLabel();
+            int r = codeTemp(w.when());
+            if (c.base() != null) {
+                compareJumpIfNot(c.base(), base, w.when(), r, next);
+            } else {
+                b.emit(Opcode.IfNot, r, next, 1);
+            }
+            code(w.then(), target);
+            b.emit(Opcode.Goto, 0, end);
+            b.resolve(next);
+        }
+        if (c.otherwise() != null) {
+            code(c.otherwise(), target);
+        } else {
+            b.emit(Opcode.Null, 0, target);
+        }
+        b.resolve(end);
+    }
+
+    // ---- functions --------------------------------------------------------------------------
+
+    private void function(Expr.Function f, int target) {
+        Integer aggregate = aggregates.get(f);
+        if (aggregate != null) {
+            b.emit(Opcode.SCopy, aggregate, target);
+            return;
+        }
+        if (f.over() != null) {
+            throw error("window functions are not supported yet: " + f.name() + "()");
+        }
+        if (new AggregateFinder(functions).isAggregate(f)) {
+            throw error("misuse of aggregate function " + f.name() + "()");
+        }
+        if (f.distinct() || f.filter() != null) {
+            throw error((f.distinct() ? "DISTINCT" : "FILTER clause") + " may only be used with aggregate functions");
+        }
+        callScalar(f.name(), f.star() ? List.of() : f.args(), collationOfArgs(f.args(), scope), target);
+    }
+
+    /**
+     * sqlite3GetFuncCollSeq: the first argument with a collation, else BINARY. SQLite looks
+     * the name up only for functions that compare, so an unknown name is not an error here.
+     */
+    static Collation collationOfArgs(List<Expr> args, Scope scope) {
+        for (Expr a : args) {
+            String name = ExprTyping.collationName(a, scope);
+            if (name != null) {
+                Collation c = Collation.builtin(name);
+                return c != null ? c : BuiltinCollation.BINARY;
+            }
+        }
+        return BuiltinCollation.BINARY;
+    }
+
+    private void callScalar(String name, List<Expr> args, Collation collation, int target) {
+        ScalarFunction fn = functions.scalar(name, args.size());
+        if (fn == null) {
+            throw unknownFunction(functions, name);
+        }
+        int first = b.allocRegisters(Math.max(args.size(), 1));
+        for (int i = 0; i < args.size(); i++) {
+            code(args.get(i), first + i);
+        }
+        Collation c = collation != null ? collation : BuiltinCollation.BINARY;
+        b.emit(Opcode.Function, 0, first, target, new FunctionCall(name, args.size(), fn, c), args.size());
+    }
+
+    static SqliteException unknownFunction(FunctionRegistry functions, String name) {
+        return functions.isKnown(name)
+                ? error("wrong number of arguments to function " + name + "()")
+                : error("no such function: " + name);
+    }
+
+    static SqliteException error(String message) {
+        return new SqliteException(ResultCode.ERROR, message);
+    }
+}

@@ -1,0 +1,209 @@
+package io.turso4j.translate;
+
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.OrderingTerm;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.value.BuiltinCollation;
+import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * ORDER BY on VALUES and compound SELECTs: each term names a result column — by number, by
+ * alias, or by being the same expression as a column of the leftmost SELECT — as SQLite's
+ * {@code resolveCompoundOrderBy} requires. Rows go into a sorter as records of the sort key
+ * followed by the result columns; after the last one they come back out in order, through
+ * LIMIT/OFFSET, to the caller's sink. NULLS FIRST/LAST against the direction's default adds an
+ * "is NULL" flag to the key just before the term's column:
+ * <pre>
+ *   SorterOpen s; …body: MakeRecord key+row → SorterInsert s…
+ *   OpenPseudo p rec; SorterSort s end; loop: SorterData s rec; Column p …; row; SorterNext s loop
+ * </pre>
+ * Not thread-safe; one per ORDER BY.
+ */
+final class OrderBy {
+    private final ProgramBuilder b;
+    private final SelectCodegen selects;
+
+    OrderBy(ProgramBuilder b, SelectCodegen selects) {
+        this.b = b;
+        this.selects = selects;
+    }
+
+    void code(Select select, int columns, Supplier<SelectCodegen.RowSink> limit, int end) {
+        List<OrderingTerm> terms = select.orderBy();
+        // Key fields: each term's column, preceded by an "is NULL" flag when the term asks for
+        // NULLs where the sort direction would not put them (NULLs sort first, ascending).
+        List<Integer> column = new ArrayList<>();
+        List<Boolean> nullFlag = new ArrayList<>();
+        List<OrderingTerm> keyTerms = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        List<Expr> extras = new ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
+            OrderingTerm term = terms.get(k);
+            int c = resolve(select.body(), term.expr(), k, columns);
+            if (c < 0) {
+                // A core with FROM may sort by any expression: it becomes a hidden column.
+                c = columns + extras.size();
+                extras.add(term.expr());
+            }
+            boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+            boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
+            if (nullsFirst == desc) {
+                column.add(c);
+                nullFlag.add(true);
+                keyTerms.add(null);
+                descending.add(desc);
+            }
+            column.add(c);
+            nullFlag.add(false);
+            keyTerms.add(term);
+            descending.add(desc);
+        }
+        int keys = column.size();
+        boolean[] desc = new boolean[keys];
+        for (int k = 0; k < keys; k++) {
+            desc[k] = descending.get(k);
+        }
+        int sorter = b.allocCursor();
+        int pseudo = b.allocCursor();
+        int record = b.allocRegister();
+        // The key's collations depend on the names the body resolves, so P4 is set once the
+        // body's first row is coded (the scope is then in force).
+        int open = b.emit(Opcode.SorterOpen, sorter, keys + columns, 0, null, 0);
+        int fields = b.allocRegisters(keys + columns);
+        boolean[] keyed = {false};
+        SelectCodegen.RowSink insert = (first, count) -> {
+            if (!keyed[0]) {
+                Collation[] collations = new Collation[keys];
+                for (int k = 0; k < keys; k++) {
+                    collations[k] = keyTerms.get(k) == null ? null
+                            : collation(select.body(), keyTerms.get(k), column.get(k), columns);
+                }
+                b.changeP4(open, new IndexKeyComparator(collations, desc));
+                keyed[0] = true;
+            }
+            for (int k = 0; k < keys; k++) {
+                int source = first + column.get(k);
+                if (nullFlag.get(k)) {
+                    int notNull = b.newLabel();
+                    b.emit(Opcode.Integer, 0, fields + k);
+                    b.emit(Opcode.NotNull, source, notNull);
+                    b.emit(Opcode.Integer, 1, fields + k);
+                    b.resolve(notNull);
+                } else {
+                    b.emit(Opcode.SCopy, source, fields + k);
+                }
+            }
+            b.emit(Opcode.Copy, first, fields + keys, columns - 1);
+            b.emit(Opcode.MakeRecord, fields, keys + columns, record);
+            b.emit(Opcode.SorterInsert, sorter, record);
+        };
+        if (select.body() instanceof Select.Core core) {
+            selects.core(core, b.allocRegisters(columns + extras.size()), insert, extras);
+        } else {
+            selects.body(select.body(), b.allocRegisters(columns), insert);
+        }
+        if (!keyed[0]) {
+            b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
+        }
+        SelectCodegen.RowSink sink = limit.get();
+        int out = b.allocRegisters(columns);
+        b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
+        b.emit(Opcode.SorterSort, sorter, end);
+        int loop = b.currentAddress();
+        b.emit(Opcode.SorterData, sorter, record, pseudo);
+        for (int i = 0; i < columns; i++) {
+            b.emit(Opcode.Column, pseudo, keys + i, out + i);
+        }
+        sink.row(out, columns);
+        b.emit(Opcode.SorterNext, sorter, loop);
+    }
+
+    /**
+     * The collation of an ORDER BY term that sorts on column {@code c}: its own (a COLLATE, or
+     * the column it names), else that of the result column it stands for, else BINARY.
+     */
+    private Collation collation(Select.Body body, OrderingTerm term, int c, int columns) {
+        Scope scope = selects.exprs().scope();
+        Collation own = ExprTyping.collation(term.expr(), scope);
+        if (own != null || c >= columns) {
+            return own != null ? own : BuiltinCollation.BINARY;
+        }
+        if (body instanceof Select.Core core && core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)) {
+            Collation result = ExprTyping.collation(((Select.ExprColumn) core.columns().get(c)).expr(), scope);
+            return result != null ? result : BuiltinCollation.BINARY;
+        }
+        return CompoundCodegen.columnCollation(body, c);
+    }
+
+    /** The 0-based result column term {@code k} names; -1 when a core's term names none. */
+    private static int resolve(Select.Body body, Expr term, int k, int columns) {
+        Select.Body original = body;
+        Expr bare = term instanceof Expr.Collate c ? c.expr() : term;
+        Integer n = number(bare);
+        if (n != null) {
+            if (n < 1 || n > columns) {
+                throw outOfRange(k, columns);
+            }
+            return n - 1;
+        }
+        while (body instanceof Select.Compound c) {
+            body = c.left();
+        }
+        if (body instanceof Select.Core core) {
+            for (int i = 0; i < core.columns().size(); i++) {
+                if (core.columns().get(i) instanceof Select.ExprColumn ec
+                        && ((ec.alias() != null && bare instanceof Expr.Column col && col.table() == null
+                                && col.column().equalsIgnoreCase(ec.alias()))
+                            || ec.expr().equals(bare))) {
+                    return i;
+                }
+            }
+        }
+        if (body == original && body instanceof Select.Core) {
+            return -1;
+        }
+        throw ExprCodegen.error(ordinal(k + 1) + " ORDER BY term does not match any column in the result set");
+    }
+
+    /** Fails like SQLite when a numbered term is out of range (a one-row SELECT needs no sorting). */
+    static void checkNumbers(List<OrderingTerm> terms, int columns) {
+        for (int k = 0; k < terms.size(); k++) {
+            Integer n = number(terms.get(k).expr());
+            if (n != null && (n < 1 || n > columns)) {
+                throw outOfRange(k, columns);
+            }
+        }
+    }
+
+    private static Integer number(Expr e) {
+        if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
+            try {
+                return Integer.parseInt(l.text());
+            } catch (NumberFormatException e2) {
+                return 0;
+            }
+        }
+        return null;
+    }
+
+    private static RuntimeException outOfRange(int k, int columns) {
+        return ExprCodegen.error(ordinal(k + 1) + " ORDER BY term out of range - should be between 1 and " + columns);
+    }
+
+    static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+}

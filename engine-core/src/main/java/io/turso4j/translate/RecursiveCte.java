@@ -1,0 +1,148 @@
+package io.turso4j.translate;
+
+import io.turso4j.sql.ast.Select;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A recursive common table expression, {@code WITH RECURSIVE c AS (setup UNION [ALL]
+ * recursive)}, as SQLite runs it: a co-routine that keeps a FIFO queue of rows. The setup's
+ * rows go into the queue; then, until the queue is empty, the oldest row is taken out, yielded,
+ * and the recursive SELECT runs with {@code c} standing for that one row, its rows going into
+ * the queue. With UNION a set of the rows seen keeps duplicates out; a LIMIT counts the rows
+ * yielded (OFFSET skips some without stopping the recursion).
+ * <pre>
+ *   setup → queue; loop: Rewind queue, done; Column queue → row; Delete queue
+ *                        Yield; recursive(c = row) → queue; Goto loop
+ *   done: EndCoroutine
+ * </pre>
+ * Not thread-safe; one per reference to the CTE.
+ */
+final class RecursiveCte {
+    /** The coded co-routine: where it starts, its yield register, and its row. */
+    record Coded(int register, int start, int out, List<String> columns, List<Affinity> affinities) {}
+
+    private final ProgramBuilder b;
+    private final SelectCodegen selects;
+
+    RecursiveCte(ProgramBuilder b, SelectCodegen selects) {
+        this.b = b;
+        this.selects = selects;
+    }
+
+    /** Whether a FROM clause in {@code body} names {@code name} (directly, not in a subquery). */
+    static boolean refersTo(Select.Body body, String name) {
+        return switch (body) {
+            case Select.Compound c -> refersTo(c.left(), name) || refersTo(c.right(), name);
+            case Select.Values v -> false;
+            case Select.Core core -> core.from() != null && refersTo(core.from(), name);
+        };
+    }
+
+    private static boolean refersTo(Select.From from, String name) {
+        List<Select.TableRef> refs = new ArrayList<>();
+        refs.add(from.first());
+        from.joins().forEach(j -> refs.add(j.table()));
+        for (Select.TableRef ref : refs) {
+            boolean hit = switch (ref) {
+                case Select.Table t -> t.name().schema() == null && t.name().name().equalsIgnoreCase(name);
+                case Select.Nested n -> refersTo(n.from(), name);
+                default -> false;
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Coded code(Select.Cte cte) {
+        Select select = cte.select();
+        if (!(select.body() instanceof Select.Compound c)
+                || (c.op() != Select.CompoundOp.UNION && c.op() != Select.CompoundOp.UNION_ALL)
+                || !(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name()) || !select.orderBy().isEmpty()) {
+            throw ExprCodegen.error("this form of recursive common table expression is not supported yet: " + cte.name());
+        }
+        int width = selects.columnCount(c.left());
+        boolean named = !cte.columns().isEmpty();
+        if (named && cte.columns().size() != width) {
+            throw ExprCodegen.error("table " + cte.name() + " has " + width + " values for " + cte.columns().size()
+                    + " columns");
+        }
+        int register = b.allocRegister();
+        int out = b.allocRegisters(width);
+        int row = b.allocRegisters(width);
+        int record = b.allocRegister();
+        int queue = b.allocCursor();
+        int seen = c.op() == Select.CompoundOp.UNION ? b.allocCursor() : -1;
+        int after = b.newLabel();
+        int start = b.newLabel();
+        int done = b.newLabel();
+        b.emit(Opcode.InitCoroutine, register, after, start);
+        b.resolve(start);
+        int startAddress = b.currentAddress();
+        b.emit(Opcode.SorterOpen, queue, width, 0, new IndexKeyComparator(new Collation[0], new boolean[0]), 0);
+        if (seen >= 0) {
+            b.emit(Opcode.OpenEphemeral, seen, width, 0, CompoundCodegen.compoundKey(c, width), 0);
+        }
+        int limit = 0;
+        int offset = 0;
+        if (select.limit() != null) {
+            limit = selects.exprs().codeTemp(select.limit().limit());
+            b.emit(Opcode.MustBeInt, limit, 0);
+            b.emit(Opcode.IfNot, limit, done, 0);
+            if (select.limit().offset() != null) {
+                offset = selects.exprs().codeTemp(select.limit().offset());
+                b.emit(Opcode.MustBeInt, offset, 0);
+            }
+        }
+        SelectCodegen.RowSink enqueue = (first, count) -> {
+            int skip = b.newLabel();
+            if (seen >= 0) {
+                b.emit(Opcode.Found, seen, skip, first, count, 0);
+                b.emit(Opcode.MakeRecord, first, count, record);
+                b.emit(Opcode.IdxInsert, seen, record);
+            }
+            b.emit(Opcode.MakeRecord, first, count, record);
+            b.emit(Opcode.IdxInsert, queue, record);
+            b.resolve(skip);
+        };
+        selects.withoutCte(cte, () -> selects.body(c.left(), b.allocRegisters(width), enqueue));
+        Select setup = new Select(select.pos(), null, c.left(), List.of(), null);
+        List<String> columns = named ? cte.columns() : ColumnNames.of(setup, selects.sql(), selects);
+        List<Affinity> affinities = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            affinities.add(ExprTyping.columnAffinity(setup, i).affinity());
+        }
+
+        int loop = b.emit(Opcode.Rewind, queue, done);
+        for (int i = 0; i < width; i++) {
+            b.emit(Opcode.Column, queue, i, row + i);
+        }
+        b.emit(Opcode.Delete, queue, 0);
+        b.emit(Opcode.Copy, row, out, width - 1);
+        int recurse = b.newLabel();
+        if (offset != 0) {
+            b.emit(Opcode.IfPos, offset, recurse, 1);
+        }
+        b.emit(Opcode.Yield, register, 0);
+        if (limit != 0) {
+            b.emit(Opcode.DecrJumpZero, limit, done);
+        }
+        b.resolve(recurse);
+        Scope.Source current = new Scope.Source(cte.name(), columns, row, affinities,
+                ExprTyping.columnCollations(setup, width));
+        selects.withRecursiveRow(cte.name(), current,
+                () -> selects.withoutCte(cte, () -> selects.body(c.right(), b.allocRegisters(width), enqueue)));
+        b.emit(Opcode.Goto, 0, loop);
+        b.resolve(done);
+        b.emit(Opcode.EndCoroutine, register, 0);
+        b.resolve(after);
+        return new Coded(register, startAddress, out, columns, affinities);
+    }
+}

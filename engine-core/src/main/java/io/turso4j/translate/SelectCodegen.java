@@ -1,0 +1,510 @@
+package io.turso4j.translate;
+
+import io.turso4j.function.FunctionRegistry;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Pos;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.lexer.Lexer;
+import io.turso4j.sql.lexer.Tokens;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Codes SELECT statements that read no table — a core without FROM (with WHERE, aggregates,
+ * GROUP BY/HAVING over its one row), VALUES, and UNION ALL of those — with LIMIT and OFFSET,
+ * and the subqueries built on them (scalar, EXISTS, IN).
+ *
+ * <p>Rows are handed to a {@link RowSink}, which emits whatever the caller does with a row
+ * (ResultRow at the top level, a copy and a jump for a scalar subquery). Every arm of a
+ * compound codes its columns into the same block of registers, so the sink sees one layout.
+ * Not thread-safe; one per compilation.
+ */
+final class SelectCodegen {
+    /** Emits the code run for each row, whose columns are in {@code first .. first+count). */
+    @FunctionalInterface
+    interface RowSink {
+        void row(int first, int count);
+    }
+
+    /** SQLite's SQLITE_MAX_COMPOUND_SELECT: also keeps the recursion over arms shallow. */
+    private static final int MAX_COMPOUND_ARMS = 500;
+
+    private final ProgramBuilder b;
+    private final ExprCodegen exprs;
+    private final String sql;
+    private Tokens tokens;
+    /** The common table expressions visible where code is being generated, by lower-case name. */
+    private Map<String, Select.Cte> ctes = Map.of();
+    /** The CTEs of a WITH RECURSIVE, which may name themselves. */
+    private final Map<Select.Cte, Boolean> recursiveCtes = new IdentityHashMap<>();
+    /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
+    private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
+
+    /** The result column names of every core compiled, for {@link ColumnNames}. */
+    private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+
+    /** @param sql the text the statement was parsed from (result columns are named from it) */
+    SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql) {
+        this.b = b;
+        this.exprs = new ExprCodegen(b, functions, this);
+        this.sql = sql;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    private Tokens tokens() {
+        if (tokens == null) {
+            tokens = Lexer.tokenize(sql);
+        }
+        return tokens;
+    }
+
+    /** The names of the result columns of {@code core}, once it has been compiled. */
+    List<String> namesOf(Select.Core core) {
+        return coreNames.get(core);
+    }
+
+    ExprCodegen exprs() {
+        return exprs;
+    }
+
+    /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
+    int select(Select select, RowSink sink) {
+        Map<String, Select.Cte> outerCtes = ctes;
+        if (select.with() != null) {
+            Map<String, Select.Cte> visible = new HashMap<>(ctes);
+            for (Select.Cte cte : select.with().ctes()) {
+                visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
+                if (select.with().recursive()) {
+                    recursiveCtes.put(cte, Boolean.TRUE);
+                }
+            }
+            ctes = visible;
+        }
+        try {
+            return selectBody(select, sink);
+        } finally {
+            ctes = outerCtes;
+        }
+    }
+
+    boolean isRecursive(Select.Cte cte) {
+        return recursiveCtes.containsKey(cte);
+    }
+
+    /** The row a recursive CTE's name stands for inside its recursive arm, or null. */
+    Scope.Source recursiveRow(String name) {
+        return recursiveRows.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Runs {@code body} with {@code name} standing for the one row {@code row}. */
+    void withRecursiveRow(String name, Scope.Source row, Runnable body) {
+        String key = name.toLowerCase(Locale.ROOT);
+        Scope.Source saved = recursiveRows.put(key, row);
+        try {
+            body.run();
+        } finally {
+            if (saved == null) {
+                recursiveRows.remove(key);
+            } else {
+                recursiveRows.put(key, saved);
+            }
+        }
+    }
+
+    /** Runs {@code body} with {@code cte} hidden, so that a CTE cannot name itself. */
+    void withoutCte(Select.Cte cte, Runnable body) {
+        Map<String, Select.Cte> saved = ctes;
+        Map<String, Select.Cte> visible = new HashMap<>(ctes);
+        visible.remove(cte.name().toLowerCase(Locale.ROOT));
+        ctes = visible;
+        try {
+            body.run();
+        } finally {
+            ctes = saved;
+        }
+    }
+
+    private int selectBody(Select select, RowSink sink) {
+        int arms = 1;
+        for (Select.Body body = select.body(); body instanceof Select.Compound c; body = c.left()) {
+            if (++arms > MAX_COMPOUND_ARMS) {
+                throw ExprCodegen.error("too many terms in compound SELECT");
+            }
+        }
+        int columns = columnCount(select.body());
+        int end = b.newLabel();
+        if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core core && core.from() == null)) {
+            new OrderBy(b, this).code(select, columns, () -> limit(select.limit(), sink, end), end);
+        } else {
+            OrderBy.checkNumbers(select.orderBy(), columns);
+            RowSink limited = limit(select.limit(), sink, end);
+            int out = b.allocRegisters(columns);
+            if (CompoundCodegen.isLimitOne(select.limit()) && select.body() instanceof Select.Compound c
+                    && c.op() == Select.CompoundOp.UNION) {
+                new CompoundCodegen(b, this).streamingUnion(c, out, limited);
+            } else {
+                body(select.body(), out, limited);
+            }
+        }
+        b.resolve(end);
+        return columns;
+    }
+
+    /** Wraps {@code sink} with OFFSET (skip rows) and LIMIT (stop after n rows, jumping to end). */
+    private RowSink limit(Select.Limit limit, RowSink sink, int end) {
+        if (limit == null) {
+            return sink;
+        }
+        int regLimit = exprs.codeTemp(limit.limit());
+        b.emit(Opcode.MustBeInt, regLimit, 0);
+        b.emit(Opcode.IfNot, regLimit, end, 0);
+        int regOffset;
+        if (limit.offset() != null) {
+            regOffset = exprs.codeTemp(limit.offset());
+            b.emit(Opcode.MustBeInt, regOffset, 0);
+        } else {
+            regOffset = 0;
+        }
+        return (first, count) -> {
+            int skip = b.newLabel();
+            if (regOffset != 0) {
+                b.emit(Opcode.IfPos, regOffset, skip, 1);
+            }
+            sink.row(first, count);
+            b.emit(Opcode.DecrJumpZero, regLimit, end);
+            b.resolve(skip);
+        };
+    }
+
+    int columnCount(Select.Body body) {
+        return switch (body) {
+            case Select.Core core -> core.from() == null ? core.columns().size() : expandedCount(core);
+            case Select.Values v -> v.rows().getFirst().size();
+            case Select.Compound c -> {
+                int left = columnCount(c.left());
+                int right = columnCount(c.right());
+                if (left != right) {
+                    throw ExprCodegen.error("SELECTs to the left and right of " + opName(c.op())
+                            + " do not have the same number of result columns");
+                }
+                yield left;
+            }
+        };
+    }
+
+    /** The number of result columns of a core with FROM ({@code *} counts its sources' columns). */
+    private int expandedCount(Select.Core core) {
+        boolean star = core.columns().stream().anyMatch(c -> !(c instanceof Select.ExprColumn));
+        if (!star) {
+            return core.columns().size();
+        }
+        int n = 0;
+        for (Select.ResultColumn rc : core.columns()) {
+            n += switch (rc) {
+                case Select.ExprColumn ec -> 1;
+                case Select.Star s -> sourceColumns(core.from(), null);
+                case Select.TableStar t -> sourceColumns(core.from(), t.table());
+            };
+        }
+        return n;
+    }
+
+    /** How many columns the sources of {@code from} (or the one named {@code table}) have. */
+    private int sourceColumns(Select.From from, String table) {
+        int n = 0;
+        List<Select.TableRef> refs = new ArrayList<>();
+        refs.add(from.first());
+        from.joins().forEach(j -> refs.add(j.table()));
+        for (Select.TableRef ref : refs) {
+            switch (ref) {
+                case Select.SubqueryTable s -> {
+                    if (table == null || table.equalsIgnoreCase(s.alias())) {
+                        n += columnCount(s.select().body());
+                    }
+                }
+                case Select.Table t -> {
+                    Select.Cte cte = ctes.get(t.name().name().toLowerCase(Locale.ROOT));
+                    String name = t.alias() != null ? t.alias() : t.name().name();
+                    if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
+                        n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
+                    }
+                }
+                case Select.Nested nested -> n += sourceColumns(nested.from(), table);
+                case Select.TableFunction f -> {
+                    // no such table: reported when the FROM clause is bound
+                }
+            }
+        }
+        return n;
+    }
+
+    static String opName(Select.CompoundOp op) {
+        return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
+    }
+
+    void body(Select.Body body, int out, RowSink sink) {
+        switch (body) {
+            case Select.Core core -> core(core, out, sink, List.of());
+            case Select.Values values -> {
+                int width = values.rows().getFirst().size();
+                for (List<Expr> row : values.rows()) {
+                    if (row.size() != width) {
+                        throw ExprCodegen.error("all VALUES must have the same number of terms");
+                    }
+                    for (int i = 0; i < width; i++) {
+                        exprs.code(row.get(i), out + i);
+                    }
+                    sink.row(out, width);
+                }
+            }
+            case Select.Compound c when c.op() == Select.CompoundOp.UNION_ALL -> {
+                body(c.left(), out, sink);
+                body(c.right(), out, sink);
+            }
+            case Select.Compound c -> new CompoundCodegen(b, this).distinct(c, out, sink);
+        }
+    }
+
+    void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
+        if (!core.windows().isEmpty()) {
+            throw ExprCodegen.error("WINDOW is not supported yet");
+        }
+        Scope outer = exprs.scope();
+        FromCodegen from = null;
+        List<Expr> where = new ArrayList<>();
+        if (core.from() != null) {
+            from = new FromCodegen(b, this);
+            exprs.pushScope(from.bind(core.from(), ctes, outer, core.where() == null ? List.of() : conjuncts(core.where())));
+            where.addAll(from.joinTerms());
+        }
+        try {
+            List<Expr> columns = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            expand(core.columns(), from != null ? exprs.scope() : null, columns, names);
+            coreNames.put(core, names);
+            columns.addAll(extras);
+            if (core.where() != null) {
+                where.add(core.where());
+            }
+            List<Expr.Function> calls = new ArrayList<>();
+            AggregateFinder finder = new AggregateFinder(exprs.functions());
+            for (Expr e : columns) {
+                finder.collect(e, calls);
+            }
+            if (core.having() != null) {
+                finder.collect(core.having(), calls);
+            }
+            for (Expr w : where) {
+                finder.rejectIn(w);
+            }
+            int skip = b.newLabel();
+            int distinct = -1;
+            if (core.distinct() && from != null) {
+                distinct = b.allocCursor();
+                Collation[] collations = new Collation[columns.size()];
+                for (int i = 0; i < collations.length; i++) {
+                    collations[i] = ExprTyping.collation(columns.get(i), exprs.scope());
+                }
+                b.emit(Opcode.OpenEphemeral, distinct, columns.size(), 0,
+                        new IndexKeyComparator(collations, new boolean[columns.size()]), 0);
+            }
+            if (calls.isEmpty() && core.groupBy().isEmpty()) {
+                if (core.having() != null) {
+                    throw ExprCodegen.error("a GROUP BY clause is required before HAVING");
+                }
+                int next = b.newLabel();
+                if (from != null) {
+                    from.openLoops();
+                }
+                for (Expr w : where) {
+                    exprs.jumpIfNotTrue(w, from != null ? next : skip);
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    exprs.code(columns.get(i), out + i);
+                }
+                if (distinct >= 0) {
+                    int record = b.allocRegister();
+                    b.emit(Opcode.Found, distinct, next, out, columns.size(), 0);
+                    b.emit(Opcode.MakeRecord, out, columns.size(), record);
+                    b.emit(Opcode.IdxInsert, distinct, record);
+                }
+                sink.row(out, columns.size());
+                if (from != null) {
+                    from.closeLoops(next);
+                } else {
+                    b.resolve(next);
+                }
+            } else if (from != null && !core.groupBy().isEmpty()) {
+                // Aliases by result column; with * the positions shift, so then none are used.
+                List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
+                        ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
+                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+            } else {
+                aggregate(core, calls, where, from, skip);
+                for (int i = 0; i < columns.size(); i++) {
+                    exprs.code(columns.get(i), out + i);
+                }
+                sink.row(out, columns.size());
+            }
+            b.resolve(skip);
+        } finally {
+            exprs.popScope(outer);
+        }
+    }
+
+    /** The terms of {@code e} split at top-level ANDs. */
+    private static List<Expr> conjuncts(Expr e) {
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+            List<Expr> all = new ArrayList<>(conjuncts(b.left()));
+            all.addAll(conjuncts(b.right()));
+            return all;
+        }
+        return List.of(e);
+    }
+
+    /**
+     * The result columns with {@code *} and {@code t.*} expanded to the sources' columns, and
+     * their names as sqlite3 gives them: the alias; for a column reference the source
+     * column's own name; else the expression's text.
+     */
+    private void expand(List<Select.ResultColumn> resultColumns, Scope scope, List<Expr> columns, List<String> names) {
+        for (Select.ResultColumn rc : resultColumns) {
+            switch (rc) {
+                case Select.Star s -> {
+                    if (scope == null) {
+                        throw ExprCodegen.error("no tables specified");
+                    }
+                    for (Scope.Source source : scope.sources()) {
+                        addAll(source, columns, names);
+                    }
+                }
+                case Select.TableStar t -> {
+                    Scope.Source source = scope == null ? null : scope.source(t.table());
+                    if (source == null) {
+                        throw ExprCodegen.error("no such table: " + t.table());
+                    }
+                    addAll(source, columns, names);
+                }
+                case Select.ExprColumn ec -> {
+                    columns.add(ec.expr());
+                    Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
+                            ? scope.find(c) : null;
+                    names.add(ec.alias() != null ? ec.alias()
+                            : r != null ? r.source().columns().get(r.index())
+                            : ColumnNames.span(tokens(), sql, ec.expr()));
+                }
+            }
+        }
+    }
+
+    private static void addAll(Scope.Source source, List<Expr> columns, List<String> names) {
+        for (String column : source.columns()) {
+            columns.add(new Expr.Column(Pos.NONE, null, source.name(), column));
+            names.add(column);
+        }
+    }
+
+    /**
+     * Aggregates: each row that passes WHERE steps every aggregate (without FROM there is the
+     * one row); then they are finalised. Without GROUP BY a row is produced even when no row
+     * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
+     * HAVING filters the row.
+     */
+    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
+        AggregateCode aggregates = new AggregateCode(b, exprs, calls);
+        int stepped = b.allocRegister();
+        aggregates.reset();
+        b.emit(Opcode.Integer, 0, stepped);
+        int next = b.newLabel();
+        if (from != null) {
+            from.openLoops();
+        }
+        for (Expr w : where) {
+            exprs.jumpIfNotTrue(w, next);
+        }
+        for (Expr g : core.groupBy()) {
+            exprs.codeTemp(g);
+        }
+        b.emit(Opcode.Integer, 1, stepped);
+        aggregates.step();
+        if (from != null) {
+            from.closeLoops(next);
+        } else {
+            b.resolve(next);
+        }
+        aggregates.finish();
+        if (!core.groupBy().isEmpty()) {
+            b.emit(Opcode.IfNot, stepped, skip, 1);
+        }
+        if (core.having() != null) {
+            exprs.jumpIfNotTrue(core.having(), skip);
+        }
+    }
+
+    // ---- subqueries -------------------------------------------------------------------------
+
+    /** A scalar subquery: its first row's value, or NULL when it has none. */
+    void scalar(Expr.Subquery s, int target) {
+        int done = b.newLabel();
+        b.emit(Opcode.Null, 0, target);
+        int columns = select(s.select(), (first, count) -> {
+            b.emit(Opcode.SCopy, first, target);
+            b.emit(Opcode.Goto, 0, done);
+        });
+        if (columns != 1) {
+            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+        }
+        b.resolve(done);
+    }
+
+    void exists(Expr.Exists x, int target) {
+        int done = b.newLabel();
+        b.emit(Opcode.Integer, 0, target);
+        select(x.select(), (first, count) -> {
+            b.emit(Opcode.Integer, 1, target);
+            b.emit(Opcode.Goto, 0, done);
+        });
+        b.resolve(done);
+    }
+
+    /**
+     * {@code x IN (SELECT …)}: as IN with a list loaded into a temporary index — the affinity
+     * combines x's and the column's and is applied to both sides — and false for an empty
+     * subquery even when x is NULL.
+     */
+    void inSelect(Expr.InSelect e, int target) {
+        Expr first = ExprTyping.firstResultExpr(e.select());
+        // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
+        // (REAL stays REAL), which matters here because it is applied as on storing.
+        Affinity left = ExprTyping.affinity(e.expr());
+        Affinity right = ExprTyping.firstColumnAffinity(e.select());
+        Affinity affinity = left == Affinity.NONE ? right
+                : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
+        Collation collation = first == null ? ExprTyping.collation(e.expr(), exprs.scope())
+                : ExprTyping.binary(e.expr(), first, exprs.scope());
+        int empty = b.allocRegister();
+        b.emit(Opcode.Integer, 1, empty);
+        int x = exprs.codeTemp(e.expr());
+        InTest test = new InTest(b, x, affinity, collation, true, true);
+        int columns = select(e.select(), (row, count) -> {
+            b.emit(Opcode.Integer, 0, empty);
+            test.compare(row);
+        });
+        if (columns != 1) {
+            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+        }
+        test.end(e.not(), target, empty);
+    }
+}

@@ -1,0 +1,95 @@
+package io.turso4j.translate;
+
+import io.turso4j.function.FunctionRegistry;
+import io.turso4j.sql.ast.Delete;
+import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.ast.Update;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.Program;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.Locale;
+
+/**
+ * One parsed statement in, one {@link Program} out: SQLite's {@code sqlite3FinishCoding} at
+ * the end of each statement's code generator.
+ *
+ * <p>What compiles today: SELECT over no table, or over subqueries and common table
+ * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT and
+ * ROLLBACK (the autocommit mode only, as there is no storage yet); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
+ * table: t"), since no schema is loaded yet; the rest fail with "… is not supported yet".
+ * Stateless; any thread.
+ */
+public final class Translator {
+    private Translator() {}
+
+    /**
+     * The compiled statement.
+     *
+     * @param program what to run (for EXPLAIN, the program being explained)
+     * @param explain true for {@code EXPLAIN stmt}: list {@code program} instead of running it
+     */
+    public record Compiled(Program program, boolean explain) {}
+
+    /**
+     * Compiles {@code stmt}, parsed from {@code sql} (the text its positions refer to).
+     *
+     * @throws io.turso4j.error.SqliteException with SQLite's message when it cannot
+     */
+    public static Compiled compile(Stmt stmt, String sql, FunctionRegistry functions) {
+        if (stmt instanceof Stmt.Explain explain) {
+            if (explain.queryPlan()) {
+                throw ExprCodegen.error("EXPLAIN QUERY PLAN is not supported yet");
+            }
+            return new Compiled(compile(explain.stmt(), sql, functions).program(), true);
+        }
+        return new Compiled(program(stmt, sql, functions), false);
+    }
+
+    private static Program program(Stmt stmt, String sql, FunctionRegistry functions) {
+        return switch (stmt) {
+            case Select select -> select(select, sql, functions);
+            case Insert insert -> throw noSuchTable(insert.table());
+            case Update update -> throw noSuchTable(update.table().name());
+            case Delete delete -> throw noSuchTable(delete.table().name());
+            case Stmt.Begin begin -> autoCommit(0, 0);
+            case Stmt.Commit commit -> autoCommit(1, 0);
+            case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
+            default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
+        };
+    }
+
+    private static Program select(Select select, String sql, FunctionRegistry functions) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        SelectCodegen codegen = new SelectCodegen(b, functions, sql);
+        codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
+        b.emit(Opcode.Halt, 0, 0);
+        b.setColumnNames(ColumnNames.of(select, sql, codegen));
+        return b.build();
+    }
+
+    /** BEGIN, COMMIT and ROLLBACK: SQLite's {@code AutoCommit} instruction. */
+    private static Program autoCommit(int on, int rollback) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        b.emit(Opcode.AutoCommit, on, rollback);
+        b.emit(Opcode.Halt, 0, 0);
+        return b.build();
+    }
+
+    private static io.turso4j.error.SqliteException noSuchTable(Name name) {
+        return ExprCodegen.error("no such table: " + qualified(name));
+    }
+
+    private static String qualified(Name name) {
+        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+    }
+
+    private static String statementName(Stmt stmt) {
+        String simple = stmt.getClass().getSimpleName();
+        return simple.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,334 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.storage.btree.BTree;
+import io.turso4j.storage.btree.BTreeCursor;
+import io.turso4j.storage.btree.SeekOp;
+import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.format.RecordWriter;
+import io.turso4j.storage.format.StorageClass;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The cursor opcodes of the {@link Vm}, against the {@link BTreeCursor} seam: opening, moving,
+ * seeking, reading columns and rowids, building records, inserting and deleting.
+ *
+ * <p>Re-execution after {@code IoPending}: every instruction here calls the cursor before it
+ * writes any register, and the cursor's methods change nothing a retry would see (or keep their
+ * own resume stage), so running an instruction again after the I/O completes is safe.
+ *
+ * <p>Insert and Delete count changes as their P5 {@link ChangeFlags} say. Owned by one VM; not
+ * thread-safe.
+ */
+final class CursorOps {
+    private final BTreeCursor[] cursors;
+    private final IndexKeyComparator[] keys;
+    private final boolean[] nullRow;
+    private final Register[] regs;
+    private final VmContext context;
+    private final RecordWriter writer = new RecordWriter();
+    private Register[] entry = new Register[0];
+    private final Records records = new Records();
+
+    CursorOps(int cursorCount, Register[] regs, VmContext context) {
+        this.cursors = new BTreeCursor[cursorCount];
+        this.keys = new IndexKeyComparator[cursorCount];
+        this.nullRow = new boolean[cursorCount];
+        this.regs = regs;
+        this.context = context;
+    }
+
+    void closeAll() {
+        for (int i = 0; i < cursors.length; i++) {
+            if (cursors[i] != null) {
+                cursors[i].close();
+                cursors[i] = null;
+            }
+        }
+    }
+
+    /** Executes one cursor instruction; returns the jump target, or -1 to fall through. */
+    int execute(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
+        return switch (op) {
+            case OpenRead, OpenWrite -> open(p1, p2, (IndexKeyComparator) p4, op == Opcode.OpenWrite);
+            case Close -> {
+                if (cursors[p1] != null) {
+                    cursors[p1].close();
+                    cursors[p1] = null;
+                }
+                yield -1;
+            }
+            case Rewind -> moved(p1, cursor(p1).first(), p2, false);
+            case Last -> moved(p1, cursor(p1).last(), p2, false);
+            case Next -> moved(p1, cursor(p1).next(), p2, true);
+            case Prev -> moved(p1, cursor(p1).prev(), p2, true);
+            case Column -> column(p1, p2, regs[p3], (Register) p4);
+            case Rowid -> {
+                if (nullRow[p1]) {
+                    regs[p2].setNull();
+                } else {
+                    regs[p2].setInt(cursor(p1).rowid());
+                }
+                yield -1;
+            }
+            case IdxRowid -> {
+                RecordReader rec = cursor(p1).record();
+                regs[p2].setInt(rec.getLong(rec.columnCount() - 1));
+                yield -1;
+            }
+            case SeekRowid -> {
+                Register key = regs[p3];
+                if (key.type() != ValueType.INTEGER) {
+                    Register copy = new Register().copyFrom(key);
+                    Affinity.NUMERIC.apply(copy);
+                    if (copy.type() != ValueType.INTEGER) {
+                        yield p2;
+                    }
+                    key = copy;
+                }
+                yield found(p1, cursor(p1).seekRowid(key.intValue()), p2);
+            }
+            case NotExists -> found(p1, cursor(p1).seekRowid(regs[p3].intValue()), p2);
+            case NewRowid -> {
+                regs[p2].setInt(newRowid(cursor(p1)));
+                yield -1;
+            }
+            case MakeRecord -> {
+                regs[p3].setBlob(record(p1, p2, (String) p4));
+                yield -1;
+            }
+            case Insert -> {
+                long rowid = regs[p3].intValue();
+                cursor(p1).insert(rowid, regs[p2].bytesCopy());
+                if ((p5 & ChangeFlags.COUNT) != 0) {
+                    context.rowChanged();
+                }
+                if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
+                    context.setLastInsertRowid(rowid);
+                }
+                yield -1;
+            }
+            case Delete -> {
+                cursor(p1).delete();
+                if ((p5 & ChangeFlags.COUNT) != 0) {
+                    context.rowChanged();
+                }
+                yield -1;
+            }
+            case SeekGE -> seek(p1, SeekOp.GE, p3, (java.lang.Integer) p4, p2);
+            case SeekGT -> seek(p1, SeekOp.GT, p3, (java.lang.Integer) p4, p2);
+            case SeekLE -> seek(p1, SeekOp.LE, p3, (java.lang.Integer) p4, p2);
+            case SeekLT -> seek(p1, SeekOp.LT, p3, (java.lang.Integer) p4, p2);
+            case IdxGE -> compareEntry(p1, p3, (java.lang.Integer) p4) >= 0 ? p2 : -1;
+            case IdxGT -> compareEntry(p1, p3, (java.lang.Integer) p4) > 0 ? p2 : -1;
+            case IdxLE -> compareEntry(p1, p3, (java.lang.Integer) p4) <= 0 ? p2 : -1;
+            case IdxLT -> compareEntry(p1, p3, (java.lang.Integer) p4) < 0 ? p2 : -1;
+            case IdxInsert -> {
+                cursor(p1).insert(regs[p2].bytesCopy());
+                yield -1;
+            }
+            case IdxDelete -> {
+                BTreeCursor c = cursor(p1);
+                if (c.seek(SeekOp.GE, regs, p2, p3) && compareEntry(p1, p2, p3) == 0) {
+                    c.delete();
+                }
+                yield -1;
+            }
+            case OpenEphemeral, SorterOpen -> {
+                install(p1, new EphemeralIndex((IndexKeyComparator) p4, op == Opcode.SorterOpen), (IndexKeyComparator) p4);
+                yield -1;
+            }
+            case OpenPseudo -> {
+                install(p1, new PseudoCursor(), null);
+                yield -1;
+            }
+            case SorterInsert -> {
+                cursor(p1).insert(regs[p2].bytesCopy());
+                yield -1;
+            }
+            case SorterSort -> moved(p1, cursor(p1).first(), p2, false);
+            case SorterNext -> moved(p1, cursor(p1).next(), p2, true);
+            case SorterData -> {
+                byte[] record = ((EphemeralIndex) cursor(p1)).currentRecord();
+                if (cursors[p3] instanceof PseudoCursor pseudo) {
+                    pseudo.load(record);
+                } else {
+                    regs[p2].setBlob(record);
+                }
+                yield -1;
+            }
+            case Found, NotFound -> {
+                int count = (java.lang.Integer) p4;
+                boolean found = cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, p3, count) == 0;
+                yield found == (op == Opcode.Found) ? p2 : -1;
+            }
+            default -> throw new IllegalStateException("not a cursor opcode: " + op);
+        };
+    }
+
+    private int open(int p1, int root, IndexKeyComparator key, boolean writable) {
+        BTree btree = context.btree();
+        if (btree == null) {
+            throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
+        }
+        BTreeCursor c = key == null ? btree.openTable(root, writable) : btree.openIndex(root, key, writable);
+        install(p1, c, key);
+        return -1;
+    }
+
+    private void install(int p1, BTreeCursor c, IndexKeyComparator key) {
+        if (cursors[p1] != null) {
+            cursors[p1].close();
+        }
+        cursors[p1] = c;
+        keys[p1] = key;
+        nullRow[p1] = false;
+    }
+
+    private BTreeCursor cursor(int i) {
+        BTreeCursor c = cursors[i];
+        if (c == null) {
+            throw new IllegalStateException("cursor " + i + " is not open");
+        }
+        return c;
+    }
+
+    /** A move that jumps when it fails ({@code Rewind}, {@code Last}) or succeeds ({@code Next}). */
+    private int moved(int p1, boolean positioned, int p2, boolean jumpIfPositioned) {
+        nullRow[p1] = !positioned;
+        return positioned == jumpIfPositioned ? p2 : -1;
+    }
+
+    private int found(int p1, boolean found, int p2) {
+        nullRow[p1] = !found;
+        return found ? -1 : p2;
+    }
+
+    private int column(int p1, int col, Register out, Register fallback) {
+        if (nullRow[p1]) {
+            out.setNull();
+            return -1;
+        }
+        RecordReader rec = cursor(p1).record();
+        if (rec.typeOf(col) == StorageClass.NULL && fallback != null && col >= rec.columnCount()) {
+            out.copyFrom(fallback);
+        } else {
+            records.read(rec, col, out);
+        }
+        return -1;
+    }
+
+    private byte[] record(int start, int count, String affinities) {
+        writer.clear();
+        for (int i = 0; i < count; i++) {
+            Register v = regs[start + i];
+            if (affinities != null) {
+                AffinityCode.affinity(affinities.charAt(i)).apply(v);
+            }
+            switch (v.type()) {
+                case NULL -> writer.addNull();
+                case INTEGER -> writer.addLong(v.intValue());
+                case REAL -> writer.addDouble(v.realValue());
+                // Referenced, not copied: the writer reads them in toByteArray below.
+                case TEXT -> writer.addText(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
+                case BLOB -> writer.addBlob(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
+            }
+        }
+        return writer.toByteArray();
+    }
+
+    private long newRowid(BTreeCursor c) {
+        if (!c.last()) {
+            return 1;
+        }
+        long max = c.rowid();
+        if (max < Long.MAX_VALUE) {
+            return max + 1;
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            long candidate = (context.nextRandom() & Long.MAX_VALUE) | 1;
+            if (!c.seekRowid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new SqliteException(ResultCode.FULL, "database or disk is full");
+    }
+
+    /** Index cursors seek by key; table cursors by the integer rowid in r[key]. */
+    private int seek(int p1, SeekOp op, int key, int count, int p2) {
+        BTreeCursor c = cursor(p1);
+        boolean positioned = keys[p1] != null ? c.seek(op, regs, key, count) : seekRowid(c, op, regs[key]);
+        nullRow[p1] = !positioned;
+        return positioned ? -1 : p2;
+    }
+
+    private static boolean seekRowid(BTreeCursor c, SeekOp op, Register key) {
+        if (key.isNull()) {
+            return false;
+        }
+        Register k = new Register().copyFrom(key);
+        Affinity.NUMERIC.apply(k);
+        long target;
+        if (k.type() == ValueType.INTEGER) {
+            target = k.intValue();
+        } else if (k.type() == ValueType.REAL) {
+            // Between two integers: "> 2.5" and ">= 2.5" both mean ">= 3"; "< 2.5" and "<= 2.5" mean "<= 2".
+            double d = k.realValue();
+            if (d != Math.rint(d)) {
+                boolean upward = op == SeekOp.GE || op == SeekOp.GT;
+                op = upward ? SeekOp.GE : SeekOp.LE;
+                d = upward ? Math.ceil(d) : Math.floor(d);
+            }
+            target = (long) d;
+        } else {
+            // TEXT and BLOB sort after every number.
+            return (op == SeekOp.LE || op == SeekOp.LT) && c.last();
+        }
+        boolean found = c.seekRowid(target);
+        switch (op) {
+            case GE -> {
+                if (!found && c.isValid() && c.rowid() < target) {
+                    c.next();
+                }
+            }
+            case GT -> {
+                if (c.isValid() && c.rowid() <= target) {
+                    c.next();
+                }
+            }
+            case LE -> {
+                if (!found && c.isValid() && c.rowid() > target) {
+                    c.prev();
+                }
+            }
+            case LT -> {
+                if (c.isValid() && c.rowid() >= target) {
+                    c.prev();
+                }
+            }
+        }
+        return c.isValid();
+    }
+
+    /** The current index entry's first {@code n} fields compared with r[key .. key+n). */
+    private int compareEntry(int p1, int key, int n) {
+        RecordReader rec = cursor(p1).record();
+        if (entry.length < n) {
+            Register[] grown = new Register[n];
+            System.arraycopy(entry, 0, grown, 0, entry.length);
+            for (int i = entry.length; i < n; i++) {
+                grown[i] = new Register();
+            }
+            entry = grown;
+        }
+        for (int i = 0; i < n; i++) {
+            records.read(rec, i, entry[i]);
+        }
+        return keys[p1].compare(entry, 0, regs, key, n);
+    }
+}

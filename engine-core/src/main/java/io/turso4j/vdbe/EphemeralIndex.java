@@ -1,0 +1,141 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.storage.btree.BTreeCursor;
+import io.turso4j.storage.btree.SeekOp;
+import io.turso4j.storage.format.RecordReader;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.value.Register;
+import java.lang.foreign.MemorySegment;
+import java.util.TreeMap;
+
+/**
+ * A statement's temporary index ({@link Opcode#OpenEphemeral}, {@link Opcode#SorterOpen}): index
+ * records kept in memory, ordered by their leading key fields, and read through the same
+ * {@link BTreeCursor} methods as a stored index, so the cursor opcodes serve both.
+ *
+ * <p>As a set (OpenEphemeral) an entry equal on the key fields replaces the one there; as a
+ * sorter (SorterOpen) equal entries are all kept, in insertion order. Records are decoded once,
+ * on insert. It never does I/O, so it never throws {@code IoPending}. One cursor, one thread.
+ */
+final class EphemeralIndex implements BTreeCursor {
+    /** One record; {@code bias} makes a search probe sort just before (-1) or after (+1) its equals. */
+    private record Entry(byte[] record, Register[] fields, long seq, int bias) {}
+
+    private final IndexKeyComparator key;
+    private final boolean sorter;
+    private final TreeMap<Entry, Entry> entries;
+    private long nextSeq;
+    private Entry current;
+    private Entry deleted;
+
+    EphemeralIndex(IndexKeyComparator key, boolean sorter) {
+        this.key = key;
+        this.sorter = sorter;
+        this.entries = new TreeMap<>(this::compare);
+    }
+
+    private int compare(Entry a, Entry b) {
+        int n = Math.min(key.fieldCount(), Math.min(a.fields.length, b.fields.length));
+        int c = key.compare(a.fields, 0, b.fields, 0, n);
+        if (c != 0) {
+            return c;
+        }
+        if (a.bias != 0 || b.bias != 0) {
+            return Integer.compare(a.bias, b.bias);
+        }
+        return sorter ? Long.compare(a.seq, b.seq) : 0;
+    }
+
+    private boolean move(Entry e) {
+        current = e;
+        deleted = null;
+        return e != null;
+    }
+
+    @Override
+    public boolean first() {
+        return move(entries.isEmpty() ? null : entries.firstKey());
+    }
+
+    @Override
+    public boolean last() {
+        return move(entries.isEmpty() ? null : entries.lastKey());
+    }
+
+    @Override
+    public boolean next() {
+        Entry from = deleted != null ? deleted : current;
+        return move(from == null ? null : entries.higherKey(from));
+    }
+
+    @Override
+    public boolean prev() {
+        Entry from = deleted != null ? deleted : current;
+        return move(from == null ? null : entries.lowerKey(from));
+    }
+
+    @Override
+    public boolean isValid() {
+        return current != null;
+    }
+
+    @Override
+    public boolean seekRowid(long rowid) {
+        throw new UnsupportedOperationException("an ephemeral index has no rowids");
+    }
+
+    @Override
+    public boolean seek(SeekOp op, Register[] regs, int start, int count) {
+        Register[] probe = new Register[count];
+        for (int i = 0; i < count; i++) {
+            probe[i] = new Register().copyFrom(regs[start + i]);
+        }
+        int bias = op == SeekOp.GE || op == SeekOp.LT ? -1 : 1;
+        Entry p = new Entry(null, probe, 0, bias);
+        return move(switch (op) {
+            case GE, GT -> entries.ceilingKey(p);
+            case LE, LT -> entries.floorKey(p);
+        });
+    }
+
+    @Override
+    public long rowid() {
+        throw new UnsupportedOperationException("an ephemeral index has no rowids");
+    }
+
+    /** The current entry's record bytes, shared, not copied: they never change. */
+    byte[] currentRecord() {
+        return current.record;
+    }
+
+    @Override
+    public RecordReader record() {
+        return new RecordReader().reset(MemorySegment.ofArray(current.record), 0);
+    }
+
+    @Override
+    public void insert(long rowid, byte[] record) {
+        throw new UnsupportedOperationException("an ephemeral index has no rowids");
+    }
+
+    @Override
+    public void insert(byte[] record) {
+        Entry e = new Entry(record, Records.decode(record), nextSeq++, 0);
+        entries.remove(e); // an equal entry is replaced, key and all, as a B-tree overwrites its cell
+        entries.put(e, e);
+        move(entries.floorKey(e));
+    }
+
+    @Override
+    public void delete() {
+        entries.remove(current);
+        deleted = current;
+        current = null;
+    }
+
+    @Override
+    public void close() {
+        entries.clear();
+        current = null;
+    }
+}

@@ -1,0 +1,194 @@
+package io.turso4j.vdbe;
+
+/**
+ * The VM's instructions, named and laid out as SQLite's (sqlite.org/opcode.html) so that
+ * {@code EXPLAIN} reads side by side with sqlite3's. The comment on each states what it does
+ * with P1..P5 here; "jump" always means to the address in P2 unless said otherwise.
+ *
+ * <p>Arithmetic and concatenation compute {@code r[P3] = r[P2] op r[P1]}, as SQLite's code
+ * generator puts the left operand in P2.
+ */
+public enum Opcode {
+    /** Start of the program: jump to P2. */
+    Init(true),
+    /** Jump to P2. */
+    Goto(true),
+    /** Stop. P1 = result code (0 = OK), P4 = error message. */
+    Halt(false),
+    /** r[P2] = P1. */
+    Integer(false),
+    /** r[P2] = P4 (a Long). */
+    Int64(false),
+    /** r[P2] = P4 (a Double). */
+    Real(false),
+    /** r[P2] = P4 (a String). */
+    String8(false),
+    /** r[P2..P3] = NULL (just r[P2] when P3 is 0). */
+    Null(false),
+    /** r[P2] = P4 (a byte[]). */
+    Blob(false),
+    /** r[P2] = parameter P1. */
+    Variable(false),
+    /** Move P3 registers from r[P1] to r[P2], leaving the sources NULL. */
+    Move(false),
+    /** Copy P3+1 registers from r[P1] to r[P2]. */
+    Copy(false),
+    /** r[P2] = r[P1] (a shallow copy in SQLite; a full copy here). */
+    SCopy(false),
+    /** Output the row r[P1..P1+P2). */
+    ResultRow(false),
+    Add(false),
+    Subtract(false),
+    Multiply(false),
+    Divide(false),
+    Remainder(false),
+    Concat(false),
+    BitAnd(false),
+    BitOr(false),
+    ShiftLeft(false),
+    ShiftRight(false),
+    /** r[P3] = r[P1] AND r[P2], three-valued. */
+    And(false),
+    /** r[P3] = r[P1] OR r[P2], three-valued. */
+    Or(false),
+    /** r[P2] = NOT r[P1]. */
+    Not(false),
+    /** r[P2] = ~r[P1]. */
+    BitNot(false),
+    /** r[P2] = (P3 if r[P1] is NULL, else whether r[P1] is true) XOR P4 (an Integer, 0 or 1): IS [NOT] TRUE/FALSE. */
+    IsTrue(false),
+    /** r[P2] = NULL if r[P1] or r[P3] is NULL, else 0. */
+    ZeroOrNull(false),
+    /** Compare r[P3] with r[P1] (P5 = affinity and flags, P4 = collation); jump if r[P3] == r[P1]. */
+    Eq(true),
+    Ne(true),
+    Lt(true),
+    Le(true),
+    Gt(true),
+    Ge(true),
+    /** Jump if r[P1] is true; if NULL, jump when P3 is non-zero. */
+    If(true),
+    /** Jump if r[P1] is false; if NULL, jump when P3 is non-zero. */
+    IfNot(true),
+    IsNull(true),
+    NotNull(true),
+    /** r[P3] = P4(r[P2 .. P2+P5)), a scalar function call. */
+    Function(false),
+    /** Feed r[P2 .. P2+P5) to the aggregate whose accumulator lives at register P3. */
+    AggStep(false),
+    /** r[P1] = the result of the aggregate whose accumulator lives at register P1. */
+    AggFinal(false),
+    /** Cast r[P1] to the affinity named by P2 (SQLite's 'A'..'E'). */
+    Cast(false),
+    /** Apply the affinities in P4 (one char per register) to r[P1 .. P1+P2). */
+    Affinity(false),
+    /** Make r[P1] a REAL if it is an INTEGER (reading a column of REAL affinity). */
+    RealAffinity(false),
+    /** Make r[P1] an integer or fail with "datatype mismatch" (jump to P2 instead when P2 != 0). */
+    MustBeInt(true),
+    /** Jump when r[P1] > 0, after subtracting P3 from it. */
+    IfPos(true),
+    /** r[P2] = r[P1] + max(r[P3], 0) when r[P1] > 0, else -1 (the LIMIT+OFFSET counter). */
+    OffsetLimit(false),
+    /** Decrement r[P1]; jump when it reaches zero. */
+    DecrJumpZero(true),
+    /** Fall through the first time this instruction runs; jump every later time. */
+    Once(true),
+    /** r[P1] = pc; jump to P2. */
+    Gosub(true),
+    /** Jump to r[P1] + 1. */
+    Return(false),
+    /** r[P1] = P3 - 1; jump to P2 (if not 0): starts a coroutine at P3. */
+    InitCoroutine(true),
+    /** Swap pc with r[P1] (resume the coroutine or its caller). */
+    Yield(true),
+    /** Jump to the P2 of the Yield at address r[P1]: the coroutine is finished. */
+    EndCoroutine(false),
+    /** Does nothing (a jump target, or an instruction patched away). */
+    Noop(false),
+    /**
+     * Set the connection's autocommit mode to P1 (BEGIN: 0; COMMIT, ROLLBACK: 1), rolling back
+     * when P2 is 1; fails as SQLite does when the mode is already P1.
+     */
+    AutoCommit(false),
+
+    // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
+    /** Open a read cursor on the tree rooted at page P2; P4 = IndexKeyComparator for an index. */
+    OpenRead(false),
+    OpenWrite(false),
+    Close(false),
+    /** Move to the first entry; jump if the tree is empty. */
+    Rewind(true),
+    /** Move to the last entry; jump if the tree is empty. */
+    Last(true),
+    /** Move to the next entry; jump (back into the loop) if there is one. */
+    Next(true),
+    Prev(true),
+    /** r[P3] = column P2 of the current entry (P4 = default for a column past the record's end). */
+    Column(false),
+    /** r[P2] = rowid of the current entry. */
+    Rowid(false),
+    /** r[P2] = the rowid stored as the last field of the current index entry. */
+    IdxRowid(false),
+    /** Move to the row whose rowid is r[P3]; jump if there is none (or r[P3] is not an integer). */
+    SeekRowid(true),
+    /** Move to the row whose rowid is the integer r[P3]; jump if there is none. */
+    NotExists(true),
+    /** r[P2] = a rowid one larger than the largest in the table. */
+    NewRowid(false),
+    /** r[P3] = the record of r[P1 .. P1+P2), with the affinities in P4 (may be null) applied first. */
+    MakeRecord(false),
+    /** Insert record r[P2] under rowid r[P3]. */
+    Insert(false),
+    /** Delete the current entry. */
+    Delete(false),
+    /** Seek an index on the key r[P3 .. P3+P4); jump when no entry qualifies. */
+    SeekGE(true),
+    SeekGT(true),
+    SeekLE(true),
+    SeekLT(true),
+    /** Jump when the current index entry (rowid left out) is >= the key r[P3 .. P3+P4). */
+    IdxGE(true),
+    IdxGT(true),
+    IdxLE(true),
+    IdxLT(true),
+    /** Insert the index record r[P2]. */
+    IdxInsert(false),
+    /** Delete the index entry whose key is r[P2 .. P2+P3). */
+    IdxDelete(false),
+    /** Open a temporary index of P2 fields ordered by P4 (an IndexKeyComparator); equal keys replace. */
+    OpenEphemeral(false),
+    /** Open a sorter: a temporary index ordered by P4 that keeps equal keys in insertion order. */
+    SorterOpen(false),
+    /** Open a cursor on one record at a time (P3 fields), as SorterData loads them. */
+    OpenPseudo(false),
+    /** Insert the record r[P2] into the sorter. */
+    SorterInsert(false),
+    /** Move to the sorter's first record; jump if it is empty. */
+    SorterSort(true),
+    /** Load the sorter's current record into pseudo-cursor P3 (or, without one, into r[P2]). */
+    SorterData(false),
+    /** Move to the sorter's next record; jump if there is one. */
+    SorterNext(true),
+    /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
+    Found(true),
+    /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
+    NotFound(true);
+
+    private static final Opcode[] VALUES = values();
+
+    private final boolean jumpsToP2;
+
+    Opcode(boolean jumpsToP2) {
+        this.jumpsToP2 = jumpsToP2;
+    }
+
+    /** Whether P2 is an address (patched when labels resolve). */
+    public boolean jumpsToP2() {
+        return jumpsToP2;
+    }
+
+    static Opcode of(int code) {
+        return VALUES[code];
+    }
+}

@@ -1,0 +1,93 @@
+package io.turso4j.vdbe;
+
+import java.util.List;
+
+/**
+ * A compiled statement: int-coded instructions plus what the API needs to run them (result
+ * column names, parameter names, register and cursor counts).
+ *
+ * <p>Instruction {@code i} occupies {@code code[i*5 .. i*5+5)} as opcode, P1, P2, P3, P5, and
+ * its P4 (a constant object, or null) is {@code p4[i]}. Jump targets are absolute addresses.
+ * Immutable once built ({@link ProgramBuilder#build}), so one program may serve several VMs.
+ */
+public final class Program {
+    static final int WIDTH = 5;
+    static final int OP = 0, P1 = 1, P2 = 2, P3 = 3, P5 = 4;
+
+    final int[] code;
+    final Object[] p4;
+    final int registerCount;
+    final int cursorCount;
+    private final List<String> columnNames;
+    private final List<String> parameterNames;
+    private final boolean readOnly;
+
+    Program(int[] code, Object[] p4, int registerCount, int cursorCount, List<String> columnNames,
+            List<String> parameterNames, boolean readOnly) {
+        this.code = code;
+        this.p4 = p4;
+        this.registerCount = registerCount;
+        this.cursorCount = cursorCount;
+        this.columnNames = List.copyOf(columnNames);
+        this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
+        this.readOnly = readOnly;
+    }
+
+    /** Number of instructions. */
+    public int size() {
+        return p4.length;
+    }
+
+    public Opcode opcode(int addr) {
+        return Opcode.of(code[addr * WIDTH + OP]);
+    }
+
+    public int p1(int addr) {
+        return code[addr * WIDTH + P1];
+    }
+
+    public int p2(int addr) {
+        return code[addr * WIDTH + P2];
+    }
+
+    public int p3(int addr) {
+        return code[addr * WIDTH + P3];
+    }
+
+    public Object p4(int addr) {
+        return p4[addr];
+    }
+
+    public int p5(int addr) {
+        return code[addr * WIDTH + P5];
+    }
+
+    /** The names of the result columns (empty for a statement returning no rows). */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /**
+     * Parameter names by index - 1: {@code ":a"}, {@code "?3"}, or null for a plain {@code ?}.
+     * Its size is the number of parameters (the largest index used).
+     */
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    /** Whether running the program changes nothing in the database. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** The listing, one line per instruction, for debugging and test failure messages. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < size(); i++) {
+            sb.append(String.format("%4d %-14s %4d %4d %4d %-12s %d%n", i, opcode(i), p1(i), p2(i), p3(i),
+                    Explain.p4Text(p4(i)), p5(i)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package io.turso4j.vdbe;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Emits a {@link Program}, SQLite's {@code Vdbe} under construction: instructions appended
+ * one at a time, registers and cursors allocated, forward jumps written against labels that
+ * are resolved later.
+ *
+ * <p>A label is a negative number standing for an address not yet known; it may be used as
+ * P2 of any jumping opcode (and P3 of {@link Opcode#InitCoroutine}) and is replaced by the
+ * address given to {@link #resolve} when the program is built. Not thread-safe; one per
+ * compilation.
+ */
+public final class ProgramBuilder {
+    private int[] code = new int[64 * Program.WIDTH];
+    private Object[] p4 = new Object[64];
+    private int size;
+    private int registers;
+    private int cursors;
+    private int[] labels = new int[16];
+    private int labelCount;
+    private List<String> columnNames = List.of();
+    private final List<String> parameterNames = new ArrayList<>();
+    private boolean readOnly = true;
+
+    /** Appends an instruction; returns its address. */
+    public int emit(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
+        if (size == this.p4.length) {
+            this.p4 = Arrays.copyOf(this.p4, size * 2);
+            code = Arrays.copyOf(code, size * 2 * Program.WIDTH);
+        }
+        int at = size * Program.WIDTH;
+        code[at + Program.OP] = op.ordinal();
+        code[at + Program.P1] = p1;
+        code[at + Program.P2] = p2;
+        code[at + Program.P3] = p3;
+        code[at + Program.P5] = p5;
+        this.p4[size] = p4;
+        if (op.ordinal() >= Opcode.OpenRead.ordinal()) {
+            cursors = Math.max(cursors, p1 + 1); // every cursor opcode names its cursor in P1
+        }
+        if (op == Opcode.OpenWrite || op == Opcode.Insert || op == Opcode.Delete || op == Opcode.IdxInsert
+                || op == Opcode.IdxDelete || op == Opcode.NewRowid) {
+            readOnly = false;
+        }
+        return size++;
+    }
+
+    public int emit(Opcode op, int p1, int p2, int p3) {
+        return emit(op, p1, p2, p3, null, 0);
+    }
+
+    public int emit(Opcode op, int p1, int p2) {
+        return emit(op, p1, p2, 0, null, 0);
+    }
+
+    /** The address the next instruction will get. */
+    public int currentAddress() {
+        return size;
+    }
+
+    /** Sets P2 of the instruction at {@code addr} (to patch a jump emitted earlier). */
+    public void changeP2(int addr, int p2) {
+        code[addr * Program.WIDTH + Program.P2] = p2;
+    }
+
+    /** Sets P4 of the instruction at {@code addr} (a constant known only after later code is built). */
+    public void changeP4(int addr, Object p4) {
+        this.p4[addr] = p4;
+    }
+
+    /** A new label for a forward jump. */
+    public int newLabel() {
+        if (labelCount == labels.length) {
+            labels = Arrays.copyOf(labels, labelCount * 2);
+        }
+        labels[labelCount] = -1;
+        return -1 - labelCount++;
+    }
+
+    /** Binds {@code label} to the address of the next instruction. */
+    public void resolve(int label) {
+        labels[-1 - label] = size;
+    }
+
+    /** A fresh register (numbered from 1, as SQLite's; register 0 is never handed out). */
+    public int allocRegister() {
+        return ++registers;
+    }
+
+    /** {@code n} consecutive fresh registers; returns the first. */
+    public int allocRegisters(int n) {
+        int first = registers + 1;
+        registers += n;
+        return first;
+    }
+
+    public int allocCursor() {
+        return cursors++;
+    }
+
+    public void setColumnNames(List<String> names) {
+        columnNames = List.copyOf(names);
+    }
+
+    /**
+     * The index of parameter {@code name} as written ({@code ?}, {@code ?NNN}, {@code :a},
+     * {@code @a}, {@code $a}), numbering as {@code sqlite3ExprAssignVarNumber}: a plain
+     * {@code ?} takes the next number, {@code ?NNN} takes NNN, a name reuses its number.
+     *
+     * @return the index, or -1 if {@code ?NNN} is outside 1..32766
+     */
+    public int parameter(String name) {
+        if (name.equals("?")) {
+            parameterNames.add(null);
+            return parameterNames.size();
+        }
+        if (name.charAt(0) == '?') {
+            long n;
+            try {
+                n = Long.parseLong(name.substring(1));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+            if (n < 1 || n > 32766) {
+                return -1;
+            }
+            while (parameterNames.size() < n) {
+                parameterNames.add(null);
+            }
+            if (parameterNames.get((int) n - 1) == null) {
+                parameterNames.set((int) n - 1, name);
+            }
+            return (int) n;
+        }
+        int existing = parameterNames.indexOf(name);
+        if (existing >= 0) {
+            return existing + 1;
+        }
+        parameterNames.add(name);
+        return parameterNames.size();
+    }
+
+    /** Freezes the program, replacing labels by addresses. */
+    public Program build() {
+        int[] finalCode = Arrays.copyOf(code, size * Program.WIDTH);
+        for (int i = 0; i < size; i++) {
+            int at = i * Program.WIDTH;
+            Opcode op = Opcode.of(finalCode[at + Program.OP]);
+            if (op.jumpsToP2()) {
+                finalCode[at + Program.P2] = address(finalCode[at + Program.P2]);
+            }
+            if (op == Opcode.InitCoroutine) {
+                finalCode[at + Program.P3] = address(finalCode[at + Program.P3]);
+            }
+        }
+        return new Program(finalCode, Arrays.copyOf(p4, size), registers + 1, cursors, columnNames,
+                parameterNames, readOnly);
+    }
+
+    private int address(int target) {
+        if (target >= 0) {
+            return target;
+        }
+        int resolved = labels[-1 - target];
+        if (resolved < 0) {
+            throw new IllegalStateException("label " + target + " never resolved");
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,440 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.completion.Completion;
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.function.AggregateFunction;
+import io.turso4j.function.FunctionContext;
+import io.turso4j.storage.IoPending;
+import io.turso4j.value.Arithmetic;
+import io.turso4j.value.BuiltinCollation;
+import io.turso4j.value.Cast;
+import io.turso4j.value.Collation;
+import io.turso4j.value.Register;
+import io.turso4j.value.Truth;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Runs one {@link Program}: SQLite's {@code sqlite3VdbeExec}, one dispatch loop over an array
+ * of {@link Register}s, stepped cooperatively.
+ *
+ * <p>States: <b>ready</b> (pc 0, after construction or {@link #reset}), <b>running</b> (between
+ * steps: after a ROW, or after IO with the pc on the instruction that needs the I/O), and
+ * <b>halted</b> (after DONE or an error). {@link #step} moves ready/running → running/halted.
+ *
+ * <p>I/O: an instruction that needs a page not yet read throws {@link IoPending} before it
+ * changes anything; the loop catches it and returns {@link Status#IO} with the pc unchanged, so
+ * the next step re-executes that instruction (its state lives in cursors and registers). Errors:
+ * a {@link SqliteException} from any instruction halts the program and is rethrown.
+ *
+ * <p>The VM is the {@link FunctionContext} of the functions it calls. Not thread-safe: one
+ * statement, stepped by one thread at a time.
+ */
+public final class Vm implements FunctionContext {
+    /** What one {@link #step} produced (the public API maps it to its StepResult). */
+    public enum Status { ROW, DONE, IO, BUSY }
+
+    private final Program program;
+    private final int[] code;
+    private final Object[] p4;
+    private final VmContext context;
+    private final Register[] regs;
+    private final Register[] params;
+    private final AggregateFunction.Accumulator[] accumulators;
+    private final BitSet onceDone = new BitSet();
+    private final Comparisons comparisons = new Comparisons();
+    private final CursorOps cursorOps;
+
+    private int pc;
+    private boolean halted;
+    private SqliteException error;
+    private Completion pending;
+    private int resultStart;
+    private int resultCount;
+    private Collation callCollation = BuiltinCollation.BINARY;
+    private long nowMillis = -1;
+
+    public Vm(Program program, VmContext context) {
+        this.program = program;
+        this.code = program.code;
+        this.p4 = program.p4;
+        this.context = context;
+        this.regs = new Register[program.registerCount];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = new Register();
+        }
+        this.params = new Register[program.parameterNames().size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = new Register();
+        }
+        this.accumulators = new AggregateFunction.Accumulator[regs.length];
+        this.cursorOps = new CursorOps(program.cursorCount, regs, context);
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** Parameter {@code index} (1-based), to bind a value into. */
+    public Register parameter(int index) {
+        return params[index - 1];
+    }
+
+    /** Result column {@code i} (0-based) of the row the last step returned. */
+    public Register column(int i) {
+        if (i < 0 || i >= resultCount) {
+            throw new SqliteException(ResultCode.RANGE, "column index out of range");
+        }
+        return regs[resultStart + i];
+    }
+
+    /** The I/O the last step that returned {@link Status#IO} is waiting for. */
+    public Completion pendingIo() {
+        return pending;
+    }
+
+    /** Back to the start; bindings are kept. */
+    public void reset() {
+        cursorOps.closeAll();
+        pc = 0;
+        halted = false;
+        error = null;
+        pending = null;
+        resultCount = 0;
+        onceDone.clear();
+        Arrays.fill(accumulators, null);
+        for (Register r : regs) {
+            r.setNull();
+        }
+    }
+
+    /** Releases the cursors. */
+    public void close() {
+        cursorOps.closeAll();
+        halted = true;
+    }
+
+    /** Runs to the next row, the end, or I/O not yet done. Never blocks. */
+    public Status step() {
+        if (error != null) {
+            throw error;
+        }
+        if (halted) {
+            return Status.DONE;
+        }
+        if (pending != null && pending.isFailed()) {
+            Completion failed = pending;
+            pending = null;
+            throw halt(new SqliteException(ResultCode.IOERR, "disk I/O error", failed.failure()));
+        }
+        pending = null;
+        nowMillis = -1;
+        resultCount = 0;
+        try {
+            return run();
+        } catch (IoPending p) {
+            pending = p.completion();
+            return Status.IO;
+        } catch (SqliteException e) {
+            throw halt(e);
+        } catch (RuntimeException e) {
+            throw halt(new SqliteException(ResultCode.INTERNAL, "internal error at " + program.opcode(pc)
+                    + " (addr " + pc + "): " + e, e));
+        }
+    }
+
+    private SqliteException halt(SqliteException e) {
+        error = e;
+        halted = true;
+        cursorOps.closeAll();
+        return e;
+    }
+
+    private Status run() {
+        final int[] code = this.code;
+        final Register[] r = this.regs;
+        for (;;) {
+            int at = pc * Program.WIDTH;
+            int p1 = code[at + Program.P1];
+            int p2 = code[at + Program.P2];
+            int p3 = code[at + Program.P3];
+            switch (Opcode.of(code[at])) {
+                case Init, Goto -> {
+                    pc = p2;
+                    continue;
+                }
+                case Halt -> {
+                    if (p1 != 0) {
+                        String message = (String) p4[pc];
+                        throw new SqliteException(ResultCode.of(p1), message);
+                    }
+                    halted = true;
+                    cursorOps.closeAll();
+                    return Status.DONE;
+                }
+                case Integer -> r[p2].setInt(p1);
+                case Int64 -> r[p2].setInt((Long) p4[pc]);
+                case Real -> r[p2].setReal((Double) p4[pc]);
+                case String8 -> r[p2].setText((String) p4[pc]);
+                case Blob -> r[p2].setBlob((byte[]) p4[pc]);
+                case Null -> {
+                    int last = Math.max(p2, p3);
+                    for (int i = p2; i <= last; i++) {
+                        r[i].setNull();
+                        accumulators[i] = null;
+                    }
+                }
+                case Variable -> r[p2].copyFrom(params[p1 - 1]);
+                case Move -> {
+                    for (int i = 0; i < p3; i++) {
+                        r[p2 + i].copyFrom(r[p1 + i]);
+                        r[p1 + i].setNull();
+                    }
+                }
+                case Copy -> {
+                    for (int i = 0; i <= p3; i++) {
+                        r[p2 + i].copyFrom(r[p1 + i]);
+                    }
+                }
+                case SCopy -> r[p2].copyFrom(r[p1]);
+                case ResultRow -> {
+                    resultStart = p1;
+                    resultCount = p2;
+                    pc++;
+                    return Status.ROW;
+                }
+                case Add -> Arithmetic.add(r[p2], r[p1], r[p3]);
+                case Subtract -> Arithmetic.subtract(r[p2], r[p1], r[p3]);
+                case Multiply -> Arithmetic.multiply(r[p2], r[p1], r[p3]);
+                case Divide -> Arithmetic.divide(r[p2], r[p1], r[p3]);
+                case Remainder -> Arithmetic.remainder(r[p2], r[p1], r[p3]);
+                case Concat -> Arithmetic.concat(r[p2], r[p1], r[p3]);
+                case BitAnd -> Arithmetic.bitAnd(r[p2], r[p1], r[p3]);
+                case BitOr -> Arithmetic.bitOr(r[p2], r[p1], r[p3]);
+                case ShiftLeft -> Arithmetic.shiftLeft(r[p2], r[p1], r[p3]);
+                case ShiftRight -> Arithmetic.shiftRight(r[p2], r[p1], r[p3]);
+                case BitNot -> Arithmetic.bitNot(r[p1], r[p2]);
+                case And -> setTruth(r[p3], and(Truth.of(r[p1]), Truth.of(r[p2])));
+                case Or -> setTruth(r[p3], and(Truth.of(r[p1]).not(), Truth.of(r[p2]).not()).not());
+                case Not -> setTruth(r[p2], Truth.of(r[p1]).not());
+                case IsTrue -> {
+                    Truth t = Truth.of(r[p1]);
+                    int value = t == Truth.UNKNOWN ? p3 : (t == Truth.TRUE ? 1 : 0);
+                    r[p2].setInt(value ^ (java.lang.Integer) p4[pc]);
+                }
+                case ZeroOrNull -> {
+                    if (r[p1].isNull() || r[p3].isNull()) {
+                        r[p2].setNull();
+                    } else {
+                        r[p2].setInt(0);
+                    }
+                }
+                case Eq, Ne, Lt, Le, Gt, Ge -> {
+                    if (comparisons.jumps(Opcode.of(code[at]), r[p3], r[p1], code[at + Program.P5],
+                            (Collation) p4[pc])) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case If, IfNot -> {
+                    Truth t = Truth.of(r[p1]);
+                    boolean jump = t == Truth.UNKNOWN ? p3 != 0
+                            : (t == Truth.TRUE) == (Opcode.of(code[at]) == Opcode.If);
+                    if (jump) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case IsNull -> {
+                    if (r[p1].isNull()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case NotNull -> {
+                    if (!r[p1].isNull()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case Function -> {
+                    FunctionCall call = (FunctionCall) p4[pc];
+                    callCollation = call.collation();
+                    call.function().call(this, r, p2, code[at + Program.P5], r[p3]);
+                }
+                case AggStep -> {
+                    AggregateCall call = (AggregateCall) p4[pc];
+                    if (accumulators[p3] == null) {
+                        accumulators[p3] = call.function().start();
+                    }
+                    callCollation = call.collation();
+                    accumulators[p3].step(this, r, p2, code[at + Program.P5]);
+                }
+                case AggFinal -> {
+                    AggregateCall call = (AggregateCall) p4[pc];
+                    AggregateFunction.Accumulator acc = accumulators[p1];
+                    if (acc == null) {
+                        acc = call.function().start();
+                    }
+                    callCollation = call.collation();
+                    acc.result(r[p1]);
+                    accumulators[p1] = null;
+                }
+                case Cast -> Cast.apply(r[p1], AffinityCode.affinity(p2));
+                case Affinity -> {
+                    String affinities = (String) p4[pc];
+                    for (int i = 0; i < p2; i++) {
+                        AffinityCode.affinity(affinities.charAt(i)).apply(r[p1 + i]);
+                    }
+                }
+                case RealAffinity -> {
+                    if (r[p1].type() == io.turso4j.value.ValueType.INTEGER) {
+                        r[p1].setReal((double) r[p1].intValue());
+                    }
+                }
+                case MustBeInt -> {
+                    if (!Comparisons.makeInteger(r[p1])) {
+                        if (p2 == 0) {
+                            throw new SqliteException(ResultCode.MISMATCH, "datatype mismatch");
+                        }
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case IfPos -> {
+                    long v = r[p1].intValue();
+                    if (v > 0) {
+                        r[p1].setInt(v - p3);
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case OffsetLimit -> {
+                    long limit = r[p1].intValue();
+                    long offset = Math.max(r[p3].intValue(), 0);
+                    r[p2].setInt(limit <= 0 ? -1 : (Long.MAX_VALUE - limit < offset ? Long.MAX_VALUE : limit + offset));
+                }
+                case DecrJumpZero -> {
+                    long v = r[p1].intValue();
+                    if (v > Long.MIN_VALUE) {
+                        r[p1].setInt(--v);
+                    }
+                    if (v == 0) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case Once -> {
+                    if (onceDone.get(pc)) {
+                        pc = p2;
+                        continue;
+                    }
+                    onceDone.set(pc);
+                }
+                case Gosub -> {
+                    r[p1].setInt(pc);
+                    pc = p2;
+                    continue;
+                }
+                case Return -> {
+                    pc = (int) r[p1].intValue() + 1;
+                    continue;
+                }
+                case InitCoroutine -> {
+                    r[p1].setInt(p3 - 1);
+                    if (p2 != 0) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case Yield -> {
+                    int resume = (int) r[p1].intValue();
+                    r[p1].setInt(pc);
+                    pc = resume + 1;
+                    continue;
+                }
+                case EndCoroutine -> {
+                    int yieldAt = (int) r[p1].intValue();
+                    r[p1].setInt(pc);
+                    pc = program.p2(yieldAt);
+                    continue;
+                }
+                case Noop -> {
+                }
+                case AutoCommit -> {
+                    boolean on = p1 != 0;
+                    if (context.isAutocommit() == on) {
+                        throw new SqliteException(ResultCode.ERROR, !on ? "cannot start a transaction within a transaction"
+                                : p2 != 0 ? "cannot rollback - no transaction is active"
+                                : "cannot commit - no transaction is active");
+                    }
+                    context.setAutocommit(on, p2 != 0);
+                }
+                default -> {
+                    int target = cursorOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc], code[at + Program.P5]);
+                    if (target >= 0) {
+                        pc = target;
+                        continue;
+                    }
+                }
+            }
+            pc++;
+        }
+    }
+
+    private static Truth and(Truth a, Truth b) {
+        if (a == Truth.FALSE || b == Truth.FALSE) {
+            return Truth.FALSE;
+        }
+        return a == Truth.TRUE && b == Truth.TRUE ? Truth.TRUE : Truth.UNKNOWN;
+    }
+
+    private static void setTruth(Register out, Truth t) {
+        switch (t) {
+            case TRUE -> out.setInt(1);
+            case FALSE -> out.setInt(0);
+            case UNKNOWN -> out.setNull();
+        }
+    }
+
+    // ---- FunctionContext --------------------------------------------------------------------
+
+    @Override
+    public long currentTimeMillis() {
+        if (nowMillis < 0) {
+            nowMillis = context.currentTimeMillis();
+        }
+        return nowMillis;
+    }
+
+    @Override
+    public long nextRandom() {
+        return context.nextRandom();
+    }
+
+    @Override
+    public long changes() {
+        return context.changes();
+    }
+
+    @Override
+    public long totalChanges() {
+        return context.totalChanges();
+    }
+
+    @Override
+    public long lastInsertRowid() {
+        return context.lastInsertRowid();
+    }
+
+    @Override
+    public Collation collation() {
+        return callCollation;
+    }
+
+    /** For tests and debugging: register {@code i}. */
+    Register register(int i) {
+        return regs[i];
+    }
+}

@@ -1,0 +1,39 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.storage.btree.BTree;
+
+/**
+ * What a running program needs from its connection: the B-trees to open cursors on, the
+ * database's clock and randomness (the IO's, so simulated runs replay), and the connection's
+ * change counters. Implemented by the public API's connection; called only from the thread
+ * stepping the statement.
+ */
+public interface VmContext {
+
+    /** The connection's B-trees; null when the database has no storage yet (then cursors fail). */
+    BTree btree();
+
+    long currentTimeMillis();
+
+    long nextRandom();
+
+    long changes();
+
+    long totalChanges();
+
+    long lastInsertRowid();
+
+    /** One row was inserted, updated or deleted by a statement that counts changes. */
+    void rowChanged();
+
+    void setLastInsertRowid(long rowid);
+
+    /** Whether no explicit transaction is open. */
+    boolean isAutocommit();
+
+    /**
+     * Opens ({@code false}) or ends ({@code true}) an explicit transaction; {@code rollback}
+     * undoes it instead of committing.
+     */
+    void setAutocommit(boolean autocommit, boolean rollback);
+}

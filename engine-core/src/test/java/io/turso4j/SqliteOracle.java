@@ -1,0 +1,103 @@
+package io.turso4j;
+
+import io.turso4j.error.SqliteException;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Runs the same SELECT on SQLite 3.54 (sqlite-jdbc) and on turso4j and describes each result
+ * in one canonical text — every row's values with their storage classes (REAL with its bits),
+ * or the error message — so the two can be compared as strings.
+ */
+final class SqliteOracle implements AutoCloseable {
+    private final java.sql.Connection sqlite;
+    private final Database database;
+    private final Connection turso;
+
+    SqliteOracle() throws SQLException {
+        sqlite = DriverManager.getConnection("jdbc:sqlite::memory:");
+        database = Database.open(":memory:");
+        turso = database.connect();
+    }
+
+    /** SQLite's result of {@code sql} with {@code args} bound to its parameters. */
+    String sqlite(String sql, Object... args) {
+        try (PreparedStatement ps = sqlite.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            if (!ps.execute()) {
+                return "rows: []";
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= n; i++) {
+                        row.add(describe(rs.getObject(i)));
+                    }
+                    rows.add(String.join(", ", row));
+                }
+            }
+            return "rows: " + rows;
+        } catch (SQLException e) {
+            String m = e.getMessage();
+            // sqlite-jdbc: "[SQLITE_ERROR] SQL error or missing database (near "x": syntax error)"
+            int open = m.indexOf('(');
+            return "error: " + (open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m);
+        }
+    }
+
+    /** turso4j's result of {@code sql} with {@code args} bound to its parameters. */
+    String turso(String sql, Object... args) {
+        try (Statement s = turso.prepare(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.bind(i + 1, args[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            while (s.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < s.columnCount(); i++) {
+                    row.add(describe(s.getObject(i)));
+                }
+                rows.add(String.join(", ", row));
+            }
+            return "rows: " + rows;
+        } catch (SqliteException e) {
+            return "error: " + e.getMessage();
+        }
+    }
+
+    Connection connection() {
+        return turso;
+    }
+
+    java.sql.Connection sqliteConnection() {
+        return sqlite;
+    }
+
+    static String describe(Object v) {
+        return switch (v) {
+            case null -> "null";
+            case Integer i -> "integer " + i;
+            case Long l -> "integer " + l;
+            case Double d -> "real " + d + "/" + Long.toHexString(Double.doubleToRawLongBits(d));
+            case String s -> "text '" + s + "'";
+            case byte[] b -> "blob x'" + HexFormat.of().formatHex(b) + "'";
+            default -> throw new IllegalArgumentException(v.getClass().toString());
+        };
+    }
+
+    @Override
+    public void close() throws SQLException {
+        sqlite.close();
+        turso.close();
+        database.close();
+    }
+}
