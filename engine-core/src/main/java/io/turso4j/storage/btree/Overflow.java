@@ -48,7 +48,6 @@ final class Overflow {
             filled += n;
             from = next;
             next = OverflowPage.nextPage(p);
-            e.forget((int) from);
         }
         return out;
     }
@@ -99,7 +98,6 @@ final class Overflow {
                 throw new CorruptDatabaseException(next, "overflow page number out of range");
             }
             long after = BigEndian.u32(e.read((int) next), OverflowPage.NEXT_PAGE_OFFSET);
-            e.forget((int) next);
             FreeList.free(e, (int) next);
             remaining -= per;
             next = after;

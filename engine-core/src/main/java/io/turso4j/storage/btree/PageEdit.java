@@ -10,6 +10,7 @@ import io.turso4j.storage.pager.Pager;
 
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,19 +97,6 @@ final class PageEdit {
         return page.buffer().segment();
     }
 
-    /**
-     * Releases page {@code n} early if this edit has not changed it: its bytes were copied out
-     * and are not needed again (a later {@link #read} pins it anew). Keeps long walks (dropping
-     * a tree, reading a long overflow chain) from pinning every page they pass.
-     */
-    void forget(int n) {
-        Slot s = slots.get(n);
-        if (s != null && !s.dirty && s.page != null) {
-            pager.unpin(s.page);
-            slots.remove(n);
-        }
-    }
-
     /** Starts reading page {@code n} ahead of need, if it is an existing page. */
     void prefetch(long n) {
         if (n >= 1 && n <= basePageCount && n <= pageCount && !slots.containsKey((int) n)) {
@@ -181,6 +169,19 @@ final class PageEdit {
         } finally {
             release();
         }
+    }
+
+    /**
+     * Drops every change but hands the pins of the pages read so far to {@code into}, for an
+     * operation that met {@link IoPending}: its retry then finds them resident.
+     */
+    void retainPins(List<Page> into) {
+        for (Slot s : slots.values()) {
+            if (s.page != null) {
+                into.add(s.page);
+            }
+        }
+        slots.clear();
     }
 
     /** Drops every change and releases the pins. */

@@ -6,9 +6,12 @@ import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.IoPending;
 import io.turso4j.storage.format.DatabaseHeader;
 import io.turso4j.storage.format.PointerMap;
+import io.turso4j.storage.pager.Page;
 import io.turso4j.storage.pager.Pager;
 import io.turso4j.value.IndexKeyComparator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -31,6 +34,8 @@ public final class PagerBTree implements BTree {
     private final Pager pager;
     private AutoVacuum newDatabaseMode = AutoVacuum.NONE;
     private long generation;
+    /** Pins kept from an operation that met {@link IoPending}, until it runs to the end. */
+    private final List<Page> retained = new ArrayList<>();
 
     public PagerBTree(Pager pager) {
         this.pager = pager;
@@ -82,6 +87,7 @@ public final class PagerBTree implements BTree {
     @Override
     public void pagesRolledBack() {
         generation++;
+        releaseRetained();
     }
 
     @Override
@@ -128,7 +134,6 @@ public final class PagerBTree implements BTree {
             throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
         }
         Node n = Node.load(e, page);
-        e.forget(page);
         long count = n.isLeaf() || !n.isTable() ? n.size() : 0;
         if (n.type.hasPayload()) {
             for (byte[] body : n.bodies) {
@@ -199,7 +204,12 @@ public final class PagerBTree implements BTree {
     <T> T read(Function<PageEdit, T> op) {
         PageEdit e = new PageEdit(pager);
         try {
-            return op.apply(e);
+            T result = op.apply(e);
+            releaseRetained();
+            return result;
+        } catch (IoPending pending) {
+            e.retainPins(retained);
+            throw pending;
         } finally {
             e.release();
         }
@@ -218,10 +228,30 @@ public final class PagerBTree implements BTree {
             T result = op.apply(e);
             e.apply();
             generation++;
+            releaseRetained();
             return result;
+        } catch (IoPending pending) {
+            e.retainPins(retained);
+            throw pending;
+        } catch (RuntimeException failed) {
+            releaseRetained();
+            throw failed;
         } finally {
             e.release();
         }
+    }
+
+    /**
+     * Drops the pins an interrupted operation kept for its retry. Retrying from the start is
+     * only sure to progress if what the last attempt read is still resident: with a cache
+     * smaller than an operation's pages, unpinned pages would be evicted again before the
+     * retry reaches the page it was waiting for, for ever.
+     */
+    private void releaseRetained() {
+        for (Page p : retained) {
+            pager.unpin(p);
+        }
+        retained.clear();
     }
 
     private void createPageOne(PageEdit e) {

@@ -23,6 +23,8 @@ public final class Page {
     private Completion load;
     int pins;
     boolean dirty;
+    /** Dropped from the cache ({@link PageCache#discard}); its buffer goes with its last pin. */
+    boolean discarded;
 
     /** Eviction-list links: set only while the page is clean, unpinned and resident. */
     Page older;

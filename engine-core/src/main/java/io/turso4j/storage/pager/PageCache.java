@@ -93,14 +93,25 @@ public final class PageCache {
         page.pins++;
     }
 
-    /** Releases one hold. The last release of a clean resident page makes it evictable. */
-    public void unpin(Page page) {
+    /**
+     * Releases one hold. The last release of a clean resident page makes it evictable; the last
+     * release of a {@link #discard discarded} page returns true: nobody holds it any more, and
+     * the caller now owns its buffer.
+     */
+    public boolean unpin(Page page) {
         if (page.pins <= 0) {
             throw new IllegalStateException(page + " is not pinned");
         }
-        if (--page.pins == 0 && !page.dirty && page.isResident()) {
+        if (--page.pins > 0) {
+            return false;
+        }
+        if (page.discarded) {
+            return true;
+        }
+        if (!page.dirty && page.isResident()) {
             listNewest(page);
         }
+        return false;
     }
 
     /** The open transaction changed the page: it must be written before it can be evicted. */
@@ -145,10 +156,13 @@ public final class PageCache {
 
     /**
      * Drops a page no matter its state (failed read, rollback of a dirty page, truncation).
-     * The caller owns its buffer, which it must not release while a read still pins it.
+     * If nobody holds it, the caller owns its buffer now; if someone does, the buffer stays
+     * theirs until the {@link #unpin} that returns true (a truncation may drop a page the
+     * B-tree layer still has pinned).
      */
     public void discard(Page page) {
         if (pages.remove(page.number(), page)) {
+            page.discarded = true;
             unlist(page);
             if (page.dirty) {
                 page.dirty = false;

@@ -134,6 +134,11 @@ public interface Pager extends AutoCloseable {
      * Extends the database by one page: page {@code pageCount() + 1}, zero-filled, pinned and
      * already writable. Choosing between the freelist and the end of the file is the B-tree
      * layer's; this only appends. Skips the lock-byte page, as SQLite does.
+     *
+     * <p>Does no I/O and never throws {@link IoPending}, like {@link #write} and {@link
+     * #truncate}: the B-tree layer applies a finished operation's changes with these three
+     * calls, and an interruption half-way would leave the operation half applied. The cache
+     * may go over its capacity meanwhile; the next {@link #get} spills.
      */
     Page allocate();
 

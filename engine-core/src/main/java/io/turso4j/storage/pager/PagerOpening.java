@@ -21,8 +21,10 @@ import io.turso4j.storage.wal.WalRecovery;
  * the database file: another owner means {@code SQLITE_BUSY}; a read-only open needs the
  * file to exist) → SIZE → HEADER (read the
  * 100-byte header, if the file is not empty) → WAL (recover the {@code -wal} file with
- * {@link WalRecovery}) → DONE. On a failure the files opened so far are closed and the
- * operation is over. Single-threaded: one caller drives it.
+ * {@link WalRecovery}) → DONE. On a failure the files opened so far are closed, and the
+ * failure is thrown once the database file's close (which drops the lock) is done, so an
+ * immediate retry does not find the file locked by its own failed attempt. Single-threaded:
+ * one caller drives it.
  */
 public final class PagerOpening {
     private enum Stage { LOCK, SIZE, HEADER, WAL, DONE }
@@ -41,6 +43,10 @@ public final class PagerOpening {
     private int reservedBytes;
     private WalRecovery recovery;
     private SharedPager result;
+    /** Why the open failed, once it has: every later step reports it. */
+    private RuntimeException failure;
+    /** The close of the database file after a failure; the failure is reported once it is done. */
+    private Completion closing;
 
     PagerOpening(IO io, String path, boolean readOnly) {
         this.io = io;
@@ -57,16 +63,23 @@ public final class PagerOpening {
      *     holds the file; IOERR on an I/O failure; NOTADB if the file is not a database
      */
     public SharedPager step() {
+        if (failure != null) {
+            // Report the failure only once the lock is gone, so that opening again succeeds.
+            if (closing != null && !closing.isDone()) {
+                throw new IoPending(closing);
+            }
+            throw failure;
+        }
         try {
             return advance();
         } catch (IoPending p) {
             throw p;
         } catch (RuntimeException e) {
-            abandon();
-            if (e instanceof IoFailure f) {
-                throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file: " + f.getMessage(), f);
-            }
-            throw e;
+            failure = e instanceof IoFailure f
+                    ? new SqliteException(ResultCode.CANTOPEN, "unable to open database file: " + f.getMessage(), f)
+                    : e;
+            closing = abandon();
+            return step();
         }
     }
 
@@ -151,13 +164,12 @@ public final class PagerOpening {
         return done.result();
     }
 
-    private void abandon() {
+    /** Closes what was opened (releasing the lock); returns the database file's close. */
+    private Completion abandon() {
         stage = Stage.DONE;
         if (walFile != null) {
             walFile.close();
         }
-        if (db != null) {
-            db.close();
-        }
+        return db != null ? db.close() : null;
     }
 }

@@ -475,7 +475,9 @@ public final class WalPager implements Pager {
 
     @Override
     public void unpin(Page page) {
-        cache.unpin(page);
+        if (cache.unpin(page)) {
+            page.buffer().release();
+        }
     }
 
     @Override
@@ -502,7 +504,7 @@ public final class WalPager implements Pager {
         if (LockBytePage.is(n, pageSize())) {
             n++;
         }
-        makeRoom();
+        evictClean(); // never spill here: allocate does no I/O (see Pager.allocate)
         Page stale = cache.get(n);
         if (stale != null) {
             drop(stale);
@@ -595,6 +597,14 @@ public final class WalPager implements Pager {
 
     /** Makes room for one more page: evicts clean pages, or spills dirty ones in a write. */
     private void makeRoom() {
+        evictClean();
+        if (cache.isFull() && state == State.WRITE) {
+            spill();
+        }
+    }
+
+    /** Evicts clean, unpinned pages while the cache is full; no I/O. */
+    private void evictClean() {
         sweepLoading();
         while (cache.isFull()) {
             Page victim = cache.evict();
@@ -602,9 +612,6 @@ public final class WalPager implements Pager {
                 break;
             }
             victim.buffer().release();
-        }
-        if (cache.isFull() && state == State.WRITE) {
-            spill();
         }
     }
 
@@ -676,7 +683,9 @@ public final class WalPager implements Pager {
     private void drop(Page p) {
         cache.discard(p);
         spilling.remove(p);
-        p.buffer().release();
+        if (!p.isPinned()) {
+            p.buffer().release();
+        }
     }
 
     private void dropAll() {
