@@ -133,6 +133,19 @@ final class InsertCodegen {
         } else {
             b.emit(Opcode.NewRowid, cursor, rowid);
         }
+        write(b, table, cursor, indexCursors, row, rowid, alias >= 0, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+    }
+
+    /**
+     * Writes the row in {@code row…} under the rowid in {@code rowid}: affinities, then the
+     * constraint checks (the rowid's uniqueness only when {@code checkRowid}), then the table
+     * entry (Insert with {@code changeFlags}) and one entry per index. UPDATE uses it too, after
+     * removing the row's old index entries.
+     */
+    static void write(ProgramBuilder b, Table table, int cursor, int[] indexCursors, int row, int rowid,
+                      boolean checkRowid, int changeFlags) {
+        int n = table.columns().size();
+        int alias = table.rowidAlias();
         StringBuilder affinities = new StringBuilder();
         for (Column c : table.columns()) {
             affinities.append((char) AffinityCode.of(c.affinity()));
@@ -142,15 +155,15 @@ final class InsertCodegen {
             if (table.column(i).notNull() && i != alias) {
                 int ok = b.newLabel();
                 b.emit(Opcode.NotNull, row + i, ok);
-                fail(ResultCode.CONSTRAINT_NOTNULL, "NOT NULL constraint failed: " + table.name() + "."
+                fail(b, ResultCode.CONSTRAINT_NOTNULL, "NOT NULL constraint failed: " + table.name() + "."
                         + table.column(i).name());
                 b.resolve(ok);
             }
         }
-        if (alias >= 0) {
+        if (checkRowid) {
             int ok = b.newLabel();
             b.emit(Opcode.NotExists, cursor, ok, rowid);
-            fail(ResultCode.CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: " + table.name() + "."
+            fail(b, ResultCode.CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: " + table.name() + "."
                     + table.column(alias).name());
             b.resolve(ok);
         }
@@ -160,7 +173,7 @@ final class InsertCodegen {
             int key = b.allocRegisters(index.columns().size());
             IndexKeys.build(b, index, row, rowid, key);
             if (index.unique()) {
-                unique(index, indexCursors[i], key);
+                unique(b, table, index, indexCursors[i], key);
             }
             int entry = b.allocRegister();
             b.emit(Opcode.MakeRecord, key, index.columns().size(), entry);
@@ -171,14 +184,14 @@ final class InsertCodegen {
         }
         int record = b.allocRegister();
         b.emit(Opcode.MakeRecord, row, n, record);
-        b.emit(Opcode.Insert, cursor, record, rowid, null, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+        b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
         for (int i = 0; i < indexCursors.length; i++) {
             b.emit(Opcode.IdxInsert, indexCursors[i], entries.get(i));
         }
     }
 
     /** Fails when another entry of a UNIQUE index has this key (a key with a NULL never conflicts). */
-    private void unique(Index index, int indexCursor, int key) {
+    private static void unique(ProgramBuilder b, Table table, Index index, int indexCursor, int key) {
         int ok = b.newLabel();
         for (int k = 0; k < index.keyCount(); k++) {
             b.emit(Opcode.IsNull, key + k, ok);
@@ -189,12 +202,12 @@ final class InsertCodegen {
             IndexColumn c = index.columns().get(k);
             names.append(k == 0 ? "" : ", ").append(table.name()).append('.').append(table.column(c.column()).name());
         }
-        fail(index.isPrimaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE,
+        fail(b, index.isPrimaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE,
                 "UNIQUE constraint failed: " + names);
         b.resolve(ok);
     }
 
-    private void fail(ResultCode code, String message) {
+    private static void fail(ProgramBuilder b, ResultCode code, String message) {
         b.emit(Opcode.Halt, code.code(), 0, 0, message, 0);
     }
 

@@ -6,7 +6,6 @@ import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
-import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.ast.Update;
@@ -65,8 +64,8 @@ public final class Translator {
             case Insert insert -> insert(insert, sql, functions, schema);
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
-            case Update update -> throw noSuchTable(update.table().name());
-            case Delete delete -> throw noSuchTable(delete.table().name());
+            case Update update -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, update));
+            case Delete delete -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, delete));
             case Stmt.Begin begin -> autoCommit(0, 0);
             case Stmt.Commit commit -> autoCommit(1, 0);
             case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
@@ -89,6 +88,15 @@ public final class Translator {
         return program;
     }
 
+    private static Program change(String sql, FunctionRegistry functions, Schema schema,
+                                  java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        code.accept(b, new SelectCodegen(b, functions, sql, schema));
+        b.emit(Opcode.Halt, 0, 0);
+        return b.build();
+    }
+
     private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
@@ -106,14 +114,6 @@ public final class Translator {
         b.emit(Opcode.AutoCommit, on, rollback);
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
-    }
-
-    private static io.turso4j.error.SqliteException noSuchTable(Name name) {
-        return ExprCodegen.error("no such table: " + qualified(name));
-    }
-
-    private static String qualified(Name name) {
-        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
     }
 
     private static String statementName(Stmt stmt) {
