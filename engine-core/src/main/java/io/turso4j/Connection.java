@@ -4,7 +4,10 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.parser.Parser;
+import io.turso4j.schema.Schema;
 import io.turso4j.storage.btree.BTree;
+import io.turso4j.storage.btree.PagerBTree;
+import io.turso4j.storage.pager.Pager;
 import io.turso4j.translate.Translator;
 import io.turso4j.vdbe.VmContext;
 import java.util.ArrayList;
@@ -20,6 +23,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Connection implements AutoCloseable {
     private final Database database;
+    private final Pager pager;
+    private final BTree btree;
+    /** The schema as last read from sqlite_schema; null until the first prepare, or after a change. */
+    private Schema schema;
+    /** Statements begun and not yet finished; the autocommit read transaction spans them. */
+    private int activeStatements;
+    private boolean readOpen;
     private final List<Statement> statements = new ArrayList<>();
     private long changes;
     private long totalChanges;
@@ -29,8 +39,10 @@ public final class Connection implements AutoCloseable {
     private boolean closed;
     private final VmContext context = new Context();
 
-    Connection(Database database) {
+    Connection(Database database, Pager pager) {
         this.database = database;
+        this.pager = pager;
+        this.btree = new PagerBTree(pager);
     }
 
     /**
@@ -52,7 +64,7 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
-        Translator.Compiled compiled = Translator.compile(stmt, sql, database.functions());
+        Translator.Compiled compiled = Translator.compile(stmt, sql, text, database.functions(), currentSchema());
         Statement s = new Statement(this, compiled, text, sql.substring(end));
         statements.add(s);
         return s;
@@ -152,6 +164,14 @@ public final class Connection implements AutoCloseable {
         for (Statement s : List.copyOf(statements)) {
             s.close();
         }
+        if (pager.inWriteTransaction()) {
+            pager.rollback();
+        }
+        if (readOpen) {
+            pager.endRead();
+            readOpen = false;
+        }
+        pager.close();
         database.forget(this);
     }
 
@@ -169,19 +189,136 @@ public final class Connection implements AutoCloseable {
     void statementDone(boolean wrote) {
         if (wrote) {
             changes = runningChanges;
+            totalChanges += runningChanges;
         }
         runningChanges = 0;
+    }
+
+    /** A writing statement failed and was undone: as in SQLite, {@code changes()} becomes 0. */
+    void statementFailed(boolean wrote) {
+        runningChanges = 0;
+        if (wrote) {
+            changes = 0;
+        }
+    }
+
+    /** Awaits {@code c} on the caller's thread (the blocking API's wait). */
+    void awaitIo(io.turso4j.completion.Completion c) {
+        Database.await(database.io(), c);
     }
 
     VmContext context() {
         return context;
     }
 
+    // ---- transactions -----------------------------------------------------------------------
+    //
+    // Autocommit, as SQLite's: the first statement to begin opens the read transaction and the
+    // last to finish ends it; a writing statement upgrades it to the write transaction, which is
+    // committed when the writing statement finishes while no explicit transaction is open.
+    // Inside BEGIN … COMMIT a writing statement runs in a savepoint, undone if it fails.
+
+    /**
+     * The schema, read again from sqlite_schema when its cookie changed or a statement of this
+     * connection changed it. Awaits I/O on the caller's thread (prepare is a blocking call).
+     */
+    private Schema currentSchema() {
+        boolean transientRead = !readOpen;
+        if (transientRead) {
+            pager.beginRead();
+        }
+        try {
+            int cookie = SchemaReader.cookie(btree, database);
+            if (schema == null || schema.cookie() != cookie) {
+                schema = SchemaReader.load(btree, pager, database, cookie);
+            }
+            return schema;
+        } finally {
+            if (transientRead) {
+                pager.endRead();
+            }
+        }
+    }
+
+    /**
+     * Starts a statement: the read transaction if none is open, the write transaction for a
+     * writing statement. Returns the savepoint depth the statement runs in, or 0 for none.
+     *
+     * @throws SqliteException SQLITE_BUSY when another connection writes
+     */
+    int beginStatement(boolean write) {
+        boolean opened = false;
+        if (!readOpen) {
+            pager.beginRead();
+            readOpen = true;
+            opened = true;
+        }
+        try {
+            if (write && !pager.inWriteTransaction()) {
+                pager.beginWrite();
+            }
+        } catch (RuntimeException e) {
+            if (opened) {
+                pager.endRead();
+                readOpen = false;
+            }
+            throw e;
+        }
+        activeStatements++;
+        return write && !autocommit ? pager.openSavepoint() : 0;
+    }
+
+    /**
+     * Finishes a statement that ran to its end: commits if it leaves no explicit transaction.
+     *
+     * @throws io.turso4j.storage.IoPending while the commit's I/O is in flight; call again
+     */
+    void finishStatement(int savepoint) {
+        if (autocommit && activeStatements == 1 && pager.inWriteTransaction()) {
+            btree.beforeCommit();
+            pager.commit();
+        } else if (savepoint > 0) {
+            pager.releaseSavepoint(savepoint);
+        }
+        leaveStatement();
+    }
+
+    /** Undoes what a failed (or abandoned) writing statement did, as SQLite's statement rollback. */
+    void failStatement(int savepoint) {
+        if (savepoint > 0) {
+            pager.rollbackToSavepoint(savepoint);
+            pager.releaseSavepoint(savepoint);
+            rolledBack();
+        } else if (autocommit && pager.inWriteTransaction()) {
+            pager.rollback();
+            rolledBack();
+        }
+        leaveStatement();
+    }
+
+    private void rolledBack() {
+        btree.pagesRolledBack();
+        schema = null;
+    }
+
+    private void leaveStatement() {
+        activeStatements--;
+        if (activeStatements == 0 && autocommit && readOpen) {
+            pager.endRead();
+            readOpen = false;
+        }
+    }
+
     /** What the VM sees of this connection. */
     private final class Context implements VmContext {
         @Override
         public BTree btree() {
-            return null;
+            return btree;
+        }
+
+        @Override
+        public void schemaChanged() {
+            schema = null;
         }
 
         @Override
@@ -212,7 +349,6 @@ public final class Connection implements AutoCloseable {
         @Override
         public void rowChanged() {
             runningChanges++;
-            totalChanges++;
         }
 
         @Override
@@ -225,9 +361,13 @@ public final class Connection implements AutoCloseable {
             return autocommit;
         }
 
-        /** Only the mode for now: with no storage there is nothing to commit or roll back. */
+        /** COMMIT happens when the statement finishes ({@link #finishStatement}); ROLLBACK here. */
         @Override
         public void setAutocommit(boolean on, boolean rollback) {
+            if (rollback && pager.inWriteTransaction()) {
+                pager.rollback();
+                rolledBack();
+            }
             autocommit = on;
         }
     }

@@ -1,6 +1,12 @@
 package io.turso4j;
 
+import io.turso4j.completion.Completion;
 import io.turso4j.completion.IoFailure;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.pager.PagerOpening;
+import io.turso4j.storage.pager.SharedPager;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.function.FunctionRegistry;
@@ -13,20 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * One database file opened by this process (or an in-memory database for {@code ":memory:"}),
  * shared by its connections. Thread-safe: connections may be made and closed from any thread.
  *
- * <p>Storage is not wired in yet: {@code ":memory:"} (and {@code ""}) open a database with no
- * tables, which runs every statement that reads no table; any other path fails with
- * SQLITE_CANTOPEN "unable to open database file" until the B-tree layer lands.
+ * <p>Opening and closing are blocking calls of the caller's thread: they drive the storage's
+ * resumable open and close ({@link PagerOpening}, {@link SharedPager#close()}) and await each
+ * pending completion themselves (polling backends that need driving), so nothing inside the
+ * engine ever waits. {@code ":memory:"} (and {@code ""}) is a file of a private {@code memory}
+ * backend.
  */
 public final class Database implements AutoCloseable {
     private final String path;
     private final IO io;
+    private final SharedPager shared;
     private final FunctionRegistry functions;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Database(String path, IO io, FunctionRegistry functions) {
+    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions) {
         this.path = path;
         this.io = io;
+        this.shared = shared;
         this.functions = functions;
     }
 
@@ -37,16 +47,49 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database at {@code path}; {@code ":memory:"} is a private in-memory database. */
     public static Database open(String path, DatabaseOptions options) {
-        if (!path.equals(":memory:") && !path.isEmpty()) {
-            throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
-        }
+        boolean memory = path.equals(":memory:") || path.isEmpty();
         IO io;
         try {
-            io = IoBackends.open(options.io() != null ? options.io() : "memory");
+            io = IoBackends.open(memory && options.io() == null ? "memory" : options.io());
         } catch (IoFailure e) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file", e);
         }
-        return new Database(path, io, FunctionRegistry.builtins());
+        String file = memory ? "memory.db" : path;
+        try {
+            PagerOpening opening = options.readOnly() ? SharedPager.openReadOnly(io, file) : SharedPager.open(io, file);
+            SharedPager shared = null;
+            while (shared == null) {
+                try {
+                    shared = opening.step();
+                } catch (IoPending p) {
+                    await(io, p.completion());
+                }
+            }
+            return new Database(path, io, shared, FunctionRegistry.builtins());
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Waits on the caller's thread for {@code c}: drives backends that complete operations in
+     * {@link IO#poll()} (the simulator), parks briefly for those that complete on their own.
+     */
+    static void await(IO io, Completion c) {
+        while (!c.isDone()) {
+            if (io.poll() > 0) {
+                continue;
+            }
+            try {
+                c.await(Duration.ofMillis(1));
+            } catch (TimeoutException e) {
+                // poll again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+            }
+        }
     }
 
     /** A new connection. Each connection is used by one thread at a time. */
@@ -54,7 +97,7 @@ public final class Database implements AutoCloseable {
         if (closed) {
             throw new SqliteException(ResultCode.MISUSE, "database is closed");
         }
-        Connection c = new Connection(this);
+        Connection c = new Connection(this, shared.newPager());
         connections.add(c);
         return c;
     }
@@ -86,6 +129,17 @@ public final class Database implements AutoCloseable {
         for (Connection c : connections) {
             c.close();
         }
-        io.close();
+        try {
+            for (;;) {
+                try {
+                    shared.close();
+                    break;
+                } catch (IoPending p) {
+                    await(io, p.completion());
+                }
+            }
+        } finally {
+            io.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.turso4j;
 import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import io.turso4j.storage.IoPending;
 import io.turso4j.translate.Translator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
@@ -35,6 +36,12 @@ public final class Statement implements AutoCloseable {
     private final List<String> columnNames;
     private boolean hasRow;
     private boolean finished;
+    /** Between {@link Connection#beginStatement} and its finish or failure. */
+    private boolean started;
+    /** The savepoint the statement runs in (0 for none). */
+    private int savepoint;
+    /** The commit's I/O, when finishing the statement waits for it. */
+    private Completion commitIo;
 
     Statement(Connection connection, Translator.Compiled compiled, String sql, String tail) {
         this.connection = connection;
@@ -59,27 +66,77 @@ public final class Statement implements AutoCloseable {
             hasRow = explain.step();
             return hasRow ? StepResult.ROW : StepResult.DONE;
         }
-        Vm.Status status = vm.step();
+        commitIo = null;
+        if (!started && !finished) {
+            try {
+                savepoint = connection.beginStatement(!program.isReadOnly());
+            } catch (SqliteException e) {
+                if (e.code().primary() == ResultCode.BUSY) {
+                    return StepResult.BUSY;
+                }
+                throw e;
+            }
+            started = true;
+        }
+        Vm.Status status;
+        try {
+            status = vm.step();
+        } catch (SqliteException e) {
+            if (started) {
+                started = false;
+                connection.failStatement(savepoint);
+                connection.statementFailed(!program.isReadOnly());
+            }
+            throw e;
+        }
         return switch (status) {
             case ROW -> {
                 hasRow = true;
                 yield StepResult.ROW;
             }
-            case DONE -> {
-                if (!finished) {
-                    finished = true;
-                    connection.statementDone(!program.isReadOnly());
-                }
-                yield StepResult.DONE;
-            }
+            case DONE -> finish();
             case IO -> StepResult.IO;
             case BUSY -> StepResult.BUSY;
         };
     }
 
+    /** The program halted: end the statement (committing in autocommit) unless already done. */
+    private StepResult finish() {
+        if (started) {
+            try {
+                connection.finishStatement(savepoint);
+            } catch (IoPending p) {
+                commitIo = p.completion();
+                return StepResult.IO;
+            } catch (SqliteException e) {
+                started = false;
+                connection.failStatement(savepoint);
+                throw e;
+            }
+            started = false;
+        }
+        if (!finished) {
+            finished = true;
+            connection.statementDone(!program.isReadOnly());
+        }
+        return StepResult.DONE;
+    }
+
+    /** Ends a statement left before its end (reset or closed): a reader just stops, a writer is undone. */
+    private void abandon() {
+        if (started) {
+            started = false;
+            if (program.isReadOnly()) {
+                connection.finishStatement(0);
+            } else {
+                connection.failStatement(savepoint);
+            }
+        }
+    }
+
     /** The I/O to wait for after {@link #step()} returned {@link StepResult#IO}. */
     public Completion pendingIo() {
-        return vm == null ? null : vm.pendingIo();
+        return commitIo != null ? commitIo : vm == null ? null : vm.pendingIo();
     }
 
     /** Steps, awaiting I/O as needed; true when a row is ready, false when done. */
@@ -99,12 +156,7 @@ public final class Statement implements AutoCloseable {
     }
 
     private void awaitIo() {
-        try {
-            pendingIo().await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
-        }
+        connection.awaitIo(pendingIo());
     }
 
     /** Steps to the next ROW or DONE without occupying a thread while I/O is in flight. */
@@ -133,7 +185,9 @@ public final class Statement implements AutoCloseable {
     /** Rewinds the statement so it can run again; bindings stay. */
     public void reset() {
         hasRow = false;
+        abandon();
         finished = false;
+        commitIo = null;
         if (explain != null) {
             explain.reset();
         } else {
@@ -281,6 +335,7 @@ public final class Statement implements AutoCloseable {
 
     @Override
     public void close() {
+        abandon();
         if (vm != null) {
             vm.close();
         }

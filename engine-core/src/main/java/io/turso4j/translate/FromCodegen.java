@@ -1,5 +1,7 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Column;
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
@@ -106,7 +108,8 @@ final class FromCodegen {
                 }
                 Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
                 if (cte == null) {
-                    throw ExprCodegen.error("no such table: " + qualified(t.name()));
+                    table(t);
+                    return;
                 }
                 String name = t.alias() != null ? t.alias() : cte.name();
                 if (selects.isRecursive(cte) && RecursiveCte.refersTo(cte.select().body(), cte.name())) {
@@ -133,6 +136,33 @@ final class FromCodegen {
             }
             case Select.Nested n -> throw ExprCodegen.error("an aliased parenthesized join is not supported yet");
         }
+    }
+
+    /**
+     * A stored table: a co-routine that scans it, reading each row's columns into registers
+     * (see {@link TableSource}), so the nested loops join it as they join any other source.
+     */
+    private void table(Select.Table t) {
+        Table table = TableSource.lookup(selects.schema(), t.name());
+        if (table == null) {
+            throw ExprCodegen.error("no such table: " + qualified(t.name()));
+        }
+        String name = t.alias() != null ? t.alias() : table.name();
+        int width = table.columns().size();
+        int register = b.allocRegister();
+        int out = b.allocRegisters(Math.max(width, 1));
+        int after = b.newLabel();
+        int start = b.newLabel();
+        b.emit(Opcode.InitCoroutine, register, after, start);
+        b.resolve(start);
+        int startAddress = b.currentAddress();
+        TableSource.scan(b, table, out, () -> b.emit(Opcode.Yield, register, 0));
+        b.emit(Opcode.EndCoroutine, register, 0);
+        b.resolve(after);
+        sources.add(new Scope.Source(name, table.columns().stream().map(Column::name).toList(), out,
+                table.columns().stream().map(Column::affinity).toList(),
+                table.columns().stream().map(Column::collation).toList()));
+        coroutines.add(new Coroutine(register, startAddress, out, width, null));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */

@@ -1,5 +1,7 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Pos;
@@ -41,6 +43,8 @@ final class SelectCodegen {
     private final ProgramBuilder b;
     private final ExprCodegen exprs;
     private final String sql;
+    /** The database's tables, which FROM names when no CTE of that name is visible. */
+    private final Schema schema;
     private Tokens tokens;
     /** The common table expressions visible where code is being generated, by lower-case name. */
     private Map<String, Select.Cte> ctes = Map.of();
@@ -53,14 +57,19 @@ final class SelectCodegen {
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
 
     /** @param sql the text the statement was parsed from (result columns are named from it) */
-    SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql) {
+    SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
         this.b = b;
+        this.schema = schema;
         this.exprs = new ExprCodegen(b, functions, this);
         this.sql = sql;
     }
 
     String sql() {
         return sql;
+    }
+
+    Schema schema() {
+        return schema;
     }
 
     private Tokens tokens() {
@@ -239,6 +248,9 @@ final class SelectCodegen {
                     String name = t.alias() != null ? t.alias() : t.name().name();
                     if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
                         n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
+                    } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
+                        Table stored = TableSource.lookup(schema, t.name());
+                        n += stored == null ? 0 : stored.columns().size();
                     }
                 }
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);

@@ -1,9 +1,11 @@
 package io.turso4j.translate;
 
 import io.turso4j.function.FunctionRegistry;
+import io.turso4j.schema.Schema;
+import io.turso4j.sql.ast.CreateIndex;
+import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
-import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.ast.Update;
@@ -39,21 +41,31 @@ public final class Translator {
      * @throws io.turso4j.error.SqliteException with SQLite's message when it cannot
      */
     public static Compiled compile(Stmt stmt, String sql, FunctionRegistry functions) {
+        return compile(stmt, sql, sql, functions, Schema.empty(0));
+    }
+
+    /**
+     * Compiles {@code stmt} against {@code schema}; {@code text} is the statement's own text
+     * (what a CREATE stores in sqlite_schema).
+     */
+    public static Compiled compile(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         if (stmt instanceof Stmt.Explain explain) {
             if (explain.queryPlan()) {
                 throw ExprCodegen.error("EXPLAIN QUERY PLAN is not supported yet");
             }
-            return new Compiled(compile(explain.stmt(), sql, functions).program(), true);
+            return new Compiled(compile(explain.stmt(), sql, text, functions, schema).program(), true);
         }
-        return new Compiled(program(stmt, sql, functions), false);
+        return new Compiled(program(stmt, sql, text, functions, schema), false);
     }
 
-    private static Program program(Stmt stmt, String sql, FunctionRegistry functions) {
+    private static Program program(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         return switch (stmt) {
-            case Select select -> select(select, sql, functions);
-            case Insert insert -> throw noSuchTable(insert.table());
-            case Update update -> throw noSuchTable(update.table().name());
-            case Delete delete -> throw noSuchTable(delete.table().name());
+            case Select select -> select(select, sql, functions, schema);
+            case Insert insert -> insert(insert, sql, functions, schema);
+            case CreateTable create -> DdlCodegen.createTable(create, text, schema);
+            case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
+            case Update update -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, update));
+            case Delete delete -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, delete));
             case Stmt.Begin begin -> autoCommit(0, 0);
             case Stmt.Commit commit -> autoCommit(1, 0);
             case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
@@ -61,10 +73,34 @@ public final class Translator {
         };
     }
 
-    private static Program select(Select select, String sql, FunctionRegistry functions) {
+    private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        SelectCodegen codegen = new SelectCodegen(b, functions, sql);
+        int root = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert);
+        b.emit(Opcode.Halt, 0, 0);
+        Program program = b.build();
+        for (int i = 0; i < program.size(); i++) {
+            // Rows read from the table being filled would be read again as they are added.
+            if (program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
+                throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
+            }
+        }
+        return program;
+    }
+
+    private static Program change(String sql, FunctionRegistry functions, Schema schema,
+                                  java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        code.accept(b, new SelectCodegen(b, functions, sql, schema));
+        b.emit(Opcode.Halt, 0, 0);
+        return b.build();
+    }
+
+    private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        SelectCodegen codegen = new SelectCodegen(b, functions, sql, schema);
         codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
         b.emit(Opcode.Halt, 0, 0);
         b.setColumnNames(ColumnNames.of(select, sql, codegen));
@@ -78,14 +114,6 @@ public final class Translator {
         b.emit(Opcode.AutoCommit, on, rollback);
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
-    }
-
-    private static io.turso4j.error.SqliteException noSuchTable(Name name) {
-        return ExprCodegen.error("no such table: " + qualified(name));
-    }
-
-    private static String qualified(Name name) {
-        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
     }
 
     private static String statementName(Stmt stmt) {

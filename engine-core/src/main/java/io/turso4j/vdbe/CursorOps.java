@@ -26,6 +26,9 @@ import java.lang.foreign.MemorySegment;
  * thread-safe.
  */
 final class CursorOps {
+    /** P5 flag of OpenRead/OpenWrite: P2 names the register holding the root page (SQLite's OPFLAG_P2ISREG). */
+    static final int ROOT_IN_REGISTER = 0x02;
+
     private final BTreeCursor[] cursors;
     private final IndexKeyComparator[] keys;
     private final boolean[] nullRow;
@@ -55,7 +58,8 @@ final class CursorOps {
     /** Executes one cursor instruction; returns the jump target, or -1 to fall through. */
     int execute(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
         return switch (op) {
-            case OpenRead, OpenWrite -> open(p1, p2, (IndexKeyComparator) p4, op == Opcode.OpenWrite);
+            case OpenRead, OpenWrite -> open(p1, (p5 & ROOT_IN_REGISTER) != 0 ? (int) regs[p2].intValue() : p2,
+                    (IndexKeyComparator) p4, op == Opcode.OpenWrite);
             case Close -> {
                 if (cursors[p1] != null) {
                     cursors[p1].close();

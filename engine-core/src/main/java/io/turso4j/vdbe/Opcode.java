@@ -111,9 +111,21 @@ public enum Opcode {
      * when P2 is 1; fails as SQLite does when the mode is already P1.
      */
     AutoCommit(false),
+    /** r[P2] = the root page of a new, empty B-tree: a table tree when P1 is 0, an index tree when 1. */
+    CreateBtree(false),
+    /**
+     * Write P3 to database header meta value P1 (1 = schema cookie, 2 = schema format …);
+     * with P5 = 1 only when the value there is smaller than P3 (the schema format of a new file).
+     */
+    SetCookie(false),
+    /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
+    ParseSchema(false),
 
     // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
-    /** Open a read cursor on the tree rooted at page P2; P4 = IndexKeyComparator for an index. */
+    /**
+     * Open a read cursor on the tree rooted at page P2 (at page r[P2] when P5 has 0x02); P4 =
+     * IndexKeyComparator for an index.
+     */
     OpenRead(false),
     OpenWrite(false),
     Close(false),

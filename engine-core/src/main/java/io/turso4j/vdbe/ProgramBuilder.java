@@ -43,7 +43,8 @@ public final class ProgramBuilder {
             cursors = Math.max(cursors, p1 + 1); // every cursor opcode names its cursor in P1
         }
         if (op == Opcode.OpenWrite || op == Opcode.Insert || op == Opcode.Delete || op == Opcode.IdxInsert
-                || op == Opcode.IdxDelete || op == Opcode.NewRowid) {
+                || op == Opcode.IdxDelete || op == Opcode.NewRowid
+                || op == Opcode.CreateBtree || op == Opcode.SetCookie) {
             readOnly = false;
         }
         return size++;

@@ -371,6 +371,13 @@ public final class Vm implements FunctionContext {
                     }
                     context.setAutocommit(on, p2 != 0);
                 }
+                case CreateBtree -> r[p2].setInt(p1 == 0 ? btree().createTable() : btree().createIndex());
+                case SetCookie -> {
+                    if (code[at + Program.P5] == 0 || btree().meta(p1) < p3) {
+                        btree().setMeta(p1, p3);
+                    }
+                }
+                case ParseSchema -> context.schemaChanged();
                 default -> {
                     int target = cursorOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc], code[at + Program.P5]);
                     if (target >= 0) {
@@ -381,6 +388,14 @@ public final class Vm implements FunctionContext {
             }
             pc++;
         }
+    }
+
+    private io.turso4j.storage.btree.BTree btree() {
+        io.turso4j.storage.btree.BTree btree = context.btree();
+        if (btree == null) {
+            throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
+        }
+        return btree;
     }
 
     private static Truth and(Truth a, Truth b) {

@@ -36,4 +36,8 @@ public interface VmContext {
      * undoes it instead of committing.
      */
     void setAutocommit(boolean autocommit, boolean rollback);
+
+    /** A statement changed sqlite_schema: the schema must be read again before the next prepare. */
+    default void schemaChanged() {
+    }
 }
