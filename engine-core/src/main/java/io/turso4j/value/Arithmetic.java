@@ -153,7 +153,8 @@ public final class Arithmetic {
 
     /**
      * Whether the operand counts as an integer in arithmetic (SQLite's numericType): INTEGER
-     * does; TEXT/BLOB do when their numeric reading is an integer that fits 64 bits.
+     * does; TEXT/BLOB do when their numeric reading is an integer that fits 64 bits and no NUL
+     * byte cuts it short.
      */
     private static boolean isIntegral(Register r) {
         return switch (r.type()) {
@@ -162,6 +163,9 @@ public final class Arithmetic {
             case TEXT, BLOB -> {
                 byte[] z = r.bytes();
                 int n = r.length();
+                if (digitThenNul(z, n)) {
+                    yield false; // SQLite 3.54 reads a number cut short by a NUL byte as a REAL
+                }
                 int kind = NumericText.realKind(z, 0, n);
                 int intKind = NumericText.integerKind(z, 0, n);
                 if (kind <= 0) {
@@ -170,6 +174,22 @@ public final class Arithmetic {
                 yield kind == NumericText.WHOLE_INTEGER && intKind == NumericText.INT_OK;
             }
         };
+    }
+
+    /**
+     * Whether a digit comes before the first NUL byte: '5'||x'00' and ' 5'||x'00' count as REAL
+     * in 3.54's arithmetic while x'00' and x'0035' stay INTEGER 0 (found by differential tests
+     * against sqlite-jdbc; 3.40 reads all of them as INTEGER).
+     */
+    private static boolean digitThenNul(byte[] z, int n) {
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            if (z[i] == 0) {
+                return digit;
+            }
+            digit |= z[i] >= '0' && z[i] <= '9';
+        }
+        return false;
     }
 
     private static long integralValue(Register r) {
