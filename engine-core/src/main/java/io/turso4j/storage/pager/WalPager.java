@@ -128,6 +128,7 @@ public final class WalPager implements Pager {
     @Override
     public void setCacheSize(int pages) {
         cache.setCapacity(Math.max(1, pages));
+        evictClean(); // a smaller bound frees memory now, not at the next miss
     }
 
     /** {@code PRAGMA synchronous}: when commits and checkpoints sync. */

@@ -92,6 +92,8 @@ class SqliteInteropTest {
             PageImages.put(p, java.util.Arrays.copyOfRange(image, (n - 1) * PAGE_SIZE, n * PAGE_SIZE));
             pager.unpin(p);
         }
+        // allocate() never does I/O: the next get() spills the pages appended past the cache's bound.
+        pager.unpin(Drive.await(io, () -> pager.get(1)));
         assertTrue(shared.wal().writerFrameCount() > shared.wal().current().maxFrame(), "the transaction spilled");
 
         // The process dies here: copy the files as they are.

@@ -73,6 +73,14 @@ class WalPagerTest {
         pager.endRead();
     }
 
+    /**
+     * Reads page {@code n}: allocate() never does I/O, so appended pages over the cache's bound
+     * are spilled by the next get().
+     */
+    private void touch(Pager pager, int n) {
+        pager.unpin(Drive.await(io, () -> pager.get(n)));
+    }
+
     private void write(Pager pager, int n, byte[] image) {
         Page p;
         if (n <= pager.pageCount()) {
@@ -251,6 +259,7 @@ class WalPagerTest {
         for (int n = 3; n <= 40; n++) {
             write(pager, n, PageImages.random(random, n, pager.pageSize()));
         }
+        touch(pager, 1);
         assertTrue(shared.wal().writerFrameCount() > shared.wal().current().maxFrame(), "the cache spilled frames");
         for (int n = 3; n <= 40; n++) {
             int number = n;
@@ -377,6 +386,7 @@ class WalPagerTest {
         for (int n = 4; n <= 12; n++) { // pushes page 2 out through a spill
             write(pager, n, PageImages.random(random, n, pager.pageSize()));
         }
+        touch(pager, 1);
         assertTrue(shared.wal().writerFrameCount() > shared.wal().current().maxFrame(), "page 2 was spilled");
         Page again = Drive.await(io, () -> pager.get(2));
         byte[] changed = PageImages.random(random, 2, pager.pageSize());
