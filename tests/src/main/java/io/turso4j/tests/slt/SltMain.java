@@ -82,9 +82,7 @@ public final class SltMain {
     private static SltEngine engine(String name) throws SltOptions.UsageException {
         return switch (name) {
             case "sqlite" -> new SqliteJdbcEngine();
-            case "turso4j" -> throw new SltOptions.UsageException(
-                    "the turso4j engine is not available yet: its SltEngine adapter lands with the engine "
-                            + "(issue 5); use --engine sqlite to run the oracle");
+            case "turso4j" -> new Turso4jEngine();
             default -> throw new SltOptions.UsageException("unknown engine " + name + " (sqlite or turso4j)");
         };
     }

@@ -82,10 +82,13 @@ class SltMainTest {
     }
 
     @Test
-    void theTurso4jEngineIsNotAvailableYet() throws Exception {
-        Path file = write("ok.test", "query I nosort\nSELECT 1\n----\n1\n");
-        assertEquals(2, run("--engine", "turso4j", file.toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("turso4j engine is not available yet"));
+    void theTurso4jEngineRunsQueries() throws Exception {
+        Path file = write("ok.test", "query I nosort\nSELECT 1 + 1\n----\n2\n\n"
+                + "query T nosort\nSELECT 'a' || 'b'\n----\nab\n\n"
+                + "query I nosort\nSELECT 6 * 7\n----\n41\n");
+        assertEquals(1, run("--engine", "turso4j", file.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(outLines().getLast().startsWith("2 passed, 1 failed"), text);
     }
 
     @Test
