@@ -249,76 +249,45 @@ final class DateTimeFunctions {
         }
         d1.computeYMDHMS();
         d2.computeYMDHMS();
-        char sign;
-        int y;
-        int m;
-        if (d1.iJD >= d2.iJD) {
-            sign = '+';
-            y = d1.year - d2.year;
-            if (y != 0) {
-                d2.year = d1.year;
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            m = d1.month - d2.month;
-            if (m < 0) {
-                y--;
-                m += 12;
-            }
-            if (m != 0) {
-                d2.month = d1.month;
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            while (d1.iJD < d2.iJD) {
-                m--;
-                if (m < 0) {
-                    m = 11;
-                    y--;
-                }
-                d2.month--;
-                if (d2.month < 1) {
-                    d2.month = 12;
-                    d2.year--;
-                }
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            d1.iJD -= d2.iJD;
-        } else {
-            sign = '-';
-            y = d2.year - d1.year;
-            if (y != 0) {
-                d2.year = d1.year;
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            m = d2.month - d1.month;
-            if (m < 0) {
-                y--;
-                m += 12;
-            }
-            if (m != 0) {
-                d2.month = d1.month;
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            while (d1.iJD > d2.iJD) {
-                m--;
-                if (m < 0) {
-                    m = 11;
-                    y--;
-                }
-                d2.month++;
-                if (d2.month > 12) {
-                    d2.month = 1;
-                    d2.year++;
-                }
-                d2.validJD = false;
-                d2.computeJD();
-            }
-            d1.iJD = d2.iJD - d1.iJD;
+        // Walk d2 towards d1 by whole years, then months, then step back one month while it
+        // overshoots; what remains of the gap is days and time.
+        boolean forward = d1.iJD >= d2.iJD;
+        int dir = forward ? 1 : -1;
+        char sign = forward ? '+' : '-';
+        int y = dir * (d1.year - d2.year);
+        if (y != 0) {
+            d2.year = d1.year;
+            d2.validJD = false;
+            d2.computeJD();
         }
+        int m = dir * (d1.month - d2.month);
+        if (m < 0) {
+            y--;
+            m += 12;
+        }
+        if (m != 0) {
+            d2.month = d1.month;
+            d2.validJD = false;
+            d2.computeJD();
+        }
+        while (forward ? d1.iJD < d2.iJD : d1.iJD > d2.iJD) {
+            m--;
+            if (m < 0) {
+                m = 11;
+                y--;
+            }
+            d2.month -= dir;
+            if (d2.month < 1) {
+                d2.month = 12;
+                d2.year--;
+            } else if (d2.month > 12) {
+                d2.month = 1;
+                d2.year++;
+            }
+            d2.validJD = false;
+            d2.computeJD();
+        }
+        d1.iJD = dir * (d1.iJD - d2.iJD);
         d1.iJD += 1486995408L * 100000L; // the span as a time after 0000-01-01 00:00
         d1.clearYMDHMSTZ();
         d1.computeYMDHMS();
