@@ -36,19 +36,7 @@ final class TreeWriter {
         int pos = searchLeaf(pg, rowid);
         boolean replace = pos < pg.cellCount() && pg.cell(pos, scratch).rowid() == rowid;
         byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
-        if (!replace && insertInPlace(pg, pos, body)) {
-            return;
-        }
-        Node leaf = path.node(e, path.depth - 1);
-        if (replace) {
-            Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.get(pos));
-            leaf.bodies.set(pos, body);
-        } else {
-            leaf.bodies.add(pos, body);
-            leaf.children.add(pos, 0L);
-        }
-        leaf.dirty = true;
-        Balancer.balance(e, path);
+        putInLeaf(pg, pos, body, replace, PageType.LEAF_TABLE);
     }
 
     /**
@@ -98,18 +86,26 @@ final class TreeWriter {
         BTreePage pg = descendIndex(root, cmp, IndexKey.decode(key, 0));
         int pos = path.idx[path.depth - 1];
         byte[] body = Overflow.body(e, PageType.LEAF_INDEX, 0, key);
-        if (!found && insertInPlace(pg, pos, body)) {
+        putInLeaf(pg, pos, body, found, PageType.LEAF_INDEX);
+    }
+
+    /**
+     * Puts {@code body} at {@code pos} of the leaf the path ends on, replacing the cell there
+     * (and freeing its overflow) when {@code replace}; in place if it fits, else by balancing.
+     */
+    private void putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
+        if (!replace && insertInPlace(pg, pos, body)) {
             return;
         }
-        Node n = path.node(e, path.depth - 1);
-        if (found) {
-            Overflow.free(e, PageType.LEAF_INDEX, n.bodies.get(pos));
-            n.bodies.set(pos, body);
+        Node leaf = path.node(e, path.depth - 1);
+        if (replace) {
+            Overflow.free(e, leafType, leaf.bodies.get(pos));
+            leaf.bodies.set(pos, body);
         } else {
-            n.bodies.add(pos, body);
-            n.children.add(pos, 0L);
+            leaf.bodies.add(pos, body);
+            leaf.children.add(pos, 0L);
         }
-        n.dirty = true;
+        leaf.dirty = true;
         Balancer.balance(e, path);
     }
 
