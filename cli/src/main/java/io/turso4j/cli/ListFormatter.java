@@ -4,6 +4,11 @@ package io.turso4j.cli;
  * sqlite3's list mode (and tabs mode): cells joined by the column separator, each row ended by
  * the row separator, NULL as the {@code .nullvalue} text; with headers on, the column names
  * before the first row (none for a statement without rows).
+ *
+ * <p>With {@code csvQuoting}, sqlite3's csv mode: a cell is double-quoted (inner quotes
+ * doubled) when it is empty, holds the column separator, or holds any byte sqlite3's {@code
+ * needCsvQuote} table marks — control characters, space, {@code "}, {@code '}, DEL and every
+ * byte of a non-ASCII character. NULL stays the {@code .nullvalue} text, unquoted.
  */
 final class ListFormatter implements ResultFormatter {
     private final ShellOutput out;
@@ -12,10 +17,12 @@ final class ListFormatter implements ResultFormatter {
     private final byte[] nullValue;
     private final byte[] columnSeparator;
     private final byte[] rowSeparator;
+    private final boolean csvQuoting;
     private boolean any;
 
-    ListFormatter(OutputSettings settings, ShellOutput out, byte[][] header) {
+    ListFormatter(OutputSettings settings, ShellOutput out, byte[][] header, boolean csvQuoting) {
         this.out = out;
+        this.csvQuoting = csvQuoting;
         this.header = header;
         this.showHeader = settings.showHeader();
         this.nullValue = CellText.text(settings.nullValue());
@@ -34,8 +41,55 @@ final class ListFormatter implements ResultFormatter {
 
     private void line(byte[][] cells) {
         for (int i = 0; i < cells.length; i++) {
-            out.write(cells[i] == null ? nullValue : cells[i]);
+            cell(cells[i]);
             out.write(i < cells.length - 1 ? columnSeparator : rowSeparator);
         }
     }
+
+    private void cell(byte[] z) {
+        if (z == null) {
+            out.write(nullValue);
+        } else if (csvQuoting && needsQuotes(z)) {
+            out.write("\"");
+            int from = 0;
+            for (int i = 0; i < z.length; i++) {
+                if (z[i] == '"') {
+                    out.write(java.util.Arrays.copyOfRange(z, from, i + 1));
+                    out.write("\"");
+                    from = i + 1;
+                }
+            }
+            out.write(java.util.Arrays.copyOfRange(z, from, z.length));
+            out.write("\"");
+        } else {
+            out.write(z);
+        }
+    }
+
+    private boolean needsQuotes(byte[] z) {
+        if (z.length == 0) {
+            return true;
+        }
+        for (byte b : z) {
+            int c = b & 0xff;
+            if (c <= ' ' || c == '"' || c == '\'' || c >= 0x7f) {
+                return true;
+            }
+        }
+        return contains(z, columnSeparator);
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
 }

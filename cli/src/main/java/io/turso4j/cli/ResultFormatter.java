@@ -37,8 +37,8 @@ interface ResultFormatter {
             return new QueryPlanFormatter(out);
         }
         return switch (settings.mode()) {
-            case LIST -> new ListFormatter(settings, out, header);
-            case CSV -> new CsvFormatter(settings, out, header);
+            case LIST -> new ListFormatter(settings, out, header, false);
+            case CSV -> new ListFormatter(settings, out, header, true);
             case LINE -> new LineFormatter(settings, out, header);
             case COLUMN -> new ColumnFormatter(settings, out, header);
         };
