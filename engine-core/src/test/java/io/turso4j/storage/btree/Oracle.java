@@ -2,15 +2,14 @@ package io.turso4j.storage.btree;
 
 import io.turso4j.storage.IoPending;
 import io.turso4j.storage.format.DatabaseHeader;
+import io.turso4j.storage.format.Sqlite3;
+import io.turso4j.storage.format.TestSeed;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -18,15 +17,11 @@ import java.util.function.Supplier;
  * replay ({@code -Dturso4j.seed=N}), and retrying an operation while it reports pending I/O.
  */
 final class Oracle {
-    static final String SQLITE3 = "/usr/bin/sqlite3";
 
     private Oracle() {}
 
     static long seed(String test) {
-        Long fixed = Long.getLong("turso4j.seed");
-        long seed = fixed != null ? fixed : new Random().nextLong();
-        System.out.println(test + ": seed " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
-        return seed;
+        return TestSeed.seed(test);
     }
 
     /** Runs {@code op} until it stops throwing {@link IoPending} (the test pager's reads are instant). */
@@ -66,21 +61,6 @@ final class Oracle {
 
     /** Runs {@code script} against {@code db} with sqlite3; returns its output lines. */
     static List<String> sqlite3(Path db, String script) throws IOException, InterruptedException {
-        Path input = Files.createTempFile(db.getParent(), "script", ".sql");
-        Files.writeString(input, ".mode list\n.separator |\n" + script + "\n");
-        Process p = new ProcessBuilder(SQLITE3, "-batch", "-bail", db.toString())
-                .redirectInput(input.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("sqlite3 timed out");
-        }
-        Files.delete(input);
-        if (p.exitValue() != 0) {
-            throw new IOException("sqlite3 failed (" + p.exitValue() + "): " + out);
-        }
-        return out.lines().toList();
+        return Sqlite3.run(db, ".mode list\n.separator |\n" + script + "\n").lines().toList();
     }
 }

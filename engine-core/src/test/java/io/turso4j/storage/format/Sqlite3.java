@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the real sqlite3 command line shell, the oracle for the file format tests. */
-final class Sqlite3 {
-    static final String BINARY = "/usr/bin/sqlite3";
+/**
+ * Runs the real sqlite3 command line shell, the oracle for the storage tests (format, pager,
+ * B-tree, integrity).
+ */
+public final class Sqlite3 {
+    public static final String BINARY = "/usr/bin/sqlite3";
 
     private Sqlite3() {}
 
     /** Runs {@code script} (SQL and dot-commands) against {@code db}; returns stdout. */
-    static String run(Path db, String script) throws IOException, InterruptedException {
+    public static String run(Path db, String script) throws IOException, InterruptedException {
         Path input = Files.createTempFile(db.getParent(), "script", ".sql");
         Files.writeString(input, script);
         Process p = new ProcessBuilder(BINARY, "-batch", "-bail", db.toString())
@@ -33,8 +36,13 @@ final class Sqlite3 {
         return out;
     }
 
+    /** Runs {@code script} against {@code db}; returns stdout without surrounding whitespace. */
+    public static String output(Path db, String script) throws IOException, InterruptedException {
+        return run(db, script).strip();
+    }
+
     /** Runs a query and returns its output lines, columns separated by '|'. */
-    static List<String> query(Path db, String sql) throws IOException, InterruptedException {
+    public static List<String> query(Path db, String sql) throws IOException, InterruptedException {
         return run(db, ".mode list\n.separator |\n" + sql + ";\n").lines().toList();
     }
 

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * A sqlite3 process kept running between scripts, so a test can look at its files mid-session
  * (e.g. a WAL that a clean exit would checkpoint away) and then kill it.
  */
-final class Sqlite3Session implements AutoCloseable {
+public final class Sqlite3Session implements AutoCloseable {
     private final Process process;
     private final OutputStream stdin;
     private final Path marker;
     private int scripts;
 
-    Sqlite3Session(Path db) throws IOException {
+    public Sqlite3Session(Path db) throws IOException {
         this.marker = db.resolveSibling(db.getFileName() + ".done");
         this.process = new ProcessBuilder(Sqlite3.BINARY, "-batch", db.toString())
                 .redirectErrorStream(true)
@@ -31,7 +31,7 @@ final class Sqlite3Session implements AutoCloseable {
      * flushed to a pipe, so the script ends by creating a marker file, which happens only after
      * every statement before it has finished.
      */
-    void run(String script) throws IOException, InterruptedException {
+    public void run(String script) throws IOException, InterruptedException {
         Path done = marker.resolveSibling(marker.getFileName() + "." + scripts++);
         stdin.write((script + "\n.shell touch '" + done + "'\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();

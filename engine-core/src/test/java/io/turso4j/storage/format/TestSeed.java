@@ -6,17 +6,17 @@ import java.util.Random;
  * Seeds for randomised tests: {@code -Dturso4j.seed=N} replays a run, otherwise a fresh seed
  * is drawn. Either way the seed is printed so a failure can be replayed.
  */
-final class TestSeed {
+public final class TestSeed {
     private TestSeed() {}
 
-    static long seed(String test) {
+    public static long seed(String test) {
         Long fixed = Long.getLong("turso4j.seed");
         long seed = fixed != null ? fixed : System.nanoTime() ^ Thread.currentThread().threadId();
         System.out.println(test + ": seed " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
         return seed;
     }
 
-    static Random random(String test) {
+    public static Random random(String test) {
         return new Random(seed(test));
     }
 }

@@ -1,5 +1,7 @@
 package io.turso4j.storage.integrity;
 
+import io.turso4j.storage.format.Sqlite3;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The real sqlite3 shell (3.40): builds test databases and says what its integrity_check finds. */
 final class Sqlite3Oracle {
-    private static final String BINARY = "/usr/bin/sqlite3";
+    private static final String BINARY = Sqlite3.BINARY;
     /** Row separator for the shell's output, so a multi-line value stays one row. */
     private static final String ROW_SEPARATOR = "\u001e";
     private static final String MAIN_HEADER = "*** in database main ***\n";
@@ -22,15 +24,7 @@ final class Sqlite3Oracle {
     static byte[] create(Path dir, String name, String script) throws IOException, InterruptedException {
         Path db = dir.resolve(name);
         Files.deleteIfExists(db);
-        Path input = dir.resolve(name + ".sql");
-        Files.writeString(input, script);
-        Process p = new ProcessBuilder(BINARY, "-batch", "-bail", db.toString())
-                .redirectInput(input.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("sqlite3 failed on " + name + ": " + out);
-        }
+        Sqlite3.run(db, script);
         return Files.readAllBytes(db);
     }
 

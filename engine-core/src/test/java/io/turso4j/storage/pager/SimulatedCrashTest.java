@@ -1,5 +1,7 @@
 package io.turso4j.storage.pager;
 
+import io.turso4j.storage.format.TestSeed;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +45,7 @@ class SimulatedCrashTest {
 
     @Test
     void everyCommittedTransactionSurvivesCrashes() {
-        long seed = TestSeeds.seed("everyCommittedTransactionSurvivesCrashes");
+        long seed = TestSeed.seed("everyCommittedTransactionSurvivesCrashes");
         for (int i = 0; i < RUNS; i++) {
             runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5), Synchronous.FULL);
         }
@@ -51,7 +53,7 @@ class SimulatedCrashTest {
 
     @Test
     void withSynchronousNormalACrashKeepsSomeCommittedStateSinceTheLastCheckpoint() {
-        long seed = TestSeeds.seed("withSynchronousNormalACrashKeepsSomeCommittedStateSinceTheLastCheckpoint");
+        long seed = TestSeed.seed("withSynchronousNormalACrashKeepsSomeCommittedStateSinceTheLastCheckpoint");
         for (int i = 0; i < RUNS; i++) {
             runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5), Synchronous.NORMAL);
         }
@@ -59,7 +61,7 @@ class SimulatedCrashTest {
 
     @Test
     void injectedErrorsNeverLoseOrInventACommit() {
-        long seed = TestSeeds.seed("injectedErrorsNeverLoseOrInventACommit");
+        long seed = TestSeed.seed("injectedErrorsNeverLoseOrInventACommit");
         for (int i = 0; i < RUNS; i++) {
             runSeed(seed + i, FaultConfig.NONE.withTornWrite(0.5).withReadError(0.01).withWriteError(0.01)
                     .withShortWrite(0.01), Synchronous.FULL);
@@ -296,7 +298,7 @@ class SimulatedCrashTest {
 
     @Test
     void aFailedReadIsAnIoErrorAndTheRetryReadsAgain() {
-        long seed = TestSeeds.seed("aFailedReadIsAnIoErrorAndTheRetryReadsAgain");
+        long seed = TestSeed.seed("aFailedReadIsAnIoErrorAndTheRetryReadsAgain");
         SimulatedIO io = new SimulatedIO(seed);
         SharedPager shared = Drive.open(io, DB);
         Pager pager = shared.newPager();
@@ -337,7 +339,7 @@ class SimulatedCrashTest {
 
     @Test
     void aCommitWaitingOnItsAutoCheckpointDoesNotSwallowTheNextCommit() {
-        long seed = TestSeeds.seed("aCommitWaitingOnItsAutoCheckpointDoesNotSwallowTheNextCommit");
+        long seed = TestSeed.seed("aCommitWaitingOnItsAutoCheckpointDoesNotSwallowTheNextCommit");
         SimulatedIO io = new SimulatedIO(seed);
         SharedPager shared = Drive.open(io, DB);
         Pager pager = shared.newPager();
@@ -386,7 +388,7 @@ class SimulatedCrashTest {
 
     @Test
     void aCommitGivenUpHalfWayKeepsTheWriteLockUntilItsFramesLand() {
-        long seed = TestSeeds.seed("aCommitGivenUpHalfWayKeepsTheWriteLockUntilItsFramesLand");
+        long seed = TestSeed.seed("aCommitGivenUpHalfWayKeepsTheWriteLockUntilItsFramesLand");
         SimulatedIO io = new SimulatedIO(seed);
         SharedPager shared = Drive.open(io, DB);
         Pager pager = shared.newPager();

@@ -1,5 +1,8 @@
 package io.turso4j.storage.pager;
 
+import io.turso4j.storage.format.Sqlite3;
+import io.turso4j.storage.format.TestSeed;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,9 +40,9 @@ class SimulatedSqliteRecoveryTest {
         for (int v = 1; v <= VERSIONS; v++) {
             Path db = SqliteImages.database(dir, "v" + v + ".db", v * v * 150);
             images.add(Files.readAllBytes(db));
-            digests.add(Sqlite3Cli.run(db, SqliteImages.ROWS));
+            digests.add(Sqlite3.output(db, SqliteImages.ROWS));
         }
-        long seed = TestSeeds.seed("sqlite3RecoversWhatThePagerCommittedBeforeTheCrash");
+        long seed = TestSeed.seed("sqlite3RecoversWhatThePagerCommittedBeforeTheCrash");
         for (int run = 0; run < RUNS; run++) {
             try {
                 crashOnce(seed + run, images, digests);
@@ -86,12 +89,12 @@ class SimulatedSqliteRecoveryTest {
         if (committed == 0 && !Files.exists(crashed)) {
             return;
         }
-        String tables = Sqlite3Cli.run(crashed, "SELECT count(*) FROM sqlite_schema WHERE name = 't';");
+        String tables = Sqlite3.output(crashed, "SELECT count(*) FROM sqlite_schema WHERE name = 't';");
         if (committed == 0 && tables.equals("0")) {
             return; // the first commit did not make it: an empty database, as it should be
         }
-        assertEquals("ok", Sqlite3Cli.run(crashed, "PRAGMA integrity_check;"));
-        String found = Sqlite3Cli.run(crashed, SqliteImages.ROWS);
+        assertEquals("ok", Sqlite3.output(crashed, "PRAGMA integrity_check;"));
+        String found = Sqlite3.output(crashed, SqliteImages.ROWS);
         System.out.println("recovered by sqlite3: committed " + committed + ", cut " + cut + ": " + found);
         List<String> allowed = new ArrayList<>();
         if (committed > 0) {

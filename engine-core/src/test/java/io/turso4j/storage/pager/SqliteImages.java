@@ -1,5 +1,7 @@
 package io.turso4j.storage.pager;
 
+import io.turso4j.storage.format.Sqlite3;
+
 import io.turso4j.io.IO;
 
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ final class SqliteImages {
     /** A sqlite3 database (rollback journal) holding {@code rows} rows in t, with an index. */
     static Path database(Path dir, String name, int rows) throws Exception {
         Path db = dir.resolve(name);
-        Sqlite3Cli.run(db, """
+        Sqlite3.output(db, """
                 PRAGMA page_size = %d;
                 CREATE TABLE t(k INTEGER PRIMARY KEY, v TEXT);
                 CREATE INDEX t_v ON t(v);

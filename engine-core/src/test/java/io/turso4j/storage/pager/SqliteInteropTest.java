@@ -1,5 +1,8 @@
 package io.turso4j.storage.pager;
 
+import io.turso4j.storage.format.Sqlite3;
+import io.turso4j.storage.format.Sqlite3Session;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +46,7 @@ class SqliteInteropTest {
         Path small = sqliteDb("small.db", 5);
         Path big = sqliteDb("big.db", 2000);
         byte[] target = Files.readAllBytes(big);
-        String expected = Sqlite3Cli.run(big, ROWS);
+        String expected = Sqlite3.output(big, ROWS);
 
         MemoryIO io = new MemoryIO();
         Drive.importFile(io, "/x.db", Files.readAllBytes(small));
@@ -60,9 +63,9 @@ class SqliteInteropTest {
         DatabaseHeader h = DatabaseHeader.decode(Files.readAllBytes(out));
         assertTrue(h.walMode(), "the first write makes the file a WAL database");
         assertEquals(target.length / PAGE_SIZE, h.databaseSize());
-        assertEquals("ok", Sqlite3Cli.run(out, "PRAGMA integrity_check;"));
-        assertEquals(expected, Sqlite3Cli.run(out, ROWS));
-        assertEquals("wal", Sqlite3Cli.run(out, "PRAGMA journal_mode;"));
+        assertEquals("ok", Sqlite3.output(out, "PRAGMA integrity_check;"));
+        assertEquals(expected, Sqlite3.output(out, ROWS));
+        assertEquals("wal", Sqlite3.output(out, "PRAGMA journal_mode;"));
         io.close();
     }
 
@@ -71,7 +74,7 @@ class SqliteInteropTest {
         byte[] first = Files.readAllBytes(sqliteDb("a.db", 10));
         byte[] second = Files.readAllBytes(sqliteDb("b.db", 800));
         Path third = sqliteDb("c.db", 3000);
-        String expected = Sqlite3Cli.run(dir.resolve("b.db"), ROWS);
+        String expected = Sqlite3.output(dir.resolve("b.db"), ROWS);
 
         MemoryIO io = new MemoryIO();
         Drive.importFile(io, "/x.db", first);
@@ -100,8 +103,8 @@ class SqliteInteropTest {
         Path crashed = dir.resolve("crashed.db");
         export(io, "/x.db", crashed);
         export(io, "/x.db-wal", dir.resolve("crashed.db-wal"));
-        assertEquals("ok", Sqlite3Cli.run(crashed, "PRAGMA integrity_check;"));
-        assertEquals(expected, Sqlite3Cli.run(crashed, ROWS));
+        assertEquals("ok", Sqlite3.output(crashed, "PRAGMA integrity_check;"));
+        assertEquals(expected, Sqlite3.output(crashed, ROWS));
         io.close();
     }
 
@@ -109,7 +112,7 @@ class SqliteInteropTest {
     void thePagerRecoversTheWalOfAKilledSqlite3() throws Exception {
         Path live = dir.resolve("live.db");
         Path snapshot = dir.resolve("snapshot.db");
-        try (Sqlite3Cli.Session sqlite = new Sqlite3Cli.Session(live)) {
+        try (Sqlite3Session sqlite = new Sqlite3Session(live)) {
             sqlite.run("""
                     PRAGMA page_size = %d;
                     PRAGMA journal_mode = WAL;
@@ -130,7 +133,7 @@ class SqliteInteropTest {
                     INSERT INTO t SELECT i, hex(randomblob(300)) FROM n;
                     """);
         }
-        String expected = Sqlite3Cli.run(snapshot, ROWS + "SELECT group_concat(k || v) FROM t;");
+        String expected = Sqlite3.output(snapshot, ROWS + "SELECT group_concat(k || v) FROM t;");
         assertTrue(Files.size(dir.resolve("live.db-wal")) > 0);
 
         MemoryIO io = new MemoryIO();
@@ -142,8 +145,8 @@ class SqliteInteropTest {
         assertFalse(io.exists("/x.db-wal"));
         Path out = dir.resolve("out.db");
         export(io, "/x.db", out);
-        assertEquals("ok", Sqlite3Cli.run(out, "PRAGMA integrity_check;"));
-        assertEquals(expected, Sqlite3Cli.run(out, ROWS + "SELECT group_concat(k || v) FROM t;"));
+        assertEquals("ok", Sqlite3.output(out, "PRAGMA integrity_check;"));
+        assertEquals(expected, Sqlite3.output(out, ROWS + "SELECT group_concat(k || v) FROM t;"));
         io.close();
     }
 }
