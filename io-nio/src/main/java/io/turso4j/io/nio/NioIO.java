@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +36,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * callbacks run on pool threads and must not block.
  *
  * <p>States: open → closed, once, by {@link #close()}, which closes every file still open
- * (their later operations fail) and lets the pool finish what is queued and end.
+ * (their later operations fail) and lets the pool finish what is queued and end. It returns
+ * once the pool has ended (unless called from a pool thread), so the files' locks are released
+ * and another backend can lock them at once.
  *
  * <p>Thread-safe.
  */
@@ -52,6 +55,8 @@ public final class NioIO implements IO {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final ExecutorService pool;
+    /** Names this backend's pool threads, so close() can tell it is called from one. */
+    private final String threadPrefix;
     private final Set<NioDbFile> openFiles = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -65,8 +70,8 @@ public final class NioIO implements IO {
         if (threads < 1) {
             throw new IllegalArgumentException("need at least one pool thread, got " + threads);
         }
-        String prefix = "turso4j-nio-" + INSTANCES.incrementAndGet() + "-";
-        pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name(prefix, 0).factory());
+        threadPrefix = "turso4j-nio-" + INSTANCES.incrementAndGet() + "-";
+        pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name(threadPrefix, 0).factory());
     }
 
     @Override
@@ -126,6 +131,13 @@ public final class NioIO implements IO {
             f.close();
         }
         pool.shutdown();
+        if (!Thread.currentThread().getName().startsWith(threadPrefix)) {
+            try {
+                pool.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
