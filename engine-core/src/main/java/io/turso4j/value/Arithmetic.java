@@ -163,8 +163,8 @@ public final class Arithmetic {
             case TEXT, BLOB -> {
                 byte[] z = r.bytes();
                 int n = r.length();
-                if (digitThenNul(z, n)) {
-                    yield false; // SQLite 3.54 reads a number cut short by a NUL byte as a REAL
+                if (integerEndedByNul(z, n)) {
+                    yield false; // SQLite 3.54 reads an integer ended by a NUL byte as a REAL
                 }
                 int kind = NumericText.realKind(z, 0, n);
                 int intKind = NumericText.integerKind(z, 0, n);
@@ -177,19 +177,30 @@ public final class Arithmetic {
     }
 
     /**
-     * Whether a digit comes before the first NUL byte: '5'||x'00' and ' 5'||x'00' count as REAL
-     * in 3.54's arithmetic while x'00' and x'0035' stay INTEGER 0 (found by differential tests
-     * against sqlite-jdbc; 3.40 reads all of them as INTEGER).
+     * Whether the text is an integer ended by a NUL byte: spaces, a sign, digits, spaces, then
+     * NUL. SQLite 3.54 reads '5'||x'00' and ' -5 '||x'00' as REAL in arithmetic, while x'00',
+     * '5e'||x'00' and x'3489b800' (other junk before the NUL) stay INTEGER; 3.40 reads all of
+     * them as INTEGER. Found by differential tests against sqlite-jdbc.
      */
-    private static boolean digitThenNul(byte[] z, int n) {
-        boolean digit = false;
-        for (int i = 0; i < n; i++) {
-            if (z[i] == 0) {
-                return digit;
-            }
-            digit |= z[i] >= '0' && z[i] <= '9';
+    private static boolean integerEndedByNul(byte[] z, int n) {
+        int i = 0;
+        while (i < n && NumericText.isSpace(z[i])) {
+            i++;
         }
-        return false;
+        if (i < n && (z[i] == '-' || z[i] == '+')) {
+            i++;
+        }
+        int digits = i;
+        while (i < n && z[i] >= '0' && z[i] <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return false;
+        }
+        while (i < n && NumericText.isSpace(z[i])) {
+            i++;
+        }
+        return i < n && z[i] == 0;
     }
 
     private static long integralValue(Register r) {
