@@ -35,6 +35,7 @@ final class ExprCodegen {
     private final ProgramBuilder b;
     private final FunctionRegistry functions;
     private final SelectCodegen selects;
+    private SubqueryCodegen subqueries;
     private final Map<Expr.Function, Integer> aggregates = new IdentityHashMap<>();
     private Scope scope;
 
@@ -97,7 +98,7 @@ final class ExprCodegen {
             case Expr.Like l -> like(l, target);
             case Expr.Between bt -> between(bt, target);
             case Expr.InList in -> inList(in, target);
-            case Expr.InSelect in -> selects.inSelect(in, target);
+            case Expr.InSelect in -> subqueries().inSelect(in, target);
             case Expr.InTable in -> throw error("no such table: " + in.table().name());
             case Expr.NullTest n -> {
                 int r = codeTemp(n.expr());
@@ -113,8 +114,8 @@ final class ExprCodegen {
                 b.emit(Opcode.Cast, target, AffinityCode.of(ExprTyping.castAffinity(c)));
             }
             case Expr.Case c -> caseExpr(c, target);
-            case Expr.Exists x -> selects.exists(x, target);
-            case Expr.Subquery s -> selects.scalar(s, target);
+            case Expr.Exists x -> subqueries().exists(x, target);
+            case Expr.Subquery s -> subqueries().scalar(s, target);
             case Expr.Function f -> function(f, target);
             case Expr.Raise r -> throw error("RAISE() may only be used within a trigger-program");
             case Expr.Row r -> throw error("row value misused");
@@ -481,5 +482,12 @@ final class ExprCodegen {
 
     static SqliteException error(String message) {
         return new SqliteException(ResultCode.ERROR, message);
+    }
+
+    private SubqueryCodegen subqueries() {
+        if (subqueries == null) {
+            subqueries = new SubqueryCodegen(b, selects);
+        }
+        return subqueries;
     }
 }

@@ -8,7 +8,6 @@ import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.Tokens;
-import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
@@ -463,60 +462,5 @@ final class SelectCodegen {
         if (core.having() != null) {
             exprs.jumpIfNotTrue(core.having(), skip);
         }
-    }
-
-    // ---- subqueries -------------------------------------------------------------------------
-
-    /** A scalar subquery: its first row's value, or NULL when it has none. */
-    void scalar(Expr.Subquery s, int target) {
-        int done = b.newLabel();
-        b.emit(Opcode.Null, 0, target);
-        int columns = select(s.select(), (first, count) -> {
-            b.emit(Opcode.SCopy, first, target);
-            b.emit(Opcode.Goto, 0, done);
-        });
-        if (columns != 1) {
-            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
-        }
-        b.resolve(done);
-    }
-
-    void exists(Expr.Exists x, int target) {
-        int done = b.newLabel();
-        b.emit(Opcode.Integer, 0, target);
-        select(x.select(), (first, count) -> {
-            b.emit(Opcode.Integer, 1, target);
-            b.emit(Opcode.Goto, 0, done);
-        });
-        b.resolve(done);
-    }
-
-    /**
-     * {@code x IN (SELECT …)}: as IN with a list loaded into a temporary index — the affinity
-     * combines x's and the column's and is applied to both sides — and false for an empty
-     * subquery even when x is NULL.
-     */
-    void inSelect(Expr.InSelect e, int target) {
-        Expr first = ExprTyping.firstResultExpr(e.select());
-        // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
-        // (REAL stays REAL), which matters here because it is applied as on storing.
-        Affinity left = ExprTyping.affinity(e.expr());
-        Affinity right = ExprTyping.firstColumnAffinity(e.select());
-        Affinity affinity = left == Affinity.NONE ? right
-                : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
-        Collation collation = first == null ? ExprTyping.collation(e.expr(), exprs.scope())
-                : ExprTyping.binary(e.expr(), first, exprs.scope());
-        int empty = b.allocRegister();
-        b.emit(Opcode.Integer, 1, empty);
-        int x = exprs.codeTemp(e.expr());
-        InTest test = new InTest(b, x, affinity, collation, true, true);
-        int columns = select(e.select(), (row, count) -> {
-            b.emit(Opcode.Integer, 0, empty);
-            test.compare(row);
-        });
-        if (columns != 1) {
-            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
-        }
-        test.end(e.not(), target, empty);
     }
 }
