@@ -2,6 +2,7 @@ package io.turso4j.translate;
 
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
 import io.turso4j.schema.View;
 import io.turso4j.sql.ast.CreateIndex;
@@ -49,6 +50,13 @@ final class DdlCodegen {
                 int indexRoot = b.allocRegister();
                 b.emit(Opcode.CreateBtree, 1, indexRoot);
                 SchemaWrites.append(b, "index", index.name(), table.name(), indexRoot, null);
+            }
+            if (table.autoincrement() && schema.sequenceTable() == null) {
+                // The first AUTOINCREMENT table brings sqlite_sequence, as sqlite3EndTable does.
+                int sequenceRoot = b.allocRegister();
+                b.emit(Opcode.CreateBtree, 0, sequenceRoot);
+                SchemaWrites.append(b, "table", SystemTables.SEQUENCE, SystemTables.SEQUENCE, sequenceRoot,
+                        SystemTables.SEQUENCE_SQL);
             }
             SchemaWrites.finish(b, schema);
         }

@@ -31,10 +31,6 @@ final class DropCodegen {
     }
 
     static Program drop(Stmt.Drop stmt, Schema schema) {
-        Name name = stmt.name();
-        if (name.schema() != null && !Identifiers.same(name.schema(), "main")) {
-            throw ExprCodegen.error("unknown database " + name.schema());
-        }
         return switch (stmt.kind()) {
             case TABLE, VIEW -> dropTable(stmt, schema);
             case INDEX -> dropIndex(stmt, schema);
@@ -44,6 +40,11 @@ final class DropCodegen {
 
     private static String written(Name name) {
         return name.schema() != null ? name.schema() + "." + name.name() : name.name();
+    }
+
+    /** Whether {@code name} may name an object here: unqualified or in main (else it names none). */
+    private static boolean inMain(Name name) {
+        return name.schema() == null || Identifiers.same(name.schema(), "main");
     }
 
     private static Program nothing() {
@@ -56,8 +57,8 @@ final class DropCodegen {
     private static Program dropTable(Stmt.Drop stmt, Schema schema) {
         boolean isView = stmt.kind() == Stmt.ObjectKind.VIEW;
         String n = stmt.name().name();
-        Table table = schema.table(n);
-        View view = table == null ? schema.view(n) : null;
+        Table table = inMain(stmt.name()) ? schema.table(n) : null;
+        View view = table == null && inMain(stmt.name()) ? schema.view(n) : null;
         if (table == null && view == null) {
             if (stmt.ifExists()) {
                 return nothing();
@@ -112,7 +113,7 @@ final class DropCodegen {
     }
 
     private static Program dropIndex(Stmt.Drop stmt, Schema schema) {
-        Index index = schema.index(stmt.name().name());
+        Index index = inMain(stmt.name()) ? schema.index(stmt.name().name()) : null;
         if (index == null) {
             if (stmt.ifExists()) {
                 return nothing();

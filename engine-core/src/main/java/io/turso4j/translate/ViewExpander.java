@@ -29,17 +29,19 @@ import java.util.Set;
 /**
  * Views, expanded before code generation as SQLite's selectExpander does: every FROM item that
  * names a view (and no common table expression visible there) becomes a reference to a CTE
- * holding the view's SELECT, added to the WITH of the SELECT whose FROM it sits in — so the
- * view's declared column names and its columns' affinities flow through the CTE machinery,
- * and the item keeps the view's name (or its alias) as its source name.
+ * holding the view's SELECT, aliased with the view's name unless it has an alias of its own.
+ * The CTEs go on the WITH of the outermost SELECT being expanded (one per view, named
+ * {@code "view <name>"}, which nothing written unquoted can name), so the view's declared
+ * column names and its columns' affinities flow through the CTE machinery, and a view inside
+ * a view finds its CTE wherever it is compiled.
  *
  * <p>A view's SELECT is defined in the schema, not where it is used: the CTEs visible at the
  * use do not reach into it (its table names are qualified with {@code main}, which CTE lookup
  * passes over; an unknown one fails as "no such table: main.x", as in SQLite), and its
  * unnamed result columns are named from its own text (they get that text as alias, since
- * later naming reads the statement's text). Views inside views expand in turn; meeting a view
- * already being expanded is "view v is circularly defined". A declared column list must match
- * the SELECT's width ("expected 2 columns for 'v' but got 3").
+ * later naming reads the statement's text). Meeting a view already being expanded is "view v
+ * is circularly defined". A declared column list must match the SELECT's width ("expected 2
+ * columns for 'v' but got 3").
  *
  * <p>Not thread-safe: one per statement compilation.
  */
@@ -48,6 +50,14 @@ final class ViewExpander {
     /** Views being expanded, innermost last (folded names). */
     private final Deque<String> expanding = new ArrayDeque<>();
     private final Map<String, Select> parsed = new HashMap<>();
+    /**
+     * The CTEs standing for the views met under the outermost SELECT being walked (by folded
+     * view name), added to its WITH; null when no SELECT is being walked.
+     */
+    private Map<String, Select.Cte> generated;
+
+    /** Starts the CTE names of views: a space keeps them apart from any name written unquoted. */
+    private static final String CTE_PREFIX = "view ";
 
     /**
      * Where the walk is: the CTE names visible (folded), and inside a view's SELECT, that
@@ -120,39 +130,44 @@ final class ViewExpander {
     }
 
     private Select select(Select s, Ctx outer) {
+        boolean root = generated == null;
+        if (root) {
+            generated = new LinkedHashMap<>();
+        }
         Ctx ctx = outer;
         List<Select.Cte> ctes = new ArrayList<>();
         if (s.with() != null) {
             Set<String> names = cteNames(s.with());
-            for (Select.Cte cte : s.with().ctes()) {
-                Set<String> visible = new HashSet<>(names);
-                if (!s.with().recursive()) {
-                    visible.remove(Identifiers.fold(cte.name())); // a CTE does not see itself
-                }
-                ctes.add(new Select.Cte(cte.name(), cte.columns(), cte.materialized(),
-                        select(cte.select(), outer.with(visible))));
-            }
+            // Every CTE of the WITH is visible in each of them (RECURSIVE is optional in SQLite).
             ctx = outer.with(names);
+            for (Select.Cte cte : s.with().ctes()) {
+                ctes.add(new Select.Cte(cte.name(), cte.columns(), cte.materialized(), select(cte.select(), ctx)));
+            }
         }
-        Map<String, Select.Cte> views = new LinkedHashMap<>();
-        Select.Body body = body(s.body(), ctx, views);
+        Select.Body body = body(s.body(), ctx);
         List<OrderingTerm> orderBy = orderBy(s.orderBy(), ctx);
         Select.Limit limit = s.limit() == null ? null
                 : new Select.Limit(expr(s.limit().limit(), ctx), expr(s.limit().offset(), ctx));
         Select.With with = s.with();
-        if (with != null || !views.isEmpty()) {
-            ctes.addAll(views.values());
-            with = new Select.With(with != null && with.recursive(), ctes);
+        if (root) {
+            if (!generated.isEmpty()) {
+                ctes.addAll(generated.values());
+                with = new Select.With(with != null && with.recursive(), ctes);
+            }
+            generated = null;
+        }
+        if (with == s.with() && with != null) {
+            with = new Select.With(with.recursive(), ctes);
         }
         return new Select(s.pos(), with, body, orderBy, limit);
     }
 
-    private Select.Body body(Select.Body body, Ctx ctx, Map<String, Select.Cte> views) {
+    private Select.Body body(Select.Body body, Ctx ctx) {
         return switch (body) {
-            case Select.Compound c -> new Select.Compound(body(c.left(), ctx, views), c.op(), body(c.right(), ctx, views));
+            case Select.Compound c -> new Select.Compound(body(c.left(), ctx), c.op(), body(c.right(), ctx));
             case Select.Values v -> new Select.Values(v.rows().stream().map(r -> exprs(r, ctx)).toList());
             case Select.Core core -> {
-                Select.From from = core.from() == null ? null : from(core.from(), ctx, views);
+                Select.From from = core.from() == null ? null : from(core.from(), ctx);
                 List<Select.ResultColumn> columns = new ArrayList<>();
                 for (Select.ResultColumn rc : core.columns()) {
                     columns.add(rc instanceof Select.ExprColumn ec ? column(ec, ctx) : rc);
@@ -172,26 +187,26 @@ final class ViewExpander {
         return new Select.ExprColumn(expr(ec.expr(), ctx), alias);
     }
 
-    private Select.From from(Select.From from, Ctx ctx, Map<String, Select.Cte> views) {
+    private Select.From from(Select.From from, Ctx ctx) {
         List<Select.Join> joins = new ArrayList<>();
         for (Select.Join j : from.joins()) {
             Select.JoinConstraint c = j.constraint() instanceof Select.On on ? new Select.On(expr(on.expr(), ctx))
                     : j.constraint();
-            joins.add(new Select.Join(j.op(), ref(j.table(), ctx, views), c));
+            joins.add(new Select.Join(j.op(), ref(j.table(), ctx), c));
         }
-        return new Select.From(ref(from.first(), ctx, views), joins);
+        return new Select.From(ref(from.first(), ctx), joins);
     }
 
-    private Select.TableRef ref(Select.TableRef ref, Ctx ctx, Map<String, Select.Cte> views) {
+    private Select.TableRef ref(Select.TableRef ref, Ctx ctx) {
         return switch (ref) {
-            case Select.Table t -> table(t, ctx, views);
+            case Select.Table t -> table(t, ctx);
             case Select.SubqueryTable s -> new Select.SubqueryTable(select(s.select(), ctx), s.alias());
-            case Select.Nested n -> new Select.Nested(from(n.from(), ctx, views), n.alias());
+            case Select.Nested n -> new Select.Nested(from(n.from(), ctx), n.alias());
             case Select.TableFunction f -> new Select.TableFunction(f.name(), exprs(f.args(), ctx), f.alias());
         };
     }
 
-    private Select.TableRef table(Select.Table t, Ctx ctx, Map<String, Select.Cte> views) {
+    private Select.TableRef table(Select.Table t, Ctx ctx) {
         Name name = t.name();
         String folded = Identifiers.fold(name.name());
         if (name.schema() == null && ctx.ctes().contains(folded)) {
@@ -206,12 +221,12 @@ final class ViewExpander {
             return ctx.viewSql() != null && name.schema() == null
                     ? new Select.Table(new Name("main", name.name()), t.alias(), t.indexedBy()) : t;
         }
-        Select.Cte cte = views.get(folded);
+        Select.Cte cte = generated.get(folded);
         if (cte == null) {
             cte = view(view);
-            views.put(folded, cte);
+            generated.put(folded, cte);
         }
-        return new Select.Table(Name.of(cte.name()), t.alias(), t.indexedBy());
+        return new Select.Table(Name.of(cte.name()), t.alias() != null ? t.alias() : view.name(), t.indexedBy());
     }
 
     /** The CTE standing for {@code view}: its SELECT, expanded, with the declared column names. */
@@ -225,13 +240,15 @@ final class ViewExpander {
         try {
             Select body = select(select, new Ctx(Set.of(), view.sql(), Lexer.tokenize(view.sql())));
             if (!view.columns().isEmpty()) {
-                int width = columnCount(body, Map.of());
+                Map<String, Select.Cte> visible = new HashMap<>();
+                generated.values().forEach(cte -> visible.put(Identifiers.fold(cte.name()), cte));
+                int width = columnCount(body, visible);
                 if (width != view.columns().size()) {
                     throw ExprCodegen.error("expected " + view.columns().size() + " columns for '" + view.name()
                             + "' but got " + width);
                 }
             }
-            return new Select.Cte(view.name(), view.columns(), null, body);
+            return new Select.Cte(CTE_PREFIX + view.name(), view.columns(), null, body);
         } finally {
             expanding.removeLast();
         }
