@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.SystemTables;
@@ -8,6 +9,8 @@ import io.turso4j.schema.View;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.CreateView;
+import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.TokenType;
 import io.turso4j.sql.lexer.Tokens;
@@ -15,7 +18,10 @@ import io.turso4j.translate.schema.SchemaBuilder;
 import io.turso4j.translate.schema.StatementText;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
+import io.turso4j.value.Collation;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * CREATE TABLE, CREATE INDEX and CREATE VIEW, as SQLite's {@code sqlite3EndTable} and {@code
@@ -75,28 +81,76 @@ final class DdlCodegen {
             int root = b.allocRegister();
             b.emit(Opcode.CreateBtree, 1, root);
             SchemaWrites.append(b, "index", index.name(), table.name(), root, StatementText.of(text).storedSql());
-            int indexCursor = b.allocCursor();
-            b.emit(Opcode.OpenWrite, indexCursor, root, 0, IndexKeys.comparator(index), 0x02);
-            int row = b.allocRegisters(Math.max(table.columns().size(), 1));
-            int rowid = b.allocRegister();
-            int key = b.allocRegisters(index.columns().size());
-            int record = b.allocRegister();
-            int tableCursor = b.allocCursor();
-            b.emit(Opcode.OpenRead, tableCursor, table.rootPage(), 0);
-            int done = b.newLabel();
-            b.emit(Opcode.Rewind, tableCursor, done);
-            int top = b.currentAddress();
-            TableSource.readRow(b, table, tableCursor, row);
-            b.emit(Opcode.Rowid, tableCursor, rowid);
-            IndexKeys.build(b, index, row, rowid, key);
-            b.emit(Opcode.MakeRecord, key, index.columns().size(), record);
-            b.emit(Opcode.IdxInsert, indexCursor, record);
-            b.emit(Opcode.Next, tableCursor, top);
-            b.resolve(done);
+            fill(b, table, index, root);
             SchemaWrites.finish(b, schema);
         }
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
+    }
+
+    /**
+     * REINDEX [name]: every index, or those of the collation, table or index {@code name}
+     * names (looked up in that order, as SQLite's sqlite3Reindex), emptied and filled again from
+     * their tables. The schema does not change.
+     */
+    static Program reindex(Stmt.Reindex stmt, Schema schema) {
+        List<Index> indexes = new ArrayList<>();
+        Name name = stmt.name();
+        boolean inMain = name == null || name.schema() == null || Identifiers.same(name.schema(), "main");
+        if (name != null && name.schema() == null && Collation.builtin(name.name()) != null) {
+            for (Table t : schema.tables()) {
+                for (Index i : t.indexes()) {
+                    if (i.columns().stream().anyMatch(c -> Identifiers.same(c.collation(), name.name()))) {
+                        indexes.add(i);
+                    }
+                }
+            }
+        } else if (name == null) {
+            schema.tables().forEach(t -> indexes.addAll(t.indexes()));
+        } else if (inMain && schema.table(name.name()) != null) {
+            indexes.addAll(schema.table(name.name()).indexes());
+        } else if (inMain && schema.index(name.name()) != null) {
+            indexes.add(schema.index(name.name()));
+        } else {
+            throw ExprCodegen.error("unable to identify the object to be reindexed");
+        }
+        ProgramBuilder b = SchemaWrites.start();
+        for (Index index : indexes) {
+            Table table = schema.table(index.table());
+            if (!table.hasRowid() || table.isVirtual()) {
+                throw ExprCodegen.error("REINDEX of a WITHOUT ROWID table is not supported yet");
+            }
+            b.emit(Opcode.Clear, index.rootPage(), 0, 0);
+            int root = b.allocRegister();
+            b.emit(Opcode.Integer, index.rootPage(), root);
+            fill(b, table, index, root);
+        }
+        b.emit(Opcode.Halt, 0, 0);
+        return b.build();
+    }
+
+    /** Inserts an entry in the index b-tree at page r[root] for every row of {@code table}. */
+    private static void fill(ProgramBuilder b, Table table, Index index, int root) {
+        int indexCursor = b.allocCursor();
+        b.emit(Opcode.OpenWrite, indexCursor, root, 0, IndexKeys.comparator(index), 0x02);
+        int row = b.allocRegisters(Math.max(table.columns().size(), 1));
+        int rowid = b.allocRegister();
+        int key = b.allocRegisters(index.columns().size());
+        int record = b.allocRegister();
+        int tableCursor = b.allocCursor();
+        b.emit(Opcode.OpenRead, tableCursor, table.rootPage(), 0);
+        int done = b.newLabel();
+        b.emit(Opcode.Rewind, tableCursor, done);
+        int top = b.currentAddress();
+        TableSource.readRow(b, table, tableCursor, row);
+        b.emit(Opcode.Rowid, tableCursor, rowid);
+        IndexKeys.build(b, index, row, rowid, key);
+        b.emit(Opcode.MakeRecord, key, index.columns().size(), record);
+        b.emit(Opcode.IdxInsert, indexCursor, record);
+        b.emit(Opcode.Next, tableCursor, top);
+        b.resolve(done);
+        b.emit(Opcode.Close, tableCursor, 0);
+        b.emit(Opcode.Close, indexCursor, 0);
     }
 
     /** CREATE VIEW: only its sqlite_schema row (root page 0); the SELECT is checked when a statement uses the view. */

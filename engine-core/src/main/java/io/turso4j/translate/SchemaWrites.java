@@ -104,6 +104,21 @@ final class SchemaWrites {
         b.resolve(done);
     }
 
+    /**
+     * Sets the name, tbl_name and (unless {@code sql} is null) sql of the row of the object
+     * {@code type} named {@code name}.
+     */
+    static void update(ProgramBuilder b, String type, String name, String newName, String tblName, String sql) {
+        forEach(b, List.of(new Match(TYPE, type), new Match(NAME, name)), (pb, row) -> {
+            pb.emit(Opcode.String8, 0, row + NAME, 0, newName, 0);
+            pb.emit(Opcode.String8, 0, row + TBL_NAME, 0, tblName, 0);
+            if (sql != null) {
+                pb.emit(Opcode.String8, 0, row + SQL, 0, sql, 0);
+            }
+            rewrite(pb, row);
+        });
+    }
+
     /** Rewrites the current row from {@code row..row+4} (changed by the caller) under its rowid. */
     static void rewrite(ProgramBuilder b, int row) {
         int record = b.allocRegister();

@@ -69,6 +69,8 @@ public final class Translator {
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case CreateView create -> DdlCodegen.createView(create, text, schema);
+            case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
+            case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
             case Stmt.Drop drop when drop.kind() != Stmt.ObjectKind.TRIGGER -> DropCodegen.drop(drop, schema);
             case Update update -> {
                 Update u = ViewExpander.expand(notAView(update, update.table().name(), schema), schema);
