@@ -224,18 +224,19 @@ final class AlterCodegen {
         if (column.primaryKey()) {
             throw ExprCodegen.error("cannot drop PRIMARY KEY column: \"" + column.name() + "\"");
         }
-        for (Index index : table.indexes()) {
-            boolean uses = index.columns().stream().anyMatch(c -> c.column() == i);
-            if (uses && index.isAutomatic()) {
-                throw ExprCodegen.error("cannot drop UNIQUE column: \"" + column.name() + "\"");
-            }
+        if (AlterText.declaresUnique(table.sql(), i)) {
+            throw ExprCodegen.error("cannot drop UNIQUE column: \"" + column.name() + "\"");
         }
         if (table.columns().size() == 1) {
             throw ExprCodegen.error("cannot drop column \"" + column.name() + "\": no other columns exist");
         }
         for (Index index : table.indexes()) {
-            if (index.columns().stream().anyMatch(c -> c.column() == i)
-                    || (index.sql() != null && AlterText.mentions(index.sql(), column.name()))) {
+            boolean uses = index.columns().stream().anyMatch(c -> c.column() == i);
+            if (uses && index.isAutomatic()) {
+                throw ExprCodegen.error("error in table " + table.name() + " after drop column: no such column: "
+                        + column.name());
+            }
+            if (uses || (index.sql() != null && AlterText.mentions(index.sql(), column.name()))) {
                 throw ExprCodegen.error("error in index " + index.name() + " after drop column: no such column: "
                         + column.name());
             }

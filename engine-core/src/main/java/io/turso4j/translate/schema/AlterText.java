@@ -118,6 +118,18 @@ public final class AlterText {
         return tableSql.substring(0, t.start(seg[0])) + tableSql.substring(t.start(next));
     }
 
+    /** Whether the definition of column number {@code index} has a column-level UNIQUE constraint. */
+    public static boolean declaresUnique(String tableSql, int index) {
+        Tokens t = Lexer.tokenize(tableSql);
+        int[] seg = columnSegments(t).get(index);
+        for (int i = seg[0]; i <= seg[1]; i++) {
+            if (t.type(i) == TokenType.UNIQUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The first and last token of each column definition of a CREATE TABLE. */
     private static List<int[]> columnSegments(Tokens t) {
         int i = 0;
