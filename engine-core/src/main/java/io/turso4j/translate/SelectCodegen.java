@@ -54,6 +54,11 @@ final class SelectCodegen {
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+    /** The result columns of every core compiled, with the scope their references resolve in. */
+    private final Map<Select.Core, ResultColumns> coreColumns = new IdentityHashMap<>();
+
+    /** A compiled core's result columns ({@code *} expanded) and the scope that names their columns. */
+    record ResultColumns(List<Expr> exprs, Scope scope) {}
 
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
@@ -81,6 +86,11 @@ final class SelectCodegen {
     /** The names of the result columns of {@code core}, once it has been compiled. */
     List<String> namesOf(Select.Core core) {
         return coreNames.get(core);
+    }
+
+    /** The result columns of {@code core} once it has been compiled, else null. */
+    ResultColumns resultColumns(Select.Core core) {
+        return coreColumns.get(core);
     }
 
     ExprCodegen exprs() {
@@ -305,6 +315,7 @@ final class SelectCodegen {
             List<String> names = new ArrayList<>();
             expand(core.columns(), from != null ? exprs.scope() : null, columns, names);
             coreNames.put(core, names);
+            coreColumns.put(core, new ResultColumns(List.copyOf(columns), exprs.scope()));
             columns.addAll(extras);
             if (core.where() != null) {
                 where.add(core.where());
