@@ -36,7 +36,8 @@ final class ExprCodegen {
     private final FunctionRegistry functions;
     private final SelectCodegen selects;
     private SubqueryCodegen subqueries;
-    private final Map<Expr.Function, Integer> aggregates = new IdentityHashMap<>();
+    /** Expressions whose value is already in a register: aggregate calls, and what a window pass stored. */
+    private final Map<Expr, Integer> aggregates = new IdentityHashMap<>();
     private Scope scope;
 
     ExprCodegen(ProgramBuilder b, FunctionRegistry functions, SelectCodegen selects) {
@@ -68,6 +69,20 @@ final class ExprCodegen {
         aggregates.put(call, register);
     }
 
+    /** From now on {@code e} (this very node) reads its value from {@code register}. */
+    void bind(Expr e, int register) {
+        aggregates.put(e, register);
+    }
+
+    boolean isBound(Expr e) {
+        return aggregates.containsKey(e);
+    }
+
+    /** Undoes {@link #bind}: {@code e} is coded again. */
+    void unbind(Expr e) {
+        aggregates.remove(e);
+    }
+
     /** Codes {@code e} into a fresh register and returns it. */
     int codeTemp(Expr e) {
         int r = b.allocRegister();
@@ -83,6 +98,11 @@ final class ExprCodegen {
 
     /** Codes {@code e} so that its value ends up in register {@code target}. */
     void code(Expr e, int target) {
+        Integer bound = aggregates.get(e);
+        if (bound != null) {
+            b.emit(Opcode.SCopy, bound, target);
+            return;
+        }
         switch (e) {
             case Expr.Literal l -> literal(l, false, target);
             case Expr.Variable v -> {
@@ -515,8 +535,8 @@ final class ExprCodegen {
             b.emit(Opcode.SCopy, aggregate, target);
             return;
         }
-        if (f.over() != null) {
-            throw error("window functions are not supported yet: " + f.name() + "()");
+        if (f.over() != null || WindowCodegen.isWindowOnly(f.name())) {
+            throw error("misuse of window function " + f.name() + "()");
         }
         if (new AggregateFinder(functions).isAggregate(f)) {
             throw error("misuse of aggregate function " + f.name() + "()");

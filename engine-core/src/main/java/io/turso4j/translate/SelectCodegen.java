@@ -88,6 +88,12 @@ final class SelectCodegen {
         return coreNames.get(core);
     }
 
+    /** Makes {@code core}'s names and result columns those of {@code compiled}, which was compiled for it. */
+    void compiledAs(Select.Core core, Select.Core compiled) {
+        coreNames.put(core, coreNames.get(compiled));
+        coreColumns.put(core, coreColumns.get(compiled));
+    }
+
     /** The result columns of {@code core} once it has been compiled, else null. */
     ResultColumns resultColumns(Select.Core core) {
         return coreColumns.get(core);
@@ -299,8 +305,9 @@ final class SelectCodegen {
     }
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
-        if (!core.windows().isEmpty()) {
-            throw ExprCodegen.error("WINDOW is not supported yet");
+        if (WindowCodegen.hasWindowCalls(core, extras, exprs)) {
+            new WindowCodegen(b, this).code(core, out, sink, extras);
+            return;
         }
         Scope outer = exprs.scope();
         FromCodegen from = null;
