@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The names a SELECT's expressions can see: the sources of its FROM clause (each a name and
  * its columns, whose current row sits in registers while the loops run), then the enclosing
- * SELECT's, as SQLite's NameContext chain. Immutable once built; one per SELECT.
+ * SELECT's, as SQLite's NameContext chain. Immutable once built but for a count of the column
+ * references resolved to each scope, which tells a correlated subquery from one that can run
+ * once (see {@link #resolvedUpward}); one per SELECT.
  */
 final class Scope {
     /**
@@ -38,6 +40,8 @@ final class Scope {
 
     private final Scope parent;
     private final List<Source> sources;
+    /** How many column references {@link #find} resolved to this scope's own sources. */
+    private int resolved;
 
     Scope(Scope parent, List<Source> sources) {
         this.parent = parent;
@@ -70,9 +74,23 @@ final class Scope {
             throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c));
         }
         if (!hits.isEmpty()) {
+            resolved++;
             return hits.getFirst();
         }
         return parent == null ? null : parent.find(c);
+    }
+
+    /**
+     * How many column references have resolved to {@code scope} or a scope enclosing it (0 for
+     * null). When the count is the same before and after a subquery's code was generated, the
+     * subquery names no column of the query around it: its result is the same for every row.
+     */
+    static int resolvedUpward(Scope scope) {
+        int n = 0;
+        for (Scope s = scope; s != null; s = s.parent) {
+            n += s.resolved;
+        }
+        return n;
     }
 
     /** The source named {@code table}, here or in an enclosing scope; null if none. */

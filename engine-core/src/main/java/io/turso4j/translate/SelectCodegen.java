@@ -54,6 +54,11 @@ final class SelectCodegen {
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+    /** The result columns of every core compiled, with the scope their references resolve in. */
+    private final Map<Select.Core, ResultColumns> coreColumns = new IdentityHashMap<>();
+
+    /** A compiled core's result columns ({@code *} expanded) and the scope that names their columns. */
+    record ResultColumns(List<Expr> exprs, Scope scope) {}
 
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
@@ -81,6 +86,17 @@ final class SelectCodegen {
     /** The names of the result columns of {@code core}, once it has been compiled. */
     List<String> namesOf(Select.Core core) {
         return coreNames.get(core);
+    }
+
+    /** Makes {@code core}'s names and result columns those of {@code compiled}, which was compiled for it. */
+    void compiledAs(Select.Core core, Select.Core compiled) {
+        coreNames.put(core, coreNames.get(compiled));
+        coreColumns.put(core, coreColumns.get(compiled));
+    }
+
+    /** The result columns of {@code core} once it has been compiled, else null. */
+    ResultColumns resultColumns(Select.Core core) {
+        return coreColumns.get(core);
     }
 
     ExprCodegen exprs() {
@@ -289,8 +305,9 @@ final class SelectCodegen {
     }
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
-        if (!core.windows().isEmpty()) {
-            throw ExprCodegen.error("WINDOW is not supported yet");
+        if (WindowCodegen.hasWindowCalls(core, extras, exprs)) {
+            new WindowCodegen(b, this).code(core, out, sink, extras);
+            return;
         }
         Scope outer = exprs.scope();
         FromCodegen from = null;
@@ -305,6 +322,7 @@ final class SelectCodegen {
             List<String> names = new ArrayList<>();
             expand(core.columns(), from != null ? exprs.scope() : null, columns, names);
             coreNames.put(core, names);
+            coreColumns.put(core, new ResultColumns(List.copyOf(columns), exprs.scope()));
             columns.addAll(extras);
             if (core.where() != null) {
                 where.add(core.where());
