@@ -337,10 +337,11 @@ final class SelectCodegen {
                 }
                 int next = b.newLabel();
                 if (from != null) {
-                    from.openLoops();
-                }
-                for (Expr w : where) {
-                    exprs.jumpIfNotTrue(w, from != null ? next : skip);
+                    from.openLoops(where, columns);
+                } else {
+                    for (Expr w : where) {
+                        exprs.jumpIfNotTrue(w, skip);
+                    }
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
@@ -363,7 +364,7 @@ final class SelectCodegen {
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
                 new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
             } else {
-                aggregate(core, calls, where, from, skip);
+                aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
@@ -376,7 +377,7 @@ final class SelectCodegen {
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
-    private static List<Expr> conjuncts(Expr e) {
+    static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
             List<Expr> all = new ArrayList<>(conjuncts(b.left()));
             all.addAll(conjuncts(b.right()));
@@ -413,7 +414,7 @@ final class SelectCodegen {
                     Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
                             ? scope.find(c) : null;
                     names.add(ec.alias() != null ? ec.alias()
-                            : r != null ? r.source().columns().get(r.index())
+                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : r.source().columns().get(r.index()))
                             : ColumnNames.span(tokens(), sql, ec.expr()));
                 }
             }
@@ -433,17 +434,23 @@ final class SelectCodegen {
      * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
      * HAVING filters the row.
      */
-    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
+    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip,
+                           List<Expr> columns) {
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
         if (from != null) {
-            from.openLoops();
-        }
-        for (Expr w : where) {
-            exprs.jumpIfNotTrue(w, next);
+            List<Expr> used = new ArrayList<>(columns);
+            if (core.having() != null) {
+                used.add(core.having());
+            }
+            from.openLoops(where, used);
+        } else {
+            for (Expr w : where) {
+                exprs.jumpIfNotTrue(w, next);
+            }
         }
         for (Expr g : core.groupBy()) {
             exprs.codeTemp(g);
@@ -451,7 +458,10 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         aggregates.step();
         if (from != null) {
+            // Bare columns after the loops show the last row that was aggregated.
+            from.copyRowsToRegisters();
             from.closeLoops(next);
+            from.useRegisters();
         } else {
             b.resolve(next);
         }
