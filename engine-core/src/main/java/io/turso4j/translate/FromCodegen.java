@@ -92,7 +92,7 @@ final class FromCodegen {
                 joinTerms.add(on);
             }
         }
-        if (items.size() > 63) {
+        if (items.size() > 64) {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
         return new Scope(parent, sources);
@@ -275,6 +275,9 @@ final class FromCodegen {
         }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
+            if (level.path.kind() != AccessPath.Kind.ROW) {
+                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null));
+            }
         }
         allDone = b.newLabel();
         List<List<Expr>> tested = new ArrayList<>();

@@ -52,6 +52,9 @@ final class SelectCodegen {
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
+    /** What EXPLAIN QUERY PLAN shows: a line per loop and temporary b-tree, in the order chosen. */
+    private final List<String> explained = new ArrayList<>();
+
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
 
@@ -85,6 +88,15 @@ final class SelectCodegen {
 
     ExprCodegen exprs() {
         return exprs;
+    }
+
+    /** Notes one line of the query plan (see {@link ExplainQueryPlan}). */
+    void explain(String detail) {
+        explained.add(detail);
+    }
+
+    List<String> explained() {
+        return List.copyOf(explained);
     }
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
@@ -338,6 +350,9 @@ final class SelectCodegen {
                 int next = b.newLabel();
                 if (from != null) {
                     from.openLoops(where, columns);
+                    if (distinct >= 0) {
+                        explain("USE TEMP B-TREE FOR DISTINCT");
+                    }
                 } else {
                     for (Expr w : where) {
                         exprs.jumpIfNotTrue(w, skip);
@@ -363,6 +378,7 @@ final class SelectCodegen {
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
                 new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+                explain("USE TEMP B-TREE FOR GROUP BY");
             } else {
                 aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
