@@ -117,26 +117,40 @@ final class ChangeCodegen {
         }
         IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
         b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
-        Scope scope = new Scope(null, List.of(new Scope.Source(alias != null ? alias : table.name(),
-                table.columns().stream().map(Column::name).toList(), row,
-                table.columns().stream().map(Column::affinity).toList(),
-                table.columns().stream().map(Column::collation).toList())));
-        selects.exprs().pushScope(scope);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, cursor, done);
-        int top = b.currentAddress();
-        int next = b.newLabel();
-        TableSource.readRow(b, table, cursor, row);
+        String name = alias != null ? alias : table.name();
+        List<String> names = table.columns().stream().map(Column::name).toList();
+        List<io.turso4j.value.Affinity> affinities = table.columns().stream().map(Column::affinity).toList();
+        List<String> collations = table.columns().stream().map(Column::collation).toList();
+        // First pass: the planner's single-table loop (a rowid or index lookup when the WHERE
+        // allows one), reading through cursors.
+        Scope.Source scanned = new Scope.Source(name, names, row, affinities, collations, new SourceReader(table, row));
+        selects.exprs().pushScope(new Scope(null, List.of(scanned)));
+        List<WhereTerm> terms = new java.util.ArrayList<>();
         if (where != null) {
-            selects.exprs().jumpIfNotTrue(where, next);
+            for (Expr e : SelectCodegen.conjuncts(where)) {
+                terms.add(WhereTerm.of(e, -1, selects.exprs().scope()));
+            }
+        }
+        long estimate = selects.schema().estimatedRows(table.name());
+        JoinPlanner.Item item = new JoinPlanner.Item(table, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
+                0, false, null);
+        JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
+        LoopCodegen loops = new LoopCodegen(b, selects.exprs());
+        LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, table, -1, 0, null);
+        loops.prologue(level);
+        loops.open(level);
+        for (WhereTerm t : terms) {
+            selects.exprs().jumpIfNotTrue(t.expr(), level.next);
         }
         int record = b.allocRegister();
-        b.emit(Opcode.Rowid, cursor, rowid);
+        scanned.read(b, table.columns().size(), rowid);
         b.emit(Opcode.MakeRecord, rowid, 1, record);
         b.emit(Opcode.IdxInsert, rowids, record);
-        b.resolve(next);
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(done);
+        loops.close(level);
+        // Second pass: the rows by rowid, read into registers (the scope SET and RETURNING see).
+        Scope scope = new Scope(null, List.of(new Scope.Source(name, names, row, affinities, collations)));
+        selects.exprs().popScope(null);
+        selects.exprs().pushScope(scope);
         int end = b.newLabel();
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();

@@ -195,11 +195,14 @@ final class ExprCodegen {
         b.emit(Opcode.Real, 0, target, 0, negate ? -value : value, 0);
     }
 
-    /** A column of a FROM-clause source (its current row is in registers), else TRUE/FALSE, else an error. */
+    /**
+     * A column of a FROM-clause source (read from its cursor or its registers, as its
+     * {@link SourceReader} says), else TRUE/FALSE, else an error.
+     */
     private void column(Expr.Column c, int target) {
         Scope.Resolved r = scope == null ? null : scope.find(c);
         if (r != null) {
-            b.emit(Opcode.SCopy, r.register(), target);
+            r.source().read(b, r.index(), target);
             if (r.affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, target, 0);
             }

@@ -274,8 +274,14 @@ final class ExprTyping {
         return e instanceof Expr.Collate || children(e).stream().anyMatch(ExprTyping::hasCollate);
     }
 
-    /** The collation for comparing {@code left} with {@code right}: the left's, else the right's. */
+    /**
+     * The collation for comparing {@code left} with {@code right} (sqlite3BinaryCompareCollSeq):
+     * an explicit COLLATE on the left, else on the right, else the left's, else the right's.
+     */
     static Collation binary(Expr left, Expr right, Scope scope) {
+        if (!hasCollate(left) && hasCollate(right)) {
+            return collation(right, scope);
+        }
         Collation c = collation(left, scope);
         return c != null ? c : collation(right, scope);
     }

@@ -4,6 +4,8 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.value.Affinity;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,25 +18,63 @@ import java.util.List;
  */
 final class Scope {
     /**
-     * One FROM-clause source. {@code name} is its alias (or CTE name); the row's column
-     * {@code i} is in register {@code firstRegister + i}; {@code collations} holds each column's
-     * collation name (null for none).
+     * One FROM-clause source. {@code name} is its alias (or CTE name); {@code collations} holds
+     * each column's collation name (null for none). The row's column {@code i} is in register
+     * {@code firstRegister + i}, unless {@code reader} (null for a plain block of registers)
+     * says it is read from a cursor (see {@link SourceReader}); a stored table also has its
+     * rowid, as column number {@code columns.size()}.
      */
     record Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities,
-                  List<String> collations) {}
+                  List<String> collations, SourceReader reader) {
+        Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities, List<String> collations) {
+            this(name, columns, firstRegister, affinities, collations, null);
+        }
 
-    /** A column reference resolved to its source and index. */
+        /** Whether the source has a rowid, readable as column {@code columns().size()}. */
+        boolean hasRowid() {
+            return reader != null && reader.table() != null;
+        }
+
+        /** The number of readable columns: the declared ones, and the rowid when there is one. */
+        int width() {
+            return columns.size() + (hasRowid() ? 1 : 0);
+        }
+
+        /** Codes a read of column {@code i} (the rowid when {@code i == columns().size()}) into {@code target}. */
+        void read(ProgramBuilder b, int i, int target) {
+            if (reader != null && reader.fromCursor()) {
+                reader.read(b, i, target);
+            } else {
+                b.emit(Opcode.SCopy, firstRegister + i, target);
+            }
+        }
+    }
+
+    /** A column reference resolved to its source and index ({@code columns().size()}: the rowid). */
     record Resolved(Source source, int index) {
         int register() {
             return source.firstRegister() + index;
         }
 
-        Affinity affinity() {
-            return source.affinities().get(index);
+        boolean isRowid() {
+            return index == source.columns().size();
         }
 
+        Affinity affinity() {
+            return isRowid() ? Affinity.INTEGER : source.affinities().get(index);
+        }
+
+        /**
+         * The column's collation: its declared one, else BINARY — a column always has one, so
+         * that it wins over the other operand's in a comparison (sqlite3ExprCollSeq); the rowid
+         * has none.
+         */
         String collation() {
-            return source.collations().get(index);
+            if (isRowid()) {
+                return null;
+            }
+            String declared = source.collations().get(index);
+            return declared != null ? declared : "BINARY";
         }
     }
 
@@ -70,6 +110,13 @@ final class Scope {
                 }
             }
         }
+        if (hits.isEmpty() && isRowidName(c.column())) {
+            for (Source s : sources) {
+                if (s.hasRowid() && (c.table() == null || (s.name() != null && s.name().equalsIgnoreCase(c.table())))) {
+                    hits.add(new Resolved(s, s.columns().size()));
+                }
+            }
+        }
         if (hits.size() > 1) {
             throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c));
         }
@@ -101,6 +148,10 @@ final class Scope {
             }
         }
         return parent == null ? null : parent.source(table);
+    }
+
+    private static boolean isRowidName(String name) {
+        return name.equalsIgnoreCase("rowid") || name.equalsIgnoreCase("oid") || name.equalsIgnoreCase("_rowid_");
     }
 
     static String describe(Expr.Column c) {

@@ -52,6 +52,9 @@ final class SelectCodegen {
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
+    /** What EXPLAIN QUERY PLAN shows: a line per loop and temporary b-tree, in the order chosen. */
+    private final List<String> explained = new ArrayList<>();
+
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
     /** The result columns of every core compiled, with the scope their references resolve in. */
@@ -101,6 +104,15 @@ final class SelectCodegen {
 
     ExprCodegen exprs() {
         return exprs;
+    }
+
+    /** Notes one line of the query plan (see {@link ExplainQueryPlan}). */
+    void explain(String detail) {
+        explained.add(detail);
+    }
+
+    List<String> explained() {
+        return List.copyOf(explained);
     }
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
@@ -355,10 +367,14 @@ final class SelectCodegen {
                 }
                 int next = b.newLabel();
                 if (from != null) {
-                    from.openLoops();
-                }
-                for (Expr w : where) {
-                    exprs.jumpIfNotTrue(w, from != null ? next : skip);
+                    from.openLoops(where, columns);
+                    if (distinct >= 0) {
+                        explain("USE TEMP B-TREE FOR DISTINCT");
+                    }
+                } else {
+                    for (Expr w : where) {
+                        exprs.jumpIfNotTrue(w, skip);
+                    }
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
@@ -380,8 +396,9 @@ final class SelectCodegen {
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
                 new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+                explain("USE TEMP B-TREE FOR GROUP BY");
             } else {
-                aggregate(core, calls, where, from, skip);
+                aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
@@ -394,7 +411,7 @@ final class SelectCodegen {
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
-    private static List<Expr> conjuncts(Expr e) {
+    static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
             List<Expr> all = new ArrayList<>(conjuncts(b.left()));
             all.addAll(conjuncts(b.right()));
@@ -431,7 +448,7 @@ final class SelectCodegen {
                     Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
                             ? scope.find(c) : null;
                     names.add(ec.alias() != null ? ec.alias()
-                            : r != null ? r.source().columns().get(r.index())
+                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : r.source().columns().get(r.index()))
                             : ColumnNames.span(tokens(), sql, ec.expr()));
                 }
             }
@@ -451,17 +468,23 @@ final class SelectCodegen {
      * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
      * HAVING filters the row.
      */
-    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
+    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip,
+                           List<Expr> columns) {
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
         if (from != null) {
-            from.openLoops();
-        }
-        for (Expr w : where) {
-            exprs.jumpIfNotTrue(w, next);
+            List<Expr> used = new ArrayList<>(columns);
+            if (core.having() != null) {
+                used.add(core.having());
+            }
+            from.openLoops(where, used);
+        } else {
+            for (Expr w : where) {
+                exprs.jumpIfNotTrue(w, next);
+            }
         }
         for (Expr g : core.groupBy()) {
             exprs.codeTemp(g);
@@ -469,7 +492,10 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         aggregates.step();
         if (from != null) {
+            // Bare columns after the loops show the last row that was aggregated.
+            from.copyRowsToRegisters();
             from.closeLoops(next);
+            from.useRegisters();
         } else {
             b.resolve(next);
         }

@@ -81,6 +81,10 @@ final class CursorOps {
                 yield -1;
             }
             case IdxRowid -> {
+                if (nullRow[p1]) {
+                    regs[p2].setNull();
+                    yield -1;
+                }
                 RecordReader rec = cursor(p1).record();
                 regs[p2].setInt(rec.getLong(rec.columnCount() - 1));
                 yield -1;
@@ -170,6 +174,10 @@ final class CursorOps {
                 int count = (java.lang.Integer) p4;
                 boolean found = cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, p3, count) == 0;
                 yield found == (op == Opcode.Found) ? p2 : -1;
+            }
+            case NullRow -> {
+                nullRow[p1] = true;
+                yield -1;
             }
             default -> throw new IllegalStateException("not a cursor opcode: " + op);
         };

@@ -200,7 +200,9 @@ public enum Opcode {
     /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
     Found(true),
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
-    NotFound(true);
+    NotFound(true),
+    /** Put cursor P1 on a row of NULLs: Column and Rowid read NULL until it moves (a LEFT JOIN's unmatched row). */
+    NullRow(false);
 
     private static final Opcode[] VALUES = values();
 
