@@ -90,7 +90,7 @@ final class SourceReader {
                 if (i == table.columns().size() || i == table.rowidAlias()) {
                     b.emit(Opcode.Rowid, tableCursor, target);
                 } else {
-                    b.emit(Opcode.Column, tableCursor, i, target);
+                    b.emit(Opcode.Column, tableCursor, i, target, ColumnDefaults.of(table.columns().get(i)), 0);
                 }
             }
         }
