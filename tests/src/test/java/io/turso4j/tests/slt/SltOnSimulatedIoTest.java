@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Files: {@code select1.test} and {@code evidence/} by default;
  * {@code -Dturso4j.slt.sim.files=all} adds select2–5, or name files and folders of the corpus
- * comma-separated. {@code -Dturso4j.slt.sim.cache=N} sets the cache (default 1 page: every page a statement touches beyond
- * the one cached is read again). The
- * simulator's seed is printed; {@code -Dturso4j.seed=N} replays it.
+ * comma-separated. {@code -Dturso4j.slt.sim.cache=N} sets the cache (default 1 page: every
+ * page a statement touches beyond the one cached is read again). The simulator's seed is
+ * printed; {@code -Dturso4j.seed=N} replays it.
  */
 class SltOnSimulatedIoTest {
     private static final String FILES = "turso4j.slt.sim.files";
