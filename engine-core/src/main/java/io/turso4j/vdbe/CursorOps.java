@@ -147,8 +147,13 @@ final class CursorOps {
                 }
                 yield -1;
             }
-            case OpenEphemeral, SorterOpen -> {
-                install(p1, new EphemeralIndex((IndexKeyComparator) p4, op == Opcode.SorterOpen), (IndexKeyComparator) p4);
+            case OpenEphemeral -> {
+                install(p1, new EphemeralIndex((IndexKeyComparator) p4, false), (IndexKeyComparator) p4);
+                yield -1;
+            }
+            case SorterOpen -> {
+                install(p1, new Sorter((IndexKeyComparator) p4, context.tempIo(), context.tempPath()),
+                        (IndexKeyComparator) p4);
                 yield -1;
             }
             case OpenPseudo -> {
@@ -156,13 +161,13 @@ final class CursorOps {
                 yield -1;
             }
             case SorterInsert -> {
-                cursor(p1).insert(regs[p2].bytesCopy());
+                ((Sorter) cursor(p1)).add(regs[p2].bytesCopy());
                 yield -1;
             }
             case SorterSort -> moved(p1, cursor(p1).first(), p2, false);
             case SorterNext -> moved(p1, cursor(p1).next(), p2, true);
             case SorterData -> {
-                byte[] record = ((EphemeralIndex) cursor(p1)).currentRecord();
+                byte[] record = ((Sorter) cursor(p1)).currentRecord();
                 if (cursors[p3] instanceof PseudoCursor pseudo) {
                     pseudo.load(record);
                 } else {

@@ -1,5 +1,6 @@
 package io.turso4j.vdbe;
 
+import io.turso4j.io.IO;
 import io.turso4j.storage.btree.BTree;
 
 /**
@@ -36,6 +37,16 @@ public interface VmContext {
      * undoes it instead of committing.
      */
     void setAutocommit(boolean autocommit, boolean rollback);
+
+    /** The backend a sorter spills its runs to; null keeps every sort in memory. */
+    default IO tempIo() {
+        return null;
+    }
+
+    /** The path temporary files are named after (a suffix makes each unique). */
+    default String tempPath() {
+        return "turso4j-temp";
+    }
 
     /** A statement changed sqlite_schema: the schema must be read again before the next prepare. */
     default void schemaChanged() {
