@@ -60,9 +60,12 @@ final class ChangeCodegen {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
+        RowTriggers triggers = RowTriggers.delete(selects, c.table);
         int loop = c.collect(delete.table().alias(), delete.where());
+        triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
         c.removeIndexEntries();
-        b.emit(Opcode.Delete, c.cursor, 0, 0, null, ChangeFlags.COUNT);
+        b.emit(Opcode.Delete, c.cursor, 0, 0, null, selects.triggers().changeFlags(ChangeFlags.COUNT));
+        triggers.afterDelete(c.pendingSkip);
         c.endLoop(loop);
     }
 
@@ -89,18 +92,23 @@ final class ChangeCodegen {
             }
             setTo[i] = s;
         }
+        RowTriggers triggers = RowTriggers.update(selects, table,
+                update.sets().stream().flatMap(set -> set.columns().stream()).toList());
         int loop = c.collect(update.table().alias(), update.where());
-        c.removeIndexEntries();
         int values = b.allocRegisters(update.sets().size());
         for (int s = 0; s < update.sets().size(); s++) {
             selects.exprs().code(update.sets().get(s).value(), values + s);
         }
+        triggers.beforeUpdate(c.row, c.rowid, c.cursor, setTo, values, c.pendingSkip);
+        c.removeIndexEntries();
         for (int i = 0; i < setTo.length; i++) {
             if (setTo[i] >= 0) {
                 b.emit(Opcode.SCopy, values + setTo[i], c.row + i);
             }
         }
-        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false, ChangeFlags.COUNT);
+        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false,
+                selects.triggers().changeFlags(ChangeFlags.COUNT));
+        triggers.afterUpdate(c.row, c.rowid, c.pendingSkip);
         c.endLoop(loop);
     }
 
@@ -117,7 +125,7 @@ final class ChangeCodegen {
         }
         IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
         b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
-        Scope scope = new Scope(null, List.of(new Scope.Source(alias != null ? alias : table.name(),
+        Scope scope = new Scope(selects.exprs().scope(), List.of(new Scope.Source(alias != null ? alias : table.name(),
                 table.columns().stream().map(Column::name).toList(), row,
                 table.columns().stream().map(Column::affinity).toList(),
                 table.columns().stream().map(Column::collation).toList())));

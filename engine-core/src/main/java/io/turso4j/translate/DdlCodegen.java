@@ -90,7 +90,7 @@ final class DdlCodegen {
         return b.build();
     }
 
-    private static ProgramBuilder start() {
+    static ProgramBuilder start() {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
         b.allocCursor(); // SCHEMA_CURSOR
@@ -98,7 +98,7 @@ final class DdlCodegen {
     }
 
     /** Appends a row to sqlite_schema; the root page is in register {@code root}. */
-    private static void schemaRow(ProgramBuilder b, String type, String name, String tblName, int root, String sql) {
+    static void schemaRow(ProgramBuilder b, String type, String name, String tblName, int root, String sql) {
         b.emit(Opcode.OpenWrite, SCHEMA_CURSOR, SystemTables.SCHEMA_ROOT_PAGE, 0);
         int fields = b.allocRegisters(5);
         b.emit(Opcode.String8, 0, fields, 0, type, 0);
@@ -118,7 +118,7 @@ final class DdlCodegen {
     }
 
     /** Schema format 4 and UTF-8 for a new file, the cookie bumped, the schema marked changed. */
-    private static void finish(ProgramBuilder b, Schema schema) {
+    static void finish(ProgramBuilder b, Schema schema) {
         b.emit(Opcode.SetCookie, 2, 0, 4, null, 1);
         b.emit(Opcode.SetCookie, 5, 0, 1, null, 1);
         b.emit(Opcode.SetCookie, 1, 0, schema.cookie() + 1);

@@ -54,6 +54,7 @@ final class SelectCodegen {
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+    private TriggerCodegen triggers;
 
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
@@ -85,6 +86,14 @@ final class SelectCodegen {
 
     ExprCodegen exprs() {
         return exprs;
+    }
+
+    /** The trigger programs coded into this compilation (see {@link TriggerCodegen}). */
+    TriggerCodegen triggers() {
+        if (triggers == null) {
+            triggers = new TriggerCodegen(b, this);
+        }
+        return triggers;
     }
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */

@@ -4,6 +4,7 @@ import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Schema;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
+import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
 import io.turso4j.sql.ast.Select;
@@ -64,6 +65,8 @@ public final class Translator {
             case Insert insert -> insert(insert, sql, functions, schema);
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
+            case CreateTrigger create -> TriggerDdl.create(create, text, schema);
+            case Stmt.Drop drop when drop.kind() == Stmt.ObjectKind.TRIGGER -> TriggerDdl.drop(drop, schema);
             case Update update -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, update));
             case Delete delete -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, delete));
             case Stmt.Begin begin -> autoCommit(0, 0);
@@ -76,12 +79,14 @@ public final class Translator {
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        int root = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert);
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        int root = InsertCodegen.code(b, selects, insert);
         b.emit(Opcode.Halt, 0, 0);
         Program program = b.build();
         for (int i = 0; i < program.size(); i++) {
-            // Rows read from the table being filled would be read again as they are added.
-            if (program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
+            // Rows read from the table being filled would be read again as they are added
+            // (a trigger's reads happen between rows, so they are not).
+            if (!selects.triggers().isTriggerCode(i) && program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
                 throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
             }
         }

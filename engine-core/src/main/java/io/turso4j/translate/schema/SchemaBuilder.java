@@ -134,7 +134,9 @@ public final class SchemaBuilder {
         if (table != null && insteadOf) {
             throw TableBuilder.error("cannot create INSTEAD OF trigger on table: " + table.name());
         }
-        return new Trigger(triggerName, table != null ? table.name() : view.name(), sql);
+        Trigger.Timing timing = stmt.time() == null ? Trigger.Timing.BEFORE : Trigger.Timing.valueOf(stmt.time().name());
+        return new Trigger(triggerName, table != null ? table.name() : view.name(), sql, timing,
+                Trigger.Event.valueOf(stmt.event().name()), stmt.updateOf());
     }
 
     /** True for the collations every connection has: BINARY, NOCASE, RTRIM (any case). */

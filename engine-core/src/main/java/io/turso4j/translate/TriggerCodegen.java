@@ -1,0 +1,214 @@
+package io.turso4j.translate;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.schema.Identifiers;
+import io.turso4j.schema.Table;
+import io.turso4j.schema.Trigger;
+import io.turso4j.sql.ast.CreateTrigger;
+import io.turso4j.sql.ast.Delete;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.ast.Update;
+import io.turso4j.sql.parser.Parser;
+import io.turso4j.vdbe.ChangeFlags;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Codes trigger programs inline, at the point of the statement where they fire, instead of as
+ * SQLite's sub-programs ({@code OP_Program}): the WHEN test, then each body statement, with the
+ * row's NEW and OLD values visible as two sources of a {@link Scope} that only qualified names
+ * reach ({@code new.x}, {@code old.rowid}). A body statement that changes a table fires that
+ * table's triggers in turn, coded the same way.
+ *
+ * <p>As SQLite with {@code recursive_triggers} off, a trigger never fires while it is already
+ * running: here that means it is not coded inside its own code. Nesting deeper than
+ * {@link #MAX_DEPTH} fails as SQLite's SQLITE_MAX_TRIGGER_DEPTH does. {@code RAISE(IGNORE)}
+ * jumps to the label that abandons the row that fired the innermost running trigger; the
+ * other RAISEs halt with SQLITE_CONSTRAINT_TRIGGER and the conflict action in P2. Rows a
+ * trigger changes do not count in {@code changes()} (see {@link #changeFlags}).
+ *
+ * <p>Not thread-safe; one per compilation, shared by every statement coded in it.
+ */
+final class TriggerCodegen {
+    /** SQLite's SQLITE_MAX_TRIGGER_DEPTH. */
+    static final int MAX_DEPTH = 1000;
+    /** OP_Halt's P2 for the RAISE kinds: SQLite's OE_Rollback, OE_Abort, OE_Fail. */
+    static final int ON_ERROR_ROLLBACK = 1;
+    static final int ON_ERROR_ABORT = 2;
+    static final int ON_ERROR_FAIL = 3;
+
+    private final ProgramBuilder b;
+    private final SelectCodegen selects;
+    /** The triggers whose code is being generated, innermost first. */
+    private final Deque<Trigger> running = new ArrayDeque<>();
+    /** For each running trigger, where RAISE(IGNORE) goes: past the row that fired it. */
+    private final Deque<Integer> ignoreLabels = new ArrayDeque<>();
+    private final Map<String, CreateTrigger> parsed = new HashMap<>();
+    /** [first, end) address ranges of every trigger program coded, outermost ones only. */
+    private final List<int[]> ranges = new ArrayList<>();
+
+    TriggerCodegen(ProgramBuilder b, SelectCodegen selects) {
+        this.b = b;
+        this.selects = selects;
+    }
+
+    /**
+     * The triggers on {@code table} that fire at {@code timing} for {@code event} (for UPDATE,
+     * one setting {@code setColumns}), in SQLite's order — the newest first — leaving out those
+     * already running.
+     */
+    List<Trigger> firing(Table table, Trigger.Timing timing, Trigger.Event event, List<String> setColumns) {
+        List<Trigger> on = selects.schema().triggersOn(table.name());
+        List<Trigger> out = new ArrayList<>();
+        for (int i = on.size() - 1; i >= 0; i--) {
+            Trigger t = on.get(i);
+            if (t.timing() == timing && t.event() == event && !running.contains(t)
+                    && (event != Trigger.Event.UPDATE || t.firesForUpdateOf(setColumns))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    ProgramBuilder builder() {
+        return b;
+    }
+
+    /** Whether code is being generated for a trigger's body. */
+    boolean inTrigger() {
+        return !running.isEmpty();
+    }
+
+    /**
+     * The Insert/Delete P5 flags for a row change: as given at the top level; inside a trigger
+     * without COUNT and LAST_ROWID, as such rows count in neither {@code changes()} nor {@code
+     * last_insert_rowid()} once the statement is done.
+     */
+    int changeFlags(int flags) {
+        return inTrigger() ? flags & ~(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID) : flags;
+    }
+
+    /** Whether address {@code pc} lies in the code of a trigger program. */
+    boolean isTriggerCode(int pc) {
+        for (int[] r : ranges) {
+            if (pc >= r[0] && pc < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Codes {@code triggers} one after the other for the current row, whose NEW and OLD values
+     * are {@code sources} (columns then rowid, see {@link RowTriggers}); {@code ignore} is the
+     * label that abandons the row (RAISE(IGNORE)).
+     */
+    void fire(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
+        for (Trigger t : triggers) {
+            if (running.size() >= MAX_DEPTH) {
+                throw ExprCodegen.error("too many levels of trigger recursion");
+            }
+            int start = b.currentAddress();
+            running.push(t);
+            ignoreLabels.push(ignore);
+            try {
+                program(parse(t), new Scope(null, sources, true));
+            } finally {
+                running.pop();
+                ignoreLabels.pop();
+            }
+            if (running.isEmpty()) {
+                ranges.add(new int[] {start, b.currentAddress()});
+            }
+        }
+    }
+
+    private CreateTrigger parse(Trigger t) {
+        return parsed.computeIfAbsent(Identifiers.fold(t.name()), k -> (CreateTrigger) Parser.parse(t.sql()));
+    }
+
+    /** The WHEN test and the body of one trigger, in {@code scope}; the caller's scope is kept. */
+    private void program(CreateTrigger trigger, Scope scope) {
+        ExprCodegen exprs = selects.exprs();
+        Scope saved = exprs.scope();
+        int end = b.newLabel();
+        try {
+            exprs.pushScope(scope);
+            if (trigger.when() != null) {
+                exprs.jumpIfNotTrue(trigger.when(), end);
+            }
+            for (Stmt step : trigger.body()) {
+                exprs.pushScope(scope);
+                step(step);
+            }
+        } finally {
+            exprs.popScope(saved);
+        }
+        b.resolve(end);
+    }
+
+    private void step(Stmt step) {
+        switch (step) {
+            case Insert insert -> {
+                requireTable(insert.table());
+                InsertCodegen.code(b, selects, insert);
+            }
+            case Update update -> {
+                requireTable(update.table().name());
+                ChangeCodegen.update(b, selects, update);
+            }
+            case Delete delete -> {
+                requireTable(delete.table().name());
+                ChangeCodegen.delete(b, selects, delete);
+            }
+            case Select select -> selects.select(select, (first, count) -> {
+            });
+            default -> throw new IllegalStateException("not a trigger step: " + step);
+        }
+    }
+
+    /** A body statement's table is looked up in the trigger's database, and named so when missing. */
+    private void requireTable(Name name) {
+        if (selects.schema().table(name.name()) == null) {
+            throw ExprCodegen.error("no such table: main." + name.name());
+        }
+    }
+
+    /** {@code RAISE(…)}: leave the row, or halt with the message (an expression's text). */
+    void raise(Expr.Raise r) {
+        if (ignoreLabels.isEmpty()) {
+            throw ExprCodegen.error("RAISE() may only be used within a trigger-program");
+        }
+        int onError = switch (r.kind()) {
+            case IGNORE -> {
+                b.emit(Opcode.Goto, 0, ignoreLabels.peek());
+                yield 0;
+            }
+            case ROLLBACK -> ON_ERROR_ROLLBACK;
+            case ABORT -> ON_ERROR_ABORT;
+            case FAIL -> ON_ERROR_FAIL;
+        };
+        if (onError == 0) {
+            return;
+        }
+        int code = ResultCode.CONSTRAINT_TRIGGER.code();
+        if (r.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
+            b.emit(Opcode.Halt, code, onError, 0, l.text(), 0);
+        } else if (r.message() instanceof Expr.Column c && c.table() == null) {
+            b.emit(Opcode.Halt, code, onError, 0, c.column(), 0);
+        } else {
+            int message = selects.exprs().codeTemp(r.message());
+            b.emit(Opcode.Halt, code, onError, message, null, 0);
+        }
+    }
+}
