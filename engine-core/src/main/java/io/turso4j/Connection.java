@@ -35,6 +35,8 @@ public final class Connection implements AutoCloseable {
     private long totalChanges;
     private long lastInsertRowid;
     private long runningChanges;
+    /** Rows the running statement's triggers changed: they count in total_changes() only. */
+    private long runningTriggerChanges;
     private boolean autocommit = true;
     private boolean closed;
     private final VmContext context = new Context();
@@ -189,14 +191,16 @@ public final class Connection implements AutoCloseable {
     void statementDone(boolean wrote) {
         if (wrote) {
             changes = runningChanges;
-            totalChanges += runningChanges;
+            totalChanges += runningChanges + runningTriggerChanges;
         }
         runningChanges = 0;
+        runningTriggerChanges = 0;
     }
 
     /** A writing statement failed and was undone: as in SQLite, {@code changes()} becomes 0. */
     void statementFailed(boolean wrote) {
         runningChanges = 0;
+        runningTriggerChanges = 0;
         if (wrote) {
             changes = 0;
         }
@@ -296,6 +300,16 @@ public final class Connection implements AutoCloseable {
         leaveStatement();
     }
 
+    /** A statement failed with conflict action ROLLBACK: the whole transaction is undone, autocommit is on again. */
+    void rollbackTransaction() {
+        if (pager.inWriteTransaction()) {
+            pager.rollback();
+            rolledBack();
+        }
+        autocommit = true;
+        leaveStatement();
+    }
+
     private void rolledBack() {
         btree.pagesRolledBack();
         schema = null;
@@ -349,6 +363,11 @@ public final class Connection implements AutoCloseable {
         @Override
         public void rowChanged() {
             runningChanges++;
+        }
+
+        @Override
+        public void triggerRowChanged() {
+            runningTriggerChanges++;
         }
 
         @Override

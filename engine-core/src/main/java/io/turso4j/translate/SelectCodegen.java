@@ -41,7 +41,7 @@ final class SelectCodegen {
 
     private final ProgramBuilder b;
     private final ExprCodegen exprs;
-    private final String sql;
+    private String sql;
     /** The database's tables, which FROM names when no CTE of that name is visible. */
     private final Schema schema;
     private Tokens tokens;
@@ -66,6 +66,17 @@ final class SelectCodegen {
 
     String sql() {
         return sql;
+    }
+
+    /**
+     * Makes {@code text} the text positions refer to (a trigger's body is parsed from its own
+     * CREATE TRIGGER text); returns the one it replaces, to be put back.
+     */
+    String swapText(String text) {
+        String old = sql;
+        sql = text;
+        tokens = null;
+        return old;
     }
 
     Schema schema() {

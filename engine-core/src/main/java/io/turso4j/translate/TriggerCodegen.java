@@ -91,11 +91,11 @@ final class TriggerCodegen {
 
     /**
      * The Insert/Delete P5 flags for a row change: as given at the top level; inside a trigger
-     * without COUNT and LAST_ROWID, as such rows count in neither {@code changes()} nor {@code
-     * last_insert_rowid()} once the statement is done.
+     * TRIGGER_COUNT alone, as such rows count in {@code total_changes()} but in neither {@code
+     * changes()} nor {@code last_insert_rowid()} once the statement is done.
      */
     int changeFlags(int flags) {
-        return inTrigger() ? flags & ~(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID) : flags;
+        return inTrigger() ? ChangeFlags.TRIGGER_COUNT : flags;
     }
 
     /** Whether address {@code pc} lies in the code of a trigger program. */
@@ -122,7 +122,12 @@ final class TriggerCodegen {
             running.push(t);
             ignoreLabels.push(ignore);
             try {
-                program(parse(t), new Scope(null, sources, true));
+                String outerText = selects.swapText(t.sql());
+                try {
+                    program(parse(t), new Scope(null, sources, true));
+                } finally {
+                    selects.swapText(outerText);
+                }
             } finally {
                 running.pop();
                 ignoreLabels.pop();
