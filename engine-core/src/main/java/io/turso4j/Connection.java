@@ -35,8 +35,6 @@ public final class Connection implements AutoCloseable {
     private long totalChanges;
     private long lastInsertRowid;
     private long runningChanges;
-    /** Rows the running statement's triggers changed: they count in total_changes() only. */
-    private long runningTriggerChanges;
     private boolean autocommit = true;
     private boolean closed;
     private final VmContext context = new Context();
@@ -191,16 +189,14 @@ public final class Connection implements AutoCloseable {
     void statementDone(boolean wrote) {
         if (wrote) {
             changes = runningChanges;
-            totalChanges += runningChanges + runningTriggerChanges;
+            totalChanges += runningChanges;
         }
         runningChanges = 0;
-        runningTriggerChanges = 0;
     }
 
     /** A writing statement failed and was undone: as in SQLite, {@code changes()} becomes 0. */
     void statementFailed(boolean wrote) {
         runningChanges = 0;
-        runningTriggerChanges = 0;
         if (wrote) {
             changes = 0;
         }
@@ -365,9 +361,13 @@ public final class Connection implements AutoCloseable {
             runningChanges++;
         }
 
+        /**
+         * Counted at once: SQLite adds a trigger program's changes to the total as the program
+         * ends, so they stay counted even if the statement then fails.
+         */
         @Override
         public void triggerRowChanged() {
-            runningTriggerChanges++;
+            totalChanges++;
         }
 
         @Override
