@@ -90,6 +90,7 @@ public final class Translator {
                 throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
             }
         }
+        selects.triggers().checkInsertSources(program);
         return program;
     }
 
@@ -97,9 +98,12 @@ public final class Translator {
                                   java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        code.accept(b, new SelectCodegen(b, functions, sql, schema));
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        code.accept(b, selects);
         b.emit(Opcode.Halt, 0, 0);
-        return b.build();
+        Program program = b.build();
+        selects.triggers().checkInsertSources(program);
+        return program;
     }
 
     private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {

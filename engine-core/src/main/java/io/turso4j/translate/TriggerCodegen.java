@@ -15,6 +15,7 @@ import io.turso4j.sql.ast.Update;
 import io.turso4j.sql.parser.Parser;
 import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,8 +55,10 @@ final class TriggerCodegen {
     /** For each running trigger, where RAISE(IGNORE) goes: past the row that fired it. */
     private final Deque<Integer> ignoreLabels = new ArrayDeque<>();
     private final Map<String, CreateTrigger> parsed = new HashMap<>();
-    /** [first, end) address ranges of every trigger program coded, outermost ones only. */
+    /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
     private final List<int[]> ranges = new ArrayList<>();
+    /** {root, first, end, depth} of every INSERT step of a trigger, for {@link #checkInsertSources}. */
+    private final List<int[]> insertSteps = new ArrayList<>();
 
     TriggerCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -100,12 +103,33 @@ final class TriggerCodegen {
 
     /** Whether address {@code pc} lies in the code of a trigger program. */
     boolean isTriggerCode(int pc) {
+        return isTriggerCode(pc, 0);
+    }
+
+    /** Whether {@code pc} lies in a trigger program nested deeper than {@code depth}. */
+    private boolean isTriggerCode(int pc, int depth) {
         for (int[] r : ranges) {
-            if (pc >= r[0] && pc < r[1]) {
+            if (pc >= r[0] && pc < r[1] && r[2] > depth) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Fails, as the top-level INSERT does, when a trigger's {@code INSERT … SELECT} reads the
+     * table it fills (its rows would be read again as they are added); reads by the triggers
+     * that step fires in turn happen between its rows and are fine.
+     */
+    void checkInsertSources(Program program) {
+        for (int[] step : insertSteps) {
+            for (int pc = step[1]; pc < step[2]; pc++) {
+                if (program.opcode(pc) == Opcode.OpenRead && program.p2(pc) == step[0] && program.p4(pc) == null
+                        && !isTriggerCode(pc, step[3])) {
+                    throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
+                }
+            }
+        }
     }
 
     /**
@@ -119,6 +143,7 @@ final class TriggerCodegen {
                 throw ExprCodegen.error("too many levels of trigger recursion");
             }
             int start = b.currentAddress();
+            int depth = running.size() + 1;
             running.push(t);
             ignoreLabels.push(ignore);
             try {
@@ -132,9 +157,7 @@ final class TriggerCodegen {
                 running.pop();
                 ignoreLabels.pop();
             }
-            if (running.isEmpty()) {
-                ranges.add(new int[] {start, b.currentAddress()});
-            }
+            ranges.add(new int[] {start, b.currentAddress(), depth});
         }
     }
 
@@ -166,7 +189,9 @@ final class TriggerCodegen {
         switch (step) {
             case Insert insert -> {
                 requireTable(insert.table());
-                InsertCodegen.code(b, selects, insert);
+                int start = b.currentAddress();
+                int root = InsertCodegen.code(b, selects, insert);
+                insertSteps.add(new int[] {root, start, b.currentAddress(), running.size()});
             }
             case Update update -> {
                 requireTable(update.table().name());
