@@ -59,6 +59,11 @@ final class ChangeCodegen {
         if (delete.with() != null || !delete.returning().isEmpty() || !delete.orderBy().isEmpty() || delete.limit() != null) {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
+        if (view != null) {
+            ViewTriggers.delete(selects, delete, view);
+            return;
+        }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         RowTriggers triggers = RowTriggers.delete(selects, c.table);
         int loop = c.collect(delete.table().alias(), delete.where());
@@ -73,6 +78,11 @@ final class ChangeCodegen {
         if (update.with() != null || update.from() != null || !update.returning().isEmpty() || !update.orderBy().isEmpty()
                 || update.limit() != null || (update.orAction() != null && update.orAction() != io.turso4j.sql.ast.ConflictAction.ABORT)) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
+        }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
+        if (view != null) {
+            ViewTriggers.update(selects, update, view);
+            return;
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;

@@ -58,6 +58,11 @@ final class InsertCodegen {
                 || (insert.orAction() != null && insert.orAction() != ConflictAction.ABORT)) {
             throw ExprCodegen.error("this form of INSERT is not supported yet");
         }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
+        if (view != null) {
+            ViewTriggers.insert(selects, insert, view);
+            return -1;
+        }
         Table table = TableSource.lookup(selects.schema(), insert.table());
         if (table == null) {
             throw ExprCodegen.error("no such table: " + insert.table().name());

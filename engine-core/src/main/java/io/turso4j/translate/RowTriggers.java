@@ -41,8 +41,8 @@ final class RowTriggers {
         this.triggers = selects.triggers();
         this.b = triggers.builder();
         this.table = table;
-        this.before = triggers.firing(table, Trigger.Timing.BEFORE, event, setColumns);
-        this.after = triggers.firing(table, Trigger.Timing.AFTER, event, setColumns);
+        this.before = triggers.firing(table.name(), Trigger.Timing.BEFORE, event, setColumns);
+        this.after = triggers.firing(table.name(), Trigger.Timing.AFTER, event, setColumns);
         this.width = table.columns().size() + ROWID_NAMES.size();
     }
 

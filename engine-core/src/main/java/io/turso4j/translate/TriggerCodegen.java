@@ -2,7 +2,6 @@ package io.turso4j.translate;
 
 import io.turso4j.error.ResultCode;
 import io.turso4j.schema.Identifiers;
-import io.turso4j.schema.Table;
 import io.turso4j.schema.Trigger;
 import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.Delete;
@@ -66,12 +65,12 @@ final class TriggerCodegen {
     }
 
     /**
-     * The triggers on {@code table} that fire at {@code timing} for {@code event} (for UPDATE,
-     * one setting {@code setColumns}), in SQLite's order — the newest first — leaving out those
-     * already running.
+     * The triggers on the table or view {@code target} that fire at {@code timing} for {@code
+     * event} (for UPDATE, one setting {@code setColumns}), in SQLite's order — the newest first
+     * — leaving out those already running.
      */
-    List<Trigger> firing(Table table, Trigger.Timing timing, Trigger.Event event, List<String> setColumns) {
-        List<Trigger> on = selects.schema().triggersOn(table.name());
+    List<Trigger> firing(String target, Trigger.Timing timing, Trigger.Event event, List<String> setColumns) {
+        List<Trigger> on = selects.schema().triggersOn(target);
         List<Trigger> out = new ArrayList<>();
         for (int i = on.size() - 1; i >= 0; i--) {
             Trigger t = on.get(i);
@@ -207,9 +206,9 @@ final class TriggerCodegen {
         }
     }
 
-    /** A body statement's table is looked up in the trigger's database, and named so when missing. */
+    /** A body statement's table (or view) is looked up in the trigger's database, and named so when missing. */
     private void requireTable(Name name) {
-        if (selects.schema().table(name.name()) == null) {
+        if (selects.schema().table(name.name()) == null && selects.schema().view(name.name()) == null) {
             throw ExprCodegen.error("no such table: main." + name.name());
         }
     }
