@@ -286,6 +286,88 @@ class TriggersTest {
                 "SELECT * FROM log");
     }
 
+    /**
+     * A chain of 1001 triggers, each firing the next: one level past SQLITE_MAX_TRIGGER_DEPTH
+     * fails when it runs, with sqlite3 3.40's message (sqlite-jdbc's 3.54 refuses such a chain
+     * while preparing it, as "triggers nested too deep"); 1000 levels run.
+     */
+    @Test
+    void tooManyLevelsOfTriggerRecursion() throws InterruptedException {
+        // Compiling 1000 nested trigger programs needs more than a default thread stack (tursodb runs with 8 MB).
+        Throwable[] failure = new Throwable[1];
+        Thread deep = new Thread(null, () -> {
+            try {
+                deepChain();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "deep-triggers", 64L << 20);
+        deep.start();
+        deep.join();
+        if (failure[0] instanceof AssertionError e) {
+            throw e;
+        } else if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+    }
+
+    /** A small stack runs out before SQLite's limit: the same error, at prepare. */
+    @Test
+    void tooDeepForTheStackFailsCleanly() throws InterruptedException {
+        Throwable[] failure = new Throwable[1];
+        Thread shallow = new Thread(null, () -> {
+            try (Database database = Database.open(":memory:"); Connection c = database.connect()) {
+                chain(c, 300);
+                SqliteException e = org.junit.jupiter.api.Assertions.assertThrows(SqliteException.class,
+                        () -> c.prepare("INSERT INTO t0 VALUES (1)"));
+                assertEquals("too many levels of trigger recursion", e.getMessage());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "shallow-triggers", 256L << 10);
+        shallow.start();
+        shallow.join();
+        if (failure[0] instanceof AssertionError e) {
+            throw e;
+        } else if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+    }
+
+    private static void chain(Connection c, int n) {
+        c.execute("BEGIN");
+        c.execute("CREATE TABLE t0(x)");
+        for (int i = 1; i <= n; i++) {
+            c.execute("CREATE TABLE t" + i + "(x)");
+            c.execute("CREATE TRIGGER r" + i + " AFTER INSERT ON t" + (i - 1) + " BEGIN INSERT INTO t" + i
+                    + " VALUES (new.x + 1); END");
+        }
+        c.execute("COMMIT");
+    }
+
+    private static void deepChain() {
+        try (Database database = Database.open(":memory:"); Connection c = database.connect()) {
+            chain(c, 1001);
+            Statement deepest = c.prepare("INSERT INTO t0 VALUES (1)");
+            SqliteException e = org.junit.jupiter.api.Assertions.assertThrows(SqliteException.class, deepest::next);
+            assertEquals("too many levels of trigger recursion", e.getMessage());
+            deepest.close();
+            assertEquals("rows: [integer 0]", rows(c, "SELECT count(*) FROM t1000"));
+            c.execute("INSERT INTO t1 VALUES (1)");
+            assertEquals("rows: [integer 1001]", rows(c, "SELECT x FROM t1001"));
+        }
+    }
+
+    private static String rows(Connection c, String sql) {
+        try (Statement s = c.prepare(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (s.next()) {
+                rows.add(SqliteOracle.describe(s.getObject(0)));
+            }
+            return "rows: " + rows;
+        }
+    }
+
     /** Random audit-style workloads over two tables with triggers; replay with -Dturso4j.seed=… */
     @Test
     void randomWorkloads() throws SQLException {

@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p>As SQLite with {@code recursive_triggers} off, a trigger never fires while it is already
  * running: here that means it is not coded inside its own code. Nesting deeper than
- * {@link #MAX_DEPTH} fails as SQLite's SQLITE_MAX_TRIGGER_DEPTH does. {@code RAISE(IGNORE)}
+ * {@link #MAX_DEPTH} fails when it runs, as SQLite's SQLITE_MAX_TRIGGER_DEPTH does. {@code RAISE(IGNORE)}
  * jumps to the label that abandons the row that fired the innermost running trigger; the
  * other RAISEs halt with SQLITE_CONSTRAINT_TRIGGER and the conflict action in P2. Rows a
  * trigger changes do not count in {@code changes()} (see {@link #changeFlags}).
@@ -139,24 +139,38 @@ final class TriggerCodegen {
     void fire(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
         for (Trigger t : triggers) {
             if (running.size() >= MAX_DEPTH) {
-                throw ExprCodegen.error("too many levels of trigger recursion");
+                // SQLite finds this when the program runs, so it is a runtime error here too.
+                b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, "too many levels of trigger recursion", 0);
+                return;
             }
             int start = b.currentAddress();
             int depth = running.size() + 1;
             running.push(t);
             ignoreLabels.push(ignore);
             try {
-                String outerText = selects.swapText(t.sql());
-                try {
-                    program(parse(t), new Scope(null, sources, true));
-                } finally {
-                    selects.swapText(outerText);
+                code(t, sources);
+            } catch (StackOverflowError tooDeep) {
+                if (depth > 1) {
+                    throw tooDeep;
                 }
+                // Each level of nesting is a few calls deeper here; a thread with a small stack
+                // gives up before SQLite's limit, with SQLite's message.
+                throw ExprCodegen.error("too many levels of trigger recursion");
             } finally {
                 running.pop();
                 ignoreLabels.pop();
             }
             ranges.add(new int[] {start, b.currentAddress(), depth});
+        }
+    }
+
+    /** One trigger's program, compiled against its own CREATE TRIGGER text. */
+    private void code(Trigger t, List<Scope.Source> sources) {
+        String outerText = selects.swapText(t.sql());
+        try {
+            program(parse(t), new Scope(null, sources, true));
+        } finally {
+            selects.swapText(outerText);
         }
     }
 
