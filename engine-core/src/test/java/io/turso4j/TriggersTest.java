@@ -195,6 +195,30 @@ class TriggersTest {
     }
 
     @Test
+    void beforeTriggersChangingTheRowBeingChanged() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c UNIQUE)",
+                "CREATE TABLE log(x)",
+                "INSERT INTO t VALUES (1, 'a', 10), (2, 'b', 20), (3, 'c', 30), (4, 'd', 40)",
+                "CREATE TRIGGER bu BEFORE UPDATE ON t WHEN old.a = 2 BEGIN DELETE FROM t WHERE a = 2; END",
+                "CREATE TRIGGER bu2 BEFORE UPDATE ON t WHEN old.a = 3 BEGIN UPDATE t SET b = 'changed', c = 31 WHERE a = 3; END",
+                "UPDATE t SET b = b || '!'",
+                "SELECT changes()",
+                "SELECT * FROM t",
+                "SELECT * FROM t WHERE c = 31",
+                "CREATE TRIGGER bd BEFORE DELETE ON t BEGIN DELETE FROM t WHERE a = old.a + 1; INSERT INTO log VALUES (old.a); END",
+                "DELETE FROM t WHERE a IN (1, 3)",
+                "SELECT changes()",
+                "SELECT * FROM t",
+                "SELECT * FROM log",
+                "CREATE TABLE s(a INTEGER PRIMARY KEY, v)",
+                "CREATE TRIGGER bi BEFORE INSERT ON s BEGIN INSERT INTO s VALUES (new.a, 'from trigger'); END",
+                "INSERT INTO s VALUES (5, 'x')",
+                "INSERT INTO s(v) VALUES ('y')",
+                "SELECT * FROM s");
+    }
+
+    @Test
     void cascadingTriggers() throws SQLException {
         differential(
                 "CREATE TABLE a(x)",
