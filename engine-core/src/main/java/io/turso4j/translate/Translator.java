@@ -86,7 +86,8 @@ public final class Translator {
         for (int i = 0; i < program.size(); i++) {
             // Rows read from the table being filled would be read again as they are added
             // (a trigger's reads happen between rows, so they are not).
-            if (!selects.triggers().isTriggerCode(i) && program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
+            if (!selects.triggers().isTriggerCode(i) && program.opcode(i) == Opcode.OpenRead
+                    && program.p2(i) == root && program.p4(i) == null) {
                 throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
             }
         }

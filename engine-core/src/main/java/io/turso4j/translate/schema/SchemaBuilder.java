@@ -139,7 +139,8 @@ public final class SchemaBuilder {
         if (table != null && insteadOf) {
             throw TableBuilder.error("cannot create INSTEAD OF trigger on table: " + table.name());
         }
-        Trigger.Timing timing = stmt.time() == null ? Trigger.Timing.BEFORE : Trigger.Timing.valueOf(stmt.time().name());
+        Trigger.Timing timing = stmt.time() == null ? Trigger.Timing.BEFORE
+                : Trigger.Timing.valueOf(stmt.time().name());
         return new Trigger(triggerName, table != null ? table.name() : view.name(), sql, timing,
                 Trigger.Event.valueOf(stmt.event().name()), stmt.updateOf());
     }
