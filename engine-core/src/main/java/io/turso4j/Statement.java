@@ -8,6 +8,7 @@ import io.turso4j.translate.Translator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import io.turso4j.vdbe.Explain;
+import io.turso4j.vdbe.HaltError;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.Vm;
 import java.nio.charset.StandardCharsets;
@@ -83,8 +84,16 @@ public final class Statement implements AutoCloseable {
             status = vm.step();
         } catch (SqliteException e) {
             if (started) {
+                int onError = HaltError.onError(e);
+                if (onError == HaltError.FAIL) {
+                    return finishFailed(e);
+                }
                 started = false;
-                connection.failStatement(savepoint);
+                if (onError == HaltError.ROLLBACK) {
+                    connection.rollbackTransaction();
+                } else {
+                    connection.failStatement(savepoint);
+                }
                 connection.statementFailed(!program.isReadOnly());
             }
             throw e;
@@ -120,6 +129,28 @@ public final class Statement implements AutoCloseable {
             connection.statementDone(!program.isReadOnly());
         }
         return StepResult.DONE;
+    }
+
+    /**
+     * The program failed with conflict action FAIL: the statement ends keeping its changes
+     * (committing them in autocommit, as a statement that ran to its end), then reports {@code
+     * failure}. Called again, by the next step, while the commit's I/O is in flight.
+     */
+    private StepResult finishFailed(SqliteException failure) {
+        try {
+            connection.finishStatement(savepoint);
+        } catch (IoPending p) {
+            commitIo = p.completion();
+            return StepResult.IO;
+        } catch (SqliteException e) {
+            started = false;
+            connection.failStatement(savepoint);
+            connection.statementFailed(!program.isReadOnly());
+            throw e;
+        }
+        started = false;
+        connection.statementDone(!program.isReadOnly());
+        throw failure;
     }
 
     /** Ends a statement left before its end (reset or closed): a reader just stops, a writer is undone. */

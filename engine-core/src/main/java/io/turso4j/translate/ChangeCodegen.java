@@ -59,10 +59,18 @@ final class ChangeCodegen {
         if (delete.with() != null || !delete.returning().isEmpty() || !delete.orderBy().isEmpty() || delete.limit() != null) {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
+        if (view != null) {
+            ViewTriggers.delete(selects, delete, view);
+            return;
+        }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
+        RowTriggers triggers = RowTriggers.delete(selects, c.table);
         int loop = c.collect(delete.table().alias(), delete.where());
+        triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
         c.removeIndexEntries();
-        b.emit(Opcode.Delete, c.cursor, 0, 0, null, ChangeFlags.COUNT);
+        b.emit(Opcode.Delete, c.cursor, 0, 0, null, selects.triggers().changeFlags(ChangeFlags.COUNT));
+        triggers.afterDelete(c.pendingSkip);
         c.endLoop(loop);
     }
 
@@ -70,6 +78,11 @@ final class ChangeCodegen {
         if (update.with() != null || update.from() != null || !update.returning().isEmpty() || !update.orderBy().isEmpty()
                 || update.limit() != null || (update.orAction() != null && update.orAction() != io.turso4j.sql.ast.ConflictAction.ABORT)) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
+        }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
+        if (view != null) {
+            ViewTriggers.update(selects, update, view);
+            return;
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
@@ -89,18 +102,23 @@ final class ChangeCodegen {
             }
             setTo[i] = s;
         }
+        RowTriggers triggers = RowTriggers.update(selects, table,
+                update.sets().stream().flatMap(set -> set.columns().stream()).toList());
         int loop = c.collect(update.table().alias(), update.where());
-        c.removeIndexEntries();
         int values = b.allocRegisters(update.sets().size());
         for (int s = 0; s < update.sets().size(); s++) {
             selects.exprs().code(update.sets().get(s).value(), values + s);
         }
+        triggers.beforeUpdate(c.row, c.rowid, c.cursor, setTo, values, c.pendingSkip);
+        c.removeIndexEntries();
         for (int i = 0; i < setTo.length; i++) {
             if (setTo[i] >= 0) {
                 b.emit(Opcode.SCopy, values + setTo[i], c.row + i);
             }
         }
-        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false, ChangeFlags.COUNT);
+        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false,
+                selects.triggers().changeFlags(ChangeFlags.COUNT));
+        triggers.afterUpdate(c.row, c.rowid, c.pendingSkip);
         c.endLoop(loop);
     }
 
@@ -124,7 +142,8 @@ final class ChangeCodegen {
         // First pass: the planner's single-table loop (a rowid or index lookup when the WHERE
         // allows one), reading through cursors.
         Scope.Source scanned = new Scope.Source(name, names, row, affinities, collations, new SourceReader(table, row));
-        selects.exprs().pushScope(new Scope(null, List.of(scanned)));
+        Scope outer = selects.exprs().scope();
+        selects.exprs().pushScope(new Scope(outer, List.of(scanned)));
         List<WhereTerm> terms = new java.util.ArrayList<>();
         if (where != null) {
             for (Expr e : SelectCodegen.conjuncts(where)) {
@@ -148,8 +167,8 @@ final class ChangeCodegen {
         b.emit(Opcode.IdxInsert, rowids, record);
         loops.close(level);
         // Second pass: the rows by rowid, read into registers (the scope SET and RETURNING see).
-        Scope scope = new Scope(null, List.of(new Scope.Source(name, names, row, affinities, collations)));
-        selects.exprs().popScope(null);
+        Scope scope = new Scope(outer, List.of(new Scope.Source(name, names, row, affinities, collations)));
+        selects.exprs().popScope(outer);
         selects.exprs().pushScope(scope);
         int end = b.newLabel();
         b.emit(Opcode.Rewind, rowids, end);

@@ -35,6 +35,7 @@ final class InsertCodegen {
     private final int[] indexCursors;
     private final int row;
     private final int rowid;
+    private final RowTriggers triggers;
 
     private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, int[] sourceOf) {
         this.b = b;
@@ -48,6 +49,7 @@ final class InsertCodegen {
         }
         this.row = b.allocRegisters(Math.max(table.columns().size(), 1));
         this.rowid = b.allocRegister();
+        this.triggers = RowTriggers.insert(selects, table);
     }
 
     /** Codes {@code insert} after Init; the caller adds the Halt. Returns the table's root page. */
@@ -55,6 +57,11 @@ final class InsertCodegen {
         if (insert.with() != null || !insert.upserts().isEmpty() || !insert.returning().isEmpty()
                 || (insert.orAction() != null && insert.orAction() != ConflictAction.ABORT)) {
             throw ExprCodegen.error("this form of INSERT is not supported yet");
+        }
+        io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
+        if (view != null) {
+            ViewTriggers.insert(selects, insert, view);
+            return -1;
         }
         Table table = TableSource.lookup(selects.schema(), insert.table());
         if (table == null) {
@@ -110,6 +117,7 @@ final class InsertCodegen {
 
     /** Codes the insertion of one row whose supplied values start at register {@code first}. */
     private void row(int first) {
+        int next = b.newLabel();
         int n = table.columns().size();
         for (int i = 0; i < n; i++) {
             if (sourceOf[i] >= 0 && first >= 0) {
@@ -118,6 +126,7 @@ final class InsertCodegen {
                 defaultValue(table.column(i), row + i);
             }
         }
+        triggers.beforeInsert(row, next);
         int alias = table.rowidAlias();
         if (alias >= 0) {
             int given = b.newLabel();
@@ -133,7 +142,10 @@ final class InsertCodegen {
         } else {
             b.emit(Opcode.NewRowid, cursor, rowid);
         }
-        write(b, table, cursor, indexCursors, row, rowid, alias >= 0, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+        write(b, table, cursor, indexCursors, row, rowid, alias >= 0,
+                selects.triggers().changeFlags(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID));
+        triggers.afterInsert(row, rowid, next);
+        b.resolve(next);
     }
 
     /**

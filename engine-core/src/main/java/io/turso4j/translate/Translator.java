@@ -2,10 +2,10 @@ package io.turso4j.translate;
 
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Schema;
-import io.turso4j.schema.View;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.CreateView;
+import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
 import io.turso4j.sql.ast.Name;
@@ -64,20 +64,21 @@ public final class Translator {
     private static Program program(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         return switch (stmt) {
             case Select select -> select(ViewExpander.expand(select, schema), sql, functions, schema);
-            case Insert insert -> insert(ViewExpander.expand(notAView(insert, insert.table(), schema), schema), sql,
-                    functions, schema);
+            case Insert insert -> insert(ViewExpander.expand(insert, schema), sql, functions, schema);
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case CreateView create -> DdlCodegen.createView(create, text, schema);
             case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
             case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
-            case Stmt.Drop drop when drop.kind() != Stmt.ObjectKind.TRIGGER -> DropCodegen.drop(drop, schema);
+            case CreateTrigger create -> TriggerDdl.create(create, text, schema);
+            case Stmt.Drop drop when drop.kind() == Stmt.ObjectKind.TRIGGER -> TriggerDdl.drop(drop, schema);
+            case Stmt.Drop drop -> DropCodegen.drop(drop, schema);
             case Update update -> {
-                Update u = ViewExpander.expand(notAView(update, update.table().name(), schema), schema);
+                Update u = ViewExpander.expand(update, schema);
                 yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, u));
             }
             case Delete delete -> {
-                Delete d = ViewExpander.expand(notAView(delete, delete.table().name(), schema), schema);
+                Delete d = ViewExpander.expand(delete, schema);
                 yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, d));
             }
             case Stmt.Begin begin -> autoCommit(0, 0);
@@ -87,33 +88,22 @@ public final class Translator {
         };
     }
 
-    /**
-     * {@code stmt}, unless it changes a view without INSTEAD OF triggers: SQLite's "cannot modify
-     * v because it is a view" (sqlite3IsReadOnly).
-     */
-    private static <T extends Stmt> T notAView(T stmt, Name target, Schema schema) {
-        if (schema != null && (target.schema() == null || target.schema().equalsIgnoreCase("main"))
-                && schema.table(target.name()) == null) {
-            View view = schema.view(target.name());
-            if (view != null && schema.triggersOn(view.name()).isEmpty()) {
-                throw ExprCodegen.error("cannot modify " + view.name() + " because it is a view");
-            }
-        }
-        return stmt;
-    }
-
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        int root = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert);
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        int root = InsertCodegen.code(b, selects, insert);
         b.emit(Opcode.Halt, 0, 0);
         Program program = b.build();
         for (int i = 0; i < program.size(); i++) {
-            // Rows read from the table being filled would be read again as they are added.
-            if (program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
+            // Rows read from the table being filled would be read again as they are added
+            // (a trigger's reads happen between rows, so they are not).
+            if (!selects.triggers().isTriggerCode(i) && program.opcode(i) == Opcode.OpenRead
+                    && program.p2(i) == root && program.p4(i) == null) {
                 throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
             }
         }
+        selects.triggers().checkInsertSources(program);
         return program;
     }
 
@@ -121,9 +111,12 @@ public final class Translator {
                                   java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        code.accept(b, new SelectCodegen(b, functions, sql, schema));
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        code.accept(b, selects);
         b.emit(Opcode.Halt, 0, 0);
-        return b.build();
+        Program program = b.build();
+        selects.triggers().checkInsertSources(program);
+        return program;
     }
 
     private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {

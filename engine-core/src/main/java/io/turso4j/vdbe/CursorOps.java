@@ -116,6 +116,9 @@ final class CursorOps {
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
                 }
+                if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
+                    context.triggerRowChanged();
+                }
                 if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
                     context.setLastInsertRowid(rowid);
                 }
@@ -125,6 +128,9 @@ final class CursorOps {
                 cursor(p1).delete();
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
+                }
+                if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
+                    context.triggerRowChanged();
                 }
                 yield -1;
             }

@@ -171,8 +171,10 @@ public final class Vm implements FunctionContext {
                 }
                 case Halt -> {
                     if (p1 != 0) {
-                        String message = (String) p4[pc];
-                        throw new SqliteException(ResultCode.of(p1), message);
+                        // The message is P4's text, or else (a RAISE's expression) register P3's.
+                        String message = p4[pc] != null || p3 <= 0 ? (String) p4[pc] : r[p3].toText();
+                        throw p2 == 0 ? new SqliteException(ResultCode.of(p1), message)
+                                : new HaltError(ResultCode.of(p1), message, p2);
                     }
                     halted = true;
                     cursorOps.closeAll();

@@ -29,6 +29,10 @@ public interface VmContext {
 
     void setLastInsertRowid(long rowid);
 
+    /** One row was changed by a trigger program: it counts in {@code total_changes()} only. */
+    default void triggerRowChanged() {
+    }
+
     /** Whether no explicit transaction is open. */
     boolean isAutocommit();
 
