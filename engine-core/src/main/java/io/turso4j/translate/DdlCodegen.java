@@ -40,9 +40,6 @@ final class DdlCodegen {
         if (stmt.temp()) {
             throw ExprCodegen.error("TEMP tables are not supported yet");
         }
-        if (stmt.asSelect() != null) {
-            throw ExprCodegen.error("CREATE TABLE ... AS SELECT is not supported yet");
-        }
         Table table = SchemaBuilder.createTable(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {
