@@ -74,6 +74,7 @@ public final class Translator {
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case CreateView create -> DdlCodegen.createView(create, text, schema);
             case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
+            case Stmt.Analyze analyze -> AnalyzeCodegen.analyze(analyze, schema);
             case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
             case CreateTrigger create -> TriggerDdl.create(create, text, schema);
             case Stmt.Drop drop when drop.kind() == Stmt.ObjectKind.TRIGGER -> TriggerDdl.drop(drop, schema);
