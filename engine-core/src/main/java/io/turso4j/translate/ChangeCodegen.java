@@ -185,10 +185,7 @@ final class ChangeCodegen {
     /** Removes the current row's entries from every index. */
     private void removeIndexEntries() {
         for (int i = 0; i < indexCursors.length; i++) {
-            Index index = table.indexes().get(i);
-            int key = b.allocRegisters(index.columns().size());
-            IndexKeys.build(b, index, row, rowid, key);
-            b.emit(Opcode.IdxDelete, indexCursors[i], key, index.columns().size());
+            IndexKeys.delete(b, table, table.indexes().get(i), indexCursors[i], row, rowid);
         }
     }
 

@@ -591,7 +591,7 @@ final class ExprCodegen {
         return new SqliteException(ResultCode.ERROR, message);
     }
 
-    private SubqueryCodegen subqueries() {
+    SubqueryCodegen subqueries() {
         if (subqueries == null) {
             subqueries = new SubqueryCodegen(b, selects);
         }

@@ -183,12 +183,14 @@ final class InsertCodegen {
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
             int key = b.allocRegisters(index.columns().size());
-            IndexKeys.build(b, index, row, rowid, key);
+            int entry = b.allocRegister();
+            int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, entry);
+            IndexKeys.build(b, table, index, row, rowid, key);
             if (index.unique()) {
                 unique(b, table, index, indexCursors[i], key);
             }
-            int entry = b.allocRegister();
             b.emit(Opcode.MakeRecord, key, index.columns().size(), entry);
+            b.resolve(skip);
             entries.add(entry);
         }
         if (alias >= 0) {
@@ -198,7 +200,7 @@ final class InsertCodegen {
         b.emit(Opcode.MakeRecord, row, n, record);
         b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
         for (int i = 0; i < indexCursors.length; i++) {
-            b.emit(Opcode.IdxInsert, indexCursors[i], entries.get(i));
+            IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries.get(i));
         }
     }
 
@@ -209,8 +211,8 @@ final class InsertCodegen {
             b.emit(Opcode.IsNull, key + k, ok);
         }
         b.emit(Opcode.NotFound, indexCursor, ok, key, index.keyCount(), 0);
-        StringBuilder names = new StringBuilder();
-        for (int k = 0; k < index.keyCount(); k++) {
+        StringBuilder names = new StringBuilder(IndexKeys.hasExpressions(index) ? "index '" + index.name() + "'" : "");
+        for (int k = 0; k < index.keyCount() && !IndexKeys.hasExpressions(index); k++) {
             IndexColumn c = index.columns().get(k);
             names.append(k == 0 ? "" : ", ").append(table.name()).append('.').append(table.column(c.column()).name());
         }

@@ -65,10 +65,16 @@ public final class Translator {
         return switch (stmt) {
             case Select select -> select(ViewExpander.expand(select, schema), sql, functions, schema);
             case Insert insert -> insert(ViewExpander.expand(insert, schema), sql, functions, schema);
+            case CreateTable create when create.asSelect() != null -> {
+                ProgramBuilder b = CreateTableAs.code(create, sql, text, functions, schema);
+                b.emit(Opcode.Halt, 0, 0);
+                yield b.build();
+            }
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case CreateView create -> DdlCodegen.createView(create, text, schema);
             case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
+            case Stmt.Analyze analyze -> AnalyzeCodegen.analyze(analyze, schema);
             case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
             case CreateTrigger create -> TriggerDdl.create(create, text, schema);
             case Stmt.Drop drop when drop.kind() == Stmt.ObjectKind.TRIGGER -> TriggerDdl.drop(drop, schema);

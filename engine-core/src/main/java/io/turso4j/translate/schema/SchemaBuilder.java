@@ -60,6 +60,14 @@ public final class SchemaBuilder {
         return new TableBuilder(stmt, sql, mode).build();
     }
 
+    /**
+     * The name checks of CREATE TABLE … AS SELECT, done before its SELECT is compiled (as
+     * sqlite3StartTable does): false when the name is taken and IF NOT EXISTS was written.
+     */
+    public static boolean checkNewTable(SchemaLookup schema, CreateTable stmt, String sql) {
+        return checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, Mode.EXECUTE);
+    }
+
     /** CREATE VIRTUAL TABLE: the table's columns are the module's to declare, so it has none here. */
     public static Table createVirtualTable(SchemaLookup schema, CreateVirtualTable stmt, String sql, Mode mode) {
         if (!checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, mode)) {
