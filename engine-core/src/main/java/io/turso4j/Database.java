@@ -30,11 +30,13 @@ public final class Database implements AutoCloseable {
     private final IO io;
     private final SharedPager shared;
     private final FunctionRegistry functions;
+    private final DatabaseOptions options;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions) {
+    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions, DatabaseOptions options) {
         this.path = path;
+        this.options = options;
         this.io = io;
         this.shared = shared;
         this.functions = functions;
@@ -65,7 +67,7 @@ public final class Database implements AutoCloseable {
                     await(io, p.completion());
                 }
             }
-            return new Database(path, io, shared, FunctionRegistry.builtins());
+            return new Database(path, io, shared, FunctionRegistry.builtins(), options);
         } catch (RuntimeException e) {
             io.close();
             throw e;
@@ -105,6 +107,15 @@ public final class Database implements AutoCloseable {
     /** The path given to {@link #open}. */
     public String path() {
         return path;
+    }
+
+    DatabaseOptions options() {
+        return options;
+    }
+
+    /** Whether this is a private in-memory database ({@code ":memory:"} or {@code ""}). */
+    boolean isMemory() {
+        return path.equals(":memory:") || path.isEmpty();
     }
 
     IO io() {

@@ -66,9 +66,13 @@ public final class Translator {
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case Update update -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, update));
             case Delete delete -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, delete));
-            case Stmt.Begin begin -> autoCommit(0, 0);
-            case Stmt.Commit commit -> autoCommit(1, 0);
-            case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
+            case Stmt.Begin begin -> TransactionCodegen.begin(begin);
+            case Stmt.Commit commit -> TransactionCodegen.autoCommit(1, 0);
+            case Stmt.Rollback rollback when rollback.savepoint() == null -> TransactionCodegen.autoCommit(1, 1);
+            case Stmt.Rollback rollback -> TransactionCodegen.savepoint(TransactionCodegen.ROLLBACK_TO, rollback.savepoint());
+            case Stmt.Savepoint savepoint -> TransactionCodegen.savepoint(TransactionCodegen.BEGIN, savepoint.name());
+            case Stmt.Release release -> TransactionCodegen.savepoint(TransactionCodegen.RELEASE, release.name());
+            case Stmt.Pragma pragma -> PragmaCodegen.program(pragma, schema);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }
@@ -104,15 +108,6 @@ public final class Translator {
         codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
         b.emit(Opcode.Halt, 0, 0);
         b.setColumnNames(ColumnNames.of(select, sql, codegen));
-        return b.build();
-    }
-
-    /** BEGIN, COMMIT and ROLLBACK: SQLite's {@code AutoCommit} instruction. */
-    private static Program autoCommit(int on, int rollback) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        b.emit(Opcode.AutoCommit, on, rollback);
-        b.emit(Opcode.Halt, 0, 0);
         return b.build();
     }
 
