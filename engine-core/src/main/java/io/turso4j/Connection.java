@@ -187,6 +187,11 @@ public final class Connection implements AutoCloseable {
         interrupted = true;
     }
 
+    /** Whether {@link #interrupt()} was called since the last statement began with none running. */
+    boolean interruptPending() {
+        return interrupted;
+    }
+
     /** Rolls back an open transaction and releases the connection. */
     @Override
     public void close() {
@@ -299,6 +304,11 @@ public final class Connection implements AutoCloseable {
             if (opened) {
                 pager.endRead();
                 readOpen = false;
+                if (e instanceof SqliteException se && se.code() == ResultCode.BUSY_SNAPSHOT) {
+                    // A commit landed between our fresh read and the write lock: a retry takes a
+                    // newer snapshot, so this is an ordinary BUSY (as SQLite's btreeBeginTrans retries).
+                    throw new SqliteException(ResultCode.BUSY, "database is locked");
+                }
             }
             throw e;
         }
@@ -445,15 +455,16 @@ public final class Connection implements AutoCloseable {
             if (!autocommit || pager.inWriteTransaction()) {
                 return true; // AutoCommit reports "cannot start a transaction within a transaction"
             }
-            if (activeStatements == 1) {
+            boolean fresh = activeStatements == 1;
+            if (fresh) {
                 pager.endRead();
                 pager.beginRead();
             }
             try {
                 pager.beginWrite();
             } catch (SqliteException e) {
-                if (e.code() == ResultCode.BUSY) {
-                    return false;
+                if (e.code() == ResultCode.BUSY || fresh && e.code() == ResultCode.BUSY_SNAPSHOT) {
+                    return false; // retried with a snapshot taken then
                 }
                 throw e;
             }

@@ -155,6 +155,10 @@ public final class Statement implements AutoCloseable {
             StepResult r = step();
             if (r == StepResult.BUSY) {
                 busy.await(connection.busyTimeout());
+                if (connection.interruptPending()) { // interrupt() also ends a busy wait
+                    busy.reset();
+                    throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+                }
                 continue;
             }
             busy.reset();

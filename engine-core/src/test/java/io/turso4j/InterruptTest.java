@@ -40,6 +40,24 @@ class InterruptTest {
     }
 
     @Test
+    void anInterruptEndsABusyWait() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("interrupt");
+        try (Database db = Database.open(dir.resolve("i.db").toString()); Connection first = db.connect();
+             Connection second = db.connect();
+             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
+            first.execute("CREATE TABLE t(a); BEGIN IMMEDIATE");
+            second.setBusyTimeout(60_000);
+            timer.schedule(second::interrupt, 50, TimeUnit.MILLISECONDS);
+            long start = System.nanoTime();
+            SqliteException e = assertThrows(SqliteException.class, () -> second.execute("INSERT INTO t VALUES (1)"));
+            assertEquals(ResultCode.INTERRUPT, e.code());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
+            first.execute("COMMIT");
+            second.execute("INSERT INTO t VALUES (1)");
+        }
+    }
+
+    @Test
     void anInterruptWithNothingRunningHasNoEffect() {
         try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
             c.interrupt();
