@@ -96,6 +96,25 @@ class IntegrityPragmaTest {
     }
 
     @Test
+    void duplicateKeysInAUniqueIndex() throws Exception {
+        Path db = dir.resolve("unique.db");
+        Sqlite3.run(db, """
+                CREATE TABLE t(a INTEGER PRIMARY KEY, b, c);
+                CREATE INDEX i ON t(b);
+                CREATE INDEX j ON t(b, c);
+                INSERT INTO t VALUES (1, 'x', 1), (2, 'x', 1), (3, NULL, 3), (4, NULL, 3), (5, 'y', 5), (6, 'x', 2);
+                PRAGMA writable_schema = ON;
+                UPDATE sqlite_schema SET sql = 'CREATE UNIQUE INDEX i ON t(b)' WHERE name = 'i';
+                UPDATE sqlite_schema SET sql = 'CREATE UNIQUE INDEX j ON t(b, c)' WHERE name = 'j';
+                """);
+        assertEquals(List.of("non-unique entry in index j", "non-unique entry in index i", "non-unique entry in index i"),
+                turso(db, "PRAGMA integrity_check"));
+        for (String sql : List.of("PRAGMA integrity_check", "PRAGMA quick_check", "PRAGMA integrity_check(2)")) {
+            assertSameAsSqlite3(db, sql);
+        }
+    }
+
+    @Test
     void healthyDatabaseIsOk() throws Exception {
         Path db = dir.resolve("ok.db");
         try (Database d = Database.open(db.toString()); Connection c = d.connect()) {

@@ -74,6 +74,30 @@ class SavepointDifferentialTest {
     }
 
     @Test
+    void schemaChangesAndFailedStatementsInsideSavepoints() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER PRIMARY KEY, b UNIQUE)",
+                "INSERT INTO t VALUES (1, 'x')",
+                "SAVEPOINT s",
+                "CREATE TABLE u(c)",
+                "INSERT INTO u VALUES (1)",
+                "SAVEPOINT inner",
+                "CREATE INDEX tb2 ON t(b, a)",
+                "INSERT INTO t VALUES (2, 'y'), (3, 'x')",
+                "INSERT INTO t VALUES (4, 'z')",
+                "ROLLBACK TO inner",
+                "SELECT name FROM sqlite_schema ORDER BY name",
+                "SELECT * FROM u",
+                "ROLLBACK TO s",
+                "SELECT name FROM sqlite_schema ORDER BY name",
+                "SELECT * FROM u",
+                "INSERT INTO t VALUES (5, 'w')",
+                "RELEASE s",
+                "SELECT name FROM sqlite_schema ORDER BY name",
+                "PRAGMA integrity_check");
+    }
+
+    @Test
     void beginKinds() throws SQLException {
         differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b)",

@@ -17,13 +17,14 @@ import java.util.List;
  * problems come back as one row prefixed "*** in database main ***"), then for each table a
  * scan that reports NULLs in NOT NULL columns ("NULL value in t.c") and, except in
  * quick_check, each row missing from an index ("row 5 missing from index i") and indexes
- * whose entry count differs from the table's ("wrong # of entries in index i"). At most N
+ * whose entry count differs from the table's ("wrong # of entries in index i"), and
+ * duplicate keys in UNIQUE indexes ("non-unique entry in index i"). At most N
  * messages (100 by default) come out; "ok" when there are none.
  *
  * <p>Tables are visited in the order SQLite's schema hash yields them for a small schema
  * (newest first). Left out for now: indexes on expressions and partial indexes (their keys
- * need the expression code of INSERT), WITHOUT ROWID tables' row checks, CHECK constraints
- * and the non-unique-entry check of UNIQUE indexes. Stateless.
+ * need the expression code of INSERT), WITHOUT ROWID tables' row checks and CHECK
+ * constraints. Stateless.
  */
 final class IntegrityCodegen {
     private static final int DEFAULT_MAX_ERRORS = 100;
@@ -172,13 +173,36 @@ final class IntegrityCodegen {
             b.emit(Opcode.String8, 0, text, 0, " missing from index " + index.name(), 0);
             b.emit(Opcode.Concat, text, out, out);
             resultRow();
+            int next = b.newLabel();
+            b.emit(Opcode.Goto, 0, next);
             b.resolve(found);
+            if (index.unique()) {
+                uniqueness(indexCursors[j], index, key, next);
+            }
+            b.resolve(next);
         }
         b.emit(Opcode.Next, cursor, top);
         b.resolve(done);
         for (int j = 0; j < indexes.size(); j++) {
             entryCount(indexCursors[j], counts[j], indexes.get(j));
         }
+    }
+
+    /**
+     * With the index cursor on this row's entry: "non-unique entry in index i" when the next
+     * entry has the same key, unless a key column is NULL (NULLs never collide).
+     */
+    private void uniqueness(int cursor, Index index, int key, int ok) {
+        for (int k = 0; k < index.keyCount(); k++) {
+            b.emit(Opcode.IsNull, key + k, ok);
+        }
+        int hasNext = b.newLabel();
+        b.emit(Opcode.Next, cursor, hasNext);
+        b.emit(Opcode.Goto, 0, ok);
+        b.resolve(hasNext);
+        b.emit(Opcode.IdxGT, cursor, ok, key, index.keyCount(), 0);
+        b.emit(Opcode.String8, 0, out, 0, "non-unique entry in index " + index.name(), 0);
+        resultRow();
     }
 
     /** "wrong # of entries in index i" unless the index holds {@code expected} entries. */
