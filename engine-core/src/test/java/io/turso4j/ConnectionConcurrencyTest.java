@@ -179,6 +179,32 @@ class ConnectionConcurrencyTest {
         }
     }
 
+    private static String row(Connection c, String sql) {
+        try (Statement s = c.prepare(sql)) {
+            assertTrue(s.next());
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < s.columnCount(); i++) {
+                values.add(s.getText(i));
+            }
+            return String.join("|", values);
+        }
+    }
+
+    @Test
+    void aCheckpointCannotRestartTheWalUnderAReader() {
+        try (Database db = open(); Connection reader = db.connect(); Connection writer = db.connect()) {
+            writer.execute("PRAGMA wal_autocheckpoint = 0; INSERT INTO t(b) VALUES (1)");
+            reader.execute("BEGIN");
+            assertEquals(1, count(reader));
+            writer.execute("INSERT INTO t(b) VALUES (2)");
+            String busy = row(writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+            assertTrue(busy.startsWith("1|"), busy);
+            reader.execute("COMMIT");
+            assertEquals("0|0|0", row(writer, "PRAGMA wal_checkpoint(TRUNCATE)"));
+            assertEquals(2, count(reader));
+        }
+    }
+
     @Test
     void aSecondDatabaseOnTheSameFileIsRefused() {
         try (Database db = open()) {
