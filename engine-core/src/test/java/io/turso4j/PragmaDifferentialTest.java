@@ -133,6 +133,28 @@ class PragmaDifferentialTest {
     }
 
     @Test
+    void pragmaTableValuedFunctions() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL, c REAL UNIQUE)",
+                "CREATE INDEX tb ON t(b)",
+                "PRAGMA busy_timeout = 0",
+                "SELECT * FROM pragma_table_info('t')",
+                "SELECT name, pk FROM pragma_table_info('t') WHERE pk OR \"notnull\" ORDER BY name DESC",
+                "SELECT p.name, p.type FROM pragma_table_info('t', 'main') AS p",
+                "SELECT count(*) FROM pragma_index_list('t')",
+                "SELECT il.name, ii.name FROM pragma_index_list('t') il, pragma_index_info('tb') ii",
+                "SELECT * FROM pragma_index_xinfo('tb')",
+                "SELECT * FROM pragma_table_info('nope')",
+                "SELECT * FROM pragma_user_version",
+                "SELECT user_version + 1 FROM pragma_user_version()",
+                "SELECT * FROM pragma_foreign_keys, pragma_busy_timeout",
+                "SELECT name FROM pragma_table_list WHERE schema = 'main' AND name = 't'",
+                "SELECT * FROM pragma_user_version(1)",
+                "SELECT * FROM pragma_table_info('t', 'main', 'x')",
+                "SELECT * FROM pragma_nope");
+    }
+
+    @Test
     void incrementalVacuumAndCheckpoint() throws SQLException {
         differential(
                 "PRAGMA auto_vacuum = incremental",

@@ -35,13 +35,35 @@ import java.util.Set;
 final class PragmaCodegen {
     private static final Set<String> JOURNAL_MODES = Set.of("delete", "persist", "off", "truncate", "memory", "wal");
 
-    private final ProgramBuilder b = new ProgramBuilder();
+    /**
+     * The pragmas that are also table-valued functions ({@code SELECT * FROM
+     * pragma_table_info('t')}): those that return rows and change nothing, as in SQLite.
+     */
+    private static final Set<String> TABLE_FUNCTIONS = Set.of("table_info", "table_xinfo", "index_list",
+            "index_info", "index_xinfo", "foreign_key_list", "table_list", "database_list", "user_version",
+            "application_id", "schema_version", "freelist_count", "page_count", "page_size", "cache_size",
+            "synchronous", "auto_vacuum", "busy_timeout", "foreign_keys", "wal_autocheckpoint", "encoding");
+    private static final String TABLE_FUNCTION_PREFIX = "pragma_";
+    /** The table-valued functions that take the pragma's argument (and then a schema name). */
+    private static final Set<String> ARGUMENT_PRAGMAS = Set.of("table_info", "table_xinfo", "index_list", "index_info",
+            "index_xinfo", "foreign_key_list", "table_list");
+
+    /** Where a result row goes: {@code ResultRow} for the statement, a Yield for a table-valued function. */
+    private interface RowSink {
+        void row(int first, int count);
+    }
+
+    private final ProgramBuilder b;
     private final Schema schema;
     private final String value;
+    private final RowSink sink;
+    private List<String> columns = List.of();
 
-    private PragmaCodegen(Schema schema, String value) {
+    private PragmaCodegen(ProgramBuilder b, Schema schema, String value, RowSink sink) {
+        this.b = b;
         this.schema = schema;
         this.value = value;
+        this.sink = sink;
     }
 
     static Program program(Stmt.Pragma pragma, Schema schema) {
@@ -49,12 +71,82 @@ final class PragmaCodegen {
         if (db != null && !db.equalsIgnoreCase("main")) {
             throw ExprCodegen.error("unknown database " + db);
         }
-        PragmaCodegen codegen = new PragmaCodegen(schema, pragma.value());
-        codegen.b.emit(Opcode.Init, 0, 1);
+        ProgramBuilder b = new ProgramBuilder();
+        PragmaCodegen codegen = new PragmaCodegen(b, schema, pragma.value(), (first, count) -> b.emit(Opcode.ResultRow, first, count));
+        b.emit(Opcode.Init, 0, 1);
         codegen.code(pragma.name().name().toLowerCase(Locale.ROOT));
-        codegen.b.emit(Opcode.Halt, 0, 0);
-        return codegen.b.build();
+        b.emit(Opcode.Halt, 0, 0);
+        if (!codegen.columns.isEmpty()) {
+            b.setColumnNames(codegen.columns);
+        }
+        return b.build();
     }
+
+    /** Whether {@code name} is one of the pragma table-valued functions. */
+    static boolean isTableFunction(io.turso4j.sql.ast.Name name) {
+        String n = name.name().toLowerCase(Locale.ROOT);
+        return n.startsWith(TABLE_FUNCTION_PREFIX) && TABLE_FUNCTIONS.contains(n.substring(TABLE_FUNCTION_PREFIX.length()));
+    }
+
+    /**
+     * A pragma table-valued function coded as the body of a co-routine: each row is copied to
+     * {@link TableFunction#out()} and yielded to {@code coroutine}. Arguments must be constants
+     * (the table or index name of the schema pragmas), since the schema pragmas' rows are
+     * computed while compiling.
+     */
+    static TableFunction tableFunction(ProgramBuilder b, Schema schema, io.turso4j.sql.ast.Select.TableFunction f,
+            int coroutine) {
+        String name = f.name().name().toLowerCase(Locale.ROOT).substring(TABLE_FUNCTION_PREFIX.length());
+        int max = ARGUMENT_PRAGMAS.contains(name) ? 2 : 0;
+        if (f.args().size() > max) {
+            throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max " + max);
+        }
+        String arg = f.args().isEmpty() ? null : constant(f, 0);
+        if (f.args().size() == 2 && !"main".equalsIgnoreCase(constant(f, 1))) {
+            throw ExprCodegen.error("unknown database " + constant(f, 1));
+        }
+        int[] out = {0};
+        int start = b.newLabel();
+        int after = b.newLabel();
+        b.emit(Opcode.InitCoroutine, coroutine, after, start);
+        b.resolve(start);
+        int startAddress = b.currentAddress();
+        PragmaCodegen codegen = new PragmaCodegen(b, schema, arg, (first, count) -> {
+            if (out[0] == 0) {
+                out[0] = b.allocRegisters(count);
+            }
+            b.emit(Opcode.Copy, first, out[0], count - 1);
+            b.emit(Opcode.Yield, coroutine, 0);
+        });
+        codegen.code(name);
+        b.emit(Opcode.EndCoroutine, coroutine, 0);
+        b.resolve(after);
+        int width = codegen.columns.size();
+        if (out[0] == 0) {
+            out[0] = b.allocRegisters(Math.max(width, 1));
+        }
+        return new TableFunction(codegen.columns, out[0], startAddress,
+                java.util.Collections.nCopies(width, io.turso4j.value.Affinity.NONE),
+                java.util.Collections.nCopies(width, (String) null));
+    }
+
+    /** How many columns {@code f} has (its code is generated into a scratch builder and dropped). */
+    static int columnCount(Schema schema, io.turso4j.sql.ast.Select.TableFunction f) {
+        return tableFunction(new ProgramBuilder(), schema, f, 1).columns().size();
+    }
+
+    /** Argument {@code i} of {@code f}, which must be a literal. */
+    private static String constant(io.turso4j.sql.ast.Select.TableFunction f, int i) {
+        if (!(f.args().get(i) instanceof io.turso4j.sql.ast.Expr.Literal literal)
+                || literal.kind() == io.turso4j.sql.ast.Expr.LiteralKind.BLOB) {
+            throw ExprCodegen.error("a non-constant argument to " + f.name().name() + "() is not supported yet");
+        }
+        return literal.kind() == io.turso4j.sql.ast.Expr.LiteralKind.NULL ? null : literal.text();
+    }
+
+    /** A coded pragma table-valued function: its columns, their registers and the co-routine's start. */
+    record TableFunction(List<String> columns, int out, int start, List<io.turso4j.value.Affinity> affinities,
+            List<String> collations) {}
 
     private void code(String name) {
         switch (name) {
@@ -98,8 +190,8 @@ final class PragmaCodegen {
             case "wal_checkpoint" -> {
                 int out = b.allocRegisters(3);
                 b.emit(Opcode.Checkpoint, 0, 0, out, checkpointMode(), 0);
-                b.emit(Opcode.ResultRow, out, 3);
-                b.setColumnNames(List.of("busy", "log", "checkpointed"));
+                sink.row(out, 3);
+                columns = List.of("busy", "log", "checkpointed");
             }
             case "incremental_vacuum" -> {
                 Long pages = PragmaValues.integer(value);
@@ -128,7 +220,7 @@ final class PragmaCodegen {
 
     /** Emits {@code rows} as constant result rows (none when null) under {@code names}. */
     private void rows(PragmaRows rows, String... names) {
-        b.setColumnNames(List.of(names));
+        columns = List.of(names);
         if (rows == null || rows.rows().isEmpty()) {
             return;
         }
@@ -137,7 +229,7 @@ final class PragmaCodegen {
             for (int i = 0; i < names.length; i++) {
                 load(row.get(i), first + i);
             }
-            b.emit(Opcode.ResultRow, first, names.length);
+            sink.row(first, names.length);
         }
     }
 
@@ -186,8 +278,8 @@ final class PragmaCodegen {
         b.emit(Opcode.Integer, 0, out);
         b.emit(Opcode.String8, 0, out + 1, 0, "main", 0);
         b.emit(Opcode.Pragma, PragmaSetting.DATABASE_FILE.ordinal(), out + 2, 0);
-        b.emit(Opcode.ResultRow, out, 3);
-        b.setColumnNames(List.of("seq", "name", "file"));
+        sink.row(out, 3);
+        columns = List.of("seq", "name", "file");
     }
 
     /** A header meta value: read it, or (with a value) write it as a signed 32-bit integer. */
@@ -218,8 +310,8 @@ final class PragmaCodegen {
     }
 
     private void resultRow(int reg, String column) {
-        b.emit(Opcode.ResultRow, reg, 1);
-        b.setColumnNames(List.of(column));
+        sink.row(reg, 1);
+        columns = List.of(column);
     }
 
     private CheckpointMode checkpointMode() {
