@@ -124,7 +124,7 @@ final class FromCodegen {
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
             }
-            case Select.TableFunction f when PragmaCodegen.isTableFunction(f.name()) -> pragmaFunction(f);
+            case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
             case Select.Nested n when n.alias() == null -> {
                 add(n.from().first(), ctes, parent);
@@ -145,7 +145,7 @@ final class FromCodegen {
      */
     private void table(Select.Table t) {
         Table table = TableSource.lookup(selects.schema(), t.name());
-        if (table == null && PragmaCodegen.isTableFunction(t.name())) {
+        if (table == null && PragmaFunctions.isTableFunction(t.name())) {
             pragmaFunction(new Select.TableFunction(t.name(), List.of(), t.alias()));
             return;
         }
@@ -173,7 +173,7 @@ final class FromCodegen {
     /** A pragma table-valued function ({@code pragma_table_info('t')}): a co-routine yielding its rows. */
     private void pragmaFunction(Select.TableFunction f) {
         int register = b.allocRegister();
-        PragmaCodegen.TableFunction coded = PragmaCodegen.tableFunction(b, selects.schema(), f, register);
+        PragmaFunctions.Coded coded = PragmaFunctions.code(b, selects.schema(), f, register);
         sources.add(new Scope.Source(f.alias() != null ? f.alias() : f.name().name(), coded.columns(), coded.out(),
                 coded.affinities(), coded.collations()));
         coroutines.add(new Coroutine(register, coded.start(), coded.out(), coded.columns().size(), null));

@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.PragmaRows;
 import io.turso4j.schema.Schema;
@@ -14,6 +15,8 @@ import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,26 +33,15 @@ import java.util.Set;
  * integrity checks ({@link IntegrityCodegen}) and the settings of {@link PragmaSetting}
  * ({@code Pragma}). Journal mode: turso4j always runs in WAL mode, so asking for another mode
  * answers {@code wal} — what SQLite answers when it cannot change the mode — and
- * {@code memory} for an in-memory database, as SQLite does. Stateless; any thread.
+ * {@code memory} for an in-memory database, as SQLite does. The same code serves the
+ * pragma table-valued functions ({@link PragmaFunctions}) through its {@link RowSink}. One per
+ * pragma; not thread-safe.
  */
 final class PragmaCodegen {
     private static final Set<String> JOURNAL_MODES = Set.of("delete", "persist", "off", "truncate", "memory", "wal");
 
-    /**
-     * The pragmas that are also table-valued functions ({@code SELECT * FROM
-     * pragma_table_info('t')}): those that return rows and change nothing, as in SQLite.
-     */
-    private static final Set<String> TABLE_FUNCTIONS = Set.of("table_info", "table_xinfo", "index_list",
-            "index_info", "index_xinfo", "foreign_key_list", "table_list", "database_list", "user_version",
-            "application_id", "schema_version", "freelist_count", "page_count", "page_size", "cache_size",
-            "synchronous", "auto_vacuum", "busy_timeout", "foreign_keys", "wal_autocheckpoint", "encoding");
-    private static final String TABLE_FUNCTION_PREFIX = "pragma_";
-    /** The table-valued functions that take the pragma's argument (and then a schema name). */
-    private static final Set<String> ARGUMENT_PRAGMAS = Set.of("table_info", "table_xinfo", "index_list", "index_info",
-            "index_xinfo", "foreign_key_list", "table_list");
-
     /** Where a result row goes: {@code ResultRow} for the statement, a Yield for a table-valued function. */
-    private interface RowSink {
+    interface RowSink {
         void row(int first, int count);
     }
 
@@ -59,7 +51,7 @@ final class PragmaCodegen {
     private final RowSink sink;
     private List<String> columns = List.of();
 
-    private PragmaCodegen(ProgramBuilder b, Schema schema, String value, RowSink sink) {
+    PragmaCodegen(ProgramBuilder b, Schema schema, String value, RowSink sink) {
         this.b = b;
         this.schema = schema;
         this.value = value;
@@ -82,73 +74,13 @@ final class PragmaCodegen {
         return b.build();
     }
 
-    /** Whether {@code name} is one of the pragma table-valued functions. */
-    static boolean isTableFunction(io.turso4j.sql.ast.Name name) {
-        String n = name.name().toLowerCase(Locale.ROOT);
-        return n.startsWith(TABLE_FUNCTION_PREFIX) && TABLE_FUNCTIONS.contains(n.substring(TABLE_FUNCTION_PREFIX.length()));
+    /** The result column names of the pragma coded last. */
+    List<String> columns() {
+        return columns;
     }
 
-    /**
-     * A pragma table-valued function coded as the body of a co-routine: each row is copied to
-     * {@link TableFunction#out()} and yielded to {@code coroutine}. Arguments must be constants
-     * (the table or index name of the schema pragmas), since the schema pragmas' rows are
-     * computed while compiling.
-     */
-    static TableFunction tableFunction(ProgramBuilder b, Schema schema, io.turso4j.sql.ast.Select.TableFunction f,
-            int coroutine) {
-        String name = f.name().name().toLowerCase(Locale.ROOT).substring(TABLE_FUNCTION_PREFIX.length());
-        int max = ARGUMENT_PRAGMAS.contains(name) ? 2 : 0;
-        if (f.args().size() > max) {
-            throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max " + max);
-        }
-        String arg = f.args().isEmpty() ? null : constant(f, 0);
-        if (f.args().size() == 2 && !"main".equalsIgnoreCase(constant(f, 1))) {
-            throw ExprCodegen.error("unknown database " + constant(f, 1));
-        }
-        int[] out = {0};
-        int start = b.newLabel();
-        int after = b.newLabel();
-        b.emit(Opcode.InitCoroutine, coroutine, after, start);
-        b.resolve(start);
-        int startAddress = b.currentAddress();
-        PragmaCodegen codegen = new PragmaCodegen(b, schema, arg, (first, count) -> {
-            if (out[0] == 0) {
-                out[0] = b.allocRegisters(count);
-            }
-            b.emit(Opcode.Copy, first, out[0], count - 1);
-            b.emit(Opcode.Yield, coroutine, 0);
-        });
-        codegen.code(name);
-        b.emit(Opcode.EndCoroutine, coroutine, 0);
-        b.resolve(after);
-        int width = codegen.columns.size();
-        if (out[0] == 0) {
-            out[0] = b.allocRegisters(Math.max(width, 1));
-        }
-        return new TableFunction(codegen.columns, out[0], startAddress,
-                java.util.Collections.nCopies(width, io.turso4j.value.Affinity.NONE),
-                java.util.Collections.nCopies(width, (String) null));
-    }
-
-    /** How many columns {@code f} has (its code is generated into a scratch builder and dropped). */
-    static int columnCount(Schema schema, io.turso4j.sql.ast.Select.TableFunction f) {
-        return tableFunction(new ProgramBuilder(), schema, f, 1).columns().size();
-    }
-
-    /** Argument {@code i} of {@code f}, which must be a literal. */
-    private static String constant(io.turso4j.sql.ast.Select.TableFunction f, int i) {
-        if (!(f.args().get(i) instanceof io.turso4j.sql.ast.Expr.Literal literal)
-                || literal.kind() == io.turso4j.sql.ast.Expr.LiteralKind.BLOB) {
-            throw ExprCodegen.error("a non-constant argument to " + f.name().name() + "() is not supported yet");
-        }
-        return literal.kind() == io.turso4j.sql.ast.Expr.LiteralKind.NULL ? null : literal.text();
-    }
-
-    /** A coded pragma table-valued function: its columns, their registers and the co-routine's start. */
-    record TableFunction(List<String> columns, int out, int start, List<io.turso4j.value.Affinity> affinities,
-            List<String> collations) {}
-
-    private void code(String name) {
+    /** Codes pragma {@code name} (lower case), sending its rows to the sink. */
+    void code(String name) {
         switch (name) {
             case "table_info" -> rows(table() == null ? null : SchemaPragmas.tableInfo(table()), "cid", "name", "type",
                     "notnull", "dflt_value", "pk");
@@ -251,23 +183,23 @@ final class PragmaCodegen {
         List<List<Object>> rows = new ArrayList<>();
         List<Table> tables = new ArrayList<>(schema.tables());
         List<View> views = new ArrayList<>(schema.views());
-        java.util.Collections.reverse(tables);
-        java.util.Collections.reverse(views);
+        Collections.reverse(tables);
+        Collections.reverse(views);
         for (View v : views) {
-            if (value == null || io.turso4j.schema.Identifiers.same(v.name(), value)) {
+            if (value == null || Identifiers.same(v.name(), value)) {
                 rows.add(Arrays.asList("main", v.name(), "view", (long) v.columns().size(), 0L, 0L));
             }
         }
         for (Table t : tables) {
             boolean schemaTable = t.rootPage() == 1;
             String name = schemaTable ? "sqlite_schema" : t.name();
-            if (value == null || io.turso4j.schema.Identifiers.same(t.name(), value)) { // sqlite_master, not _schema
+            if (value == null || Identifiers.same(t.name(), value)) { // sqlite_master, not _schema
                 rows.add(Arrays.asList("main", name, t.isVirtual() ? "virtual" : "table", (long) t.columns().size(),
                         t.withoutRowid() ? 1L : 0L, t.strict() ? 1L : 0L));
             }
         }
-        rows.sort(java.util.Comparator.comparing(r -> "sqlite_schema".equals(r.get(1)) ? 1 : 0));
-        if (value == null || io.turso4j.schema.Identifiers.same("sqlite_temp_master", value)) {
+        rows.sort(Comparator.comparing(r -> "sqlite_schema".equals(r.get(1)) ? 1 : 0));
+        if (value == null || Identifiers.same("sqlite_temp_master", value)) {
             rows.add(Arrays.asList("temp", "sqlite_temp_schema", "table", 5L, 0L, 0L));
         }
         return new PragmaRows(List.of("schema", "name", "type", "ncol", "wr", "strict"), rows);

@@ -250,15 +250,15 @@ final class SelectCodegen {
                     } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
                         Table stored = TableSource.lookup(schema, t.name());
                         n += stored != null ? stored.columns().size()
-                                : PragmaCodegen.isTableFunction(t.name()) ? PragmaCodegen.columnCount(schema,
+                                : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema,
                                         new Select.TableFunction(t.name(), List.of(), t.alias())) : 0;
                     }
                 }
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);
                 case Select.TableFunction f -> {
                     String name = f.alias() != null ? f.alias() : f.name().name();
-                    if (PragmaCodegen.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
-                        n += PragmaCodegen.columnCount(schema, f);
+                    if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
+                        n += PragmaFunctions.columnCount(schema, f);
                     } // else no such table: reported when the FROM clause is bound
                 }
             }

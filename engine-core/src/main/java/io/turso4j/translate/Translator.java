@@ -19,8 +19,9 @@ import java.util.Locale;
  * the end of each statement's code generator.
  *
  * <p>What compiles today: SELECT over no table, or over subqueries and common table
- * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT and
- * ROLLBACK (the autocommit mode only, as there is no storage yet); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
+ * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT,
+ * ROLLBACK, SAVEPOINT and RELEASE ({@link TransactionCodegen}); PRAGMA ({@link
+ * PragmaCodegen}); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
  * table: t"), since no schema is loaded yet; the rest fail with "… is not supported yet".
  * Stateless; any thread.
  */
