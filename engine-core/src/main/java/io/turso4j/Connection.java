@@ -449,13 +449,18 @@ public final class Connection implements AutoCloseable {
             return settings;
         }
 
-        /** BEGIN IMMEDIATE: the write lock on the newest snapshot (this statement's own read is refreshed). */
+        /**
+         * BEGIN IMMEDIATE (and pragmas that write the header): the write lock, on the newest
+         * snapshot when this statement alone holds the read (it is refreshed first). Inside a
+         * transaction it upgrades it, as SQLite's OP_Transaction does before AutoCommit reports
+         * "cannot start a transaction within a transaction".
+         */
         @Override
         public boolean beginWrite() {
-            if (!autocommit || pager.inWriteTransaction()) {
-                return true; // AutoCommit reports "cannot start a transaction within a transaction"
+            if (pager.inWriteTransaction()) {
+                return true;
             }
-            boolean fresh = activeStatements == 1;
+            boolean fresh = autocommit && activeStatements == 1;
             if (fresh) {
                 pager.endRead();
                 pager.beginRead();

@@ -133,6 +133,25 @@ class PragmaDifferentialTest {
     }
 
     @Test
+    void autoVacuumModesTradePlacesOnceThereArePages() throws SQLException {
+        differential(
+                "PRAGMA auto_vacuum = full",
+                "PRAGMA journal_mode = wal",
+                "CREATE TABLE t(x)",
+                "PRAGMA auto_vacuum",
+                "PRAGMA auto_vacuum = incremental",
+                "PRAGMA auto_vacuum",
+                "PRAGMA auto_vacuum = none",
+                "PRAGMA auto_vacuum",
+                "BEGIN",
+                "PRAGMA auto_vacuum = 1",
+                "INSERT INTO t VALUES (1)",
+                "COMMIT",
+                "PRAGMA auto_vacuum",
+                "PRAGMA integrity_check");
+    }
+
+    @Test
     void pragmaTableValuedFunctions() throws SQLException {
         differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL, c REAL UNIQUE)",

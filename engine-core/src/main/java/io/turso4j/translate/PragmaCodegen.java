@@ -104,7 +104,12 @@ final class PragmaCodegen {
             case "page_size" -> setting(PragmaSetting.PAGE_SIZE, name, PragmaValues.integer(value), false);
             case "cache_size" -> setting(PragmaSetting.CACHE_SIZE, name, PragmaValues.integer(value), false);
             case "synchronous" -> setting(PragmaSetting.SYNCHRONOUS, name, PragmaValues.synchronous(value), false);
-            case "auto_vacuum" -> setting(PragmaSetting.AUTO_VACUUM, name, PragmaValues.autoVacuum(value), false);
+            case "auto_vacuum" -> {
+                if (value != null) {
+                    b.emit(Opcode.Transaction, 0, 1); // FULL and INCREMENTAL trade places in the header
+                }
+                setting(PragmaSetting.AUTO_VACUUM, name, PragmaValues.autoVacuum(value), false);
+            }
             case "busy_timeout" -> setting(PragmaSetting.BUSY_TIMEOUT, "timeout", PragmaValues.integer(value), true);
             case "foreign_keys" -> setting(PragmaSetting.FOREIGN_KEYS, name, PragmaValues.bool(value), false);
             case "wal_autocheckpoint" -> setting(PragmaSetting.WAL_AUTOCHECKPOINT, name, PragmaValues.integer(value), true);

@@ -130,7 +130,14 @@ final class PragmaOps {
             }
             case AUTO_VACUUM -> {
                 if (value != null) {
-                    btree().setAutoVacuum(AutoVacuum.values()[value.intValue()]);
+                    AutoVacuum wanted = AutoVacuum.values()[value.intValue()];
+                    AutoVacuum now = btree().autoVacuum();
+                    // Once there are pages only FULL and INCREMENTAL may trade places (a header
+                    // flag); to or from NONE takes a VACUUM, as in SQLite.
+                    if (!btree().setAutoVacuum(wanted) && now != AutoVacuum.NONE && wanted != AutoVacuum.NONE
+                            && now != wanted) {
+                        btree().setMeta(7, wanted == AutoVacuum.INCREMENTAL ? 1 : 0);
+                    }
                 }
                 yield btree().autoVacuum().ordinal();
             }
