@@ -144,6 +144,22 @@ class ConnectionConcurrencyTest {
     }
 
     @Test
+    void stepAsyncWaitsOutABusyWriter() throws Exception {
+        try (Database db = open(); Connection first = db.connect(); Connection second = db.connect()) {
+            second.setBusyTimeout(5000);
+            first.execute("BEGIN IMMEDIATE");
+            try (Statement s = second.prepare("INSERT INTO t(b) VALUES ('stepped')")) {
+                var step = s.stepAsync();
+                Thread.sleep(30);
+                assertFalse(step.isDone());
+                first.execute("COMMIT");
+                assertEquals(StepResult.DONE, step.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(1, count(first));
+        }
+    }
+
+    @Test
     void manyVirtualThreadWritersAllGetThrough() throws Exception {
         int writers = 16;
         int rowsEach = 20;
