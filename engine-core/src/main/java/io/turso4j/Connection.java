@@ -8,15 +8,19 @@ import io.turso4j.schema.Schema;
 import io.turso4j.storage.btree.BTree;
 import io.turso4j.storage.btree.PagerBTree;
 import io.turso4j.storage.pager.Pager;
+import io.turso4j.storage.wal.CheckpointMode;
+import io.turso4j.storage.wal.CheckpointResult;
 import io.turso4j.translate.Translator;
+import io.turso4j.vdbe.ConnectionSettings;
 import io.turso4j.vdbe.VmContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A session on a {@link Database}: prepares statements and holds the transaction state and
- * the change counters. Not thread-safe: one thread (typically a virtual thread) at a time.
+ * A session on a {@link Database}: prepares statements and holds the transaction state, the
+ * savepoints, the PRAGMA settings and the change counters. Not thread-safe: one thread
+ * (typically a virtual thread) at a time — except {@link #interrupt()}, which any thread may call.
  *
  * <p>Its statements run against its {@link VmContext}: the database's clock and randomness
  * (its IO's, so simulated runs replay) and the counters {@code changes()} and friends read.
@@ -37,12 +41,18 @@ public final class Connection implements AutoCloseable {
     private long runningChanges;
     private boolean autocommit = true;
     private boolean closed;
+    private final ConnectionSettings settings;
+    private final SavepointStack savepoints;
+    /** Set by {@link #interrupt()} from any thread; cleared when no statement is running. */
+    private volatile boolean interrupted;
     private final VmContext context = new Context();
 
     Connection(Database database, Pager pager) {
         this.database = database;
         this.pager = pager;
         this.btree = new PagerBTree(pager);
+        this.settings = new ConnectionSettings(database.options().busyTimeoutMillis());
+        this.savepoints = new SavepointStack(pager);
     }
 
     /**
@@ -92,20 +102,26 @@ public final class Connection implements AutoCloseable {
      */
     public CompletableFuture<Void> executeAsync(String sql) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        executeInto(new Parser(sql), sql, null, result);
+        executeInto(new Parser(sql), sql, null, new BusyRetry(), result);
         return result;
     }
 
     /** Finishes {@code current} (if any), then the statements after it; completes {@code result}. */
-    private void executeInto(Parser parser, String sql, Statement current, CompletableFuture<Void> result) {
+    private void executeInto(Parser parser, String sql, Statement current, BusyRetry busy, CompletableFuture<Void> result) {
         Statement s = current;
         try {
             for (s = s != null ? s : prepareNext(parser, sql); s != null; s = prepareNext(parser, sql)) {
-                if (!runUntilIo(s)) {
+                StepResult r = runUntilWait(s);
+                if (r != StepResult.DONE) {
                     Statement waiting = s;
-                    s.pendingIo().onComplete(c -> executeInto(parser, sql, waiting, result));
+                    if (r == StepResult.IO) {
+                        s.pendingIo().onComplete(c -> executeInto(parser, sql, waiting, busy, result));
+                    } else {
+                        busy.later(busyTimeout(), () -> executeInto(parser, sql, waiting, busy, result));
+                    }
                     return;
                 }
+                busy.reset();
                 s.close();
             }
             result.complete(null);
@@ -117,19 +133,12 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Steps {@code s} until DONE (true) or until it waits for I/O (false); rows are discarded. */
-    private static boolean runUntilIo(Statement s) {
+    /** Steps {@code s} until DONE, or until it waits for I/O or for another writer (IO, BUSY); rows are discarded. */
+    private static StepResult runUntilWait(Statement s) {
         for (;;) {
-            switch (s.step()) {
-                case DONE -> {
-                    return true;
-                }
-                case IO -> {
-                    return false;
-                }
-                case BUSY -> throw new SqliteException(ResultCode.BUSY, "database is locked");
-                case ROW -> {
-                }
+            StepResult r = s.step();
+            if (r != StepResult.ROW) {
+                return r;
             }
         }
     }
@@ -154,6 +163,35 @@ public final class Connection implements AutoCloseable {
         return autocommit;
     }
 
+    /**
+     * How long a statement keeps retrying while another connection holds the write lock before
+     * it fails with SQLITE_BUSY ({@code PRAGMA busy_timeout}, {@code sqlite3_busy_timeout}); 0
+     * (the default unless {@link DatabaseOptions#busyTimeoutMillis()} says otherwise) fails at once.
+     * The blocking API waits on the caller's thread; the async API retries from a timer.
+     */
+    public void setBusyTimeout(int millis) {
+        settings.setBusyTimeoutMillis(millis);
+    }
+
+    public int busyTimeout() {
+        return settings.busyTimeoutMillis();
+    }
+
+    /**
+     * Makes the statements running on this connection stop at their next instruction boundary
+     * with SQLITE_INTERRUPT "interrupted", as {@code sqlite3_interrupt}: a writing statement is
+     * undone, and inside an explicit transaction the whole transaction is rolled back. Any
+     * thread may call it; with no statement running it has no effect.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /** Whether {@link #interrupt()} was called since the last statement began with none running. */
+    boolean interruptPending() {
+        return interrupted;
+    }
+
     /** Rolls back an open transaction and releases the connection. */
     @Override
     public void close() {
@@ -167,6 +205,7 @@ public final class Connection implements AutoCloseable {
         if (pager.inWriteTransaction()) {
             pager.rollback();
         }
+        savepoints.clear();
         if (readOpen) {
             pager.endRead();
             readOpen = false;
@@ -247,6 +286,9 @@ public final class Connection implements AutoCloseable {
      * @throws SqliteException SQLITE_BUSY when another connection writes
      */
     int beginStatement(boolean write) {
+        if (activeStatements == 0) {
+            interrupted = false; // an interrupt affects only the statements running when it came
+        }
         boolean opened = false;
         if (!readOpen) {
             pager.beginRead();
@@ -256,11 +298,17 @@ public final class Connection implements AutoCloseable {
         try {
             if (write && !pager.inWriteTransaction()) {
                 pager.beginWrite();
+                savepoints.writeBegun();
             }
         } catch (RuntimeException e) {
             if (opened) {
                 pager.endRead();
                 readOpen = false;
+                if (e instanceof SqliteException se && se.code() == ResultCode.BUSY_SNAPSHOT) {
+                    // A commit landed between our fresh read and the write lock: a retry takes a
+                    // newer snapshot, so this is an ordinary BUSY (as SQLite's btreeBeginTrans retries).
+                    throw new SqliteException(ResultCode.BUSY, "database is locked");
+                }
             }
             throw e;
         }
@@ -298,12 +346,31 @@ public final class Connection implements AutoCloseable {
 
     /** A statement failed with conflict action ROLLBACK: the whole transaction is undone, autocommit is on again. */
     void rollbackTransaction() {
+        undoTransaction();
+        leaveStatement();
+    }
+
+    /**
+     * An interrupted (or otherwise aborted) writing statement inside an explicit transaction
+     * takes the whole transaction with it, as in SQLite.
+     */
+    void abortTransaction() {
+        if (!autocommit && pager.inWriteTransaction()) {
+            undoTransaction();
+            if (activeStatements == 0 && readOpen) {
+                pager.endRead();
+                readOpen = false;
+            }
+        }
+    }
+
+    private void undoTransaction() {
         if (pager.inWriteTransaction()) {
             pager.rollback();
             rolledBack();
         }
         autocommit = true;
-        leaveStatement();
+        savepoints.clear();
     }
 
     private void rolledBack() {
@@ -397,7 +464,97 @@ public final class Connection implements AutoCloseable {
                 pager.rollback();
                 rolledBack();
             }
+            if (on) {
+                savepoints.clear();
+            }
             autocommit = on;
+        }
+
+        @Override
+        public Pager pager() {
+            return pager;
+        }
+
+        @Override
+        public ConnectionSettings settings() {
+            return settings;
+        }
+
+        /**
+         * BEGIN IMMEDIATE (and pragmas that write the header): the write lock, on the newest
+         * snapshot when this statement alone holds the read (it is refreshed first). Inside a
+         * transaction it upgrades it, as SQLite's OP_Transaction does before AutoCommit reports
+         * "cannot start a transaction within a transaction".
+         */
+        @Override
+        public boolean beginWrite() {
+            if (pager.inWriteTransaction()) {
+                return true;
+            }
+            boolean fresh = autocommit && activeStatements == 1;
+            if (fresh) {
+                pager.endRead();
+                pager.beginRead();
+            }
+            try {
+                pager.beginWrite();
+            } catch (SqliteException e) {
+                if (e.code() == ResultCode.BUSY || fresh && e.code() == ResultCode.BUSY_SNAPSHOT) {
+                    return false; // retried with a snapshot taken then
+                }
+                throw e;
+            }
+            savepoints.writeBegun();
+            return true;
+        }
+
+        @Override
+        public void savepoint(int op, String name) {
+            switch (op) {
+                case 0 -> {
+                    if (autocommit) {
+                        autocommit = false;
+                        savepoints.open(name, true);
+                    } else {
+                        savepoints.open(name, false);
+                    }
+                }
+                case 1 -> {
+                    if (savepoints.release(name)) {
+                        autocommit = true; // the transaction's own savepoint: commit as the statement ends
+                    }
+                }
+                default -> {
+                    if (savepoints.rollbackTo(name)) {
+                        rolledBack();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String journalMode(String requested) {
+            return database.isMemory() ? "memory" : "wal";
+        }
+
+        /** Lets go of this statement's own snapshot first, when it is the only thing using it. */
+        @Override
+        public CheckpointResult checkpoint(CheckpointMode mode) {
+            if (autocommit && activeStatements == 1 && readOpen && !pager.inWriteTransaction()) {
+                pager.endRead();
+                readOpen = false;
+            }
+            return pager.checkpoint(mode);
+        }
+
+        @Override
+        public String databaseFile() {
+            return database.isMemory() ? "" : java.nio.file.Path.of(database.path()).toAbsolutePath().toString();
+        }
+
+        @Override
+        public boolean isInterrupted() {
+            return interrupted;
         }
     }
 }

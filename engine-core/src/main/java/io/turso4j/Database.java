@@ -30,11 +30,13 @@ public final class Database implements AutoCloseable {
     private final IO io;
     private final SharedPager shared;
     private final FunctionRegistry functions;
+    private final DatabaseOptions options;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions) {
+    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions, DatabaseOptions options) {
         this.path = path;
+        this.options = options;
         this.io = io;
         this.shared = shared;
         this.functions = functions;
@@ -54,7 +56,7 @@ public final class Database implements AutoCloseable {
         } catch (IoFailure e) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file", e);
         }
-        return open(path, memory ? "memory.db" : path, io, options.readOnly());
+        return open(path, memory ? "memory.db" : path, io, options);
     }
 
     /**
@@ -66,10 +68,11 @@ public final class Database implements AutoCloseable {
      * Statement#step()} returns {@link StepResult#IO} and the caller completes the I/O.
      */
     public static Database open(String path, IO io) {
-        return open(path, path, io, false);
+        return open(path, path, io, DatabaseOptions.defaults());
     }
 
-    private static Database open(String path, String file, IO io, boolean readOnly) {
+    private static Database open(String path, String file, IO io, DatabaseOptions options) {
+        boolean readOnly = options.readOnly();
         try {
             PagerOpening opening = readOnly ? SharedPager.openReadOnly(io, file) : SharedPager.open(io, file);
             SharedPager shared = null;
@@ -80,7 +83,7 @@ public final class Database implements AutoCloseable {
                     await(io, p.completion());
                 }
             }
-            return new Database(path, io, shared, FunctionRegistry.builtins());
+            return new Database(path, io, shared, FunctionRegistry.builtins(), options);
         } catch (RuntimeException e) {
             io.close();
             throw e;
@@ -120,6 +123,15 @@ public final class Database implements AutoCloseable {
     /** The path given to {@link #open}. */
     public String path() {
         return path;
+    }
+
+    DatabaseOptions options() {
+        return options;
+    }
+
+    /** Whether this is a private in-memory database ({@code ":memory:"} or {@code ""}). */
+    boolean isMemory() {
+        return path.equals(":memory:") || path.isEmpty();
     }
 
     IO io() {

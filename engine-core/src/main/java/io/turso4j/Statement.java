@@ -43,6 +43,7 @@ public final class Statement implements AutoCloseable {
     private int savepoint;
     /** The commit's I/O, when finishing the statement waits for it. */
     private Completion commitIo;
+    private final BusyRetry busy = new BusyRetry();
 
     Statement(Connection connection, Translator.Compiled compiled, String sql, String tail) {
         this.connection = connection;
@@ -72,7 +73,8 @@ public final class Statement implements AutoCloseable {
             try {
                 savepoint = connection.beginStatement(!program.isReadOnly());
             } catch (SqliteException e) {
-                if (e.code().primary() == ResultCode.BUSY) {
+                // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
+                if (e.code() == ResultCode.BUSY) {
                     return StepResult.BUSY;
                 }
                 throw e;
@@ -95,6 +97,9 @@ public final class Statement implements AutoCloseable {
                     connection.failStatement(savepoint);
                 }
                 connection.statementFailed(!program.isReadOnly());
+                if (e.code() == ResultCode.INTERRUPT && !program.isReadOnly()) {
+                    connection.abortTransaction();
+                }
             }
             throw e;
         }
@@ -170,18 +175,32 @@ public final class Statement implements AutoCloseable {
         return commitIo != null ? commitIo : vm == null ? null : vm.pendingIo();
     }
 
-    /** Steps, awaiting I/O as needed; true when a row is ready, false when done. */
+    /**
+     * Steps, awaiting I/O as needed; true when a row is ready, false when done. While another
+     * connection writes, waits on this thread up to the connection's busy timeout, then fails.
+     *
+     * @throws SqliteException SQLITE_BUSY "database is locked" when the busy timeout is spent
+     */
     public boolean next() {
         for (;;) {
-            switch (step()) {
+            StepResult r = step();
+            if (r == StepResult.BUSY) {
+                busy.await(connection.busyTimeout());
+                if (connection.interruptPending()) { // interrupt() also ends a busy wait
+                    busy.reset();
+                    throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+                }
+                continue;
+            }
+            busy.reset();
+            switch (r) {
                 case ROW -> {
                     return true;
                 }
                 case DONE -> {
                     return false;
                 }
-                case IO -> awaitIo();
-                case BUSY -> Thread.onSpinWait();
+                default -> awaitIo();
             }
         }
     }
@@ -190,7 +209,10 @@ public final class Statement implements AutoCloseable {
         connection.awaitIo(pendingIo());
     }
 
-    /** Steps to the next ROW or DONE without occupying a thread while I/O is in flight. */
+    /**
+     * Steps to the next ROW or DONE without occupying a thread while I/O is in flight or while
+     * it waits (up to the busy timeout) for another connection's write to end.
+     */
     public CompletableFuture<StepResult> stepAsync() {
         CompletableFuture<StepResult> result = new CompletableFuture<>();
         stepInto(result);
@@ -200,11 +222,13 @@ public final class Statement implements AutoCloseable {
     private void stepInto(CompletableFuture<StepResult> result) {
         try {
             StepResult r = step();
+            if (r == StepResult.BUSY) {
+                busy.later(connection.busyTimeout(), () -> stepInto(result));
+                return;
+            }
+            busy.reset();
             if (r == StepResult.IO) {
                 pendingIo().onComplete(c -> stepInto(result));
-            } else if (r == StepResult.BUSY) {
-                CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .execute(() -> stepInto(result));
             } else {
                 result.complete(r);
             }

@@ -25,6 +25,13 @@ final class SqliteOracle implements AutoCloseable {
         turso = database.connect();
     }
 
+    /** The two engines on files {@code sqlite.db} and {@code turso.db} in {@code dir}, for what needs a file (PRAGMAs, WAL). */
+    SqliteOracle(java.nio.file.Path dir) throws SQLException {
+        sqlite = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sqlite.db"));
+        database = Database.open(dir.resolve("turso.db").toString());
+        turso = database.connect();
+    }
+
     /** SQLite's result of {@code sql} with {@code args} bound to its parameters. */
     String sqlite(String sql, Object... args) {
         try (PreparedStatement ps = sqlite.prepareStatement(sql)) {

@@ -138,6 +138,7 @@ final class FromCodegen {
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
             }
+            case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
             case Select.Nested n when n.alias() == null -> {
                 add(n.from().first(), ctes, parent);
@@ -158,6 +159,10 @@ final class FromCodegen {
      */
     private void table(Select.Table t) {
         Table table = TableSource.lookup(selects.schema(), t.name());
+        if (table == null && PragmaFunctions.isTableFunction(t.name())) {
+            pragmaFunction(new Select.TableFunction(t.name(), List.of(), t.alias()));
+            return;
+        }
         if (table == null) {
             throw ExprCodegen.error("no such table: " + qualified(t.name()));
         }
@@ -169,6 +174,16 @@ final class FromCodegen {
         sources.add(source);
         long estimate = selects.schema().estimatedRows(table.name());
         items.add(new Item(source, table, -1, 0, false, null, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
+    }
+
+    /** A pragma table-valued function ({@code pragma_table_info('t')}): a co-routine yielding its rows. */
+    private void pragmaFunction(Select.TableFunction f) {
+        int register = b.allocRegister();
+        PragmaFunctions.Coded coded = PragmaFunctions.code(b, selects.schema(), f, register);
+        Scope.Source source = new Scope.Source(f.alias() != null ? f.alias() : f.name().name(), coded.columns(),
+                coded.out(), coded.affinities(), coded.collations(), new SourceReader(null, coded.out()));
+        sources.add(source);
+        items.add(new Item(source, null, register, coded.start(), false, null, false, JoinPlanner.DEFAULT_ROWS));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */

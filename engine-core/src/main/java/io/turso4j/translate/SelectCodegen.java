@@ -298,12 +298,17 @@ final class SelectCodegen {
                         n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
                     } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
                         Table stored = TableSource.lookup(schema, t.name());
-                        n += stored == null ? 0 : stored.columns().size();
+                        n += stored != null ? stored.columns().size()
+                                : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema,
+                                        new Select.TableFunction(t.name(), List.of(), t.alias())) : 0;
                     }
                 }
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);
                 case Select.TableFunction f -> {
-                    // no such table: reported when the FROM clause is bound
+                    String name = f.alias() != null ? f.alias() : f.name().name();
+                    if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
+                        n += PragmaFunctions.columnCount(schema, f);
+                    } // else no such table: reported when the FROM clause is bound
                 }
             }
         }

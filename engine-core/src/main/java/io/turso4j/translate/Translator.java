@@ -22,8 +22,9 @@ import java.util.Locale;
  * the end of each statement's code generator.
  *
  * <p>What compiles today: SELECT over no table, or over subqueries and common table
- * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT and
- * ROLLBACK (the autocommit mode only, as there is no storage yet); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
+ * expressions in FROM (see {@link SelectCodegen}, {@link FromCodegen}); BEGIN, COMMIT,
+ * ROLLBACK, SAVEPOINT and RELEASE ({@link TransactionCodegen}); PRAGMA ({@link
+ * PragmaCodegen}); and EXPLAIN. Statements that need a table fail as SQLite does when the table is missing ("no such
  * table: t"), since no schema is loaded yet; the rest fail with "… is not supported yet".
  * Stateless; any thread.
  */
@@ -87,9 +88,13 @@ public final class Translator {
                 Delete d = ViewExpander.expand(delete, schema);
                 yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, d));
             }
-            case Stmt.Begin begin -> autoCommit(0, 0);
-            case Stmt.Commit commit -> autoCommit(1, 0);
-            case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
+            case Stmt.Begin begin -> TransactionCodegen.begin(begin);
+            case Stmt.Commit commit -> TransactionCodegen.autoCommit(1, 0);
+            case Stmt.Rollback rollback when rollback.savepoint() == null -> TransactionCodegen.autoCommit(1, 1);
+            case Stmt.Rollback rollback -> TransactionCodegen.savepoint(TransactionCodegen.ROLLBACK_TO, rollback.savepoint());
+            case Stmt.Savepoint savepoint -> TransactionCodegen.savepoint(TransactionCodegen.BEGIN, savepoint.name());
+            case Stmt.Release release -> TransactionCodegen.savepoint(TransactionCodegen.RELEASE, release.name());
+            case Stmt.Pragma pragma -> PragmaCodegen.program(pragma, schema);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }
@@ -132,15 +137,6 @@ public final class Translator {
         codegen.select(select, (first, count) -> b.emit(Opcode.ResultRow, first, count));
         b.emit(Opcode.Halt, 0, 0);
         b.setColumnNames(ColumnNames.of(select, sql, codegen));
-        return b.build();
-    }
-
-    /** BEGIN, COMMIT and ROLLBACK: SQLite's {@code AutoCommit} instruction. */
-    private static Program autoCommit(int on, int rollback) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        b.emit(Opcode.AutoCommit, on, rollback);
-        b.emit(Opcode.Halt, 0, 0);
         return b.build();
     }
 

@@ -127,6 +127,35 @@ public enum Opcode {
     SetCookie(false),
     /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
     ParseSchema(false),
+    /**
+     * Start the write transaction when P2 is non-zero (BEGIN IMMEDIATE/EXCLUSIVE); the read
+     * transaction every statement runs in is begun by the connection before the first step.
+     * Another writer makes the step return BUSY with the pc left here, to be retried.
+     */
+    Transaction(false),
+    /** P1 = 0: open savepoint P4 (a String); 1: RELEASE it; 2: ROLLBACK TO it. */
+    Savepoint(false),
+    /** r[P2] = database header meta value P3 (same numbering as {@link #SetCookie}; 0 = free page count). */
+    ReadCookie(false),
+    /** r[P2] = the number of pages in the database. */
+    Pagecount(false),
+    /** r[P2] = the journal mode after asking for mode P4 (a String, or null to only read it). */
+    JournalMode(false),
+    /** Checkpoint the WAL in mode P4 (a CheckpointMode); r[P3..P3+2] = busy, log frames, checkpointed frames. */
+    Checkpoint(false),
+    /**
+     * Check the storage of the trees in P4 (an IntegrityRoots); r[P1] = their problems as one
+     * text, or NULL; r[P3] -= the number of problems.
+     */
+    IntegrityCk(false),
+    /** Release up to P1 free pages of an incremental-vacuum database (0 = all). */
+    IncrVacuum(false),
+    /**
+     * turso4j's: read setting P1 (a PragmaSetting ordinal) into r[P2] (when P2 is not 0), after
+     * setting it to P4 when P3 is 1. SQLite applies these at prepare time; here they apply
+     * when the statement runs, so preparing has no side effects.
+     */
+    Pragma(false),
 
     /** Buffer r[P2 .. P2+P3) as a row of the window computation whose state is kept at register P1 (P4 = WindowPlan). */
     WindowAdd(false),

@@ -44,7 +44,8 @@ public final class ProgramBuilder {
         }
         if (op == Opcode.OpenWrite || op == Opcode.Insert || op == Opcode.Delete || op == Opcode.IdxInsert
                 || op == Opcode.IdxDelete || op == Opcode.NewRowid
-                || op == Opcode.CreateBtree || op == Opcode.SetCookie || op == Opcode.Destroy || op == Opcode.Clear) {
+                || op == Opcode.CreateBtree || op == Opcode.SetCookie || op == Opcode.Destroy || op == Opcode.Clear
+                || op == Opcode.IncrVacuum) {
             readOnly = false;
         }
         return size++;

@@ -37,6 +37,8 @@ public final class Vm implements FunctionContext {
     /** What one {@link #step} produced (the public API maps it to its StepResult). */
     public enum Status { ROW, DONE, IO, BUSY }
 
+    private static final int INTERRUPT_CHECK_INTERVAL = 256;
+
     private final Program program;
     private final int[] code;
     private final Object[] p4;
@@ -49,6 +51,9 @@ public final class Vm implements FunctionContext {
     private final Map<Integer, WindowRows> windows = new HashMap<>();
     private final Comparisons comparisons = new Comparisons();
     private final CursorOps cursorOps;
+    private final PragmaOps pragmaOps;
+    /** Instructions run since the last look at the interrupt flag. */
+    private int sinceInterruptCheck;
 
     private int pc;
     private boolean halted;
@@ -74,6 +79,7 @@ public final class Vm implements FunctionContext {
         }
         this.accumulators = new AggregateFunction.Accumulator[regs.length];
         this.cursorOps = new CursorOps(program.cursorCount, regs, context);
+        this.pragmaOps = new PragmaOps(context, regs);
     }
 
     public Program program() {
@@ -101,6 +107,7 @@ public final class Vm implements FunctionContext {
     /** Back to the start; bindings are kept. */
     public void reset() {
         cursorOps.closeAll();
+        pragmaOps.reset();
         pc = 0;
         halted = false;
         error = null;
@@ -137,6 +144,7 @@ public final class Vm implements FunctionContext {
         nowMillis = -1;
         resultCount = 0;
         try {
+            checkInterrupt();
             return run();
         } catch (IoPending p) {
             pending = p.completion();
@@ -160,6 +168,9 @@ public final class Vm implements FunctionContext {
         final int[] code = this.code;
         final Register[] r = this.regs;
         for (;;) {
+            if (++sinceInterruptCheck == INTERRUPT_CHECK_INTERVAL) {
+                checkInterrupt();
+            }
             int at = pc * Program.WIDTH;
             int p1 = code[at + Program.P1];
             int p2 = code[at + Program.P2];
@@ -401,6 +412,12 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case ParseSchema -> context.schemaChanged();
+                case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum,
+                     Pragma -> {
+                    if (!pragmaOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc])) {
+                        return Status.BUSY;
+                    }
+                }
                 default -> {
                     int target = cursorOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc], code[at + Program.P5]);
                     if (target >= 0) {
@@ -410,6 +427,18 @@ public final class Vm implements FunctionContext {
                 }
             }
             pc++;
+        }
+    }
+
+    /**
+     * Stops the program with SQLITE_INTERRUPT once {@code Connection.interrupt()} was called: at
+     * the start of each step and every {@value #INTERRUPT_CHECK_INTERVAL} instructions, so the
+     * flag (written by another thread) is read rarely enough to cost nothing.
+     */
+    private void checkInterrupt() {
+        sinceInterruptCheck = 0;
+        if (context.isInterrupted()) {
+            throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
         }
     }
 

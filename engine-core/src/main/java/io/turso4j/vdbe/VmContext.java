@@ -2,6 +2,9 @@ package io.turso4j.vdbe;
 
 import io.turso4j.io.IO;
 import io.turso4j.storage.btree.BTree;
+import io.turso4j.storage.pager.Pager;
+import io.turso4j.storage.wal.CheckpointMode;
+import io.turso4j.storage.wal.CheckpointResult;
 
 /**
  * What a running program needs from its connection: the B-trees to open cursors on, the
@@ -54,5 +57,63 @@ public interface VmContext {
 
     /** A statement changed sqlite_schema: the schema must be read again before the next prepare. */
     default void schemaChanged() {
+    }
+
+    // ---- PRAGMAs, transactions and savepoints (defaults suit test doubles without storage) ----
+
+    /** The connection's pager (page size, cache, synchronous, integrity checks); null without storage. */
+    default Pager pager() {
+        return null;
+    }
+
+    /** The connection's PRAGMA settings (foreign_keys, busy_timeout …); the default is a fresh, unshared one. */
+    default ConnectionSettings settings() {
+        return new ConnectionSettings(0);
+    }
+
+    /**
+     * Starts the write transaction now (BEGIN IMMEDIATE). Returns false, changing nothing, while
+     * another connection writes; the instruction is then retried.
+     *
+     * @throws io.turso4j.error.SqliteException SQLITE_BUSY_SNAPSHOT when this connection's
+     *     snapshot is older than the newest commit and cannot be refreshed
+     */
+    default boolean beginWrite() {
+        return true;
+    }
+
+    /**
+     * SAVEPOINT ({@code op} 0), RELEASE (1) or ROLLBACK TO (2) the savepoint {@code name}.
+     *
+     * @throws io.turso4j.error.SqliteException "no such savepoint: name" and SQLite's other errors
+     */
+    default void savepoint(int op, String name) {
+        throw new UnsupportedOperationException("savepoints need a connection");
+    }
+
+    /** The journal mode after asking for {@code requested} (null only reads it): WAL is the one we keep. */
+    default String journalMode(String requested) {
+        return "wal";
+    }
+
+    /**
+     * {@code PRAGMA wal_checkpoint(mode)}: ends this connection's own read snapshot first when
+     * nothing else needs it, so that it does not hold the checkpoint back.
+     *
+     * @throws io.turso4j.storage.IoPending while its I/O is in flight; call again with the same mode
+     */
+    default CheckpointResult checkpoint(CheckpointMode mode) {
+        Pager pager = pager();
+        return pager == null ? new CheckpointResult(false, -1, -1) : pager.checkpoint(mode);
+    }
+
+    /** The database file's absolute path, or "" for an in-memory database ({@code PRAGMA database_list}). */
+    default String databaseFile() {
+        return "";
+    }
+
+    /** Whether {@code Connection.interrupt()} asked the running statements to stop. Any thread may set it. */
+    default boolean isInterrupted() {
+        return false;
     }
 }

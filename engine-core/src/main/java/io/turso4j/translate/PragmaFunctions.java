@@ -1,0 +1,104 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.Schema;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.value.Affinity;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The pragma table-valued functions, SQLite's eponymous pragma virtual tables ({@code SELECT
+ * * FROM pragma_table_info('t')}, {@code pragma_user_version}): the pragma's code from {@link
+ * PragmaCodegen} as the body of a co-routine that yields each row, so {@link FromCodegen} joins
+ * it as any other source. Only pragmas that return rows and change nothing; their columns have
+ * no affinity and the binary collation. Stateless.
+ */
+final class PragmaFunctions {
+    private PragmaFunctions() {
+    }
+
+    /**
+     * The pragmas that are also table-valued functions ({@code SELECT * FROM
+     * pragma_table_info('t')}): those that return rows and change nothing, as in SQLite.
+     */
+    private static final Set<String> TABLE_FUNCTIONS = Set.of("table_info", "table_xinfo", "index_list",
+            "index_info", "index_xinfo", "foreign_key_list", "table_list", "database_list", "user_version",
+            "application_id", "schema_version", "freelist_count", "page_count", "page_size", "cache_size",
+            "synchronous", "auto_vacuum", "busy_timeout", "foreign_keys", "wal_autocheckpoint", "encoding");
+    private static final String TABLE_FUNCTION_PREFIX = "pragma_";
+    /** The table-valued functions that take the pragma's argument (and then a schema name). */
+    private static final Set<String> ARGUMENT_PRAGMAS = Set.of("table_info", "table_xinfo", "index_list", "index_info",
+            "index_xinfo", "foreign_key_list", "table_list");
+
+    /** Whether {@code name} is one of the pragma table-valued functions. */
+    static boolean isTableFunction(Name name) {
+        String n = name.name().toLowerCase(Locale.ROOT);
+        return n.startsWith(TABLE_FUNCTION_PREFIX) && TABLE_FUNCTIONS.contains(n.substring(TABLE_FUNCTION_PREFIX.length()));
+    }
+
+    /**
+     * A pragma table-valued function coded as the body of a co-routine: each row is copied to
+     * {@link Coded#out()} and yielded to {@code coroutine}. Arguments must be constants
+     * (the table or index name of the schema pragmas), since the schema pragmas' rows are
+     * computed while compiling.
+     */
+    static Coded code(ProgramBuilder b, Schema schema, Select.TableFunction f,
+            int coroutine) {
+        String name = f.name().name().toLowerCase(Locale.ROOT).substring(TABLE_FUNCTION_PREFIX.length());
+        int max = ARGUMENT_PRAGMAS.contains(name) ? 2 : 0;
+        if (f.args().size() > max) {
+            throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max " + max);
+        }
+        String arg = f.args().isEmpty() ? null : constant(f, 0);
+        if (f.args().size() == 2 && !"main".equalsIgnoreCase(constant(f, 1))) {
+            throw ExprCodegen.error("unknown database " + constant(f, 1));
+        }
+        int[] out = {0};
+        int start = b.newLabel();
+        int after = b.newLabel();
+        b.emit(Opcode.InitCoroutine, coroutine, after, start);
+        b.resolve(start);
+        int startAddress = b.currentAddress();
+        PragmaCodegen codegen = new PragmaCodegen(b, schema, arg, (first, count) -> {
+            if (out[0] == 0) {
+                out[0] = b.allocRegisters(count);
+            }
+            b.emit(Opcode.Copy, first, out[0], count - 1);
+            b.emit(Opcode.Yield, coroutine, 0);
+        });
+        codegen.code(name);
+        b.emit(Opcode.EndCoroutine, coroutine, 0);
+        b.resolve(after);
+        int width = codegen.columns().size();
+        if (out[0] == 0) {
+            out[0] = b.allocRegisters(Math.max(width, 1));
+        }
+        return new Coded(codegen.columns(), out[0], startAddress,
+                Collections.nCopies(width, Affinity.NONE),
+                Collections.nCopies(width, (String) null));
+    }
+
+    /** How many columns {@code f} has (its code is generated into a scratch builder and dropped). */
+    static int columnCount(Schema schema, Select.TableFunction f) {
+        return code(new ProgramBuilder(), schema, f, 1).columns().size();
+    }
+
+    /** Argument {@code i} of {@code f}, which must be a literal. */
+    private static String constant(Select.TableFunction f, int i) {
+        if (!(f.args().get(i) instanceof Expr.Literal literal)
+                || literal.kind() == Expr.LiteralKind.BLOB) {
+            throw ExprCodegen.error("a non-constant argument to " + f.name().name() + "() is not supported yet");
+        }
+        return literal.kind() == Expr.LiteralKind.NULL ? null : literal.text();
+    }
+
+    /** A coded pragma table-valued function: its columns, their registers and the co-routine's start. */
+    record Coded(List<String> columns, int out, int start, List<Affinity> affinities,
+            List<String> collations) {}
+}
