@@ -38,6 +38,9 @@ public final class Statement implements AutoCloseable {
     private boolean finished;
     /** Between {@link Connection#beginStatement} and its finish or failure. */
     private boolean started;
+    /** Vm.haltOnError values: SQLite's OE_Rollback and OE_Fail. */
+    private static final int OE_ROLLBACK = 1;
+    private static final int OE_FAIL = 3;
     /** The savepoint the statement runs in (0 for none). */
     private int savepoint;
     /** The commit's I/O, when finishing the statement waits for it. */
@@ -82,10 +85,25 @@ public final class Statement implements AutoCloseable {
         try {
             status = vm.step();
         } catch (SqliteException e) {
-            if (started) {
+            if (started && vm.haltOnError() == OE_FAIL) {
+                // FAIL keeps what the statement changed before the failing row: finish it as if it
+                // had ended (a commit's I/O is awaited like any other; the error comes after it).
+                try {
+                    connection.finishStatement(savepoint);
+                } catch (IoPending p) {
+                    commitIo = p.completion();
+                    return StepResult.IO;
+                }
+                started = false;
+                finished = true;
+                connection.statementDone(program.countsChanges());
+            } else if (started) {
                 started = false;
                 connection.failStatement(savepoint);
-                connection.statementFailed(!program.isReadOnly());
+                connection.statementFailed(program.countsChanges());
+                if (vm.haltOnError() == OE_ROLLBACK && !connection.isAutocommit()) {
+                    connection.context().setAutocommit(true, true);
+                }
             }
             throw e;
         }
@@ -117,7 +135,7 @@ public final class Statement implements AutoCloseable {
         }
         if (!finished) {
             finished = true;
-            connection.statementDone(!program.isReadOnly());
+            connection.statementDone(program.countsChanges());
         }
         return StepResult.DONE;
     }

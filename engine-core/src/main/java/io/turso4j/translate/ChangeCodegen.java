@@ -1,6 +1,5 @@
 package io.turso4j.translate;
 
-import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Delete;
@@ -14,12 +13,17 @@ import io.turso4j.vdbe.ProgramBuilder;
 import java.util.List;
 
 /**
- * DELETE and UPDATE of a rowid table with an optional WHERE, in two passes as SQLite's
- * one-pass-off plan: first the rowids of the rows the WHERE selects are collected into a
- * temporary index (so changing the table cannot disturb the scan), then each row is found
- * again by rowid, its index entries removed, and the row deleted or rewritten (UPDATE checks
- * its constraints as INSERT does, see {@link InsertCodegen#write}). Not thread-safe; one per
+ * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING, in two passes
+ * as SQLite's one-pass-off plan: first the rowids of the rows the WHERE selects are collected
+ * into a temporary index (so changing the table cannot disturb the scan), then each row is found
+ * again by rowid (a row already gone, e.g. deleted by a REPLACE, is skipped). DELETE removes
+ * its index entries and the row; UPDATE computes the new row from the old one (SET expressions
+ * see the old values, a row value {@code (a, b) = (…)} sets several) and lets
+ * {@link ConflictCodegen} check and write it, the rowid included. Not thread-safe; one per
  * statement.
+ *
+ * <p>Trigger hook points: BEFORE/AFTER DELETE around {@link #delete}'s Delete, BEFORE/AFTER
+ * UPDATE around {@link #update}'s {@link ConflictCodegen#checkAndWrite}.
  */
 final class ChangeCodegen {
     private final ProgramBuilder b;
@@ -41,7 +45,8 @@ final class ChangeCodegen {
         if (t == null) {
             throw ExprCodegen.error("no such table: " + target.name().name());
         }
-        if (t.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
+        if (t.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
+                && !t.name().equalsIgnoreCase("sqlite_sequence")) {
             throw ExprCodegen.error("table " + t.name() + " may not be modified");
         }
         this.table = t;
@@ -51,57 +56,124 @@ final class ChangeCodegen {
             indexCursors[i] = b.allocCursor();
         }
         this.rowids = b.allocCursor();
-        this.row = b.allocRegisters(Math.max(t.columns().size(), 1));
-        this.rowid = b.allocRegister();
+        this.row = b.allocRegisters(ConflictCodegen.rowWidth(t));
+        this.rowid = ConflictCodegen.rowidOf(t, row);
     }
 
-    static void delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        if (delete.with() != null || !delete.returning().isEmpty() || !delete.orderBy().isEmpty() || delete.limit() != null) {
+    /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
+        if (delete.with() != null) {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
+        rejectOrderByLimit(delete.orderBy(), delete.limit(), "DELETE");
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
+        ReturningCodegen returning = c.returning(delete.table().alias(), delete.returning());
+        ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
         int loop = c.collect(delete.table().alias(), delete.where());
-        c.removeIndexEntries();
+        if (returning != null) {
+            returning.row(c.row);
+        }
+        conflicts.removeEntries(c.row);
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, ChangeFlags.COUNT);
         c.endLoop(loop);
+        return c.finish(returning);
     }
 
-    static void update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        if (update.with() != null || update.from() != null || !update.returning().isEmpty() || !update.orderBy().isEmpty()
-                || update.limit() != null || (update.orAction() != null && update.orAction() != io.turso4j.sql.ast.ConflictAction.ABORT)) {
+    /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
+        if (update.with() != null || update.from() != null) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
         }
+        rejectOrderByLimit(update.orderBy(), update.limit(), "UPDATE");
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
-        int[] setTo = new int[table.columns().size()];
-        java.util.Arrays.fill(setTo, -1);
-        for (int s = 0; s < update.sets().size(); s++) {
-            Update.Set set = update.sets().get(s);
-            if (set.columns().size() != 1) {
-                throw ExprCodegen.error("row values in SET are not supported yet");
+        int n = table.columns().size();
+        Expr[] setTo = new Expr[n + 1];
+        for (Update.Set set : update.sets()) {
+            List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : rowValues(set);
+            for (int k = 0; k < set.columns().size(); k++) {
+                String name = set.columns().get(k);
+                int i = table.columnIndex(name);
+                if (i < 0 && InsertCodegen.isRowidName(name)) {
+                    i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
+                } else if (i < 0) {
+                    throw ExprCodegen.error("no such column: " + name);
+                }
+                setTo[i] = values.get(k);
             }
-            int i = table.columnIndex(set.columns().getFirst());
-            if (i < 0) {
-                throw ExprCodegen.error("no such column: " + set.columns().getFirst());
-            }
-            if (i == table.rowidAlias()) {
-                throw ExprCodegen.error("changing the INTEGER PRIMARY KEY is not supported yet");
-            }
-            setTo[i] = s;
         }
+        ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
+        ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         int loop = c.collect(update.table().alias(), update.where());
-        c.removeIndexEntries();
-        int values = b.allocRegisters(update.sets().size());
-        for (int s = 0; s < update.sets().size(); s++) {
-            selects.exprs().code(update.sets().get(s).value(), values + s);
-        }
-        for (int i = 0; i < setTo.length; i++) {
-            if (setTo[i] >= 0) {
-                b.emit(Opcode.SCopy, values + setTo[i], c.row + i);
+        int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
+        int newRowid = ConflictCodegen.rowidOf(table, newRow);
+        for (int i = 0; i <= n; i++) {
+            if (setTo[i] != null) {
+                selects.exprs().code(setTo[i], newRow + i);
             }
         }
-        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false, ChangeFlags.COUNT);
+        for (int i = 0; i <= n; i++) {
+            if (setTo[i] == null) {
+                b.emit(Opcode.SCopy, c.row + i, newRow + i);
+            }
+        }
+        int alias = table.rowidAlias();
+        if (alias >= 0 && setTo[alias] != null) {
+            b.emit(Opcode.SCopy, newRow + alias, newRowid);
+        }
+        if (setTo[n] != null || (alias >= 0 && setTo[alias] != null)) {
+            b.emit(Opcode.MustBeInt, newRowid, 0);
+            if (alias >= 0) {
+                b.emit(Opcode.SCopy, newRowid, newRow + alias);
+            }
+        }
+        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, ChangeFlags.COUNT);
+        if (returning != null) {
+            returning.row(newRow);
+        }
         c.endLoop(loop);
+        return c.finish(returning);
+    }
+
+    /** The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns. */
+    private static List<Expr> rowValues(Update.Set set) {
+        int count = set.value() instanceof Expr.Row r ? r.values().size() : 1;
+        if (count != set.columns().size()) {
+            throw ExprCodegen.error(set.columns().size() + " columns assigned " + count + " values");
+        }
+        return ((Expr.Row) set.value()).values();
+    }
+
+    /**
+     * ORDER BY and LIMIT on DELETE and UPDATE exist only in builds with
+     * SQLITE_ENABLE_UPDATE_DELETE_LIMIT, which neither sqlite3 nor sqlite-jdbc is: their parser
+     * stops at the keyword.
+     */
+    private static void rejectOrderByLimit(List<io.turso4j.sql.ast.OrderingTerm> orderBy,
+                                           io.turso4j.sql.ast.Select.Limit limit, String statement) {
+        if (!orderBy.isEmpty()) {
+            throw ExprCodegen.error("near \"ORDER\": syntax error");
+        }
+        if (limit != null) {
+            throw ExprCodegen.error("near \"LIMIT\": syntax error");
+        }
+    }
+
+    private ReturningCodegen returning(String alias, List<io.turso4j.sql.ast.Select.ResultColumn> columns) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        ReturningCodegen returning = new ReturningCodegen(b, selects, table, alias, columns);
+        returning.open();
+        return returning;
+    }
+
+    private List<String> finish(ReturningCodegen returning) {
+        if (returning == null) {
+            return List.of();
+        }
+        returning.emitRows();
+        return returning.names();
     }
 
     /**
@@ -117,21 +189,19 @@ final class ChangeCodegen {
         }
         IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
         b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
-        Scope scope = new Scope(null, List.of(new Scope.Source(alias != null ? alias : table.name(),
-                table.columns().stream().map(Column::name).toList(), row,
-                table.columns().stream().map(Column::affinity).toList(),
-                table.columns().stream().map(Column::collation).toList())));
+        Scope scope = new Scope(null, List.of(ConflictCodegen.rowSource(table, alias != null ? alias : table.name(), row)));
         selects.exprs().pushScope(scope);
         int done = b.newLabel();
         b.emit(Opcode.Rewind, cursor, done);
         int top = b.currentAddress();
         int next = b.newLabel();
         TableSource.readRow(b, table, cursor, row);
+        b.emit(Opcode.Rowid, cursor, rowid);
+        ConflictCodegen.copyRowid(b, table, row);
         if (where != null) {
             selects.exprs().jumpIfNotTrue(where, next);
         }
         int record = b.allocRegister();
-        b.emit(Opcode.Rowid, cursor, rowid);
         b.emit(Opcode.MakeRecord, rowid, 1, record);
         b.emit(Opcode.IdxInsert, rowids, record);
         b.resolve(next);
@@ -144,19 +214,10 @@ final class ChangeCodegen {
         b.emit(Opcode.Column, rowids, 0, rowid);
         b.emit(Opcode.NotExists, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
+        ConflictCodegen.copyRowid(b, table, row);
         pendingSkip = skip;
         pendingEnd = end;
         return loop;
-    }
-
-    /** Removes the current row's entries from every index. */
-    private void removeIndexEntries() {
-        for (int i = 0; i < indexCursors.length; i++) {
-            Index index = table.indexes().get(i);
-            int key = b.allocRegisters(index.columns().size());
-            IndexKeys.build(b, index, row, rowid, key);
-            b.emit(Opcode.IdxDelete, indexCursors[i], key, index.columns().size());
-        }
     }
 
     private void endLoop(int loop) {

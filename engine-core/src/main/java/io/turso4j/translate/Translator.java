@@ -1,7 +1,9 @@
 package io.turso4j.translate;
 
 import io.turso4j.function.FunctionRegistry;
+import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.Delete;
@@ -12,6 +14,7 @@ import io.turso4j.sql.ast.Update;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -73,27 +76,59 @@ public final class Translator {
         };
     }
 
+    /**
+     * INSERT: compiled streaming its source rows into the table, unless the source reads the
+     * table (or one of its indexes), which would then see the rows being added; then compiled
+     * again with the source materialized first, as SQLite does.
+     */
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        int root = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert);
-        b.emit(Opcode.Halt, 0, 0);
-        Program program = b.build();
-        for (int i = 0; i < program.size(); i++) {
-            // Rows read from the table being filled would be read again as they are added.
-            if (program.opcode(i) == Opcode.OpenRead && program.p2(i) == root && program.p4(i) == null) {
-                throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
-            }
+        Program program = insert(insert, sql, functions, schema, false);
+        Table table = TableSource.lookup(schema, insert.table());
+        if (table != null && insert.source() != null && readsTable(program, table)) {
+            program = insert(insert, sql, functions, schema, true);
         }
         return program;
     }
 
-    private static Program change(String sql, FunctionRegistry functions, Schema schema,
-                                  java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
+    private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema,
+                                  boolean materialize) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        code.accept(b, new SelectCodegen(b, functions, sql, schema));
+        List<String> names = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert, materialize);
         b.emit(Opcode.Halt, 0, 0);
+        if (!names.isEmpty()) {
+            b.setColumnNames(names);
+        }
+        return b.build();
+    }
+
+    private static boolean readsTable(Program program, Table table) {
+        for (int i = 0; i < program.size(); i++) {
+            if (program.opcode(i) != Opcode.OpenRead) {
+                continue;
+            }
+            int root = program.p2(i);
+            if (root == table.rootPage()) {
+                return true;
+            }
+            for (Index index : table.indexes()) {
+                if (root == index.rootPage()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Program change(String sql, FunctionRegistry functions, Schema schema,
+                                  java.util.function.BiFunction<ProgramBuilder, SelectCodegen, List<String>> code) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.emit(Opcode.Init, 0, 1);
+        List<String> names = code.apply(b, new SelectCodegen(b, functions, sql, schema));
+        b.emit(Opcode.Halt, 0, 0);
+        if (!names.isEmpty()) {
+            b.setColumnNames(names);
+        }
         return b.build();
     }
 

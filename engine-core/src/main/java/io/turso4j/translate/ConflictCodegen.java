@@ -1,0 +1,376 @@
+package io.turso4j.translate;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.schema.CheckConstraint;
+import io.turso4j.schema.Column;
+import io.turso4j.schema.Conflict;
+import io.turso4j.schema.Index;
+import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.Table;
+import io.turso4j.sql.ast.ConflictAction;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.parser.Parser;
+import io.turso4j.value.Affinity;
+import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The constraint checks and the write of one new row of a rowid table, as SQLite's
+ * {@code sqlite3GenerateConstraintChecks} and {@code sqlite3CompleteInsertion}: affinities,
+ * NOT NULL, CHECK, then the uniqueness of the rowid and of every UNIQUE index, each resolved by
+ * its conflict algorithm (lang_conflict.html) — the statement's {@code OR …} when written, else
+ * the constraint's ON CONFLICT, else ABORT — and only then the table entry and index entries.
+ *
+ * <p>Algorithms: ABORT, FAIL and ROLLBACK halt with SQLite's message and the algorithm in the
+ * Halt's P2 (the statement decides what of its work to keep); IGNORE jumps to the caller's
+ * skip label; REPLACE deletes the conflicting row and its index entries (uncounted), or for NOT
+ * NULL stores the column's DEFAULT. As in SQLite, uniqueness constraints that an upsert names
+ * are checked first, and a rowid REPLACE is deferred behind the indexes that do not REPLACE.
+ *
+ * <p>A row is held in {@link #rowWidth} registers: column i in {@code row + i}, the rowid in
+ * {@code row + n}, and two more copies of it that give {@code oid} and {@code _rowid_} a
+ * register (see {@link #rowSource}). Not thread-safe; one per statement and table.
+ */
+final class ConflictCodegen {
+    /** Halt P2 values: SQLite's OE_Rollback, OE_Abort and OE_Fail. */
+    static final int OE_ROLLBACK = 1;
+    static final int OE_ABORT = 2;
+    static final int OE_FAIL = 3;
+
+    /** A constraint position in {@link #uniqueOrder}: the rowid, else an index of {@link Table#indexes()}. */
+    static final int ROWID = -1;
+
+    /** How an upsert takes over the conflicts of the constraints it names. */
+    interface Upserts {
+        /** The uniqueness constraints named by ON CONFLICT clauses, in clause order. */
+        List<Integer> targeted();
+
+        /** Whether a clause handles a conflict on {@code constraint}. */
+        boolean handles(int constraint);
+
+        /**
+         * Codes the clause for {@code constraint} that handles a conflict with the row whose rowid
+         * is in {@code conflictRowid}, the proposed row being in {@code row}; ends by jumping to
+         * {@code skip}.
+         */
+        void onConflict(int constraint, int conflictRowid, int row, int skip);
+    }
+
+    private final ProgramBuilder b;
+    private final SelectCodegen selects;
+    private final Table table;
+    private final int cursor;
+    private final int[] indexCursors;
+    private final ConflictAction override;
+    private final int victim;
+    private Upserts upserts;
+
+    /**
+     * @param override the statement's {@code OR …}, or null when it wrote none
+     */
+    ConflictCodegen(ProgramBuilder b, SelectCodegen selects, Table table, int cursor, int[] indexCursors,
+                    ConflictAction override) {
+        this.b = b;
+        this.selects = selects;
+        this.table = table;
+        this.cursor = cursor;
+        this.indexCursors = indexCursors;
+        this.override = override;
+        this.victim = b.allocRegisters(rowWidth(table));
+    }
+
+    void setUpserts(Upserts upserts) {
+        this.upserts = upserts;
+    }
+
+    /** The registers one row takes (see the class comment). */
+    static int rowWidth(Table table) {
+        return table.columns().size() + 3;
+    }
+
+    /** The rowid's register of the row at {@code row}. */
+    static int rowidOf(Table table, int row) {
+        return row + table.columns().size();
+    }
+
+    /**
+     * The row at {@code row} as a source named {@code name} for expressions: its columns, and
+     * {@code rowid}, {@code oid} and {@code _rowid_} where no column has those names (the last
+     * two read copies of the rowid that {@link #copyRowid} makes).
+     */
+    static Scope.Source rowSource(Table table, String name, int row) {
+        List<String> names = new ArrayList<>();
+        List<Affinity> affinities = new ArrayList<>();
+        List<String> collations = new ArrayList<>();
+        for (Column c : table.columns()) {
+            names.add(c.name());
+            affinities.add(c.affinity());
+            collations.add(c.collation());
+        }
+        for (String rowidName : new String[] {"rowid", "oid", "_rowid_"}) {
+            names.add(table.columnIndex(rowidName) < 0 ? rowidName : "");
+            affinities.add(Affinity.INTEGER);
+            collations.add(null);
+        }
+        return new Scope.Source(name, names, row, affinities, collations);
+    }
+
+    /** Copies the rowid of the row at {@code row} where {@link #rowSource}'s other rowid names read it. */
+    static void copyRowid(ProgramBuilder b, Table table, int row) {
+        int rowid = rowidOf(table, row);
+        b.emit(Opcode.SCopy, rowid, rowid + 1);
+        b.emit(Opcode.SCopy, rowid, rowid + 2);
+    }
+
+    /** The conflict algorithm for a constraint declared with {@code declared}. */
+    ConflictAction resolve(Conflict declared) {
+        if (override != null) {
+            return override;
+        }
+        return switch (declared) {
+            case DEFAULT, ABORT -> ConflictAction.ABORT;
+            case ROLLBACK -> ConflictAction.ROLLBACK;
+            case FAIL -> ConflictAction.FAIL;
+            case IGNORE -> ConflictAction.IGNORE;
+            case REPLACE -> ConflictAction.REPLACE;
+        };
+    }
+
+    /**
+     * Checks and writes the row in {@code row} (see the class comment) under the rowid in its
+     * rowid register. For UPDATE, {@code oldRow} holds the row as it was (-1 for INSERT): its
+     * own entries do not conflict, and are replaced. Jumps to {@code skip} when IGNORE drops the
+     * row.
+     */
+    void checkAndWrite(int row, int oldRow, int skip, int changeFlags) {
+        int n = table.columns().size();
+        int rowid = rowidOf(table, row);
+        int oldRowid = oldRow < 0 ? -1 : rowidOf(table, oldRow);
+        StringBuilder affinities = new StringBuilder();
+        for (Column c : table.columns()) {
+            affinities.append((char) AffinityCode.of(c.affinity()));
+        }
+        b.emit(Opcode.Affinity, row, n, 0, affinities.toString(), 0);
+        notNull(row, skip);
+        checks(row, skip);
+        int[] keys = new int[indexCursors.length];
+        for (int i = 0; i < keys.length; i++) {
+            Index index = table.indexes().get(i);
+            keys[i] = b.allocRegisters(index.columns().size());
+            IndexKeys.build(b, index, row, rowid, keys[i]);
+        }
+        for (int constraint : uniqueOrder()) {
+            if (constraint == ROWID) {
+                rowidUnique(row, rowid, oldRowid, skip);
+            } else {
+                indexUnique(constraint, keys[constraint], row, oldRowid, skip);
+            }
+        }
+        if (oldRow >= 0) {
+            removeEntries(oldRow);
+            int same = b.newLabel();
+            b.emit(Opcode.Eq, oldRowid, same, rowid);
+            b.emit(Opcode.NotExists, cursor, same, oldRowid);
+            b.emit(Opcode.Delete, cursor, 0);
+            b.resolve(same);
+        }
+        int alias = table.rowidAlias();
+        if (alias >= 0) {
+            b.emit(Opcode.Null, 0, row + alias);
+        }
+        int record = b.allocRegister();
+        b.emit(Opcode.MakeRecord, row, n, record);
+        if (alias >= 0) {
+            b.emit(Opcode.SCopy, rowid, row + alias);
+        }
+        b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
+        for (int i = 0; i < indexCursors.length; i++) {
+            int entry = b.allocRegister();
+            b.emit(Opcode.MakeRecord, keys[i], table.indexes().get(i).columns().size(), entry);
+            b.emit(Opcode.IdxInsert, indexCursors[i], entry);
+        }
+    }
+
+    /** Removes the entries of the row in {@code row} from every index. */
+    void removeEntries(int row) {
+        int rowid = rowidOf(table, row);
+        for (int i = 0; i < indexCursors.length; i++) {
+            Index index = table.indexes().get(i);
+            int key = b.allocRegisters(index.columns().size());
+            IndexKeys.build(b, index, row, rowid, key);
+            b.emit(Opcode.IdxDelete, indexCursors[i], key, index.columns().size());
+        }
+    }
+
+    /**
+     * Deletes the row whose rowid is in {@code rowidRegister}, with its index entries, without
+     * counting it: what REPLACE does to the row in the way.
+     */
+    void deleteRow(int rowidRegister) {
+        int gone = b.newLabel();
+        int victimRowid = rowidOf(table, victim);
+        b.emit(Opcode.SCopy, rowidRegister, victimRowid);
+        b.emit(Opcode.NotExists, cursor, gone, victimRowid);
+        TableSource.readRow(b, table, cursor, victim);
+        removeEntries(victim);
+        b.emit(Opcode.Delete, cursor, 0);
+        b.resolve(gone);
+    }
+
+    private void notNull(int row, int skip) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column column = table.column(i);
+            if (!column.notNull() || i == table.rowidAlias()) {
+                continue;
+            }
+            ConflictAction action = resolve(column.notNullConflict());
+            if (action == ConflictAction.REPLACE && column.defaultSql() == null) {
+                action = ConflictAction.ABORT;
+            }
+            int ok = b.newLabel();
+            b.emit(Opcode.NotNull, row + i, ok);
+            if (action == ConflictAction.IGNORE) {
+                b.emit(Opcode.Goto, 0, skip);
+            } else {
+                if (action == ConflictAction.REPLACE) {
+                    selects.exprs().code(parseExpr(column.defaultSql()), row + i);
+                    b.emit(Opcode.Affinity, row + i, 1, 0, String.valueOf((char) AffinityCode.of(column.affinity())), 0);
+                    b.emit(Opcode.NotNull, row + i, ok);
+                    action = ConflictAction.ABORT;
+                }
+                fail(ResultCode.CONSTRAINT_NOTNULL, action,
+                        "NOT NULL constraint failed: " + table.name() + "." + column.name());
+            }
+            b.resolve(ok);
+        }
+    }
+
+    private void checks(int row, int skip) {
+        if (table.checks().isEmpty()) {
+            return;
+        }
+        ExprCodegen exprs = selects.exprs();
+        Scope outer = exprs.scope();
+        copyRowid(b, table, row);
+        exprs.pushScope(new Scope(null, List.of(rowSource(table, table.name(), row))));
+        ConflictAction action = resolve(Conflict.DEFAULT);
+        for (CheckConstraint check : table.checks()) {
+            int ok = b.newLabel();
+            int r = exprs.codeTemp(parseExpr(check.sql()));
+            b.emit(Opcode.If, r, ok, 1);
+            if (action == ConflictAction.IGNORE) {
+                b.emit(Opcode.Goto, 0, skip);
+            } else {
+                fail(ResultCode.CONSTRAINT_CHECK, action == ConflictAction.REPLACE ? ConflictAction.ABORT : action,
+                        "CHECK constraint failed: " + (check.name() != null ? check.name() : check.sql()));
+            }
+            b.resolve(ok);
+        }
+        exprs.popScope(outer);
+    }
+
+    /** The order the uniqueness constraints are checked in (see the class comment). */
+    private List<Integer> uniqueOrder() {
+        List<Integer> order = new ArrayList<>();
+        if (upserts != null) {
+            order.addAll(upserts.targeted());
+        }
+        boolean rowidReplace = table.rowidAlias() >= 0 && resolve(table.rowidConflict()) == ConflictAction.REPLACE
+                && override == null;
+        if (!rowidReplace && !order.contains(ROWID)) {
+            order.add(ROWID);
+        }
+        for (int i = 0; i < indexCursors.length; i++) {
+            Index index = table.indexes().get(i);
+            if (rowidReplace && !order.contains(ROWID) && resolve(index.onConflict()) == ConflictAction.REPLACE) {
+                order.add(ROWID);
+            }
+            if (index.unique() && !order.contains(i)) {
+                order.add(i);
+            }
+        }
+        if (!order.contains(ROWID)) {
+            order.add(ROWID);
+        }
+        return order;
+    }
+
+    /** A new rowid (an INSERT's, or an UPDATE's that changes it) must not be taken. */
+    private void rowidUnique(int row, int rowid, int oldRowid, int skip) {
+        int ok = b.newLabel();
+        if (oldRowid >= 0) {
+            b.emit(Opcode.Eq, oldRowid, ok, rowid);
+        }
+        b.emit(Opcode.NotExists, cursor, ok, rowid);
+        if (upserts != null && upserts.handles(ROWID)) {
+            upserts.onConflict(ROWID, rowid, row, skip);
+        } else {
+            ConflictAction action = resolve(table.rowidConflict());
+            switch (action) {
+                case IGNORE -> b.emit(Opcode.Goto, 0, skip);
+                case REPLACE -> deleteRow(rowid);
+                default -> {
+                    String column = table.rowidAlias() >= 0 ? table.column(table.rowidAlias()).name() : "rowid";
+                    fail(ResultCode.CONSTRAINT_PRIMARYKEY, action, "UNIQUE constraint failed: " + table.name() + "." + column);
+                }
+            }
+        }
+        b.resolve(ok);
+    }
+
+    /** Another entry of a UNIQUE index with this key (one with a NULL never conflicts) is a conflict. */
+    private void indexUnique(int i, int key, int row, int oldRowid, int skip) {
+        Index index = table.indexes().get(i);
+        int ok = b.newLabel();
+        for (int k = 0; k < index.keyCount(); k++) {
+            b.emit(Opcode.IsNull, key + k, ok);
+        }
+        b.emit(Opcode.NotFound, indexCursors[i], ok, key, index.keyCount(), 0);
+        int other = b.allocRegister();
+        b.emit(Opcode.IdxRowid, indexCursors[i], other);
+        if (oldRowid >= 0) {
+            b.emit(Opcode.Eq, oldRowid, ok, other);
+        }
+        if (upserts != null && upserts.handles(i)) {
+            upserts.onConflict(i, other, row, skip);
+        } else {
+            ConflictAction action = resolve(index.onConflict());
+            switch (action) {
+                case IGNORE -> b.emit(Opcode.Goto, 0, skip);
+                case REPLACE -> deleteRow(other);
+                default -> fail(index.isPrimaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE,
+                        action, "UNIQUE constraint failed: " + uniqueNames(index));
+            }
+        }
+        b.resolve(ok);
+    }
+
+    private String uniqueNames(Index index) {
+        StringBuilder names = new StringBuilder();
+        for (int k = 0; k < index.keyCount(); k++) {
+            IndexColumn c = index.columns().get(k);
+            String column = c.column() == IndexColumn.ROWID ? "rowid" : table.column(c.column()).name();
+            names.append(k == 0 ? "" : ", ").append(table.name()).append('.').append(column);
+        }
+        return names.toString();
+    }
+
+    private void fail(ResultCode code, ConflictAction action, String message) {
+        int onError = switch (action) {
+            case ROLLBACK -> OE_ROLLBACK;
+            case FAIL -> OE_FAIL;
+            default -> OE_ABORT;
+        };
+        b.emit(Opcode.Halt, code.code(), onError, 0, message, 0);
+    }
+
+    /** An expression kept as SQL text in the schema (a DEFAULT, a CHECK), parsed. */
+    static Expr parseExpr(String sql) {
+        Select select = (Select) Parser.parse("SELECT " + sql);
+        return ((Select.ExprColumn) ((Select.Core) select.body()).columns().getFirst()).expr();
+    }
+}

@@ -1,0 +1,204 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * INSERT, UPDATE and DELETE with conflict resolution, CHECK, DEFAULT, row values, RETURNING and
+ * UPSERT: each statement runs on SQLite (sqlite-jdbc) and turso4j, and its rows or error must
+ * be the same; {@code changes()}, {@code last_insert_rowid()} and the table contents are
+ * compared after each change.
+ */
+class DmlConflictTest {
+
+    /** Each statement on both engines, followed by the counters; results must be the same. */
+    static void differential(String... script) throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : script) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+                String counters = "SELECT changes(), total_changes(), last_insert_rowid()";
+                assertEquals(oracle.sqlite(counters), oracle.turso(counters), "counters after " + sql);
+            }
+        }
+    }
+
+    @Test
+    void insertOrClauses() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b NOT NULL DEFAULT 'dflt', c)",
+                "INSERT INTO t VALUES (1, 'x', 'b1', 1), (2, 'y', 'b2', 2), (3, 'z', 'b3', 3)",
+                "INSERT OR IGNORE INTO t VALUES (1, 'q', 'b', 0), (4, 'x', 'b', 0), (5, 'w', NULL, 0), (6, 'v', 'b6', 6)",
+                "SELECT * FROM t",
+                "INSERT OR REPLACE INTO t VALUES (2, 'x', 'r', 9)",
+                "SELECT * FROM t",
+                "REPLACE INTO t(a, b) VALUES ('y', 'again'), ('v', 'again2')",
+                "SELECT * FROM t",
+                "INSERT OR REPLACE INTO t VALUES (7, 'n', NULL, 1)",
+                "INSERT OR FAIL INTO t VALUES (8, 'f1', 'b', 1), (9, 'f2', 'b', 2), (10, 'x', 'b', 3), (11, 'f3', 'b', 4)",
+                "SELECT * FROM t",
+                "INSERT OR ABORT INTO t VALUES (12, 'a1', 'b', 1), (13, 'x', 'b', 3)",
+                "SELECT * FROM t",
+                "INSERT OR ROLLBACK INTO t VALUES (14, 'r1', 'b', 1), (15, 'x', 'b', 3)",
+                "SELECT * FROM t",
+                "INSERT INTO t VALUES (2, 'zz', 'b', 0)",
+                "INSERT OR IGNORE INTO t VALUES (2, 'zz', 'b', 0)",
+                "INSERT OR REPLACE INTO t VALUES (3, 'x', 'both', 0)",
+                "SELECT * FROM t ORDER BY a");
+    }
+
+    @Test
+    void failAndRollbackInsideTransaction() throws SQLException {
+        differential(
+                "CREATE TABLE t(a UNIQUE, b)",
+                "INSERT INTO t VALUES (1, 1), (5, 5)",
+                "BEGIN",
+                "INSERT INTO t VALUES (2, 2)",
+                "INSERT OR FAIL INTO t VALUES (3, 3), (5, 0), (4, 4)",
+                "SELECT * FROM t",
+                "UPDATE OR FAIL t SET a = a + 1",
+                "SELECT * FROM t",
+                "INSERT OR ABORT INTO t VALUES (7, 7), (5, 0)",
+                "SELECT * FROM t",
+                "COMMIT",
+                "SELECT * FROM t",
+                "BEGIN",
+                "INSERT INTO t VALUES (8, 8)",
+                "INSERT OR ROLLBACK INTO t VALUES (9, 9), (5, 0)",
+                "SELECT * FROM t",
+                "COMMIT",
+                "ROLLBACK");
+    }
+
+    @Test
+    void constraintClausesInCreateTable() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER PRIMARY KEY ON CONFLICT REPLACE, b UNIQUE ON CONFLICT IGNORE, "
+                        + "c NOT NULL ON CONFLICT REPLACE DEFAULT 42, d NOT NULL ON CONFLICT IGNORE, e TEXT)",
+                "INSERT INTO t VALUES (1, 'one', 1, 1, 1), (2, 'two', NULL, 2, 2.5)",
+                "INSERT INTO t VALUES (1, 'uno', 3, 3, 'x')",
+                "INSERT INTO t VALUES (5, 'two', 3, 3, 'x')",
+                "INSERT INTO t VALUES (6, 'six', 3, NULL, 'x')",
+                "SELECT *, typeof(e) FROM t",
+                "INSERT OR ABORT INTO t VALUES (1, 'uno', 3, 3, 'x')",
+                "UPDATE t SET c = NULL WHERE a = 1",
+                "UPDATE t SET b = 'uno' WHERE a = 2",
+                "UPDATE t SET d = NULL",
+                "SELECT * FROM t",
+                "CREATE TABLE u(x PRIMARY KEY ON CONFLICT FAIL, y UNIQUE ON CONFLICT ROLLBACK, z CHECK (z > 0))",
+                "INSERT INTO u VALUES (1, 1, 1), (2, 2, 2)",
+                "INSERT INTO u VALUES (3, 3, 3), (1, 9, 9)",
+                "SELECT * FROM u",
+                "BEGIN",
+                "INSERT INTO u VALUES (10, 10, 10)",
+                "INSERT INTO u VALUES (11, 1, 1)",
+                "SELECT * FROM u",
+                "INSERT INTO u VALUES (12, 12, 0)",
+                "INSERT OR IGNORE INTO u VALUES (12, 12, 0)",
+                "INSERT OR REPLACE INTO u VALUES (1, 12, 5)",
+                "SELECT * FROM u ORDER BY x");
+    }
+
+    @Test
+    void checkDefaultAndAffinity() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER CHECK (typeof(a) = 'integer'), b REAL DEFAULT (1 + 1), "
+                        + "c TEXT DEFAULT 'x' CHECK( length(c)  <  5 ), d NUMERIC DEFAULT -3, "
+                        + "CONSTRAINT positive CHECK (a > 0), e BLOB DEFAULT x'ab', f DEFAULT CURRENT_DATE IS NOT NULL)",
+                "INSERT INTO t(a) VALUES ('7')",
+                "INSERT INTO t(a, c) VALUES (8, 'toolong')",
+                "INSERT INTO t(a) VALUES (-1)",
+                "INSERT INTO t(a) VALUES ('abc')",
+                "INSERT INTO t(c, a) VALUES ('ok', 9), ('k', '10')",
+                "INSERT INTO t(a, d) VALUES (11, '12.0'), (12, '1e3'), (13, 'x')",
+                "SELECT a, typeof(a), b, typeof(b), c, d, typeof(d), e, f FROM t",
+                "UPDATE t SET a = 0 WHERE a = 7",
+                "UPDATE OR IGNORE t SET a = a - 8",
+                "SELECT a FROM t",
+                "CREATE TABLE ts(a, t DEFAULT CURRENT_TIMESTAMP)",
+                "INSERT INTO ts(a) VALUES (1)",
+                "SELECT a, length(t) FROM ts");
+    }
+
+    @Test
+    void primaryKeyNotInteger() throws SQLException {
+        differential(
+                "CREATE TABLE t(k TEXT PRIMARY KEY, v)",
+                "INSERT INTO t VALUES ('a', 1), ('b', 2)",
+                "INSERT INTO t VALUES ('a', 3)",
+                "INSERT OR REPLACE INTO t VALUES ('a', 4)",
+                "UPDATE t SET v = v RETURNING rowid, *",
+                "CREATE TABLE p(x, y, PRIMARY KEY (x, y))",
+                "INSERT INTO p VALUES (1, 1), (1, 2), (NULL, 1), (NULL, 1)",
+                "INSERT INTO p VALUES (1, 2)",
+                "UPDATE p SET y = 2 WHERE y = 1 AND x = 1",
+                "SELECT * FROM p ORDER BY 1, 2");
+    }
+
+    @Test
+    void updateRowidAndRowValues() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a, b UNIQUE)",
+                "INSERT INTO t VALUES (1, 'a', 10), (2, 'b', 20), (3, 'c', 30)",
+                "UPDATE t SET id = id + 10 WHERE id = 2",
+                "SELECT * FROM t",
+                "UPDATE t SET id = 1 WHERE id = 3",
+                "UPDATE OR REPLACE t SET id = 1 WHERE id = 3",
+                "SELECT * FROM t",
+                "UPDATE t SET id = NULL",
+                "UPDATE t SET id = 'x'",
+                "UPDATE t SET (a, b) = ('z', b + 1)",
+                "UPDATE t SET (a, b) = (1, 2, 3)",
+                "SELECT * FROM t",
+                "UPDATE t SET rowid = 100 WHERE a = 'z' AND b = 11",
+                "UPDATE t SET a = a RETURNING rowid, *",
+                "UPDATE OR REPLACE t SET b = 31",
+                "SELECT * FROM t",
+                "CREATE TABLE n(a, b)",
+                "INSERT INTO n(b, a) VALUES (1, 2), (3, 4)",
+                "UPDATE n SET rowid = rowid + 5",
+                "UPDATE n SET a = a RETURNING rowid, a, b",
+                "INSERT INTO n(rowid, a) VALUES (3, 'r')",
+                "INSERT INTO n(oid, a) VALUES (3, 'r')",
+                "UPDATE n SET a = a RETURNING rowid, a, b");
+    }
+
+    @Test
+    void insertSelectFromSameTable() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b)",
+                "CREATE INDEX tb ON t(b)",
+                "INSERT INTO t(a, b) VALUES (1, 'x'), (2, 'y')",
+                "INSERT INTO t(a, b) SELECT a + 10, b || b FROM t",
+                "INSERT INTO t(a, b) SELECT a + 100, b FROM t WHERE b > 'x' ORDER BY a DESC",
+                "INSERT INTO t SELECT * FROM t",
+                "INSERT OR IGNORE INTO t(a, b) SELECT a, b FROM t",
+                "INSERT OR REPLACE INTO t(a, b) SELECT a, 'r' FROM t WHERE a < 50",
+                "SELECT * FROM t ORDER BY id",
+                "WITH c(x) AS (SELECT 7) INSERT INTO t(a) SELECT x FROM c",
+                "SELECT count(*), max(id) FROM t");
+    }
+
+    @Test
+    void returning() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a, b DEFAULT 'd')",
+                "INSERT INTO t(a) VALUES (1), (2) RETURNING *",
+                "INSERT INTO t(a) VALUES (3) RETURNING id, a * 2, b AS bee, rowid",
+                "UPDATE t SET a = a + 10 WHERE id > 1 RETURNING a, id",
+                "DELETE FROM t WHERE id = 1 RETURNING *, 'gone'",
+                "INSERT INTO t(a) SELECT a FROM t RETURNING t.*",
+                "SELECT * FROM t");
+    }
+
+    @Test
+    void updateAndDeleteOrderByLimit() throws SQLException {
+        differential(
+                "CREATE TABLE t(a)",
+                "INSERT INTO t VALUES (1), (2)",
+                "DELETE FROM t ORDER BY a LIMIT 1",
+                "UPDATE t SET a = 3 LIMIT 1",
+                "SELECT * FROM t");
+    }
+}
