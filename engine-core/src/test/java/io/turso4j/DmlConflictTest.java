@@ -201,4 +201,32 @@ class DmlConflictTest {
                 "UPDATE t SET a = 3 LIMIT 1",
                 "SELECT * FROM t");
     }
+
+    @Test
+    void upsert() throws SQLException {
+        differential(
+                "CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER, n INTEGER DEFAULT 0, u UNIQUE)",
+                "INSERT INTO kv(k, v, u) VALUES ('a', 1, 'ua'), ('b', 2, 'ub')",
+                "INSERT INTO kv(k, v) VALUES ('a', 10) ON CONFLICT (k) DO UPDATE SET v = v + excluded.v, n = n + 1",
+                "INSERT INTO kv(k, v) VALUES ('a', 10), ('c', 3) ON CONFLICT DO NOTHING",
+                "INSERT INTO kv(k, v) VALUES ('b', 5) ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE excluded.v > v",
+                "INSERT INTO kv(k, v) VALUES ('b', 1) ON CONFLICT (k) DO UPDATE SET v = excluded.v WHERE excluded.v > v",
+                "SELECT * FROM kv ORDER BY k",
+                "INSERT INTO kv(k, v, u) VALUES ('z', 0, 'ua') ON CONFLICT (k) DO NOTHING",
+                "INSERT INTO kv(k, v, u) VALUES ('z', 0, 'ua') ON CONFLICT (u) DO UPDATE SET v = -1 "
+                        + "ON CONFLICT (k) DO NOTHING",
+                "INSERT INTO kv(k, v, u) VALUES ('b', 0, 'ua') ON CONFLICT (u) DO UPDATE SET v = -2 "
+                        + "ON CONFLICT (k) DO UPDATE SET v = -3",
+                "INSERT INTO kv(k, v, u) VALUES ('q', 0, 'ub') ON CONFLICT (k) DO NOTHING ON CONFLICT DO UPDATE SET n = 99",
+                "INSERT INTO kv(k, v) VALUES ('a', 0) ON CONFLICT (v) DO NOTHING",
+                "INSERT INTO kv(k, v) VALUES ('a', 0) ON CONFLICT (k) DO UPDATE SET u = 'ub'",
+                "INSERT INTO kv(k, v) VALUES ('a', 7) ON CONFLICT (k) DO UPDATE SET v = excluded.v RETURNING *",
+                "SELECT * FROM kv ORDER BY k",
+                "CREATE TABLE c(id INTEGER PRIMARY KEY, hits)",
+                "INSERT INTO c VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET hits = hits + 1",
+                "INSERT INTO c VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET hits = hits + 1",
+                "INSERT INTO c VALUES (1, 1) ON CONFLICT (rowid) DO UPDATE SET id = 5, hits = excluded.hits + 10",
+                "INSERT INTO c SELECT id, 0 FROM c WHERE true ON CONFLICT DO UPDATE SET hits = hits * 2",
+                "SELECT * FROM c");
+    }
 }

@@ -87,9 +87,28 @@ final class ChangeCodegen {
         rejectOrderByLimit(update.orderBy(), update.limit(), "UPDATE");
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
+        Expr[] setTo = setTargets(table, update.sets());
+        ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
+        ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
+        int loop = c.collect(update.table().alias(), update.where());
+        int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
+        newRow(b, selects, table, setTo, c.row, newRow);
+        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, ChangeFlags.COUNT);
+        if (returning != null) {
+            returning.row(newRow);
+        }
+        c.endLoop(loop);
+        return c.finish(returning);
+    }
+
+    /**
+     * What SET assigns: element i is column i's new value, element n (the column count) the
+     * rowid's when it is set by a rowid name; null where nothing is assigned.
+     */
+    static Expr[] setTargets(Table table, List<Update.Set> sets) {
         int n = table.columns().size();
         Expr[] setTo = new Expr[n + 1];
-        for (Update.Set set : update.sets()) {
+        for (Update.Set set : sets) {
             List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : rowValues(set);
             for (int k = 0; k < set.columns().size(); k++) {
                 String name = set.columns().get(k);
@@ -102,10 +121,16 @@ final class ChangeCodegen {
                 setTo[i] = values.get(k);
             }
         }
-        ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
-        ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
-        int loop = c.collect(update.table().alias(), update.where());
-        int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
+        return setTo;
+    }
+
+    /**
+     * Codes the new row at {@code newRow} from the old one at {@code oldRow} (both laid out as
+     * {@link ConflictCodegen} says) and the assignments of {@link #setTargets}, evaluated in the
+     * scope in force (where the old row's columns are visible). A new rowid must be an integer.
+     */
+    static void newRow(ProgramBuilder b, SelectCodegen selects, Table table, Expr[] setTo, int oldRow, int newRow) {
+        int n = table.columns().size();
         int newRowid = ConflictCodegen.rowidOf(table, newRow);
         for (int i = 0; i <= n; i++) {
             if (setTo[i] != null) {
@@ -114,7 +139,7 @@ final class ChangeCodegen {
         }
         for (int i = 0; i <= n; i++) {
             if (setTo[i] == null) {
-                b.emit(Opcode.SCopy, c.row + i, newRow + i);
+                b.emit(Opcode.SCopy, oldRow + i, newRow + i);
             }
         }
         int alias = table.rowidAlias();
@@ -127,12 +152,6 @@ final class ChangeCodegen {
                 b.emit(Opcode.SCopy, newRowid, newRow + alias);
             }
         }
-        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, ChangeFlags.COUNT);
-        if (returning != null) {
-            returning.row(newRow);
-        }
-        c.endLoop(loop);
-        return c.finish(returning);
     }
 
     /** The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns. */

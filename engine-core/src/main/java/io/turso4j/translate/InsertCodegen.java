@@ -92,11 +92,13 @@ final class InsertCodegen {
             }
         }
         InsertCodegen codegen = new InsertCodegen(b, selects, table, insert, sourceOf, rowidSource);
-        if (!insert.upserts().isEmpty()) {
-            throw ExprCodegen.error("UPSERT is not supported yet");
-        }
         if (!insert.returning().isEmpty()) {
             codegen.returning = new ReturningCodegen(b, selects, table, insert.alias(), insert.returning());
+        }
+        if (!insert.upserts().isEmpty()) {
+            UpsertCodegen upserts = new UpsertCodegen(b, selects, table, insert, codegen.cursor, codegen.indexCursors);
+            upserts.setReturning(codegen.returning);
+            codegen.conflicts.setUpserts(upserts);
         }
         codegen.open();
         Select source = insert.source();
