@@ -195,10 +195,16 @@ class DmlConflictTest {
     @Test
     void updateAndDeleteOrderByLimit() throws SQLException {
         differential(
-                "CREATE TABLE t(a)",
-                "INSERT INTO t VALUES (1), (2)",
+                "CREATE TABLE t(a UNIQUE, b)",
+                "INSERT INTO t VALUES (1, 'x'), (2, 'y'), (3, 'x'), (4, 'z'), (5, 'y'), (6, NULL)",
                 "DELETE FROM t ORDER BY a LIMIT 1",
-                "UPDATE t SET a = 3 LIMIT 1",
+                "DELETE FROM t ORDER BY a",
+                "UPDATE t SET b = 'q' LIMIT 1",
+                "UPDATE t SET b = 'w' ORDER BY b DESC, a LIMIT 2 OFFSET 1 RETURNING *",
+                "UPDATE t SET a = a + 1 ORDER BY a DESC LIMIT -1",
+                "UPDATE t SET a = a + 1 ORDER BY a LIMIT 10",
+                "DELETE FROM t WHERE a > 3 ORDER BY b COLLATE NOCASE LIMIT 1, 1 RETURNING a",
+                "DELETE FROM t LIMIT 'x'",
                 "SELECT * FROM t");
     }
 

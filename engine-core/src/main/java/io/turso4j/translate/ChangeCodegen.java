@@ -34,6 +34,8 @@ final class ChangeCodegen {
     private final int row;
     private final int rowid;
     private final int rowids;
+    /** The ORDER BY / LIMIT that choose the rows, or null for every row the WHERE selects. */
+    private ChangeOrder order;
     /** The second pass's labels: the next rowid (a row gone meanwhile is skipped), and its end. */
     private int pendingSkip;
     private int pendingEnd;
@@ -65,10 +67,10 @@ final class ChangeCodegen {
         if (delete.with() != null) {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
-        rejectOrderByLimit(delete.orderBy(), delete.limit(), "DELETE");
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         ReturningCodegen returning = c.returning(delete.table().alias(), delete.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
+        c.order(delete.orderBy(), delete.limit(), "DELETE");
         int loop = c.collect(delete.table().alias(), delete.where());
         if (returning != null) {
             returning.row(c.row);
@@ -84,12 +86,12 @@ final class ChangeCodegen {
         if (update.with() != null || update.from() != null) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
         }
-        rejectOrderByLimit(update.orderBy(), update.limit(), "UPDATE");
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
         Expr[] setTo = setTargets(table, update.sets());
         ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
+        c.order(update.orderBy(), update.limit(), "UPDATE");
         int loop = c.collect(update.table().alias(), update.where());
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
         newRow(b, selects, table, setTo, c.row, newRow);
@@ -163,18 +165,10 @@ final class ChangeCodegen {
         return ((Expr.Row) set.value()).values();
     }
 
-    /**
-     * ORDER BY and LIMIT on DELETE and UPDATE exist only in builds with
-     * SQLITE_ENABLE_UPDATE_DELETE_LIMIT, which neither sqlite3 nor sqlite-jdbc is: their parser
-     * stops at the keyword.
-     */
-    private static void rejectOrderByLimit(List<io.turso4j.sql.ast.OrderingTerm> orderBy,
-                                           io.turso4j.sql.ast.Select.Limit limit, String statement) {
-        if (!orderBy.isEmpty()) {
-            throw ExprCodegen.error("near \"ORDER\": syntax error");
-        }
-        if (limit != null) {
-            throw ExprCodegen.error("near \"LIMIT\": syntax error");
+    private void order(List<io.turso4j.sql.ast.OrderingTerm> orderBy, io.turso4j.sql.ast.Select.Limit limit,
+                       String statement) {
+        if (!orderBy.isEmpty() || limit != null) {
+            order = new ChangeOrder(b, selects, orderBy, limit, statement);
         }
     }
 
@@ -220,12 +214,19 @@ final class ChangeCodegen {
         if (where != null) {
             selects.exprs().jumpIfNotTrue(where, next);
         }
-        int record = b.allocRegister();
-        b.emit(Opcode.MakeRecord, rowid, 1, record);
-        b.emit(Opcode.IdxInsert, rowids, record);
+        if (order != null) {
+            order.keep(rowid);
+        } else {
+            int record = b.allocRegister();
+            b.emit(Opcode.MakeRecord, rowid, 1, record);
+            b.emit(Opcode.IdxInsert, rowids, record);
+        }
         b.resolve(next);
         b.emit(Opcode.Next, cursor, top);
         b.resolve(done);
+        if (order != null) {
+            order.choose(rowids);
+        }
         int end = b.newLabel();
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
