@@ -235,4 +235,19 @@ class DmlConflictTest {
                 "INSERT INTO c SELECT id, 0 FROM c WHERE true ON CONFLICT DO UPDATE SET hits = hits * 2",
                 "SELECT * FROM c");
     }
+
+    @Test
+    void updateFrom() throws SQLException {
+        differential(
+                "CREATE TABLE inv(item TEXT PRIMARY KEY, qty INTEGER)",
+                "CREATE TABLE sales(item TEXT, n INTEGER)",
+                "INSERT INTO inv VALUES ('a', 10), ('b', 20), ('c', 30)",
+                "INSERT INTO sales VALUES ('a', 1), ('b', 5), ('z', 9)",
+                "UPDATE inv SET qty = qty - sales.n FROM sales WHERE sales.item = inv.item",
+                "SELECT * FROM inv ORDER BY item",
+                "UPDATE inv SET qty = s.total FROM (SELECT item, sum(n) * 100 AS total FROM sales GROUP BY item) AS s "
+                        + "WHERE s.item = inv.item AND inv.qty > 10 RETURNING item, qty",
+                "UPDATE inv AS i SET qty = 0 FROM sales WHERE sales.n > 100",
+                "SELECT * FROM inv ORDER BY item");
+    }
 }

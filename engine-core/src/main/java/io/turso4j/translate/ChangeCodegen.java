@@ -83,7 +83,7 @@ final class ChangeCodegen {
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        if (update.with() != null || update.from() != null) {
+        if (update.with() != null) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
@@ -92,15 +92,51 @@ final class ChangeCodegen {
         ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         c.order(update.orderBy(), update.limit(), "UPDATE");
-        int loop = c.collect(update.table().alias(), update.where());
+        int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
-        newRow(b, selects, table, setTo, c.row, newRow);
+        if (update.from() == null) {
+            assign(selects, setTo, newRow);
+        } else {
+            c.assignFrom(update, setTo, newRow);
+        }
+        completeRow(b, table, setTo, c.row, newRow);
         conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, ChangeFlags.COUNT);
         if (returning != null) {
             returning.row(newRow);
         }
         c.endLoop(loop);
         return c.finish(returning);
+    }
+
+    /**
+     * UPDATE … FROM: for the target row in registers, the first row of
+     * {@code SELECT <assigned values> FROM <from> WHERE <where> LIMIT 1} (the target's columns
+     * visible from the enclosing scope) gives the assigned values; without one the row is left
+     * as it is.
+     */
+    private void assignFrom(Update update, Expr[] setTo, int newRow) {
+        List<io.turso4j.sql.ast.Select.ResultColumn> columns = new java.util.ArrayList<>();
+        List<Integer> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < setTo.length; i++) {
+            if (setTo[i] != null) {
+                columns.add(new io.turso4j.sql.ast.Select.ExprColumn(setTo[i], null));
+                targets.add(i);
+            }
+        }
+        io.turso4j.sql.ast.Pos pos = io.turso4j.sql.ast.Pos.NONE;
+        io.turso4j.sql.ast.Select select = new io.turso4j.sql.ast.Select(pos, null,
+                new io.turso4j.sql.ast.Select.Core(false, columns, update.from(), update.where(), List.of(), null, List.of()),
+                List.of(), new io.turso4j.sql.ast.Select.Limit(
+                        new Expr.Literal(pos, Expr.LiteralKind.INTEGER, "1"), null));
+        int found = b.allocRegister();
+        b.emit(Opcode.Integer, 0, found);
+        selects.select(select, (first, count) -> {
+            for (int k = 0; k < targets.size(); k++) {
+                b.emit(Opcode.SCopy, first + k, newRow + targets.get(k));
+            }
+            b.emit(Opcode.Integer, 1, found);
+        });
+        b.emit(Opcode.IfNot, found, pendingSkip, 0);
     }
 
     /**
@@ -126,19 +162,23 @@ final class ChangeCodegen {
         return setTo;
     }
 
-    /**
-     * Codes the new row at {@code newRow} from the old one at {@code oldRow} (both laid out as
-     * {@link ConflictCodegen} says) and the assignments of {@link #setTargets}, evaluated in the
-     * scope in force (where the old row's columns are visible). A new rowid must be an integer.
-     */
-    static void newRow(ProgramBuilder b, SelectCodegen selects, Table table, Expr[] setTo, int oldRow, int newRow) {
-        int n = table.columns().size();
-        int newRowid = ConflictCodegen.rowidOf(table, newRow);
-        for (int i = 0; i <= n; i++) {
+    /** Codes the assigned values into their places in the new row at {@code newRow}. */
+    static void assign(SelectCodegen selects, Expr[] setTo, int newRow) {
+        for (int i = 0; i < setTo.length; i++) {
             if (setTo[i] != null) {
                 selects.exprs().code(setTo[i], newRow + i);
             }
         }
+    }
+
+    /**
+     * Completes the new row at {@code newRow} (its assigned values in place, see
+     * {@link #assign}) from the old one at {@code oldRow}, both laid out as {@link ConflictCodegen}
+     * says. A new rowid must be an integer.
+     */
+    static void completeRow(ProgramBuilder b, Table table, Expr[] setTo, int oldRow, int newRow) {
+        int n = table.columns().size();
+        int newRowid = ConflictCodegen.rowidOf(table, newRow);
         for (int i = 0; i <= n; i++) {
             if (setTo[i] == null) {
                 b.emit(Opcode.SCopy, oldRow + i, newRow + i);

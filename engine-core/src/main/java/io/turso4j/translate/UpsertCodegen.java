@@ -144,7 +144,9 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         if (clause.where() != null) {
             exprs.jumpIfNotTrue(clause.where(), skip);
         }
-        ChangeCodegen.newRow(b, selects, table, ChangeCodegen.setTargets(table, clause.sets()), oldRow, newRow);
+        Expr[] setTo = ChangeCodegen.setTargets(table, clause.sets());
+        ChangeCodegen.assign(selects, setTo, newRow);
+        ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         exprs.popScope(outer);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
         update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
