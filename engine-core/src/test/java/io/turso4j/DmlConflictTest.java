@@ -250,4 +250,43 @@ class DmlConflictTest {
                 "UPDATE inv AS i SET qty = 0 FROM sales WHERE sales.n > 100",
                 "SELECT * FROM inv ORDER BY item");
     }
+
+    @Test
+    void autoincrementAndFullRowids() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT, b UNIQUE)",
+                "SELECT type, name, tbl_name, sql FROM sqlite_schema",
+                "INSERT INTO t(b) VALUES (1), (2)",
+                "DELETE FROM t",
+                "INSERT INTO t(b) VALUES (3)",
+                "SELECT * FROM t",
+                "SELECT * FROM sqlite_sequence",
+                "INSERT INTO t VALUES (100, 4)",
+                "INSERT OR IGNORE INTO t VALUES (200, 3)",
+                "INSERT INTO t(b) VALUES (5)",
+                "SELECT * FROM sqlite_sequence",
+                "INSERT INTO t VALUES (300, 3)",
+                "SELECT * FROM sqlite_sequence",
+                "CREATE TABLE u(id INTEGER PRIMARY KEY AUTOINCREMENT, x)",
+                "INSERT INTO u(x) VALUES ('u')",
+                "UPDATE sqlite_sequence SET seq = 50 WHERE name = 'u'",
+                "INSERT INTO u(x) VALUES ('v') RETURNING id",
+                "SELECT * FROM sqlite_sequence ORDER BY name",
+                "INSERT INTO t VALUES (9223372036854775807, 6)",
+                "INSERT INTO t(b) VALUES (7)",
+                "SELECT count(*) FROM t");
+    }
+
+    /** Past the largest rowid a table without AUTOINCREMENT takes random free ones (unlike the oracle's). */
+    @Test
+    void randomRowidsPastTheLargest() throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : new String[] {"CREATE TABLE r(id INTEGER PRIMARY KEY, b)",
+                "INSERT INTO r VALUES (9223372036854775807, 1)", "INSERT INTO r(b) VALUES (2), (3)",
+                "SELECT count(*), count(DISTINCT id), min(id) > 0, changes() FROM r",
+                "SELECT last_insert_rowid() IN (SELECT id FROM r WHERE b = 3)"}) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+        }
+    }
 }

@@ -34,6 +34,7 @@ final class InsertCodegen {
     private final int[] indexCursors;
     private final int row;
     private final ConflictCodegen conflicts;
+    private final Autoincrement autoincrement;
     private ReturningCodegen returning;
 
     private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, Insert insert, int[] sourceOf,
@@ -50,6 +51,7 @@ final class InsertCodegen {
         }
         this.row = b.allocRegisters(ConflictCodegen.rowWidth(table));
         this.conflicts = new ConflictCodegen(b, selects, table, cursor, indexCursors, insert.orAction());
+        this.autoincrement = table.autoincrement() ? new Autoincrement(b, selects.schema(), table) : null;
     }
 
     /**
@@ -120,6 +122,9 @@ final class InsertCodegen {
                 selects.select(source, (first, count) -> codegen.row(first));
             }
         }
+        if (codegen.autoincrement != null) {
+            codegen.autoincrement.save();
+        }
         if (codegen.returning != null) {
             codegen.returning.emitRows();
             return codegen.returning.names();
@@ -136,6 +141,9 @@ final class InsertCodegen {
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
+        }
+        if (autoincrement != null) {
+            autoincrement.load();
         }
         if (returning != null) {
             returning.open();
@@ -201,8 +209,15 @@ final class InsertCodegen {
             b.emit(Opcode.Goto, 0, ready);
             b.resolve(isNull);
         }
-        b.emit(Opcode.NewRowid, cursor, rowid);
+        if (autoincrement != null) {
+            autoincrement.newRowid(cursor, rowid);
+        } else {
+            b.emit(Opcode.NewRowid, cursor, rowid);
+        }
         b.resolve(ready);
+        if (autoincrement != null) {
+            autoincrement.used(rowid);
+        }
         if (alias >= 0) {
             b.emit(Opcode.SCopy, rowid, row + alias);
         }
