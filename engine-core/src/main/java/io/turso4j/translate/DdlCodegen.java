@@ -49,12 +49,6 @@ final class DdlCodegen {
                 b.emit(Opcode.CreateBtree, 1, indexRoot);
                 schemaRow(b, "index", index.name(), table.name(), indexRoot, null);
             }
-            if (table.autoincrement() && schema.sequenceTable() == null) {
-                int sequenceRoot = b.allocRegister();
-                b.emit(Opcode.CreateBtree, 0, sequenceRoot);
-                schemaRow(b, "table", SystemTables.SEQUENCE, SystemTables.SEQUENCE, sequenceRoot,
-                        SystemTables.SEQUENCE_SQL);
-            }
             finish(b, schema);
         }
         b.emit(Opcode.Halt, 0, 0);
