@@ -48,7 +48,7 @@ final class TableSource {
                 b.emit(Opcode.Rowid, cursor, out + i);
                 continue;
             }
-            b.emit(Opcode.Column, cursor, i, out + i);
+            b.emit(Opcode.Column, cursor, i, out + i, ColumnDefaults.of(table.columns().get(i)), 0);
             if (table.columns().get(i).affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, out + i, 0);
             }

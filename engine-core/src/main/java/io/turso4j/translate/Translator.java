@@ -4,10 +4,13 @@ import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
+import io.turso4j.schema.View;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
+import io.turso4j.sql.ast.CreateView;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Stmt;
 import io.turso4j.sql.ast.Update;
@@ -63,17 +66,43 @@ public final class Translator {
 
     private static Program program(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         return switch (stmt) {
-            case Select select -> select(select, sql, functions, schema);
-            case Insert insert -> insert(insert, sql, functions, schema);
+            case Select select -> select(ViewExpander.expand(select, schema), sql, functions, schema);
+            case Insert insert -> insert(ViewExpander.expand(notAView(insert, insert.table(), schema), schema), sql,
+                    functions, schema);
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
-            case Update update -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, update));
-            case Delete delete -> change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, delete));
+            case CreateView create -> DdlCodegen.createView(create, text, schema);
+            case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
+            case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
+            case Stmt.Drop drop when drop.kind() != Stmt.ObjectKind.TRIGGER -> DropCodegen.drop(drop, schema);
+            case Update update -> {
+                Update u = ViewExpander.expand(notAView(update, update.table().name(), schema), schema);
+                yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, u));
+            }
+            case Delete delete -> {
+                Delete d = ViewExpander.expand(notAView(delete, delete.table().name(), schema), schema);
+                yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, d));
+            }
             case Stmt.Begin begin -> autoCommit(0, 0);
             case Stmt.Commit commit -> autoCommit(1, 0);
             case Stmt.Rollback rollback when rollback.savepoint() == null -> autoCommit(1, 1);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
+    }
+
+    /**
+     * {@code stmt}, unless it changes a view without INSTEAD OF triggers: SQLite's "cannot modify
+     * v because it is a view" (sqlite3IsReadOnly).
+     */
+    private static <T extends Stmt> T notAView(T stmt, Name target, Schema schema) {
+        if (schema != null && (target.schema() == null || target.schema().equalsIgnoreCase("main"))
+                && schema.table(target.name()) == null) {
+            View view = schema.view(target.name());
+            if (view != null && schema.triggersOn(view.name()).isEmpty()) {
+                throw ExprCodegen.error("cannot modify " + view.name() + " because it is a view");
+            }
+        }
+        return stmt;
     }
 
     /**

@@ -114,6 +114,13 @@ public enum Opcode {
     /** r[P2] = the root page of a new, empty B-tree: a table tree when P1 is 0, an index tree when 1. */
     CreateBtree(false),
     /**
+     * Free every page of the tree rooted at page P1; r[P2] = the root page an auto-vacuum
+     * database moved into P1's place (its sqlite_schema row must say P1 now), or 0.
+     */
+    Destroy(false),
+    /** Delete every entry of the tree rooted at page P1, keeping its root; r[P3] += how many (when P3 != 0). */
+    Clear(false),
+    /**
      * Write P3 to database header meta value P1 (1 = schema cookie, 2 = schema format …);
      * with P5 = 1 only when the value there is smaller than P3 (the schema format of a new file).
      */

@@ -385,6 +385,13 @@ public final class Vm implements FunctionContext {
                     context.setAutocommit(on, p2 != 0);
                 }
                 case CreateBtree -> r[p2].setInt(p1 == 0 ? btree().createTable() : btree().createIndex());
+                case Destroy -> r[p2].setInt(btree().drop(p1));
+                case Clear -> {
+                    long cleared = btree().clear(p1);
+                    if (p3 != 0) {
+                        r[p3].setInt(r[p3].intValue() + cleared);
+                    }
+                }
                 case SetCookie -> {
                     if (code[at + Program.P5] == 0 || btree().meta(p1) < p3) {
                         btree().setMeta(p1, p3);

@@ -1,0 +1,48 @@
+-- CREATE VIEW / DROP VIEW and views used wherever a table may be in a SELECT.
+CREATE TABLE t(a INTEGER, b TEXT, c REAL);
+INSERT INTO t VALUES (1, 'x', 1.5), (2, 'y', 2), (3, 'z', NULL), (4, 'x', 4);
+CREATE TABLE u(k INTEGER PRIMARY KEY, a, note TEXT);
+INSERT INTO u VALUES (1, 1, 'one'), (2, 3, 'three'), (3, 9, 'nine');
+CREATE VIEW v AS SELECT a + 1, b, t.a, a AS z, 'x' FROM t;
+CREATE VIEW IF NOT EXISTS v AS SELECT 1;
+CREATE VIEW w(x, y) AS SELECT a, note FROM u;
+CREATE VIEW v2 AS SELECT z * 10 AS z10, b FROM v WHERE z < 4;
+CREATE VIEW v3(n, m) AS SELECT count(*), max(z10) FROM v2;
+.headers on
+SELECT * FROM v;
+SELECT * FROM v WHERE z > 2 ORDER BY z DESC;
+SELECT * FROM w;
+SELECT v.b, w.y FROM v JOIN w ON v.z = w.x;
+SELECT * FROM t WHERE a IN (SELECT x FROM w);
+SELECT * FROM t WHERE a IN w;
+SELECT (SELECT max(x) FROM w) AS mx, EXISTS (SELECT 1 FROM v WHERE b = 'z') AS e;
+SELECT b, count(*) FROM v GROUP BY b ORDER BY b;
+SELECT q.* FROM v AS q WHERE q.z = 4;
+SELECT * FROM v2;
+SELECT * FROM v3;
+SELECT * FROM v2, v3 WHERE v2.z10 = v3.m;
+WITH t AS (SELECT 99 AS a, 'cte' AS b, 0 AS c) SELECT * FROM v;
+WITH v AS (SELECT 5 AS k) SELECT * FROM v;
+SELECT * FROM v UNION ALL SELECT x, y, 0, 0, 0 FROM w ORDER BY 1;
+.headers off
+CREATE VIEW p AS SELECT ?;
+CREATE VIEW vv(a, b) AS SELECT 1, 2, 3;
+SELECT * FROM vv;
+CREATE VIEW c1 AS SELECT * FROM c2;
+CREATE VIEW c2 AS SELECT * FROM c1;
+SELECT * FROM c1;
+CREATE VIEW m AS SELECT * FROM missing;
+SELECT * FROM m;
+INSERT INTO v VALUES (1);
+UPDATE v SET a = 1;
+DELETE FROM v;
+CREATE INDEX vi ON v(a);
+DROP TABLE v;
+DROP VIEW t;
+DROP VIEW nope;
+DROP VIEW IF EXISTS nope;
+DROP VIEW v3;
+SELECT * FROM v3;
+SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master ORDER BY name;
+DROP TABLE t;
+SELECT * FROM v;
