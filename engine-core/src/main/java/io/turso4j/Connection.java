@@ -36,6 +36,8 @@ public final class Connection implements AutoCloseable {
     private long lastInsertRowid;
     private long runningChanges;
     private boolean autocommit = true;
+    /** PRAGMA foreign_keys, until the PRAGMA's own settings object carries it. */
+    private boolean foreignKeys;
     private boolean closed;
     private final VmContext context = new Context();
 
@@ -309,6 +311,11 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Turns foreign key enforcement on or off (what {@code PRAGMA foreign_keys} sets). */
+    void setForeignKeys(boolean on) {
+        foreignKeys = on;
+    }
+
     /** What the VM sees of this connection. */
     private final class Context implements VmContext {
         @Override
@@ -352,6 +359,11 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public void nestedRowChanged() {
+            totalChanges++;
+        }
+
+        @Override
         public void setLastInsertRowid(long rowid) {
             lastInsertRowid = rowid;
         }
@@ -359,6 +371,11 @@ public final class Connection implements AutoCloseable {
         @Override
         public boolean isAutocommit() {
             return autocommit;
+        }
+
+        @Override
+        public boolean foreignKeys() {
+            return foreignKeys;
         }
 
         /** COMMIT happens when the statement finishes ({@link #finishStatement}); ROLLBACK here. */

@@ -64,25 +64,41 @@ final class ChangeCodegen {
 
     /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
+        return delete(b, selects, delete, ForeignKeys.begin(b, selects));
+    }
+
+    /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
+    static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
         if (delete.with() != null) {
             throw ExprCodegen.error("this form of DELETE is not supported yet");
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         ReturningCodegen returning = c.returning(delete.table().alias(), delete.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
+        fks.prepare(c.table, true, null);
         c.order(delete.orderBy(), delete.limit(), "DELETE");
         int loop = c.collect(delete.table().alias(), delete.where());
         if (returning != null) {
             returning.row(c.row);
         }
+        fks.childRemoved(c.table, c.row);
+        fks.parentRemoving(c.table, c.row, -1);
         conflicts.removeEntries(c.row);
-        b.emit(Opcode.Delete, c.cursor, 0, 0, null, ChangeFlags.COUNT);
+        b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
+        b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
+        fks.parentRemoved(c.table, c.row, -1);
         c.endLoop(loop);
+        fks.finish();
         return c.finish(returning);
     }
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
+        return update(b, selects, update, ForeignKeys.begin(b, selects));
+    }
+
+    /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */
+    static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
         if (update.with() != null) {
             throw ExprCodegen.error("this form of UPDATE is not supported yet");
         }
@@ -91,6 +107,7 @@ final class ChangeCodegen {
         Expr[] setTo = setTargets(table, update.sets());
         ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
+        fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
@@ -100,11 +117,17 @@ final class ChangeCodegen {
             c.assignFrom(update, setTo, newRow);
         }
         completeRow(b, table, setTo, c.row, newRow);
-        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, ChangeFlags.COUNT);
+        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, fks.changeFlags());
+        fks.childRemoved(table, c.row);
+        fks.childAdded(table, newRow);
+        fks.parentRemoving(table, c.row, newRow);
+        fks.parentRemoved(table, c.row, newRow);
+        fks.parentAdded(table, c.row, newRow);
         if (returning != null) {
             returning.row(newRow);
         }
         c.endLoop(loop);
+        fks.finish();
         return c.finish(returning);
     }
 
@@ -242,7 +265,8 @@ final class ChangeCodegen {
         }
         IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
         b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
-        Scope scope = new Scope(null, List.of(ConflictCodegen.rowSource(table, alias != null ? alias : table.name(), row)));
+        Scope scope = new Scope(selects.exprs().scope(),
+                List.of(ConflictCodegen.rowSource(table, alias != null ? alias : table.name(), row)));
         selects.exprs().pushScope(scope);
         int done = b.newLabel();
         b.emit(Opcode.Rewind, cursor, done);

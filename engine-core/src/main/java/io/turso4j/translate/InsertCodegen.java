@@ -35,6 +35,7 @@ final class InsertCodegen {
     private final int row;
     private final ConflictCodegen conflicts;
     private final Autoincrement autoincrement;
+    private ForeignKeys foreignKeys;
     private ReturningCodegen returning;
 
     private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, Insert insert, int[] sourceOf,
@@ -103,6 +104,8 @@ final class InsertCodegen {
             codegen.conflicts.setUpserts(upserts);
         }
         codegen.open();
+        codegen.foreignKeys = ForeignKeys.begin(b, selects);
+        codegen.foreignKeys.prepare(table, false, null);
         Select source = insert.source();
         if (source == null) {
             codegen.row(-1);
@@ -125,6 +128,7 @@ final class InsertCodegen {
         if (codegen.autoincrement != null) {
             codegen.autoincrement.save();
         }
+        codegen.foreignKeys.finish();
         if (codegen.returning != null) {
             codegen.returning.emitRows();
             return codegen.returning.names();
@@ -223,6 +227,8 @@ final class InsertCodegen {
         }
         int skip = b.newLabel();
         conflicts.checkAndWrite(row, -1, skip, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+        foreignKeys.childAdded(table, row);
+        foreignKeys.parentAdded(table, -1, row);
         if (returning != null) {
             returning.row(row);
         }

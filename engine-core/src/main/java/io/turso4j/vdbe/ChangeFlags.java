@@ -8,6 +8,7 @@ package io.turso4j.vdbe;
  */
 public final class ChangeFlags {
     public static final int COUNT = 0x01;
+    public static final int NESTED = 0x04;
     public static final int LAST_ROWID = 0x20;
 
     private ChangeFlags() {}

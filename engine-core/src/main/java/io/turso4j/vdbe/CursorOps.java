@@ -111,6 +111,8 @@ final class CursorOps {
                 cursor(p1).insert(rowid, regs[p2].bytesCopy());
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
+                } else if ((p5 & ChangeFlags.NESTED) != 0) {
+                    context.nestedRowChanged();
                 }
                 if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
                     context.setLastInsertRowid(rowid);
@@ -121,6 +123,8 @@ final class CursorOps {
                 cursor(p1).delete();
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
+                } else if ((p5 & ChangeFlags.NESTED) != 0) {
+                    context.nestedRowChanged();
                 }
                 yield -1;
             }

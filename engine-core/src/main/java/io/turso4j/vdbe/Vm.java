@@ -375,6 +375,12 @@ public final class Vm implements FunctionContext {
                 }
                 case Noop -> {
                 }
+                case FkIfDisabled -> {
+                    if (!context.foreignKeys()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
                 case AutoCommit -> {
                     boolean on = p1 != 0;
                     if (context.isAutocommit() == on) {

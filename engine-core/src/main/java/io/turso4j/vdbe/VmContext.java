@@ -28,6 +28,10 @@ public interface VmContext {
 
     void setLastInsertRowid(long rowid);
 
+    /** One row was changed by a nested change (a foreign key action): it counts in total_changes() only. */
+    default void nestedRowChanged() {
+    }
+
     /** Whether no explicit transaction is open. */
     boolean isAutocommit();
 
@@ -36,6 +40,11 @@ public interface VmContext {
      * undoes it instead of committing.
      */
     void setAutocommit(boolean autocommit, boolean rollback);
+
+    /** Whether foreign key constraints are enforced ({@code PRAGMA foreign_keys}); off by default, as in SQLite. */
+    default boolean foreignKeys() {
+        return false;
+    }
 
     /** A statement changed sqlite_schema: the schema must be read again before the next prepare. */
     default void schemaChanged() {
