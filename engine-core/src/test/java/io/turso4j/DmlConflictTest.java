@@ -289,4 +289,25 @@ class DmlConflictTest {
             }
         }
     }
+
+    @Test
+    void strictTables() throws SQLException {
+        differential(
+                "CREATE TABLE s(a INT NOT NULL, b REAL, c TEXT, d BLOB, e ANY, f INTEGER CHECK (f > 0)) STRICT",
+                "INSERT INTO s VALUES (1, 2, 'x', x'00', 1.5, '7')",
+                "INSERT INTO s VALUES (2, '2.5', 3, x'01', '12', 8)",
+                "SELECT a, typeof(a), b, typeof(b), c, typeof(c), typeof(d), e, typeof(e), f, typeof(f) FROM s",
+                "INSERT INTO s(a) VALUES ('abc')",
+                "INSERT INTO s(a) VALUES (1.5)",
+                "INSERT INTO s(a, b) VALUES (1, 'x')",
+                "INSERT INTO s(a, d) VALUES (1, 1)",
+                "INSERT INTO s(a, c) VALUES (1, x'01')",
+                "INSERT INTO s(a, f) VALUES (NULL, 'x')",
+                "INSERT INTO s(a, f) VALUES (1, 'x')",
+                "INSERT OR IGNORE INTO s(a, f) VALUES (1, 'x')",
+                "INSERT OR IGNORE INTO s(a, f) VALUES (1, -1)",
+                "UPDATE s SET b = 'q'",
+                "UPDATE s SET e = x'ff', c = 5 RETURNING typeof(e), typeof(c)",
+                "SELECT count(*) FROM s");
+    }
 }

@@ -156,6 +156,9 @@ final class ConflictCodegen {
         }
         b.emit(Opcode.Affinity, row, n, 0, affinities.toString(), 0);
         notNull(row, skip);
+        if (table.strict()) {
+            strictTypes(row);
+        }
         checks(row, skip);
         int[] keys = new int[indexCursors.length];
         for (int i = 0; i < keys.length; i++) {
@@ -247,6 +250,54 @@ final class ConflictCodegen {
             }
             b.resolve(ok);
         }
+    }
+
+    /** The storage classes of a value, named as STRICT's "cannot store …" messages name them. */
+    private static final String[][] VALUE_TYPES = {{"integer", "INT"}, {"real", "REAL"}, {"text", "TEXT"}, {"blob", "BLOB"}};
+
+    /**
+     * A STRICT table's columns hold only their declared type (after its affinity): anything
+     * else fails with SQLITE_CONSTRAINT_DATATYPE, whatever the conflict algorithm, as SQLite's
+     * OP_TypeCheck. An INTEGER column also takes no REAL, a REAL column takes integers.
+     */
+    private void strictTypes(int row) {
+        ExprCodegen exprs = selects.exprs();
+        Scope outer = exprs.scope();
+        String source = "\u0000row";
+        exprs.pushScope(new Scope(null, List.of(rowSource(table, source, row))));
+        int typeName = b.allocRegister();
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column column = table.column(i);
+            String type = column.type().toUpperCase(java.util.Locale.ROOT);
+            if (type.equals("ANY")) {
+                continue;
+            }
+            int ok = b.newLabel();
+            b.emit(Opcode.IsNull, row + i, ok);
+            exprs.code(new Expr.Function(io.turso4j.sql.ast.Pos.NONE, "typeof", false, false,
+                    List.of(new Expr.Column(io.turso4j.sql.ast.Pos.NONE, null, source, column.name())), List.of(), null,
+                    null), typeName);
+            for (String[] valueType : VALUE_TYPES) {
+                boolean allowed = switch (type) {
+                    case "INT", "INTEGER" -> valueType[0].equals("integer");
+                    case "REAL" -> valueType[0].equals("real") || valueType[0].equals("integer");
+                    default -> valueType[1].equals(type);
+                };
+                int other = b.newLabel();
+                int name = b.allocRegister();
+                b.emit(Opcode.String8, 0, name, 0, valueType[0], 0);
+                b.emit(Opcode.Ne, name, other, typeName);
+                if (allowed) {
+                    b.emit(Opcode.Goto, 0, ok);
+                } else {
+                    fail(ResultCode.CONSTRAINT_DATATYPE, ConflictAction.ABORT, "cannot store " + valueType[1]
+                            + " value in " + column.type() + " column " + table.name() + "." + column.name());
+                }
+                b.resolve(other);
+            }
+            b.resolve(ok);
+        }
+        exprs.popScope(outer);
     }
 
     private void checks(int row, int skip) {
