@@ -310,4 +310,16 @@ class DmlConflictTest {
                 "UPDATE s SET e = x'ff', c = 5 RETURNING typeof(e), typeof(c)",
                 "SELECT count(*) FROM s");
     }
+
+    @Test
+    void withClauses() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, v)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) INSERT INTO t SELECT i, i * i FROM n",
+                "WITH big(id) AS (SELECT id FROM t WHERE v > 50) DELETE FROM t WHERE id IN (SELECT * FROM big) RETURNING id",
+                "WITH big(id) AS (SELECT id FROM t WHERE v > 20) DELETE FROM t WHERE id IN (SELECT id FROM big)",
+                "WITH m(x) AS (SELECT max(v) FROM t) UPDATE t SET v = (SELECT x FROM m) - v",
+                "WITH c(k) AS (VALUES (2)) INSERT INTO t VALUES ((SELECT k FROM c), 0) ON CONFLICT DO UPDATE SET v = -1",
+                "SELECT * FROM t");
+    }
 }

@@ -64,14 +64,11 @@ final class ChangeCodegen {
 
     /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        return delete(b, selects, delete, ForeignKeys.begin(b, selects));
+        return selects.withCtes(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
     }
 
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
-        if (delete.with() != null) {
-            throw ExprCodegen.error("this form of DELETE is not supported yet");
-        }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         ReturningCodegen returning = c.returning(delete.table().alias(), delete.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
@@ -94,14 +91,11 @@ final class ChangeCodegen {
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        return update(b, selects, update, ForeignKeys.begin(b, selects));
+        return selects.withCtes(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
     }
 
     /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
-        if (update.with() != null) {
-            throw ExprCodegen.error("this form of UPDATE is not supported yet");
-        }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
         Expr[] setTo = setTargets(table, update.sets());

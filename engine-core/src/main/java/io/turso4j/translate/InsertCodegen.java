@@ -61,6 +61,11 @@ final class InsertCodegen {
      * names (RETURNING's), empty when it returns no rows.
      */
     static java.util.List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
+        return selects.withCtes(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
+    }
+
+    private static java.util.List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
+                                                       boolean materialize) {
         Table table = TableSource.lookup(selects.schema(), insert.table());
         if (table == null) {
             throw ExprCodegen.error("no such table: " + insert.table().name());
@@ -110,9 +115,6 @@ final class InsertCodegen {
         if (source == null) {
             codegen.row(-1);
         } else {
-            if (insert.with() != null && source.with() == null) {
-                source = new Select(source.pos(), insert.with(), source.body(), source.orderBy(), source.limit());
-            }
             int supplied = selects.columnCount(source.body());
             if (supplied != width) {
                 throw ExprCodegen.error(insert.columns().isEmpty()
