@@ -88,6 +88,25 @@ class DmlForeignKeyTest {
                 "SELECT count(*) FROM c"));
     }
 
+    @Test
+    void replaceAndUpsertEnforceForeignKeys() throws SQLException {
+        differential(true, concat(SCHEMA,
+                "INSERT INTO c VALUES (1, 1, 'a', 'c1'), (2, 2, 'b', 'c2')",
+                "INSERT INTO n VALUES (1, 2, 'b')",
+                "INSERT OR REPLACE INTO p VALUES (1, 'a2', 11)",
+                "SELECT * FROM c ORDER BY id",
+                "REPLACE INTO p VALUES (2, 'b', 21)",
+                "INSERT OR REPLACE INTO p VALUES (5, 'b', 50)",
+                "SELECT * FROM p ORDER BY id",
+                "SELECT * FROM n ORDER BY id",
+                "INSERT INTO p VALUES (1, 'z', 0) ON CONFLICT (id) DO UPDATE SET code = 'a3'",
+                "INSERT INTO p VALUES (2, 'z', 0) ON CONFLICT (id) DO UPDATE SET code = 'a4'",
+                "INSERT INTO c VALUES (1, 1, 'a', 'again') ON CONFLICT DO UPDATE SET pid = 77",
+                "INSERT INTO c VALUES (1, 1, 'a', 'again') ON CONFLICT DO UPDATE SET x = excluded.x",
+                "SELECT * FROM p ORDER BY id",
+                "SELECT * FROM c ORDER BY id"));
+    }
+
     /**
      * A foreign key the schema cannot enforce fails the statement with SQLite's message (SQLite
      * fails it at prepare, which leaves changes() alone; here it fails when run).

@@ -78,12 +78,11 @@ final class ChangeCodegen {
         if (returning != null) {
             returning.row(c.row);
         }
-        fks.childRemoved(c.table, c.row);
-        fks.parentRemoving(c.table, c.row, -1);
+        fks.rowDeleting(c.table, c.row);
         conflicts.removeEntries(c.row);
         b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
-        fks.parentRemoved(c.table, c.row, -1);
+        fks.rowDeleted(c.table, c.row);
         c.endLoop(loop);
         fks.finish();
         return c.finish(returning);
@@ -101,6 +100,7 @@ final class ChangeCodegen {
         Expr[] setTo = setTargets(table, update.sets());
         ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
+        conflicts.setForeignKeys(fks);
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
@@ -112,11 +112,7 @@ final class ChangeCodegen {
         }
         completeRow(b, table, setTo, c.row, newRow);
         conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, fks.changeFlags());
-        fks.childRemoved(table, c.row);
-        fks.childAdded(table, newRow);
-        fks.parentRemoving(table, c.row, newRow);
-        fks.parentRemoved(table, c.row, newRow);
-        fks.parentAdded(table, c.row, newRow);
+        fks.rowUpdated(table, c.row, newRow);
         if (returning != null) {
             returning.row(newRow);
         }

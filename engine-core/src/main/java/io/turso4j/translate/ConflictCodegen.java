@@ -68,6 +68,7 @@ final class ConflictCodegen {
     private final ConflictAction override;
     private final int victim;
     private Upserts upserts;
+    private ForeignKeys foreignKeys;
 
     /**
      * @param override the statement's {@code OR …}, or null when it wrote none
@@ -85,6 +86,11 @@ final class ConflictCodegen {
 
     void setUpserts(Upserts upserts) {
         this.upserts = upserts;
+    }
+
+    /** The statement's foreign keys, which a REPLACE's deletion enforces as a DELETE does. */
+    void setForeignKeys(ForeignKeys foreignKeys) {
+        this.foreignKeys = foreignKeys;
     }
 
     /** The registers one row takes (see the class comment). */
@@ -219,8 +225,15 @@ final class ConflictCodegen {
         b.emit(Opcode.SCopy, rowidRegister, victimRowid);
         b.emit(Opcode.NotExists, cursor, gone, victimRowid);
         TableSource.readRow(b, table, cursor, victim);
+        if (foreignKeys != null) {
+            foreignKeys.rowDeleting(table, victim);
+        }
         removeEntries(victim);
+        b.emit(Opcode.NotExists, cursor, gone, victimRowid);
         b.emit(Opcode.Delete, cursor, 0);
+        if (foreignKeys != null) {
+            foreignKeys.rowDeleted(table, victim);
+        }
         b.resolve(gone);
     }
 

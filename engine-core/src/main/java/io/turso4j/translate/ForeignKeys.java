@@ -191,6 +191,28 @@ final class ForeignKeys {
         return key.error() != null;
     }
 
+    // ---- a whole row change ------------------------------------------------------------------
+
+    /** Codes the checks and actions of an UPDATE of {@code table}'s row at {@code oldRow}, written from {@code newRow}. */
+    void rowUpdated(Table table, int oldRow, int newRow) {
+        childRemoved(table, oldRow);
+        childAdded(table, newRow);
+        parentRemoving(table, oldRow, newRow);
+        parentRemoved(table, oldRow, newRow);
+        parentAdded(table, oldRow, newRow);
+    }
+
+    /** Codes what comes before deleting {@code table}'s row at {@code row}; {@link #rowDeleted} follows the delete. */
+    void rowDeleting(Table table, int row) {
+        childRemoved(table, row);
+        parentRemoving(table, row, -1);
+    }
+
+    /** Codes the actions once {@code table}'s row at {@code row} is deleted. */
+    void rowDeleted(Table table, int row) {
+        parentRemoved(table, row, -1);
+    }
+
     // ---- the child side -----------------------------------------------------------------------
 
     /** Codes the checks of a child row written at {@code row}: one violation per missing parent. */

@@ -103,14 +103,16 @@ final class InsertCodegen {
         if (!insert.returning().isEmpty()) {
             codegen.returning = new ReturningCodegen(b, selects, table, insert.alias(), insert.returning());
         }
+        codegen.foreignKeys = ForeignKeys.begin(b, selects);
+        codegen.foreignKeys.prepare(table, false, null);
+        codegen.conflicts.setForeignKeys(codegen.foreignKeys);
         if (!insert.upserts().isEmpty()) {
             UpsertCodegen upserts = new UpsertCodegen(b, selects, table, insert, codegen.cursor, codegen.indexCursors);
             upserts.setReturning(codegen.returning);
+            upserts.setForeignKeys(codegen.foreignKeys);
             codegen.conflicts.setUpserts(upserts);
         }
         codegen.open();
-        codegen.foreignKeys = ForeignKeys.begin(b, selects);
-        codegen.foreignKeys.prepare(table, false, null);
         Select source = insert.source();
         if (source == null) {
             codegen.row(-1);

@@ -36,6 +36,7 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
     private final int oldRow;
     private final int newRow;
     private ReturningCodegen returning;
+    private ForeignKeys foreignKeys;
 
     UpsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, Insert insert, int cursor, int[] indexCursors) {
         this.b = b;
@@ -50,6 +51,11 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         }
         this.oldRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
         this.newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
+    }
+
+    /** The statement's foreign keys, which a DO UPDATE enforces as an UPDATE does. */
+    void setForeignKeys(ForeignKeys foreignKeys) {
+        this.foreignKeys = foreignKeys;
     }
 
     /** Where the rows a DO UPDATE changes are returned from, or null. */
@@ -149,7 +155,9 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         exprs.popScope(outer);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
+        update.setForeignKeys(foreignKeys);
         update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
+        foreignKeys.rowUpdated(table, oldRow, newRow);
         if (returning != null) {
             returning.row(newRow);
         }
