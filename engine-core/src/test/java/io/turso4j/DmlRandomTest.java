@@ -88,6 +88,53 @@ class DmlRandomTest {
         assertEquals("ok", TablesTest.sqlite3(file, "PRAGMA integrity_check").strip(), "seed " + seed);
     }
 
+    @Test
+    void randomForeignKeyMixesMatchSqlite() throws SQLException {
+        long seed = seed();
+        Random r = new Random(seed);
+        String[] schema = {
+            "CREATE TABLE p(id INTEGER PRIMARY KEY, code TEXT UNIQUE, v)",
+            "CREATE TABLE c(id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p ON DELETE CASCADE, "
+                    + "pcode TEXT REFERENCES p(code) ON UPDATE SET NULL ON DELETE SET NULL, w)",
+            "CREATE TABLE g(id INTEGER PRIMARY KEY, cid REFERENCES c(id) ON DELETE CASCADE ON UPDATE CASCADE)",
+        };
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            oracle.sqlite("PRAGMA foreign_keys = ON");
+            oracle.connection().setForeignKeys(true);
+            for (String sql : schema) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+            for (int i = 0; i < 300; i++) {
+                String sql = switch (r.nextInt(8)) {
+                    case 0, 1 -> "INSERT " + pick(r, OR) + "INTO p VALUES (" + small(r) + ", 'k" + r.nextInt(8) + "', "
+                            + small(r) + ")";
+                    case 2, 3 -> "INSERT " + pick(r, OR) + "INTO c VALUES (" + small(r) + ", " + maybeNull(r) + ", "
+                            + (r.nextBoolean() ? "NULL" : "'k" + r.nextInt(8) + "'") + ", " + small(r) + ")";
+                    case 4 -> "INSERT " + pick(r, OR) + "INTO g VALUES (" + small(r) + ", " + maybeNull(r) + ")";
+                    case 5 -> "DELETE FROM " + pick(r, new String[] {"p", "c", "g"}) + " WHERE id % 5 = " + r.nextInt(5);
+                    case 6 -> "UPDATE " + pick(r, OR) + "p SET " + pick(r, new String[] {"id = id + 1", "code = 'k"
+                            + r.nextInt(8) + "'", "v = v + 1"}) + " WHERE id = " + small(r);
+                    default -> "UPDATE " + pick(r, OR) + pick(r, new String[] {"c SET id = id + 3", "c SET pid = "
+                            + maybeNull(r), "g SET cid = " + small(r)}) + " WHERE id > " + small(r);
+                };
+                String context = "seed " + seed + ": " + sql;
+                if (System.getProperty("turso4j.trace") != null) {
+                    System.out.println("TRACE " + sql);
+                    for (String t : new String[] {"p", "c", "g"}) {
+                        System.out.println("TRACE   " + t + " " + oracle.sqlite("SELECT * FROM " + t + " ORDER BY id"));
+                    }
+                }
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), context);
+                String counters = "SELECT changes(), total_changes()";
+                assertEquals(oracle.sqlite(counters), oracle.turso(counters), "counters after " + context);
+                for (String t : new String[] {"p", "c", "g"}) {
+                    String contents = "SELECT * FROM " + t + " ORDER BY id";
+                    assertEquals(oracle.sqlite(contents), oracle.turso(contents), contents + " after " + context);
+                }
+            }
+        }
+    }
+
     /** The file database's rows in the oracle's canonical text. */
     private static String rows(Connection c, String sql) {
         try (Statement s = c.prepare(sql)) {

@@ -281,7 +281,10 @@ final class ForeignKeys {
 
     // ---- the parent side ----------------------------------------------------------------------
 
-    /** The foreign keys (of any table) that refer to {@code parent}, with their child tables. */
+    /**
+     * The foreign keys (of any table) that refer to {@code parent}, with their child tables, in
+     * the order SQLite runs their actions: newest first (its lists are built by prepending).
+     */
     private List<Reference> referencing(Table parent) {
         List<Reference> out = new ArrayList<>();
         for (Table t : schema.tables()) {
@@ -291,7 +294,7 @@ final class ForeignKeys {
                 }
             }
         }
-        return out;
+        return out.reversed();
     }
 
     /**
