@@ -322,4 +322,40 @@ class DmlConflictTest {
                 "WITH c(k) AS (VALUES (2)) INSERT INTO t VALUES ((SELECT k FROM c), 0) ON CONFLICT DO UPDATE SET v = -1",
                 "SELECT * FROM t");
     }
+
+    @Test
+    void edgeCases() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a, b NOT NULL ON CONFLICT REPLACE DEFAULT 'bd')",
+                "INSERT INTO t(a, a, b) VALUES (1, 2, 'x')",
+                "UPDATE t SET a = 1, a = 2",
+                "SELECT * FROM t",
+                "INSERT INTO t DEFAULT VALUES",
+                "INSERT INTO t DEFAULT VALUES RETURNING id, b",
+                "UPDATE OR ABORT t SET b = NULL WHERE id = 1",
+                "UPDATE t SET b = NULL WHERE id = 1 RETURNING *",
+                "INSERT INTO t(a) SELECT 1, 2",
+                "INSERT INTO t SELECT 1",
+                "INSERT INTO sqlite_master VALUES (1, 2, 3, 4, 5)",
+                "DELETE FROM sqlite_schema",
+                "UPDATE sqlite_master SET name = 'x'",
+                "INSERT INTO t(id) VALUES (1.0), ('2'), (' 3 ')",
+                "INSERT INTO t(id) VALUES (4.5)",
+                "INSERT INTO t(id) VALUES (x'01')",
+                "INSERT INTO t(rowid, id) VALUES (50, 51)",
+                "INSERT INTO t(id, rowid) VALUES (60, 61)",
+                "SELECT * FROM t",
+                "INSERT INTO t(nope) VALUES (1)",
+                "UPDATE t SET nope = 1",
+                "UPDATE t SET a = nope",
+                "DELETE FROM t WHERE nope",
+                "INSERT INTO t VALUES (1, 2, 3) RETURNING nope",
+                "INSERT INTO t(a) VALUES (5) RETURNING count(*)",
+                "UPDATE t AS x SET a = x.a + 1 WHERE x.id = 1 RETURNING x.a, a",
+                "DELETE FROM t AS x WHERE x.id > 10 RETURNING x.id",
+                "DELETE FROM main.t WHERE id = 1",
+                "INSERT INTO main.t(a) VALUES (9)",
+                "INSERT INTO temp.t(a) VALUES (9)",
+                "SELECT * FROM t");
+    }
 }

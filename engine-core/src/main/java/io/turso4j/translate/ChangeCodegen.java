@@ -45,7 +45,7 @@ final class ChangeCodegen {
         this.selects = selects;
         Table t = TableSource.lookup(selects.schema(), target.name());
         if (t == null) {
-            throw ExprCodegen.error("no such table: " + target.name().name());
+            throw ExprCodegen.error("no such table: " + InsertCodegen.qualified(target.name()));
         }
         if (t.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
                 && !t.name().equalsIgnoreCase("sqlite_sequence")) {
@@ -70,7 +70,7 @@ final class ChangeCodegen {
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
-        ReturningCodegen returning = c.returning(delete.table().alias(), delete.returning());
+        ReturningCodegen returning = c.returning(delete.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
         fks.prepare(c.table, true, null);
         c.order(delete.orderBy(), delete.limit(), "DELETE");
@@ -98,7 +98,7 @@ final class ChangeCodegen {
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
         Expr[] setTo = setTargets(table, update.sets());
-        ReturningCodegen returning = c.returning(update.table().alias(), update.returning());
+        ReturningCodegen returning = c.returning(update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         conflicts.setForeignKeys(fks);
         fks.prepare(table, false, setTo);
@@ -225,11 +225,11 @@ final class ChangeCodegen {
         }
     }
 
-    private ReturningCodegen returning(String alias, List<io.turso4j.sql.ast.Select.ResultColumn> columns) {
+    private ReturningCodegen returning(List<io.turso4j.sql.ast.Select.ResultColumn> columns) {
         if (columns.isEmpty()) {
             return null;
         }
-        ReturningCodegen returning = new ReturningCodegen(b, selects, table, alias, columns);
+        ReturningCodegen returning = new ReturningCodegen(b, selects, table, columns);
         returning.open();
         return returning;
     }

@@ -68,7 +68,7 @@ final class InsertCodegen {
                                                        boolean materialize) {
         Table table = TableSource.lookup(selects.schema(), insert.table());
         if (table == null) {
-            throw ExprCodegen.error("no such table: " + insert.table().name());
+            throw ExprCodegen.error("no such table: " + qualified(insert.table()));
         }
         if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")
                 && !table.name().equalsIgnoreCase("sqlite_sequence")) {
@@ -90,7 +90,9 @@ final class InsertCodegen {
             for (int j = 0; j < width; j++) {
                 String name = insert.columns().get(j);
                 int i = table.columnIndex(name);
-                if (i < 0 && isRowidName(name)) {
+                if (i < 0 && isRowidName(name) && table.rowidAlias() >= 0) {
+                    sourceOf[table.rowidAlias()] = j; // the alias's other names; the last one named wins
+                } else if (i < 0 && isRowidName(name)) {
                     rowidSource = j;
                 } else if (i < 0) {
                     throw ExprCodegen.error("table " + table.name() + " has no column named " + name);
@@ -101,7 +103,7 @@ final class InsertCodegen {
         }
         InsertCodegen codegen = new InsertCodegen(b, selects, table, insert, sourceOf, rowidSource);
         if (!insert.returning().isEmpty()) {
-            codegen.returning = new ReturningCodegen(b, selects, table, insert.alias(), insert.returning());
+            codegen.returning = new ReturningCodegen(b, selects, table, insert.returning());
         }
         codegen.foreignKeys = ForeignKeys.begin(b, selects);
         codegen.foreignKeys.prepare(table, false, null);
@@ -138,6 +140,11 @@ final class InsertCodegen {
             return codegen.returning.names();
         }
         return java.util.List.of();
+    }
+
+    /** A table name as SQLite's messages show it: {@code schema.name} when a schema was written. */
+    static String qualified(io.turso4j.sql.ast.Name name) {
+        return name.schema() != null ? name.schema() + "." + name.name() : name.name();
     }
 
     static boolean isRowidName(String name) {

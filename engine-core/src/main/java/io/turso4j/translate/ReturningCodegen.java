@@ -33,12 +33,12 @@ final class ReturningCodegen {
     private final int fields;
     private final int one;
 
-    ReturningCodegen(ProgramBuilder b, SelectCodegen selects, Table table, String alias,
-                     List<Select.ResultColumn> columns) {
+    ReturningCodegen(ProgramBuilder b, SelectCodegen selects, Table table, List<Select.ResultColumn> columns) {
         this.b = b;
         this.selects = selects;
         this.table = table;
-        this.name = alias != null ? alias : table.name();
+        // SQLite resolves RETURNING against the table's own name: an alias is not visible there.
+        this.name = table.name();
         Tokens tokens = Lexer.tokenize(selects.sql());
         for (Select.ResultColumn rc : columns) {
             switch (rc) {
