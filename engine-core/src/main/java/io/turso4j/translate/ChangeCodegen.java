@@ -4,12 +4,16 @@ import io.turso4j.schema.Index;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.OrderingTerm;
+import io.turso4j.sql.ast.Pos;
+import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Update;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,14 +47,7 @@ final class ChangeCodegen {
     private ChangeCodegen(ProgramBuilder b, SelectCodegen selects, Update.QualifiedTable target) {
         this.b = b;
         this.selects = selects;
-        Table t = TableSource.lookup(selects.schema(), target.name());
-        if (t == null) {
-            throw ExprCodegen.error("no such table: " + InsertCodegen.qualified(target.name()));
-        }
-        if (t.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")
-                && !t.name().equalsIgnoreCase("sqlite_sequence")) {
-            throw ExprCodegen.error("table " + t.name() + " may not be modified");
-        }
+        Table t = InsertCodegen.target(selects, target.name());
         this.table = t;
         this.cursor = b.allocCursor();
         this.indexCursors = new int[t.indexes().size()];
@@ -128,18 +125,18 @@ final class ChangeCodegen {
      * as it is.
      */
     private void assignFrom(Update update, Expr[] setTo, int newRow) {
-        List<io.turso4j.sql.ast.Select.ResultColumn> columns = new java.util.ArrayList<>();
-        List<Integer> targets = new java.util.ArrayList<>();
+        List<Select.ResultColumn> columns = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < setTo.length; i++) {
             if (setTo[i] != null) {
-                columns.add(new io.turso4j.sql.ast.Select.ExprColumn(setTo[i], null));
+                columns.add(new Select.ExprColumn(setTo[i], null));
                 targets.add(i);
             }
         }
-        io.turso4j.sql.ast.Pos pos = io.turso4j.sql.ast.Pos.NONE;
-        io.turso4j.sql.ast.Select select = new io.turso4j.sql.ast.Select(pos, null,
-                new io.turso4j.sql.ast.Select.Core(false, columns, update.from(), update.where(), List.of(), null, List.of()),
-                List.of(), new io.turso4j.sql.ast.Select.Limit(
+        Pos pos = Pos.NONE;
+        Select select = new Select(pos, null,
+                new Select.Core(false, columns, update.from(), update.where(), List.of(), null, List.of()),
+                List.of(), new Select.Limit(
                         new Expr.Literal(pos, Expr.LiteralKind.INTEGER, "1"), null));
         int found = b.allocRegister();
         b.emit(Opcode.Integer, 0, found);
@@ -218,14 +215,14 @@ final class ChangeCodegen {
         return ((Expr.Row) set.value()).values();
     }
 
-    private void order(List<io.turso4j.sql.ast.OrderingTerm> orderBy, io.turso4j.sql.ast.Select.Limit limit,
+    private void order(List<OrderingTerm> orderBy, Select.Limit limit,
                        String statement) {
         if (!orderBy.isEmpty() || limit != null) {
             order = new ChangeOrder(b, selects, orderBy, limit, statement);
         }
     }
 
-    private ReturningCodegen returning(List<io.turso4j.sql.ast.Select.ResultColumn> columns) {
+    private ReturningCodegen returning(List<Select.ResultColumn> columns) {
         if (columns.isEmpty()) {
             return null;
         }

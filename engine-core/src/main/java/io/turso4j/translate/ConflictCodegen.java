@@ -9,6 +9,7 @@ import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.ConflictAction;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.parser.Parser;
 import io.turso4j.value.Affinity;
@@ -17,6 +18,7 @@ import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The constraint checks and the write of one new row of a rowid table, as SQLite's
@@ -281,14 +283,14 @@ final class ConflictCodegen {
         int typeName = b.allocRegister();
         for (int i = 0; i < table.columns().size(); i++) {
             Column column = table.column(i);
-            String type = column.type().toUpperCase(java.util.Locale.ROOT);
+            String type = column.type().toUpperCase(Locale.ROOT);
             if (type.equals("ANY")) {
                 continue;
             }
             int ok = b.newLabel();
             b.emit(Opcode.IsNull, row + i, ok);
-            exprs.code(new Expr.Function(io.turso4j.sql.ast.Pos.NONE, "typeof", false, false,
-                    List.of(new Expr.Column(io.turso4j.sql.ast.Pos.NONE, null, source, column.name())), List.of(), null,
+            exprs.code(new Expr.Function(Pos.NONE, "typeof", false, false,
+                    List.of(new Expr.Column(Pos.NONE, null, source, column.name())), List.of(), null,
                     null), typeName);
             for (String[] valueType : VALUE_TYPES) {
                 boolean allowed = switch (type) {

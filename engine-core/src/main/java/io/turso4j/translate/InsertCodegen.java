@@ -2,8 +2,10 @@ package io.turso4j.translate;
 
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
+import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
@@ -11,6 +13,7 @@ import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -60,20 +63,13 @@ final class InsertCodegen {
      * source rows are all computed before the first is inserted. Returns the program's column
      * names (RETURNING's), empty when it returns no rows.
      */
-    static java.util.List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
+    static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
         return selects.withCtes(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
     }
 
-    private static java.util.List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
+    private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
                                                        boolean materialize) {
-        Table table = TableSource.lookup(selects.schema(), insert.table());
-        if (table == null) {
-            throw ExprCodegen.error("no such table: " + qualified(insert.table()));
-        }
-        if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")
-                && !table.name().equalsIgnoreCase("sqlite_sequence")) {
-            throw ExprCodegen.error("table " + table.name() + " may not be modified");
-        }
+        Table table = target(selects, insert.table());
         int[] sourceOf = new int[table.columns().size()];
         Arrays.fill(sourceOf, -1);
         int rowidSource = -1;
@@ -139,11 +135,27 @@ final class InsertCodegen {
             codegen.returning.emitRows();
             return codegen.returning.names();
         }
-        return java.util.List.of();
+        return List.of();
+    }
+
+    /**
+     * The table an INSERT, UPDATE or DELETE changes: it must exist, and of SQLite's own tables
+     * only sqlite_sequence may be changed.
+     */
+    static Table target(SelectCodegen selects, Name name) {
+        Table table = TableSource.lookup(selects.schema(), name);
+        if (table == null) {
+            throw ExprCodegen.error("no such table: " + qualified(name));
+        }
+        if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")
+                && !table.name().equalsIgnoreCase(SystemTables.SEQUENCE)) {
+            throw ExprCodegen.error("table " + table.name() + " may not be modified");
+        }
+        return table;
     }
 
     /** A table name as SQLite's messages show it: {@code schema.name} when a schema was written. */
-    static String qualified(io.turso4j.sql.ast.Name name) {
+    static String qualified(Name name) {
         return name.schema() != null ? name.schema() + "." + name.name() : name.name();
     }
 
