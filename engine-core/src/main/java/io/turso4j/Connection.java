@@ -334,6 +334,16 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public io.turso4j.io.IO tempIo() {
+            return database.io();
+        }
+
+        @Override
+        public String tempPath() {
+            return database.path().equals(":memory:") || database.path().isEmpty() ? "memory.db" : database.path();
+        }
+
+        @Override
         public long nextRandom() {
             return database.io().random().nextLong();
         }

@@ -54,9 +54,24 @@ public final class Database implements AutoCloseable {
         } catch (IoFailure e) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file", e);
         }
-        String file = memory ? "memory.db" : path;
+        return open(path, memory ? "memory.db" : path, io, options.readOnly());
+    }
+
+    /**
+     * Opens (creating if missing) the database at {@code path} on a given I/O backend, which the
+     * database takes over and closes when it closes. This is how a test runs the engine on a
+     * {@link io.turso4j.io.sim.SimulatedIO} it drives itself. The blocking calls (opening,
+     * closing, and a prepare that must read the schema) await their I/O by polling {@code io} on
+     * the caller's thread, as with {@link #open(String)}; stepping never waits: {@link
+     * Statement#step()} returns {@link StepResult#IO} and the caller completes the I/O.
+     */
+    public static Database open(String path, IO io) {
+        return open(path, path, io, false);
+    }
+
+    private static Database open(String path, String file, IO io, boolean readOnly) {
         try {
-            PagerOpening opening = options.readOnly() ? SharedPager.openReadOnly(io, file) : SharedPager.open(io, file);
+            PagerOpening opening = readOnly ? SharedPager.openReadOnly(io, file) : SharedPager.open(io, file);
             SharedPager shared = null;
             while (shared == null) {
                 try {

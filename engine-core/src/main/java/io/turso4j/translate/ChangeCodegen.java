@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Delete;
@@ -8,6 +9,7 @@ import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Update;
+import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.ChangeFlags;
@@ -252,19 +254,34 @@ final class ChangeCodegen {
         }
         IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
         b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
-        Scope scope = new Scope(selects.exprs().scope(),
-                List.of(ConflictCodegen.rowSource(table, alias != null ? alias : table.name(), row)));
-        selects.exprs().pushScope(scope);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, cursor, done);
-        int top = b.currentAddress();
-        int next = b.newLabel();
-        TableSource.readRow(b, table, cursor, row);
-        b.emit(Opcode.Rowid, cursor, rowid);
-        ConflictCodegen.copyRowid(b, table, row);
+        String name = alias != null ? alias : table.name();
+        List<String> names = table.columns().stream().map(Column::name).toList();
+        List<Affinity> affinities = table.columns().stream().map(Column::affinity).toList();
+        List<String> collations = table.columns().stream().map(Column::collation).toList();
+        // First pass: the planner's single-table loop (a rowid or index lookup when the WHERE
+        // allows one), reading through cursors. The enclosing scope stays visible: a foreign
+        // key action's WHERE names the parent row's key there.
+        Scope outer = selects.exprs().scope();
+        Scope.Source scanned = new Scope.Source(name, names, row, affinities, collations, new SourceReader(table, row));
+        selects.exprs().pushScope(new Scope(outer, List.of(scanned)));
+        List<WhereTerm> terms = new ArrayList<>();
         if (where != null) {
-            selects.exprs().jumpIfNotTrue(where, next);
+            for (Expr e : SelectCodegen.conjuncts(where)) {
+                terms.add(WhereTerm.of(e, -1, selects.exprs().scope()));
+            }
         }
+        long estimate = selects.schema().estimatedRows(table.name());
+        JoinPlanner.Item item = new JoinPlanner.Item(table, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
+                0, false, null);
+        JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
+        LoopCodegen loops = new LoopCodegen(b, selects.exprs());
+        LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, table, -1, 0, null);
+        loops.prologue(level);
+        loops.open(level);
+        for (WhereTerm t : terms) {
+            selects.exprs().jumpIfNotTrue(t.expr(), level.next);
+        }
+        scanned.read(b, table.columns().size(), rowid);
         if (order != null) {
             order.keep(rowid);
         } else {
@@ -272,12 +289,13 @@ final class ChangeCodegen {
             b.emit(Opcode.MakeRecord, rowid, 1, record);
             b.emit(Opcode.IdxInsert, rowids, record);
         }
-        b.resolve(next);
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(done);
+        loops.close(level);
         if (order != null) {
             order.choose(rowids);
         }
+        // Second pass: the rows by rowid, read into registers (the scope SET and RETURNING see).
+        selects.exprs().popScope(outer);
+        selects.exprs().pushScope(new Scope(outer, List.of(ConflictCodegen.rowSource(table, name, row))));
         int end = b.newLabel();
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
@@ -285,7 +303,6 @@ final class ChangeCodegen {
         b.emit(Opcode.Column, rowids, 0, rowid);
         b.emit(Opcode.NotExists, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
-        ConflictCodegen.copyRowid(b, table, row);
         pendingSkip = skip;
         pendingEnd = end;
         return loop;

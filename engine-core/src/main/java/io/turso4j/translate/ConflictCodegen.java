@@ -34,8 +34,7 @@ import java.util.Locale;
  * are checked first, and a rowid REPLACE is deferred behind the indexes that do not REPLACE.
  *
  * <p>A row is held in {@link #rowWidth} registers: column i in {@code row + i}, the rowid in
- * {@code row + n}, and two more copies of it that give {@code oid} and {@code _rowid_} a
- * register (see {@link #rowSource}). Not thread-safe; one per statement and table.
+ * {@code row + n} (see {@link #rowSource}). Not thread-safe; one per statement and table.
  */
 final class ConflictCodegen {
     /** Halt P2 values: SQLite's OE_Rollback, OE_Abort and OE_Fail. */
@@ -97,7 +96,7 @@ final class ConflictCodegen {
 
     /** The registers one row takes (see the class comment). */
     static int rowWidth(Table table) {
-        return table.columns().size() + 3;
+        return table.columns().size() + 1;
     }
 
     /** The rowid's register of the row at {@code row}. */
@@ -107,31 +106,12 @@ final class ConflictCodegen {
 
     /**
      * The row at {@code row} as a source named {@code name} for expressions: its columns, and
-     * {@code rowid}, {@code oid} and {@code _rowid_} where no column has those names (the last
-     * two read copies of the rowid that {@link #copyRowid} makes).
+     * its rowid (by any of its names) in {@code row + n}.
      */
     static Scope.Source rowSource(Table table, String name, int row) {
-        List<String> names = new ArrayList<>();
-        List<Affinity> affinities = new ArrayList<>();
-        List<String> collations = new ArrayList<>();
-        for (Column c : table.columns()) {
-            names.add(c.name());
-            affinities.add(c.affinity());
-            collations.add(c.collation());
-        }
-        for (String rowidName : new String[] {"rowid", "oid", "_rowid_"}) {
-            names.add(table.columnIndex(rowidName) < 0 ? rowidName : "");
-            affinities.add(Affinity.INTEGER);
-            collations.add(null);
-        }
-        return new Scope.Source(name, names, row, affinities, collations);
-    }
-
-    /** Copies the rowid of the row at {@code row} where {@link #rowSource}'s other rowid names read it. */
-    static void copyRowid(ProgramBuilder b, Table table, int row) {
-        int rowid = rowidOf(table, row);
-        b.emit(Opcode.SCopy, rowid, rowid + 1);
-        b.emit(Opcode.SCopy, rowid, rowid + 2);
+        return new Scope.Source(name, table.columns().stream().map(Column::name).toList(), row,
+                table.columns().stream().map(Column::affinity).toList(),
+                table.columns().stream().map(Column::collation).toList(), new SourceReader(table, row));
     }
 
     /** The conflict algorithm for a constraint declared with {@code declared}. */
@@ -321,7 +301,6 @@ final class ConflictCodegen {
         }
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();
-        copyRowid(b, table, row);
         exprs.pushScope(new Scope(null, List.of(rowSource(table, table.name(), row))));
         ConflictAction action = resolve(Conflict.DEFAULT);
         for (CheckConstraint check : table.checks()) {

@@ -36,7 +36,8 @@ final class ExprCodegen {
     private final FunctionRegistry functions;
     private final SelectCodegen selects;
     private SubqueryCodegen subqueries;
-    private final Map<Expr.Function, Integer> aggregates = new IdentityHashMap<>();
+    /** Expressions whose value is already in a register: aggregate calls, and what a window pass stored. */
+    private final Map<Expr, Integer> aggregates = new IdentityHashMap<>();
     private Scope scope;
 
     ExprCodegen(ProgramBuilder b, FunctionRegistry functions, SelectCodegen selects) {
@@ -68,6 +69,20 @@ final class ExprCodegen {
         aggregates.put(call, register);
     }
 
+    /** From now on {@code e} (this very node) reads its value from {@code register}. */
+    void bind(Expr e, int register) {
+        aggregates.put(e, register);
+    }
+
+    boolean isBound(Expr e) {
+        return aggregates.containsKey(e);
+    }
+
+    /** Undoes {@link #bind}: {@code e} is coded again. */
+    void unbind(Expr e) {
+        aggregates.remove(e);
+    }
+
     /** Codes {@code e} into a fresh register and returns it. */
     int codeTemp(Expr e) {
         int r = b.allocRegister();
@@ -83,6 +98,11 @@ final class ExprCodegen {
 
     /** Codes {@code e} so that its value ends up in register {@code target}. */
     void code(Expr e, int target) {
+        Integer bound = aggregates.get(e);
+        if (bound != null) {
+            b.emit(Opcode.SCopy, bound, target);
+            return;
+        }
         switch (e) {
             case Expr.Literal l -> literal(l, false, target);
             case Expr.Variable v -> {
@@ -99,7 +119,7 @@ final class ExprCodegen {
             case Expr.Between bt -> between(bt, target);
             case Expr.InList in -> inList(in, target);
             case Expr.InSelect in -> subqueries().inSelect(in, target);
-            case Expr.InTable in -> throw error("no such table: " + in.table().name());
+            case Expr.InTable in -> subqueries().inTable(in, target);
             case Expr.NullTest n -> {
                 int r = codeTemp(n.expr());
                 b.emit(Opcode.Integer, 1, target);
@@ -175,11 +195,14 @@ final class ExprCodegen {
         b.emit(Opcode.Real, 0, target, 0, negate ? -value : value, 0);
     }
 
-    /** A column of a FROM-clause source (its current row is in registers), else TRUE/FALSE, else an error. */
+    /**
+     * A column of a FROM-clause source (read from its cursor or its registers, as its
+     * {@link SourceReader} says), else TRUE/FALSE, else an error.
+     */
     private void column(Expr.Column c, int target) {
         Scope.Resolved r = scope == null ? null : scope.find(c);
         if (r != null) {
-            b.emit(Opcode.SCopy, r.register(), target);
+            r.source().read(b, r.index(), target);
             if (r.affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, target, 0);
             }
@@ -215,7 +238,9 @@ final class ExprCodegen {
 
     private void binary(Expr.Binary e, int target) {
         Expr.BinaryOp op = e.op();
-        if (e.left() instanceof Expr.Row || e.right() instanceof Expr.Row) {
+        if (e.left() instanceof Expr.Row || e.right() instanceof Expr.Row
+                || (e.left() instanceof Expr.Subquery l && e.right() instanceof Expr.Subquery
+                        && selects.columnCount(l.select().body()) > 1)) {
             rowComparison(op, e.left(), e.right(), target);
             return;
         }
@@ -267,14 +292,47 @@ final class ExprCodegen {
      * A comparison of row values, {@code (a, b) op (c, d)}, as SQLite's codeVectorCompare:
      * {@code =} and IS hold when every pair does (so {@code =} is false as soon as one pair
      * differs, else NULL if a pair has a NULL); {@code <>} and IS NOT are their negations; an
-     * ordering decides at the first pair that is not equal (NULL if it holds a NULL).
+     * ordering decides at the first pair that is not equal (NULL if it holds a NULL). Either
+     * side may be a subquery as wide as the other, whose first row is compared.
      */
     private void rowComparison(Expr.BinaryOp op, Expr left, Expr right, int target) {
-        if (!(left instanceof Expr.Row l) || !(right instanceof Expr.Row r) || l.values().size() != r.values().size()
-                || op.ordinal() < Expr.BinaryOp.EQ.ordinal() || op.ordinal() > Expr.BinaryOp.GE.ordinal()) {
+        if (op.ordinal() < Expr.BinaryOp.EQ.ordinal() || op.ordinal() > Expr.BinaryOp.GE.ordinal()) {
             throw error("row value misused");
         }
-        int n = l.values().size();
+        int n = left instanceof Expr.Row l ? l.values().size() : right instanceof Expr.Row r ? r.values().size()
+                : selects.columnCount(((Expr.Subquery) left).select().body());
+        RowOperand l = rowOperand(left, n);
+        RowOperand r = rowOperand(right, n);
+        compareRows(op, l, r, target);
+    }
+
+    /** One side of a row comparison: each element's typing expression and the register holding it. */
+    private record RowOperand(List<Expr> exprs, int[] registers) {}
+
+    private RowOperand rowOperand(Expr e, int width) {
+        if (e instanceof Expr.Row row && row.values().size() == width) {
+            int[] registers = new int[width];
+            for (int i = 0; i < width; i++) {
+                registers[i] = codeTemp(row.values().get(i));
+            }
+            return new RowOperand(row.values(), registers);
+        }
+        if (e instanceof Expr.Subquery s && width > 0) {
+            int first = subqueries().row(s, width);
+            List<Expr> exprs = new java.util.ArrayList<>();
+            int[] registers = new int[width];
+            for (int i = 0; i < width; i++) {
+                Expr column = ExprTyping.resultExpr(s.select(), i);
+                exprs.add(column != null ? column : new Expr.Literal(e.pos(), Expr.LiteralKind.NULL, "NULL"));
+                registers[i] = first + i;
+            }
+            return new RowOperand(exprs, registers);
+        }
+        throw error("row value misused");
+    }
+
+    private void compareRows(Expr.BinaryOp op, RowOperand l, RowOperand r, int target) {
+        int n = l.exprs().size();
         switch (op) {
             case EQ, NE, IS, IS_NOT -> {
                 boolean nullEq = op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT;
@@ -282,9 +340,7 @@ final class ExprCodegen {
                 int pair = b.allocRegister();
                 b.emit(Opcode.Integer, 1, target);
                 for (int i = 0; i < n; i++) {
-                    Expr a = l.values().get(i);
-                    Expr c = r.values().get(i);
-                    compareToValue(pairOp, a, codeTemp(a), c, codeTemp(c), pair);
+                    compareToValue(pairOp, l.exprs().get(i), l.registers()[i], r.exprs().get(i), r.registers()[i], pair);
                     b.emit(Opcode.And, target, pair, target);
                 }
                 if (op == Expr.BinaryOp.NE || op == Expr.BinaryOp.IS_NOT) {
@@ -296,10 +352,10 @@ final class ExprCodegen {
                 int end = b.newLabel();
                 int isNull = b.newLabel();
                 for (int i = 0; i < n - 1; i++) {
-                    Expr a = l.values().get(i);
-                    Expr c = r.values().get(i);
-                    int ra = codeTemp(a);
-                    int rc = codeTemp(c);
+                    Expr a = l.exprs().get(i);
+                    Expr c = r.exprs().get(i);
+                    int ra = l.registers()[i];
+                    int rc = r.registers()[i];
                     b.emit(Opcode.IsNull, ra, isNull);
                     b.emit(Opcode.IsNull, rc, isNull);
                     int next = b.newLabel();
@@ -308,14 +364,34 @@ final class ExprCodegen {
                     b.emit(Opcode.Goto, 0, end);
                     b.resolve(next);
                 }
-                Expr a = l.values().getLast();
-                Expr c = r.values().getLast();
-                compareToValue(op, a, codeTemp(a), c, codeTemp(c), target);
+                compareToValue(op, l.exprs().getLast(), l.registers()[n - 1], r.exprs().getLast(),
+                        r.registers()[n - 1], target);
                 b.emit(Opcode.Goto, 0, end);
                 b.resolve(isNull);
                 b.emit(Opcode.Null, 0, target);
                 b.resolve(end);
             }
+        }
+    }
+
+    /** {@code (a, b) IN ((1, 2), (3, 4))}: the OR of the row equalities (NOT IN: its negation). */
+    private void rowInList(Expr.InList e, Expr.Row lhs, int target) {
+        int n = lhs.values().size();
+        for (Expr v : e.values()) {
+            int terms = v instanceof Expr.Row r ? r.values().size() : 1;
+            if (terms != n) {
+                throw error("IN(...) element has " + terms + " term" + (terms == 1 ? "" : "s") + " - expected " + n);
+            }
+        }
+        RowOperand left = rowOperand(lhs, n);
+        int equal = b.allocRegister();
+        b.emit(Opcode.Integer, 0, target);
+        for (Expr v : e.values()) {
+            compareRows(Expr.BinaryOp.EQ, left, rowOperand(v, n), equal);
+            b.emit(Opcode.Or, target, equal, target);
+        }
+        if (e.not()) {
+            b.emit(Opcode.Not, target, target);
         }
     }
 
@@ -342,7 +418,15 @@ final class ExprCodegen {
     }
 
     int comparisonP5(Expr left, Expr right) {
-        return AffinityCode.of(Affinity.forComparison(ExprTyping.affinity(left, scope), ExprTyping.affinity(right, scope)));
+        return AffinityCode.of(Affinity.forComparison(affinity(left), affinity(right)));
+    }
+
+    /** {@link ExprTyping#affinity}, but a scalar subquery compiled already has its column references resolved. */
+    private Affinity affinity(Expr e) {
+        if (e instanceof Expr.Subquery s) {
+            return ExprTyping.columnAffinity(s.select(), 0, subqueries()::compiledAffinities).affinity();
+        }
+        return ExprTyping.affinity(e, scope);
     }
 
     private static Opcode comparison(Expr.BinaryOp op) {
@@ -387,16 +471,36 @@ final class ExprCodegen {
      * is NULL, false otherwise; an empty list is false even for NULL x. The comparisons use x's
      * collation and x's affinity alone. SQLite compares a short or non-constant list one value
      * at a time (affinity as in a comparison), but loads a constant list of three or more into
-     * a temporary index (affinity applied as on storing both sides), so this does likewise.
+     * a temporary index once per statement (affinity applied as on storing both sides), so this
+     * does likewise.
      */
     private void inList(Expr.InList e, int target) {
         if (e.values().isEmpty()) {
             b.emit(Opcode.Integer, e.not() ? 1 : 0, target);
             return;
         }
+        if (e.expr() instanceof Expr.Row row) {
+            rowInList(e, row, target);
+            return;
+        }
         Affinity affinity = ExprTyping.affinity(e.expr(), scope);
-        boolean asIndex = e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant);
-        InTest test = new InTest(b, codeTemp(e.expr()), affinity, ExprTyping.collation(e.expr(), scope), asIndex, false);
+        Collation collation = ExprTyping.collation(e.expr(), scope);
+        if (e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant)) {
+            InSet set = new InSet(b, 1);
+            set.types(new Affinity[] {affinity}, new Collation[] {collation});
+            int skip = b.newLabel();
+            b.emit(Opcode.Once, 0, skip);
+            set.open();
+            int value = b.allocRegister();
+            for (Expr v : e.values()) {
+                code(v, value);
+                set.add(value);
+            }
+            b.resolve(skip);
+            set.probe(codeTemp(e.expr()), e.not(), false, target);
+            return;
+        }
+        InTest test = new InTest(b, codeTemp(e.expr()), affinity, collation, false, false);
         for (Expr v : e.values()) {
             test.compare(codeTemp(v));
         }
@@ -434,8 +538,8 @@ final class ExprCodegen {
             b.emit(Opcode.SCopy, aggregate, target);
             return;
         }
-        if (f.over() != null) {
-            throw error("window functions are not supported yet: " + f.name() + "()");
+        if (f.over() != null || WindowCodegen.isWindowOnly(f.name())) {
+            throw error("misuse of window function " + f.name() + "()");
         }
         if (new AggregateFinder(functions).isAggregate(f)) {
             throw error("misuse of aggregate function " + f.name() + "()");

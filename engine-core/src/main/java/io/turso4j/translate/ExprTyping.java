@@ -8,6 +8,7 @@ import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the code generator needs to know about an expression before coding it: its affinity
@@ -85,15 +86,24 @@ final class ExprTyping {
      * numeric affinity becomes FLEXNUM when the leftmost arm's expression is a CAST.
      */
     static ColumnType columnAffinity(Select select, int i) {
+        return columnAffinity(select, i, core -> null);
+    }
+
+    /**
+     * As {@link #columnAffinity(Select, int)}, with the affinities of the result columns of the
+     * cores {@code compiled} knows (null for the others): those resolve column references.
+     */
+    static ColumnType columnAffinity(Select select, int i, Function<Select.Core, List<Affinity>> compiled) {
         List<Expr> arms = new ArrayList<>();
-        columnExprs(select.body(), i, arms);
+        List<Affinity> known = new ArrayList<>();
+        columnExprs(select.body(), i, arms, known, compiled);
         int k = 0;
         int mask = 0;
-        Affinity a = affinity(arms.getFirst());
+        Affinity a = armAffinity(arms, known, 0);
         while (a == Affinity.NONE && k + 1 < arms.size()) {
             mask |= dataTypes(arms.get(k));
             k++;
-            a = affinity(arms.get(k));
+            a = armAffinity(arms, known, k);
         }
         boolean flexible = false;
         if (a != Affinity.NONE && a != Affinity.BLOB && (k + 1 < arms.size() || k > 0)) {
@@ -110,15 +120,26 @@ final class ExprTyping {
         return new ColumnType(a, flexible);
     }
 
-    private static void columnExprs(Select.Body body, int i, List<Expr> out) {
+    private static Affinity armAffinity(List<Expr> arms, List<Affinity> known, int k) {
+        return known.get(k) != null ? known.get(k) : affinity(arms.get(k));
+    }
+
+    private static void columnExprs(Select.Body body, int i, List<Expr> out, List<Affinity> known,
+                                    Function<Select.Core, List<Affinity>> compiled) {
         switch (body) {
             case Select.Compound c -> {
-                columnExprs(c.left(), i, out);
-                columnExprs(c.right(), i, out);
+                columnExprs(c.left(), i, out, known, compiled);
+                columnExprs(c.right(), i, out, known, compiled);
             }
-            case Select.Core core -> out.add(i < core.columns().size()
-                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ec.expr() : NULL);
-            case Select.Values v -> v.rows().forEach(row -> out.add(i < row.size() ? row.get(i) : NULL));
+            case Select.Core core -> {
+                out.add(i < core.columns().size() && core.columns().get(i) instanceof Select.ExprColumn ec ? ec.expr() : NULL);
+                List<Affinity> affinities = compiled.apply(core);
+                known.add(affinities != null && i < affinities.size() ? affinities.get(i) : null);
+            }
+            case Select.Values v -> v.rows().forEach(row -> {
+                out.add(i < row.size() ? row.get(i) : NULL);
+                known.add(null);
+            });
         }
     }
 
@@ -168,7 +189,7 @@ final class ExprTyping {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             List<Expr> arms = new ArrayList<>();
-            columnExprs(select.body(), i, arms);
+            columnExprs(select.body(), i, arms, new ArrayList<>(), core -> null);
             names.add(collationName(arms.getFirst(), null));
         }
         return names;
@@ -199,14 +220,19 @@ final class ExprTyping {
      * behind it), and of a VALUES list its last row. Null for {@code *}.
      */
     static Expr firstResultExpr(Select select) {
+        return resultExpr(select, 0);
+    }
+
+    /** As {@link #firstResultExpr}, for column {@code i}; null also when a {@code *} comes first. */
+    static Expr resultExpr(Select select, int i) {
         Select.Body body = select.body();
         while (body instanceof Select.Compound c) {
             body = c.right();
         }
         return switch (body) {
-            case Select.Core core when !core.columns().isEmpty()
-                    && core.columns().getFirst() instanceof Select.ExprColumn ec -> ec.expr();
-            case Select.Values v -> v.rows().getLast().getFirst();
+            case Select.Core core when core.columns().size() > i && core.columns().subList(0, i + 1).stream()
+                    .allMatch(rc -> rc instanceof Select.ExprColumn) -> ((Select.ExprColumn) core.columns().get(i)).expr();
+            case Select.Values v when v.rows().getLast().size() > i -> v.rows().getLast().get(i);
             default -> null;
         };
     }
@@ -248,8 +274,14 @@ final class ExprTyping {
         return e instanceof Expr.Collate || children(e).stream().anyMatch(ExprTyping::hasCollate);
     }
 
-    /** The collation for comparing {@code left} with {@code right}: the left's, else the right's. */
+    /**
+     * The collation for comparing {@code left} with {@code right} (sqlite3BinaryCompareCollSeq):
+     * an explicit COLLATE on the left, else on the right, else the left's, else the right's.
+     */
     static Collation binary(Expr left, Expr right, Scope scope) {
+        if (!hasCollate(left) && hasCollate(right)) {
+            return collation(right, scope);
+        }
         Collation c = collation(left, scope);
         return c != null ? c : collation(right, scope);
     }

@@ -415,26 +415,79 @@ final class ForeignKeys {
         return out;
     }
 
+    /** The name the parent key's values go by in a nested change's scope: no SQL can write it. */
+    private static final String PARENT = "\u0000parent";
+
     /**
-     * Codes a scan of {@code child} for rows whose key equals the parent's: each adds
+     * The parent key's values as a source named {@link #PARENT}: {@code old0…} from
+     * {@code oldRow}, {@code new0…} from {@code newRow} (-1: the old ones again).
+     */
+    private Scope.Source keySource(int[] parentColumns, int oldRow, int newRow) {
+        int n = parentColumns.length;
+        int keys = b.allocRegisters(n * 2);
+        List<String> names = new ArrayList<>();
+        List<Affinity> affinities = new ArrayList<>();
+        List<String> collations = new ArrayList<>();
+        for (int j = 0; j < n * 2; j++) {
+            boolean old = j < n;
+            int from = (old || newRow < 0 ? oldRow : newRow) + parentColumns[j % n];
+            b.emit(Opcode.SCopy, from, keys + j);
+            names.add((old ? "old" : "new") + (j % n));
+            affinities.add(Affinity.BLOB);
+            collations.add(null);
+        }
+        return new Scope.Source(PARENT, names, keys, affinities, collations);
+    }
+
+    /** {@code child.fk0 = old0 AND …}: the children of the parent key in {@link #keySource}. */
+    private static Expr childMatch(Table child, ForeignKey fk) {
+        Expr where = null;
+        for (int j = 0; j < fk.fromColumns().size(); j++) {
+            Expr term = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ,
+                    new Expr.Column(Pos.NONE, null, child.name(), fk.fromColumns().get(j)),
+                    new Expr.Column(Pos.NONE, null, PARENT, "old" + j));
+            where = where == null ? term : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, where, term);
+        }
+        return where;
+    }
+
+    /**
+     * Codes a loop over the children of the parent key in {@code parentRow} (the planner's
+     * single-table loop, so an index on the foreign key columns is used): each adds
      * {@code delta}, or, with a {@code failure} message, the first fails the statement at once.
      */
     private void countChildren(Table child, ForeignKey fk, int[] parentColumns, int parentRow, int delta,
                                ResultCode code, String failure) {
+        ExprCodegen exprs = selects.exprs();
+        Scope outer = exprs.scope();
+        Scope withKey = new Scope(outer, List.of(keySource(parentColumns, parentRow, -1)));
         int row = b.allocRegisters(ConflictCodegen.rowWidth(child));
-        TableSource.scan(b, child, row, () -> {
-            int next = b.newLabel();
-            for (int j = 0; j < parentColumns.length; j++) {
-                int column = child.columnIndex(fk.fromColumns().get(j));
-                b.emit(Opcode.Ne, parentRow + parentColumns[j], next, row + column, null, AffinityCode.JUMPIFNULL);
-            }
-            if (failure != null) {
-                b.emit(Opcode.Halt, code.code(), ConflictCodegen.OE_ABORT, 0, failure, 0);
-            } else {
-                add(delta);
-            }
-            b.resolve(next);
-        });
+        Scope.Source scanned = new Scope.Source(child.name(), child.columns().stream().map(Column::name).toList(), row,
+                child.columns().stream().map(Column::affinity).toList(),
+                child.columns().stream().map(Column::collation).toList(), new SourceReader(child, row));
+        exprs.pushScope(new Scope(withKey, List.of(scanned)));
+        List<WhereTerm> terms = new ArrayList<>();
+        for (Expr e : SelectCodegen.conjuncts(childMatch(child, fk))) {
+            terms.add(WhereTerm.of(e, -1, exprs.scope()));
+        }
+        long estimate = schema.estimatedRows(child.name());
+        JoinPlanner.Item item = new JoinPlanner.Item(child, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
+                0, false, null);
+        JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, schema).plan();
+        LoopCodegen loops = new LoopCodegen(b, exprs);
+        LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, child, -1, 0, null);
+        loops.prologue(level);
+        loops.open(level);
+        for (WhereTerm t : terms) {
+            exprs.jumpIfNotTrue(t.expr(), level.next);
+        }
+        if (failure != null) {
+            b.emit(Opcode.Halt, code.code(), ConflictCodegen.OE_ABORT, 0, failure, 0);
+        } else {
+            add(delta);
+        }
+        loops.close(level);
+        exprs.popScope(outer);
     }
 
     /** Codes the nested DELETE or UPDATE of the children of the parent key in {@code oldRow}. */
@@ -447,31 +500,9 @@ final class ForeignKeys {
                     "recursive foreign key actions are not supported yet");
             return;
         }
-        // The parent's key values, visible to the nested statement under a name no SQL can write.
-        String source = "\u0000parent";
-        List<String> names = new ArrayList<>();
-        int keys = b.allocRegisters(parentColumns.length * 2);
-        List<Affinity> affinities = new ArrayList<>();
-        List<String> collations = new ArrayList<>();
-        for (int j = 0; j < parentColumns.length; j++) {
-            b.emit(Opcode.SCopy, oldRow + parentColumns[j], keys + j);
-            b.emit(Opcode.SCopy, (newRow >= 0 ? newRow : oldRow) + parentColumns[j], keys + parentColumns.length + j);
-            names.add("old" + j);
-            affinities.add(Affinity.BLOB);
-            collations.add(null);
-        }
-        for (int j = 0; j < parentColumns.length; j++) {
-            names.add("new" + j);
-            affinities.add(Affinity.BLOB);
-            collations.add(null);
-        }
-        Expr where = null;
         List<Update.Set> sets = new ArrayList<>();
         for (int j = 0; j < parentColumns.length; j++) {
             String column = fk.fromColumns().get(j);
-            Expr term = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, new Expr.Column(Pos.NONE, null, child.name(), column),
-                    new Expr.Column(Pos.NONE, null, source, "old" + j));
-            where = where == null ? term : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, where, term);
             Expr value = switch (action) {
                 case SET_NULL -> new Expr.Literal(Pos.NONE, Expr.LiteralKind.NULL, "NULL");
                 case SET_DEFAULT -> {
@@ -479,14 +510,15 @@ final class ForeignKeys {
                     yield dflt == null ? new Expr.Literal(Pos.NONE, Expr.LiteralKind.NULL, "NULL")
                             : ConflictCodegen.parseExpr(dflt);
                 }
-                default -> new Expr.Column(Pos.NONE, null, source, "new" + j);
+                default -> new Expr.Column(Pos.NONE, null, PARENT, "new" + j);
             };
             sets.add(new Update.Set(List.of(column), value));
         }
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();
-        exprs.pushScope(new Scope(outer, List.of(new Scope.Source(source, names, keys, affinities, collations))));
+        exprs.pushScope(new Scope(outer, List.of(keySource(parentColumns, oldRow, newRow))));
         Update.QualifiedTable target = new Update.QualifiedTable(new Name(null, child.name()), null, null);
+        Expr where = childMatch(child, fk);
         cascading.addLast(folded);
         if (action == ForeignKey.Action.CASCADE && newRow < 0) {
             ChangeCodegen.delete(b, selects, new Delete(Pos.NONE, null, target, where, List.of(), List.of(), null), this);

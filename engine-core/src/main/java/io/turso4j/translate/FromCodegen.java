@@ -13,42 +13,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The FROM clause of a SELECT whose sources are subqueries and common table expressions (no
- * table is stored yet): each source becomes a co-routine that yields its rows into a block of
- * registers, and the sources are joined by nested loops, as SQLite runs a subquery it does not
- * flatten:
+ * The FROM clause of a SELECT: binds its sources (stored tables, subqueries, common table
+ * expressions) to names, then plans and codes the nested loops that join them.
+ *
+ * <p>A stored table is read through cursors in its loop; a subquery or CTE is a co-routine that
+ * yields its rows into a block of registers, as SQLite runs a subquery it does not flatten:
  * <pre>
  *   InitCoroutine r, after, start     ; start: …subquery… Copy row → cols; Yield r …; EndCoroutine r
  *   after: …
- *   InitCoroutine r, 0, start          ; (re)start it for each row of the enclosing loop
- *   loop: Yield r, done                ; a row is in cols
- *     …inner loops, WHERE, output…
- *   Goto loop
- *   done:
  * </pre>
- * Inner, comma and cross joins are supported, their ON terms joining the WHERE clause, and LEFT
- * JOIN (see {@link #openLoops}). Not thread-safe; one per FROM clause.
+ * {@link #openLoops} splits the WHERE clause into terms ({@link WhereTerm}), lets
+ * {@link JoinPlanner} choose the loops' order and each source's {@link AccessPath}, and codes the
+ * loops ({@link LoopCodegen}), testing each term in the outermost loop where every source it
+ * reads is available. A LEFT JOIN's ON terms stay in its right side's loop, and its right side
+ * stays after the sources to its left. Inner, comma and cross joins are supported, and LEFT JOIN.
+ * Not thread-safe; one per FROM clause.
  */
 final class FromCodegen {
     /**
-     * One source's co-routine; {@code leftOn} is non-null for the right side of a LEFT JOIN
-     * (its ON terms, tested inside its loop), whose row is then all NULL when nothing matched.
+     * One source: {@code coroutine} is its co-routine's register (-1 for a table or a single
+     * row); {@code leftOn} is non-null for the right side of a LEFT JOIN (its ON clause).
      */
-    private record Coroutine(int register, int start, int out, int width, List<Expr> leftOn) {
-        Coroutine asLeftJoin(List<Expr> on) {
-            return new Coroutine(register, start, out, width, on);
+    private record Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow,
+                        Expr leftOn, boolean cross, double rows) {
+        Item joined(Expr on, boolean left, boolean isCross) {
+            return new Item(source, table, coroutine, start, singleRow, left ? (on != null ? on : TRUE) : null,
+                    isCross, rows);
         }
     }
 
-    /** The labels and registers of one open loop (see {@link #openLoops}, {@link #closeLoops}). */
-    private record Loop(Coroutine source, int top, int done, int next, int matched, int nullPass, int body) {}
+    /** The ON clause of a LEFT JOIN without one. */
+    private static final Expr TRUE = new Expr.Literal(io.turso4j.sql.ast.Pos.NONE, Expr.LiteralKind.INTEGER, "1");
 
     private final ProgramBuilder b;
     private final SelectCodegen selects;
     private final List<Scope.Source> sources = new ArrayList<>();
-    private final List<Coroutine> coroutines = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
-    private final List<Loop> open = new ArrayList<>();
+    private final List<LoopCodegen.Level> open = new ArrayList<>();
+    private LoopCodegen loops;
+    private int allDone;
+    private JoinPlanner.Plan plan;
     private List<Expr> where = List.of();
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
@@ -57,8 +62,9 @@ final class FromCodegen {
     }
 
     /**
-     * Codes a co-routine per source of {@code from} and returns the scope naming their columns.
-     * A lone subquery source takes the terms of {@code where} that {@link PushDown} pushes.
+     * Binds the sources of {@code from} (coding a co-routine per subquery) and returns the
+     * scope naming their columns. A lone subquery source takes the terms of {@code where} that
+     * {@link PushDown} pushes.
      */
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
         this.where = from.joins().isEmpty() ? where : List.of();
@@ -69,26 +75,30 @@ final class FromCodegen {
             if (join.op().natural() || kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL) {
                 throw ExprCodegen.error((join.op().natural() ? "NATURAL " : "") + kind + " JOIN is not supported yet");
             }
-            int before = coroutines.size();
+            int before = items.size();
             add(join.table(), ctes, parent);
-            if (left && coroutines.size() != before + 1) {
+            if (left && items.size() != before + 1) {
                 throw ExprCodegen.error("LEFT JOIN of a parenthesized join is not supported yet");
             }
-            List<Expr> on = switch (join.constraint()) {
-                case null -> List.of();
-                case Select.On o -> List.of(o.expr());
+            Expr on = switch (join.constraint()) {
+                case null -> null;
+                case Select.On o -> o.expr();
                 case Select.Using using -> throw ExprCodegen.error("USING is not supported yet");
             };
-            if (left) {
-                coroutines.set(before, coroutines.get(before).asLeftJoin(on));
-            } else {
-                joinTerms.addAll(on);
+            if (left || kind == Select.JoinKind.CROSS) {
+                items.set(before, items.get(before).joined(on, left, kind == Select.JoinKind.CROSS));
             }
+            if (!left && on != null) {
+                joinTerms.add(on);
+            }
+        }
+        if (items.size() > 64) {
+            throw ExprCodegen.error("at most 64 tables in a join");
         }
         return new Scope(parent, sources);
     }
 
-    /** The ON terms of the joins, to be ANDed into the WHERE clause. */
+    /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
     List<Expr> joinTerms() {
         return joinTerms;
     }
@@ -101,9 +111,10 @@ final class FromCodegen {
                 Scope.Source row = t.name().schema() == null ? selects.recursiveRow(t.name().name()) : null;
                 if (row != null) {
                     // The recursive arm of a recursive CTE: its own name is the current row.
-                    sources.add(new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
-                            row.firstRegister(), row.affinities(), row.collations()));
-                    coroutines.add(new Coroutine(-1, 0, row.firstRegister(), row.columns().size(), null));
+                    Scope.Source source = new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
+                            row.firstRegister(), row.affinities(), row.collations());
+                    sources.add(source);
+                    items.add(new Item(source, null, -1, 0, true, null, false, 1));
                     return;
                 }
                 Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
@@ -117,9 +128,12 @@ final class FromCodegen {
                     selects.exprs().popScope(parent);
                     RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
                     selects.exprs().popScope(saved);
-                    sources.add(new Scope.Source(name, coded.columns(), coded.out(), coded.affinities(),
-                            ExprTyping.columnCollations(cte.select(), coded.columns().size())));
-                    coroutines.add(new Coroutine(coded.register(), coded.start(), coded.out(), coded.columns().size(), null));
+                    Scope.Source source = new Scope.Source(name, coded.columns(), coded.out(), coded.affinities(),
+                            ExprTyping.columnCollations(cte.select(), coded.columns().size()),
+                            new SourceReader(null, coded.out()));
+                    sources.add(source);
+                    items.add(new Item(source, null, coded.register(), coded.start(), false, null, false,
+                            JoinPlanner.DEFAULT_ROWS));
                     return;
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
@@ -139,8 +153,8 @@ final class FromCodegen {
     }
 
     /**
-     * A stored table: a co-routine that scans it, reading each row's columns into registers
-     * (see {@link TableSource}), so the nested loops join it as they join any other source.
+     * A stored table: no code yet (its loop is coded once the plan is known); its row is read
+     * through its cursors, or copied into registers {@code out…} (the rowid last) when needed.
      */
     private void table(Select.Table t) {
         Table table = TableSource.lookup(selects.schema(), t.name());
@@ -148,21 +162,13 @@ final class FromCodegen {
             throw ExprCodegen.error("no such table: " + qualified(t.name()));
         }
         String name = t.alias() != null ? t.alias() : table.name();
-        int width = table.columns().size();
-        int register = b.allocRegister();
-        int out = b.allocRegisters(Math.max(width, 1));
-        int after = b.newLabel();
-        int start = b.newLabel();
-        b.emit(Opcode.InitCoroutine, register, after, start);
-        b.resolve(start);
-        int startAddress = b.currentAddress();
-        TableSource.scan(b, table, out, () -> b.emit(Opcode.Yield, register, 0));
-        b.emit(Opcode.EndCoroutine, register, 0);
-        b.resolve(after);
-        sources.add(new Scope.Source(name, table.columns().stream().map(Column::name).toList(), out,
+        int out = b.allocRegisters(table.columns().size() + 1);
+        Scope.Source source = new Scope.Source(name, table.columns().stream().map(Column::name).toList(), out,
                 table.columns().stream().map(Column::affinity).toList(),
-                table.columns().stream().map(Column::collation).toList()));
-        coroutines.add(new Coroutine(register, startAddress, out, width, null));
+                table.columns().stream().map(Column::collation).toList(), new SourceReader(table, out));
+        sources.add(source);
+        long estimate = selects.schema().estimatedRows(table.name());
+        items.add(new Item(source, table, -1, 0, false, null, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
@@ -207,54 +213,169 @@ final class FromCodegen {
         // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
         // column turns integers into reals as they are read (see ExprCodegen.column).
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
-        sources.add(new Scope.Source(name, columns, out,
+        Scope.Source source = new Scope.Source(name, columns, out,
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
-                ExprTyping.columnCollations(select, width)));
-        coroutines.add(new Coroutine(register, startAddress, out, width, null));
+                ExprTyping.columnCollations(select, width), new SourceReader(null, out));
+        sources.add(source);
+        items.add(new Item(source, null, register, startAddress, false, null, false, estimate(select)));
+    }
+
+    /** A guess at how many rows a subquery yields: a VALUES list's count, one for a core without FROM. */
+    private static double estimate(Select select) {
+        return switch (select.body()) {
+            case Select.Values v -> v.rows().size();
+            case Select.Core core when core.from() == null -> 1;
+            default -> JoinPlanner.DEFAULT_ROWS;
+        };
     }
 
     /**
-     * Opens the nested loops, outermost source first; the innermost row is then in registers.
-     * The right side of a LEFT JOIN tests its ON terms first and notes a match; when its loop
-     * ends without one, {@link #closeLoops} runs the body once more with its row all NULL:
-     * <pre>
-     *   matched = 0; nullPass = 0; InitCoroutine …
-     *   top: Yield r, done; ON terms → next; matched = 1
-     *   body: …
-     *   next: If nullPass → exit; Goto top
-     *   done: If matched → exit; cols = NULL; nullPass = 1; Goto body
-     *   exit:
-     * </pre>
+     * Plans and opens the nested loops, testing each AND term of {@code where} in the outermost
+     * loop that has every source it reads; {@code used} are the query's other expressions (result
+     * columns, GROUP BY, HAVING, ORDER BY), which decide whether an index covers a table. On
+     * return the innermost loop is on a row that passed every term. The scope must be this
+     * FROM's (see {@link #bind}).
      */
-    void openLoops() {
+    void openLoops(List<Expr> where, List<Expr> used) {
+        Scope scope = selects.exprs().scope();
+        List<WhereTerm> terms = new ArrayList<>();
+        for (Expr w : where) {
+            for (Expr e : SelectCodegen.conjuncts(w)) {
+                terms.add(WhereTerm.of(e, -1, scope));
+            }
+        }
+        List<JoinPlanner.Item> planned = new ArrayList<>();
+        List<List<Expr>> leftOn = new ArrayList<>();
+        boolean[][] usedColumns = usedColumns(scope, where, used);
+        for (int j = 0; j < items.size(); j++) {
+            Item item = items.get(j);
+            long prereq = item.leftOn() != null || item.cross() ? (1L << j) - 1 : 0;
+            List<Expr> on = null;
+            if (item.leftOn() != null) {
+                on = SelectCodegen.conjuncts(item.leftOn());
+                for (Expr e : on) {
+                    WhereTerm t = WhereTerm.of(e, j, scope);
+                    terms.add(t);
+                    prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j);
+                }
+            }
+            leftOn.add(on);
+            planned.add(new JoinPlanner.Item(item.table(), item.rows(), item.singleRow(), prereq,
+                    item.leftOn() != null, usedColumns == null ? null : usedColumns[j]));
+        }
+        plan = new JoinPlanner(planned, terms, selects.schema()).plan();
+        loops = new LoopCodegen(b, selects.exprs());
+        int[] position = new int[items.size()];
+        for (int p = 0; p < plan.order().length; p++) {
+            int s = plan.order()[p];
+            position[s] = p;
+            Item item = items.get(s);
+            open.add(new LoopCodegen.Level(s, plan.paths()[s], item.source(), item.table(), item.coroutine(),
+                    item.start(), leftOn.get(s)));
+        }
+        for (LoopCodegen.Level level : open) {
+            loops.prologue(level);
+            if (level.path.kind() != AccessPath.Kind.ROW) {
+                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null));
+            }
+        }
+        allDone = b.newLabel();
+        List<List<Expr>> tested = new ArrayList<>();
+        for (int p = 0; p < open.size(); p++) {
+            tested.add(new ArrayList<>());
+        }
         ExprCodegen exprs = selects.exprs();
-        for (Coroutine c : coroutines) {
-            if (c.register() < 0) {
-                // A single row already in registers: no loop.
-                int next = b.newLabel();
-                open.add(new Loop(c, -1, b.newLabel(), next, 0, 0, 0));
+        for (WhereTerm t : terms) {
+            if (t.on() >= 0) {
                 continue;
             }
-            boolean left = c.leftOn() != null;
-            int matched = left ? b.allocRegister() : 0;
-            int nullPass = left ? b.allocRegister() : 0;
-            if (left) {
-                b.emit(Opcode.Integer, 0, matched);
-                b.emit(Opcode.Integer, 0, nullPass);
-            }
-            int done = b.newLabel();
-            int next = b.newLabel();
-            int body = b.newLabel();
-            b.emit(Opcode.InitCoroutine, c.register(), 0, c.start());
-            int top = b.emit(Opcode.Yield, c.register(), done);
-            if (left) {
-                for (Expr term : c.leftOn()) {
-                    exprs.jumpIfNotTrue(term, next);
+            int at = -1;
+            if (t.mask() == WhereTerm.ALL) {
+                at = open.size() - 1;
+            } else {
+                for (int s = 0; s < items.size(); s++) {
+                    if ((t.mask() & (1L << s)) != 0) {
+                        at = Math.max(at, position[s]);
+                    }
                 }
-                b.emit(Opcode.Integer, 1, matched);
             }
-            b.resolve(body);
-            open.add(new Loop(c, top, done, next, matched, nullPass, body));
+            if (at < 0) {
+                exprs.jumpIfNotTrue(t.expr(), allDone);
+            } else {
+                tested.get(at).add(t.expr());
+            }
+        }
+        for (int p = 0; p < open.size(); p++) {
+            LoopCodegen.Level level = open.get(p);
+            loops.open(level);
+            for (Expr e : tested.get(p)) {
+                exprs.jumpIfNotTrue(e, level.next);
+            }
+        }
+    }
+
+    /**
+     * Per source, which of its columns the query reads; null when that is not known (an
+     * expression holds a subquery, whose references are not looked into).
+     */
+    private boolean[][] usedColumns(Scope scope, List<Expr> where, List<Expr> used) {
+        boolean[][] marks = new boolean[items.size()][];
+        for (int j = 0; j < items.size(); j++) {
+            marks[j] = new boolean[items.get(j).source().width()];
+        }
+        List<Expr> all = new ArrayList<>(where);
+        all.addAll(used);
+        for (Item item : items) {
+            if (item.leftOn() != null) {
+                all.add(item.leftOn());
+            }
+        }
+        for (Expr e : all) {
+            if (e != null && !mark(e, scope, marks)) {
+                return null;
+            }
+        }
+        return marks;
+    }
+
+    private boolean mark(Expr e, Scope scope, boolean[][] marks) {
+        if (WhereTerm.mask(e, scope) == WhereTerm.ALL) {
+            return false;
+        }
+        if (e instanceof Expr.Column c) {
+            Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
+            int s = r == null ? -1 : sources.indexOf(r.source());
+            if (s >= 0) {
+                marks[s][r.index()] = true;
+            }
+            return true;
+        }
+        for (Expr child : ExprTyping.children(e)) {
+            if (!mark(child, scope, marks)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Copies the current row of every source read through a cursor into its registers (inside
+     * the loops), for code that runs after the loops end; then call {@link #useRegisters}.
+     */
+    void copyRowsToRegisters() {
+        for (Scope.Source s : sources) {
+            if (s.reader() != null) {
+                s.reader().copyToRegisters(b, s.width());
+            }
+        }
+    }
+
+    /** From here on, every source's columns are read from its registers. */
+    void useRegisters() {
+        for (Scope.Source s : sources) {
+            if (s.reader() != null) {
+                s.reader().useRegisters();
+            }
         }
     }
 
@@ -265,26 +386,9 @@ final class FromCodegen {
     void closeLoops(int next) {
         b.resolve(next);
         for (int i = open.size() - 1; i >= 0; i--) {
-            Loop loop = open.get(i);
-            b.resolve(loop.next());
-            if (loop.top() < 0) {
-                b.resolve(loop.done());
-                continue;
-            }
-            int exit = b.newLabel();
-            if (loop.source().leftOn() != null) {
-                b.emit(Opcode.If, loop.nullPass(), exit, 0);
-            }
-            b.emit(Opcode.Goto, 0, loop.top());
-            b.resolve(loop.done());
-            if (loop.source().leftOn() != null) {
-                b.emit(Opcode.If, loop.matched(), exit, 0);
-                b.emit(Opcode.Null, 0, loop.source().out(), loop.source().out() + Math.max(loop.source().width(), 1) - 1);
-                b.emit(Opcode.Integer, 1, loop.nullPass());
-                b.emit(Opcode.Goto, 0, loop.body());
-            }
-            b.resolve(exit);
+            loops.close(open.get(i));
         }
+        b.resolve(allDone);
     }
 
     private static String qualified(Name name) {

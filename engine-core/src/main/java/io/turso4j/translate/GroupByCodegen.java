@@ -49,7 +49,7 @@ final class GroupByCodegen {
         int k = keys.size();
         int width = 0;
         for (Scope.Source s : exprs.scope().sources()) {
-            width += s.columns().size();
+            width += s.width();
         }
         Collation[] collations = new Collation[k];
         for (int i = 0; i < k; i++) {
@@ -63,23 +63,30 @@ final class GroupByCodegen {
         b.emit(Opcode.SorterOpen, sorter, k + width, 0, new IndexKeyComparator(collations, new boolean[k]), 0);
 
         int next = b.newLabel();
-        from.openLoops();
-        for (Expr w : where) {
-            exprs.jumpIfNotTrue(w, next);
+        List<Expr> used = new ArrayList<>(columns);
+        used.addAll(keys);
+        if (core.having() != null) {
+            used.add(core.having());
         }
+        from.openLoops(where, used);
         for (int i = 0; i < k; i++) {
             exprs.code(keys.get(i), fields + i);
         }
         int at = fields + k;
         for (Scope.Source s : exprs.scope().sources()) {
-            if (!s.columns().isEmpty()) {
-                b.emit(Opcode.Copy, s.firstRegister(), at, s.columns().size() - 1);
-                at += s.columns().size();
+            for (int i = 0; i < s.width(); i++, at++) {
+                if (s.reader() == null || s.reader().canRead(i)) {
+                    s.read(b, i, at);
+                } else {
+                    b.emit(Opcode.Null, 0, at);
+                }
             }
         }
         b.emit(Opcode.MakeRecord, fields, k + width, record);
         b.emit(Opcode.SorterInsert, sorter, record);
         from.closeLoops(next);
+        // The sorted rows are read back into the sources' registers.
+        from.useRegisters();
 
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int open = b.allocRegister();
@@ -116,7 +123,7 @@ final class GroupByCodegen {
         b.resolve(sameGroup);
         at = k;
         for (Scope.Source s : exprs.scope().sources()) {
-            for (int i = 0; i < s.columns().size(); i++) {
+            for (int i = 0; i < s.width(); i++) {
                 b.emit(Opcode.Column, pseudo, at++, s.firstRegister() + i);
             }
         }
@@ -154,7 +161,7 @@ final class GroupByCodegen {
     private void copySources(boolean restore, int snapshot) {
         int at = snapshot;
         for (Scope.Source s : exprs.scope().sources()) {
-            int n = s.columns().size();
+            int n = s.width();
             if (n > 0) {
                 b.emit(Opcode.Copy, restore ? at : s.firstRegister(), restore ? s.firstRegister() : at, n - 1);
                 at += n;

@@ -105,6 +105,7 @@ final class OrderBy {
         };
         if (select.body() instanceof Select.Core core) {
             selects.core(core, b.allocRegisters(columns + extras.size()), insert, extras);
+            selects.explain("USE TEMP B-TREE FOR ORDER BY");
         } else {
             selects.body(select.body(), b.allocRegisters(columns), insert);
         }

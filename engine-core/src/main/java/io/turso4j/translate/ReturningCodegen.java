@@ -77,7 +77,6 @@ final class ReturningCodegen {
     void row(int row) {
         ExprCodegen codegen = selects.exprs();
         Scope outer = codegen.scope();
-        ConflictCodegen.copyRowid(b, table, row);
         codegen.pushScope(new Scope(null, List.of(ConflictCodegen.rowSource(table, name, row))));
         b.emit(Opcode.Add, one, fields, fields);
         for (int i = 0; i < exprs.size(); i++) {

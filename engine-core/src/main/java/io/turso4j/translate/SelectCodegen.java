@@ -52,8 +52,16 @@ final class SelectCodegen {
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
+    /** What EXPLAIN QUERY PLAN shows: a line per loop and temporary b-tree, in the order chosen. */
+    private final List<String> explained = new ArrayList<>();
+
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+    /** The result columns of every core compiled, with the scope their references resolve in. */
+    private final Map<Select.Core, ResultColumns> coreColumns = new IdentityHashMap<>();
+
+    /** A compiled core's result columns ({@code *} expanded) and the scope that names their columns. */
+    record ResultColumns(List<Expr> exprs, Scope scope) {}
 
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
@@ -83,8 +91,28 @@ final class SelectCodegen {
         return coreNames.get(core);
     }
 
+    /** Makes {@code core}'s names and result columns those of {@code compiled}, which was compiled for it. */
+    void compiledAs(Select.Core core, Select.Core compiled) {
+        coreNames.put(core, coreNames.get(compiled));
+        coreColumns.put(core, coreColumns.get(compiled));
+    }
+
+    /** The result columns of {@code core} once it has been compiled, else null. */
+    ResultColumns resultColumns(Select.Core core) {
+        return coreColumns.get(core);
+    }
+
     ExprCodegen exprs() {
         return exprs;
+    }
+
+    /** Notes one line of the query plan (see {@link ExplainQueryPlan}). */
+    void explain(String detail) {
+        explained.add(detail);
+    }
+
+    List<String> explained() {
+        return List.copyOf(explained);
     }
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
@@ -294,8 +322,9 @@ final class SelectCodegen {
     }
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
-        if (!core.windows().isEmpty()) {
-            throw ExprCodegen.error("WINDOW is not supported yet");
+        if (WindowCodegen.hasWindowCalls(core, extras, exprs)) {
+            new WindowCodegen(b, this).code(core, out, sink, extras);
+            return;
         }
         Scope outer = exprs.scope();
         FromCodegen from = null;
@@ -310,6 +339,7 @@ final class SelectCodegen {
             List<String> names = new ArrayList<>();
             expand(core.columns(), from != null ? exprs.scope() : null, columns, names);
             coreNames.put(core, names);
+            coreColumns.put(core, new ResultColumns(List.copyOf(columns), exprs.scope()));
             columns.addAll(extras);
             if (core.where() != null) {
                 where.add(core.where());
@@ -342,10 +372,14 @@ final class SelectCodegen {
                 }
                 int next = b.newLabel();
                 if (from != null) {
-                    from.openLoops();
-                }
-                for (Expr w : where) {
-                    exprs.jumpIfNotTrue(w, from != null ? next : skip);
+                    from.openLoops(where, columns);
+                    if (distinct >= 0) {
+                        explain("USE TEMP B-TREE FOR DISTINCT");
+                    }
+                } else {
+                    for (Expr w : where) {
+                        exprs.jumpIfNotTrue(w, skip);
+                    }
                 }
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
@@ -367,8 +401,9 @@ final class SelectCodegen {
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
                 new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+                explain("USE TEMP B-TREE FOR GROUP BY");
             } else {
-                aggregate(core, calls, where, from, skip);
+                aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
@@ -381,7 +416,7 @@ final class SelectCodegen {
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
-    private static List<Expr> conjuncts(Expr e) {
+    static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
             List<Expr> all = new ArrayList<>(conjuncts(b.left()));
             all.addAll(conjuncts(b.right()));
@@ -418,7 +453,7 @@ final class SelectCodegen {
                     Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
                             ? scope.find(c) : null;
                     names.add(ec.alias() != null ? ec.alias()
-                            : r != null ? r.source().columns().get(r.index())
+                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : r.source().columns().get(r.index()))
                             : ColumnNames.span(tokens(), sql, ec.expr()));
                 }
             }
@@ -438,17 +473,23 @@ final class SelectCodegen {
      * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
      * HAVING filters the row.
      */
-    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip) {
+    private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip,
+                           List<Expr> columns) {
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
         if (from != null) {
-            from.openLoops();
-        }
-        for (Expr w : where) {
-            exprs.jumpIfNotTrue(w, next);
+            List<Expr> used = new ArrayList<>(columns);
+            if (core.having() != null) {
+                used.add(core.having());
+            }
+            from.openLoops(where, used);
+        } else {
+            for (Expr w : where) {
+                exprs.jumpIfNotTrue(w, next);
+            }
         }
         for (Expr g : core.groupBy()) {
             exprs.codeTemp(g);
@@ -456,7 +497,10 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         aggregates.step();
         if (from != null) {
+            // Bare columns after the loops show the last row that was aggregated.
+            from.copyRowsToRegisters();
             from.closeLoops(next);
+            from.useRegisters();
         } else {
             b.resolve(next);
         }

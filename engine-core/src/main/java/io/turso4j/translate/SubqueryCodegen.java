@@ -1,15 +1,23 @@
 package io.turso4j.translate;
 
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.List;
 
 /**
- * Subqueries inside expressions: scalar, EXISTS and {@code IN (SELECT …)}. Each is coded as
- * a nested SELECT (through {@link SelectCodegen}) whose rows a small sink consumes. Not
- * thread-safe; one per compilation.
+ * Subqueries inside expressions: scalar, EXISTS and {@code IN (SELECT …)} (and {@code IN table},
+ * which is {@code IN (SELECT * FROM table)}). Each is coded as a nested SELECT (through
+ * {@link SelectCodegen}) whose rows a small sink consumes.
+ *
+ * <p>A subquery that names no column of the query around it (see
+ * {@link Scope#resolvedUpward}) has the same result for every row, so, as SQLite does, its code
+ * runs under {@code Once}: the first evaluation computes the value (or fills the IN's index) into
+ * registers of its own, later ones only read them. A correlated subquery runs at every
+ * evaluation. Not thread-safe; one per compilation.
  */
 final class SubqueryCodegen {
     private final ProgramBuilder b;
@@ -22,54 +30,175 @@ final class SubqueryCodegen {
 
     /** A scalar subquery: its first row's value, or NULL when it has none. */
     void scalar(Expr.Subquery s, int target) {
-        int done = b.newLabel();
-        b.emit(Opcode.Null, 0, target);
-        int columns = selects.select(s.select(), (first, count) -> {
-            b.emit(Opcode.SCopy, first, target);
-            b.emit(Opcode.Goto, 0, done);
+        int result = b.allocRegister();
+        once(() -> {
+            int done = b.newLabel();
+            b.emit(Opcode.Null, 0, result);
+            int columns = selects.select(s.select(), (first, count) -> {
+                b.emit(Opcode.SCopy, first, result);
+                b.emit(Opcode.Goto, 0, done);
+            });
+            if (columns != 1) {
+                throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+            }
+            b.resolve(done);
         });
-        if (columns != 1) {
-            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
-        }
-        b.resolve(done);
-    }
-
-    void exists(Expr.Exists x, int target) {
-        int done = b.newLabel();
-        b.emit(Opcode.Integer, 0, target);
-        selects.select(x.select(), (first, count) -> {
-            b.emit(Opcode.Integer, 1, target);
-            b.emit(Opcode.Goto, 0, done);
-        });
-        b.resolve(done);
+        b.emit(Opcode.SCopy, result, target);
     }
 
     /**
-     * {@code x IN (SELECT …)}: as IN with a list loaded into a temporary index — the affinity
-     * combines x's and the column's and is applied to both sides — and false for an empty
-     * subquery even when x is NULL.
+     * A row-valued subquery, {@code (SELECT a, b …)} compared with a row: its first row's
+     * {@code width} values (all NULL when it has none) in fresh registers, whose first is returned.
+     */
+    int row(Expr.Subquery s, int width) {
+        int result = b.allocRegisters(width);
+        once(() -> {
+            int done = b.newLabel();
+            b.emit(Opcode.Null, 0, result, result + width - 1);
+            int columns = selects.select(s.select(), (first, count) -> {
+                b.emit(Opcode.Copy, first, result, width - 1);
+                b.emit(Opcode.Goto, 0, done);
+            });
+            if (columns != width) {
+                throw ExprCodegen.error("row value misused");
+            }
+            b.resolve(done);
+        });
+        return result;
+    }
+
+    void exists(Expr.Exists x, int target) {
+        int result = b.allocRegister();
+        once(() -> {
+            int done = b.newLabel();
+            b.emit(Opcode.Integer, 0, result);
+            selects.select(x.select(), (first, count) -> {
+                b.emit(Opcode.Integer, 1, result);
+                b.emit(Opcode.Goto, 0, done);
+            });
+            b.resolve(done);
+        });
+        b.emit(Opcode.SCopy, result, target);
+    }
+
+    /**
+     * {@code x IN (SELECT …)}: the subquery's rows go into a temporary index ({@link InSet}) —
+     * the affinity combines x's and the column's and is applied to both sides — which x probes;
+     * false for an empty subquery even when x is NULL. {@code x} may be a row value, matched
+     * column by column against a subquery as wide.
      */
     void inSelect(Expr.InSelect e, int target) {
-        Expr first = ExprTyping.firstResultExpr(e.select());
-        // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
-        // (REAL stays REAL), which matters here because it is applied as on storing.
-        Affinity left = ExprTyping.affinity(e.expr());
-        Affinity right = ExprTyping.firstColumnAffinity(e.select());
-        Affinity affinity = left == Affinity.NONE ? right
-                : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
-        Collation collation = first == null ? ExprTyping.collation(e.expr(), selects.exprs().scope())
-                : ExprTyping.binary(e.expr(), first, selects.exprs().scope());
+        List<Expr> lhs = e.expr() instanceof Expr.Row r ? r.values() : List.of(e.expr());
+        int width = lhs.size();
+        InSet set = new InSet(b, width);
+        int skip = b.newLabel();
+        int guard = b.emit(Opcode.Once, 0, skip);
+        boolean correlated = runs(() -> {
+            set.open();
+            int columns = selects.select(e.select(), (row, count) -> set.add(row));
+            if (columns != width) {
+                throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
+            }
+        });
+        int linear = b.newLabel();
+        if (correlated && width == 1) {
+            // Re-run for every row: compared one value at a time, it can stop at the first equal one.
+            b.changeOpcode(guard, Opcode.Goto);
+            b.changeP2(guard, linear);
+        } else if (correlated) {
+            b.changeOpcode(guard, Opcode.Noop);
+        }
+        b.resolve(skip);
+        Scope scope = selects.exprs().scope();
+        Affinity[] affinities = new Affinity[width];
+        Collation[] collations = new Collation[width];
+        for (int i = 0; i < width; i++) {
+            Expr x = lhs.get(i);
+            // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
+            // (REAL stays REAL), which matters here because it is applied as on storing.
+            Affinity left = ExprTyping.affinity(x, scope);
+            Affinity right = ExprTyping.columnAffinity(e.select(), i, this::compiledAffinities).affinity();
+            affinities[i] = left == Affinity.NONE ? right
+                    : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
+            Collation c = ExprTyping.collation(x, scope);
+            collations[i] = c != null ? c : columnCollation(e.select(), i);
+        }
+        set.types(affinities, collations);
+        int first = b.allocRegisters(width);
+        for (int i = 0; i < width; i++) {
+            selects.exprs().code(lhs.get(i), first + i);
+        }
+        set.probe(first, e.not(), true, target);
+        if (correlated && width == 1) {
+            int end = b.newLabel();
+            b.emit(Opcode.Goto, 0, end);
+            b.resolve(linear);
+            inSelectLinear(e, affinities[0], collations[0], target);
+            b.resolve(end);
+        }
+    }
+
+    /** A correlated {@code x IN (SELECT …)}: the subquery's values compared with x as they come ({@link InTest}). */
+    private void inSelectLinear(Expr.InSelect e, Affinity affinity, Collation collation, int target) {
         int empty = b.allocRegister();
         b.emit(Opcode.Integer, 1, empty);
-        int x = selects.exprs().codeTemp(e.expr());
-        InTest test = new InTest(b, x, affinity, collation, true, true);
-        int columns = selects.select(e.select(), (row, count) -> {
+        InTest test = new InTest(b, selects.exprs().codeTemp(e.expr()), affinity, collation, true, true);
+        selects.select(e.select(), (row, count) -> {
             b.emit(Opcode.Integer, 0, empty);
             test.compare(row);
         });
-        if (columns != 1) {
-            throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
-        }
         test.end(e.not(), target, empty);
+    }
+
+    /** The affinities of a compiled core's result columns, their column references resolved. */
+    List<Affinity> compiledAffinities(Select.Core core) {
+        SelectCodegen.ResultColumns columns = selects.resultColumns(core);
+        return columns == null ? null : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+    }
+
+    /** The collation of a subquery's column {@code i}: its rightmost arm's expression's (null for none). */
+    private Collation columnCollation(Select select, int i) {
+        Select.Body body = select.body();
+        while (body instanceof Select.Compound c) {
+            body = c.right();
+        }
+        if (body instanceof Select.Core core && selects.resultColumns(core) instanceof SelectCodegen.ResultColumns rc
+                && i < rc.exprs().size()) {
+            return ExprTyping.collation(rc.exprs().get(i), rc.scope());
+        }
+        Expr column = ExprTyping.resultExpr(select, i);
+        return column == null ? null : ExprTyping.collation(column, null);
+    }
+
+    /** {@code x IN table}: SQLite reads it as {@code x IN (SELECT * FROM table)}. */
+    void inTable(Expr.InTable e, int target) {
+        Select.TableRef from = e.args() == null ? new Select.Table(e.table(), null, null)
+                : new Select.TableFunction(e.table(), e.args(), null);
+        Select.Core core = new Select.Core(false, List.of(new Select.Star()), new Select.From(from, List.of()),
+                null, List.of(), null, List.of());
+        inSelect(new Expr.InSelect(e.pos(), e.not(), e.expr(), new Select(e.pos(), null, core, List.of(), null)),
+                target);
+    }
+
+    /**
+     * Codes {@code body} so that it runs once per statement when it names no column of an
+     * enclosing query, else at every evaluation: a {@code Once} guards it, made a no-op when
+     * the body turned out to be correlated.
+     */
+    private void once(Runnable body) {
+        int skip = b.newLabel();
+        int guard = b.emit(Opcode.Once, 0, skip);
+        if (runs(body)) {
+            b.changeOpcode(guard, Opcode.Noop);
+        }
+        b.resolve(skip);
+    }
+
+    /** Codes {@code body}; returns whether it named a column of an enclosing query (it is correlated). */
+    private boolean runs(Runnable body) {
+        Scope outer = selects.exprs().scope();
+        int before = Scope.resolvedUpward(outer);
+        body.run();
+        return Scope.resolvedUpward(outer) != before;
     }
 }

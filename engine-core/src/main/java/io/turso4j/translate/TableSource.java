@@ -8,10 +8,10 @@ import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 
 /**
- * A stored rowid table as a row source: finding it in the schema, and the full scan that
- * reads each row into a block of registers (column {@code i} into {@code out + i}), as SQLite's
- * {@code OpenRead / Rewind / Column… / Next} loop. The INTEGER PRIMARY KEY column reads the
- * rowid (its record field is NULL); a REAL column turns stored integers back into reals.
+ * A stored rowid table as a row source: finding it in the schema, and reading a row into a
+ * block of registers (column {@code i} into {@code out + i}). The INTEGER PRIMARY KEY column
+ * reads the rowid (its record field is NULL); a REAL column turns stored integers back into
+ * reals. (In a SELECT's loops the columns are read where they are used: {@link SourceReader}.)
  * Stateless.
  */
 final class TableSource {
@@ -25,20 +25,6 @@ final class TableSource {
         }
         Table t = schema.table(name.name());
         return t == null || t.isVirtual() || !t.hasRowid() ? null : t;
-    }
-
-    /** Codes a scan of {@code table} running {@code body} once per row, the row in {@code out…}. */
-    static void scan(ProgramBuilder b, Table table, int out, Runnable body) {
-        int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, cursor, done);
-        int top = b.currentAddress();
-        readRow(b, table, cursor, out);
-        body.run();
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(done);
-        b.emit(Opcode.Close, cursor, 0);
     }
 
     /** Reads the current row of {@code cursor} (on {@code table}) into {@code out…}. */

@@ -57,7 +57,7 @@ public final class Translator {
     public static Compiled compile(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         if (stmt instanceof Stmt.Explain explain) {
             if (explain.queryPlan()) {
-                throw ExprCodegen.error("EXPLAIN QUERY PLAN is not supported yet");
+                return new Compiled(ExplainQueryPlan.compile(explain.stmt(), sql, functions, schema), false);
             }
             return new Compiled(compile(explain.stmt(), sql, text, functions, schema).program(), true);
         }

@@ -140,8 +140,6 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         b.emit(Opcode.SCopy, conflictRowid, oldRowid);
         b.emit(Opcode.NotExists, cursor, skip, oldRowid);
         TableSource.readRow(b, table, cursor, oldRow);
-        ConflictCodegen.copyRowid(b, table, oldRow);
-        ConflictCodegen.copyRowid(b, table, row);
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();
         // excluded.* only by its name: an unqualified column is the table's.

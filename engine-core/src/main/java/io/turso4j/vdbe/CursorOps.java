@@ -81,6 +81,10 @@ final class CursorOps {
                 yield -1;
             }
             case IdxRowid -> {
+                if (nullRow[p1]) {
+                    regs[p2].setNull();
+                    yield -1;
+                }
                 RecordReader rec = cursor(p1).record();
                 regs[p2].setInt(rec.getLong(rec.columnCount() - 1));
                 yield -1;
@@ -147,8 +151,13 @@ final class CursorOps {
                 }
                 yield -1;
             }
-            case OpenEphemeral, SorterOpen -> {
-                install(p1, new EphemeralIndex((IndexKeyComparator) p4, op == Opcode.SorterOpen), (IndexKeyComparator) p4);
+            case OpenEphemeral -> {
+                install(p1, new EphemeralIndex((IndexKeyComparator) p4, false), (IndexKeyComparator) p4);
+                yield -1;
+            }
+            case SorterOpen -> {
+                install(p1, new Sorter((IndexKeyComparator) p4, context.tempIo(), context.tempPath()),
+                        (IndexKeyComparator) p4);
                 yield -1;
             }
             case OpenPseudo -> {
@@ -156,13 +165,13 @@ final class CursorOps {
                 yield -1;
             }
             case SorterInsert -> {
-                cursor(p1).insert(regs[p2].bytesCopy());
+                ((Sorter) cursor(p1)).add(regs[p2].bytesCopy());
                 yield -1;
             }
             case SorterSort -> moved(p1, cursor(p1).first(), p2, false);
             case SorterNext -> moved(p1, cursor(p1).next(), p2, true);
             case SorterData -> {
-                byte[] record = ((EphemeralIndex) cursor(p1)).currentRecord();
+                byte[] record = ((Sorter) cursor(p1)).currentRecord();
                 if (cursors[p3] instanceof PseudoCursor pseudo) {
                     pseudo.load(record);
                 } else {
@@ -174,6 +183,10 @@ final class CursorOps {
                 int count = (java.lang.Integer) p4;
                 boolean found = cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, p3, count) == 0;
                 yield found == (op == Opcode.Found) ? p2 : -1;
+            }
+            case NullRow -> {
+                nullRow[p1] = true;
+                yield -1;
             }
             default -> throw new IllegalStateException("not a cursor opcode: " + op);
         };

@@ -9,8 +9,8 @@ import java.lang.foreign.MemorySegment;
 import java.util.TreeMap;
 
 /**
- * A statement's temporary index ({@link Opcode#OpenEphemeral}, {@link Opcode#SorterOpen}): index
- * records kept in memory, ordered by their leading key fields, and read through the same
+ * A statement's temporary index ({@link Opcode#OpenEphemeral}; the in-memory part of a {@link
+ * Sorter}): index records kept in memory, ordered by their leading key fields, and read through the same
  * {@link BTreeCursor} methods as a stored index, so the cursor opcodes serve both.
  *
  * <p>As a set (OpenEphemeral) an entry equal on the key fields replaces the one there; as a
@@ -133,9 +133,15 @@ final class EphemeralIndex implements BTreeCursor {
         current = null;
     }
 
-    @Override
-    public void close() {
+    /** Removes every entry. */
+    void clear() {
         entries.clear();
         current = null;
+        deleted = null;
+    }
+
+    @Override
+    public void close() {
+        clear();
     }
 }

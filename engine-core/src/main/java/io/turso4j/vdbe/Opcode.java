@@ -133,6 +133,14 @@ public enum Opcode {
     /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
     ParseSchema(false),
 
+    /** Buffer r[P2 .. P2+P3) as a row of the window computation whose state is kept at register P1 (P4 = WindowPlan). */
+    WindowAdd(false),
+    /**
+     * Load the window computation's next row, then each window call's result, into r[P3 ..];
+     * jump when there are no more rows. The first one computes every call (P4 = WindowPlan).
+     */
+    WindowNext(true),
+
     // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
     /**
      * Open a read cursor on the tree rooted at page P2 (at page r[P2] when P5 has 0x02); P4 =
@@ -197,7 +205,9 @@ public enum Opcode {
     /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
     Found(true),
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
-    NotFound(true);
+    NotFound(true),
+    /** Put cursor P1 on a row of NULLs: Column and Rowid read NULL until it moves (a LEFT JOIN's unmatched row). */
+    NullRow(false);
 
     private static final Opcode[] VALUES = values();
 

@@ -68,6 +68,14 @@ public final class ProgramBuilder {
         code[addr * Program.WIDTH + Program.P2] = p2;
     }
 
+    /**
+     * Makes the instruction at {@code addr} a {@code op} (a {@link Opcode#Noop} or a
+     * {@link Opcode#Goto}, say, with {@link #changeP2}), as SQLite's sqlite3VdbeChangeOpcode.
+     */
+    public void changeOpcode(int addr, Opcode op) {
+        code[addr * Program.WIDTH + Program.OP] = op.ordinal();
+    }
+
     /** Sets P4 of the instruction at {@code addr} (a constant known only after later code is built). */
     public void changeP4(int addr, Object p4) {
         this.p4[addr] = p4;

@@ -14,6 +14,8 @@ import io.turso4j.value.Register;
 import io.turso4j.value.Truth;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Runs one {@link Program}: SQLite's {@code sqlite3VdbeExec}, one dispatch loop over an array
@@ -43,6 +45,8 @@ public final class Vm implements FunctionContext {
     private final Register[] params;
     private final AggregateFunction.Accumulator[] accumulators;
     private final BitSet onceDone = new BitSet();
+    /** The window computations under way, by the register that names them (see {@link WindowRows}). */
+    private final Map<Integer, WindowRows> windows = new HashMap<>();
     private final Comparisons comparisons = new Comparisons();
     private final CursorOps cursorOps;
 
@@ -115,6 +119,7 @@ public final class Vm implements FunctionContext {
         pending = null;
         resultCount = 0;
         onceDone.clear();
+        windows.clear();
         Arrays.fill(accumulators, null);
         for (Register r : regs) {
             r.setNull();
@@ -334,6 +339,15 @@ public final class Vm implements FunctionContext {
                         r[p1].setInt(--v);
                     }
                     if (v == 0) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case WindowAdd -> windows.computeIfAbsent(p1, k -> new WindowRows((WindowPlan) p4[pc])).add(r, p2);
+                case WindowNext -> {
+                    WindowRows rows = windows.computeIfAbsent(p1, k -> new WindowRows((WindowPlan) p4[pc]));
+                    if (!rows.next(this, r, p3)) {
+                        windows.remove(p1);
                         pc = p2;
                         continue;
                     }

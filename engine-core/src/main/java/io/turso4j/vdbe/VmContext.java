@@ -1,5 +1,6 @@
 package io.turso4j.vdbe;
 
+import io.turso4j.io.IO;
 import io.turso4j.storage.btree.BTree;
 
 /**
@@ -44,6 +45,16 @@ public interface VmContext {
     /** Whether foreign key constraints are enforced ({@code PRAGMA foreign_keys}); off by default, as in SQLite. */
     default boolean foreignKeys() {
         return false;
+    }
+
+    /** The backend a sorter spills its runs to; null keeps every sort in memory. */
+    default IO tempIo() {
+        return null;
+    }
+
+    /** The path temporary files are named after (a suffix makes each unique). */
+    default String tempPath() {
+        return "turso4j-temp";
     }
 
     /** A statement changed sqlite_schema: the schema must be read again before the next prepare. */

@@ -9,6 +9,7 @@ import io.turso4j.storage.pager.Page;
 import io.turso4j.storage.pager.Pager;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,12 @@ final class PageEdit {
     private final Pager pager;
     private final int pageSize;
     private final int basePageCount;
-    private final Map<Integer, Slot> slots = new HashMap<>();
+    /** The pages touched, in first-touch order: {@code numbers[i]} is {@code slots[i]}'s page. */
+    private int[] numbers = new int[8];
+    private Slot[] slots = new Slot[8];
+    private int touched;
+    /** Page number → index in {@link #slots}, built once an edit touches many pages. */
+    private Map<Integer, Integer> index;
     private int pageCount;
 
     private static final class Slot {
@@ -88,18 +94,18 @@ final class PageEdit {
         if (n < 1 || n > pageCount) {
             throw new CorruptDatabaseException(n, "page number out of range (database has " + pageCount + " pages)");
         }
-        Slot s = slots.get(n);
+        Slot s = slot(n);
         if (s != null) {
             return s.data;
         }
         Page page = pager.get(n);
-        slots.put(n, new Slot(page, page.buffer().segment(), false));
+        put(n, new Slot(page, page.buffer().segment(), false));
         return page.buffer().segment();
     }
 
     /** Starts reading page {@code n} ahead of need, if it is an existing page. */
     void prefetch(long n) {
-        if (n >= 1 && n <= basePageCount && n <= pageCount && !slots.containsKey((int) n)) {
+        if (n >= 1 && n <= basePageCount && n <= pageCount && slot((int) n) == null) {
             pager.prefetch((int) n);
         }
     }
@@ -107,7 +113,7 @@ final class PageEdit {
     /** Page {@code n}'s bytes, to be changed. May throw {@link IoPending}. */
     MemorySegment write(int n) {
         read(n);
-        Slot s = slots.get(n);
+        Slot s = slot(n);
         if (!s.dirty) {
             MemorySegment copy = MemorySegment.ofArray(new byte[pageSize]);
             MemorySegment.copy(s.data, 0, copy, 0, pageSize);
@@ -126,7 +132,7 @@ final class PageEdit {
         if (LockBytePage.is(pageCount, pageSize)) {
             pageCount++;
         }
-        Slot old = slots.put(pageCount, new Slot(null, MemorySegment.ofArray(new byte[pageSize]), true));
+        Slot old = put(pageCount, new Slot(null, MemorySegment.ofArray(new byte[pageSize]), true));
         if (old != null && old.page != null) {
             pager.unpin(old.page);
         }
@@ -141,9 +147,9 @@ final class PageEdit {
     /** Hands every change to the pager and releases the pins. Does no I/O. */
     void apply() {
         try {
-            for (Map.Entry<Integer, Slot> e : slots.entrySet()) {
-                Slot s = e.getValue();
-                if (s.dirty && s.page != null && e.getKey() <= pageCount) {
+            for (int i : inPageOrder()) {
+                Slot s = slots[i];
+                if (s.dirty && s.page != null && numbers[i] <= pageCount) {
                     pager.write(s.page);
                     MemorySegment.copy(s.data, 0, s.page.buffer().segment(), 0, pageSize);
                 }
@@ -157,7 +163,7 @@ final class PageEdit {
                     pager.unpin(page);
                     throw new IllegalStateException("pager allocated page " + page.number() + ", expected " + n);
                 }
-                Slot s = slots.get(n);
+                Slot s = slot(n);
                 if (s != null) {
                     MemorySegment.copy(s.data, 0, page.buffer().segment(), 0, pageSize);
                 }
@@ -176,21 +182,90 @@ final class PageEdit {
      * operation that met {@link IoPending}: its retry then finds them resident.
      */
     void retainPins(List<Page> into) {
-        for (Slot s : slots.values()) {
-            if (s.page != null) {
-                into.add(s.page);
+        for (int i = 0; i < touched; i++) {
+            if (slots[i].page != null) {
+                into.add(slots[i].page);
             }
         }
-        slots.clear();
+        clear();
     }
 
     /** Drops every change and releases the pins. */
     void release() {
-        for (Slot s : slots.values()) {
-            if (s.page != null) {
-                pager.unpin(s.page);
+        for (int i = 0; i < touched; i++) {
+            if (slots[i].page != null) {
+                pager.unpin(slots[i].page);
             }
         }
-        slots.clear();
+        clear();
+    }
+
+    // ---- the touched pages: a short array searched in place, indexed once it grows -------------
+    // (most operations touch a handful of pages; a HashMap per cursor move cost more than the move)
+
+    private static final int INDEX_FROM = 16;
+
+    private Slot slot(int n) {
+        int i = position(n);
+        return i < 0 ? null : slots[i];
+    }
+
+    private int position(int n) {
+        if (index != null) {
+            Integer i = index.get(n);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < touched; i++) {
+            if (numbers[i] == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Sets page {@code n}'s slot; returns the one it replaces, or null. */
+    private Slot put(int n, Slot s) {
+        int at = position(n);
+        if (at >= 0) {
+            Slot old = slots[at];
+            slots[at] = s;
+            return old;
+        }
+        if (touched == numbers.length) {
+            numbers = Arrays.copyOf(numbers, touched * 2);
+            slots = Arrays.copyOf(slots, touched * 2);
+        }
+        numbers[touched] = n;
+        slots[touched] = s;
+        touched++;
+        if (index != null) {
+            index.put(n, touched - 1);
+        } else if (touched == INDEX_FROM) {
+            index = new HashMap<>();
+            for (int i = 0; i < touched; i++) {
+                index.put(numbers[i], i);
+            }
+        }
+        return null;
+    }
+
+    /** Indexes of the touched slots, ordered by page number (so changes reach the pager in page order). */
+    private int[] inPageOrder() {
+        Integer[] order = new Integer[touched];
+        for (int i = 0; i < touched; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
+        int[] out = new int[touched];
+        for (int i = 0; i < touched; i++) {
+            out[i] = order[i];
+        }
+        return out;
+    }
+
+    private void clear() {
+        Arrays.fill(slots, 0, touched, null);
+        touched = 0;
+        index = null;
     }
 }

@@ -42,6 +42,10 @@ final class PagerCursor implements BTreeCursor {
     private byte[] key;
     private byte[] payload;
     private final RecordReader reader = new RecordReader();
+    /** The payload {@link #reader} was last reset to: the columns it parsed stay valid until a move. */
+    private byte[] readerPayload;
+    /** Scratch for {@link #next()}/{@link #prev()}: the path a move computes, swapped in by {@link #settle}. */
+    private Path spare = new Path();
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
@@ -90,7 +94,7 @@ final class PagerCursor implements BTreeCursor {
             if (path == null) {
                 return false;
             }
-            return settle(e, step(e, copy(path), true));
+            return settle(e, step(e, copyInto(spare, path), true));
         });
     }
 
@@ -107,7 +111,7 @@ final class PagerCursor implements BTreeCursor {
             if (path == null) {
                 return false;
             }
-            return settle(e, step(e, copy(path), false));
+            return settle(e, step(e, copyInto(spare, path), false));
         });
     }
 
@@ -171,7 +175,11 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public RecordReader record() {
         requireEntry();
-        return reader.reset(MemorySegment.ofArray(payload), path.pages[path.depth - 1]);
+        if (readerPayload != payload) {
+            reader.reset(MemorySegment.ofArray(payload), path.pages[path.depth - 1]);
+            readerPayload = payload;
+        }
+        return reader;
     }
 
     // ---- changes --------------------------------------------------------------------------
@@ -381,7 +389,10 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private static Path copy(Path p) {
-        Path c = new Path();
+        return copyInto(new Path(), p);
+    }
+
+    private static Path copyInto(Path c, Path p) {
         c.depth = p.depth;
         System.arraycopy(p.pages, 0, c.pages, 0, p.depth);
         System.arraycopy(p.idx, 0, c.idx, 0, p.depth);
@@ -410,6 +421,9 @@ final class PagerCursor implements BTreeCursor {
         int i = p.idx[p.depth - 1];
         long newRowid = table ? rowidAt(pg, i) : 0;
         byte[] newPayload = payloadAt(e, pg, i);
+        if (p == spare) {
+            spare = path != null ? path : new Path();
+        }
         path = p;
         hole = false;
         generation = tree.generation();

@@ -59,6 +59,12 @@ public final class WalPager implements Pager {
     /** Where a commit is, so that a retry after {@link IoPending} resumes there. */
     private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, SYNC, CHECKPOINT }
 
+    /**
+     * Pages cached per connection until {@code PRAGMA cache_size} says otherwise; the system
+     * property {@value #CACHE_PAGES_PROPERTY} overrides it (tests use a tiny cache to make
+     * statements read, evict and spill pages).
+     */
+    public static final String CACHE_PAGES_PROPERTY = "turso4j.cache.pages";
     private static final int DEFAULT_CACHE_PAGES = 2000;
     private static final int DEFAULT_AUTOCHECKPOINT = 1000;
     /** Frames a commit hands to the WAL at a time. */
@@ -66,7 +72,8 @@ public final class WalPager implements Pager {
 
     private final SharedPager shared;
     private final Wal wal;
-    private final PageCache cache = new PageCache(DEFAULT_CACHE_PAGES);
+    private final PageCache cache =
+            new PageCache(Math.max(1, Integer.getInteger(CACHE_PAGES_PROPERTY, DEFAULT_CACHE_PAGES)));
     private final Savepoints savepoints = new Savepoints();
     /** Pages this write transaction changed: dirty now, or spilled. */
     private final Set<Integer> written = new HashSet<>();

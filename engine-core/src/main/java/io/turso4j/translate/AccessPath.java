@@ -1,0 +1,39 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.Index;
+import java.util.List;
+
+/**
+ * How one FROM source's rows are found in its loop (SQLite's WhereLoop): a full scan, a rowid
+ * lookup or range, an index lookup on equality constraints over a prefix of its columns with an
+ * optional range on the next one, or an automatic index built on the fly. Every term is still
+ * tested after the row is found, so a path only has to find a superset of the rows the terms
+ * accept, never a row twice. Immutable.
+ *
+ * @param eq the constraints on the rowid (one), the index's leading columns, or the automatic
+ *     index's columns, in key order; each EQ or IN
+ * @param lower a range's start ({@code >}, {@code >=}) on the next column, or null
+ * @param upper a range's end ({@code <}, {@code <=}) on the next column, or null
+ * @param covering the index holds every column the query reads (the table is not read)
+ * @param cost the estimated work of one run of the loop
+ * @param rows the estimated rows it yields per run
+ * @param setup the estimated one-time work (building an automatic index)
+ */
+record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTerm.Constraint lower,
+                  WhereTerm.Constraint upper, boolean covering, double cost, double rows, double setup) {
+
+    enum Kind {
+        /** A source that is one row already in registers (a recursive CTE's current row). */
+        ROW,
+        /** Every row: a table scan, or a co-routine run to its end. */
+        SCAN,
+        /** The row whose rowid equals a value (or each of an IN list's values). */
+        ROWID_EQ,
+        /** The rows whose rowid lies in a range. */
+        ROWID_RANGE,
+        /** Index entries equal to a key prefix, optionally in a range on the next column. */
+        INDEX,
+        /** A transient index over the source, built once, looked up by equality. */
+        AUTO_INDEX
+    }
+}

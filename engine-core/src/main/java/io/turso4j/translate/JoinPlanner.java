@@ -1,0 +1,341 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.Index;
+import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.IndexStats;
+import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Chooses the order of a FROM clause's nested loops and each source's {@link AccessPath}, as
+ * SQLite's query solver does (wherePathSolver): a breadth-limited search over join orders in
+ * which each step adds one source, with its cheapest path given the sources already placed
+ * (their columns are then constants a lookup can use), and the cost of a step is its path's
+ * cost times the rows the loops outside it yield.
+ *
+ * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
+ * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
+ * unique key); a range bound keeps a quarter of the rows; a term tested but not used for the
+ * lookup keeps a quarter. The right side of a LEFT or CROSS JOIN stays after every source to its
+ * left. Stateless; any thread.
+ */
+final class JoinPlanner {
+    /** SQLite's row estimate for a table without statistics. */
+    static final double DEFAULT_ROWS = 1_048_576;
+    /** How many partial orders each step keeps (SQLite keeps 5 to 10 for joins). */
+    private static final int BEAM = 8;
+
+    /**
+     * One source as the planner sees it.
+     *
+     * @param table the stored table, or null for a co-routine (or a single row)
+     * @param rows the estimated rows of a full scan
+     * @param singleRow a row already in registers: no loop, no path to choose
+     * @param prereq the sources that must be placed before this one
+     * @param leftJoin the right side of a LEFT JOIN: only its own ON terms may narrow it
+     * @param used the columns the query reads (by readable column number), or null for all
+     */
+    record Item(Table table, double rows, boolean singleRow, long prereq, boolean leftJoin, boolean[] used) {}
+
+    /** The chosen order (source numbers, outermost first) and each source's path (by source number). */
+    record Plan(int[] order, AccessPath[] paths) {}
+
+    private record Partial(long placed, int[] order, AccessPath[] paths, double cost, double rows) {}
+
+    private final List<Item> items;
+    private final List<WhereTerm> terms;
+    private final Schema schema;
+
+    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema) {
+        this.items = items;
+        this.terms = terms;
+        this.schema = schema;
+    }
+
+    Plan plan() {
+        int n = items.size();
+        List<Partial> beam = List.of(new Partial(0, new int[0], new AccessPath[n], 0, 1));
+        for (int step = 0; step < n; step++) {
+            List<Partial> next = new ArrayList<>();
+            for (Partial p : beam) {
+                for (int s = 0; s < n; s++) {
+                    Item item = items.get(s);
+                    if ((p.placed & (1L << s)) != 0 || (item.prereq() & ~p.placed) != 0) {
+                        continue;
+                    }
+                    AccessPath path = best(s, p.placed, p.rows);
+                    int[] order = java.util.Arrays.copyOf(p.order, step + 1);
+                    order[step] = s;
+                    AccessPath[] paths = p.paths.clone();
+                    paths[s] = path;
+                    add(next, new Partial(p.placed | (1L << s), order, paths, p.cost + p.rows * path.cost() + path.setup(),
+                            Math.max(1, p.rows * path.rows())));
+                }
+            }
+            next.sort(Comparator.comparingDouble(Partial::cost).thenComparingDouble(Partial::rows));
+            beam = next.subList(0, Math.min(BEAM, next.size()));
+        }
+        Partial best = beam.getFirst();
+        return new Plan(best.order, best.paths);
+    }
+
+    /** Adds {@code p}, keeping only the cheaper of two partial orders that place the same sources. */
+    private static void add(List<Partial> list, Partial p) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).placed == p.placed) {
+                if (p.cost < list.get(i).cost) {
+                    list.set(i, p);
+                }
+                return;
+            }
+        }
+        list.add(p);
+    }
+
+    /**
+     * The cheapest path for source {@code s} when the sources in {@code available} are placed
+     * outside it and yield {@code outerRows} rows (its loop runs once per row; a setup once).
+     */
+    AccessPath best(int s, long available, double outerRows) {
+        Item item = items.get(s);
+        if (item.singleRow()) {
+            return new AccessPath(AccessPath.Kind.ROW, null, List.of(), null, null, false, 1, 1, 0);
+        }
+        List<WhereTerm.Constraint> usable = usable(s, available);
+        double n = Math.max(1, item.rows());
+        double log = Math.max(1, Math.log(n) / Math.log(2));
+        List<AccessPath> candidates = new ArrayList<>();
+        candidates.add(new AccessPath(AccessPath.Kind.SCAN, null, List.of(), null, null, false, n, n, 0));
+        Table table = item.table();
+        if (table != null) {
+            rowidPaths(table, usable, n, log, candidates);
+            for (Index index : table.indexes()) {
+                indexPath(item, index, usable, n, log, candidates);
+            }
+        }
+        if (available != 0) {
+            autoIndexPath(item, usable, n, log, candidates);
+        }
+        AccessPath best = null;
+        double bestRows = 0;
+        for (AccessPath c : candidates) {
+            double rows = filtered(s, available, c);
+            if (best == null || outerRows * c.cost() + c.setup() < outerRows * best.cost() + best.setup()) {
+                best = c;
+                bestRows = rows;
+            }
+        }
+        return new AccessPath(best.kind(), best.index(), best.eq(), best.lower(), best.upper(), best.covering(),
+                best.cost(), bestRows, best.setup());
+    }
+
+    /** The constraints on source {@code s} whose values the sources in {@code available} provide. */
+    private List<WhereTerm.Constraint> usable(int s, long available) {
+        boolean leftJoin = items.get(s).leftJoin();
+        List<WhereTerm.Constraint> out = new ArrayList<>();
+        for (WhereTerm t : terms) {
+            if (leftJoin ? t.on() != s : t.on() >= 0) {
+                continue;
+            }
+            for (WhereTerm.Constraint c : t.constraints()) {
+                if (c.source() == s && (c.valueMask() & ~available) == 0) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The path's rows, reduced by each term tested in its loop that the lookup does not use. */
+    private double filtered(int s, long available, AccessPath path) {
+        double rows = path.rows();
+        long here = available | (1L << s);
+        for (WhereTerm t : terms) {
+            boolean tested = t.mask() != WhereTerm.ALL && (t.mask() & (1L << s)) != 0 && (t.mask() & ~here) == 0;
+            if (tested && !uses(path, t)) {
+                rows *= 0.25;
+            }
+        }
+        return Math.max(1, rows);
+    }
+
+    private static boolean uses(AccessPath path, WhereTerm t) {
+        for (WhereTerm.Constraint c : path.eq()) {
+            if (c.term() == t) {
+                return true;
+            }
+        }
+        return (path.lower() != null && path.lower().term() == t) || (path.upper() != null && path.upper().term() == t);
+    }
+
+    private static boolean isRowid(Table table, int column) {
+        return column == table.columns().size() || column == table.rowidAlias();
+    }
+
+    private static void rowidPaths(Table table, List<WhereTerm.Constraint> usable, double n, double log,
+                                   List<AccessPath> out) {
+        WhereTerm.Constraint lower = null;
+        WhereTerm.Constraint upper = null;
+        for (WhereTerm.Constraint c : usable) {
+            if (!isRowid(table, c.column())) {
+                continue;
+            }
+            switch (c.op()) {
+                case EQ -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false, log, 1, 0));
+                case IN -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
+                        c.values().size() * log, c.values().size(), 0));
+                case GT, GE -> lower = lower == null ? c : lower;
+                case LT, LE -> upper = upper == null ? c : upper;
+            }
+        }
+        if (lower != null || upper != null) {
+            double rows = lower != null && upper != null ? n / 64 : n / 4;
+            out.add(new AccessPath(AccessPath.Kind.ROWID_RANGE, null, List.of(), lower, upper, false, log + rows, rows, 0));
+        }
+    }
+
+    private void indexPath(Item item, Index index, List<WhereTerm.Constraint> usable, double n, double log,
+                           List<AccessPath> out) {
+        if (index.isPartial() || index.rootPage() <= 0) {
+            return;
+        }
+        List<IndexColumn> keys = index.keyColumns();
+        List<WhereTerm.Constraint> eq = new ArrayList<>();
+        double seeks = 1;
+        int k = 0;
+        for (; k < keys.size(); k++) {
+            WhereTerm.Constraint c = find(keys.get(k), usable, true, item.table());
+            if (c == null) {
+                break;
+            }
+            eq.add(c);
+            if (c.op() == WhereTerm.Op.IN) {
+                seeks *= c.values().size();
+            }
+        }
+        WhereTerm.Constraint lower = null;
+        WhereTerm.Constraint upper = null;
+        if (k < keys.size() && !keys.get(k).desc()) {
+            for (WhereTerm.Constraint c : usable) {
+                if (matches(keys.get(k), c, item.table())) {
+                    switch (c.op()) {
+                        case GT, GE -> lower = lower == null ? c : lower;
+                        case LT, LE -> upper = upper == null ? c : upper;
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+        boolean covering = covers(index, item);
+        if (eq.isEmpty() && lower == null && upper == null && !covering) {
+            return;
+        }
+        double rows = perKey(index, k, n) * seeks;
+        if (lower != null && upper != null) {
+            rows /= 64;
+        } else if (lower != null || upper != null) {
+            rows /= 4;
+        }
+        rows = Math.max(1, rows);
+        // A covering scan reads narrower entries than the table's rows: slightly cheaper.
+        double perRow = covering ? 0.9 : 1 + log;
+        // Of two indexes that serve equally, the one with narrower entries.
+        double cost = seeks * log + rows * (perRow + 0.01 * index.columns().size());
+        out.add(new AccessPath(AccessPath.Kind.INDEX, index, List.copyOf(eq), lower, upper, covering, cost, rows, 0));
+    }
+
+    /** Rows per distinct value of the first {@code k} key columns. */
+    private double perKey(Index index, int k, double n) {
+        if (k == 0) {
+            return n;
+        }
+        IndexStats stats = schema.indexStats(index.name());
+        long[] estimates = stats == null ? null : stats.estimates();
+        if (estimates != null && estimates.length > k) {
+            return Math.max(1, estimates[k]);
+        }
+        if (index.unique() && k >= index.keyCount()) {
+            return 1;
+        }
+        return Math.min(n, Math.max(1, 11 - k));
+    }
+
+    private static WhereTerm.Constraint find(IndexColumn key, List<WhereTerm.Constraint> usable, boolean equality, Table table) {
+        for (WhereTerm.Constraint c : usable) {
+            if ((c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN) == equality && matches(key, c, table)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code c} constrains the index column {@code key} under the index's collation. */
+    private static boolean matches(IndexColumn key, WhereTerm.Constraint c, Table table) {
+        int column = key.column() == IndexColumn.ROWID ? table.columns().size() : key.column();
+        if (key.column() == IndexColumn.EXPRESSION || (column != c.column()
+                && !(column == table.rowidAlias() && c.column() == table.columns().size()))) {
+            return false;
+        }
+        String want = key.collation() == null ? "BINARY" : key.collation();
+        String have = c.collation() == null ? "BINARY" : c.collation().name();
+        return want.equalsIgnoreCase(have);
+    }
+
+    /** Whether the entries of {@code index} hold every column the query reads of the source. */
+    static boolean covers(Index index, Item item) {
+        if (item.used() == null) {
+            return false;
+        }
+        int[] fields = fields(index, item.table());
+        for (int i = 0; i < item.used().length; i++) {
+            if (item.used()[i] && fields[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per readable column of {@code table} (the rowid last): its field in an entry of {@code index}, or -1. */
+    static int[] fields(Index index, Table table) {
+        int width = table.columns().size();
+        int[] fields = new int[width + 1];
+        java.util.Arrays.fill(fields, -1);
+        for (int p = 0; p < index.columns().size(); p++) {
+            int c = index.columns().get(p).column();
+            if (c == IndexColumn.ROWID) {
+                fields[width] = p;
+                if (table.rowidAlias() >= 0) {
+                    fields[table.rowidAlias()] = p;
+                }
+            } else if (c >= 0 && fields[c] < 0) {
+                fields[c] = p;
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * An automatic index on the columns that EQ constraints tie to outer loops: built once by
+     * scanning the source, then looked up once per outer row (SQLite's automatic indexing).
+     */
+    private static void autoIndexPath(Item item, List<WhereTerm.Constraint> usable, double n, double log,
+                                      List<AccessPath> out) {
+        List<WhereTerm.Constraint> eq = new ArrayList<>();
+        for (WhereTerm.Constraint c : usable) {
+            if (c.op() == WhereTerm.Op.EQ && c.valueMask() != 0
+                    && eq.stream().noneMatch(e -> e.column() == c.column())) {
+                eq.add(c);
+            }
+        }
+        if (eq.isEmpty()) {
+            return;
+        }
+        double rows = Math.max(1, Math.min(n, 11 - eq.size()));
+        out.add(new AccessPath(AccessPath.Kind.AUTO_INDEX, null, List.copyOf(eq), null, null, true,
+                log + rows, rows, n * log + n));
+    }
+}

@@ -1,0 +1,359 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.Table;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Codes one source's loop for its {@link AccessPath}, as SQLite's wherecode.c: the scan or
+ * lookup that positions it on each row in turn, the ON test and unmatched row of a LEFT JOIN, and
+ * the step to the next row. The shape, with an IN list on a lookup column:
+ * <pre>
+ *   (once, before all loops) OpenRead cursors; build an automatic index
+ *   matched = 0; nullPass = 0                          ; a LEFT JOIN's right side only
+ *   values of the IN list → ephemeral list; Rewind list, done
+ *   inTop: Column list → key; Affinity key; IsNull key → exhausted
+ *   SeekGE idx, exhausted, key                         ; or Rewind / SeekRowid / Yield …
+ *   top: IdxGT idx, exhausted, key                     ; the end of the range
+ *        [IdxRowid idx → r; NotExists tab, next, r]    ; unless the index covers the query
+ *        ON terms → next; matched = 1
+ *   body: …inner loops, terms, output…
+ *   next: [If nullPass → exit]; Next idx, top
+ *   exhausted: Next list, inTop
+ *   done: [If matched → exit; NullRow …; nullPass = 1; Goto body]
+ *   exit:
+ * </pre>
+ * Not thread-safe; one per FROM clause.
+ */
+final class LoopCodegen {
+    /** One source's loop: what it reads, how, and the labels and registers its code uses. */
+    static final class Level {
+        final int source;
+        final AccessPath path;
+        final Scope.Source scope;
+        final SourceReader reader;
+        final Table table;
+        /** A co-routine source's register and start address; -1 for a table. */
+        final int coroutine;
+        final int start;
+        /** A LEFT JOIN's ON terms, or null. */
+        final List<Expr> leftOn;
+        int tableCursor = -1;
+        int indexCursor = -1;
+        int top = -1;
+        int next;
+        int done;
+        int exhausted;
+        int body;
+        int matched;
+        int nullPass;
+        Opcode step;
+        int stepCursor;
+        final List<int[]> inLoops = new ArrayList<>();
+
+        Level(int source, AccessPath path, Scope.Source scope, Table table, int coroutine, int start, List<Expr> leftOn) {
+            this.source = source;
+            this.path = path;
+            this.scope = scope;
+            this.reader = scope.reader();
+            this.table = table;
+            this.coroutine = coroutine;
+            this.start = start;
+            this.leftOn = leftOn;
+        }
+    }
+
+    private final ProgramBuilder b;
+    private final ExprCodegen exprs;
+
+    LoopCodegen(ProgramBuilder b, ExprCodegen exprs) {
+        this.b = b;
+        this.exprs = exprs;
+    }
+
+    /** Codes what runs once before all loops: opening the cursors, building an automatic index. */
+    void prologue(Level l) {
+        AccessPath p = l.path;
+        if (l.table != null && p.kind() != AccessPath.Kind.ROW) {
+            l.tableCursor = b.allocCursor();
+            if (!p.covering() || p.kind() == AccessPath.Kind.AUTO_INDEX) {
+                b.emit(Opcode.OpenRead, l.tableCursor, l.table.rootPage(), 0);
+            }
+            if (p.kind() == AccessPath.Kind.INDEX) {
+                l.indexCursor = b.allocCursor();
+                b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), 0, IndexKeys.comparator(p.index()), 0);
+            }
+        }
+        if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
+            buildAutoIndex(l);
+        } else if (p.covering()) {
+            l.reader.useIndex(l.indexCursor, JoinPlanner.fields(p.index(), l.table));
+        } else if (l.table != null) {
+            l.reader.useTable(l.tableCursor);
+        }
+    }
+
+    /**
+     * Fills a transient index with the source's rows: the lookup columns (with the comparison's
+     * affinity applied) then every column as it is, so the index alone serves the loop.
+     */
+    private void buildAutoIndex(Level l) {
+        List<WhereTerm.Constraint> eq = l.path.eq();
+        int k = eq.size();
+        int width = l.scope.width();
+        Collation[] collations = new Collation[k];
+        StringBuilder affinities = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            collations[i] = eq.get(i).collation();
+            affinities.append((char) AffinityCode.of(comparison(eq.get(i))));
+        }
+        l.indexCursor = b.allocCursor();
+        b.emit(Opcode.SorterOpen, l.indexCursor, k + width, 0, new IndexKeyComparator(collations, new boolean[k]), 0);
+        int fields = b.allocRegisters(k + width);
+        int record = b.allocRegister();
+        int end = b.newLabel();
+        int loop;
+        if (l.table != null) {
+            l.reader.useTable(l.tableCursor);
+            b.emit(Opcode.Rewind, l.tableCursor, end);
+            loop = b.currentAddress();
+        } else {
+            b.emit(Opcode.InitCoroutine, l.coroutine, 0, l.start);
+            loop = b.emit(Opcode.Yield, l.coroutine, end);
+        }
+        for (int i = 0; i < k; i++) {
+            l.scope.read(b, eq.get(i).column(), fields + i);
+        }
+        b.emit(Opcode.Affinity, fields, k, 0, affinities.toString(), 0);
+        for (int i = 0; i < width; i++) {
+            l.scope.read(b, i, fields + k + i);
+        }
+        b.emit(Opcode.MakeRecord, fields, k + width, record);
+        b.emit(Opcode.SorterInsert, l.indexCursor, record);
+        if (l.table != null) {
+            b.emit(Opcode.Next, l.tableCursor, loop);
+        } else {
+            b.emit(Opcode.Goto, 0, loop);
+        }
+        b.resolve(end);
+        int[] map = new int[width];
+        for (int i = 0; i < width; i++) {
+            map[i] = k + i;
+        }
+        l.reader.useIndex(l.indexCursor, map);
+    }
+
+    /** The affinity both sides of an automatic index's equality are brought to before comparing. */
+    private static Affinity comparison(WhereTerm.Constraint c) {
+        return c.probe() == Affinity.NONE ? Affinity.NONE : c.probe().isNumeric() ? Affinity.NUMERIC : Affinity.TEXT;
+    }
+
+    /** Opens the loop: on return the source is on its row and ON terms have passed (see class comment). */
+    void open(Level l) {
+        boolean left = l.leftOn != null;
+        if (left) {
+            l.matched = b.allocRegister();
+            l.nullPass = b.allocRegister();
+            b.emit(Opcode.Integer, 0, l.matched);
+            b.emit(Opcode.Integer, 0, l.nullPass);
+        }
+        l.done = b.newLabel();
+        l.next = b.newLabel();
+        l.body = b.newLabel();
+        l.exhausted = l.done;
+        AccessPath p = l.path;
+        switch (p.kind()) {
+            case ROW -> {
+            }
+            case SCAN -> {
+                if (l.table == null) {
+                    b.emit(Opcode.InitCoroutine, l.coroutine, 0, l.start);
+                    l.top = b.emit(Opcode.Yield, l.coroutine, l.done);
+                    l.step = Opcode.Goto;
+                } else {
+                    b.emit(Opcode.Rewind, l.tableCursor, l.done);
+                    l.top = b.currentAddress();
+                    l.step = Opcode.Next;
+                    l.stepCursor = l.tableCursor;
+                }
+            }
+            case ROWID_EQ -> {
+                int key = lookupKey(l);
+                b.emit(Opcode.SeekRowid, l.tableCursor, l.exhausted, key);
+            }
+            case ROWID_RANGE -> rowidRange(l);
+            case INDEX, AUTO_INDEX -> indexRange(l);
+        }
+        if (left) {
+            for (Expr term : l.leftOn) {
+                exprs.jumpIfNotTrue(term, l.next);
+            }
+            b.emit(Opcode.Integer, 1, l.matched);
+        }
+        b.resolve(l.body);
+    }
+
+    /**
+     * Codes the values of the path's EQ/IN constraints into a key block (each IN list becomes a
+     * loop over its distinct values), applies the probe affinities, and skips to the next key
+     * when a value is NULL (it equals nothing). Returns the key's first register.
+     */
+    private int lookupKey(Level l) {
+        List<WhereTerm.Constraint> eq = l.path.eq();
+        int k = eq.size();
+        int key = b.allocRegisters(k + 1);
+        StringBuilder affinities = new StringBuilder();
+        for (int i = 0; i < k; i++) {
+            WhereTerm.Constraint c = eq.get(i);
+            Affinity probe = l.path.kind() == AccessPath.Kind.AUTO_INDEX ? comparison(c)
+                    : l.path.kind() == AccessPath.Kind.ROWID_EQ ? Affinity.INTEGER : c.probe();
+            affinities.append((char) AffinityCode.of(probe));
+            if (c.op() != WhereTerm.Op.IN) {
+                exprs.code(c.value(), key + i);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            WhereTerm.Constraint c = eq.get(i);
+            if (c.op() == WhereTerm.Op.IN) {
+                inLoop(l, c, key + i, affinities.charAt(i));
+            }
+        }
+        if (k > 0) {
+            b.emit(Opcode.Affinity, key, k, 0, affinities.toString(), 0);
+            for (int i = 0; i < k; i++) {
+                b.emit(Opcode.IsNull, key + i, l.exhausted);
+            }
+        }
+        return key;
+    }
+
+    /** A loop over the distinct values of an IN list (converted by {@code affinity}) into {@code target}. */
+    private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity) {
+        int list = b.allocCursor();
+        Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
+        b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
+        int value = b.allocRegister();
+        int record = b.allocRegister();
+        for (Expr v : c.values()) {
+            exprs.code(v, value);
+            b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
+            b.emit(Opcode.IdxInsert, list, record);
+        }
+        b.emit(Opcode.Rewind, list, l.exhausted);
+        int top = b.emit(Opcode.Column, list, 0, target);
+        int nextValue = b.newLabel();
+        l.inLoops.add(new int[] {list, top, nextValue});
+        l.exhausted = nextValue;
+    }
+
+    private void rowidRange(Level l) {
+        AccessPath p = l.path;
+        int end = b.allocRegister();
+        if (p.upper() != null) {
+            exprs.code(p.upper().value(), end);
+        }
+        if (p.lower() != null) {
+            int bound = b.allocRegister();
+            exprs.code(p.lower().value(), bound);
+            b.emit(p.lower().op() == WhereTerm.Op.GT ? Opcode.SeekGT : Opcode.SeekGE, l.tableCursor, l.done, bound, 1, 0);
+        } else {
+            b.emit(Opcode.Rewind, l.tableCursor, l.done);
+        }
+        l.top = b.currentAddress();
+        if (p.upper() != null) {
+            // Rows come in rowid order: the first one past the bound ends the loop.
+            int rowid = b.allocRegister();
+            b.emit(Opcode.Rowid, l.tableCursor, rowid);
+            b.emit(p.upper().op() == WhereTerm.Op.LT ? Opcode.Ge : Opcode.Gt, end, l.done, rowid, null,
+                    AffinityCode.of(Affinity.NUMERIC) | AffinityCode.JUMPIFNULL);
+        }
+        l.step = Opcode.Next;
+        l.stepCursor = l.tableCursor;
+    }
+
+    /** An index (stored or automatic): seek to the key's first entry, stop past its last. */
+    private void indexRange(Level l) {
+        AccessPath p = l.path;
+        int k = p.eq().size();
+        int key = lookupKey(l);
+        int seekLength = k;
+        Opcode seek = Opcode.SeekGE;
+        if (p.lower() != null) {
+            exprs.code(p.lower().value(), key + k);
+            b.emit(Opcode.Affinity, key + k, 1, 0, String.valueOf((char) AffinityCode.of(p.lower().probe())), 0);
+            b.emit(Opcode.IsNull, key + k, l.exhausted);
+            seek = p.lower().op() == WhereTerm.Op.GT ? Opcode.SeekGT : Opcode.SeekGE;
+            seekLength = k + 1;
+        } else if (p.upper() != null) {
+            // NULLs sort first and satisfy no range: start past them.
+            b.emit(Opcode.Null, 0, key + k);
+            seek = Opcode.SeekGT;
+            seekLength = k + 1;
+        }
+        int end = key;
+        Opcode endTest = Opcode.IdxGT;
+        int endLength = k;
+        if (p.upper() != null) {
+            end = b.allocRegisters(k + 1);
+            if (k > 0) {
+                b.emit(Opcode.Copy, key, end, k - 1);
+            }
+            exprs.code(p.upper().value(), end + k);
+            b.emit(Opcode.Affinity, end + k, 1, 0, String.valueOf((char) AffinityCode.of(p.upper().probe())), 0);
+            b.emit(Opcode.IsNull, end + k, l.exhausted);
+            endTest = p.upper().op() == WhereTerm.Op.LT ? Opcode.IdxGE : Opcode.IdxGT;
+            endLength = k + 1;
+        }
+        if (seekLength == 0) {
+            b.emit(Opcode.Rewind, l.indexCursor, l.exhausted);
+        } else {
+            b.emit(seek, l.indexCursor, l.exhausted, key, seekLength, 0);
+        }
+        l.top = b.currentAddress();
+        if (endLength > 0) {
+            b.emit(endTest, l.indexCursor, l.exhausted, end, endLength, 0);
+        }
+        if (!p.covering()) {
+            int rowid = b.allocRegister();
+            b.emit(Opcode.IdxRowid, l.indexCursor, rowid);
+            b.emit(Opcode.NotExists, l.tableCursor, l.next, rowid);
+        }
+        l.step = Opcode.Next;
+        l.stepCursor = l.indexCursor;
+    }
+
+    /** Closes the loop {@link #open} opened (see class comment). */
+    void close(Level l) {
+        b.resolve(l.next);
+        int exit = b.newLabel();
+        boolean left = l.leftOn != null;
+        if (left) {
+            b.emit(Opcode.If, l.nullPass, exit, 0);
+        }
+        if (l.step == Opcode.Goto) {
+            b.emit(Opcode.Goto, 0, l.top);
+        } else if (l.step == Opcode.Next) {
+            b.emit(Opcode.Next, l.stepCursor, l.top);
+        }
+        for (int i = l.inLoops.size() - 1; i >= 0; i--) {
+            int[] in = l.inLoops.get(i);
+            b.resolve(in[2]);
+            b.emit(Opcode.Next, in[0], in[1]);
+        }
+        b.resolve(l.done);
+        if (left) {
+            b.emit(Opcode.If, l.matched, exit, 0);
+            l.reader.nullRow(b, l.scope.width());
+            b.emit(Opcode.Integer, 1, l.nullPass);
+            b.emit(Opcode.Goto, 0, l.body);
+        }
+        b.resolve(exit);
+    }
+}

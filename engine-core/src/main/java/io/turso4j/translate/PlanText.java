@@ -1,0 +1,65 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The EXPLAIN QUERY PLAN line of one loop, in sqlite3 3.40's words (sqlite3WhereExplainOneScan):
+ * {@code SCAN t}, {@code SCAN t USING COVERING INDEX i}, {@code SEARCH t USING INDEX i (a=? AND
+ * b>?)}, {@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)}, {@code SEARCH t USING AUTOMATIC
+ * COVERING INDEX (x=?)}, followed by {@code LEFT-JOIN} for a LEFT JOIN's right side. Stateless.
+ */
+final class PlanText {
+    private PlanText() {}
+
+    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin) {
+        String name = source.name();
+        String text = switch (path.kind()) {
+            case ROW, SCAN -> "SCAN " + name;
+            case ROWID_EQ -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (rowid=?)";
+            case ROWID_RANGE -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (" + range("rowid", path) + ")";
+            case AUTO_INDEX -> {
+                List<String> terms = new ArrayList<>();
+                for (WhereTerm.Constraint c : path.eq()) {
+                    terms.add((c.column() < source.columns().size() ? source.columns().get(c.column()) : "rowid") + "=?");
+                }
+                yield "SEARCH " + name + " USING AUTOMATIC COVERING INDEX (" + String.join(" AND ", terms) + ")";
+            }
+            case INDEX -> index(name, path, table);
+        };
+        return leftJoin ? text + " LEFT-JOIN" : text;
+    }
+
+    private static String index(String name, AccessPath path, Table table) {
+        String using = (path.covering() ? "COVERING INDEX " : "INDEX ") + path.index().name();
+        List<String> terms = new ArrayList<>();
+        List<IndexColumn> keys = path.index().keyColumns();
+        for (int i = 0; i < path.eq().size(); i++) {
+            terms.add(keyName(table, keys.get(i)) + "=?");
+        }
+        if (path.lower() != null || path.upper() != null) {
+            terms.add(range(keyName(table, keys.get(path.eq().size())), path));
+        }
+        if (terms.isEmpty()) {
+            return "SCAN " + name + " USING " + using;
+        }
+        return "SEARCH " + name + " USING " + using + " (" + String.join(" AND ", terms) + ")";
+    }
+
+    private static String range(String column, AccessPath path) {
+        List<String> parts = new ArrayList<>();
+        if (path.lower() != null) {
+            parts.add(column + (path.lower().op() == WhereTerm.Op.GT ? ">?" : ">=?"));
+        }
+        if (path.upper() != null) {
+            parts.add(column + (path.upper().op() == WhereTerm.Op.LT ? "<?" : "<=?"));
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private static String keyName(Table table, IndexColumn key) {
+        return key.column() >= 0 ? table.columns().get(key.column()).name() : key.column() == IndexColumn.ROWID ? "rowid" : "<expr>";
+    }
+}

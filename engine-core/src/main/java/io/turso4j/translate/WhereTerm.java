@@ -1,0 +1,197 @@
+package io.turso4j.translate;
+
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.value.Affinity;
+import io.turso4j.value.Collation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One AND term of a WHERE clause or of a join's ON clause, analysed as SQLite's whereexpr.c
+ * does: the FROM sources it reads (a bit mask by source number), so that it is tested in the
+ * outermost loop where they are all available, and the ways it can narrow a source's scan —
+ * {@link Constraint}s of the form {@code column op value}.
+ *
+ * <p>A term that holds a subquery reads every source (it is tested in the innermost loop), since
+ * what a subquery refers to is not looked into. Immutable.
+ *
+ * @param on -1 for a WHERE term (or an inner join's ON term); for a LEFT JOIN's ON term, the
+ *     number of its right-hand source, in whose loop it stays
+ */
+record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
+    /** The mask of a term that must be tested with every source available. */
+    static final long ALL = -1L;
+
+    enum Op { EQ, LT, LE, GT, GE, IN }
+
+    /**
+     * {@code column op value} (for IN, {@code column IN (values)}) on source {@code source},
+     * where the value side does not read that source. {@code probe} is the affinity to apply to
+     * a value before looking it up among the column's stored values (NONE: as it is), and
+     * {@code collation} (null: BINARY) the collation the comparison uses.
+     */
+    record Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
+                      Affinity probe, Collation collation) {
+        Expr value() {
+            return values.getFirst();
+        }
+    }
+
+    /** Analyses {@code e} against {@code scope}, whose own sources are numbered by position. */
+    static WhereTerm of(Expr e, int on, Scope scope) {
+        List<Constraint> constraints = new ArrayList<>();
+        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints);
+        switch (e) {
+            case Expr.Binary b -> {
+                Op op = op(b.op());
+                if (op != null) {
+                    term.constrain(b.left(), op, b.right(), b.left(), b.right(), scope, constraints);
+                    term.constrain(b.right(), flip(op), b.left(), b.left(), b.right(), scope, constraints);
+                }
+            }
+            case Expr.Between b when !b.not() -> {
+                term.constrain(b.expr(), Op.GE, b.low(), b.expr(), b.low(), scope, constraints);
+                term.constrain(b.expr(), Op.LE, b.high(), b.expr(), b.high(), scope, constraints);
+            }
+            case Expr.InList in when !in.not() && !in.values().isEmpty() -> term.constrainIn(in, scope, constraints);
+            default -> {
+            }
+        }
+        return term;
+    }
+
+    private void constrain(Expr columnSide, Op op, Expr value, Expr left, Expr right, Scope scope,
+                           List<Constraint> out) {
+        Scope.Resolved r = column(columnSide, scope);
+        if (r == null) {
+            return;
+        }
+        int source = scope.sources().indexOf(r.source());
+        long valueMask = mask(value, scope);
+        if ((valueMask & (1L << source)) != 0) {
+            return;
+        }
+        Affinity probe = probe(r, value, scope);
+        if (probe == null) {
+            return;
+        }
+        out.add(new Constraint(this, source, r.index(), op, List.of(value), valueMask, probe,
+                ExprTyping.binary(left, right, scope)));
+    }
+
+    private void constrainIn(Expr.InList in, Scope scope, List<Constraint> out) {
+        Scope.Resolved r = column(in.expr(), scope);
+        if (r == null) {
+            return;
+        }
+        int source = scope.sources().indexOf(r.source());
+        long valueMask = 0;
+        Affinity probe = null;
+        for (Expr v : in.values()) {
+            valueMask |= mask(v, scope);
+            Affinity p = probe(r, v, scope);
+            if (p == null || (probe != null && p != probe)) {
+                return;
+            }
+            probe = p;
+        }
+        if ((valueMask & (1L << source)) != 0) {
+            return;
+        }
+        out.add(new Constraint(this, source, r.index(), Op.IN, in.values(), valueMask, probe,
+                ExprTyping.collation(in.expr(), scope)));
+    }
+
+    /** The column {@code e} names (COLLATE looked through) when it is one of this scope's own; else null. */
+    private static Scope.Resolved column(Expr e, Scope scope) {
+        while (e instanceof Expr.Collate c) {
+            e = c.expr();
+        }
+        if (!(e instanceof Expr.Column c) || ExprTyping.truthConstant(c) != null) {
+            return null;
+        }
+        Scope.Resolved r = scope.find(c);
+        return r != null && scope.sources().contains(r.source()) ? r : null;
+    }
+
+    /**
+     * The affinity a value is converted to before it is looked up among the values of column
+     * {@code r}, or null when the comparison's affinity differs from the column's so that no
+     * lookup can stand for it (SQLite's sqlite3IndexAffinityOk): a TEXT comparison needs a TEXT
+     * column, a numeric one a numeric column; a comparison without affinity compares as stored.
+     */
+    private static Affinity probe(Scope.Resolved r, Expr value, Scope scope) {
+        Affinity column = r.affinity();
+        Affinity comparison = Affinity.forComparison(column, ExprTyping.affinity(value, scope));
+        if (comparison == Affinity.NONE || comparison == Affinity.BLOB) {
+            return Affinity.NONE;
+        }
+        if (comparison == Affinity.TEXT) {
+            return column == Affinity.TEXT ? Affinity.TEXT : null;
+        }
+        return column.isNumeric() ? column : null;
+    }
+
+    /** The sources of {@code scope} that {@code e} reads, by bit; {@link #ALL} when it holds a subquery. */
+    static long mask(Expr e, Scope scope) {
+        return switch (e) {
+            case Expr.Column c -> {
+                if (ExprTyping.truthConstant(c) != null && scope.find(c) == null) {
+                    yield 0;
+                }
+                Scope.Resolved r = scope.find(c);
+                int i = r == null ? -1 : scope.sources().indexOf(r.source());
+                yield i < 0 ? 0 : 1L << i;
+            }
+            case Expr.Subquery s -> ALL;
+            case Expr.Exists x -> ALL;
+            case Expr.InSelect i -> ALL;
+            case Expr.InTable i -> ALL;
+            case Expr.Raise r -> ALL;
+            case Expr.Function f when f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty()) -> ALL;
+            default -> {
+                long m = 0;
+                for (Expr child : ExprTyping.children(e)) {
+                    m |= mask(child, scope);
+                }
+                yield m;
+            }
+        };
+    }
+
+    private static Op op(Expr.BinaryOp op) {
+        return switch (op) {
+            case EQ -> Op.EQ;
+            case LT -> Op.LT;
+            case LE -> Op.LE;
+            case GT -> Op.GT;
+            case GE -> Op.GE;
+            default -> null;
+        };
+    }
+
+    private static Op flip(Op op) {
+        return switch (op) {
+            case LT -> Op.GT;
+            case LE -> Op.GE;
+            case GT -> Op.LT;
+            case GE -> Op.LE;
+            default -> op;
+        };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "WhereTerm[" + expr + "]";
+    }
+}

@@ -1,0 +1,267 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.io.DbFile;
+import io.turso4j.io.IO;
+import io.turso4j.io.OpenMode;
+import io.turso4j.storage.IoPending;
+import io.turso4j.storage.btree.BTreeCursor;
+import io.turso4j.storage.btree.SeekOp;
+import io.turso4j.storage.format.RecordReader;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.value.Register;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The cursor of {@link Opcode#SorterOpen}: an external merge sort. Records come in through
+ * {@link #add} (SorterInsert) into an in-memory {@link EphemeralIndex} in sorter mode; when
+ * they would take more than the budget, the sorted contents are written as a {@link SortRun}
+ * to a temporary file and memory starts over. {@link #first()} (SorterSort) then merges the
+ * runs, ties going to the earlier run, so the order is exactly the in-memory one (key fields,
+ * then insertion order). Without a spill everything stays in the {@code EphemeralIndex}, and
+ * the other cursor methods (a recursive CTE's queue uses IdxInsert, Rewind, Column and
+ * Delete) act on it directly; once spilled, only the sorter opcodes may read it.
+ *
+ * <p>Budget: the system property {@value #BUDGET_PROPERTY} in bytes (default 64 MiB), read
+ * when the sorter opens; records are costed at their size plus a fixed overhead per field.
+ *
+ * <p>Never blocks, and re-execution after {@link IoPending} is safe: {@link #add} throws
+ * before it changes anything when a previous run's write must finish first, {@link #first()}
+ * keeps its progress (runs written, readers opened, heap built) across retries, and {@link
+ * #next()} only moves once the next record of the run it draws from is resident. One cursor,
+ * the VM's thread.
+ */
+final class Sorter implements BTreeCursor {
+    static final String BUDGET_PROPERTY = "turso4j.sorter.budget";
+    private static final long DEFAULT_BUDGET = 64L << 20;
+    private static final int FIELD_COST = 48;
+    private static final AtomicLong FILES = new AtomicLong();
+
+    /** A merge candidate: a record from run {@code run}. */
+    private record Head(byte[] record, Register[] fields, int run) {}
+
+    private final IndexKeyComparator key;
+    private final EphemeralIndex memory;
+    private final IO io;
+    private final String pathPrefix;
+    private final long budget;
+    private long memoryBytes;
+
+    private String path;
+    private DbFile file;
+    private long fileEnd;
+    private final List<SortRun> runs = new ArrayList<>();
+    private SortRun.Reader[] readers;
+    private PriorityQueue<Head> heap;
+    private Head current;
+
+    /** @param io where runs spill, or null to keep everything in memory */
+    Sorter(IndexKeyComparator key, IO io, String pathPrefix) {
+        this.key = key;
+        this.memory = new EphemeralIndex(key, true);
+        this.io = io;
+        this.pathPrefix = pathPrefix;
+        this.budget = Math.max(1, Long.getLong(BUDGET_PROPERTY, DEFAULT_BUDGET));
+    }
+
+    /** SorterInsert: adds a record, first spilling memory to a run if the record would overflow it. */
+    void add(byte[] record) {
+        long cost = record.length + (long) FIELD_COST * 4;
+        if (io != null && memoryBytes > 0 && memoryBytes + cost > budget) {
+            spill();
+        }
+        memory.insert(record);
+        memoryBytes += cost;
+    }
+
+    /** Writes memory out as a run once the previous run's write is done; throws IoPending before that. */
+    private void spill() {
+        if (!runs.isEmpty()) {
+            SortRun last = runs.getLast();
+            if (!last.written.isDone()) {
+                throw new IoPending(last.written);
+            }
+            last.checkWritten();
+        }
+        if (file == null) {
+            path = pathPrefix + "-sort-" + FILES.incrementAndGet();
+            if (io.exists(path)) {
+                io.delete(path);
+            }
+            file = io.open(path, OpenMode.CREATE);
+        }
+        List<byte[]> records = new ArrayList<>();
+        for (boolean more = memory.first(); more; more = memory.next()) {
+            records.add(memory.currentRecord());
+        }
+        SortRun run = SortRun.write(file, fileEnd, records);
+        runs.add(run);
+        fileEnd += run.length;
+        memory.clear();
+        memoryBytes = 0;
+    }
+
+    private boolean spilled() {
+        return !runs.isEmpty();
+    }
+
+    private void requireInMemory(String what) {
+        if (spilled()) {
+            throw new IllegalStateException(what + " on a sorter that spilled to disk");
+        }
+    }
+
+    @Override
+    public boolean first() {
+        if (!spilled()) {
+            return memory.first();
+        }
+        if (heap == null) {
+            if (memoryBytes > 0) {
+                spill();
+            }
+            SortRun last = runs.getLast();
+            if (!last.written.isDone()) {
+                throw new IoPending(last.written);
+            }
+            last.checkWritten();
+            if (readers == null) {
+                readers = new SortRun.Reader[runs.size()];
+                for (int i = 0; i < readers.length; i++) {
+                    readers[i] = runs.get(i).reader(file);
+                }
+            }
+            IoPending wait = null;
+            for (SortRun.Reader r : readers) {
+                if (!r.ready() && wait == null) {
+                    wait = new IoPending(r.pending()); // the other runs' reads go out too
+                }
+            }
+            if (wait != null) {
+                throw wait;
+            }
+            heap = new PriorityQueue<>(readers.length, this::compare);
+            for (int i = 0; i < readers.length; i++) {
+                if (readers[i].hasRecord()) {
+                    heap.add(head(readers[i].take(), i));
+                }
+            }
+            current = heap.poll();
+        }
+        return current != null;
+    }
+
+    @Override
+    public boolean next() {
+        if (!spilled()) {
+            return memory.next();
+        }
+        if (current == null) {
+            return false;
+        }
+        SortRun.Reader r = readers[current.run];
+        if (!r.ready()) {
+            throw new IoPending(r.pending());
+        }
+        if (r.hasRecord()) {
+            heap.add(head(r.take(), current.run));
+        }
+        current = heap.poll();
+        return current != null;
+    }
+
+    private static Head head(byte[] record, int run) {
+        return new Head(record, Records.decode(record), run);
+    }
+
+    private int compare(Head a, Head b) {
+        int n = Math.min(key.fieldCount(), Math.min(a.fields.length, b.fields.length));
+        int c = key.compare(a.fields, 0, b.fields, 0, n);
+        return c != 0 ? c : Integer.compare(a.run, b.run);
+    }
+
+    /** SorterData: the current record's bytes, shared, not copied: they never change. */
+    byte[] currentRecord() {
+        return spilled() ? current.record : memory.currentRecord();
+    }
+
+    @Override
+    public RecordReader record() {
+        return spilled() ? new RecordReader().reset(MemorySegment.ofArray(current.record), 0) : memory.record();
+    }
+
+    @Override
+    public boolean isValid() {
+        return spilled() ? current != null : memory.isValid();
+    }
+
+    @Override
+    public boolean last() {
+        requireInMemory("Last");
+        return memory.last();
+    }
+
+    @Override
+    public boolean prev() {
+        requireInMemory("Prev");
+        return memory.prev();
+    }
+
+    @Override
+    public boolean seek(SeekOp op, Register[] regs, int start, int count) {
+        requireInMemory("a seek");
+        return memory.seek(op, regs, start, count);
+    }
+
+    @Override
+    public boolean seekRowid(long rowid) {
+        return memory.seekRowid(rowid);
+    }
+
+    @Override
+    public long rowid() {
+        return memory.rowid();
+    }
+
+    @Override
+    public void insert(long rowid, byte[] record) {
+        memory.insert(rowid, record);
+    }
+
+    /** IdxInsert (a recursive CTE's queue): in memory, never spilled, as the queue is read while it grows. */
+    @Override
+    public void insert(byte[] record) {
+        requireInMemory("IdxInsert");
+        memory.insert(record);
+    }
+
+    @Override
+    public void delete() {
+        requireInMemory("Delete");
+        memory.delete();
+    }
+
+    /** Drops everything; the temporary file is closed and then deleted (no waiting). */
+    @Override
+    public void close() {
+        memory.close();
+        if (readers != null) {
+            for (SortRun.Reader r : readers) {
+                r.close();
+            }
+            readers = null;
+        }
+        if (file != null) {
+            DbFile f = file;
+            String p = path;
+            file = null;
+            f.close().onComplete(done -> io.delete(p));
+        }
+        runs.clear();
+        heap = null;
+        current = null;
+    }
+}

@@ -1,0 +1,76 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * EXPLAIN QUERY PLAN shows the plan the planner chose, in sqlite3 3.40's words: for queries
+ * where both engines choose the same plan, the detail lines are compared with sqlite3's.
+ */
+class ExplainQueryPlanTest {
+    private static final String SCHEMA = "CREATE TABLE t(a INTEGER, b TEXT, c);"
+            + "CREATE INDEX ta ON t(a); CREATE INDEX tab ON t(a, b);"
+            + "CREATE TABLE u(id INTEGER PRIMARY KEY, x, y);"
+            + "CREATE TABLE w(p, q);"
+            + "CREATE TABLE n(k TEXT COLLATE NOCASE, v); CREATE INDEX nk ON n(k);";
+
+    private static final String[] QUERIES = {
+        "SELECT * FROM t",
+        "SELECT * FROM t AS z WHERE c = 1",
+        "SELECT * FROM t WHERE a = 1",
+        "SELECT a, b FROM t WHERE a = 1 AND b > 'x'",
+        "SELECT * FROM t WHERE a > 1 AND a < 5",
+        "SELECT * FROM u WHERE id = 5",
+        "SELECT * FROM u WHERE id > 5 AND id < 9",
+        "SELECT * FROM u WHERE id < 5",
+        "SELECT * FROM u WHERE id IN (1, 2)",
+        "SELECT * FROM t WHERE a IN (1, 2)",
+        "SELECT * FROM t, w WHERE t.c = w.p",
+        "SELECT * FROM t ORDER BY c",
+        "SELECT a FROM t",
+        "SELECT c, count(*) FROM t GROUP BY c",
+        "SELECT DISTINCT c FROM t",
+        "SELECT * FROM u LEFT JOIN w ON u.x = w.p",
+        "SELECT * FROM t WHERE b = 1",
+        "SELECT * FROM w, u WHERE u.id = w.q",
+        "SELECT * FROM n WHERE k = 'a'",
+        "SELECT * FROM n WHERE k = 'a' COLLATE BINARY",
+    };
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plansReadAsSqlite3s() throws Exception {
+        Path file = dir.resolve("eqp.db");
+        TablesTest.sqlite3(file, SCHEMA);
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            for (String sql : SCHEMA.split(";")) {
+                c.execute(sql);
+            }
+            for (String q : QUERIES) {
+                List<String> ours = new ArrayList<>();
+                for (String row : TablesTest.rows(c, "EXPLAIN QUERY PLAN " + q)) {
+                    ours.add(row.substring(row.lastIndexOf('|') + 1));
+                }
+                assertEquals(sqlite3Plan(file, q), ours, q);
+            }
+        }
+    }
+
+    /** sqlite3's plan lines, without the tree drawing. */
+    private static List<String> sqlite3Plan(Path file, String q) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (String line : TablesTest.sqlite3(file, "EXPLAIN QUERY PLAN " + q).split("\n")) {
+            if (!line.equals("QUERY PLAN") && !line.isBlank()) {
+                lines.add(line.replaceFirst("^[|` ]*--", ""));
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,100 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Window functions on SQLite 3.54 (sqlite-jdbc) and on turso4j: built-ins, aggregates over
+ * ROWS/RANGE/GROUPS frames with EXCLUDE and FILTER, named windows, and the errors. The random
+ * test prints its seed; {@code -Dturso4j.seed=N} replays it ({@code random} draws a new one).
+ */
+class WindowDifferentialTest {
+    private static final String[] SETUP = {
+        "CREATE TABLE t(a INTEGER, b TEXT, c)",
+        "INSERT INTO t VALUES(1,'x',10),(2,'y',20),(3,'x',30),(4,'y',NULL),(5,'x',50),(6,'z',60),(7,'y',20),(8,'x',30)",
+    };
+
+    @Test
+    void builtinsFramesAndErrors() throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : SETUP) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+            for (String sql : List.of(
+                    "SELECT a, row_number() OVER (ORDER BY a DESC) FROM t",
+                    "SELECT a, rank() OVER w, dense_rank() OVER w, percent_rank() OVER w, cume_dist() OVER w, ntile(3) OVER w"
+                            + " FROM t WINDOW w AS (ORDER BY c) ORDER BY a",
+                    "SELECT a, lag(c, 2) OVER (PARTITION BY b ORDER BY a), lead(c, 1, 'none') OVER (PARTITION BY b ORDER BY a) FROM t ORDER BY a",
+                    "SELECT a, first_value(a) OVER w, last_value(a) OVER w, nth_value(a, 3) OVER w FROM t"
+                            + " WINDOW w AS (ORDER BY c ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING EXCLUDE GROUP) ORDER BY a",
+                    "SELECT a, sum(a) OVER (ORDER BY c GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) FROM t ORDER BY a",
+                    "SELECT a, avg(a) OVER (ORDER BY a RANGE BETWEEN 1.5 PRECEDING AND 2 FOLLOWING) FROM t ORDER BY a",
+                    "SELECT a, count(*) FILTER (WHERE c > 15) OVER (PARTITION BY b) FROM t ORDER BY a",
+                    "SELECT b, count(*), sum(sum(a)) OVER (ORDER BY b) FROM t GROUP BY b",
+                    "SELECT a FROM t ORDER BY row_number() OVER (ORDER BY c DESC, a)",
+                    "SELECT ntile(0) OVER () FROM t", "SELECT nth_value(a, 0) OVER () FROM t",
+                    "SELECT sum(a) OVER (ROWS -1 PRECEDING) FROM t",
+                    "SELECT sum(a) OVER (RANGE 1 PRECEDING) FROM t",
+                    "SELECT a FROM t WHERE rank() OVER () = 1", "SELECT rank() FROM t", "SELECT rank(1) OVER () FROM t",
+                    "SELECT abs(a) OVER () FROM t", "SELECT nosuch(a) OVER () FROM t", "SELECT sum(a) OVER w FROM t",
+                    "SELECT count(DISTINCT a) OVER () FROM t",
+                    "SELECT sum(a) OVER (w ORDER BY a) FROM t WINDOW w AS (PARTITION BY b) ORDER BY a")) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+        }
+    }
+
+    @Test
+    void randomWindowsMatchSqlite() throws SQLException {
+        String property = System.getProperty("turso4j.seed", "11");
+        long seed = property.equals("random") ? System.nanoTime() : Long.parseLong(property);
+        System.out.println("WindowDifferentialTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
+        Random rnd = new Random(seed);
+        List<String> mismatches = new ArrayList<>();
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            oracle.sqlite("CREATE TABLE r(k INTEGER PRIMARY KEY, p, v)");
+            oracle.turso("CREATE TABLE r(k INTEGER PRIMARY KEY, p, v)");
+            for (int i = 0; i < 30; i++) {
+                String insert = "INSERT INTO r VALUES(" + i + ", " + rnd.nextInt(3) + ", "
+                        + (rnd.nextInt(6) == 0 ? "NULL" : String.valueOf(rnd.nextInt(10))) + ")";
+                oracle.sqlite(insert);
+                oracle.turso(insert);
+            }
+            String[] functions = {"sum(v)", "count(v)", "count(*)", "min(v)", "max(v)", "avg(v)", "total(v)",
+                "group_concat(v, '.')", "first_value(v)", "last_value(v)", "nth_value(v, 2)"};
+            String[] bounds = {"UNBOUNDED PRECEDING", "2 PRECEDING", "CURRENT ROW", "1 FOLLOWING"};
+            String[] ends = {"CURRENT ROW", "1 FOLLOWING", "UNBOUNDED FOLLOWING", "3 FOLLOWING"};
+            String[] excludes = {"", " EXCLUDE CURRENT ROW", " EXCLUDE GROUP", " EXCLUDE TIES", " EXCLUDE NO OTHERS"};
+            for (int i = 0; i < 300; i++) {
+                String units = List.of("ROWS", "GROUPS", "RANGE").get(rnd.nextInt(3));
+                int s = rnd.nextInt(bounds.length);
+                int e = Math.max(s == 3 ? 1 : 0, rnd.nextInt(ends.length));
+                String frame = rnd.nextInt(4) == 0 ? "" : " " + units + " BETWEEN " + bounds[s] + " AND " + ends[e]
+                        + excludes[rnd.nextInt(excludes.length)];
+                String partition = rnd.nextBoolean() ? "PARTITION BY p " : "";
+                String order = "ORDER BY v" + (rnd.nextBoolean() ? " DESC" : "") + (frame.isEmpty() || rnd.nextBoolean() ? ", k" : "");
+                if (frame.contains("RANGE") && order.contains(",") && (frame.contains("PRECEDING AND") && !frame.contains("UNBOUNDED PRECEDING AND") || frame.matches(".*\\d FOLLOWING.*"))) {
+                    order = "ORDER BY v";
+                }
+                String f = functions[rnd.nextInt(functions.length)];
+                String filter = f.startsWith("sum") && rnd.nextBoolean() ? " FILTER (WHERE k % 2 = 0)" : "";
+                String sql = "SELECT k, " + f + filter + " OVER (" + partition + order + frame + ") FROM r ORDER BY k";
+                String expected = oracle.sqlite(sql);
+                String actual = oracle.turso(sql);
+                if (!expected.equals(actual)) {
+                    mismatches.add(sql + "\n    sqlite:  " + expected + "\n    turso4j: " + actual);
+                }
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            fail(mismatches.size() + " mismatches (seed " + seed + "), first:\n"
+                    + String.join("\n", mismatches.subList(0, Math.min(4, mismatches.size()))));
+        }
+    }
+}

@@ -1,0 +1,16 @@
+CREATE TABLE t(a INTEGER, b TEXT);
+INSERT INTO t VALUES(1,'x'),(2,NULL),(3,'3'),(NULL,'y');
+CREATE TABLE one(v);
+INSERT INTO one VALUES(1),(3),(NULL);
+SELECT a, (SELECT max(a) FROM t), EXISTS (SELECT 1 FROM t WHERE a > 2) FROM t;
+SELECT a, (SELECT count(*) FROM t AS u WHERE u.a <= t.a) FROM t;
+SELECT a, a IN (SELECT a FROM t WHERE a < 3), a NOT IN (SELECT v FROM one) FROM t;
+SELECT a, a IN one, a IN main.one, a IN (1, 3, 5, 7) FROM t;
+SELECT NULL IN (SELECT v FROM one WHERE 0), NULL IN one, 2 IN one, 2 NOT IN one;
+SELECT '1' IN (SELECT a FROM t), '3' IN (SELECT a FROM t);
+SELECT (1, 2) = (1, 2), (1, NULL) = (1, 2), (1, 2) < (1, 3), (1, 2) IS (1, 2);
+SELECT (SELECT 1, 2) = (1, 2), (1, 2) IN (SELECT 1, 2), (1, 2) IN ((3, 4), (1, 2));
+SELECT a FROM t WHERE (a, b) IN (SELECT a, b FROM t WHERE b IS NOT NULL);
+SELECT 1 IN nosuch;
+SELECT 1 IN (SELECT 1, 2);
+SELECT (1, 2) = (1, 2, 3);
