@@ -358,4 +358,18 @@ class DmlConflictTest {
                 "INSERT INTO temp.t(a) VALUES (9)",
                 "SELECT * FROM t");
     }
+
+    /** A one-pass UPDATE changes rows in its index's order, a two-pass one in rowid order: conflicts show which. */
+    @Test
+    void updateOrder() throws SQLException {
+        differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a UNIQUE, b, d, UNIQUE (b, d))",
+                "INSERT INTO t VALUES (1, 5, 'x', 1), (2, 4, 'x', 2), (3, 3, 'y', 1), (4, 9, 'y', 2)",
+                "UPDATE t SET d = d + 1 WHERE a > 2",
+                "UPDATE t SET d = d + 1 WHERE a > 2 RETURNING id",
+                "UPDATE t SET d = d - 1, a = a + 100 WHERE a > 2",
+                "UPDATE t SET d = d - 1 WHERE a BETWEEN 3 AND 5",
+                "UPDATE t SET d = d + 1 WHERE a < 6 AND b = 'x'",
+                "SELECT * FROM t ORDER BY id");
+    }
 }

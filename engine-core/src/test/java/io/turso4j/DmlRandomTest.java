@@ -46,13 +46,7 @@ class DmlRandomTest {
                 assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
             }
             for (String sql : script(random, 400)) {
-                String context = "seed " + seed + ": " + sql;
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), context);
-                String counters = "SELECT changes(), total_changes(), last_insert_rowid()";
-                assertEquals(oracle.sqlite(counters), oracle.turso(counters), "counters after " + context);
-                for (String contents : List.of("SELECT * FROM t ORDER BY id", "SELECT * FROM u ORDER BY k")) {
-                    assertEquals(oracle.sqlite(contents), oracle.turso(contents), contents + " after " + context);
-                }
+                step(oracle, seed, sql, "SELECT * FROM t ORDER BY id", "SELECT * FROM u ORDER BY k");
             }
         }
     }
@@ -117,21 +111,29 @@ class DmlRandomTest {
                     default -> "UPDATE " + pick(r, OR) + pick(r, new String[] {"c SET id = id + 3", "c SET pid = "
                             + maybeNull(r), "g SET cid = " + small(r)}) + " WHERE id > " + small(r);
                 };
-                String context = "seed " + seed + ": " + sql;
-                if (System.getProperty("turso4j.trace") != null) {
-                    System.out.println("TRACE " + sql);
-                    for (String t : new String[] {"p", "c", "g"}) {
-                        System.out.println("TRACE   " + t + " " + oracle.sqlite("SELECT * FROM " + t + " ORDER BY id"));
-                    }
-                }
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), context);
-                String counters = "SELECT changes(), total_changes()";
-                assertEquals(oracle.sqlite(counters), oracle.turso(counters), "counters after " + context);
-                for (String t : new String[] {"p", "c", "g"}) {
-                    String contents = "SELECT * FROM " + t + " ORDER BY id";
-                    assertEquals(oracle.sqlite(contents), oracle.turso(contents), contents + " after " + context);
-                }
+                step(oracle, seed, sql, "SELECT * FROM p ORDER BY id", "SELECT * FROM c ORDER BY id",
+                        "SELECT * FROM g ORDER BY id");
             }
+        }
+    }
+
+    /**
+     * Runs {@code sql} on both engines and compares its result, the counters and the tables'
+     * contents. With {@code -Dturso4j.trace} it prints each statement and the contents before it.
+     */
+    private static void step(SqliteOracle oracle, long seed, String sql, String... contents) {
+        if (System.getProperty("turso4j.trace") != null) {
+            System.out.println("TRACE " + sql);
+            for (String query : contents) {
+                System.out.println("TRACE   " + oracle.sqlite(query));
+            }
+        }
+        String context = "seed " + seed + ": " + sql;
+        assertEquals(oracle.sqlite(sql), oracle.turso(sql), context);
+        String counters = "SELECT changes(), total_changes(), last_insert_rowid()";
+        assertEquals(oracle.sqlite(counters), oracle.turso(counters), "counters after " + context);
+        for (String query : contents) {
+            assertEquals(oracle.sqlite(query), oracle.turso(query), query + " after " + context);
         }
     }
 
@@ -211,9 +213,14 @@ class DmlRandomTest {
                 "(a, c) = (c, a)", "d = d + 1", "a = " + maybeNull(r), "id = " + small(r)});
     }
 
+    /**
+     * WHERE clauses whose loop is planned alike here and in SQLite (the order an UPDATE changes
+     * rows in is its loop's, and shows through conflicts): a leading {@code +} keeps SQLite off
+     * the index for a range or IS NULL, which turso4j's planner does not use either.
+     */
     private static String whereT(Random r) {
-        return pick(r, new String[] {"id = " + small(r), "a > " + small(r), "c IS NULL", "d = " + r.nextInt(3),
-                "b = 'b" + r.nextInt(4) + "'", "1"});
+        return pick(r, new String[] {"id = " + small(r), "+a > " + small(r), "+c IS NULL", "d = " + r.nextInt(3),
+                "b = 'b" + r.nextInt(4) + "'", "a = " + small(r), "1"});
     }
 
     private static String returning(Random r) {

@@ -2,6 +2,7 @@ package io.turso4j.translate;
 
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
+import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Expr;
@@ -42,9 +43,32 @@ final class ChangeCodegen {
     private final int rowids;
     /** The ORDER BY / LIMIT that choose the rows, or null for every row the WHERE selects. */
     private ChangeOrder order;
+    /** When an UPDATE may change its rows in the order its first pass finds them (see {@link OnePass}), else null. */
+    private OnePass onePass;
+    /** The second pass's list holds {@code (order key, rowid)} records: the rows' order is the first pass's. */
+    private boolean scanOrder;
     /** The second pass's labels: the next rowid (a row gone meanwhile is skipped), and its end. */
     private int pendingSkip;
     private int pendingEnd;
+
+    /**
+     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid
+     * change, no REPLACE, not FROM or LIMIT) changes the rows in the order its WHERE loop finds
+     * them — an index's order when one is used, unless the UPDATE changes that index's key; a
+     * two-pass UPDATE goes in rowid order. Both orders are visible through uniqueness conflicts.
+     * {@code set} is what the UPDATE assigns; {@code foreignKeys} makes it two-pass when
+     * enforcement is on.
+     */
+    private record OnePass(Expr[] set, boolean foreignKeys) {
+        boolean keeps(Index index) {
+            for (IndexColumn c : index.keyColumns()) {
+                if (c.column() >= 0 && set[c.column()] != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     private ChangeCodegen(ProgramBuilder b, SelectCodegen selects, Update.QualifiedTable target) {
         this.b = b;
@@ -102,6 +126,11 @@ final class ChangeCodegen {
         conflicts.setForeignKeys(fks);
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
+        if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
+                && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
+                && selects.schema().triggersOn(table.name()).isEmpty()) {
+            c.onePass = new OnePass(setTo, fks.required(table, false, setTo));
+        }
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
         if (update.from() == null) {
@@ -149,6 +178,19 @@ final class ChangeCodegen {
             b.emit(Opcode.Integer, 1, found);
         });
         b.emit(Opcode.IfNot, found, pendingSkip, 0);
+    }
+
+    /** Whether a conflict of this UPDATE may be resolved by REPLACE (SQLite's bReplace). */
+    private static boolean replaces(Table table, Expr[] set, Update update) {
+        if (update.orAction() != null) {
+            return update.orAction() == io.turso4j.sql.ast.ConflictAction.REPLACE;
+        }
+        for (Index index : table.indexes()) {
+            if (index.onConflict() == io.turso4j.schema.Conflict.REPLACE && !new OnePass(set, false).keeps(index)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -252,8 +294,6 @@ final class ChangeCodegen {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
         }
-        IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
-        b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
         String name = alias != null ? alias : table.name();
         List<String> names = table.columns().stream().map(Column::name).toList();
         List<Affinity> affinities = table.columns().stream().map(Column::affinity).toList();
@@ -274,6 +314,16 @@ final class ChangeCodegen {
         JoinPlanner.Item item = new JoinPlanner.Item(table, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
                 0, false, null);
         JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
+        AccessPath path = plan.paths()[0];
+        scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());
+        int width = scanOrder ? 2 : 1;
+        b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        int sequence = b.allocRegister();
+        int one = b.allocRegister();
+        if (scanOrder) {
+            b.emit(Opcode.Integer, 0, sequence);
+            b.emit(Opcode.Integer, 1, one);
+        }
         LoopCodegen loops = new LoopCodegen(b, selects.exprs());
         LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, table, -1, 0, null);
         loops.prologue(level);
@@ -284,6 +334,25 @@ final class ChangeCodegen {
         scanned.read(b, table.columns().size(), rowid);
         if (order != null) {
             order.keep(rowid);
+        } else if (scanOrder) {
+            // The order key: the row's place in the scan, or (two-pass, as SQLite is while it
+            // enforces foreign keys here) its rowid.
+            int entry = b.allocRegisters(2);
+            int inScan = b.newLabel();
+            int keyed = b.newLabel();
+            if (onePass.foreignKeys()) {
+                b.emit(Opcode.FkIfDisabled, 0, inScan);
+                b.emit(Opcode.SCopy, rowid, entry);
+                b.emit(Opcode.Goto, 0, keyed);
+            }
+            b.resolve(inScan);
+            b.emit(Opcode.Add, one, sequence, sequence);
+            b.emit(Opcode.SCopy, sequence, entry);
+            b.resolve(keyed);
+            b.emit(Opcode.SCopy, rowid, entry + 1);
+            int record = b.allocRegister();
+            b.emit(Opcode.MakeRecord, entry, 2, record);
+            b.emit(Opcode.IdxInsert, rowids, record);
         } else {
             int record = b.allocRegister();
             b.emit(Opcode.MakeRecord, rowid, 1, record);
@@ -300,7 +369,7 @@ final class ChangeCodegen {
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
         int skip = b.newLabel();
-        b.emit(Opcode.Column, rowids, 0, rowid);
+        b.emit(Opcode.Column, rowids, scanOrder ? 1 : 0, rowid);
         b.emit(Opcode.NotExists, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
         pendingSkip = skip;

@@ -114,6 +114,19 @@ final class ConflictCodegen {
                 table.columns().stream().map(Column::collation).toList(), new SourceReader(table, row));
     }
 
+    /** Whether a uniqueness conflict may be resolved by REPLACE, deleting other rows. */
+    boolean mayReplace() {
+        if (resolve(table.rowidConflict()) == ConflictAction.REPLACE) {
+            return true;
+        }
+        for (Index index : table.indexes()) {
+            if (index.unique() && resolve(index.onConflict()) == ConflictAction.REPLACE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The conflict algorithm for a constraint declared with {@code declared}. */
     ConflictAction resolve(Conflict declared) {
         if (override != null) {
@@ -135,6 +148,14 @@ final class ConflictCodegen {
      * row.
      */
     void checkAndWrite(int row, int oldRow, int skip, int changeFlags) {
+        write(row, oldRow, check(row, oldRow, skip), changeFlags);
+    }
+
+    /**
+     * The checks of {@link #checkAndWrite}, without the write; returns the registers holding
+     * each index's new entry, for {@link #write}.
+     */
+    int[] check(int row, int oldRow, int skip) {
         int n = table.columns().size();
         int rowid = rowidOf(table, row);
         int oldRowid = oldRow < 0 ? -1 : rowidOf(table, oldRow);
@@ -161,6 +182,14 @@ final class ConflictCodegen {
                 indexUnique(constraint, keys[constraint], row, oldRowid, skip);
             }
         }
+        return keys;
+    }
+
+    /** The write of {@link #checkAndWrite}, after {@link #check} returned {@code keys}. */
+    void write(int row, int oldRow, int[] keys, int changeFlags) {
+        int n = table.columns().size();
+        int rowid = rowidOf(table, row);
+        int oldRowid = oldRow < 0 ? -1 : rowidOf(table, oldRow);
         if (oldRow >= 0) {
             removeEntries(oldRow);
             int same = b.newLabel();

@@ -152,19 +152,9 @@ final class ForeignKeys {
      */
     void prepare(Table table, boolean delete, Expr[] set) {
         List<String> errors = new ArrayList<>();
-        for (ForeignKey fk : table.foreignKeys()) {
-            ParentKey key = parentKey(table, fk);
-            if (key.error() != null && (set == null || setsAny(table, set, fk.fromColumns()))) {
+        for (ParentKey key : enforced(table, delete, set)) {
+            if (key.error() != null) {
                 errors.add(key.error());
-            }
-        }
-        if (delete || set != null) {
-            for (Reference ref : referencing(table)) {
-                ParentKey key = parentKey(ref.child(), ref.fk());
-                if (key.error() != null && (set == null || ref.fk().toColumns().isEmpty()
-                        || setsAny(table, set, ref.fk().toColumns()))) {
-                    errors.add(key.error());
-                }
             }
         }
         if (errors.isEmpty()) {
@@ -174,6 +164,32 @@ final class ForeignKeys {
         b.emit(Opcode.FkIfDisabled, 0, off);
         b.emit(Opcode.Halt, ResultCode.ERROR.code(), ConflictCodegen.OE_ABORT, 0, errors.getFirst(), 0);
         b.resolve(off);
+    }
+
+    /**
+     * Whether the change has foreign keys to enforce when enforcement is on (SQLite's
+     * sqlite3FkRequired); arguments as {@link #prepare}'s.
+     */
+    boolean required(Table table, boolean delete, Expr[] set) {
+        return !enforced(table, delete, set).isEmpty();
+    }
+
+    /** The parent keys of the foreign keys a change must enforce (see {@link #prepare}). */
+    private List<ParentKey> enforced(Table table, boolean delete, Expr[] set) {
+        List<ParentKey> keys = new ArrayList<>();
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (set == null || setsAny(table, set, fk.fromColumns())) {
+                keys.add(parentKey(table, fk));
+            }
+        }
+        if (delete || set != null) {
+            for (Reference ref : referencing(table)) {
+                if (set == null || ref.fk().toColumns().isEmpty() || setsAny(table, set, ref.fk().toColumns())) {
+                    keys.add(parentKey(ref.child(), ref.fk()));
+                }
+            }
+        }
+        return keys;
     }
 
     private static boolean setsAny(Table table, Expr[] set, List<String> columns) {
@@ -225,6 +241,35 @@ final class ForeignKeys {
         childCheck(child, row, -1);
     }
 
+    /**
+     * Codes the checks of the one row a single-row INSERT is about to write at {@code row}: a
+     * missing parent fails the statement before the row is written, as SQLite does when the
+     * statement writes no more than one row (it is not "multi-write").
+     */
+    void childAddingOnly(Table child, int row) {
+        childCheck(child, row, 0);
+    }
+
+    /** Codes a jump to {@code ok} when the row at {@code row} is its own parent (a self-reference). */
+    private void ownParent(Table child, ParentKey key, int row, int ok) {
+        if (!Identifiers.same(key.parent().name(), child.name())) {
+            return;
+        }
+        int[] from = key.fromInKeyOrder();
+        if (key.index() == null) {
+            b.emit(Opcode.Eq, row + from[0], ok, ConflictCodegen.rowidOf(child, row), null, 0);
+            return;
+        }
+        int differs = b.newLabel();
+        for (int k = 0; k < from.length; k++) {
+            b.emit(Opcode.Ne, row + from[k], differs, row + key.index().columns().get(k).column(), null,
+                    AffinityCode.JUMPIFNULL);
+        }
+        b.emit(Opcode.Goto, 0, ok);
+        b.resolve(differs);
+    }
+
+    /** Codes the lookups of each parent of the row at {@code row}: a missing one adds {@code delta} (0: fails at once). */
     private void childCheck(Table child, int row, int delta) {
         if (child.foreignKeys().isEmpty()) {
             return;
@@ -267,7 +312,12 @@ final class ForeignKeys {
                 // Nothing to resolve while no violation is pending (SQLite's FkIfZero).
                 b.emit(Opcode.IfNot, counter, ok, 1);
             }
-            add(delta);
+            if (delta == 0) {
+                ownParent(child, key, row, ok);
+                fail();
+            } else {
+                add(delta);
+            }
             b.resolve(ok);
         }
         b.resolve(off);

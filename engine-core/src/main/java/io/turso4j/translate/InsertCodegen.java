@@ -39,6 +39,12 @@ final class InsertCodegen {
     private final ConflictCodegen conflicts;
     private final Autoincrement autoincrement;
     private ForeignKeys foreignKeys;
+    /**
+     * The statement writes at most one row (DEFAULT VALUES, or VALUES with one row, and no
+     * REPLACE that may delete others; SQLite's "not multi-write"): a missing parent fails it
+     * before the write, and no violation can be pending that the row resolves.
+     */
+    private boolean singleRow;
     private ReturningCodegen returning;
 
     private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, Insert insert, int[] sourceOf,
@@ -112,6 +118,8 @@ final class InsertCodegen {
         }
         codegen.open();
         Select source = insert.source();
+        codegen.singleRow = (source == null || (source.body() instanceof Select.Values values && values.rows().size() == 1))
+                && !codegen.conflicts.mayReplace();
         if (source == null) {
             codegen.row(-1);
         } else {
@@ -249,9 +257,15 @@ final class InsertCodegen {
             b.emit(Opcode.SCopy, rowid, row + alias);
         }
         int skip = b.newLabel();
-        conflicts.checkAndWrite(row, -1, skip, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
-        foreignKeys.childAdded(table, row);
-        foreignKeys.parentAdded(table, -1, row);
+        int[] keys = conflicts.check(row, -1, skip);
+        if (singleRow) {
+            foreignKeys.childAddingOnly(table, row);
+        }
+        conflicts.write(row, -1, keys, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+        if (!singleRow) {
+            foreignKeys.childAdded(table, row);
+            foreignKeys.parentAdded(table, -1, row);
+        }
         if (returning != null) {
             returning.row(row);
         }
