@@ -298,6 +298,16 @@ public final class Connection implements AutoCloseable {
         leaveStatement();
     }
 
+    /** A statement failed with conflict action ROLLBACK: the whole transaction is undone, autocommit is on again. */
+    void rollbackTransaction() {
+        if (pager.inWriteTransaction()) {
+            pager.rollback();
+            rolledBack();
+        }
+        autocommit = true;
+        leaveStatement();
+    }
+
     private void rolledBack() {
         btree.pagesRolledBack();
         schema = null;
@@ -368,8 +378,12 @@ public final class Connection implements AutoCloseable {
             runningChanges++;
         }
 
+        /**
+         * Counted at once: SQLite adds a trigger program's changes to the total as the program
+         * ends, so they stay counted even if the statement then fails.
+         */
         @Override
-        public void nestedRowChanged() {
+        public void triggerRowChanged() {
             totalChanges++;
         }
 

@@ -44,7 +44,8 @@ final class SchemaReader {
         }
         for (;;) {
             try {
-                return SchemaLoader.load(rows(btree), cookie, pager.pageCount());
+                Schema schema = SchemaLoader.load(rows(btree), cookie, pager.pageCount());
+                return schema.stat1Table() == null ? schema : schema.withStat1(stat1(btree, schema.stat1Table()));
             } catch (IoPending p) {
                 Database.await(db.io(), p.completion());
             }
@@ -59,6 +60,23 @@ final class SchemaReader {
                 RecordReader r = c.record();
                 rows.add(new SchemaRow(text(r, 0), text(r, 1), text(r, 2),
                         r.columnCount() > 3 && r.typeOf(3) == StorageClass.INTEGER ? r.getLong(3) : null, text(r, 4)));
+            }
+        } finally {
+            c.close();
+        }
+        return rows;
+    }
+
+    /** sqlite_stat1's rows (tbl, idx, stat), a numeric stat read as its text. */
+    private static List<Schema.Stat1Row> stat1(BTree btree, io.turso4j.schema.Table stat1) {
+        List<Schema.Stat1Row> rows = new ArrayList<>();
+        BTreeCursor c = btree.openTable(stat1.rootPage(), false);
+        try {
+            for (boolean more = c.first(); more; more = c.next()) {
+                RecordReader r = c.record();
+                String stat = r.columnCount() > 2 && r.typeOf(2) == StorageClass.INTEGER
+                        ? Long.toString(r.getLong(2)) : text(r, 2);
+                rows.add(new Schema.Stat1Row(text(r, 0), text(r, 1), stat));
             }
         } finally {
             c.close();

@@ -8,6 +8,7 @@ import io.turso4j.translate.Translator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import io.turso4j.vdbe.Explain;
+import io.turso4j.vdbe.HaltError;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.Vm;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +39,6 @@ public final class Statement implements AutoCloseable {
     private boolean finished;
     /** Between {@link Connection#beginStatement} and its finish or failure. */
     private boolean started;
-    /** Vm.haltOnError values: SQLite's OE_Rollback and OE_Fail. */
-    private static final int OE_ROLLBACK = 1;
-    private static final int OE_FAIL = 3;
     /** The savepoint the statement runs in (0 for none). */
     private int savepoint;
     /** The commit's I/O, when finishing the statement waits for it. */
@@ -85,25 +83,18 @@ public final class Statement implements AutoCloseable {
         try {
             status = vm.step();
         } catch (SqliteException e) {
-            if (started && vm.haltOnError() == OE_FAIL) {
-                // FAIL keeps what the statement changed before the failing row: finish it as if it
-                // had ended (a commit's I/O is awaited like any other; the error comes after it).
-                try {
-                    connection.finishStatement(savepoint);
-                } catch (IoPending p) {
-                    commitIo = p.completion();
-                    return StepResult.IO;
+            if (started) {
+                int onError = HaltError.onError(e);
+                if (onError == HaltError.FAIL) {
+                    return finishFailed(e);
                 }
                 started = false;
-                finished = true;
-                connection.statementDone(program.countsChanges());
-            } else if (started) {
-                started = false;
-                connection.failStatement(savepoint);
+                if (onError == HaltError.ROLLBACK) {
+                    connection.rollbackTransaction();
+                } else {
+                    connection.failStatement(savepoint);
+                }
                 connection.statementFailed(program.countsChanges());
-                if (vm.haltOnError() == OE_ROLLBACK && !connection.isAutocommit()) {
-                    connection.context().setAutocommit(true, true);
-                }
             }
             throw e;
         }
@@ -138,6 +129,28 @@ public final class Statement implements AutoCloseable {
             connection.statementDone(program.countsChanges());
         }
         return StepResult.DONE;
+    }
+
+    /**
+     * The program failed with conflict action FAIL: the statement ends keeping its changes
+     * (committing them in autocommit, as a statement that ran to its end), then reports {@code
+     * failure}. Called again, by the next step, while the commit's I/O is in flight.
+     */
+    private StepResult finishFailed(SqliteException failure) {
+        try {
+            connection.finishStatement(savepoint);
+        } catch (IoPending p) {
+            commitIo = p.completion();
+            return StepResult.IO;
+        } catch (SqliteException e) {
+            started = false;
+            connection.failStatement(savepoint);
+            connection.statementFailed(program.countsChanges());
+            throw e;
+        }
+        started = false;
+        connection.statementDone(program.countsChanges());
+        throw failure;
     }
 
     /** Ends a statement left before its end (reset or closed): a reader just stops, a writer is undone. */

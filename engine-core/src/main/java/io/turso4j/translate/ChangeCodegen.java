@@ -29,8 +29,9 @@ import java.util.List;
  * {@link ConflictCodegen} check and write it, the rowid included. Not thread-safe; one per
  * statement.
  *
- * <p>Trigger hook points: BEFORE/AFTER DELETE around {@link #delete}'s Delete, BEFORE/AFTER
- * UPDATE around {@link #update}'s {@link ConflictCodegen#checkAndWrite}.
+ * <p>Row triggers ({@link RowTriggers}) fire around each row's change (a BEFORE trigger may
+ * change or delete the row, which is then read again or skipped); a change of a view is its
+ * INSTEAD OF triggers' ({@link ViewTriggers}).
  */
 final class ChangeCodegen {
     private final ProgramBuilder b;
@@ -92,12 +93,19 @@ final class ChangeCodegen {
 
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
+        io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
+        if (view != null) {
+            ViewTriggers.delete(selects, delete, view);
+            return List.of();
+        }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
+        RowTriggers triggers = RowTriggers.delete(selects, c.table);
         ReturningCodegen returning = c.returning(delete.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
         fks.prepare(c.table, true, null);
         c.order(delete.orderBy(), delete.limit(), "DELETE");
         int loop = c.collect(delete.table().alias(), delete.where());
+        triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
         if (returning != null) {
             returning.row(c.row);
         }
@@ -106,6 +114,7 @@ final class ChangeCodegen {
         b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
         fks.rowDeleted(c.table, c.row);
+        triggers.afterDelete(c.pendingSkip);
         c.endLoop(loop);
         fks.finish();
         return c.finish(returning);
@@ -118,12 +127,19 @@ final class ChangeCodegen {
 
     /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
+        io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
+        if (view != null) {
+            ViewTriggers.update(selects, update, view);
+            return List.of();
+        }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
         Expr[] setTo = setTargets(table, update.sets());
         ReturningCodegen returning = c.returning(update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         conflicts.setForeignKeys(fks);
+        RowTriggers triggers = RowTriggers.update(selects, table,
+                update.sets().stream().flatMap(set -> set.columns().stream()).toList());
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
         if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
@@ -138,9 +154,15 @@ final class ChangeCodegen {
         } else {
             c.assignFrom(update, setTo, newRow);
         }
+        int[] assigned = new int[table.columns().size()];
+        for (int i = 0; i < assigned.length; i++) {
+            assigned[i] = setTo[i] != null ? i : -1;
+        }
+        triggers.beforeUpdate(c.row, c.rowid, c.cursor, assigned, newRow, c.pendingSkip);
         completeRow(b, table, setTo, c.row, newRow);
         conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, fks.changeFlags());
         fks.rowUpdated(table, c.row, newRow);
+        triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), c.pendingSkip);
         if (returning != null) {
             returning.row(newRow);
         }

@@ -153,7 +153,7 @@ final class ConflictCodegen {
 
     /**
      * The checks of {@link #checkAndWrite}, without the write; returns the registers holding
-     * each index's new entry, for {@link #write}.
+     * each index's new entry (NULL when a partial index has none for the row), for {@link #write}.
      */
     int[] check(int row, int oldRow, int skip) {
         int n = table.columns().size();
@@ -170,23 +170,28 @@ final class ConflictCodegen {
         }
         checks(row, skip);
         int[] keys = new int[indexCursors.length];
+        int[] entries = new int[indexCursors.length];
         for (int i = 0; i < keys.length; i++) {
             Index index = table.indexes().get(i);
+            entries[i] = b.allocRegister();
+            int notIndexed = IndexKeys.skipUnlessIndexed(b, table, index, row, entries[i]);
             keys[i] = b.allocRegisters(index.columns().size());
-            IndexKeys.build(b, index, row, rowid, keys[i]);
+            IndexKeys.build(b, table, index, row, rowid, keys[i]);
+            b.emit(Opcode.MakeRecord, keys[i], index.columns().size(), entries[i]);
+            b.resolve(notIndexed);
         }
         for (int constraint : uniqueOrder()) {
             if (constraint == ROWID) {
                 rowidUnique(row, rowid, oldRowid, skip);
             } else {
-                indexUnique(constraint, keys[constraint], row, oldRowid, skip);
+                indexUnique(constraint, keys[constraint], entries[constraint], row, oldRowid, skip);
             }
         }
-        return keys;
+        return entries;
     }
 
-    /** The write of {@link #checkAndWrite}, after {@link #check} returned {@code keys}. */
-    void write(int row, int oldRow, int[] keys, int changeFlags) {
+    /** The write of {@link #checkAndWrite}, after {@link #check} returned the index {@code entries}. */
+    void write(int row, int oldRow, int[] entries, int changeFlags) {
         int n = table.columns().size();
         int rowid = rowidOf(table, row);
         int oldRowid = oldRow < 0 ? -1 : rowidOf(table, oldRow);
@@ -209,9 +214,7 @@ final class ConflictCodegen {
         }
         b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
         for (int i = 0; i < indexCursors.length; i++) {
-            int entry = b.allocRegister();
-            b.emit(Opcode.MakeRecord, keys[i], table.indexes().get(i).columns().size(), entry);
-            b.emit(Opcode.IdxInsert, indexCursors[i], entry);
+            IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries[i]);
         }
     }
 
@@ -219,10 +222,7 @@ final class ConflictCodegen {
     void removeEntries(int row) {
         int rowid = rowidOf(table, row);
         for (int i = 0; i < indexCursors.length; i++) {
-            Index index = table.indexes().get(i);
-            int key = b.allocRegisters(index.columns().size());
-            IndexKeys.build(b, index, row, rowid, key);
-            b.emit(Opcode.IdxDelete, indexCursors[i], key, index.columns().size());
+            IndexKeys.delete(b, table, table.indexes().get(i), indexCursors[i], row, rowid);
         }
     }
 
@@ -397,9 +397,10 @@ final class ConflictCodegen {
     }
 
     /** Another entry of a UNIQUE index with this key (one with a NULL never conflicts) is a conflict. */
-    private void indexUnique(int i, int key, int row, int oldRowid, int skip) {
+    private void indexUnique(int i, int key, int entry, int row, int oldRowid, int skip) {
         Index index = table.indexes().get(i);
         int ok = b.newLabel();
+        b.emit(Opcode.IsNull, entry, ok); // a partial index without an entry for the row
         for (int k = 0; k < index.keyCount(); k++) {
             b.emit(Opcode.IsNull, key + k, ok);
         }
@@ -424,6 +425,9 @@ final class ConflictCodegen {
     }
 
     private String uniqueNames(Index index) {
+        if (IndexKeys.hasExpressions(index)) {
+            return "index '" + index.name() + "'";
+        }
         StringBuilder names = new StringBuilder();
         for (int k = 0; k < index.keyCount(); k++) {
             IndexColumn c = index.columns().get(k);

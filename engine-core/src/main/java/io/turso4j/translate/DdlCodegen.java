@@ -40,9 +40,6 @@ final class DdlCodegen {
         if (stmt.temp()) {
             throw ExprCodegen.error("TEMP tables are not supported yet");
         }
-        if (stmt.asSelect() != null) {
-            throw ExprCodegen.error("CREATE TABLE ... AS SELECT is not supported yet");
-        }
         Table table = SchemaBuilder.createTable(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {
@@ -74,9 +71,6 @@ final class DdlCodegen {
         Index index = SchemaBuilder.createIndex(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
         ProgramBuilder b = SchemaWrites.start();
         if (index != null) {
-            if (index.isPartial()) {
-                throw ExprCodegen.error("partial indexes are not supported yet");
-            }
             Table table = schema.table(index.table());
             int root = b.allocRegister();
             b.emit(Opcode.CreateBtree, 1, root);
@@ -144,9 +138,11 @@ final class DdlCodegen {
         int top = b.currentAddress();
         TableSource.readRow(b, table, tableCursor, row);
         b.emit(Opcode.Rowid, tableCursor, rowid);
-        IndexKeys.build(b, index, row, rowid, key);
+        int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, record);
+        IndexKeys.build(b, table, index, row, rowid, key);
         b.emit(Opcode.MakeRecord, key, index.columns().size(), record);
         b.emit(Opcode.IdxInsert, indexCursor, record);
+        b.resolve(skip);
         b.emit(Opcode.Next, tableCursor, top);
         b.resolve(done);
         b.emit(Opcode.Close, tableCursor, 0);

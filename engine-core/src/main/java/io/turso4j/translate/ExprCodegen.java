@@ -137,7 +137,10 @@ final class ExprCodegen {
             case Expr.Exists x -> subqueries().exists(x, target);
             case Expr.Subquery s -> subqueries().scalar(s, target);
             case Expr.Function f -> function(f, target);
-            case Expr.Raise r -> throw error("RAISE() may only be used within a trigger-program");
+            case Expr.Raise r -> {
+                selects.triggers().raise(r);
+                b.emit(Opcode.Null, 0, target);
+            }
             case Expr.Row r -> throw error("row value misused");
         }
     }
@@ -588,7 +591,7 @@ final class ExprCodegen {
         return new SqliteException(ResultCode.ERROR, message);
     }
 
-    private SubqueryCodegen subqueries() {
+    SubqueryCodegen subqueries() {
         if (subqueries == null) {
             subqueries = new SubqueryCodegen(b, selects);
         }

@@ -64,7 +64,7 @@ final class ForeignKeys {
 
     /** How the rows this change writes count: in changes(), unless they are a cascade's. */
     int changeFlags() {
-        return cascading.isEmpty() ? ChangeFlags.COUNT : ChangeFlags.NESTED;
+        return cascading.isEmpty() ? selects.triggers().changeFlags(ChangeFlags.COUNT) : ChangeFlags.TRIGGER_COUNT;
     }
 
     /** Codes the end-of-statement check. */

@@ -24,8 +24,8 @@ import java.util.Locale;
  * it. A SELECT that reads the table being filled is first run to its end into a temporary
  * index, so the rows it adds cannot be read again. Not thread-safe; one per statement.
  *
- * <p>Trigger hook points: a BEFORE INSERT trigger belongs just before {@link #row}'s call of
- * {@link ConflictCodegen#checkAndWrite}, an AFTER INSERT trigger just after it.
+ * <p>Row triggers ({@link RowTriggers}) fire before the rowid is chosen and after the write; an
+ * INSERT into a view is its INSTEAD OF triggers' ({@link ViewTriggers}).
  */
 final class InsertCodegen {
     private final ProgramBuilder b;
@@ -37,6 +37,7 @@ final class InsertCodegen {
     private final int[] indexCursors;
     private final int row;
     private final ConflictCodegen conflicts;
+    private final RowTriggers triggers;
     private final Autoincrement autoincrement;
     private ForeignKeys foreignKeys;
     /**
@@ -61,6 +62,7 @@ final class InsertCodegen {
         }
         this.row = b.allocRegisters(ConflictCodegen.rowWidth(table));
         this.conflicts = new ConflictCodegen(b, selects, table, cursor, indexCursors, insert.orAction());
+        this.triggers = RowTriggers.insert(selects, table);
         this.autoincrement = table.autoincrement() ? new Autoincrement(b, selects.schema(), table) : null;
     }
 
@@ -75,6 +77,11 @@ final class InsertCodegen {
 
     private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
                                                        boolean materialize) {
+        io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
+        if (view != null) {
+            ViewTriggers.insert(selects, insert, view);
+            return List.of();
+        }
         Table table = target(selects, insert.table());
         int[] sourceOf = new int[table.columns().size()];
         Arrays.fill(sourceOf, -1);
@@ -227,6 +234,8 @@ final class InsertCodegen {
                 defaultValue(table.column(i), row + i);
             }
         }
+        int skip = b.newLabel();
+        triggers.beforeInsert(row, skip);
         int rowid = ConflictCodegen.rowidOf(table, row);
         int alias = table.rowidAlias();
         int given = -1;
@@ -256,16 +265,16 @@ final class InsertCodegen {
         if (alias >= 0) {
             b.emit(Opcode.SCopy, rowid, row + alias);
         }
-        int skip = b.newLabel();
         int[] keys = conflicts.check(row, -1, skip);
         if (singleRow) {
             foreignKeys.childAddingOnly(table, row);
         }
-        conflicts.write(row, -1, keys, ChangeFlags.COUNT | ChangeFlags.LAST_ROWID);
+        conflicts.write(row, -1, keys, selects.triggers().changeFlags(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID));
         if (!singleRow) {
             foreignKeys.childAdded(table, row);
             foreignKeys.parentAdded(table, -1, row);
         }
+        triggers.afterInsert(row, rowid, skip);
         if (returning != null) {
             returning.row(row);
         }

@@ -82,10 +82,17 @@ final class Scope {
     private final List<Source> sources;
     /** How many column references {@link #find} resolved to this scope's own sources. */
     private int resolved;
+    /** Whether only a qualified name ({@code new.x}) can reach these sources: a trigger's NEW and OLD. */
+    private final boolean qualifiedOnly;
 
     Scope(Scope parent, List<Source> sources) {
+        this(parent, sources, false);
+    }
+
+    Scope(Scope parent, List<Source> sources, boolean qualifiedOnly) {
         this.parent = parent;
         this.sources = List.copyOf(sources);
+        this.qualifiedOnly = qualifiedOnly;
     }
 
     List<Source> sources() {
@@ -99,7 +106,7 @@ final class Scope {
      */
     Resolved find(Expr.Column c) {
         List<Resolved> hits = new ArrayList<>();
-        for (Source s : sources) {
+        for (Source s : qualifiedOnly && c.table() == null ? List.<Source>of() : sources) {
             if (c.table() != null && (s.name() == null || !s.name().equalsIgnoreCase(c.table()))) {
                 continue;
             }

@@ -41,7 +41,7 @@ final class SelectCodegen {
 
     private final ProgramBuilder b;
     private final ExprCodegen exprs;
-    private final String sql;
+    private String sql;
     /** The database's tables, which FROM names when no CTE of that name is visible. */
     private final Schema schema;
     private Tokens tokens;
@@ -63,6 +63,8 @@ final class SelectCodegen {
     /** A compiled core's result columns ({@code *} expanded) and the scope that names their columns. */
     record ResultColumns(List<Expr> exprs, Scope scope) {}
 
+    private TriggerCodegen triggers;
+
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
         this.b = b;
@@ -73,6 +75,17 @@ final class SelectCodegen {
 
     String sql() {
         return sql;
+    }
+
+    /**
+     * Makes {@code text} the text positions refer to (a trigger's body is parsed from its own
+     * CREATE TRIGGER text); returns the one it replaces, to be put back.
+     */
+    String swapText(String text) {
+        String old = sql;
+        sql = text;
+        tokens = null;
+        return old;
     }
 
     Schema schema() {
@@ -113,6 +126,14 @@ final class SelectCodegen {
 
     List<String> explained() {
         return List.copyOf(explained);
+    }
+
+    /** The trigger programs coded into this compilation (see {@link TriggerCodegen}). */
+    TriggerCodegen triggers() {
+        if (triggers == null) {
+            triggers = new TriggerCodegen(b, this);
+        }
+        return triggers;
     }
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */

@@ -4,10 +4,10 @@ import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
-import io.turso4j.schema.View;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.CreateView;
+import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Insert;
 import io.turso4j.sql.ast.Name;
@@ -67,20 +67,27 @@ public final class Translator {
     private static Program program(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         return switch (stmt) {
             case Select select -> select(ViewExpander.expand(select, schema), sql, functions, schema);
-            case Insert insert -> insert(ViewExpander.expand(notAView(insert, insert.table(), schema), schema), sql,
-                    functions, schema);
+            case Insert insert -> insert(ViewExpander.expand(insert, schema), sql, functions, schema);
+            case CreateTable create when create.asSelect() != null -> {
+                ProgramBuilder b = CreateTableAs.code(create, sql, text, functions, schema);
+                b.emit(Opcode.Halt, 0, 0);
+                yield b.build();
+            }
             case CreateTable create -> DdlCodegen.createTable(create, text, schema);
             case CreateIndex create -> DdlCodegen.createIndex(create, text, schema);
             case CreateView create -> DdlCodegen.createView(create, text, schema);
             case Stmt.Reindex reindex -> DdlCodegen.reindex(reindex, schema);
+            case Stmt.Analyze analyze -> AnalyzeCodegen.analyze(analyze, schema);
             case Stmt.AlterTable alter -> AlterCodegen.alter(alter, text, schema);
-            case Stmt.Drop drop when drop.kind() != Stmt.ObjectKind.TRIGGER -> DropCodegen.drop(drop, schema);
+            case CreateTrigger create -> TriggerDdl.create(create, text, schema);
+            case Stmt.Drop drop when drop.kind() == Stmt.ObjectKind.TRIGGER -> TriggerDdl.drop(drop, schema);
+            case Stmt.Drop drop -> DropCodegen.drop(drop, schema);
             case Update update -> {
-                Update u = ViewExpander.expand(notAView(update, update.table().name(), schema), schema);
+                Update u = ViewExpander.expand(update, schema);
                 yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.update(b, selects, u));
             }
             case Delete delete -> {
-                Delete d = ViewExpander.expand(notAView(delete, delete.table().name(), schema), schema);
+                Delete d = ViewExpander.expand(delete, schema);
                 yield change(sql, functions, schema, (b, selects) -> ChangeCodegen.delete(b, selects, d));
             }
             case Stmt.Begin begin -> autoCommit(0, 0);
@@ -91,49 +98,39 @@ public final class Translator {
     }
 
     /**
-     * {@code stmt}, unless it changes a view without INSTEAD OF triggers: SQLite's "cannot modify
-     * v because it is a view" (sqlite3IsReadOnly).
-     */
-    private static <T extends Stmt> T notAView(T stmt, Name target, Schema schema) {
-        if (schema != null && (target.schema() == null || target.schema().equalsIgnoreCase("main"))
-                && schema.table(target.name()) == null) {
-            View view = schema.view(target.name());
-            if (view != null && schema.triggersOn(view.name()).isEmpty()) {
-                throw ExprCodegen.error("cannot modify " + view.name() + " because it is a view");
-            }
-        }
-        return stmt;
-    }
-
-    /**
      * INSERT: compiled streaming its source rows into the table, unless the source reads the
      * table (or one of its indexes), which would then see the rows being added; then compiled
      * again with the source materialized first, as SQLite does.
      */
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
         Program program = insert(insert, sql, functions, schema, false);
-        Table table = TableSource.lookup(schema, insert.table());
-        if (table != null && insert.source() != null && readsTable(program, table)) {
-            program = insert(insert, sql, functions, schema, true);
-        }
-        return program;
+        return program != null ? program : insert(insert, sql, functions, schema, true);
     }
 
+    /** The INSERT's program; null when, not {@code materialize}d, its source reads the table it fills. */
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema,
                                   boolean materialize) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        List<String> names = InsertCodegen.code(b, new SelectCodegen(b, functions, sql, schema), insert, materialize);
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        List<String> names = InsertCodegen.code(b, selects, insert, materialize);
         b.emit(Opcode.Halt, 0, 0);
         if (!names.isEmpty()) {
             b.setColumnNames(names);
         }
-        return b.build();
+        Program program = b.build();
+        Table table = TableSource.lookup(schema, insert.table());
+        if (!materialize && table != null && insert.source() != null && readsTable(program, table, selects)) {
+            return null;
+        }
+        selects.triggers().checkInsertSources(program);
+        return program;
     }
 
-    private static boolean readsTable(Program program, Table table) {
+    /** Whether the program reads {@code table} or one of its indexes outside trigger code (which runs between rows). */
+    private static boolean readsTable(Program program, Table table, SelectCodegen selects) {
         for (int i = 0; i < program.size(); i++) {
-            if (program.opcode(i) != Opcode.OpenRead) {
+            if (program.opcode(i) != Opcode.OpenRead || selects.triggers().isTriggerCode(i)) {
                 continue;
             }
             int root = program.p2(i);
@@ -153,12 +150,15 @@ public final class Translator {
                                   java.util.function.BiFunction<ProgramBuilder, SelectCodegen, List<String>> code) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
-        List<String> names = code.apply(b, new SelectCodegen(b, functions, sql, schema));
+        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+        List<String> names = code.apply(b, selects);
         b.emit(Opcode.Halt, 0, 0);
         if (!names.isEmpty()) {
             b.setColumnNames(names);
         }
-        return b.build();
+        Program program = b.build();
+        selects.triggers().checkInsertSources(program);
+        return program;
     }
 
     private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {

@@ -115,8 +115,9 @@ final class CursorOps {
                 cursor(p1).insert(rowid, regs[p2].bytesCopy());
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
-                } else if ((p5 & ChangeFlags.NESTED) != 0) {
-                    context.nestedRowChanged();
+                }
+                if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
+                    context.triggerRowChanged();
                 }
                 if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
                     context.setLastInsertRowid(rowid);
@@ -127,8 +128,9 @@ final class CursorOps {
                 cursor(p1).delete();
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
-                } else if ((p5 & ChangeFlags.NESTED) != 0) {
-                    context.nestedRowChanged();
+                }
+                if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
+                    context.triggerRowChanged();
                 }
                 yield -1;
             }

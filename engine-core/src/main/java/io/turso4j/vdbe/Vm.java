@@ -58,8 +58,6 @@ public final class Vm implements FunctionContext {
     private int resultCount;
     private Collation callCollation = BuiltinCollation.BINARY;
     private long nowMillis = -1;
-    /** P2 of the Halt that raised the error: the conflict algorithm (see {@link #haltOnError()}). */
-    private int haltOnError;
 
     public Vm(Program program, VmContext context) {
         this.program = program;
@@ -100,22 +98,12 @@ public final class Vm implements FunctionContext {
         return pending;
     }
 
-    /**
-     * The conflict algorithm of the constraint that halted the program with an error: SQLite's
-     * OE_Rollback (1), OE_Abort (2) or OE_Fail (3); 0 when the error was no such halt. FAIL keeps
-     * the statement's earlier changes; ROLLBACK also ends the transaction.
-     */
-    public int haltOnError() {
-        return haltOnError;
-    }
-
     /** Back to the start; bindings are kept. */
     public void reset() {
         cursorOps.closeAll();
         pc = 0;
         halted = false;
         error = null;
-        haltOnError = 0;
         pending = null;
         resultCount = 0;
         onceDone.clear();
@@ -183,9 +171,10 @@ public final class Vm implements FunctionContext {
                 }
                 case Halt -> {
                     if (p1 != 0) {
-                        haltOnError = p2;
-                        String message = (String) p4[pc];
-                        throw new SqliteException(ResultCode.of(p1), message);
+                        // The message is P4's text, or else (a RAISE's expression) register P3's.
+                        String message = p4[pc] != null || p3 <= 0 ? (String) p4[pc] : r[p3].toText();
+                        throw p2 == 0 ? new SqliteException(ResultCode.of(p1), message)
+                                : new HaltError(ResultCode.of(p1), message, p2);
                     }
                     halted = true;
                     cursorOps.closeAll();

@@ -29,8 +29,8 @@ public interface VmContext {
 
     void setLastInsertRowid(long rowid);
 
-    /** One row was changed by a nested change (a foreign key action): it counts in total_changes() only. */
-    default void nestedRowChanged() {
+    /** One row was changed by a trigger program: it counts in {@code total_changes()} only. */
+    default void triggerRowChanged() {
     }
 
     /** Whether no explicit transaction is open. */

@@ -1,5 +1,6 @@
 package io.turso4j.translate.schema;
 
+import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Conflict;
 import io.turso4j.schema.Index;
@@ -37,6 +38,12 @@ final class IndexBuilder {
         if (stmt.where() != null) {
             SelfReference.check(stmt.where(), table.name(), names, SelfReference.Context.PARTIAL_INDEX,
                     table.hasRowid());
+        }
+        if (mode == SchemaBuilder.Mode.EXECUTE) {
+            resolved.forEach(e -> checkFunctions(e, "index expressions"));
+            if (stmt.where() != null) {
+                checkFunctions(stmt.where(), "partial index WHERE clauses");
+            }
         }
         List<IndexColumn> all = new ArrayList<>();
         for (int i = 0; i < stmt.columns().size(); i++) {
@@ -79,6 +86,21 @@ final class IndexBuilder {
         return new Index(stmt.name().name(), table.name(), 0, sql, stmt.unique(), Index.Origin.CREATE,
                 stmt.unique() ? Conflict.ABORT : Conflict.DEFAULT, all, keyCount,
                 stmt.where() != null ? whereText(sql) : null);
+    }
+
+    /** Only known, deterministic functions may compute an index's entries (SQLite's NC_IdxExpr / NC_PartIdx). */
+    private static void checkFunctions(Expr e, String where) {
+        FunctionRegistry functions = FunctionRegistry.builtins();
+        ExprScan.forEach(e, node -> {
+            if (node instanceof Expr.Function f) {
+                if (!functions.isKnown(f.name())) {
+                    throw TableBuilder.error("no such function: " + f.name());
+                }
+                if (!functions.isDeterministic(f.name())) {
+                    throw TableBuilder.error("non-deterministic functions prohibited in " + where);
+                }
+            }
+        });
     }
 
     /** The source text after the WHERE of a CREATE INDEX, to the end of the statement. */

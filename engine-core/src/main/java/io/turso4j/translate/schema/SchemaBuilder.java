@@ -14,7 +14,11 @@ import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.CreateView;
 import io.turso4j.sql.ast.CreateVirtualTable;
+import io.turso4j.sql.ast.Delete;
+import io.turso4j.sql.ast.Insert;
 import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.ast.Update;
 import io.turso4j.value.Collation;
 import java.util.List;
 
@@ -54,6 +58,14 @@ public final class SchemaBuilder {
             return null;
         }
         return new TableBuilder(stmt, sql, mode).build();
+    }
+
+    /**
+     * The name checks of CREATE TABLE … AS SELECT, done before its SELECT is compiled (as
+     * sqlite3StartTable does): false when the name is taken and IF NOT EXISTS was written.
+     */
+    public static boolean checkNewTable(SchemaLookup schema, CreateTable stmt, String sql) {
+        return checkNewTableName(schema, stmt.name(), stmt.ifNotExists(), sql, Mode.EXECUTE);
     }
 
     /** CREATE VIRTUAL TABLE: the table's columns are the module's to declare, so it has none here. */
@@ -116,6 +128,7 @@ public final class SchemaBuilder {
         String triggerName = stmt.name().name();
         if (mode == Mode.EXECUTE) {
             checkNotReserved(triggerName);
+            checkTriggerSteps(stmt);
         }
         if (schema.trigger(triggerName) != null) {
             if (stmt.ifNotExists()) {
@@ -134,7 +147,35 @@ public final class SchemaBuilder {
         if (table != null && insteadOf) {
             throw TableBuilder.error("cannot create INSTEAD OF trigger on table: " + table.name());
         }
-        return new Trigger(triggerName, table != null ? table.name() : view.name(), sql);
+        Trigger.Timing timing = stmt.time() == null ? Trigger.Timing.BEFORE
+                : Trigger.Timing.valueOf(stmt.time().name());
+        return new Trigger(triggerName, table != null ? table.name() : view.name(), sql, timing,
+                Trigger.Event.valueOf(stmt.event().name()), stmt.updateOf());
+    }
+
+    /** What SQLite's grammar refuses in a trigger's INSERT, UPDATE and DELETE steps. */
+    private static void checkTriggerSteps(CreateTrigger stmt) {
+        for (Stmt step : stmt.body()) {
+            Name target = switch (step) {
+                case Insert i -> i.table();
+                case Update u -> u.table().name();
+                case Delete d -> d.table().name();
+                default -> null;
+            };
+            if (target != null && target.schema() != null) {
+                throw TableBuilder.error(
+                        "qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within triggers");
+            }
+            String indexedBy = switch (step) {
+                case Update u -> u.table().indexedBy();
+                case Delete d -> d.table().indexedBy();
+                default -> null;
+            };
+            if (indexedBy != null) {
+                throw TableBuilder.error("the " + (indexedBy.isEmpty() ? "NOT INDEXED" : "INDEXED BY")
+                        + " clause is not allowed on UPDATE or DELETE statements within triggers");
+            }
+        }
     }
 
     /** True for the collations every connection has: BINARY, NOCASE, RTRIM (any case). */

@@ -1,0 +1,259 @@
+package io.turso4j.translate;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.schema.Identifiers;
+import io.turso4j.schema.Trigger;
+import io.turso4j.sql.ast.CreateTrigger;
+import io.turso4j.sql.ast.Delete;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Select;
+import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.ast.Update;
+import io.turso4j.sql.parser.Parser;
+import io.turso4j.vdbe.ChangeFlags;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.Program;
+import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Codes trigger programs inline, at the point of the statement where they fire, instead of as
+ * SQLite's sub-programs ({@code OP_Program}): the WHEN test, then each body statement, with the
+ * row's NEW and OLD values visible as two sources of a {@link Scope} that only qualified names
+ * reach ({@code new.x}, {@code old.rowid}). A body statement that changes a table fires that
+ * table's triggers in turn, coded the same way.
+ *
+ * <p>As SQLite with {@code recursive_triggers} off, a trigger never fires while it is already
+ * running: here that means it is not coded inside its own code. Nesting deeper than
+ * {@link #MAX_DEPTH} fails when it runs, as SQLite's SQLITE_MAX_TRIGGER_DEPTH does. {@code RAISE(IGNORE)}
+ * jumps to the label that abandons the row that fired the innermost running trigger; the
+ * other RAISEs halt with SQLITE_CONSTRAINT_TRIGGER and the conflict action in P2. Rows a
+ * trigger changes do not count in {@code changes()} (see {@link #changeFlags}).
+ *
+ * <p>Not thread-safe; one per compilation, shared by every statement coded in it.
+ */
+final class TriggerCodegen {
+    /** SQLite's SQLITE_MAX_TRIGGER_DEPTH. */
+    static final int MAX_DEPTH = 1000;
+    /** OP_Halt's P2 for the RAISE kinds: SQLite's OE_Rollback, OE_Abort, OE_Fail. */
+    static final int ON_ERROR_ROLLBACK = 1;
+    static final int ON_ERROR_ABORT = 2;
+    static final int ON_ERROR_FAIL = 3;
+
+    private final ProgramBuilder b;
+    private final SelectCodegen selects;
+    /** The triggers whose code is being generated, innermost first. */
+    private final Deque<Trigger> running = new ArrayDeque<>();
+    /** For each running trigger, where RAISE(IGNORE) goes: past the row that fired it. */
+    private final Deque<Integer> ignoreLabels = new ArrayDeque<>();
+    private final Map<String, CreateTrigger> parsed = new HashMap<>();
+    /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
+    private final List<int[]> ranges = new ArrayList<>();
+    /** {root, first, end, depth} of every INSERT step of a trigger, for {@link #checkInsertSources}. */
+    private final List<int[]> insertSteps = new ArrayList<>();
+
+    TriggerCodegen(ProgramBuilder b, SelectCodegen selects) {
+        this.b = b;
+        this.selects = selects;
+    }
+
+    /**
+     * The triggers on the table or view {@code target} that fire at {@code timing} for {@code
+     * event} (for UPDATE, one setting {@code setColumns}), in SQLite's order — the newest first
+     * — leaving out those already running.
+     */
+    List<Trigger> firing(String target, Trigger.Timing timing, Trigger.Event event, List<String> setColumns) {
+        List<Trigger> on = selects.schema().triggersOn(target);
+        List<Trigger> out = new ArrayList<>();
+        for (int i = on.size() - 1; i >= 0; i--) {
+            Trigger t = on.get(i);
+            if (t.timing() == timing && t.event() == event && !running.contains(t)
+                    && (event != Trigger.Event.UPDATE || t.firesForUpdateOf(setColumns))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    ProgramBuilder builder() {
+        return b;
+    }
+
+    /** Whether code is being generated for a trigger's body. */
+    boolean inTrigger() {
+        return !running.isEmpty();
+    }
+
+    /**
+     * The Insert/Delete P5 flags for a row change: as given at the top level; inside a trigger
+     * TRIGGER_COUNT alone, as such rows count in {@code total_changes()} but in neither {@code
+     * changes()} nor {@code last_insert_rowid()} once the statement is done.
+     */
+    int changeFlags(int flags) {
+        return inTrigger() ? ChangeFlags.TRIGGER_COUNT : flags;
+    }
+
+    /** Whether address {@code pc} lies in the code of a trigger program. */
+    boolean isTriggerCode(int pc) {
+        return isTriggerCode(pc, 0);
+    }
+
+    /** Whether {@code pc} lies in a trigger program nested deeper than {@code depth}. */
+    private boolean isTriggerCode(int pc, int depth) {
+        for (int[] r : ranges) {
+            if (pc >= r[0] && pc < r[1] && r[2] > depth) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Fails, as the top-level INSERT does, when a trigger's {@code INSERT … SELECT} reads the
+     * table it fills (its rows would be read again as they are added); reads by the triggers
+     * that step fires in turn happen between its rows and are fine.
+     */
+    void checkInsertSources(Program program) {
+        for (int[] step : insertSteps) {
+            for (int pc = step[1]; pc < step[2]; pc++) {
+                if (program.opcode(pc) == Opcode.OpenRead && program.p2(pc) == step[0] && program.p4(pc) == null
+                        && !isTriggerCode(pc, step[3])) {
+                    throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
+                }
+            }
+        }
+    }
+
+    /**
+     * Codes {@code triggers} one after the other for the current row, whose NEW and OLD values
+     * are {@code sources} (columns then rowid, see {@link RowTriggers}); {@code ignore} is the
+     * label that abandons the row (RAISE(IGNORE)).
+     */
+    void fire(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
+        for (Trigger t : triggers) {
+            if (running.size() >= MAX_DEPTH) {
+                // SQLite finds this when the program runs, so it is a runtime error here too.
+                b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, "too many levels of trigger recursion", 0);
+                return;
+            }
+            int start = b.currentAddress();
+            int depth = running.size() + 1;
+            running.push(t);
+            ignoreLabels.push(ignore);
+            try {
+                code(t, sources);
+            } catch (StackOverflowError tooDeep) {
+                if (depth > 1) {
+                    throw tooDeep;
+                }
+                // Each level of nesting is a few calls deeper here; a thread with a small stack
+                // gives up before SQLite's limit, with SQLite's message.
+                throw ExprCodegen.error("too many levels of trigger recursion");
+            } finally {
+                running.pop();
+                ignoreLabels.pop();
+            }
+            ranges.add(new int[] {start, b.currentAddress(), depth});
+        }
+    }
+
+    /** One trigger's program, compiled against its own CREATE TRIGGER text. */
+    private void code(Trigger t, List<Scope.Source> sources) {
+        String outerText = selects.swapText(t.sql());
+        try {
+            program(parse(t), new Scope(null, sources, true));
+        } finally {
+            selects.swapText(outerText);
+        }
+    }
+
+    private CreateTrigger parse(Trigger t) {
+        return parsed.computeIfAbsent(Identifiers.fold(t.name()), k -> (CreateTrigger) Parser.parse(t.sql()));
+    }
+
+    /** The WHEN test and the body of one trigger, in {@code scope}; the caller's scope is kept. */
+    private void program(CreateTrigger trigger, Scope scope) {
+        ExprCodegen exprs = selects.exprs();
+        Scope saved = exprs.scope();
+        int end = b.newLabel();
+        try {
+            exprs.pushScope(scope);
+            if (trigger.when() != null) {
+                exprs.jumpIfNotTrue(trigger.when(), end);
+            }
+            for (Stmt step : trigger.body()) {
+                exprs.pushScope(scope);
+                step(step);
+            }
+        } finally {
+            exprs.popScope(saved);
+        }
+        b.resolve(end);
+    }
+
+    private void step(Stmt step) {
+        switch (step) {
+            case Insert insert -> {
+                requireTable(insert.table());
+                int start = b.currentAddress();
+                InsertCodegen.code(b, selects, insert, false);
+                io.turso4j.schema.Table target = TableSource.lookup(selects.schema(), insert.table());
+                insertSteps.add(new int[] {target == null ? -1 : target.rootPage(), start, b.currentAddress(),
+                        running.size()});
+            }
+            case Update update -> {
+                requireTable(update.table().name());
+                ChangeCodegen.update(b, selects, update);
+            }
+            case Delete delete -> {
+                requireTable(delete.table().name());
+                ChangeCodegen.delete(b, selects, delete);
+            }
+            case Select select -> selects.select(select, (first, count) -> {
+            });
+            default -> throw new IllegalStateException("not a trigger step: " + step);
+        }
+    }
+
+    /** A body statement's table (or view) is looked up in the trigger's database, and named so when missing. */
+    private void requireTable(Name name) {
+        if (selects.schema().table(name.name()) == null && selects.schema().view(name.name()) == null) {
+            throw ExprCodegen.error("no such table: main." + name.name());
+        }
+    }
+
+    /** {@code RAISE(…)}: leave the row, or halt with the message (an expression's text). */
+    void raise(Expr.Raise r) {
+        if (ignoreLabels.isEmpty()) {
+            throw ExprCodegen.error("RAISE() may only be used within a trigger-program");
+        }
+        int onError = switch (r.kind()) {
+            case IGNORE -> {
+                b.emit(Opcode.Goto, 0, ignoreLabels.peek());
+                yield 0;
+            }
+            case ROLLBACK -> ON_ERROR_ROLLBACK;
+            case ABORT -> ON_ERROR_ABORT;
+            case FAIL -> ON_ERROR_FAIL;
+        };
+        if (onError == 0) {
+            return;
+        }
+        int code = ResultCode.CONSTRAINT_TRIGGER.code();
+        if (r.message() instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.STRING) {
+            b.emit(Opcode.Halt, code, onError, 0, l.text(), 0);
+        } else if (r.message() instanceof Expr.Column c && c.table() == null) {
+            b.emit(Opcode.Halt, code, onError, 0, c.column(), 0);
+        } else {
+            int message = selects.exprs().codeTemp(r.message());
+            b.emit(Opcode.Halt, code, onError, message, null, 0);
+        }
+    }
+}
