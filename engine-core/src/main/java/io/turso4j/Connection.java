@@ -40,6 +40,7 @@ public final class Connection implements AutoCloseable {
     private long lastInsertRowid;
     private long runningChanges;
     private boolean autocommit = true;
+    /** PRAGMA foreign_keys, until the PRAGMA's own settings object carries it. */
     private boolean closed;
     private final ConnectionSettings settings;
     private final SavepointStack savepoints;

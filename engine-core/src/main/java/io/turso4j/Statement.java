@@ -96,7 +96,7 @@ public final class Statement implements AutoCloseable {
                 } else {
                     connection.failStatement(savepoint);
                 }
-                connection.statementFailed(!program.isReadOnly());
+                connection.statementFailed(program.countsChanges());
                 if (e.code() == ResultCode.INTERRUPT && !program.isReadOnly()) {
                     connection.abortTransaction();
                 }
@@ -131,7 +131,7 @@ public final class Statement implements AutoCloseable {
         }
         if (!finished) {
             finished = true;
-            connection.statementDone(!program.isReadOnly());
+            connection.statementDone(program.countsChanges());
         }
         return StepResult.DONE;
     }
@@ -150,11 +150,11 @@ public final class Statement implements AutoCloseable {
         } catch (SqliteException e) {
             started = false;
             connection.failStatement(savepoint);
-            connection.statementFailed(!program.isReadOnly());
+            connection.statementFailed(program.countsChanges());
             throw e;
         }
         started = false;
-        connection.statementDone(!program.isReadOnly());
+        connection.statementDone(program.countsChanges());
         throw failure;
     }
 

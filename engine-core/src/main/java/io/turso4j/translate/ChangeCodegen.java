@@ -2,24 +2,36 @@ package io.turso4j.translate;
 
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
+import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.OrderingTerm;
+import io.turso4j.sql.ast.Pos;
+import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.ast.Update;
+import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DELETE and UPDATE of a rowid table with an optional WHERE, in two passes as SQLite's
- * one-pass-off plan: first the rowids of the rows the WHERE selects are collected into a
- * temporary index (so changing the table cannot disturb the scan), then each row is found
- * again by rowid, its index entries removed, and the row deleted or rewritten (UPDATE checks
- * its constraints as INSERT does, see {@link InsertCodegen#write}). Not thread-safe; one per
+ * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING, in two passes
+ * as SQLite's one-pass-off plan: first the rowids of the rows the WHERE selects are collected
+ * into a temporary index (so changing the table cannot disturb the scan), then each row is found
+ * again by rowid (a row already gone, e.g. deleted by a REPLACE, is skipped). DELETE removes
+ * its index entries and the row; UPDATE computes the new row from the old one (SET expressions
+ * see the old values, a row value {@code (a, b) = (…)} sets several) and lets
+ * {@link ConflictCodegen} check and write it, the rowid included. Not thread-safe; one per
  * statement.
+ *
+ * <p>Row triggers ({@link RowTriggers}) fire around each row's change (a BEFORE trigger may
+ * change or delete the row, which is then read again or skipped); a change of a view is its
+ * INSTEAD OF triggers' ({@link ViewTriggers}).
  */
 final class ChangeCodegen {
     private final ProgramBuilder b;
@@ -30,20 +42,39 @@ final class ChangeCodegen {
     private final int row;
     private final int rowid;
     private final int rowids;
+    /** The ORDER BY / LIMIT that choose the rows, or null for every row the WHERE selects. */
+    private ChangeOrder order;
+    /** When an UPDATE may change its rows in the order its first pass finds them (see {@link OnePass}), else null. */
+    private OnePass onePass;
+    /** The second pass's list holds {@code (order key, rowid)} records: the rows' order is the first pass's. */
+    private boolean scanOrder;
     /** The second pass's labels: the next rowid (a row gone meanwhile is skipped), and its end. */
     private int pendingSkip;
     private int pendingEnd;
 
+    /**
+     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid
+     * change, no REPLACE, not FROM or LIMIT) changes the rows in the order its WHERE loop finds
+     * them — an index's order when one is used, unless the UPDATE changes that index's key; a
+     * two-pass UPDATE goes in rowid order. Both orders are visible through uniqueness conflicts.
+     * {@code set} is what the UPDATE assigns; {@code foreignKeys} makes it two-pass when
+     * enforcement is on.
+     */
+    private record OnePass(Expr[] set, boolean foreignKeys) {
+        boolean keeps(Index index) {
+            for (IndexColumn c : index.keyColumns()) {
+                if (c.column() >= 0 && set[c.column()] != null) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private ChangeCodegen(ProgramBuilder b, SelectCodegen selects, Update.QualifiedTable target) {
         this.b = b;
         this.selects = selects;
-        Table t = TableSource.lookup(selects.schema(), target.name());
-        if (t == null) {
-            throw ExprCodegen.error("no such table: " + target.name().name());
-        }
-        if (t.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
-            throw ExprCodegen.error("table " + t.name() + " may not be modified");
-        }
+        Table t = InsertCodegen.target(selects, target.name());
         this.table = t;
         this.cursor = b.allocCursor();
         this.indexCursors = new int[t.indexes().size()];
@@ -51,75 +82,227 @@ final class ChangeCodegen {
             indexCursors[i] = b.allocCursor();
         }
         this.rowids = b.allocCursor();
-        this.row = b.allocRegisters(Math.max(t.columns().size(), 1));
-        this.rowid = b.allocRegister();
+        this.row = b.allocRegisters(ConflictCodegen.rowWidth(t));
+        this.rowid = ConflictCodegen.rowidOf(t, row);
     }
 
-    static void delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        if (delete.with() != null || !delete.returning().isEmpty() || !delete.orderBy().isEmpty() || delete.limit() != null) {
-            throw ExprCodegen.error("this form of DELETE is not supported yet");
-        }
+    /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
+        return selects.withCtes(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
+    }
+
+    /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
+    static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
         if (view != null) {
             ViewTriggers.delete(selects, delete, view);
-            return;
+            return List.of();
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         RowTriggers triggers = RowTriggers.delete(selects, c.table);
+        ReturningCodegen returning = c.returning(delete.returning());
+        ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
+        fks.prepare(c.table, true, null);
+        c.order(delete.orderBy(), delete.limit(), "DELETE");
         int loop = c.collect(delete.table().alias(), delete.where());
         triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
-        c.removeIndexEntries();
-        b.emit(Opcode.Delete, c.cursor, 0, 0, null, selects.triggers().changeFlags(ChangeFlags.COUNT));
+        if (returning != null) {
+            returning.row(c.row);
+        }
+        fks.rowDeleting(c.table, c.row);
+        conflicts.removeEntries(c.row);
+        b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
+        b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
+        fks.rowDeleted(c.table, c.row);
         triggers.afterDelete(c.pendingSkip);
         c.endLoop(loop);
+        fks.finish();
+        return c.finish(returning);
     }
 
-    static void update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        if (update.with() != null || update.from() != null || !update.returning().isEmpty() || !update.orderBy().isEmpty()
-                || update.limit() != null || (update.orAction() != null && update.orAction() != io.turso4j.sql.ast.ConflictAction.ABORT)) {
-            throw ExprCodegen.error("this form of UPDATE is not supported yet");
-        }
+    /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
+        return selects.withCtes(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
+    }
+
+    /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */
+    static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
         if (view != null) {
             ViewTriggers.update(selects, update, view);
-            return;
+            return List.of();
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
-        int[] setTo = new int[table.columns().size()];
-        java.util.Arrays.fill(setTo, -1);
-        for (int s = 0; s < update.sets().size(); s++) {
-            Update.Set set = update.sets().get(s);
-            if (set.columns().size() != 1) {
-                throw ExprCodegen.error("row values in SET are not supported yet");
-            }
-            int i = table.columnIndex(set.columns().getFirst());
-            if (i < 0) {
-                throw ExprCodegen.error("no such column: " + set.columns().getFirst());
-            }
-            if (i == table.rowidAlias()) {
-                throw ExprCodegen.error("changing the INTEGER PRIMARY KEY is not supported yet");
-            }
-            setTo[i] = s;
-        }
+        Expr[] setTo = setTargets(table, update.sets());
+        ReturningCodegen returning = c.returning(update.returning());
+        ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
+        conflicts.setForeignKeys(fks);
         RowTriggers triggers = RowTriggers.update(selects, table,
                 update.sets().stream().flatMap(set -> set.columns().stream()).toList());
-        int loop = c.collect(update.table().alias(), update.where());
-        int values = b.allocRegisters(update.sets().size());
-        for (int s = 0; s < update.sets().size(); s++) {
-            selects.exprs().code(update.sets().get(s).value(), values + s);
+        fks.prepare(table, false, setTo);
+        c.order(update.orderBy(), update.limit(), "UPDATE");
+        if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
+                && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
+                && selects.schema().triggersOn(table.name()).isEmpty()) {
+            c.onePass = new OnePass(setTo, fks.required(table, false, setTo));
         }
-        triggers.beforeUpdate(c.row, c.rowid, c.cursor, setTo, values, c.pendingSkip);
-        c.removeIndexEntries();
+        int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
+        int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
+        if (update.from() == null) {
+            assign(selects, setTo, newRow);
+        } else {
+            c.assignFrom(update, setTo, newRow);
+        }
+        int[] assigned = new int[table.columns().size()];
+        for (int i = 0; i < assigned.length; i++) {
+            assigned[i] = setTo[i] != null ? i : -1;
+        }
+        triggers.beforeUpdate(c.row, c.rowid, c.cursor, assigned, newRow, c.pendingSkip);
+        completeRow(b, table, setTo, c.row, newRow);
+        conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, fks.changeFlags());
+        fks.rowUpdated(table, c.row, newRow);
+        triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), c.pendingSkip);
+        if (returning != null) {
+            returning.row(newRow);
+        }
+        c.endLoop(loop);
+        fks.finish();
+        return c.finish(returning);
+    }
+
+    /**
+     * UPDATE … FROM: for the target row in registers, the first row of
+     * {@code SELECT <assigned values> FROM <from> WHERE <where> LIMIT 1} (the target's columns
+     * visible from the enclosing scope) gives the assigned values; without one the row is left
+     * as it is.
+     */
+    private void assignFrom(Update update, Expr[] setTo, int newRow) {
+        List<Select.ResultColumn> columns = new ArrayList<>();
+        List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < setTo.length; i++) {
-            if (setTo[i] >= 0) {
-                b.emit(Opcode.SCopy, values + setTo[i], c.row + i);
+            if (setTo[i] != null) {
+                columns.add(new Select.ExprColumn(setTo[i], null));
+                targets.add(i);
             }
         }
-        InsertCodegen.write(b, table, c.cursor, c.indexCursors, c.row, c.rowid, false,
-                selects.triggers().changeFlags(ChangeFlags.COUNT));
-        triggers.afterUpdate(c.row, c.rowid, c.pendingSkip);
-        c.endLoop(loop);
+        Pos pos = Pos.NONE;
+        Select select = new Select(pos, null,
+                new Select.Core(false, columns, update.from(), update.where(), List.of(), null, List.of()),
+                List.of(), new Select.Limit(
+                        new Expr.Literal(pos, Expr.LiteralKind.INTEGER, "1"), null));
+        int found = b.allocRegister();
+        b.emit(Opcode.Integer, 0, found);
+        selects.select(select, (first, count) -> {
+            for (int k = 0; k < targets.size(); k++) {
+                b.emit(Opcode.SCopy, first + k, newRow + targets.get(k));
+            }
+            b.emit(Opcode.Integer, 1, found);
+        });
+        b.emit(Opcode.IfNot, found, pendingSkip, 0);
+    }
+
+    /** Whether a conflict of this UPDATE may be resolved by REPLACE (SQLite's bReplace). */
+    private static boolean replaces(Table table, Expr[] set, Update update) {
+        if (update.orAction() != null) {
+            return update.orAction() == io.turso4j.sql.ast.ConflictAction.REPLACE;
+        }
+        for (Index index : table.indexes()) {
+            if (index.onConflict() == io.turso4j.schema.Conflict.REPLACE && !new OnePass(set, false).keeps(index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What SET assigns: element i is column i's new value, element n (the column count) the
+     * rowid's when it is set by a rowid name; null where nothing is assigned.
+     */
+    static Expr[] setTargets(Table table, List<Update.Set> sets) {
+        int n = table.columns().size();
+        Expr[] setTo = new Expr[n + 1];
+        for (Update.Set set : sets) {
+            List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : rowValues(set);
+            for (int k = 0; k < set.columns().size(); k++) {
+                String name = set.columns().get(k);
+                int i = table.columnIndex(name);
+                if (i < 0 && InsertCodegen.isRowidName(name)) {
+                    i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
+                } else if (i < 0) {
+                    throw ExprCodegen.error("no such column: " + name);
+                }
+                setTo[i] = values.get(k);
+            }
+        }
+        return setTo;
+    }
+
+    /** Codes the assigned values into their places in the new row at {@code newRow}. */
+    static void assign(SelectCodegen selects, Expr[] setTo, int newRow) {
+        for (int i = 0; i < setTo.length; i++) {
+            if (setTo[i] != null) {
+                selects.exprs().code(setTo[i], newRow + i);
+            }
+        }
+    }
+
+    /**
+     * Completes the new row at {@code newRow} (its assigned values in place, see
+     * {@link #assign}) from the old one at {@code oldRow}, both laid out as {@link ConflictCodegen}
+     * says. A new rowid must be an integer.
+     */
+    static void completeRow(ProgramBuilder b, Table table, Expr[] setTo, int oldRow, int newRow) {
+        int n = table.columns().size();
+        int newRowid = ConflictCodegen.rowidOf(table, newRow);
+        for (int i = 0; i <= n; i++) {
+            if (setTo[i] == null) {
+                b.emit(Opcode.SCopy, oldRow + i, newRow + i);
+            }
+        }
+        int alias = table.rowidAlias();
+        if (alias >= 0 && setTo[alias] != null) {
+            b.emit(Opcode.SCopy, newRow + alias, newRowid);
+        }
+        if (setTo[n] != null || (alias >= 0 && setTo[alias] != null)) {
+            b.emit(Opcode.MustBeInt, newRowid, 0);
+            if (alias >= 0) {
+                b.emit(Opcode.SCopy, newRowid, newRow + alias);
+            }
+        }
+    }
+
+    /** The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns. */
+    private static List<Expr> rowValues(Update.Set set) {
+        int count = set.value() instanceof Expr.Row r ? r.values().size() : 1;
+        if (count != set.columns().size()) {
+            throw ExprCodegen.error(set.columns().size() + " columns assigned " + count + " values");
+        }
+        return ((Expr.Row) set.value()).values();
+    }
+
+    private void order(List<OrderingTerm> orderBy, Select.Limit limit,
+                       String statement) {
+        if (!orderBy.isEmpty() || limit != null) {
+            order = new ChangeOrder(b, selects, orderBy, limit, statement);
+        }
+    }
+
+    private ReturningCodegen returning(List<Select.ResultColumn> columns) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        ReturningCodegen returning = new ReturningCodegen(b, selects, table, columns);
+        returning.open();
+        return returning;
+    }
+
+    private List<String> finish(ReturningCodegen returning) {
+        if (returning == null) {
+            return List.of();
+        }
+        returning.emitRows();
+        return returning.names();
     }
 
     /**
@@ -133,18 +316,17 @@ final class ChangeCodegen {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
         }
-        IndexKeyComparator byRowid = new IndexKeyComparator(new Collation[1], new boolean[1]);
-        b.emit(Opcode.OpenEphemeral, rowids, 1, 0, byRowid, 0);
         String name = alias != null ? alias : table.name();
         List<String> names = table.columns().stream().map(Column::name).toList();
-        List<io.turso4j.value.Affinity> affinities = table.columns().stream().map(Column::affinity).toList();
+        List<Affinity> affinities = table.columns().stream().map(Column::affinity).toList();
         List<String> collations = table.columns().stream().map(Column::collation).toList();
         // First pass: the planner's single-table loop (a rowid or index lookup when the WHERE
-        // allows one), reading through cursors.
-        Scope.Source scanned = new Scope.Source(name, names, row, affinities, collations, new SourceReader(table, row));
+        // allows one), reading through cursors. The enclosing scope stays visible: a foreign
+        // key action's WHERE names the parent row's key there.
         Scope outer = selects.exprs().scope();
+        Scope.Source scanned = new Scope.Source(name, names, row, affinities, collations, new SourceReader(table, row));
         selects.exprs().pushScope(new Scope(outer, List.of(scanned)));
-        List<WhereTerm> terms = new java.util.ArrayList<>();
+        List<WhereTerm> terms = new ArrayList<>();
         if (where != null) {
             for (Expr e : SelectCodegen.conjuncts(where)) {
                 terms.add(WhereTerm.of(e, -1, selects.exprs().scope()));
@@ -154,6 +336,16 @@ final class ChangeCodegen {
         JoinPlanner.Item item = new JoinPlanner.Item(table, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
                 0, false, null);
         JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
+        AccessPath path = plan.paths()[0];
+        scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());
+        int width = scanOrder ? 2 : 1;
+        b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        int sequence = b.allocRegister();
+        int one = b.allocRegister();
+        if (scanOrder) {
+            b.emit(Opcode.Integer, 0, sequence);
+            b.emit(Opcode.Integer, 1, one);
+        }
         LoopCodegen loops = new LoopCodegen(b, selects.exprs());
         LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, table, -1, 0, null);
         loops.prologue(level);
@@ -161,32 +353,50 @@ final class ChangeCodegen {
         for (WhereTerm t : terms) {
             selects.exprs().jumpIfNotTrue(t.expr(), level.next);
         }
-        int record = b.allocRegister();
         scanned.read(b, table.columns().size(), rowid);
-        b.emit(Opcode.MakeRecord, rowid, 1, record);
-        b.emit(Opcode.IdxInsert, rowids, record);
+        if (order != null) {
+            order.keep(rowid);
+        } else if (scanOrder) {
+            // The order key: the row's place in the scan, or (two-pass, as SQLite is while it
+            // enforces foreign keys here) its rowid.
+            int entry = b.allocRegisters(2);
+            int inScan = b.newLabel();
+            int keyed = b.newLabel();
+            if (onePass.foreignKeys()) {
+                b.emit(Opcode.FkIfDisabled, 0, inScan);
+                b.emit(Opcode.SCopy, rowid, entry);
+                b.emit(Opcode.Goto, 0, keyed);
+            }
+            b.resolve(inScan);
+            b.emit(Opcode.Add, one, sequence, sequence);
+            b.emit(Opcode.SCopy, sequence, entry);
+            b.resolve(keyed);
+            b.emit(Opcode.SCopy, rowid, entry + 1);
+            int record = b.allocRegister();
+            b.emit(Opcode.MakeRecord, entry, 2, record);
+            b.emit(Opcode.IdxInsert, rowids, record);
+        } else {
+            int record = b.allocRegister();
+            b.emit(Opcode.MakeRecord, rowid, 1, record);
+            b.emit(Opcode.IdxInsert, rowids, record);
+        }
         loops.close(level);
+        if (order != null) {
+            order.choose(rowids);
+        }
         // Second pass: the rows by rowid, read into registers (the scope SET and RETURNING see).
-        Scope scope = new Scope(outer, List.of(new Scope.Source(name, names, row, affinities, collations)));
         selects.exprs().popScope(outer);
-        selects.exprs().pushScope(scope);
+        selects.exprs().pushScope(new Scope(outer, List.of(ConflictCodegen.rowSource(table, name, row))));
         int end = b.newLabel();
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
         int skip = b.newLabel();
-        b.emit(Opcode.Column, rowids, 0, rowid);
+        b.emit(Opcode.Column, rowids, scanOrder ? 1 : 0, rowid);
         b.emit(Opcode.NotExists, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
         pendingSkip = skip;
         pendingEnd = end;
         return loop;
-    }
-
-    /** Removes the current row's entries from every index. */
-    private void removeIndexEntries() {
-        for (int i = 0; i < indexCursors.length; i++) {
-            IndexKeys.delete(b, table, table.indexes().get(i), indexCursors[i], row, rowid);
-        }
     }
 
     private void endLoop(int loop) {

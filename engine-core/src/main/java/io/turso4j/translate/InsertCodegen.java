@@ -1,77 +1,91 @@
 package io.turso4j.translate;
 
-import io.turso4j.error.ResultCode;
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Index;
-import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
-import io.turso4j.sql.ast.ConflictAction;
-import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Insert;
+import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
-import io.turso4j.sql.parser.Parser;
-import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * INSERT INTO t [(columns)] VALUES … | SELECT … | DEFAULT VALUES into a rowid table, as
- * SQLite's {@code sqlite3Insert} with the default conflict handling (ABORT): each source row
- * becomes the table's row in registers (unnamed columns take their DEFAULT), the INTEGER
- * PRIMARY KEY becomes the rowid (a new one when NULL), the columns get their affinity, then the
- * constraints are checked — NOT NULL, the rowid's and every UNIQUE index's uniqueness — before
- * anything is written, so a failing row leaves the tree as it was (the statement's rollback
- * undoes earlier rows). Not thread-safe; one per statement.
+ * INSERT [OR …] INTO t [(columns)] VALUES … | SELECT … | DEFAULT VALUES [upsert] [RETURNING …]
+ * into a rowid table, as SQLite's {@code sqlite3Insert}: each source row becomes the table's
+ * row in registers (unnamed columns take their DEFAULT), the INTEGER PRIMARY KEY or a named
+ * rowid becomes the rowid (a new one when NULL), then {@link ConflictCodegen} checks and writes
+ * it. A SELECT that reads the table being filled is first run to its end into a temporary
+ * index, so the rows it adds cannot be read again. Not thread-safe; one per statement.
+ *
+ * <p>Row triggers ({@link RowTriggers}) fire before the rowid is chosen and after the write; an
+ * INSERT into a view is its INSTEAD OF triggers' ({@link ViewTriggers}).
  */
 final class InsertCodegen {
     private final ProgramBuilder b;
     private final SelectCodegen selects;
     private final Table table;
     private final int[] sourceOf;
+    private final int rowidSource;
     private final int cursor;
     private final int[] indexCursors;
     private final int row;
-    private final int rowid;
+    private final ConflictCodegen conflicts;
     private final RowTriggers triggers;
+    private final Autoincrement autoincrement;
+    private ForeignKeys foreignKeys;
+    /**
+     * The statement writes at most one row (DEFAULT VALUES, or VALUES with one row, and no
+     * REPLACE that may delete others; SQLite's "not multi-write"): a missing parent fails it
+     * before the write, and no violation can be pending that the row resolves.
+     */
+    private boolean singleRow;
+    private ReturningCodegen returning;
 
-    private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, int[] sourceOf) {
+    private InsertCodegen(ProgramBuilder b, SelectCodegen selects, Table table, Insert insert, int[] sourceOf,
+                          int rowidSource) {
         this.b = b;
         this.selects = selects;
         this.table = table;
         this.sourceOf = sourceOf;
+        this.rowidSource = rowidSource;
         this.cursor = b.allocCursor();
         this.indexCursors = new int[table.indexes().size()];
         for (int i = 0; i < indexCursors.length; i++) {
             indexCursors[i] = b.allocCursor();
         }
-        this.row = b.allocRegisters(Math.max(table.columns().size(), 1));
-        this.rowid = b.allocRegister();
+        this.row = b.allocRegisters(ConflictCodegen.rowWidth(table));
+        this.conflicts = new ConflictCodegen(b, selects, table, cursor, indexCursors, insert.orAction());
         this.triggers = RowTriggers.insert(selects, table);
+        this.autoincrement = table.autoincrement() ? new Autoincrement(b, selects.schema(), table) : null;
     }
 
-    /** Codes {@code insert} after Init; the caller adds the Halt. Returns the table's root page. */
-    static int code(ProgramBuilder b, SelectCodegen selects, Insert insert) {
-        if (insert.with() != null || !insert.upserts().isEmpty() || !insert.returning().isEmpty()
-                || (insert.orAction() != null && insert.orAction() != ConflictAction.ABORT)) {
-            throw ExprCodegen.error("this form of INSERT is not supported yet");
-        }
+    /**
+     * Codes {@code insert} after Init; the caller adds the Halt. With {@code materialize} the
+     * source rows are all computed before the first is inserted. Returns the program's column
+     * names (RETURNING's), empty when it returns no rows.
+     */
+    static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
+        return selects.withCtes(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
+    }
+
+    private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
+                                                       boolean materialize) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
         if (view != null) {
             ViewTriggers.insert(selects, insert, view);
-            return -1;
+            return List.of();
         }
-        Table table = TableSource.lookup(selects.schema(), insert.table());
-        if (table == null) {
-            throw ExprCodegen.error("no such table: " + insert.table().name());
-        }
-        if (table.name().toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
-            throw ExprCodegen.error("table " + table.name() + " may not be modified");
-        }
+        Table table = target(selects, insert.table());
         int[] sourceOf = new int[table.columns().size()];
-        java.util.Arrays.fill(sourceOf, -1);
+        Arrays.fill(sourceOf, -1);
+        int rowidSource = -1;
         int width;
         if (insert.columns().isEmpty()) {
             width = 0;
@@ -85,26 +99,83 @@ final class InsertCodegen {
             for (int j = 0; j < width; j++) {
                 String name = insert.columns().get(j);
                 int i = table.columnIndex(name);
-                if (i < 0) {
+                if (i < 0 && isRowidName(name) && table.rowidAlias() >= 0) {
+                    sourceOf[table.rowidAlias()] = j; // the alias's other names; the last one named wins
+                } else if (i < 0 && isRowidName(name)) {
+                    rowidSource = j;
+                } else if (i < 0) {
                     throw ExprCodegen.error("table " + table.name() + " has no column named " + name);
+                } else {
+                    sourceOf[i] = j;
                 }
-                sourceOf[i] = j;
             }
         }
-        InsertCodegen codegen = new InsertCodegen(b, selects, table, sourceOf);
+        InsertCodegen codegen = new InsertCodegen(b, selects, table, insert, sourceOf, rowidSource);
+        if (!insert.returning().isEmpty()) {
+            codegen.returning = new ReturningCodegen(b, selects, table, insert.returning());
+        }
+        codegen.foreignKeys = ForeignKeys.begin(b, selects);
+        codegen.foreignKeys.prepare(table, false, null);
+        codegen.conflicts.setForeignKeys(codegen.foreignKeys);
+        if (!insert.upserts().isEmpty()) {
+            UpsertCodegen upserts = new UpsertCodegen(b, selects, table, insert, codegen.cursor, codegen.indexCursors);
+            upserts.setReturning(codegen.returning);
+            upserts.setForeignKeys(codegen.foreignKeys);
+            codegen.conflicts.setUpserts(upserts);
+        }
         codegen.open();
-        if (insert.source() == null) {
+        Select source = insert.source();
+        codegen.singleRow = (source == null || (source.body() instanceof Select.Values values && values.rows().size() == 1))
+                && !codegen.conflicts.mayReplace();
+        if (source == null) {
             codegen.row(-1);
-            return table.rootPage();
+        } else {
+            int supplied = selects.columnCount(source.body());
+            if (supplied != width) {
+                throw ExprCodegen.error(insert.columns().isEmpty()
+                        ? "table " + table.name() + " has " + width + " columns but " + supplied + " values were supplied"
+                        : supplied + " values for " + width + " columns");
+            }
+            if (materialize) {
+                codegen.materialized(source, width);
+            } else {
+                selects.select(source, (first, count) -> codegen.row(first));
+            }
         }
-        int supplied = selects.columnCount(insert.source().body());
-        if (supplied != width) {
-            throw ExprCodegen.error(insert.columns().isEmpty()
-                    ? "table " + table.name() + " has " + width + " columns but " + supplied + " values were supplied"
-                    : supplied + " values for " + width + " columns");
+        if (codegen.autoincrement != null) {
+            codegen.autoincrement.save();
         }
-        selects.select(insert.source(), (first, count) -> codegen.row(first));
-        return table.rootPage();
+        codegen.foreignKeys.finish();
+        if (codegen.returning != null) {
+            codegen.returning.emitRows();
+            return codegen.returning.names();
+        }
+        return List.of();
+    }
+
+    /**
+     * The table an INSERT, UPDATE or DELETE changes: it must exist, and of SQLite's own tables
+     * only sqlite_sequence may be changed.
+     */
+    static Table target(SelectCodegen selects, Name name) {
+        Table table = TableSource.lookup(selects.schema(), name);
+        if (table == null) {
+            throw ExprCodegen.error("no such table: " + qualified(name));
+        }
+        if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")
+                && !table.name().equalsIgnoreCase(SystemTables.SEQUENCE)) {
+            throw ExprCodegen.error("table " + table.name() + " may not be modified");
+        }
+        return table;
+    }
+
+    /** A table name as SQLite's messages show it: {@code schema.name} when a schema was written. */
+    static String qualified(Name name) {
+        return name.schema() != null ? name.schema() + "." + name.name() : name.name();
+    }
+
+    static boolean isRowidName(String name) {
+        return name.equalsIgnoreCase("rowid") || name.equalsIgnoreCase("oid") || name.equalsIgnoreCase("_rowid_");
     }
 
     private void open() {
@@ -113,11 +184,48 @@ final class InsertCodegen {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
         }
+        if (autoincrement != null) {
+            autoincrement.load();
+        }
+        if (returning != null) {
+            returning.open();
+        }
+    }
+
+    /**
+     * Runs {@code source} to its end into a temporary index (each row behind a sequence number
+     * that keeps their order), then inserts its rows.
+     */
+    private void materialized(Select source, int width) {
+        int temp = b.allocCursor();
+        b.emit(Opcode.OpenEphemeral, temp, width + 1, 0,
+                new IndexKeyComparator(new Collation[width + 1], new boolean[width + 1]), 0);
+        int fields = b.allocRegisters(width + 1);
+        int one = b.allocRegister();
+        b.emit(Opcode.Integer, 0, fields);
+        b.emit(Opcode.Integer, 1, one);
+        int record = b.allocRegister();
+        selects.select(source, (first, count) -> {
+            b.emit(Opcode.Add, one, fields, fields);
+            for (int j = 0; j < width; j++) {
+                b.emit(Opcode.SCopy, first + j, fields + 1 + j);
+            }
+            b.emit(Opcode.MakeRecord, fields, width + 1, record);
+            b.emit(Opcode.IdxInsert, temp, record);
+        });
+        int done = b.newLabel();
+        b.emit(Opcode.Rewind, temp, done);
+        int top = b.currentAddress();
+        for (int j = 0; j < width; j++) {
+            b.emit(Opcode.Column, temp, j + 1, fields + 1 + j);
+        }
+        row(fields + 1);
+        b.emit(Opcode.Next, temp, top);
+        b.resolve(done);
     }
 
     /** Codes the insertion of one row whose supplied values start at register {@code first}. */
     private void row(int first) {
-        int next = b.newLabel();
         int n = table.columns().size();
         for (int i = 0; i < n; i++) {
             if (sourceOf[i] >= 0 && first >= 0) {
@@ -126,103 +234,51 @@ final class InsertCodegen {
                 defaultValue(table.column(i), row + i);
             }
         }
-        triggers.beforeInsert(row, next);
+        int skip = b.newLabel();
+        triggers.beforeInsert(row, skip);
+        int rowid = ConflictCodegen.rowidOf(table, row);
         int alias = table.rowidAlias();
-        if (alias >= 0) {
-            int given = b.newLabel();
-            int ready = b.newLabel();
-            b.emit(Opcode.SCopy, row + alias, rowid);
-            b.emit(Opcode.NotNull, rowid, given);
-            b.emit(Opcode.NewRowid, cursor, rowid);
-            b.emit(Opcode.Goto, 0, ready);
-            b.resolve(given);
+        int given = -1;
+        if (alias >= 0 && (sourceOf[alias] >= 0 || rowidSource < 0)) {
+            given = row + alias;
+        } else if (rowidSource >= 0 && first >= 0) {
+            given = first + rowidSource;
+        }
+        int ready = b.newLabel();
+        if (given >= 0) {
+            int isNull = b.newLabel();
+            b.emit(Opcode.SCopy, given, rowid);
+            b.emit(Opcode.IsNull, rowid, isNull);
             b.emit(Opcode.MustBeInt, rowid, 0);
-            b.resolve(ready);
-            b.emit(Opcode.SCopy, rowid, row + alias);
+            b.emit(Opcode.Goto, 0, ready);
+            b.resolve(isNull);
+        }
+        if (autoincrement != null) {
+            autoincrement.newRowid(cursor, rowid);
         } else {
             b.emit(Opcode.NewRowid, cursor, rowid);
         }
-        write(b, table, cursor, indexCursors, row, rowid, alias >= 0,
-                selects.triggers().changeFlags(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID));
-        triggers.afterInsert(row, rowid, next);
-        b.resolve(next);
-    }
-
-    /**
-     * Writes the row in {@code row…} under the rowid in {@code rowid}: affinities, then the
-     * constraint checks (the rowid's uniqueness only when {@code checkRowid}), then the table
-     * entry (Insert with {@code changeFlags}) and one entry per index. UPDATE uses it too, after
-     * removing the row's old index entries.
-     */
-    static void write(ProgramBuilder b, Table table, int cursor, int[] indexCursors, int row, int rowid,
-                      boolean checkRowid, int changeFlags) {
-        int n = table.columns().size();
-        int alias = table.rowidAlias();
-        StringBuilder affinities = new StringBuilder();
-        for (Column c : table.columns()) {
-            affinities.append((char) AffinityCode.of(c.affinity()));
-        }
-        b.emit(Opcode.Affinity, row, n, 0, affinities.toString(), 0);
-        for (int i = 0; i < n; i++) {
-            if (table.column(i).notNull() && i != alias) {
-                int ok = b.newLabel();
-                b.emit(Opcode.NotNull, row + i, ok);
-                fail(b, ResultCode.CONSTRAINT_NOTNULL, "NOT NULL constraint failed: " + table.name() + "."
-                        + table.column(i).name());
-                b.resolve(ok);
-            }
-        }
-        if (checkRowid) {
-            int ok = b.newLabel();
-            b.emit(Opcode.NotExists, cursor, ok, rowid);
-            fail(b, ResultCode.CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: " + table.name() + "."
-                    + table.column(alias).name());
-            b.resolve(ok);
-        }
-        List<Integer> entries = new ArrayList<>();
-        for (int i = 0; i < indexCursors.length; i++) {
-            Index index = table.indexes().get(i);
-            int key = b.allocRegisters(index.columns().size());
-            int entry = b.allocRegister();
-            int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, entry);
-            IndexKeys.build(b, table, index, row, rowid, key);
-            if (index.unique()) {
-                unique(b, table, index, indexCursors[i], key);
-            }
-            b.emit(Opcode.MakeRecord, key, index.columns().size(), entry);
-            b.resolve(skip);
-            entries.add(entry);
+        b.resolve(ready);
+        if (autoincrement != null) {
+            autoincrement.used(rowid);
         }
         if (alias >= 0) {
-            b.emit(Opcode.Null, 0, row + alias);
+            b.emit(Opcode.SCopy, rowid, row + alias);
         }
-        int record = b.allocRegister();
-        b.emit(Opcode.MakeRecord, row, n, record);
-        b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
-        for (int i = 0; i < indexCursors.length; i++) {
-            IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries.get(i));
+        int[] keys = conflicts.check(row, -1, skip);
+        if (singleRow) {
+            foreignKeys.childAddingOnly(table, row);
         }
-    }
-
-    /** Fails when another entry of a UNIQUE index has this key (a key with a NULL never conflicts). */
-    private static void unique(ProgramBuilder b, Table table, Index index, int indexCursor, int key) {
-        int ok = b.newLabel();
-        for (int k = 0; k < index.keyCount(); k++) {
-            b.emit(Opcode.IsNull, key + k, ok);
+        conflicts.write(row, -1, keys, selects.triggers().changeFlags(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID));
+        if (!singleRow) {
+            foreignKeys.childAdded(table, row);
+            foreignKeys.parentAdded(table, -1, row);
         }
-        b.emit(Opcode.NotFound, indexCursor, ok, key, index.keyCount(), 0);
-        StringBuilder names = new StringBuilder(IndexKeys.hasExpressions(index) ? "index '" + index.name() + "'" : "");
-        for (int k = 0; k < index.keyCount() && !IndexKeys.hasExpressions(index); k++) {
-            IndexColumn c = index.columns().get(k);
-            names.append(k == 0 ? "" : ", ").append(table.name()).append('.').append(table.column(c.column()).name());
+        triggers.afterInsert(row, rowid, skip);
+        if (returning != null) {
+            returning.row(row);
         }
-        fail(b, index.isPrimaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE,
-                "UNIQUE constraint failed: " + names);
-        b.resolve(ok);
-    }
-
-    private static void fail(ProgramBuilder b, ResultCode code, String message) {
-        b.emit(Opcode.Halt, code.code(), 0, 0, message, 0);
+        b.resolve(skip);
     }
 
     /** The column's DEFAULT (its SQL text compiled as an expression), or NULL. */
@@ -231,8 +287,6 @@ final class InsertCodegen {
             b.emit(Opcode.Null, 0, target);
             return;
         }
-        Select select = (Select) Parser.parse("SELECT " + column.defaultSql());
-        Expr e = ((Select.ExprColumn) ((Select.Core) select.body()).columns().getFirst()).expr();
-        selects.exprs().code(e, target);
+        selects.exprs().code(ConflictCodegen.parseExpr(column.defaultSql()), target);
     }
 }

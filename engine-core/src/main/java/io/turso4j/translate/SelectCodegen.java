@@ -138,19 +138,24 @@ final class SelectCodegen {
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
     int select(Select select, RowSink sink) {
+        return withCtes(select.with(), () -> selectBody(select, sink));
+    }
+
+    /** Runs {@code body} with the common table expressions of {@code with} (null for none) visible. */
+    <T> T withCtes(Select.With with, java.util.function.Supplier<T> body) {
         Map<String, Select.Cte> outerCtes = ctes;
-        if (select.with() != null) {
+        if (with != null) {
             Map<String, Select.Cte> visible = new HashMap<>(ctes);
-            for (Select.Cte cte : select.with().ctes()) {
+            for (Select.Cte cte : with.ctes()) {
                 visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
-                if (select.with().recursive()) {
+                if (with.recursive()) {
                     recursiveCtes.put(cte, Boolean.TRUE);
                 }
             }
             ctes = visible;
         }
         try {
-            return selectBody(select, sink);
+            return body.get();
         } finally {
             ctes = outerCtes;
         }

@@ -1,7 +1,9 @@
 package io.turso4j.translate;
 
 import io.turso4j.function.FunctionRegistry;
+import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.CreateIndex;
 import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.CreateView;
@@ -15,6 +17,7 @@ import io.turso4j.sql.ast.Update;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -99,32 +102,65 @@ public final class Translator {
         };
     }
 
+    /**
+     * INSERT: compiled streaming its source rows into the table, unless the source reads the
+     * table (or one of its indexes), which would then see the rows being added; then compiled
+     * again with the source materialized first, as SQLite does.
+     */
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
+        Program program = insert(insert, sql, functions, schema, false);
+        return program != null ? program : insert(insert, sql, functions, schema, true);
+    }
+
+    /** The INSERT's program; null when, not {@code materialize}d, its source reads the table it fills. */
+    private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema,
+                                  boolean materialize) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
         SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
-        int root = InsertCodegen.code(b, selects, insert);
+        List<String> names = InsertCodegen.code(b, selects, insert, materialize);
         b.emit(Opcode.Halt, 0, 0);
+        if (!names.isEmpty()) {
+            b.setColumnNames(names);
+        }
         Program program = b.build();
-        for (int i = 0; i < program.size(); i++) {
-            // Rows read from the table being filled would be read again as they are added
-            // (a trigger's reads happen between rows, so they are not).
-            if (!selects.triggers().isTriggerCode(i) && program.opcode(i) == Opcode.OpenRead
-                    && program.p2(i) == root && program.p4(i) == null) {
-                throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
-            }
+        Table table = TableSource.lookup(schema, insert.table());
+        if (!materialize && table != null && insert.source() != null && readsTable(program, table, selects)) {
+            return null;
         }
         selects.triggers().checkInsertSources(program);
         return program;
     }
 
+    /** Whether the program reads {@code table} or one of its indexes outside trigger code (which runs between rows). */
+    private static boolean readsTable(Program program, Table table, SelectCodegen selects) {
+        for (int i = 0; i < program.size(); i++) {
+            if (program.opcode(i) != Opcode.OpenRead || selects.triggers().isTriggerCode(i)) {
+                continue;
+            }
+            int root = program.p2(i);
+            if (root == table.rootPage()) {
+                return true;
+            }
+            for (Index index : table.indexes()) {
+                if (root == index.rootPage()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Program change(String sql, FunctionRegistry functions, Schema schema,
-                                  java.util.function.BiConsumer<ProgramBuilder, SelectCodegen> code) {
+                                  java.util.function.BiFunction<ProgramBuilder, SelectCodegen, List<String>> code) {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
         SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
-        code.accept(b, selects);
+        List<String> names = code.apply(b, selects);
         b.emit(Opcode.Halt, 0, 0);
+        if (!names.isEmpty()) {
+            b.setColumnNames(names);
+        }
         Program program = b.build();
         selects.triggers().checkInsertSources(program);
         return program;

@@ -203,8 +203,10 @@ final class TriggerCodegen {
             case Insert insert -> {
                 requireTable(insert.table());
                 int start = b.currentAddress();
-                int root = InsertCodegen.code(b, selects, insert);
-                insertSteps.add(new int[] {root, start, b.currentAddress(), running.size()});
+                InsertCodegen.code(b, selects, insert, false);
+                io.turso4j.schema.Table target = TableSource.lookup(selects.schema(), insert.table());
+                insertSteps.add(new int[] {target == null ? -1 : target.rootPage(), start, b.currentAddress(),
+                        running.size()});
             }
             case Update update -> {
                 requireTable(update.table().name());

@@ -9,7 +9,7 @@ package io.turso4j.vdbe;
 public final class ChangeFlags {
     public static final int COUNT = 0x01;
     public static final int LAST_ROWID = 0x20;
-    /** A row changed by a trigger program: it counts in {@code total_changes()} only. */
+    /** A row changed by a trigger program or a foreign key action: it counts in {@code total_changes()} only. */
     public static final int TRIGGER_COUNT = 0x40;
 
     private ChangeFlags() {}

@@ -107,6 +107,11 @@ public enum Opcode {
     /** Does nothing (a jump target, or an instruction patched away). */
     Noop(false),
     /**
+     * Jumps to P2 when the connection does not enforce foreign keys ({@code PRAGMA foreign_keys}
+     * off), so the checks compiled into INSERT, UPDATE and DELETE follow the setting at run time.
+     */
+    FkIfDisabled(true),
+    /**
      * Set the connection's autocommit mode to P1 (BEGIN: 0; COMMIT, ROLLBACK: 1), rolling back
      * when P2 is 1; fails as SQLite does when the mode is already P1.
      */

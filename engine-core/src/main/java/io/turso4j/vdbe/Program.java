@@ -21,6 +21,7 @@ public final class Program {
     private final List<String> columnNames;
     private final List<String> parameterNames;
     private final boolean readOnly;
+    private final boolean countsChanges;
 
     Program(int[] code, Object[] p4, int registerCount, int cursorCount, List<String> columnNames,
             List<String> parameterNames, boolean readOnly) {
@@ -31,6 +32,12 @@ public final class Program {
         this.columnNames = List.copyOf(columnNames);
         this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
         this.readOnly = readOnly;
+        boolean counts = false;
+        for (int i = 0; i < p4.length; i++) {
+            Opcode op = opcode(i);
+            counts |= (op == Opcode.Insert || op == Opcode.Delete) && (code[i * WIDTH + P5] & ChangeFlags.COUNT) != 0;
+        }
+        this.countsChanges = counts;
     }
 
     /** Number of instructions. */
@@ -78,6 +85,14 @@ public final class Program {
     /** Whether running the program changes nothing in the database. */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /**
+     * Whether the program is an INSERT, UPDATE or DELETE, whose row count becomes
+     * {@code changes()} (SQLite's changeCntOn): it has an Insert or Delete that counts its row.
+     */
+    public boolean countsChanges() {
+        return countsChanges;
     }
 
     /** The listing, one line per instruction, for debugging and test failure messages. */

@@ -389,6 +389,12 @@ public final class Vm implements FunctionContext {
                 }
                 case Noop -> {
                 }
+                case FkIfDisabled -> {
+                    if (!context.settings().foreignKeys()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
                 case AutoCommit -> {
                     boolean on = p1 != 0;
                     if (context.isAutocommit() == on) {
