@@ -65,6 +65,46 @@ final class SelectCodegen {
 
     private TriggerCodegen triggers;
 
+    /**
+     * An ORDER BY that {@link OrderBy} would like the loops of {@code core} to yield, so that
+     * it needs no sorter: the terms, and per term the result column it names (-1: its own
+     * expression). {@code satisfied} is set when the chosen loops do yield that order.
+     */
+    static final class OrderRequest {
+        final Select.Core core;
+        final List<io.turso4j.sql.ast.OrderingTerm> terms;
+        final int[] resultColumns;
+        boolean satisfied;
+
+        OrderRequest(Select.Core core, List<io.turso4j.sql.ast.OrderingTerm> terms, int[] resultColumns) {
+            this.core = core;
+            this.terms = terms;
+            this.resultColumns = resultColumns;
+        }
+
+        /** The terms with each expression as the core's loops see it. */
+        List<io.turso4j.sql.ast.OrderingTerm> resolved(List<Expr> columns) {
+            List<io.turso4j.sql.ast.OrderingTerm> out = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                io.turso4j.sql.ast.OrderingTerm t = terms.get(i);
+                Expr e = t.expr();
+                if (resultColumns[i] >= 0) {
+                    Expr column = columns.get(resultColumns[i]);
+                    e = e instanceof Expr.Collate c ? new Expr.Collate(c.pos(), column, c.collation()) : column;
+                }
+                out.add(new io.turso4j.sql.ast.OrderingTerm(e, t.order(), t.nulls()));
+            }
+            return out;
+        }
+    }
+
+    /** The ORDER BY request for the core about to be compiled (see {@link OrderRequest}), or null. */
+    private OrderRequest orderRequest;
+
+    void requestOrder(OrderRequest request) {
+        orderRequest = request;
+    }
+
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
         this.b = b;
@@ -342,6 +382,8 @@ final class SelectCodegen {
             new WindowCodegen(b, this).code(core, out, sink, extras);
             return;
         }
+        OrderRequest order = orderRequest != null && orderRequest.core == core ? orderRequest : null;
+        orderRequest = null;
         Scope outer = exprs.scope();
         FromCodegen from = null;
         List<Expr> where = new ArrayList<>();
@@ -388,7 +430,11 @@ final class SelectCodegen {
                 }
                 int next = b.newLabel();
                 if (from != null) {
-                    from.openLoops(where, columns);
+                    boolean ordered = from.openLoops(where, columns,
+                            order == null || distinct >= 0 ? null : order.resolved(columns));
+                    if (order != null) {
+                        order.satisfied = ordered;
+                    }
                     if (distinct >= 0) {
                         explain("USE TEMP B-TREE FOR DISTINCT");
                     }
