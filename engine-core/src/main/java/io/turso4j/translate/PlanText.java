@@ -48,13 +48,14 @@ final class PlanText {
         return "SEARCH " + name + " USING " + using + " (" + String.join(" AND ", terms) + ")";
     }
 
+    /** sqlite3 3.40 writes a lower bound as {@code >?} and an upper one as {@code <?}, inclusive or not. */
     private static String range(String column, AccessPath path) {
         List<String> parts = new ArrayList<>();
         if (path.lower() != null) {
-            parts.add(column + (path.lower().op() == WhereTerm.Op.GT ? ">?" : ">=?"));
+            parts.add(column + ">?");
         }
         if (path.upper() != null) {
-            parts.add(column + (path.upper().op() == WhereTerm.Op.LT ? "<?" : "<=?"));
+            parts.add(column + "<?");
         }
         return String.join(" AND ", parts);
     }
