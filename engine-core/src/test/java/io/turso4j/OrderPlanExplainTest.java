@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * EXPLAIN QUERY PLAN for ORDER BY served by an index or the rowid (no "USE TEMP B-TREE FOR
- * ORDER BY"), forwards and backwards, and for an OR of equalities looked up as an IN: the
- * lines must be sqlite3 3.40's.
+ * ORDER BY"), forwards and backwards, for an OR of equalities looked up as an IN, and for
+ * min()/max() read as the first row of an index: the lines must be sqlite3 3.40's.
  */
 class OrderPlanExplainTest {
     private static final String SCHEMA = "CREATE TABLE t(a INTEGER, b TEXT COLLATE NOCASE, c);"
@@ -38,6 +38,14 @@ class OrderPlanExplainTest {
         "SELECT * FROM t WHERE a = 1 OR 2 = a OR a = 3",
         "SELECT * FROM u WHERE id = 1 OR id = 2",
         "SELECT * FROM t WHERE a = 1 OR c = 2",
+        "SELECT min(a) FROM t",
+        "SELECT max(a), c FROM t",
+        "SELECT max(a) FROM t WHERE c > 1",
+        "SELECT min(a) FROM t WHERE a > 5",
+        "SELECT max(rowid) FROM t",
+        "SELECT min(id) FROM u",
+        "SELECT min(c) FROM t",
+        "SELECT count(*) FROM t",
     };
 
     @TempDir

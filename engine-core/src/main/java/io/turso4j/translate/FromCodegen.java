@@ -55,6 +55,8 @@ final class FromCodegen {
     private int allDone;
     private JoinPlanner.Plan plan;
     private List<Expr> where = List.of();
+    /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
+    private boolean searchesFirst;
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -96,6 +98,11 @@ final class FromCodegen {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
         return new Scope(parent, sources);
+    }
+
+    /** Says that only the first row the loops yield in the requested order is wanted. */
+    void searchesFirst(boolean on) {
+        searchesFirst = on;
     }
 
     /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
@@ -273,7 +280,7 @@ final class FromCodegen {
                     item.leftOn() != null, usedColumns == null ? null : usedColumns[j]));
         }
         List<IndexOrder.Term> orderTerms = orderTerms(order, scope);
-        plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms).plan();
+        plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();
         loops = new LoopCodegen(b, selects.exprs());
         int[] position = new int[items.size()];
         for (int p = 0; p < plan.order().length; p++) {
@@ -293,7 +300,8 @@ final class FromCodegen {
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
             if (level.path.kind() != AccessPath.Kind.ROW) {
-                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null));
+                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null,
+                        searchesFirst));
             }
         }
         allDone = b.newLabel();

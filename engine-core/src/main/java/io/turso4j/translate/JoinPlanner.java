@@ -50,20 +50,24 @@ final class JoinPlanner {
     private final Schema schema;
     /** The ORDER BY the loops should yield if they can (null: none wanted). */
     private final List<IndexOrder.Term> order;
+    /** Only the first row in {@link #order} is wanted (min/max): a path that yields it stops there. */
+    private final boolean firstOnly;
 
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema) {
-        this(items, terms, schema, null);
+        this(items, terms, schema, null, false);
     }
 
     /**
      * @param order the ORDER BY as source columns, or null; an outermost path that yields it is
      *     preferred by the cost of the sort it saves (SQLite's estimate: N log N for N rows)
      */
-    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order) {
+    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
+                boolean firstOnly) {
         this.items = items;
         this.terms = terms;
         this.schema = schema;
         this.order = order;
+        this.firstOnly = firstOnly;
     }
 
     Plan plan() {
@@ -140,6 +144,9 @@ final class JoinPlanner {
             if (ordering && IndexOrder.of(order, s, c, table) == IndexOrder.Direction.NONE) {
                 // SQLite weighs a sort at about three times N log N (whereSortingCost).
                 cost += 3 * rows * Math.max(1, Math.log(rows) / Math.log(2));
+            } else if (ordering && firstOnly) {
+                // It stops at the first row that passes: a seek and a few steps.
+                cost = Math.min(cost, 4 * log);
             }
             if (best == null || outerRows * cost + c.setup() < outerRows * bestCost + best.setup()) {
                 best = c;
@@ -264,8 +271,20 @@ final class JoinPlanner {
         // A covering scan reads narrower entries than the table's rows: slightly cheaper.
         double perRow = covering ? 0.9 : 1 + log;
         // Of two indexes that serve equally, the one with narrower entries.
-        double cost = seeks * log + rows * (perRow + 0.01 * index.columns().size());
+        double cost = seeks * log + rows * (perRow + 0.01 * width(index, item.table()));
         out.add(new AccessPath(AccessPath.Kind.INDEX, index, List.copyOf(eq), lower, upper, covering, cost, rows, 0));
+    }
+
+    /**
+     * A guess at the width of an index entry, as SQLite guesses one from the declared types: a
+     * numeric column (or the rowid) as one unit, any other as two.
+     */
+    private static int width(Index index, Table table) {
+        int width = 0;
+        for (IndexColumn c : index.columns()) {
+            width += c.column() < 0 || table.columns().get(c.column()).affinity().isNumeric() ? 1 : 2;
+        }
+        return width;
     }
 
     /** Rows per distinct value of the first {@code k} key columns. */

@@ -14,10 +14,11 @@ import java.util.List;
 final class PlanText {
     private PlanText() {}
 
-    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin) {
+    /** @param search the loop stops at its first row (min/max): a scan reads as a SEARCH */
+    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
         String name = source.name();
         String text = switch (path.kind()) {
-            case ROW, SCAN -> "SCAN " + name;
+            case ROW, SCAN -> (search ? "SEARCH " : "SCAN ") + name;
             case ROWID_EQ -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (rowid=?)";
             case ROWID_RANGE -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (" + range("rowid", path) + ")";
             case AUTO_INDEX -> {
@@ -27,7 +28,10 @@ final class PlanText {
                 }
                 yield "SEARCH " + name + " USING AUTOMATIC COVERING INDEX (" + String.join(" AND ", terms) + ")";
             }
-            case INDEX -> index(name, path, table);
+            case INDEX -> {
+                String line = index(name, path, table);
+                yield search && line.startsWith("SCAN ") ? "SEARCH " + line.substring(5) : line;
+            }
         };
         return leftJoin ? text + " LEFT-JOIN" : text;
     }

@@ -477,6 +477,25 @@ final class SelectCodegen {
         }
     }
 
+    /**
+     * For a lone {@code min(column)} or {@code max(column)}: the order in which the first row
+     * the loops yield is the answer (SQLite's min/max optimization), else null.
+     */
+    private static List<io.turso4j.sql.ast.OrderingTerm> minMaxOrder(List<Expr.Function> calls) {
+        if (calls.size() != 1) {
+            return null;
+        }
+        Expr.Function f = calls.getFirst();
+        boolean min = f.name().equalsIgnoreCase("min");
+        if ((!min && !f.name().equalsIgnoreCase("max")) || f.args().size() != 1 || f.distinct() || f.star()
+                || f.filter() != null || f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty())
+                || !(f.args().getFirst() instanceof Expr.Column)) {
+            return null;
+        }
+        return List.of(new io.turso4j.sql.ast.OrderingTerm(f.args().getFirst(),
+                min ? io.turso4j.sql.ast.OrderingTerm.SortOrder.ASC : io.turso4j.sql.ast.OrderingTerm.SortOrder.DESC, null));
+    }
+
     /** The terms of {@code e} split at top-level ANDs. */
     static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
@@ -542,12 +561,21 @@ final class SelectCodegen {
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
+        int after = b.newLabel();
+        boolean firstOnly = false;
         if (from != null) {
             List<Expr> used = new ArrayList<>(columns);
             if (core.having() != null) {
                 used.add(core.having());
             }
-            from.openLoops(where, used);
+            List<io.turso4j.sql.ast.OrderingTerm> minMax = core.groupBy().isEmpty() && core.having() == null
+                    ? minMaxOrder(calls) : null;
+            from.searchesFirst(minMax != null);
+            firstOnly = from.openLoops(where, used, minMax);
+            if (firstOnly && minMax.getFirst().order() == io.turso4j.sql.ast.OrderingTerm.SortOrder.ASC) {
+                // min() ignores NULLs, which come first in the order.
+                b.emit(Opcode.IsNull, exprs.codeTemp(minMax.getFirst().expr()), next);
+            }
         } else {
             for (Expr w : where) {
                 exprs.jumpIfNotTrue(w, next);
@@ -561,7 +589,11 @@ final class SelectCodegen {
         if (from != null) {
             // Bare columns after the loops show the last row that was aggregated.
             from.copyRowsToRegisters();
+            if (firstOnly) {
+                b.emit(Opcode.Goto, 0, after);
+            }
             from.closeLoops(next);
+            b.resolve(after);
             from.useRegisters();
         } else {
             b.resolve(next);
