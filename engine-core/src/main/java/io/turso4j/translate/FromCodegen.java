@@ -55,6 +55,8 @@ final class FromCodegen {
     private int allDone;
     private JoinPlanner.Plan plan;
     private List<Expr> where = List.of();
+    /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
+    private boolean searchesFirst;
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -96,6 +98,11 @@ final class FromCodegen {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
         return new Scope(parent, sources);
+    }
+
+    /** Says that only the first row the loops yield in the requested order is wanted. */
+    void searchesFirst(boolean on) {
+        searchesFirst = on;
     }
 
     /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
@@ -252,6 +259,15 @@ final class FromCodegen {
      * FROM's (see {@link #bind}).
      */
     void openLoops(List<Expr> where, List<Expr> used) {
+        openLoops(where, used, null);
+    }
+
+    /**
+     * As {@link #openLoops(List, List)}, preferring loops that yield the rows in the order of
+     * {@code order} (ORDER BY terms whose expressions are resolved against this scope; null
+     * for none). Returns whether they do, so that no sorter is needed.
+     */
+    boolean openLoops(List<Expr> where, List<Expr> used, List<io.turso4j.sql.ast.OrderingTerm> order) {
         Scope scope = selects.exprs().scope();
         List<WhereTerm> terms = new ArrayList<>();
         for (Expr w : where) {
@@ -278,7 +294,8 @@ final class FromCodegen {
             planned.add(new JoinPlanner.Item(item.table(), item.rows(), item.singleRow(), prereq,
                     item.leftOn() != null, usedColumns == null ? null : usedColumns[j]));
         }
-        plan = new JoinPlanner(planned, terms, selects.schema()).plan();
+        List<IndexOrder.Term> orderTerms = orderTerms(order, scope);
+        plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();
         loops = new LoopCodegen(b, selects.exprs());
         int[] position = new int[items.size()];
         for (int p = 0; p < plan.order().length; p++) {
@@ -288,10 +305,18 @@ final class FromCodegen {
             open.add(new LoopCodegen.Level(s, plan.paths()[s], item.source(), item.table(), item.coroutine(),
                     item.start(), leftOn.get(s)));
         }
+        boolean ordered = false;
+        if (orderTerms != null && !open.isEmpty()) {
+            LoopCodegen.Level outer = open.getFirst();
+            IndexOrder.Direction direction = IndexOrder.of(orderTerms, outer.source, outer.path, outer.table);
+            ordered = direction != IndexOrder.Direction.NONE;
+            outer.reverse = direction == IndexOrder.Direction.REVERSE;
+        }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
             if (level.path.kind() != AccessPath.Kind.ROW) {
-                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null));
+                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null,
+                        searchesFirst));
             }
         }
         allDone = b.newLabel();
@@ -327,6 +352,40 @@ final class FromCodegen {
                 exprs.jumpIfNotTrue(e, level.next);
             }
         }
+        return ordered;
+    }
+
+    /**
+     * ORDER BY terms as source columns for the planner: each a column of this FROM clause
+     * (under an optional COLLATE), with the default NULL placement; else null.
+     */
+    private List<IndexOrder.Term> orderTerms(List<io.turso4j.sql.ast.OrderingTerm> order, Scope scope) {
+        if (order == null) {
+            return null;
+        }
+        List<IndexOrder.Term> out = new ArrayList<>();
+        for (io.turso4j.sql.ast.OrderingTerm t : order) {
+            boolean desc = t.order() == io.turso4j.sql.ast.OrderingTerm.SortOrder.DESC;
+            if (t.nulls() != null && (t.nulls() == io.turso4j.sql.ast.OrderingTerm.NullsOrder.FIRST) == desc) {
+                return null;
+            }
+            Expr e = t.expr();
+            String collation = null;
+            if (e instanceof Expr.Collate c) {
+                collation = c.collation();
+                e = c.expr();
+            }
+            Scope.Resolved r = e instanceof Expr.Column c && ExprTyping.truthConstant(c) == null ? scope.find(c) : null;
+            int s = r == null ? -1 : sources.indexOf(r.source());
+            if (s < 0) {
+                return null;
+            }
+            if (collation == null) {
+                collation = r.index() < r.source().collations().size() ? r.source().collations().get(r.index()) : null;
+            }
+            out.add(new IndexOrder.Term(s, r.index(), collation == null ? "BINARY" : collation, desc));
+        }
+        return out;
     }
 
     /**

@@ -48,11 +48,26 @@ final class JoinPlanner {
     private final List<Item> items;
     private final List<WhereTerm> terms;
     private final Schema schema;
+    /** The ORDER BY the loops should yield if they can (null: none wanted). */
+    private final List<IndexOrder.Term> order;
+    /** Only the first row in {@link #order} is wanted (min/max): a path that yields it stops there. */
+    private final boolean firstOnly;
 
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema) {
+        this(items, terms, schema, null, false);
+    }
+
+    /**
+     * @param order the ORDER BY as source columns, or null; an outermost path that yields it is
+     *     preferred by the cost of the sort it saves (SQLite's estimate: N log N for N rows)
+     */
+    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
+                boolean firstOnly) {
         this.items = items;
         this.terms = terms;
         this.schema = schema;
+        this.order = order;
+        this.firstOnly = firstOnly;
     }
 
     Plan plan() {
@@ -110,10 +125,11 @@ final class JoinPlanner {
         List<AccessPath> candidates = new ArrayList<>();
         candidates.add(new AccessPath(AccessPath.Kind.SCAN, null, List.of(), null, null, false, n, n, 0));
         Table table = item.table();
+        boolean ordering = order != null && available == 0;
         if (table != null) {
             rowidPaths(table, usable, n, log, candidates);
             for (Index index : table.indexes()) {
-                indexPath(item, index, usable, n, log, candidates);
+                indexPath(item, index, usable, n, log, ordering, candidates);
             }
         }
         if (available != 0) {
@@ -121,15 +137,25 @@ final class JoinPlanner {
         }
         AccessPath best = null;
         double bestRows = 0;
+        double bestCost = 0;
         for (AccessPath c : candidates) {
             double rows = filtered(s, available, c);
-            if (best == null || outerRows * c.cost() + c.setup() < outerRows * best.cost() + best.setup()) {
+            double cost = c.cost();
+            if (ordering && IndexOrder.of(order, s, c, table) == IndexOrder.Direction.NONE) {
+                // SQLite weighs a sort at about three times N log N (whereSortingCost).
+                cost += 3 * rows * Math.max(1, Math.log(rows) / Math.log(2));
+            } else if (ordering && firstOnly) {
+                // It stops at the first row that passes: a seek and a few steps.
+                cost = Math.min(cost, 4 * log);
+            }
+            if (best == null || outerRows * cost + c.setup() < outerRows * bestCost + best.setup()) {
                 best = c;
                 bestRows = rows;
+                bestCost = cost;
             }
         }
         return new AccessPath(best.kind(), best.index(), best.eq(), best.lower(), best.upper(), best.covering(),
-                best.cost(), bestRows, best.setup());
+                bestCost, bestRows, best.setup());
     }
 
     /** The constraints on source {@code s} whose values the sources in {@code available} provide. */
@@ -197,8 +223,9 @@ final class JoinPlanner {
         }
     }
 
+    /** An index's path; {@code fullScan}: also when nothing narrows it (it may yield the ORDER BY). */
     private void indexPath(Item item, Index index, List<WhereTerm.Constraint> usable, double n, double log,
-                           List<AccessPath> out) {
+                           boolean fullScan, List<AccessPath> out) {
         if (index.isPartial() || index.rootPage() <= 0) {
             return;
         }
@@ -231,7 +258,7 @@ final class JoinPlanner {
             }
         }
         boolean covering = covers(index, item);
-        if (eq.isEmpty() && lower == null && upper == null && !covering) {
+        if (eq.isEmpty() && lower == null && upper == null && !covering && !fullScan) {
             return;
         }
         double rows = perKey(index, k, n) * seeks;
@@ -244,8 +271,20 @@ final class JoinPlanner {
         // A covering scan reads narrower entries than the table's rows: slightly cheaper.
         double perRow = covering ? 0.9 : 1 + log;
         // Of two indexes that serve equally, the one with narrower entries.
-        double cost = seeks * log + rows * (perRow + 0.01 * index.columns().size());
+        double cost = seeks * log + rows * (perRow + 0.01 * width(index, item.table()));
         out.add(new AccessPath(AccessPath.Kind.INDEX, index, List.copyOf(eq), lower, upper, covering, cost, rows, 0));
+    }
+
+    /**
+     * A guess at the width of an index entry, as SQLite guesses one from the declared types: a
+     * numeric column (or the rowid) as one unit, any other as two.
+     */
+    private static int width(Index index, Table table) {
+        int width = 0;
+        for (IndexColumn c : index.columns()) {
+            width += c.column() < 0 || table.columns().get(c.column()).affinity().isNumeric() ? 1 : 2;
+        }
+        return width;
     }
 
     /** Rows per distinct value of the first {@code k} key columns. */

@@ -45,6 +45,8 @@ final class LoopCodegen {
         final int start;
         /** A LEFT JOIN's ON terms, or null. */
         final List<Expr> leftOn;
+        /** Runs the loop backwards (Last/Prev, SeekLE/LT), to yield an ORDER BY's reverse order. */
+        boolean reverse;
         int tableCursor = -1;
         int indexCursor = -1;
         int top = -1;
@@ -178,9 +180,9 @@ final class LoopCodegen {
                     l.top = b.emit(Opcode.Yield, l.coroutine, l.done);
                     l.step = Opcode.Goto;
                 } else {
-                    b.emit(Opcode.Rewind, l.tableCursor, l.done);
+                    b.emit(l.reverse ? Opcode.Last : Opcode.Rewind, l.tableCursor, l.done);
                     l.top = b.currentAddress();
-                    l.step = Opcode.Next;
+                    l.step = l.reverse ? Opcode.Prev : Opcode.Next;
                     l.stepCursor = l.tableCursor;
                 }
             }
@@ -255,78 +257,120 @@ final class LoopCodegen {
 
     private void rowidRange(Level l) {
         AccessPath p = l.path;
+        // Forwards: seek to the lower bound, stop past the upper; backwards the other way round.
+        WhereTerm.Constraint start = l.reverse ? p.upper() : p.lower();
+        WhereTerm.Constraint stop = l.reverse ? p.lower() : p.upper();
         int end = b.allocRegister();
-        if (p.upper() != null) {
-            exprs.code(p.upper().value(), end);
+        if (stop != null) {
+            exprs.code(stop.value(), end);
         }
-        if (p.lower() != null) {
+        if (start != null) {
             int bound = b.allocRegister();
-            exprs.code(p.lower().value(), bound);
-            b.emit(p.lower().op() == WhereTerm.Op.GT ? Opcode.SeekGT : Opcode.SeekGE, l.tableCursor, l.done, bound, 1, 0);
+            exprs.code(start.value(), bound);
+            Opcode seek = switch (start.op()) {
+                case GT -> Opcode.SeekGT;
+                case GE -> Opcode.SeekGE;
+                case LT -> Opcode.SeekLT;
+                default -> Opcode.SeekLE;
+            };
+            b.emit(seek, l.tableCursor, l.done, bound, 1, 0);
         } else {
-            b.emit(Opcode.Rewind, l.tableCursor, l.done);
+            b.emit(l.reverse ? Opcode.Last : Opcode.Rewind, l.tableCursor, l.done);
         }
         l.top = b.currentAddress();
-        if (p.upper() != null) {
+        if (stop != null) {
             // Rows come in rowid order: the first one past the bound ends the loop.
             int rowid = b.allocRegister();
             b.emit(Opcode.Rowid, l.tableCursor, rowid);
-            b.emit(p.upper().op() == WhereTerm.Op.LT ? Opcode.Ge : Opcode.Gt, end, l.done, rowid, null,
-                    AffinityCode.of(Affinity.NUMERIC) | AffinityCode.JUMPIFNULL);
+            Opcode past = switch (stop.op()) {
+                case LT -> Opcode.Ge;
+                case LE -> Opcode.Gt;
+                case GT -> Opcode.Le;
+                default -> Opcode.Lt;
+            };
+            b.emit(past, end, l.done, rowid, null, AffinityCode.of(Affinity.NUMERIC) | AffinityCode.JUMPIFNULL);
         }
-        l.step = Opcode.Next;
+        l.step = l.reverse ? Opcode.Prev : Opcode.Next;
         l.stepCursor = l.tableCursor;
     }
 
-    /** An index (stored or automatic): seek to the key's first entry, stop past its last. */
+    /**
+     * An index (stored or automatic): seek to the key's first entry, stop past its last; or,
+     * backwards, seek to its last entry and stop before its first. NULLs sort first and satisfy
+     * no range, so a range without a lower bound stops at (or starts past) the NULLs.
+     */
     private void indexRange(Level l) {
         AccessPath p = l.path;
         int k = p.eq().size();
         int key = lookupKey(l);
-        int seekLength = k;
-        Opcode seek = Opcode.SeekGE;
+        boolean range = p.lower() != null || p.upper() != null;
         if (p.lower() != null) {
-            exprs.code(p.lower().value(), key + k);
-            b.emit(Opcode.Affinity, key + k, 1, 0, String.valueOf((char) AffinityCode.of(p.lower().probe())), 0);
-            b.emit(Opcode.IsNull, key + k, l.exhausted);
-            seek = p.lower().op() == WhereTerm.Op.GT ? Opcode.SeekGT : Opcode.SeekGE;
-            seekLength = k + 1;
-        } else if (p.upper() != null) {
-            // NULLs sort first and satisfy no range: start past them.
+            bound(l, p.lower(), key + k);
+        } else if (range) {
             b.emit(Opcode.Null, 0, key + k);
-            seek = Opcode.SeekGT;
-            seekLength = k + 1;
         }
-        int end = key;
-        Opcode endTest = Opcode.IdxGT;
-        int endLength = k;
+        int high = -1;
         if (p.upper() != null) {
-            end = b.allocRegisters(k + 1);
+            high = b.allocRegisters(k + 1);
             if (k > 0) {
-                b.emit(Opcode.Copy, key, end, k - 1);
+                b.emit(Opcode.Copy, key, high, k - 1);
             }
-            exprs.code(p.upper().value(), end + k);
-            b.emit(Opcode.Affinity, end + k, 1, 0, String.valueOf((char) AffinityCode.of(p.upper().probe())), 0);
-            b.emit(Opcode.IsNull, end + k, l.exhausted);
-            endTest = p.upper().op() == WhereTerm.Op.LT ? Opcode.IdxGE : Opcode.IdxGT;
-            endLength = k + 1;
+            bound(l, p.upper(), high + k);
+        }
+        Opcode seek;
+        int seekKey = key;
+        int seekLength = range ? k + 1 : k;
+        Opcode endTest = null;
+        int endKey = key;
+        int endLength = k;
+        if (!l.reverse) {
+            seek = p.lower() != null && p.lower().op() == WhereTerm.Op.GE ? Opcode.SeekGE
+                    : range ? Opcode.SeekGT : Opcode.SeekGE;
+            if (p.upper() != null) {
+                endTest = p.upper().op() == WhereTerm.Op.LT ? Opcode.IdxGE : Opcode.IdxGT;
+                endKey = high;
+                endLength = k + 1;
+            } else if (k > 0) {
+                endTest = Opcode.IdxGT;
+            }
+        } else {
+            if (p.upper() != null) {
+                seek = p.upper().op() == WhereTerm.Op.LT ? Opcode.SeekLT : Opcode.SeekLE;
+                seekKey = high;
+            } else {
+                seek = Opcode.SeekLE;
+                seekLength = k;
+            }
+            if (range) {
+                endTest = p.lower() != null && p.lower().op() == WhereTerm.Op.GE ? Opcode.IdxLT : Opcode.IdxLE;
+                endLength = k + 1;
+            } else if (k > 0) {
+                endTest = Opcode.IdxLT;
+            }
         }
         if (seekLength == 0) {
-            b.emit(Opcode.Rewind, l.indexCursor, l.exhausted);
+            b.emit(l.reverse ? Opcode.Last : Opcode.Rewind, l.indexCursor, l.exhausted);
         } else {
-            b.emit(seek, l.indexCursor, l.exhausted, key, seekLength, 0);
+            b.emit(seek, l.indexCursor, l.exhausted, seekKey, seekLength, 0);
         }
         l.top = b.currentAddress();
-        if (endLength > 0) {
-            b.emit(endTest, l.indexCursor, l.exhausted, end, endLength, 0);
+        if (endTest != null) {
+            b.emit(endTest, l.indexCursor, l.exhausted, endKey, endLength, 0);
         }
         if (!p.covering()) {
             int rowid = b.allocRegister();
             b.emit(Opcode.IdxRowid, l.indexCursor, rowid);
             b.emit(Opcode.NotExists, l.tableCursor, l.next, rowid);
         }
-        l.step = Opcode.Next;
+        l.step = l.reverse ? Opcode.Prev : Opcode.Next;
         l.stepCursor = l.indexCursor;
+    }
+
+    /** Codes a range bound's value into {@code target} as the index compares it; NULL matches nothing. */
+    private void bound(Level l, WhereTerm.Constraint c, int target) {
+        exprs.code(c.value(), target);
+        b.emit(Opcode.Affinity, target, 1, 0, String.valueOf((char) AffinityCode.of(c.probe())), 0);
+        b.emit(Opcode.IsNull, target, l.exhausted);
     }
 
     /** Closes the loop {@link #open} opened (see class comment). */
@@ -339,8 +383,8 @@ final class LoopCodegen {
         }
         if (l.step == Opcode.Goto) {
             b.emit(Opcode.Goto, 0, l.top);
-        } else if (l.step == Opcode.Next) {
-            b.emit(Opcode.Next, l.stepCursor, l.top);
+        } else if (l.step != null) {
+            b.emit(l.step, l.stepCursor, l.top);
         }
         for (int i = l.inLoops.size() - 1; i >= 0; i--) {
             int[] in = l.inLoops.get(i);

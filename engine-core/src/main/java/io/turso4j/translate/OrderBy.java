@@ -69,6 +69,25 @@ final class OrderBy {
         for (int k = 0; k < keys; k++) {
             desc[k] = descending.get(k);
         }
+        SelectCodegen.OrderRequest request = null;
+        SelectCodegen.RowSink early = null;
+        if (select.body() instanceof Select.Core core && core.from() != null && !core.distinct()
+                && core.groupBy().isEmpty()) {
+            int[] resultColumns = new int[terms.size()];
+            for (int k = 0, key = 0; k < terms.size(); k++, key++) {
+                if (nullFlag.get(key)) {
+                    key++;
+                }
+                resultColumns[k] = column.get(key) < columns ? column.get(key) : -1;
+            }
+            request = new SelectCodegen.OrderRequest(core, terms, resultColumns);
+            selects.requestOrder(request);
+            // The loops may yield the order themselves: rows then go straight out, so LIMIT
+            // and OFFSET must be set up before the loops.
+            early = limit.get();
+        }
+        SelectCodegen.OrderRequest ordered = request;
+        SelectCodegen.RowSink direct = early;
         int sorter = b.allocCursor();
         int pseudo = b.allocCursor();
         int record = b.allocRegister();
@@ -78,6 +97,10 @@ final class OrderBy {
         int fields = b.allocRegisters(keys + columns);
         boolean[] keyed = {false};
         SelectCodegen.RowSink insert = (first, count) -> {
+            if (ordered != null && ordered.satisfied) {
+                direct.row(first, columns);
+                return;
+            }
             if (!keyed[0]) {
                 Collation[] collations = new Collation[keys];
                 for (int k = 0; k < keys; k++) {
@@ -105,6 +128,9 @@ final class OrderBy {
         };
         if (select.body() instanceof Select.Core core) {
             selects.core(core, b.allocRegisters(columns + extras.size()), insert, extras);
+            if (request != null && request.satisfied) {
+                return;
+            }
             selects.explain("USE TEMP B-TREE FOR ORDER BY");
         } else {
             selects.body(select.body(), b.allocRegisters(columns), insert);
@@ -112,7 +138,7 @@ final class OrderBy {
         if (!keyed[0]) {
             b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
         }
-        SelectCodegen.RowSink sink = limit.get();
+        SelectCodegen.RowSink sink = early != null ? early : limit.get();
         int out = b.allocRegisters(columns);
         b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
         b.emit(Opcode.SorterSort, sorter, end);

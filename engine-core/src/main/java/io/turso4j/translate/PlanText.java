@@ -14,10 +14,11 @@ import java.util.List;
 final class PlanText {
     private PlanText() {}
 
-    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin) {
+    /** @param search the loop stops at its first row (min/max): a scan reads as a SEARCH */
+    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
         String name = source.name();
         String text = switch (path.kind()) {
-            case ROW, SCAN -> "SCAN " + name;
+            case ROW, SCAN -> (search ? "SEARCH " : "SCAN ") + name;
             case ROWID_EQ -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (rowid=?)";
             case ROWID_RANGE -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (" + range("rowid", path) + ")";
             case AUTO_INDEX -> {
@@ -27,7 +28,10 @@ final class PlanText {
                 }
                 yield "SEARCH " + name + " USING AUTOMATIC COVERING INDEX (" + String.join(" AND ", terms) + ")";
             }
-            case INDEX -> index(name, path, table);
+            case INDEX -> {
+                String line = index(name, path, table);
+                yield search && line.startsWith("SCAN ") ? "SEARCH " + line.substring(5) : line;
+            }
         };
         return leftJoin ? text + " LEFT-JOIN" : text;
     }
@@ -48,13 +52,14 @@ final class PlanText {
         return "SEARCH " + name + " USING " + using + " (" + String.join(" AND ", terms) + ")";
     }
 
+    /** sqlite3 3.40 writes a lower bound as {@code >?} and an upper one as {@code <?}, inclusive or not. */
     private static String range(String column, AccessPath path) {
         List<String> parts = new ArrayList<>();
         if (path.lower() != null) {
-            parts.add(column + (path.lower().op() == WhereTerm.Op.GT ? ">?" : ">=?"));
+            parts.add(column + ">?");
         }
         if (path.upper() != null) {
-            parts.add(column + (path.upper().op() == WhereTerm.Op.LT ? "<?" : "<=?"));
+            parts.add(column + "<?");
         }
         return String.join(" AND ", parts);
     }

@@ -65,6 +65,46 @@ final class SelectCodegen {
 
     private TriggerCodegen triggers;
 
+    /**
+     * An ORDER BY that {@link OrderBy} would like the loops of {@code core} to yield, so that
+     * it needs no sorter: the terms, and per term the result column it names (-1: its own
+     * expression). {@code satisfied} is set when the chosen loops do yield that order.
+     */
+    static final class OrderRequest {
+        final Select.Core core;
+        final List<io.turso4j.sql.ast.OrderingTerm> terms;
+        final int[] resultColumns;
+        boolean satisfied;
+
+        OrderRequest(Select.Core core, List<io.turso4j.sql.ast.OrderingTerm> terms, int[] resultColumns) {
+            this.core = core;
+            this.terms = terms;
+            this.resultColumns = resultColumns;
+        }
+
+        /** The terms with each expression as the core's loops see it. */
+        List<io.turso4j.sql.ast.OrderingTerm> resolved(List<Expr> columns) {
+            List<io.turso4j.sql.ast.OrderingTerm> out = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                io.turso4j.sql.ast.OrderingTerm t = terms.get(i);
+                Expr e = t.expr();
+                if (resultColumns[i] >= 0) {
+                    Expr column = columns.get(resultColumns[i]);
+                    e = e instanceof Expr.Collate c ? new Expr.Collate(c.pos(), column, c.collation()) : column;
+                }
+                out.add(new io.turso4j.sql.ast.OrderingTerm(e, t.order(), t.nulls()));
+            }
+            return out;
+        }
+    }
+
+    /** The ORDER BY request for the core about to be compiled (see {@link OrderRequest}), or null. */
+    private OrderRequest orderRequest;
+
+    void requestOrder(OrderRequest request) {
+        orderRequest = request;
+    }
+
     /** @param sql the text the statement was parsed from (result columns are named from it) */
     SelectCodegen(ProgramBuilder b, FunctionRegistry functions, String sql, Schema schema) {
         this.b = b;
@@ -352,6 +392,8 @@ final class SelectCodegen {
             new WindowCodegen(b, this).code(core, out, sink, extras);
             return;
         }
+        OrderRequest order = orderRequest != null && orderRequest.core == core ? orderRequest : null;
+        orderRequest = null;
         Scope outer = exprs.scope();
         FromCodegen from = null;
         List<Expr> where = new ArrayList<>();
@@ -398,7 +440,11 @@ final class SelectCodegen {
                 }
                 int next = b.newLabel();
                 if (from != null) {
-                    from.openLoops(where, columns);
+                    boolean ordered = from.openLoops(where, columns,
+                            order == null || distinct >= 0 ? null : order.resolved(columns));
+                    if (order != null) {
+                        order.satisfied = ordered;
+                    }
                     if (distinct >= 0) {
                         explain("USE TEMP B-TREE FOR DISTINCT");
                     }
@@ -439,6 +485,25 @@ final class SelectCodegen {
         } finally {
             exprs.popScope(outer);
         }
+    }
+
+    /**
+     * For a lone {@code min(column)} or {@code max(column)}: the order in which the first row
+     * the loops yield is the answer (SQLite's min/max optimization), else null.
+     */
+    private static List<io.turso4j.sql.ast.OrderingTerm> minMaxOrder(List<Expr.Function> calls) {
+        if (calls.size() != 1) {
+            return null;
+        }
+        Expr.Function f = calls.getFirst();
+        boolean min = f.name().equalsIgnoreCase("min");
+        if ((!min && !f.name().equalsIgnoreCase("max")) || f.args().size() != 1 || f.distinct() || f.star()
+                || f.filter() != null || f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty())
+                || !(f.args().getFirst() instanceof Expr.Column)) {
+            return null;
+        }
+        return List.of(new io.turso4j.sql.ast.OrderingTerm(f.args().getFirst(),
+                min ? io.turso4j.sql.ast.OrderingTerm.SortOrder.ASC : io.turso4j.sql.ast.OrderingTerm.SortOrder.DESC, null));
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
@@ -506,12 +571,21 @@ final class SelectCodegen {
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
         int next = b.newLabel();
+        int after = b.newLabel();
+        boolean firstOnly = false;
         if (from != null) {
             List<Expr> used = new ArrayList<>(columns);
             if (core.having() != null) {
                 used.add(core.having());
             }
-            from.openLoops(where, used);
+            List<io.turso4j.sql.ast.OrderingTerm> minMax = core.groupBy().isEmpty() && core.having() == null
+                    ? minMaxOrder(calls) : null;
+            from.searchesFirst(minMax != null);
+            firstOnly = from.openLoops(where, used, minMax);
+            if (firstOnly && minMax.getFirst().order() == io.turso4j.sql.ast.OrderingTerm.SortOrder.ASC) {
+                // min() ignores NULLs, which come first in the order.
+                b.emit(Opcode.IsNull, exprs.codeTemp(minMax.getFirst().expr()), next);
+            }
         } else {
             for (Expr w : where) {
                 exprs.jumpIfNotTrue(w, next);
@@ -525,7 +599,11 @@ final class SelectCodegen {
         if (from != null) {
             // Bare columns after the loops show the last row that was aggregated.
             from.copyRowsToRegisters();
+            if (firstOnly) {
+                b.emit(Opcode.Goto, 0, after);
+            }
             from.closeLoops(next);
+            b.resolve(after);
             from.useRegisters();
         } else {
             b.resolve(next);

@@ -47,6 +47,11 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
                 if (op != null) {
                     term.constrain(b.left(), op, b.right(), b.left(), b.right(), scope, constraints);
                     term.constrain(b.right(), flip(op), b.left(), b.left(), b.right(), scope, constraints);
+                } else if (b.op() == Expr.BinaryOp.OR) {
+                    Expr.InList in = orAsIn(b, scope);
+                    if (in != null) {
+                        term.constrainIn(in, scope, constraints);
+                    }
                 }
             }
             case Expr.Between b when !b.not() -> {
@@ -100,6 +105,61 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
         }
         out.add(new Constraint(this, source, r.index(), Op.IN, in.values(), valueMask, probe,
                 ExprTyping.collation(in.expr(), scope)));
+    }
+
+    /**
+     * {@code c = v1 OR c = v2 OR …} (either side of each {@code =}) as {@code c IN (v1, v2, …)},
+     * as SQLite's whereexpr.c turns such an OR into an IN it can look up; null when the
+     * disjuncts are not all equalities on one column of this scope under the column's own
+     * collation (an explicit COLLATE on a value would compare differently).
+     */
+    private static Expr.InList orAsIn(Expr.Binary or, Scope scope) {
+        List<Expr> disjuncts = new ArrayList<>();
+        disjuncts(or, disjuncts);
+        Expr column = null;
+        Scope.Resolved resolved = null;
+        List<Expr> values = new ArrayList<>();
+        for (Expr d : disjuncts) {
+            if (!(d instanceof Expr.Binary eq) || eq.op() != Expr.BinaryOp.EQ) {
+                return null;
+            }
+            Scope.Resolved l = eq.left() instanceof Expr.Column ? column(eq.left(), scope) : null;
+            Scope.Resolved r = eq.right() instanceof Expr.Column ? column(eq.right(), scope) : null;
+            Expr side;
+            Expr value;
+            Scope.Resolved at;
+            if (l != null && (resolved == null || same(l, resolved))) {
+                side = eq.left();
+                value = eq.right();
+                at = l;
+            } else if (r != null && (resolved == null || same(r, resolved))) {
+                side = eq.right();
+                value = eq.left();
+                at = r;
+            } else {
+                return null;
+            }
+            if (!java.util.Objects.equals(ExprTyping.binary(eq.left(), eq.right(), scope), ExprTyping.collation(side, scope))) {
+                return null;
+            }
+            column = column == null ? side : column;
+            resolved = at;
+            values.add(value);
+        }
+        return new Expr.InList(or.pos(), false, column, values);
+    }
+
+    private static boolean same(Scope.Resolved a, Scope.Resolved b) {
+        return a.source() == b.source() && a.index() == b.index();
+    }
+
+    private static void disjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
+            disjuncts(b.left(), out);
+            disjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
     }
 
     /** The column {@code e} names (COLLATE looked through) when it is one of this scope's own; else null. */

@@ -1,0 +1,100 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether the outermost loop already yields rows in an ORDER BY's order, so that no sorter is
+ * needed (SQLite's wherePathSatisfiesOrderBy, for the outer loop alone): a table scan or rowid
+ * range yields rowid order; an index lookup yields its key columns after the ones fixed by
+ * equality, then the rowid. Every ORDER BY term must name a column of that source under the
+ * collation the order uses, with the default NULL placement, and the terms' directions must all
+ * agree with the order's or all be its reverse (then the loop runs backwards). A column fixed by
+ * an equality is constant and satisfies any term on it; once the rowid is matched the rows are
+ * distinct and later terms change nothing. Stateless.
+ */
+final class IndexOrder {
+    /**
+     * One ORDER BY term as a column of a FROM source.
+     *
+     * @param column the readable column (the rowid is {@code columns().size()})
+     * @param collation the collation the term sorts with (BINARY when none)
+     */
+    record Term(int source, int column, String collation, boolean desc) {}
+
+    enum Direction { NONE, FORWARD, REVERSE }
+
+    private IndexOrder() {}
+
+    /** How the loop of source {@code s} by {@code path} must run to yield {@code terms}' order. */
+    static Direction of(List<Term> terms, int s, AccessPath path, Table table) {
+        if (terms == null || table == null || table.withoutRowid()) {
+            return Direction.NONE;
+        }
+        int rowid = table.columns().size();
+        List<Term> order = new ArrayList<>();
+        List<Integer> fixed = new ArrayList<>();
+        switch (path.kind()) {
+            case SCAN, ROWID_RANGE -> order.add(new Term(s, rowid, "BINARY", false));
+            case ROWID_EQ -> {
+                if (path.eq().getFirst().op() == WhereTerm.Op.IN) {
+                    return Direction.NONE;
+                }
+                fixed.add(rowid);
+            }
+            case INDEX -> {
+                List<IndexColumn> keys = path.index().keyColumns();
+                for (int i = 0; i < keys.size(); i++) {
+                    IndexColumn key = keys.get(i);
+                    if (key.column() == IndexColumn.EXPRESSION) {
+                        break;
+                    }
+                    int column = key.column() == IndexColumn.ROWID ? rowid : key.column();
+                    if (i < path.eq().size()) {
+                        if (path.eq().get(i).op() == WhereTerm.Op.IN) {
+                            return Direction.NONE;
+                        }
+                        fixed.add(column);
+                    } else {
+                        order.add(new Term(s, column, key.collation() == null ? "BINARY" : key.collation(), key.desc()));
+                    }
+                }
+                if (order.size() + path.eq().size() == keys.size()) {
+                    order.add(new Term(s, rowid, "BINARY", false));
+                }
+            }
+            default -> {
+                return Direction.NONE;
+            }
+        }
+        Direction direction = null;
+        int next = 0;
+        for (Term t : terms) {
+            if (t.source() != s) {
+                return Direction.NONE;
+            }
+            int column = t.column() == table.rowidAlias() ? rowid : t.column();
+            if (fixed.contains(column)) {
+                continue;
+            }
+            if (next > 0 && order.get(next - 1).column() == rowid) {
+                continue;
+            }
+            if (next >= order.size()) {
+                return Direction.NONE;
+            }
+            Term o = order.get(next++);
+            if (o.column() != column || (column != rowid && !o.collation().equalsIgnoreCase(t.collation()))) {
+                return Direction.NONE;
+            }
+            Direction d = o.desc() == t.desc() ? Direction.FORWARD : Direction.REVERSE;
+            if (direction != null && d != direction) {
+                return Direction.NONE;
+            }
+            direction = d;
+        }
+        return direction == null ? Direction.FORWARD : direction;
+    }
+}
