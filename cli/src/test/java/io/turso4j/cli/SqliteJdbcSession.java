@@ -31,7 +31,10 @@ final class SqliteJdbcSession implements SqlSession {
 
     SqliteJdbcSession(String file) {
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // sqlite-jdbc sets a 3000 ms busy timeout by default; the sqlite3 command has none.
+            java.util.Properties settings = new java.util.Properties();
+            settings.setProperty("busy_timeout", "0");
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file, settings);
         } catch (SQLException e) {
             throw translate(e);
         }
