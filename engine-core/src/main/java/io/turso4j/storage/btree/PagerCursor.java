@@ -11,6 +11,7 @@ import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.function.Function;
 
 /**
  * {@link BTreeCursor} over a {@link PagerBTree}.
@@ -51,6 +52,8 @@ final class PagerCursor implements BTreeCursor {
     private final Cell cell = new Cell();
     private final RecordReader compareReader = new RecordReader();
     private Register[] compareFields = new Register[0];
+    /** {@link #next()}'s operation, made once rather than per call. */
+    private final Function<PageEdit, Boolean> nextOp = this::next;
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
@@ -89,18 +92,30 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean next() {
-        return tree.read(e -> {
-            if (!hole && path != null && generation != tree.generation()) {
-                restore(e);
-            }
-            if (hole) {
-                return settle(e, find(e, keyOrder(), true));
-            }
-            if (path == null) {
-                return false;
-            }
-            return settle(e, step(e, copyInto(spare, path), true));
-        });
+        return tree.read(nextOp);
+    }
+
+    private boolean next(PageEdit e) {
+        if (!hole && path != null && generation != tree.generation()) {
+            restore(e);
+        }
+        if (hole) {
+            return settle(e, find(e, keyOrder(), true));
+        }
+        if (path == null) {
+            return false;
+        }
+        int top = path.depth - 1;
+        BTreePage pg = page(e, path.pages[top]);
+        int i = path.idx[top] + 1;
+        if (pg.type().isLeaf() && i < pg.cellCount()) {
+            // the common step: the next cell of the same leaf
+            byte[] newPayload = payloadOf(e, pg, i);
+            path.idx[top] = i;
+            land(table ? cell.rowid() : 0, newPayload);
+            return true;
+        }
+        return settle(e, step(e, copyInto(spare, path), true));
     }
 
     @Override
@@ -450,12 +465,17 @@ final class PagerCursor implements BTreeCursor {
             spare = path != null ? path : new Path();
         }
         path = p;
+        land(newRowid, newPayload);
+        return true;
+    }
+
+    /** Makes the entry read at {@link #path} the cursor's position. */
+    private void land(long newRowid, byte[] newPayload) {
         hole = false;
         generation = tree.generation();
         rowid = newRowid;
         payload = newPayload;
         key = table ? null : newPayload;
-        return true;
     }
 
     private void requireEntry() {
