@@ -81,6 +81,20 @@ class StatementApiTest {
     }
 
     @Test
+    void aPlainParameterCodedTwiceKeepsOneNumber() {
+        // The index seek and the re-check of "b = ?" both code the same "?": it must stay ?1.
+        conn.execute("CREATE TABLE pt(id INTEGER PRIMARY KEY, b INTEGER)");
+        conn.execute("CREATE INDEX pt_b ON pt(b)");
+        conn.execute("INSERT INTO pt VALUES (1, 10), (2, 20), (3, 30)");
+        Statement s = conn.prepare("SELECT id FROM pt WHERE b = ? AND id > ?");
+        assertEquals(2, s.parameterCount());
+        s.bindLong(1, 20).bindLong(2, 0);
+        assertTrue(s.next());
+        assertEquals(2, s.getLong(0));
+        assertFalse(s.next());
+    }
+
+    @Test
     void columnNamesMatchSqlite() throws Exception {
         String sql = "SELECT 1, 1+1 AS two, 'a'  ||  'b', (1 + 2) * 3, CAST(1 AS TEXT) x, count(*) IS NULL,"
                 + " CASE WHEN 1 THEN 2 END, ?, -(5), 'x' COLLATE NOCASE, 1 BETWEEN 0 AND 2";

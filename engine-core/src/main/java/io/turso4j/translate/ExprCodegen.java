@@ -106,7 +106,7 @@ final class ExprCodegen {
         switch (e) {
             case Expr.Literal l -> literal(l, false, target);
             case Expr.Variable v -> {
-                int index = b.parameter(v.name());
+                int index = b.parameter(v.name(), v.pos().offset());
                 if (index < 0) {
                     throw error("variable number must be between ?1 and ?32766");
                 }

@@ -559,6 +559,32 @@ final class SelectCodegen {
     }
 
     /**
+     * Whether the result columns or HAVING read a column outside an aggregate's arguments (a
+     * bare column), or might (a subquery, which could be correlated).
+     */
+    private boolean readsRowAfterLoops(List<Expr> columns, Expr having) {
+        AggregateFinder finder = new AggregateFinder(exprs.functions());
+        for (Expr e : columns) {
+            if (readsRow(e, finder)) {
+                return true;
+            }
+        }
+        return having != null && readsRow(having, finder);
+    }
+
+    private static boolean readsRow(Expr e, AggregateFinder finder) {
+        return switch (e) {
+            case Expr.Function f when finder.isAggregate(f) -> false;
+            case Expr.Column c -> true;
+            case Expr.InSelect s -> true;
+            case Expr.Exists s -> true;
+            case Expr.Subquery s -> true;
+            case Expr.InTable s -> true;
+            default -> ExprTyping.children(e).stream().anyMatch(child -> readsRow(child, finder));
+        };
+    }
+
+    /**
      * Aggregates: each row that passes WHERE steps every aggregate (without FROM there is the
      * one row); then they are finalised. Without GROUP BY a row is produced even when no row
      * passed (aggregates over nothing); with GROUP BY there is then no group and no row.
@@ -597,8 +623,11 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         aggregates.step();
         if (from != null) {
-            // Bare columns after the loops show the last row that was aggregated.
-            from.copyRowsToRegisters();
+            // Bare columns after the loops show the last row that was aggregated; copying it
+            // costs every row, so it is skipped when nothing after the loops reads a column.
+            if (readsRowAfterLoops(columns, core.having())) {
+                from.copyRowsToRegisters();
+            }
             if (firstOnly) {
                 b.emit(Opcode.Goto, 0, after);
             }

@@ -1,5 +1,7 @@
 package io.turso4j.value;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -88,6 +90,20 @@ public final class Register {
         return this;
     }
 
+    /** Stores TEXT copied from {@code len} bytes of {@code src} at {@code offset}, which must be UTF-8. */
+    public Register setText(MemorySegment src, long offset, int len) {
+        copyIn(src, offset, len);
+        type = ValueType.TEXT;
+        return this;
+    }
+
+    /** Stores a BLOB copied from {@code len} bytes of {@code src} at {@code offset}. */
+    public Register setBlob(MemorySegment src, long offset, int len) {
+        copyIn(src, offset, len);
+        type = ValueType.BLOB;
+        return this;
+    }
+
     public Register setBlob(byte[] value) {
         return setBlob(value, 0, value.length);
     }
@@ -137,6 +153,16 @@ public final class Register {
         } else {
             System.arraycopy(src, offset, bytes, 0, len); // overlap-safe when src == bytes
         }
+        length = len;
+        cachedText = null;
+    }
+
+    private void copyIn(MemorySegment src, long offset, int len) {
+        if (bytes.length < len) {
+            bytes = new byte[len];
+        }
+        // overlap-safe when src views this register's own bytes
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, offset, bytes, 0, len);
         length = len;
         cachedText = null;
     }

@@ -2,7 +2,9 @@ package io.turso4j.vdbe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Emits a {@link Program}, SQLite's {@code Vdbe} under construction: instructions appended
@@ -24,6 +26,8 @@ public final class ProgramBuilder {
     private int labelCount;
     private List<String> columnNames = List.of();
     private final List<String> parameterNames = new ArrayList<>();
+    /** Plain {@code ?} parameters by source offset → their number. */
+    private final Map<Integer, Integer> anonymousParameters = new HashMap<>();
     private boolean readOnly = true;
 
     /** Appends an instruction; returns its address. */
@@ -121,11 +125,22 @@ public final class ProgramBuilder {
      * {@code @a}, {@code $a}), numbering as {@code sqlite3ExprAssignVarNumber}: a plain
      * {@code ?} takes the next number, {@code ?NNN} takes NNN, a name reuses its number.
      *
+     * A plain {@code ?} at source offset {@code offset} (negative: unknown) keeps the number
+     * it got the first time, so an expression coded twice (a WHERE term that both seeks an
+     * index and is checked again) reads the same parameter.
+     *
      * @return the index, or -1 if {@code ?NNN} is outside 1..32766
      */
-    public int parameter(String name) {
+    public int parameter(String name, int offset) {
         if (name.equals("?")) {
+            Integer known = offset >= 0 ? anonymousParameters.get(offset) : null;
+            if (known != null) {
+                return known;
+            }
             parameterNames.add(null);
+            if (offset >= 0) {
+                anonymousParameters.put(offset, parameterNames.size());
+            }
             return parameterNames.size();
         }
         if (name.charAt(0) == '?') {

@@ -19,7 +19,9 @@ import java.util.List;
  * new divider is the largest rowid on its left page; everywhere else (index pages, interior
  * pages) a divider is a cell that moves up, and the cell left of each page boundary is
  * promoted. Pages are reused in order, extra pages come from the freelist, surplus ones go
- * back to it. Invariant kept: every non-root page has at least one cell.
+ * back to it. An overflowing right-most table leaf that only needs its last cell moved takes
+ * SQLite's quick path instead ({@link #appendsQuickly}). Invariant kept: every non-root page
+ * has at least one cell.
  *
  * <p>Stateless; works inside one {@link PageEdit}.
  */
@@ -35,12 +37,41 @@ final class Balancer {
             }
             if (d == 0) {
                 balanceRoot(e, n);
+            } else if (appendsQuickly(e, path.node(e, d - 1), path.idx[d - 1], n)) {
+                continue;
             } else if (n.used() > n.capacity(e.usableSize()) || underfull(e, n)) {
                 balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n);
             } else {
                 n.store(e);
             }
         }
+    }
+
+    /**
+     * SQLite's {@code balance_quick}: when the right-most leaf of a table overflows and fits
+     * again without its last cell, that cell alone goes to a new right-most leaf, and the old
+     * leaf's largest rowid becomes the parent's new divider. Rows appended in rowid order then
+     * fill each leaf and never move again. Returns whether it applied.
+     */
+    private static boolean appendsQuickly(PageEdit e, Node parent, int at, Node n) {
+        int usable = e.usableSize();
+        if (!n.isLeaf() || !n.isTable() || at != parent.size() || n.size() < 2 || n.used() <= n.capacity(usable)) {
+            return false;
+        }
+        byte[] last = n.bodies.getLast();
+        if (n.used() - CellBody.footprint(true, last) > n.capacity(usable)) {
+            return false;
+        }
+        int page = FreeList.allocate(e);
+        n.bodies.removeLast();
+        n.children.removeLast();
+        n.store(e);
+        new Node(page, n.type, new ArrayList<>(List.of(last)), new ArrayList<>(List.of(0L)), 0).store(e);
+        parent.bodies.add(CellBody.interiorTable(CellBody.rowid(true, n.bodies.getLast())));
+        parent.children.add((long) n.page);
+        parent.right = page;
+        parent.dirty = true;
+        return true;
     }
 
     private static boolean underfull(PageEdit e, Node n) {

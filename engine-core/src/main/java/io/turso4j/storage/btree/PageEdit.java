@@ -29,12 +29,13 @@ import java.util.Map;
  * above the pager's count are pages this edit appended, numbered as {@link Pager#allocate}
  * will number them (skipping the lock-byte page).
  *
- * <p>Single use, one thread.
+ * <p>One operation at a time ({@link #restart} after {@link #release} begins the next), one
+ * thread.
  */
 final class PageEdit {
     private final Pager pager;
-    private final int pageSize;
-    private final int basePageCount;
+    private int pageSize;
+    private int basePageCount;
     /** The pages touched, in first-touch order: {@code numbers[i]} is {@code slots[i]}'s page. */
     private int[] numbers = new int[8];
     private Slot[] slots = new Slot[8];
@@ -57,9 +58,21 @@ final class PageEdit {
 
     PageEdit(Pager pager) {
         this.pager = pager;
-        this.pageSize = pager.pageSize();
-        this.basePageCount = pager.pageCount();
-        this.pageCount = basePageCount;
+        restart();
+    }
+
+    /**
+     * Makes a released edit new again, seeing the pager as it is now: a read-only operation
+     * reuses one edit rather than allocate one per cursor move.
+     */
+    PageEdit restart() {
+        if (touched != 0) {
+            throw new IllegalStateException("restart of an edit that still holds pages");
+        }
+        pageSize = pager.pageSize();
+        basePageCount = pager.pageCount();
+        pageCount = basePageCount;
+        return this;
     }
 
     int pageSize() {

@@ -36,6 +36,8 @@ public final class PagerBTree implements BTree {
     private long generation;
     /** Pins kept from an operation that met {@link IoPending}, until it runs to the end. */
     private final List<Page> retained = new ArrayList<>();
+    /** The edit {@link #read} reuses, when no read is under way. */
+    private PageEdit idleReadEdit;
 
     public PagerBTree(Pager pager) {
         this.pager = pager;
@@ -202,7 +204,9 @@ public final class PagerBTree implements BTree {
 
     /** Runs a read-only operation; nothing it does outlives it. */
     <T> T read(Function<PageEdit, T> op) {
-        PageEdit e = new PageEdit(pager);
+        // reuse the idle edit; a read nested in another gets its own
+        PageEdit e = idleReadEdit != null ? idleReadEdit.restart() : new PageEdit(pager);
+        idleReadEdit = null;
         try {
             T result = op.apply(e);
             releaseRetained();
@@ -212,6 +216,7 @@ public final class PagerBTree implements BTree {
             throw pending;
         } finally {
             e.release();
+            idleReadEdit = e;
         }
     }
 

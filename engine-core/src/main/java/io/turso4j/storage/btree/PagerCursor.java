@@ -10,6 +10,8 @@ import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.function.Function;
 
 /**
  * {@link BTreeCursor} over a {@link PagerBTree}.
@@ -46,6 +48,12 @@ final class PagerCursor implements BTreeCursor {
     private byte[] readerPayload;
     /** Scratch for {@link #next()}/{@link #prev()}: the path a move computes, swapped in by {@link #settle}. */
     private Path spare = new Path();
+    /** Scratch for parsing cells and comparing index entries in place. */
+    private final Cell cell = new Cell();
+    private final RecordReader compareReader = new RecordReader();
+    private Register[] compareFields = new Register[0];
+    /** {@link #next()}'s operation, made once rather than per call. */
+    private final Function<PageEdit, Boolean> nextOp = this::next;
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
@@ -84,18 +92,30 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean next() {
-        return tree.read(e -> {
-            if (!hole && path != null && generation != tree.generation()) {
-                restore(e);
-            }
-            if (hole) {
-                return settle(e, find(e, keyOrder(), true));
-            }
-            if (path == null) {
-                return false;
-            }
-            return settle(e, step(e, copyInto(spare, path), true));
-        });
+        return tree.read(nextOp);
+    }
+
+    private boolean next(PageEdit e) {
+        if (!hole && path != null && generation != tree.generation()) {
+            restore(e);
+        }
+        if (hole) {
+            return settle(e, find(e, keyOrder(), true));
+        }
+        if (path == null) {
+            return false;
+        }
+        int top = path.depth - 1;
+        BTreePage pg = page(e, path.pages[top]);
+        int i = path.idx[top] + 1;
+        if (pg.type().isLeaf() && i < pg.cellCount()) {
+            // the common step: the next cell of the same leaf
+            byte[] newPayload = payloadOf(e, pg, i);
+            path.idx[top] = i;
+            land(table ? cell.rowid() : 0, newPayload);
+            return true;
+        }
+        return settle(e, step(e, copyInto(spare, path), true));
     }
 
     @Override
@@ -124,7 +144,7 @@ final class PagerCursor implements BTreeCursor {
     public boolean seekRowid(long target) {
         requireTable(true);
         return tree.read(e -> {
-            Path p = find(e, (ed, pg, i) -> Long.compare(rowidAt(pg, i), target), false);
+            Path p = find(e, (ed, pg, i) -> Long.compare(pg.rowid(i), target), false);
             if (p == null) {
                 settle(e, edge(e, true));
                 return false;
@@ -143,10 +163,9 @@ final class PagerCursor implements BTreeCursor {
                 throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
             }
             long target = k[start].intValue();
-            order = (ed, pg, i) -> Long.compare(rowidAt(pg, i), target);
+            order = (ed, pg, i) -> Long.compare(pg.rowid(i), target);
         } else {
-            order = (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k,
-                    start, count);
+            order = (ed, pg, i) -> compareEntry(ed, pg, i, k, start, count);
         }
         return tree.read(e -> {
             Path p = switch (op) {
@@ -250,7 +269,7 @@ final class PagerCursor implements BTreeCursor {
     private Order keyOrder() {
         if (table) {
             long k = rowid;
-            return (ed, pg, i) -> Long.compare(rowidAt(pg, i), k);
+            return (ed, pg, i) -> Long.compare(pg.rowid(i), k);
         }
         Register[] k = IndexKey.decode(key, 0);
         return (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k, 0,
@@ -270,8 +289,29 @@ final class PagerCursor implements BTreeCursor {
         return i == p.cellCount() ? p.rightChild() : p.leftChild(i);
     }
 
-    private static long rowidAt(BTreePage p, int i) {
-        return p.cell(i, new Cell()).rowid();
+    /**
+     * The order of the index entry at cell {@code i} of {@code pg} against {@code k[start ..
+     * start + count)}, read in place when its payload is all on the page.
+     */
+    private int compareEntry(PageEdit e, BTreePage pg, int i, Register[] k, int start, int count) {
+        Cell c = pg.cell(i, cell);
+        MemorySegment record = c.spills() ? MemorySegment.ofArray(payloadAt(e, pg, i))
+                : pg.segment().asSlice(c.payloadOffset(), c.localSize());
+        compareReader.reset(record, pg.pageNumber());
+        int fields = Math.min(count, compareReader.columnCount());
+        compareFields = IndexKey.decodeForCompare(compareReader, compareFields, count);
+        return IndexKey.compare(cmp, compareFields, fields, k, start, count);
+    }
+
+    /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
+    private byte[] payloadOf(PageEdit e, BTreePage pg, int i) {
+        Cell c = pg.cell(i, cell);
+        if (c.spills()) {
+            return payloadAt(e, pg, i);
+        }
+        byte[] out = new byte[c.localSize()];
+        MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), out, 0, out.length);
+        return out;
     }
 
     private static byte[] payloadAt(PageEdit e, BTreePage p, int i) {
@@ -419,18 +459,23 @@ final class PagerCursor implements BTreeCursor {
         }
         BTreePage pg = page(e, p.pages[p.depth - 1]);
         int i = p.idx[p.depth - 1];
-        long newRowid = table ? rowidAt(pg, i) : 0;
-        byte[] newPayload = payloadAt(e, pg, i);
+        byte[] newPayload = payloadOf(e, pg, i);
+        long newRowid = table ? cell.rowid() : 0;
         if (p == spare) {
             spare = path != null ? path : new Path();
         }
         path = p;
+        land(newRowid, newPayload);
+        return true;
+    }
+
+    /** Makes the entry read at {@link #path} the cursor's position. */
+    private void land(long newRowid, byte[] newPayload) {
         hole = false;
         generation = tree.generation();
         rowid = newRowid;
         payload = newPayload;
         key = table ? null : newPayload;
-        return true;
     }
 
     private void requireEntry() {

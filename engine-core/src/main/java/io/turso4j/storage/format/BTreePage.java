@@ -194,6 +194,22 @@ public final class BTreePage {
         return out;
     }
 
+    /**
+     * The rowid of cell {@code index} of a table page, without parsing the rest of the cell
+     * (what a search by rowid compares).
+     *
+     * @throws CorruptDatabaseException if a varint runs past the usable size
+     */
+    public long rowid(int index) {
+        if (!type.isTable()) {
+            throw new IllegalStateException("index page " + pageNumber + " has no rowids");
+        }
+        int p = cellOffset(index);
+        p += type.isLeaf() ? varintSize(p, index) : Cell.CHILD_POINTER_SIZE;
+        varintSize(p, index);
+        return Varint.get(page, p);
+    }
+
     /** The left child of cell {@code index} of an interior page, without parsing the rest. */
     public long leftChild(int index) {
         if (type.isLeaf()) {
