@@ -123,7 +123,7 @@ final class FromCodegen {
                     return;
                 }
                 String name = t.alias() != null ? t.alias() : cte.name();
-                if (selects.isRecursive(cte) && RecursiveCte.refersTo(cte.select().body(), cte.name())) {
+                if (RecursiveCte.refersTo(cte.select().body(), cte.name())) {
                     Scope saved = selects.exprs().scope();
                     selects.exprs().popScope(parent);
                     RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
@@ -179,7 +179,7 @@ final class FromCodegen {
             throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
         if (!where.isEmpty()) {
-            select = PushDown.into(select, name, named ? declared : ColumnNames.of(select, selects.sql(), selects), where,
+            select = PushDown.into(select, name, named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects)), where,
                     selects.exprs().functions());
         }
         Select body = select;
@@ -205,19 +205,33 @@ final class FromCodegen {
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
         // Named once compiled, when its own * and column references have been resolved.
-        List<String> columns = named ? declared : ColumnNames.of(select, selects.sql(), selects);
+        List<String> columns = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
         List<ExprTyping.ColumnType> types = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            types.add(ExprTyping.columnAffinity(select, i));
+            types.add(ExprTyping.columnAffinity(select, i, selects::compiledAffinities));
         }
         // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
         // column turns integers into reals as they are read (see ExprCodegen.column).
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
         Scope.Source source = new Scope.Source(name, columns, out,
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
-                ExprTyping.columnCollations(select, width), new SourceReader(null, out));
+                collations(select, width), new SourceReader(null, out));
         sources.add(source);
         items.add(new Item(source, null, register, startAddress, false, null, false, estimate(select)));
+    }
+
+    /**
+     * The collations of a compiled subquery's columns: its leftmost arm's expressions', their
+     * column references resolved (sqlite3SubqueryColumnTypes).
+     */
+    private List<String> collations(Select select, int width) {
+        Select.Body leftmost = select.body();
+        while (leftmost instanceof Select.Compound c) {
+            leftmost = c.left();
+        }
+        List<String> compiled = leftmost instanceof Select.Core core ? selects.compiledCollations(core) : null;
+        return compiled != null && compiled.size() >= width ? compiled.subList(0, width)
+                : ExprTyping.columnCollations(select, width);
     }
 
     /** A guess at how many rows a subquery yields: a VALUES list's count, one for a core without FROM. */

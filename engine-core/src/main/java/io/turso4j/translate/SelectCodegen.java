@@ -8,6 +8,7 @@ import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.Tokens;
+import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
@@ -47,8 +48,6 @@ final class SelectCodegen {
     private Tokens tokens;
     /** The common table expressions visible where code is being generated, by lower-case name. */
     private Map<String, Select.Cte> ctes = Map.of();
-    /** The CTEs of a WITH RECURSIVE, which may name themselves. */
-    private final Map<Select.Cte, Boolean> recursiveCtes = new IdentityHashMap<>();
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
@@ -115,6 +114,19 @@ final class SelectCodegen {
         return coreColumns.get(core);
     }
 
+    /** The affinities of a compiled core's result columns, their column references resolved; null if not compiled. */
+    List<Affinity> compiledAffinities(Select.Core core) {
+        ResultColumns columns = coreColumns.get(core);
+        return columns == null ? null : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+    }
+
+    /** The collation names of a compiled core's result columns (null for none); null if not compiled. */
+    List<String> compiledCollations(Select.Core core) {
+        ResultColumns columns = coreColumns.get(core);
+        return columns == null ? null
+                : columns.exprs().stream().map(x -> ExprTyping.collationName(x, columns.scope())).toList();
+    }
+
     ExprCodegen exprs() {
         return exprs;
     }
@@ -142,10 +154,8 @@ final class SelectCodegen {
         if (select.with() != null) {
             Map<String, Select.Cte> visible = new HashMap<>(ctes);
             for (Select.Cte cte : select.with().ctes()) {
+                // Any CTE may name itself: SQLite ignores the RECURSIVE keyword.
                 visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
-                if (select.with().recursive()) {
-                    recursiveCtes.put(cte, Boolean.TRUE);
-                }
             }
             ctes = visible;
         }
@@ -154,10 +164,6 @@ final class SelectCodegen {
         } finally {
             ctes = outerCtes;
         }
-    }
-
-    boolean isRecursive(Select.Cte cte) {
-        return recursiveCtes.containsKey(cte);
     }
 
     /** The row a recursive CTE's name stands for inside its recursive arm, or null. */
@@ -400,13 +406,7 @@ final class SelectCodegen {
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
-                if (distinct >= 0) {
-                    int record = b.allocRegister();
-                    b.emit(Opcode.Found, distinct, next, out, columns.size(), 0);
-                    b.emit(Opcode.MakeRecord, out, columns.size(), record);
-                    b.emit(Opcode.IdxInsert, distinct, record);
-                }
-                sink.row(out, columns.size());
+                distinctRows(distinct, sink).row(out, columns.size());
                 if (from != null) {
                     from.closeLoops(next);
                 } else {
@@ -416,8 +416,12 @@ final class SelectCodegen {
                 // Aliases by result column; with * the positions shift, so then none are used.
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
-                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
+                        distinctRows(distinct, sink));
                 explain("USE TEMP B-TREE FOR GROUP BY");
+                if (distinct >= 0) {
+                    explain("USE TEMP B-TREE FOR DISTINCT");
+                }
             } else {
                 aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
@@ -429,6 +433,25 @@ final class SelectCodegen {
         } finally {
             exprs.popScope(outer);
         }
+    }
+
+    /**
+     * {@code sink}, passed only rows not seen before when {@code distinct} (the cursor of an
+     * ephemeral index of the rows so far) is not -1.
+     */
+    private RowSink distinctRows(int distinct, RowSink sink) {
+        if (distinct < 0) {
+            return sink;
+        }
+        return (first, count) -> {
+            int seen = b.newLabel();
+            int record = b.allocRegister();
+            b.emit(Opcode.Found, distinct, seen, first, count, 0);
+            b.emit(Opcode.MakeRecord, first, count, record);
+            b.emit(Opcode.IdxInsert, distinct, record);
+            sink.row(first, count);
+            b.resolve(seen);
+        };
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
