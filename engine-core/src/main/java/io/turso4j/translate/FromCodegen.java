@@ -8,9 +8,14 @@ import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import io.turso4j.sql.ast.Pos;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The FROM clause of a SELECT: binds its sources (stored tables, subqueries, common table
@@ -35,22 +40,37 @@ final class FromCodegen {
      * row); {@code leftOn} is non-null for the right side of a LEFT JOIN (its ON clause).
      */
     private record Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow,
-                        Expr leftOn, boolean cross, double rows) {
-        Item joined(Expr on, boolean left, boolean isCross) {
-            return new Item(source, table, coroutine, start, singleRow, left ? (on != null ? on : TRUE) : null,
-                    isCross, rows);
+                        Expr leftOn, boolean cross, double rows, Expr rightOn) {
+        Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow, double rows) {
+            this(source, table, coroutine, start, singleRow, null, false, rows, null);
+        }
+
+        /** This source as the right side of a join of {@code kind} with ON clause {@code on} (may be null). */
+        Item joined(Expr on, Select.JoinKind kind) {
+            Expr cond = on != null ? on : TRUE;
+            boolean left = kind == Select.JoinKind.LEFT || kind == Select.JoinKind.FULL;
+            boolean right = kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL;
+            return new Item(source, table, coroutine, start, singleRow, left ? cond : null,
+                    kind == Select.JoinKind.CROSS, rows, right ? cond : null);
         }
     }
 
     /** The ON clause of a LEFT JOIN without one. */
-    private static final Expr TRUE = new Expr.Literal(io.turso4j.sql.ast.Pos.NONE, Expr.LiteralKind.INTEGER, "1");
+    private static final Expr TRUE = new Expr.Literal(Pos.NONE, Expr.LiteralKind.INTEGER, "1");
 
     private final ProgramBuilder b;
     private final SelectCodegen selects;
     private final List<Scope.Source> sources = new ArrayList<>();
     private final List<Item> items = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
+    /** Per inner join's ON clause (by identity): the number of its right-hand source. */
+    private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
+    private final List<Scope.Part> parts = new ArrayList<>();
+    private final Map<Scope.Source, Set<Integer>> hidden = new HashMap<>();
+    private final Map<Scope.Source, Set<Integer>> omitted = new HashMap<>();
+    private final Map<Scope.Source, Map<Integer, Expr>> replaced = new HashMap<>();
     private final List<LoopCodegen.Level> open = new ArrayList<>();
+    private final Map<LoopCodegen.Level, RightJoin> rightJoins = new IdentityHashMap<>();
     private LoopCodegen loops;
     private int allDone;
     private JoinPlanner.Plan plan;
@@ -68,34 +88,191 @@ final class FromCodegen {
      */
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
         this.where = from.joins().isEmpty() ? where : List.of();
+        joinClause(from, ctes, parent);
+        if (items.size() > 64) {
+            throw ExprCodegen.error("at most 64 tables in a join");
+        }
+        return new Scope(parent, sources, new Scope.Joins(parts, hidden, omitted, replaced));
+    }
+
+    /**
+     * Binds the sources of one join clause (the FROM clause, or an unaliased parenthesized join
+     * inside it, whose inner joins flatten into the outer ones as SQLite's do).
+     */
+    private void joinClause(Select.From from, Map<String, Select.Cte> ctes, Scope parent) {
+        int leftStart = sources.size();
         add(from.first(), ctes, parent);
         for (Select.Join join : from.joins()) {
             Select.JoinKind kind = join.op().kind();
             boolean left = kind == Select.JoinKind.LEFT;
-            if (join.op().natural() || kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL) {
-                throw ExprCodegen.error((join.op().natural() ? "NATURAL " : "") + kind + " JOIN is not supported yet");
+            boolean right = kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL;
+            if (join.op().natural() && join.constraint() != null) {
+                throw ExprCodegen.error("a NATURAL join may not have an ON or USING clause");
             }
+            int leftEnd = sources.size();
             int before = items.size();
-            add(join.table(), ctes, parent);
-            if (left && items.size() != before + 1) {
-                throw ExprCodegen.error("LEFT JOIN of a parenthesized join is not supported yet");
+            if ((left || right) && join.table() instanceof Select.Nested n && n.alias() == null
+                    && !n.from().joins().isEmpty()) {
+                nestedJoin(n, ctes, parent);
+            } else {
+                add(join.table(), ctes, parent);
             }
+            if ((left || right) && items.size() != before + 1) {
+                throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
+            }
+            List<String> using = join.op().natural() ? common(leftStart, leftEnd)
+                    : join.constraint() instanceof Select.Using u ? u.columns() : null;
             Expr on = switch (join.constraint()) {
-                case null -> null;
                 case Select.On o -> o.expr();
-                case Select.Using using -> throw ExprCodegen.error("USING is not supported yet");
+                case null -> using == null ? null : using(using, leftStart, leftEnd, kind);
+                case Select.Using u -> using(using, leftStart, leftEnd, kind);
             };
-            if (left || kind == Select.JoinKind.CROSS) {
-                items.set(before, items.get(before).joined(on, left, kind == Select.JoinKind.CROSS));
+            if (right && items.get(before).singleRow()) {
+                throw ExprCodegen.error(kind + " JOIN of a recursive table is not supported yet");
             }
-            if (!left && on != null) {
+            if (left || right || kind == Select.JoinKind.CROSS) {
+                items.set(before, items.get(before).joined(on, kind));
+            }
+            if (!left && !right && on != null) {
                 joinTerms.add(on);
+                joinTermSource.put(on, before);
             }
         }
-        if (items.size() > 64) {
-            throw ExprCodegen.error("at most 64 tables in a join");
+    }
+
+    /** The names of the columns the sources from {@code leftEnd} share with those from {@code leftStart} (NATURAL). */
+    private List<String> common(int leftStart, int leftEnd) {
+        List<String> names = new ArrayList<>();
+        for (int s = leftEnd; s < sources.size(); s++) {
+            for (String column : declaredColumns(s)) {
+                if (find(column, leftStart, leftEnd) != null && names.stream().noneMatch(column::equalsIgnoreCase)) {
+                    names.add(column);
+                }
+            }
         }
-        return new Scope(parent, sources);
+        return names;
+    }
+
+    /** Source {@code s}'s column names as declared (those of its tables, for a parenthesized join). */
+    private List<String> declaredColumns(int s) {
+        Scope.Source source = sources.get(s);
+        List<String> names = new ArrayList<>(source.columns());
+        for (Scope.Part p : parts) {
+            if (p.source() == source) {
+                for (int i = 0; i < p.columns().size(); i++) {
+                    names.set(p.offset() + i, p.columns().get(i));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The first source in {@code [from, to)} with a column named {@code name}: {source, column}, or null. */
+    private int[] find(String name, int from, int to) {
+        for (int s = from; s < to; s++) {
+            List<String> columns = declaredColumns(s);
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).equalsIgnoreCase(name)) {
+                    return new int[] {s, i};
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The ON clause a USING (or NATURAL) join stands for, {@code l.x = r.x AND …}; notes that an
+     * unqualified name and {@code *} see each USING column once (see {@link Scope.Joins}).
+     */
+    private Expr using(List<String> columns, int leftStart, int leftEnd, Select.JoinKind kind) {
+        Expr on = null;
+        for (String name : columns) {
+            int[] l = find(name, leftStart, leftEnd);
+            int[] r = find(name, leftEnd, sources.size());
+            if (l == null || r == null) {
+                throw ExprCodegen.error("cannot join using column " + name + " - column not present in both tables");
+            }
+            Expr left = qualified(l);
+            Expr right = qualified(r);
+            Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, left, right);
+            on = on == null ? eq : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, on, eq);
+            Scope.Source ls = sources.get(l[0]);
+            Scope.Source rs = sources.get(r[0]);
+            omitted.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
+            if (kind == Select.JoinKind.RIGHT) {
+                // An unqualified name is the right-hand column (sqlite3's lookupName).
+                hidden.computeIfAbsent(ls, k -> new HashSet<>()).add(l[1]);
+                replaced.computeIfAbsent(ls, k -> new HashMap<>()).put(l[1], right);
+            } else {
+                hidden.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
+                if (kind == Select.JoinKind.FULL) {
+                    replaced.computeIfAbsent(ls, k -> new HashMap<>()).put(l[1], new Expr.Function(Pos.NONE,
+                            "coalesce", false, false, List.of(left, right), List.of(), null, null));
+                }
+            }
+        }
+        return on;
+    }
+
+    /** A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name. */
+    private Expr.Column qualified(int[] at) {
+        Scope.Source source = sources.get(at[0]);
+        for (Scope.Part p : parts) {
+            if (p.source() == source && at[1] >= p.offset() && at[1] < p.offset() + p.columns().size()) {
+                return new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(at[1] - p.offset()));
+            }
+        }
+        return new Expr.Column(Pos.NONE, null, source.name(), source.columns().get(at[1]));
+    }
+
+    /**
+     * The right side of an outer join that is a parenthesized join: a co-routine that yields the
+     * rows of {@code SELECT t1.*, t2.*, … FROM (…)}, one source whose columns the tables' names
+     * still qualify ({@link Scope.Part}).
+     */
+    private void nestedJoin(Select.Nested n, Map<String, Select.Cte> ctes, Scope parent) {
+        List<String> tables = new ArrayList<>();
+        tableNames(n.from(), tables);
+        List<Select.ResultColumn> stars = new ArrayList<>();
+        for (String t : tables) {
+            stars.add(new Select.TableStar(t));
+        }
+        Select.Core core = new Select.Core(false, stars, n.from(), null, List.of(), null, List.of());
+        Select select = new Select(Pos.NONE, null, core, List.of(), null);
+        subquery(select, "(join-" + (sources.size() + 1) + ")", null, parent, null);
+        Scope.Source source = sources.getLast();
+        Scope inner = selects.resultColumns(core).scope();
+        int offset = 0;
+        for (String t : tables) {
+            List<String> names = new ArrayList<>();
+            inner.tableStar(t, new ArrayList<>(), names);
+            parts.add(new Scope.Part(t, source, offset, names));
+            // Its inner USING joins' duplicate columns stay out of * and unqualified names.
+            Scope.Source table = inner.sources().stream().filter(x -> t.equalsIgnoreCase(x.name())).findFirst()
+                    .orElse(null);
+            int at = offset;
+            if (table != null) {
+                inner.joins().omitted().getOrDefault(table, Set.of())
+                        .forEach(i -> omitted.computeIfAbsent(source, k -> new HashSet<>()).add(at + i));
+                inner.joins().hidden().getOrDefault(table, Set.of())
+                        .forEach(i -> hidden.computeIfAbsent(source, k -> new HashSet<>()).add(at + i));
+            }
+            offset += names.size();
+        }
+    }
+
+    private static void tableNames(Select.From from, List<String> out) {
+        List<Select.TableRef> refs = new ArrayList<>();
+        refs.add(from.first());
+        from.joins().forEach(j -> refs.add(j.table()));
+        for (Select.TableRef ref : refs) {
+            switch (ref) {
+                case Select.Table t -> out.add(t.alias() != null ? t.alias() : t.name().name());
+                case Select.SubqueryTable s when s.alias() != null -> out.add(s.alias());
+                case Select.Nested nested when nested.alias() == null -> tableNames(nested.from(), out);
+                default -> throw ExprCodegen.error("an outer join of this parenthesized join is not supported yet");
+            }
+        }
     }
 
     /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
@@ -114,7 +291,7 @@ final class FromCodegen {
                     Scope.Source source = new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
                             row.firstRegister(), row.affinities(), row.collations());
                     sources.add(source);
-                    items.add(new Item(source, null, -1, 0, true, null, false, 1));
+                    items.add(new Item(source, null, -1, 0, true, 1));
                     return;
                 }
                 Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
@@ -132,22 +309,13 @@ final class FromCodegen {
                             ExprTyping.columnCollations(cte.select(), coded.columns().size()),
                             new SourceReader(null, coded.out()));
                     sources.add(source);
-                    items.add(new Item(source, null, coded.register(), coded.start(), false, null, false,
-                            JoinPlanner.DEFAULT_ROWS));
+                    items.add(new Item(source, null, coded.register(), coded.start(), false, JoinPlanner.DEFAULT_ROWS));
                     return;
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
             }
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
-            case Select.Nested n when n.alias() == null -> {
-                add(n.from().first(), ctes, parent);
-                for (Select.Join join : n.from().joins()) {
-                    add(join.table(), ctes, parent);
-                    if (join.constraint() instanceof Select.On on) {
-                        joinTerms.add(on.expr());
-                    }
-                }
-            }
+            case Select.Nested n when n.alias() == null -> joinClause(n.from(), ctes, parent);
             case Select.Nested n -> throw ExprCodegen.error("an aliased parenthesized join is not supported yet");
         }
     }
@@ -168,7 +336,7 @@ final class FromCodegen {
                 table.columns().stream().map(Column::collation).toList(), new SourceReader(table, out));
         sources.add(source);
         long estimate = selects.schema().estimatedRows(table.name());
-        items.add(new Item(source, table, -1, 0, false, null, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
+        items.add(new Item(source, table, -1, 0, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
@@ -179,12 +347,13 @@ final class FromCodegen {
             throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
         if (!where.isEmpty()) {
-            select = PushDown.into(select, name, named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects)), where,
-                    selects.exprs().functions());
+            List<String> names = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
+            select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
         int register = b.allocRegister();
-        int out = b.allocRegisters(width);
+        // Allocated at the first row the body yields: then its width is known for sure.
+        int[] block = {-1, width};
         int after = b.newLabel();
         int start = b.newLabel();
         b.emit(Opcode.InitCoroutine, register, after, start);
@@ -193,7 +362,11 @@ final class FromCodegen {
         Scope saved = selects.exprs().scope();
         selects.exprs().popScope(parent);
         Runnable code = () -> selects.select(body, (first, count) -> {
-            b.emit(Opcode.Copy, first, out, count - 1);
+            if (block[0] < 0) {
+                block[0] = b.allocRegisters(count);
+                block[1] = count;
+            }
+            b.emit(Opcode.Copy, first, block[0], count - 1);
             b.emit(Opcode.Yield, register, 0);
         });
         if (cte != null) {
@@ -204,6 +377,8 @@ final class FromCodegen {
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
+        int out = block[0] >= 0 ? block[0] : b.allocRegisters(width);
+        width = block[1];
         // Named once compiled, when its own * and column references have been resolved.
         List<String> columns = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
         List<ExprTyping.ColumnType> types = new ArrayList<>();
@@ -217,7 +392,7 @@ final class FromCodegen {
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
                 collations(select, width), new SourceReader(null, out));
         sources.add(source);
-        items.add(new Item(source, null, register, startAddress, false, null, false, estimate(select)));
+        items.add(new Item(source, null, register, startAddress, false, estimate(select)));
     }
 
     /**
@@ -252,30 +427,40 @@ final class FromCodegen {
      */
     void openLoops(List<Expr> where, List<Expr> used) {
         Scope scope = selects.exprs().scope();
+        boolean anyRight = items.stream().anyMatch(i -> i.rightOn() != null);
         List<WhereTerm> terms = new ArrayList<>();
+        // With a RIGHT or FULL JOIN a term may not be tested before the ON clause of the last such
+        // join to its left has marked the rows it matched: WHERE terms, after the last one.
+        Map<WhereTerm, Integer> notBefore = new IdentityHashMap<>();
         for (Expr w : where) {
+            int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
-                terms.add(WhereTerm.of(e, -1, scope));
+                WhereTerm t = WhereTerm.of(e, -1, scope);
+                terms.add(t);
+                notBefore.put(t, lastRightJoin(join));
             }
         }
         List<JoinPlanner.Item> planned = new ArrayList<>();
         List<List<Expr>> leftOn = new ArrayList<>();
+        List<List<Expr>> rightOn = new ArrayList<>();
         boolean[][] usedColumns = usedColumns(scope, where, used);
         for (int j = 0; j < items.size(); j++) {
             Item item = items.get(j);
-            long prereq = item.leftOn() != null || item.cross() ? (1L << j) - 1 : 0;
+            // Rows unmatched by a RIGHT JOIN are found by the sources' FROM order: keep it.
+            long prereq = item.leftOn() != null || item.cross() || anyRight ? (1L << j) - 1 : 0;
             List<Expr> on = null;
-            if (item.leftOn() != null) {
-                on = SelectCodegen.conjuncts(item.leftOn());
+            if (item.leftOn() != null || item.rightOn() != null) {
+                on = SelectCodegen.conjuncts(item.leftOn() != null ? item.leftOn() : item.rightOn());
                 for (Expr e : on) {
                     WhereTerm t = WhereTerm.of(e, j, scope);
                     terms.add(t);
                     prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j);
                 }
             }
-            leftOn.add(on);
+            leftOn.add(item.leftOn() != null ? on : null);
+            rightOn.add(item.leftOn() == null && item.rightOn() != null ? on : null);
             planned.add(new JoinPlanner.Item(item.table(), item.rows(), item.singleRow(), prereq,
-                    item.leftOn() != null, usedColumns == null ? null : usedColumns[j]));
+                    item.leftOn() != null || item.rightOn() != null, usedColumns == null ? null : usedColumns[j]));
         }
         plan = new JoinPlanner(planned, terms, selects.schema()).plan();
         loops = new LoopCodegen(b, selects.exprs());
@@ -291,6 +476,9 @@ final class FromCodegen {
             loops.prologue(level);
             if (level.path.kind() != AccessPath.Kind.ROW) {
                 selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null));
+            }
+            if (items.get(level.source).rightOn() != null) {
+                rightJoins.put(level, new RightJoin(level, b));
             }
         }
         allDone = b.newLabel();
@@ -313,6 +501,10 @@ final class FromCodegen {
                     }
                 }
             }
+            int floor = notBefore.getOrDefault(t, -1);
+            if (at >= 0 && floor >= 0) {
+                at = Math.max(at, position[floor]);
+            }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
             } else {
@@ -322,10 +514,29 @@ final class FromCodegen {
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
             loops.open(level);
+            int fail = level.next;
+            RightJoin right = rightJoins.get(level);
+            if (right != null) {
+                for (Expr e : rightOn.get(level.source) == null ? List.<Expr>of() : rightOn.get(level.source)) {
+                    exprs.jumpIfNotTrue(e, level.next);
+                }
+                right.markAndCall(level.leftOn != null ? level.nullPass : -1);
+                fail = right.subroutineEnd;
+            }
             for (Expr e : tested.get(p)) {
-                exprs.jumpIfNotTrue(e, level.next);
+                exprs.jumpIfNotTrue(e, fail);
             }
         }
+    }
+
+    /** The last source at or before {@code source} that is the right side of a RIGHT or FULL JOIN, or -1. */
+    private int lastRightJoin(int source) {
+        for (int s = Math.min(source, items.size() - 1); s >= 0; s--) {
+            if (items.get(s).rightOn() != null) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -342,6 +553,9 @@ final class FromCodegen {
         for (Item item : items) {
             if (item.leftOn() != null) {
                 all.add(item.leftOn());
+            }
+            if (item.rightOn() != null) {
+                all.add(item.rightOn());
             }
         }
         for (Expr e : all) {
@@ -400,7 +614,17 @@ final class FromCodegen {
     void closeLoops(int next) {
         b.resolve(next);
         for (int i = open.size() - 1; i >= 0; i--) {
+            RightJoin right = rightJoins.get(open.get(i));
+            if (right != null) {
+                right.returnFromSubroutine();
+            }
             loops.close(open.get(i));
+        }
+        for (int i = 0; i < open.size(); i++) {
+            RightJoin right = rightJoins.get(open.get(i));
+            if (right != null) {
+                right.unmatchedRows(open.subList(0, i));
+            }
         }
         b.resolve(allDone);
     }

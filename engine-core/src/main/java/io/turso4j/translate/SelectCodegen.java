@@ -4,7 +4,6 @@ import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
-import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.Tokens;
@@ -313,7 +312,31 @@ final class SelectCodegen {
                 }
             }
         }
+        if (table == null) {
+            // * shows a USING (or NATURAL) join's column once.
+            List<String> left = new ArrayList<>(storedColumns(from.first()));
+            for (Select.Join j : from.joins()) {
+                List<String> right = storedColumns(j.table());
+                if (j.constraint() instanceof Select.Using u) {
+                    n -= u.columns().size();
+                } else if (j.op().natural()) {
+                    n -= (int) right.stream().distinct().filter(c -> left.stream().anyMatch(c::equalsIgnoreCase)).count();
+                }
+                left.addAll(right);
+            }
+        }
         return n;
+    }
+
+    /** The columns of {@code ref} when it is a stored table (lower case), else none. */
+    private List<String> storedColumns(Select.TableRef ref) {
+        if (ref instanceof Select.Table t && !ctes.containsKey(t.name().name().toLowerCase(Locale.ROOT))) {
+            Table stored = TableSource.lookup(schema, t.name());
+            if (stored != null) {
+                return stored.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            }
+        }
+        return List.of();
     }
 
     static String opName(Select.CompoundOp op) {
@@ -476,33 +499,22 @@ final class SelectCodegen {
                     if (scope == null) {
                         throw ExprCodegen.error("no tables specified");
                     }
-                    for (Scope.Source source : scope.sources()) {
-                        addAll(source, columns, names);
-                    }
+                    scope.star(columns, names);
                 }
                 case Select.TableStar t -> {
-                    Scope.Source source = scope == null ? null : scope.source(t.table());
-                    if (source == null) {
+                    if (scope == null || !scope.tableStar(t.table(), columns, names)) {
                         throw ExprCodegen.error("no such table: " + t.table());
                     }
-                    addAll(source, columns, names);
                 }
                 case Select.ExprColumn ec -> {
                     columns.add(ec.expr());
                     Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
                             ? scope.find(c) : null;
                     names.add(ec.alias() != null ? ec.alias()
-                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : r.source().columns().get(r.index()))
+                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : scope.columnName(r))
                             : ColumnNames.span(tokens(), sql, ec.expr()));
                 }
             }
-        }
-    }
-
-    private static void addAll(Scope.Source source, List<Expr> columns, List<String> names) {
-        for (String column : source.columns()) {
-            columns.add(new Expr.Column(Pos.NONE, null, source.name(), column));
-            names.add(column);
         }
     }
 
