@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,6 +56,16 @@ final class FromCodegen {
         }
     }
 
+    /** A source's column that an unqualified name reads, and its value as an expression. */
+    private record Unqualified(Scope.Source source, int column, Expr value) {}
+
+    /**
+     * A FULL JOIN's USING column as an unqualified name reads it: a one-column source (after the
+     * FROM sources, not in {@link #items}) whose register gets {@code value} once the join's
+     * right side ({@code item}) has its row, at the start of the right side's subroutine.
+     */
+    private record Coalesced(Scope.Source source, int item, Expr value) {}
+
     /** The ON clause of a LEFT JOIN without one. */
     private static final Expr TRUE = new Expr.Literal(Pos.NONE, Expr.LiteralKind.INTEGER, "1");
 
@@ -66,6 +77,14 @@ final class FromCodegen {
     /** Per inner join's ON clause (by identity): the number of its right-hand source. */
     private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
     private final List<Scope.Part> parts = new ArrayList<>();
+    /** Per USING column name (lower case): what an unqualified reference to it reads so far. */
+    private final Map<String, Unqualified> unqualified = new HashMap<>();
+    /** The COALESCEs that unqualified names of FULL JOINs' USING columns read. */
+    private final List<Coalesced> coalesced = new ArrayList<>();
+    /** Per source on the right of a USING join: the (lower-case) names it was joined on. */
+    private final Map<Scope.Source, Set<String>> usingNames = new HashMap<>();
+    /** Whether the FROM clause has a RIGHT or FULL JOIN. */
+    private boolean outerRight;
     private final Map<Scope.Source, Set<Integer>> hidden = new HashMap<>();
     private final Map<Scope.Source, Set<Integer>> omitted = new HashMap<>();
     private final Map<Scope.Source, Map<Integer, Expr>> replaced = new HashMap<>();
@@ -88,10 +107,13 @@ final class FromCodegen {
      */
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
         this.where = from.joins().isEmpty() ? where : List.of();
+        outerRight = hasRightJoin(from);
         joinClause(from, ctes, parent);
         if (items.size() > 64) {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
+        unqualifiedStars();
+        coalesced.forEach(c -> sources.add(c.source()));
         return new Scope(parent, sources, new Scope.Joins(parts, hidden, omitted, replaced));
     }
 
@@ -138,6 +160,16 @@ final class FromCodegen {
                 joinTermSource.put(on, before);
             }
         }
+    }
+
+    private static boolean hasRightJoin(Select.From from) {
+        for (Select.Join j : from.joins()) {
+            if (j.op().kind() == Select.JoinKind.RIGHT || j.op().kind() == Select.JoinKind.FULL
+                    || (j.table() instanceof Select.Nested n && n.alias() == null && hasRightJoin(n.from()))) {
+                return true;
+            }
+        }
+        return from.first() instanceof Select.Nested n && n.alias() == null && hasRightJoin(n.from());
     }
 
     /** The names of the columns the sources from {@code leftEnd} share with those from {@code leftStart} (NATURAL). */
@@ -193,25 +225,97 @@ final class FromCodegen {
                 throw ExprCodegen.error("cannot join using column " + name + " - column not present in both tables");
             }
             Expr left = qualified(l);
+            List<Expr> chain = new ArrayList<>(List.of(left));
+            if (outerRight) {
+                // With a RIGHT or FULL JOIN in the query the left side is the COALESCE of every left
+                // table's column, each after the first joined by USING on it (sqlite3ProcessJoin).
+                for (int[] more = find(name, l[0] + 1, leftEnd); more != null; more = find(name, more[0] + 1, leftEnd)) {
+                    if (!usingNames.getOrDefault(sources.get(more[0]), Set.of()).contains(name.toLowerCase(Locale.ROOT))) {
+                        throw ExprCodegen.error("ambiguous reference to " + name + " in USING()");
+                    }
+                    chain.add(qualified(more));
+                }
+            }
             Expr right = qualified(r);
-            Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, left, right);
+            usingNames.computeIfAbsent(sources.get(r[0]), k -> new HashSet<>()).add(name.toLowerCase(Locale.ROOT));
+            Expr eq = coalesceEquals(chain, 0, right);
             on = on == null ? eq : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, on, eq);
             Scope.Source ls = sources.get(l[0]);
             Scope.Source rs = sources.get(r[0]);
             omitted.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
-            if (kind == Select.JoinKind.RIGHT) {
-                // An unqualified name is the right-hand column (sqlite3's lookupName).
-                hidden.computeIfAbsent(ls, k -> new HashSet<>()).add(l[1]);
-                replaced.computeIfAbsent(ls, k -> new HashMap<>()).put(l[1], right);
-            } else {
-                hidden.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
-                if (kind == Select.JoinKind.FULL) {
-                    replaced.computeIfAbsent(ls, k -> new HashMap<>()).put(l[1], new Expr.Function(Pos.NONE,
-                            "coalesce", false, false, List.of(left, right), List.of(), null, null));
+            // What an unqualified name stands for (sqlite3's lookupName): the leftmost column,
+            // after a RIGHT JOIN the right one, after a FULL JOIN the COALESCE of both.
+            String key = name.toLowerCase(Locale.ROOT);
+            Unqualified current = unqualified.getOrDefault(key, new Unqualified(ls, l[1], left));
+            switch (kind) {
+                case RIGHT -> {
+                    hide(current);
+                    unqualified.put(key, new Unqualified(rs, r[1], right));
                 }
+                case FULL -> {
+                    hide(current);
+                    hide(new Unqualified(rs, r[1], right));
+                    Scope.Source merged = new Scope.Source(null, List.of(name), b.allocRegister(), List.of(Affinity.NONE),
+                            java.util.Arrays.asList((String) null));
+                    Expr value = new Expr.Function(Pos.NONE, "coalesce", false, false, List.of(current.value(), right),
+                            List.of(), null, null);
+                    coalesced.add(new Coalesced(merged, r[0], value));
+                    omitted.computeIfAbsent(merged, k -> new HashSet<>()).add(0);
+                    unqualified.put(key, new Unqualified(merged, 0, value));
+                }
+                default -> hidden.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
             }
         }
         return on;
+    }
+
+    /**
+     * {@code coalesce(chain…) = right} where the COALESCE compares with the affinity of its first
+     * argument, as sqlite3's USING chain does (SQLITE_AFF_DEFER): {@code l1 = r OR (l1 IS NULL
+     * AND (l2 = r OR …))}.
+     */
+    private static Expr coalesceEquals(List<Expr> chain, int i, Expr right) {
+        Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, chain.get(i), right);
+        if (i + 1 == chain.size()) {
+            return eq;
+        }
+        Expr isNull = new Expr.Binary(Pos.NONE, Expr.BinaryOp.IS, chain.get(i), new Expr.Literal(Pos.NONE,
+                Expr.LiteralKind.NULL, "NULL"));
+        return new Expr.Binary(Pos.NONE, Expr.BinaryOp.OR, eq,
+                new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, isNull, coalesceEquals(chain, i + 1, right)));
+    }
+
+    /**
+     * sqlite3's selectExpander: in a source to the left of a RIGHT or FULL JOIN, {@code *} shows
+     * a column that a later join names in USING (or NATURAL) as the unqualified name — which then
+     * reads what the joins made of it, or is ambiguous.
+     */
+    private void unqualifiedStars() {
+        int lastRight = -1;
+        for (int j = 0; j < items.size(); j++) {
+            if (items.get(j).rightOn() != null) {
+                lastRight = j;
+            }
+        }
+        for (int s = 0; s < lastRight; s++) {
+            Scope.Source source = sources.get(s);
+            List<String> columns = declaredColumns(s);
+            for (int i = 0; i < columns.size(); i++) {
+                String name = columns.get(i).toLowerCase(Locale.ROOT);
+                boolean later = false;
+                for (int j = s + 1; j < sources.size() && !later; j++) {
+                    later = usingNames.getOrDefault(sources.get(j), Set.of()).contains(name);
+                }
+                if (later) {
+                    replaced.computeIfAbsent(source, k -> new HashMap<>())
+                            .put(i, new Expr.Column(Pos.NONE, null, null, columns.get(i)));
+                }
+            }
+        }
+    }
+
+    private void hide(Unqualified u) {
+        hidden.computeIfAbsent(u.source(), k -> new HashSet<>()).add(u.column());
     }
 
     /** A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name. */
@@ -428,6 +532,7 @@ final class FromCodegen {
     void openLoops(List<Expr> where, List<Expr> used) {
         Scope scope = selects.exprs().scope();
         boolean anyRight = items.stream().anyMatch(i -> i.rightOn() != null);
+        long itemMask = items.size() >= 64 ? -1L : (1L << items.size()) - 1;
         List<WhereTerm> terms = new ArrayList<>();
         // With a RIGHT or FULL JOIN a term may not be tested before the ON clause of the last such
         // join to its left has marked the rows it matched: WHERE terms, after the last one.
@@ -454,7 +559,7 @@ final class FromCodegen {
                 for (Expr e : on) {
                     WhereTerm t = WhereTerm.of(e, j, scope);
                     terms.add(t);
-                    prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j);
+                    prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j) & itemMask;
                 }
             }
             leftOn.add(item.leftOn() != null ? on : null);
@@ -500,6 +605,11 @@ final class FromCodegen {
                         at = Math.max(at, position[s]);
                     }
                 }
+                for (int c = 0; c < coalesced.size(); c++) {
+                    if ((t.mask() & (1L << (items.size() + c))) != 0) {
+                        at = Math.max(at, position[coalesced.get(c).item()]);
+                    }
+                }
             }
             int floor = notBefore.getOrDefault(t, -1);
             if (at >= 0 && floor >= 0) {
@@ -522,6 +632,11 @@ final class FromCodegen {
                 }
                 right.markAndCall(level.leftOn != null ? level.nullPass : -1);
                 fail = right.subroutineEnd;
+                for (Coalesced c : coalesced) {
+                    if (c.item() == level.source) {
+                        exprs.code(c.value(), c.source().firstRegister());
+                    }
+                }
             }
             for (Expr e : tested.get(p)) {
                 exprs.jumpIfNotTrue(e, fail);
@@ -558,6 +673,9 @@ final class FromCodegen {
                 all.add(item.rightOn());
             }
         }
+        for (Coalesced c : coalesced) {
+            all.add(c.value());
+        }
         for (Expr e : all) {
             if (e != null && !mark(e, scope, marks)) {
                 return null;
@@ -573,7 +691,7 @@ final class FromCodegen {
         if (e instanceof Expr.Column c) {
             Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
             int s = r == null ? -1 : sources.indexOf(r.source());
-            if (s >= 0) {
+            if (s >= 0 && s < marks.length) {
                 marks[s][r.index()] = true;
             }
             return true;
