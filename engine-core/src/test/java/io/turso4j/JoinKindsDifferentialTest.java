@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * turso4j and SQLite 3.54 (sqlite-jdbc): fixed queries for names, {@code *} and errors, then
  * random joins of small tables with NULLs and duplicates, terms in ON or in WHERE. Rows are
  * compared sorted (without ORDER BY their order is the plan's). Prints its seed; replay with
- * {@code -Dturso4j.seed=N}.
+ * {@code -Dturso4j.seed=N} ({@code -Dturso4j.dump=true} prints the tables' rows too).
  */
 class JoinKindsDifferentialTest {
     private static final String[] SCHEMA = {
@@ -122,6 +122,9 @@ class JoinKindsDifferentialTest {
             sql.add("INSERT INTO d VALUES (" + v(random) + ", " + v(random) + ")");
         }
         for (String s : sql) {
+            if (Boolean.getBoolean("turso4j.dump")) {
+                System.out.println(s + ";");
+            }
             assertEquals(oracle.sqlite(s), oracle.turso(s), s);
         }
     }

@@ -60,9 +60,10 @@ final class FromCodegen {
     private record Unqualified(Scope.Source source, int column, Expr value) {}
 
     /**
-     * A FULL JOIN's USING column as an unqualified name reads it: a one-column source (after the
-     * FROM sources, not in {@link #items}) whose register gets {@code value} once the join's
-     * right side ({@code item}) has its row, at the start of the right side's subroutine.
+     * A COALESCE of USING columns as a one-column source (after the FROM sources, not in
+     * {@link #items}): what an unqualified name reads after a FULL JOIN, or what a USING chain
+     * compares. Its register gets {@code value} once source {@code item} has its row (in the
+     * loops' FROM order, which a RIGHT or FULL JOIN keeps), and again for unmatched rows.
      */
     private record Coalesced(Scope.Source source, int item, Expr value) {}
 
@@ -226,6 +227,7 @@ final class FromCodegen {
             }
             Expr left = qualified(l);
             List<Expr> chain = new ArrayList<>(List.of(left));
+            int last = l[0];
             if (outerRight) {
                 // With a RIGHT or FULL JOIN in the query the left side is the COALESCE of every left
                 // table's column, each after the first joined by USING on it (sqlite3ProcessJoin).
@@ -234,11 +236,20 @@ final class FromCodegen {
                         throw ExprCodegen.error("ambiguous reference to " + name + " in USING()");
                     }
                     chain.add(qualified(more));
+                    last = more[0];
                 }
             }
             Expr right = qualified(r);
             usingNames.computeIfAbsent(sources.get(r[0]), k -> new HashSet<>()).add(name.toLowerCase(Locale.ROOT));
-            Expr eq = coalesceEquals(chain, 0, right);
+            Expr compared = left;
+            if (chain.size() > 1) {
+                // Compared with the first column's affinity (SQLITE_AFF_DEFER): a source of its own.
+                Scope.Source ls = sources.get(l[0]);
+                Affinity affinity = l[1] < ls.affinities().size() ? ls.affinities().get(l[1]) : Affinity.NONE;
+                compared = merged(name, affinity, last, coalesce(chain));
+                hidden.computeIfAbsent(coalesced.getLast().source(), k -> new HashSet<>()).add(0);
+            }
+            Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, compared, right);
             on = on == null ? eq : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, on, eq);
             Scope.Source ls = sources.get(l[0]);
             Scope.Source rs = sources.get(r[0]);
@@ -255,34 +266,14 @@ final class FromCodegen {
                 case FULL -> {
                     hide(current);
                     hide(new Unqualified(rs, r[1], right));
-                    Scope.Source merged = new Scope.Source(null, List.of(name), b.allocRegister(), List.of(Affinity.NONE),
-                            java.util.Arrays.asList((String) null));
-                    Expr value = new Expr.Function(Pos.NONE, "coalesce", false, false, List.of(current.value(), right),
-                            List.of(), null, null);
-                    coalesced.add(new Coalesced(merged, r[0], value));
-                    omitted.computeIfAbsent(merged, k -> new HashSet<>()).add(0);
-                    unqualified.put(key, new Unqualified(merged, 0, value));
+                    Expr value = coalesce(List.of(current.value(), right));
+                    merged(name, Affinity.NONE, r[0], value);
+                    unqualified.put(key, new Unqualified(coalesced.getLast().source(), 0, value));
                 }
                 default -> hidden.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
             }
         }
         return on;
-    }
-
-    /**
-     * {@code coalesce(chain…) = right} where the COALESCE compares with the affinity of its first
-     * argument, as sqlite3's USING chain does (SQLITE_AFF_DEFER): {@code l1 = r OR (l1 IS NULL
-     * AND (l2 = r OR …))}.
-     */
-    private static Expr coalesceEquals(List<Expr> chain, int i, Expr right) {
-        Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, chain.get(i), right);
-        if (i + 1 == chain.size()) {
-            return eq;
-        }
-        Expr isNull = new Expr.Binary(Pos.NONE, Expr.BinaryOp.IS, chain.get(i), new Expr.Literal(Pos.NONE,
-                Expr.LiteralKind.NULL, "NULL"));
-        return new Expr.Binary(Pos.NONE, Expr.BinaryOp.OR, eq,
-                new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, isNull, coalesceEquals(chain, i + 1, right)));
     }
 
     /**
@@ -316,6 +307,23 @@ final class FromCodegen {
 
     private void hide(Unqualified u) {
         hidden.computeIfAbsent(u.source(), k -> new HashSet<>()).add(u.column());
+    }
+
+    private static Expr coalesce(List<Expr> args) {
+        return new Expr.Function(Pos.NONE, "coalesce", false, false, args, List.of(), null, null);
+    }
+
+    /**
+     * A one-column source named {@code (using-N)} whose register gets {@code value} once source
+     * {@code item} has its row (see {@link Coalesced}); * leaves it out. Returns a reference to it.
+     */
+    private Expr merged(String name, Affinity affinity, int item, Expr value) {
+        String source = "(using-" + (coalesced.size() + 1) + ")";
+        Scope.Source merged = new Scope.Source(source, List.of(name), b.allocRegister(), List.of(affinity),
+                java.util.Arrays.asList((String) null));
+        coalesced.add(new Coalesced(merged, item, value));
+        omitted.computeIfAbsent(merged, k -> new HashSet<>()).add(0);
+        return new Expr.Column(Pos.NONE, null, source, name);
     }
 
     /** A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name. */
@@ -632,14 +640,18 @@ final class FromCodegen {
                 }
                 right.markAndCall(level.leftOn != null ? level.nullPass : -1);
                 fail = right.subroutineEnd;
-                for (Coalesced c : coalesced) {
-                    if (c.item() == level.source) {
-                        exprs.code(c.value(), c.source().firstRegister());
-                    }
-                }
             }
+            codeCoalesced(c -> c.item() == level.source);
             for (Expr e : tested.get(p)) {
                 exprs.jumpIfNotTrue(e, fail);
+            }
+        }
+    }
+
+    private void codeCoalesced(java.util.function.Predicate<Coalesced> which) {
+        for (Coalesced c : coalesced) {
+            if (which.test(c)) {
+                selects.exprs().code(c.value(), c.source().firstRegister());
             }
         }
     }
@@ -741,7 +753,8 @@ final class FromCodegen {
         for (int i = 0; i < open.size(); i++) {
             RightJoin right = rightJoins.get(open.get(i));
             if (right != null) {
-                right.unmatchedRows(open.subList(0, i));
+                int before = open.get(i).source;
+                right.unmatchedRows(open.subList(0, i), () -> codeCoalesced(c -> c.item() < before));
             }
         }
         b.resolve(allDone);

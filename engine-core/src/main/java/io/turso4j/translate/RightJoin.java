@@ -83,8 +83,11 @@ final class RightJoin {
         b.emit(Opcode.Return, returnAddress, 0);
     }
 
-    /** Codes the scan for the rows no ON clause matched; {@code left} are the loops outside the right side's. */
-    void unmatchedRows(List<LoopCodegen.Level> left) {
+    /**
+     * Codes the scan for the rows no ON clause matched; {@code left} are the loops outside the
+     * right side's, and {@code afterNulls} codes what must follow their rows' turning NULL.
+     */
+    void unmatchedRows(List<LoopCodegen.Level> left, Runnable afterNulls) {
         int end = b.newLabel();
         int skip = b.newLabel();
         int first = level.scope.firstRegister();
@@ -113,6 +116,7 @@ final class RightJoin {
                 b.emit(Opcode.Null, 0, l.scope.firstRegister(), l.scope.firstRegister() + Math.max(1, l.scope.width()) - 1);
             }
         }
+        afterNulls.run();
         b.emit(Opcode.Gosub, returnAddress, subroutine);
         b.resolve(skip);
         if (table != null) {
