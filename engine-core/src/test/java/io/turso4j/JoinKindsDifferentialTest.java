@@ -73,6 +73,11 @@ class JoinKindsDifferentialTest {
         "SELECT * FROM c FULL JOIN (a LEFT JOIN b ON a.x = b.x) ON c.x = a.x",
         "SELECT * FROM (SELECT a.x, b.x FROM a JOIN b ON a.x = b.x) RIGHT JOIN c USING (x)",
         "SELECT * FROM a AS p JOIN a AS q USING (x, y, k)",
+        "SELECT q.* FROM (a JOIN b USING (x)) AS q",
+        "SELECT q.x, q.y, a.k, b.k, x FROM (a JOIN b USING (x)) AS q",
+        "SELECT * FROM c LEFT JOIN (a JOIN b USING (x)) AS q ON c.x = q.x",
+        "SELECT q.y FROM (a) AS q",
+        "SELECT * FROM (SELECT x FROM d) AS q",
         "SELECT * FROM a CROSS JOIN b USING (x)",
     };
 

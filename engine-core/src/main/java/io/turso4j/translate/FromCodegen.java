@@ -351,7 +351,7 @@ final class FromCodegen {
         }
         Select.Core core = new Select.Core(false, stars, n.from(), null, List.of(), null, List.of());
         Select select = new Select(Pos.NONE, null, core, List.of(), null);
-        subquery(select, "(join-" + (sources.size() + 1) + ")", null, parent, null);
+        subquery(select, n.alias() != null ? n.alias() : "(join-" + (sources.size() + 1) + ")", null, parent, null);
         Scope.Source source = sources.getLast();
         Scope inner = selects.resultColumns(core).scope();
         int offset = 0;
@@ -370,6 +370,9 @@ final class FromCodegen {
                         .forEach(i -> hidden.computeIfAbsent(source, k -> new HashSet<>()).add(at + i));
             }
             offset += names.size();
+        }
+        if (n.alias() != null) {
+            parts.add(new Scope.Part(n.alias(), source, 0, declaredColumns(sources.size() - 1), true));
         }
     }
 
@@ -428,7 +431,12 @@ final class FromCodegen {
             }
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
             case Select.Nested n when n.alias() == null -> joinClause(n.from(), ctes, parent);
-            case Select.Nested n -> throw ExprCodegen.error("an aliased parenthesized join is not supported yet");
+            case Select.Nested n when n.from().joins().isEmpty() -> add(switch (n.from().first()) {
+                case Select.Table t -> new Select.Table(t.name(), n.alias(), t.indexedBy());
+                case Select.SubqueryTable q -> new Select.SubqueryTable(q.select(), n.alias());
+                case Select.TableRef other -> other;
+            }, ctes, parent);
+            case Select.Nested n -> nestedJoin(n, ctes, parent);
         }
     }
 

@@ -83,9 +83,15 @@ final class Scope {
 
     /**
      * The tables of a parenthesized join that is read through one co-routine (the right side of
-     * an outer join): table {@code name}'s columns are the source's columns from {@code offset}.
+     * an outer join, or one with an alias): table {@code name}'s columns are the source's columns
+     * from {@code offset}. An {@code alias} part ({@code (a JOIN b) AS q}) names all of them, less
+     * USING duplicates (a name still twice is ambiguous); there is no {@code q.*}.
      */
-    record Part(String name, Source source, int offset, List<String> columns) {}
+    record Part(String name, Source source, int offset, List<String> columns, boolean alias) {
+        Part(String name, Source source, int offset, List<String> columns) {
+            this(name, source, offset, columns, false);
+        }
+    }
 
     /**
      * What USING and NATURAL joins change in a scope: per source, the column numbers that an
@@ -148,16 +154,19 @@ final class Scope {
                 parts = List.of(new Part(s.name(), s, 0, s.columns()));
             }
             for (Part p : parts) {
-                if (c.table() != null && (p.name() == null || !p.name().equalsIgnoreCase(c.table()))) {
+                if (c.table() == null ? p.alias() : p.name() == null || !p.name().equalsIgnoreCase(c.table())) {
                     continue;
                 }
                 for (int i = 0; i < p.columns().size(); i++) {
                     if (p.columns().get(i).equalsIgnoreCase(c.column())) {
-                        if (c.table() == null && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
-                            break;
+                        if ((c.table() == null || p.alias())
+                                && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
+                            continue;
                         }
                         hits.add(new Resolved(s, p.offset() + i));
-                        break;
+                        if (!p.alias()) {
+                            break;
+                        }
                     }
                 }
             }
@@ -223,6 +232,9 @@ final class Scope {
                 parts = List.of(new Part(s.name(), s, 0, s.columns()));
             }
             for (Part p : parts) {
+                if (p.alias()) {
+                    continue;
+                }
                 for (int i = 0; i < p.columns().size(); i++) {
                     int index = p.offset() + i;
                     if (joins.omitted().getOrDefault(s, Set.of()).contains(index)) {
@@ -247,7 +259,7 @@ final class Scope {
                 parts = List.of(new Part(s.name(), s, 0, s.columns()));
             }
             for (Part p : parts) {
-                if (p.name() != null && p.name().equalsIgnoreCase(table)) {
+                if (!p.alias() && p.name() != null && p.name().equalsIgnoreCase(table)) {
                     for (String column : p.columns()) {
                         columns.add(new Expr.Column(Pos.NONE, null, p.name(), column));
                         names.add(column);
