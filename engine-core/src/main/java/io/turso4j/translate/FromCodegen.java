@@ -4,19 +4,16 @@ import io.turso4j.schema.Column;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
-import io.turso4j.sql.ast.Pos;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The FROM clause of a SELECT: binds its sources (stored tables, subqueries, common table
@@ -56,17 +53,6 @@ final class FromCodegen {
         }
     }
 
-    /** A source's column that an unqualified name reads, and its value as an expression. */
-    private record Unqualified(Scope.Source source, int column, Expr value) {}
-
-    /**
-     * A COALESCE of USING columns as a one-column source (after the FROM sources, not in
-     * {@link #items}): what an unqualified name reads after a FULL JOIN, or what a USING chain
-     * compares. Its register gets {@code value} once source {@code item} has its row (in the
-     * loops' FROM order, which a RIGHT or FULL JOIN keeps), and again for unmatched rows.
-     */
-    private record Coalesced(Scope.Source source, int item, Expr value) {}
-
     /** The ON clause of a LEFT JOIN without one. */
     private static final Expr TRUE = new Expr.Literal(Pos.NONE, Expr.LiteralKind.INTEGER, "1");
 
@@ -78,17 +64,9 @@ final class FromCodegen {
     /** Per inner join's ON clause (by identity): the number of its right-hand source. */
     private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
     private final List<Scope.Part> parts = new ArrayList<>();
-    /** Per USING column name (lower case): what an unqualified reference to it reads so far. */
-    private final Map<String, Unqualified> unqualified = new HashMap<>();
-    /** The COALESCEs that unqualified names of FULL JOINs' USING columns read. */
-    private final List<Coalesced> coalesced = new ArrayList<>();
-    /** Per source on the right of a USING join: the (lower-case) names it was joined on. */
-    private final Map<Scope.Source, Set<String>> usingNames = new HashMap<>();
+    private final UsingJoins usingJoins;
     /** Whether the FROM clause has a RIGHT or FULL JOIN. */
     private boolean outerRight;
-    private final Map<Scope.Source, Set<Integer>> hidden = new HashMap<>();
-    private final Map<Scope.Source, Set<Integer>> omitted = new HashMap<>();
-    private final Map<Scope.Source, Map<Integer, Expr>> replaced = new HashMap<>();
     private final List<LoopCodegen.Level> open = new ArrayList<>();
     private final Map<LoopCodegen.Level, RightJoin> rightJoins = new IdentityHashMap<>();
     private LoopCodegen loops;
@@ -99,6 +77,7 @@ final class FromCodegen {
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
         this.selects = selects;
+        this.usingJoins = new UsingJoins(b, sources, parts);
     }
 
     /**
@@ -113,9 +92,13 @@ final class FromCodegen {
         if (items.size() > 64) {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
-        unqualifiedStars();
-        coalesced.forEach(c -> sources.add(c.source()));
-        return new Scope(parent, sources, new Scope.Joins(parts, hidden, omitted, replaced));
+        int lastRight = -1;
+        for (int j = 0; j < items.size(); j++) {
+            lastRight = items.get(j).rightOn() != null ? j : lastRight;
+        }
+        usingJoins.unqualifiedStars(lastRight);
+        usingJoins.coalesced().forEach(c -> sources.add(c.source()));
+        return new Scope(parent, sources, usingJoins.joins());
     }
 
     /**
@@ -143,12 +126,12 @@ final class FromCodegen {
             if ((left || right) && items.size() != before + 1) {
                 throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
             }
-            List<String> using = join.op().natural() ? common(leftStart, leftEnd)
+            List<String> using = join.op().natural() ? usingJoins.common(leftStart, leftEnd)
                     : join.constraint() instanceof Select.Using u ? u.columns() : null;
             Expr on = switch (join.constraint()) {
                 case Select.On o -> o.expr();
-                case null -> using == null ? null : using(using, leftStart, leftEnd, kind);
-                case Select.Using u -> using(using, leftStart, leftEnd, kind);
+                case null -> using == null ? null : usingJoins.on(using, leftStart, leftEnd, kind, outerRight);
+                case Select.Using u -> usingJoins.on(using, leftStart, leftEnd, kind, outerRight);
             };
             if (right && items.get(before).singleRow()) {
                 throw ExprCodegen.error(kind + " JOIN of a recursive table is not supported yet");
@@ -173,170 +156,6 @@ final class FromCodegen {
         return from.first() instanceof Select.Nested n && n.alias() == null && hasRightJoin(n.from());
     }
 
-    /** The names of the columns the sources from {@code leftEnd} share with those from {@code leftStart} (NATURAL). */
-    private List<String> common(int leftStart, int leftEnd) {
-        List<String> names = new ArrayList<>();
-        for (int s = leftEnd; s < sources.size(); s++) {
-            for (String column : declaredColumns(s)) {
-                if (find(column, leftStart, leftEnd) != null && names.stream().noneMatch(column::equalsIgnoreCase)) {
-                    names.add(column);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Source {@code s}'s column names as declared (those of its tables, for a parenthesized join). */
-    private List<String> declaredColumns(int s) {
-        Scope.Source source = sources.get(s);
-        List<String> names = new ArrayList<>(source.columns());
-        for (Scope.Part p : parts) {
-            if (p.source() == source) {
-                for (int i = 0; i < p.columns().size(); i++) {
-                    names.set(p.offset() + i, p.columns().get(i));
-                }
-            }
-        }
-        return names;
-    }
-
-    /** The first source in {@code [from, to)} with a column named {@code name}: {source, column}, or null. */
-    private int[] find(String name, int from, int to) {
-        for (int s = from; s < to; s++) {
-            List<String> columns = declaredColumns(s);
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).equalsIgnoreCase(name)) {
-                    return new int[] {s, i};
-                }
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The ON clause a USING (or NATURAL) join stands for, {@code l.x = r.x AND …}; notes that an
-     * unqualified name and {@code *} see each USING column once (see {@link Scope.Joins}).
-     */
-    private Expr using(List<String> columns, int leftStart, int leftEnd, Select.JoinKind kind) {
-        Expr on = null;
-        for (String name : columns) {
-            int[] l = find(name, leftStart, leftEnd);
-            int[] r = find(name, leftEnd, sources.size());
-            if (l == null || r == null) {
-                throw ExprCodegen.error("cannot join using column " + name + " - column not present in both tables");
-            }
-            Expr left = qualified(l);
-            List<Expr> chain = new ArrayList<>(List.of(left));
-            int last = l[0];
-            if (outerRight) {
-                // With a RIGHT or FULL JOIN in the query the left side is the COALESCE of every left
-                // table's column, each after the first joined by USING on it (sqlite3ProcessJoin).
-                for (int[] more = find(name, l[0] + 1, leftEnd); more != null; more = find(name, more[0] + 1, leftEnd)) {
-                    if (!usingNames.getOrDefault(sources.get(more[0]), Set.of()).contains(name.toLowerCase(Locale.ROOT))) {
-                        throw ExprCodegen.error("ambiguous reference to " + name + " in USING()");
-                    }
-                    chain.add(qualified(more));
-                    last = more[0];
-                }
-            }
-            Expr right = qualified(r);
-            usingNames.computeIfAbsent(sources.get(r[0]), k -> new HashSet<>()).add(name.toLowerCase(Locale.ROOT));
-            Expr compared = left;
-            if (chain.size() > 1) {
-                // Compared with the first column's affinity (SQLITE_AFF_DEFER): a source of its own.
-                Scope.Source ls = sources.get(l[0]);
-                Affinity affinity = l[1] < ls.affinities().size() ? ls.affinities().get(l[1]) : Affinity.NONE;
-                compared = merged(name, affinity, last, coalesce(chain));
-                hidden.computeIfAbsent(coalesced.getLast().source(), k -> new HashSet<>()).add(0);
-            }
-            Expr eq = new Expr.Binary(Pos.NONE, Expr.BinaryOp.EQ, compared, right);
-            on = on == null ? eq : new Expr.Binary(Pos.NONE, Expr.BinaryOp.AND, on, eq);
-            Scope.Source ls = sources.get(l[0]);
-            Scope.Source rs = sources.get(r[0]);
-            omitted.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
-            // What an unqualified name stands for (sqlite3's lookupName): the leftmost column,
-            // after a RIGHT JOIN the right one, after a FULL JOIN the COALESCE of both.
-            String key = name.toLowerCase(Locale.ROOT);
-            Unqualified current = unqualified.getOrDefault(key, new Unqualified(ls, l[1], left));
-            switch (kind) {
-                case RIGHT -> {
-                    hide(current);
-                    unqualified.put(key, new Unqualified(rs, r[1], right));
-                }
-                case FULL -> {
-                    hide(current);
-                    hide(new Unqualified(rs, r[1], right));
-                    Expr value = coalesce(List.of(current.value(), right));
-                    merged(name, Affinity.NONE, r[0], value);
-                    unqualified.put(key, new Unqualified(coalesced.getLast().source(), 0, value));
-                }
-                default -> hidden.computeIfAbsent(rs, k -> new HashSet<>()).add(r[1]);
-            }
-        }
-        return on;
-    }
-
-    /**
-     * sqlite3's selectExpander: in a source to the left of a RIGHT or FULL JOIN, {@code *} shows
-     * a column that a later join names in USING (or NATURAL) as the unqualified name — which then
-     * reads what the joins made of it, or is ambiguous.
-     */
-    private void unqualifiedStars() {
-        int lastRight = -1;
-        for (int j = 0; j < items.size(); j++) {
-            if (items.get(j).rightOn() != null) {
-                lastRight = j;
-            }
-        }
-        for (int s = 0; s < lastRight; s++) {
-            Scope.Source source = sources.get(s);
-            List<String> columns = declaredColumns(s);
-            for (int i = 0; i < columns.size(); i++) {
-                String name = columns.get(i).toLowerCase(Locale.ROOT);
-                boolean later = false;
-                for (int j = s + 1; j < sources.size() && !later; j++) {
-                    later = usingNames.getOrDefault(sources.get(j), Set.of()).contains(name);
-                }
-                if (later) {
-                    replaced.computeIfAbsent(source, k -> new HashMap<>())
-                            .put(i, new Expr.Column(Pos.NONE, null, null, columns.get(i)));
-                }
-            }
-        }
-    }
-
-    private void hide(Unqualified u) {
-        hidden.computeIfAbsent(u.source(), k -> new HashSet<>()).add(u.column());
-    }
-
-    private static Expr coalesce(List<Expr> args) {
-        return new Expr.Function(Pos.NONE, "coalesce", false, false, args, List.of(), null, null);
-    }
-
-    /**
-     * A one-column source named {@code (using-N)} whose register gets {@code value} once source
-     * {@code item} has its row (see {@link Coalesced}); * leaves it out. Returns a reference to it.
-     */
-    private Expr merged(String name, Affinity affinity, int item, Expr value) {
-        String source = "(using-" + (coalesced.size() + 1) + ")";
-        Scope.Source merged = new Scope.Source(source, List.of(name), b.allocRegister(), List.of(affinity),
-                java.util.Arrays.asList((String) null));
-        coalesced.add(new Coalesced(merged, item, value));
-        omitted.computeIfAbsent(merged, k -> new HashSet<>()).add(0);
-        return new Expr.Column(Pos.NONE, null, source, name);
-    }
-
-    /** A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name. */
-    private Expr.Column qualified(int[] at) {
-        Scope.Source source = sources.get(at[0]);
-        for (Scope.Part p : parts) {
-            if (p.source() == source && at[1] >= p.offset() && at[1] < p.offset() + p.columns().size()) {
-                return new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(at[1] - p.offset()));
-            }
-        }
-        return new Expr.Column(Pos.NONE, null, source.name(), source.columns().get(at[1]));
-    }
-
     /**
      * The right side of an outer join that is a parenthesized join: a co-routine that yields the
      * rows of {@code SELECT t1.*, t2.*, … FROM (…)}, one source whose columns the tables' names
@@ -359,20 +178,11 @@ final class FromCodegen {
             List<String> names = new ArrayList<>();
             inner.tableStar(t, new ArrayList<>(), names);
             parts.add(new Scope.Part(t, source, offset, names));
-            // Its inner USING joins' duplicate columns stay out of * and unqualified names.
-            Scope.Source table = inner.sources().stream().filter(x -> t.equalsIgnoreCase(x.name())).findFirst()
-                    .orElse(null);
-            int at = offset;
-            if (table != null) {
-                inner.joins().omitted().getOrDefault(table, Set.of())
-                        .forEach(i -> omitted.computeIfAbsent(source, k -> new HashSet<>()).add(at + i));
-                inner.joins().hidden().getOrDefault(table, Set.of())
-                        .forEach(i -> hidden.computeIfAbsent(source, k -> new HashSet<>()).add(at + i));
-            }
+            usingJoins.inherit(inner, t, source, offset);
             offset += names.size();
         }
         if (n.alias() != null) {
-            parts.add(new Scope.Part(n.alias(), source, 0, declaredColumns(sources.size() - 1), true));
+            parts.add(new Scope.Part(n.alias(), source, 0, usingJoins.declaredColumns(sources.size() - 1), true));
         }
     }
 
@@ -409,7 +219,7 @@ final class FromCodegen {
                     items.add(new Item(source, null, -1, 0, true, 1));
                     return;
                 }
-                Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
+                Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(Locale.ROOT)) : null;
                 if (cte == null) {
                     table(t);
                     return;
@@ -467,7 +277,8 @@ final class FromCodegen {
             throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
         if (!where.isEmpty()) {
-            List<String> names = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
+            List<String> names = named ? declared
+                    : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
             select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
@@ -621,6 +432,7 @@ final class FromCodegen {
                         at = Math.max(at, position[s]);
                     }
                 }
+                List<UsingJoins.Coalesced> coalesced = usingJoins.coalesced();
                 for (int c = 0; c < coalesced.size(); c++) {
                     if ((t.mask() & (1L << (items.size() + c))) != 0) {
                         at = Math.max(at, position[coalesced.get(c).item()]);
@@ -656,8 +468,8 @@ final class FromCodegen {
         }
     }
 
-    private void codeCoalesced(java.util.function.Predicate<Coalesced> which) {
-        for (Coalesced c : coalesced) {
+    private void codeCoalesced(java.util.function.Predicate<UsingJoins.Coalesced> which) {
+        for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
             if (which.test(c)) {
                 selects.exprs().code(c.value(), c.source().firstRegister());
             }
@@ -693,7 +505,7 @@ final class FromCodegen {
                 all.add(item.rightOn());
             }
         }
-        for (Coalesced c : coalesced) {
+        for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
             all.add(c.value());
         }
         for (Expr e : all) {

@@ -119,7 +119,8 @@ final class RecursiveCte {
         };
         selects.withoutCte(cte, () -> selects.body(c.left(), b.allocRegisters(width), enqueue));
         Select setup = new Select(select.pos(), null, c.left(), List.of(), null);
-        List<String> columns = named ? cte.columns() : ColumnNames.distinct(ColumnNames.of(setup, selects.sql(), selects));
+        List<String> columns = named ? cte.columns()
+                : ColumnNames.distinct(ColumnNames.of(setup, selects.sql(), selects));
         List<Affinity> affinities = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             affinities.add(ExprTyping.columnAffinity(setup, i, selects::compiledAffinities).affinity());

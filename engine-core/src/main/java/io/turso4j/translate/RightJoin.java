@@ -113,7 +113,8 @@ final class RightJoin {
             if (l.reader != null) {
                 l.reader.nullRow(b, l.scope.width());
             } else {
-                b.emit(Opcode.Null, 0, l.scope.firstRegister(), l.scope.firstRegister() + Math.max(1, l.scope.width()) - 1);
+                int nulls = l.scope.firstRegister();
+                b.emit(Opcode.Null, 0, nulls, nulls + Math.max(1, l.scope.width()) - 1);
             }
         }
         afterNulls.run();

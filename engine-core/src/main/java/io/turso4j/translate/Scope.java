@@ -241,7 +241,8 @@ final class Scope {
                         continue;
                     }
                     Expr replaced = joins.replaced().getOrDefault(s, Map.of()).get(index);
-                    columns.add(replaced != null ? replaced : new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(i)));
+                    columns.add(replaced != null ? replaced
+                            : new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(i)));
                     names.add(p.columns().get(i));
                 }
             }

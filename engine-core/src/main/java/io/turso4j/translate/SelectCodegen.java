@@ -116,7 +116,8 @@ final class SelectCodegen {
     /** The affinities of a compiled core's result columns, their column references resolved; null if not compiled. */
     List<Affinity> compiledAffinities(Select.Core core) {
         ResultColumns columns = coreColumns.get(core);
-        return columns == null ? null : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+        return columns == null ? null
+                : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
     }
 
     /** The collation names of a compiled core's result columns (null for none); null if not compiled. */
@@ -320,7 +321,7 @@ final class SelectCodegen {
                 if (j.constraint() instanceof Select.Using u) {
                     n -= u.columns().size();
                 } else if (j.op().natural()) {
-                    n -= (int) right.stream().distinct().filter(c -> left.stream().anyMatch(c::equalsIgnoreCase)).count();
+                    n -= (int) right.stream().distinct().filter(left::contains).count();
                 }
                 left.addAll(right);
             }
