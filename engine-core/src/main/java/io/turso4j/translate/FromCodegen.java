@@ -29,8 +29,11 @@ import java.util.Map;
  * {@link JoinPlanner} choose the loops' order and each source's {@link AccessPath}, and codes the
  * loops ({@link LoopCodegen}), testing each term in the outermost loop where every source it
  * reads is available. A LEFT JOIN's ON terms stay in its right side's loop, and its right side
- * stays after the sources to its left. Inner, comma and cross joins are supported, and LEFT JOIN.
- * Not thread-safe; one per FROM clause.
+ * stays after the sources to its left. A RIGHT or FULL JOIN keeps the FROM order and defers WHERE
+ * terms into its right side's loop ({@link RightJoin}); USING and NATURAL become ON terms
+ * ({@link UsingJoins}). An unaliased parenthesized join flattens into the outer joins, unless it
+ * is an outer join's right side or aliased: then it is one co-routine whose columns its tables'
+ * names still qualify ({@link Scope.Part}). Not thread-safe; one per FROM clause.
  */
 final class FromCodegen {
     /**
