@@ -54,6 +54,33 @@ final class ColumnNames {
         return names;
     }
 
+    /**
+     * {@code names} made distinct (ignoring case) as SQLite names a subquery's columns
+     * (sqlite3ColumnsFromExprList): a name seen before gets {@code :1}, {@code :2}, … in place
+     * of any {@code :digits} suffix, counting up until it is new.
+     */
+    static List<String> distinct(List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String unique = name;
+            int count = 0;
+            while (!seen.add(unique.toLowerCase(java.util.Locale.ROOT))) {
+                int end = unique.length();
+                int j = end - 1;
+                while (j > 0 && Character.isDigit(unique.charAt(j))) {
+                    j--;
+                }
+                if (j > 0 && unique.charAt(j) == ':') {
+                    end = j;
+                }
+                unique = unique.substring(0, end) + ":" + ++count;
+            }
+            out.add(unique);
+        }
+        return out;
+    }
+
     /** The source text of {@code e}. */
     static String span(Tokens tokens, String sql, Expr e) {
         int start = ExprTyping.startOffset(e);

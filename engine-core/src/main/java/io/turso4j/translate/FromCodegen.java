@@ -4,12 +4,15 @@ import io.turso4j.schema.Column;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +29,11 @@ import java.util.Map;
  * {@link JoinPlanner} choose the loops' order and each source's {@link AccessPath}, and codes the
  * loops ({@link LoopCodegen}), testing each term in the outermost loop where every source it
  * reads is available. A LEFT JOIN's ON terms stay in its right side's loop, and its right side
- * stays after the sources to its left. Inner, comma and cross joins are supported, and LEFT JOIN.
- * Not thread-safe; one per FROM clause.
+ * stays after the sources to its left. A RIGHT or FULL JOIN keeps the FROM order and defers WHERE
+ * terms into its right side's loop ({@link RightJoin}); USING and NATURAL become ON terms
+ * ({@link UsingJoins}). An unaliased parenthesized join flattens into the outer joins, unless it
+ * is an outer join's right side or aliased: then it is one co-routine whose columns its tables'
+ * names still qualify ({@link Scope.Part}). Not thread-safe; one per FROM clause.
  */
 final class FromCodegen {
     /**
@@ -35,22 +41,37 @@ final class FromCodegen {
      * row); {@code leftOn} is non-null for the right side of a LEFT JOIN (its ON clause).
      */
     private record Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow,
-                        Expr leftOn, boolean cross, double rows) {
-        Item joined(Expr on, boolean left, boolean isCross) {
-            return new Item(source, table, coroutine, start, singleRow, left ? (on != null ? on : TRUE) : null,
-                    isCross, rows);
+                        Expr leftOn, boolean cross, double rows, Expr rightOn) {
+        Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow, double rows) {
+            this(source, table, coroutine, start, singleRow, null, false, rows, null);
+        }
+
+        /** This source as the right side of a join of {@code kind} with ON clause {@code on} (may be null). */
+        Item joined(Expr on, Select.JoinKind kind) {
+            Expr cond = on != null ? on : TRUE;
+            boolean left = kind == Select.JoinKind.LEFT || kind == Select.JoinKind.FULL;
+            boolean right = kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL;
+            return new Item(source, table, coroutine, start, singleRow, left ? cond : null,
+                    kind == Select.JoinKind.CROSS, rows, right ? cond : null);
         }
     }
 
     /** The ON clause of a LEFT JOIN without one. */
-    private static final Expr TRUE = new Expr.Literal(io.turso4j.sql.ast.Pos.NONE, Expr.LiteralKind.INTEGER, "1");
+    private static final Expr TRUE = new Expr.Literal(Pos.NONE, Expr.LiteralKind.INTEGER, "1");
 
     private final ProgramBuilder b;
     private final SelectCodegen selects;
     private final List<Scope.Source> sources = new ArrayList<>();
     private final List<Item> items = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
+    /** Per inner join's ON clause (by identity): the number of its right-hand source. */
+    private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
+    private final List<Scope.Part> parts = new ArrayList<>();
+    private final UsingJoins usingJoins;
+    /** Whether the FROM clause has a RIGHT or FULL JOIN. */
+    private boolean outerRight;
     private final List<LoopCodegen.Level> open = new ArrayList<>();
+    private final Map<LoopCodegen.Level, RightJoin> rightJoins = new IdentityHashMap<>();
     private LoopCodegen loops;
     private int allDone;
     private JoinPlanner.Plan plan;
@@ -61,6 +82,7 @@ final class FromCodegen {
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
         this.selects = selects;
+        this.usingJoins = new UsingJoins(b, sources, parts);
     }
 
     /**
@@ -70,34 +92,117 @@ final class FromCodegen {
      */
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
         this.where = from.joins().isEmpty() ? where : List.of();
+        outerRight = hasRightJoin(from);
+        joinClause(from, ctes, parent);
+        if (items.size() > 64) {
+            throw ExprCodegen.error("at most 64 tables in a join");
+        }
+        int lastRight = -1;
+        for (int j = 0; j < items.size(); j++) {
+            lastRight = items.get(j).rightOn() != null ? j : lastRight;
+        }
+        usingJoins.unqualifiedStars(lastRight);
+        usingJoins.coalesced().forEach(c -> sources.add(c.source()));
+        return new Scope(parent, sources, usingJoins.joins());
+    }
+
+    /**
+     * Binds the sources of one join clause (the FROM clause, or an unaliased parenthesized join
+     * inside it, whose inner joins flatten into the outer ones as SQLite's do).
+     */
+    private void joinClause(Select.From from, Map<String, Select.Cte> ctes, Scope parent) {
+        int leftStart = sources.size();
         add(from.first(), ctes, parent);
         for (Select.Join join : from.joins()) {
             Select.JoinKind kind = join.op().kind();
             boolean left = kind == Select.JoinKind.LEFT;
-            if (join.op().natural() || kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL) {
-                throw ExprCodegen.error((join.op().natural() ? "NATURAL " : "") + kind + " JOIN is not supported yet");
+            boolean right = kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL;
+            if (join.op().natural() && join.constraint() != null) {
+                throw ExprCodegen.error("a NATURAL join may not have an ON or USING clause");
             }
+            int leftEnd = sources.size();
             int before = items.size();
-            add(join.table(), ctes, parent);
-            if (left && items.size() != before + 1) {
-                throw ExprCodegen.error("LEFT JOIN of a parenthesized join is not supported yet");
+            if ((left || right) && join.table() instanceof Select.Nested n && n.alias() == null
+                    && !n.from().joins().isEmpty()) {
+                nestedJoin(n, ctes, parent);
+            } else {
+                add(join.table(), ctes, parent);
             }
+            if ((left || right) && items.size() != before + 1) {
+                throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
+            }
+            List<String> using = join.op().natural() ? usingJoins.common(leftStart, leftEnd)
+                    : join.constraint() instanceof Select.Using u ? u.columns() : null;
             Expr on = switch (join.constraint()) {
-                case null -> null;
                 case Select.On o -> o.expr();
-                case Select.Using using -> throw ExprCodegen.error("USING is not supported yet");
+                case null -> using == null ? null : usingJoins.on(using, leftStart, leftEnd, kind, outerRight);
+                case Select.Using u -> usingJoins.on(using, leftStart, leftEnd, kind, outerRight);
             };
-            if (left || kind == Select.JoinKind.CROSS) {
-                items.set(before, items.get(before).joined(on, left, kind == Select.JoinKind.CROSS));
+            if (right && items.get(before).singleRow()) {
+                throw ExprCodegen.error(kind + " JOIN of a recursive table is not supported yet");
             }
-            if (!left && on != null) {
+            if (left || right || kind == Select.JoinKind.CROSS) {
+                items.set(before, items.get(before).joined(on, kind));
+            }
+            if (!left && !right && on != null) {
                 joinTerms.add(on);
+                joinTermSource.put(on, before);
             }
         }
-        if (items.size() > 64) {
-            throw ExprCodegen.error("at most 64 tables in a join");
+    }
+
+    private static boolean hasRightJoin(Select.From from) {
+        for (Select.Join j : from.joins()) {
+            if (j.op().kind() == Select.JoinKind.RIGHT || j.op().kind() == Select.JoinKind.FULL
+                    || (j.table() instanceof Select.Nested n && n.alias() == null && hasRightJoin(n.from()))) {
+                return true;
+            }
         }
-        return new Scope(parent, sources);
+        return from.first() instanceof Select.Nested n && n.alias() == null && hasRightJoin(n.from());
+    }
+
+    /**
+     * The right side of an outer join that is a parenthesized join: a co-routine that yields the
+     * rows of {@code SELECT t1.*, t2.*, … FROM (…)}, one source whose columns the tables' names
+     * still qualify ({@link Scope.Part}).
+     */
+    private void nestedJoin(Select.Nested n, Map<String, Select.Cte> ctes, Scope parent) {
+        List<String> tables = new ArrayList<>();
+        tableNames(n.from(), tables);
+        List<Select.ResultColumn> stars = new ArrayList<>();
+        for (String t : tables) {
+            stars.add(new Select.TableStar(t));
+        }
+        Select.Core core = new Select.Core(false, stars, n.from(), null, List.of(), null, List.of());
+        Select select = new Select(Pos.NONE, null, core, List.of(), null);
+        subquery(select, n.alias() != null ? n.alias() : "(join-" + (sources.size() + 1) + ")", null, parent, null);
+        Scope.Source source = sources.getLast();
+        Scope inner = selects.resultColumns(core).scope();
+        int offset = 0;
+        for (String t : tables) {
+            List<String> names = new ArrayList<>();
+            inner.tableStar(t, new ArrayList<>(), names);
+            parts.add(new Scope.Part(t, source, offset, names));
+            usingJoins.inherit(inner, t, source, offset);
+            offset += names.size();
+        }
+        if (n.alias() != null) {
+            parts.add(new Scope.Part(n.alias(), source, 0, usingJoins.declaredColumns(sources.size() - 1), true));
+        }
+    }
+
+    private static void tableNames(Select.From from, List<String> out) {
+        List<Select.TableRef> refs = new ArrayList<>();
+        refs.add(from.first());
+        from.joins().forEach(j -> refs.add(j.table()));
+        for (Select.TableRef ref : refs) {
+            switch (ref) {
+                case Select.Table t -> out.add(t.alias() != null ? t.alias() : t.name().name());
+                case Select.SubqueryTable s when s.alias() != null -> out.add(s.alias());
+                case Select.Nested nested when nested.alias() == null -> tableNames(nested.from(), out);
+                default -> throw ExprCodegen.error("an outer join of this parenthesized join is not supported yet");
+            }
+        }
     }
 
     /** Says that only the first row the loops yield in the requested order is wanted. */
@@ -121,16 +226,16 @@ final class FromCodegen {
                     Scope.Source source = new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
                             row.firstRegister(), row.affinities(), row.collations());
                     sources.add(source);
-                    items.add(new Item(source, null, -1, 0, true, null, false, 1));
+                    items.add(new Item(source, null, -1, 0, true, 1));
                     return;
                 }
-                Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(java.util.Locale.ROOT)) : null;
+                Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(Locale.ROOT)) : null;
                 if (cte == null) {
                     table(t);
                     return;
                 }
                 String name = t.alias() != null ? t.alias() : cte.name();
-                if (selects.isRecursive(cte) && RecursiveCte.refersTo(cte.select().body(), cte.name())) {
+                if (RecursiveCte.refersTo(cte.select().body(), cte.name())) {
                     Scope saved = selects.exprs().scope();
                     selects.exprs().popScope(parent);
                     RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
@@ -139,24 +244,20 @@ final class FromCodegen {
                             ExprTyping.columnCollations(cte.select(), coded.columns().size()),
                             new SourceReader(null, coded.out()));
                     sources.add(source);
-                    items.add(new Item(source, null, coded.register(), coded.start(), false, null, false,
-                            JoinPlanner.DEFAULT_ROWS));
+                    items.add(new Item(source, null, coded.register(), coded.start(), false, JoinPlanner.DEFAULT_ROWS));
                     return;
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
             }
             case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
-            case Select.Nested n when n.alias() == null -> {
-                add(n.from().first(), ctes, parent);
-                for (Select.Join join : n.from().joins()) {
-                    add(join.table(), ctes, parent);
-                    if (join.constraint() instanceof Select.On on) {
-                        joinTerms.add(on.expr());
-                    }
-                }
-            }
-            case Select.Nested n -> throw ExprCodegen.error("an aliased parenthesized join is not supported yet");
+            case Select.Nested n when n.alias() == null -> joinClause(n.from(), ctes, parent);
+            case Select.Nested n when n.from().joins().isEmpty() -> add(switch (n.from().first()) {
+                case Select.Table t -> new Select.Table(t.name(), n.alias(), t.indexedBy());
+                case Select.SubqueryTable q -> new Select.SubqueryTable(q.select(), n.alias());
+                case Select.TableRef other -> other;
+            }, ctes, parent);
+            case Select.Nested n -> nestedJoin(n, ctes, parent);
         }
     }
 
@@ -180,7 +281,7 @@ final class FromCodegen {
                 table.columns().stream().map(Column::collation).toList(), new SourceReader(table, out));
         sources.add(source);
         long estimate = selects.schema().estimatedRows(table.name());
-        items.add(new Item(source, table, -1, 0, false, null, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
+        items.add(new Item(source, table, -1, 0, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
     }
 
     /** A pragma table-valued function ({@code pragma_table_info('t')}): a co-routine yielding its rows. */
@@ -190,7 +291,7 @@ final class FromCodegen {
         Scope.Source source = new Scope.Source(f.alias() != null ? f.alias() : f.name().name(), coded.columns(),
                 coded.out(), coded.affinities(), coded.collations(), new SourceReader(null, coded.out()));
         sources.add(source);
-        items.add(new Item(source, null, register, coded.start(), false, null, false, JoinPlanner.DEFAULT_ROWS));
+        items.add(new Item(source, null, register, coded.start(), false, JoinPlanner.DEFAULT_ROWS));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
@@ -201,12 +302,14 @@ final class FromCodegen {
             throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
         }
         if (!where.isEmpty()) {
-            select = PushDown.into(select, name, named ? declared : ColumnNames.of(select, selects.sql(), selects), where,
-                    selects.exprs().functions());
+            List<String> names = named ? declared
+                    : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
+            select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
         int register = b.allocRegister();
-        int out = b.allocRegisters(width);
+        // Allocated at the first row the body yields: then its width is known for sure.
+        int[] block = {-1, width};
         int after = b.newLabel();
         int start = b.newLabel();
         b.emit(Opcode.InitCoroutine, register, after, start);
@@ -215,7 +318,11 @@ final class FromCodegen {
         Scope saved = selects.exprs().scope();
         selects.exprs().popScope(parent);
         Runnable code = () -> selects.select(body, (first, count) -> {
-            b.emit(Opcode.Copy, first, out, count - 1);
+            if (block[0] < 0) {
+                block[0] = b.allocRegisters(count);
+                block[1] = count;
+            }
+            b.emit(Opcode.Copy, first, block[0], count - 1);
             b.emit(Opcode.Yield, register, 0);
         });
         if (cte != null) {
@@ -226,20 +333,36 @@ final class FromCodegen {
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
+        int out = block[0] >= 0 ? block[0] : b.allocRegisters(width);
+        width = block[1];
         // Named once compiled, when its own * and column references have been resolved.
-        List<String> columns = named ? declared : ColumnNames.of(select, selects.sql(), selects);
+        List<String> columns = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
         List<ExprTyping.ColumnType> types = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            types.add(ExprTyping.columnAffinity(select, i));
+            types.add(ExprTyping.columnAffinity(select, i, selects::compiledAffinities));
         }
         // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
         // column turns integers into reals as they are read (see ExprCodegen.column).
         // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
         Scope.Source source = new Scope.Source(name, columns, out,
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
-                ExprTyping.columnCollations(select, width), new SourceReader(null, out));
+                collations(select, width), new SourceReader(null, out));
         sources.add(source);
-        items.add(new Item(source, null, register, startAddress, false, null, false, estimate(select)));
+        items.add(new Item(source, null, register, startAddress, false, estimate(select)));
+    }
+
+    /**
+     * The collations of a compiled subquery's columns: its leftmost arm's expressions', their
+     * column references resolved (sqlite3SubqueryColumnTypes).
+     */
+    private List<String> collations(Select select, int width) {
+        Select.Body leftmost = select.body();
+        while (leftmost instanceof Select.Compound c) {
+            leftmost = c.left();
+        }
+        List<String> compiled = leftmost instanceof Select.Core core ? selects.compiledCollations(core) : null;
+        return compiled != null && compiled.size() >= width ? compiled.subList(0, width)
+                : ExprTyping.columnCollations(select, width);
     }
 
     /** A guess at how many rows a subquery yields: a VALUES list's count, one for a core without FROM. */
@@ -269,30 +392,41 @@ final class FromCodegen {
      */
     boolean openLoops(List<Expr> where, List<Expr> used, List<io.turso4j.sql.ast.OrderingTerm> order) {
         Scope scope = selects.exprs().scope();
+        boolean anyRight = items.stream().anyMatch(i -> i.rightOn() != null);
+        long itemMask = items.size() >= 64 ? -1L : (1L << items.size()) - 1;
         List<WhereTerm> terms = new ArrayList<>();
+        // With a RIGHT or FULL JOIN a term may not be tested before the ON clause of the last such
+        // join to its left has marked the rows it matched: WHERE terms, after the last one.
+        Map<WhereTerm, Integer> notBefore = new IdentityHashMap<>();
         for (Expr w : where) {
+            int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
-                terms.add(WhereTerm.of(e, -1, scope));
+                WhereTerm t = WhereTerm.of(e, -1, scope);
+                terms.add(t);
+                notBefore.put(t, lastRightJoin(join));
             }
         }
         List<JoinPlanner.Item> planned = new ArrayList<>();
         List<List<Expr>> leftOn = new ArrayList<>();
+        List<List<Expr>> rightOn = new ArrayList<>();
         boolean[][] usedColumns = usedColumns(scope, where, used);
         for (int j = 0; j < items.size(); j++) {
             Item item = items.get(j);
-            long prereq = item.leftOn() != null || item.cross() ? (1L << j) - 1 : 0;
+            // Rows unmatched by a RIGHT JOIN are found by the sources' FROM order: keep it.
+            long prereq = item.leftOn() != null || item.cross() || anyRight ? (1L << j) - 1 : 0;
             List<Expr> on = null;
-            if (item.leftOn() != null) {
-                on = SelectCodegen.conjuncts(item.leftOn());
+            if (item.leftOn() != null || item.rightOn() != null) {
+                on = SelectCodegen.conjuncts(item.leftOn() != null ? item.leftOn() : item.rightOn());
                 for (Expr e : on) {
                     WhereTerm t = WhereTerm.of(e, j, scope);
                     terms.add(t);
-                    prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j);
+                    prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j) & itemMask;
                 }
             }
-            leftOn.add(on);
+            leftOn.add(item.leftOn() != null ? on : null);
+            rightOn.add(item.leftOn() == null && item.rightOn() != null ? on : null);
             planned.add(new JoinPlanner.Item(item.table(), item.rows(), item.singleRow(), prereq,
-                    item.leftOn() != null, usedColumns == null ? null : usedColumns[j]));
+                    item.leftOn() != null || item.rightOn() != null, usedColumns == null ? null : usedColumns[j]));
         }
         List<IndexOrder.Term> orderTerms = orderTerms(order, scope);
         plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();
@@ -318,6 +452,9 @@ final class FromCodegen {
                 selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null,
                         searchesFirst));
             }
+            if (items.get(level.source).rightOn() != null) {
+                rightJoins.put(level, new RightJoin(level, b));
+            }
         }
         allDone = b.newLabel();
         List<List<Expr>> tested = new ArrayList<>();
@@ -338,6 +475,16 @@ final class FromCodegen {
                         at = Math.max(at, position[s]);
                     }
                 }
+                List<UsingJoins.Coalesced> coalesced = usingJoins.coalesced();
+                for (int c = 0; c < coalesced.size(); c++) {
+                    if ((t.mask() & (1L << (items.size() + c))) != 0) {
+                        at = Math.max(at, position[coalesced.get(c).item()]);
+                    }
+                }
+            }
+            int floor = notBefore.getOrDefault(t, -1);
+            if (at >= 0 && floor >= 0) {
+                at = Math.max(at, position[floor]);
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
@@ -348,8 +495,18 @@ final class FromCodegen {
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
             loops.open(level);
+            int fail = level.next;
+            RightJoin right = rightJoins.get(level);
+            if (right != null) {
+                for (Expr e : rightOn.get(level.source) == null ? List.<Expr>of() : rightOn.get(level.source)) {
+                    exprs.jumpIfNotTrue(e, level.next);
+                }
+                right.markAndCall(level.leftOn != null ? level.nullPass : -1);
+                fail = right.subroutineEnd;
+            }
+            codeCoalesced(c -> c.item() == level.source);
             for (Expr e : tested.get(p)) {
-                exprs.jumpIfNotTrue(e, level.next);
+                exprs.jumpIfNotTrue(e, fail);
             }
         }
         return ordered;
@@ -388,6 +545,24 @@ final class FromCodegen {
         return out;
     }
 
+    private void codeCoalesced(java.util.function.Predicate<UsingJoins.Coalesced> which) {
+        for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
+            if (which.test(c)) {
+                selects.exprs().code(c.value(), c.source().firstRegister());
+            }
+        }
+    }
+
+    /** The last source at or before {@code source} that is the right side of a RIGHT or FULL JOIN, or -1. */
+    private int lastRightJoin(int source) {
+        for (int s = Math.min(source, items.size() - 1); s >= 0; s--) {
+            if (items.get(s).rightOn() != null) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Per source, which of its columns the query reads; null when that is not known (an
      * expression holds a subquery, whose references are not looked into).
@@ -403,6 +578,12 @@ final class FromCodegen {
             if (item.leftOn() != null) {
                 all.add(item.leftOn());
             }
+            if (item.rightOn() != null) {
+                all.add(item.rightOn());
+            }
+        }
+        for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
+            all.add(c.value());
         }
         for (Expr e : all) {
             if (e != null && !mark(e, scope, marks)) {
@@ -419,7 +600,7 @@ final class FromCodegen {
         if (e instanceof Expr.Column c) {
             Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
             int s = r == null ? -1 : sources.indexOf(r.source());
-            if (s >= 0) {
+            if (s >= 0 && s < marks.length) {
                 marks[s][r.index()] = true;
             }
             return true;
@@ -460,7 +641,18 @@ final class FromCodegen {
     void closeLoops(int next) {
         b.resolve(next);
         for (int i = open.size() - 1; i >= 0; i--) {
+            RightJoin right = rightJoins.get(open.get(i));
+            if (right != null) {
+                right.returnFromSubroutine();
+            }
             loops.close(open.get(i));
+        }
+        for (int i = 0; i < open.size(); i++) {
+            RightJoin right = rightJoins.get(open.get(i));
+            if (right != null) {
+                int before = open.get(i).source;
+                right.unmatchedRows(open.subList(0, i), () -> codeCoalesced(c -> c.item() < before));
+            }
         }
         b.resolve(allDone);
     }

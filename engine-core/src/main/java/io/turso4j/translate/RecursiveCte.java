@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A recursive common table expression, {@code WITH RECURSIVE c AS (setup UNION [ALL]
- * recursive)}, as SQLite runs it: a co-routine that keeps a FIFO queue of rows. The setup's
+ * A recursive common table expression, {@code WITH [RECURSIVE] c AS (setup UNION [ALL]
+ * recursive)} (SQLite does not need the keyword: a CTE whose body names it is recursive), as
+ * SQLite runs it: a co-routine that keeps a FIFO queue of rows. The setup's
  * rows go into the queue; then, until the queue is empty, the oldest row is taken out, yielded,
  * and the recursive SELECT runs with {@code c} standing for that one row, its rows going into
  * the queue. With UNION a set of the rows seen keeps duplicates out; a LIMIT counts the rows
@@ -65,7 +66,11 @@ final class RecursiveCte {
         Select select = cte.select();
         if (!(select.body() instanceof Select.Compound c)
                 || (c.op() != Select.CompoundOp.UNION && c.op() != Select.CompoundOp.UNION_ALL)
-                || !(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name()) || !select.orderBy().isEmpty()) {
+                || !refersTo(c.right(), cte.name())) {
+            // sqlite3: only the arms of a UNION [ALL] after the first may name the CTE.
+            throw ExprCodegen.error("circular reference: " + cte.name());
+        }
+        if (!(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name()) || !select.orderBy().isEmpty()) {
             throw ExprCodegen.error("this form of recursive common table expression is not supported yet: " + cte.name());
         }
         int width = selects.columnCount(c.left());
@@ -114,10 +119,11 @@ final class RecursiveCte {
         };
         selects.withoutCte(cte, () -> selects.body(c.left(), b.allocRegisters(width), enqueue));
         Select setup = new Select(select.pos(), null, c.left(), List.of(), null);
-        List<String> columns = named ? cte.columns() : ColumnNames.of(setup, selects.sql(), selects);
+        List<String> columns = named ? cte.columns()
+                : ColumnNames.distinct(ColumnNames.of(setup, selects.sql(), selects));
         List<Affinity> affinities = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            affinities.add(ExprTyping.columnAffinity(setup, i).affinity());
+            affinities.add(ExprTyping.columnAffinity(setup, i, selects::compiledAffinities).affinity());
         }
 
         int loop = b.emit(Opcode.Rewind, queue, done);

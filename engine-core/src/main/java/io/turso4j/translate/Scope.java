@@ -3,11 +3,14 @@ package io.turso4j.translate;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The names a SELECT's expressions can see: the sources of its FROM clause (each a name and
@@ -78,8 +81,34 @@ final class Scope {
         }
     }
 
+    /**
+     * The tables of a parenthesized join that is read through one co-routine (the right side of
+     * an outer join, or one with an alias): table {@code name}'s columns are the source's columns
+     * from {@code offset}. An {@code alias} part ({@code (a JOIN b) AS q}) names all of them, less
+     * USING duplicates (a name still twice is ambiguous); there is no {@code q.*}.
+     */
+    record Part(String name, Source source, int offset, List<String> columns, boolean alias) {
+        Part(String name, Source source, int offset, List<String> columns) {
+            this(name, source, offset, columns, false);
+        }
+    }
+
+    /**
+     * What USING and NATURAL joins change in a scope: per source, the column numbers that an
+     * unqualified name does not reach ({@code hidden}: the duplicate of a USING column), those
+     * that {@code *} leaves out, and those {@code *} shows as another expression (a RIGHT JOIN's
+     * right-hand column, a FULL JOIN's COALESCE of both).
+     */
+    record Joins(List<Part> parts, Map<Source, Set<Integer>> hidden, Map<Source, Set<Integer>> omitted,
+                 Map<Source, Map<Integer, Expr>> replaced) {
+        static Joins none() {
+            return new Joins(List.of(), Map.of(), Map.of(), Map.of());
+        }
+    }
+
     private final Scope parent;
     private final List<Source> sources;
+    private final Joins joins;
     /** How many column references {@link #find} resolved to this scope's own sources. */
     private int resolved;
     /** Whether only a qualified name ({@code new.x}) can reach these sources: a trigger's NEW and OLD. */
@@ -90,13 +119,26 @@ final class Scope {
     }
 
     Scope(Scope parent, List<Source> sources, boolean qualifiedOnly) {
+        this(parent, sources, qualifiedOnly, Joins.none());
+    }
+
+    Scope(Scope parent, List<Source> sources, Joins joins) {
+        this(parent, sources, false, joins);
+    }
+
+    private Scope(Scope parent, List<Source> sources, boolean qualifiedOnly, Joins joins) {
         this.parent = parent;
         this.sources = List.copyOf(sources);
         this.qualifiedOnly = qualifiedOnly;
+        this.joins = joins;
     }
 
     List<Source> sources() {
         return sources;
+    }
+
+    Joins joins() {
+        return joins;
     }
 
     /**
@@ -107,13 +149,25 @@ final class Scope {
     Resolved find(Expr.Column c) {
         List<Resolved> hits = new ArrayList<>();
         for (Source s : qualifiedOnly && c.table() == null ? List.<Source>of() : sources) {
-            if (c.table() != null && (s.name() == null || !s.name().equalsIgnoreCase(c.table()))) {
-                continue;
+            List<Part> parts = partsOf(s);
+            if (parts.isEmpty()) {
+                parts = List.of(new Part(s.name(), s, 0, s.columns()));
             }
-            for (int i = 0; i < s.columns().size(); i++) {
-                if (s.columns().get(i).equalsIgnoreCase(c.column())) {
-                    hits.add(new Resolved(s, i));
-                    break;
+            for (Part p : parts) {
+                if (c.table() == null ? p.alias() : p.name() == null || !p.name().equalsIgnoreCase(c.table())) {
+                    continue;
+                }
+                for (int i = 0; i < p.columns().size(); i++) {
+                    if (p.columns().get(i).equalsIgnoreCase(c.column())) {
+                        if ((c.table() == null || p.alias())
+                                && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
+                            continue;
+                        }
+                        hits.add(new Resolved(s, p.offset() + i));
+                        if (!p.alias()) {
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -145,6 +199,77 @@ final class Scope {
             n += s.resolved;
         }
         return n;
+    }
+
+    private List<Part> partsOf(Source s) {
+        List<Part> out = new ArrayList<>();
+        for (Part p : joins.parts()) {
+            if (p.source() == s) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** The declared name of the column {@code r} (not the rowid): a parenthesized join's table's own. */
+    String columnName(Resolved r) {
+        for (Part p : partsOf(r.source())) {
+            if (r.index() >= p.offset() && r.index() < p.offset() + p.columns().size()) {
+                return p.columns().get(r.index() - p.offset());
+            }
+        }
+        return r.source().columns().get(r.index());
+    }
+
+    /**
+     * The columns {@code *} stands for, with their names: each source's in order, less a USING
+     * column's duplicate (see {@link Joins}).
+     */
+    void star(List<Expr> columns, List<String> names) {
+        for (Source s : sources) {
+            List<Part> parts = partsOf(s);
+            if (parts.isEmpty()) {
+                parts = List.of(new Part(s.name(), s, 0, s.columns()));
+            }
+            for (Part p : parts) {
+                if (p.alias()) {
+                    continue;
+                }
+                for (int i = 0; i < p.columns().size(); i++) {
+                    int index = p.offset() + i;
+                    if (joins.omitted().getOrDefault(s, Set.of()).contains(index)) {
+                        continue;
+                    }
+                    Expr replaced = joins.replaced().getOrDefault(s, Map.of()).get(index);
+                    columns.add(replaced != null ? replaced
+                            : new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(i)));
+                    names.add(p.columns().get(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * The columns {@code table.*} stands for, with their names, here or in an enclosing scope;
+     * false when no source (or table of a parenthesized join) is named {@code table}.
+     */
+    boolean tableStar(String table, List<Expr> columns, List<String> names) {
+        for (Source s : sources) {
+            List<Part> parts = partsOf(s);
+            if (parts.isEmpty()) {
+                parts = List.of(new Part(s.name(), s, 0, s.columns()));
+            }
+            for (Part p : parts) {
+                if (!p.alias() && p.name() != null && p.name().equalsIgnoreCase(table)) {
+                    for (String column : p.columns()) {
+                        columns.add(new Expr.Column(Pos.NONE, null, p.name(), column));
+                        names.add(column);
+                    }
+                    return true;
+                }
+            }
+        }
+        return parent != null && parent.tableStar(table, columns, names);
     }
 
     /** The source named {@code table}, here or in an enclosing scope; null if none. */

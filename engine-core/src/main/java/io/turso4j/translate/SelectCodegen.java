@@ -4,10 +4,10 @@ import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
-import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.lexer.Lexer;
 import io.turso4j.sql.lexer.Tokens;
+import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
@@ -47,8 +47,6 @@ final class SelectCodegen {
     private Tokens tokens;
     /** The common table expressions visible where code is being generated, by lower-case name. */
     private Map<String, Select.Cte> ctes = Map.of();
-    /** The CTEs of a WITH RECURSIVE, which may name themselves. */
-    private final Map<Select.Cte, Boolean> recursiveCtes = new IdentityHashMap<>();
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
@@ -155,6 +153,20 @@ final class SelectCodegen {
         return coreColumns.get(core);
     }
 
+    /** The affinities of a compiled core's result columns, their column references resolved; null if not compiled. */
+    List<Affinity> compiledAffinities(Select.Core core) {
+        ResultColumns columns = coreColumns.get(core);
+        return columns == null ? null
+                : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+    }
+
+    /** The collation names of a compiled core's result columns (null for none); null if not compiled. */
+    List<String> compiledCollations(Select.Core core) {
+        ResultColumns columns = coreColumns.get(core);
+        return columns == null ? null
+                : columns.exprs().stream().map(x -> ExprTyping.collationName(x, columns.scope())).toList();
+    }
+
     ExprCodegen exprs() {
         return exprs;
     }
@@ -187,10 +199,8 @@ final class SelectCodegen {
         if (with != null) {
             Map<String, Select.Cte> visible = new HashMap<>(ctes);
             for (Select.Cte cte : with.ctes()) {
+                // Any CTE may name itself: SQLite ignores the RECURSIVE keyword.
                 visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
-                if (with.recursive()) {
-                    recursiveCtes.put(cte, Boolean.TRUE);
-                }
             }
             ctes = visible;
         }
@@ -199,10 +209,6 @@ final class SelectCodegen {
         } finally {
             ctes = outerCtes;
         }
-    }
-
-    boolean isRecursive(Select.Cte cte) {
-        return recursiveCtes.containsKey(cte);
     }
 
     /** The row a recursive CTE's name stands for inside its recursive arm, or null. */
@@ -357,7 +363,31 @@ final class SelectCodegen {
                 }
             }
         }
+        if (table == null) {
+            // * shows a USING (or NATURAL) join's column once.
+            List<String> left = new ArrayList<>(storedColumns(from.first()));
+            for (Select.Join j : from.joins()) {
+                List<String> right = storedColumns(j.table());
+                if (j.constraint() instanceof Select.Using u) {
+                    n -= u.columns().size();
+                } else if (j.op().natural()) {
+                    n -= (int) right.stream().distinct().filter(left::contains).count();
+                }
+                left.addAll(right);
+            }
+        }
         return n;
+    }
+
+    /** The columns of {@code ref} when it is a stored table (lower case), else none. */
+    private List<String> storedColumns(Select.TableRef ref) {
+        if (ref instanceof Select.Table t && !ctes.containsKey(t.name().name().toLowerCase(Locale.ROOT))) {
+            Table stored = TableSource.lookup(schema, t.name());
+            if (stored != null) {
+                return stored.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+            }
+        }
+        return List.of();
     }
 
     static String opName(Select.CompoundOp op) {
@@ -456,13 +486,7 @@ final class SelectCodegen {
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
-                if (distinct >= 0) {
-                    int record = b.allocRegister();
-                    b.emit(Opcode.Found, distinct, next, out, columns.size(), 0);
-                    b.emit(Opcode.MakeRecord, out, columns.size(), record);
-                    b.emit(Opcode.IdxInsert, distinct, record);
-                }
-                sink.row(out, columns.size());
+                distinctRows(distinct, sink).row(out, columns.size());
                 if (from != null) {
                     from.closeLoops(next);
                 } else {
@@ -472,8 +496,12 @@ final class SelectCodegen {
                 // Aliases by result column; with * the positions shift, so then none are used.
                 List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
                         ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
-                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out, sink);
+                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
+                        distinctRows(distinct, sink));
                 explain("USE TEMP B-TREE FOR GROUP BY");
+                if (distinct >= 0) {
+                    explain("USE TEMP B-TREE FOR DISTINCT");
+                }
             } else {
                 aggregate(core, calls, where, from, skip, columns);
                 for (int i = 0; i < columns.size(); i++) {
@@ -506,6 +534,25 @@ final class SelectCodegen {
                 min ? io.turso4j.sql.ast.OrderingTerm.SortOrder.ASC : io.turso4j.sql.ast.OrderingTerm.SortOrder.DESC, null));
     }
 
+    /**
+     * {@code sink}, passed only rows not seen before when {@code distinct} (the cursor of an
+     * ephemeral index of the rows so far) is not -1.
+     */
+    private RowSink distinctRows(int distinct, RowSink sink) {
+        if (distinct < 0) {
+            return sink;
+        }
+        return (first, count) -> {
+            int seen = b.newLabel();
+            int record = b.allocRegister();
+            b.emit(Opcode.Found, distinct, seen, first, count, 0);
+            b.emit(Opcode.MakeRecord, first, count, record);
+            b.emit(Opcode.IdxInsert, distinct, record);
+            sink.row(first, count);
+            b.resolve(seen);
+        };
+    }
+
     /** The terms of {@code e} split at top-level ANDs. */
     static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
@@ -528,33 +575,22 @@ final class SelectCodegen {
                     if (scope == null) {
                         throw ExprCodegen.error("no tables specified");
                     }
-                    for (Scope.Source source : scope.sources()) {
-                        addAll(source, columns, names);
-                    }
+                    scope.star(columns, names);
                 }
                 case Select.TableStar t -> {
-                    Scope.Source source = scope == null ? null : scope.source(t.table());
-                    if (source == null) {
+                    if (scope == null || !scope.tableStar(t.table(), columns, names)) {
                         throw ExprCodegen.error("no such table: " + t.table());
                     }
-                    addAll(source, columns, names);
                 }
                 case Select.ExprColumn ec -> {
                     columns.add(ec.expr());
                     Scope.Resolved r = ec.alias() == null && scope != null && ec.expr() instanceof Expr.Column c
                             ? scope.find(c) : null;
                     names.add(ec.alias() != null ? ec.alias()
-                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : r.source().columns().get(r.index()))
+                            : r != null ? (r.isRowid() ? ((Expr.Column) ec.expr()).column() : scope.columnName(r))
                             : ColumnNames.span(tokens(), sql, ec.expr()));
                 }
             }
-        }
-    }
-
-    private static void addAll(Scope.Source source, List<Expr> columns, List<String> names) {
-        for (String column : source.columns()) {
-            columns.add(new Expr.Column(Pos.NONE, null, source.name(), column));
-            names.add(column);
         }
     }
 

@@ -1,0 +1,73 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SELECTs that once gave other results than SQLite's (DISTINCT with GROUP BY, a subquery's
+ * column affinity, duplicate column names in a subquery, a CTE that is recursive without the
+ * RECURSIVE keyword), each compared with sqlite-jdbc's answer.
+ */
+class SelectFixesDifferentialTest {
+    private static void check(String[] setup, String... queries) throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : setup) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+            for (String sql : queries) {
+                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+        }
+    }
+
+    @Test
+    void distinctAppliesWithGroupBy() throws SQLException {
+        check(new String[] {
+            "CREATE TABLE tab0(col0 INTEGER, col1 INTEGER, col2 INTEGER)",
+            "INSERT INTO tab0 VALUES (1, 2, 3), (1, 2, 4), (5, 2, 3), (7, 8, 9), (NULL, NULL, 1), (NULL, NULL, 2)",
+        },
+            "SELECT DISTINCT + col1 FROM tab0 GROUP BY col1, col2",
+            "SELECT DISTINCT col1, count(*) FROM tab0 GROUP BY col1, col2 ORDER BY 1",
+            "SELECT DISTINCT col1 FROM tab0 GROUP BY col2, col1 HAVING col1 > 1",
+            "SELECT DISTINCT count(*) FROM tab0 GROUP BY col0");
+    }
+
+    @Test
+    void subqueryColumnsHaveTheirSourceAffinity() throws SQLException {
+        check(new String[] {
+            "CREATE TABLE t(a INTEGER, b TEXT, c)",
+            "INSERT INTO t VALUES (2, '3', 4)",
+            "CREATE VIEW v AS SELECT a, b FROM t",
+        },
+            "SELECT * FROM (SELECT a FROM t) WHERE a = '2'",
+            "SELECT * FROM (SELECT a, b FROM t) WHERE b = 3",
+            "SELECT * FROM (SELECT x.a FROM t AS x) WHERE a = '2'",
+            "SELECT * FROM (SELECT * FROM t) WHERE a = '2' AND b = 3",
+            "WITH w AS (SELECT a FROM t) SELECT * FROM w WHERE a = '2'",
+            "SELECT * FROM v WHERE a = '2' AND b = 3",
+            "SELECT * FROM (SELECT c FROM t) WHERE c = '4'");
+    }
+
+    @Test
+    void duplicateSubqueryColumnNamesStayDistinct() throws SQLException {
+        check(new String[] {
+            "CREATE TABLE t(a, b)",
+            "INSERT INTO t VALUES (2, 5)",
+        },
+            "SELECT * FROM (SELECT a, a FROM t)",
+            "SELECT * FROM (SELECT a, b AS a, a + 1 AS a FROM t)",
+            "SELECT a FROM (SELECT b AS a, a FROM t)",
+            "SELECT * FROM (SELECT a, b AS a FROM t) WHERE a = 2",
+            "SELECT x.* FROM (SELECT a, a FROM t) AS x");
+    }
+
+    @Test
+    void selfReferenceWithoutRecursiveKeyword() throws SQLException {
+        check(new String[] {"CREATE TABLE t(a)"},
+            "WITH c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<5) SELECT * FROM c",
+            "WITH c AS (SELECT 1 AS x UNION SELECT x+1 FROM c WHERE x<3) SELECT sum(x) FROM c",
+            "WITH a(x) AS (SELECT 1), c(y) AS (SELECT x FROM a UNION ALL SELECT y+1 FROM c WHERE y<3) SELECT * FROM c");
+    }
+}
