@@ -1,7 +1,6 @@
 package io.turso4j.cli;
 
 import io.turso4j.error.SqliteException;
-import io.turso4j.sql.SqlSyntaxException;
 
 /**
  * A failed statement, worded as sqlite3 3.40's shell words it: the phase ("in prepare" is a
@@ -31,7 +30,7 @@ record SqlFailure(Phase phase, String detail, int code) {
 
     /** A failure of {@code prepare(sql)}, pointing into {@code sql} when the engine knows where. */
     static SqlFailure prepare(RuntimeException e, String sql) {
-        int offset = e instanceof SqlSyntaxException s && !"incomplete input".equals(s.getMessage()) ? s.offset() : -1;
+        int offset = e instanceof SqliteException s && !"incomplete input".equals(s.getMessage()) ? s.offset() : -1;
         return of(Phase.PREPARE, e, offset < 0 ? "" : ErrorContext.render(sql, offset));
     }
 

@@ -23,6 +23,26 @@ public final class SchemaPragmas {
         return columns(table, true);
     }
 
+    /**
+     * {@code PRAGMA table_info} / {@code table_xinfo} of a view whose columns are {@code names}
+     * with declared types {@code types}: never NOT NULL, no default, not in a key, not hidden.
+     */
+    public static PragmaRows viewInfo(List<String> names, List<String> types, boolean extended) {
+        List<String> header = new ArrayList<>(List.of("cid", "name", "type", "notnull", "dflt_value", "pk"));
+        if (extended) {
+            header.add("hidden");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<Object> row = new ArrayList<>(Arrays.asList((long) i, names.get(i), types.get(i), 0L, null, 0L));
+            if (extended) {
+                row.add(0L);
+            }
+            rows.add(row);
+        }
+        return new PragmaRows(header, rows);
+    }
+
     private static PragmaRows columns(Table table, boolean extended) {
         List<String> names = new ArrayList<>(List.of("cid", "name", "type", "notnull", "dflt_value", "pk"));
         if (extended) {

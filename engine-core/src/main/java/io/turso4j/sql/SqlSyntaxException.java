@@ -12,21 +12,13 @@ import java.io.Serial;
  * SQLite's result code for every front-end error, {@link ResultCode#ERROR}.
  *
  * <p>Also carries the character offset in the SQL text where the error was
- * detected. Immutable; safe to share between threads.
+ * detected ({@link #offset()}; the text length at end of input). Immutable; safe to share between threads.
  */
 public final class SqlSyntaxException extends SqliteException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final int offset;
-
     public SqlSyntaxException(String message, int offset) {
-        super(ResultCode.ERROR, message);
-        this.offset = offset;
-    }
-
-    /** Offset (in chars) of the token the error was detected at; the text length at end of input. */
-    public int offset() {
-        return offset;
+        super(ResultCode.ERROR, message, offset);
     }
 }

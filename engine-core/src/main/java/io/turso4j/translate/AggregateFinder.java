@@ -45,7 +45,7 @@ final class AggregateFinder {
         List<Expr.Function> found = new ArrayList<>();
         collect(e, found);
         if (!found.isEmpty()) {
-            throw ExprCodegen.error("misuse of aggregate function " + found.getFirst().name() + "()");
+            throw ExprCodegen.error("misuse of aggregate function " + found.getFirst().name() + "()", found.getFirst().pos());
         }
     }
 }

@@ -60,10 +60,10 @@ final class ChangeCodegen {
      * {@code set} is what the UPDATE assigns; {@code foreignKeys} makes it two-pass when
      * enforcement is on.
      */
-    private record OnePass(Expr[] set, boolean foreignKeys) {
+    private record OnePass(Table table, Expr[] set, boolean foreignKeys) {
         boolean keeps(Index index) {
             for (IndexColumn c : index.keyColumns()) {
-                if (c.column() >= 0 && set[c.column()] != null) {
+                if (c.column() >= 0 && (set[c.column()] != null || table.column(c.column()).isGenerated())) {
                     return false;
                 }
             }
@@ -145,7 +145,7 @@ final class ChangeCodegen {
         if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
                 && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
                 && selects.schema().triggersOn(table.name()).isEmpty()) {
-            c.onePass = new OnePass(setTo, fks.required(table, false, setTo));
+            c.onePass = new OnePass(table, setTo, fks.required(table, false, setTo));
         }
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
@@ -208,7 +208,7 @@ final class ChangeCodegen {
             return update.orAction() == io.turso4j.sql.ast.ConflictAction.REPLACE;
         }
         for (Index index : table.indexes()) {
-            if (index.onConflict() == io.turso4j.schema.Conflict.REPLACE && !new OnePass(set, false).keeps(index)) {
+            if (index.onConflict() == io.turso4j.schema.Conflict.REPLACE && !new OnePass(table, set, false).keeps(index)) {
                 return true;
             }
         }
@@ -231,6 +231,8 @@ final class ChangeCodegen {
                     i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
                 } else if (i < 0) {
                     throw ExprCodegen.error("no such column: " + name);
+                } else if (table.column(i).isGenerated()) {
+                    throw ExprCodegen.error("cannot UPDATE generated column \"" + table.column(i).name() + "\"");
                 }
                 setTo[i] = values.get(k);
             }
@@ -250,7 +252,7 @@ final class ChangeCodegen {
     /**
      * Completes the new row at {@code newRow} (its assigned values in place, see
      * {@link #assign}) from the old one at {@code oldRow}, both laid out as {@link ConflictCodegen}
-     * says. A new rowid must be an integer.
+     * says. A new rowid must be an integer; generated columns are computed from the new values.
      */
     static void completeRow(ProgramBuilder b, Table table, Expr[] setTo, int oldRow, int newRow) {
         int n = table.columns().size();
@@ -270,6 +272,7 @@ final class ChangeCodegen {
                 b.emit(Opcode.SCopy, newRowid, newRow + alias);
             }
         }
+        GeneratedColumns.computeAll(b, table, newRow);
     }
 
     /** The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns. */

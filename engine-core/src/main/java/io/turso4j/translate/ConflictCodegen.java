@@ -208,7 +208,7 @@ final class ConflictCodegen {
             b.emit(Opcode.Null, 0, row + alias);
         }
         int record = b.allocRegister();
-        b.emit(Opcode.MakeRecord, row, n, record);
+        b.emit(Opcode.MakeRecord, GeneratedColumns.recordFields(b, table, row), GeneratedColumns.recordWidth(table), record);
         if (alias >= 0) {
             b.emit(Opcode.SCopy, rowid, row + alias);
         }

@@ -2,6 +2,7 @@ package io.turso4j.translate;
 
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import io.turso4j.sql.ast.Pos;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.function.ScalarFunction;
 import io.turso4j.sql.ast.Expr;
@@ -215,7 +216,7 @@ final class ExprCodegen {
             b.emit(Opcode.Integer, c.column().equalsIgnoreCase("true") ? 1 : 0, target);
             return;
         }
-        throw error("no such column: " + Scope.describe(c));
+        throw error("no such column: " + Scope.describe(c), c.pos());
     }
 
     // ---- operators --------------------------------------------------------------------------
@@ -542,15 +543,20 @@ final class ExprCodegen {
             return;
         }
         if (f.over() != null || WindowCodegen.isWindowOnly(f.name())) {
-            throw error("misuse of window function " + f.name() + "()");
+            throw error("misuse of window function " + f.name() + "()", f.pos());
         }
         if (new AggregateFinder(functions).isAggregate(f)) {
-            throw error("misuse of aggregate function " + f.name() + "()");
+            throw error("misuse of aggregate function " + f.name() + "()", f.pos());
         }
         if (f.distinct() || f.filter() != null) {
             throw error((f.distinct() ? "DISTINCT" : "FILTER clause") + " may only be used with aggregate functions");
         }
-        callScalar(f.name(), f.star() ? List.of() : f.args(), collationOfArgs(f.args(), scope), target);
+        List<Expr> args = f.star() ? List.of() : f.args();
+        if (functions.scalar(f.name(), args.size()) == null) {
+            SqliteException unknown = unknownFunction(functions, f.name());
+            throw error(unknown.getMessage(), f.pos());
+        }
+        callScalar(f.name(), args, collationOfArgs(f.args(), scope), target);
     }
 
     /**
@@ -589,6 +595,11 @@ final class ExprCodegen {
 
     static SqliteException error(String message) {
         return new SqliteException(ResultCode.ERROR, message);
+    }
+
+    /** An error about the token at {@code pos} (its offset is what sqlite3 points at). */
+    static SqliteException error(String message, Pos pos) {
+        return new SqliteException(ResultCode.ERROR, message, pos.offset());
     }
 
     SubqueryCodegen subqueries() {

@@ -105,6 +105,8 @@ final class InsertCodegen {
                     rowidSource = j;
                 } else if (i < 0) {
                     throw ExprCodegen.error("table " + table.name() + " has no column named " + name);
+                } else if (table.column(i).isGenerated()) {
+                    throw ExprCodegen.error("cannot INSERT into generated column \"" + table.column(i).name() + "\"");
                 } else {
                     sourceOf[i] = j;
                 }
@@ -265,6 +267,7 @@ final class InsertCodegen {
         if (alias >= 0) {
             b.emit(Opcode.SCopy, rowid, row + alias);
         }
+        GeneratedColumns.computeAll(b, table, row);
         int[] keys = conflicts.check(row, -1, skip);
         if (singleRow) {
             foreignKeys.childAddingOnly(table, row);

@@ -147,13 +147,7 @@ final class IntegrityCodegen {
         b.emit(Opcode.Rewind, cursor, done);
         int top = b.currentAddress();
         b.emit(Opcode.Rowid, cursor, rowid);
-        for (int c = 0; c < width; c++) {
-            if (c == table.rowidAlias()) {
-                b.emit(Opcode.SCopy, rowid, row + c);
-            } else {
-                b.emit(Opcode.Column, cursor, c, row + c);
-            }
-        }
+        TableSource.readRow(b, table, cursor, row);
         for (int c : notNull) {
             int ok = b.newLabel();
             b.emit(Opcode.NotNull, row + c, ok);

@@ -82,10 +82,10 @@ final class PragmaCodegen {
     /** Codes pragma {@code name} (lower case), sending its rows to the sink. */
     void code(String name) {
         switch (name) {
-            case "table_info" -> rows(table() == null ? null : SchemaPragmas.tableInfo(table()), "cid", "name", "type",
-                    "notnull", "dflt_value", "pk");
-            case "table_xinfo" -> rows(table() == null ? null : SchemaPragmas.tableXinfo(table()), "cid", "name",
-                    "type", "notnull", "dflt_value", "pk", "hidden");
+            case "table_info" -> rows(table() == null ? viewInfo(false) : SchemaPragmas.tableInfo(table()), "cid",
+                    "name", "type", "notnull", "dflt_value", "pk");
+            case "table_xinfo" -> rows(table() == null ? viewInfo(true) : SchemaPragmas.tableXinfo(table()), "cid",
+                    "name", "type", "notnull", "dflt_value", "pk", "hidden");
             case "index_list" -> rows(table() == null ? null : SchemaPragmas.indexList(table()), "seq", "name",
                     "unique", "origin", "partial");
             case "index_info" -> rows(index() == null ? null : SchemaPragmas.indexInfo(indexTable(), index()), "seqno",
@@ -145,6 +145,16 @@ final class PragmaCodegen {
     /** The table named by the value, or null (then the pragma returns no rows, as SQLite's). */
     private Table table() {
         return value == null ? null : schema.table(value);
+    }
+
+    /** table_info / table_xinfo of the view {@code value} names, or null when there is none. */
+    private PragmaRows viewInfo(boolean extended) {
+        View view = value == null ? null : schema.view(value);
+        if (view == null) {
+            return null;
+        }
+        List<String> names = ViewColumns.names(view, schema);
+        return SchemaPragmas.viewInfo(names, ViewColumns.types(view, schema, names.size()), extended);
     }
 
     private Index index() {

@@ -179,7 +179,7 @@ final class Scope {
             }
         }
         if (hits.size() > 1) {
-            throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c));
+            throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c), c.pos().offset());
         }
         if (!hits.isEmpty()) {
             resolved++;

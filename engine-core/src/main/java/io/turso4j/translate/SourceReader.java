@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Column;
 import io.turso4j.schema.Table;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
@@ -12,7 +13,8 @@ import io.turso4j.vdbe.ProgramBuilder;
  *
  * <p>Column {@code i} of a stored table is its declared column {@code i}; column
  * {@code columns().size()} is the rowid. The INTEGER PRIMARY KEY column reads the rowid (its
- * record field is NULL).
+ * record field is NULL); a VIRTUAL generated column is computed from the others, and the
+ * record holds only the non-VIRTUAL ones ({@link GeneratedColumns}).
  *
  * <p>Mutable, on purpose: the planner points it at a cursor after the scope is built (the
  * WHERE clause is resolved against the scope before the plan exists), and GROUP BY turns it back
@@ -89,8 +91,11 @@ final class SourceReader {
             case TABLE -> {
                 if (i == table.columns().size() || i == table.rowidAlias()) {
                     b.emit(Opcode.Rowid, tableCursor, target);
+                } else if (table.column(i).generated() == Column.Generated.VIRTUAL) {
+                    GeneratedColumns.readVirtual(b, table, tableCursor, i, target);
                 } else {
-                    b.emit(Opcode.Column, tableCursor, i, target, ColumnDefaults.of(table.columns().get(i)), 0);
+                    b.emit(Opcode.Column, tableCursor, GeneratedColumns.field(table, i), target,
+                            ColumnDefaults.of(table.columns().get(i)), 0);
                 }
             }
         }

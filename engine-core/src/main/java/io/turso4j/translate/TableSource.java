@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Column;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Name;
@@ -11,7 +12,7 @@ import io.turso4j.vdbe.ProgramBuilder;
  * A stored rowid table as a row source: finding it in the schema, and reading a row into a
  * block of registers (column {@code i} into {@code out + i}). The INTEGER PRIMARY KEY column
  * reads the rowid (its record field is NULL); a REAL column turns stored integers back into
- * reals. (In a SELECT's loops the columns are read where they are used: {@link SourceReader}.)
+ * reals, and VIRTUAL generated columns are computed from the others. (In a SELECT's loops the columns are read where they are used: {@link SourceReader}.)
  * Stateless.
  */
 final class TableSource {
@@ -34,10 +35,15 @@ final class TableSource {
                 b.emit(Opcode.Rowid, cursor, out + i);
                 continue;
             }
-            b.emit(Opcode.Column, cursor, i, out + i, ColumnDefaults.of(table.columns().get(i)), 0);
+            if (table.column(i).generated() == Column.Generated.VIRTUAL) {
+                continue;
+            }
+            b.emit(Opcode.Column, cursor, GeneratedColumns.field(table, i), out + i,
+                    ColumnDefaults.of(table.columns().get(i)), 0);
             if (table.columns().get(i).affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, out + i, 0);
             }
         }
+        GeneratedColumns.computeVirtual(b, table, out);
     }
 }

@@ -10,11 +10,11 @@ import java.util.function.Consumer;
  * subqueries (a subquery is one node). What schema building needs to know of an expression —
  * is it constant, which columns does it name — is a question about its nodes. Stateless.
  */
-final class ExprScan {
+public final class ExprScan {
     private ExprScan() {
     }
 
-    static void forEach(Expr e, Consumer<Expr> visit) {
+    public static void forEach(Expr e, Consumer<Expr> visit) {
         if (e == null) {
             return;
         }
