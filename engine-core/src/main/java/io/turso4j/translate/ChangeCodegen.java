@@ -337,7 +337,7 @@ final class ChangeCodegen {
         }
         long estimate = selects.schema().estimatedRows(table.name());
         JoinPlanner.Item item = new JoinPlanner.Item(table, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
-                0, false, null);
+                0, false, null, null);
         JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
         AccessPath path = plan.paths()[0];
         scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());

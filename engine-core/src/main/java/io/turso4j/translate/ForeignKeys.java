@@ -522,7 +522,7 @@ final class ForeignKeys {
         }
         long estimate = schema.estimatedRows(child.name());
         JoinPlanner.Item item = new JoinPlanner.Item(child, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, false,
-                0, false, null);
+                0, false, null, null);
         JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, schema).plan();
         LoopCodegen loops = new LoopCodegen(b, exprs);
         LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, child, -1, 0, null);

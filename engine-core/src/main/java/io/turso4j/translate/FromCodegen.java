@@ -41,9 +41,9 @@ final class FromCodegen {
      * row); {@code leftOn} is non-null for the right side of a LEFT JOIN (its ON clause).
      */
     private record Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow,
-                        Expr leftOn, boolean cross, double rows, Expr rightOn) {
+                        Expr leftOn, boolean cross, double rows, Expr rightOn, String indexedBy) {
         Item(Scope.Source source, Table table, int coroutine, int start, boolean singleRow, double rows) {
-            this(source, table, coroutine, start, singleRow, null, false, rows, null);
+            this(source, table, coroutine, start, singleRow, null, false, rows, null, null);
         }
 
         /** This source as the right side of a join of {@code kind} with ON clause {@code on} (may be null). */
@@ -52,7 +52,7 @@ final class FromCodegen {
             boolean left = kind == Select.JoinKind.LEFT || kind == Select.JoinKind.FULL;
             boolean right = kind == Select.JoinKind.RIGHT || kind == Select.JoinKind.FULL;
             return new Item(source, table, coroutine, start, singleRow, left ? cond : null,
-                    kind == Select.JoinKind.CROSS, rows, right ? cond : null);
+                    kind == Select.JoinKind.CROSS, rows, right ? cond : null, indexedBy);
         }
     }
 
@@ -281,7 +281,12 @@ final class FromCodegen {
                 table.columns().stream().map(Column::collation).toList(), new SourceReader(table, out));
         sources.add(source);
         long estimate = selects.schema().estimatedRows(table.name());
-        items.add(new Item(source, table, -1, 0, false, estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS));
+        if (t.indexedBy() != null && !t.indexedBy().isEmpty()
+                && table.indexes().stream().noneMatch(i -> i.name().equalsIgnoreCase(t.indexedBy()))) {
+            throw ExprCodegen.error("no such index: " + t.indexedBy());
+        }
+        items.add(new Item(source, table, -1, 0, false, null, false,
+                estimate > 0 ? estimate : JoinPlanner.DEFAULT_ROWS, null, t.indexedBy()));
     }
 
     /** A pragma table-valued function ({@code pragma_table_info('t')}): a co-routine yielding its rows. */
@@ -426,7 +431,8 @@ final class FromCodegen {
             leftOn.add(item.leftOn() != null ? on : null);
             rightOn.add(item.leftOn() == null && item.rightOn() != null ? on : null);
             planned.add(new JoinPlanner.Item(item.table(), item.rows(), item.singleRow(), prereq,
-                    item.leftOn() != null || item.rightOn() != null, usedColumns == null ? null : usedColumns[j]));
+                    item.leftOn() != null || item.rightOn() != null, usedColumns == null ? null : usedColumns[j],
+                    item.indexedBy()));
         }
         List<IndexOrder.Term> orderTerms = orderTerms(order, scope);
         plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();

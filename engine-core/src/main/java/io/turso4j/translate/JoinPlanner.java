@@ -38,7 +38,12 @@ final class JoinPlanner {
      * @param leftJoin the right side of a LEFT JOIN: only its own ON terms may narrow it
      * @param used the columns the query reads (by readable column number), or null for all
      */
-    record Item(Table table, double rows, boolean singleRow, long prereq, boolean leftJoin, boolean[] used) {}
+    /**
+     * One source to place. {@code indexedBy} is the index INDEXED BY names (only it is
+     * considered), the empty string for NOT INDEXED (no index is), or null.
+     */
+    record Item(Table table, double rows, boolean singleRow, long prereq, boolean leftJoin, boolean[] used,
+                String indexedBy) {}
 
     /** The chosen order (source numbers, outermost first) and each source's path (by source number). */
     record Plan(int[] order, AccessPath[] paths) {}
@@ -129,10 +134,12 @@ final class JoinPlanner {
         if (table != null) {
             rowidPaths(table, usable, n, log, candidates);
             for (Index index : table.indexes()) {
-                indexPath(item, index, usable, n, log, ordering, candidates);
+                if (item.indexedBy() == null || index.name().equalsIgnoreCase(item.indexedBy())) {
+                    indexPath(item, index, usable, n, log, ordering, candidates);
+                }
             }
         }
-        if (available != 0) {
+        if (available != 0 && item.indexedBy() == null) {
             autoIndexPath(item, usable, n, log, candidates);
         }
         AccessPath best = null;
