@@ -439,6 +439,7 @@ final class SelectCodegen {
             coreNames.put(core, names);
             coreColumns.put(core, new ResultColumns(List.copyOf(columns), exprs.scope()));
             columns.addAll(extras);
+            core = withAliasesResolved(core);
             if (core.where() != null) {
                 where.add(core.where());
             }
@@ -448,7 +449,14 @@ final class SelectCodegen {
                 finder.collect(e, calls);
             }
             if (core.having() != null) {
-                finder.collect(core.having(), calls);
+                // An alias in HAVING is its result column's expression, whose calls are already in.
+                List<Expr.Function> inHaving = new ArrayList<>();
+                finder.collect(core.having(), inHaving);
+                for (Expr.Function f : inHaving) {
+                    if (calls.stream().noneMatch(c -> c == f)) {
+                        calls.add(f);
+                    }
+                }
             }
             for (Expr w : where) {
                 finder.rejectIn(w);
@@ -551,6 +559,50 @@ final class SelectCodegen {
             sink.row(first, count);
             b.resolve(seen);
         };
+    }
+
+    /**
+     * {@code core} with result-column aliases resolved in WHERE and HAVING as SQLite resolves
+     * them: a bare name that no source has but an alias names stands for that column's
+     * expression (the same object, so an aggregate keeps its one accumulator). WHERE does not
+     * take aliases of aggregates (SQLite: "misuse of aggregate: count()").
+     */
+    private Select.Core withAliasesResolved(Select.Core core) {
+        Map<String, Expr> aliases = new HashMap<>();
+        for (Select.ResultColumn rc : core.columns()) {
+            if (rc instanceof Select.ExprColumn ec && ec.alias() != null) {
+                aliases.putIfAbsent(ec.alias().toLowerCase(Locale.ROOT), ec.expr());
+            }
+        }
+        if (aliases.isEmpty() || (core.where() == null && core.having() == null)) {
+            return core;
+        }
+        Expr where = core.where() == null ? null : ExprRewriter.substitute(core.where(), c -> {
+            Expr e = alias(c, aliases);
+            List<Expr.Function> calls = new ArrayList<>();
+            if (e != c) {
+                new AggregateFinder(exprs.functions()).collect(e, calls);
+            }
+            if (!calls.isEmpty()) {
+                throw ExprCodegen.error("misuse of aggregate: " + calls.getFirst().name() + "()", calls.getFirst().pos());
+            }
+            return e;
+        });
+        Expr having = core.having() == null ? null : ExprRewriter.substitute(core.having(), c -> alias(c, aliases));
+        return new Select.Core(core.distinct(), core.columns(), core.from(), where, core.groupBy(), having, core.windows());
+    }
+
+    /** The alias's expression for {@code c} when no source of this SELECT (outer ones aside) has that column. */
+    private Expr alias(Expr.Column c, Map<String, Expr> aliases) {
+        if (c.table() != null) {
+            return c;
+        }
+        Scope scope = exprs.scope();
+        if (scope != null && scope.sources().stream().anyMatch(s -> s.columns().stream().anyMatch(c.column()::equalsIgnoreCase))) {
+            return c;
+        }
+        Expr e = aliases.get(c.column().toLowerCase(Locale.ROOT));
+        return e != null ? e : c;
     }
 
     /** The terms of {@code e} split at top-level ANDs. */
