@@ -31,6 +31,8 @@ public final class Connection implements AutoCloseable {
     private final BTree btree;
     /** The schema as last read from sqlite_schema; null until the first prepare, or after a change. */
     private Schema schema;
+    /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
+    private final java.util.Map<String, io.turso4j.schema.View> tempViews = new java.util.LinkedHashMap<>();
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
     private boolean readOpen;
@@ -272,7 +274,11 @@ public final class Connection implements AutoCloseable {
             if (schema == null || schema.cookie() != cookie) {
                 schema = SchemaReader.load(btree, pager, database, cookie);
             }
-            return schema;
+            Schema withTemp = schema;
+            for (io.turso4j.schema.View view : tempViews.values()) {
+                withTemp = withTemp.withView(view);
+            }
+            return withTemp;
         } finally {
             if (transientRead) {
                 pager.endRead();
@@ -397,6 +403,16 @@ public final class Connection implements AutoCloseable {
         @Override
         public void schemaChanged() {
             schema = null;
+        }
+
+        @Override
+        public void tempView(io.turso4j.schema.View view, boolean drop) {
+            String key = view.name().toLowerCase(java.util.Locale.ROOT);
+            if (drop) {
+                tempViews.remove(key);
+            } else {
+                tempViews.put(key, view);
+            }
         }
 
         @Override

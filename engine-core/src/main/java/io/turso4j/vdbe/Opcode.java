@@ -133,6 +133,12 @@ public enum Opcode {
     /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
     ParseSchema(false),
     /**
+     * turso4j's: add the TEMP view P4 (a {@link io.turso4j.schema.View}) to the connection's
+     * temporary schema, or drop the one of that name when P1 is 1. TEMP views are never written
+     * to the file; they end with the connection.
+     */
+    TempView(false),
+    /**
      * Start the write transaction when P2 is non-zero (BEGIN IMMEDIATE/EXCLUSIVE); the read
      * transaction every statement runs in is begun by the connection before the first step.
      * Another writer makes the step return BUSY with the pc left here, to be retried.
