@@ -66,7 +66,7 @@ final class AnalyzeCodegen {
                 b.emit(Opcode.Clear, stat1.rootPage(), 0, 0);
             }
         } else {
-            deleteRows(b, stat, only != null ? 1 : 0, only != null ? only.name() : tables.getFirst().name());
+            SchemaWrites.deleteWhere(b, stat, only != null ? 1 : 0, only != null ? only.name() : tables.getFirst().name());
         }
         for (Table table : tables) {
             if (table.isVirtual() || table.name().regionMatches(true, 0, "sqlite_", 0, 7)) {
@@ -97,23 +97,6 @@ final class AnalyzeCodegen {
         }
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
-    }
-
-    /** Deletes the sqlite_stat1 rows whose column {@code column} (tbl or idx) is {@code value}. */
-    private static void deleteRows(ProgramBuilder b, int stat, int column, String value) {
-        int field = b.allocRegister();
-        int wanted = b.allocRegister();
-        b.emit(Opcode.String8, 0, wanted, 0, value, 0);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, stat, done);
-        int top = b.currentAddress();
-        int next = b.newLabel();
-        b.emit(Opcode.Column, stat, column, field);
-        b.emit(Opcode.Ne, wanted, next, field, null, AffinityCode.JUMPIFNULL);
-        b.emit(Opcode.Delete, stat, 0);
-        b.resolve(next);
-        b.emit(Opcode.Next, stat, top);
-        b.resolve(done);
     }
 
     /** Counts entries and changes of each key prefix between neighbours; writes the row unless the index is empty. */

@@ -9,7 +9,6 @@ import io.turso4j.schema.Trigger;
 import io.turso4j.schema.View;
 import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Stmt;
-import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
@@ -148,19 +147,7 @@ final class DropCodegen {
     private static void deleteFrom(ProgramBuilder b, Table table, int column, String value) {
         int cursor = b.allocCursor();
         b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
-        int text = b.allocRegister();
-        int field = b.allocRegister();
-        b.emit(Opcode.String8, 0, text, 0, value, 0);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, cursor, done);
-        int top = b.currentAddress();
-        int next = b.newLabel();
-        b.emit(Opcode.Column, cursor, column, field);
-        b.emit(Opcode.Ne, text, next, field, null, AffinityCode.JUMPIFNULL);
-        b.emit(Opcode.Delete, cursor, 0);
-        b.resolve(next);
-        b.emit(Opcode.Next, cursor, top);
-        b.resolve(done);
+        SchemaWrites.deleteWhere(b, cursor, column, value);
         b.emit(Opcode.Close, cursor, 0);
     }
 }

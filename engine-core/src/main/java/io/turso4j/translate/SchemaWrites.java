@@ -68,6 +68,27 @@ final class SchemaWrites {
         void code(ProgramBuilder b, int row);
     }
 
+    /**
+     * Deletes the rows of the table open for writing on {@code cursor} whose field {@code column}
+     * is the text {@code value} (compared as BINARY); the table must have no indexes to keep
+     * (sqlite_stat1, sqlite_sequence).
+     */
+    static void deleteWhere(ProgramBuilder b, int cursor, int column, String value) {
+        int wanted = b.allocRegister();
+        int field = b.allocRegister();
+        b.emit(Opcode.String8, 0, wanted, 0, value, 0);
+        int done = b.newLabel();
+        b.emit(Opcode.Rewind, cursor, done);
+        int top = b.currentAddress();
+        int next = b.newLabel();
+        b.emit(Opcode.Column, cursor, column, field);
+        b.emit(Opcode.Ne, wanted, next, field, null, AffinityCode.JUMPIFNULL);
+        b.emit(Opcode.Delete, cursor, 0);
+        b.resolve(next);
+        b.emit(Opcode.Next, cursor, top);
+        b.resolve(done);
+    }
+
     /** Deletes the sqlite_schema rows every one of {@code matches} selects (compared as BINARY text). */
     static void delete(ProgramBuilder b, List<Match> matches) {
         forEach(b, matches, (pb, row) -> pb.emit(Opcode.Delete, SCHEMA_CURSOR, 0));
