@@ -372,36 +372,21 @@ final class ForeignKeys {
         }
         int off = b.newLabel();
         b.emit(Opcode.FkIfDisabled, 0, off);
-        for (Reference ref : refs) {
-            Table child = ref.child();
+        eachReference(refs, oldRow, oldRow, newRow, (ref, parentColumns) -> {
             ForeignKey fk = ref.fk();
-            ParentKey key = parentKey(child, fk);
-            if (unusable(key)) {
-                continue;
-            }
-            int[] parentColumns = parentColumns(key, fk);
-            int done = b.newLabel();
-            for (int c : parentColumns) {
-                b.emit(Opcode.IsNull, oldRow + c, done);
-            }
-            if (newRow >= 0) {
-                unchangedKey(parentColumns, oldRow, newRow, done);
-            }
             ForeignKey.Action action = newRow >= 0 ? fk.onUpdate() : fk.onDelete();
             boolean isAction = action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
                     || action == ForeignKey.Action.SET_DEFAULT;
             if (isAction != actions) {
-                b.resolve(done);
-                continue;
+                return;
             }
             switch (action) {
-                case NO_ACTION -> countChildren(child, fk, parentColumns, oldRow, 1, null, null);
-                case RESTRICT -> countChildren(child, fk, parentColumns, oldRow, 0,
+                case NO_ACTION -> countChildren(ref.child(), fk, parentColumns, oldRow, 1, null, null);
+                case RESTRICT -> countChildren(ref.child(), fk, parentColumns, oldRow, 0,
                         ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
-                case CASCADE, SET_NULL, SET_DEFAULT -> cascade(child, fk, parentColumns, oldRow, newRow, action);
+                case CASCADE, SET_NULL, SET_DEFAULT -> cascade(ref.child(), fk, parentColumns, oldRow, newRow, action);
             }
-            b.resolve(done);
-        }
+        });
         b.resolve(off);
     }
 
@@ -419,25 +404,37 @@ final class ForeignKeys {
         b.emit(Opcode.FkIfDisabled, 0, off);
         // Nothing to adopt while no violation is pending (SQLite's FkIfZero).
         b.emit(Opcode.IfNot, counter, off, 1);
+        eachReference(refs, newRow, oldRow, newRow, (ref, parentColumns) ->
+                countChildren(ref.child(), ref.fk(), parentColumns, newRow, -1, null, null));
+        b.resolve(off);
+    }
+
+    /** The code of one usable reference to a parent key. */
+    private interface ReferenceCode {
+        void code(Reference ref, int[] parentColumns);
+    }
+
+    /**
+     * Codes {@code body} for each reference whose parent key is usable, skipping to its end when
+     * the key in {@code keyRow} has a NULL or, for an UPDATE (both rows given), did not change.
+     */
+    private void eachReference(List<Reference> refs, int keyRow, int oldRow, int newRow, ReferenceCode body) {
         for (Reference ref : refs) {
-            Table child = ref.child();
-            ForeignKey fk = ref.fk();
-            ParentKey key = parentKey(child, fk);
+            ParentKey key = parentKey(ref.child(), ref.fk());
             if (unusable(key)) {
                 continue;
             }
-            int[] parentColumns = parentColumns(key, fk);
+            int[] parentColumns = parentColumns(key, ref.fk());
             int done = b.newLabel();
             for (int c : parentColumns) {
-                b.emit(Opcode.IsNull, newRow + c, done);
+                b.emit(Opcode.IsNull, keyRow + c, done);
             }
-            if (oldRow >= 0) {
+            if (oldRow >= 0 && newRow >= 0) {
                 unchangedKey(parentColumns, oldRow, newRow, done);
             }
-            countChildren(child, fk, parentColumns, newRow, -1, null, null);
+            body.code(ref, parentColumns);
             b.resolve(done);
         }
-        b.resolve(off);
     }
 
     /** Codes a jump to {@code same} when the key columns hold the same values in both rows. */
