@@ -18,17 +18,9 @@ class AlterTest {
 
     private static final String SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
 
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     @Test
     void renameTableRewritesEveryReference() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY AUTOINCREMENT, b UNIQUE, c)",
                 "CREATE INDEX tc ON t (c)",
                 "CREATE TABLE f(x REFERENCES t(a), y)",
@@ -47,7 +39,7 @@ class AlterTest {
 
     @Test
     void columnsRenamedAddedAndDropped() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c CHECK (c > 0), d, UNIQUE (d))",
                 "CREATE INDEX tb ON t(b)",
                 "CREATE VIEW v AS SELECT b, c FROM t",
@@ -80,7 +72,7 @@ class AlterTest {
 
     @Test
     void reindex() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a, b COLLATE NOCASE)",
                 "CREATE INDEX ta ON t(a)",
                 "CREATE INDEX tb ON t(b)",

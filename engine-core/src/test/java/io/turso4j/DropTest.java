@@ -22,17 +22,9 @@ class DropTest {
     @TempDir
     Path dir;
 
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     @Test
     void dropsAndTheirErrorsAsSqlite() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b UNIQUE, c)",
                 "CREATE INDEX tc ON t(c)",
                 "CREATE TABLE u(x PRIMARY KEY, y) ",

@@ -47,13 +47,20 @@ class ExplainQueryPlanTest {
 
     @Test
     void plansReadAsSqlite3s() throws Exception {
-        Path file = dir.resolve("eqp.db");
-        TablesTest.sqlite3(file, SCHEMA);
+        assertPlansMatch(dir.resolve("eqp.db"), SCHEMA, QUERIES);
+    }
+
+    /**
+     * Creates {@code schema} in a file for sqlite3 and in memory for turso4j, and asserts that
+     * each query's EXPLAIN QUERY PLAN detail lines are sqlite3's.
+     */
+    static void assertPlansMatch(Path file, String schema, String[] queries) throws Exception {
+        TablesTest.sqlite3(file, schema);
         try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
-            for (String sql : SCHEMA.split(";")) {
+            for (String sql : schema.split(";")) {
                 c.execute(sql);
             }
-            for (String q : QUERIES) {
+            for (String q : queries) {
                 List<String> ours = new ArrayList<>();
                 for (String row : TablesTest.rows(c, "EXPLAIN QUERY PLAN " + q)) {
                     ours.add(row.substring(row.lastIndexOf('|') + 1));

@@ -17,21 +17,13 @@ class GeneratedColumnsTest {
     @TempDir
     Path dir;
 
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     private static final String TABLE = "CREATE TABLE t(id INTEGER PRIMARY KEY, a INT, "
             + "b INT GENERATED ALWAYS AS (a * 2) VIRTUAL, c TEXT AS (a + 1) STORED, "
             + "d AS (b || '-' || c), e REAL AS (a) STORED, f TEXT)";
 
     @Test
     void computedOnWriteAndRead() throws SQLException {
-        differential(TABLE,
+        SqliteOracle.differential(TABLE,
                 "INSERT INTO t(a, f) VALUES (1, 'x'), ('2', 'y'), (NULL, 'z'), ('abc', NULL)",
                 "INSERT INTO t VALUES (10, 5, 'w')",
                 "SELECT * FROM t ORDER BY id",
@@ -49,7 +41,7 @@ class GeneratedColumnsTest {
 
     @Test
     void indexesOnGeneratedColumns() throws SQLException {
-        differential(TABLE,
+        SqliteOracle.differential(TABLE,
                 "CREATE INDEX tb ON t(b)",
                 "CREATE UNIQUE INDEX tc ON t(c)",
                 "CREATE INDEX td ON t(d, a)",
@@ -73,7 +65,7 @@ class GeneratedColumnsTest {
 
     @Test
     void chainedAndUpsert() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE g(k INTEGER PRIMARY KEY, z AS (y + 1), y AS (x * 2) STORED, x UNIQUE)",
                 "INSERT INTO g(x) VALUES (1), (2)",
                 "SELECT * FROM g",
@@ -85,7 +77,7 @@ class GeneratedColumnsTest {
 
     @Test
     void errors() throws SQLException {
-        differential(TABLE,
+        SqliteOracle.differential(TABLE,
                 "INSERT INTO t(a, b) VALUES (1, 2)",
                 "INSERT INTO t(c) VALUES (1)",
                 "INSERT INTO t VALUES (1, 2, 3)",

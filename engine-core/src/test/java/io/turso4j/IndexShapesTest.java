@@ -20,17 +20,9 @@ class IndexShapesTest {
     @TempDir
     Path dir;
 
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     @Test
     void partialAndExpressionIndexesAsSqlite() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT, c INT)",
                 "INSERT INTO t VALUES (1, 'Ab', 5), (2, 'cD', 15)",
                 "CREATE INDEX ip ON t(c) WHERE c > 10",

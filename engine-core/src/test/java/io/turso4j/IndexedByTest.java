@@ -1,6 +1,5 @@
 package io.turso4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -12,17 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class IndexedByTest {
 
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     @Test
     void notIndexedScansInRowidOrder() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t1(x INTEGER, y)",
                 "INSERT INTO t1 VALUES (1, 'a'), (0, 'b'), (2, 'c'), (2, 'd')",
                 "CREATE INDEX t1i1 ON t1(x)",
@@ -34,7 +25,7 @@ class IndexedByTest {
 
     @Test
     void indexedByAnUnknownIndexFails() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t1(x INTEGER, y)",
                 "CREATE INDEX t1i1 ON t1(x)",
                 "SELECT * FROM t1 INDEXED BY nosuch WHERE x = 1");

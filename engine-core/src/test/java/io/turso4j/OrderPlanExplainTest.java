@@ -1,10 +1,7 @@
 package io.turso4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,25 +50,6 @@ class OrderPlanExplainTest {
 
     @Test
     void plansReadAsSqlite3s() throws Exception {
-        Path file = dir.resolve("eqp.db");
-        TablesTest.sqlite3(file, SCHEMA);
-        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
-            for (String sql : SCHEMA.split(";")) {
-                c.execute(sql);
-            }
-            for (String q : QUERIES) {
-                List<String> ours = new ArrayList<>();
-                for (String row : TablesTest.rows(c, "EXPLAIN QUERY PLAN " + q)) {
-                    ours.add(row.substring(row.lastIndexOf('|') + 1));
-                }
-                List<String> theirs = new ArrayList<>();
-                for (String line : TablesTest.sqlite3(file, "EXPLAIN QUERY PLAN " + q).split("\n")) {
-                    if (!line.equals("QUERY PLAN") && !line.isBlank()) {
-                        theirs.add(line.replaceFirst("^[|` ]*--", ""));
-                    }
-                }
-                assertEquals(theirs, ours, q);
-            }
-        }
+        ExplainQueryPlanTest.assertPlansMatch(dir.resolve("eqp.db"), SCHEMA, QUERIES);
     }
 }

@@ -32,6 +32,18 @@ final class SqliteOracle implements AutoCloseable {
         turso = database.connect();
     }
 
+    /**
+     * Runs each statement of {@code script} on both engines (in-memory, one oracle for the
+     * script) and asserts the same result, rows or error, for every one.
+     */
+    static void differential(String... script) throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : script) {
+                org.junit.jupiter.api.Assertions.assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            }
+        }
+    }
+
     /** SQLite's result of {@code sql} with {@code args} bound to its parameters. */
     String sqlite(String sql, Object... args) {
         try (PreparedStatement ps = sqlite.prepareStatement(sql)) {

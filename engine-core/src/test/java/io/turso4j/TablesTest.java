@@ -23,18 +23,9 @@ class TablesTest {
     @TempDir
     Path dir;
 
-    /** Each statement on both engines; its result (rows or error) must be the same. */
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
-
     @Test
     void createInsertSelect() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER, b TEXT, c REAL)",
                 "INSERT INTO t VALUES (1, 'one', 1.5), (2, 'two', 2), ('3', 3, '3.25')",
                 "INSERT INTO t(b) VALUES ('only b')",
@@ -54,7 +45,7 @@ class TablesTest {
 
     @Test
     void rowidAliasAndConstraints() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, v DEFAULT 7)",
                 "INSERT INTO p(name) VALUES ('a'), ('b')",
                 "INSERT INTO p VALUES (10, 'c', 1)",
@@ -79,7 +70,7 @@ class TablesTest {
 
     @Test
     void updateAndDelete() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(id INTEGER PRIMARY KEY, a NOT NULL, b UNIQUE, c REAL)",
                 "CREATE INDEX ta ON t(a)",
                 "INSERT INTO t(a, b, c) VALUES (1, 'x', 1), (2, 'y', 2), (3, 'z', 3), (4, NULL, 4)",
@@ -103,7 +94,7 @@ class TablesTest {
 
     @Test
     void joinsAndTransactions() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE a(x, y)",
                 "CREATE TABLE b(x, z)",
                 "INSERT INTO a VALUES (1, 'a1'), (2, 'a2'), (3, 'a3')",

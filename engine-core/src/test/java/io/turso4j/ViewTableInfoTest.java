@@ -1,23 +1,15 @@
 package io.turso4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** {@code PRAGMA table_info} / {@code table_xinfo} of views against SQLite (sqlite-jdbc). */
 class ViewTableInfoTest {
-    private static void differential(String... script) throws SQLException {
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-        }
-    }
 
     @Test
     void viewColumnsNamesAndTypes() throws SQLException {
-        differential(
+        SqliteOracle.differential(
                 "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL DEFAULT 'x', c VARCHAR(10), d)",
                 "CREATE TABLE u(k INT, v BLOB)",
                 "CREATE VIEW v1 AS SELECT a, b AS bb, c, d, a + 1, 'lit', upper(b) FROM t",
