@@ -33,6 +33,8 @@ public final class Connection implements AutoCloseable {
     private Schema schema;
     /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
     private final java.util.Map<String, io.turso4j.schema.View> tempViews = new java.util.LinkedHashMap<>();
+    /** {@link #schema} with the TEMP views laid over it; null when either changed since. */
+    private Schema schemaWithTemp;
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
     private boolean readOpen;
@@ -273,12 +275,16 @@ public final class Connection implements AutoCloseable {
             int cookie = SchemaReader.cookie(btree, database);
             if (schema == null || schema.cookie() != cookie) {
                 schema = SchemaReader.load(btree, pager, database, cookie);
+                schemaWithTemp = null;
             }
-            Schema withTemp = schema;
-            for (io.turso4j.schema.View view : tempViews.values()) {
-                withTemp = withTemp.withView(view);
+            if (schemaWithTemp == null) {
+                Schema merged = schema;
+                for (io.turso4j.schema.View view : tempViews.values()) {
+                    merged = merged.withView(view);
+                }
+                schemaWithTemp = merged;
             }
-            return withTemp;
+            return schemaWithTemp;
         } finally {
             if (transientRead) {
                 pager.endRead();
@@ -413,6 +419,7 @@ public final class Connection implements AutoCloseable {
             } else {
                 tempViews.put(key, view);
             }
+            schemaWithTemp = null;
         }
 
         @Override
