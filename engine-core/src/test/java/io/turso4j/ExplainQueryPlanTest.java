@@ -40,6 +40,10 @@ class ExplainQueryPlanTest {
         "SELECT * FROM w, u WHERE u.id = w.q",
         "SELECT * FROM n WHERE k = 'a'",
         "SELECT * FROM n WHERE k = 'a' COLLATE BINARY",
+        "SELECT * FROM t WHERE a > 5",
+        "SELECT c FROM t WHERE a <= 3",
+        "SELECT * FROM n WHERE k > 'a' AND v = 3",
+        "SELECT * FROM t, w WHERE t.a > w.p",
     };
 
     @TempDir
