@@ -184,6 +184,24 @@ class TriggersTest {
     }
 
     @Test
+    void lastInsertRowidInsideTriggersIsRestoredOnExit() throws SQLException {
+        differential(
+                "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT)",
+                "CREATE TABLE log(x)",
+                "CREATE TRIGGER nested AFTER INSERT ON t WHEN new.b NOT LIKE 't%' BEGIN INSERT INTO t(b) VALUES ('t' || last_insert_rowid()); END",
+                "CREATE TRIGGER outer AFTER INSERT ON log BEGIN INSERT INTO t(b) VALUES (last_insert_rowid()); INSERT INTO t(b) VALUES ('t' || last_insert_rowid()); END",
+                "CREATE TRIGGER skip BEFORE INSERT ON log WHEN new.x = 0 BEGIN INSERT INTO t(b) VALUES ('skipped'); SELECT RAISE(IGNORE); END",
+                "INSERT INTO t VALUES (10, 'a')",
+                "SELECT last_insert_rowid()",
+                "INSERT INTO log VALUES (5)",
+                "SELECT last_insert_rowid(), changes(), total_changes()",
+                "INSERT INTO log VALUES (0)",
+                "SELECT last_insert_rowid(), changes(), total_changes()",
+                "SELECT * FROM t",
+                "SELECT rowid, * FROM log");
+    }
+
+    @Test
     void raiseMessageExpressionsAndNames() throws SQLException {
         differential(
                 "CREATE TABLE t(a, b)",

@@ -93,11 +93,11 @@ final class TriggerCodegen {
 
     /**
      * The Insert/Delete P5 flags for a row change: as given at the top level; inside a trigger
-     * TRIGGER_COUNT alone, as such rows count in {@code total_changes()} but in neither {@code
-     * changes()} nor {@code last_insert_rowid()} once the statement is done.
+     * TRIGGER_COUNT, as such rows count in {@code total_changes()} but not in {@code changes()},
+     * and LAST_ROWID if given (the trigger's exit restores the value, see {@link #fire}).
      */
     int changeFlags(int flags) {
-        return inTrigger() ? ChangeFlags.TRIGGER_COUNT : flags;
+        return inTrigger() ? ChangeFlags.TRIGGER_COUNT | (flags & ChangeFlags.LAST_ROWID) : flags;
     }
 
     /** Whether address {@code pc} lies in the code of a trigger program. */
@@ -145,8 +145,11 @@ final class TriggerCodegen {
             }
             int start = b.currentAddress();
             int depth = running.size() + 1;
+            int savedRowid = b.allocRegister();
+            b.emit(Opcode.LastRowid, 0, savedRowid);
+            int ignored = b.newLabel();
             running.push(t);
-            ignoreLabels.push(ignore);
+            ignoreLabels.push(ignored);
             try {
                 code(t, sources);
             } catch (StackOverflowError tooDeep) {
@@ -160,6 +163,14 @@ final class TriggerCodegen {
                 running.pop();
                 ignoreLabels.pop();
             }
+            // Leaving the program, normally or by RAISE(IGNORE), restores last_insert_rowid().
+            int done = b.newLabel();
+            b.emit(Opcode.LastRowid, 1, savedRowid);
+            b.emit(Opcode.Goto, 0, done);
+            b.resolve(ignored);
+            b.emit(Opcode.LastRowid, 1, savedRowid);
+            b.emit(Opcode.Goto, 0, ignore);
+            b.resolve(done);
             ranges.add(new int[] {start, b.currentAddress(), depth});
         }
     }

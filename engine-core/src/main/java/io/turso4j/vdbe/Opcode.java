@@ -139,6 +139,12 @@ public enum Opcode {
      */
     TempView(false),
     /**
+     * turso4j's: P1 = 0: r[P2] = the connection's last_insert_rowid(); P1 = 1: set it to r[P2].
+     * A trigger program saves it on entry and restores it on exit, as SQLite's VdbeFrame does,
+     * so the rows a trigger inserts are seen by last_insert_rowid() only while it runs.
+     */
+    LastRowid(false),
+    /**
      * Start the write transaction when P2 is non-zero (BEGIN IMMEDIATE/EXCLUSIVE); the read
      * transaction every statement runs in is begun by the connection before the first step.
      * Another writer makes the step return BUSY with the pc left here, to be retried.

@@ -419,6 +419,13 @@ public final class Vm implements FunctionContext {
                 }
                 case ParseSchema -> context.schemaChanged();
                 case TempView -> context.tempView((io.turso4j.schema.View) p4[pc], p1 == 1);
+                case LastRowid -> {
+                    if (p1 == 0) {
+                        r[p2].setInt(context.lastInsertRowid());
+                    } else {
+                        context.setLastInsertRowid(r[p2].intValue());
+                    }
+                }
                 case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum,
                      Pragma -> {
                     if (!pragmaOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc])) {
