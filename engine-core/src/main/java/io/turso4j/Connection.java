@@ -44,6 +44,10 @@ public final class Connection implements AutoCloseable {
     private long lastInsertRowid;
     private long runningChanges;
     private boolean autocommit = true;
+    /** Deferred foreign key violations pending in the transaction (SQLite's nDeferredCons). */
+    private long deferredViolations;
+    /** {@link #deferredViolations} when the running writing statement began: its failure restores it. */
+    private long deferredAtStatementStart;
     /** PRAGMA foreign_keys, until the PRAGMA's own settings object carries it. */
     private boolean closed;
     private final ConnectionSettings settings;
@@ -326,6 +330,9 @@ public final class Connection implements AutoCloseable {
             throw e;
         }
         activeStatements++;
+        if (write) {
+            deferredAtStatementStart = deferredViolations;
+        }
         return write && !autocommit ? pager.openSavepoint() : 0;
     }
 
@@ -350,9 +357,11 @@ public final class Connection implements AutoCloseable {
             pager.rollbackToSavepoint(savepoint);
             pager.releaseSavepoint(savepoint);
             rolledBack();
+            deferredViolations = deferredAtStatementStart;
         } else if (autocommit && pager.inWriteTransaction()) {
             pager.rollback();
             rolledBack();
+            deferredViolations = 0;
         }
         leaveStatement();
     }
@@ -384,6 +393,7 @@ public final class Connection implements AutoCloseable {
         }
         autocommit = true;
         savepoints.clear();
+        deferredViolations = 0;
     }
 
     private void rolledBack() {
@@ -490,8 +500,19 @@ public final class Connection implements AutoCloseable {
             }
             if (on) {
                 savepoints.clear();
+                deferredViolations = 0; // COMMIT checked it was (Vm's AutoCommit); ROLLBACK drops them
             }
             autocommit = on;
+        }
+
+        @Override
+        public long deferredViolations() {
+            return deferredViolations;
+        }
+
+        @Override
+        public void addDeferredViolations(long delta) {
+            deferredViolations += delta;
         }
 
         @Override
@@ -538,17 +559,22 @@ public final class Connection implements AutoCloseable {
                 case 0 -> {
                     if (autocommit) {
                         autocommit = false;
-                        savepoints.open(name, true);
+                        savepoints.open(name, true, deferredViolations);
                     } else {
-                        savepoints.open(name, false);
+                        savepoints.open(name, false, deferredViolations);
                     }
                 }
                 case 1 -> {
+                    if (deferredViolations > 0 && savepoints.endsTransaction(name)) {
+                        // As COMMIT: the transaction stays open until the violations are fixed.
+                        throw new SqliteException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                    }
                     if (savepoints.release(name)) {
                         autocommit = true; // the transaction's own savepoint: commit as the statement ends
                     }
                 }
                 default -> {
+                    deferredViolations = savepoints.deferredViolationsAt(name);
                     if (savepoints.rollbackTo(name)) {
                         rolledBack();
                     }

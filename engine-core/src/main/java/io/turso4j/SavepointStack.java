@@ -25,10 +25,13 @@ final class SavepointStack {
         final String name;
         /** The pager's savepoint depth, or 0 while the transaction has not written. */
         int depth;
+        /** The deferred foreign key violations pending when it was opened: ROLLBACK TO restores them. */
+        final long deferredViolations;
 
-        Entry(String name, int depth) {
+        Entry(String name, int depth, long deferredViolations) {
             this.name = name;
             this.depth = depth;
+            this.deferredViolations = deferredViolations;
         }
     }
 
@@ -41,13 +44,26 @@ final class SavepointStack {
         this.pager = pager;
     }
 
-    /** SAVEPOINT {@code name}; {@code startsTransaction} when no transaction was open. */
-    void open(String name, boolean startsTransaction) {
+    /**
+     * SAVEPOINT {@code name}; {@code startsTransaction} when no transaction was open;
+     * {@code deferredViolations} as the connection counts them now.
+     */
+    void open(String name, boolean startsTransaction, long deferredViolations) {
         if (startsTransaction) {
             entries.clear();
             transactionSavepoint = true;
         }
-        entries.add(new Entry(name, pager.inWriteTransaction() ? pager.openSavepoint() : 0));
+        entries.add(new Entry(name, pager.inWriteTransaction() ? pager.openSavepoint() : 0, deferredViolations));
+    }
+
+    /** Whether RELEASE {@code name} would end the transaction. */
+    boolean endsTransaction(String name) {
+        return find(name) == 0 && transactionSavepoint;
+    }
+
+    /** The deferred foreign key violations pending when {@code name} was opened. */
+    long deferredViolationsAt(String name) {
+        return entries.get(find(name)).deferredViolations;
     }
 
     /** The write transaction began: savepoints opened before it get their pager levels. */

@@ -112,6 +112,58 @@ class DmlForeignKeyTest {
      * fails it at prepare, which leaves changes() alone; here it fails when run).
      */
     @Test
+    void deferredKeysAreCheckedAtCommit() throws SQLException {
+        differential(true,
+                "CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT)",
+                "CREATE TABLE c(id INTEGER PRIMARY KEY, pid REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED, v)",
+                "CREATE TABLE i(id INTEGER PRIMARY KEY, pid REFERENCES p(id))",
+                "INSERT INTO c VALUES (1, 7, 'orphan in autocommit')",
+                "BEGIN",
+                "INSERT INTO c VALUES (1, 7, 'orphan for now')",
+                "INSERT INTO p VALUES (7, 'seven')",
+                "COMMIT",
+                "BEGIN",
+                "INSERT INTO c VALUES (2, 8, 'orphan'), (3, 8, 'another')",
+                "COMMIT",
+                "SELECT * FROM c ORDER BY id",
+                "DELETE FROM c WHERE id = 2",
+                "COMMIT",
+                "UPDATE c SET pid = 7 WHERE id = 3",
+                "COMMIT",
+                "SELECT * FROM c ORDER BY id",
+                "BEGIN",
+                "DELETE FROM p WHERE id = 7",
+                "INSERT INTO i VALUES (1, 99)",
+                "COMMIT",
+                "SAVEPOINT s",
+                "INSERT INTO p VALUES (7, 'back')",
+                "RELEASE s",
+                "BEGIN",
+                "INSERT INTO c VALUES (4, 9, 'rolled back')",
+                "SAVEPOINT inner1",
+                "INSERT INTO c VALUES (5, 10, 'undone by ROLLBACK TO')",
+                "ROLLBACK TO inner1",
+                "INSERT INTO p VALUES (9, 'nine')",
+                "COMMIT",
+                "SELECT * FROM c ORDER BY id",
+                "BEGIN",
+                "INSERT INTO c VALUES (6, 11, 'x')",
+                "ROLLBACK",
+                "INSERT INTO p VALUES (12, 'twelve')",
+                "SELECT * FROM c ORDER BY id");
+    }
+
+    @Test
+    void aRowThatIsItsOwnParentAdoptsNoOtherViolation() throws SQLException {
+        differential(true,
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, p REFERENCES t(id))",
+                "INSERT INTO t VALUES (1, 99), (2, 2)",
+                "INSERT INTO t VALUES (3, 3), (4, 3), (5, 5)",
+                "UPDATE t SET p = 77 WHERE id = 4",
+                "SELECT * FROM t ORDER BY id");
+    }
+
+    @Test
     void unusableForeignKeys() throws SQLException {
         try (SqliteOracle oracle = new SqliteOracle()) {
             oracle.sqlite("PRAGMA foreign_keys = ON");

@@ -35,9 +35,12 @@ import java.util.Locale;
  * away per orphan child it adopts. The statement fails with "FOREIGN KEY constraint failed" when
  * the counter is above zero at its end ({@link #finish}), so rows fixed later in the same
  * statement do not fail it. RESTRICT fails at once; CASCADE, SET NULL and SET DEFAULT change the
- * children with a nested DELETE or UPDATE, which checks its own foreign keys. Deferred
- * constraints are checked like immediate ones. Not thread-safe; one per statement (nested
- * changes share it).
+ * children with a nested DELETE or UPDATE, which checks its own foreign keys.
+ *
+ * <p>A DEFERRABLE INITIALLY DEFERRED key counts in the connection's counter instead ({@link
+ * Opcode#FkCounter}), which lives as long as the transaction: COMMIT fails while it is above
+ * zero, and a statement in autocommit mode fails as an immediate one would. Not thread-safe;
+ * one per statement (nested changes share it).
  */
 final class ForeignKeys {
     private final ProgramBuilder b;
@@ -46,6 +49,8 @@ final class ForeignKeys {
     private final int counter;
     /** The tables a cascade is changing, outermost first (folded names). */
     private final Deque<String> cascading;
+    /** Whether the code counts a deferred key's violations (then {@link #finish} checks them in autocommit mode). */
+    private boolean countsDeferred;
 
     private ForeignKeys(ProgramBuilder b, SelectCodegen selects, int counter, Deque<String> cascading) {
         this.b = b;
@@ -74,8 +79,14 @@ final class ForeignKeys {
         }
         int ok = b.newLabel();
         b.emit(Opcode.FkIfDisabled, 0, ok);
-        b.emit(Opcode.IfNot, counter, ok, 1);
+        int deferred = b.newLabel();
+        b.emit(Opcode.IfNot, counter, deferred, 1);
         fail();
+        b.resolve(deferred);
+        if (countsDeferred) {
+            b.emit(Opcode.FkIfZero, 1, ok, 1);
+            fail();
+        }
         b.resolve(ok);
     }
 
@@ -309,21 +320,39 @@ final class ForeignKeys {
             b.emit(Opcode.Goto, 0, ok);
             b.resolve(missing);
             if (delta < 0) {
-                // Nothing to resolve while no violation is pending (SQLite's FkIfZero).
-                b.emit(Opcode.IfNot, counter, ok, 1);
+                ifNoViolation(fk, ok);
             }
             if (delta == 0) {
                 ownParent(child, key, row, ok);
-                fail();
+                if (fk.deferred()) {
+                    add(fk, 1);
+                } else {
+                    fail();
+                }
             } else {
-                add(delta);
+                add(fk, delta);
             }
             b.resolve(ok);
         }
         b.resolve(off);
     }
 
-    private void add(int delta) {
+    /** Codes a jump to {@code none} when no violation of {@code fk}'s kind is pending (SQLite's FkIfZero). */
+    private void ifNoViolation(ForeignKey fk, int none) {
+        if (fk.deferred()) {
+            b.emit(Opcode.FkIfZero, 1, none);
+        } else {
+            b.emit(Opcode.IfNot, counter, none, 1);
+        }
+    }
+
+    /** Codes adding {@code delta} to the counter of {@code fk}'s kind: the statement's or, deferred, the transaction's. */
+    private void add(ForeignKey fk, int delta) {
+        if (fk.deferred()) {
+            countsDeferred = true;
+            b.emit(Opcode.FkCounter, 1, delta);
+            return;
+        }
         int amount = b.allocRegister();
         b.emit(Opcode.Integer, delta, amount);
         b.emit(Opcode.Add, amount, counter, counter);
@@ -381,8 +410,8 @@ final class ForeignKeys {
                 return;
             }
             switch (action) {
-                case NO_ACTION -> countChildren(ref.child(), fk, parentColumns, oldRow, 1, null, null);
-                case RESTRICT -> countChildren(ref.child(), fk, parentColumns, oldRow, 0,
+                case NO_ACTION -> countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
+                case RESTRICT -> countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
                         ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
                 case CASCADE, SET_NULL, SET_DEFAULT -> cascade(ref.child(), fk, parentColumns, oldRow, newRow, action);
             }
@@ -402,10 +431,15 @@ final class ForeignKeys {
         }
         int off = b.newLabel();
         b.emit(Opcode.FkIfDisabled, 0, off);
-        // Nothing to adopt while no violation is pending (SQLite's FkIfZero).
-        b.emit(Opcode.IfNot, counter, off, 1);
-        eachReference(refs, newRow, oldRow, newRow, (ref, parentColumns) ->
-                countChildren(ref.child(), ref.fk(), parentColumns, newRow, -1, null, null));
+        eachReference(refs, newRow, oldRow, newRow, (ref, parentColumns) -> {
+            // Nothing to adopt while no violation is pending (SQLite's FkIfZero).
+            int done = b.newLabel();
+            ifNoViolation(ref.fk(), done);
+            // The row is written already: when it refers to itself, childAdded found its parent.
+            int self = Identifiers.same(ref.child().name(), parent.name()) ? newRow : -1;
+            countChildren(ref.child(), ref.fk(), parentColumns, newRow, self, -1, null, null);
+            b.resolve(done);
+        });
         b.resolve(off);
     }
 
@@ -500,11 +534,12 @@ final class ForeignKeys {
 
     /**
      * Codes a loop over the children of the parent key in {@code parentRow} (the planner's
-     * single-table loop, so an index on the foreign key columns is used): each adds
-     * {@code delta}, or, with a {@code failure} message, the first fails the statement at once.
+     * single-table loop, so an index on the foreign key columns is used), leaving out the
+     * child row at {@code skipRow} (-1: none): each adds {@code delta}, or, with a {@code
+     * failure} message, the first fails the statement at once.
      */
-    private void countChildren(Table child, ForeignKey fk, int[] parentColumns, int parentRow, int delta,
-                               ResultCode code, String failure) {
+    private void countChildren(Table child, ForeignKey fk, int[] parentColumns, int parentRow, int skipRow,
+                               int delta, ResultCode code, String failure) {
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();
         Scope withKey = new Scope(outer, List.of(keySource(parentColumns, parentRow, -1)));
@@ -528,10 +563,15 @@ final class ForeignKeys {
         for (WhereTerm t : terms) {
             exprs.jumpIfNotTrue(t.expr(), level.next);
         }
+        if (skipRow >= 0) {
+            int rowid = b.allocRegister();
+            exprs.code(new Expr.Column(Pos.NONE, null, child.name(), "rowid"), rowid);
+            b.emit(Opcode.Eq, rowid, level.next, ConflictCodegen.rowidOf(child, skipRow), null, 0);
+        }
         if (failure != null) {
             b.emit(Opcode.Halt, code.code(), ConflictCodegen.OE_ABORT, 0, failure, 0);
         } else {
-            add(delta);
+            add(fk, delta);
         }
         loops.close(level);
         exprs.popScope(outer);
@@ -543,7 +583,7 @@ final class ForeignKeys {
         String folded = child.name().toLowerCase(Locale.ROOT);
         if (cascading.contains(folded)) {
             // Compiling the nested change again would not end; fail only if there are children.
-            countChildren(child, fk, parentColumns, oldRow, 0, ResultCode.ERROR,
+            countChildren(child, fk, parentColumns, oldRow, -1, 0, ResultCode.ERROR,
                     "recursive foreign key actions are not supported yet");
             return;
         }

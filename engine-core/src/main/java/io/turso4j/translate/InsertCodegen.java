@@ -275,8 +275,8 @@ final class InsertCodegen {
         conflicts.write(row, -1, keys, selects.triggers().changeFlags(ChangeFlags.COUNT | ChangeFlags.LAST_ROWID));
         if (!singleRow) {
             foreignKeys.childAdded(table, row);
-            foreignKeys.parentAdded(table, -1, row);
         }
+        foreignKeys.parentAdded(table, -1, row);
         triggers.afterInsert(row, rowid, skip);
         if (returning != null) {
             returning.row(row);

@@ -111,6 +111,13 @@ public enum Opcode {
      * off), so the checks compiled into INSERT, UPDATE and DELETE follow the setting at run time.
      */
     FkIfDisabled(true),
+    /** Add P2 to the connection's count of deferred foreign key violations (SQLite's with P1 = 1). */
+    FkCounter(false),
+    /**
+     * Jump to P2 when the connection has no deferred foreign key violation pending (SQLite's
+     * with P1 = 1); with P3 = 1 also when an explicit transaction is open, as COMMIT checks them then.
+     */
+    FkIfZero(true),
     /**
      * Set the connection's autocommit mode to P1 (BEGIN: 0; COMMIT, ROLLBACK: 1), rolling back
      * when P2 is 1; fails as SQLite does when the mode is already P1.

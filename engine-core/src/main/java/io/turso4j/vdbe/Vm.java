@@ -395,8 +395,19 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case FkCounter -> context.addDeferredViolations(p2);
+                case FkIfZero -> {
+                    if (context.deferredViolations() == 0 || p3 == 1 && !context.isAutocommit()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
                 case AutoCommit -> {
                     boolean on = p1 != 0;
+                    if (on && p2 == 0 && !context.isAutocommit() && context.deferredViolations() > 0) {
+                        // COMMIT fails and the transaction stays open, to be fixed or rolled back.
+                        throw new SqliteException(ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                    }
                     if (context.isAutocommit() == on) {
                         throw new SqliteException(ResultCode.ERROR, !on ? "cannot start a transaction within a transaction"
                                 : p2 != 0 ? "cannot rollback - no transaction is active"

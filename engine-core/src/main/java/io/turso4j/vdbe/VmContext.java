@@ -40,6 +40,19 @@ public interface VmContext {
     boolean isAutocommit();
 
     /**
+     * The transaction's pending violations of deferred foreign keys (SQLite's nDeferredCons):
+     * COMMIT fails while it is above zero.
+     */
+    default long deferredViolations() {
+        return 0;
+    }
+
+    /** Adds {@code delta} to {@link #deferredViolations()}. */
+    default void addDeferredViolations(long delta) {
+        throw new UnsupportedOperationException("deferred foreign keys need a connection");
+    }
+
+    /**
      * Opens ({@code false}) or ends ({@code true}) an explicit transaction; {@code rollback}
      * undoes it instead of committing.
      */

@@ -1,0 +1,33 @@
+-- Foreign keys with enforcement on: immediate and deferred keys, COMMIT failing while
+-- deferred violations are pending, savepoints, and rows that are their own parents.
+PRAGMA foreign_keys = ON;
+CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE c(id INTEGER PRIMARY KEY, pid REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED, v);
+CREATE TABLE i(id INTEGER PRIMARY KEY, pid REFERENCES p(id) ON DELETE CASCADE, v);
+INSERT INTO c VALUES (1, 7, 'orphan in autocommit fails');
+BEGIN;
+INSERT INTO c VALUES (1, 7, 'orphan until its parent comes');
+INSERT INTO p VALUES (7, 'seven');
+COMMIT;
+BEGIN;
+INSERT INTO c VALUES (2, 8, 'orphan');
+COMMIT;
+SELECT * FROM c ORDER BY id;
+ROLLBACK;
+SELECT * FROM c ORDER BY id;
+BEGIN;
+SAVEPOINT a;
+INSERT INTO c VALUES (3, 9, 'undone');
+ROLLBACK TO a;
+RELEASE a;
+COMMIT;
+INSERT INTO i VALUES (1, 7, 'child'), (2, 8, 'no parent');
+INSERT INTO i VALUES (2, 7, 'child 2');
+DELETE FROM p WHERE id = 7;
+SELECT * FROM i;
+SELECT * FROM c;
+INSERT INTO p VALUES (7, 'seven again');
+CREATE TABLE t(id INTEGER PRIMARY KEY, parent REFERENCES t(id));
+INSERT INTO t VALUES (1, 99), (2, 2);
+INSERT INTO t VALUES (3, 3), (4, 3), (5, 5);
+SELECT * FROM t;
