@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * SELECTs that once gave other results than SQLite's (DISTINCT with GROUP BY, a subquery's
  * column affinity, duplicate column names in a subquery, a CTE that is recursive without the
- * RECURSIVE keyword), each compared with sqlite-jdbc's answer.
+ * RECURSIVE keyword, {@code sqlite_version()}), each compared with sqlite-jdbc's answer.
  */
 class SelectFixesDifferentialTest {
     private static void check(String[] setup, String... queries) throws SQLException {
@@ -20,6 +20,11 @@ class SelectFixesDifferentialTest {
                 assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
             }
         }
+    }
+
+    @Test
+    void sqliteVersionIsTheOraclesRelease() throws SQLException {
+        check(new String[0], "SELECT sqlite_version()", "SELECT typeof(sqlite_version())");
     }
 
     @Test

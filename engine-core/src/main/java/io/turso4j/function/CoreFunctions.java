@@ -26,6 +26,13 @@ import java.util.HexFormat;
  * <p>Stateless; any thread.
  */
 final class CoreFunctions {
+    /**
+     * What {@code sqlite_version()} reports: the SQLite release whose behaviour the engine is
+     * checked against (the sqlite-jdbc oracle's library), so that tools which test the version
+     * for a feature see the dialect they get.
+     */
+    static final String SQLITE_VERSION = "3.54.1";
+
     private CoreFunctions() {
     }
 
@@ -64,6 +71,7 @@ final class CoreFunctions {
         b.scalar("changes", 0, (ctx, a, s, n, out) -> out.setInt(ctx.changes()));
         b.scalar("total_changes", 0, (ctx, a, s, n, out) -> out.setInt(ctx.totalChanges()));
         b.scalar("last_insert_rowid", 0, (ctx, a, s, n, out) -> out.setInt(ctx.lastInsertRowid()));
+        b.scalar("sqlite_version", 0, (ctx, a, s, n, out) -> out.setText(SQLITE_VERSION));
         ScalarFunction first = (ctx, a, s, n, out) -> out.copyFrom(a[s]);
         b.scalar("likely", 1, first);
         b.scalar("unlikely", 1, first);
