@@ -2,19 +2,25 @@ package io.turso4j.translate;
 
 import io.turso4j.function.AggregateFunction;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.AggregateCall;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The aggregate calls of one SELECT and the registers their accumulators live in: code to
  * {@link #reset} them (start a group), {@link #step} them with the current row — FILTER
  * skipping rows, DISTINCT skipping values already seen (a temporary index per such call, as
- * SQLite keeps) — and {@link #finish} them, after which the calls read their results. Not
- * thread-safe; one per SELECT.
+ * SQLite keeps) — and {@link #finish} them, after which the calls read their results.
+ *
+ * <p>A call with its own ORDER BY ({@code group_concat(x, ',' ORDER BY y)}) is not stepped
+ * row by row: its arguments go into a temporary index keyed by the ORDER BY terms and an
+ * arrival number (so ties keep the rows' order), and {@link #finish} steps the call over
+ * that index in key order. Not thread-safe; one per SELECT.
  */
 final class AggregateCode {
     private final ProgramBuilder b;
@@ -22,6 +28,10 @@ final class AggregateCode {
     private final List<Expr.Function> calls;
     private final int accumulators;
     private final int[] distinct;
+    /** Per call with an ORDER BY: its temporary index, else -1. */
+    private final int[] ordered;
+    /** Per call with an ORDER BY: the register counting the rows it was given. */
+    private final int[] arrivals;
 
     AggregateCode(ProgramBuilder b, ExprCodegen exprs, List<Expr.Function> calls) {
         this.b = b;
@@ -29,15 +39,16 @@ final class AggregateCode {
         this.calls = calls;
         this.accumulators = b.allocRegisters(Math.max(calls.size(), 1));
         this.distinct = new int[calls.size()];
+        this.ordered = new int[calls.size()];
+        this.arrivals = new int[calls.size()];
         for (int i = 0; i < calls.size(); i++) {
             Expr.Function f = calls.get(i);
-            if (!f.orderBy().isEmpty()) {
-                throw ExprCodegen.error("ORDER BY in an aggregate is not supported yet: " + f.name() + "()");
-            }
             if (f.distinct() && f.args().size() != 1) {
                 throw ExprCodegen.error("DISTINCT aggregates must have exactly one argument");
             }
             distinct[i] = f.distinct() ? b.allocCursor() : -1;
+            ordered[i] = f.orderBy().isEmpty() ? -1 : b.allocCursor();
+            arrivals[i] = f.orderBy().isEmpty() ? -1 : b.allocRegister();
         }
     }
 
@@ -50,7 +61,98 @@ final class AggregateCode {
                 b.emit(Opcode.OpenEphemeral, distinct[i], 1, 0,
                         new IndexKeyComparator(new Collation[] {c}, new boolean[1]), 0);
             }
+            if (ordered[i] >= 0) {
+                IndexKeyComparator order = orderComparator(calls.get(i));
+                b.emit(Opcode.OpenEphemeral, ordered[i], order.fieldCount(), 0, order, 0);
+                b.emit(Opcode.Integer, 0, arrivals[i]);
+            }
         }
+    }
+
+    /**
+     * The key of a call's ORDER BY index: per term an "is NULL" flag when the term puts NULLs
+     * where its direction would not (as {@link OrderBy} does), then the term; then the arrival
+     * number; then the arguments.
+     */
+    private IndexKeyComparator orderComparator(Expr.Function f) {
+        List<Collation> collations = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (OrderingTerm term : f.orderBy()) {
+            boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+            if (nullFlag(term)) {
+                collations.add(null);
+                descending.add(desc);
+            }
+            collations.add(ExprTyping.collation(term.expr(), exprs.scope()));
+            descending.add(desc);
+        }
+        for (int k = 0; k <= argumentCount(f); k++) {
+            collations.add(null);
+            descending.add(false);
+        }
+        boolean[] desc = new boolean[descending.size()];
+        for (int k = 0; k < desc.length; k++) {
+            desc[k] = descending.get(k);
+        }
+        return new IndexKeyComparator(collations.toArray(new Collation[0]), desc);
+    }
+
+    private static boolean nullFlag(OrderingTerm term) {
+        boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+        boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
+        return nullsFirst == desc;
+    }
+
+    private static int argumentCount(Expr.Function f) {
+        return f.star() ? 0 : f.args().size();
+    }
+
+    /** Codes the index entry of call {@code i} for the current row, whose arguments are in {@code args…}. */
+    private void remember(int i, int args) {
+        Expr.Function f = calls.get(i);
+        int width = orderComparator(f).fieldCount();
+        int key = b.allocRegisters(width);
+        int k = key;
+        for (OrderingTerm term : f.orderBy()) {
+            int value = nullFlag(term) ? k + 1 : k;
+            exprs.code(term.expr(), value);
+            if (nullFlag(term)) {
+                int notNull = b.newLabel();
+                b.emit(Opcode.Integer, 0, k);
+                b.emit(Opcode.NotNull, value, notNull);
+                b.emit(Opcode.Integer, 1, k);
+                b.resolve(notNull);
+            }
+            k = value + 1;
+        }
+        int one = b.allocRegister();
+        b.emit(Opcode.Integer, 1, one);
+        b.emit(Opcode.Add, one, arrivals[i], arrivals[i]);
+        b.emit(Opcode.SCopy, arrivals[i], k);
+        int n = argumentCount(f);
+        if (n > 0) {
+            b.emit(Opcode.Copy, args, k + 1, n - 1);
+        }
+        int record = b.allocRegister();
+        b.emit(Opcode.MakeRecord, key, width, record);
+        b.emit(Opcode.IdxInsert, ordered[i], record);
+    }
+
+    /** Codes stepping call {@code i} over its ORDER BY index, in key order. */
+    private void stepInOrder(int i) {
+        Expr.Function f = calls.get(i);
+        int n = argumentCount(f);
+        int first = orderComparator(f).fieldCount() - n;
+        int args = b.allocRegisters(Math.max(n, 1));
+        int done = b.newLabel();
+        b.emit(Opcode.Rewind, ordered[i], done);
+        int top = b.currentAddress();
+        for (int a = 0; a < n; a++) {
+            b.emit(Opcode.Column, ordered[i], first + a, args + a);
+        }
+        b.emit(Opcode.AggStep, 0, args, accumulators + i, call(f), n);
+        b.emit(Opcode.Next, ordered[i], top);
+        b.resolve(done);
     }
 
     /** Feeds the current row to every aggregate. */
@@ -72,7 +174,11 @@ final class AggregateCode {
                 b.emit(Opcode.MakeRecord, first, 1, record);
                 b.emit(Opcode.IdxInsert, distinct[i], record);
             }
-            b.emit(Opcode.AggStep, 0, first, accumulators + i, call(f), args.size());
+            if (ordered[i] >= 0) {
+                remember(i, first);
+            } else {
+                b.emit(Opcode.AggStep, 0, first, accumulators + i, call(f), args.size());
+            }
             b.resolve(skip);
         }
     }
@@ -81,6 +187,9 @@ final class AggregateCode {
     void finish() {
         for (int i = 0; i < calls.size(); i++) {
             Expr.Function f = calls.get(i);
+            if (ordered[i] >= 0) {
+                stepInOrder(i);
+            }
             b.emit(Opcode.AggFinal, accumulators + i, f.star() ? 0 : f.args().size(), 0, call(f), 0);
             exprs.bindAggregate(f, accumulators + i);
         }

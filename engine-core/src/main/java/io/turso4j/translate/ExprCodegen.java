@@ -556,6 +556,9 @@ final class ExprCodegen {
             SqliteException unknown = unknownFunction(functions, f.name());
             throw error(unknown.getMessage(), f.pos());
         }
+        if (!f.orderBy().isEmpty()) {
+            throw error("ORDER BY may not be used with non-aggregate " + f.name() + "()", f.pos());
+        }
         callScalar(f.name(), args, collationOfArgs(f.args(), scope), target);
     }
 

@@ -294,6 +294,10 @@ final class WindowCodegen {
             if (f.distinct()) {
                 throw ExprCodegen.error("DISTINCT is not supported for window functions");
             }
+            if (!f.orderBy().isEmpty()) {
+                // SQLite's words: an aggregate with OVER is not an aggregate here.
+                throw ExprCodegen.error("ORDER BY may not be used with non-aggregate " + f.name() + "()");
+            }
             int n = spec.partitionBy().size();
             int[] partition = new int[n];
             Collation[] partitionCollations = new Collation[n];
