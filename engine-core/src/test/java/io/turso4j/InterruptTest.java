@@ -6,15 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** {@link Connection#interrupt()} from another thread stops a running statement, as sqlite3_interrupt. */
 class InterruptTest {
     private static final String ENDLESS = "SELECT count(*) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c)"
             + " SELECT i FROM c)";
+
+    /**
+     * Runs {@code statement} on {@code c} while another thread interrupts {@code c} every 50 ms,
+     * and returns what it threw. The interrupt is repeated because one that lands before the
+     * statement has begun (a slow prepare on a busy machine) has no effect, as in SQLite; the
+     * repetition has stopped, with no interrupt in flight, when this returns.
+     */
+    private static SqliteException interrupted(Connection c, ScheduledExecutorService timer, Executable statement) {
+        ScheduledFuture<?> repeat = timer.scheduleAtFixedRate(c::interrupt, 50, 50, TimeUnit.MILLISECONDS);
+        try {
+            return assertThrows(SqliteException.class, statement);
+        } finally {
+            repeat.cancel(false);
+            try {
+                timer.submit(() -> { }).get(); // the one thread has finished any run in progress
+            } catch (InterruptedException | ExecutionException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     private static long count(Connection c) {
         try (Statement s = c.prepare("SELECT count(*) FROM t")) {
@@ -27,8 +50,7 @@ class InterruptTest {
     void anEndlessQueryStopsWithSqliteInterrupt() {
         try (Database db = Database.open(":memory:"); Connection c = db.connect();
              ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
-            timer.schedule(c::interrupt, 50, TimeUnit.MILLISECONDS);
-            SqliteException e = assertThrows(SqliteException.class, () -> c.execute(ENDLESS));
+            SqliteException e = interrupted(c, timer, () -> c.execute(ENDLESS));
             assertEquals(ResultCode.INTERRUPT, e.code());
             assertEquals("interrupted", e.getMessage());
             // The flag dies with the statements it stopped: the next statement runs.
@@ -47,9 +69,8 @@ class InterruptTest {
              ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
             first.execute("CREATE TABLE t(a); BEGIN IMMEDIATE");
             second.setBusyTimeout(60_000);
-            timer.schedule(second::interrupt, 50, TimeUnit.MILLISECONDS);
             long start = System.nanoTime();
-            SqliteException e = assertThrows(SqliteException.class, () -> second.execute("INSERT INTO t VALUES (1)"));
+            SqliteException e = interrupted(second, timer, () -> second.execute("INSERT INTO t VALUES (1)"));
             assertEquals(ResultCode.INTERRUPT, e.code());
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30));
             first.execute("COMMIT");
@@ -73,8 +94,7 @@ class InterruptTest {
              ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
             c.execute("CREATE TABLE t(a); INSERT INTO t VALUES (0); BEGIN; INSERT INTO t VALUES (1)");
             assertEquals(2, count(c));
-            timer.schedule(c::interrupt, 50, TimeUnit.MILLISECONDS);
-            SqliteException e = assertThrows(SqliteException.class,
+            SqliteException e = interrupted(c, timer,
                     () -> c.execute("INSERT INTO t SELECT i FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL"
                             + " SELECT i + 1 FROM c) SELECT i FROM c)"));
             assertEquals(ResultCode.INTERRUPT, e.code());
@@ -88,8 +108,7 @@ class InterruptTest {
         try (Database db = Database.open(":memory:"); Connection c = db.connect();
              ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor()) {
             c.execute("CREATE TABLE t(a); INSERT INTO t VALUES (0)");
-            timer.schedule(c::interrupt, 50, TimeUnit.MILLISECONDS);
-            assertThrows(SqliteException.class,
+            interrupted(c, timer,
                     () -> c.execute("INSERT INTO t SELECT i FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL"
                             + " SELECT i + 1 FROM c) SELECT i FROM c)"));
             assertEquals(1, count(c));

@@ -164,8 +164,7 @@ class FunctionCallTest {
         assertEquals(List.of("x|3|5", "y|2|4"), rows("SELECT column1, total_len(DISTINCT column2), total_len(column2) FROM "
                 + repeats + " GROUP BY column1"));
         assertEquals(List.of("2"), rows("SELECT total_len(DISTINCT 'ab')"));
-        assertEquals("ORDER BY in an aggregate is not supported yet: total_len()",
-                error("SELECT total_len(column1 ORDER BY column1) FROM " + repeats));
+        assertEquals(List.of("5"), rows("SELECT total_len(column1 ORDER BY column2 DESC) FROM " + repeats));
         assertEquals("misuse of aggregate function total_len()", error("SELECT 1 WHERE total_len('a')"));
         assertEquals("misuse of aggregate function total_len()", error("SELECT total_len(total_len('a'))"));
     }
