@@ -16,6 +16,8 @@ final class BuiltinFunctions {
         PrintfFormat.register(b);
         DateTimeFunctions.register(b);
         MathFunctions.register(b);
+        JsonFunctions.register(b);
+        JsonAggregates.register(b);
         return b;
     }
 }

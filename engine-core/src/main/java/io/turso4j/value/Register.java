@@ -30,6 +30,7 @@ public final class Register {
     private byte[] bytes = NO_BYTES;
     private int length;
     private String cachedText;
+    private byte subtype;
 
     public Register() {
     }
@@ -46,6 +47,7 @@ public final class Register {
     public Register setNull() {
         type = ValueType.NULL;
         cachedText = null;
+        subtype = 0;
         return this;
     }
 
@@ -53,6 +55,7 @@ public final class Register {
         type = ValueType.INTEGER;
         integer = value;
         cachedText = null;
+        subtype = 0;
         return this;
     }
 
@@ -64,6 +67,7 @@ public final class Register {
         type = ValueType.REAL;
         real = value;
         cachedText = null;
+        subtype = 0;
         return this;
     }
 
@@ -73,6 +77,7 @@ public final class Register {
         length = utf8.length;
         type = ValueType.TEXT;
         cachedText = value;
+        subtype = 0;
         return this;
     }
 
@@ -144,6 +149,7 @@ public final class Register {
             }
             case BLOB -> setBlob(other.bytes, 0, other.length);
         }
+        subtype = other.subtype;
         return this;
     }
 
@@ -155,6 +161,7 @@ public final class Register {
         }
         length = len;
         cachedText = null;
+        subtype = 0;
     }
 
     private void copyIn(MemorySegment src, long offset, int len) {
@@ -165,6 +172,22 @@ public final class Register {
         MemorySegment.copy(src, ValueLayout.JAVA_BYTE, offset, bytes, 0, len);
         length = len;
         cachedText = null;
+        subtype = 0;
+    }
+
+    /**
+     * Tags the value with an application subtype (SQLite's {@code sqlite3_result_subtype}; the
+     * JSON functions use {@code 'J'} to pass JSON text between calls). Every setter clears it;
+     * {@link #copyFrom} keeps it.
+     */
+    public Register setSubtype(int value) {
+        subtype = (byte) value;
+        return this;
+    }
+
+    /** The subtype set by {@link #setSubtype}, 0 when none. */
+    public int subtype() {
+        return subtype;
     }
 
     // ---- raw getters ----------------------------------------------------------------------

@@ -1,0 +1,145 @@
+package io.turso4j.function;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.value.RealFormat;
+import io.turso4j.value.Register;
+
+/**
+ * Moves values between SQL registers and JSON trees the way SQLite's JSON functions do: which
+ * argument is parsed as JSON, which is embedded as a string (a TEXT without the JSON subtype),
+ * how a REAL is spelled in JSON, and what a JSON value extracts to in SQL.
+ *
+ * <p>Stateless; any thread.
+ */
+final class JsonArgs {
+    private JsonArgs() {
+    }
+
+    static SqliteException error(String message) {
+        return new SqliteException(ResultCode.ERROR, message);
+    }
+
+    static SqliteException malformed() {
+        return error("malformed JSON");
+    }
+
+    /** The JSON document argument {@code r} parsed; null for SQL NULL; "malformed JSON" if it is not JSON. */
+    static JsonNode document(Register r) {
+        if (r.isNull()) {
+            return null;
+        }
+        if (r.type() == io.turso4j.value.ValueType.BLOB) {
+            throw malformed();
+        }
+        JsonNode node = JsonReader.parseOrNull(r.toText());
+        if (node == null) {
+            throw malformed();
+        }
+        return node;
+    }
+
+    /** A value argument as it is embedded in JSON (json_array, json_set, …). */
+    static JsonNode value(Register r) {
+        return switch (r.type()) {
+            case NULL -> JsonNode.NULL;
+            case INTEGER -> new JsonNode.Num(Long.toString(r.intValue()));
+            case REAL -> new JsonNode.Num(real(r.realValue()));
+            case TEXT -> r.subtype() == JsonNode.SUBTYPE ? document(r) : JsonNode.Str.of(r.toText());
+            case BLOB -> throw error("JSON cannot hold BLOB values");
+        };
+    }
+
+    /** A REAL spelled as SQLite's JSON functions spell it ({@code 1.0e+20}, {@code 9.0e+999}). */
+    static String real(double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "9.0e+999" : "-9.0e+999";
+        }
+        return RealFormat.SEVENTEEN_DIGITS.format(d);
+    }
+
+    /** Stores {@code node} as JSON text tagged with the JSON subtype. */
+    static void setJson(Register out, JsonNode node) {
+        out.setText(node.toJson()).setSubtype(JsonNode.SUBTYPE);
+    }
+
+    /**
+     * Stores what {@code json_extract} gives for {@code node}: an SQL value, or JSON text for
+     * containers (JSON-subtyped when {@code tagged}; {@code ->>} gives them as plain text).
+     */
+    static void setSql(Register out, JsonNode node, boolean tagged) {
+        switch (node) {
+            case JsonNode.Literal l when l == JsonNode.NULL -> out.setNull();
+            case JsonNode.Literal l -> out.setInt(l == JsonNode.TRUE ? 1 : 0);
+            case JsonNode.Num n -> {
+                if (n.isInteger()) {
+                    try {
+                        out.setInt(Long.parseLong(n.text()));
+                    } catch (NumberFormatException tooBig) {
+                        out.setReal(Double.parseDouble(n.text()));
+                    }
+                } else {
+                    out.setReal(Double.parseDouble(n.text()));
+                }
+            }
+            case JsonNode.Str str -> out.setText(str.value());
+            default -> {
+                if (tagged) {
+                    setJson(out, node);
+                } else {
+                    out.setText(node.toJson());
+                }
+            }
+        }
+    }
+
+    /** The path argument's text, checked to start with {@code $}; null for SQL NULL. */
+    static String path(Register r) {
+        if (r.isNull()) {
+            return null;
+        }
+        String p = r.toText();
+        if (p.isEmpty() || p.charAt(0) != '$') {
+            throw badPath(p);
+        }
+        return p;
+    }
+
+    static SqliteException badPath(String path) {
+        return error("bad JSON path: '" + path + "'");
+    }
+
+    /** The value at {@code path} (which starts with {@code $}), or null; a malformed path is an error. */
+    static JsonNode lookup(JsonNode doc, String path) {
+        try {
+            return JsonPath.lookup(doc, path, 1);
+        } catch (JsonPath.BadPath e) {
+            throw badPath(path);
+        }
+    }
+
+    /**
+     * The {@code ->} / {@code ->>} right operand as a full path: an integer N is {@code $[N]}
+     * ({@code $[#-N]} when negative), a label is {@code $.label}, {@code [..]} is kept, other
+     * text becomes a quoted key.
+     */
+    static String abbreviatedPath(Register r) {
+        if (r.isNull()) {
+            return null;
+        }
+        String p = r.toText();
+        if (r.type() == io.turso4j.value.ValueType.INTEGER) {
+            return p.startsWith("-") ? "$[#" + p + "]" : "$[" + p + "]";
+        }
+        if (p.startsWith("$")) {
+            return p;
+        }
+        if (!p.isEmpty() && p.chars().allMatch(c -> c == '_' || (c < 128 && Character.isLetterOrDigit(c)))) {
+            return "$." + p;
+        }
+        if (p.length() >= 3 && p.charAt(0) == '[' && p.charAt(p.length() - 1) == ']') {
+            return "$" + p;
+        }
+        return "$.\"" + p + "\"";
+    }
+}

@@ -1,0 +1,229 @@
+package io.turso4j.function;
+
+import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
+import java.util.List;
+
+/**
+ * SQLite's JSON scalar functions (<a href="https://sqlite.org/json1.html">json1</a>): json,
+ * json_valid, json_quote, json_array, json_object, json_extract and the {@code ->}/{@code ->>}
+ * operators (registered under those names; the code generator calls them), json_type,
+ * json_array_length, json_insert/json_replace/json_set/json_remove, json_patch and
+ * json_error_position. Results that are JSON carry the JSON subtype so that another JSON
+ * function embeds them as JSON rather than as a string.
+ *
+ * <p>Every call parses its arguments afresh, so edits never leak between calls. Stateless; any
+ * thread.
+ */
+final class JsonFunctions {
+    private JsonFunctions() {
+    }
+
+    static void register(FunctionRegistry.Builder b) {
+        b.scalar("json", 1, (ctx, a, s, n, out) -> {
+            JsonNode doc = JsonArgs.document(a[s]);
+            if (doc == null) {
+                out.setNull();
+            } else {
+                JsonArgs.setJson(out, doc);
+            }
+        });
+        b.scalar("json_valid", 1, (ctx, a, s, n, out) -> valid(a[s], 1, out));
+        b.scalar("json_valid", 2, (ctx, a, s, n, out) -> {
+            long flags = a[s + 1].isNull() ? 0 : a[s + 1].toLong();
+            if (flags < 1 || flags > 15) {
+                throw JsonArgs.error("FLAGS parameter to json_valid() must be between 1 and 15");
+            }
+            valid(a[s], (int) flags, out);
+        });
+        b.scalar("json_quote", 1, (ctx, a, s, n, out) -> JsonArgs.setJson(out, JsonArgs.value(a[s])));
+        b.variadic("json_array", 0, (ctx, a, s, n, out) -> {
+            JsonNode.Arr arr = new JsonNode.Arr();
+            for (int i = 0; i < n; i++) {
+                arr.items().add(JsonArgs.value(a[s + i]));
+            }
+            JsonArgs.setJson(out, arr);
+        });
+        b.variadic("json_object", 0, JsonFunctions::object);
+        b.variadic("json_extract", 1, JsonFunctions::extract);
+        b.scalar("->", 2, (ctx, a, s, n, out) -> arrow(a[s], a[s + 1], true, out));
+        b.scalar("->>", 2, (ctx, a, s, n, out) -> arrow(a[s], a[s + 1], false, out));
+        b.scalar("json_type", 1, (ctx, a, s, n, out) -> type(a[s], null, out));
+        b.scalar("json_type", 2, (ctx, a, s, n, out) -> type(a[s], a[s + 1], out));
+        b.scalar("json_array_length", 1, (ctx, a, s, n, out) -> arrayLength(a[s], null, out));
+        b.scalar("json_array_length", 2, (ctx, a, s, n, out) -> arrayLength(a[s], a[s + 1], out));
+        for (JsonPath.Edit edit : List.of(JsonPath.Edit.INSERT, JsonPath.Edit.REPLACE, JsonPath.Edit.SET)) {
+            String name = "json_" + edit.name().toLowerCase(java.util.Locale.ROOT);
+            b.variadic(name, 1, (ctx, a, s, n, out) -> edit(name, edit, a, s, n, out));
+        }
+        b.variadic("json_remove", 1, JsonFunctions::remove);
+        b.scalar("json_patch", 2, (ctx, a, s, n, out) -> {
+            JsonNode target = JsonArgs.document(a[s]);
+            JsonNode patch = JsonArgs.document(a[s + 1]);
+            if (target == null || patch == null) {
+                out.setNull();
+            } else {
+                JsonArgs.setJson(out, JsonPatch.merge(target, patch));
+            }
+        });
+        b.scalar("json_error_position", 1, (ctx, a, s, n, out) -> {
+            Register x = a[s];
+            if (x.isNull()) {
+                out.setNull();
+                return;
+            }
+            JsonReader reader = JsonReader.of(x.toText());
+            out.setInt(reader.parse() == null ? reader.errorPosition() : 0);
+        });
+    }
+
+    /** json_valid with SQLite 3.45's flags: 1 RFC 8259 text, 2 JSON5 text, 4/8 JSONB (never, here). */
+    private static void valid(Register x, int flags, Register out) {
+        if (x.isNull()) {
+            out.setNull();
+            return;
+        }
+        if (x.type() == ValueType.BLOB) {
+            out.setInt(0);
+            return;
+        }
+        JsonReader reader = JsonReader.of(x.toText());
+        JsonNode doc = reader.parse();
+        boolean ok = doc != null && ((flags & 2) != 0 || ((flags & 1) != 0 && !reader.usedJson5()));
+        out.setInt(ok ? 1 : 0);
+    }
+
+    private static void object(FunctionContext ctx, Register[] a, int s, int n, Register out) {
+        if (n % 2 != 0) {
+            throw JsonArgs.error("json_object() requires an even number of arguments");
+        }
+        JsonNode.Obj obj = new JsonNode.Obj();
+        for (int i = 0; i < n; i += 2) {
+            Register key = a[s + i];
+            if (key.type() != ValueType.TEXT) {
+                throw JsonArgs.error("json_object() labels must be TEXT");
+            }
+            obj.add(JsonNode.Str.of(key.toText()), JsonArgs.value(a[s + i + 1]));
+        }
+        JsonArgs.setJson(out, obj);
+    }
+
+    private static void extract(FunctionContext ctx, Register[] a, int s, int n, Register out) {
+        JsonNode doc = JsonArgs.document(a[s]);
+        if (doc == null || n < 2) {
+            out.setNull();
+            return;
+        }
+        if (n == 2) {
+            String path = JsonArgs.path(a[s + 1]);
+            JsonNode found = path == null ? null : JsonArgs.lookup(doc, path);
+            if (found == null) {
+                out.setNull();
+            } else {
+                JsonArgs.setSql(out, found, true);
+            }
+            return;
+        }
+        JsonNode.Arr all = new JsonNode.Arr();
+        for (int i = 1; i < n; i++) {
+            String path = JsonArgs.path(a[s + i]);
+            if (path == null) {
+                out.setNull();
+                return;
+            }
+            JsonNode found = JsonArgs.lookup(doc, path);
+            all.items().add(found == null ? JsonNode.NULL : found);
+        }
+        JsonArgs.setJson(out, all);
+    }
+
+    private static void arrow(Register x, Register p, boolean asJson, Register out) {
+        JsonNode doc = JsonArgs.document(x);
+        String path = JsonArgs.abbreviatedPath(p);
+        JsonNode found = doc == null || path == null ? null : JsonArgs.lookup(doc, path);
+        if (found == null) {
+            out.setNull();
+        } else if (asJson) {
+            JsonArgs.setJson(out, found);
+        } else {
+            JsonArgs.setSql(out, found, false);
+        }
+    }
+
+    /** The value at the optional path argument {@code p}, or null (NULL doc, NULL path, not found). */
+    private static JsonNode at(Register x, Register p) {
+        JsonNode doc = JsonArgs.document(x);
+        if (doc == null || p == null) {
+            return doc;
+        }
+        String path = JsonArgs.path(p);
+        return path == null ? null : JsonArgs.lookup(doc, path);
+    }
+
+    private static void type(Register x, Register p, Register out) {
+        JsonNode found = at(x, p);
+        if (found == null) {
+            out.setNull();
+        } else {
+            out.setText(found.typeName());
+        }
+    }
+
+    private static void arrayLength(Register x, Register p, Register out) {
+        JsonNode found = at(x, p);
+        if (found == null) {
+            out.setNull();
+        } else {
+            out.setInt(found instanceof JsonNode.Arr arr ? arr.items().size() : 0);
+        }
+    }
+
+    private static void edit(String name, JsonPath.Edit edit, Register[] a, int s, int n, Register out) {
+        if (n % 2 == 0) {
+            throw JsonArgs.error(name + "() needs an odd number of arguments");
+        }
+        JsonNode doc = JsonArgs.document(a[s]);
+        if (doc == null) {
+            out.setNull();
+            return;
+        }
+        for (int i = 1; i < n; i += 2) {
+            String path = JsonArgs.path(a[s + i]);
+            if (path == null) {
+                continue;
+            }
+            doc = apply(doc, path, edit, JsonArgs.value(a[s + i + 1]));
+        }
+        JsonArgs.setJson(out, doc);
+    }
+
+    private static void remove(FunctionContext ctx, Register[] a, int s, int n, Register out) {
+        JsonNode doc = JsonArgs.document(a[s]);
+        for (int i = 1; i < n && doc != null; i++) {
+            String path = JsonArgs.path(a[s + i]);
+            doc = path == null ? null : apply(doc, path, JsonPath.Edit.REMOVE, null);
+        }
+        if (doc == null) {
+            out.setNull();
+        } else {
+            JsonArgs.setJson(out, doc);
+        }
+    }
+
+    /** {@code doc} after {@code edit} at {@code path}: the root itself may be replaced, or removed (null). */
+    private static JsonNode apply(JsonNode doc, String path, JsonPath.Edit edit, JsonNode value) {
+        if (path.length() == 1) {
+            return switch (edit) {
+                case REPLACE, SET -> value;
+                case REMOVE -> null;
+                case INSERT -> doc;
+            };
+        }
+        try {
+            JsonPath.edit(doc, path, 1, edit, value);
+        } catch (JsonPath.BadPath e) {
+            throw JsonArgs.badPath(path);
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,414 @@
+package io.turso4j.function;
+
+import java.math.BigInteger;
+
+/**
+ * Parses JSON text as SQLite's JSON functions do: RFC 8259 plus the JSON5 extensions SQLite
+ * accepts (comments, extra whitespace, trailing commas, unquoted and single-quoted keys and
+ * strings, hex, {@code +1}, {@code .5}, {@code 5.}, {@code Infinity}, {@code NaN}, JSON5
+ * string escapes). JSON5 spellings are converted to RFC 8259 text in the tree
+ * ({@code 0x1F} → {@code 31}, {@code 'x\x41'} → {@code "x\u0041"}, {@code Infinity} →
+ * {@code 9e999}, {@code NaN} → {@code null}), and {@link #usedJson5()} says whether any
+ * appeared ({@code json_valid} with its default flags rejects them).
+ *
+ * <p>On malformed input {@link #parse} returns null and {@link #errorOffset()} is the index in
+ * the text where SQLite reports the error (0 for trailing garbage, as SQLite does). One reader
+ * parses one text; not thread-safe.
+ */
+final class JsonReader {
+    private static final int MAX_DEPTH = 1000;
+
+    private final String s;
+    private int pos;
+    private int depth;
+    private boolean json5;
+    private int errorOffset = -1;
+
+    private JsonReader(String text) {
+        this.s = text;
+    }
+
+    /** The tree of {@code text}, or null if it is not JSON (nor JSON5). */
+    static JsonNode parseOrNull(String text) {
+        return new JsonReader(text).parse();
+    }
+
+    static JsonReader of(String text) {
+        return new JsonReader(text);
+    }
+
+    JsonNode parse() {
+        try {
+            skipSpace();
+            JsonNode v = value();
+            skipSpace();
+            if (pos < s.length()) {
+                errorOffset = 0;
+                return null;
+            }
+            return v;
+        } catch (Malformed e) {
+            return null;
+        }
+    }
+
+    boolean usedJson5() {
+        return json5;
+    }
+
+    /** The 1-based character position of the error, as {@code json_error_position} reports it. */
+    int errorPosition() {
+        return s.codePointCount(0, Math.min(errorOffset, s.length())) + 1;
+    }
+
+    private static final class Malformed extends RuntimeException {
+        Malformed() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Malformed fail(int at) {
+        errorOffset = at;
+        return new Malformed();
+    }
+
+    private char peek() {
+        return pos < s.length() ? s.charAt(pos) : 0;
+    }
+
+    private JsonNode value() {
+        if (pos >= s.length()) {
+            throw fail(pos);
+        }
+        char c = s.charAt(pos);
+        switch (c) {
+            case '{' -> {
+                return object();
+            }
+            case '[' -> {
+                return array();
+            }
+            case '"', '\'' -> {
+                return string();
+            }
+            case 't' -> {
+                return literal("true", JsonNode.TRUE);
+            }
+            case 'f' -> {
+                return literal("false", JsonNode.FALSE);
+            }
+            case 'n' -> {
+                return literal("null", JsonNode.NULL);
+            }
+            case 'N' -> {
+                JsonNode v = literal("NaN", JsonNode.NULL);
+                json5 = true;
+                return v;
+            }
+            default -> {
+                if (c == '-' || c == '+' || c == '.' || c == 'I' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw fail(pos);
+            }
+        }
+    }
+
+    private JsonNode literal(String word, JsonNode node) {
+        if (!s.startsWith(word, pos) || identifierChar(pos + word.length())) {
+            throw fail(pos);
+        }
+        pos += word.length();
+        return node;
+    }
+
+    private boolean identifierChar(int at) {
+        if (at >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(at);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
+    private JsonNode object() {
+        enter();
+        pos++;
+        JsonNode.Obj obj = new JsonNode.Obj();
+        while (true) {
+            skipSpace();
+            if (peek() == '}') {
+                if (!obj.keys().isEmpty()) {
+                    json5 = true; // trailing comma
+                }
+                pos++;
+                break;
+            }
+            JsonNode.Str key;
+            char c = peek();
+            if (c == '"' || c == '\'') {
+                key = string();
+            } else if (c != 0 && (Character.isLetter(c) || c == '_' || c == '$')) {
+                int start = pos;
+                while (identifierChar(pos)) {
+                    pos++;
+                }
+                key = new JsonNode.Str(s.substring(start, pos));
+                json5 = true;
+            } else {
+                throw fail(pos);
+            }
+            skipSpace();
+            if (peek() != ':') {
+                throw fail(pos);
+            }
+            pos++;
+            skipSpace();
+            obj.add(key, value());
+            skipSpace();
+            if (peek() == ',') {
+                pos++;
+            } else if (peek() == '}') {
+                pos++;
+                break;
+            } else {
+                throw fail(pos);
+            }
+        }
+        depth--;
+        return obj;
+    }
+
+    private JsonNode array() {
+        enter();
+        pos++;
+        JsonNode.Arr arr = new JsonNode.Arr();
+        while (true) {
+            skipSpace();
+            if (peek() == ']') {
+                if (!arr.items().isEmpty()) {
+                    json5 = true;
+                }
+                pos++;
+                break;
+            }
+            arr.items().add(value());
+            skipSpace();
+            if (peek() == ',') {
+                pos++;
+            } else if (peek() == ']') {
+                pos++;
+                break;
+            } else {
+                throw fail(pos);
+            }
+        }
+        depth--;
+        return arr;
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw fail(pos);
+        }
+    }
+
+    private JsonNode.Str string() {
+        char quote = s.charAt(pos);
+        if (quote == '\'') {
+            json5 = true;
+        }
+        pos++;
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (pos >= s.length()) {
+                throw fail(pos);
+            }
+            char c = s.charAt(pos);
+            if (c == quote) {
+                pos++;
+                return new JsonNode.Str(out.toString());
+            }
+            if (c == '"') {
+                out.append("\\\"");
+                pos++;
+            } else if (c == '\\') {
+                escape(out);
+            } else {
+                if (c < 0x20) {
+                    json5 = true;
+                    JsonNode.Str.escape(String.valueOf(c), out);
+                } else {
+                    out.append(c);
+                }
+                pos++;
+            }
+        }
+    }
+
+    private void escape(StringBuilder out) {
+        int at = pos + 1;
+        if (at >= s.length()) {
+            throw fail(at);
+        }
+        char e = s.charAt(at);
+        pos = at + 1;
+        switch (e) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> out.append('\\').append(e);
+            case 'u' -> {
+                if (!hexDigits(pos, 4)) {
+                    throw fail(at);
+                }
+                out.append(s, at - 1, pos + 4);
+                pos += 4;
+            }
+            case '\'' -> {
+                json5 = true;
+                out.append('\'');
+            }
+            case 'v' -> {
+                json5 = true;
+                out.append("\\u000b");
+            }
+            case '0' -> {
+                json5 = true;
+                out.append("\\u0000");
+            }
+            case 'x' -> {
+                if (!hexDigits(pos, 2)) {
+                    throw fail(at);
+                }
+                json5 = true;
+                out.append("\\u00").append(s, pos, pos + 2);
+                pos += 2;
+            }
+            case '\n', '\u2028', '\u2029' -> json5 = true;
+            case '\r' -> {
+                json5 = true;
+                if (peek() == '\n') {
+                    pos++;
+                }
+            }
+            default -> throw fail(at);
+        }
+    }
+
+    private boolean hexDigits(int from, int n) {
+        if (from + n > s.length()) {
+            return false;
+        }
+        for (int i = from; i < from + n; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode number() {
+        int start = pos;
+        StringBuilder text = new StringBuilder();
+        char c = s.charAt(pos);
+        if (c == '-' || c == '+') {
+            if (c == '-') {
+                text.append('-');
+            } else {
+                json5 = true;
+            }
+            pos++;
+        }
+        if (s.startsWith("Infinity", pos)) {
+            pos += 8;
+            json5 = true;
+            return new JsonNode.Num(text.append("9e999").toString());
+        }
+        if (peek() == '0' && pos + 1 < s.length() && (s.charAt(pos + 1) == 'x' || s.charAt(pos + 1) == 'X')) {
+            int digits = pos + 2;
+            int end = digits;
+            while (end < s.length() && Character.digit(s.charAt(end), 16) >= 0) {
+                end++;
+            }
+            if (end == digits) {
+                throw fail(start);
+            }
+            json5 = true;
+            BigInteger v = new BigInteger(s.substring(digits, end), 16);
+            pos = end;
+            return new JsonNode.Num(text.append(v.bitLength() <= 63 ? v.toString() : "9.0e999").toString());
+        }
+        int intStart = pos;
+        while (pos < s.length() && Character.isDigit(s.charAt(pos)) && s.charAt(pos) < 128) {
+            pos++;
+        }
+        int intDigits = pos - intStart;
+        if (intDigits > 1 && s.charAt(intStart) == '0') {
+            throw fail(intStart + 1);
+        }
+        if (intDigits == 0) {
+            if (peek() != '.') {
+                throw fail(start);
+            }
+            json5 = true;
+            text.append('0');
+        } else {
+            text.append(s, intStart, pos);
+        }
+        if (peek() == '.') {
+            pos++;
+            int fracStart = pos;
+            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                pos++;
+            }
+            if (pos == fracStart) {
+                if (intDigits == 0) {
+                    throw fail(pos - 1);
+                }
+                json5 = true;
+                text.append(".0");
+            } else {
+                text.append('.').append(s, fracStart, pos);
+            }
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            int expAt = pos;
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            int expDigits = pos;
+            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                pos++;
+            }
+            if (pos == expDigits) {
+                throw fail(pos);
+            }
+            text.append(s, expAt, pos);
+        }
+        return new JsonNode.Num(text.toString());
+    }
+
+    private void skipSpace() {
+        while (pos < s.length()) {
+            char c = s.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else if (c == '/' && pos + 1 < s.length() && s.charAt(pos + 1) == '*') {
+                int end = s.indexOf("*/", pos + 2);
+                if (end < 0) {
+                    return;
+                }
+                json5 = true;
+                pos = end + 2;
+            } else if (c == '/' && pos + 1 < s.length() && s.charAt(pos + 1) == '/') {
+                int end = s.indexOf('\n', pos);
+                json5 = true;
+                pos = end < 0 ? s.length() : end + 1;
+            } else if (c == 0x0b || c == 0x0c || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
+                    || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 || c == 0xfeff) {
+                json5 = true;
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+-- SQLite's JSON functions (json1), as far as sqlite3 3.40 has them.
+SELECT json_object('a', 1, 'b', 'two'), json_array(1, 2.5, 'x', NULL), json_extract('{"a":[1,2]}', '$.a[1]');
+SELECT json(' { "a" : [1, 2.50, 1e5, -0, "x\u0041\n"] , "a":2} ');
+SELECT json('123456789012345678901234567890'), json_type('123456789012345678901234567890');
+SELECT json_valid('{"a":1}'), json_valid('{"a":1'), json_valid('');
+SELECT json_quote('a"b\c'), json_quote(NULL), json_quote(1), json_quote(json('[1 , 2]'));
+SELECT json_array(json('[1]'), '[1]', json_array(2), json_quote('x'), json_extract('[[1]]','$[0]'));
+SELECT json_object('a', json('{"b":[1]}'), 'c', '{"d":1}');
+SELECT json_extract('{"a":1,"b":[1,2]}', '$.a', '$.b'), json_extract('{"a":1}', '$.x'), json_extract(NULL, '$');
+SELECT json_extract('[1,2,3]', '$[#-1]'), json_extract('{"a.b":1}', '$."a.b"'), json_extract('"\u00e9"', '$');
+SELECT '[1,2,3]' -> 1, '{"a":{"b":2}}' -> 'a', '{"a":{"b":2}}' ->> '$.a.b', '{"x":"y"}' ->> 'x', '{"x":"y"}' -> 'x';
+SELECT json_type('{"a":[1,2.0,"x",true,false,null,{}]}'), json_type('[1]', '$[0]'), json_type('[1.0]', '$[0]'), json_type('[1]', '$[9]');
+SELECT json_array_length('[1,2]'), json_array_length('{}'), json_array_length('[1,[2,3]]', '$[1]');
+SELECT json_set('{"a":1}', '$.b', 2, '$.c[0]', 3), json_insert('[1,2]', '$[#]', 3), json_replace('{"a":1}', '$.a', json('[1]'), '$.z', 1);
+SELECT json_remove('[1,2,3]', '$[1]', '$[0]'), json_remove('{"a":1}', '$'), json_remove('{"a":1}', '$.b');
+SELECT json_patch('{"a":1,"b":{"c":2}}', '{"b":{"c":null,"d":3},"e":[1]}'), json_patch('[1]', '{"a":1}');
+CREATE TABLE t(id INTEGER PRIMARY KEY, j TEXT);
+INSERT INTO t(j) VALUES ('{"a":[1,2,{"b":null}],"c":"x"}'), ('[1,2,3]'), (NULL);
+SELECT id, json_array(j), j -> '$.a', j ->> '$.c', json_type(j) FROM t ORDER BY id;
+SELECT json_group_array(j -> '$.a'), json_group_object(id, json(j)) FROM t;
+SELECT id FROM t WHERE j ->> '$.c' = 'x';
+SELECT json('[1,2');
+SELECT json_object('a');
