@@ -79,7 +79,7 @@ final class AggregateCode {
         List<Boolean> descending = new ArrayList<>();
         for (OrderingTerm term : f.orderBy()) {
             boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
-            if (nullFlag(term)) {
+            if (OrderBy.needsNullFlag(term)) {
                 collations.add(null);
                 descending.add(desc);
             }
@@ -97,12 +97,6 @@ final class AggregateCode {
         return new IndexKeyComparator(collations.toArray(new Collation[0]), desc);
     }
 
-    private static boolean nullFlag(OrderingTerm term) {
-        boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
-        boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
-        return nullsFirst == desc;
-    }
-
     private static int argumentCount(Expr.Function f) {
         return f.star() ? 0 : f.args().size();
     }
@@ -114,9 +108,9 @@ final class AggregateCode {
         int key = b.allocRegisters(width);
         int k = key;
         for (OrderingTerm term : f.orderBy()) {
-            int value = nullFlag(term) ? k + 1 : k;
+            int value = OrderBy.needsNullFlag(term) ? k + 1 : k;
             exprs.code(term.expr(), value);
-            if (nullFlag(term)) {
+            if (OrderBy.needsNullFlag(term)) {
                 int notNull = b.newLabel();
                 b.emit(Opcode.Integer, 0, k);
                 b.emit(Opcode.NotNull, value, notNull);

@@ -34,6 +34,16 @@ final class OrderBy {
         this.selects = selects;
     }
 
+    /**
+     * Whether a sort key for {@code term} needs an "is NULL" flag before the term: when it asks
+     * for NULLs where its direction would not put them (NULLs sort first, ascending).
+     */
+    static boolean needsNullFlag(OrderingTerm term) {
+        boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+        boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
+        return nullsFirst == desc;
+    }
+
     void code(Select select, int columns, Supplier<SelectCodegen.RowSink> limit, int end) {
         List<OrderingTerm> terms = select.orderBy();
         // Key fields: each term's column, preceded by an "is NULL" flag when the term asks for
@@ -52,8 +62,7 @@ final class OrderBy {
                 extras.add(term.expr());
             }
             boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
-            boolean nullsFirst = term.nulls() == null ? !desc : term.nulls() == OrderingTerm.NullsOrder.FIRST;
-            if (nullsFirst == desc) {
+            if (needsNullFlag(term)) {
                 column.add(c);
                 nullFlag.add(true);
                 keyTerms.add(null);
