@@ -21,7 +21,7 @@ final class DotCommands {
         BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
         INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
-        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2);
+        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), WIDTH("width", 1);
 
         private final String name;
         private final int minLength;
@@ -47,7 +47,8 @@ final class DotCommands {
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
             .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
-            .mode MODE               Set output mode: column csv line list tabs
+            .mode MODE ?OPTIONS?     Set output mode: ascii box column csv html insert json line list
+                                       markdown quote table tabs (columnar ones take --wrap N)
             .nullvalue STRING        Use STRING in place of NULL values
             .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
             .print STRING...         Print literal STRING
@@ -57,6 +58,7 @@ final class DotCommands {
             .separator COL ?ROW?     Change the column and row separators
             .show                    Show the current values for various settings
             .tables ?PATTERN?        List names of tables matching LIKE pattern PATTERN
+            .width NUM1 NUM2 ...     Set minimum column widths for columnar output
             """;
 
     private final ShellState state;
@@ -102,6 +104,7 @@ final class DotCommands {
                     () -> state.settings().setSeparators(args.get(1), args.size() == 3 ? args.get(2) : null));
             case SHOW -> show();
             case TABLES -> schema.tables(args.subList(1, args.size()));
+            case WIDTH -> width(args.subList(1, args.size()));
         };
     }
 
@@ -131,14 +134,57 @@ final class DotCommands {
         return Result.QUIT;
     }
 
+    /** {@code .mode ?MODE? ?TABLE? ?--wrap N? ?--noquote?}, parsed as sqlite3 3.40 parses it. */
     private Result mode(List<String> args) {
-        if (args.size() == 1) {
-            state.out().write("current output mode: " + state.settings().mode().label() + "\n");
+        String name = null;
+        String table = null;
+        int wrap = OutputSettings.DEFAULT_WRAP;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (isOption(a, "wrap") && i + 1 < args.size()) {
+                wrap = (int) ShellNumbers.integerValue(args.get(++i));
+            } else if (isOption(a, "wordwrap") && i + 1 < args.size()) {
+                if (flag(args.get(++i))) {
+                    return usage("Error: --wordwrap on is not supported yet");
+                }
+            } else if (isOption(a, "ww") || isOption(a, "quote")) {
+                return usage("Error: " + a + " is not supported yet");
+            } else if (isOption(a, "noquote")) {
+                continue;
+            } else if (name == null) {
+                name = a;
+            } else if (table == null) {
+                table = a;
+            } else if (a.startsWith("-")) {
+                return usage("unknown option: " + a);
+            } else {
+                return usage("extra argument: \"" + a + "\"");
+            }
+        }
+        if (name == null) {
+            state.out().write("current output mode: " + state.settings().describeMode() + "\n");
             return Result.OK;
         }
-        if (!state.settings().setMode(args.get(1))) {
-            return usage("Error: mode should be one of: column csv line list tabs");
+        if (!state.settings().setMode(name, table, wrap)) {
+            return usage("Error: mode should be one of: ascii box column csv html insert json line list markdown "
+                    + "qbox quote table tabs tcl");
         }
+        return Result.OK;
+    }
+
+    /** sqlite3's {@code optionMatch}: {@code -name} or {@code --name}. */
+    private static boolean isOption(String arg, String name) {
+        return arg.equals("-" + name) || arg.equals("--" + name);
+    }
+
+    /** {@code .width NUM...}: the columnar modes' widths; none clears them. */
+    private Result width(List<String> args) {
+        List<Integer> widths = new java.util.ArrayList<>(args.size());
+        for (String a : args) {
+            long w = ShellNumbers.integerValue(a);
+            widths.add((int) Math.max(-30000, Math.min(30000, w)));
+        }
+        state.settings().setWidths(widths);
         return Result.OK;
     }
 
@@ -185,10 +231,10 @@ final class DotCommands {
                 colseparator: %s
                 rowseparator: %s
                        stats: off
-                       width:\s
+                       width: %s
                     filename: %s
-                """.formatted(s.showHeader() ? "on" : "off", s.mode().label(), cString(s.nullValue()),
-                cString(s.columnSeparator()), cString(s.rowSeparator()), state.databaseName());
+                """.formatted(s.showHeader() ? "on" : "off", s.describeMode(), cString(s.nullValue()),
+                cString(s.columnSeparator()), cString(s.rowSeparator()), s.describeWidths(), state.databaseName());
         state.out().write(text);
         return Result.OK;
     }

@@ -73,7 +73,7 @@ final class SqlRunner {
             for (int i = 0; i < row.length; i++) {
                 cells[i] = CellText.of(row[i]);
             }
-            formatter.row(cells);
+            formatter.row(row, cells);
         }
     }
 }

@@ -1,0 +1,70 @@
+package io.turso4j.cli;
+
+/**
+ * sqlite3 3.40's quote and insert modes: every value as an SQL literal ({@link SqlLiteral}).
+ *
+ * <p>Quote mode joins them with the column separator and ends rows with the row separator; with
+ * headers on, the column names come first as quoted strings. Insert mode writes one {@code
+ * INSERT INTO table VALUES(…);} line per row — the column list after the table name only with
+ * headers on — and spells newlines in text out, so every statement is one line. Owned by the
+ * shell's one thread.
+ */
+final class QuoteFormatter implements ResultFormatter {
+    private final ShellOutput out;
+    private final byte[][] header;
+    private final boolean showHeader;
+    private final byte[] columnSeparator;
+    private final byte[] rowSeparator;
+    /** The quoted table name in insert mode; null in quote mode. */
+    private final String insertTable;
+    private boolean any;
+
+    QuoteFormatter(OutputSettings settings, ShellOutput out, byte[][] header, String insertTable) {
+        this.out = out;
+        this.header = header;
+        this.showHeader = settings.showHeader();
+        this.columnSeparator = CellText.text(settings.columnSeparator());
+        this.rowSeparator = CellText.text(settings.rowSeparator());
+        this.insertTable = insertTable;
+    }
+
+    @Override
+    public void row(Object[] values, byte[][] cells) {
+        boolean first = !any;
+        any = true;
+        if (insertTable != null) {
+            insert(values);
+            return;
+        }
+        if (first && showHeader) {
+            for (int i = 0; i < header.length; i++) {
+                out.write(i > 0 ? columnSeparator : new byte[0]);
+                out.write(SqlLiteral.quoted(header[i]));
+            }
+            out.write(rowSeparator);
+        }
+        for (int i = 0; i < values.length; i++) {
+            out.write(i > 0 ? columnSeparator : new byte[0]);
+            out.write(SqlLiteral.of(values[i], false));
+        }
+        out.write(rowSeparator);
+    }
+
+    private void insert(Object[] values) {
+        out.write("INSERT INTO " + insertTable);
+        if (showHeader) {
+            StringBuilder names = new StringBuilder("(");
+            for (int i = 0; i < header.length; i++) {
+                names.append(i > 0 ? "," : "").append(SchemaCommands.quoteName(new String(header[i],
+                        java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            out.write(names.append(')').toString());
+        }
+        out.write(" VALUES(");
+        for (int i = 0; i < values.length; i++) {
+            out.write(i > 0 ? "," : "");
+            out.write(SqlLiteral.of(values[i], true));
+        }
+        out.write(");\n");
+    }
+}

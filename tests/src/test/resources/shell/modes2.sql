@@ -1,0 +1,87 @@
+-- The other output modes: box, table, markdown, json, quote, insert, html, ascii; .width and --wrap.
+CREATE TABLE t(a INTEGER, b TEXT, c REAL, d BLOB);
+INSERT INTO t VALUES (1, 'one', 1.5, x'00ff'), (NULL, 'multi
+line', -2.0, NULL), (123456, 'é中文', 0.1, x'41'), (-5, 'tab	x', 1e15, ''), (7, 'quote''s "dq" \ <&>', 2.25, x'0a0d');
+.mode box
+SELECT * FROM t;
+SELECT * FROM t WHERE 0;
+SELECT a AS "a long column name", b FROM t WHERE a > 1;
+.mode
+.mode table
+SELECT * FROM t;
+SELECT a, c FROM t;
+.mode markdown
+SELECT * FROM t;
+.headers off
+.mode table
+SELECT a, c FROM t;
+.mode json
+SELECT * FROM t;
+SELECT 'a"b\c' AS "k""ey", char(1), char(127), 1e308*10, -1e308*10, 1 FROM t WHERE 0;
+SELECT 'a"b\c' AS "k""ey", char(1), char(9), 1e308*10, -1e308*10; SELECT 2 AS two;
+.mode quote
+SELECT * FROM t;
+.headers on
+SELECT * FROM t;
+SELECT 'it''s', 'a
+b', NULL;
+.mode insert
+SELECT * FROM t;
+SELECT 'a\n
+b' AS "weird name", 'x
+\n\012
+y', 'cr
+' || char(13) || 'lf';
+.headers off
+.mode insert "my t"
+SELECT * FROM t;
+.mode insert select
+SELECT 1, 'x';
+.mode
+.mode html
+SELECT * FROM t, (SELECT '<&>"''' AS e);
+.headers on
+SELECT a, b FROM t;
+.mode ascii
+SELECT a, b FROM t;
+.mode column
+.width 5 -6
+SELECT b, a FROM t;
+.width 3
+SELECT b, a, b FROM t;
+.width
+SELECT b, a FROM t;
+.mode column --wrap 4
+SELECT b, a FROM t;
+.mode
+.mode box --wrap 3
+SELECT b, a FROM t;
+.nullvalue NUL
+.mode box
+SELECT NULL AS n, 1;
+.mode quote
+SELECT NULL, 1, 'NUL';
+.mode tabs
+.mode
+.mode l
+.mode
+.mode c
+.mode
+.mode q
+.mode
+.mode h
+.mode
+.mode m
+.mode
+.mode b
+.mode
+.mode a
+.mode
+.mode i
+.mode
+.mode j
+.mode
+.mode nosuchmode
+.mode insert t1 extra
+.mode list
+SELECT 'done';
