@@ -18,7 +18,7 @@ final class DotCommands {
 
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
-        BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
+        BAIL("bail", 3), DUMP("dump", 1), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
         INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
         SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), WIDTH("width", 1);
@@ -43,6 +43,7 @@ final class DotCommands {
 
     private static final String HELP_TEXT = """
             .bail on|off             Stop after hitting an error.  Default OFF
+            .dump ?OBJECTS?          Render database content as SQL
             .exit ?CODE?             Exit this program with return-code CODE
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
@@ -63,10 +64,12 @@ final class DotCommands {
 
     private final ShellState state;
     private final SchemaCommands schema;
+    private final DumpCommand dump;
 
     DotCommands(ShellState state) {
         this.state = state;
         this.schema = new SchemaCommands(state);
+        this.dump = new DumpCommand(state, schema);
     }
 
     /** Runs the dot command on {@code line}; {@code loop} is the input loop it came from (for {@code .read}). */
@@ -81,6 +84,7 @@ final class DotCommands {
         }
         return switch (command) {
             case BAIL -> usageOr(args.size() == 2, "Usage: .bail on|off", () -> state.setBail(flag(args.get(1))));
+            case DUMP -> dump.run(args.subList(1, args.size()));
             case EXIT -> exit(args);
             case HEADERS -> usageOr(args.size() == 2, "Usage: .headers on|off",
                     () -> state.settings().setHeaders(flag(args.get(1))));

@@ -20,12 +20,23 @@ final class QuoteFormatter implements ResultFormatter {
     private boolean any;
 
     QuoteFormatter(OutputSettings settings, ShellOutput out, byte[][] header, String insertTable) {
+        this(out, header, settings.showHeader(), CellText.text(settings.columnSeparator()),
+                CellText.text(settings.rowSeparator()), insertTable);
+    }
+
+    private QuoteFormatter(ShellOutput out, byte[][] header, boolean showHeader, byte[] columnSeparator,
+            byte[] rowSeparator, String insertTable) {
         this.out = out;
         this.header = header;
-        this.showHeader = settings.showHeader();
-        this.columnSeparator = CellText.text(settings.columnSeparator());
-        this.rowSeparator = CellText.text(settings.rowSeparator());
+        this.showHeader = showHeader;
+        this.columnSeparator = columnSeparator;
+        this.rowSeparator = rowSeparator;
         this.insertTable = insertTable;
+    }
+
+    /** Insert mode without a column list, as {@code .dump} writes a table's rows; {@code table} already quoted. */
+    static QuoteFormatter dump(ShellOutput out, String table) {
+        return new QuoteFormatter(out, new byte[0][], false, new byte[0], new byte[0], table);
     }
 
     @Override

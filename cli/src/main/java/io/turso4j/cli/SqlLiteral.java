@@ -47,6 +47,11 @@ final class SqlLiteral {
         return b.toByteArray();
     }
 
+    /** {@code text} as a single-quoted SQL string literal. */
+    static String quotedText(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** A real as sqlite3 3.40's quote mode prints it. */
     static String real(double r) {
         if (r == Double.POSITIVE_INFINITY) {

@@ -1,0 +1,26 @@
+-- .dump: whole database, patterns, --data-only, --nosys, sqlite_sequence, indexes/triggers/views after tables.
+CREATE TABLE t1(a INTEGER PRIMARY KEY, b TEXT, c REAL, d BLOB);
+INSERT INTO t1 VALUES(1,'x''y',1.5,x'0102'),(2,'multi
+line',NULL,NULL),(3,'é',0.1,'');
+CREATE TABLE "my table"(x, "y z" DEFAULT 3);
+INSERT INTO "my table" VALUES(1,2),('a',NULL);
+CREATE TABLE seq(id INTEGER PRIMARY KEY AUTOINCREMENT, v);
+INSERT INTO seq(v) VALUES('a'),('b');
+CREATE INDEX i1 ON t1(b);
+CREATE UNIQUE INDEX "t1 c" ON t1(c);
+CREATE VIEW v1 AS SELECT a, b FROM t1 -- trailing comment
+;
+CREATE TRIGGER tr1 AFTER INSERT ON t1 BEGIN INSERT INTO seq(v) VALUES(new.b); END;
+CREATE TABLE empty(q);
+CREATE TABLE "select"(k TEXT PRIMARY KEY, v);
+INSERT INTO "select" VALUES('z',1),('a',2);
+.dump
+.dump t%
+.dump seq
+.dump --data-only t1
+.dump --nosys seq
+.dump --foo
+.dump nomatch
+.mode list
+.headers on
+SELECT 1;
