@@ -18,8 +18,9 @@ final class DotCommands {
 
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
-        BAIL("bail", 3), DUMP("dump", 1), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
-        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
+        BAIL("bail", 3), DUMP("dump", 1), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
+        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), ONCE("once", 2), OPEN("open", 2),
+        OUTPUT("output", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
         SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), WIDTH("width", 1);
 
@@ -47,11 +48,14 @@ final class DotCommands {
             .exit ?CODE?             Exit this program with return-code CODE
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
+            .import FILE TABLE       Import data from FILE into TABLE (--csv, --ascii, --skip N)
             .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
             .mode MODE ?OPTIONS?     Set output mode: ascii box column csv html insert json line list
                                        markdown quote table tabs (columnar ones take --wrap N)
             .nullvalue STRING        Use STRING in place of NULL values
+            .once ?--bom? FILE       Output for the next SQL command only to FILE
             .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
+            .output ?--bom? ?FILE?   Send output to FILE, or stdout if FILE is omitted
             .print STRING...         Print literal STRING
             .quit                    Exit this program
             .read FILE               Read input from FILE
@@ -65,15 +69,27 @@ final class DotCommands {
     private final ShellState state;
     private final SchemaCommands schema;
     private final DumpCommand dump;
+    private final OutputCommands output;
+    private final ImportCommand importer;
 
     DotCommands(ShellState state) {
         this.state = state;
         this.schema = new SchemaCommands(state);
         this.dump = new DumpCommand(state, schema);
+        this.output = new OutputCommands(state);
+        this.importer = new ImportCommand(state, schema);
     }
 
     /** Runs the dot command on {@code line}; {@code loop} is the input loop it came from (for {@code .read}). */
     Result run(String line, InputLoop loop) {
+        try {
+            return runCommand(line, loop);
+        } finally {
+            state.commandDone();
+        }
+    }
+
+    private Result runCommand(String line, InputLoop loop) {
         List<String> args = DotCommandLine.split(line);
         if (args.isEmpty()) {
             return Result.OK;
@@ -92,11 +108,14 @@ final class DotCommands {
                 state.out().write(HELP_TEXT);
                 yield Result.OK;
             }
+            case IMPORT -> importer.run(args.subList(1, args.size()));
             case INDEXES, INDICES -> schema.indexes(args.subList(1, args.size()));
             case MODE -> mode(args);
             case NULLVALUE -> usageOr(args.size() == 2, "Usage: .nullvalue STRING",
                     () -> state.settings().setNullValue(args.get(1)));
+            case ONCE -> output.run(args.subList(1, args.size()), true);
             case OPEN -> open(args.subList(1, args.size()));
+            case OUTPUT -> output.run(args.subList(1, args.size()), false);
             case PRINT -> {
                 state.out().write(String.join(" ", args.subList(1, args.size())) + "\n");
                 yield Result.OK;

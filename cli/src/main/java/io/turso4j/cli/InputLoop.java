@@ -86,6 +86,7 @@ final class InputLoop {
 
     private int runSql(String sql, int startLine, boolean atPrompt) {
         SqlFailure failure = state.runner().run(sql);
+        state.commandDone();
         if (failure == null) {
             return 0;
         }
