@@ -24,3 +24,6 @@ INSERT INTO "select" VALUES('z',1),('a',2);
 .mode list
 .headers on
 SELECT 1;
+CREATE TABLE r(x REAL);
+INSERT INTO r VALUES(50.75),(-83.0),(0.0),(1e100),(-1e-300),(-9.2233720368547758e18),(123456789.123),(1.0/3),(2.5e-5);
+.dump r

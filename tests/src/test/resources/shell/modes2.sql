@@ -85,3 +85,11 @@ SELECT NULL, 1, 'NUL';
 .mode insert t1 extra
 .mode list
 SELECT 'done';
+CREATE TABLE r(x REAL);
+INSERT INTO r VALUES(50.75),(-83.0),(0.0),(-0.0),(1e100),(-1e-300),(9.2233720368547758e18),(-9.2233720368547758e18),(123456789.123),(1.0/3),(2.5e-5),(4.9e-324),(1.7976931348623157e308),(0.30000000000000004);
+.mode json
+SELECT x FROM r;
+.mode quote
+SELECT x FROM r;
+.mode insert
+SELECT x FROM r;

@@ -49,6 +49,7 @@ final class ImportCommand {
         String columnSeparator = state.settings().columnSeparator();
         String rowSeparator = state.settings().rowSeparator();
         boolean fromMode = true;
+        boolean ascii = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String option = a.startsWith("--") ? a.substring(1) : a;
@@ -70,10 +71,12 @@ final class ImportCommand {
                 columnSeparator = "\u001f";
                 rowSeparator = "\u001e";
                 fromMode = false;
+                ascii = true;
             } else if (option.equals("-csv")) {
                 columnSeparator = ",";
                 rowSeparator = "\n";
                 fromMode = false;
+                ascii = false;
             } else {
                 return usage("ERROR: unknown option: \"" + option + "\".  Usage:\n");
             }
@@ -104,7 +107,8 @@ final class ImportCommand {
         } catch (IOException | RuntimeException e) {
             return error("Error: cannot open \"" + file + "\"");
         }
-        ImportReader reader = new ImportReader(bytes, file, columnSeparator.charAt(0), rowSeparator.charAt(0),
+        boolean csv = !ascii && !(fromMode && state.settings().mode() == OutputMode.ASCII);
+        ImportReader reader = new ImportReader(bytes, file, columnSeparator.charAt(0), rowSeparator.charAt(0), csv,
                 state::error);
         for (int k = 0; k < skip; k++) {
             while (reader.next() != null && reader.moreInRow()) {

@@ -4,7 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 
 /**
- * Splits an {@code .import} file into fields as sqlite3 3.40's {@code csv_read_one_field} does,
+ * Splits an {@code .import} file into fields as sqlite3 3.40's {@code csv_read_one_field} (or,
+ * for ascii input, {@code ascii_read_one_field}, which only splits at the separators) does,
  * byte by byte: fields end at the (one-byte) column or row separator; a field starting with
  * {@code "} is quoted ({@code ""} inside is one quote, separators inside are data); a CR before
  * the row separator is dropped; a UTF-8 byte-order mark at the start is skipped. Line numbers
@@ -20,13 +21,16 @@ final class ImportReader {
     private final int columnSeparator;
     private final int rowSeparator;
     private final Consumer<String> warn;
+    /** False for sqlite3's {@code ascii_read_one_field}: no quotes, no CR or byte-order-mark handling. */
+    private final boolean csv;
     private int pos;
     private int line = 1;
     private int terminator;
     private boolean notFirst;
 
-    ImportReader(byte[] in, String file, int columnSeparator, int rowSeparator, Consumer<String> warn) {
+    ImportReader(byte[] in, String file, int columnSeparator, int rowSeparator, boolean csv, Consumer<String> warn) {
         this.in = in;
+        this.csv = csv;
         this.file = file;
         this.columnSeparator = columnSeparator;
         this.rowSeparator = rowSeparator;
@@ -61,10 +65,10 @@ final class ImportReader {
             return null;
         }
         ByteArrayOutputStream z = new ByteArrayOutputStream();
-        if (c == QUOTE) {
+        if (c == QUOTE && csv) {
             quoted(z);
         } else {
-            if (c == 0xef && !notFirst && pos + 1 < in.length && (in[pos] & 0xff) == 0xbb && (in[pos + 1] & 0xff) == 0xbf) {
+            if (csv && c == 0xef && !notFirst && pos + 1 < in.length && (in[pos] & 0xff) == 0xbb && (in[pos + 1] & 0xff) == 0xbf) {
                 pos += 2;
                 notFirst = true;
                 return next();
@@ -76,7 +80,7 @@ final class ImportReader {
             byte[] field = z.toByteArray();
             if (c == rowSeparator) {
                 line++;
-                if (field.length > 0 && field[field.length - 1] == '\r') {
+                if (csv && field.length > 0 && field[field.length - 1] == '\r') {
                     field = java.util.Arrays.copyOf(field, field.length - 1);
                 }
             }

@@ -27,7 +27,7 @@ final class JsonFormatter implements ResultFormatter {
             out.write(":");
             switch (values[i]) {
                 case null -> out.write("null");
-                case Double d -> out.write(SqlLiteral.real(d));
+                case Double d -> out.write(SqlLiteral.real(d, false));
                 case String s -> string(cells[i]);
                 case byte[] blob -> string(blob);
                 default -> out.write(cells[i]);

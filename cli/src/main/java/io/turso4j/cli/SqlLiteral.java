@@ -1,9 +1,6 @@
 package io.turso4j.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,14 +11,13 @@ import java.nio.charset.StandardCharsets;
  * returns spelled out through {@code replace(…, char(10))} so that each statement stays on one
  * line. Text is the bytes of the value (UTF-8, cut at the first NUL as the shell's {@code %s}
  * cuts it). Stateless.
- *
- * <p>Known difference: 3.40 computes {@code %!.20g} in x87 {@code long double}, whose digits past
- * the 17th can differ from the exact decimal expansion this uses (for example 1e100 prints as
- * {@code 1.0e+100} there and {@code 1.0000000000000000159e+100} here); values whose exact
- * expansion has at most 17 significant digits print the same.
+ * The real's digits are 3.40's own, computed in x87 {@code long double} ({@link LongDouble}), so
+ * 50.75 prints as {@code 50.749999999999999998} and 1e100 as {@code 1.0e+100}, as there.
  */
 final class SqlLiteral {
     private static final int DIGITS = 20;
+    /** 0.5 at the 20th significant digit, computed in double as 3.40 does: 5e-10 * 1e-10. */
+    private static final double ROUNDER = 5.0e-10 * 1.0e-10;
 
     private SqlLiteral() {}
 
@@ -32,7 +28,7 @@ final class SqlLiteral {
             case null -> b.writeBytes(ascii("NULL"));
             case Long l -> b.writeBytes(ascii(Long.toString(l)));
             case Integer i -> b.writeBytes(ascii(Integer.toString(i)));
-            case Double d -> b.writeBytes(ascii(real(d)));
+            case Double d -> b.writeBytes(ascii(real(d, escaped)));
             case String s -> text(b, CellText.of(s), escaped);
             case byte[] blob -> blob(b, blob);
             default -> throw new IllegalArgumentException("not an SQL value: " + value.getClass().getName());
@@ -52,19 +48,63 @@ final class SqlLiteral {
         return "'" + text.replace("'", "''") + "'";
     }
 
-    /** A real as sqlite3 3.40's quote mode prints it. */
-    static String real(double r) {
+    /**
+     * A real as sqlite3 3.40's quote and json modes print it ({@code %!.20g}), or with {@code
+     * wholeAsInteger} as insert mode and {@code .dump} do: a real that fits a 64-bit integer
+     * exactly is that integer and {@code .0} ({@code -83.0} where quote mode has {@code
+     * -83.000000000000000001}).
+     */
+    static String real(double r, boolean wholeAsInteger) {
         if (r == Double.POSITIVE_INFINITY) {
             return "1e999";
         } else if (r == Double.NEGATIVE_INFINITY) {
             return "-1e999";
         }
         if (r == 0.0) {
-            return "0.0";
+            return "0.0"; // -0.0 too: 3.40 tests the sign with < 0
         }
-        BigDecimal v = new BigDecimal(Math.abs(r)).round(new MathContext(DIGITS, RoundingMode.HALF_EVEN));
-        String digits = v.unscaledValue().toString();
-        int exp = digits.length() - 1 - v.scale();
+        if (wholeAsInteger && r == Math.rint(r) && (Math.abs(r) < 0x1p63 || r == -0x1p63)) {
+            return (long) r + ".0";
+        }
+        // printf's %!.20g as 3.40 computes it: scale into [1,10) in long double, add the rounder
+        // (a double), then take one digit at a time.
+        LongDouble v = LongDouble.of(r);
+        int exp = 0;
+        LongDouble ten = LongDouble.of(10.0);
+        LongDouble scale = LongDouble.of(1.0);
+        while (v.compareTo(LongDouble.of(1e100).multiply(scale)) >= 0 && exp <= 350) {
+            scale = scale.multiply(LongDouble.of(1e100));
+            exp += 100;
+        }
+        while (v.compareTo(LongDouble.of(1e10).multiply(scale)) >= 0 && exp <= 350) {
+            scale = scale.multiply(LongDouble.of(1e10));
+            exp += 10;
+        }
+        while (v.compareTo(ten.multiply(scale)) >= 0 && exp <= 350) {
+            scale = scale.multiply(ten);
+            exp++;
+        }
+        v = v.divide(scale);
+        while (v.compareTo(LongDouble.of(1e-8)) < 0) {
+            v = v.multiply(LongDouble.of(1e8));
+            exp -= 8;
+        }
+        while (v.compareTo(LongDouble.of(1.0)) < 0) {
+            v = v.multiply(ten);
+            exp--;
+        }
+        v = v.add(LongDouble.of(ROUNDER));
+        if (v.compareTo(ten) >= 0) {
+            v = v.multiply(LongDouble.of(0.1));
+            exp++;
+        }
+        StringBuilder digitText = new StringBuilder(DIGITS);
+        for (int k = 0; k < DIGITS; k++) {
+            int digit = v.toInt();
+            digitText.append((char) ('0' + digit));
+            v = v.subtract(LongDouble.of(digit)).multiply(ten);
+        }
+        String digits = digitText.toString();
         int end = digits.length();
         while (end > 1 && digits.charAt(end - 1) == '0') {
             end--;
