@@ -18,11 +18,13 @@ final class DotCommands {
 
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
-        BAIL("bail", 3), DUMP("dump", 1), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
+        BAIL("bail", 3), CHANGES("changes", 3), DATABASES("databases", 2), DUMP("dump", 1), ECHO("echo", 2),
+        EQP("eqp", 2), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
         INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), ONCE("once", 2), OPEN("open", 2),
         OUTPUT("output", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
-        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), WIDTH("width", 1);
+        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), TIMER("timer", 2),
+        WIDTH("width", 1);
 
         private final String name;
         private final int minLength;
@@ -44,7 +46,11 @@ final class DotCommands {
 
     private static final String HELP_TEXT = """
             .bail on|off             Stop after hitting an error.  Default OFF
+            .changes on|off          Show number of rows changed by SQL
+            .databases               List names and files of attached databases
             .dump ?OBJECTS?          Render database content as SQL
+            .echo on|off             Turn command echo on or off
+            .eqp on|off              Show the query plan of each statement before its rows
             .exit ?CODE?             Exit this program with return-code CODE
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
@@ -63,6 +69,7 @@ final class DotCommands {
             .separator COL ?ROW?     Change the column and row separators
             .show                    Show the current values for various settings
             .tables ?PATTERN?        List names of tables matching LIKE pattern PATTERN
+            .timer on|off            Turn SQL timer on or off
             .width NUM1 NUM2 ...     Set minimum column widths for columnar output
             """;
 
@@ -100,7 +107,12 @@ final class DotCommands {
         }
         return switch (command) {
             case BAIL -> usageOr(args.size() == 2, "Usage: .bail on|off", () -> state.setBail(flag(args.get(1))));
+            case CHANGES -> usageOr(args.size() == 2, "Usage: .changes on|off",
+                    () -> state.reports().setChanges(flag(args.get(1))));
+            case DATABASES -> databases();
             case DUMP -> dump.run(args.subList(1, args.size()));
+            case ECHO -> usageOr(args.size() == 2, "Usage: .echo on|off", () -> state.reports().setEcho(flag(args.get(1))));
+            case EQP -> eqp(args);
             case EXIT -> exit(args);
             case HEADERS -> usageOr(args.size() == 2, "Usage: .headers on|off",
                     () -> state.settings().setHeaders(flag(args.get(1))));
@@ -127,6 +139,7 @@ final class DotCommands {
                     () -> state.settings().setSeparators(args.get(1), args.size() == 3 ? args.get(2) : null));
             case SHOW -> show();
             case TABLES -> schema.tables(args.subList(1, args.size()));
+            case TIMER -> usageOr(args.size() == 2, "Usage: .timer on|off", () -> state.reports().setTimer(flag(args.get(1))));
             case WIDTH -> width(args.subList(1, args.size()));
         };
     }
@@ -195,6 +208,33 @@ final class DotCommands {
         return Result.OK;
     }
 
+    /** {@code .eqp on|off}: show each statement's query plan before its rows. */
+    private Result eqp(List<String> args) {
+        if (args.size() != 2) {
+            return usage("Usage: .eqp off|on|trace|trigger|full");
+        }
+        String a = args.get(1);
+        if (a.equals("full") || a.equals("trigger") || a.equals("trace")) {
+            return usage("Error: .eqp " + a + " is not supported yet");
+        }
+        state.settings().setEqp(flag(a));
+        return Result.OK;
+    }
+
+    /** {@code .databases}: each database of the connection, its file ("" when none) and r/w. */
+    private Result databases() {
+        state.session();
+        try (PreparedSql list = state.session().prepare("PRAGMA database_list")) {
+            for (Object[] row; (row = list.nextRow()) != null; ) {
+                String file = row[2] == null ? "" : row[2].toString();
+                state.out().write(row[1] + ": " + (file.isEmpty() ? "\"\"" : file) + " r/w\n");
+            }
+        } catch (RuntimeException e) {
+            return usage("Error: " + e.getMessage());
+        }
+        return Result.OK;
+    }
+
     /** sqlite3's {@code optionMatch}: {@code -name} or {@code --name}. */
     private static boolean isOption(String arg, String name) {
         return arg.equals("-" + name) || arg.equals("--" + name);
@@ -244,8 +284,8 @@ final class DotCommands {
     private Result show() {
         OutputSettings s = state.settings();
         String text = """
-                        echo: off
-                         eqp: off
+                        echo: %s
+                         eqp: %s
                      explain: auto
                      headers: %s
                         mode: %s
@@ -256,7 +296,7 @@ final class DotCommands {
                        stats: off
                        width: %s
                     filename: %s
-                """.formatted(s.showHeader() ? "on" : "off", s.describeMode(), cString(s.nullValue()),
+                """.formatted(state.reports().echo() ? "on" : "off", s.eqp() ? "on" : "off", s.showHeader() ? "on" : "off", s.describeMode(), cString(s.nullValue()),
                 cString(s.columnSeparator()), cString(s.rowSeparator()), s.describeWidths(), state.databaseName());
         state.out().write(text);
         return Result.OK;

@@ -24,8 +24,18 @@ final class OutputSettings {
     private String columnSeparator = LIST_SEPARATOR;
     private String rowSeparator = ROW_SEPARATOR;
     private int wrap = DEFAULT_WRAP;
+    private boolean eqp;
     private String insertTable = "\"table\"";
     private final List<Integer> widths = new ArrayList<>();
+
+    /** {@code .eqp on}: each statement's query plan is shown before its rows. */
+    boolean eqp() {
+        return eqp;
+    }
+
+    void setEqp(boolean on) {
+        eqp = on;
+    }
 
     OutputMode mode() {
         return mode;

@@ -21,6 +21,7 @@ final class ShellState implements AutoCloseable {
     private final ShellOutput out;
     private final PrintStream err;
     private final SqlRunner runner;
+    private final SqlReports reports = new SqlReports();
     private boolean bail;
     /** Commands left before a {@code .once} redirection ends (sqlite3's {@code outCount}). */
     private int onceCount;
@@ -72,6 +73,11 @@ final class ShellState implements AutoCloseable {
 
     SqlRunner runner() {
         return runner;
+    }
+
+    /** The {@code .echo}, {@code .timer} and {@code .changes} settings and what they print. */
+    SqlReports reports() {
+        return reports;
     }
 
     boolean bail() {
