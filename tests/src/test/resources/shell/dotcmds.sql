@@ -32,3 +32,9 @@ EXPLAIN QUERY PLAN SELECT * FROM x;
 SELECT * FROM x WHERE a = 1;
 .eqp
 SELECT 6;
+.fullschema
+INSERT INTO t VALUES(1),(1),(2);
+CREATE INDEX ta ON t(a);
+ANALYZE t;
+.fullschema
+.fullschema extra

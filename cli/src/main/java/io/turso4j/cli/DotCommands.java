@@ -19,7 +19,7 @@ final class DotCommands {
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
         BAIL("bail", 3), CHANGES("changes", 3), DATABASES("databases", 2), DUMP("dump", 1), ECHO("echo", 2),
-        EQP("eqp", 2), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
+        EQP("eqp", 2), EXIT("exit", 2), FULLSCHEMA("fullschema", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
         INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), ONCE("once", 2), OPEN("open", 2),
         OUTPUT("output", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
@@ -52,6 +52,7 @@ final class DotCommands {
             .echo on|off             Turn command echo on or off
             .eqp on|off              Show the query plan of each statement before its rows
             .exit ?CODE?             Exit this program with return-code CODE
+            .fullschema              Show schema and the content of sqlite_stat tables
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
             .import FILE TABLE       Import data from FILE into TABLE (--csv, --ascii, --skip N)
@@ -116,6 +117,7 @@ final class DotCommands {
             case EXIT -> exit(args);
             case HEADERS -> usageOr(args.size() == 2, "Usage: .headers on|off",
                     () -> state.settings().setHeaders(flag(args.get(1))));
+            case FULLSCHEMA -> dump.fullSchema(args.subList(1, args.size()));
             case HELP -> {
                 state.out().write(HELP_TEXT);
                 yield Result.OK;
@@ -290,14 +292,14 @@ final class DotCommands {
                      headers: %s
                         mode: %s
                    nullvalue: %s
-                      output: stdout
+                      output: %s
                 colseparator: %s
                 rowseparator: %s
                        stats: off
                        width: %s
                     filename: %s
                 """.formatted(state.reports().echo() ? "on" : "off", s.eqp() ? "on" : "off", s.showHeader() ? "on" : "off", s.describeMode(), cString(s.nullValue()),
-                cString(s.columnSeparator()), cString(s.rowSeparator()), s.describeWidths(), state.databaseName());
+                state.out().name(), cString(s.columnSeparator()), cString(s.rowSeparator()), s.describeWidths(), state.databaseName());
         state.out().write(text);
         return Result.OK;
     }

@@ -78,6 +78,45 @@ final class DumpCommand {
         return DotCommands.Result.OK;
     }
 
+    /**
+     * {@code .fullschema}: every CREATE statement but the internal tables', main then temp, then
+     * the {@code sqlite_stat} tables' rows (or a comment that there are none).
+     */
+    DotCommands.Result fullSchema(List<String> args) {
+        if (!args.isEmpty()) {
+            state.error(args.getFirst().endsWith("indent") ? "Error: .fullschema --indent is not supported yet"
+                    : "Usage: .fullschema ?--indent?");
+            return DotCommands.Result.ERROR;
+        }
+        List<SchemaCommands.Entry> entries = schema.load();
+        if (entries == null) {
+            return DotCommands.Result.ERROR;
+        }
+        List<String> stats = new ArrayList<>();
+        for (SchemaCommands.Entry e : entries) {
+            if (e.sql() != null && !NamePattern.like("sqlite_%", e.name(), (char) 0)) {
+                schema.printSchemaLine(e.sql());
+            }
+            if (e.schema().equals("main") && (e.name().equals("sqlite_stat1") || e.name().equals("sqlite_stat4"))) {
+                stats.add(e.name());
+            }
+        }
+        ShellOutput out = state.out();
+        if (stats.isEmpty()) {
+            out.write("/* No STAT tables available */\n");
+            return DotCommands.Result.OK;
+        }
+        out.write("ANALYZE sqlite_schema;\n");
+        for (String table : stats) {
+            ResultFormatter insert = QuoteFormatter.dump(out, table);
+            for (Object[] row : schema.query("SELECT * FROM " + table)) {
+                insert.row(row, null);
+            }
+        }
+        out.write("ANALYZE sqlite_schema;\n");
+        return DotCommands.Result.OK;
+    }
+
     private static boolean matches(List<String> patterns, SchemaCommands.Entry e) {
         if (patterns.isEmpty()) {
             return true;

@@ -74,7 +74,7 @@ final class OutputCommands {
             state.error("Error: cannot write to \"" + file + "\"");
             return DotCommands.Result.ERROR;
         }
-        state.out().redirect(target);
+        state.out().redirect(target, file);
         if (once) {
             state.outputOnce();
         }

@@ -15,16 +15,23 @@ import java.nio.charset.StandardCharsets;
 final class ShellOutput {
     private final OutputStream stdout;
     private OutputStream out;
+    private String name = "stdout";
 
     ShellOutput(OutputStream out) {
         this.stdout = out;
         this.out = out;
     }
 
-    /** From now on writes go to {@code target} (closing any earlier redirection's file first). */
-    void redirect(OutputStream target) {
+    /** From now on writes go to {@code target}, the file {@code .show} calls {@code name} (closing any earlier redirection's file first). */
+    void redirect(OutputStream target, String name) {
         restore();
         out = target;
+        this.name = name;
+    }
+
+    /** Where output goes, as {@code .show} names it. */
+    String name() {
+        return name;
     }
 
     /** Back to stdout; the redirection's file, if any, is flushed and closed. */
@@ -34,6 +41,7 @@ final class ShellOutput {
         }
         OutputStream file = out;
         out = stdout;
+        name = "stdout";
         try {
             file.close();
         } catch (IOException e) {
