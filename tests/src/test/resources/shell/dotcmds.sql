@@ -33,8 +33,6 @@ SELECT * FROM x WHERE a = 1;
 .eqp
 SELECT 6;
 .fullschema
-INSERT INTO t VALUES(1),(1),(2);
 CREATE INDEX ta ON t(a);
-ANALYZE t;
 .fullschema
 .fullschema extra

@@ -86,6 +86,9 @@ class FileCommandsMatchSqlite3Test {
                 .output dump.sql
                 .dump
                 .output
+                CREATE INDEX people_age ON people(age);
+                ANALYZE people;
+                .fullschema
                 """;
         Path sqliteDir = inputs("sqlite3");
         Path tursoDir = inputs("turso4j");
