@@ -130,7 +130,8 @@ final class ImportCommand {
             }
             List<String> names = new ArrayList<>();
             for (byte[] field; (field = reader.next()) != null; ) {
-                names.add(quoteAlways(new String(field, StandardCharsets.UTF_8)) + " TEXT");
+                String name = new String(field, StandardCharsets.UTF_8);
+                names.add(name.isEmpty() ? "?" : name);
                 if (!reader.moreInRow()) {
                     break;
                 }
@@ -138,7 +139,7 @@ final class ImportCommand {
             if (names.isEmpty()) {
                 return error("Error: empty file?");
             }
-            String create = "CREATE TABLE " + target + "(\n" + String.join(", ", names) + ")";
+            String create = "CREATE TABLE " + target + "(\n" + columnDefinitions(names, reader) + ")";
             try {
                 schema.query(create);
                 columns = columnCount(target);
@@ -191,6 +192,36 @@ final class ImportCommand {
             run("COMMIT");
         }
         return errors > 0 ? DotCommands.Result.ERROR : DotCommands.Result.OK;
+    }
+
+    /**
+     * sqlite3 3.40's column list for a new table: each name as a TEXT column, four to a line;
+     * names that occur more than once (ignoring ASCII case) all get their position as a
+     * {@code _N} suffix, which is reported on stderr.
+     */
+    private String columnDefinitions(List<String> names, ImportReader reader) {
+        StringBuilder definitions = new StringBuilder();
+        List<String> renames = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = names.get(k);
+            int count = 0;
+            for (String other : names) {
+                count += other.equalsIgnoreCase(name) ? 1 : 0;
+            }
+            String column = count > 1 ? name + "_" + (k + 1) : name;
+            if (count > 1) {
+                renames.add(quoteAlways(name) + " to " + quoteAlways(column));
+            }
+            if (k > 0) {
+                definitions.append(k % 4 > 0 ? ", " : ",\n ");
+            }
+            definitions.append(quoteAlways(column)).append(" TEXT");
+        }
+        if (!renames.isEmpty()) {
+            state.error("Columns renamed during .import " + reader.fileName() + " due to duplicates:\n"
+                    + String.join(",\n", renames));
+        }
+        return definitions.toString();
     }
 
     private int columnCount(String target) {

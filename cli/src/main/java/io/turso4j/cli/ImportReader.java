@@ -37,6 +37,11 @@ final class ImportReader {
         this.warn = warn;
     }
 
+    /** The file's name as the user gave it. */
+    String fileName() {
+        return file;
+    }
+
     /** "FILE:LINE", as messages about a row that started at {@code line} begin. */
     String fileLine(int line) {
         return file + ":" + line;

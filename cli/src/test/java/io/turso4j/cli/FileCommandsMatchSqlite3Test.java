@@ -56,6 +56,14 @@ class FileCommandsMatchSqlite3Test {
                 SELECT * FROM pipes;
                 .import --ascii u.txt units
                 SELECT * FROM units;
+                .import --csv dup.csv d
+                .schema d
+                SELECT * FROM d;
+                .import --csv --schema main dup.csv d2
+                .import --csv dup2.csv e
+                .schema e
+                .import --csv dup3.csv f
+                .schema f
                 .import nosuch.csv t
                 .import a.csv
                 .import --foo a.csv t
@@ -141,6 +149,9 @@ class FileCommandsMatchSqlite3Test {
         Files.writeString(dir.resolve("a.csv"), CSV);
         Files.writeString(dir.resolve("p.txt"), "a|b\n1|2\n3|4|5\n");
         Files.writeString(dir.resolve("u.txt"), "k\u001fv\u001e1\u001fone\u001e2\u001f\"two\"\u001e");
+        Files.write(dir.resolve("dup.csv"), "\ufeffa,a,,b\n1,2,3,4\n\"x,\"y\"z,5\n\"open,6\n".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("dup2.csv"), "x,a,b,a,c,d,e,f,g,h,i,A\n");
+        Files.writeString(dir.resolve("dup3.csv"), "a,a_2,a\n");
         Files.writeString(dir.resolve("crlf.csv"), "x,y\r\n1,\"a\r\nb\"\r\n2,c\r\n");
         return dir;
     }
