@@ -27,3 +27,16 @@ SELECT 1;
 CREATE TABLE r(x REAL);
 INSERT INTO r VALUES(50.75),(-83.0),(0.0),(1e100),(-1e-300),(-9.2233720368547758e18),(123456789.123),(1.0/3),(2.5e-5);
 .dump r
+
+-- generated columns and --newlines
+CREATE TABLE g(a INTEGER, b AS (a * 2), c TEXT GENERATED ALWAYS AS (a || 'x') STORED, d);
+INSERT INTO g(a, d) VALUES(1, 'p'), (2, 'q');
+CREATE TABLE ipk(id INTEGER PRIMARY KEY, v);
+INSERT INTO ipk VALUES(5, 'a'), (9, 'b');
+CREATE TABLE norowidpk(k TEXT PRIMARY KEY, v);
+INSERT INTO norowidpk VALUES('z', 1);
+.dump g ipk norowidpk
+.dump --newlines
+INSERT INTO ipk VALUES(10, 'multi
+line'||char(13));
+.dump --newlines ipk

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code .dump ?--data-only? ?--nosys? ?PATTERN...?}: the database as SQL text that rebuilds it,
+ * {@code .dump ?--data-only? ?--nosys? ?--newlines? ?PATTERN...?}: the database as SQL text that rebuilds it,
  * as sqlite3 3.40 writes it — {@code PRAGMA foreign_keys=OFF;} and {@code BEGIN TRANSACTION;},
  * then each table (in schema order, {@code sqlite_sequence} last) as its CREATE statement and
  * one {@code INSERT INTO t VALUES(…);} per row (insert mode's literals, {@link SqlLiteral}),
@@ -27,6 +27,7 @@ final class DumpCommand {
     DotCommands.Result run(List<String> args) {
         boolean dataOnly = false;
         boolean noSystem = false;
+        boolean newlines = false;
         List<String> patterns = new ArrayList<>();
         for (String a : args) {
             if (!a.startsWith("-")) {
@@ -37,7 +38,8 @@ final class DumpCommand {
             switch (option) {
                 case "data-only" -> dataOnly = true;
                 case "nosys" -> noSystem = true;
-                case "preserve-rowids", "newlines" -> {
+                case "newlines" -> newlines = true;
+                case "preserve-rowids" -> {
                     state.error("Error: .dump " + a + " is not supported yet");
                     return DotCommands.Result.ERROR;
                 }
@@ -64,7 +66,7 @@ final class DumpCommand {
         tables.sort(Comparator.comparing(e -> e.tableName().equals("sqlite_sequence")));
         int errors = 0;
         for (SchemaCommands.Entry table : tables) {
-            errors += table(table, dataOnly, noSystem);
+            errors += table(table, dataOnly, noSystem, newlines);
         }
         if (!dataOnly) {
             for (SchemaCommands.Entry e : entries) {
@@ -108,7 +110,7 @@ final class DumpCommand {
         }
         out.write("ANALYZE sqlite_schema;\n");
         for (String table : stats) {
-            ResultFormatter insert = QuoteFormatter.dump(out, table);
+            ResultFormatter insert = QuoteFormatter.dump(out, table, false);
             for (Object[] row : schema.query("SELECT * FROM " + table)) {
                 insert.row(row, null);
             }
@@ -130,7 +132,7 @@ final class DumpCommand {
     }
 
     /** sqlite3's {@code dump_callback} for one table; the number of errors (0 or 1). */
-    private int table(SchemaCommands.Entry table, boolean dataOnly, boolean noSystem) {
+    private int table(SchemaCommands.Entry table, boolean dataOnly, boolean noSystem, boolean newlines) {
         String name = table.name();
         ShellOutput out = state.out();
         if (name.equals("sqlite_sequence") && !noSystem) {
@@ -148,7 +150,7 @@ final class DumpCommand {
                 columns.add(SchemaCommands.quoteName(String.valueOf(row[1])));
             }
             String select = "SELECT " + String.join(",", columns) + " FROM " + SchemaCommands.quoteName(name);
-            ResultFormatter insert = QuoteFormatter.dump(out, SchemaCommands.quoteName(name));
+            ResultFormatter insert = QuoteFormatter.dump(out, SchemaCommands.quoteName(name), newlines);
             for (Object[] row : schema.query(select)) {
                 insert.row(row, null);
             }

@@ -17,15 +17,18 @@ final class QuoteFormatter implements ResultFormatter {
     private final byte[] rowSeparator;
     /** The quoted table name in insert mode; null in quote mode. */
     private final String insertTable;
+    /** Insert mode spells newlines out unless {@code .dump --newlines} asked for them raw. */
+    private final boolean escaped;
     private boolean any;
 
     QuoteFormatter(OutputSettings settings, ShellOutput out, byte[][] header, String insertTable) {
         this(out, header, settings.showHeader(), CellText.text(settings.columnSeparator()),
-                CellText.text(settings.rowSeparator()), insertTable);
+                CellText.text(settings.rowSeparator()), insertTable, true);
     }
 
     private QuoteFormatter(ShellOutput out, byte[][] header, boolean showHeader, byte[] columnSeparator,
-            byte[] rowSeparator, String insertTable) {
+            byte[] rowSeparator, String insertTable, boolean escaped) {
+        this.escaped = escaped;
         this.out = out;
         this.header = header;
         this.showHeader = showHeader;
@@ -34,9 +37,12 @@ final class QuoteFormatter implements ResultFormatter {
         this.insertTable = insertTable;
     }
 
-    /** Insert mode without a column list, as {@code .dump} writes a table's rows; {@code table} already quoted. */
-    static QuoteFormatter dump(ShellOutput out, String table) {
-        return new QuoteFormatter(out, new byte[0][], false, new byte[0], new byte[0], table);
+    /**
+     * Insert mode without a column list, as {@code .dump} writes a table's rows; {@code table}
+     * already quoted; {@code newlines} keeps newlines in text as they are ({@code --newlines}).
+     */
+    static QuoteFormatter dump(ShellOutput out, String table, boolean newlines) {
+        return new QuoteFormatter(out, new byte[0][], false, new byte[0], new byte[0], table, !newlines);
     }
 
     @Override
@@ -74,7 +80,8 @@ final class QuoteFormatter implements ResultFormatter {
         out.write(" VALUES(");
         for (int i = 0; i < values.length; i++) {
             out.write(i > 0 ? "," : "");
-            out.write(SqlLiteral.of(values[i], true));
+            Object v = values[i];
+            out.write(!escaped && v instanceof String s ? SqlLiteral.quoted(CellText.of(s)) : SqlLiteral.of(v, true));
         }
         out.write(");\n");
     }
