@@ -93,3 +93,16 @@ SELECT x FROM r;
 SELECT x FROM r;
 .mode insert
 SELECT x FROM r;
+-- tcl mode
+CREATE TABLE tc(a, b);
+INSERT INTO tc VALUES(1, 'x"y\z'), (NULL, 'tab	nl
+cr' || char(13) || 'é' || char(127) || char(1));
+.mode tcl
+SELECT * FROM tc;
+.headers on
+SELECT * FROM tc AS "n m";
+.nullvalue é
+SELECT a AS "é", b FROM tc;
+.mode
+.mode t
+.mode

@@ -58,7 +58,7 @@ final class DotCommands {
             .import FILE TABLE       Import data from FILE into TABLE (--csv, --ascii, --skip N)
             .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
             .mode MODE ?OPTIONS?     Set output mode: ascii box column csv html insert json line list
-                                       markdown quote table tabs (columnar ones take --wrap N)
+                                       markdown quote table tabs tcl (columnar ones take --wrap N)
             .nullvalue STRING        Use STRING in place of NULL values
             .once ?--bom? FILE       Output for the next SQL command only to FILE
             .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
@@ -298,8 +298,8 @@ final class DotCommands {
                        stats: off
                        width: %s
                     filename: %s
-                """.formatted(state.reports().echo() ? "on" : "off", s.eqp() ? "on" : "off", s.showHeader() ? "on" : "off", s.describeMode(), cString(s.nullValue()),
-                state.out().name(), cString(s.columnSeparator()), cString(s.rowSeparator()), s.describeWidths(), state.databaseName());
+                """.formatted(state.reports().echo() ? "on" : "off", s.eqp() ? "on" : "off", s.showHeader() ? "on" : "off", s.describeMode(), CString.of(s.nullValue()),
+                state.out().name(), CString.of(s.columnSeparator()), CString.of(s.rowSeparator()), s.describeWidths(), state.databaseName());
         state.out().write(text);
         return Result.OK;
     }
@@ -316,27 +316,5 @@ final class DotCommands {
             state.error("ERROR: Not a boolean value: \"" + word + "\". Assuming \"no\".");
         }
         return false;
-    }
-
-    /** A string as sqlite3's {@code output_c_string} shows it: in double quotes, C escapes for specials. */
-    private static String cString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < ' ') {
-                        b.append(String.format("\\%03o", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -17,7 +17,8 @@ enum OutputMode {
     QUOTE("quote", false),
     INSERT("insert", false),
     HTML("html", false),
-    ASCII("ascii", false);
+    ASCII("ascii", false),
+    TCL("tcl", false);
 
     private final String label;
     private final boolean columnar;

@@ -133,6 +133,10 @@ final class OutputSettings {
                 }
                 rowSeparator = ROW_SEPARATOR;
             }
+            case TCL -> {
+                columnSeparator = " ";
+                rowSeparator = ROW_SEPARATOR;
+            }
             case QUOTE -> {
                 columnSeparator = ",";
                 rowSeparator = ROW_SEPARATOR;
@@ -157,7 +161,7 @@ final class OutputSettings {
             return null;
         }
         String[][] order = {
-            {"lines", "line"}, {"columns", "column"}, {"list", "list"}, {"html", "html"}, {"csv", "csv"},
+            {"lines", "line"}, {"columns", "column"}, {"list", "list"}, {"html", "html"}, {"tcl", "tcl"}, {"csv", "csv"},
             {"tabs", "list"}, {"insert", "insert"}, {"quote", "quote"}, {"ascii", "ascii"},
             {"markdown", "markdown"}, {"table", "table"}, {"box", "box"}, {"json", "json"},
         };

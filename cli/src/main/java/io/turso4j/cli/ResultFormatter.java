@@ -48,6 +48,7 @@ interface ResultFormatter {
             case INSERT -> new QuoteFormatter(settings, out, header, settings.insertTable());
             case JSON -> new JsonFormatter(out, header);
             case HTML -> new HtmlFormatter(settings, out, header);
+            case TCL -> new TclFormatter(settings, out, header);
         };
     }
 }
