@@ -18,10 +18,13 @@ final class DotCommands {
 
     /** Command names with the shortest prefix each accepts, in sqlite3's order of matching. */
     private enum Command {
-        BAIL("bail", 3), EXIT("exit", 2), HEADERS("headers", 1), HELP("help", 3), INDEXES("indexes", 3),
-        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), OPEN("open", 2), PRINT("print", 3),
+        BAIL("bail", 3), CHANGES("changes", 3), DATABASES("databases", 2), DUMP("dump", 1), ECHO("echo", 2),
+        EQP("eqp", 2), EXIT("exit", 2), FULLSCHEMA("fullschema", 2), HEADERS("headers", 1), HELP("help", 3), IMPORT("import", 2), INDEXES("indexes", 3),
+        INDICES("indices", 3), MODE("mode", 1), NULLVALUE("nullvalue", 2), ONCE("once", 2), OPEN("open", 2),
+        OUTPUT("output", 2), PRINT("print", 3),
         QUIT("quit", 1), READ("read", 3),
-        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2);
+        SCHEMA("schema", 3), SEPARATOR("separator", 3), SHOW("show", 3), TABLES("tables", 2), TIMER("timer", 2),
+        WIDTH("width", 1);
 
         private final String name;
         private final int minLength;
@@ -43,13 +46,23 @@ final class DotCommands {
 
     private static final String HELP_TEXT = """
             .bail on|off             Stop after hitting an error.  Default OFF
+            .changes on|off          Show number of rows changed by SQL
+            .databases               List names and files of attached databases
+            .dump ?OBJECTS?          Render database content as SQL
+            .echo on|off             Turn command echo on or off
+            .eqp on|off              Show the query plan of each statement before its rows
             .exit ?CODE?             Exit this program with return-code CODE
+            .fullschema              Show schema and the content of sqlite_stat tables
             .headers on|off          Turn display of headers on or off
             .help                    Show this message
+            .import FILE TABLE       Import data from FILE into TABLE (--csv, --ascii, --skip N)
             .indexes ?TABLE?         Show names of indexes on tables matching LIKE pattern TABLE
-            .mode MODE               Set output mode: column csv line list tabs
+            .mode MODE ?OPTIONS?     Set output mode: ascii box column csv html insert json line list
+                                       markdown quote table tabs tcl (columnar ones take --wrap N)
             .nullvalue STRING        Use STRING in place of NULL values
+            .once ?--bom? FILE       Output for the next SQL command only to FILE
             .open ?FILE?             Close the database and open FILE (a new in-memory one if none)
+            .output ?--bom? ?FILE?   Send output to FILE, or stdout if FILE is omitted
             .print STRING...         Print literal STRING
             .quit                    Exit this program
             .read FILE               Read input from FILE
@@ -57,18 +70,34 @@ final class DotCommands {
             .separator COL ?ROW?     Change the column and row separators
             .show                    Show the current values for various settings
             .tables ?PATTERN?        List names of tables matching LIKE pattern PATTERN
+            .timer on|off            Turn SQL timer on or off
+            .width NUM1 NUM2 ...     Set minimum column widths for columnar output
             """;
 
     private final ShellState state;
     private final SchemaCommands schema;
+    private final DumpCommand dump;
+    private final OutputCommands output;
+    private final ImportCommand importer;
 
     DotCommands(ShellState state) {
         this.state = state;
         this.schema = new SchemaCommands(state);
+        this.dump = new DumpCommand(state, schema);
+        this.output = new OutputCommands(state);
+        this.importer = new ImportCommand(state, schema);
     }
 
     /** Runs the dot command on {@code line}; {@code loop} is the input loop it came from (for {@code .read}). */
     Result run(String line, InputLoop loop) {
+        try {
+            return runCommand(line, loop);
+        } finally {
+            state.commandDone();
+        }
+    }
+
+    private Result runCommand(String line, InputLoop loop) {
         List<String> args = DotCommandLine.split(line);
         if (args.isEmpty()) {
             return Result.OK;
@@ -79,18 +108,28 @@ final class DotCommands {
         }
         return switch (command) {
             case BAIL -> usageOr(args.size() == 2, "Usage: .bail on|off", () -> state.setBail(flag(args.get(1))));
+            case CHANGES -> usageOr(args.size() == 2, "Usage: .changes on|off",
+                    () -> state.reports().setChanges(flag(args.get(1))));
+            case DATABASES -> databases();
+            case DUMP -> dump.run(args.subList(1, args.size()));
+            case ECHO -> usageOr(args.size() == 2, "Usage: .echo on|off", () -> state.reports().setEcho(flag(args.get(1))));
+            case EQP -> eqp(args);
             case EXIT -> exit(args);
             case HEADERS -> usageOr(args.size() == 2, "Usage: .headers on|off",
                     () -> state.settings().setHeaders(flag(args.get(1))));
+            case FULLSCHEMA -> dump.fullSchema(args.subList(1, args.size()));
             case HELP -> {
                 state.out().write(HELP_TEXT);
                 yield Result.OK;
             }
+            case IMPORT -> importer.run(args.subList(1, args.size()));
             case INDEXES, INDICES -> schema.indexes(args.subList(1, args.size()));
             case MODE -> mode(args);
             case NULLVALUE -> usageOr(args.size() == 2, "Usage: .nullvalue STRING",
                     () -> state.settings().setNullValue(args.get(1)));
+            case ONCE -> output.run(args.subList(1, args.size()), true);
             case OPEN -> open(args.subList(1, args.size()));
+            case OUTPUT -> output.run(args.subList(1, args.size()), false);
             case PRINT -> {
                 state.out().write(String.join(" ", args.subList(1, args.size())) + "\n");
                 yield Result.OK;
@@ -102,6 +141,8 @@ final class DotCommands {
                     () -> state.settings().setSeparators(args.get(1), args.size() == 3 ? args.get(2) : null));
             case SHOW -> show();
             case TABLES -> schema.tables(args.subList(1, args.size()));
+            case TIMER -> usageOr(args.size() == 2, "Usage: .timer on|off", () -> state.reports().setTimer(flag(args.get(1))));
+            case WIDTH -> width(args.subList(1, args.size()));
         };
     }
 
@@ -131,14 +172,84 @@ final class DotCommands {
         return Result.QUIT;
     }
 
+    /** {@code .mode ?MODE? ?TABLE? ?--wrap N? ?--noquote?}, parsed as sqlite3 3.40 parses it. */
     private Result mode(List<String> args) {
-        if (args.size() == 1) {
-            state.out().write("current output mode: " + state.settings().mode().label() + "\n");
+        String name = null;
+        String table = null;
+        int wrap = OutputSettings.DEFAULT_WRAP;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (isOption(a, "wrap") && i + 1 < args.size()) {
+                wrap = (int) ShellNumbers.integerValue(args.get(++i));
+            } else if (isOption(a, "wordwrap") && i + 1 < args.size()) {
+                if (flag(args.get(++i))) {
+                    return usage("Error: --wordwrap on is not supported yet");
+                }
+            } else if (isOption(a, "ww") || isOption(a, "quote")) {
+                return usage("Error: " + a + " is not supported yet");
+            } else if (isOption(a, "noquote")) {
+                continue;
+            } else if (name == null) {
+                name = a;
+            } else if (table == null) {
+                table = a;
+            } else if (a.startsWith("-")) {
+                return usage("unknown option: " + a);
+            } else {
+                return usage("extra argument: \"" + a + "\"");
+            }
+        }
+        if (name == null) {
+            state.out().write("current output mode: " + state.settings().describeMode() + "\n");
             return Result.OK;
         }
-        if (!state.settings().setMode(args.get(1))) {
-            return usage("Error: mode should be one of: column csv line list tabs");
+        if (!state.settings().setMode(name, table, wrap)) {
+            return usage("Error: mode should be one of: ascii box column csv html insert json line list markdown "
+                    + "qbox quote table tabs tcl");
         }
+        return Result.OK;
+    }
+
+    /** {@code .eqp on|off}: show each statement's query plan before its rows. */
+    private Result eqp(List<String> args) {
+        if (args.size() != 2) {
+            return usage("Usage: .eqp off|on|trace|trigger|full");
+        }
+        String a = args.get(1);
+        if (a.equals("full") || a.equals("trigger") || a.equals("trace")) {
+            return usage("Error: .eqp " + a + " is not supported yet");
+        }
+        state.settings().setEqp(flag(a));
+        return Result.OK;
+    }
+
+    /** {@code .databases}: each database of the connection, its file ("" when none) and r/w. */
+    private Result databases() {
+        state.session();
+        try (PreparedSql list = state.session().prepare("PRAGMA database_list")) {
+            for (Object[] row; (row = list.nextRow()) != null; ) {
+                String file = row[2] == null ? "" : row[2].toString();
+                state.out().write(row[1] + ": " + (file.isEmpty() ? "\"\"" : file) + " r/w\n");
+            }
+        } catch (RuntimeException e) {
+            return usage("Error: " + e.getMessage());
+        }
+        return Result.OK;
+    }
+
+    /** sqlite3's {@code optionMatch}: {@code -name} or {@code --name}. */
+    private static boolean isOption(String arg, String name) {
+        return arg.equals("-" + name) || arg.equals("--" + name);
+    }
+
+    /** {@code .width NUM...}: the columnar modes' widths; none clears them. */
+    private Result width(List<String> args) {
+        List<Integer> widths = new java.util.ArrayList<>(args.size());
+        for (String a : args) {
+            long w = ShellNumbers.integerValue(a);
+            widths.add((int) Math.max(-30000, Math.min(30000, w)));
+        }
+        state.settings().setWidths(widths);
         return Result.OK;
     }
 
@@ -175,20 +286,20 @@ final class DotCommands {
     private Result show() {
         OutputSettings s = state.settings();
         String text = """
-                        echo: off
-                         eqp: off
+                        echo: %s
+                         eqp: %s
                      explain: auto
                      headers: %s
                         mode: %s
                    nullvalue: %s
-                      output: stdout
+                      output: %s
                 colseparator: %s
                 rowseparator: %s
                        stats: off
-                       width:\s
+                       width: %s
                     filename: %s
-                """.formatted(s.showHeader() ? "on" : "off", s.mode().label(), cString(s.nullValue()),
-                cString(s.columnSeparator()), cString(s.rowSeparator()), state.databaseName());
+                """.formatted(state.reports().echo() ? "on" : "off", s.eqp() ? "on" : "off", s.showHeader() ? "on" : "off", s.describeMode(), CString.of(s.nullValue()),
+                state.out().name(), CString.of(s.columnSeparator()), CString.of(s.rowSeparator()), s.describeWidths(), state.databaseName());
         state.out().write(text);
         return Result.OK;
     }
@@ -205,27 +316,5 @@ final class DotCommands {
             state.error("ERROR: Not a boolean value: \"" + word + "\". Assuming \"no\".");
         }
         return false;
-    }
-
-    /** A string as sqlite3's {@code output_c_string} shows it: in double quotes, C escapes for specials. */
-    private static String cString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < ' ') {
-                        b.append(String.format("\\%03o", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -37,7 +37,7 @@ final class ExplainFormatter implements ResultFormatter {
     }
 
     @Override
-    public void row(byte[][] cells) {
+    public void row(Object[] values, byte[][] cells) {
         rows.add(cells);
     }
 

@@ -52,6 +52,9 @@ final class InputLoop {
             }
             if (sql.isEmpty() && (line.startsWith(".") || line.startsWith("#"))) {
                 if (line.startsWith(".")) {
+                    if (state.reports().echo()) {
+                        state.out().write(line + "\n");
+                    }
                     DotCommands.Result result = dotCommands.run(line, this);
                     if (result == DotCommands.Result.QUIT) {
                         break;
@@ -85,7 +88,10 @@ final class InputLoop {
     }
 
     private int runSql(String sql, int startLine, boolean atPrompt) {
+        state.reports().before(state.out(), sql);
         SqlFailure failure = state.runner().run(sql);
+        state.reports().after(state.out(), state.session(), failure == null);
+        state.commandDone();
         if (failure == null) {
             return 0;
         }

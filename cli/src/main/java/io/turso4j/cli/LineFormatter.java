@@ -27,7 +27,7 @@ final class LineFormatter implements ResultFormatter {
     }
 
     @Override
-    public void row(byte[][] cells) {
+    public void row(Object[] values, byte[][] cells) {
         if (any) {
             out.write(rowSeparator);
         }

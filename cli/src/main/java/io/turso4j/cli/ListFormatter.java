@@ -31,7 +31,7 @@ final class ListFormatter implements ResultFormatter {
     }
 
     @Override
-    public void row(byte[][] cells) {
+    public void row(Object[] values, byte[][] cells) {
         if (!any && showHeader) {
             line(header);
         }

@@ -25,7 +25,7 @@ final class QueryPlanFormatter implements ResultFormatter {
     }
 
     @Override
-    public void row(byte[][] cells) {
+    public void row(Object[] values, byte[][] cells) {
         nodes.add(new Node(number(cells[0]), number(cells[1]), cells[3] == null ? "" : new String(cells[3], StandardCharsets.UTF_8)));
     }
 

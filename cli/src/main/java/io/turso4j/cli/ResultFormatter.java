@@ -9,8 +9,11 @@ import java.util.List;
  */
 interface ResultFormatter {
 
-    /** One row: each cell as {@link CellText#of} made it, null for NULL. */
-    void row(byte[][] cells);
+    /**
+     * One row: its values (Long, Double, String, byte[] or null) and each as {@link CellText#of}
+     * printed it, null for NULL. Most modes print the text; quote, insert and json need the type.
+     */
+    void row(Object[] values, byte[][] cells);
 
     /** The statement ended (done or failed): print what was held back. */
     default void finish() {}
@@ -37,10 +40,15 @@ interface ResultFormatter {
             return new QueryPlanFormatter(out);
         }
         return switch (settings.mode()) {
-            case LIST -> new ListFormatter(settings, out, header, false);
+            case LIST, ASCII -> new ListFormatter(settings, out, header, false);
             case CSV -> new ListFormatter(settings, out, header, true);
             case LINE -> new LineFormatter(settings, out, header);
-            case COLUMN -> new ColumnFormatter(settings, out, header);
+            case COLUMN, BOX, TABLE, MARKDOWN -> new ColumnFormatter(settings, out, header);
+            case QUOTE -> new QuoteFormatter(settings, out, header, null);
+            case INSERT -> new QuoteFormatter(settings, out, header, settings.insertTable());
+            case JSON -> new JsonFormatter(out, header);
+            case HTML -> new HtmlFormatter(settings, out, header);
+            case TCL -> new TclFormatter(settings, out, header);
         };
     }
 }

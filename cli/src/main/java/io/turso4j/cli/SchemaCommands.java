@@ -20,7 +20,7 @@ final class SchemaCommands {
     private static final String[] CREATE_KINDS = {"TABLE", "INDEX", "UNIQUE INDEX", "VIEW", "TRIGGER", "VIRTUAL TABLE"};
 
     /** One row of a schema table; {@code schema} is "main" or "temp". */
-    private record Entry(String schema, String type, String name, String tableName, String sql) {}
+    record Entry(String schema, String type, String name, String tableName, String sql) {}
 
     private final ShellState state;
 
@@ -166,7 +166,7 @@ final class SchemaCommands {
     private String viewColumns(Entry e) {
         List<Object[]> rows;
         try {
-            rows = query("PRAGMA \"" + e.schema + "\".table_info(" + quoteLiteral(e.name) + ")");
+            rows = query("PRAGMA \"" + e.schema + "\".table_info(" + SqlLiteral.quotedText(e.name) + ")");
         } catch (RuntimeException ex) {
             return null;
         }
@@ -187,7 +187,7 @@ final class SchemaCommands {
     }
 
     /** sqlite3's {@code printSchemaLine}: closes a trailing comment before the {@code ;}; {@code IF NOT EXISTS} for quoted table names. */
-    private void printSchemaLine(String z) {
+    void printSchemaLine(String z) {
         if (z.contains("/*") || z.contains("--")) {
             for (String term : new String[] {"", "*/", "\n"}) {
                 if (StatementSplitter.isComplete(z + term + ";")) {
@@ -203,7 +203,7 @@ final class SchemaCommands {
     }
 
     /** Rows of the schema tables, main first, each in rowid order; null (after reporting) if even main fails. */
-    private List<Entry> load() {
+    List<Entry> load() {
         List<Entry> entries = new ArrayList<>();
         state.session(); // opened outside the try: a database that cannot open ends the shell
         try {
@@ -226,7 +226,8 @@ final class SchemaCommands {
         }
     }
 
-    private List<Object[]> query(String sql) {
+    /** Every row of {@code sql}, run on the open database; the engine's exception if it fails. */
+    List<Object[]> query(String sql) {
         List<Object[]> rows = new ArrayList<>();
         PreparedSql statement = state.session().prepare(sql);
         if (statement == null) {
@@ -250,10 +251,6 @@ final class SchemaCommands {
                 && name.chars().allMatch(c -> isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_')
                 && !Lexer.isKeyword(name);
         return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String quoteLiteral(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private static boolean isAsciiLetter(int c) {

@@ -143,6 +143,7 @@ public final class Shell {
             };
         }
         SqlFailure failure = state.runner().run(command);
+        state.commandDone();
         if (failure == null) {
             return 0;
         }

@@ -21,7 +21,10 @@ final class ShellState implements AutoCloseable {
     private final ShellOutput out;
     private final PrintStream err;
     private final SqlRunner runner;
+    private final SqlReports reports = new SqlReports();
     private boolean bail;
+    /** Commands left before a {@code .once} redirection ends (sqlite3's {@code outCount}). */
+    private int onceCount;
 
     ShellState(SessionOpener opener, String databaseName, String io, Path directory, ShellOutput out, PrintStream err) {
         this.opener = opener;
@@ -72,12 +75,30 @@ final class ShellState implements AutoCloseable {
         return runner;
     }
 
+    /** The {@code .echo}, {@code .timer} and {@code .changes} settings and what they print. */
+    SqlReports reports() {
+        return reports;
+    }
+
     boolean bail() {
         return bail;
     }
 
     void setBail(boolean on) {
         bail = on;
+    }
+
+    /** {@code .once}: the output redirection just made lasts for the next command only. */
+    void outputOnce() {
+        onceCount = 2; // this command's own end counts one, as in sqlite3
+    }
+
+    /** A command (SQL or dot) finished: ends a {@code .once} redirection after its command. */
+    void commandDone() {
+        if (onceCount > 0 && --onceCount == 0) {
+            out.flush();
+            out.restore();
+        }
     }
 
     /** Writes one line to stderr, after what stdout holds so far. */
@@ -96,6 +117,8 @@ final class ShellState implements AutoCloseable {
     /** Closes the database if it was opened. */
     @Override
     public void close() {
+        out.flush();
+        out.restore();
         if (session != null) {
             SqlSession s = session;
             session = null;

@@ -35,7 +35,11 @@ final class SqlRunner {
             if (statement == null) {
                 return null;
             }
-            SqlFailure failure = print(statement, ExplainKind.of(rest));
+            ExplainKind kind = ExplainKind.of(rest);
+            if (settings.eqp() && kind == ExplainKind.NONE) {
+                queryPlan(db, rest.substring(0, rest.length() - statement.tail().length()));
+            }
+            SqlFailure failure = print(statement, kind);
             try {
                 statement.close();
             } catch (RuntimeException e) {
@@ -47,6 +51,23 @@ final class SqlRunner {
             rest = AsciiSpace.stripLeading(statement.tail());
         }
         return null;
+    }
+
+    /** {@code .eqp on}: the plan of {@code sql} (one statement), printed as EXPLAIN QUERY PLAN prints it; nothing if none. */
+    private void queryPlan(SqlSession db, String sql) {
+        PreparedSql plan;
+        try {
+            plan = db.prepare("EXPLAIN QUERY PLAN " + sql);
+        } catch (RuntimeException e) {
+            return; // sqlite3 shows no plan for a statement it cannot explain
+        }
+        if (plan != null) {
+            try (plan) {
+                print(plan, ExplainKind.QUERY_PLAN);
+            } catch (RuntimeException e) {
+                // as above
+            }
+        }
     }
 
     /** Prints the statement's rows; a failure of the engine's, or null. Output errors propagate. */
@@ -73,7 +94,7 @@ final class SqlRunner {
             for (int i = 0; i < row.length; i++) {
                 cells[i] = CellText.of(row[i]);
             }
-            formatter.row(cells);
+            formatter.row(row, cells);
         }
     }
 }

@@ -24,7 +24,7 @@ class ExplainFormattersTest {
         ShellOutput out = new ShellOutput(bytes);
         ResultFormatter f = ResultFormatter.create(settings, out, names, kind);
         for (Object[] row : rows) {
-            f.row(Arrays.stream(row).map(CellText::of).toArray(byte[][]::new));
+            f.row(row, Arrays.stream(row).map(CellText::of).toArray(byte[][]::new));
         }
         f.finish();
         out.flush();

@@ -18,7 +18,7 @@ class FormattersTest {
         ShellOutput out = new ShellOutput(bytes);
         ResultFormatter f = ResultFormatter.create(settings, out, names);
         for (Object[] row : rows) {
-            f.row(Arrays.stream(row).map(CellText::of).toArray(byte[][]::new));
+            f.row(row, Arrays.stream(row).map(CellText::of).toArray(byte[][]::new));
         }
         f.finish();
         out.flush();
@@ -115,9 +115,9 @@ class FormattersTest {
         settings.setMode("column");
         settings.setNullValue("NV");
         assertEquals("n   m\n--  -\nNV  a\n    b\n", print(List.of("n", "m"), new Object[] {null, "a\nb"}));
-        assertEquals(List.of("a", "", "b"), ColumnFormatter.displayLines("a\r\n\u0001b".getBytes(StandardCharsets.UTF_8))
+        assertEquals(List.of("a", "", "b"), ColumnFormatter.displayLines("a\r\n\u0001b".getBytes(StandardCharsets.UTF_8), 0)
                 .stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
-        assertEquals(List.of("x"), ColumnFormatter.displayLines("x\n".getBytes(StandardCharsets.UTF_8))
+        assertEquals(List.of("x"), ColumnFormatter.displayLines("x\n".getBytes(StandardCharsets.UTF_8), 0)
                 .stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList());
     }
 
