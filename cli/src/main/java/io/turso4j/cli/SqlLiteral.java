@@ -1,5 +1,6 @@
 package io.turso4j.cli;
 
+import io.turso4j.value.RealFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,14 +12,10 @@ import java.nio.charset.StandardCharsets;
  * returns spelled out through {@code replace(…, char(10))} so that each statement stays on one
  * line. Text is the bytes of the value (UTF-8, cut at the first NUL as the shell's {@code %s}
  * cuts it). Stateless.
- * The real's digits are 3.40's own, computed in x87 {@code long double} ({@link LongDouble}), so
- * 50.75 prints as {@code 50.749999999999999998} and 1e100 as {@code 1.0e+100}, as there.
+ * The real's digits are 3.40's own ({@link RealFormat#TWENTY_DIGITS_LEGACY}), so 50.75 prints
+ * as {@code 50.749999999999999998} and 1e100 as {@code 1.0e+100}, as there.
  */
 final class SqlLiteral {
-    private static final int DIGITS = 20;
-    /** 0.5 at the 20th significant digit, computed in double as 3.40 does: 5e-10 * 1e-10. */
-    private static final double ROUNDER = 5.0e-10 * 1.0e-10;
-
     private SqlLiteral() {}
 
     /** The literal of a Long, Double, String or byte[] value (null for NULL); {@code escaped} as for insert mode. */
@@ -66,64 +63,7 @@ final class SqlLiteral {
         if (wholeAsInteger && r == Math.rint(r) && (Math.abs(r) < 0x1p63 || r == -0x1p63)) {
             return (long) r + ".0";
         }
-        // printf's %!.20g as 3.40 computes it: scale into [1,10) in long double, add the rounder
-        // (a double), then take one digit at a time.
-        LongDouble v = LongDouble.of(r);
-        int exp = 0;
-        LongDouble ten = LongDouble.of(10.0);
-        LongDouble scale = LongDouble.of(1.0);
-        while (v.compareTo(LongDouble.of(1e100).multiply(scale)) >= 0 && exp <= 350) {
-            scale = scale.multiply(LongDouble.of(1e100));
-            exp += 100;
-        }
-        while (v.compareTo(LongDouble.of(1e10).multiply(scale)) >= 0 && exp <= 350) {
-            scale = scale.multiply(LongDouble.of(1e10));
-            exp += 10;
-        }
-        while (v.compareTo(ten.multiply(scale)) >= 0 && exp <= 350) {
-            scale = scale.multiply(ten);
-            exp++;
-        }
-        v = v.divide(scale);
-        while (v.compareTo(LongDouble.of(1e-8)) < 0) {
-            v = v.multiply(LongDouble.of(1e8));
-            exp -= 8;
-        }
-        while (v.compareTo(LongDouble.of(1.0)) < 0) {
-            v = v.multiply(ten);
-            exp--;
-        }
-        v = v.add(LongDouble.of(ROUNDER));
-        if (v.compareTo(ten) >= 0) {
-            v = v.multiply(LongDouble.of(0.1));
-            exp++;
-        }
-        StringBuilder digitText = new StringBuilder(DIGITS);
-        for (int k = 0; k < DIGITS; k++) {
-            int digit = v.toInt();
-            digitText.append((char) ('0' + digit));
-            v = v.subtract(LongDouble.of(digit)).multiply(ten);
-        }
-        String digits = digitText.toString();
-        int end = digits.length();
-        while (end > 1 && digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        digits = digits.substring(0, end);
-        StringBuilder s = new StringBuilder(r < 0 ? "-" : "");
-        if (exp < -4 || exp >= DIGITS) {
-            s.append(digits.charAt(0)).append('.').append(digits.length() > 1 ? digits.substring(1) : "0");
-            s.append('e').append(exp < 0 ? '-' : '+');
-            int ax = Math.abs(exp);
-            s.append(ax < 10 ? "0" : "").append(ax);
-        } else if (exp < 0) {
-            s.append("0.").append("0".repeat(-exp - 1)).append(digits);
-        } else {
-            int whole = exp + 1;
-            s.append(digits.length() >= whole ? digits.substring(0, whole) : digits + "0".repeat(whole - digits.length()));
-            s.append('.').append(digits.length() > whole ? digits.substring(whole) : "0");
-        }
-        return s.toString();
+        return RealFormat.TWENTY_DIGITS_LEGACY.format(r);
     }
 
     private static void blob(ByteArrayOutputStream b, byte[] blob) {

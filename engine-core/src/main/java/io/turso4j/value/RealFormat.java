@@ -3,7 +3,8 @@ package io.turso4j.value;
 /**
  * REAL → TEXT, byte for byte as SQLite renders a real when it needs its text (CAST, {@code ||},
  * TEXT affinity, {@code sqlite3_column_text}, the shell's output). Two renderings, because
- * SQLite changed it:
+ * SQLite changed it (and a third, {@link #TWENTY_DIGITS_LEGACY}, for the 3.40 shell's SQL
+ * literals):
  *
  * <ul>
  *   <li>{@link #SEVENTEEN_DIGITS} — SQLite 3.52 and later (the default, and what sqlite-jdbc
@@ -99,70 +100,86 @@ public enum RealFormat {
     },
 
     FIFTEEN_DIGITS_LEGACY {
-        /** 0.5 at the 15th significant digit, computed in double as 3.40 does: 5e-5 * 1e-10. */
-        private static final double ROUNDER = 5.0e-05 * 1.0e-10;
-        private static final int SIGNIFICANT = 15;
-        /** 3.40 produces at most 26 digits with the "!" flag, then zeros. */
-        private static final int MAX_DIGITS = 26;
-
         @Override
         public String format(double r) {
-            if (!Double.isFinite(r)) {
-                return special(r);
-            }
-            boolean negative = r < 0;
-            Extended80 v = Extended80.of(negative ? -r : r);
-            int exp = 0;
-            if (!v.isZero()) {
-                Extended80 scale = Extended80.of(1.0);
-                Extended80 e100 = Extended80.of(1e100);
-                Extended80 e10 = Extended80.of(1e10);
-                Extended80 ten = Extended80.of(10.0);
-                while (v.compareTo(e100.multiply(scale)) >= 0 && exp <= 350) {
-                    scale = scale.multiply(e100);
-                    exp += 100;
-                }
-                while (v.compareTo(e10.multiply(scale)) >= 0 && exp <= 350) {
-                    scale = scale.multiply(e10);
-                    exp += 10;
-                }
-                while (v.compareTo(ten.multiply(scale)) >= 0 && exp <= 350) {
-                    scale = scale.multiply(ten);
-                    exp++;
-                }
-                v = v.divide(scale);
-                Extended80 tiny = Extended80.of(1e-8);
-                Extended80 e8 = Extended80.of(1e8);
-                Extended80 one = Extended80.of(1.0);
-                while (v.compareTo(tiny) < 0) {
-                    v = v.multiply(e8);
-                    exp -= 8;
-                }
-                while (v.compareTo(one) < 0) {
-                    v = v.multiply(ten);
-                    exp--;
-                }
-            }
-            v = v.add(Extended80.of(ROUNDER));
-            if (v.compareTo(Extended80.of(10.0)) >= 0) {
-                v = v.multiply(Extended80.of(0.1));
-                exp++;
-            }
-            // Produce the significant digits one at a time, in long double, as et_getdigit.
-            char[] digits = new char[SIGNIFICANT];
-            Extended80 ten = Extended80.of(10.0);
-            for (int k = 0; k < SIGNIFICANT && k < MAX_DIGITS; k++) {
-                int digit = v.toInt();
-                digits[k] = (char) ('0' + digit);
-                v = v.subtract(Extended80.of(digit)).multiply(ten);
-            }
-            int n = SIGNIFICANT;
-            while (n > 1 && digits[n - 1] == '0') {
-                n--;
-            }
-            return layout(negative, java.util.Arrays.copyOf(digits, n), exp + 1, SIGNIFICANT);
+            // 0.5 at the 15th significant digit, computed in double as 3.40 does: 5e-5 * 1e-10.
+            return legacy(r, 15, 5.0e-05 * 1.0e-10);
+        }
+    },
+
+    /**
+     * SQLite 3.40's {@code "%!.20g"}, in x87 {@code long double} as {@link #FIFTEEN_DIGITS_LEGACY}:
+     * how the 3.40 shell's quote, json and insert modes and {@code .dump} print a real
+     * ({@code 50.75} → {@code 50.749999999999999998}).
+     */
+    TWENTY_DIGITS_LEGACY {
+        @Override
+        public String format(double r) {
+            return legacy(r, 20, 5.0e-10 * 1.0e-10);
         }
     };
+
+    /** 3.40 produces at most 26 digits with the "!" flag, then zeros. */
+    private static final int LEGACY_MAX_DIGITS = 26;
+
+    /**
+     * SQLite 3.40's printf {@code "%!.<significant>g"}: scale into [1, 10) in long double, add
+     * {@code rounder} (a double), then take one digit at a time, as its et_getdigit does.
+     */
+    private static String legacy(double r, int significant, double rounder) {
+        if (!Double.isFinite(r)) {
+            return special(r);
+        }
+        boolean negative = r < 0;
+        Extended80 v = Extended80.of(negative ? -r : r);
+        int exp = 0;
+        Extended80 ten = Extended80.of(10.0);
+        if (!v.isZero()) {
+            Extended80 scale = Extended80.of(1.0);
+            Extended80 e100 = Extended80.of(1e100);
+            Extended80 e10 = Extended80.of(1e10);
+            while (v.compareTo(e100.multiply(scale)) >= 0 && exp <= 350) {
+                scale = scale.multiply(e100);
+                exp += 100;
+            }
+            while (v.compareTo(e10.multiply(scale)) >= 0 && exp <= 350) {
+                scale = scale.multiply(e10);
+                exp += 10;
+            }
+            while (v.compareTo(ten.multiply(scale)) >= 0 && exp <= 350) {
+                scale = scale.multiply(ten);
+                exp++;
+            }
+            v = v.divide(scale);
+            Extended80 tiny = Extended80.of(1e-8);
+            Extended80 e8 = Extended80.of(1e8);
+            Extended80 one = Extended80.of(1.0);
+            while (v.compareTo(tiny) < 0) {
+                v = v.multiply(e8);
+                exp -= 8;
+            }
+            while (v.compareTo(one) < 0) {
+                v = v.multiply(ten);
+                exp--;
+            }
+        }
+        v = v.add(Extended80.of(rounder));
+        if (v.compareTo(ten) >= 0) {
+            v = v.multiply(Extended80.of(0.1));
+            exp++;
+        }
+        char[] digits = new char[significant];
+        for (int k = 0; k < significant && k < LEGACY_MAX_DIGITS; k++) {
+            int digit = v.toInt();
+            digits[k] = (char) ('0' + digit);
+            v = v.subtract(Extended80.of(digit)).multiply(ten);
+        }
+        int n = significant;
+        while (n > 1 && digits[n - 1] == '0') {
+            n--;
+        }
+        return layout(negative, java.util.Arrays.copyOf(digits, n), exp + 1, significant);
+    }
 
     /** The text of {@code r}, which is not NaN. */
     public abstract String format(double r);
