@@ -4,6 +4,8 @@ import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.storage.IoPending;
+import io.turso4j.schema.Schema;
+import io.turso4j.sql.ast.Stmt;
 import io.turso4j.translate.Translator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
@@ -12,7 +14,9 @@ import io.turso4j.vdbe.HaltError;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.Vm;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,12 +33,22 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Statement implements AutoCloseable {
     private final Connection connection;
-    private final Program program;
-    private final Vm vm;
-    private final Explain explain;
+    private final Stmt stmt;
+    private final String source;
+    /** The program, compiled against {@link #compiledAgainst}; null while an error at prepare waits for a check. */
+    private Program program;
+    private Schema compiledAgainst;
+    private Vm vm;
+    private Explain explain;
+    /** Values bound while there is no program yet, by index; moved into the program's VM once it exists. */
+    private final Map<Integer, Register> earlyBindings = new HashMap<>();
     private final String sql;
     private final String tail;
-    private final List<String> columnNames;
+    private List<String> columnNames = List.of();
+    /** The run has begun and has not yet checked that its program is compiled against the current schema. */
+    private boolean checkingSchema;
+    /** The I/O the schema check or the schema reload after DDL waits for. */
+    private Completion schemaIo;
     private boolean hasRow;
     private boolean finished;
     /** Between {@link Connection#beginStatement} and its finish or failure. */
@@ -45,19 +59,54 @@ public final class Statement implements AutoCloseable {
     private Completion commitIo;
     private final BusyRetry busy = new BusyRetry();
 
-    Statement(Connection connection, Translator.Compiled compiled, String sql, String tail) {
+    /**
+     * Compiles {@code stmt} (parsed from {@code source}) against the schema the connection
+     * knows, without I/O. An error is reported here when that schema is surely the database's
+     * current one; otherwise the first step reads the schema again, compiles once more, and
+     * reports the error only if it remains.
+     */
+    Statement(Connection connection, Stmt stmt, String source, String sql, String tail) {
         this.connection = connection;
-        this.program = compiled.program();
+        this.stmt = stmt;
+        this.source = source;
         this.sql = sql;
         this.tail = tail;
+        try {
+            compile();
+        } catch (SqliteException e) {
+            if (connection.schemaSurelyCurrent()) {
+                throw e;
+            }
+        }
+    }
+
+    /** Compiles against the connection's current schema; bound values carry over. */
+    private void compile() {
+        Schema against = connection.currentSchema();
+        Translator.Compiled compiled = connection.compile(stmt, source, sql, against);
+        Vm previous = vm;
+        compiledAgainst = against;
+        program = compiled.program();
         if (compiled.explain()) {
-            this.explain = new Explain(program);
-            this.vm = null;
-            this.columnNames = Explain.COLUMNS;
+            explain = new Explain(program);
+            vm = null;
+            columnNames = Explain.COLUMNS;
         } else {
-            this.explain = null;
-            this.vm = new Vm(program, connection.context());
-            this.columnNames = program.columnNames();
+            explain = null;
+            vm = new Vm(program, connection.context());
+            columnNames = program.columnNames();
+            int count = program.parameterNames().size();
+            for (int i = 1; i <= count; i++) {
+                Register old = previous != null && i <= previous.program().parameterNames().size()
+                        ? previous.parameter(i) : earlyBindings.get(i);
+                if (old != null) {
+                    vm.parameter(i).copyFrom(old);
+                }
+            }
+            earlyBindings.clear();
+        }
+        if (previous != null) {
+            previous.close();
         }
     }
 
@@ -69,9 +118,10 @@ public final class Statement implements AutoCloseable {
             return hasRow ? StepResult.ROW : StepResult.DONE;
         }
         commitIo = null;
+        schemaIo = null;
         if (!started && !finished) {
             try {
-                savepoint = connection.beginStatement(!program.isReadOnly());
+                savepoint = connection.beginStatement(writes());
             } catch (SqliteException e) {
                 // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
                 if (e.code() == ResultCode.BUSY) {
@@ -80,6 +130,16 @@ public final class Statement implements AutoCloseable {
                 throw e;
             }
             started = true;
+            checkingSchema = true;
+        }
+        if (checkingSchema) {
+            StepResult waiting = checkSchema();
+            if (waiting != null) {
+                return waiting;
+            }
+            if (explain != null) {
+                return step(); // compiled again into an EXPLAIN, which lists the program and runs nothing
+            }
         }
         Vm.Status status;
         try {
@@ -108,10 +168,75 @@ public final class Statement implements AutoCloseable {
                 hasRow = true;
                 yield StepResult.ROW;
             }
-            case DONE -> finish();
+            case DONE -> connection.schema().isStale() ? readSchemaThenFinish() : finish();
             case IO -> StepResult.IO;
             case BUSY -> StepResult.BUSY;
         };
+    }
+
+    private boolean writes() {
+        return program != null && !program.isReadOnly();
+    }
+
+    /**
+     * As SQLite's {@code OP_Transaction} with its schema-cookie check and {@code
+     * sqlite3_prepare_v2}'s automatic re-prepare: the run's read transaction sees the schema
+     * cookie; when the connection's schema is not that one it is read again, and when the
+     * program was compiled against another schema than the connection's, it is compiled again
+     * (bindings kept), all in stepped code. Returns IO while a page is in flight, BUSY when
+     * the program compiled again writes and another connection holds the write lock, else null.
+     */
+    private StepResult checkSchema() {
+        SchemaState state = connection.schema();
+        try {
+            state.refresh(state.fileCookie());
+        } catch (IoPending p) {
+            schemaIo = p.completion();
+            return StepResult.IO;
+        }
+        checkingSchema = false;
+        if (program != null && compiledAgainst == connection.currentSchema()) {
+            return null;
+        }
+        boolean wrote = writes();
+        try {
+            compile();
+        } catch (SqliteException e) {
+            abandon();
+            throw e;
+        }
+        if (explain != null) {
+            abandon(); // EXPLAIN lists the program; it runs nothing
+            return null;
+        }
+        if (writes() && !wrote) {
+            try {
+                savepoint = connection.upgradeStatement();
+            } catch (SqliteException e) {
+                abandon();
+                if (e.code() == ResultCode.BUSY || e.code() == ResultCode.BUSY_SNAPSHOT && connection.isAutocommit()) {
+                    return StepResult.BUSY;
+                }
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A statement of this connection changed the schema: read it again before the statement
+     * ends (inside its transaction), as SQLite's {@code OP_ParseSchema}, so that the next
+     * prepare compiles against it without I/O.
+     */
+    private StepResult readSchemaThenFinish() {
+        SchemaState state = connection.schema();
+        try {
+            state.refresh(state.fileCookie());
+        } catch (IoPending p) {
+            schemaIo = p.completion();
+            return StepResult.IO;
+        }
+        return finish();
     }
 
     /** The program halted: end the statement (committing in autocommit) unless already done. */
@@ -160,9 +285,10 @@ public final class Statement implements AutoCloseable {
 
     /** Ends a statement left before its end (reset or closed): a reader just stops, a writer is undone. */
     private void abandon() {
+        checkingSchema = false;
         if (started) {
             started = false;
-            if (program.isReadOnly()) {
+            if (!writes()) {
                 connection.finishStatement(0);
             } else {
                 connection.failStatement(savepoint);
@@ -172,7 +298,10 @@ public final class Statement implements AutoCloseable {
 
     /** The I/O to wait for after {@link #step()} returned {@link StepResult#IO}. */
     public Completion pendingIo() {
-        return commitIo != null ? commitIo : vm == null ? null : vm.pendingIo();
+        if (commitIo != null) {
+            return commitIo;
+        }
+        return schemaIo != null ? schemaIo : vm == null ? null : vm.pendingIo();
     }
 
     /**
@@ -243,9 +372,10 @@ public final class Statement implements AutoCloseable {
         abandon();
         finished = false;
         commitIo = null;
+        schemaIo = null;
         if (explain != null) {
             explain.reset();
-        } else {
+        } else if (vm != null) {
             vm.reset();
         }
     }
@@ -260,7 +390,7 @@ public final class Statement implements AutoCloseable {
 
     /** Whether running the statement changes nothing in the database ({@code sqlite3_stmt_readonly}). */
     public boolean isReadOnly() {
-        return explain != null || program.isReadOnly();
+        return explain != null || program != null && program.isReadOnly();
     }
 
     /** Whether this is an {@code EXPLAIN} (its rows list the program instead of running it). */
@@ -275,13 +405,17 @@ public final class Statement implements AutoCloseable {
 
     // ---- parameters (1-based, as SQLite) ---------------------------------------------------
 
+    /**
+     * How many parameters the statement has; 0 for a statement whose compilation waits for its
+     * first step (its prepare failed against a schema that may be old).
+     */
     public int parameterCount() {
-        return program.parameterNames().size();
+        return program == null ? 0 : program.parameterNames().size();
     }
 
     /** The index of a named parameter ({@code :a}, {@code @a}, {@code $a}), or 0 if absent. */
     public int parameterIndex(String name) {
-        return program.parameterNames().indexOf(name) + 1;
+        return program == null ? 0 : program.parameterNames().indexOf(name) + 1;
     }
 
     /** The name of parameter {@code index} as written ({@code :a}, {@code ?3}), null for a plain {@code ?}. */
@@ -310,6 +444,7 @@ public final class Statement implements AutoCloseable {
     }
 
     public Statement clearBindings() {
+        earlyBindings.clear();
         for (int i = 1; i <= parameterCount(); i++) {
             parameter(i).setNull();
         }
@@ -317,6 +452,9 @@ public final class Statement implements AutoCloseable {
     }
 
     private Register parameter(int index) {
+        if (program == null && index >= 1) {
+            return earlyBindings.computeIfAbsent(index, i -> new Register());
+        }
         return vm == null ? new Register() : vm.parameter(checkParameter(index));
     }
 
