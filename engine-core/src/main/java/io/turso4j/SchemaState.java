@@ -70,6 +70,13 @@ final class SchemaState {
         if (isCurrent(cookie)) {
             return;
         }
+        if (!stale && database.schema().cookie() == cookie) {
+            // Another connection read or committed it already: by the invariant it is this one.
+            abandonRead();
+            schema = null;
+            uncommitted = false;
+            return;
+        }
         if (reading == null || reading.cookie() != cookie) {
             abandonRead();
             reading = new SchemaReader(btree, pager, cookie);
