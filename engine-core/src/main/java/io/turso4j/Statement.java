@@ -4,19 +4,13 @@ import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.storage.IoPending;
-import io.turso4j.schema.Schema;
 import io.turso4j.sql.ast.Stmt;
-import io.turso4j.translate.Translator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import io.turso4j.vdbe.Explain;
 import io.turso4j.vdbe.HaltError;
-import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.Vm;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,24 +21,23 @@ import java.util.concurrent.CompletableFuture;
  * blocking convenience (awaits I/O; cheap on a virtual thread); {@link #stepAsync()} re-steps
  * from the completion's callback.
  *
+ * <p>Schema changes: the statement is compiled at prepare against the schema its connection
+ * knows, with no I/O. Each run begins by checking, in stepped code, the schema cookie its read
+ * transaction sees; when the schema changed (another connection's DDL) it is read again and
+ * the statement compiled again with its bindings, as {@code sqlite3_prepare_v2}'s automatic
+ * re-prepare, so column counts and names may change at the first step. An error such as "no
+ * such table" comes from prepare when the known schema is surely current, else from that step.
+ *
  * <p>After an error the statement stays failed (stepping rethrows it) until {@link #reset()}.
  * After DONE, stepping returns DONE again until {@link #reset()}. Column getters read the row
  * of the last step that returned ROW, converting as {@code sqlite3_column_*} do.
  */
 public final class Statement implements AutoCloseable {
     private final Connection connection;
-    private final Stmt stmt;
-    private final String source;
-    /** The program, compiled against {@link #compiledAgainst}; null while an error at prepare waits for a check. */
-    private Program program;
-    private Schema compiledAgainst;
-    private Vm vm;
-    private Explain explain;
-    /** Values bound while there is no program yet, by index; moved into the program's VM once it exists. */
-    private final Map<Integer, Register> earlyBindings = new HashMap<>();
+    /** The program and its VM, compiled again when the schema changed. */
+    private final StatementCode code;
     private final String sql;
     private final String tail;
-    private List<String> columnNames = List.of();
     /** The run has begun and has not yet checked that its program is compiled against the current schema. */
     private boolean checkingSchema;
     /** The I/O the schema check or the schema reload after DDL waits for. */
@@ -67,12 +60,11 @@ public final class Statement implements AutoCloseable {
      */
     Statement(Connection connection, Stmt stmt, String source, String sql, String tail) {
         this.connection = connection;
-        this.stmt = stmt;
-        this.source = source;
+        this.code = new StatementCode(connection, stmt, source, sql);
         this.sql = sql;
         this.tail = tail;
         try {
-            compile();
+            code.compile();
         } catch (SqliteException e) {
             if (connection.schemaSurelyCurrent()) {
                 throw e;
@@ -80,48 +72,18 @@ public final class Statement implements AutoCloseable {
         }
     }
 
-    /** Compiles against the connection's current schema; bound values carry over. */
-    private void compile() {
-        Schema against = connection.currentSchema();
-        Translator.Compiled compiled = connection.compile(stmt, source, sql, against);
-        Vm previous = vm;
-        compiledAgainst = against;
-        program = compiled.program();
-        if (compiled.explain()) {
-            explain = new Explain(program);
-            vm = null;
-            columnNames = Explain.COLUMNS;
-        } else {
-            explain = null;
-            vm = new Vm(program, connection.context());
-            columnNames = program.columnNames();
-            int count = program.parameterNames().size();
-            for (int i = 1; i <= count; i++) {
-                Register old = previous != null && i <= previous.program().parameterNames().size()
-                        ? previous.parameter(i) : earlyBindings.get(i);
-                if (old != null) {
-                    vm.parameter(i).copyFrom(old);
-                }
-            }
-            earlyBindings.clear();
-        }
-        if (previous != null) {
-            previous.close();
-        }
-    }
-
     /** Runs until the next row, the end, or I/O that is not yet done. Never blocks. */
     public StepResult step() {
         hasRow = false;
-        if (explain != null) {
-            hasRow = explain.step();
+        if (code.explain() != null) {
+            hasRow = code.explain().step();
             return hasRow ? StepResult.ROW : StepResult.DONE;
         }
         commitIo = null;
         schemaIo = null;
         if (!started && !finished) {
             try {
-                savepoint = connection.beginStatement(writes());
+                savepoint = connection.beginStatement(code.writes());
             } catch (SqliteException e) {
                 // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
                 if (e.code() == ResultCode.BUSY) {
@@ -137,13 +99,13 @@ public final class Statement implements AutoCloseable {
             if (waiting != null) {
                 return waiting;
             }
-            if (explain != null) {
+            if (code.explain() != null) {
                 return step(); // compiled again into an EXPLAIN, which lists the program and runs nothing
             }
         }
         Vm.Status status;
         try {
-            status = vm.step();
+            status = code.vm().step();
         } catch (SqliteException e) {
             if (started) {
                 int onError = HaltError.onError(e);
@@ -156,8 +118,8 @@ public final class Statement implements AutoCloseable {
                 } else {
                     connection.failStatement(savepoint);
                 }
-                connection.statementFailed(program.countsChanges());
-                if (e.code() == ResultCode.INTERRUPT && !program.isReadOnly()) {
+                connection.statementFailed(code.program().countsChanges());
+                if (e.code() == ResultCode.INTERRUPT && !code.program().isReadOnly()) {
                     connection.abortTransaction();
                 }
             }
@@ -172,10 +134,6 @@ public final class Statement implements AutoCloseable {
             case IO -> StepResult.IO;
             case BUSY -> StepResult.BUSY;
         };
-    }
-
-    private boolean writes() {
-        return program != null && !program.isReadOnly();
     }
 
     /**
@@ -195,21 +153,21 @@ public final class Statement implements AutoCloseable {
             return StepResult.IO;
         }
         checkingSchema = false;
-        if (program != null && compiledAgainst == connection.currentSchema()) {
+        if (code.isCurrent()) {
             return null;
         }
-        boolean wrote = writes();
+        boolean wrote = code.writes();
         try {
-            compile();
+            code.compile();
         } catch (SqliteException e) {
             abandon();
             throw e;
         }
-        if (explain != null) {
+        if (code.explain() != null) {
             abandon(); // EXPLAIN lists the program; it runs nothing
             return null;
         }
-        if (writes() && !wrote) {
+        if (code.writes() && !wrote) {
             try {
                 savepoint = connection.upgradeStatement();
             } catch (SqliteException e) {
@@ -256,7 +214,7 @@ public final class Statement implements AutoCloseable {
         }
         if (!finished) {
             finished = true;
-            connection.statementDone(program.countsChanges());
+            connection.statementDone(code.program().countsChanges());
         }
         return StepResult.DONE;
     }
@@ -275,11 +233,11 @@ public final class Statement implements AutoCloseable {
         } catch (SqliteException e) {
             started = false;
             connection.failStatement(savepoint);
-            connection.statementFailed(program.countsChanges());
+            connection.statementFailed(code.program().countsChanges());
             throw e;
         }
         started = false;
-        connection.statementDone(program.countsChanges());
+        connection.statementDone(code.program().countsChanges());
         throw failure;
     }
 
@@ -288,7 +246,7 @@ public final class Statement implements AutoCloseable {
         checkingSchema = false;
         if (started) {
             started = false;
-            if (!writes()) {
+            if (!code.writes()) {
                 connection.finishStatement(0);
             } else {
                 connection.failStatement(savepoint);
@@ -301,7 +259,7 @@ public final class Statement implements AutoCloseable {
         if (commitIo != null) {
             return commitIo;
         }
-        return schemaIo != null ? schemaIo : vm == null ? null : vm.pendingIo();
+        return schemaIo != null ? schemaIo : code.vm() == null ? null : code.vm().pendingIo();
     }
 
     /**
@@ -373,10 +331,10 @@ public final class Statement implements AutoCloseable {
         finished = false;
         commitIo = null;
         schemaIo = null;
-        if (explain != null) {
-            explain.reset();
-        } else if (vm != null) {
-            vm.reset();
+        if (code.explain() != null) {
+            code.explain().reset();
+        } else if (code.vm() != null) {
+            code.vm().reset();
         }
     }
 
@@ -390,12 +348,12 @@ public final class Statement implements AutoCloseable {
 
     /** Whether running the statement changes nothing in the database ({@code sqlite3_stmt_readonly}). */
     public boolean isReadOnly() {
-        return explain != null || program != null && program.isReadOnly();
+        return code.explain() != null || code.program() != null && code.program().isReadOnly();
     }
 
     /** Whether this is an {@code EXPLAIN} (its rows list the program instead of running it). */
     public boolean isExplain() {
-        return explain != null;
+        return code.explain() != null;
     }
 
     /** The statement's own SQL text. */
@@ -410,17 +368,17 @@ public final class Statement implements AutoCloseable {
      * first step (its prepare failed against a schema that may be old).
      */
     public int parameterCount() {
-        return program == null ? 0 : program.parameterNames().size();
+        return code.program() == null ? 0 : code.program().parameterNames().size();
     }
 
     /** The index of a named parameter ({@code :a}, {@code @a}, {@code $a}), or 0 if absent. */
     public int parameterIndex(String name) {
-        return program == null ? 0 : program.parameterNames().indexOf(name) + 1;
+        return code.program() == null ? 0 : code.program().parameterNames().indexOf(name) + 1;
     }
 
     /** The name of parameter {@code index} as written ({@code :a}, {@code ?3}), null for a plain {@code ?}. */
     public String parameterName(int index) {
-        return program.parameterNames().get(checkParameter(index) - 1);
+        return code.program().parameterNames().get(checkParameter(index) - 1);
     }
 
     /** Binds null, Long/Integer/Short/Byte, Double/Float, String, byte[] or Boolean. */
@@ -444,7 +402,7 @@ public final class Statement implements AutoCloseable {
     }
 
     public Statement clearBindings() {
-        earlyBindings.clear();
+        code.clearEarlyBindings();
         for (int i = 1; i <= parameterCount(); i++) {
             parameter(i).setNull();
         }
@@ -452,10 +410,10 @@ public final class Statement implements AutoCloseable {
     }
 
     private Register parameter(int index) {
-        if (program == null && index >= 1) {
-            return earlyBindings.computeIfAbsent(index, i -> new Register());
+        if (code.program() == null && index >= 1) {
+            return code.earlyParameter(index);
         }
-        return vm == null ? new Register() : vm.parameter(checkParameter(index));
+        return code.vm() == null ? new Register() : code.vm().parameter(checkParameter(index));
     }
 
     private int checkParameter(int index) {
@@ -468,14 +426,14 @@ public final class Statement implements AutoCloseable {
     // ---- result columns (0-based, as SQLite) -----------------------------------------------
 
     public int columnCount() {
-        return columnNames.size();
+        return code.columnNames().size();
     }
 
     public String columnName(int i) {
-        if (i < 0 || i >= columnNames.size()) {
+        if (i < 0 || i >= code.columnNames().size()) {
             throw new SqliteException(ResultCode.RANGE, "column index out of range");
         }
-        return columnNames.get(i);
+        return code.columnNames().get(i);
     }
 
     public ValueType columnType(int i) {
@@ -516,22 +474,20 @@ public final class Statement implements AutoCloseable {
         if (!hasRow) {
             throw new SqliteException(ResultCode.MISUSE, "no row: step() did not return ROW");
         }
-        return explain != null ? explainColumn(i) : vm.column(i);
+        return code.explain() != null ? explainColumn(i) : code.vm().column(i);
     }
 
     private Register explainColumn(int i) {
         if (i < 0 || i >= Explain.COLUMNS.size()) {
             throw new SqliteException(ResultCode.RANGE, "column index out of range");
         }
-        return explain.column(i);
+        return code.explain().column(i);
     }
 
     @Override
     public void close() {
         abandon();
-        if (vm != null) {
-            vm.close();
-        }
+        code.close();
         connection.forget(this);
     }
 }
