@@ -65,9 +65,12 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Compiles the first statement in {@code sql}; {@link Statement#tail()} is the rest of the
-     * text. Returns null if {@code sql} holds only whitespace and comments.
+     * text. Returns null if {@code sql} holds only whitespace and comments. Does no I/O: it
+     * compiles against the schema this connection knows (see {@link Statement} for how a
+     * statement finds schema changes as it runs).
      *
-     * @throws io.turso4j.error.SqliteException on a syntax or resolution error
+     * @throws io.turso4j.error.SqliteException on a syntax error, or a resolution error when the
+     *     known schema is surely current (else the first step reports it)
      */
     public Statement prepare(String sql) {
         return prepareNext(new Parser(sql), sql);
