@@ -29,11 +29,13 @@ public final class Connection implements AutoCloseable {
     private final Database database;
     private final Pager pager;
     private final BTree btree;
-    /** The schema as last read from sqlite_schema; null until the first prepare, or after a change. */
-    private Schema schema;
+    /** The schema statements compile against, and how it is kept current. */
+    private final SchemaState schema;
     /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
     private final java.util.Map<String, io.turso4j.schema.View> tempViews = new java.util.LinkedHashMap<>();
-    /** {@link #schema} with the TEMP views laid over it; null when either changed since. */
+    /** {@link #schemaWithTemp}'s file schema; it is made again when the known schema is another. */
+    private Schema schemaUnderTemp;
+    /** The known schema with the TEMP views laid over it; null when the TEMP views changed since. */
     private Schema schemaWithTemp;
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
@@ -62,13 +64,17 @@ public final class Connection implements AutoCloseable {
         this.btree = new PagerBTree(pager);
         this.settings = new ConnectionSettings(database.options().busyTimeoutMillis());
         this.savepoints = new SavepointStack(pager);
+        this.schema = new SchemaState(database, btree, pager);
     }
 
     /**
      * Compiles the first statement in {@code sql}; {@link Statement#tail()} is the rest of the
-     * text. Returns null if {@code sql} holds only whitespace and comments.
+     * text. Returns null if {@code sql} holds only whitespace and comments. Does no I/O: it
+     * compiles against the schema this connection knows (see {@link Statement} for how a
+     * statement finds schema changes as it runs).
      *
-     * @throws io.turso4j.error.SqliteException on a syntax or resolution error
+     * @throws io.turso4j.error.SqliteException on a syntax error, or a resolution error when the
+     *     known schema is surely current (else the first step reports it)
      */
     public Statement prepare(String sql) {
         return prepareNext(new Parser(sql), sql);
@@ -83,10 +89,18 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
-        Translator.Compiled compiled = Translator.compile(stmt, sql, text, database.functions(), currentSchema());
-        Statement s = new Statement(this, compiled, text, sql.substring(end));
+        Statement s = new Statement(this, stmt, sql, text, sql.substring(end));
         statements.add(s);
         return s;
+    }
+
+    /**
+     * Compiles {@code stmt} against the schema this connection knows now, without I/O.
+     *
+     * @throws SqliteException when it cannot
+     */
+    Translator.Compiled compile(Stmt stmt, String source, String text, Schema against) {
+        return Translator.compile(stmt, source, text, database.functions(), against);
     }
 
     /**
@@ -267,28 +281,42 @@ public final class Connection implements AutoCloseable {
     // Inside BEGIN … COMMIT a writing statement runs in a savepoint, undone if it fails.
 
     /**
-     * The schema, read again from sqlite_schema when its cookie changed or a statement of this
-     * connection changed it. Awaits I/O on the caller's thread (prepare is a blocking call).
+     * The schema statements compile against now, TEMP views included: the one this connection
+     * last knew (no I/O). Statements check it against the file as they begin ({@link #schema()}).
      */
-    private Schema currentSchema() {
+    Schema currentSchema() {
+        Schema known = schema.known();
+        if (schemaWithTemp == null || schemaUnderTemp != known) {
+            Schema merged = known;
+            for (io.turso4j.schema.View view : tempViews.values()) {
+                merged = merged.withView(view);
+            }
+            schemaUnderTemp = known;
+            schemaWithTemp = merged;
+        }
+        return schemaWithTemp;
+    }
+
+    /** The connection's schema state, for a beginning statement's cookie check (stepped code). */
+    SchemaState schema() {
+        return schema;
+    }
+
+    /**
+     * Whether {@link #currentSchema()} is, as far as can be told without waiting, the schema
+     * the database has now: page 1 is at hand and its cookie is the known schema's. A prepare
+     * that fails to compile reports its error at once only then (else the statement's first
+     * step reads the schema again and compiles once more).
+     */
+    boolean schemaSurelyCurrent() {
         boolean transientRead = !readOpen;
         if (transientRead) {
             pager.beginRead();
         }
         try {
-            int cookie = SchemaReader.cookie(btree, database);
-            if (schema == null || schema.cookie() != cookie) {
-                schema = SchemaReader.load(btree, pager, database, cookie);
-                schemaWithTemp = null;
-            }
-            if (schemaWithTemp == null) {
-                Schema merged = schema;
-                for (io.turso4j.schema.View view : tempViews.values()) {
-                    merged = merged.withView(view);
-                }
-                schemaWithTemp = merged;
-            }
-            return schemaWithTemp;
+            return schema.isCurrent(schema.fileCookie());
+        } catch (io.turso4j.storage.IoPending p) {
+            return false;
         } finally {
             if (transientRead) {
                 pager.endRead();
@@ -337,6 +365,20 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
+     * A statement begun as a reader turned out to write (it was compiled again as it began,
+     * against a newer schema): the write transaction, and the savepoint it runs in (0 for none).
+     *
+     * @throws SqliteException SQLITE_BUSY (or BUSY_SNAPSHOT) when another connection writes
+     */
+    int upgradeStatement() {
+        if (!pager.inWriteTransaction()) {
+            pager.beginWrite();
+            savepoints.writeBegun();
+        }
+        return autocommit ? 0 : pager.openSavepoint();
+    }
+
+    /**
      * Finishes a statement that ran to its end: commits if it leaves no explicit transaction.
      *
      * @throws io.turso4j.storage.IoPending while the commit's I/O is in flight; call again
@@ -345,6 +387,7 @@ public final class Connection implements AutoCloseable {
         if (autocommit && activeStatements == 1 && pager.inWriteTransaction()) {
             btree.beforeCommit();
             pager.commit();
+            schema.committed();
         } else if (savepoint > 0) {
             pager.releaseSavepoint(savepoint);
         }
@@ -398,7 +441,7 @@ public final class Connection implements AutoCloseable {
 
     private void rolledBack() {
         btree.pagesRolledBack();
-        schema = null;
+        schema.rolledBack();
     }
 
     private void leaveStatement() {
@@ -418,7 +461,7 @@ public final class Connection implements AutoCloseable {
 
         @Override
         public void schemaChanged() {
-            schema = null;
+            schema.changed();
         }
 
         @Override

@@ -13,6 +13,11 @@ import io.turso4j.function.FunctionRegistry;
 import io.turso4j.io.IO;
 import io.turso4j.io.IoBackends;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import io.turso4j.schema.Schema;
+import io.turso4j.storage.btree.BTree;
+import io.turso4j.storage.btree.PagerBTree;
+import io.turso4j.storage.pager.Pager;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,10 +37,14 @@ public final class Database implements AutoCloseable {
     private final FunctionRegistry functions;
     private final DatabaseOptions options;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    /** The newest committed schema any connection has read; where a new connection starts from. */
+    private final AtomicReference<Schema> schema;
     private volatile boolean closed;
 
-    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions, DatabaseOptions options) {
+    private Database(String path, IO io, SharedPager shared, FunctionRegistry functions, DatabaseOptions options,
+            Schema schema) {
         this.path = path;
+        this.schema = new AtomicReference<>(schema);
         this.options = options;
         this.io = io;
         this.shared = shared;
@@ -63,7 +72,7 @@ public final class Database implements AutoCloseable {
      * Opens (creating if missing) the database at {@code path} on a given I/O backend, which the
      * database takes over and closes when it closes. This is how a test runs the engine on a
      * {@link io.turso4j.io.sim.SimulatedIO} it drives itself. The blocking calls (opening,
-     * closing, and a prepare that must read the schema) await their I/O by polling {@code io} on
+     * closing) await their I/O by polling {@code io} on
      * the caller's thread, as with {@link #open(String)}; stepping never waits: {@link
      * Statement#step()} returns {@link StepResult#IO} and the caller completes the I/O.
      */
@@ -83,11 +92,51 @@ public final class Database implements AutoCloseable {
                     await(io, p.completion());
                 }
             }
-            return new Database(path, io, shared, FunctionRegistry.builtins(), options);
+            return new Database(path, io, shared, FunctionRegistry.builtins(), options, readSchema(io, shared));
         } catch (RuntimeException e) {
             io.close();
             throw e;
         }
+    }
+
+    /**
+     * The schema as the file has it now, read while opening (a blocking call), so that a
+     * connection's first prepare already has a schema to compile against and does no I/O.
+     */
+    private static Schema readSchema(IO io, SharedPager shared) {
+        Pager pager = shared.newPager();
+        try {
+            pager.beginRead();
+            try {
+                BTree btree = new PagerBTree(pager);
+                SchemaReader reader = null;
+                for (;;) {
+                    try {
+                        reader = reader != null ? reader : new SchemaReader(btree, pager, btree.meta(1));
+                        return reader.step();
+                    } catch (IoPending p) {
+                        await(io, p.completion());
+                    }
+                }
+            } finally {
+                pager.endRead();
+            }
+        } finally {
+            pager.close();
+        }
+    }
+
+    /** The newest committed schema known to this database's connections (no I/O). */
+    Schema schema() {
+        return schema.get();
+    }
+
+    /**
+     * A connection read (or committed) {@code s}: it becomes where new connections start, unless
+     * a newer schema (a higher cookie: committed schema changes only ever raise it) is known.
+     */
+    void publish(Schema s) {
+        schema.accumulateAndGet(s, (old, candidate) -> candidate.cookie() >= old.cookie() ? candidate : old);
     }
 
     /**

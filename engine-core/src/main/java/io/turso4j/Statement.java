@@ -4,15 +4,13 @@ import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.storage.IoPending;
-import io.turso4j.translate.Translator;
+import io.turso4j.sql.ast.Stmt;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import io.turso4j.vdbe.Explain;
 import io.turso4j.vdbe.HaltError;
-import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.Vm;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,18 +21,27 @@ import java.util.concurrent.CompletableFuture;
  * blocking convenience (awaits I/O; cheap on a virtual thread); {@link #stepAsync()} re-steps
  * from the completion's callback.
  *
+ * <p>Schema changes: the statement is compiled at prepare against the schema its connection
+ * knows, with no I/O. Each run begins by checking, in stepped code, the schema cookie its read
+ * transaction sees; when the schema changed (another connection's DDL) it is read again and
+ * the statement compiled again with its bindings, as {@code sqlite3_prepare_v2}'s automatic
+ * re-prepare, so column counts and names may change at the first step. An error such as "no
+ * such table" comes from prepare when the known schema is surely current, else from that step.
+ *
  * <p>After an error the statement stays failed (stepping rethrows it) until {@link #reset()}.
  * After DONE, stepping returns DONE again until {@link #reset()}. Column getters read the row
  * of the last step that returned ROW, converting as {@code sqlite3_column_*} do.
  */
 public final class Statement implements AutoCloseable {
     private final Connection connection;
-    private final Program program;
-    private final Vm vm;
-    private final Explain explain;
+    /** The program and its VM, compiled again when the schema changed. */
+    private final StatementCode code;
     private final String sql;
     private final String tail;
-    private final List<String> columnNames;
+    /** The run has begun and has not yet checked that its program is compiled against the current schema. */
+    private boolean checkingSchema;
+    /** The I/O the schema check or the schema reload after DDL waits for. */
+    private Completion schemaIo;
     private boolean hasRow;
     private boolean finished;
     /** Between {@link Connection#beginStatement} and its finish or failure. */
@@ -45,33 +52,38 @@ public final class Statement implements AutoCloseable {
     private Completion commitIo;
     private final BusyRetry busy = new BusyRetry();
 
-    Statement(Connection connection, Translator.Compiled compiled, String sql, String tail) {
+    /**
+     * Compiles {@code stmt} (parsed from {@code source}) against the schema the connection
+     * knows, without I/O. An error is reported here when that schema is surely the database's
+     * current one; otherwise the first step reads the schema again, compiles once more, and
+     * reports the error only if it remains.
+     */
+    Statement(Connection connection, Stmt stmt, String source, String sql, String tail) {
         this.connection = connection;
-        this.program = compiled.program();
+        this.code = new StatementCode(connection, stmt, source, sql);
         this.sql = sql;
         this.tail = tail;
-        if (compiled.explain()) {
-            this.explain = new Explain(program);
-            this.vm = null;
-            this.columnNames = Explain.COLUMNS;
-        } else {
-            this.explain = null;
-            this.vm = new Vm(program, connection.context());
-            this.columnNames = program.columnNames();
+        try {
+            code.compile();
+        } catch (SqliteException e) {
+            if (connection.schemaSurelyCurrent()) {
+                throw e;
+            }
         }
     }
 
     /** Runs until the next row, the end, or I/O that is not yet done. Never blocks. */
     public StepResult step() {
         hasRow = false;
-        if (explain != null) {
-            hasRow = explain.step();
+        if (code.explain() != null) {
+            hasRow = code.explain().step();
             return hasRow ? StepResult.ROW : StepResult.DONE;
         }
         commitIo = null;
+        schemaIo = null;
         if (!started && !finished) {
             try {
-                savepoint = connection.beginStatement(!program.isReadOnly());
+                savepoint = connection.beginStatement(code.writes());
             } catch (SqliteException e) {
                 // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
                 if (e.code() == ResultCode.BUSY) {
@@ -80,10 +92,20 @@ public final class Statement implements AutoCloseable {
                 throw e;
             }
             started = true;
+            checkingSchema = true;
+        }
+        if (checkingSchema) {
+            StepResult waiting = checkSchema();
+            if (waiting != null) {
+                return waiting;
+            }
+            if (code.explain() != null) {
+                return step(); // compiled again into an EXPLAIN, which lists the program and runs nothing
+            }
         }
         Vm.Status status;
         try {
-            status = vm.step();
+            status = code.vm().step();
         } catch (SqliteException e) {
             if (started) {
                 int onError = HaltError.onError(e);
@@ -96,8 +118,8 @@ public final class Statement implements AutoCloseable {
                 } else {
                     connection.failStatement(savepoint);
                 }
-                connection.statementFailed(program.countsChanges());
-                if (e.code() == ResultCode.INTERRUPT && !program.isReadOnly()) {
+                connection.statementFailed(code.program().countsChanges());
+                if (e.code() == ResultCode.INTERRUPT && !code.program().isReadOnly()) {
                     connection.abortTransaction();
                 }
             }
@@ -108,10 +130,71 @@ public final class Statement implements AutoCloseable {
                 hasRow = true;
                 yield StepResult.ROW;
             }
-            case DONE -> finish();
+            case DONE -> connection.schema().isStale() ? readSchemaThenFinish() : finish();
             case IO -> StepResult.IO;
             case BUSY -> StepResult.BUSY;
         };
+    }
+
+    /**
+     * As SQLite's {@code OP_Transaction} with its schema-cookie check and {@code
+     * sqlite3_prepare_v2}'s automatic re-prepare: the run's read transaction sees the schema
+     * cookie; when the connection's schema is not that one it is read again, and when the
+     * program was compiled against another schema than the connection's, it is compiled again
+     * (bindings kept), all in stepped code. Returns IO while a page is in flight, BUSY when
+     * the program compiled again writes and another connection holds the write lock, else null.
+     */
+    private StepResult checkSchema() {
+        SchemaState state = connection.schema();
+        try {
+            state.refresh(state.fileCookie());
+        } catch (IoPending p) {
+            schemaIo = p.completion();
+            return StepResult.IO;
+        }
+        checkingSchema = false;
+        if (code.isCurrent()) {
+            return null;
+        }
+        boolean wrote = code.writes();
+        try {
+            code.compile();
+        } catch (SqliteException e) {
+            abandon();
+            throw e;
+        }
+        if (code.explain() != null) {
+            abandon(); // EXPLAIN lists the program; it runs nothing
+            return null;
+        }
+        if (code.writes() && !wrote) {
+            try {
+                savepoint = connection.upgradeStatement();
+            } catch (SqliteException e) {
+                abandon();
+                if (e.code() == ResultCode.BUSY || e.code() == ResultCode.BUSY_SNAPSHOT && connection.isAutocommit()) {
+                    return StepResult.BUSY;
+                }
+                throw e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A statement of this connection changed the schema: read it again before the statement
+     * ends (inside its transaction), as SQLite's {@code OP_ParseSchema}, so that the next
+     * prepare compiles against it without I/O.
+     */
+    private StepResult readSchemaThenFinish() {
+        SchemaState state = connection.schema();
+        try {
+            state.refresh(state.fileCookie());
+        } catch (IoPending p) {
+            schemaIo = p.completion();
+            return StepResult.IO;
+        }
+        return finish();
     }
 
     /** The program halted: end the statement (committing in autocommit) unless already done. */
@@ -131,7 +214,7 @@ public final class Statement implements AutoCloseable {
         }
         if (!finished) {
             finished = true;
-            connection.statementDone(program.countsChanges());
+            connection.statementDone(code.program().countsChanges());
         }
         return StepResult.DONE;
     }
@@ -150,19 +233,20 @@ public final class Statement implements AutoCloseable {
         } catch (SqliteException e) {
             started = false;
             connection.failStatement(savepoint);
-            connection.statementFailed(program.countsChanges());
+            connection.statementFailed(code.program().countsChanges());
             throw e;
         }
         started = false;
-        connection.statementDone(program.countsChanges());
+        connection.statementDone(code.program().countsChanges());
         throw failure;
     }
 
     /** Ends a statement left before its end (reset or closed): a reader just stops, a writer is undone. */
     private void abandon() {
+        checkingSchema = false;
         if (started) {
             started = false;
-            if (program.isReadOnly()) {
+            if (!code.writes()) {
                 connection.finishStatement(0);
             } else {
                 connection.failStatement(savepoint);
@@ -172,7 +256,10 @@ public final class Statement implements AutoCloseable {
 
     /** The I/O to wait for after {@link #step()} returned {@link StepResult#IO}. */
     public Completion pendingIo() {
-        return commitIo != null ? commitIo : vm == null ? null : vm.pendingIo();
+        if (commitIo != null) {
+            return commitIo;
+        }
+        return schemaIo != null ? schemaIo : code.vm() == null ? null : code.vm().pendingIo();
     }
 
     /**
@@ -243,10 +330,11 @@ public final class Statement implements AutoCloseable {
         abandon();
         finished = false;
         commitIo = null;
-        if (explain != null) {
-            explain.reset();
-        } else {
-            vm.reset();
+        schemaIo = null;
+        if (code.explain() != null) {
+            code.explain().reset();
+        } else if (code.vm() != null) {
+            code.vm().reset();
         }
     }
 
@@ -260,12 +348,12 @@ public final class Statement implements AutoCloseable {
 
     /** Whether running the statement changes nothing in the database ({@code sqlite3_stmt_readonly}). */
     public boolean isReadOnly() {
-        return explain != null || program.isReadOnly();
+        return code.explain() != null || code.program() != null && code.program().isReadOnly();
     }
 
     /** Whether this is an {@code EXPLAIN} (its rows list the program instead of running it). */
     public boolean isExplain() {
-        return explain != null;
+        return code.explain() != null;
     }
 
     /** The statement's own SQL text. */
@@ -275,18 +363,22 @@ public final class Statement implements AutoCloseable {
 
     // ---- parameters (1-based, as SQLite) ---------------------------------------------------
 
+    /**
+     * How many parameters the statement has; 0 for a statement whose compilation waits for its
+     * first step (its prepare failed against a schema that may be old).
+     */
     public int parameterCount() {
-        return program.parameterNames().size();
+        return code.program() == null ? 0 : code.program().parameterNames().size();
     }
 
     /** The index of a named parameter ({@code :a}, {@code @a}, {@code $a}), or 0 if absent. */
     public int parameterIndex(String name) {
-        return program.parameterNames().indexOf(name) + 1;
+        return code.program() == null ? 0 : code.program().parameterNames().indexOf(name) + 1;
     }
 
     /** The name of parameter {@code index} as written ({@code :a}, {@code ?3}), null for a plain {@code ?}. */
     public String parameterName(int index) {
-        return program.parameterNames().get(checkParameter(index) - 1);
+        return code.program().parameterNames().get(checkParameter(index) - 1);
     }
 
     /** Binds null, Long/Integer/Short/Byte, Double/Float, String, byte[] or Boolean. */
@@ -310,6 +402,7 @@ public final class Statement implements AutoCloseable {
     }
 
     public Statement clearBindings() {
+        code.clearEarlyBindings();
         for (int i = 1; i <= parameterCount(); i++) {
             parameter(i).setNull();
         }
@@ -317,7 +410,10 @@ public final class Statement implements AutoCloseable {
     }
 
     private Register parameter(int index) {
-        return vm == null ? new Register() : vm.parameter(checkParameter(index));
+        if (code.program() == null && index >= 1) {
+            return code.earlyParameter(index);
+        }
+        return code.vm() == null ? new Register() : code.vm().parameter(checkParameter(index));
     }
 
     private int checkParameter(int index) {
@@ -330,14 +426,14 @@ public final class Statement implements AutoCloseable {
     // ---- result columns (0-based, as SQLite) -----------------------------------------------
 
     public int columnCount() {
-        return columnNames.size();
+        return code.columnNames().size();
     }
 
     public String columnName(int i) {
-        if (i < 0 || i >= columnNames.size()) {
+        if (i < 0 || i >= code.columnNames().size()) {
             throw new SqliteException(ResultCode.RANGE, "column index out of range");
         }
-        return columnNames.get(i);
+        return code.columnNames().get(i);
     }
 
     public ValueType columnType(int i) {
@@ -378,22 +474,20 @@ public final class Statement implements AutoCloseable {
         if (!hasRow) {
             throw new SqliteException(ResultCode.MISUSE, "no row: step() did not return ROW");
         }
-        return explain != null ? explainColumn(i) : vm.column(i);
+        return code.explain() != null ? explainColumn(i) : code.vm().column(i);
     }
 
     private Register explainColumn(int i) {
         if (i < 0 || i >= Explain.COLUMNS.size()) {
             throw new SqliteException(ResultCode.RANGE, "column index out of range");
         }
-        return explain.column(i);
+        return code.explain().column(i);
     }
 
     @Override
     public void close() {
         abandon();
-        if (vm != null) {
-            vm.close();
-        }
+        code.close();
         connection.forget(this);
     }
 }

@@ -150,15 +150,19 @@ public final class Turso4jEngine implements SltEngine {
             if (statement == null) {
                 return new QueryOutcome.PrepareFailed("not a statement: " + sql);
             }
-            int columnCount = statement.columnCount();
             List<SqlValue[]> rows = new ArrayList<>();
             String stepError = null;
+            int columnCount;
             try (statement) {
                 while (next(statement)) {
-                    rows.add(readRow(statement, columnCount));
+                    rows.add(readRow(statement, statement.columnCount()));
                 }
             } catch (SqliteException e) {
                 stepError = e.getMessage();
+            } finally {
+                // Read after stepping: a statement compiled again at its first step (the schema
+                // changed since prepare) may have other columns than at prepare.
+                columnCount = statement.columnCount();
             }
             return new QueryOutcome.Rows(columnCount, rows, stepError);
         }
