@@ -375,6 +375,7 @@ public final class Connection implements AutoCloseable {
             pager.beginWrite();
             savepoints.writeBegun();
         }
+        deferredAtStatementStart = deferredViolations;
         return autocommit ? 0 : pager.openSavepoint();
     }
 
