@@ -43,13 +43,13 @@ final class DdlCodegen {
         Table table = SchemaBuilder.createTable(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {
-            if (!table.hasRowid()) {
-                throw ExprCodegen.error("WITHOUT ROWID tables are not supported yet");
-            }
             int root = b.allocRegister();
-            b.emit(Opcode.CreateBtree, 0, root);
+            b.emit(Opcode.CreateBtree, table.hasRowid() ? 0 : 1, root);
             SchemaWrites.append(b, "table", table.name(), table.name(), root, StatementText.of(text).storedSql());
             for (Index index : table.indexes()) {
+                if (!table.hasRowid() && index.isPrimaryKey()) {
+                    continue; // the table's own b-tree
+                }
                 int indexRoot = b.allocRegister();
                 b.emit(Opcode.CreateBtree, 1, indexRoot);
                 SchemaWrites.append(b, "index", index.name(), table.name(), indexRoot, null);

@@ -164,6 +164,9 @@ final class InsertCodegen {
         if (table == null) {
             throw ExprCodegen.error("no such table: " + qualified(name));
         }
+        if (!table.hasRowid() && !WithoutRowidTables.WRITABLE) {
+            throw ExprCodegen.error("changing a WITHOUT ROWID table is not supported yet");
+        }
         if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")
                 && !table.name().equalsIgnoreCase(SystemTables.SEQUENCE)) {
             throw ExprCodegen.error("table " + table.name() + " may not be modified");

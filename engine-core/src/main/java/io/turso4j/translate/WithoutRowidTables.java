@@ -1,0 +1,100 @@
+package io.turso4j.translate;
+
+import io.turso4j.schema.Index;
+import io.turso4j.schema.IndexColumn;
+import io.turso4j.schema.Table;
+import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
+
+/**
+ * A WITHOUT ROWID table's b-tree, as code sees it: the table is stored in its primary key
+ * index (the key columns, then every other stored column), so its cursor is an index cursor
+ * and column {@code i} of the table is the entry's field where that index holds it. What
+ * identifies a row — a rowid table's rowid — is the record of its primary key's values
+ * (MakeRecord of the key columns), looked up with {@code NotFound P4=0} as SQLite does.
+ * Stateless.
+ */
+final class WithoutRowidTables {
+    /** Whether INSERT, UPDATE and DELETE may change WITHOUT ROWID tables yet. */
+    static final boolean WRITABLE = false;
+
+    private WithoutRowidTables() {
+    }
+
+    /** The comparator a cursor on {@code table}'s own b-tree needs: null for a rowid table. */
+    static IndexKeyComparator cursorKey(Table table) {
+        return table.hasRowid() ? null : IndexKeys.comparator(table.primaryKeyIndex());
+    }
+
+    /** Codes {@code op} (OpenRead or OpenWrite) of {@code cursor} on {@code table}'s own b-tree. */
+    static void open(ProgramBuilder b, Opcode op, int cursor, Table table) {
+        if (table.hasRowid()) {
+            b.emit(op, cursor, table.rootPage(), 0);
+        } else {
+            b.emit(op, cursor, table.rootPage(), 0, cursorKey(table), 0);
+        }
+    }
+
+    /** The field of the table's entry holding stored column {@code column} of a WITHOUT ROWID table. */
+    static int field(Table table, int column) {
+        return position(table.primaryKeyIndex(), column);
+    }
+
+    /** Where {@code index} holds table column {@code column} (its first occurrence), or -1. */
+    static int position(Index index, int column) {
+        for (int p = 0; p < index.columns().size(); p++) {
+            if (index.columns().get(p).column() == column) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Codes the row key of a WITHOUT ROWID table into {@code target}: the record of its primary
+     * key's columns, taken from the entry of {@code index} (any index of the table; every one
+     * ends in the primary key columns it lacks) that {@code cursor} is on.
+     */
+    static void keyFromEntry(ProgramBuilder b, Table table, Index index, int cursor, int target) {
+        Index pk = table.primaryKeyIndex();
+        int n = pk.keyCount();
+        int values = b.allocRegisters(n);
+        for (int i = 0; i < n; i++) {
+            IndexColumn c = pk.columns().get(i);
+            b.emit(Opcode.Column, cursor, entryField(index, c), values + i);
+        }
+        b.emit(Opcode.MakeRecord, values, n, target);
+    }
+
+    /** Codes the row key (see {@link #keyFromEntry}) of the row whose column {@code i} is in {@code row + i}. */
+    static void keyFromRow(ProgramBuilder b, Table table, int row, int target) {
+        Index pk = table.primaryKeyIndex();
+        int n = pk.keyCount();
+        int values = b.allocRegisters(n);
+        for (int i = 0; i < n; i++) {
+            b.emit(Opcode.SCopy, row + pk.columns().get(i).column(), values + i);
+        }
+        b.emit(Opcode.MakeRecord, values, n, target);
+    }
+
+    /** Codes the seek of {@code table}'s cursor to the row its rowid (or row key) in {@code key} names, else a jump to {@code missing}. */
+    static void seekRow(ProgramBuilder b, Table table, int cursor, int missing, int key) {
+        if (table.hasRowid()) {
+            b.emit(Opcode.NotExists, cursor, missing, key);
+        } else {
+            b.emit(Opcode.NotFound, cursor, missing, key, 0, 0);
+        }
+    }
+
+    /** The field of an entry of {@code index} holding the primary key column {@code c}. */
+    private static int entryField(Index index, IndexColumn c) {
+        for (int p = 0; p < index.columns().size(); p++) {
+            IndexColumn e = index.columns().get(p);
+            if (e.column() == c.column() && e.collation().equalsIgnoreCase(c.collation())) {
+                return p;
+            }
+        }
+        return position(index, c.column());
+    }
+}
