@@ -77,10 +77,7 @@ final class ChangeCodegen {
         Table t = InsertCodegen.target(selects, target.name());
         this.table = t;
         this.cursor = b.allocCursor();
-        this.indexCursors = new int[t.indexes().size()];
-        for (int i = 0; i < indexCursors.length; i++) {
-            indexCursors[i] = b.allocCursor();
-        }
+        this.indexCursors = WithoutRowidTables.indexCursors(b, t, cursor);
         this.rowids = b.allocCursor();
         this.row = b.allocRegisters(ConflictCodegen.rowWidth(t));
         this.rowid = ConflictCodegen.rowidOf(t, row);
@@ -111,7 +108,7 @@ final class ChangeCodegen {
         }
         fks.rowDeleting(c.table, c.row);
         conflicts.removeEntries(c.row);
-        b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
+        WithoutRowidTables.seekRow(b, c.table, c.cursor, c.pendingSkip, c.rowid);
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
         fks.rowDeleted(c.table, c.row);
         triggers.afterDelete(c.pendingSkip);
@@ -227,7 +224,7 @@ final class ChangeCodegen {
             for (int k = 0; k < set.columns().size(); k++) {
                 String name = set.columns().get(k);
                 int i = table.columnIndex(name);
-                if (i < 0 && InsertCodegen.isRowidName(name)) {
+                if (i < 0 && InsertCodegen.isRowidName(name) && table.hasRowid()) {
                     i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
                 } else if (i < 0) {
                     throw ExprCodegen.error("no such column: " + name);
@@ -314,7 +311,7 @@ final class ChangeCodegen {
      * Returns the loop's top address for {@link #endLoop}.
      */
     private int collect(String alias, Expr where) {
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenWrite, cursor, table);
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
@@ -356,7 +353,11 @@ final class ChangeCodegen {
         for (WhereTerm t : terms) {
             selects.exprs().jumpIfNotTrue(t.expr(), level.next);
         }
-        scanned.read(b, table.columns().size(), rowid);
+        if (table.hasRowid()) {
+            scanned.read(b, table.columns().size(), rowid);
+        } else {
+            WithoutRowidTables.keyFromSource(b, table, scanned, rowid);
+        }
         if (order != null) {
             order.keep(rowid);
         } else if (scanOrder) {
@@ -395,7 +396,7 @@ final class ChangeCodegen {
         int loop = b.currentAddress();
         int skip = b.newLabel();
         b.emit(Opcode.Column, rowids, scanOrder ? 1 : 0, rowid);
-        b.emit(Opcode.NotExists, cursor, skip, rowid);
+        WithoutRowidTables.seekRow(b, table, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
         pendingSkip = skip;
         pendingEnd = end;

@@ -111,8 +111,8 @@ final class DdlCodegen {
         ProgramBuilder b = SchemaWrites.start();
         for (Index index : indexes) {
             Table table = schema.table(index.table());
-            if (!table.hasRowid() || table.isVirtual()) {
-                throw ExprCodegen.error("REINDEX of a WITHOUT ROWID table is not supported yet");
+            if (!table.hasRowid() && index.isPrimaryKey()) {
+                continue; // the table itself, always in its key's order
             }
             b.emit(Opcode.Clear, index.rootPage(), 0, 0);
             int root = b.allocRegister();
@@ -132,12 +132,14 @@ final class DdlCodegen {
         int key = b.allocRegisters(index.columns().size());
         int record = b.allocRegister();
         int tableCursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, tableCursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenRead, tableCursor, table);
         int done = b.newLabel();
         b.emit(Opcode.Rewind, tableCursor, done);
         int top = b.currentAddress();
         TableSource.readRow(b, table, tableCursor, row);
-        b.emit(Opcode.Rowid, tableCursor, rowid);
+        if (table.hasRowid()) {
+            b.emit(Opcode.Rowid, tableCursor, rowid);
+        }
         int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, record);
         IndexKeys.build(b, table, index, row, rowid, key);
         b.emit(Opcode.MakeRecord, key, index.columns().size(), record);

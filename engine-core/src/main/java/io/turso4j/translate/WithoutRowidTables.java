@@ -16,9 +16,6 @@ import io.turso4j.vdbe.ProgramBuilder;
  * Stateless.
  */
 final class WithoutRowidTables {
-    /** Whether INSERT, UPDATE and DELETE may change WITHOUT ROWID tables yet. */
-    static final boolean WRITABLE = false;
-
     private WithoutRowidTables() {
     }
 
@@ -65,6 +62,29 @@ final class WithoutRowidTables {
             b.emit(Opcode.Column, cursor, entryField(index, c), values + i);
         }
         b.emit(Opcode.MakeRecord, values, n, target);
+    }
+
+    /** Codes the row key (see {@link #keyFromEntry}) of the current row of {@code source}, a FROM source on the table. */
+    static void keyFromSource(ProgramBuilder b, Table table, Scope.Source source, int target) {
+        Index pk = table.primaryKeyIndex();
+        int n = pk.keyCount();
+        int values = b.allocRegisters(n);
+        for (int i = 0; i < n; i++) {
+            source.read(b, pk.columns().get(i).column(), values + i);
+        }
+        b.emit(Opcode.MakeRecord, values, n, target);
+    }
+
+    /**
+     * A cursor per index of {@code table} for a statement that changes it: new ones, but a
+     * WITHOUT ROWID table's primary key index is the table's own {@code tableCursor}.
+     */
+    static int[] indexCursors(ProgramBuilder b, Table table, int tableCursor) {
+        int[] cursors = new int[table.indexes().size()];
+        for (int i = 0; i < cursors.length; i++) {
+            cursors[i] = !table.hasRowid() && table.indexes().get(i).isPrimaryKey() ? tableCursor : b.allocCursor();
+        }
+        return cursors;
     }
 
     /** Codes the row key (see {@link #keyFromEntry}) of the row whose column {@code i} is in {@code row + i}. */

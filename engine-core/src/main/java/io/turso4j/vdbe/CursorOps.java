@@ -111,8 +111,13 @@ final class CursorOps {
                 yield -1;
             }
             case Insert -> {
-                long rowid = regs[p3].intValue();
-                cursor(p1).insert(rowid, regs[p2].bytesCopy());
+                long rowid = 0;
+                if (keys[p1] != null) {
+                    cursor(p1).insert(regs[p2].bytesCopy()); // a WITHOUT ROWID table: the record is the key
+                } else {
+                    rowid = regs[p3].intValue();
+                    cursor(p1).insert(rowid, regs[p2].bytesCopy());
+                }
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
                 }
