@@ -339,7 +339,13 @@ final class ChangeCodegen {
         AccessPath path = plan.paths()[0];
         scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());
         int width = scanOrder ? 2 : 1;
-        b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        // Without an order of their own, a WITHOUT ROWID table's rows go in primary key order, as SQLite's.
+        boolean keyOrder = !scanOrder && order == null && !table.hasRowid();
+        if (keyOrder) {
+            b.emit(Opcode.OpenEphemeral, rowids, 0, 0, WithoutRowidTables.keyOrder(table), 0);
+        } else {
+            b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        }
         int sequence = b.allocRegister();
         int one = b.allocRegister();
         if (scanOrder) {
@@ -381,7 +387,11 @@ final class ChangeCodegen {
             b.emit(Opcode.IdxInsert, rowids, record);
         } else {
             int record = b.allocRegister();
-            b.emit(Opcode.MakeRecord, rowid, 1, record);
+            if (keyOrder) {
+                WithoutRowidTables.orderedKey(b, table, scanned, rowid, record);
+            } else {
+                b.emit(Opcode.MakeRecord, rowid, 1, record);
+            }
             b.emit(Opcode.IdxInsert, rowids, record);
         }
         loops.close(level);
@@ -395,7 +405,7 @@ final class ChangeCodegen {
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
         int skip = b.newLabel();
-        b.emit(Opcode.Column, rowids, scanOrder ? 1 : 0, rowid);
+        b.emit(Opcode.Column, rowids, scanOrder ? 1 : keyOrder ? table.primaryKeyIndex().keyCount() : 0, rowid);
         WithoutRowidTables.seekRow(b, table, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
         pendingSkip = skip;

@@ -3,6 +3,7 @@ package io.turso4j.translate;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.Table;
+import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
@@ -73,6 +74,35 @@ final class WithoutRowidTables {
             source.read(b, pk.columns().get(i).column(), values + i);
         }
         b.emit(Opcode.MakeRecord, values, n, target);
+    }
+
+    /** Orders records of {@link #orderedKey}: by the primary key, as the table does. */
+    static IndexKeyComparator keyOrder(Table table) {
+        Index pk = table.primaryKeyIndex();
+        int n = pk.keyCount();
+        Collation[] collations = new Collation[n + 1];
+        boolean[] desc = new boolean[n + 1];
+        for (int i = 0; i < n; i++) {
+            IndexColumn c = pk.columns().get(i);
+            collations[i] = Collation.builtin(c.collation());
+            desc[i] = c.desc();
+        }
+        return new IndexKeyComparator(collations, desc);
+    }
+
+    /**
+     * Codes into {@code record} the primary key's values of {@code source}'s current row and
+     * then its row key (already in {@code key}): what sorts rows in key order ({@link #keyOrder}).
+     */
+    static void orderedKey(ProgramBuilder b, Table table, Scope.Source source, int key, int record) {
+        Index pk = table.primaryKeyIndex();
+        int n = pk.keyCount();
+        int values = b.allocRegisters(n + 1);
+        for (int i = 0; i < n; i++) {
+            source.read(b, pk.columns().get(i).column(), values + i);
+        }
+        b.emit(Opcode.SCopy, key, values + n);
+        b.emit(Opcode.MakeRecord, values, n + 1, record);
     }
 
     /**
