@@ -50,7 +50,7 @@ final class AlterCodegen {
         if (SystemTables.isReserved(table.name())) {
             throw ExprCodegen.error("table " + table.name() + " may not be altered");
         }
-        if (table.isVirtual() || !table.hasRowid()) {
+        if (table.isVirtual() || (!table.hasRowid() && stmt.action() instanceof Stmt.DropColumn)) {
             throw ExprCodegen.error("ALTER TABLE of a virtual or WITHOUT ROWID table is not supported yet");
         }
         ProgramBuilder b = SchemaWrites.start();
@@ -202,7 +202,7 @@ final class AlterCodegen {
     /** SQLite's sqlite3ErrorIfNotEmpty: the change is refused only when the table has rows. */
     private static void errorIfNotEmpty(ProgramBuilder b, Table table, String message) {
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenRead, cursor, table);
         int empty = b.newLabel();
         b.emit(Opcode.Rewind, cursor, empty);
         b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, message, 0);

@@ -95,6 +95,8 @@ final class LoopCodegen {
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
             buildAutoIndex(l);
+        } else if (p.covering() && !l.table.hasRowid() && p.index().isPrimaryKey()) {
+            l.reader.useTable(l.indexCursor); // a WITHOUT ROWID table's own b-tree: read as the table is
         } else if (p.covering()) {
             l.reader.useIndex(l.indexCursor, JoinPlanner.fields(p.index(), l.table));
         } else if (l.table != null) {

@@ -94,7 +94,8 @@ final class SourceReader {
                 } else if (table.column(i).generated() == Column.Generated.VIRTUAL) {
                     GeneratedColumns.readVirtual(b, table, tableCursor, i, target);
                 } else if (!table.hasRowid()) {
-                    b.emit(Opcode.Column, tableCursor, WithoutRowidTables.field(table, i), target);
+                    b.emit(Opcode.Column, tableCursor, WithoutRowidTables.field(table, i), target,
+                            ColumnDefaults.of(table.columns().get(i)), 0);
                 } else {
                     b.emit(Opcode.Column, tableCursor, GeneratedColumns.field(table, i), target,
                             ColumnDefaults.of(table.columns().get(i)), 0);

@@ -42,7 +42,8 @@ final class TableSource {
                 b.emit(Opcode.Column, cursor, GeneratedColumns.field(table, i), out + i,
                         ColumnDefaults.of(table.columns().get(i)), 0);
             } else {
-                b.emit(Opcode.Column, cursor, WithoutRowidTables.field(table, i), out + i);
+                b.emit(Opcode.Column, cursor, WithoutRowidTables.field(table, i), out + i,
+                        ColumnDefaults.of(table.columns().get(i)), 0);
             }
             if (table.columns().get(i).affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, out + i, 0);
