@@ -70,3 +70,18 @@ SELECT count(*) FROM ip;
 PRAGMA integrity_check;
 CREATE TABLE bad(a INT) WITHOUT ROWID;
 CREATE TABLE bad(a INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;
+-- Lookups on the primary key, the planner's view of them, and ANALYZE.
+CREATE TABLE look(k TEXT PRIMARY KEY, v INT, w) WITHOUT ROWID;
+CREATE INDEX look_v ON look(v);
+INSERT INTO look VALUES ('a', 1, 'x'), ('b', 2, 'y'), ('c', 1, 'z'), ('d', 3, NULL);
+EXPLAIN QUERY PLAN SELECT * FROM look WHERE k = 'a';
+EXPLAIN QUERY PLAN SELECT * FROM look WHERE k > 'a';
+EXPLAIN QUERY PLAN SELECT * FROM look;
+EXPLAIN QUERY PLAN SELECT * FROM look WHERE v = 3;
+EXPLAIN QUERY PLAN SELECT k FROM look WHERE v = 1;
+EXPLAIN QUERY PLAN SELECT * FROM look ORDER BY k;
+SELECT * FROM look WHERE k >= 'b' AND k < 'd';
+SELECT k, w FROM look WHERE v = 1;
+ANALYZE;
+SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
+SELECT * FROM look WHERE k = 'c';
