@@ -81,4 +81,37 @@ class WithoutRowidDmlTest {
                 "SELECT changes(), total_changes() > 0",
                 "SELECT * FROM kv");
     }
+
+    @Test
+    void foreignKeysTriggersAndLimits() throws SQLException {
+        SqliteOracle.differential(
+                "PRAGMA foreign_keys = ON",
+                "CREATE TABLE par(id TEXT PRIMARY KEY, x) WITHOUT ROWID",
+                "CREATE TABLE chi(p TEXT REFERENCES par ON DELETE CASCADE ON UPDATE CASCADE, n INT, "
+                        + "PRIMARY KEY(p, n)) WITHOUT ROWID",
+                "CREATE TABLE nul(n INT PRIMARY KEY, p REFERENCES par(id) ON DELETE SET NULL) WITHOUT ROWID",
+                "CREATE TABLE log(x)",
+                "CREATE TRIGGER chi_d AFTER DELETE ON chi BEGIN INSERT INTO log VALUES (old.p || old.n); END",
+                "INSERT INTO par VALUES ('a', 1), ('b', 2), ('c', 3)",
+                "INSERT INTO chi VALUES ('a', 1), ('a', 2), ('b', 1), ('c', 5)",
+                "INSERT INTO nul VALUES (1, 'a'), (2, 'c')",
+                "INSERT INTO chi VALUES ('zz', 1)",
+                "UPDATE par SET id = 'B' WHERE id = 'b'",
+                "SELECT * FROM chi",
+                "DELETE FROM par WHERE id = 'a'",
+                "SELECT * FROM chi",
+                "SELECT * FROM nul",
+                "SELECT * FROM log",
+                "DELETE FROM par",
+                "SELECT changes()",
+                "SELECT * FROM log",
+                "CREATE TABLE q(a INT, b INT, PRIMARY KEY(b, a)) WITHOUT ROWID",
+                "INSERT INTO q SELECT value % 7, value % 5 FROM generate_series(1, 30)",
+                "INSERT INTO q SELECT a + 10, b FROM q",
+                "SELECT count(*), sum(a), sum(b) FROM q",
+                "UPDATE q SET a = a + 1",
+                "UPDATE q SET a = a + 100 WHERE a > 10",
+                "SELECT * FROM q WHERE b = 2",
+                "SELECT * FROM q WHERE a > 105 ORDER BY a DESC, b");
+    }
 }
