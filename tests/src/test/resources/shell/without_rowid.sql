@@ -85,3 +85,17 @@ SELECT k, w FROM look WHERE v = 1;
 ANALYZE;
 SELECT * FROM sqlite_stat1 ORDER BY tbl, idx;
 SELECT * FROM look WHERE k = 'c';
+-- ALTER TABLE: dropping a column rewrites every row of the key-ordered b-tree.
+CREATE TABLE d(a TEXT COLLATE NOCASE, b INT, c, e REAL, PRIMARY KEY(b DESC, a)) WITHOUT ROWID;
+CREATE INDEX d_e ON d(e);
+INSERT INTO d VALUES ('x', 1, 'c1', 1.5), ('Y', 1, 'c2', 2.5), ('z', 2, NULL, 3.0);
+ALTER TABLE d DROP COLUMN c;
+SELECT * FROM d;
+ALTER TABLE d DROP COLUMN a;
+ALTER TABLE d ADD COLUMN f DEFAULT 'dflt';
+INSERT INTO d VALUES ('w', 0, 9.5, 'given');
+SELECT * FROM d;
+SELECT * FROM d WHERE e = 2.5;
+ALTER TABLE d RENAME COLUMN e TO ee;
+SELECT sql FROM sqlite_schema;
+PRAGMA integrity_check;

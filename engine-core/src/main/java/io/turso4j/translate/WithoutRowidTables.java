@@ -137,6 +137,58 @@ final class WithoutRowidTables {
         }
     }
 
+    /**
+     * Codes the rewrite of every row of WITHOUT ROWID {@code table} without the field of
+     * (stored, non-key) column {@code drop}: the new rows are gathered in key order in an
+     * ephemeral index, the b-tree is cleared, and they go back in (an entry cannot be replaced
+     * in place: the b-tree orders whole records).
+     */
+    static void rewriteWithout(ProgramBuilder b, Table table, int drop) {
+        Index pk = table.primaryKeyIndex();
+        int dropField = field(table, drop);
+        int width = pk.columns().size() - 1;
+        int cursor = b.allocCursor();
+        int rows = b.allocCursor();
+        Collation[] collations = new Collation[width];
+        boolean[] desc = new boolean[width];
+        for (int i = 0; i < pk.keyCount(); i++) {
+            collations[i] = Collation.builtin(pk.columns().get(i).collation());
+            desc[i] = pk.columns().get(i).desc();
+        }
+        b.emit(Opcode.OpenEphemeral, rows, width, 0, new IndexKeyComparator(collations, desc), 0);
+        open(b, Opcode.OpenWrite, cursor, table);
+        int values = b.allocRegisters(width);
+        int record = b.allocRegister();
+        int gathered = b.newLabel();
+        b.emit(Opcode.Rewind, cursor, gathered);
+        int gather = b.currentAddress();
+        for (int p = 0, out = 0; p < pk.columns().size(); p++) {
+            if (p != dropField) {
+                b.emit(Opcode.Column, cursor, p, values + out++,
+                        ColumnDefaults.of(table.column(pk.columns().get(p).column())), 0);
+            }
+        }
+        b.emit(Opcode.MakeRecord, values, width, record);
+        b.emit(Opcode.IdxInsert, rows, record);
+        b.emit(Opcode.Next, cursor, gather);
+        b.resolve(gathered);
+        b.emit(Opcode.Close, cursor, 0);
+        b.emit(Opcode.Clear, table.rootPage(), 0, 0);
+        open(b, Opcode.OpenWrite, cursor, table);
+        int done = b.newLabel();
+        b.emit(Opcode.Rewind, rows, done);
+        int put = b.currentAddress();
+        for (int i = 0; i < width; i++) {
+            b.emit(Opcode.Column, rows, i, values + i);
+        }
+        b.emit(Opcode.MakeRecord, values, width, record);
+        b.emit(Opcode.IdxInsert, cursor, record);
+        b.emit(Opcode.Next, rows, put);
+        b.resolve(done);
+        b.emit(Opcode.Close, cursor, 0);
+        b.emit(Opcode.Close, rows, 0);
+    }
+
     /** The field of an entry of {@code index} holding the primary key column {@code c}. */
     private static int entryField(Index index, IndexColumn c) {
         for (int p = 0; p < index.columns().size(); p++) {
