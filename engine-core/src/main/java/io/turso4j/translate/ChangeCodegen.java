@@ -53,10 +53,10 @@ final class ChangeCodegen {
     private int pendingEnd;
 
     /**
-     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid
-     * change, no REPLACE, not FROM or LIMIT) changes the rows in the order its WHERE loop finds
-     * them — an index's order when one is used, unless the UPDATE changes that index's key; a
-     * two-pass UPDATE goes in rowid order. Both orders are visible through uniqueness conflicts.
+     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid or
+     * WITHOUT ROWID key change, no REPLACE, not FROM or LIMIT) changes the rows in the order its
+     * WHERE loop finds them — an index's order when one is used, unless the UPDATE changes that
+     * index's key; a two-pass UPDATE goes in rowid (or primary key) order. Both orders are visible through uniqueness conflicts.
      * {@code set} is what the UPDATE assigns; {@code foreignKeys} makes it two-pass when
      * enforcement is on.
      */
@@ -141,6 +141,7 @@ final class ChangeCodegen {
         c.order(update.orderBy(), update.limit(), "UPDATE");
         if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
                 && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
+                && !WithoutRowidTables.changesKey(table, setTo)
                 && selects.schema().triggersOn(table.name()).isEmpty()) {
             c.onePass = new OnePass(table, setTo, fks.required(table, false, setTo));
         }

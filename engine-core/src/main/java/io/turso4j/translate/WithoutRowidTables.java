@@ -25,6 +25,19 @@ final class WithoutRowidTables {
         return table.hasRowid() ? null : IndexKeys.comparator(table.primaryKeyIndex());
     }
 
+    /** Whether an UPDATE assigning {@code setTo} (per column, null when unassigned) changes a WITHOUT ROWID table's key. */
+    static boolean changesKey(Table table, Object[] setTo) {
+        if (table.hasRowid()) {
+            return false;
+        }
+        for (IndexColumn c : table.primaryKeyIndex().keyColumns()) {
+            if (setTo[c.column()] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Codes {@code op} (OpenRead or OpenWrite) of {@code cursor} on {@code table}'s own b-tree. */
     static void open(ProgramBuilder b, Opcode op, int cursor, Table table) {
         if (table.hasRowid()) {
