@@ -50,7 +50,7 @@ final class AlterCodegen {
         if (SystemTables.isReserved(table.name())) {
             throw ExprCodegen.error("table " + table.name() + " may not be altered");
         }
-        if (table.isVirtual() || !table.hasRowid()) {
+        if (table.isVirtual()) {
             throw ExprCodegen.error("ALTER TABLE of a virtual or WITHOUT ROWID table is not supported yet");
         }
         ProgramBuilder b = SchemaWrites.start();
@@ -202,7 +202,7 @@ final class AlterCodegen {
     /** SQLite's sqlite3ErrorIfNotEmpty: the change is refused only when the table has rows. */
     private static void errorIfNotEmpty(ProgramBuilder b, Table table, String message) {
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenRead, cursor, table);
         int empty = b.newLabel();
         b.emit(Opcode.Rewind, cursor, empty);
         b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, message, 0);
@@ -231,6 +231,9 @@ final class AlterCodegen {
             throw ExprCodegen.error("cannot drop column \"" + column.name() + "\": no other columns exist");
         }
         for (Index index : table.indexes()) {
+            if (!table.hasRowid() && index.isPrimaryKey()) {
+                continue; // the table itself, which holds every column; its key ones were refused above
+            }
             boolean uses = index.columns().stream().anyMatch(c -> c.column() == i);
             if (uses && index.isAutomatic()) {
                 throw ExprCodegen.error("error in table " + table.name() + " after drop column: no such column: "
@@ -252,7 +255,11 @@ final class AlterCodegen {
         if (column.generated() == Column.Generated.VIRTUAL) {
             return;
         }
-        rewriteRows(b, table, i);
+        if (table.hasRowid()) {
+            rewriteRows(b, table, i);
+        } else {
+            WithoutRowidTables.rewriteWithout(b, table, i);
+        }
     }
 
     /** Every row of {@code table} written again without the stored field of column {@code drop}. */

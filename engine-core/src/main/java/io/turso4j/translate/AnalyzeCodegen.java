@@ -72,9 +72,6 @@ final class AnalyzeCodegen {
             if (table.isVirtual() || table.name().regionMatches(true, 0, "sqlite_", 0, 7)) {
                 continue;
             }
-            if (!table.hasRowid()) {
-                throw ExprCodegen.error("ANALYZE of a WITHOUT ROWID table is not supported yet");
-            }
             boolean needTableCount = only == null;
             for (Index index : table.indexes()) {
                 if (only != null && index != only && !index.name().equals(only.name())) {
@@ -142,7 +139,9 @@ final class AnalyzeCodegen {
         b.emit(Opcode.IfNot, counts, skip, 1);
         int row = b.allocRegisters(3);
         b.emit(Opcode.String8, 0, row, 0, table.name(), 0);
-        b.emit(Opcode.String8, 0, row + 1, 0, index.name(), 0);
+        // A WITHOUT ROWID table's primary key index is recorded under the table's name, as SQLite does.
+        String name = !table.hasRowid() && index.isPrimaryKey() ? table.name() : index.name();
+        b.emit(Opcode.String8, 0, row + 1, 0, name, 0);
         b.emit(Opcode.Function, 0, counts, row + 2, new FunctionCall("stat1", k + 1, AnalyzeCodegen::stat,
                 BuiltinCollation.BINARY), k + 1);
         insert(b, stat, row);

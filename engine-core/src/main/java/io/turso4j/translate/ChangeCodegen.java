@@ -53,10 +53,10 @@ final class ChangeCodegen {
     private int pendingEnd;
 
     /**
-     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid
-     * change, no REPLACE, not FROM or LIMIT) changes the rows in the order its WHERE loop finds
-     * them — an index's order when one is used, unless the UPDATE changes that index's key; a
-     * two-pass UPDATE goes in rowid order. Both orders are visible through uniqueness conflicts.
+     * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid or
+     * WITHOUT ROWID key change, no REPLACE, not FROM or LIMIT) changes the rows in the order its
+     * WHERE loop finds them — an index's order when one is used, unless the UPDATE changes that
+     * index's key; a two-pass UPDATE goes in rowid (or primary key) order. Both orders are visible through uniqueness conflicts.
      * {@code set} is what the UPDATE assigns; {@code foreignKeys} makes it two-pass when
      * enforcement is on.
      */
@@ -77,10 +77,7 @@ final class ChangeCodegen {
         Table t = InsertCodegen.target(selects, target.name());
         this.table = t;
         this.cursor = b.allocCursor();
-        this.indexCursors = new int[t.indexes().size()];
-        for (int i = 0; i < indexCursors.length; i++) {
-            indexCursors[i] = b.allocCursor();
-        }
+        this.indexCursors = WithoutRowidTables.indexCursors(b, t, cursor);
         this.rowids = b.allocCursor();
         this.row = b.allocRegisters(ConflictCodegen.rowWidth(t));
         this.rowid = ConflictCodegen.rowidOf(t, row);
@@ -111,7 +108,7 @@ final class ChangeCodegen {
         }
         fks.rowDeleting(c.table, c.row);
         conflicts.removeEntries(c.row);
-        b.emit(Opcode.NotExists, c.cursor, c.pendingSkip, c.rowid);
+        WithoutRowidTables.seekRow(b, c.table, c.cursor, c.pendingSkip, c.rowid);
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
         fks.rowDeleted(c.table, c.row);
         triggers.afterDelete(c.pendingSkip);
@@ -144,6 +141,7 @@ final class ChangeCodegen {
         c.order(update.orderBy(), update.limit(), "UPDATE");
         if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
                 && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
+                && !WithoutRowidTables.changesKey(table, setTo)
                 && selects.schema().triggersOn(table.name()).isEmpty()) {
             c.onePass = new OnePass(table, setTo, fks.required(table, false, setTo));
         }
@@ -227,7 +225,7 @@ final class ChangeCodegen {
             for (int k = 0; k < set.columns().size(); k++) {
                 String name = set.columns().get(k);
                 int i = table.columnIndex(name);
-                if (i < 0 && InsertCodegen.isRowidName(name)) {
+                if (i < 0 && InsertCodegen.isRowidName(name) && table.hasRowid()) {
                     i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
                 } else if (i < 0) {
                     throw ExprCodegen.error("no such column: " + name);
@@ -314,7 +312,7 @@ final class ChangeCodegen {
      * Returns the loop's top address for {@link #endLoop}.
      */
     private int collect(String alias, Expr where) {
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenWrite, cursor, table);
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
@@ -342,7 +340,13 @@ final class ChangeCodegen {
         AccessPath path = plan.paths()[0];
         scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());
         int width = scanOrder ? 2 : 1;
-        b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        // Without an order of their own, a WITHOUT ROWID table's rows go in primary key order, as SQLite's.
+        boolean keyOrder = !scanOrder && order == null && !table.hasRowid();
+        if (keyOrder) {
+            b.emit(Opcode.OpenEphemeral, rowids, 0, 0, WithoutRowidTables.keyOrder(table), 0);
+        } else {
+            b.emit(Opcode.OpenEphemeral, rowids, width, 0, new IndexKeyComparator(new Collation[width], new boolean[width]), 0);
+        }
         int sequence = b.allocRegister();
         int one = b.allocRegister();
         if (scanOrder) {
@@ -356,7 +360,11 @@ final class ChangeCodegen {
         for (WhereTerm t : terms) {
             selects.exprs().jumpIfNotTrue(t.expr(), level.next);
         }
-        scanned.read(b, table.columns().size(), rowid);
+        if (table.hasRowid()) {
+            scanned.read(b, table.columns().size(), rowid);
+        } else {
+            WithoutRowidTables.keyFromSource(b, table, scanned, rowid);
+        }
         if (order != null) {
             order.keep(rowid);
         } else if (scanOrder) {
@@ -380,7 +388,11 @@ final class ChangeCodegen {
             b.emit(Opcode.IdxInsert, rowids, record);
         } else {
             int record = b.allocRegister();
-            b.emit(Opcode.MakeRecord, rowid, 1, record);
+            if (keyOrder) {
+                WithoutRowidTables.orderedKey(b, table, scanned, rowid, record);
+            } else {
+                b.emit(Opcode.MakeRecord, rowid, 1, record);
+            }
             b.emit(Opcode.IdxInsert, rowids, record);
         }
         loops.close(level);
@@ -394,8 +406,8 @@ final class ChangeCodegen {
         b.emit(Opcode.Rewind, rowids, end);
         int loop = b.currentAddress();
         int skip = b.newLabel();
-        b.emit(Opcode.Column, rowids, scanOrder ? 1 : 0, rowid);
-        b.emit(Opcode.NotExists, cursor, skip, rowid);
+        b.emit(Opcode.Column, rowids, scanOrder ? 1 : keyOrder ? table.primaryKeyIndex().keyCount() : 0, rowid);
+        WithoutRowidTables.seekRow(b, table, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
         pendingSkip = skip;
         pendingEnd = end;

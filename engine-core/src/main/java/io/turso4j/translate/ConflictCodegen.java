@@ -14,6 +14,7 @@ import io.turso4j.sql.ast.Select;
 import io.turso4j.sql.parser.Parser;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.AffinityCode;
+import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
@@ -165,6 +166,9 @@ final class ConflictCodegen {
         }
         b.emit(Opcode.Affinity, row, n, 0, affinities.toString(), 0);
         notNull(row, skip);
+        if (!table.hasRowid()) {
+            WithoutRowidTables.keyFromRow(b, table, row, rowid);
+        }
         if (table.strict()) {
             strictTypes(row);
         }
@@ -198,10 +202,23 @@ final class ConflictCodegen {
         if (oldRow >= 0) {
             removeEntries(oldRow);
             int same = b.newLabel();
-            b.emit(Opcode.Eq, oldRowid, same, rowid);
-            b.emit(Opcode.NotExists, cursor, same, oldRowid);
+            if (table.hasRowid()) {
+                b.emit(Opcode.Eq, oldRowid, same, rowid);
+            } // else the old entry goes even under the same key: its other columns may change
+            WithoutRowidTables.seekRow(b, table, cursor, same, oldRowid);
             b.emit(Opcode.Delete, cursor, 0);
             b.resolve(same);
+        }
+        if (!table.hasRowid()) {
+            // The primary key index's entry is the row (see WithoutRowidTables); no rowid to record.
+            int pk = table.indexes().indexOf(table.primaryKeyIndex());
+            b.emit(Opcode.Insert, cursor, entries[pk], rowid, null, changeFlags & ~ChangeFlags.LAST_ROWID);
+            for (int i = 0; i < indexCursors.length; i++) {
+                if (i != pk) {
+                    IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries[i]);
+                }
+            }
+            return;
         }
         int alias = table.rowidAlias();
         if (alias >= 0) {
@@ -218,10 +235,16 @@ final class ConflictCodegen {
         }
     }
 
-    /** Removes the entries of the row in {@code row} from every index. */
+    /**
+     * Removes the entries of the row in {@code row} from every index (but a WITHOUT ROWID
+     * table's primary key index, whose entry is the row itself and goes with it).
+     */
     void removeEntries(int row) {
         int rowid = rowidOf(table, row);
         for (int i = 0; i < indexCursors.length; i++) {
+            if (!table.hasRowid() && table.indexes().get(i).isPrimaryKey()) {
+                continue;
+            }
             IndexKeys.delete(b, table, table.indexes().get(i), indexCursors[i], row, rowid);
         }
     }
@@ -234,13 +257,13 @@ final class ConflictCodegen {
         int gone = b.newLabel();
         int victimRowid = rowidOf(table, victim);
         b.emit(Opcode.SCopy, rowidRegister, victimRowid);
-        b.emit(Opcode.NotExists, cursor, gone, victimRowid);
+        WithoutRowidTables.seekRow(b, table, cursor, gone, victimRowid);
         TableSource.readRow(b, table, cursor, victim);
         if (foreignKeys != null) {
             foreignKeys.rowDeleting(table, victim);
         }
         removeEntries(victim);
-        b.emit(Opcode.NotExists, cursor, gone, victimRowid);
+        WithoutRowidTables.seekRow(b, table, cursor, gone, victimRowid);
         b.emit(Opcode.Delete, cursor, 0);
         if (foreignKeys != null) {
             foreignKeys.rowDeleted(table, victim);
@@ -355,7 +378,7 @@ final class ConflictCodegen {
         }
         boolean rowidReplace = table.rowidAlias() >= 0 && resolve(table.rowidConflict()) == ConflictAction.REPLACE
                 && override == null;
-        if (!rowidReplace && !order.contains(ROWID)) {
+        if (!rowidReplace && !order.contains(ROWID) && table.hasRowid()) {
             order.add(ROWID);
         }
         for (int i = 0; i < indexCursors.length; i++) {
@@ -367,7 +390,7 @@ final class ConflictCodegen {
                 order.add(i);
             }
         }
-        if (!order.contains(ROWID)) {
+        if (!order.contains(ROWID) && table.hasRowid()) {
             order.add(ROWID);
         }
         return order;
@@ -406,7 +429,11 @@ final class ConflictCodegen {
         }
         b.emit(Opcode.NotFound, indexCursors[i], ok, key, index.keyCount(), 0);
         int other = b.allocRegister();
-        b.emit(Opcode.IdxRowid, indexCursors[i], other);
+        if (table.hasRowid()) {
+            b.emit(Opcode.IdxRowid, indexCursors[i], other);
+        } else {
+            WithoutRowidTables.keyFromEntry(b, table, index, indexCursors[i], other);
+        }
         if (oldRowid >= 0) {
             b.emit(Opcode.Eq, oldRowid, ok, other);
         }

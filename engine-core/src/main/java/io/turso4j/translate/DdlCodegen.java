@@ -43,13 +43,13 @@ final class DdlCodegen {
         Table table = SchemaBuilder.createTable(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {
-            if (!table.hasRowid()) {
-                throw ExprCodegen.error("WITHOUT ROWID tables are not supported yet");
-            }
             int root = b.allocRegister();
-            b.emit(Opcode.CreateBtree, 0, root);
+            b.emit(Opcode.CreateBtree, table.hasRowid() ? 0 : 1, root);
             SchemaWrites.append(b, "table", table.name(), table.name(), root, StatementText.of(text).storedSql());
             for (Index index : table.indexes()) {
+                if (!table.hasRowid() && index.isPrimaryKey()) {
+                    continue; // the table's own b-tree
+                }
                 int indexRoot = b.allocRegister();
                 b.emit(Opcode.CreateBtree, 1, indexRoot);
                 SchemaWrites.append(b, "index", index.name(), table.name(), indexRoot, null);
@@ -111,8 +111,8 @@ final class DdlCodegen {
         ProgramBuilder b = SchemaWrites.start();
         for (Index index : indexes) {
             Table table = schema.table(index.table());
-            if (!table.hasRowid() || table.isVirtual()) {
-                throw ExprCodegen.error("REINDEX of a WITHOUT ROWID table is not supported yet");
+            if (!table.hasRowid() && index.isPrimaryKey()) {
+                continue; // the table itself, always in its key's order
             }
             b.emit(Opcode.Clear, index.rootPage(), 0, 0);
             int root = b.allocRegister();
@@ -132,12 +132,14 @@ final class DdlCodegen {
         int key = b.allocRegisters(index.columns().size());
         int record = b.allocRegister();
         int tableCursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, tableCursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenRead, tableCursor, table);
         int done = b.newLabel();
         b.emit(Opcode.Rewind, tableCursor, done);
         int top = b.currentAddress();
         TableSource.readRow(b, table, tableCursor, row);
-        b.emit(Opcode.Rowid, tableCursor, rowid);
+        if (table.hasRowid()) {
+            b.emit(Opcode.Rowid, tableCursor, rowid);
+        }
         int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, record);
         IndexKeys.build(b, table, index, row, rowid, key);
         b.emit(Opcode.MakeRecord, key, index.columns().size(), record);

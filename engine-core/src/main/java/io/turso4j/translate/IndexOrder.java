@@ -13,7 +13,9 @@ import java.util.List;
  * collation the order uses, with the default NULL placement, and the terms' directions must all
  * agree with the order's or all be its reverse (then the loop runs backwards). A column fixed by
  * an equality is constant and satisfies any term on it; once the rowid is matched the rows are
- * distinct and later terms change nothing. Stateless.
+ * distinct and later terms change nothing. A WITHOUT ROWID table has no rowid: its scan is in
+ * primary key order, and its index entries are distinct once they end (in the primary key).
+ * Stateless.
  */
 final class IndexOrder {
     /**
@@ -30,14 +32,21 @@ final class IndexOrder {
 
     /** How the loop of source {@code s} by {@code path} must run to yield {@code terms}' order. */
     static Direction of(List<Term> terms, int s, AccessPath path, Table table) {
-        if (terms == null || table == null || table.withoutRowid()) {
+        if (terms == null || table == null) {
             return Direction.NONE;
         }
         int rowid = table.columns().size();
         List<Term> order = new ArrayList<>();
         List<Integer> fixed = new ArrayList<>();
         switch (path.kind()) {
-            case SCAN, ROWID_RANGE -> order.add(new Term(s, rowid, "BINARY", false));
+            case SCAN, ROWID_RANGE -> {
+                if (table.withoutRowid()) {
+                    // The table's b-tree is its primary key index: rows come in key order.
+                    return of(terms, s, new AccessPath(AccessPath.Kind.INDEX, table.primaryKeyIndex(), List.of(),
+                            null, null, true, 0, 0, 0), table);
+                }
+                order.add(new Term(s, rowid, "BINARY", false));
+            }
             case ROWID_EQ -> {
                 if (path.eq().getFirst().op() == WhereTerm.Op.IN) {
                     return Direction.NONE;
@@ -45,7 +54,9 @@ final class IndexOrder {
                 fixed.add(rowid);
             }
             case INDEX -> {
-                List<IndexColumn> keys = path.index().keyColumns();
+                // A WITHOUT ROWID table's index entries end in the primary key, which makes them distinct.
+                List<IndexColumn> keys = table.hasRowid() || path.index().isPrimaryKey() ? path.index().keyColumns()
+                        : path.index().columns();
                 for (int i = 0; i < keys.size(); i++) {
                     IndexColumn key = keys.get(i);
                     if (key.column() == IndexColumn.EXPRESSION) {

@@ -56,10 +56,7 @@ final class InsertCodegen {
         this.sourceOf = sourceOf;
         this.rowidSource = rowidSource;
         this.cursor = b.allocCursor();
-        this.indexCursors = new int[table.indexes().size()];
-        for (int i = 0; i < indexCursors.length; i++) {
-            indexCursors[i] = b.allocCursor();
-        }
+        this.indexCursors = WithoutRowidTables.indexCursors(b, table, cursor);
         this.row = b.allocRegisters(ConflictCodegen.rowWidth(table));
         this.conflicts = new ConflictCodegen(b, selects, table, cursor, indexCursors, insert.orAction());
         this.triggers = RowTriggers.insert(selects, table);
@@ -101,7 +98,7 @@ final class InsertCodegen {
                 int i = table.columnIndex(name);
                 if (i < 0 && isRowidName(name) && table.rowidAlias() >= 0) {
                     sourceOf[table.rowidAlias()] = j; // the alias's other names; the last one named wins
-                } else if (i < 0 && isRowidName(name)) {
+                } else if (i < 0 && isRowidName(name) && table.hasRowid()) {
                     rowidSource = j;
                 } else if (i < 0) {
                     throw ExprCodegen.error("table " + table.name() + " has no column named " + name);
@@ -181,7 +178,7 @@ final class InsertCodegen {
     }
 
     private void open() {
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        WithoutRowidTables.open(b, Opcode.OpenWrite, cursor, table);
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
             b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
@@ -246,26 +243,29 @@ final class InsertCodegen {
         } else if (rowidSource >= 0 && first >= 0) {
             given = first + rowidSource;
         }
-        int ready = b.newLabel();
-        if (given >= 0) {
-            int isNull = b.newLabel();
-            b.emit(Opcode.SCopy, given, rowid);
-            b.emit(Opcode.IsNull, rowid, isNull);
-            b.emit(Opcode.MustBeInt, rowid, 0);
-            b.emit(Opcode.Goto, 0, ready);
-            b.resolve(isNull);
-        }
-        if (autoincrement != null) {
-            autoincrement.newRowid(cursor, rowid);
-        } else {
-            b.emit(Opcode.NewRowid, cursor, rowid);
-        }
-        b.resolve(ready);
-        if (autoincrement != null) {
-            autoincrement.used(rowid);
-        }
-        if (alias >= 0) {
-            b.emit(Opcode.SCopy, rowid, row + alias);
+        // A WITHOUT ROWID table's row key is made once the row is complete (ConflictCodegen).
+        if (table.hasRowid()) {
+            int ready = b.newLabel();
+            if (given >= 0) {
+                int isNull = b.newLabel();
+                b.emit(Opcode.SCopy, given, rowid);
+                b.emit(Opcode.IsNull, rowid, isNull);
+                b.emit(Opcode.MustBeInt, rowid, 0);
+                b.emit(Opcode.Goto, 0, ready);
+                b.resolve(isNull);
+            }
+            if (autoincrement != null) {
+                autoincrement.newRowid(cursor, rowid);
+            } else {
+                b.emit(Opcode.NewRowid, cursor, rowid);
+            }
+            b.resolve(ready);
+            if (autoincrement != null) {
+                autoincrement.used(rowid);
+            }
+            if (alias >= 0) {
+                b.emit(Opcode.SCopy, rowid, row + alias);
+            }
         }
         GeneratedColumns.computeAll(b, table, row);
         int[] keys = conflicts.check(row, -1, skip);

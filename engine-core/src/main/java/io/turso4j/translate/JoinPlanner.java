@@ -265,6 +265,9 @@ final class JoinPlanner {
             }
         }
         boolean covering = covers(index, item);
+        if (eq.isEmpty() && lower == null && upper == null && !item.table().hasRowid() && index.isPrimaryKey()) {
+            return; // a WITHOUT ROWID table's primary key index is its table: the SCAN path already
+        }
         if (eq.isEmpty() && lower == null && upper == null && !covering && !fullScan) {
             return;
         }

@@ -86,7 +86,7 @@ final class LoopCodegen {
         if (l.table != null && p.kind() != AccessPath.Kind.ROW) {
             l.tableCursor = b.allocCursor();
             if (!p.covering() || p.kind() == AccessPath.Kind.AUTO_INDEX) {
-                b.emit(Opcode.OpenRead, l.tableCursor, l.table.rootPage(), 0);
+                WithoutRowidTables.open(b, Opcode.OpenRead, l.tableCursor, l.table);
             }
             if (p.kind() == AccessPath.Kind.INDEX) {
                 l.indexCursor = b.allocCursor();
@@ -95,6 +95,8 @@ final class LoopCodegen {
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
             buildAutoIndex(l);
+        } else if (p.covering() && !l.table.hasRowid() && p.index().isPrimaryKey()) {
+            l.reader.useTable(l.indexCursor); // a WITHOUT ROWID table's own b-tree: read as the table is
         } else if (p.covering()) {
             l.reader.useIndex(l.indexCursor, JoinPlanner.fields(p.index(), l.table));
         } else if (l.table != null) {
@@ -359,8 +361,12 @@ final class LoopCodegen {
         }
         if (!p.covering()) {
             int rowid = b.allocRegister();
-            b.emit(Opcode.IdxRowid, l.indexCursor, rowid);
-            b.emit(Opcode.NotExists, l.tableCursor, l.next, rowid);
+            if (l.table.hasRowid()) {
+                b.emit(Opcode.IdxRowid, l.indexCursor, rowid);
+            } else {
+                WithoutRowidTables.keyFromEntry(b, l.table, p.index(), l.indexCursor, rowid);
+            }
+            WithoutRowidTables.seekRow(b, l.table, l.tableCursor, l.next, rowid);
         }
         l.step = l.reverse ? Opcode.Prev : Opcode.Next;
         l.stepCursor = l.indexCursor;

@@ -37,7 +37,8 @@ final class PlanText {
     }
 
     private static String index(String name, AccessPath path, Table table) {
-        String using = (path.covering() ? "COVERING INDEX " : "INDEX ") + path.index().name();
+        String using = !table.hasRowid() && path.index().isPrimaryKey() ? "PRIMARY KEY"
+                : (path.covering() ? "COVERING INDEX " : "INDEX ") + path.index().name();
         List<String> terms = new ArrayList<>();
         List<IndexColumn> keys = path.index().keyColumns();
         for (int i = 0; i < path.eq().size(); i++) {

@@ -10,9 +10,9 @@ import java.util.List;
 /**
  * The right side of a RIGHT or FULL JOIN, run as SQLite 3.39+ runs it: the loops run in FROM
  * order, and the right side's loop notes each of its rows that the ON clause matched, in an
- * ephemeral index (a table's rowid; a co-routine's whole row — equal rows match alike); what
- * the loop does with a matched row (the loops inside it, the WHERE terms, the output) is a
- * subroutine. After all loops end, a scan of the right side calls the subroutine once more for
+ * ephemeral index (a table's rowid or WITHOUT ROWID row key; a co-routine's whole row — equal
+ * rows match alike); what the loop does with a matched row (the loops inside it, the WHERE
+ * terms, the output) is a subroutine. After all loops end, a scan of the right side calls the subroutine once more for
  * each row it did not note, with every source to its left on a row of NULLs:
  * <pre>
  *   (before the loops) OpenEphemeral matched
@@ -58,7 +58,9 @@ final class RightJoin {
             b.emit(Opcode.If, nullPass, call, 0);
         }
         int key = b.allocRegisters(keyWidth);
-        if (level.table != null) {
+        if (level.table != null && !level.table.hasRowid()) {
+            WithoutRowidTables.keyFromSource(b, level.table, level.scope, key);
+        } else if (level.table != null) {
             level.scope.read(b, level.table.columns().size(), key);
         } else {
             for (int i = 0; i < keyWidth; i++) {
@@ -97,12 +99,16 @@ final class RightJoin {
         int key;
         if (table != null) {
             cursor = b.allocCursor();
-            b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+            WithoutRowidTables.open(b, Opcode.OpenRead, cursor, table);
             b.emit(Opcode.Rewind, cursor, end);
             top = b.currentAddress();
             TableSource.readRow(b, table, cursor, first);
             key = first + table.columns().size();
-            b.emit(Opcode.Rowid, cursor, key);
+            if (table.hasRowid()) {
+                b.emit(Opcode.Rowid, cursor, key);
+            } else {
+                WithoutRowidTables.keyFromRow(b, table, first, key);
+            }
         } else {
             b.emit(Opcode.InitCoroutine, level.coroutine, 0, level.start);
             top = b.emit(Opcode.Yield, level.coroutine, end);

@@ -201,7 +201,7 @@ final class RowTriggers {
 
     /** After BEFORE triggers: the row again, or a jump to {@code skip} if one deleted it. */
     private void reread(int row, int rowid, int cursor, int skip) {
-        b.emit(Opcode.NotExists, cursor, skip, rowid);
+        WithoutRowidTables.seekRow(b, table, cursor, skip, rowid);
         TableSource.readRow(b, table, cursor, row);
     }
 

@@ -35,7 +35,7 @@ final class Scope {
 
         /** Whether the source has a rowid, readable as column {@code columns().size()}. */
         boolean hasRowid() {
-            return reader != null && reader.table() != null;
+            return reader != null && reader.table() != null && reader.table().hasRowid();
         }
 
         /** The number of readable columns: the declared ones, and the rowid when there is one. */

@@ -93,6 +93,9 @@ final class SourceReader {
                     b.emit(Opcode.Rowid, tableCursor, target);
                 } else if (table.column(i).generated() == Column.Generated.VIRTUAL) {
                     GeneratedColumns.readVirtual(b, table, tableCursor, i, target);
+                } else if (!table.hasRowid()) {
+                    b.emit(Opcode.Column, tableCursor, WithoutRowidTables.field(table, i), target,
+                            ColumnDefaults.of(table.columns().get(i)), 0);
                 } else {
                     b.emit(Opcode.Column, tableCursor, GeneratedColumns.field(table, i), target,
                             ColumnDefaults.of(table.columns().get(i)), 0);

@@ -25,7 +25,7 @@ final class TableSource {
             return null;
         }
         Table t = schema.table(name.name());
-        return t == null || t.isVirtual() || !t.hasRowid() ? null : t;
+        return t == null || t.isVirtual() ? null : t;
     }
 
     /** Reads the current row of {@code cursor} (on {@code table}) into {@code out…}. */
@@ -38,8 +38,13 @@ final class TableSource {
             if (table.column(i).generated() == Column.Generated.VIRTUAL) {
                 continue;
             }
-            b.emit(Opcode.Column, cursor, GeneratedColumns.field(table, i), out + i,
-                    ColumnDefaults.of(table.columns().get(i)), 0);
+            if (table.hasRowid()) {
+                b.emit(Opcode.Column, cursor, GeneratedColumns.field(table, i), out + i,
+                        ColumnDefaults.of(table.columns().get(i)), 0);
+            } else {
+                b.emit(Opcode.Column, cursor, WithoutRowidTables.field(table, i), out + i,
+                        ColumnDefaults.of(table.columns().get(i)), 0);
+            }
             if (table.columns().get(i).affinity() == Affinity.REAL) {
                 b.emit(Opcode.RealAffinity, out + i, 0);
             }

@@ -72,7 +72,7 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
                 throw noMatch();
             }
             int i = table.columnIndex(col.column());
-            if (i < 0 && InsertCodegen.isRowidName(col.column())) {
+            if (i < 0 && InsertCodegen.isRowidName(col.column()) && table.hasRowid()) {
                 i = IndexColumn.ROWID;
             } else if (i < 0) {
                 throw ExprCodegen.error("no such column: " + col.column());
@@ -138,7 +138,7 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         }
         int oldRowid = ConflictCodegen.rowidOf(table, oldRow);
         b.emit(Opcode.SCopy, conflictRowid, oldRowid);
-        b.emit(Opcode.NotExists, cursor, skip, oldRowid);
+        WithoutRowidTables.seekRow(b, table, cursor, skip, oldRowid);
         TableSource.readRow(b, table, cursor, oldRow);
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();

@@ -111,8 +111,13 @@ final class CursorOps {
                 yield -1;
             }
             case Insert -> {
-                long rowid = regs[p3].intValue();
-                cursor(p1).insert(rowid, regs[p2].bytesCopy());
+                long rowid = 0;
+                if (keys[p1] != null) {
+                    cursor(p1).insert(regs[p2].bytesCopy()); // a WITHOUT ROWID table: the record is the key
+                } else {
+                    rowid = regs[p3].intValue();
+                    cursor(p1).insert(rowid, regs[p2].bytesCopy());
+                }
                 if ((p5 & ChangeFlags.COUNT) != 0) {
                     context.rowChanged();
                 }
@@ -183,7 +188,8 @@ final class CursorOps {
             }
             case Found, NotFound -> {
                 int count = (java.lang.Integer) p4;
-                boolean found = cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, p3, count) == 0;
+                boolean found = count == 0 ? foundPacked(p1, regs[p3])
+                        : cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, regs, p3, count) == 0;
                 yield found == (op == Opcode.Found) ? p2 : -1;
             }
             case NullRow -> {
@@ -338,8 +344,29 @@ final class CursorOps {
         return c.isValid();
     }
 
-    /** The current index entry's first {@code n} fields compared with r[key .. key+n). */
+    /**
+     * Found/NotFound with P4 = 0, as SQLite's: r[key] is a record MakeRecord built (a WITHOUT
+     * ROWID row's primary key), unpacked here and looked up as its fields. Positions the cursor.
+     */
+    private boolean foundPacked(int p1, Register key) {
+        RecordReader rec = new RecordReader().reset(MemorySegment.ofArray(key.bytesCopy()), 0);
+        int n = rec.columnCount();
+        Register[] unpacked = new Register[n];
+        for (int i = 0; i < n; i++) {
+            unpacked[i] = new Register();
+            records.read(rec, i, unpacked[i]);
+        }
+        boolean found = cursor(p1).seek(SeekOp.GE, unpacked, 0, n) && compareEntry(p1, unpacked, 0, n) == 0;
+        nullRow[p1] = !found;
+        return found;
+    }
+
     private int compareEntry(int p1, int key, int n) {
+        return compareEntry(p1, regs, key, n);
+    }
+
+    /** The current index entry's first {@code n} fields compared with {@code values[key .. key+n)}. */
+    private int compareEntry(int p1, Register[] values, int key, int n) {
         RecordReader rec = cursor(p1).record();
         if (entry.length < n) {
             Register[] grown = new Register[n];
@@ -352,6 +379,6 @@ final class CursorOps {
         for (int i = 0; i < n; i++) {
             records.read(rec, i, entry[i]);
         }
-        return keys[p1].compare(entry, 0, regs, key, n);
+        return keys[p1].compare(entry, 0, values, key, n);
     }
 }
