@@ -27,8 +27,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Connection implements AutoCloseable {
     private final Database database;
+    /** The transaction over all of {@link #databases}; its page calls address main. */
     private final Pager pager;
+    /** Main's B-tree. */
     private final BTree btree;
+    private final Databases databases;
     /** The schema as last read from sqlite_schema; null until the first prepare, or after a change. */
     private Schema schema;
     /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
@@ -52,10 +55,11 @@ public final class Connection implements AutoCloseable {
     private volatile boolean interrupted;
     private final VmContext context = new Context();
 
-    Connection(Database database, Pager pager) {
+    Connection(Database database, Pager mainPager) {
         this.database = database;
-        this.pager = pager;
-        this.btree = new PagerBTree(pager);
+        this.btree = new PagerBTree(mainPager);
+        this.databases = new Databases(database, mainPager);
+        this.pager = databases;
         this.settings = new ConnectionSettings(database.options().busyTimeoutMillis());
         this.savepoints = new SavepointStack(pager);
     }
@@ -79,6 +83,9 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
+        if (text.toLowerCase(java.util.Locale.ROOT).contains("temp") && databases.ensureTemp()) {
+            schemaWithTemp = null; // a statement that may name the temp database brings it into being
+        }
         Translator.Compiled compiled = Translator.compile(stmt, sql, text, database.functions(), currentSchema());
         Statement s = new Statement(this, compiled, text, sql.substring(end));
         statements.add(s);
@@ -278,7 +285,7 @@ public final class Connection implements AutoCloseable {
                 schemaWithTemp = null;
             }
             if (schemaWithTemp == null) {
-                Schema merged = schema;
+                Schema merged = databases.schema(schema);
                 for (io.turso4j.schema.View view : tempViews.values()) {
                     merged = merged.withView(view);
                 }
@@ -407,8 +414,24 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public BTree btree(int db) {
+            return db == 0 ? btree : databases.btree(db);
+        }
+
+        @Override
         public void schemaChanged() {
             schema = null;
+            databases.schemaChanged();
+        }
+
+        @Override
+        public void attach(String file, String name, boolean detach) {
+            if (detach) {
+                databases.detach(name);
+            } else {
+                databases.attach(file, name);
+            }
+            schemaWithTemp = null;
         }
 
         @Override

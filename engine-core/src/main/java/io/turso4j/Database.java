@@ -120,6 +120,11 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** A pager of its own on this file: a connection's view of it as its temp or an attached database. */
+    io.turso4j.storage.pager.Pager newPager() {
+        return shared.newPager();
+    }
+
     /** The path given to {@link #open}. */
     public String path() {
         return path;

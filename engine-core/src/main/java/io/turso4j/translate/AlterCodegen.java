@@ -202,7 +202,7 @@ final class AlterCodegen {
     /** SQLite's sqlite3ErrorIfNotEmpty: the change is refused only when the table has rows. */
     private static void errorIfNotEmpty(ProgramBuilder b, Table table, String message) {
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenRead, cursor, table.rootPage(), table.db());
         int empty = b.newLabel();
         b.emit(Opcode.Rewind, cursor, empty);
         b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, message, 0);
@@ -271,7 +271,7 @@ final class AlterCodegen {
             fields++;
         }
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         int values = b.allocRegisters(fields);
         int record = b.allocRegister();
         int rowid = b.allocRegister();

@@ -314,10 +314,10 @@ final class ChangeCodegen {
      * Returns the loop's top address for {@link #endLoop}.
      */
     private int collect(String alias, Expr where) {
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
-            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
+            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
         }
         String name = alias != null ? alias : table.name();
         List<String> names = table.columns().stream().map(Column::name).toList();

@@ -146,7 +146,7 @@ final class DropCodegen {
     /** {@code DELETE FROM table WHERE column = value} for a table without indexes (sqlite_stat1, sqlite_sequence). */
     private static void deleteFrom(ProgramBuilder b, Table table, int column, String value) {
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         SchemaWrites.deleteWhere(b, cursor, column, value);
         b.emit(Opcode.Close, cursor, 0);
     }

@@ -181,10 +181,10 @@ final class InsertCodegen {
     }
 
     private void open() {
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
-            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
+            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
         }
         if (autoincrement != null) {
             autoincrement.load();

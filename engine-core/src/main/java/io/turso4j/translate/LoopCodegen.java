@@ -86,11 +86,11 @@ final class LoopCodegen {
         if (l.table != null && p.kind() != AccessPath.Kind.ROW) {
             l.tableCursor = b.allocCursor();
             if (!p.covering() || p.kind() == AccessPath.Kind.AUTO_INDEX) {
-                b.emit(Opcode.OpenRead, l.tableCursor, l.table.rootPage(), 0);
+                b.emit(Opcode.OpenRead, l.tableCursor, l.table.rootPage(), l.table.db());
             }
             if (p.kind() == AccessPath.Kind.INDEX) {
                 l.indexCursor = b.allocCursor();
-                b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), 0, IndexKeys.comparator(p.index()), 0);
+                b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), l.table.db(), IndexKeys.comparator(p.index()), 0);
             }
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {

@@ -97,7 +97,7 @@ final class RightJoin {
         int key;
         if (table != null) {
             cursor = b.allocCursor();
-            b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+            b.emit(Opcode.OpenRead, cursor, table.rootPage(), table.db());
             b.emit(Opcode.Rewind, cursor, end);
             top = b.currentAddress();
             TableSource.readRow(b, table, cursor, first);

@@ -139,6 +139,11 @@ public enum Opcode {
      */
     TempView(false),
     /**
+     * ATTACH the file named by r[P2] as the database named r[P3]; with P1 = 1 DETACH the
+     * database named r[P3]. (SQLite runs these as the functions sqlite_attach/sqlite_detach.)
+     */
+    Attach(false),
+    /**
      * Start the write transaction when P2 is non-zero (BEGIN IMMEDIATE/EXCLUSIVE); the read
      * transaction every statement runs in is begun by the connection before the first step.
      * Another writer makes the step return BUSY with the pc left here, to be retried.

@@ -17,6 +17,16 @@ public interface VmContext {
     /** The connection's B-trees; null when the database has no storage yet (then cursors fail). */
     BTree btree();
 
+    /** The B-tree of database {@code db} (0 main, 1 temp, 2… attached), or null if there is none. */
+    default BTree btree(int db) {
+        return db == 0 ? btree() : null;
+    }
+
+    /** ATTACH {@code file} AS {@code name}, or DETACH {@code name}. */
+    default void attach(String file, String name, boolean detach) {
+        throw new UnsupportedOperationException("ATTACH needs a connection");
+    }
+
     long currentTimeMillis();
 
     long nextRandom();

@@ -1,0 +1,108 @@
+package io.turso4j;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The temp database, against SQLite: TEMP tables, indexes and triggers, {@code temp.} and
+ * {@code main.} names, a temp table hiding a main one of the same name, joins across the two,
+ * and transactions (COMMIT, ROLLBACK, a failed statement) covering both.
+ */
+class TempDatabaseTest {
+    @Test
+    void tempTablesAndIndexes() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TEMP TABLE t(a INTEGER PRIMARY KEY, b TEXT UNIQUE)",
+                "INSERT INTO t VALUES (1, 'x'), (2, 'y')",
+                "INSERT INTO temp.t(b) VALUES ('z')",
+                "SELECT * FROM t ORDER BY a",
+                "SELECT * FROM temp.t WHERE b = 'y'",
+                "INSERT INTO t(b) VALUES ('x')",
+                "CREATE INDEX ti ON t(b DESC)",
+                "CREATE INDEX temp.tj ON t(a, b)",
+                "SELECT type, name, tbl_name, sql FROM sqlite_temp_master ORDER BY name",
+                "SELECT type, name, tbl_name FROM temp.sqlite_master ORDER BY name",
+                "SELECT type, name FROM sqlite_temp_schema ORDER BY name",
+                "SELECT count(*) FROM sqlite_master",
+                "UPDATE t SET b = b || '!' WHERE a >= 2",
+                "DELETE FROM t WHERE a = 1",
+                "SELECT a, b FROM t WHERE b > 'a' ORDER BY b",
+                "PRAGMA temp.table_info(t)",
+                "PRAGMA temp.index_list(t)",
+                "CREATE TEMP TABLE t(z)",
+                "CREATE TABLE temp.u(z)",
+                "CREATE TEMP TABLE main.v(z)",
+                "SELECT * FROM nosuch.t",
+                "DROP INDEX ti",
+                "DROP TABLE t",
+                "SELECT * FROM t",
+                "SELECT name FROM sqlite_temp_master ORDER BY name");
+    }
+
+    @Test
+    void tempShadowsMain() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE t(a, b)",
+                "INSERT INTO t VALUES (1, 'main')",
+                "CREATE TEMP TABLE t(a, c)",
+                "INSERT INTO t VALUES (2, 'temp')",
+                "SELECT * FROM t",
+                "SELECT * FROM main.t",
+                "SELECT * FROM temp.t",
+                "INSERT INTO main.t VALUES (3, 'main too')",
+                "SELECT m.a, m.b, x.c FROM main.t AS m JOIN temp.t AS x ON x.a = m.a - 1",
+                "SELECT a FROM main.t UNION ALL SELECT a FROM temp.t ORDER BY 1",
+                "CREATE TABLE m2(k PRIMARY KEY, v)",
+                "INSERT INTO m2 SELECT a, c FROM temp.t",
+                "INSERT INTO temp.t SELECT a + 10, b FROM main.t",
+                "SELECT * FROM m2",
+                "SELECT * FROM t ORDER BY a",
+                "DROP TABLE t",
+                "SELECT * FROM t",
+                "DROP TABLE t",
+                "SELECT * FROM t");
+    }
+
+    @Test
+    void tempTriggers() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TEMP TABLE log(x)",
+                "CREATE TEMP TABLE t(a)",
+                "CREATE TRIGGER tr AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.a * 10); END",
+                "INSERT INTO t VALUES (1), (2)",
+                "SELECT * FROM log",
+                "SELECT type, name, tbl_name FROM sqlite_temp_master ORDER BY name",
+                "DROP TRIGGER tr",
+                "INSERT INTO t VALUES (3)",
+                "SELECT * FROM log");
+    }
+
+    @Test
+    void transactionsCoverBothDatabases() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE m(a PRIMARY KEY)",
+                "CREATE TEMP TABLE t(a PRIMARY KEY)",
+                "BEGIN",
+                "INSERT INTO m VALUES (1)",
+                "INSERT INTO t VALUES (1)",
+                "ROLLBACK",
+                "SELECT (SELECT count(*) FROM m), (SELECT count(*) FROM t)",
+                "BEGIN",
+                "INSERT INTO m VALUES (2)",
+                "INSERT INTO t VALUES (2)",
+                "COMMIT",
+                "SELECT (SELECT count(*) FROM m), (SELECT count(*) FROM t)",
+                "INSERT INTO t VALUES (3), (2)",
+                "SELECT * FROM t",
+                "BEGIN",
+                "INSERT INTO t VALUES (4)",
+                "INSERT INTO t VALUES (5), (4)",
+                "SAVEPOINT s",
+                "INSERT INTO t VALUES (6)",
+                "INSERT INTO m VALUES (6)",
+                "ROLLBACK TO s",
+                "COMMIT",
+                "SELECT * FROM t",
+                "SELECT * FROM m");
+    }
+}
