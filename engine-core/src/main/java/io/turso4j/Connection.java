@@ -83,7 +83,8 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
-        if (text.toLowerCase(java.util.Locale.ROOT).contains("temp") && databases.ensureTemp()) {
+        if (!(stmt instanceof Stmt.Detach) && text.toLowerCase(java.util.Locale.ROOT).contains("temp")
+                && databases.ensureTemp()) {
             schemaWithTemp = null; // a statement that may name the temp database brings it into being
         }
         Translator.Compiled compiled = Translator.compile(stmt, sql, text, database.functions(), currentSchema());

@@ -156,9 +156,12 @@ final class Databases implements Pager {
             return mainSchema;
         }
         List<String> names = new ArrayList<>(List.of("main"));
+        List<String> files = new ArrayList<>(java.util.Collections.singletonList(null));
         List<Schema> schemas = new ArrayList<>(List.of(mainSchema));
         for (Other o : others) {
             names.add(o == null ? "temp" : o.name);
+            files.add(o == null || o.database.isMemory() ? ""
+                    : java.nio.file.Path.of(o.database.path()).toAbsolutePath().toString());
             if (o == null) {
                 schemas.add(null);
                 continue;
@@ -169,7 +172,7 @@ final class Databases implements Pager {
             }
             schemas.add(o.schema);
         }
-        return Schema.merge(names, schemas);
+        return Schema.merge(names, files, schemas);
     }
 
     /** Forgets the schemas read from the other databases (a statement changed one, or a rollback). */
@@ -179,20 +182,6 @@ final class Databases implements Pager {
                 o.schema = null;
             }
         }
-    }
-
-    /** The (name, file) of each database after main, by index, for PRAGMA database_list; file "" in memory. */
-    List<String[]> list() {
-        List<String[]> out = new ArrayList<>();
-        for (Other o : others) {
-            if (o != null) {
-                out.add(new String[] {o.name, o.database.isMemory() ? ""
-                        : java.nio.file.Path.of(o.database.path()).toAbsolutePath().toString()});
-            } else {
-                out.add(null);
-            }
-        }
-        return out;
     }
 
     // ---- the transaction, over every database ------------------------------------------------

@@ -256,10 +256,11 @@ public final class Schema implements SchemaLookup {
 
     /**
      * One database of a connection: its name ("main", "temp", or the ATTACH name), its index
-     * (SQLite's iDb: what OpenRead/OpenWrite carry in P3) and its own schema, whose tables say
-     * that index ({@link Table#db()}).
+     * (SQLite's iDb: what OpenRead/OpenWrite carry in P3), its file's absolute path ("" in
+     * memory; null for main, whose file the connection reports) and its own schema, whose tables
+     * say that index ({@link Table#db()}).
      */
-    public record Database(String name, int index, Schema schema) {}
+    public record Database(String name, int index, String file, Schema schema) {}
 
     /**
      * A connection's view of its databases, {@code schemas} by index (0 main, 1 temp, 2…
@@ -268,11 +269,11 @@ public final class Schema implements SchemaLookup {
      * {@link #database(String)} gives each database's own objects for qualified names. The
      * cookie and the sqlite_stat1 estimates are main's.
      */
-    public static Schema merge(List<String> names, List<Schema> schemas) {
+    public static Schema merge(List<String> names, List<String> files, List<Schema> schemas) {
         List<Database> dbs = new java.util.ArrayList<>();
         for (int i = 0; i < schemas.size(); i++) {
             Schema s = schemas.get(i);
-            dbs.add(s == null ? null : new Database(names.get(i), i, s.stamped(i)));
+            dbs.add(s == null ? null : new Database(names.get(i), i, files.get(i), s.stamped(i)));
         }
         List<Database> byPrecedence = new java.util.ArrayList<>(dbs.reversed());
         if (dbs.size() > 1 && dbs.get(1) != null) {
@@ -309,12 +310,12 @@ public final class Schema implements SchemaLookup {
     }
 
     /**
-     * The database named {@code name} (any ASCII case; "temp" also as "temp" only once it
-     * exists), or null. A schema that is not a connection's merged view knows only "main": itself.
+     * The database named {@code name} (any ASCII case), or null; "temp" only once it exists. A
+     * schema that is not a connection's merged view knows only "main": itself.
      */
     public Database database(String name) {
         if (databases.isEmpty()) {
-            return Identifiers.same(name, "main") ? new Database("main", 0, this) : null;
+            return Identifiers.same(name, "main") ? new Database("main", 0, null, this) : null;
         }
         for (Database d : databases) {
             if (d != null && Identifiers.same(d.name(), name)) {
@@ -327,7 +328,7 @@ public final class Schema implements SchemaLookup {
     /** The database with index {@code index}, or null. */
     public Database database(int index) {
         if (databases.isEmpty()) {
-            return index == 0 ? new Database("main", 0, this) : null;
+            return index == 0 ? new Database("main", 0, null, this) : null;
         }
         return index < databases.size() ? databases.get(index) : null;
     }
