@@ -34,9 +34,7 @@ public final class Connection implements AutoCloseable {
     private final Databases databases;
     /** The schema as last read from sqlite_schema; null until the first prepare, or after a change. */
     private Schema schema;
-    /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
-    private final java.util.Map<String, io.turso4j.schema.View> tempViews = new java.util.LinkedHashMap<>();
-    /** {@link #schema} with the TEMP views laid over it; null when either changed since. */
+    /** {@link #schema} merged with the temp and attached databases' schemas; null when one changed since. */
     private Schema schemaWithTemp;
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
@@ -286,11 +284,7 @@ public final class Connection implements AutoCloseable {
                 schemaWithTemp = null;
             }
             if (schemaWithTemp == null) {
-                Schema merged = databases.schema(schema);
-                for (io.turso4j.schema.View view : tempViews.values()) {
-                    merged = merged.withView(view);
-                }
-                schemaWithTemp = merged;
+                schemaWithTemp = databases.schema(schema);
             }
             return schemaWithTemp;
         } finally {
@@ -435,16 +429,6 @@ public final class Connection implements AutoCloseable {
             schemaWithTemp = null;
         }
 
-        @Override
-        public void tempView(io.turso4j.schema.View view, boolean drop) {
-            String key = view.name().toLowerCase(java.util.Locale.ROOT);
-            if (drop) {
-                tempViews.remove(key);
-            } else {
-                tempViews.put(key, view);
-            }
-            schemaWithTemp = null;
-        }
 
         @Override
         public long currentTimeMillis() {

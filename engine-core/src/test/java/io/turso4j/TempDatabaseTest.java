@@ -105,4 +105,22 @@ class TempDatabaseTest {
                 "SELECT * FROM t",
                 "SELECT * FROM m");
     }
+
+    @Test
+    void tempViewsLiveInTheTempDatabase() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE x(a)",
+                "INSERT INTO x VALUES (1), (2)",
+                "CREATE TEMP VIEW v AS SELECT a * 2 AS d FROM x",
+                "CREATE VIEW temp.w AS SELECT d + 1 FROM v",
+                "SELECT type, name, tbl_name, sql FROM sqlite_temp_master ORDER BY name",
+                "SELECT * FROM w",
+                "SELECT name FROM sqlite_master",
+                "CREATE TEMP VIEW main.u AS SELECT 1",
+                "CREATE TEMP TRIGGER main.tr AFTER INSERT ON x BEGIN SELECT 1; END",
+                "DROP VIEW w",
+                "DROP VIEW temp.v",
+                "SELECT * FROM v",
+                "SELECT count(*) FROM sqlite_temp_master");
+    }
 }

@@ -36,7 +36,7 @@ final class DatabaseDdl {
         }
         return switch (stmt) {
             case CreateTable c when c.asSelect() == null -> {
-                int db = createTarget(schema, c.temp(), c.name());
+                int db = createTarget(schema, c.temp(), c.name(), "temporary table name must be unqualified");
                 yield on(db, compiler.apply(new CreateTable(c.pos(), false, c.ifNotExists(), unqualified(c.name()),
                         c.columns(), c.constraints(), c.withoutRowid(), c.strict(), null), own(schema, db)));
             }
@@ -45,13 +45,14 @@ final class DatabaseDdl {
                 yield on(db, compiler.apply(new CreateIndex(c.pos(), c.unique(), c.ifNotExists(), unqualified(c.name()),
                         c.table(), c.columns(), c.where()), own(schema, db)));
             }
-            case CreateView c when !c.temp() && c.name().schema() != null -> {
-                int db = named(schema, c.name().schema());
+            case CreateView c when c.temp() || c.name().schema() != null -> {
+                int db = createTarget(schema, c.temp(), c.name(), "temporary table name must be unqualified");
                 yield on(db, compiler.apply(new CreateView(c.pos(), false, c.ifNotExists(), unqualified(c.name()),
                         c.columns(), c.select()), own(schema, db)));
             }
             case CreateTrigger c -> {
-                int db = c.temp() || c.name().schema() != null ? createTarget(schema, c.temp(), c.name())
+                int db = c.temp() || c.name().schema() != null
+                        ? createTarget(schema, c.temp(), c.name(), "temporary trigger may not have qualified name")
                         : tableDb(schema, c.table().name());
                 if (db == 0) {
                     yield null;
@@ -86,13 +87,13 @@ final class DatabaseDdl {
     }
 
     /** CREATE [TEMP] … [db.]name: temp for TEMP (or with no other qualifier), the named database else, main by default. */
-    private static int createTarget(Schema schema, boolean temp, Name name) {
+    private static int createTarget(Schema schema, boolean temp, Name name, String qualifiedTemp) {
         if (name.schema() == null) {
             return temp ? 1 : 0;
         }
         int db = named(schema, name.schema());
         if (temp && db != 1) {
-            throw ExprCodegen.error("temporary table name must be unqualified");
+            throw ExprCodegen.error(qualifiedTemp);
         }
         return db;
     }

@@ -76,9 +76,6 @@ final class DropCodegen {
         if (table != null && table.isVirtual()) {
             throw ExprCodegen.error("DROP TABLE of a virtual table is not supported yet");
         }
-        if (view != null && view.temp()) {
-            return DdlCodegen.tempView(view, true);
-        }
         String objectName = table != null ? table.name() : view.name();
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {

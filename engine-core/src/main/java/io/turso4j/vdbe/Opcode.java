@@ -133,12 +133,6 @@ public enum Opcode {
     /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
     ParseSchema(false),
     /**
-     * turso4j's: add the TEMP view P4 (a {@link io.turso4j.schema.View}) to the connection's
-     * temporary schema, or drop the one of that name when P1 is 1. TEMP views are never written
-     * to the file; they end with the connection.
-     */
-    TempView(false),
-    /**
      * ATTACH the file named by r[P2] as the database named r[P3]; with P1 = 1 DETACH the
      * database named r[P3]. (SQLite runs these as the functions sqlite_attach/sqlite_detach.)
      */

@@ -418,7 +418,6 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case ParseSchema -> context.schemaChanged();
-                case TempView -> context.tempView((io.turso4j.schema.View) p4[pc], p1 == 1);
                 case Attach -> context.attach(p1 == 1 ? null : r[p2].toText(), r[p3].toText(), p1 == 1);
                 case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum,
                      Pragma -> {

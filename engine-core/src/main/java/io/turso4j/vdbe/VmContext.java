@@ -70,9 +70,6 @@ public interface VmContext {
     }
 
     /** Adds the TEMP view {@code view} to the connection's temporary schema, or drops it. */
-    default void tempView(io.turso4j.schema.View view, boolean drop) {
-        throw new UnsupportedOperationException("TEMP views need a connection");
-    }
 
     // ---- PRAGMAs, transactions and savepoints (defaults suit test doubles without storage) ----
 
