@@ -283,7 +283,7 @@ public final class Connection implements AutoCloseable {
                 schema = SchemaReader.load(btree, pager, database, cookie);
                 schemaWithTemp = null;
             }
-            if (schemaWithTemp == null) {
+            if (schemaWithTemp == null || databases.hasOthers()) {
                 schemaWithTemp = databases.schema(schema);
             }
             return schemaWithTemp;

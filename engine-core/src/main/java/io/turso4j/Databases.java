@@ -53,6 +53,9 @@ final class Databases implements Pager {
     private final Database mainDatabase;
     /** By index - 1: the temp database (null until created), then the attached ones. */
     private final List<Other> others = new ArrayList<>();
+    /** The last {@link #schema} result and the main schema it was made from; null after any change. */
+    private Schema merged;
+    private Schema mergedFrom;
     private boolean reading;
     private boolean writing;
     private int savepoints;
@@ -61,6 +64,11 @@ final class Databases implements Pager {
         this.mainDatabase = mainDatabase;
         this.main = main;
         others.add(null);
+    }
+
+    /** Whether there is a database besides main (whose schemas {@link #schema} must then check). */
+    boolean hasOthers() {
+        return others.size() > 1 || others.get(0) != null;
     }
 
     /** The B-tree of database {@code index}, or null if there is none. */
@@ -79,6 +87,7 @@ final class Databases implements Pager {
             return false;
         }
         others.set(0, join(new Other("temp", Database.open(":memory:"))));
+        merged = null;
         return true;
     }
 
@@ -97,6 +106,7 @@ final class Databases implements Pager {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database: " + file);
         }
         others.add(join(new Other(name, db)));
+        merged = null;
     }
 
     /** DETACH {@code name}: the database leaves; the ones after it move down one index. */
@@ -112,6 +122,7 @@ final class Databases implements Pager {
             throw new SqliteException(ResultCode.ERROR, "database " + name + " is locked");
         }
         Other o = others.remove(index - 1);
+        merged = null;
         if (reading) {
             o.pager.endRead();
         }
@@ -148,13 +159,15 @@ final class Databases implements Pager {
 
     /**
      * The connection's schema: {@code mainSchema} with the temp and attached databases' schemas
-     * (read again when their cookies moved on) merged in SQLite's name resolution order. Call
-     * inside a read transaction. Returns {@code mainSchema} itself while there are no others.
+     * (read again when their cookies moved on, as another connection's commit to an attached
+     * file moves them) merged in SQLite's name resolution order. Call inside a read
+     * transaction. Returns {@code mainSchema} itself while there are no others.
      */
     Schema schema(Schema mainSchema) {
-        if (others.size() == 1 && others.get(0) == null) {
+        if (!hasOthers()) {
             return mainSchema;
         }
+        boolean current = merged != null && mergedFrom == mainSchema;
         List<String> names = new ArrayList<>(List.of("main"));
         List<String> files = new ArrayList<>(java.util.Collections.singletonList(null));
         List<Schema> schemas = new ArrayList<>(List.of(mainSchema));
@@ -169,14 +182,20 @@ final class Databases implements Pager {
             int cookie = SchemaReader.cookie(o.btree, o.database);
             if (o.schema == null || o.schema.cookie() != cookie) {
                 o.schema = SchemaReader.load(o.btree, o.pager, o.database, cookie);
+                current = false;
             }
             schemas.add(o.schema);
         }
-        return Schema.merge(names, files, schemas);
+        if (!current) {
+            merged = Schema.merge(names, files, schemas);
+            mergedFrom = mainSchema;
+        }
+        return merged;
     }
 
     /** Forgets the schemas read from the other databases (a statement changed one, or a rollback). */
     void schemaChanged() {
+        merged = null;
         for (Other o : others) {
             if (o != null) {
                 o.schema = null;

@@ -65,7 +65,10 @@ final class DatabaseDdl {
             case Stmt.Drop d -> {
                 int db = d.name().schema() != null ? named(schema, d.name().schema()) : holder(schema, d);
                 if (db < 0) {
-                    yield null; // nowhere: the ordinary path reports it (or a TEMP view)
+                    yield null; // nowhere: the ordinary path reports it
+                }
+                if (!holds(own(schema, db), d)) {
+                    yield compiler.apply(d, own(schema, db)); // not there: reported under the name as written
                 }
                 yield on(db, compiler.apply(new Stmt.Drop(d.pos(), d.kind(), d.ifExists(), unqualified(d.name())),
                         own(schema, db)));
@@ -115,19 +118,21 @@ final class DatabaseDdl {
     /** The first database, in resolution order, holding the object a DROP names; -1 if none does. */
     private static int holder(Schema schema, Stmt.Drop d) {
         for (Schema.Database db : resolutionOrder(schema)) {
-            Schema s = db.schema();
-            String n = d.name().name();
-            boolean found = switch (d.kind()) {
-                case TABLE -> s.table(n) != null;
-                case VIEW -> s.view(n) != null;
-                case INDEX -> s.index(n) != null;
-                case TRIGGER -> s.trigger(n) != null;
-            };
-            if (found) {
+            if (holds(db.schema(), d)) {
                 return db.index();
             }
         }
         return -1;
+    }
+
+    private static boolean holds(Schema s, Stmt.Drop d) {
+        String n = d.name().name();
+        return switch (d.kind()) {
+            case TABLE -> s.table(n) != null;
+            case VIEW -> s.view(n) != null;
+            case INDEX -> s.index(n) != null;
+            case TRIGGER -> s.trigger(n) != null;
+        };
     }
 
     /** temp, main, then the attached databases in order, as SQLite searches unqualified names. */
