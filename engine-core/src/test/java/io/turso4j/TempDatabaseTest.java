@@ -123,4 +123,34 @@ class TempDatabaseTest {
                 "SELECT * FROM v",
                 "SELECT count(*) FROM sqlite_temp_master");
     }
+
+    @Test
+    void createTempTableAsSelectReadsMain() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE m(a INTEGER, b TEXT)",
+                "INSERT INTO m VALUES (1, 'x'), (2, 'y')",
+                "CREATE TEMP TABLE c AS SELECT a * 10 AS a10, b FROM m WHERE a > 1",
+                "CREATE TABLE temp.d AS SELECT * FROM c",
+                "SELECT * FROM c",
+                "SELECT * FROM temp.d",
+                "SELECT name, sql FROM sqlite_temp_master ORDER BY name",
+                "SELECT name FROM sqlite_master ORDER BY name",
+                "PRAGMA temp.table_info(c)");
+    }
+
+    @Test
+    void eachConnectionHasItsOwnTempDatabase() throws SQLException {
+        try (Database db = Database.open(":memory:"); Connection a = db.connect(); Connection b = db.connect()) {
+            a.execute("CREATE TEMP TABLE t(x); INSERT INTO t VALUES (1)");
+            b.execute("CREATE TEMP TABLE t(y, z)");
+            try (Statement s = b.prepare("SELECT count(*) FROM t")) {
+                org.junit.jupiter.api.Assertions.assertTrue(s.next());
+                org.junit.jupiter.api.Assertions.assertEquals(0L, s.getObject(0));
+            }
+            try (Statement s = a.prepare("SELECT x FROM temp.t")) {
+                org.junit.jupiter.api.Assertions.assertTrue(s.next());
+                org.junit.jupiter.api.Assertions.assertEquals(1L, s.getObject(0));
+            }
+        }
+    }
 }

@@ -40,6 +40,16 @@ final class DatabaseDdl {
                 yield on(db, compiler.apply(new CreateTable(c.pos(), false, c.ifNotExists(), unqualified(c.name()),
                         c.columns(), c.constraints(), c.withoutRowid(), c.strict(), null), own(schema, db)));
             }
+            case CreateTable c when c.temp() || c.name().schema() != null -> {
+                int db = createTarget(schema, c.temp(), c.name(), "temporary table name must be unqualified");
+                if (db == 0) {
+                    yield null;
+                }
+                // AS SELECT: the SELECT reads whatever it names, so it is compiled against everything.
+                yield ProgramDatabase.writesOn(compiler.apply(new CreateTable(c.pos(), false, c.ifNotExists(),
+                        unqualified(c.name()), c.columns(), c.constraints(), c.withoutRowid(), c.strict(), c.asSelect()),
+                        schema), db);
+            }
             case CreateIndex c -> {
                 int db = c.name().schema() != null ? named(schema, c.name().schema()) : tableDb(schema, c.table());
                 yield on(db, compiler.apply(new CreateIndex(c.pos(), c.unique(), c.ifNotExists(), unqualified(c.name()),

@@ -16,9 +16,23 @@ public final class ProgramDatabase {
      * built, before any VM runs it (it is changed in place and returned).
      */
     public static Program on(Program program, int db) {
+        return on(program, db, true);
+    }
+
+    /**
+     * As {@link #on(Program, int)} but leaving OpenRead as it is: for CREATE TABLE … AS SELECT,
+     * whose SELECT reads tables of any database (their cursors already name theirs) while
+     * everything it writes is in the new table's database.
+     */
+    public static Program writesOn(Program program, int db) {
+        return on(program, db, false);
+    }
+
+    private static Program on(Program program, int db, boolean reads) {
         for (int i = 0; i < program.size(); i++) {
             int field = switch (program.opcode(i)) {
-                case OpenRead, OpenWrite, CreateBtree, Destroy -> Program.P3;
+                case OpenRead -> reads ? Program.P3 : -1;
+                case OpenWrite, CreateBtree, Destroy -> Program.P3;
                 case Clear, SetCookie -> Program.P2;
                 default -> -1;
             };
