@@ -83,7 +83,9 @@ public final class Database implements AutoCloseable {
                     await(io, p.completion());
                 }
             }
-            return new Database(path, io, shared, FunctionRegistry.builtins(), options);
+            Database db = new Database(path, io, shared, FunctionRegistry.builtins(), options);
+            OpenFiles.opened(db);
+            return db;
         } catch (RuntimeException e) {
             io.close();
             throw e;
@@ -158,6 +160,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        OpenFiles.closed(this);
         for (Connection c : connections) {
             c.close();
         }

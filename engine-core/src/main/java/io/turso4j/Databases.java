@@ -39,11 +39,14 @@ final class Databases implements Pager {
         final Database database;
         final Pager pager;
         final BTree btree;
+        /** Opened for this connection (closed when it leaves), not shared with an open one. */
+        final boolean owned;
         Schema schema;
 
-        Other(String name, Database database) {
+        Other(String name, Database database, boolean owned) {
             this.name = name;
             this.database = database;
+            this.owned = owned;
             this.pager = database.newPager();
             this.btree = new PagerBTree(pager);
         }
@@ -86,7 +89,7 @@ final class Databases implements Pager {
         if (others.get(0) != null) {
             return false;
         }
-        others.set(0, join(new Other("temp", Database.open(":memory:"))));
+        others.set(0, join(new Other("temp", Database.open(":memory:"), true)));
         merged = null;
         return true;
     }
@@ -99,13 +102,16 @@ final class Databases implements Pager {
         if (database(name) >= 0 || Identifiers.same(name, "temp")) {
             throw new SqliteException(ResultCode.ERROR, "database " + name + " is already in use");
         }
-        Database db;
-        try {
-            db = Database.open(file, mainDatabase.options());
-        } catch (SqliteException e) {
-            throw new SqliteException(ResultCode.CANTOPEN, "unable to open database: " + file);
+        Database db = OpenFiles.find(file);
+        boolean owned = db == null;
+        if (owned) {
+            try {
+                db = Database.open(file, mainDatabase.options());
+            } catch (SqliteException e) {
+                throw new SqliteException(ResultCode.CANTOPEN, "unable to open database: " + file);
+            }
         }
-        others.add(join(new Other(name, db)));
+        others.add(join(new Other(name, db, owned)));
         merged = null;
     }
 
@@ -336,7 +342,9 @@ final class Databases implements Pager {
 
     private static void close(Other o) {
         o.pager.close();
-        o.database.close();
+        if (o.owned) {
+            o.database.close();
+        }
     }
 
     // ---- main's geometry and pages ------------------------------------------------------------

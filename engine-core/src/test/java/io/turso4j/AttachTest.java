@@ -101,4 +101,29 @@ class AttachTest {
                     "DETACH x");
         }
     }
+
+    @Test
+    void anotherConnectionsCommitToAnAttachedFileIsSeen() throws Exception {
+        Path shared = dir.resolve("shared.db");
+        try (Database other = Database.open(shared.toString()); Connection writer = other.connect();
+             Database mine = Database.open(":memory:"); Connection reader = mine.connect()) {
+            writer.execute("CREATE TABLE s(x); INSERT INTO s VALUES (1)");
+            reader.execute("ATTACH '" + shared + "' AS sh");
+            assertEquals(1L, scalar(reader, "SELECT count(*) FROM sh.s"));
+            writer.execute("INSERT INTO s VALUES (2); CREATE TABLE s2(y); INSERT INTO s2 VALUES (7)");
+            assertEquals(2L, scalar(reader, "SELECT count(*) FROM s"));
+            assertEquals(7L, scalar(reader, "SELECT y FROM sh.s2"));
+            reader.execute("INSERT INTO sh.s2 VALUES (8)");
+            assertEquals(15L, scalar(writer, "SELECT sum(y) FROM s2"));
+            reader.execute("DETACH sh");
+        }
+        assertEquals("ok", Sqlite3.output(shared, "PRAGMA integrity_check;").strip());
+    }
+
+    private static Object scalar(Connection c, String sql) {
+        try (Statement s = c.prepare(sql)) {
+            s.next();
+            return s.getObject(0);
+        }
+    }
 }
