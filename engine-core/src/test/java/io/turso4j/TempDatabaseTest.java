@@ -153,4 +153,19 @@ class TempDatabaseTest {
             }
         }
     }
+
+    @Test
+    void checksAndAnalyzeOfMainAreNotConfusedByTempTables() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TEMP TABLE t(a, b UNIQUE)",
+                "INSERT INTO t VALUES (1, 2), (3, 4), (5, 6)",
+                "CREATE TABLE m(a PRIMARY KEY, b)",
+                "INSERT INTO m VALUES (1, 1)",
+                "PRAGMA integrity_check",
+                "PRAGMA quick_check",
+                "ANALYZE",
+                "SELECT * FROM main.sqlite_stat1 ORDER BY tbl, idx",
+                "REINDEX",
+                "SELECT * FROM m");
+    }
 }

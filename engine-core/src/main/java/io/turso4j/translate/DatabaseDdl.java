@@ -20,7 +20,8 @@ import java.util.function.BiFunction;
  * CREATE INDEX and an unqualified CREATE TRIGGER the database of the table; for DROP the first
  * database holding the object, temp, then main, then the attached ones). The statement is then
  * compiled, unqualified, against that database's own schema (so a temp table may share a main
- * table's name) and its program pointed at that database ({@link ProgramDatabase}). Stateless.
+ * table's name) and its program pointed at that database ({@link ProgramDatabase}). ANALYZE,
+ * REINDEX and the integrity checks without a name cover main's objects only. Stateless.
  */
 final class DatabaseDdl {
     private DatabaseDdl() {
@@ -83,8 +84,16 @@ final class DatabaseDdl {
                 yield on(db, compiler.apply(new Stmt.Drop(d.pos(), d.kind(), d.ifExists(), unqualified(d.name())),
                         own(schema, db)));
             }
+            // Statements that walk every table of main (and write main's sqlite_stat1) see main's own.
+            case Stmt.Analyze a when a.name() == null -> compiler.apply(a, own(schema, 0));
+            case Stmt.Reindex r when r.name() == null -> compiler.apply(r, own(schema, 0));
+            case Stmt.Pragma p when p.name().schema() == null && isCheck(p.name().name()) -> compiler.apply(p, own(schema, 0));
             default -> null;
         };
+    }
+
+    private static boolean isCheck(String pragma) {
+        return pragma.equalsIgnoreCase("integrity_check") || pragma.equalsIgnoreCase("quick_check");
     }
 
     private static Program on(int db, Program program) {
