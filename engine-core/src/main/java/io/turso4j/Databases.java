@@ -187,7 +187,8 @@ final class Databases implements Pager {
             }
             int cookie = SchemaReader.cookie(o.btree, o.database);
             if (o.schema == null || o.schema.cookie() != cookie) {
-                o.schema = SchemaReader.load(o.btree, o.pager, o.database, cookie);
+                // Temp triggers may watch main's tables (SQLite resolves them in any database).
+                o.schema = SchemaReader.load(o.btree, o.pager, o.database, cookie, o == others.get(0) ? mainSchema : null);
                 current = false;
             }
             schemas.add(o.schema);

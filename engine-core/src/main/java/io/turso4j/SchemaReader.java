@@ -39,12 +39,17 @@ final class SchemaReader {
 
     /** Loads the schema at {@code cookie}. */
     static Schema load(BTree btree, Pager pager, Database db, int cookie) {
+        return load(btree, pager, db, cookie, null);
+    }
+
+    /** Loads the schema at {@code cookie}; its triggers may watch tables of {@code others} (the temp database's). */
+    static Schema load(BTree btree, Pager pager, Database db, int cookie, io.turso4j.schema.SchemaLookup others) {
         if (pager.pageCount() == 0) {
             return SchemaLoader.bootstrap(cookie);
         }
         for (;;) {
             try {
-                Schema schema = SchemaLoader.load(rows(btree), cookie, pager.pageCount());
+                Schema schema = SchemaLoader.load(rows(btree), cookie, pager.pageCount(), others);
                 return schema.stat1Table() == null ? schema : schema.withStat1(stat1(btree, schema.stat1Table()));
             } catch (IoPending p) {
                 Database.await(db.io(), p.completion());

@@ -168,4 +168,19 @@ class TempDatabaseTest {
                 "REINDEX",
                 "SELECT * FROM m");
     }
+
+    @Test
+    void tempTriggerOnAMainTable() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE m(a)",
+                "CREATE TEMP TABLE audit(x)",
+                "CREATE TEMP TRIGGER m_ins AFTER INSERT ON m BEGIN INSERT INTO audit VALUES (new.a); END",
+                "INSERT INTO m VALUES (1), (2)",
+                "SELECT * FROM audit",
+                "SELECT type, name, tbl_name FROM sqlite_temp_master ORDER BY name",
+                "SELECT name FROM sqlite_master",
+                "DROP TRIGGER m_ins",
+                "INSERT INTO m VALUES (3)",
+                "SELECT count(*) FROM audit");
+    }
 }
