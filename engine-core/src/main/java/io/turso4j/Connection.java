@@ -27,15 +27,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Connection implements AutoCloseable {
     private final Database database;
+    /** The transaction over all of {@link #databases}; its page calls address main. */
     private final Pager pager;
+    /** Main's B-tree. */
     private final BTree btree;
-    /** The schema statements compile against, and how it is kept current. */
+    private final Databases databases;
+    /** The schema statements compile against, and how it is kept current (main's). */
     private final SchemaState schema;
-    /** This connection's TEMP views by lower-case name, laid over the file's schema at prepare. */
-    private final java.util.Map<String, io.turso4j.schema.View> tempViews = new java.util.LinkedHashMap<>();
-    /** {@link #schemaWithTemp}'s file schema; it is made again when the known schema is another. */
+    /** {@link #schemaWithTemp}'s main schema; it is made again when the known schema is another. */
     private Schema schemaUnderTemp;
-    /** The known schema with the TEMP views laid over it; null when the TEMP views changed since. */
+    /** The known schema merged with the temp and attached databases' schemas; null when one changed since. */
     private Schema schemaWithTemp;
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
@@ -58,10 +59,11 @@ public final class Connection implements AutoCloseable {
     private volatile boolean interrupted;
     private final VmContext context = new Context();
 
-    Connection(Database database, Pager pager) {
+    Connection(Database database, Pager mainPager) {
         this.database = database;
-        this.pager = pager;
-        this.btree = new PagerBTree(pager);
+        this.btree = new PagerBTree(mainPager);
+        this.databases = new Databases(database, mainPager);
+        this.pager = databases;
         this.settings = new ConnectionSettings(database.options().busyTimeoutMillis());
         this.savepoints = new SavepointStack(pager);
         this.schema = new SchemaState(database, btree, pager);
@@ -89,6 +91,10 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
+        if (!(stmt instanceof Stmt.Detach) && text.toLowerCase(java.util.Locale.ROOT).contains("temp")
+                && databases.ensureTemp()) {
+            schemaWithTemp = null; // a statement that may name the temp database brings it into being
+        }
         Statement s = new Statement(this, stmt, sql, text, sql.substring(end));
         statements.add(s);
         return s;
@@ -281,18 +287,16 @@ public final class Connection implements AutoCloseable {
     // Inside BEGIN … COMMIT a writing statement runs in a savepoint, undone if it fails.
 
     /**
-     * The schema statements compile against now, TEMP views included: the one this connection
-     * last knew (no I/O). Statements check it against the file as they begin ({@link #schema()}).
+     * The schema statements compile against now: main's as this connection last knew it (no
+     * I/O; statements check it against the file as they begin, {@link #schema()}), merged with
+     * the temp and attached databases' (whose cookies are read here, awaiting I/O for an
+     * attached file).
      */
     Schema currentSchema() {
         Schema known = schema.known();
-        if (schemaWithTemp == null || schemaUnderTemp != known) {
-            Schema merged = known;
-            for (io.turso4j.schema.View view : tempViews.values()) {
-                merged = merged.withView(view);
-            }
+        if (schemaWithTemp == null || schemaUnderTemp != known || databases.hasOthers()) {
+            schemaWithTemp = databases.schema(known);
             schemaUnderTemp = known;
-            schemaWithTemp = merged;
         }
         return schemaWithTemp;
     }
@@ -461,17 +465,23 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
-        public void schemaChanged() {
-            schema.changed();
+        public BTree btree(int db) {
+            return db == 0 ? btree : databases.btree(db);
         }
 
         @Override
-        public void tempView(io.turso4j.schema.View view, boolean drop) {
-            String key = view.name().toLowerCase(java.util.Locale.ROOT);
-            if (drop) {
-                tempViews.remove(key);
+        public void schemaChanged() {
+            schema.changed();
+            databases.schemaChanged();
+            schemaWithTemp = null;
+        }
+
+        @Override
+        public void attach(String file, String name, boolean detach) {
+            if (detach) {
+                databases.detach(name);
             } else {
-                tempViews.put(key, view);
+                databases.attach(file, name);
             }
             schemaWithTemp = null;
         }

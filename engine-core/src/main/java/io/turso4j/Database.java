@@ -92,7 +92,9 @@ public final class Database implements AutoCloseable {
                     await(io, p.completion());
                 }
             }
-            return new Database(path, io, shared, FunctionRegistry.builtins(), options, readSchema(io, shared));
+            Database db = new Database(path, io, shared, FunctionRegistry.builtins(), options, readSchema(io, shared));
+            OpenFiles.opened(db);
+            return db;
         } catch (RuntimeException e) {
             io.close();
             throw e;
@@ -169,6 +171,11 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
+    /** A pager of its own on this file: a connection's view of it as its temp or an attached database. */
+    io.turso4j.storage.pager.Pager newPager() {
+        return shared.newPager();
+    }
+
     /** The path given to {@link #open}. */
     public String path() {
         return path;
@@ -202,6 +209,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         closed = true;
+        OpenFiles.closed(this);
         for (Connection c : connections) {
             c.close();
         }

@@ -1,6 +1,7 @@
 package io.turso4j;
 
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.SchemaLookup;
 import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
 import io.turso4j.storage.IoPending;
@@ -29,15 +30,49 @@ final class SchemaReader {
     private final BTree btree;
     private final Pager pager;
     private final int cookie;
+    /** Where the triggers of this schema may find the tables they watch besides it (temp's: main), or null. */
+    private final SchemaLookup others;
     private Scan<SchemaRow> schemaRows;
     private Schema schema;
     private Scan<Schema.Stat1Row> stat1Rows;
 
     /** A reader of the schema whose cookie (meta 1) the read transaction sees as {@code cookie}. */
     SchemaReader(BTree btree, Pager pager, int cookie) {
+        this(btree, pager, cookie, null);
+    }
+
+    /** As the three-argument constructor; the schema's triggers may watch tables of {@code others}. */
+    SchemaReader(BTree btree, Pager pager, int cookie, SchemaLookup others) {
         this.btree = btree;
         this.pager = pager;
         this.cookie = cookie;
+        this.others = others;
+    }
+
+    /**
+     * The schema cookie of a temp or attached database, awaiting its I/O on the caller's thread:
+     * those are read by blocking calls (ATTACH, the first statement naming temp).
+     */
+    static int cookieAwaiting(BTree btree, Database db) {
+        for (;;) {
+            try {
+                return btree.meta(1);
+            } catch (IoPending p) {
+                Database.await(db.io(), p.completion());
+            }
+        }
+    }
+
+    /** The schema of a temp or attached database at {@code cookie}, awaiting its I/O as {@link #cookieAwaiting}. */
+    static Schema loadAwaiting(BTree btree, Pager pager, Database db, int cookie, SchemaLookup others) {
+        SchemaReader reader = new SchemaReader(btree, pager, cookie, others);
+        for (;;) {
+            try {
+                return reader.step();
+            } catch (IoPending p) {
+                Database.await(db.io(), p.completion());
+            }
+        }
     }
 
     /** The cookie of the schema this reader loads. */
@@ -58,7 +93,7 @@ final class SchemaReader {
             if (schemaRows == null) {
                 schemaRows = new Scan<>(btree, SystemTables.SCHEMA_ROOT_PAGE, SchemaReader::schemaRow);
             }
-            schema = SchemaLoader.load(schemaRows.all(), cookie, pager.pageCount());
+            schema = SchemaLoader.load(schemaRows.all(), cookie, pager.pageCount(), others);
         }
         Table stat1 = schema.stat1Table();
         if (stat1 == null) {

@@ -81,6 +81,8 @@ class JsonDifferentialTest {
                 "SELECT json_extract('{\"a\":1}','$.')",
                 "SELECT json_extract('[1]','$[#-0]'), json_extract('[1]','$[#+1]')",
                 "SELECT json_set('[1]','$[#-0]', 5)",
+                "SELECT json('\"a\\0b\"'), json_valid('\"a\\0\"', 2), json_valid('\"a\\01\"', 2)",
+                "SELECT json('\"a\\01\"')",
                 "SELECT json('[' || '\"\\x41\"' || ']'), json_valid('\"\\x41\"'), json_valid('[1,]'), json_valid('//c' || char(10) || '1'), json_valid('\"a' || char(10) || '\"'), json_valid('\"\\''\"'), json_valid(' 1 ')",
                 "SELECT json_valid('{a:1}'), json_valid('{a:1}', 2), json_valid(NULL), json_valid(NULL, 1)",
                 "SELECT json_valid('[1]', NULL)",

@@ -54,7 +54,7 @@ class TempViewTest {
             }
             try (Connection other = db.connect()) {
                 io.turso4j.error.SqliteException e = org.junit.jupiter.api.Assertions.assertThrows(
-                        io.turso4j.error.SqliteException.class, () -> other.prepare("SELECT * FROM tv"));
+                        io.turso4j.error.SqliteException.class, () -> other.execute("SELECT * FROM tv"));
                 assertEquals("no such table: tv", e.getMessage());
             }
         }

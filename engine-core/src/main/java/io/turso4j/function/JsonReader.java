@@ -270,6 +270,10 @@ final class JsonReader {
                 out.append("\\u000b");
             }
             case '0' -> {
+                // JSON5's \0 may not be followed by a digit (it would read as an octal escape).
+                if (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                    throw fail(at);
+                }
                 json5 = true;
                 out.append("\\u0000");
             }

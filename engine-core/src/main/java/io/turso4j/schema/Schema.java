@@ -25,9 +25,17 @@ public final class Schema implements SchemaLookup {
     private final Map<String, Trigger> triggers;
     private final Map<String, IndexStats> indexStats;
     private final Map<String, IndexStats> tableStats;
+    /** A connection's view: every database by index (null where there is none); else empty. */
+    private final List<Database> databases;
 
     private Schema(int cookie, Map<String, Table> tables, Map<String, View> views, Map<String, Trigger> triggers,
                    Map<String, IndexStats> indexStats, Map<String, IndexStats> tableStats) {
+        this(cookie, tables, views, triggers, indexStats, tableStats, List.of());
+    }
+
+    private Schema(int cookie, Map<String, Table> tables, Map<String, View> views, Map<String, Trigger> triggers,
+                   Map<String, IndexStats> indexStats, Map<String, IndexStats> tableStats, List<Database> databases) {
+        this.databases = databases;
         this.cookie = cookie;
         this.tables = Collections.unmodifiableMap(tables);
         this.views = Collections.unmodifiableMap(views);
@@ -76,6 +84,8 @@ public final class Schema implements SchemaLookup {
         Table t = tables.get(Identifiers.fold(name));
         if (t == null && Identifiers.same(name, SystemTables.SCHEMA)) {
             t = tables.get(SystemTables.LEGACY_SCHEMA);
+        } else if (t == null && Identifiers.same(name, SystemTables.TEMP_SCHEMA_ALIAS)) {
+            t = tables.get(SystemTables.TEMP_SCHEMA);
         }
         return t;
     }
@@ -141,7 +151,7 @@ public final class Schema implements SchemaLookup {
 
     public Schema withCookie(int newCookie) {
         return new Schema(newCookie, new LinkedHashMap<>(tables), new LinkedHashMap<>(views),
-                new LinkedHashMap<>(triggers), new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(triggers), new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
     }
 
     /** This schema with {@code table} added, or replacing the table of the same name. */
@@ -149,7 +159,7 @@ public final class Schema implements SchemaLookup {
         Map<String, Table> t = new LinkedHashMap<>(tables);
         t.put(Identifiers.fold(table.name()), table);
         return new Schema(cookie, t, new LinkedHashMap<>(views), new LinkedHashMap<>(triggers),
-                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
     }
 
     /** This schema without the table (and so its indexes) and the triggers on it. */
@@ -159,7 +169,7 @@ public final class Schema implements SchemaLookup {
         Map<String, Trigger> tr = new LinkedHashMap<>(triggers);
         tr.values().removeIf(trigger -> Identifiers.same(trigger.table(), name));
         return new Schema(cookie, t, new LinkedHashMap<>(views), tr, new LinkedHashMap<>(indexStats),
-                new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(tableStats), databases);
     }
 
     /** This schema with {@code index} linked into its table's index list (the table must exist). */
@@ -181,7 +191,7 @@ public final class Schema implements SchemaLookup {
         Map<String, View> v = new LinkedHashMap<>(views);
         v.put(Identifiers.fold(view.name()), view);
         return new Schema(cookie, new LinkedHashMap<>(tables), v, new LinkedHashMap<>(triggers),
-                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
     }
 
     /** This schema without the view and the (INSTEAD OF) triggers on it. */
@@ -191,21 +201,21 @@ public final class Schema implements SchemaLookup {
         Map<String, Trigger> tr = new LinkedHashMap<>(triggers);
         tr.values().removeIf(trigger -> Identifiers.same(trigger.table(), name));
         return new Schema(cookie, new LinkedHashMap<>(tables), v, tr, new LinkedHashMap<>(indexStats),
-                new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(tableStats), databases);
     }
 
     public Schema withTrigger(Trigger trigger) {
         Map<String, Trigger> tr = new LinkedHashMap<>(triggers);
         tr.put(Identifiers.fold(trigger.name()), trigger);
         return new Schema(cookie, new LinkedHashMap<>(tables), new LinkedHashMap<>(views), tr,
-                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
     }
 
     public Schema withoutTrigger(String name) {
         Map<String, Trigger> tr = new LinkedHashMap<>(triggers);
         tr.remove(Identifiers.fold(name));
         return new Schema(cookie, new LinkedHashMap<>(tables), new LinkedHashMap<>(views), tr,
-                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats));
+                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
     }
 
     /**
@@ -241,7 +251,91 @@ public final class Schema implements SchemaLookup {
             }
         }
         return new Schema(cookie, new LinkedHashMap<>(tables), new LinkedHashMap<>(views),
-                new LinkedHashMap<>(triggers), byIndex, byTable);
+                new LinkedHashMap<>(triggers), byIndex, byTable, databases);
+    }
+
+    /**
+     * One database of a connection: its name ("main", "temp", or the ATTACH name), its index
+     * (SQLite's iDb: what OpenRead/OpenWrite carry in P3), its file's absolute path ("" in
+     * memory; null for main, whose file the connection reports) and its own schema, whose tables
+     * say that index ({@link Table#db()}).
+     */
+    public record Database(String name, int index, String file, Schema schema) {}
+
+    /**
+     * A connection's view of its databases, {@code schemas} by index (0 main, 1 temp, 2…
+     * attached; null for a temp database not created yet): an unqualified name finds the object
+     * in temp first, then main, then the attached databases in order, as SQLite resolves it;
+     * {@link #database(String)} gives each database's own objects for qualified names. The
+     * cookie and the sqlite_stat1 estimates are main's.
+     */
+    public static Schema merge(List<String> names, List<String> files, List<Schema> schemas) {
+        List<Database> dbs = new java.util.ArrayList<>();
+        for (int i = 0; i < schemas.size(); i++) {
+            Schema s = schemas.get(i);
+            dbs.add(s == null ? null : new Database(names.get(i), i, files.get(i), s.stamped(i)));
+        }
+        List<Database> byPrecedence = new java.util.ArrayList<>(dbs.reversed());
+        if (dbs.size() > 1 && dbs.get(1) != null) {
+            byPrecedence.remove(dbs.get(1)); // temp outranks main: laid over it last
+            byPrecedence.add(dbs.get(1));
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        Map<String, View> views = new LinkedHashMap<>();
+        Map<String, Trigger> triggers = new LinkedHashMap<>();
+        for (Database d : byPrecedence) {
+            if (d != null) {
+                d.schema().tables.forEach((key, table) -> {
+                    if (d.index() == 0 || !key.equals(SystemTables.LEGACY_SCHEMA)) {
+                        tables.put(key, table);
+                    } else if (d.index() == 1) {
+                        tables.put(SystemTables.TEMP_SCHEMA, table); // the temp database's schema table
+                    }
+                });
+                views.putAll(d.schema().views);
+                triggers.putAll(d.schema().triggers);
+            }
+        }
+        Schema main = schemas.get(0);
+        return new Schema(main.cookie, tables, views, triggers, new LinkedHashMap<>(main.indexStats),
+                new LinkedHashMap<>(main.tableStats), Collections.unmodifiableList(dbs));
+    }
+
+    /** This schema with every table saying it is in database {@code index}. */
+    private Schema stamped(int index) {
+        Map<String, Table> t = new LinkedHashMap<>();
+        tables.forEach((k, v) -> t.put(k, v.withDb(index)));
+        return new Schema(cookie, t, new LinkedHashMap<>(views), new LinkedHashMap<>(triggers),
+                new LinkedHashMap<>(indexStats), new LinkedHashMap<>(tableStats), databases);
+    }
+
+    /**
+     * The database named {@code name} (any ASCII case), or null; "temp" only once it exists. A
+     * schema that is not a connection's merged view knows only "main": itself.
+     */
+    public Database database(String name) {
+        if (databases.isEmpty()) {
+            return Identifiers.same(name, "main") ? new Database("main", 0, null, this) : null;
+        }
+        for (Database d : databases) {
+            if (d != null && Identifiers.same(d.name(), name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The database with index {@code index}, or null. */
+    public Database database(int index) {
+        if (databases.isEmpty()) {
+            return index == 0 ? new Database("main", 0, null, this) : null;
+        }
+        return index < databases.size() ? databases.get(index) : null;
+    }
+
+    /** The databases by index (null where none); empty unless this is a connection's merged view. */
+    public List<Database> databases() {
+        return databases;
     }
 
     /** One row of sqlite_stat1; any column may be null. */

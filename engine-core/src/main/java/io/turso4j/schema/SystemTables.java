@@ -18,6 +18,9 @@ public final class SystemTables {
     public static final String SCHEMA_SQL =
             "CREATE TABLE sqlite_master(type text,name text,tbl_name text,rootpage int,sql text)";
     public static final int SCHEMA_ROOT_PAGE = 1;
+    /** The temp database's schema table, as a connection's unqualified names find it; {@link #TEMP_SCHEMA_ALIAS} too. */
+    public static final String TEMP_SCHEMA = "sqlite_temp_master";
+    public static final String TEMP_SCHEMA_ALIAS = "sqlite_temp_schema";
 
     /** Created with the first AUTOINCREMENT table: one row (table name, largest rowid) per such table. */
     public static final String SEQUENCE = "sqlite_sequence";

@@ -21,11 +21,13 @@ import java.util.List;
  * @param autoincrement the rowid alias was declared AUTOINCREMENT (rowids never reused;
  *     sqlite_sequence records the largest)
  * @param module a virtual table's module name, null for an ordinary table
+ * @param db the index of the database holding it: 0 main, 1 temp, 2… attached (SQLite's iDb);
+ *     what OpenRead/OpenWrite carry in P3
  */
 public record Table(String name, int rootPage, String sql, List<Column> columns, int rowidAlias,
                     Conflict rowidConflict, boolean autoincrement, boolean withoutRowid, boolean strict,
                     List<CheckConstraint> checks, List<ForeignKey> foreignKeys, List<Index> indexes,
-                    String module) {
+                    String module, int db) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -87,12 +89,18 @@ public record Table(String name, int rootPage, String sql, List<Column> columns,
             newIndexes.replaceAll(i -> i.isPrimaryKey() ? i.withRootPage(page) : i);
         }
         return new Table(name, page, sql, columns, rowidAlias, rowidConflict, autoincrement, withoutRowid, strict,
-                checks, foreignKeys, newIndexes, module);
+                checks, foreignKeys, newIndexes, module, db);
+    }
+
+    /** This table as held by database {@code index} (see {@link #db()}). */
+    public Table withDb(int index) {
+        return index == db ? this : new Table(name, rootPage, sql, columns, rowidAlias, rowidConflict, autoincrement,
+                withoutRowid, strict, checks, foreignKeys, indexes, module, index);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
         return new Table(name, rootPage, sql, columns, rowidAlias, rowidConflict, autoincrement, withoutRowid,
-                strict, checks, foreignKeys, newIndexes, module);
+                strict, checks, foreignKeys, newIndexes, module, db);
     }
 
     /** This table with {@code index} linked in where SQLite's CREATE INDEX links it (see class comment). */

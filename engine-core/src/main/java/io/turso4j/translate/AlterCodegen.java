@@ -278,7 +278,7 @@ final class AlterCodegen {
             fields++;
         }
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         int values = b.allocRegisters(fields);
         int record = b.allocRegister();
         int rowid = b.allocRegister();

@@ -26,7 +26,7 @@ final class Autoincrement {
     Autoincrement(ProgramBuilder b, Schema schema, Table table) {
         this.b = b;
         this.table = table;
-        this.sequence = schema.sequenceTable();
+        this.sequence = schema.database(table.db()).schema().sequenceTable(); // the table's own database's
         if (sequence == null) {
             throw ExprCodegen.error("no such table: sqlite_sequence");
         }
@@ -38,7 +38,7 @@ final class Autoincrement {
 
     /** Codes finding the table's sqlite_sequence row (the largest rowid is 0 without one). */
     void load() {
-        b.emit(Opcode.OpenWrite, cursor, sequence.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, sequence.rootPage(), sequence.db());
         b.emit(Opcode.Integer, 1, one);
         b.emit(Opcode.Integer, 0, record + 1);
         b.emit(Opcode.Null, 0, sequenceRowid);

@@ -315,7 +315,7 @@ final class ChangeCodegen {
         WithoutRowidTables.open(b, Opcode.OpenWrite, cursor, table);
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
-            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), 0, IndexKeys.comparator(index), 0);
+            b.emit(Opcode.OpenWrite, indexCursors[i], index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
         }
         String name = alias != null ? alias : table.name();
         List<String> names = table.columns().stream().map(Column::name).toList();

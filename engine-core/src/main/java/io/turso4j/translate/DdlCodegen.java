@@ -160,27 +160,12 @@ final class DdlCodegen {
             }
         }
         View view = SchemaBuilder.createView(schema, stmt, text, SchemaBuilder.Mode.EXECUTE);
-        if (stmt.temp()) {
-            return tempView(view == null ? null
-                    : new View(view.name(), StatementText.of(text).storedSql(), view.columns(), true), false);
-        }
         ProgramBuilder b = SchemaWrites.start();
         if (view != null) {
             int zero = b.allocRegister();
             b.emit(Opcode.Integer, 0, zero);
             SchemaWrites.append(b, "view", view.name(), view.name(), zero, StatementText.of(text).storedSql());
             SchemaWrites.finish(b, schema);
-        }
-        b.emit(Opcode.Halt, 0, 0);
-        return b.build();
-    }
-
-    /** CREATE TEMP VIEW (or DROP VIEW of one): a change to the connection's temporary schema only. */
-    static Program tempView(View view, boolean drop) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        if (view != null) {
-            b.emit(Opcode.TempView, drop ? 1 : 0, 0, 0, view, 0);
         }
         b.emit(Opcode.Halt, 0, 0);
         return b.build();

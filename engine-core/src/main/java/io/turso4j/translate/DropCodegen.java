@@ -76,9 +76,6 @@ final class DropCodegen {
         if (table != null && table.isVirtual()) {
             throw ExprCodegen.error("DROP TABLE of a virtual table is not supported yet");
         }
-        if (view != null && view.temp()) {
-            return DdlCodegen.tempView(view, true);
-        }
         String objectName = table != null ? table.name() : view.name();
         ProgramBuilder b = SchemaWrites.start();
         if (table != null) {
@@ -146,7 +143,7 @@ final class DropCodegen {
     /** {@code DELETE FROM table WHERE column = value} for a table without indexes (sqlite_stat1, sqlite_sequence). */
     private static void deleteFrom(ProgramBuilder b, Table table, int column, String value) {
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenWrite, cursor, table.rootPage(), table.db());
         SchemaWrites.deleteWhere(b, cursor, column, value);
         b.emit(Opcode.Close, cursor, 0);
     }

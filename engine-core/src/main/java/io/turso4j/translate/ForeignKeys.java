@@ -302,7 +302,7 @@ final class ForeignKeys {
                 int rowid = b.allocRegister();
                 b.emit(Opcode.SCopy, row + key.fromInKeyOrder()[0], rowid);
                 b.emit(Opcode.MustBeInt, rowid, missing);
-                b.emit(Opcode.OpenRead, cursor, key.parent().rootPage(), 0);
+                b.emit(Opcode.OpenRead, cursor, key.parent().rootPage(), key.parent().db());
                 b.emit(Opcode.NotExists, cursor, missing, rowid);
             } else {
                 int n = key.fromInKeyOrder().length;
@@ -314,7 +314,7 @@ final class ForeignKeys {
                     affinities.append((char) AffinityCode.of(parentColumn.affinity()));
                 }
                 b.emit(Opcode.Affinity, values, n, 0, affinities.toString(), 0);
-                b.emit(Opcode.OpenRead, cursor, key.index().rootPage(), 0, IndexKeys.comparator(key.index()), 0);
+                b.emit(Opcode.OpenRead, cursor, key.index().rootPage(), key.parent().db(), IndexKeys.comparator(key.index()), 0);
                 b.emit(Opcode.NotFound, cursor, missing, values, n, 0);
             }
             b.emit(Opcode.Goto, 0, ok);

@@ -90,7 +90,7 @@ final class LoopCodegen {
             }
             if (p.kind() == AccessPath.Kind.INDEX) {
                 l.indexCursor = b.allocCursor();
-                b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), 0, IndexKeys.comparator(p.index()), 0);
+                b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), l.table.db(), IndexKeys.comparator(p.index()), 0);
             }
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {

@@ -60,8 +60,15 @@ final class PragmaCodegen {
 
     static Program program(Stmt.Pragma pragma, Schema schema) {
         String db = pragma.name().schema();
-        if (db != null && !db.equalsIgnoreCase("main")) {
+        Schema.Database database = db == null ? null : schema.database(db);
+        if (db != null && database == null) {
             throw ExprCodegen.error("unknown database " + db);
+        }
+        if (database != null && database.index() != 0) {
+            // The schema pragmas read that database's objects; its cursors open there.
+            Stmt.Pragma unqualified = new Stmt.Pragma(pragma.pos(), new io.turso4j.sql.ast.Name(null, pragma.name().name()),
+                    pragma.value(), pragma.call());
+            return io.turso4j.vdbe.ProgramDatabase.on(program(unqualified, database.schema()), database.index());
         }
         ProgramBuilder b = new ProgramBuilder();
         PragmaCodegen codegen = new PragmaCodegen(b, schema, pragma.value(), (first, count) -> b.emit(Opcode.ResultRow, first, count));
@@ -226,6 +233,14 @@ final class PragmaCodegen {
         b.emit(Opcode.String8, 0, out + 1, 0, "main", 0);
         b.emit(Opcode.Pragma, PragmaSetting.DATABASE_FILE.ordinal(), out + 2, 0);
         sink.row(out, 3);
+        for (Schema.Database d : schema.databases()) {
+            if (d != null && d.index() > 0) {
+                b.emit(Opcode.Integer, d.index(), out);
+                b.emit(Opcode.String8, 0, out + 1, 0, d.name(), 0);
+                b.emit(Opcode.String8, 0, out + 2, 0, d.file(), 0);
+                sink.row(out, 3);
+            }
+        }
         columns = List.of("seq", "name", "file");
     }
 

@@ -19,12 +19,16 @@ final class TableSource {
     private TableSource() {
     }
 
-    /** The table {@code name} names (in {@code main}), or null if there is none. */
+    /**
+     * The table {@code name} names, or null if there is none: in the database it is qualified
+     * with, else the first of temp, main and the attached databases that has it.
+     */
     static Table lookup(Schema schema, Name name) {
-        if (schema == null || (name.schema() != null && !name.schema().equalsIgnoreCase("main"))) {
+        Schema.Database db = schema == null || name.schema() == null ? null : schema.database(name.schema());
+        if (schema == null || (name.schema() != null && db == null)) {
             return null;
         }
-        Table t = schema.table(name.name());
+        Table t = (db == null ? schema : db.schema()).table(name.name());
         return t == null || t.isVirtual() ? null : t;
     }
 

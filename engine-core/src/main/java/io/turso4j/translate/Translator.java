@@ -66,6 +66,12 @@ public final class Translator {
     }
 
     private static Program program(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
+        Program inDatabase = DatabaseDdl.compile(stmt, schema, (s, own) -> programHere(s, sql, text, functions, own));
+        return inDatabase != null ? inDatabase : programHere(stmt, sql, text, functions, schema);
+    }
+
+    /** {@code stmt}'s program against {@code schema}, once {@link DatabaseDdl} chose the database it changes. */
+    private static Program programHere(Stmt stmt, String sql, String text, FunctionRegistry functions, Schema schema) {
         return switch (stmt) {
             case Select select -> select(ViewExpander.expand(select, schema), sql, functions, schema);
             case Insert insert -> insert(ViewExpander.expand(insert, schema), sql, functions, schema);
@@ -98,6 +104,8 @@ public final class Translator {
             case Stmt.Savepoint savepoint -> TransactionCodegen.savepoint(TransactionCodegen.BEGIN, savepoint.name());
             case Stmt.Release release -> TransactionCodegen.savepoint(TransactionCodegen.RELEASE, release.name());
             case Stmt.Pragma pragma -> PragmaCodegen.program(pragma, schema);
+            case Stmt.Attach attach -> AttachCodegen.attach(attach, sql, functions, schema);
+            case Stmt.Detach detach -> AttachCodegen.detach(detach, sql, functions, schema);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }
@@ -135,7 +143,8 @@ public final class Translator {
     /** Whether the program reads {@code table} or one of its indexes outside trigger code (which runs between rows). */
     private static boolean readsTable(Program program, Table table, SelectCodegen selects) {
         for (int i = 0; i < program.size(); i++) {
-            if (program.opcode(i) != Opcode.OpenRead || selects.triggers().isTriggerCode(i)) {
+            if (program.opcode(i) != Opcode.OpenRead || selects.triggers().isTriggerCode(i)
+                    || program.p3(i) != table.db()) {
                 continue;
             }
             int root = program.p2(i);

@@ -41,9 +41,9 @@ final class WithoutRowidTables {
     /** Codes {@code op} (OpenRead or OpenWrite) of {@code cursor} on {@code table}'s own b-tree. */
     static void open(ProgramBuilder b, Opcode op, int cursor, Table table) {
         if (table.hasRowid()) {
-            b.emit(op, cursor, table.rootPage(), 0);
+            b.emit(op, cursor, table.rootPage(), table.db());
         } else {
-            b.emit(op, cursor, table.rootPage(), 0, cursorKey(table), 0);
+            b.emit(op, cursor, table.rootPage(), table.db(), cursorKey(table), 0);
         }
     }
 

@@ -59,7 +59,7 @@ final class CursorOps {
     int execute(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
         return switch (op) {
             case OpenRead, OpenWrite -> open(p1, (p5 & ROOT_IN_REGISTER) != 0 ? (int) regs[p2].intValue() : p2,
-                    (IndexKeyComparator) p4, op == Opcode.OpenWrite);
+                    (IndexKeyComparator) p4, op == Opcode.OpenWrite, p3);
             case Close -> {
                 if (cursors[p1] != null) {
                     cursors[p1].close();
@@ -200,8 +200,9 @@ final class CursorOps {
         };
     }
 
-    private int open(int p1, int root, IndexKeyComparator key, boolean writable) {
-        BTree btree = context.btree();
+    /** Opens cursor {@code p1} on the b-tree rooted at {@code root} in database {@code db} (SQLite's P3). */
+    private int open(int p1, int root, IndexKeyComparator key, boolean writable, int db) {
+        BTree btree = context.btree(db);
         if (btree == null) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
         }

@@ -140,11 +140,10 @@ public enum Opcode {
     /** The schema changed: the connection reloads it from sqlite_schema before its next prepare. */
     ParseSchema(false),
     /**
-     * turso4j's: add the TEMP view P4 (a {@link io.turso4j.schema.View}) to the connection's
-     * temporary schema, or drop the one of that name when P1 is 1. TEMP views are never written
-     * to the file; they end with the connection.
+     * ATTACH the file named by r[P2] as the database named r[P3]; with P1 = 1 DETACH the
+     * database named r[P3]. (SQLite runs these as the functions sqlite_attach/sqlite_detach.)
      */
-    TempView(false),
+    Attach(false),
     /**
      * turso4j's: P1 = 0: r[P2] = the connection's last_insert_rowid(); P1 = 1: set it to r[P2].
      * A trigger program saves it on entry and restores it on exit, as SQLite's VdbeFrame does,

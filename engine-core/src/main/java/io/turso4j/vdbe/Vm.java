@@ -415,21 +415,21 @@ public final class Vm implements FunctionContext {
                     }
                     context.setAutocommit(on, p2 != 0);
                 }
-                case CreateBtree -> r[p2].setInt(p1 == 0 ? btree().createTable() : btree().createIndex());
-                case Destroy -> r[p2].setInt(btree().drop(p1));
+                case CreateBtree -> r[p2].setInt(p1 == 0 ? btree(p3).createTable() : btree(p3).createIndex());
+                case Destroy -> r[p2].setInt(btree(p3).drop(p1));
                 case Clear -> {
-                    long cleared = btree().clear(p1);
+                    long cleared = btree(p2).clear(p1);
                     if (p3 != 0) {
                         r[p3].setInt(r[p3].intValue() + cleared);
                     }
                 }
                 case SetCookie -> {
-                    if (code[at + Program.P5] == 0 || btree().meta(p1) < p3) {
-                        btree().setMeta(p1, p3);
+                    if (code[at + Program.P5] == 0 || btree(p2).meta(p1) < p3) {
+                        btree(p2).setMeta(p1, p3);
                     }
                 }
                 case ParseSchema -> context.schemaChanged();
-                case TempView -> context.tempView((io.turso4j.schema.View) p4[pc], p1 == 1);
+                case Attach -> context.attach(p1 == 1 ? null : r[p2].toText(), r[p3].toText(), p1 == 1);
                 case LastRowid -> {
                     if (p1 == 0) {
                         r[p2].setInt(context.lastInsertRowid());
@@ -467,8 +467,9 @@ public final class Vm implements FunctionContext {
         }
     }
 
-    private io.turso4j.storage.btree.BTree btree() {
-        io.turso4j.storage.btree.BTree btree = context.btree();
+    /** The B-tree of database {@code db} (P3 of CreateBtree and Destroy, P2 of SetCookie, as in SQLite). */
+    private io.turso4j.storage.btree.BTree btree(int db) {
+        io.turso4j.storage.btree.BTree btree = context.btree(db);
         if (btree == null) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
         }

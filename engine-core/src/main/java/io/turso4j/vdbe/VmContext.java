@@ -17,6 +17,16 @@ public interface VmContext {
     /** The connection's B-trees; null when the database has no storage yet (then cursors fail). */
     BTree btree();
 
+    /** The B-tree of database {@code db} (0 main, 1 temp, 2… attached), or null if there is none. */
+    default BTree btree(int db) {
+        return db == 0 ? btree() : null;
+    }
+
+    /** ATTACH {@code file} AS {@code name}, or DETACH {@code name}. */
+    default void attach(String file, String name, boolean detach) {
+        throw new UnsupportedOperationException("ATTACH needs a connection");
+    }
+
     long currentTimeMillis();
 
     long nextRandom();
@@ -73,9 +83,6 @@ public interface VmContext {
     }
 
     /** Adds the TEMP view {@code view} to the connection's temporary schema, or drops it. */
-    default void tempView(io.turso4j.schema.View view, boolean drop) {
-        throw new UnsupportedOperationException("TEMP views need a connection");
-    }
 
     // ---- PRAGMAs, transactions and savepoints (defaults suit test doubles without storage) ----
 

@@ -74,7 +74,7 @@ public final class SchemaBuilder {
             return null;
         }
         return new Table(stmt.name().name(), 0, sql, List.of(), -1, Conflict.DEFAULT, false, false, false, List.of(),
-                List.of(), List.of(), stmt.module());
+                List.of(), List.of(), stmt.module(), 0);
     }
 
     public static View createView(SchemaLookup schema, CreateView stmt, String sql, Mode mode) {

@@ -5,6 +5,7 @@ import io.turso4j.error.SqliteException;
 import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.SchemaLookup;
 import io.turso4j.schema.SystemTables;
 import io.turso4j.schema.Table;
 import io.turso4j.schema.Trigger;
@@ -43,14 +44,47 @@ public final class SchemaLoader {
      * database's size in pages, used to reject root pages beyond the end; 0 skips that check.
      */
     public static Schema load(List<SchemaRow> rows, int cookie, long pageCount) {
+        return load(rows, cookie, pageCount, null);
+    }
+
+    /**
+     * As {@link #load(List, int, long)} for the temp database: its triggers may watch tables
+     * and views of {@code others} (a TEMP trigger on a main table), as SQLite allows.
+     */
+    public static Schema load(List<SchemaRow> rows, int cookie, long pageCount, SchemaLookup others) {
         Schema.Builder schema = bootstrap(cookie).toBuilder();
         for (SchemaRow row : rows) {
-            loadRow(schema, row, pageCount);
+            loadRow(schema, row, pageCount, others);
         }
         return schema.build();
     }
 
-    private static void loadRow(Schema.Builder schema, SchemaRow row, long pageCount) {
+    /** {@code own}'s objects, then the tables and views of {@code others} a trigger may watch. */
+    private record TriggerTargets(SchemaLookup own, SchemaLookup others) implements SchemaLookup {
+        @Override
+        public Table table(String name) {
+            Table t = own.table(name);
+            return t != null || own.view(name) != null ? t : others.table(name);
+        }
+
+        @Override
+        public View view(String name) {
+            View v = own.view(name);
+            return v != null || own.table(name) != null ? v : others.view(name);
+        }
+
+        @Override
+        public Index index(String name) {
+            return own.index(name);
+        }
+
+        @Override
+        public Trigger trigger(String name) {
+            return own.trigger(name);
+        }
+    }
+
+    private static void loadRow(Schema.Builder schema, SchemaRow row, long pageCount, SchemaLookup others) {
         if (row.rootPage() == null) {
             throw corrupt(row, null);
         }
@@ -61,7 +95,7 @@ public final class SchemaLoader {
                 throw corrupt(row, "invalid rootpage");
             }
             try {
-                create(schema, row);
+                create(schema, row, others);
                 return;
             } catch (SqliteException e) {
                 if (e.code() == ResultCode.CORRUPT) {
@@ -85,7 +119,7 @@ public final class SchemaLoader {
         schema.table(table.withIndexReplaced(index.name(), index.withRootPage(row.rootPage().intValue())));
     }
 
-    private static void create(Schema.Builder schema, SchemaRow row) {
+    private static void create(Schema.Builder schema, SchemaRow row, SchemaLookup others) {
         Stmt stmt = Parser.parse(row.sql());
         SchemaBuilder.Mode load = SchemaBuilder.Mode.LOAD;
         int root = row.rootPage().intValue();
@@ -120,7 +154,8 @@ public final class SchemaLoader {
             }
             case CreateTrigger tr -> {
                 expectRow(row, "trigger", tr.name().name(), tr.table().name());
-                Trigger t = SchemaBuilder.createTrigger(schema, tr, row.sql(), load);
+                Trigger t = SchemaBuilder.createTrigger(others == null ? schema : new TriggerTargets(schema, others),
+                        tr, row.sql(), load);
                 if (t != null) {
                     schema.trigger(t);
                 }

@@ -99,7 +99,7 @@ final class TableBuilder {
             built.add(c.build());
         }
         return new Table(name, 0, sql, built, rowidAlias, rowidConflict, autoincrement, stmt.withoutRowid(),
-                stmt.strict(), checks, foreignKeys, indexes, null);
+                stmt.strict(), checks, foreignKeys, indexes, null, 0);
     }
 
     private void addColumn(CreateTable.ColumnDef def, ColumnSource src) {
