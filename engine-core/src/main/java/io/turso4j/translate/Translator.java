@@ -98,6 +98,7 @@ public final class Translator {
             case Stmt.Savepoint savepoint -> TransactionCodegen.savepoint(TransactionCodegen.BEGIN, savepoint.name());
             case Stmt.Release release -> TransactionCodegen.savepoint(TransactionCodegen.RELEASE, release.name());
             case Stmt.Pragma pragma -> PragmaCodegen.program(pragma, schema);
+            case Stmt.Vacuum vacuum -> VacuumCodegen.vacuum(vacuum, sql, functions, schema);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }

@@ -31,14 +31,18 @@ final class PragmaOps {
     private final Register[] regs;
     /** The integrity check under way, kept across steps that return IO. */
     private IntegrityCheck integrity;
+    /** The VACUUM under way, kept across steps that return IO. */
+    private final VacuumOp vacuum;
 
     PragmaOps(VmContext context, Register[] regs) {
         this.context = context;
         this.regs = regs;
+        this.vacuum = new VacuumOp(context);
     }
 
     void reset() {
         integrity = null;
+        vacuum.reset();
     }
 
     /** Runs one instruction; false when it must be retried because another connection writes. */
@@ -59,6 +63,7 @@ final class PragmaOps {
             }
             case IntegrityCk -> integrityCheck(p1, p3, (IntegrityRoots) p4);
             case IncrVacuum -> btree().incrementalVacuum(p1);
+            case Vacuum -> vacuum.run(p2 == 0 ? null : regs[p2], (VacuumTrees) p4);
             case Pragma -> setting(PragmaSetting.of(p1), p2, p3 != 0 ? ((Long) p4) : null);
             default -> throw new IllegalStateException("not a pragma opcode: " + op);
         }

@@ -419,7 +419,7 @@ public final class Vm implements FunctionContext {
                 }
                 case ParseSchema -> context.schemaChanged();
                 case TempView -> context.tempView((io.turso4j.schema.View) p4[pc], p1 == 1);
-                case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum,
+                case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum, Vacuum,
                      Pragma -> {
                     if (!pragmaOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc])) {
                         return Status.BUSY;
