@@ -1,5 +1,7 @@
 package io.turso4j.translate;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
@@ -32,7 +34,7 @@ final class VacuumCodegen {
             if (db.equalsIgnoreCase("temp")) {
                 throw ExprCodegen.error("VACUUM temp is not supported yet");
             }
-            throw ExprCodegen.error("unknown database " + db);
+            throw new SqliteException(ResultCode.ERROR, "unknown database " + db, nameOffset(vacuum, sql));
         }
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
@@ -44,6 +46,15 @@ final class VacuumCodegen {
         b.emit(Opcode.Vacuum, 0, into, 0, new VacuumTrees(indexTrees(schema)), 0);
         b.emit(Opcode.Halt, 0, 0);
         return b.build();
+    }
+
+    /** Where the schema name starts: after the VACUUM keyword and the blanks that follow it. */
+    private static int nameOffset(Stmt.Vacuum vacuum, String sql) {
+        int at = vacuum.pos().offset() + "VACUUM".length();
+        while (at < sql.length() && Character.isWhitespace(sql.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Root page → comparator of every index and every WITHOUT ROWID table. */
