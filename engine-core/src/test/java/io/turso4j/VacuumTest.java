@@ -201,8 +201,10 @@ class VacuumTest {
             c.execute("BEGIN");
             SqliteException e = assertThrows(SqliteException.class, () -> c.execute("VACUUM"));
             assertEquals("cannot VACUUM from within a transaction", e.getMessage());
-            c.execute("VACUUM INTO '" + dir.resolve("in-tx.db") + "'");
+            e = assertThrows(SqliteException.class, () -> c.execute("VACUUM INTO '" + dir.resolve("in-tx.db") + "'"));
+            assertEquals("cannot VACUUM from within a transaction", e.getMessage());
             c.execute("COMMIT");
+            assertTrue(Files.notExists(dir.resolve("in-tx.db")));
             e = assertThrows(SqliteException.class, () -> c.execute("VACUUM INTO '" + existing + "'"));
             assertEquals("output file already exists", e.getMessage());
             assertEquals("x", Files.readString(existing));
@@ -217,8 +219,43 @@ class VacuumTest {
             c.execute("INSERT INTO t VALUES (2)");
             assertEquals(List.of("1", "2"), query(c, "SELECT a FROM t"));
         }
-        assertEquals(List.of("1"), Sqlite3.query(dir.resolve("in-tx.db"), "SELECT a FROM t"));
         assertEquals(List.of("1"), Sqlite3.query(empty, "SELECT a FROM t"));
+    }
+
+    /** As in SQLite, PRAGMA auto_vacuum on a database with tables takes effect at the next VACUUM. */
+    @Test
+    void autoVacuumChangesAtTheNextVacuum() throws Exception {
+        String script = """
+                CREATE TABLE t(a); INSERT INTO t VALUES (1), (2);
+                PRAGMA auto_vacuum = FULL;
+                PRAGMA auto_vacuum;
+                VACUUM;
+                PRAGMA auto_vacuum;
+                PRAGMA auto_vacuum = NONE;
+                VACUUM INTO '%s';
+                PRAGMA auto_vacuum;
+                PRAGMA auto_vacuum = INCREMENTAL;
+                VACUUM;
+                PRAGMA auto_vacuum;
+                """;
+        Path theirs = dir.resolve("av-theirs.db");
+        Path theirsCopy = dir.resolve("av-theirs-copy.db");
+        List<String> expected = Sqlite3.query(theirs, script.formatted(theirsCopy));
+        Path ours = dir.resolve("av-ours.db");
+        Path oursCopy = dir.resolve("av-ours-copy.db");
+        List<String> actual = new ArrayList<>();
+        try (Database d = Database.open(ours.toString()); Connection c = d.connect()) {
+            for (String sql : script.formatted(oursCopy).split(";")) {
+                if (!sql.isBlank()) {
+                    actual.addAll(query(c, sql));
+                }
+            }
+        }
+        assertEquals(expected, actual);
+        assertEquals(List.of("2"), Sqlite3.query(ours, "PRAGMA auto_vacuum"));
+        assertEquals(List.of("0"), Sqlite3.query(oursCopy, "PRAGMA auto_vacuum"));
+        assertEquals(List.of("ok"), Sqlite3.query(ours, "PRAGMA integrity_check"));
+        assertEquals(List.of("ok"), Sqlite3.query(oursCopy, "PRAGMA integrity_check"));
     }
 
     @Test

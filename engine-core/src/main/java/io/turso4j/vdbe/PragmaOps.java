@@ -138,7 +138,9 @@ final class PragmaOps {
                     AutoVacuum wanted = AutoVacuum.values()[value.intValue()];
                     AutoVacuum now = btree().autoVacuum();
                     // Once there are pages only FULL and INCREMENTAL may trade places (a header
-                    // flag); to or from NONE takes a VACUUM, as in SQLite.
+                    // flag); to or from NONE takes a VACUUM, as in SQLite, which remembers the
+                    // wish for the next one.
+                    s.setNextAutoVacuum(wanted);
                     if (!btree().setAutoVacuum(wanted) && now != AutoVacuum.NONE && wanted != AutoVacuum.NONE
                             && now != wanted) {
                         btree().setMeta(7, wanted == AutoVacuum.INCREMENTAL ? 1 : 0);

@@ -32,6 +32,9 @@ final class VacuumOp {
     /** Runs (or resumes) the VACUUM; {@code into} is the target file name, or null for in place. */
     void run(Register into, VacuumTrees trees) {
         try {
+            if (!context.isAutocommit()) {
+                throw new SqliteException(ResultCode.ERROR, "cannot VACUUM from within a transaction");
+            }
             if (into == null) {
                 inPlace(trees);
             } else {
@@ -47,16 +50,13 @@ final class VacuumOp {
     }
 
     private void inPlace(VacuumTrees trees) {
-        if (!context.isAutocommit()) {
-            throw new SqliteException(ResultCode.ERROR, "cannot VACUUM from within a transaction");
-        }
         Pager pager = context.pager();
         if (pager == null || pager.pageCount() == 0) {
             return;
         }
         BTree btree = context.btree();
         if (image == null) {
-            image = new CompactImage(btree, pager, trees.indexTrees());
+            image = new CompactImage(btree, pager, trees.indexTrees(), context.settings().nextAutoVacuum());
         }
         image.run();
         if (install == null) {
@@ -81,7 +81,7 @@ final class VacuumOp {
         file.open();
         Pager pager = context.pager();
         if (image == null) {
-            image = new CompactImage(context.btree(), pager, trees.indexTrees());
+            image = new CompactImage(context.btree(), pager, trees.indexTrees(), context.settings().nextAutoVacuum());
         }
         image.run();
         file.write(image);

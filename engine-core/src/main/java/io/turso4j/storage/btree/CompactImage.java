@@ -47,6 +47,7 @@ public final class CompactImage implements AutoCloseable {
     private final BTree source;
     private final Pager sourcePager;
     private final Map<Integer, IndexKeyComparator> indexTrees;
+    private final AutoVacuum mode;
     private final SharedPager shared;
     private final Pager pager;
     private final PagerBTree image;
@@ -61,14 +62,17 @@ public final class CompactImage implements AutoCloseable {
     /**
      * @param indexTrees the comparator of every index tree of the source (indexes and WITHOUT
      *     ROWID tables) by root page; roots not listed are table trees
+     * @param mode the copy's auto-vacuum mode (PRAGMA auto_vacuum set since the database got
+     *     pages), or null for the source's
      */
-    public CompactImage(BTree source, Pager sourcePager, Map<Integer, IndexKeyComparator> indexTrees) {
+    public CompactImage(BTree source, Pager sourcePager, Map<Integer, IndexKeyComparator> indexTrees, AutoVacuum mode) {
         if (sourcePager.usableSize() != sourcePager.pageSize()) {
             throw new SqliteException(ResultCode.ERROR, "VACUUM of a database with reserved bytes is not supported yet");
         }
         this.source = source;
         this.sourcePager = sourcePager;
         this.indexTrees = new HashMap<>(indexTrees);
+        this.mode = mode;
         this.shared = SharedPager.temporary();
         this.pager = shared.newPager();
         this.pager.setSynchronous(Synchronous.OFF);
@@ -97,9 +101,9 @@ public final class CompactImage implements AutoCloseable {
         for (int i = 0; i < COPIED_META.length; i++) {
             values[i] = source.meta(COPIED_META[i]);
         }
-        AutoVacuum mode = source.autoVacuum();
+        AutoVacuum sourceMode = source.autoVacuum();
         pager.setPageSize(sourcePager.pageSize());
-        image.setAutoVacuum(mode);
+        image.setAutoVacuum(mode != null ? mode : sourceMode);
         pager.beginRead();
         pager.beginWrite();
         // The first write lays out page 1 and the empty sqlite_schema.
