@@ -30,6 +30,18 @@ SELECT * FROM log ORDER BY rowid DESC LIMIT 1;
 VACUUM main;
 PRAGMA freelist_count;
 PRAGMA integrity_check;
+-- auto_vacuum can change on a database with tables only through VACUUM.
+PRAGMA auto_vacuum = FULL;
+PRAGMA auto_vacuum;
+VACUUM;
+PRAGMA auto_vacuum;
+DELETE FROM t WHERE id > 100;
+PRAGMA freelist_count;
+PRAGMA integrity_check;
+PRAGMA auto_vacuum = NONE;
+VACUUM;
+PRAGMA auto_vacuum;
+SELECT count(*), sum(id) FROM t;
 -- Errors, as SQLite words them.
 BEGIN;
 VACUUM;
