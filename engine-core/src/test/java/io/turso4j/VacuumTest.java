@@ -214,6 +214,13 @@ class VacuumTest {
             assertEquals("non-text filename", e.getMessage());
             e = assertThrows(SqliteException.class, () -> c.prepare("VACUUM foo"));
             assertEquals("unknown database foo", e.getMessage());
+            try (Statement reading = c.prepare("SELECT a FROM t")) {
+                assertTrue(reading.next());
+                e = assertThrows(SqliteException.class, () -> c.execute("VACUUM"));
+                assertEquals("cannot VACUUM - SQL statements in progress", e.getMessage());
+                e = assertThrows(SqliteException.class, () -> c.execute("VACUUM INTO '" + empty + "'"));
+                assertEquals("cannot VACUUM - SQL statements in progress", e.getMessage());
+            }
             c.execute("VACUUM INTO '" + empty + "'");
             c.execute("VACUUM main");
             c.execute("INSERT INTO t VALUES (2)");

@@ -35,6 +35,9 @@ final class VacuumOp {
             if (!context.isAutocommit()) {
                 throw new SqliteException(ResultCode.ERROR, "cannot VACUUM from within a transaction");
             }
+            if (context.activeStatements() > 1) {
+                throw new SqliteException(ResultCode.ERROR, "cannot VACUUM - SQL statements in progress");
+            }
             if (into == null) {
                 inPlace(trees);
             } else {
