@@ -575,6 +575,11 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public int activeStatements() {
+            return activeStatements;
+        }
+
+        @Override
         public ConnectionSettings settings() {
             return settings;
         }

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * through this shell on turso4j itself ({@link EngineSession}, the platform's default I/O
  * backend), each on a fresh database file. Stdout must be byte-identical, the exit codes equal
  * and the error lines the same ({@link ShellMatchesSqlite3Test#assertSameRun}). sqlite3's output
- * is produced at run time, never stored. Scripts for features turso4j lacks live in
- * {@code shell-todo/} and are run by hand (see README).
+ * is produced at run time, never stored. Scripts for features turso4j lacks belong in another
+ * folder, run by hand (see README).
  *
  * <p>In-process, so it runs in every build; {@code ShellDifferentialIT} in the tests module runs
  * the same corpus through the {@code ./tursodb} launcher.

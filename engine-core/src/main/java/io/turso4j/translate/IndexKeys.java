@@ -105,7 +105,7 @@ final class IndexKeys {
     }
 
     /** An expression compiler whose only names are the table's columns, read from {@code row…}. */
-    private static ExprCodegen rowExprs(ProgramBuilder b, Table table, int row) {
+    static ExprCodegen rowExprs(ProgramBuilder b, Table table, int row) {
         SelectCodegen selects = new SelectCodegen(b, FunctionRegistry.builtins(), "", Schema.empty(0));
         List<String> names = table.columns().stream().map(Column::name).toList();
         List<Affinity> affinities = table.columns().stream().map(Column::affinity).toList();

@@ -106,6 +106,7 @@ public final class Translator {
             case Stmt.Pragma pragma -> PragmaCodegen.program(pragma, schema);
             case Stmt.Attach attach -> AttachCodegen.attach(attach, sql, functions, schema);
             case Stmt.Detach detach -> AttachCodegen.detach(detach, sql, functions, schema);
+            case Stmt.Vacuum vacuum -> VacuumCodegen.vacuum(vacuum, sql, functions, schema);
             default -> throw ExprCodegen.error(statementName(stmt) + " is not supported yet");
         };
     }

@@ -1,5 +1,7 @@
 package io.turso4j.vdbe;
 
+import io.turso4j.storage.btree.AutoVacuum;
+
 /**
  * A connection's PRAGMA settings that live in the connection itself rather than in the pager
  * or the file: what {@code PRAGMA busy_timeout}, {@code foreign_keys}, {@code cache_size},
@@ -19,6 +21,8 @@ public final class ConnectionSettings {
     /** 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA (and, as SQLite, a few more numbers it lets through). */
     private int synchronous = 2;
     private int walAutocheckpoint = DEFAULT_AUTOCHECKPOINT;
+    /** PRAGMA auto_vacuum asked for on a database with pages: the mode the next VACUUM gives it; null = keep. */
+    private AutoVacuum nextAutoVacuum;
 
     public ConnectionSettings(int busyTimeoutMillis) {
         this.busyTimeoutMillis = Math.max(0, busyTimeoutMillis);
@@ -68,5 +72,13 @@ public final class ConnectionSettings {
 
     public void setWalAutocheckpoint(int frames) {
         walAutocheckpoint = frames;
+    }
+
+    public AutoVacuum nextAutoVacuum() {
+        return nextAutoVacuum;
+    }
+
+    public void setNextAutoVacuum(AutoVacuum mode) {
+        nextAutoVacuum = mode;
     }
 }

@@ -174,6 +174,12 @@ public enum Opcode {
     /** Release up to P1 free pages of an incremental-vacuum database (0 = all). */
     IncrVacuum(false),
     /**
+     * Rebuild the main database compactly (SQLite's VACUUM): in place in the statement's
+     * write transaction when P2 is 0, else into the new file named by r[P2] (VACUUM INTO). P4
+     * is a VacuumTrees.
+     */
+    Vacuum(false),
+    /**
      * turso4j's: read setting P1 (a PragmaSetting ordinal) into r[P2] (when P2 is not 0), after
      * setting it to P4 when P3 is 1. SQLite applies these at prepare time; here they apply
      * when the statement runs, so preparing has no side effects.

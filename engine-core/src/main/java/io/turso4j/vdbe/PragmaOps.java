@@ -31,14 +31,18 @@ final class PragmaOps {
     private final Register[] regs;
     /** The integrity check under way, kept across steps that return IO. */
     private IntegrityCheck integrity;
+    /** The VACUUM under way, kept across steps that return IO. */
+    private final VacuumOp vacuum;
 
     PragmaOps(VmContext context, Register[] regs) {
         this.context = context;
         this.regs = regs;
+        this.vacuum = new VacuumOp(context);
     }
 
     void reset() {
         integrity = null;
+        vacuum.reset();
     }
 
     /** Runs one instruction; false when it must be retried because another connection writes. */
@@ -59,6 +63,7 @@ final class PragmaOps {
             }
             case IntegrityCk -> integrityCheck(p1, p3, (IntegrityRoots) p4);
             case IncrVacuum -> btree().incrementalVacuum(p1);
+            case Vacuum -> vacuum.run(p2 == 0 ? null : regs[p2], (VacuumTrees) p4);
             case Pragma -> setting(PragmaSetting.of(p1), p2, p3 != 0 ? ((Long) p4) : null);
             default -> throw new IllegalStateException("not a pragma opcode: " + op);
         }
@@ -133,7 +138,9 @@ final class PragmaOps {
                     AutoVacuum wanted = AutoVacuum.values()[value.intValue()];
                     AutoVacuum now = btree().autoVacuum();
                     // Once there are pages only FULL and INCREMENTAL may trade places (a header
-                    // flag); to or from NONE takes a VACUUM, as in SQLite.
+                    // flag); to or from NONE takes a VACUUM, as in SQLite, which remembers the
+                    // wish for the next one.
+                    s.setNextAutoVacuum(wanted);
                     if (!btree().setAutoVacuum(wanted) && now != AutoVacuum.NONE && wanted != AutoVacuum.NONE
                             && now != wanted) {
                         btree().setMeta(7, wanted == AutoVacuum.INCREMENTAL ? 1 : 0);

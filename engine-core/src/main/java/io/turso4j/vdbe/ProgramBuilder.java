@@ -49,7 +49,7 @@ public final class ProgramBuilder {
         if (op == Opcode.OpenWrite || op == Opcode.Insert || op == Opcode.Delete || op == Opcode.IdxInsert
                 || op == Opcode.IdxDelete || op == Opcode.NewRowid
                 || op == Opcode.CreateBtree || op == Opcode.SetCookie || op == Opcode.Destroy || op == Opcode.Clear
-                || op == Opcode.IncrVacuum) {
+                || op == Opcode.IncrVacuum || op == Opcode.Vacuum && p2 == 0) {
             readOnly = false;
         }
         return size++;

@@ -437,7 +437,7 @@ public final class Vm implements FunctionContext {
                         context.setLastInsertRowid(r[p2].intValue());
                     }
                 }
-                case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum,
+                case Transaction, Savepoint, ReadCookie, Pagecount, JournalMode, Checkpoint, IntegrityCk, IncrVacuum, Vacuum,
                      Pragma -> {
                     if (!pragmaOps.execute(Opcode.of(code[at]), p1, p2, p3, p4[pc])) {
                         return Status.BUSY;

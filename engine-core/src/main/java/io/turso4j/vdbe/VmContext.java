@@ -91,6 +91,11 @@ public interface VmContext {
         return null;
     }
 
+    /** The connection's statements begun and not yet finished, the running one included (VACUUM needs it alone). */
+    default int activeStatements() {
+        return 1;
+    }
+
     /** The connection's PRAGMA settings (foreign_keys, busy_timeout …); the default is a fresh, unshared one. */
     default ConnectionSettings settings() {
         return new ConnectionSettings(0);

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code ShellMatchesSqlite3Test}, on the same scripts with SQLite behind the shell.
  */
 class ShellDifferentialIT {
-    /** {@code -Dturso4j.shell.corpus=shell-todo} runs the scripts of features not built yet. */
+    /** {@code -Dturso4j.shell.corpus=NAME} runs another folder of scripts (e.g. of features not built yet). */
     static final Path CORPUS = Path.of("src", "test", "resources", System.getProperty("turso4j.shell.corpus", "shell"))
             .toAbsolutePath();
     static final Path TURSODB = Path.of("..", "tursodb").toAbsolutePath().normalize();
