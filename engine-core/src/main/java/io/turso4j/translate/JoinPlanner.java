@@ -135,7 +135,7 @@ final class JoinPlanner {
                     Partial q = new Partial(p, s, path, p.placed | (1L << s), step + 1,
                             p.cost + p.rows * path.cost() + path.setup(), Math.max(1, p.rows * path.rows()));
                     // Of two partial orders that place the same sources only the cheaper is kept.
-                    Integer i = at.putIfAbsent(q.placed, next.size());
+                    Integer i = at.putIfAbsent(spread(q.placed), next.size());
                     if (i == null) {
                         next.add(q);
                     } else if (q.cost < next.get(i).cost) {
@@ -156,6 +156,14 @@ final class JoinPlanner {
     }
 
     /**
+     * {@code set} made a good hash key: a Long's hash folds bit i onto bit i + 32, so the sets of
+     * a wide join collide by the dozen; multiplying by an odd constant is one-to-one and mixes them.
+     */
+    private static long spread(long set) {
+        return set * 0x9E3779B97F4A7C15L;
+    }
+
+    /**
      * The cheapest path for source {@code s} when the sources in {@code available} are placed
      * outside it and yield {@code outerRows} rows (its loop runs once per row; a setup once).
      */
@@ -168,7 +176,8 @@ final class JoinPlanner {
             candidates = unplacedChoices[s];
         } else {
             // Only the relevant sources change the candidates, so orders that differ elsewhere share them.
-            candidates = choices.get(s).computeIfAbsent(available & relevant[s], a -> candidates(s, a, false));
+            candidates = choices.get(s).computeIfAbsent(spread(available & relevant[s]),
+                    a -> candidates(s, available & relevant[s], false));
         }
         AccessPath best = null;
         for (AccessPath c : candidates) {

@@ -160,6 +160,7 @@ final class Scope {
                 for (int i = 0; i < p.columns().size(); i++) {
                     if (p.columns().get(i).equalsIgnoreCase(c.column())) {
                         if ((c.table() == null || p.alias())
+                                && !joins.hidden().isEmpty()
                                 && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
                             continue;
                         }
