@@ -100,10 +100,14 @@ final class JoinPlanner {
             tested.add(new ArrayList<>());
             choices.add(new HashMap<>());
         }
+        // IS NULL holds for a row an outer join adds with NULLs: narrowing a loop by it would change
+        // which rows go unmatched, so with an outer join it is only tested.
+        boolean outer = items.stream().anyMatch(Item::leftJoin);
         for (WhereTerm t : terms) {
             for (WhereTerm.Constraint c : t.constraints()) {
                 int s = c.source();
-                if (s >= 0 && s < n && (items.get(s).leftJoin() ? t.on() == s : t.on() < 0)) {
+                if (s >= 0 && s < n && (items.get(s).leftJoin() ? t.on() == s : t.on() < 0)
+                        && !(outer && c.op() == WhereTerm.Op.ISNULL)) {
                     constraints.get(s).add(c);
                     relevant[s] |= c.valueMask();
                 }
@@ -277,6 +281,9 @@ final class JoinPlanner {
                         c.values().size() * log, c.values().size(), 0));
                 case GT, GE -> lower = lower == null ? c : lower;
                 case LT, LE -> upper = upper == null ? c : upper;
+                case ISNULL -> {
+                    // A rowid is never NULL: SQLite uses no lookup for it either.
+                }
             }
         }
         if (lower != null || upper != null) {
@@ -307,7 +314,7 @@ final class JoinPlanner {
         }
         WhereTerm.Constraint lower = null;
         WhereTerm.Constraint upper = null;
-        if (k < keys.size() && !keys.get(k).desc()) {
+        if (k < keys.size()) {
             for (WhereTerm.Constraint c : usable) {
                 if (matches(keys.get(k), c, item.table())) {
                     switch (c.op()) {
@@ -369,7 +376,8 @@ final class JoinPlanner {
 
     private static WhereTerm.Constraint find(IndexColumn key, List<WhereTerm.Constraint> usable, boolean equality, Table table) {
         for (WhereTerm.Constraint c : usable) {
-            if ((c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN) == equality && matches(key, c, table)) {
+            boolean eq = c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN || c.op() == WhereTerm.Op.ISNULL;
+            if (eq == equality && matches(key, c, table)) {
                 return c;
             }
         }
@@ -382,6 +390,9 @@ final class JoinPlanner {
         if (key.column() == IndexColumn.EXPRESSION || (column != c.column()
                 && !(column == table.rowidAlias() && c.column() == table.columns().size()))) {
             return false;
+        }
+        if (c.op() == WhereTerm.Op.ISNULL) {
+            return true;
         }
         String want = key.collation() == null ? "BINARY" : key.collation();
         String have = c.collation() == null ? "BINARY" : c.collation().name();
