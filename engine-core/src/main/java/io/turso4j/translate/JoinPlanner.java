@@ -127,8 +127,9 @@ final class JoinPlanner {
         int n = items.size();
         List<Partial> beam = List.of(new Partial(null, -1, null, 0, 0, 0, 1));
         for (int step = 0; step < n; step++) {
-            List<Partial> next = new ArrayList<>();
-            Map<Long, Integer> at = new HashMap<>();
+            int most = beam.size() * (n - step);
+            List<Partial> next = new ArrayList<>(most);
+            Map<Long, Integer> at = new HashMap<>(2 * most);
             for (Partial p : beam) {
                 for (int s = 0; s < n; s++) {
                     Item item = items.get(s);
