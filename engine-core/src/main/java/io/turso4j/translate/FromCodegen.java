@@ -592,31 +592,31 @@ final class FromCodegen {
             all.add(c.value());
         }
         for (Expr e : all) {
-            if (e != null && !mark(e, scope, marks)) {
+            if (e != null && WhereTerm.mask(e, scope) == WhereTerm.ALL) {
                 return null;
+            }
+        }
+        for (Expr e : all) {
+            if (e != null) {
+                mark(e, scope, marks);
             }
         }
         return marks;
     }
 
-    private boolean mark(Expr e, Scope scope, boolean[][] marks) {
-        if (WhereTerm.mask(e, scope) == WhereTerm.ALL) {
-            return false;
-        }
+    /** Marks the columns {@code e} reads (it holds no subquery: its mask was checked once, whole). */
+    private void mark(Expr e, Scope scope, boolean[][] marks) {
         if (e instanceof Expr.Column c) {
             Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
             int s = r == null ? -1 : sources.indexOf(r.source());
             if (s >= 0 && s < marks.length) {
                 marks[s][r.index()] = true;
             }
-            return true;
+            return;
         }
         for (Expr child : ExprTyping.children(e)) {
-            if (!mark(child, scope, marks)) {
-                return false;
-            }
+            mark(child, scope, marks);
         }
-        return true;
     }
 
     /**

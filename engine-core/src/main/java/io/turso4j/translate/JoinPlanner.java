@@ -7,7 +7,9 @@ import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses the order of a FROM clause's nested loops and each source's {@link AccessPath}, as
@@ -20,7 +22,7 @@ import java.util.List;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
  * unique key); a range bound keeps a quarter of the rows; a term tested but not used for the
  * lookup keeps a quarter. The right side of a LEFT or CROSS JOIN stays after every source to its
- * left. Stateless; any thread.
+ * left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
  */
 final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
@@ -48,15 +50,33 @@ final class JoinPlanner {
     /** The chosen order (source numbers, outermost first) and each source's path (by source number). */
     record Plan(int[] order, AccessPath[] paths) {}
 
-    private record Partial(long placed, int[] order, AccessPath[] paths, double cost, double rows) {}
+    /**
+     * A partial order: {@code parent}'s sources, then {@code source} by {@code path}. Kept as a
+     * chain so that extending one costs no copying; the arrays are built once for the winner.
+     */
+    private record Partial(Partial parent, int source, AccessPath path, long placed, int depth, double cost,
+                           double rows) {}
 
     private final List<Item> items;
-    private final List<WhereTerm> terms;
     private final Schema schema;
     /** The ORDER BY the loops should yield if they can (null: none wanted). */
     private final List<IndexOrder.Term> order;
     /** Only the first row in {@link #order} is wanted (min/max): a path that yields it stops there. */
     private final boolean firstOnly;
+    /** Per source: the constraints on it that its loop may use (a LEFT JOIN's right side: its own ON terms). */
+    private final List<List<WhereTerm.Constraint>> constraints = new ArrayList<>();
+    /** Per source: the terms (not reading every source) that read it, tested in its loop or an inner one. */
+    private final List<List<WhereTerm>> tested = new ArrayList<>();
+    /** Per source: the sources whose placement outside it can change its paths. */
+    private final long[] relevant;
+    /**
+     * Per source and set of relevant sources placed outside it: its candidate paths, each with
+     * its rows after the terms it tests and its cost including a sort it leaves to be done
+     * (SQLite's WhereLoop list: built once, then only combined by the search).
+     */
+    private final List<Map<Long, AccessPath[]>> choices = new ArrayList<>();
+    /** Per source: its candidates when it is the outermost loop (the ORDER BY may then be yielded). */
+    private final AccessPath[][] unplacedChoices;
 
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema) {
         this(items, terms, schema, null, false);
@@ -69,17 +89,47 @@ final class JoinPlanner {
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
                 boolean firstOnly) {
         this.items = items;
-        this.terms = terms;
         this.schema = schema;
         this.order = order;
         this.firstOnly = firstOnly;
+        int n = items.size();
+        this.relevant = new long[n];
+        this.unplacedChoices = new AccessPath[n][];
+        for (int s = 0; s < n; s++) {
+            constraints.add(new ArrayList<>());
+            tested.add(new ArrayList<>());
+            choices.add(new HashMap<>());
+        }
+        // IS NULL holds for a row an outer join adds with NULLs: narrowing a loop by it would change
+        // which rows go unmatched, so with an outer join it is only tested.
+        boolean outer = items.stream().anyMatch(Item::leftJoin);
+        for (WhereTerm t : terms) {
+            for (WhereTerm.Constraint c : t.constraints()) {
+                int s = c.source();
+                if (s >= 0 && s < n && (items.get(s).leftJoin() ? t.on() == s : t.on() < 0)
+                        && !(outer && c.op() == WhereTerm.Op.ISNULL)) {
+                    constraints.get(s).add(c);
+                    relevant[s] |= c.valueMask();
+                }
+            }
+            if (t.mask() != WhereTerm.ALL) {
+                for (int s = 0; s < n; s++) {
+                    if ((t.mask() & (1L << s)) != 0) {
+                        tested.get(s).add(t);
+                        relevant[s] |= t.mask();
+                    }
+                }
+            }
+        }
     }
 
     Plan plan() {
         int n = items.size();
-        List<Partial> beam = List.of(new Partial(0, new int[0], new AccessPath[n], 0, 1));
+        List<Partial> beam = List.of(new Partial(null, -1, null, 0, 0, 0, 1));
         for (int step = 0; step < n; step++) {
-            List<Partial> next = new ArrayList<>();
+            int most = beam.size() * (n - step);
+            List<Partial> next = new ArrayList<>(most);
+            Map<Long, Integer> at = new HashMap<>(2 * most);
             for (Partial p : beam) {
                 for (int s = 0; s < n; s++) {
                     Item item = items.get(s);
@@ -87,32 +137,35 @@ final class JoinPlanner {
                         continue;
                     }
                     AccessPath path = best(s, p.placed, p.rows);
-                    int[] order = java.util.Arrays.copyOf(p.order, step + 1);
-                    order[step] = s;
-                    AccessPath[] paths = p.paths.clone();
-                    paths[s] = path;
-                    add(next, new Partial(p.placed | (1L << s), order, paths, p.cost + p.rows * path.cost() + path.setup(),
-                            Math.max(1, p.rows * path.rows())));
+                    Partial q = new Partial(p, s, path, p.placed | (1L << s), step + 1,
+                            p.cost + p.rows * path.cost() + path.setup(), Math.max(1, p.rows * path.rows()));
+                    // Of two partial orders that place the same sources only the cheaper is kept.
+                    Integer i = at.putIfAbsent(spread(q.placed), next.size());
+                    if (i == null) {
+                        next.add(q);
+                    } else if (q.cost < next.get(i).cost) {
+                        next.set(i, q);
+                    }
                 }
             }
             next.sort(Comparator.comparingDouble(Partial::cost).thenComparingDouble(Partial::rows));
             beam = next.subList(0, Math.min(BEAM, next.size()));
         }
-        Partial best = beam.getFirst();
-        return new Plan(best.order, best.paths);
+        int[] order = new int[n];
+        AccessPath[] paths = new AccessPath[n];
+        for (Partial p = beam.getFirst(); p.parent != null; p = p.parent) {
+            order[p.depth - 1] = p.source;
+            paths[p.source] = p.path;
+        }
+        return new Plan(order, paths);
     }
 
-    /** Adds {@code p}, keeping only the cheaper of two partial orders that place the same sources. */
-    private static void add(List<Partial> list, Partial p) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).placed == p.placed) {
-                if (p.cost < list.get(i).cost) {
-                    list.set(i, p);
-                }
-                return;
-            }
-        }
-        list.add(p);
+    /**
+     * {@code set} made a good hash key: a Long's hash folds bit i onto bit i + 32, so the sets of
+     * a wide join collide by the dozen; multiplying by an odd constant is one-to-one and mixes them.
+     */
+    private static long spread(long set) {
+        return set * 0x9E3779B97F4A7C15L;
     }
 
     /**
@@ -120,17 +173,48 @@ final class JoinPlanner {
      * outside it and yield {@code outerRows} rows (its loop runs once per row; a setup once).
      */
     AccessPath best(int s, long available, double outerRows) {
+        AccessPath[] candidates;
+        if (available == 0) {
+            if (unplacedChoices[s] == null) {
+                unplacedChoices[s] = candidates(s, 0, true);
+            }
+            candidates = unplacedChoices[s];
+        } else {
+            // Only the relevant sources change the candidates, so orders that differ elsewhere share them.
+            candidates = choices.get(s).computeIfAbsent(spread(available & relevant[s]),
+                    a -> candidates(s, available & relevant[s], false));
+        }
+        AccessPath best = null;
+        for (AccessPath c : candidates) {
+            if (best == null || outerRows * c.cost() + c.setup() < outerRows * best.cost() + best.setup()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Source {@code s}'s candidate paths when the sources in {@code available} are placed outside
+     * it ({@code outermost}: none is), each with its rows after the terms tested in its loop and
+     * its cost with the sort it leaves to be done (when it is the outermost loop).
+     */
+    private AccessPath[] candidates(int s, long available, boolean outermost) {
         Item item = items.get(s);
         if (item.singleRow()) {
-            return new AccessPath(AccessPath.Kind.ROW, null, List.of(), null, null, false, 1, 1, 0);
+            return new AccessPath[] {new AccessPath(AccessPath.Kind.ROW, null, List.of(), null, null, false, 1, 1, 0)};
         }
-        List<WhereTerm.Constraint> usable = usable(s, available);
+        List<WhereTerm.Constraint> usable = new ArrayList<>();
+        for (WhereTerm.Constraint c : constraints.get(s)) {
+            if ((c.valueMask() & ~available) == 0) {
+                usable.add(c);
+            }
+        }
         double n = Math.max(1, item.rows());
         double log = Math.max(1, Math.log(n) / Math.log(2));
         List<AccessPath> candidates = new ArrayList<>();
         candidates.add(new AccessPath(AccessPath.Kind.SCAN, null, List.of(), null, null, false, n, n, 0));
         Table table = item.table();
-        boolean ordering = order != null && available == 0;
+        boolean ordering = order != null && outermost;
         if (table != null) {
             rowidPaths(table, usable, n, log, candidates);
             for (Index index : table.indexes()) {
@@ -139,13 +223,12 @@ final class JoinPlanner {
                 }
             }
         }
-        if (available != 0 && item.indexedBy() == null) {
+        if (!outermost && item.indexedBy() == null) {
             autoIndexPath(item, usable, n, log, candidates);
         }
-        AccessPath best = null;
-        double bestRows = 0;
-        double bestCost = 0;
-        for (AccessPath c : candidates) {
+        AccessPath[] out = new AccessPath[candidates.size()];
+        for (int i = 0; i < out.length; i++) {
+            AccessPath c = candidates.get(i);
             double rows = filtered(s, available, c);
             double cost = c.cost();
             if (ordering && IndexOrder.of(order, s, c, table) == IndexOrder.Direction.NONE) {
@@ -155,29 +238,7 @@ final class JoinPlanner {
                 // It stops at the first row that passes: a seek and a few steps.
                 cost = Math.min(cost, 4 * log);
             }
-            if (best == null || outerRows * cost + c.setup() < outerRows * bestCost + best.setup()) {
-                best = c;
-                bestRows = rows;
-                bestCost = cost;
-            }
-        }
-        return new AccessPath(best.kind(), best.index(), best.eq(), best.lower(), best.upper(), best.covering(),
-                bestCost, bestRows, best.setup());
-    }
-
-    /** The constraints on source {@code s} whose values the sources in {@code available} provide. */
-    private List<WhereTerm.Constraint> usable(int s, long available) {
-        boolean leftJoin = items.get(s).leftJoin();
-        List<WhereTerm.Constraint> out = new ArrayList<>();
-        for (WhereTerm t : terms) {
-            if (leftJoin ? t.on() != s : t.on() >= 0) {
-                continue;
-            }
-            for (WhereTerm.Constraint c : t.constraints()) {
-                if (c.source() == s && (c.valueMask() & ~available) == 0) {
-                    out.add(c);
-                }
-            }
+            out[i] = new AccessPath(c.kind(), c.index(), c.eq(), c.lower(), c.upper(), c.covering(), cost, rows, c.setup());
         }
         return out;
     }
@@ -186,9 +247,8 @@ final class JoinPlanner {
     private double filtered(int s, long available, AccessPath path) {
         double rows = path.rows();
         long here = available | (1L << s);
-        for (WhereTerm t : terms) {
-            boolean tested = t.mask() != WhereTerm.ALL && (t.mask() & (1L << s)) != 0 && (t.mask() & ~here) == 0;
-            if (tested && !uses(path, t)) {
+        for (WhereTerm t : tested.get(s)) {
+            if ((t.mask() & ~here) == 0 && !uses(path, t)) {
                 rows *= 0.25;
             }
         }
@@ -222,6 +282,9 @@ final class JoinPlanner {
                         c.values().size() * log, c.values().size(), 0));
                 case GT, GE -> lower = lower == null ? c : lower;
                 case LT, LE -> upper = upper == null ? c : upper;
+                case ISNULL -> {
+                    // A rowid is never NULL: SQLite uses no lookup for it either.
+                }
             }
         }
         if (lower != null || upper != null) {
@@ -252,7 +315,7 @@ final class JoinPlanner {
         }
         WhereTerm.Constraint lower = null;
         WhereTerm.Constraint upper = null;
-        if (k < keys.size() && !keys.get(k).desc()) {
+        if (k < keys.size()) {
             for (WhereTerm.Constraint c : usable) {
                 if (matches(keys.get(k), c, item.table())) {
                     switch (c.op()) {
@@ -317,7 +380,8 @@ final class JoinPlanner {
 
     private static WhereTerm.Constraint find(IndexColumn key, List<WhereTerm.Constraint> usable, boolean equality, Table table) {
         for (WhereTerm.Constraint c : usable) {
-            if ((c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN) == equality && matches(key, c, table)) {
+            boolean eq = c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN || c.op() == WhereTerm.Op.ISNULL;
+            if (eq == equality && matches(key, c, table)) {
                 return c;
             }
         }
@@ -330,6 +394,9 @@ final class JoinPlanner {
         if (key.column() == IndexColumn.EXPRESSION || (column != c.column()
                 && !(column == table.rowidAlias() && c.column() == table.columns().size()))) {
             return false;
+        }
+        if (c.op() == WhereTerm.Op.ISNULL) {
+            return true;
         }
         String want = key.collation() == null ? "BINARY" : key.collation();
         String have = c.collation() == null ? "BINARY" : c.collation().name();

@@ -205,9 +205,9 @@ final class LoopCodegen {
     }
 
     /**
-     * Codes the values of the path's EQ/IN constraints into a key block (each IN list becomes a
-     * loop over its distinct values), applies the probe affinities, and skips to the next key
-     * when a value is NULL (it equals nothing). Returns the key's first register.
+     * Codes the values of the path's EQ/IN/ISNULL constraints into a key block (each IN list
+     * becomes a loop over its distinct values), applies the probe affinities, and skips to the
+     * next key when an EQ or IN value is NULL (it equals nothing; IS NULL looks NULL up). Returns the key's first register.
      */
     private int lookupKey(Level l) {
         List<WhereTerm.Constraint> eq = l.path.eq();
@@ -219,7 +219,9 @@ final class LoopCodegen {
             Affinity probe = l.path.kind() == AccessPath.Kind.AUTO_INDEX ? comparison(c)
                     : l.path.kind() == AccessPath.Kind.ROWID_EQ ? Affinity.INTEGER : c.probe();
             affinities.append((char) AffinityCode.of(probe));
-            if (c.op() != WhereTerm.Op.IN) {
+            if (c.op() == WhereTerm.Op.ISNULL) {
+                b.emit(Opcode.Null, 0, key + i);
+            } else if (c.op() != WhereTerm.Op.IN) {
                 exprs.code(c.value(), key + i);
             }
         }
@@ -232,7 +234,9 @@ final class LoopCodegen {
         if (k > 0) {
             b.emit(Opcode.Affinity, key, k, 0, affinities.toString(), 0);
             for (int i = 0; i < k; i++) {
-                b.emit(Opcode.IsNull, key + i, l.exhausted);
+                if (eq.get(i).op() != WhereTerm.Op.ISNULL) {
+                    b.emit(Opcode.IsNull, key + i, l.exhausted);
+                }
             }
         }
         return key;
@@ -298,8 +302,9 @@ final class LoopCodegen {
 
     /**
      * An index (stored or automatic): seek to the key's first entry, stop past its last; or,
-     * backwards, seek to its last entry and stop before its first. NULLs sort first and satisfy
-     * no range, so a range without a lower bound stops at (or starts past) the NULLs.
+     * backwards, seek to its last entry and stop before its first. NULLs sort first (last in a
+     * DESC column) and satisfy no range, so a range without a lower bound stops at (or starts
+     * past) the NULLs.
      */
     private void indexRange(Level l) {
         AccessPath p = l.path;
@@ -325,7 +330,29 @@ final class LoopCodegen {
         Opcode endTest = null;
         int endKey = key;
         int endLength = k;
-        if (!l.reverse) {
+        boolean desc = range && p.index().keyColumns().get(k).desc();
+        if (desc && !l.reverse) {
+            // A DESC column holds its largest values first and its NULLs last: start at the
+            // upper bound, stop past the lower one (a NULL key when there is none).
+            if (p.upper() != null) {
+                seek = p.upper().op() == WhereTerm.Op.LT ? Opcode.SeekGT : Opcode.SeekGE;
+                seekKey = high;
+            } else {
+                seek = Opcode.SeekGE;
+                seekLength = k;
+            }
+            endTest = p.lower() != null && p.lower().op() == WhereTerm.Op.GE ? Opcode.IdxGT : Opcode.IdxGE;
+            endLength = k + 1;
+        } else if (desc) {
+            seek = p.lower() != null && p.lower().op() == WhereTerm.Op.GE ? Opcode.SeekLE : Opcode.SeekLT;
+            if (p.upper() != null) {
+                endTest = p.upper().op() == WhereTerm.Op.LT ? Opcode.IdxLE : Opcode.IdxLT;
+                endKey = high;
+                endLength = k + 1;
+            } else if (k > 0) {
+                endTest = Opcode.IdxLT;
+            }
+        } else if (!l.reverse) {
             seek = p.lower() != null && p.lower().op() == WhereTerm.Op.GE ? Opcode.SeekGE
                     : range ? Opcode.SeekGT : Opcode.SeekGE;
             if (p.upper() != null) {

@@ -142,6 +142,26 @@ final class Scope {
     }
 
     /**
+     * {@code a.equalsIgnoreCase(b)}, first ruling out most names by their last characters: a
+     * lookup compares its name with every column of every source, and a 64-way join has hundreds.
+     */
+    private static boolean sameName(String a, String b) {
+        int n = a.length();
+        if (n != b.length()) {
+            return false;
+        }
+        if (n > 0) {
+            char x = a.charAt(n - 1);
+            char y = b.charAt(n - 1);
+            // Two ASCII characters differing beyond the case bit differ under any case folding.
+            if (x < 0x80 && y < 0x80 && (x | 0x20) != (y | 0x20)) {
+                return false;
+            }
+        }
+        return a.equalsIgnoreCase(b);
+    }
+
+    /**
      * The column {@code c} names, here or in an enclosing scope; null when no source has it.
      *
      * @throws SqliteException "ambiguous column name: x" when two sources of one scope have it
@@ -158,8 +178,9 @@ final class Scope {
                     continue;
                 }
                 for (int i = 0; i < p.columns().size(); i++) {
-                    if (p.columns().get(i).equalsIgnoreCase(c.column())) {
+                    if (sameName(p.columns().get(i), c.column())) {
                         if ((c.table() == null || p.alias())
+                                && !joins.hidden().isEmpty()
                                 && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
                             continue;
                         }

@@ -22,7 +22,8 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
     /** The mask of a term that must be tested with every source available. */
     static final long ALL = -1L;
 
-    enum Op { EQ, LT, LE, GT, GE, IN }
+    /** ISNULL: {@code column IS NULL}, an equality an index lookup can use with a NULL key. */
+    enum Op { EQ, LT, LE, GT, GE, IN, ISNULL }
 
     /**
      * {@code column op value} (for IN, {@code column IN (values)}) on source {@code source},
@@ -42,6 +43,9 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
         List<Constraint> constraints = new ArrayList<>();
         WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints);
         switch (e) {
+            case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
+            case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.left()) -> term.constrainNull(b.right(), scope, constraints);
+            case Expr.NullTest n when !n.not() -> term.constrainNull(n.expr(), scope, constraints);
             case Expr.Binary b -> {
                 Op op = op(b.op());
                 if (op != null) {
@@ -82,6 +86,19 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
         }
         out.add(new Constraint(this, source, r.index(), op, List.of(value), valueMask, probe,
                 ExprTyping.binary(left, right, scope)));
+    }
+
+    private static boolean isNull(Expr e) {
+        return e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.NULL;
+    }
+
+    /** {@code column IS NULL}: no value to code, and every collation sorts NULL the same. */
+    private void constrainNull(Expr columnSide, Scope scope, List<Constraint> out) {
+        Scope.Resolved r = column(columnSide, scope);
+        if (r != null) {
+            out.add(new Constraint(this, scope.sources().indexOf(r.source()), r.index(), Op.ISNULL, List.of(), 0,
+                    Affinity.NONE, null));
+        }
     }
 
     private void constrainIn(Expr.InList in, Scope scope, List<Constraint> out) {
