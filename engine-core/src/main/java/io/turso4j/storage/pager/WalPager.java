@@ -482,6 +482,16 @@ public final class WalPager implements Pager {
     }
 
     @Override
+    public boolean isCurrent(Page page) {
+        // Eviction, a snapshot change, a rollback or a new page size take the page out of the
+        // cache (or replace it there). A page changed in place (a write, or a savepoint's
+        // image restored) is dirty until committed; so a clean page found by identity holds
+        // the bytes it held when the caller read it, unless the caller's own writes changed
+        // it before a commit, which the caller tracks (the B-tree's generation).
+        return state != State.NONE && !page.isDirty() && cache.get(page.number()) == page && page.isResident();
+    }
+
+    @Override
     public void unpin(Page page) {
         if (cache.unpin(page)) {
             page.buffer().release();
