@@ -66,6 +66,14 @@ public final class PageCache {
         return pages.size() > capacity && oldest == null;
     }
 
+    /**
+     * Whether {@code page} is still this cache's page for its number: no lookup, since a page
+     * object leaves the cache only through {@link #evict} or {@link #discard} and never returns.
+     */
+    public boolean holds(Page page) {
+        return !page.gone;
+    }
+
     /** The page with this number, or null. Does not pin it. */
     public Page get(int number) {
         return pages.get(number);
@@ -148,6 +156,7 @@ public final class PageCache {
         if (victim != null) {
             unlist(victim);
             pages.remove(victim);
+            victim.gone = true;
         }
         return victim;
     }
@@ -161,6 +170,7 @@ public final class PageCache {
     public void discard(Page page) {
         if (pages.remove(page)) {
             page.discarded = true;
+            page.gone = true;
             unlist(page);
             if (page.dirty) {
                 page.dirty = false;

@@ -488,7 +488,7 @@ public final class WalPager implements Pager {
         // image restored) is dirty until committed; so a clean page found by identity holds
         // the bytes it held when the caller read it, unless the caller's own writes changed
         // it before a commit, which the caller tracks (the B-tree's generation).
-        return state != State.NONE && !page.isDirty() && cache.get(page.number()) == page && page.isResident();
+        return state != State.NONE && !page.isDirty() && cache.holds(page) && page.isResident();
     }
 
     @Override
