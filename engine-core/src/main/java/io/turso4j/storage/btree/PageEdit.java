@@ -116,6 +116,16 @@ final class PageEdit {
         return page.buffer().segment();
     }
 
+    /**
+     * The pager's page behind page {@code n} as this edit read it, or null if the edit has not
+     * read it or holds a changed copy: what a cursor keeps to re-read the page later without
+     * an edit, as long as {@link Pager#isCurrent} says it still may.
+     */
+    Page readPage(int n) {
+        Slot s = slot(n);
+        return s == null || s.dirty ? null : s.page;
+    }
+
     /** Starts reading page {@code n} ahead of need, if it is an existing page. */
     void prefetch(long n) {
         if (n >= 1 && n <= basePageCount && n <= pageCount && slot((int) n) == null) {

@@ -5,6 +5,7 @@ import io.turso4j.storage.format.BTreePage;
 import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.pager.Page;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
@@ -29,6 +30,12 @@ import java.util.function.Function;
  * <p>Holds no page pins between calls: each call reads through its own {@link PageEdit}, and
  * changes no field until it has read everything it needs, so a call that throws {@code
  * IoPending} can simply be repeated. One connection, one thread at a time.
+ *
+ * <p>The one shortcut: the cursor remembers the leaf it stands on ({@link #leaf}, with its
+ * view {@link #leafView}), and {@link #next()} steps to the next cell of that leaf without an
+ * edit, a pin or a new view while the tree's generation is unchanged and the pager says the
+ * page is still its current clean copy ({@link io.turso4j.storage.pager.Pager#isCurrent}).
+ * A scan then pays the edit only once per leaf.
  */
 final class PagerCursor implements BTreeCursor {
     private final PagerBTree tree;
@@ -52,6 +59,9 @@ final class PagerCursor implements BTreeCursor {
     private final Cell cell = new Cell();
     private final RecordReader compareReader = new RecordReader();
     private Register[] compareFields = new Register[0];
+    /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
+    private Page leaf;
+    private BTreePage leafView;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
 
@@ -92,7 +102,30 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean next() {
-        return tree.read(nextOp);
+        return nextOnLeaf() || tree.read(nextOp);
+    }
+
+    /** The shortcut: the next cell of the remembered leaf, read without an edit; false if it does not apply. */
+    private boolean nextOnLeaf() {
+        if (leaf == null || hole || path == null || generation != tree.generation()
+                || !tree.pager().isCurrent(leaf)) {
+            return false;
+        }
+        int top = path.depth - 1;
+        int i = path.idx[top] + 1;
+        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
+            return false;
+        }
+        Cell c = leafView.cell(i, cell);
+        if (c.spills()) {
+            return false;
+        }
+        byte[] newPayload = new byte[c.localSize()];
+        MemorySegment.copy(leafView.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), newPayload, 0,
+                newPayload.length);
+        path.idx[top] = i;
+        land(table ? c.rowid() : 0, newPayload);
+        return true;
     }
 
     private boolean next(PageEdit e) {
@@ -113,6 +146,7 @@ final class PagerCursor implements BTreeCursor {
             byte[] newPayload = payloadOf(e, pg, i);
             path.idx[top] = i;
             land(table ? cell.rowid() : 0, newPayload);
+            remember(e, pg);
             return true;
         }
         return settle(e, step(e, copyInto(spare, path), true));
@@ -238,10 +272,17 @@ final class PagerCursor implements BTreeCursor {
         }
         hole = true;
         payload = null;
+        forgetLeaf();
+    }
+
+    private void forgetLeaf() {
+        leaf = null;
+        leafView = null;
     }
 
     @Override
     public void close() {
+        forgetLeaf();
         path = null;
         hole = false;
         payload = null;
@@ -256,6 +297,7 @@ final class PagerCursor implements BTreeCursor {
         payload = null;
         path = new Path();
         generation = -1;
+        forgetLeaf();
     }
 
     // ---- navigation over pages ---------------------------------------------------------------
@@ -455,6 +497,7 @@ final class PagerCursor implements BTreeCursor {
             path = null;
             hole = false;
             payload = null;
+            forgetLeaf();
             return false;
         }
         BTreePage pg = page(e, p.pages[p.depth - 1]);
@@ -466,7 +509,15 @@ final class PagerCursor implements BTreeCursor {
         }
         path = p;
         land(newRowid, newPayload);
+        remember(e, pg);
         return true;
+    }
+
+    /** Remembers {@code pg}, the page the cursor now stands on, if it is a leaf this edit read as is. */
+    private void remember(PageEdit e, BTreePage pg) {
+        Page page = pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null;
+        leaf = page;
+        leafView = page == null ? null : pg;
     }
 
     /** Makes the entry read at {@link #path} the cursor's position. */

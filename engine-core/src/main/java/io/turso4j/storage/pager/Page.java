@@ -25,6 +25,8 @@ public final class Page {
     boolean dirty;
     /** Dropped from the cache ({@link PageCache#discard}); its buffer goes with its last pin. */
     boolean discarded;
+    /** Taken out of the cache by eviction or discard: never cached again under this object. */
+    boolean gone;
 
     /** Eviction-list links: set only while the page is clean, unpinned and resident. */
     Page older;

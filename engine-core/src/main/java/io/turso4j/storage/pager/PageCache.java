@@ -4,9 +4,7 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pages one connection holds in memory, bounded by {@code cache_size} pages.
@@ -27,7 +25,7 @@ import java.util.Map;
  * e.g. after a failed read or a rollback). Not thread-safe: owned by one pager.
  */
 public final class PageCache {
-    private final Map<Integer, Page> pages = new HashMap<>();
+    private final PageTable pages = new PageTable();
     private int capacity;
     /** Eviction list ends: oldest is evicted first. */
     private Page oldest;
@@ -68,6 +66,14 @@ public final class PageCache {
         return pages.size() > capacity && oldest == null;
     }
 
+    /**
+     * Whether {@code page} is still this cache's page for its number: no lookup, since a page
+     * object leaves the cache only through {@link #evict} or {@link #discard} and never returns.
+     */
+    public boolean holds(Page page) {
+        return !page.gone;
+    }
+
     /** The page with this number, or null. Does not pin it. */
     public Page get(int number) {
         return pages.get(number);
@@ -81,7 +87,7 @@ public final class PageCache {
     public Page insert(int number, Buffer buffer, Completion load) {
         Page page = new Page(number, buffer, load);
         page.pins = 1;
-        if (pages.putIfAbsent(number, page) != null) {
+        if (pages.putIfAbsent(page) != null) {
             throw new IllegalStateException("page " + number + " is already cached");
         }
         return page;
@@ -149,7 +155,8 @@ public final class PageCache {
         Page victim = oldest;
         if (victim != null) {
             unlist(victim);
-            pages.remove(victim.number());
+            pages.remove(victim);
+            victim.gone = true;
         }
         return victim;
     }
@@ -161,8 +168,9 @@ public final class PageCache {
      * B-tree layer still has pinned).
      */
     public void discard(Page page) {
-        if (pages.remove(page.number(), page)) {
+        if (pages.remove(page)) {
             page.discarded = true;
+            page.gone = true;
             unlist(page);
             if (page.dirty) {
                 page.dirty = false;
@@ -174,18 +182,18 @@ public final class PageCache {
     /** The dirty pages in ascending page-number order, the order commit writes them. */
     public List<Page> dirtyPages() {
         List<Page> dirty = new ArrayList<>(dirtyCount);
-        for (Page p : pages.values()) {
+        pages.forEach(p -> {
             if (p.dirty) {
                 dirty.add(p);
             }
-        }
+        });
         dirty.sort((a, b) -> Integer.compare(a.number(), b.number()));
         return dirty;
     }
 
     /** Every cached page, in no particular order: for invalidation and shutdown. */
     public List<Page> all() {
-        return new ArrayList<>(pages.values());
+        return pages.values();
     }
 
     private void listNewest(Page page) {

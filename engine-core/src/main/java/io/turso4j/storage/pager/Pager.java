@@ -121,6 +121,16 @@ public interface Pager extends AutoCloseable {
      */
     void prefetch(int number);
 
+    /**
+     * Whether {@code page}, got earlier from {@link #get} and since unpinned, is still this
+     * pager's resident copy of its page number for the open read transaction, so its bytes
+     * may be read once more without {@link #get}: true only until the caller's next call
+     * into the pager. Does no I/O. A pager that cannot tell says false.
+     */
+    default boolean isCurrent(Page page) {
+        return false;
+    }
+
     /** Releases one pin taken by {@link #get} or {@link #allocate}. */
     void unpin(Page page);
 

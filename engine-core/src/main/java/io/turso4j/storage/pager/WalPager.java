@@ -282,12 +282,23 @@ public final class WalPager implements Pager {
         }
     }
 
-    /** Stamps page 1 and starts writing the dirty pages as frames, the last a commit frame. */
+    /**
+     * Stamps page 1 when it must be written anyway, and starts writing the dirty pages as
+     * frames, the last a commit frame.
+     *
+     * <p>As SQLite in WAL mode, page 1 joins a commit only when the transaction changed it,
+     * when its header no longer describes the database (size, version-valid-for, WAL
+     * versions), or when no other page is dirty to carry the commit mark; a row change in an
+     * unchanged-size database is then one frame and one sync, not two frames.
+     */
     private void prepareCommit() {
         Page one = get(1);
         try {
-            write(one);
-            stampHeader(one.buffer().segment());
+            MemorySegment header = one.buffer().segment();
+            if (one.isDirty() || cache.dirtyCount() == 0 || headerStale(header)) {
+                write(one);
+                stampHeader(header);
+            }
         } finally {
             unpin(one);
         }
@@ -313,6 +324,15 @@ public final class WalPager implements Pager {
         }
         commitIo = wal.writeFrames(numbers, images, end == committing.size() ? pageCount : 0, shared.pagePool());
         committed = end;
+    }
+
+    /** Whether the header's size or WAL versions are wrong for the database being committed. */
+    private boolean headerStale(MemorySegment page1) {
+        return BigEndian.u32(page1, DatabaseHeader.DATABASE_SIZE_OFFSET) != pageCount
+                || BigEndian.u32(page1, DatabaseHeader.VERSION_VALID_FOR_OFFSET)
+                        != BigEndian.u32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET)
+                || BigEndian.u8(page1, DatabaseHeader.WRITE_VERSION_OFFSET) != DatabaseHeader.VERSION_WAL
+                || BigEndian.u8(page1, DatabaseHeader.READ_VERSION_OFFSET) != DatabaseHeader.VERSION_WAL;
     }
 
     /** The header fields the pager owns: change counter, size, WAL versions, last writer. */
@@ -452,8 +472,11 @@ public final class WalPager implements Pager {
                     + load.failure().getMessage(), load.failure());
         }
         cache.pin(p);
-        if (state == State.WRITE && !p.isDirty() && written.contains(number)) {
-            cache.markDirty(p); // spilled earlier; the caller may change it again
+        if (state == State.WRITE && commitStage == CommitStage.IDLE && !p.isDirty() && written.contains(number)) {
+            // spilled earlier; the caller may change it again. Not once the commit has begun:
+            // its frames are out, and a read retried meanwhile (the connection re-runs its
+            // pre-commit check after each wait) must not leave the page dirty past the commit.
+            cache.markDirty(p);
         }
         return p;
     }
@@ -479,6 +502,16 @@ public final class WalPager implements Pager {
             loading.add(p);
         }
         return p;
+    }
+
+    @Override
+    public boolean isCurrent(Page page) {
+        // Eviction, a snapshot change, a rollback or a new page size take the page out of the
+        // cache (or replace it there). A page changed in place (a write, or a savepoint's
+        // image restored) is dirty until committed; so a clean page found by identity holds
+        // the bytes it held when the caller read it, unless the caller's own writes changed
+        // it before a commit, which the caller tracks (the B-tree's generation).
+        return state != State.NONE && !page.isDirty() && cache.holds(page) && page.isResident();
     }
 
     @Override

@@ -41,6 +41,21 @@ class PageCacheTest {
     }
 
     @Test
+    void holdsAPageUntilItIsEvictedOrDiscarded() {
+        PageCache cache = new PageCache(3);
+        Page a = residentUnpinned(cache, 1);
+        Page b = residentUnpinned(cache, 2);
+        assertTrue(cache.holds(a) && cache.holds(b));
+        assertSame(a, cache.evict());
+        assertFalse(cache.holds(a));
+        cache.discard(b);
+        assertFalse(cache.holds(b));
+        Page again = residentUnpinned(cache, 1);
+        assertTrue(cache.holds(again));
+        assertFalse(cache.holds(a), "a new page for the same number does not revive the old object");
+    }
+
+    @Test
     void neverEvictsDirtyPinnedOrLoadingPages() {
         PageCache cache = new PageCache(2);
         Page dirty = residentUnpinned(cache, 1);

@@ -12,14 +12,16 @@ import java.lang.invoke.VarHandle;
 /**
  * The few libc calls io_uring does not cover for us, reached through the FFM linker: {@code
  * open(2)} (Netty's {@code FileDescriptor.from} opens write-only and truncates), {@code
- * close(2)}, {@code flock(2)}, {@code lseek(2)} for the size, and {@code ftruncate(2)} for
- * kernels older than {@code IORING_OP_FTRUNCATE}.
+ * close(2)}, {@code flock(2)}, {@code lseek(2)} for the size, {@code ftruncate(2)} for
+ * kernels older than {@code IORING_OP_FTRUNCATE}, and {@code preadv2(2)} with {@code
+ * RWF_NOWAIT} for reads the OS page cache can serve at once ({@link #preadNoWait}).
  *
  * <p>Every call returns what the kernel would put in a completion: the result when it is
  * non-negative, {@code -errno} when it failed. errno is captured by the linker right after
  * the call, so no other native code can overwrite it in between.
  *
- * <p>Threads: any. Each call allocates its errno slot in a confined arena of its own.
+ * <p>Threads: any. Each call allocates its errno slot in a confined arena of its own, except
+ * {@link #preadNoWait}, which is on the read hot path and reuses a per-thread scratch area.
  */
 @SuppressWarnings("restricted") // downcalls are the point; the JVM runs with --enable-native-access
 final class Libc {
@@ -28,6 +30,8 @@ final class Libc {
     static final int EBADF = 9;
     static final int EAGAIN = 11;
     static final int EINVAL = 22;
+    static final int ENOSYS = 38;
+    static final int EOPNOTSUPP = 95;
 
     // open(2) flags (asm-generic/fcntl.h, x86-64 and arm64 agree).
     static final int O_RDONLY = 0;
@@ -40,6 +44,8 @@ final class Libc {
     static final int LOCK_NB = 4;
     static final int LOCK_UN = 8;
 
+    /** preadv2(2) flag: fail with EAGAIN rather than wait for the disk (linux/fs.h). */
+    private static final int RWF_NOWAIT = 0x00000008;
     private static final int SEEK_END = 2;
     private static final int CREATE_MODE = 0644;
 
@@ -51,6 +57,8 @@ final class Libc {
     private static final MethodHandle FLOCK;
     private static final MethodHandle LSEEK;
     private static final MethodHandle FTRUNCATE;
+    private static final MethodHandle PREADV2;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -64,6 +72,9 @@ final class Libc {
         FLOCK = linker.downcallHandle(libc.findOrThrow("flock"), FunctionDescriptor.of(i, i, i), errno);
         LSEEK = linker.downcallHandle(libc.findOrThrow("lseek"), FunctionDescriptor.of(l, i, l, i), errno);
         FTRUNCATE = linker.downcallHandle(libc.findOrThrow("ftruncate"), FunctionDescriptor.of(i, i, l), errno);
+        // critical: the call never waits (RWF_NOWAIT), so it may skip the thread-state switch.
+        PREADV2 = linker.downcallHandle(libc.findOrThrow("preadv2"),
+                FunctionDescriptor.of(l, i, ValueLayout.ADDRESS, i, l, i), errno, Linker.Option.critical(false));
     }
 
     private Libc() {}
@@ -96,6 +107,32 @@ final class Libc {
 
     static int ftruncate(int fd, long length) {
         return (int) call("ftruncate", s -> (int) FTRUNCATE.invokeExact(s, fd, length));
+    }
+
+    /**
+     * Reads {@code len} bytes at {@code pos} into native memory at {@code address} only if the
+     * kernel can do it without waiting for the disk: {@code preadv2(fd, iov, 1, pos,
+     * RWF_NOWAIT)}. Returns the count read (possibly short: part of the range was not cached,
+     * or end of file), or {@code -errno}: {@code -EAGAIN} when the data is not in the page
+     * cache, {@code -EOPNOTSUPP} (or {@code -ENOSYS}/{@code -EINVAL} on old kernels) when the
+     * file system cannot honour the flag.
+     */
+    static long preadNoWait(int fd, long address, int len, long pos) {
+        Scratch s = SCRATCH.get();
+        s.iov.set(ValueLayout.JAVA_LONG, 0, address);
+        s.iov.set(ValueLayout.JAVA_LONG, 8, len);
+        try {
+            long r = (long) PREADV2.invokeExact(s.state, fd, s.iov, 1, pos, RWF_NOWAIT);
+            return r >= 0 ? r : -errno(s.state);
+        } catch (Throwable t) {
+            throw new LinkageError("preadv2(2) downcall failed", t);
+        }
+    }
+
+    /** One thread's iovec and errno slot for {@link #preadNoWait}; freed by the GC with it. */
+    private static final class Scratch {
+        final MemorySegment state = Arena.ofAuto().allocate(CAPTURE);
+        final MemorySegment iov = Arena.ofAuto().allocate(16, 8);
     }
 
     /** One downcall taking the errno capture segment first; -1 from libc means "see errno". */

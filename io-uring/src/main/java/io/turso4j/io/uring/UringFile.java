@@ -7,6 +7,7 @@ import io.turso4j.io.DbFile;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A file opened by {@link UringIO}: a descriptor from open(2) whose operations go through the
@@ -14,6 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Threads: any thread may issue operations; each becomes a {@link FileOp} handed to the
  * ring. The fields marked "loop thread" are touched only on the ring's event loop.
+ *
+ * <p>Reads the OS page cache can serve are done inline: {@link #read} first tries {@code
+ * preadv2(RWF_NOWAIT)} on the caller's thread, which copies cached bytes or fails at once with
+ * EAGAIN and never waits for the disk, and returns an already completed {@link Completion}.
+ * Only a read that is not wholly cached (or an error, which the ring then reports) goes to the
+ * ring. This spares a cached read the loop's round trip (queue hop, eventfd wake-up, completion)
+ * without ever blocking the caller on disk I/O. A file system that cannot honour the flag turns
+ * the attempt off for the file.
  *
  * <p>Closing, in order:
  * <ol>
@@ -27,16 +36,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       descriptor number is never reused by another open while an entry naming it may still
  *       be submitted.
  * </ol>
- * {@link #releaseFd()} closes the descriptor at most once, whether the close op or the
- * backend's shutdown gets there first.
+ * {@link #retire} closes the descriptor exactly once, whether the close op or the backend's
+ * shutdown gets there first, and never while an inline read is using it: {@link #fdUsers}
+ * counts inline reads in progress, with {@link #RETIRED} set once the descriptor is to be
+ * closed; after that no inline read starts, and the last one running closes it.
  */
 final class UringFile implements DbFile {
     private final String path;
     private final int fd;
     private final Ring ring;
     private final UringIO io;
+    private static final int RETIRED = 1 << 30;
+
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean fdReleased = new AtomicBoolean();
+    /** Inline reads using {@link #fd} now, plus {@link #RETIRED} once it is to be closed. */
+    private final AtomicInteger fdUsers = new AtomicInteger();
+    /** The close op to complete when the descriptor is closed; set before {@link #RETIRED}. */
+    private LoopOp retiringOp;
+    /** Cleared (a benign race) when the file system rejects RWF_NOWAIT. */
+    private volatile boolean inlineReads = true;
 
     private int kernelOps;    // loop thread: ops accepted and not yet ended
     private boolean closing;  // loop thread: the close op has been accepted
@@ -64,7 +82,47 @@ final class UringFile implements DbFile {
         if (closed.get()) {
             return closedFailure("read");
         }
-        return len == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, false, pos, buf, off, len));
+        if (len == 0) {
+            return Completion.succeeded(0);
+        }
+        if (inlineReads && readCached(pos, buf, off, len)) {
+            return Completion.succeeded(len);
+        }
+        return issue(new TransferOp(this, false, pos, buf, off, len));
+    }
+
+    /** Whether the whole range was copied from the OS page cache without waiting. */
+    private boolean readCached(long pos, Buffer buf, int off, int len) {
+        if (!enterInline()) {
+            return false;
+        }
+        long r;
+        try {
+            r = Libc.preadNoWait(fd, buf.address() + off, len, pos);
+        } finally {
+            exitInline();
+        }
+        if (r == -Libc.EOPNOTSUPP || r == -Libc.ENOSYS || r == -Libc.EINVAL) {
+            inlineReads = false;
+        }
+        return r == len;
+    }
+
+    private boolean enterInline() {
+        int users;
+        do {
+            users = fdUsers.get();
+            if ((users & RETIRED) != 0) {
+                return false;
+            }
+        } while (!fdUsers.compareAndSet(users, users + 1));
+        return true;
+    }
+
+    private void exitInline() {
+        if (fdUsers.decrementAndGet() == RETIRED) {
+            closeFd();
+        }
     }
 
     @Override
@@ -184,11 +242,7 @@ final class UringFile implements DbFile {
         LoopOp op = closeOp;
         closeOp = null;
         io.forget(this);
-        if (fdReleased.compareAndSet(false, true)) {
-            op.run(fd);
-        } else {
-            op.succeed(0);
-        }
+        retire(op);
     }
 
     // ---- any thread ----
@@ -199,7 +253,35 @@ final class UringFile implements DbFile {
      * be submitted.
      */
     void releaseFd() {
-        if (fdReleased.compareAndSet(false, true)) {
+        retire(null);
+    }
+
+    /**
+     * Marks the descriptor to be closed: now if no inline read uses it, else by the last one.
+     * {@code op}, the close op if any, completes with close(2)'s result; a second retirement
+     * (the close op after shutdown, or the reverse) closes nothing.
+     */
+    private void retire(LoopOp op) {
+        if (op != null && (fdUsers.get() & RETIRED) == 0) {
+            // Both retirements run on the loop, so the check holds; the atomic update below
+            // publishes the op to the reader that may close the descriptor.
+            retiringOp = op;
+        }
+        int users = fdUsers.getAndUpdate(u -> u | RETIRED);
+        if ((users & RETIRED) != 0) {
+            if (op != null) {
+                op.succeed(0);
+            }
+        } else if (users == 0) {
+            closeFd();
+        }
+    }
+
+    private void closeFd() {
+        LoopOp op = retiringOp;
+        if (op != null) {
+            op.run(fd);
+        } else {
             Libc.close(fd);
         }
     }

@@ -4,6 +4,14 @@
  * package's own {@code IoUringIoHandle}), completed on one event-loop thread; plus the few
  * libc calls io_uring does not cover, through the FFM linker.
  *
+ * <p>Cached reads skip the loop. A read first tries {@code preadv2(..., RWF_NOWAIT)} on the
+ * caller's thread: the kernel copies the bytes if the OS page cache holds the whole range and
+ * otherwise fails at once with EAGAIN, never waiting for the disk, so the "no thread blocks on
+ * disk I/O" rule holds. On success the read's {@code Completion} is already done when {@code
+ * read} returns; on EAGAIN, a short read or an error the read goes to io_uring as before. This
+ * saves a point lookup the queue hop, eventfd wake-up and completion hand-back per page that
+ * SQLite pays as one pread. Writes, syncs and truncations always go through the ring.
+ *
  * <p>Depends on {@code completion} ({@code io.turso4j.io}, {@code io.turso4j.buffer}, {@code
  * io.turso4j.completion}) and Netty's io_uring transport.
  *

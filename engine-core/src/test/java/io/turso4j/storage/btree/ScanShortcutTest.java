@@ -1,0 +1,104 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.Connection;
+import io.turso4j.Database;
+import io.turso4j.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A scan that steps along its leaf without re-reading it ({@link PagerCursor#next()}'s
+ * shortcut) must still see what its own connection changes between two steps: in place on the
+ * leaf it stands on, undone by ROLLBACK TO, or undone by ROLLBACK. Compared with SQLite doing
+ * the same on the same statements.
+ */
+class ScanShortcutTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SETUP = {
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)",
+        "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < 2000) "
+                + "INSERT INTO t SELECT x, 'row' || x FROM s",
+    };
+
+    /** Between step 10 and 11 of a full scan, runs {@code between}; returns every row the scan saw. */
+    private List<String> turso(String name, String[] between) {
+        try (Database db = Database.open(dir.resolve(name + ".db").toString()); Connection c = db.connect()) {
+            for (String s : SETUP) {
+                c.execute(s);
+            }
+            c.execute("BEGIN");
+            List<String> seen = new ArrayList<>();
+            try (Statement scan = c.prepare("SELECT id, v FROM t")) {
+                int step = 0;
+                while (scan.next()) {
+                    seen.add(scan.getLong(0) + "=" + scan.getText(1));
+                    if (++step == 10) {
+                        for (String s : between) {
+                            c.execute(s);
+                        }
+                    }
+                }
+            }
+            c.execute("COMMIT");
+            return seen;
+        }
+    }
+
+    private List<String> sqlite(String name, String[] between) throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve(name + "-sqlite.db");
+        try (java.sql.Connection c = DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            for (String s : SETUP) {
+                st.execute(s);
+            }
+            c.setAutoCommit(false);
+            List<String> seen = new ArrayList<>();
+            try (PreparedStatement scan = c.prepareStatement("SELECT id, v FROM t"); ResultSet rs = scan.executeQuery()) {
+                int step = 0;
+                while (rs.next()) {
+                    seen.add(rs.getLong(1) + "=" + rs.getString(2));
+                    if (++step == 10) {
+                        for (String s : between) {
+                            try (java.sql.Statement other = c.createStatement()) {
+                                other.execute(s);
+                            }
+                        }
+                    }
+                }
+            }
+            c.commit();
+            return seen;
+        }
+    }
+
+    private void same(String name, String... between) throws Exception {
+        List<String> expected = sqlite(name, between);
+        assertEquals(expected, turso(name, between), name);
+    }
+
+    @Test
+    void seesAnUpdateOnItsOwnLeaf() throws Exception {
+        same("update", "UPDATE t SET v = 'changed' WHERE id BETWEEN 11 AND 15");
+    }
+
+    @Test
+    void seesADeleteAheadOnItsOwnLeaf() throws Exception {
+        same("delete", "DELETE FROM t WHERE id BETWEEN 12 AND 14");
+    }
+
+    @Test
+    void seesChangesUndoneByRollbackTo() throws Exception {
+        same("rollbackto", "SAVEPOINT s", "UPDATE t SET v = 'changed' WHERE id BETWEEN 11 AND 15",
+                "ROLLBACK TO s", "RELEASE s");
+    }
+}
