@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.error.SqliteException;
-import io.turso4j.io.DbFile;
-import io.turso4j.io.IO;
-import io.turso4j.io.OpenMode;
+import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.sim.SimulatedIO;
 import io.turso4j.storage.pager.WalPager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,10 +123,14 @@ class PrepareWithoutIoTest {
     }
 
     /** The simulator, with polls counted: the test's own (between steps) and any other. */
-    private final class CountingIo implements IO {
+    private final class CountingIo extends ForwardingIO {
         int enginePolls;
         int drivenPolls;
         private boolean driving;
+
+        CountingIo() {
+            super(sim);
+        }
 
         void complete(Statement s) {
             var pending = s.pendingIo();
@@ -147,46 +148,11 @@ class PrepareWithoutIoTest {
         }
 
         @Override
-        public String name() {
-            return sim.name();
-        }
-
-        @Override
-        public DbFile open(String path, OpenMode mode) {
-            return sim.open(path, mode);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return sim.exists(path);
-        }
-
-        @Override
-        public void delete(String path) {
-            sim.delete(path);
-        }
-
-        @Override
         public int poll() {
             if (!driving) {
                 enginePolls++;
             }
-            return sim.poll();
-        }
-
-        @Override
-        public long currentTimeMillis() {
-            return sim.currentTimeMillis();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return sim.random();
-        }
-
-        @Override
-        public void close() {
-            sim.close();
+            return super.poll();
         }
     }
 }

@@ -3,14 +3,11 @@ package io.turso4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turso4j.io.DbFile;
-import io.turso4j.io.IO;
-import io.turso4j.io.OpenMode;
+import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.sim.SimulatedIO;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,40 +88,9 @@ class VacuumSimulatedTest {
     }
 
     /** The simulator, left open when a database closes, so the next one sees the same files. */
-    private record KeptOpen(SimulatedIO sim) implements IO {
-        @Override
-        public String name() {
-            return sim.name();
-        }
-
-        @Override
-        public DbFile open(String path, OpenMode mode) {
-            return sim.open(path, mode);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return sim.exists(path);
-        }
-
-        @Override
-        public void delete(String path) {
-            sim.delete(path);
-        }
-
-        @Override
-        public int poll() {
-            return sim.poll();
-        }
-
-        @Override
-        public long currentTimeMillis() {
-            return sim.currentTimeMillis();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return sim.random();
+    private static final class KeptOpen extends ForwardingIO {
+        KeptOpen(SimulatedIO sim) {
+            super(sim);
         }
 
         @Override

@@ -2,13 +2,10 @@ package io.turso4j.tests.slt;
 
 import io.turso4j.Database;
 import io.turso4j.completion.Completion;
-import io.turso4j.io.DbFile;
-import io.turso4j.io.IO;
-import io.turso4j.io.OpenMode;
+import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.sim.SimulatedIO;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * A {@link Turso4jEngine.Io} whose database lives on a {@link SimulatedIO}: no read, write or
@@ -23,7 +20,7 @@ import java.util.random.RandomGenerator;
  */
 final class DrivenSimulatedIo implements Turso4jEngine.Io {
     private final SimulatedIO sim;
-    private final Guard guard = new Guard();
+    private final Guard guard;
     /** Stacks of polls made by anyone but the adapter outside open and close. */
     final List<Throwable> enginePolls = new ArrayList<>();
     long ioSteps;
@@ -35,6 +32,7 @@ final class DrivenSimulatedIo implements Turso4jEngine.Io {
 
     DrivenSimulatedIo(long seed) {
         this.sim = new SimulatedIO(seed);
+        this.guard = new Guard();
     }
 
     @Override
@@ -84,25 +82,9 @@ final class DrivenSimulatedIo implements Turso4jEngine.Io {
     }
 
     /** The simulator as the engine sees it, with polls checked. */
-    private final class Guard implements IO {
-        @Override
-        public String name() {
-            return sim.name();
-        }
-
-        @Override
-        public DbFile open(String path, OpenMode mode) {
-            return sim.open(path, mode);
-        }
-
-        @Override
-        public boolean exists(String path) {
-            return sim.exists(path);
-        }
-
-        @Override
-        public void delete(String path) {
-            sim.delete(path);
+    private final class Guard extends ForwardingIO {
+        Guard() {
+            super(sim);
         }
 
         @Override
@@ -110,22 +92,7 @@ final class DrivenSimulatedIo implements Turso4jEngine.Io {
             if (!mayPoll) {
                 enginePolls.add(new Throwable("the engine polled the I/O itself"));
             }
-            return sim.poll();
-        }
-
-        @Override
-        public long currentTimeMillis() {
-            return sim.currentTimeMillis();
-        }
-
-        @Override
-        public RandomGenerator random() {
-            return sim.random();
-        }
-
-        @Override
-        public void close() {
-            sim.close();
+            return super.poll();
         }
     }
 }
