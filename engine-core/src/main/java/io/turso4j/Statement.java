@@ -145,11 +145,7 @@ public final class Statement implements AutoCloseable {
      * the program compiled again writes and another connection holds the write lock, else null.
      */
     private StepResult checkSchema() {
-        SchemaState state = connection.schema();
-        try {
-            state.refresh(state.fileCookie());
-        } catch (IoPending p) {
-            schemaIo = p.completion();
+        if (!refreshSchema()) {
             return StepResult.IO;
         }
         checkingSchema = false;
@@ -187,14 +183,22 @@ public final class Statement implements AutoCloseable {
      * prepare compiles against it without I/O.
      */
     private StepResult readSchemaThenFinish() {
+        return refreshSchema() ? finish() : StepResult.IO;
+    }
+
+    /**
+     * Brings the connection's schema up to the cookie the file has now; false (with {@link
+     * #schemaIo} set) while a page is in flight, to be called again once it is done.
+     */
+    private boolean refreshSchema() {
         SchemaState state = connection.schema();
         try {
             state.refresh(state.fileCookie());
+            return true;
         } catch (IoPending p) {
             schemaIo = p.completion();
-            return StepResult.IO;
+            return false;
         }
-        return finish();
     }
 
     /** The program halted: end the statement (committing in autocommit) unless already done. */

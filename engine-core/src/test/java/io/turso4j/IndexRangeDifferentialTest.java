@@ -1,7 +1,5 @@
 package io.turso4j;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,29 +33,10 @@ class IndexRangeDifferentialTest {
 
     @Test
     void randomRangesMatchSqlite() throws SQLException {
-        long seed = Long.getLong("turso4j.seed", System.nanoTime());
-        System.out.println("IndexRangeDifferentialTest seed: " + seed);
-        Random random = new Random(seed);
-        try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : SCHEMA) {
-                assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-            }
-            for (int i = 0; i < 60; i++) {
-                for (String sql : List.of(
-                        "INSERT INTO t VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ", " + v(random) + ")",
-                        "INSERT INTO u(x, y) VALUES (" + v(random) + ", " + v(random) + ")")) {
-                    assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
-                }
-            }
-            for (int i = 0; i < 800; i++) {
-                String sql = query(random);
-                String expected = oracle.sqlite(sql);
-                String actual = oracle.turso(sql);
-                if (!expected.equals(actual)) {
-                    fail("seed " + seed + ": " + sql + "\nsqlite: " + expected + "\nturso4j: " + actual);
-                }
-            }
-        }
+        RandomQueryDifferential.run("IndexRangeDifferentialTest", SCHEMA, 60, random -> List.of(
+                "INSERT INTO t VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ", " + v(random) + ")",
+                "INSERT INTO u(x, y) VALUES (" + v(random) + ", " + v(random) + ")"),
+                800, IndexRangeDifferentialTest::query);
     }
 
     private static String v(Random random) {
