@@ -154,6 +154,24 @@ class DmlForeignKeyTest {
     }
 
     @Test
+    void aCascadeDoesNotHideAnotherChildsViolation() throws SQLException {
+        differential(true,
+                "CREATE TABLE p(id INTEGER PRIMARY KEY, code TEXT UNIQUE)",
+                "CREATE TABLE c1(x REFERENCES p(code) ON UPDATE CASCADE ON DELETE SET NULL)",
+                "CREATE TABLE c2(y REFERENCES p(code))",
+                "INSERT INTO p VALUES (1, 'a'), (2, 'b')",
+                "INSERT INTO c1 VALUES ('a'), ('b')",
+                "INSERT INTO c2 VALUES ('a')",
+                "UPDATE p SET code = 'z' WHERE id = 1",
+                "DELETE FROM p WHERE id = 1",
+                "UPDATE p SET code = 'y' WHERE id = 2",
+                "DELETE FROM p WHERE id = 2",
+                "SELECT * FROM p ORDER BY id",
+                "SELECT * FROM c1 ORDER BY x",
+                "SELECT * FROM c2");
+    }
+
+    @Test
     void aRowThatIsItsOwnParentAdoptsNoOtherViolation() throws SQLException {
         differential(true,
                 "CREATE TABLE t(id INTEGER PRIMARY KEY, p REFERENCES t(id))",

@@ -225,8 +225,10 @@ final class ForeignKeys {
         childRemoved(table, oldRow);
         childAdded(table, newRow);
         parentRemoving(table, oldRow, newRow);
-        parentRemoved(table, oldRow, newRow);
+        // Orphans of the new key are adopted before the actions run, as SQLite's FkCheck of the
+        // new row precedes its FkActions: else children a CASCADE just re-keyed would count.
         parentAdded(table, oldRow, newRow);
+        parentRemoved(table, oldRow, newRow);
     }
 
     /** Codes what comes before deleting {@code table}'s row at {@code row}; {@link #rowDeleted} follows the delete. */
@@ -379,7 +381,8 @@ final class ForeignKeys {
     /**
      * Codes the checks before the parent row at {@code oldRow} goes, by DELETE ({@code newRow}
      * -1, ON DELETE) or by an UPDATE that changes its key to the one in {@code newRow} (ON
-     * UPDATE): a child still pointing at it is a violation (NO ACTION) or an error (RESTRICT).
+     * UPDATE): a child still pointing at it is an error (RESTRICT) or a violation (any other
+     * action; CASCADE, SET NULL and SET DEFAULT resolve theirs as they change the child).
      */
     void parentRemoving(Table parent, int oldRow, int newRow) {
         parent(parent, oldRow, newRow, false);
@@ -404,16 +407,18 @@ final class ForeignKeys {
         eachReference(refs, oldRow, oldRow, newRow, (ref, parentColumns) -> {
             ForeignKey fk = ref.fk();
             ForeignKey.Action action = newRow >= 0 ? fk.onUpdate() : fk.onDelete();
-            boolean isAction = action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
-                    || action == ForeignKey.Action.SET_DEFAULT;
-            if (isAction != actions) {
-                return;
-            }
-            switch (action) {
-                case NO_ACTION -> countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
-                case RESTRICT -> countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
+            if (actions) {
+                if (action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
+                        || action == ForeignKey.Action.SET_DEFAULT) {
+                    cascade(ref.child(), fk, parentColumns, oldRow, newRow, action);
+                }
+            } else if (action == ForeignKey.Action.RESTRICT) {
+                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
                         ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
-                case CASCADE, SET_NULL, SET_DEFAULT -> cascade(ref.child(), fk, parentColumns, oldRow, newRow, action);
+            } else {
+                // Every child left pointing at the key is a violation, as SQLite counts them;
+                // an action's change of the child then takes its own away (childRemoved).
+                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
             }
         });
         b.resolve(off);
