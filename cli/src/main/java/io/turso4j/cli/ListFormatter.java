@@ -9,20 +9,26 @@ package io.turso4j.cli;
  * doubled) when it is empty, holds the column separator, or holds any byte sqlite3's {@code
  * needCsvQuote} table marks — control characters, space, {@code "}, {@code '}, DEL and every
  * byte of a non-ASCII character. NULL stays the {@code .nullvalue} text, unquoted.
+ *
+ * <p>As {@link Quoting#TCL}, sqlite3's tcl mode: every cell as a C string ({@link CString}),
+ * NULL's {@code .nullvalue} text quoted too.
  */
 final class ListFormatter implements ResultFormatter {
+    /** How a cell is written: as it is, as csv mode quotes it, or as tcl mode's C string. */
+    enum Quoting { NONE, CSV, TCL }
+
     private final ShellOutput out;
     private final byte[][] header;
     private final boolean showHeader;
     private final byte[] nullValue;
     private final byte[] columnSeparator;
     private final byte[] rowSeparator;
-    private final boolean csvQuoting;
+    private final Quoting quoting;
     private boolean any;
 
-    ListFormatter(OutputSettings settings, ShellOutput out, byte[][] header, boolean csvQuoting) {
+    ListFormatter(OutputSettings settings, ShellOutput out, byte[][] header, Quoting quoting) {
         this.out = out;
-        this.csvQuoting = csvQuoting;
+        this.quoting = quoting;
         this.header = header;
         this.showHeader = settings.showHeader();
         this.nullValue = CellText.text(settings.nullValue());
@@ -47,9 +53,11 @@ final class ListFormatter implements ResultFormatter {
     }
 
     private void cell(byte[] z) {
-        if (z == null) {
+        if (quoting == Quoting.TCL) {
+            out.write(CString.of(z == null ? nullValue : z));
+        } else if (z == null) {
             out.write(nullValue);
-        } else if (csvQuoting && needsQuotes(z)) {
+        } else if (quoting == Quoting.CSV && needsQuotes(z)) {
             out.write("\"");
             int from = 0;
             for (int i = 0; i < z.length; i++) {

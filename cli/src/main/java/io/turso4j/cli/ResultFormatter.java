@@ -40,15 +40,15 @@ interface ResultFormatter {
             return new QueryPlanFormatter(out);
         }
         return switch (settings.mode()) {
-            case LIST, ASCII -> new ListFormatter(settings, out, header, false);
-            case CSV -> new ListFormatter(settings, out, header, true);
+            case LIST, ASCII -> new ListFormatter(settings, out, header, ListFormatter.Quoting.NONE);
+            case CSV -> new ListFormatter(settings, out, header, ListFormatter.Quoting.CSV);
             case LINE -> new LineFormatter(settings, out, header);
             case COLUMN, BOX, TABLE, MARKDOWN -> new ColumnFormatter(settings, out, header);
             case QUOTE -> new QuoteFormatter(settings, out, header, null);
             case INSERT -> new QuoteFormatter(settings, out, header, settings.insertTable());
             case JSON -> new JsonFormatter(out, header);
             case HTML -> new HtmlFormatter(settings, out, header);
-            case TCL -> new TclFormatter(settings, out, header);
+            case TCL -> new ListFormatter(settings, out, header, ListFormatter.Quoting.TCL);
         };
     }
 }
