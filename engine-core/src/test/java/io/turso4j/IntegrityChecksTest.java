@@ -3,9 +3,7 @@ package io.turso4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.turso4j.storage.format.Sqlite3;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +18,8 @@ class IntegrityChecksTest {
     @TempDir
     Path dir;
 
-    private static List<String> turso(Path db, String sql) {
-        List<String> lines = new ArrayList<>();
-        try (Database d = Database.open(db.toString()); Connection c = d.connect(); Statement s = c.prepare(sql)) {
-            while (s.next()) {
-                lines.addAll(List.of(s.getText(0).split("\n")));
-            }
-        }
-        return lines;
-    }
-
     private void assertSameAsSqlite3(Path db, String sql) throws Exception {
-        Path copy = dir.resolve("copy-" + System.nanoTime() + ".db");
-        Files.copy(db, copy);
-        assertEquals(Sqlite3.query(db, sql), turso(copy, sql), sql);
+        Sqlite3Lines.assertSame(dir, db, sql);
     }
 
     private static final String SCHEMA = """
@@ -75,7 +61,7 @@ class IntegrityChecksTest {
                 INSERT INTO s VALUES ('ok', 2), ('fine', 4), (NULL, 5), (NULL, NULL);
                 """);
         assertEquals(List.of("ok"), Sqlite3.query(db, "PRAGMA integrity_check"));
-        assertEquals(List.of("ok"), turso(db, "PRAGMA integrity_check"));
+        assertEquals(List.of("ok"), Sqlite3Lines.turso(db, "PRAGMA integrity_check"));
         Path ours = dir.resolve("ours.db");
         try (Database d = Database.open(ours.toString()); Connection c = d.connect()) {
             c.execute(SCHEMA + """
@@ -85,7 +71,7 @@ class IntegrityChecksTest {
                     DELETE FROM s WHERE y = 4;
                     """);
         }
-        assertEquals(List.of("ok"), turso(ours, "PRAGMA integrity_check"));
+        assertEquals(List.of("ok"), Sqlite3Lines.turso(ours, "PRAGMA integrity_check"));
         assertEquals(List.of("ok"), Sqlite3.query(ours, "PRAGMA integrity_check"));
     }
 }

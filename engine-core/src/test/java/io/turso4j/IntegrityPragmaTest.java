@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.turso4j.storage.format.Sqlite3;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,28 +55,15 @@ class IntegrityPragmaTest {
         return db;
     }
 
-    private static List<String> turso(Path db, String sql) {
-        List<String> lines = new ArrayList<>();
-        try (Database d = Database.open(db.toString()); Connection c = d.connect(); Statement s = c.prepare(sql)) {
-            while (s.next()) {
-                lines.addAll(List.of(s.getText(0).split("\n")));
-            }
-        }
-        return lines;
-    }
-
     private void assertSameAsSqlite3(Path db, String sql) throws Exception {
-        Path copy = dir.resolve("copy-" + System.nanoTime() + ".db");
-        Files.copy(db, copy);
-        List<String> expected = Sqlite3.query(db, sql);
-        assertEquals(expected, turso(copy, sql), sql);
+        Sqlite3Lines.assertSame(dir, db, sql);
     }
 
     @Test
     void missingIndexRowAndNullInNotNullColumn() throws Exception {
         Path db = damagedIndexAndNotNull();
         assertEquals(List.of("row 2 missing from index i1", "NULL value in t.b", "wrong # of entries in index i1"),
-                turso(db, "PRAGMA integrity_check"));
+                Sqlite3Lines.turso(db, "PRAGMA integrity_check"));
         for (String sql : List.of("PRAGMA integrity_check", "PRAGMA quick_check", "PRAGMA integrity_check(1)",
                 "PRAGMA integrity_check(2)", "PRAGMA integrity_check(t)", "PRAGMA quick_check(t)")) {
             assertSameAsSqlite3(db, sql);
@@ -108,7 +93,7 @@ class IntegrityPragmaTest {
                 UPDATE sqlite_schema SET sql = 'CREATE UNIQUE INDEX j ON t(b, c)' WHERE name = 'j';
                 """);
         assertEquals(List.of("non-unique entry in index j", "non-unique entry in index i", "non-unique entry in index i"),
-                turso(db, "PRAGMA integrity_check"));
+                Sqlite3Lines.turso(db, "PRAGMA integrity_check"));
         for (String sql : List.of("PRAGMA integrity_check", "PRAGMA quick_check", "PRAGMA integrity_check(2)")) {
             assertSameAsSqlite3(db, sql);
         }
@@ -121,7 +106,7 @@ class IntegrityPragmaTest {
             c.execute("CREATE TABLE t(a INTEGER PRIMARY KEY, b NOT NULL, c UNIQUE); CREATE INDEX tb ON t(b, c);"
                     + "INSERT INTO t(b, c) VALUES (1, 2), (3, 4), ('x', NULL), ('y', NULL)");
         }
-        assertEquals(List.of("ok"), turso(db, "PRAGMA integrity_check"));
+        assertEquals(List.of("ok"), Sqlite3Lines.turso(db, "PRAGMA integrity_check"));
         assertEquals(List.of("ok"), Sqlite3.query(db, "PRAGMA integrity_check"));
     }
 }
