@@ -229,7 +229,7 @@ final class PagerCursor implements BTreeCursor {
     public RecordReader record() {
         requireEntry();
         if (readerPayload != payload) {
-            reader.reset(MemorySegment.ofArray(payload), path.pages[path.depth - 1]);
+            reader.reset(payload, path.pages[path.depth - 1]);
             readerPayload = payload;
         }
         return reader;

@@ -34,10 +34,18 @@ import java.util.Arrays;
  */
 public final class RecordReader {
     private MemorySegment record;
+    private long recordSize;
     private long pageNumber;
-    private long headerSize;
+    /**
+     * The record's header bytes, from index 0: the record's own array when it was given as one,
+     * else a copy in {@link #headerCopy}. Decoding varints from an array is much cheaper than
+     * reading a segment byte by byte, each read bounds-checked.
+     */
+    private byte[] header;
+    private byte[] headerCopy = new byte[64];
+    private int headerSize;
     /** Where the next unparsed serial type starts in the header. */
-    private long headerCursor;
+    private int headerCursor;
     /** Where the body of the next unparsed column starts. */
     private long bodyCursor;
     private int parsedColumns;
@@ -51,21 +59,46 @@ public final class RecordReader {
      * @return this
      */
     public RecordReader reset(MemorySegment record, long pageNumber) {
-        this.record = record;
-        this.pageNumber = pageNumber;
-        this.parsedColumns = 0;
         long size = record.byteSize();
         int n = Varint.sizeAt(record, 0, size);
+        long h = n == 0 ? 0 : Varint.get(record, 0);
+        start(record, pageNumber, n, h);
+        if (headerCopy.length < headerSize) {
+            headerCopy = new byte[Math.max(headerSize, headerCopy.length * 2)];
+        }
+        MemorySegment.copy(record, ValueLayout.JAVA_BYTE, 0, headerCopy, 0, headerSize);
+        header = headerCopy;
+        return this;
+    }
+
+    /**
+     * Points the reader at the record held in {@code record}, which must not change while the
+     * reader is in use: the same as {@code reset(MemorySegment.ofArray(record), pageNumber)},
+     * but reads the header straight from the array.
+     */
+    public RecordReader reset(byte[] record, long pageNumber) {
+        int n = Varint.sizeAt(record, 0, record.length);
+        long h = n == 0 ? 0 : Varint.get(record, 0);
+        start(MemorySegment.ofArray(record), pageNumber, n, h);
+        header = record;
+        return this;
+    }
+
+    /** Checks and records the header size {@code h}, whose varint took {@code n} bytes. */
+    private void start(MemorySegment record, long pageNumber, int n, long h) {
+        this.record = record;
+        this.recordSize = record.byteSize();
+        this.pageNumber = pageNumber;
+        this.parsedColumns = 0;
         if (n == 0) {
             throw corrupt("record header size varint runs past the record");
         }
-        headerSize = Varint.get(record, 0);
-        if (headerSize < n || headerSize > size) {
-            throw corrupt("record header size " + headerSize + " outside " + n + ".." + size);
+        if (h < n || h > recordSize) {
+            throw corrupt("record header size " + h + " outside " + n + ".." + recordSize);
         }
+        headerSize = (int) h;
         headerCursor = n;
-        bodyCursor = headerSize;
-        return this;
+        bodyCursor = h;
     }
 
     /** The number of columns in the record (parses the whole header). */
@@ -113,7 +146,7 @@ public final class RecordReader {
 
     /** Offset of column {@code i}'s value within the record (meaningful for TEXT and BLOB). */
     public long offsetOf(int i) {
-        return has(i) ? offsets[i] : record.byteSize();
+        return has(i) ? offsets[i] : recordSize;
     }
 
     /** Bytes of column {@code i}'s value in the body. */
@@ -161,21 +194,25 @@ public final class RecordReader {
         if (headerCursor >= headerSize) {
             return false;
         }
-        int n = Varint.sizeAt(record, headerCursor, headerSize);
-        if (n == 0) {
-            throw corrupt("serial type varint runs past the record header");
+        long type = header[headerCursor];
+        int n = 1;
+        if (type < 0) { // more than one byte: the general decoder
+            n = Varint.sizeAt(header, headerCursor, headerSize);
+            if (n == 0) {
+                throw corrupt("serial type varint runs past the record header");
+            }
+            type = Varint.get(header, headerCursor);
         }
-        long type = Varint.get(record, headerCursor);
         if (!SerialType.isValid(type)) {
             throw corrupt("invalid serial type " + type + " in record");
         }
         long end = bodyCursor + SerialType.size(type);
-        if (end > record.byteSize()) {
+        if (end > recordSize) {
             throw corrupt("record column runs past the record end");
         }
         headerCursor += n;
-        if (headerCursor == headerSize && end != record.byteSize()) {
-            throw corrupt("record body ends at " + end + " but the record at " + record.byteSize());
+        if (headerCursor == headerSize && end != recordSize) {
+            throw corrupt("record body ends at " + end + " but the record at " + recordSize);
         }
         if (parsedColumns == serialTypes.length) {
             serialTypes = Arrays.copyOf(serialTypes, parsedColumns * 2);

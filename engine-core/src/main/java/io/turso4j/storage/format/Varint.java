@@ -2,6 +2,7 @@ package io.turso4j.storage.format;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * SQLite's variable-length integer: 1 to 9 bytes holding a 64-bit two's-complement value,
@@ -25,6 +26,11 @@ public final class Varint {
     /** The longest a varint can be. */
     public static final int MAX_SIZE = 9;
 
+    private static final ValueLayout.OfLong U64 =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /** The continuation bit of each byte of a big-endian long. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private Varint() {}
 
     /**
@@ -32,6 +38,15 @@ public final class Varint {
      * (exclusive).
      */
     public static int sizeAt(MemorySegment s, long offset, long end) {
+        if (offset < end && s.get(ValueLayout.JAVA_BYTE, offset) >= 0) {
+            return 1; // the common case: one byte, high bit clear
+        }
+        if (offset >= 0 && offset + Long.BYTES <= s.byteSize()) {
+            // One bounds-checked read instead of one per byte: a byte with its high bit clear ends it.
+            long stops = ~s.get(U64, offset) & HIGH_BITS;
+            int n = stops == 0 ? MAX_SIZE : Long.numberOfLeadingZeros(stops) / Byte.SIZE + 1;
+            return n <= end - offset ? n : 0;
+        }
         long limit = Math.min(end, offset + MAX_SIZE);
         for (long p = offset; p < limit; p++) {
             if (p - offset == MAX_SIZE - 1 || (s.get(ValueLayout.JAVA_BYTE, p) & 0x80) == 0) {
@@ -43,6 +58,18 @@ public final class Varint {
 
     /** The value of the varint at {@code offset}; the caller has checked its size. */
     public static long get(MemorySegment s, long offset) {
+        if (offset >= 0 && offset + Long.BYTES <= s.byteSize()) {
+            long word = s.get(U64, offset);
+            long value = 0;
+            for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+                long b = (word >>> shift) & 0xff;
+                value = (value << 7) | (b & 0x7f);
+                if (b < 0x80) {
+                    return value;
+                }
+            }
+            return (value << 8) | (s.get(ValueLayout.JAVA_BYTE, offset + MAX_SIZE - 1) & 0xff);
+        }
         long value = 0;
         for (int i = 0; i < MAX_SIZE - 1; i++) {
             int b = s.get(ValueLayout.JAVA_BYTE, offset + i);
@@ -52,6 +79,30 @@ public final class Varint {
             }
         }
         return (value << 8) | (s.get(ValueLayout.JAVA_BYTE, offset + MAX_SIZE - 1) & 0xff);
+    }
+
+    /** {@link #sizeAt(MemorySegment, long, long)} over a byte array. */
+    public static int sizeAt(byte[] b, int offset, int end) {
+        int limit = Math.min(end, offset + MAX_SIZE);
+        for (int p = offset; p < limit; p++) {
+            if (b[p] >= 0 || p - offset == MAX_SIZE - 1) {
+                return p - offset + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** {@link #get(MemorySegment, long)} over a byte array; the caller has checked its size. */
+    public static long get(byte[] b, int offset) {
+        long value = 0;
+        for (int i = 0; i < MAX_SIZE - 1; i++) {
+            int v = b[offset + i];
+            value = (value << 7) | (v & 0x7f);
+            if (v >= 0) {
+                return value;
+            }
+        }
+        return (value << 8) | (b[offset + MAX_SIZE - 1] & 0xff);
     }
 
     /** Bytes needed to store {@code value}. */

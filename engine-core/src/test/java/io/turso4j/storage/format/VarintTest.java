@@ -60,4 +60,25 @@ class VarintTest {
         assertEquals(0, Varint.sizeAt(s, 3, 4));
         assertEquals(0, Varint.sizeAt(s, 4, 4));
     }
+
+    /** Segments read a varint by word where 8 bytes fit, else byte by byte; arrays byte by byte. All agree. */
+    @Test
+    void everyReadPathAgreesWhereverTheVarintSitsAndEnds() {
+        Random random = TestSeed.random("VarintTest.everyReadPathAgreesWhereverTheVarintSitsAndEnds");
+        for (int i = 0; i < 20_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            byte[] b = new byte[Varint.MAX_SIZE + random.nextInt(12)];
+            random.nextBytes(b);
+            int at = random.nextInt(b.length - Varint.size(v) + 1);
+            MemorySegment s = MemorySegment.ofArray(b);
+            int n = Varint.put(s, at, v);
+            for (int end = at; end <= b.length; end++) {
+                int expected = end - at >= n ? n : 0;
+                assertEquals(expected, Varint.sizeAt(s, at, end), "segment size of " + v + " at " + at + " end " + end);
+                assertEquals(expected, Varint.sizeAt(b, at, end), "array size of " + v + " at " + at + " end " + end);
+            }
+            assertEquals(v, Varint.get(s, at), "segment value " + v);
+            assertEquals(v, Varint.get(b, at), "array value " + v);
+        }
+    }
 }
