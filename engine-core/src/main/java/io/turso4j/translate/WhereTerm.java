@@ -17,8 +17,10 @@ import java.util.List;
  *
  * @param on -1 for a WHERE term (or an inner join's ON term); for a LEFT JOIN's ON term, the
  *     number of its right-hand source, in whose loop it stays
+ * @param disjuncts for an OR that is not an IN in disguise, its disjuncts in order, each
+ *     analysed as a conjunction (a MULTI-INDEX OR may look each one up); else empty
  */
-record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
+record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, List<Disjunct> disjuncts) {
     /** The mask of a term that must be tested with every source available. */
     static final long ALL = -1L;
 
@@ -38,10 +40,14 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
         }
     }
 
+    /** One disjunct of an OR term: its expression and its AND terms, each analysed. */
+    record Disjunct(Expr expr, List<WhereTerm> conjuncts) {}
+
     /** Analyses {@code e} against {@code scope}, whose own sources are numbered by position. */
     static WhereTerm of(Expr e, int on, Scope scope) {
         List<Constraint> constraints = new ArrayList<>();
-        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints);
+        List<Disjunct> disjuncts = new ArrayList<>();
+        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints, disjuncts);
         switch (e) {
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.left()) -> term.constrainNull(b.right(), scope, constraints);
@@ -55,6 +61,8 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
                     Expr.InList in = orAsIn(b, scope);
                     if (in != null) {
                         term.constrainIn(in, scope, constraints);
+                    } else {
+                        analyseDisjuncts(b, on, scope, disjuncts);
                     }
                 }
             }
@@ -164,6 +172,18 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
             values.add(value);
         }
         return new Expr.InList(or.pos(), false, column, values);
+    }
+
+    private static void analyseDisjuncts(Expr.Binary or, int on, Scope scope, List<Disjunct> out) {
+        List<Expr> ds = new ArrayList<>();
+        disjuncts(or, ds);
+        for (Expr d : ds) {
+            List<WhereTerm> conjuncts = new ArrayList<>();
+            for (Expr c : SelectCodegen.conjuncts(d)) {
+                conjuncts.add(of(c, on, scope));
+            }
+            out.add(new Disjunct(d, List.copyOf(conjuncts)));
+        }
     }
 
     private static boolean same(Scope.Resolved a, Scope.Resolved b) {
