@@ -455,9 +455,9 @@ final class FromCodegen {
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
             if (level.path.kind() != AccessPath.Kind.ROW) {
-                for (String line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
+                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
                         searchesFirst)) {
-                    selects.explain(line);
+                    selects.explain(line.detail(), line.depth());
                 }
             }
             if (items.get(level.source).rightOn() != null) {

@@ -15,13 +15,16 @@ import java.util.List;
 final class PlanText {
     private PlanText() {}
 
-    /** The loop's lines: one, or a MULTI-INDEX OR's heading and its branches'. */
-    static List<String> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
-        List<String> lines = new ArrayList<>();
-        lines.add(describe(source, path, table, leftJoin, search));
+    /** One line of the plan, {@code depth} levels below the loop's own line (sqlite3 draws a tree). */
+    record Line(String detail, int depth) {}
+
+    /** The loop's lines: one, or a MULTI-INDEX OR's heading with each branch's {@code INDEX n} and line below it. */
+    static List<Line> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(describe(source, path, table, leftJoin, search), 0));
         for (int i = 0; i < path.branches().size(); i++) {
-            lines.add("INDEX " + (i + 1));
-            lines.add(describe(source, path.branches().get(i), table, false, false));
+            lines.add(new Line("INDEX " + (i + 1), 1));
+            lines.add(new Line(describe(source, path.branches().get(i), table, false, false), 2));
         }
         return lines;
     }
