@@ -60,6 +60,9 @@ class ExplainQueryPlanTest {
         "SELECT * FROM m WHERE a = 1 OR d = 2",
         "SELECT * FROM m WHERE a IN (1, 2) OR rowid BETWEEN 3 AND 5",
         "SELECT max(d) FROM m WHERE a = 1 OR b = 2",
+        "SELECT * FROM m WHERE a > 1 OR a = 1",
+        "SELECT * FROM m WHERE rowid = 2 OR (rowid <= 2 AND c = 1)",
+        "SELECT * FROM m WHERE b > 0 OR b BETWEEN 0 AND 5",
     };
 
     @TempDir

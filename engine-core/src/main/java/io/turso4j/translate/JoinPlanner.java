@@ -343,7 +343,8 @@ final class JoinPlanner {
                     break;
                 }
                 branches.add(branch);
-                cost = first ? sqliteCost(branch, log) : logEstAdd(cost, sqliteCost(branch, log));
+                double c = sqliteCost(branch, item.table(), log);
+                cost = first ? c : logEstAdd(cost, c);
                 first = false;
                 rows += branch.rows();
             }
@@ -359,10 +360,10 @@ final class JoinPlanner {
     /**
      * A branch's cost in SQLite's LogEst units (ten times the base-2 logarithm), as its
      * whereLoopAddBtreeIndex prices a lookup: the seeks, about log N each, plus the entries read
-     * (with a guess of 5 for the index entry's width against the row's) and, for an index,
-     * the table rows read by rowid at about three steps each.
+     * (each weighed by the index entry's width against the row's, 15 for the table itself)
+     * and, for an index, the table rows read by rowid at about three steps each.
      */
-    private static double sqliteCost(AccessPath branch, double log) {
+    private static double sqliteCost(AccessPath branch, Table table, double log) {
         double out = logEst(branch.rows());
         double seeks = 1;
         for (WhereTerm.Constraint c : branch.eq()) {
@@ -372,9 +373,49 @@ final class JoinPlanner {
         }
         double seek = logEst(log) + logEst(seeks);
         if (branch.kind() == AccessPath.Kind.INDEX) {
-            return logEstAdd(logEstAdd(seek, out + 1 + 5), out + 16);
+            int entry = 0;
+            for (IndexColumn c : branch.index().columns()) {
+                entry += c.column() < 0 ? 1 : sizeGuess(table, c.column());
+            }
+            int row = table.rowidAlias() < 0 ? 1 : 0;
+            for (int c = 0; c < table.columns().size(); c++) {
+                row += sizeGuess(table, c);
+            }
+            int weight = 15 * sqliteLogEst(4L * entry) / sqliteLogEst(4L * row);
+            return logEstAdd(logEstAdd(seek, out + 1 + weight), out + 16);
         }
         return logEstAdd(seek, out + 16);
+    }
+
+    /** SQLite's guess at a column's size in 4-byte units (szEst): a text or untyped column 5, any other 1. */
+    private static int sizeGuess(Table table, int column) {
+        io.turso4j.value.Affinity a = table.columns().get(column).affinity();
+        return a == io.turso4j.value.Affinity.TEXT || a == io.turso4j.value.Affinity.BLOB ? 5 : 1;
+    }
+
+    /** sqlite3LogEst: ten times the base-2 logarithm of {@code x}, in SQLite's integer steps. */
+    private static int sqliteLogEst(long x) {
+        int[] a = {0, 2, 3, 5, 6, 7, 8, 9};
+        int y = 40;
+        if (x < 8) {
+            if (x < 2) {
+                return 0;
+            }
+            while (x < 8) {
+                y -= 10;
+                x <<= 1;
+            }
+        } else {
+            while (x > 255) {
+                y += 40;
+                x >>= 4;
+            }
+            while (x > 15) {
+                y += 10;
+                x >>= 1;
+            }
+        }
+        return a[(int) (x & 7)] + y - 10;
     }
 
     private static double logEst(double x) {

@@ -63,6 +63,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
                         term.constrainIn(in, scope, constraints);
                     } else {
                         analyseDisjuncts(b, on, scope, disjuncts);
+                        term.combineDisjuncts(disjuncts, scope, constraints);
                     }
                 }
             }
@@ -184,6 +185,82 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
             }
             out.add(new Disjunct(d, List.copyOf(conjuncts)));
         }
+    }
+
+    /**
+     * SQLite's whereCombineDisjuncts: for an OR of two disjuncts each constraining this scope,
+     * a comparison in each (or an AND term of each) of the same expression with the same value,
+     * both at most or both at least it, implies their union ({@code x = v OR x < v}: {@code x <= v}),
+     * which a lookup may use (the OR is still tested).
+     */
+    private void combineDisjuncts(List<Disjunct> disjuncts, Scope scope, List<Constraint> out) {
+        if (disjuncts.size() != 2) {
+            return;
+        }
+        long common = -1;
+        for (Disjunct d : disjuncts) {
+            long constrained = 0;
+            for (WhereTerm t : d.conjuncts()) {
+                for (Constraint c : t.constraints()) {
+                    constrained |= 1L << c.source();
+                }
+            }
+            common &= constrained;
+        }
+        if (common == 0) {
+            return;
+        }
+        for (Expr.Binary x : comparisons(disjuncts.get(0))) {
+            for (Expr.Binary y : comparisons(disjuncts.get(1))) {
+                Op a = op(x.op());
+                Op b = op(y.op());
+                if (a == null || b == null || !sameExpr(x.left(), y.left(), scope) || !sameExpr(x.right(), y.right(), scope)) {
+                    continue;
+                }
+                boolean below = (a == Op.EQ || a == Op.LT || a == Op.LE) && (b == Op.EQ || b == Op.LT || b == Op.LE);
+                boolean above = (a == Op.EQ || a == Op.GT || a == Op.GE) && (b == Op.EQ || b == Op.GT || b == Op.GE);
+                if (!below && !above) {
+                    continue;
+                }
+                Op union = a == b ? a : below ? Op.LE : Op.GE;
+                constrain(x.left(), union, x.right(), x.left(), x.right(), scope, out);
+                constrain(x.right(), flip(union), x.left(), x.left(), x.right(), scope, out);
+            }
+        }
+    }
+
+    /** A disjunct's AND terms that are comparisons, a BETWEEN as its two bounds (as SQLite splits it). */
+    private static List<Expr.Binary> comparisons(Disjunct d) {
+        List<Expr.Binary> out = new ArrayList<>();
+        for (WhereTerm t : d.conjuncts()) {
+            switch (t.expr()) {
+                case Expr.Binary b -> out.add(b);
+                case Expr.Between b when !b.not() -> {
+                    out.add(new Expr.Binary(b.pos(), Expr.BinaryOp.GE, b.expr(), b.low()));
+                    out.add(new Expr.Binary(b.pos(), Expr.BinaryOp.LE, b.expr(), b.high()));
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code a} and {@code b} are the same expression (SQLite's sqlite3ExprCompare, for the simple kinds). */
+    private static boolean sameExpr(Expr a, Expr b, Scope scope) {
+        return switch (a) {
+            case Expr.Column x when b instanceof Expr.Column y -> {
+                Scope.Resolved rx = scope.find(x);
+                Scope.Resolved ry = scope.find(y);
+                yield rx != null && ry != null ? same(rx, ry) : rx == null && ry == null && x.column().equalsIgnoreCase(y.column())
+                        && java.util.Objects.equals(x.table(), y.table());
+            }
+            case Expr.Literal x when b instanceof Expr.Literal y -> x.kind() == y.kind() && java.util.Objects.equals(x.text(), y.text());
+            case Expr.Unary x when b instanceof Expr.Unary y -> x.op() == y.op() && sameExpr(x.operand(), y.operand(), scope);
+            case Expr.Collate x when b instanceof Expr.Collate y -> x.collation().equalsIgnoreCase(y.collation())
+                    && sameExpr(x.expr(), y.expr(), scope);
+            default -> false;
+        };
     }
 
     private static boolean same(Scope.Resolved a, Scope.Resolved b) {
