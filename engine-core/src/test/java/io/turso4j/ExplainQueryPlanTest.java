@@ -46,8 +46,32 @@ class ExplainQueryPlanTest {
         "SELECT * FROM t, w WHERE t.a > w.p",
     };
 
+    /** OR terms over different indexed columns: a MULTI-INDEX OR when every disjunct has a lookup. */
+    private static final String OR_SCHEMA = "CREATE TABLE m(a, b, c, d);"
+            + "CREATE INDEX ma ON m(a); CREATE INDEX mb ON m(b); CREATE INDEX mcd ON m(c, d);";
+
+    private static final String[] OR_QUERIES = {
+        "SELECT * FROM m WHERE a = 1 OR b > 2",
+        "SELECT * FROM m WHERE a = 1 OR rowid = 5",
+        "SELECT * FROM m WHERE (c = 1 AND d > 3) OR b = 2",
+        "SELECT * FROM m WHERE a = 1 OR b = 2 ORDER BY d",
+        "SELECT * FROM m WHERE a = 1 OR b = 2 OR a = 3",
+        "SELECT * FROM m WHERE (a = 1 OR b = 2) AND d = 4",
+        "SELECT * FROM m WHERE a = 1 OR d = 2",
+        "SELECT * FROM m WHERE a IN (1, 2) OR rowid BETWEEN 3 AND 5",
+        "SELECT max(d) FROM m WHERE a = 1 OR b = 2",
+        "SELECT * FROM m WHERE a > 1 OR a = 1",
+        "SELECT * FROM m WHERE rowid = 2 OR (rowid <= 2 AND c = 1)",
+        "SELECT * FROM m WHERE b > 0 OR b BETWEEN 0 AND 5",
+    };
+
     @TempDir
     Path dir;
+
+    @Test
+    void multiIndexOrPlansReadAsSqlite3s() throws Exception {
+        assertPlansMatch(dir.resolve("or.db"), OR_SCHEMA, OR_QUERIES);
+    }
 
     @Test
     void plansReadAsSqlite3s() throws Exception {

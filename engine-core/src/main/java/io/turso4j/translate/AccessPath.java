@@ -18,9 +18,23 @@ import java.util.List;
  * @param cost the estimated work of one run of the loop
  * @param rows the estimated rows it yields per run
  * @param setup the estimated one-time work (building an automatic index)
+ * @param or for {@link Kind#MULTI_OR}, the OR term it looks up; else null
+ * @param branches for {@link Kind#MULTI_OR}, one rowid or index lookup per disjunct of
+ *     {@code or}, in its order; else empty
  */
 record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTerm.Constraint lower,
-                  WhereTerm.Constraint upper, boolean covering, double cost, double rows, double setup) {
+                  WhereTerm.Constraint upper, boolean covering, double cost, double rows, double setup,
+                  WhereTerm or, List<AccessPath> branches) {
+
+    AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTerm.Constraint lower,
+               WhereTerm.Constraint upper, boolean covering, double cost, double rows, double setup) {
+        this(kind, index, eq, lower, upper, covering, cost, rows, setup, null, List.of());
+    }
+
+    /** This path with the planner's final estimates. */
+    AccessPath withEstimates(double cost, double rows) {
+        return new AccessPath(kind, index, eq, lower, upper, covering, cost, rows, setup, or, branches);
+    }
 
     enum Kind {
         /** A source that is one row already in registers (a recursive CTE's current row). */
@@ -34,6 +48,11 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
         /** Index entries equal to a key prefix, optionally in a range on the next column. */
         INDEX,
         /** A transient index over the source, built once, looked up by equality. */
-        AUTO_INDEX
+        AUTO_INDEX,
+        /**
+         * SQLite's MULTI-INDEX OR: each disjunct of an OR term looked up in turn by its own
+         * branch path, each row found that passes its disjunct and was not found before.
+         */
+        MULTI_OR
     }
 }

@@ -15,18 +15,21 @@ import java.util.List;
  * {@link SelectCodegen#explain}), then returns a program that yields those lines as SQLite's
  * rows {@code (id, parent, notused, detail)}, worded as sqlite3 3.40 words them ("SCAN t",
  * "SEARCH t USING INDEX i (a=?)", "USE TEMP B-TREE FOR ORDER BY"). Lines of subqueries are not
- * nested under their parent here: every line has parent 0. Stateless; any thread.
+ * nested under their parent here: they have parent 0, as a loop's line has; only the lines of a
+ * MULTI-INDEX OR's branches sit below it. Stateless; any thread.
  */
 final class ExplainQueryPlan {
     private ExplainQueryPlan() {}
 
     static Program compile(Stmt stmt, String sql, FunctionRegistry functions, Schema schema) {
         List<String> lines = List.of();
+        List<Integer> depths = List.of();
         if (stmt instanceof Select select) {
             ProgramBuilder inner = new ProgramBuilder();
             SelectCodegen codegen = new SelectCodegen(inner, functions, sql, schema);
             codegen.select(select, (first, count) -> inner.emit(Opcode.ResultRow, first, count));
             lines = codegen.explained();
+            depths = codegen.explainedDepths();
         } else {
             // Compiled for its errors; its plan is not described yet.
             Translator.compile(stmt, sql, sql, functions, schema);
@@ -34,9 +37,13 @@ final class ExplainQueryPlan {
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
         int row = b.allocRegisters(4);
+        // Per depth: the id of the last line at that depth, the parent of the next one below it.
+        int[] lastAt = new int[3];
         for (int i = 0; i < lines.size(); i++) {
+            int depth = depths.get(i);
+            lastAt[depth] = i + 2;
             b.emit(Opcode.Integer, i + 2, row);
-            b.emit(Opcode.Integer, 0, row + 1);
+            b.emit(Opcode.Integer, depth == 0 ? 0 : lastAt[depth - 1], row + 1);
             b.emit(Opcode.Integer, 0, row + 2);
             b.emit(Opcode.String8, 0, row + 3, 0, lines.get(i), 0);
             b.emit(Opcode.ResultRow, row, 4);

@@ -455,8 +455,10 @@ final class FromCodegen {
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
             if (level.path.kind() != AccessPath.Kind.ROW) {
-                selects.explain(PlanText.describe(level.scope, level.path, level.table, level.leftOn != null,
-                        searchesFirst));
+                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
+                        searchesFirst)) {
+                    selects.explain(line.detail(), line.depth());
+                }
             }
             if (items.get(level.source).rightOn() != null) {
                 rightJoins.put(level, new RightJoin(level, b));

@@ -77,9 +77,12 @@ final class JoinPlanner {
     private final List<Map<Long, AccessPath[]>> choices = new ArrayList<>();
     /** Per source: its candidates when it is the outermost loop (the ORDER BY may then be yielded). */
     private final AccessPath[][] unplacedChoices;
+    /** Whether a MULTI-INDEX OR path may be chosen. */
+    private final boolean multiOr;
 
+    /** Plans a statement's single source (an UPDATE's or DELETE's): a MULTI-INDEX OR is not considered. */
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema) {
-        this(items, terms, schema, null, false);
+        this(items, terms, schema, null, false, false);
     }
 
     /**
@@ -88,6 +91,11 @@ final class JoinPlanner {
      */
     JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
                 boolean firstOnly) {
+        this(items, terms, schema, order, firstOnly, true);
+    }
+
+    private JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
+                        boolean firstOnly, boolean multiOr) {
         this.items = items;
         this.schema = schema;
         this.order = order;
@@ -103,6 +111,8 @@ final class JoinPlanner {
         // IS NULL holds for a row an outer join adds with NULLs: narrowing a loop by it would change
         // which rows go unmatched, so with an outer join it is only tested.
         boolean outer = items.stream().anyMatch(Item::leftJoin);
+        // Kept to inner joins: an outer join's unmatched rows would need the branches' ON handling too.
+        this.multiOr = multiOr && !outer;
         for (WhereTerm t : terms) {
             for (WhereTerm.Constraint c : t.constraints()) {
                 int s = c.source();
@@ -226,6 +236,9 @@ final class JoinPlanner {
         if (!outermost && item.indexedBy() == null) {
             autoIndexPath(item, usable, n, log, candidates);
         }
+        if (multiOr && table != null && table.hasRowid() && item.indexedBy() == null) {
+            multiOrPaths(s, available, item, n, log, candidates);
+        }
         AccessPath[] out = new AccessPath[candidates.size()];
         for (int i = 0; i < out.length; i++) {
             AccessPath c = candidates.get(i);
@@ -238,7 +251,7 @@ final class JoinPlanner {
                 // It stops at the first row that passes: a seek and a few steps.
                 cost = Math.min(cost, 4 * log);
             }
-            out[i] = new AccessPath(c.kind(), c.index(), c.eq(), c.lower(), c.upper(), c.covering(), cost, rows, c.setup());
+            out[i] = c.withEstimates(cost, rows);
         }
         return out;
     }
@@ -261,7 +274,7 @@ final class JoinPlanner {
                 return true;
             }
         }
-        return (path.lower() != null && path.lower().term() == t) || (path.upper() != null && path.upper().term() == t);
+        return path.or() == t || (path.lower() != null && path.lower().term() == t) || (path.upper() != null && path.upper().term() == t);
     }
 
     private static boolean isRowid(Table table, int column) {
@@ -291,6 +304,127 @@ final class JoinPlanner {
             double rows = lower != null && upper != null ? n / 64 : n / 4;
             out.add(new AccessPath(AccessPath.Kind.ROWID_RANGE, null, List.of(), lower, upper, false, log + rows, rows, 0));
         }
+    }
+
+    /**
+     * A MULTI-INDEX OR path per OR term tested in source {@code s}'s loop each of whose disjuncts
+     * has a rowid or index lookup (the cheapest; the table's row is always read): its rows are
+     * the sum of its branches' and its cost theirs as SQLite prices them (whereLoopAddOr), so
+     * that it wins over a full scan exactly when SQLite's does (see {@link #sqliteCost}).
+     */
+    private void multiOrPaths(int s, long available, Item item, double n, double log, List<AccessPath> out) {
+        long here = available | (1L << s);
+        Item reading = new Item(item.table(), item.rows(), false, item.prereq(), false, null, null);
+        for (WhereTerm t : tested.get(s)) {
+            if (t.on() >= 0 || t.disjuncts().isEmpty() || (t.mask() & ~here) != 0) {
+                continue;
+            }
+            List<AccessPath> branches = new ArrayList<>();
+            double cost = 0;
+            double rows = 0;
+            boolean first = true;
+            for (WhereTerm.Disjunct d : t.disjuncts()) {
+                List<WhereTerm.Constraint> usable = new ArrayList<>();
+                for (WhereTerm conjunct : d.conjuncts()) {
+                    for (WhereTerm.Constraint c : conjunct.constraints()) {
+                        if (c.source() == s && (c.valueMask() & ~available) == 0) {
+                            usable.add(c);
+                        }
+                    }
+                }
+                List<AccessPath> paths = new ArrayList<>();
+                rowidPaths(item.table(), usable, n, log, paths);
+                for (Index index : item.table().indexes()) {
+                    indexPath(reading, index, usable, n, log, false, paths);
+                }
+                AccessPath branch = paths.stream().min(Comparator.comparingDouble(AccessPath::cost)).orElse(null);
+                if (branch == null) {
+                    branches = null;
+                    break;
+                }
+                branches.add(branch);
+                double c = sqliteCost(branch, item.table(), log);
+                cost = first ? c : logEstAdd(cost, c);
+                first = false;
+                rows += branch.rows();
+            }
+            if (branches != null) {
+                // SQLite adds one to the sum; its full scan costs LogEst(n) + 16, ours n.
+                double scaled = Math.pow(2, (cost + 1 - 16) / 10);
+                out.add(new AccessPath(AccessPath.Kind.MULTI_OR, null, List.of(), null, null, false, scaled,
+                        Math.min(n, rows), 0, t, List.copyOf(branches)));
+            }
+        }
+    }
+
+    /**
+     * A branch's cost in SQLite's LogEst units (ten times the base-2 logarithm), as its
+     * whereLoopAddBtreeIndex prices a lookup: the seeks, about log N each, plus the entries read
+     * (each weighed by the index entry's width against the row's, 15 for the table itself)
+     * and, for an index, the table rows read by rowid at about three steps each.
+     */
+    private static double sqliteCost(AccessPath branch, Table table, double log) {
+        double out = logEst(branch.rows());
+        double seeks = 1;
+        for (WhereTerm.Constraint c : branch.eq()) {
+            if (c.op() == WhereTerm.Op.IN) {
+                seeks *= c.values().size();
+            }
+        }
+        double seek = logEst(log) + logEst(seeks);
+        if (branch.kind() == AccessPath.Kind.INDEX) {
+            int entry = 0;
+            for (IndexColumn c : branch.index().columns()) {
+                entry += c.column() < 0 ? 1 : sizeGuess(table, c.column());
+            }
+            int row = table.rowidAlias() < 0 ? 1 : 0;
+            for (int c = 0; c < table.columns().size(); c++) {
+                row += sizeGuess(table, c);
+            }
+            int weight = 15 * sqliteLogEst(4L * entry) / sqliteLogEst(4L * row);
+            return logEstAdd(logEstAdd(seek, out + 1 + weight), out + 16);
+        }
+        return logEstAdd(seek, out + 16);
+    }
+
+    /** SQLite's guess at a column's size in 4-byte units (szEst): a text or untyped column 5, any other 1. */
+    private static int sizeGuess(Table table, int column) {
+        io.turso4j.value.Affinity a = table.columns().get(column).affinity();
+        return a == io.turso4j.value.Affinity.TEXT || a == io.turso4j.value.Affinity.BLOB ? 5 : 1;
+    }
+
+    /** sqlite3LogEst: ten times the base-2 logarithm of {@code x}, in SQLite's integer steps. */
+    private static int sqliteLogEst(long x) {
+        int[] a = {0, 2, 3, 5, 6, 7, 8, 9};
+        int y = 40;
+        if (x < 8) {
+            if (x < 2) {
+                return 0;
+            }
+            while (x < 8) {
+                y -= 10;
+                x <<= 1;
+            }
+        } else {
+            while (x > 255) {
+                y += 40;
+                x >>= 4;
+            }
+            while (x > 15) {
+                y += 10;
+                x >>= 1;
+            }
+        }
+        return a[(int) (x & 7)] + y - 10;
+    }
+
+    private static double logEst(double x) {
+        return 10 * Math.log(Math.max(1, x)) / Math.log(2);
+    }
+
+    /** The LogEst of the sum of the values of LogEsts {@code a} and {@code b}. */
+    private static double logEstAdd(double a, double b) {
+        return logEst(Math.pow(2, a / 10) + Math.pow(2, b / 10));
     }
 
     /** An index's path; {@code fullScan}: also when nothing narrows it (it may yield the ORDER BY). */

@@ -30,6 +30,18 @@ import java.util.List;
  *   done: [If matched → exit; NullRow …; nullPass = 1; Goto body]
  *   exit:
  * </pre>
+ * A MULTI-INDEX OR runs each branch's lookup in turn and calls the body as a subroutine for
+ * each row that passes the branch's disjunct and is not yet in a set of the rowids found:
+ * <pre>
+ *   OpenEphemeral found
+ *   (branch 1's loop) disjunct 1 → next1; Rowid → r; Found found, next1, r; IdxInsert found, r
+ *                     Gosub ret, body; next1: (its step)
+ *   (branch 2's loop) …
+ *   Goto done
+ *   body: …inner loops, terms, output…
+ *   next: Return ret
+ *   done:
+ * </pre>
  * Not thread-safe; one per FROM clause.
  */
 final class LoopCodegen {
@@ -59,6 +71,10 @@ final class LoopCodegen {
         Opcode step;
         int stepCursor;
         final List<int[]> inLoops = new ArrayList<>();
+        /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
+        final List<Level> branches = new ArrayList<>();
+        /** A MULTI-INDEX OR's register holding the body subroutine's return address. */
+        int returnAddress;
 
         Level(int source, AccessPath path, Scope.Source scope, Table table, int coroutine, int start, List<Expr> leftOn) {
             this.source = source;
@@ -92,6 +108,16 @@ final class LoopCodegen {
                 l.indexCursor = b.allocCursor();
                 b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), l.table.db(), IndexKeys.comparator(p.index()), 0);
             }
+        }
+        for (AccessPath branch : p.branches()) {
+            Level sub = new Level(l.source, branch, l.scope, l.table, -1, 0, null);
+            sub.tableCursor = l.tableCursor;
+            if (branch.kind() == AccessPath.Kind.INDEX) {
+                sub.indexCursor = b.allocCursor();
+                b.emit(Opcode.OpenRead, sub.indexCursor, branch.index().rootPage(), l.table.db(),
+                        IndexKeys.comparator(branch.index()), 0);
+            }
+            l.branches.add(sub);
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
             buildAutoIndex(l);
@@ -194,6 +220,7 @@ final class LoopCodegen {
             }
             case ROWID_RANGE -> rowidRange(l);
             case INDEX, AUTO_INDEX -> indexRange(l);
+            case MULTI_OR -> multiOr(l);
         }
         if (left) {
             for (Expr term : l.leftOn) {
@@ -202,6 +229,31 @@ final class LoopCodegen {
             b.emit(Opcode.Integer, 1, l.matched);
         }
         b.resolve(l.body);
+    }
+
+    /** A MULTI-INDEX OR's branch loops, each calling the body for its new rows (see class comment). */
+    private void multiOr(Level l) {
+        int found = b.allocCursor();
+        b.emit(Opcode.OpenEphemeral, found, 1, 0, new IndexKeyComparator(new Collation[] {null}, new boolean[1]), 0);
+        l.returnAddress = b.allocRegister();
+        int rowid = b.allocRegister();
+        int record = b.allocRegister();
+        List<WhereTerm.Disjunct> disjuncts = l.path.or().disjuncts();
+        for (int i = 0; i < l.branches.size(); i++) {
+            Level branch = l.branches.get(i);
+            open(branch);
+            exprs.jumpIfNotTrue(disjuncts.get(i).expr(), branch.next);
+            b.emit(Opcode.Rowid, l.tableCursor, rowid);
+            b.emit(Opcode.Found, found, branch.next, rowid, 1, 0);
+            if (i < l.branches.size() - 1) {
+                // The last branch's rows are looked for, never again.
+                b.emit(Opcode.MakeRecord, rowid, 1, record);
+                b.emit(Opcode.IdxInsert, found, record);
+            }
+            b.emit(Opcode.Gosub, l.returnAddress, l.body);
+            close(branch);
+        }
+        b.emit(Opcode.Goto, 0, l.done);
     }
 
     /**
@@ -228,7 +280,9 @@ final class LoopCodegen {
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
             if (c.op() == WhereTerm.Op.IN) {
-                inLoop(l, c, key + i, affinities.charAt(i));
+                // As SQLite, the values in the order of the index column (descending for DESC).
+                boolean desc = l.path.kind() == AccessPath.Kind.INDEX && l.path.index().keyColumns().get(i).desc();
+                inLoop(l, c, key + i, affinities.charAt(i), desc != l.reverse);
             }
         }
         if (k > 0) {
@@ -242,8 +296,11 @@ final class LoopCodegen {
         return key;
     }
 
-    /** A loop over the distinct values of an IN list (converted by {@code affinity}) into {@code target}. */
-    private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity) {
+    /**
+     * A loop over the distinct values of an IN list (converted by {@code affinity}) into
+     * {@code target}, in ascending order or, when {@code descending}, descending.
+     */
+    private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
         b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
@@ -254,10 +311,10 @@ final class LoopCodegen {
             b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
             b.emit(Opcode.IdxInsert, list, record);
         }
-        b.emit(Opcode.Rewind, list, l.exhausted);
+        b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
         int top = b.emit(Opcode.Column, list, 0, target);
         int nextValue = b.newLabel();
-        l.inLoops.add(new int[] {list, top, nextValue});
+        l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
         l.exhausted = nextValue;
     }
 
@@ -414,6 +471,9 @@ final class LoopCodegen {
         if (left) {
             b.emit(Opcode.If, l.nullPass, exit, 0);
         }
+        if (l.path.kind() == AccessPath.Kind.MULTI_OR) {
+            b.emit(Opcode.Return, l.returnAddress, 0);
+        }
         if (l.step == Opcode.Goto) {
             b.emit(Opcode.Goto, 0, l.top);
         } else if (l.step != null) {
@@ -422,7 +482,7 @@ final class LoopCodegen {
         for (int i = l.inLoops.size() - 1; i >= 0; i--) {
             int[] in = l.inLoops.get(i);
             b.resolve(in[2]);
-            b.emit(Opcode.Next, in[0], in[1]);
+            b.emit(in[3] == 1 ? Opcode.Prev : Opcode.Next, in[0], in[1]);
         }
         b.resolve(l.done);
         if (left) {

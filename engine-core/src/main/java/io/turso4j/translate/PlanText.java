@@ -9,15 +9,31 @@ import java.util.List;
  * The EXPLAIN QUERY PLAN line of one loop, in sqlite3 3.40's words (sqlite3WhereExplainOneScan):
  * {@code SCAN t}, {@code SCAN t USING COVERING INDEX i}, {@code SEARCH t USING INDEX i (a=? AND
  * b>?)}, {@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)}, {@code SEARCH t USING AUTOMATIC
- * COVERING INDEX (x=?)}, followed by {@code LEFT-JOIN} for a LEFT JOIN's right side. Stateless.
+ * COVERING INDEX (x=?)}, followed by {@code LEFT-JOIN} for a LEFT JOIN's right side; a MULTI-INDEX
+ * OR is {@code MULTI-INDEX OR} followed by {@code INDEX n} and its line for each branch. Stateless.
  */
 final class PlanText {
     private PlanText() {}
+
+    /** One line of the plan, {@code depth} levels below the loop's own line (sqlite3 draws a tree). */
+    record Line(String detail, int depth) {}
+
+    /** The loop's lines: one, or a MULTI-INDEX OR's heading with each branch's {@code INDEX n} and line below it. */
+    static List<Line> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(describe(source, path, table, leftJoin, search), 0));
+        for (int i = 0; i < path.branches().size(); i++) {
+            lines.add(new Line("INDEX " + (i + 1), 1));
+            lines.add(new Line(describe(source, path.branches().get(i), table, false, false), 2));
+        }
+        return lines;
+    }
 
     /** @param search the loop stops at its first row (min/max): a scan reads as a SEARCH */
     static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
         String name = source.name();
         String text = switch (path.kind()) {
+            case MULTI_OR -> "MULTI-INDEX OR";
             case ROW, SCAN -> (search ? "SEARCH " : "SCAN ") + name;
             case ROWID_EQ -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (rowid=?)";
             case ROWID_RANGE -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (" + range("rowid", path) + ")";

@@ -52,6 +52,8 @@ final class SelectCodegen {
 
     /** What EXPLAIN QUERY PLAN shows: a line per loop and temporary b-tree, in the order chosen. */
     private final List<String> explained = new ArrayList<>();
+    /** Per line of {@link #explained}: how many levels it sits below a top-level line. */
+    private final List<Integer> explainedDepths = new ArrayList<>();
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
@@ -173,11 +175,21 @@ final class SelectCodegen {
 
     /** Notes one line of the query plan (see {@link ExplainQueryPlan}). */
     void explain(String detail) {
+        explain(detail, 0);
+    }
+
+    /** Notes a line {@code depth} levels below the last line noted at {@code depth - 1}. */
+    void explain(String detail, int depth) {
         explained.add(detail);
+        explainedDepths.add(depth);
     }
 
     List<String> explained() {
         return List.copyOf(explained);
+    }
+
+    List<Integer> explainedDepths() {
+        return List.copyOf(explainedDepths);
     }
 
     /** The trigger programs coded into this compilation (see {@link TriggerCodegen}). */

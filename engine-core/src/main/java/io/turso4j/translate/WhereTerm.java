@@ -17,8 +17,10 @@ import java.util.List;
  *
  * @param on -1 for a WHERE term (or an inner join's ON term); for a LEFT JOIN's ON term, the
  *     number of its right-hand source, in whose loop it stays
+ * @param disjuncts for an OR that is not an IN in disguise, its disjuncts in order, each
+ *     analysed as a conjunction (a MULTI-INDEX OR may look each one up); else empty
  */
-record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
+record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, List<Disjunct> disjuncts) {
     /** The mask of a term that must be tested with every source available. */
     static final long ALL = -1L;
 
@@ -38,10 +40,14 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
         }
     }
 
+    /** One disjunct of an OR term: its expression and its AND terms, each analysed. */
+    record Disjunct(Expr expr, List<WhereTerm> conjuncts) {}
+
     /** Analyses {@code e} against {@code scope}, whose own sources are numbered by position. */
     static WhereTerm of(Expr e, int on, Scope scope) {
         List<Constraint> constraints = new ArrayList<>();
-        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints);
+        List<Disjunct> disjuncts = new ArrayList<>();
+        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints, disjuncts);
         switch (e) {
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.left()) -> term.constrainNull(b.right(), scope, constraints);
@@ -55,6 +61,9 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
                     Expr.InList in = orAsIn(b, scope);
                     if (in != null) {
                         term.constrainIn(in, scope, constraints);
+                    } else {
+                        analyseDisjuncts(b, on, scope, disjuncts);
+                        term.combineDisjuncts(disjuncts, scope, constraints);
                     }
                 }
             }
@@ -164,6 +173,94 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints) {
             values.add(value);
         }
         return new Expr.InList(or.pos(), false, column, values);
+    }
+
+    private static void analyseDisjuncts(Expr.Binary or, int on, Scope scope, List<Disjunct> out) {
+        List<Expr> ds = new ArrayList<>();
+        disjuncts(or, ds);
+        for (Expr d : ds) {
+            List<WhereTerm> conjuncts = new ArrayList<>();
+            for (Expr c : SelectCodegen.conjuncts(d)) {
+                conjuncts.add(of(c, on, scope));
+            }
+            out.add(new Disjunct(d, List.copyOf(conjuncts)));
+        }
+    }
+
+    /**
+     * SQLite's whereCombineDisjuncts: for an OR of two disjuncts each constraining this scope,
+     * a comparison in each (or an AND term of each) of the same expression with the same value,
+     * both at most or both at least it, implies their union ({@code x = v OR x < v}: {@code x <= v}),
+     * which a lookup may use (the OR is still tested).
+     */
+    private void combineDisjuncts(List<Disjunct> disjuncts, Scope scope, List<Constraint> out) {
+        if (disjuncts.size() != 2) {
+            return;
+        }
+        long common = -1;
+        for (Disjunct d : disjuncts) {
+            long constrained = 0;
+            for (WhereTerm t : d.conjuncts()) {
+                for (Constraint c : t.constraints()) {
+                    constrained |= 1L << c.source();
+                }
+            }
+            common &= constrained;
+        }
+        if (common == 0) {
+            return;
+        }
+        for (Expr.Binary x : comparisons(disjuncts.get(0))) {
+            for (Expr.Binary y : comparisons(disjuncts.get(1))) {
+                Op a = op(x.op());
+                Op b = op(y.op());
+                if (a == null || b == null || !sameExpr(x.left(), y.left(), scope) || !sameExpr(x.right(), y.right(), scope)) {
+                    continue;
+                }
+                boolean below = (a == Op.EQ || a == Op.LT || a == Op.LE) && (b == Op.EQ || b == Op.LT || b == Op.LE);
+                boolean above = (a == Op.EQ || a == Op.GT || a == Op.GE) && (b == Op.EQ || b == Op.GT || b == Op.GE);
+                if (!below && !above) {
+                    continue;
+                }
+                Op union = a == b ? a : below ? Op.LE : Op.GE;
+                constrain(x.left(), union, x.right(), x.left(), x.right(), scope, out);
+                constrain(x.right(), flip(union), x.left(), x.left(), x.right(), scope, out);
+            }
+        }
+    }
+
+    /** A disjunct's AND terms that are comparisons, a BETWEEN as its two bounds (as SQLite splits it). */
+    private static List<Expr.Binary> comparisons(Disjunct d) {
+        List<Expr.Binary> out = new ArrayList<>();
+        for (WhereTerm t : d.conjuncts()) {
+            switch (t.expr()) {
+                case Expr.Binary b -> out.add(b);
+                case Expr.Between b when !b.not() -> {
+                    out.add(new Expr.Binary(b.pos(), Expr.BinaryOp.GE, b.expr(), b.low()));
+                    out.add(new Expr.Binary(b.pos(), Expr.BinaryOp.LE, b.expr(), b.high()));
+                }
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code a} and {@code b} are the same expression (SQLite's sqlite3ExprCompare, for the simple kinds). */
+    private static boolean sameExpr(Expr a, Expr b, Scope scope) {
+        return switch (a) {
+            case Expr.Column x when b instanceof Expr.Column y -> {
+                Scope.Resolved rx = scope.find(x);
+                Scope.Resolved ry = scope.find(y);
+                yield rx != null && ry != null ? same(rx, ry) : rx == null && ry == null && x.column().equalsIgnoreCase(y.column())
+                        && java.util.Objects.equals(x.table(), y.table());
+            }
+            case Expr.Literal x when b instanceof Expr.Literal y -> x.kind() == y.kind() && java.util.Objects.equals(x.text(), y.text());
+            case Expr.Unary x when b instanceof Expr.Unary y -> x.op() == y.op() && sameExpr(x.operand(), y.operand(), scope);
+            case Expr.Collate x when b instanceof Expr.Collate y -> x.collation().equalsIgnoreCase(y.collation())
+                    && sameExpr(x.expr(), y.expr(), scope);
+            default -> false;
+        };
     }
 
     private static boolean same(Scope.Resolved a, Scope.Resolved b) {
