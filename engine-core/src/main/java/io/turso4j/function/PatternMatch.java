@@ -20,6 +20,9 @@ final class PatternMatch {
     /** No match even trying every position after a wildcard: the caller may stop searching. */
     private static final int NO_WILDCARD_MATCH = 2;
 
+    /** A wildcard that is switched off: no character reads as it. */
+    private static final int NONE = -1;
+
     private final int matchAll;
     private final int matchOne;
     private final int matchSet;
@@ -63,7 +66,12 @@ final class PatternMatch {
             out.setNull();
             return;
         }
-        out.setInt(matches(pattern, string, escape) ? 1 : 0);
+        // An escape that is also a wildcard is only the escape, as in SQLite's likeFunc.
+        PatternMatch dialect = escape == matchAll || escape == matchOne
+                ? new PatternMatch(escape == matchAll ? NONE : matchAll, escape == matchOne ? NONE : matchOne, matchSet,
+                        noCase)
+                : this;
+        out.setInt(dialect.matches(pattern, string, escape) ? 1 : 0);
     }
 
     /** Whether {@code string} matches {@code pattern} with this dialect (escape 0: none). */

@@ -52,6 +52,9 @@ class StringFunctionsTest {
                 for (String s : strings) {
                     oracle.scalar("like", p, s);
                     oracle.scalar("like", p, s, "\\");
+                    // An escape that is also a wildcard is only the escape.
+                    oracle.scalar("like", p, s, "%");
+                    oracle.scalar("like", p, s, "_");
                     oracle.scalar("glob", p, s);
                 }
             }
