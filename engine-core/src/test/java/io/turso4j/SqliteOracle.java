@@ -101,6 +101,54 @@ final class SqliteOracle implements AutoCloseable {
         return sqlite;
     }
 
+    /**
+     * SQLite's result of {@code sql} on {@code c} with the error's result code too
+     * ({@code error 19: …}), for tests of statements whose codes matter (triggers' RAISE).
+     */
+    static String withCode(java.sql.Connection c, String sql) {
+        try (java.sql.Statement s = c.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            if (s.execute(sql)) {
+                try (ResultSet rs = s.getResultSet()) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int i = 1; i <= n; i++) {
+                            row.add(describe(rs.getObject(i)));
+                        }
+                        rows.add(String.join(", ", row));
+                    }
+                }
+            }
+            return "rows: " + rows;
+        } catch (org.sqlite.SQLiteException e) {
+            // sqlite-jdbc: "[SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired (too big)"
+            String m = e.getMessage();
+            int open = m.indexOf('(');
+            return "error " + e.getResultCode().code + ": "
+                    + (open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m);
+        } catch (SQLException e) {
+            throw new AssertionError(sql, e);
+        }
+    }
+
+    /** turso4j's result of {@code sql} on {@code c}, as {@link #withCode(java.sql.Connection, String)} gives SQLite's. */
+    static String withCode(Connection c, String sql) {
+        try (Statement s = c.prepare(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (s.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < s.columnCount(); i++) {
+                    row.add(describe(s.getObject(i)));
+                }
+                rows.add(String.join(", ", row));
+            }
+            return "rows: " + rows;
+        } catch (SqliteException e) {
+            return "error " + e.code().code() + ": " + e.getMessage();
+        }
+    }
+
     static String describe(Object v) {
         return switch (v) {
             case null -> "null";

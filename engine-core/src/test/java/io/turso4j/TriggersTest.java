@@ -3,13 +3,11 @@ package io.turso4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.turso4j.error.SqliteException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteException;
 
 /**
  * Triggers end to end, each script run on SQLite (sqlite-jdbc) and on turso4j: the rows, the
@@ -21,51 +19,9 @@ class TriggersTest {
     private static void differential(String... script) throws SQLException {
         try (SqliteOracle oracle = new SqliteOracle()) {
             for (String sql : script) {
-                assertEquals(sqlite(oracle, sql), turso(oracle, sql), sql);
+                assertEquals(SqliteOracle.withCode(oracle.sqliteConnection(), sql),
+                        SqliteOracle.withCode(oracle.connection(), sql), sql);
             }
-        }
-    }
-
-    private static String sqlite(SqliteOracle oracle, String sql) {
-        try (java.sql.Statement s = oracle.sqliteConnection().createStatement()) {
-            List<String> rows = new ArrayList<>();
-            if (s.execute(sql)) {
-                try (ResultSet rs = s.getResultSet()) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        List<String> row = new ArrayList<>();
-                        for (int i = 1; i <= n; i++) {
-                            row.add(SqliteOracle.describe(rs.getObject(i)));
-                        }
-                        rows.add(String.join(", ", row));
-                    }
-                }
-            }
-            return "rows: " + rows;
-        } catch (SQLiteException e) {
-            // sqlite-jdbc: "[SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired (too big)"
-            String m = e.getMessage();
-            int open = m.indexOf('(');
-            String message = open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
-            return "error " + e.getResultCode().code + ": " + message;
-        } catch (SQLException e) {
-            throw new AssertionError(sql, e);
-        }
-    }
-
-    private static String turso(SqliteOracle oracle, String sql) {
-        try (Statement s = oracle.connection().prepare(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (s.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < s.columnCount(); i++) {
-                    row.add(SqliteOracle.describe(s.getObject(i)));
-                }
-                rows.add(String.join(", ", row));
-            }
-            return "rows: " + rows;
-        } catch (SqliteException e) {
-            return "error " + e.code().code() + ": " + e.getMessage();
         }
     }
 

@@ -2,17 +2,11 @@ package io.turso4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.turso4j.error.SqliteException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sqlite.SQLiteException;
 
 /**
  * INSTEAD OF triggers on views. SQLite (sqlite-jdbc) writes a database with views and their
@@ -78,48 +72,8 @@ class ViewTriggersTest {
              Database database = Database.open(copy.toString());
              Connection turso = database.connect()) {
             for (String sql : SCRIPT) {
-                assertEquals(sqlite(sqlite, sql), turso(turso, sql), sql);
+                assertEquals(SqliteOracle.withCode(sqlite, sql), SqliteOracle.withCode(turso, sql), sql);
             }
-        }
-    }
-
-    private static String sqlite(java.sql.Connection c, String sql) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
-            List<String> rows = new ArrayList<>();
-            if (s.execute(sql)) {
-                try (ResultSet rs = s.getResultSet()) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        List<String> row = new ArrayList<>();
-                        for (int i = 1; i <= n; i++) {
-                            row.add(SqliteOracle.describe(rs.getObject(i)));
-                        }
-                        rows.add(String.join(", ", row));
-                    }
-                }
-            }
-            return "rows: " + rows;
-        } catch (SQLiteException e) {
-            String m = e.getMessage();
-            int open = m.indexOf('(');
-            return "error " + e.getResultCode().code + ": "
-                    + (open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m);
-        }
-    }
-
-    private static String turso(Connection c, String sql) {
-        try (Statement s = c.prepare(sql)) {
-            List<String> rows = new ArrayList<>();
-            while (s.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 0; i < s.columnCount(); i++) {
-                    row.add(SqliteOracle.describe(s.getObject(i)));
-                }
-                rows.add(String.join(", ", row));
-            }
-            return "rows: " + rows;
-        } catch (SqliteException e) {
-            return "error " + e.code().code() + ": " + e.getMessage();
         }
     }
 }
