@@ -22,7 +22,7 @@ import java.util.List;
  *   inTop: Column list → key; Affinity key; IsNull key → exhausted
  *   SeekGE idx, exhausted, key                         ; or Rewind / SeekRowid / Yield …
  *   top: IdxGT idx, exhausted, key                     ; the end of the range
- *        [IdxRowid idx → r; NotExists tab, next, r]    ; unless the index covers the query
+ *        [DeferredSeek idx, tab]                       ; unless the index covers the query
  *        ON terms → next; matched = 1
  *   body: …inner loops, terms, output…
  *   next: [If nullPass → exit]; Next idx, top
@@ -33,8 +33,8 @@ import java.util.List;
  * A MULTI-INDEX OR runs each branch's lookup in turn and calls the body as a subroutine for
  * each row that passes the branch's disjunct and is not yet in a set of the rowids found:
  * <pre>
- *   OpenEphemeral found
- *   (branch 1's loop) disjunct 1 → next1; Rowid → r; Found found, next1, r; IdxInsert found, r
+ *   Null found                                       ; an empty row set
+ *   (branch 1's loop) disjunct 1 → next1; Rowid → r; RowSetTest found, next1, r (adding r)
  *                     Gosub ret, body; next1: (its step)
  *   (branch 2's loop) …
  *   Goto done
@@ -125,6 +125,8 @@ final class LoopCodegen {
             l.reader.useTable(l.indexCursor); // a WITHOUT ROWID table's own b-tree: read as the table is
         } else if (p.covering()) {
             l.reader.useIndex(l.indexCursor, JoinPlanner.fields(p.index(), l.table));
+        } else if (p.kind() == AccessPath.Kind.INDEX && l.table.hasRowid()) {
+            l.reader.useIndexFirst(l.indexCursor, JoinPlanner.fields(p.index(), l.table), l.tableCursor);
         } else if (l.table != null) {
             l.reader.useTable(l.tableCursor);
         }
@@ -233,23 +235,24 @@ final class LoopCodegen {
 
     /** A MULTI-INDEX OR's branch loops, each calling the body for its new rows (see class comment). */
     private void multiOr(Level l) {
-        int found = b.allocCursor();
-        b.emit(Opcode.OpenEphemeral, found, 1, 0, new IndexKeyComparator(new Collation[] {null}, new boolean[1]), 0);
+        int found = b.allocRegister();
+        b.emit(Opcode.Null, 0, found);
         l.returnAddress = b.allocRegister();
         int rowid = b.allocRegister();
-        int record = b.allocRegister();
         List<WhereTerm.Disjunct> disjuncts = l.path.or().disjuncts();
         for (int i = 0; i < l.branches.size(); i++) {
             Level branch = l.branches.get(i);
             open(branch);
-            exprs.jumpIfNotTrue(disjuncts.get(i).expr(), branch.next);
-            b.emit(Opcode.Rowid, l.tableCursor, rowid);
-            b.emit(Opcode.Found, found, branch.next, rowid, 1, 0);
-            if (i < l.branches.size() - 1) {
-                // The last branch's rows are looked for, never again.
-                b.emit(Opcode.MakeRecord, rowid, 1, record);
-                b.emit(Opcode.IdxInsert, found, record);
+            if (branch.path.kind() == AccessPath.Kind.INDEX) {
+                // The disjunct reads what it can from the branch's index, before any table lookup.
+                l.reader.useIndexFirst(branch.indexCursor, JoinPlanner.fields(branch.path.index(), l.table),
+                        l.tableCursor);
             }
+            exprs.jumpIfNotTrue(disjuncts.get(i).expr(), branch.next);
+            l.reader.useTable(l.tableCursor);
+            b.emit(Opcode.Rowid, l.tableCursor, rowid);
+            // The last branch's rows are looked for, never added: no later branch asks.
+            b.emit(Opcode.RowSetTest, found, branch.next, rowid, i < l.branches.size() - 1 ? 1 : 0, 0);
             b.emit(Opcode.Gosub, l.returnAddress, l.body);
             close(branch);
         }
@@ -443,13 +446,11 @@ final class LoopCodegen {
         if (endTest != null) {
             b.emit(endTest, l.indexCursor, l.exhausted, endKey, endLength, 0);
         }
-        if (!p.covering()) {
+        if (!p.covering() && l.table.hasRowid()) {
+            b.emit(Opcode.DeferredSeek, l.indexCursor, 0, l.tableCursor);
+        } else if (!p.covering()) {
             int rowid = b.allocRegister();
-            if (l.table.hasRowid()) {
-                b.emit(Opcode.IdxRowid, l.indexCursor, rowid);
-            } else {
-                WithoutRowidTables.keyFromEntry(b, l.table, p.index(), l.indexCursor, rowid);
-            }
+            WithoutRowidTables.keyFromEntry(b, l.table, p.index(), l.indexCursor, rowid);
             WithoutRowidTables.seekRow(b, l.table, l.tableCursor, l.next, rowid);
         }
         l.step = l.reverse ? Opcode.Prev : Opcode.Next;

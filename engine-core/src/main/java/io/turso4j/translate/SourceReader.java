@@ -22,7 +22,8 @@ import io.turso4j.vdbe.ProgramBuilder;
  * source; one compilation thread.
  */
 final class SourceReader {
-    private enum Mode { REGISTERS, TABLE, INDEX }
+    /** INDEX_FIRST: the index entry's fields where it has them, else the table's deferred-seek cursor. */
+    private enum Mode { REGISTERS, TABLE, INDEX, INDEX_FIRST }
 
     private final Table table;
     private final int firstRegister;
@@ -68,6 +69,17 @@ final class SourceReader {
         indexFields = fields.clone();
     }
 
+    /**
+     * Reads from index cursor {@code index} the columns its entry holds ({@code fields} as in
+     * {@link #useIndex}) and the rest from {@code table}, which a DeferredSeek positions only
+     * when such a column is read.
+     */
+    void useIndexFirst(int index, int[] fields, int table) {
+        useIndex(index, fields);
+        mode = Mode.INDEX_FIRST;
+        tableCursor = table;
+    }
+
     /** Reads from the block of registers (after {@link #copyToRegisters}, or a co-routine's own). */
     void useRegisters() {
         mode = Mode.REGISTERS;
@@ -82,25 +94,34 @@ final class SourceReader {
     void read(ProgramBuilder b, int i, int target) {
         switch (mode) {
             case REGISTERS -> b.emit(Opcode.SCopy, firstRegister + i, target);
+            case INDEX_FIRST -> {
+                if (indexFields[i] >= 0) {
+                    b.emit(Opcode.Column, indexCursor, indexFields[i], target);
+                } else {
+                    readTable(b, i, target);
+                }
+            }
             case INDEX -> {
                 if (indexFields[i] < 0) {
                     throw new IllegalStateException("column " + i + " is not in the index");
                 }
                 b.emit(Opcode.Column, indexCursor, indexFields[i], target);
             }
-            case TABLE -> {
-                if (i == table.columns().size() || i == table.rowidAlias()) {
-                    b.emit(Opcode.Rowid, tableCursor, target);
-                } else if (table.column(i).generated() == Column.Generated.VIRTUAL) {
-                    GeneratedColumns.readVirtual(b, table, tableCursor, i, target);
-                } else if (!table.hasRowid()) {
-                    b.emit(Opcode.Column, tableCursor, WithoutRowidTables.field(table, i), target,
-                            ColumnDefaults.of(table.columns().get(i)), 0);
-                } else {
-                    b.emit(Opcode.Column, tableCursor, GeneratedColumns.field(table, i), target,
-                            ColumnDefaults.of(table.columns().get(i)), 0);
-                }
-            }
+            case TABLE -> readTable(b, i, target);
+        }
+    }
+
+    private void readTable(ProgramBuilder b, int i, int target) {
+        if (i == table.columns().size() || i == table.rowidAlias()) {
+            b.emit(Opcode.Rowid, tableCursor, target);
+        } else if (table.column(i).generated() == Column.Generated.VIRTUAL) {
+            GeneratedColumns.readVirtual(b, table, tableCursor, i, target);
+        } else if (!table.hasRowid()) {
+            b.emit(Opcode.Column, tableCursor, WithoutRowidTables.field(table, i), target,
+                    ColumnDefaults.of(table.columns().get(i)), 0);
+        } else {
+            b.emit(Opcode.Column, tableCursor, GeneratedColumns.field(table, i), target,
+                    ColumnDefaults.of(table.columns().get(i)), 0);
         }
     }
 

@@ -32,6 +32,9 @@ final class CursorOps {
     private final BTreeCursor[] cursors;
     private final IndexKeyComparator[] keys;
     private final boolean[] nullRow;
+    /** Per table cursor: whether a DeferredSeek to {@link #deferredRowid} is still to be done. */
+    private final boolean[] deferred;
+    private final long[] deferredRowid;
     private final Register[] regs;
     private final VmContext context;
     private final RecordWriter writer = new RecordWriter();
@@ -42,6 +45,8 @@ final class CursorOps {
         this.cursors = new BTreeCursor[cursorCount];
         this.keys = new IndexKeyComparator[cursorCount];
         this.nullRow = new boolean[cursorCount];
+        this.deferred = new boolean[cursorCount];
+        this.deferredRowid = new long[cursorCount];
         this.regs = regs;
         this.context = context;
     }
@@ -67,14 +72,16 @@ final class CursorOps {
                 }
                 yield -1;
             }
-            case Rewind -> moved(p1, cursor(p1).first(), p2, false);
-            case Last -> moved(p1, cursor(p1).last(), p2, false);
+            case Rewind -> moved(p1, repositioned(p1).first(), p2, false);
+            case Last -> moved(p1, repositioned(p1).last(), p2, false);
             case Next -> moved(p1, cursor(p1).next(), p2, true);
             case Prev -> moved(p1, cursor(p1).prev(), p2, true);
             case Column -> column(p1, p2, regs[p3], (Register) p4);
             case Rowid -> {
                 if (nullRow[p1]) {
                     regs[p2].setNull();
+                } else if (deferred[p1]) {
+                    regs[p2].setInt(deferredRowid[p1]);
                 } else {
                     regs[p2].setInt(cursor(p1).rowid());
                 }
@@ -85,8 +92,16 @@ final class CursorOps {
                     regs[p2].setNull();
                     yield -1;
                 }
-                RecordReader rec = cursor(p1).record();
-                regs[p2].setInt(rec.getLong(rec.columnCount() - 1));
+                regs[p2].setInt(indexRowid(p1));
+                yield -1;
+            }
+            case DeferredSeek -> {
+                repositioned(p3);
+                nullRow[p3] = nullRow[p1];
+                if (!nullRow[p1]) {
+                    deferredRowid[p3] = indexRowid(p1);
+                    deferred[p3] = true;
+                }
                 yield -1;
             }
             case SeekRowid -> {
@@ -99,9 +114,9 @@ final class CursorOps {
                     }
                     key = copy;
                 }
-                yield found(p1, cursor(p1).seekRowid(key.intValue()), p2);
+                yield found(p1, repositioned(p1).seekRowid(key.intValue()), p2);
             }
-            case NotExists -> found(p1, cursor(p1).seekRowid(regs[p3].intValue()), p2);
+            case NotExists -> found(p1, repositioned(p1).seekRowid(regs[p3].intValue()), p2);
             case NewRowid -> {
                 regs[p2].setInt(newRowid(cursor(p1)));
                 yield -1;
@@ -193,6 +208,7 @@ final class CursorOps {
                 yield found == (op == Opcode.Found) ? p2 : -1;
             }
             case NullRow -> {
+                deferred[p1] = false;
                 nullRow[p1] = true;
                 yield -1;
             }
@@ -218,14 +234,35 @@ final class CursorOps {
         cursors[p1] = c;
         keys[p1] = key;
         nullRow[p1] = false;
+        deferred[p1] = false;
     }
 
+    /** Cursor {@code i}, on its row: a deferred seek still pending is done now. */
     private BTreeCursor cursor(int i) {
         BTreeCursor c = cursors[i];
         if (c == null) {
             throw new IllegalStateException("cursor " + i + " is not open");
         }
+        if (deferred[i]) {
+            // May throw IoPending; the flag stays set, so the re-executed instruction seeks again.
+            if (!c.seekRowid(deferredRowid[i])) {
+                throw new SqliteException(ResultCode.CORRUPT, "database disk image is malformed");
+            }
+            deferred[i] = false;
+        }
         return c;
+    }
+
+    /** Cursor {@code i}, about to be moved elsewhere: a deferred seek still pending is dropped. */
+    private BTreeCursor repositioned(int i) {
+        deferred[i] = false;
+        return cursor(i);
+    }
+
+    /** The rowid stored as the last field of index cursor {@code i}'s entry. */
+    private long indexRowid(int i) {
+        RecordReader rec = cursor(i).record();
+        return rec.getLong(rec.columnCount() - 1);
     }
 
     /** A move that jumps when it fails ({@code Rewind}, {@code Last}) or succeeds ({@code Next}). */
@@ -291,7 +328,7 @@ final class CursorOps {
 
     /** Index cursors seek by key; table cursors by the integer rowid in r[key]. */
     private int seek(int p1, SeekOp op, int key, int count, int p2) {
-        BTreeCursor c = cursor(p1);
+        BTreeCursor c = repositioned(p1);
         boolean positioned = keys[p1] != null ? c.seek(op, regs, key, count) : seekRowid(c, op, regs[key]);
         nullRow[p1] = !positioned;
         return positioned ? -1 : p2;

@@ -215,6 +215,12 @@ public enum Opcode {
     Rowid(false),
     /** r[P2] = the rowid stored as the last field of the current index entry. */
     IdxRowid(false),
+    /**
+     * Remember that table cursor P3 is on the row whose rowid ends index cursor P1's entry, and
+     * seek it only when something reads the row beyond its rowid (SQLite's deferred seek, so
+     * filters on indexed columns cost no table lookup).
+     */
+    DeferredSeek(false),
     /** Move to the row whose rowid is r[P3]; jump if there is none (or r[P3] is not an integer). */
     SeekRowid(true),
     /** Move to the row whose rowid is the integer r[P3]; jump if there is none. */
@@ -255,6 +261,11 @@ public enum Opcode {
     SorterData(false),
     /** Move to the sorter's next record; jump if there is one. */
     SorterNext(true),
+    /**
+     * Jump if rowid r[P3] is in the row set of register P1; else add it when P4 is 1 (0: only
+     * test, for the last set to be checked). A Null on P1 empties the set.
+     */
+    RowSetTest(true),
     /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
     Found(true),
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */

@@ -46,6 +46,8 @@ public final class Vm implements FunctionContext {
     private final Register[] regs;
     private final Register[] params;
     private final AggregateFunction.Accumulator[] accumulators;
+    /** The row sets of RowSetTest, by register; null until the first one is used. */
+    private RowSet[] rowSets;
     private final BitSet onceDone = new BitSet();
     /** The window computations under way, by the register that names them (see {@link WindowRows}). */
     private final Map<Integer, WindowRows> windows = new HashMap<>();
@@ -116,6 +118,7 @@ public final class Vm implements FunctionContext {
         onceDone.clear();
         windows.clear();
         Arrays.fill(accumulators, null);
+        rowSets = null;
         for (Register r : regs) {
             r.setNull();
         }
@@ -155,6 +158,18 @@ public final class Vm implements FunctionContext {
             throw halt(new SqliteException(ResultCode.INTERNAL, "internal error at " + program.opcode(pc)
                     + " (addr " + pc + "): " + e, e));
         }
+    }
+
+    /** Whether {@code rowid} is in register {@code set}'s row set; adds it if not and {@code add}. */
+    private boolean rowSetTest(int set, long rowid, boolean add) {
+        if (rowSets == null) {
+            rowSets = new RowSet[regs.length];
+        }
+        RowSet rows = rowSets[set];
+        if (rows == null) {
+            rows = rowSets[set] = new RowSet();
+        }
+        return add ? !rows.add(rowid) : rows.contains(rowid);
     }
 
     private SqliteException halt(SqliteException e) {
@@ -201,6 +216,9 @@ public final class Vm implements FunctionContext {
                     for (int i = p2; i <= last; i++) {
                         r[i].setNull();
                         accumulators[i] = null;
+                    }
+                    if (rowSets != null) {
+                        Arrays.fill(rowSets, p2, last + 1, null);
                     }
                 }
                 case Variable -> r[p2].copyFrom(params[p1 - 1]);
@@ -260,6 +278,12 @@ public final class Vm implements FunctionContext {
                     boolean jump = t == Truth.UNKNOWN ? p3 != 0
                             : (t == Truth.TRUE) == (Opcode.of(code[at]) == Opcode.If);
                     if (jump) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case RowSetTest -> {
+                    if (rowSetTest(p1, r[p3].intValue(), (java.lang.Integer) p4[pc] != 0)) {
                         pc = p2;
                         continue;
                     }
