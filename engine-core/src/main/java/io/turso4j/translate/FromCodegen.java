@@ -496,9 +496,9 @@ final class FromCodegen {
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
-            } else {
+            } else if (open.get(at).path.or() != t) {
                 tested.get(at).add(t.expr());
-            }
+            } // else a MULTI-INDEX OR's term: each branch tests its disjunct before the row counts
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);

@@ -196,6 +196,11 @@ public enum Opcode {
 
     // ---- cursors (P1 = cursor number); every opcode from here on is a cursor opcode --------
     /**
+     * Jump if rowid r[P3] is in the row set of register P1; else add it when P4 is 1 (0: only
+     * test, for the last set to be checked). A Null on P1 empties the set.
+     */
+    RowSetTest(true),
+    /**
      * Open a read cursor on the tree rooted at page P2 (at page r[P2] when P5 has 0x02); P4 =
      * IndexKeyComparator for an index.
      */
@@ -261,11 +266,6 @@ public enum Opcode {
     SorterData(false),
     /** Move to the sorter's next record; jump if there is one. */
     SorterNext(true),
-    /**
-     * Jump if rowid r[P3] is in the row set of register P1; else add it when P4 is 1 (0: only
-     * test, for the last set to be checked). A Null on P1 empties the set.
-     */
-    RowSetTest(true),
     /** Jump if the index holds an entry starting with the key r[P3 .. P3+P4). */
     Found(true),
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
