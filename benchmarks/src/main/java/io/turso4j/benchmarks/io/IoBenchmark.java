@@ -27,10 +27,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * 4 KiB random reads and writes (writes with an fdatasync every 64) on a 1 GiB file at queue
@@ -38,10 +40,29 @@ import java.util.concurrent.atomic.AtomicReference;
  * exists to beat, plain {@code FileChannel} positional I/O from one virtual thread per
  * queue slot.
  *
- * <p>Each invocation performs {@value #OPS} operations keeping {@code depth} of them in flight
- * (a closed loop, as fio runs). {@code cache=cold} drops the file from the page cache before
- * every iteration; {@code cache=warm} reads it once beforehand. The file lives in
- * {@code -Dturso4j.bench.dir} (default: the system temp directory) and is created once.
+ * <p>Each invocation performs {@value #OPS} operations on {@value #OPS} distinct random pages
+ * (drawn afresh per invocation), keeping {@code depth} of them in flight (a closed loop, as fio
+ * runs). The file lives in {@code -Dturso4j.bench.dir} (default: the system temp directory)
+ * and is created once.
+ *
+ * <p>{@code cache=cold} means every read misses the page cache: before every invocation the
+ * file is dropped from the cache ({@code posix_fadvise(DONTNEED)}, untimed), and since the
+ * invocation's pages are distinct no read finds a page an earlier one brought in. This is
+ * checked, not assumed: {@code mincore(2)} tells which of the chosen pages were cached when
+ * the invocation began and how many pages of the file were cached when it ended (one per read
+ * when the kernel reads no more than asked); each iteration prints both as a "cold check"
+ * line. {@code cache=warm} reads the whole file once before every iteration, so every read hits.
+ *
+ * <p>The fio figures the issue compares against come from the same pattern, buffered, with
+ * the file dropped from the cache first and each page read at most once (fio's random map);
+ * {@code number_ios} is 65536 rather than {@value #OPS} so the run is long enough to time:
+ * <pre>
+ * fio --name=r --filename=F --rw=randread --bs=4k --ioengine=io_uring --iodepth=D \
+ *     --invalidate=1 --number_ios=65536 --size=1g
+ * </pre>
+ * with F this benchmark's file and D 1, 8 or 32 (fio is at /usr/bin/fio; add {@code
+ * --output-format=terse} for one line, IOPS in field 8). Warm: the same with {@code
+ * --invalidate=0} after one {@code cat F >/dev/null}.
  *
  * <p>Run: {@code ./benchmarks/run io} (see README.md).
  */
@@ -67,16 +88,28 @@ public class IoBenchmark {
     public String cache;
 
     private Path file;
+    private PageCache pageCache;
     private IO io;
     private DbFile dbFile;
     private FileChannel channel;
     private Buffer[] buffers;
     private final SplittableRandom random = new SplittableRandom(42);
+    /** The pages the next invocation touches, distinct, in issue order. */
+    private final long[] offsets = new long[OPS];
+    private final BitSet chosen = new BitSet((int) (FILE_SIZE / PAGE));
+
+    // Cold check, per iteration: reads issued, of them on a page cached when the invocation
+    // began, and pages of the file cached when invocations ended (summed).
+    private long coldReads;
+    private long coldReadsCached;
+    private long pagesCachedAfter;
+    private long invocations;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         file = Path.of(System.getProperty("turso4j.bench.dir", System.getProperty("java.io.tmpdir")), "turso4j-io-bench.dat");
         createIfMissing(file);
+        pageCache = new PageCache(file, FILE_SIZE);
         if (backend.equals("filechannel-vt")) {
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } else {
@@ -91,16 +124,59 @@ public class IoBenchmark {
     }
 
     @Setup(Level.Iteration)
-    public void prepareCache() throws IOException {
-        if (cache.equals("cold")) {
-            PageCache.drop(file);
-        } else {
+    public void prepareIteration() throws IOException {
+        coldReads = 0;
+        coldReadsCached = 0;
+        pagesCachedAfter = 0;
+        invocations = 0;
+        if (cache.equals("warm")) {
             warm(file);
+        }
+    }
+
+    @Setup(Level.Invocation)
+    public void prepareInvocation() {
+        chosen.clear();
+        for (int i = 0; i < OPS; i++) {
+            int page;
+            do {
+                page = random.nextInt((int) (FILE_SIZE / PAGE));
+            } while (chosen.get(page));
+            chosen.set(page);
+            offsets[i] = (long) page * PAGE;
+        }
+        if (cache.equals("cold")) {
+            pageCache.drop();
+            pageCache.snapshot();
+            for (long off : offsets) {
+                coldReadsCached += pageCache.cached(off) ? 1 : 0;
+            }
+            coldReads += OPS;
+        }
+    }
+
+    @TearDown(Level.Invocation)
+    public void checkInvocation() {
+        if (cache.equals("cold")) {
+            pageCache.snapshot();
+            pagesCachedAfter += pageCache.cachedPages();
+            invocations++;
+        }
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportIteration() {
+        if (cache.equals("cold") && invocations > 0) {
+            System.out.printf("cold check: %d ops, %d on pages cached before (miss rate %.2f%%), "
+                            + "%.0f pages cached after each invocation of %d ops%n",
+                    coldReads, coldReadsCached, 100.0 * (coldReads - coldReadsCached) / coldReads,
+                    (double) pagesCachedAfter / invocations, OPS);
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        pageCache.close();
         if (channel != null) {
             channel.close();
         }
@@ -130,29 +206,40 @@ public class IoBenchmark {
         }
     }
 
-    private long randomOffset() {
-        return random.nextLong(FILE_SIZE / PAGE) * PAGE;
-    }
-
-    /** Keeps {@code depth} operations in flight on the completion-based backend. */
+    /**
+     * Keeps {@code depth} operations in flight on the completion-based backend, issuing from
+     * this one thread as slots free up. Each wake-up issues as many operations as slots are
+     * free, back to back (as fio's reaping loop does), rather than one per wake-up: otherwise
+     * the harness would measure its own thread ping-pong with the completing thread.
+     */
     private void closedLoop(boolean write) throws Exception {
         Semaphore slots = new Semaphore(depth);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int i = 0; i < OPS; i++) {
+        Consumer<Completion> onDone = done -> {
+            if (done.isFailed()) {
+                failure.compareAndSet(null, done.failure());
+            }
+            slots.release();
+        };
+        int i = 0;
+        while (i < OPS) {
             if (write && i > 0 && i % SYNC_EVERY == 0) {
                 slots.acquire(depth); // drain, then make the last 64 writes durable
                 dbFile.sync().await();
                 slots.release(depth);
             }
             slots.acquire();
-            Buffer buf = buffers[i % depth];
-            Completion c = write ? dbFile.write(randomOffset(), buf) : dbFile.read(randomOffset(), buf);
-            c.onComplete(done -> {
-                if (done.isFailed()) {
-                    failure.compareAndSet(null, done.failure());
-                }
-                slots.release();
-            });
+            int batch = 1 + slots.drainPermits();
+            int limit = write ? SYNC_EVERY - i % SYNC_EVERY : OPS - i;
+            if (batch > limit) {
+                slots.release(batch - limit);
+                batch = limit;
+            }
+            for (int end = i + batch; i < end; i++) {
+                Buffer buf = buffers[i % depth];
+                Completion c = write ? dbFile.write(offsets[i], buf) : dbFile.read(offsets[i], buf);
+                c.onComplete(onDone);
+            }
         }
         slots.acquire(depth);
         if (write) {
@@ -167,10 +254,6 @@ public class IoBenchmark {
     private void virtualThreads(boolean write) throws Exception {
         AtomicLong done = new AtomicLong();
         Thread[] threads = new Thread[depth];
-        long[] offsets = new long[OPS];
-        for (int i = 0; i < OPS; i++) {
-            offsets[i] = randomOffset();
-        }
         for (int t = 0; t < depth; t++) {
             ByteBuffer bb = buffers[t].segment().asByteBuffer();
             int first = t;

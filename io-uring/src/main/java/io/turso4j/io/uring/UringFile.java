@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Only a read that is not wholly cached (or an error, which the ring then reports) goes to the
  * ring. This spares a cached read the loop's round trip (queue hop, eventfd wake-up, completion)
  * without ever blocking the caller on disk I/O. A file system that cannot honour the flag turns
- * the attempt off for the file.
+ * the attempt off for the file; a file whose tries keep missing pauses them ({@link
+ * InlineReadPolicy}), so cold reads do not pay a wasted system call each.
  *
  * <p>Closing, in order:
  * <ol>
@@ -55,6 +56,7 @@ final class UringFile implements DbFile {
     private LoopOp retiringOp;
     /** Cleared (a benign race) when the file system rejects RWF_NOWAIT. */
     private volatile boolean inlineReads = true;
+    private final InlineReadPolicy inlinePolicy = new InlineReadPolicy();
 
     private int kernelOps;    // loop thread: ops accepted and not yet ended
     private boolean closing;  // loop thread: the close op has been accepted
@@ -85,8 +87,12 @@ final class UringFile implements DbFile {
         if (len == 0) {
             return Completion.succeeded(0);
         }
-        if (inlineReads && readCached(pos, buf, off, len)) {
-            return Completion.succeeded(len);
+        if (inlineReads && inlinePolicy.shouldTry()) {
+            if (readCached(pos, buf, off, len)) {
+                inlinePolicy.hit();
+                return Completion.succeeded(len);
+            }
+            inlinePolicy.miss();
         }
         return issue(new TransferOp(this, false, pos, buf, off, len));
     }

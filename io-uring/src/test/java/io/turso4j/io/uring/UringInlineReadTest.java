@@ -130,6 +130,43 @@ class UringInlineReadTest {
     }
 
     @Test
+    void coldReadsPauseTheInlineTryAndAWarmFileGetsItBack() throws Exception {
+        int pages = 1024;
+        Buffer out = filled(pages * 4096, 17);
+        Path p = written("turning.db", out);
+        dropFromPageCache(p);
+        DbFile f = io.open(p.toString(), OpenMode.READ_ONLY);
+        Buffer in = Buffer.allocate(4096);
+        // Far-apart pages, never page 0: the kernel reads no more than asked, so each misses.
+        for (int i = 0; i < InlineReadPolicy.MISS_STREAK; i++) {
+            long page = 1 + (i * 389L) % (pages - 1);
+            assertEquals(4096, await(f.read(page * 4096, in)));
+            assertArrayEquals(Arrays.copyOfRange(bytes(out), (int) page * 4096, (int) page * 4096 + 4096), bytes(in));
+        }
+        Files.readAllBytes(p); // the whole file is cached now
+        CountDownLatch release = blockLoop();
+        List<Completion> paused = new ArrayList<>();
+        Completion tried;
+        try {
+            for (int i = 0; i < InlineReadPolicy.SKIP; i++) {
+                paused.add(f.read(0, Buffer.allocate(4096)));
+            }
+            tried = f.read(4096, in);
+            for (Completion c : paused) {
+                assertFalse(c.isDone(), "a read in the pause goes to the ring even when cached: " + c);
+            }
+            assertTrue(tried.isDone(), "the read after the pause tries inline again: " + tried);
+        } finally {
+            release.countDown();
+        }
+        for (Completion c : paused) {
+            assertEquals(4096, await(c));
+        }
+        assertArrayEquals(Arrays.copyOfRange(bytes(out), 4096, 8192), bytes(in));
+        assertTrue(f.read(8192, in).isDone(), "after a hit every read tries inline");
+    }
+
+    @Test
     void aReadPastTheEndStillZeroFillsThroughTheLoop() throws Exception {
         Buffer out = filled(4096, 7);
         DbFile f = io.open(written("short.db", out).toString(), OpenMode.READ_WRITE);
