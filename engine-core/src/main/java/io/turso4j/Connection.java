@@ -267,6 +267,9 @@ public final class Connection implements AutoCloseable {
         runningChanges = 0;
         if (wrote) {
             changes = 0;
+            if (autocommit) {
+                settings.setDeferForeignKeys(false); // its transaction ended, written or not
+            }
         }
     }
 
@@ -393,6 +396,7 @@ public final class Connection implements AutoCloseable {
             btree.beforeCommit();
             pager.commit();
             schema.committed();
+            settings.setDeferForeignKeys(false); // PRAGMA defer_foreign_keys lasts one transaction
         } else if (savepoint > 0) {
             pager.releaseSavepoint(savepoint);
         }
@@ -410,6 +414,7 @@ public final class Connection implements AutoCloseable {
             pager.rollback();
             rolledBack();
             deferredViolations = 0;
+            settings.setDeferForeignKeys(false);
         }
         leaveStatement();
     }
@@ -442,6 +447,7 @@ public final class Connection implements AutoCloseable {
         autocommit = true;
         savepoints.clear();
         deferredViolations = 0;
+        settings.setDeferForeignKeys(false);
     }
 
     private void rolledBack() {
@@ -536,6 +542,11 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public void uncountTriggerRows(long n) {
+            totalChanges -= n;
+        }
+
+        @Override
         public void setLastInsertRowid(long rowid) {
             lastInsertRowid = rowid;
         }
@@ -555,6 +566,7 @@ public final class Connection implements AutoCloseable {
             if (on) {
                 savepoints.clear();
                 deferredViolations = 0; // COMMIT checked it was (Vm's AutoCommit); ROLLBACK drops them
+                settings.setDeferForeignKeys(false);
             }
             autocommit = on;
         }

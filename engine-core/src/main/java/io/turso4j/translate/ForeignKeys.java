@@ -18,11 +18,11 @@ import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
-import java.util.ArrayDeque;
+import io.turso4j.vdbe.SubProgram;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Foreign key enforcement for one INSERT, UPDATE or DELETE (foreignkeys.html), as SQLite's
@@ -37,6 +37,17 @@ import java.util.Locale;
  * statement do not fail it. RESTRICT fails at once; CASCADE, SET NULL and SET DEFAULT change the
  * children with a nested DELETE or UPDATE, which checks its own foreign keys.
  *
+ * <p>Each action is a {@link SubProgram}, compiled once per statement and run by {@link
+ * Opcode#Program} for each parent row, as SQLite's fkActionTrigger programs: a cascade may reach
+ * the table it started from (a tree of rows, a cycle of tables), so coding it inline would not
+ * end, while a sub-program simply calls itself; the frames live on the heap and count towards
+ * the trigger depth limit, as in SQLite. The sub-program's code shares this instance, so its
+ * changes add to the statement's counter.
+ *
+ * <p>{@code PRAGMA defer_foreign_keys} is read at run time: while it is on, immediate keys count
+ * in the connection's counter ({@link Opcode#FkCounter} with P1 0) and RESTRICT counts instead
+ * of failing ({@link Opcode#FkIfDeferred}).
+ *
  * <p>A DEFERRABLE INITIALLY DEFERRED key counts in the connection's counter instead ({@link
  * Opcode#FkCounter}), which lives as long as the transaction: COMMIT fails while it is above
  * zero, and a statement in autocommit mode fails as an immediate one would. Not thread-safe;
@@ -47,34 +58,35 @@ final class ForeignKeys {
     private final SelectCodegen selects;
     private final Schema schema;
     private final int counter;
-    /** The tables a cascade is changing, outermost first (folded names). */
-    private final Deque<String> cascading;
+    /** How many action sub-programs are being compiled around the current code (0: the statement's own). */
+    private int cascading;
+    /** The action sub-programs compiled so far, by {@link #actionKey}. */
+    private final Map<String, SubProgram> actions = new HashMap<>();
     /** Whether the code counts a deferred key's violations (then {@link #finish} checks them in autocommit mode). */
     private boolean countsDeferred;
 
-    private ForeignKeys(ProgramBuilder b, SelectCodegen selects, int counter, Deque<String> cascading) {
+    private ForeignKeys(ProgramBuilder b, SelectCodegen selects, int counter) {
         this.b = b;
         this.selects = selects;
         this.schema = selects.schema();
         this.counter = counter;
-        this.cascading = cascading;
     }
 
     /** The foreign keys of a statement; codes the counter's start. */
     static ForeignKeys begin(ProgramBuilder b, SelectCodegen selects) {
         int counter = b.allocRegister();
         b.emit(Opcode.Integer, 0, counter);
-        return new ForeignKeys(b, selects, counter, new ArrayDeque<>());
+        return new ForeignKeys(b, selects, counter);
     }
 
     /** How the rows this change writes count: in changes(), unless they are a cascade's. */
     int changeFlags() {
-        return cascading.isEmpty() ? selects.triggers().changeFlags(ChangeFlags.COUNT) : ChangeFlags.TRIGGER_COUNT;
+        return cascading == 0 ? selects.triggers().changeFlags(ChangeFlags.COUNT) : ChangeFlags.TRIGGER_COUNT;
     }
 
     /** Codes the end-of-statement check. */
     void finish() {
-        if (!cascading.isEmpty()) {
+        if (cascading > 0) {
             return;
         }
         int ok = b.newLabel();
@@ -326,11 +338,13 @@ final class ForeignKeys {
             }
             if (delta == 0) {
                 ownParent(child, key, row, ok);
-                if (fk.deferred()) {
-                    add(fk, 1);
-                } else {
+                if (!fk.deferred()) {
+                    int deferred = b.newLabel();
+                    b.emit(Opcode.FkIfDeferred, 0, deferred);
                     fail();
+                    b.resolve(deferred);
                 }
+                add(fk, 1);
             } else {
                 add(fk, delta);
             }
@@ -341,23 +355,14 @@ final class ForeignKeys {
 
     /** Codes a jump to {@code none} when no violation of {@code fk}'s kind is pending (SQLite's FkIfZero). */
     private void ifNoViolation(ForeignKey fk, int none) {
-        if (fk.deferred()) {
-            b.emit(Opcode.FkIfZero, 1, none);
-        } else {
-            b.emit(Opcode.IfNot, counter, none, 1);
-        }
+        b.emit(Opcode.FkIfZero, fk.deferred() ? 1 : 0, none, fk.deferred() ? 0 : counter);
     }
 
     /** Codes adding {@code delta} to the counter of {@code fk}'s kind: the statement's or, deferred, the transaction's. */
     private void add(ForeignKey fk, int delta) {
-        if (fk.deferred()) {
-            countsDeferred = true;
-            b.emit(Opcode.FkCounter, 1, delta);
-            return;
-        }
-        int amount = b.allocRegister();
-        b.emit(Opcode.Integer, delta, amount);
-        b.emit(Opcode.Add, amount, counter, counter);
+        // An immediate key counts in the connection's counter too while defer_foreign_keys is on.
+        countsDeferred = true;
+        b.emit(Opcode.FkCounter, fk.deferred() ? 1 : 0, delta, fk.deferred() ? 0 : counter);
     }
 
     // ---- the parent side ----------------------------------------------------------------------
@@ -410,11 +415,19 @@ final class ForeignKeys {
             if (actions) {
                 if (action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
                         || action == ForeignKey.Action.SET_DEFAULT) {
-                    cascade(ref.child(), fk, parentColumns, oldRow, newRow, action);
+                    cascade(ref, parentColumns, oldRow, newRow, action);
                 }
             } else if (action == ForeignKey.Action.RESTRICT) {
+                // With defer_foreign_keys on, RESTRICT waits for COMMIT as NO ACTION does.
+                int deferred = b.newLabel();
+                int done = b.newLabel();
+                b.emit(Opcode.FkIfDeferred, 0, deferred);
                 countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
                         ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                b.emit(Opcode.Goto, 0, done);
+                b.resolve(deferred);
+                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
+                b.resolve(done);
             } else {
                 // Every child left pointing at the key is a violation, as SQLite counts them;
                 // an action's change of the child then takes its own away (childRemoved).
@@ -511,14 +524,20 @@ final class ForeignKeys {
     private Scope.Source keySource(int[] parentColumns, int oldRow, int newRow) {
         int n = parentColumns.length;
         int keys = b.allocRegisters(n * 2);
+        for (int j = 0; j < n * 2; j++) {
+            int from = (j < n || newRow < 0 ? oldRow : newRow) + parentColumns[j % n];
+            b.emit(Opcode.SCopy, from, keys + j);
+        }
+        return keySource(n, keys);
+    }
+
+    /** The {@code n} key columns' old and new values in {@code keys…}, as the source {@link #PARENT}. */
+    private static Scope.Source keySource(int n, int keys) {
         List<String> names = new ArrayList<>();
         List<Affinity> affinities = new ArrayList<>();
         List<String> collations = new ArrayList<>();
         for (int j = 0; j < n * 2; j++) {
-            boolean old = j < n;
-            int from = (old || newRow < 0 ? oldRow : newRow) + parentColumns[j % n];
-            b.emit(Opcode.SCopy, from, keys + j);
-            names.add((old ? "old" : "new") + (j % n));
+            names.add((j < n ? "old" : "new") + (j % n));
             affinities.add(Affinity.BLOB);
             collations.add(null);
         }
@@ -582,18 +601,44 @@ final class ForeignKeys {
         exprs.popScope(outer);
     }
 
-    /** Codes the nested DELETE or UPDATE of the children of the parent key in {@code oldRow}. */
-    private void cascade(Table child, ForeignKey fk, int[] parentColumns, int oldRow, int newRow,
-                         ForeignKey.Action action) {
-        String folded = child.name().toLowerCase(Locale.ROOT);
-        if (cascading.contains(folded)) {
-            // Compiling the nested change again would not end; fail only if there are children.
-            countChildren(child, fk, parentColumns, oldRow, -1, 0, ResultCode.ERROR,
-                    "recursive foreign key actions are not supported yet");
-            return;
+    /**
+     * Codes running the action on the children of the parent key in {@code oldRow} (its new
+     * value in {@code newRow}; -1 for DELETE): a call of the action's sub-program, compiled here
+     * the first time.
+     */
+    private void cascade(Reference ref, int[] parentColumns, int oldRow, int newRow, ForeignKey.Action action) {
+        Scope.Source key = keySource(parentColumns, oldRow, newRow);
+        String k = actionKey(ref, newRow < 0);
+        SubProgram program = actions.get(k);
+        if (program == null) {
+            program = action(ref, parentColumns.length, newRow < 0, action, k);
         }
+        int next = b.newLabel();
+        b.emit(Opcode.Program, key.firstRegister(), next, selects.triggers().inlineLevels(), program, 0);
+        b.resolve(next);
+    }
+
+    private static String actionKey(Reference ref, boolean delete) {
+        return Identifiers.fold(ref.child().name()) + "/" + ref.child().foreignKeys().indexOf(ref.fk()) + "/"
+                + (delete ? "delete" : "update");
+    }
+
+    /**
+     * Compiles the sub-program of one action, jumped over where it lies: the nested DELETE or
+     * UPDATE of the children whose key is the parent's old one, which arrives as the arguments
+     * (old then new values, see {@link #keySource}).
+     */
+    private SubProgram action(Reference ref, int n, boolean delete, ForeignKey.Action action, String k) {
+        Table child = ref.child();
+        ForeignKey fk = ref.fk();
+        int over = b.newLabel();
+        b.emit(Opcode.Goto, 0, over);
+        int entry = b.currentAddress();
+        int keys = b.allocRegisters(n * 2);
+        SubProgram program = new SubProgram("fk action " + k, entry, keys, n * 2, b.nextCursor());
+        actions.put(k, program);
         List<Update.Set> sets = new ArrayList<>();
-        for (int j = 0; j < parentColumns.length; j++) {
+        for (int j = 0; j < n; j++) {
             String column = fk.fromColumns().get(j);
             Expr value = switch (action) {
                 case SET_NULL -> new Expr.Literal(Pos.NONE, Expr.LiteralKind.NULL, "NULL");
@@ -608,17 +653,29 @@ final class ForeignKeys {
         }
         ExprCodegen exprs = selects.exprs();
         Scope outer = exprs.scope();
-        exprs.pushScope(new Scope(outer, List.of(keySource(parentColumns, oldRow, newRow))));
+        exprs.pushScope(new Scope(null, List.of(keySource(n, keys))));
         Update.QualifiedTable target = new Update.QualifiedTable(new Name(null, child.name()), null, null);
         Expr where = childMatch(child, fk);
-        cascading.addLast(folded);
-        if (action == ForeignKey.Action.CASCADE && newRow < 0) {
-            ChangeCodegen.delete(b, selects, new Delete(Pos.NONE, null, target, where, List.of(), List.of(), null), this);
-        } else {
-            ChangeCodegen.update(b, selects, new Update(Pos.NONE, null, null, target, sets, null, where, List.of(),
-                    List.of(), null), this);
+        TriggerCodegen triggers = selects.triggers();
+        int savedBase = triggers.enterFrame();
+        cascading++;
+        try {
+            if (action == ForeignKey.Action.CASCADE && delete) {
+                ChangeCodegen.delete(b, selects, new Delete(Pos.NONE, null, target, where, List.of(), List.of(), null),
+                        this);
+            } else {
+                ChangeCodegen.update(b, selects, new Update(Pos.NONE, null, null, target, sets, null, where,
+                        List.of(), List.of(), null), this);
+            }
+        } finally {
+            cascading--;
+            triggers.leaveFrame(savedBase);
+            exprs.popScope(outer);
         }
-        cascading.removeLast();
-        exprs.popScope(outer);
+        b.emit(Opcode.Halt, 0, 0);
+        program.finish(b.currentAddress(), b.allocRegisters(0) - 1, b.nextCursor());
+        triggers.subProgramCoded(entry, b.currentAddress());
+        b.resolve(over);
+        return program;
     }
 }

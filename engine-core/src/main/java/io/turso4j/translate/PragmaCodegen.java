@@ -119,6 +119,8 @@ final class PragmaCodegen {
             }
             case "busy_timeout" -> setting(PragmaSetting.BUSY_TIMEOUT, "timeout", PragmaValues.integer(value), true);
             case "foreign_keys" -> setting(PragmaSetting.FOREIGN_KEYS, name, PragmaValues.bool(value), false);
+            case "recursive_triggers" -> setting(PragmaSetting.RECURSIVE_TRIGGERS, name, PragmaValues.bool(value), false);
+            case "defer_foreign_keys" -> setting(PragmaSetting.DEFER_FOREIGN_KEYS, name, PragmaValues.bool(value), false);
             case "wal_autocheckpoint" -> setting(PragmaSetting.WAL_AUTOCHECKPOINT, name, PragmaValues.integer(value), true);
             case "encoding" -> {
                 if (value == null) { // the encoding of an existing database never changes

@@ -16,6 +16,7 @@ import io.turso4j.vdbe.ChangeFlags;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
+import io.turso4j.vdbe.SubProgram;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,9 +31,14 @@ import java.util.Map;
  * reach ({@code new.x}, {@code old.rowid}). A body statement that changes a table fires that
  * table's triggers in turn, coded the same way.
  *
- * <p>As SQLite with {@code recursive_triggers} off, a trigger never fires while it is already
- * running: here that means it is not coded inside its own code. Nesting deeper than
- * {@link #MAX_DEPTH} fails when it runs, as SQLite's SQLITE_MAX_TRIGGER_DEPTH does. {@code RAISE(IGNORE)}
+ * <p>A trigger that fires while its own code is being generated (it fires itself, directly or
+ * through others) cannot be coded inline again: there it becomes a call ({@link Opcode#Program}
+ * with P5 1) of a {@link SubProgram} holding its code, compiled once, that runs only while
+ * {@code PRAGMA recursive_triggers} is on — with it off, SQLite never fires a trigger that is
+ * already running, and the call does nothing. Inline code is kept for everything else: it is
+ * what most statements need, and costs no frame per row. Nesting deeper than {@link #MAX_DEPTH}
+ * fails when it runs, as SQLite's SQLITE_MAX_TRIGGER_DEPTH does: inline levels are known here,
+ * frames are counted by the VM (P3 of {@code Program} says how many inline levels its call lies in). {@code RAISE(IGNORE)}
  * jumps to the label that abandons the row that fired the innermost running trigger; the
  * other RAISEs halt with SQLITE_CONSTRAINT_TRIGGER and the conflict action in P2. Rows a
  * trigger changes do not count in {@code changes()} (see {@link #changeFlags}).
@@ -46,6 +52,10 @@ final class TriggerCodegen {
     static final int ON_ERROR_ROLLBACK = 1;
     static final int ON_ERROR_ABORT = 2;
     static final int ON_ERROR_FAIL = 3;
+    /** OP_Halt's P2 that ends a sub-program by RAISE(IGNORE) (SQLite's OE_Ignore). */
+    private static final int ON_ERROR_IGNORE = 4;
+    /** The {@link #ignoreLabels} entry of a trigger's sub-program: RAISE(IGNORE) leaves the frame. */
+    private static final int FRAME_IGNORE = 0;
 
     private final ProgramBuilder b;
     private final SelectCodegen selects;
@@ -54,6 +64,10 @@ final class TriggerCodegen {
     /** For each running trigger, where RAISE(IGNORE) goes: past the row that fired it. */
     private final Deque<Integer> ignoreLabels = new ArrayDeque<>();
     private final Map<String, CreateTrigger> parsed = new HashMap<>();
+    /** The sub-programs of triggers that fire themselves, by folded name (see {@link #call}). */
+    private final Map<String, SubProgram> programs = new HashMap<>();
+    /** How many of {@link #running} run in frames outside the sub-program being compiled (0 in the statement's own code). */
+    private int frameBase;
     /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
     private final List<int[]> ranges = new ArrayList<>();
     /** {root, first, end, depth} of every INSERT step of a trigger, for {@link #checkInsertSources}. */
@@ -67,14 +81,14 @@ final class TriggerCodegen {
     /**
      * The triggers on the table or view {@code target} that fire at {@code timing} for {@code
      * event} (for UPDATE, one setting {@code setColumns}), in SQLite's order — the newest first
-     * — leaving out those already running.
+     * (those already running included: {@link #fire} calls them only when recursion is on).
      */
     List<Trigger> firing(String target, Trigger.Timing timing, Trigger.Event event, List<String> setColumns) {
         List<Trigger> on = selects.schema().triggersOn(target);
         List<Trigger> out = new ArrayList<>();
         for (int i = on.size() - 1; i >= 0; i--) {
             Trigger t = on.get(i);
-            if (t.timing() == timing && t.event() == event && !running.contains(t)
+            if (t.timing() == timing && t.event() == event
                     && (event != Trigger.Event.UPDATE || t.firesForUpdateOf(setColumns))) {
                 out.add(t);
             }
@@ -98,6 +112,27 @@ final class TriggerCodegen {
      */
     int changeFlags(int flags) {
         return inTrigger() ? ChangeFlags.TRIGGER_COUNT | (flags & ChangeFlags.LAST_ROWID) : flags;
+    }
+
+    /** How many trigger levels the code being generated runs inline in its frame (P3 of {@link Opcode#Program}). */
+    int inlineLevels() {
+        return running.size() - frameBase;
+    }
+
+    /** A sub-program's code starts: inline levels count from here; returns what {@link #leaveFrame} restores. */
+    int enterFrame() {
+        int saved = frameBase;
+        frameBase = running.size();
+        return saved;
+    }
+
+    void leaveFrame(int saved) {
+        frameBase = saved;
+    }
+
+    /** The code {@code [first, end)} of a sub-program: it runs between rows, as trigger code does. */
+    void subProgramCoded(int first, int end) {
+        ranges.add(new int[] {first, end, running.size() + 1});
     }
 
     /** Whether address {@code pc} lies in the code of a trigger program. */
@@ -138,6 +173,10 @@ final class TriggerCodegen {
      */
     void fire(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
         for (Trigger t : triggers) {
+            if (running.contains(t)) {
+                call(t, sources, ignore);
+                continue;
+            }
             if (running.size() >= MAX_DEPTH) {
                 // SQLite finds this when the program runs, so it is a runtime error here too.
                 b.emit(Opcode.Halt, ResultCode.ERROR.code(), 0, 0, "too many levels of trigger recursion", 0);
@@ -173,6 +212,71 @@ final class TriggerCodegen {
             b.resolve(done);
             ranges.add(new int[] {start, b.currentAddress(), depth});
         }
+    }
+
+    /**
+     * Codes a call of {@code t}'s sub-program for a trigger that is already running (see the
+     * class comment), compiling the sub-program the first time; the row's NEW and OLD blocks are
+     * its arguments, and last_insert_rowid() is restored after it as after inline code.
+     */
+    private void call(Trigger t, List<Scope.Source> sources, int ignore) {
+        int width = 0;
+        for (Scope.Source s : sources) {
+            width += s.columns().size();
+        }
+        int args = b.allocRegisters(width);
+        int at = args;
+        for (Scope.Source s : sources) {
+            b.emit(Opcode.Copy, s.firstRegister(), at, s.columns().size() - 1);
+            at += s.columns().size();
+        }
+        SubProgram program = programs.get(Identifiers.fold(t.name()));
+        if (program == null) {
+            program = compile(t, sources, width);
+        }
+        int savedRowid = b.allocRegister();
+        b.emit(Opcode.LastRowid, 0, savedRowid);
+        int ignored = b.newLabel();
+        int done = b.newLabel();
+        b.emit(Opcode.Program, args, ignored, inlineLevels(), program, 1);
+        b.emit(Opcode.LastRowid, 1, savedRowid);
+        b.emit(Opcode.Goto, 0, done);
+        b.resolve(ignored);
+        b.emit(Opcode.LastRowid, 1, savedRowid);
+        b.emit(Opcode.Goto, 0, ignore);
+        b.resolve(done);
+    }
+
+    /** Compiles {@code t}'s sub-program, jumped over where it lies; its arguments are blocks shaped as {@code sources}. */
+    private SubProgram compile(Trigger t, List<Scope.Source> sources, int width) {
+        int over = b.newLabel();
+        b.emit(Opcode.Goto, 0, over);
+        int entry = b.currentAddress();
+        int args = b.allocRegisters(width);
+        SubProgram program = new SubProgram("trigger " + t.name(), entry, args, width, b.nextCursor());
+        programs.put(Identifiers.fold(t.name()), program);
+        List<Scope.Source> own = new ArrayList<>();
+        int at = args;
+        for (Scope.Source s : sources) {
+            own.add(new Scope.Source(s.name(), s.columns(), at, s.affinities(), s.collations()));
+            at += s.columns().size();
+        }
+        int savedBase = frameBase;
+        running.push(t);
+        frameBase = running.size();
+        ignoreLabels.push(FRAME_IGNORE);
+        try {
+            code(t, own);
+        } finally {
+            running.pop();
+            ignoreLabels.pop();
+            frameBase = savedBase;
+        }
+        b.emit(Opcode.Halt, 0, 0);
+        program.finish(b.currentAddress(), b.allocRegisters(0) - 1, b.nextCursor());
+        ranges.add(new int[] {entry, b.currentAddress(), running.size() + 1});
+        b.resolve(over);
+        return program;
     }
 
     /** One trigger's program, compiled against its own CREATE TRIGGER text. */
@@ -247,7 +351,11 @@ final class TriggerCodegen {
         }
         int onError = switch (r.kind()) {
             case IGNORE -> {
-                b.emit(Opcode.Goto, 0, ignoreLabels.peek());
+                if (ignoreLabels.peek() == FRAME_IGNORE) {
+                    b.emit(Opcode.Halt, 0, ON_ERROR_IGNORE);
+                } else {
+                    b.emit(Opcode.Goto, 0, ignoreLabels.peek());
+                }
                 yield 0;
             }
             case ROLLBACK -> ON_ERROR_ROLLBACK;

@@ -17,6 +17,8 @@ public final class ConnectionSettings {
 
     private int busyTimeoutMillis;
     private boolean foreignKeys;
+    private boolean recursiveTriggers;
+    private boolean deferForeignKeys;
     private long cacheSize = DEFAULT_CACHE_SIZE;
     /** 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA (and, as SQLite, a few more numbers it lets through). */
     private int synchronous = 2;
@@ -48,6 +50,27 @@ public final class ConnectionSettings {
 
     public void setForeignKeys(boolean on) {
         foreignKeys = on;
+    }
+
+    /** {@code PRAGMA recursive_triggers}: whether a trigger may fire while it is running (off by default). */
+    public boolean recursiveTriggers() {
+        return recursiveTriggers;
+    }
+
+    public void setRecursiveTriggers(boolean on) {
+        recursiveTriggers = on;
+    }
+
+    /**
+     * {@code PRAGMA defer_foreign_keys}: while on, every foreign key is checked at COMMIT, as if
+     * DEFERRABLE INITIALLY DEFERRED; the connection turns it off when a transaction ends.
+     */
+    public boolean deferForeignKeys() {
+        return deferForeignKeys;
+    }
+
+    public void setDeferForeignKeys(boolean on) {
+        deferForeignKeys = on;
     }
 
     public long cacheSize() {

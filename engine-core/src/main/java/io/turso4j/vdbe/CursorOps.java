@@ -419,4 +419,41 @@ final class CursorOps {
         }
         return keys[p1].compare(entry, 0, values, key, n);
     }
+
+    // ---- sub-program frames (see Frames) -------------------------------------------------------
+
+    /** The cursors a frame set aside: slots {@code from…} as they were. */
+    record Slots(BTreeCursor[] cursors, IndexKeyComparator[] keys, boolean[] nullRow) {
+        void close() {
+            for (BTreeCursor c : cursors) {
+                if (c != null) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    /** Takes the cursors in slots {@code [from, to)} out, leaving the slots empty for a new frame. */
+    Slots setAside(int from, int to) {
+        int n = to - from;
+        Slots s = new Slots(new BTreeCursor[n], new IndexKeyComparator[n], new boolean[n]);
+        System.arraycopy(cursors, from, s.cursors(), 0, n);
+        System.arraycopy(keys, from, s.keys(), 0, n);
+        System.arraycopy(nullRow, from, s.nullRow(), 0, n);
+        java.util.Arrays.fill(cursors, from, to, null);
+        return s;
+    }
+
+    /** Closes the cursors a frame opened in slots {@code [from, to)} and puts back those {@link #setAside} took. */
+    void putBack(int from, int to, Slots s) {
+        for (int i = from; i < to; i++) {
+            if (cursors[i] != null) {
+                cursors[i].close();
+            }
+        }
+        int n = to - from;
+        System.arraycopy(s.cursors(), 0, cursors, from, n);
+        System.arraycopy(s.keys(), 0, keys, from, n);
+        System.arraycopy(s.nullRow(), 0, nullRow, from, n);
+    }
 }

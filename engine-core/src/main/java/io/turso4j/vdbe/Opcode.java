@@ -111,13 +111,28 @@ public enum Opcode {
      * off), so the checks compiled into INSERT, UPDATE and DELETE follow the setting at run time.
      */
     FkIfDisabled(true),
-    /** Add P2 to the connection's count of deferred foreign key violations (SQLite's with P1 = 1). */
+    /**
+     * Add P2 to the connection's count of deferred foreign key violations (SQLite's with P1 = 1);
+     * with P1 = 0 to the statement's count in r[P3] instead, unless {@code PRAGMA
+     * defer_foreign_keys} is on.
+     */
     FkCounter(false),
     /**
      * Jump to P2 when the connection has no deferred foreign key violation pending (SQLite's
      * with P1 = 1); with P3 = 1 also when an explicit transaction is open, as COMMIT checks them then.
+     * With P1 = 0: jump when r[P3], the statement's count, is 0 and, while {@code PRAGMA
+     * defer_foreign_keys} is on, the connection's too.
      */
     FkIfZero(true),
+    /** Jump to P2 while {@code PRAGMA defer_foreign_keys} is on: immediate checks are deferred. */
+    FkIfDeferred(true),
+    /**
+     * Run the {@link SubProgram} in P4 in a frame of its own, its arguments copied from r[P1…]
+     * (see {@link Frames}); jump to P2 when it ends by RAISE(IGNORE). P3 = the trigger levels the
+     * caller runs inline around this instruction (they count towards the depth limit); P5 = 1:
+     * only while {@code PRAGMA recursive_triggers} is on (a trigger firing itself).
+     */
+    Program(true),
     /**
      * Set the connection's autocommit mode to P1 (BEGIN: 0; COMMIT, ROLLBACK: 1), rolling back
      * when P2 is 1; fails as SQLite does when the mode is already P1.

@@ -160,6 +160,18 @@ final class PragmaOps {
                 }
                 yield s.foreignKeys() ? 1 : 0;
             }
+            case RECURSIVE_TRIGGERS -> {
+                if (value != null) {
+                    s.setRecursiveTriggers(value != 0);
+                }
+                yield s.recursiveTriggers() ? 1 : 0;
+            }
+            case DEFER_FOREIGN_KEYS -> {
+                if (value != null) {
+                    s.setDeferForeignKeys(value != 0);
+                }
+                yield s.deferForeignKeys() ? 1 : 0;
+            }
             case WAL_AUTOCHECKPOINT -> {
                 if (value != null) {
                     int frames = (int) Math.max(0, Math.min(Integer.MAX_VALUE, value));

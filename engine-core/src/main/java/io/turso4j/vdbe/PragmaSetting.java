@@ -13,6 +13,8 @@ public enum PragmaSetting {
     AUTO_VACUUM,
     BUSY_TIMEOUT,
     FOREIGN_KEYS,
+    RECURSIVE_TRIGGERS,
+    DEFER_FOREIGN_KEYS,
     WAL_AUTOCHECKPOINT,
     ENCODING,
     /** The database file's path as {@code PRAGMA database_list} shows it (empty for an in-memory one); read only. */

@@ -116,6 +116,11 @@ public final class ProgramBuilder {
         return cursors++;
     }
 
+    /** The number the next {@link #allocCursor} returns (where a sub-program's cursors start). */
+    public int nextCursor() {
+        return cursors;
+    }
+
     public void setColumnNames(List<String> names) {
         columnNames = List.copyOf(names);
     }

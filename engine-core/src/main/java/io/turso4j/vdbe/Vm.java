@@ -54,6 +54,7 @@ public final class Vm implements FunctionContext {
     private final Comparisons comparisons = new Comparisons();
     private final CursorOps cursorOps;
     private final PragmaOps pragmaOps;
+    private final Frames frames;
     /** Instructions run since the last look at the interrupt flag. */
     private int sinceInterruptCheck;
 
@@ -82,6 +83,7 @@ public final class Vm implements FunctionContext {
         this.accumulators = new AggregateFunction.Accumulator[regs.length];
         this.cursorOps = new CursorOps(program.cursorCount, regs, context);
         this.pragmaOps = new PragmaOps(context, regs);
+        this.frames = new Frames(regs, cursorOps, onceDone, context);
     }
 
     public Program program() {
@@ -108,6 +110,7 @@ public final class Vm implements FunctionContext {
 
     /** Back to the start; bindings are kept. */
     public void reset() {
+        frames.clear();
         cursorOps.closeAll();
         pragmaOps.reset();
         pc = 0;
@@ -126,6 +129,7 @@ public final class Vm implements FunctionContext {
 
     /** Releases the cursors. */
     public void close() {
+        frames.clear();
         cursorOps.closeAll();
         halted = true;
     }
@@ -175,6 +179,7 @@ public final class Vm implements FunctionContext {
     private SqliteException halt(SqliteException e) {
         error = e;
         halted = true;
+        frames.clear();
         cursorOps.closeAll();
         return e;
     }
@@ -201,6 +206,10 @@ public final class Vm implements FunctionContext {
                         String message = p4[pc] != null || p3 <= 0 ? (String) p4[pc] : r[p3].toText();
                         throw p2 == 0 ? new SqliteException(ResultCode.of(p1), message)
                                 : new HaltError(ResultCode.of(p1), message, p2);
+                    }
+                    if (frames.active()) { // the end of a sub-program: back to its caller
+                        pc = frames.leave(p2, program);
+                        continue;
                     }
                     halted = true;
                     cursorOps.closeAll();
@@ -419,12 +428,30 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
-                case FkCounter -> context.addDeferredViolations(p2);
+                case FkCounter -> {
+                    if (p1 == 0 && !context.settings().deferForeignKeys()) {
+                        r[p3].setInt(r[p3].intValue() + p2);
+                    } else {
+                        context.addDeferredViolations(p2);
+                    }
+                }
                 case FkIfZero -> {
-                    if (context.deferredViolations() == 0 || p3 == 1 && !context.isAutocommit()) {
+                    if (p1 == 0 ? r[p3].intValue() == 0
+                            && (!context.settings().deferForeignKeys() || context.deferredViolations() == 0)
+                            : context.deferredViolations() == 0 || p3 == 1 && !context.isAutocommit()) {
                         pc = p2;
                         continue;
                     }
+                }
+                case FkIfDeferred -> {
+                    if (context.settings().deferForeignKeys()) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case Program -> {
+                    pc = frames.enter(pc, p1, p3, code[at + Program.P5], (SubProgram) p4[pc]);
+                    continue;
                 }
                 case AutoCommit -> {
                     boolean on = p1 != 0;

@@ -42,6 +42,10 @@ public interface VmContext {
 
     void setLastInsertRowid(long rowid);
 
+    /** {@code n} rows {@link #triggerRowChanged} counted were changed by sub-programs an error unwound: they do not count. */
+    default void uncountTriggerRows(long n) {
+    }
+
     /** One row was changed by a trigger program: it counts in {@code total_changes()} only. */
     default void triggerRowChanged() {
     }

@@ -1,0 +1,137 @@
+package io.turso4j.vdbe;
+
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.value.Register;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+
+/**
+ * The frames of the {@link SubProgram}s a running statement is in, innermost first: SQLite's
+ * VdbeFrame list, kept on the heap so recursion as deep as the trigger depth limit costs no
+ * Java stack.
+ *
+ * <p>Entering ({@link Opcode#Program}) copies the arguments into the sub-program's first
+ * registers after setting its registers, cursors and {@code Once} flags aside; leaving (a
+ * {@code Halt} with P1 0 inside a frame) closes the cursors the frame opened and puts back what
+ * was set aside, so the caller, even another frame of the same sub-program, continues as it
+ * was. An error halts the whole statement: {@link #clear} drops the frames.
+ *
+ * <p>The depth counts trigger levels as SQLite's does per statement: a frame adds one plus the
+ * trigger levels its caller ran inline (P3 of {@code Program}); beyond {@link #MAX_DEPTH} the
+ * statement fails.
+ *
+ * <p>Counters as SQLite's: a frame's changes join {@code total_changes()} when it returns, so
+ * when an error unwinds the frames, the rows changed by frames that never returned are taken
+ * out again, and {@code last_insert_rowid()} is what it was before the outermost frame. Owned by
+ * one VM; not thread-safe.
+ */
+final class Frames {
+    /** SQLite's SQLITE_MAX_TRIGGER_DEPTH. */
+    static final int MAX_DEPTH = 1000;
+    /** P5 of {@code Program}: enter only while {@code PRAGMA recursive_triggers} is on. */
+    static final int IF_RECURSIVE = 1;
+    /** P2 of a frame's {@code Halt}: RAISE(IGNORE), so the caller goes to its {@code Program}'s P2. */
+    static final int IGNORE = 4;
+
+    private record Frame(int caller, int depth, SubProgram program, Register[] registers,
+                         CursorOps.Slots cursors, BitSet once, long totalAtEntry, long lastRowid, long[] returned) {}
+
+    private final Register[] regs;
+    private final CursorOps cursors;
+    private final BitSet onceDone;
+    private final VmContext context;
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private int depth;
+
+    Frames(Register[] regs, CursorOps cursors, BitSet onceDone, VmContext context) {
+        this.regs = regs;
+        this.cursors = cursors;
+        this.onceDone = onceDone;
+        this.context = context;
+    }
+
+    /** Whether a sub-program is running. */
+    boolean active() {
+        return !frames.isEmpty();
+    }
+
+    /**
+     * {@code Program} at {@code pc}: enters {@code program} with the arguments in r[{@code
+     * args}…], {@code levels} trigger levels below the current frame; returns the next pc.
+     */
+    int enter(int pc, int args, int levels, int flags, SubProgram program) {
+        if ((flags & IF_RECURSIVE) != 0 && !context.settings().recursiveTriggers()) {
+            return pc + 1;
+        }
+        int newDepth = depth + levels + 1;
+        if (newDepth > MAX_DEPTH) {
+            throw new SqliteException(ResultCode.ERROR, "too many levels of trigger recursion");
+        }
+        int n = program.argumentCount;
+        Register[] arguments = new Register[n];
+        for (int i = 0; i < n; i++) {
+            arguments[i] = copy(regs[args + i]);
+        }
+        int first = program.firstRegister;
+        Register[] saved = new Register[program.lastRegister - first + 1];
+        for (int i = 0; i < saved.length; i++) {
+            saved[i] = copy(regs[first + i]);
+        }
+        BitSet once = onceDone.get(program.entry, program.end);
+        onceDone.clear(program.entry, program.end);
+        frames.push(new Frame(pc, depth, program, saved,
+                cursors.setAside(program.firstCursor, program.cursorEnd), once, context.totalChanges(),
+                context.lastInsertRowid(), new long[1]));
+        for (int i = 0; i < n; i++) {
+            regs[first + i].copyFrom(arguments[i]);
+        }
+        depth = newDepth;
+        return program.entry;
+    }
+
+    /**
+     * A {@code Halt} with P1 0 and P2 {@code how} inside a frame: leaves it; returns the
+     * caller's next pc (its {@code Program}'s P2 for RAISE(IGNORE)).
+     */
+    int leave(int how, Program code) {
+        Frame f = frames.pop();
+        if (!frames.isEmpty()) {
+            frames.peek().returned()[0] += context.totalChanges() - f.totalAtEntry();
+        }
+        SubProgram program = f.program();
+        for (int i = 0; i < f.registers().length; i++) {
+            regs[program.firstRegister + i].copyFrom(f.registers()[i]);
+        }
+        cursors.putBack(program.firstCursor, program.cursorEnd, f.cursors());
+        onceDone.clear(program.entry, program.end);
+        f.once().stream().forEach(bit -> onceDone.set(program.entry + bit));
+        depth = f.depth();
+        return how == IGNORE ? code.p2(f.caller()) : f.caller() + 1;
+    }
+
+    /** Drops every frame (the statement failed, or was reset), closing the cursors they set aside. */
+    void clear() {
+        if (!frames.isEmpty()) {
+            Frame outermost = frames.peekLast();
+            long kept = 0;
+            for (Frame f : frames) {
+                kept += f.returned()[0];
+            }
+            context.uncountTriggerRows(context.totalChanges() - outermost.totalAtEntry() - kept);
+            context.setLastInsertRowid(outermost.lastRowid());
+        }
+        for (Frame f : frames) {
+            f.cursors().close();
+        }
+        frames.clear();
+        depth = 0;
+    }
+
+    private static Register copy(Register r) {
+        Register c = new Register();
+        c.copyFrom(r);
+        return c;
+    }
+}
