@@ -146,15 +146,38 @@ final class ExprCodegen {
         };
     }
 
-    /** Equal keys for literals written alike (wherever they are); other expressions by their tree and position. */
+    /**
+     * Equal keys for expressions that are written alike, and so have the same value (a tree's
+     * equality ignores positions) — except where a plain {@code ?} is, which is a different
+     * parameter at each place: such an expression is only its own key.
+     */
     private static Object constantKey(Expr e) {
-        if (e instanceof Expr.Literal l) {
-            return List.of(l.kind(), l.text());
+        return hasPlainParameter(e) ? new SameNode(e) : e;
+    }
+
+    /** A key equal only to a key of the very same node. */
+    private record SameNode(Expr node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameNode other && other.node == node;
         }
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE && u.operand() instanceof Expr.Literal l) {
-            return List.of(Expr.UnaryOp.NEGATE, l.kind(), l.text());
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
         }
-        return e;
+    }
+
+    /** Whether a plain {@code ?} is in {@code e}, one of the trees {@link #runsOnce} accepts. */
+    private static boolean hasPlainParameter(Expr e) {
+        return switch (e) {
+            case Expr.Variable v -> v.name().equals("?");
+            case Expr.Unary u -> hasPlainParameter(u.operand());
+            case Expr.Cast c -> hasPlainParameter(c.expr());
+            case Expr.Collate c -> hasPlainParameter(c.expr());
+            case Expr.Binary bin -> hasPlainParameter(bin.left()) || hasPlainParameter(bin.right());
+            default -> false;
+        };
     }
 
     /** Jumps to {@code label} unless {@code e} is true (so also when it is NULL). */
