@@ -357,8 +357,7 @@ final class ConflictCodegen {
         ConflictAction action = resolve(Conflict.DEFAULT);
         for (CheckConstraint check : table.checks()) {
             int ok = b.newLabel();
-            int r = exprs.codeTemp(parseExpr(check.sql()));
-            b.emit(Opcode.If, r, ok, 1);
+            exprs.jumpIfTrue(parseExpr(check.sql()), ok, true);
             if (action == ConflictAction.IGNORE) {
                 b.emit(Opcode.Goto, 0, skip);
             } else {

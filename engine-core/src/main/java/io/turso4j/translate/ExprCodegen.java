@@ -14,6 +14,7 @@ import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.FunctionCall;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,12 +40,16 @@ final class ExprCodegen {
     private SubqueryCodegen subqueries;
     /** Expressions whose value is already in a register: aggregate calls, and what a window pass stored. */
     private final Map<Expr, Integer> aggregates = new IdentityHashMap<>();
+    /** Registers the run-once block fills with row-independent values, by {@link #constantKey}. */
+    private final Map<Object, Integer> constants = new HashMap<>();
+    private final ConditionCodegen conditions;
     private Scope scope;
 
     ExprCodegen(ProgramBuilder b, FunctionRegistry functions, SelectCodegen selects) {
         this.b = b;
         this.functions = functions;
         this.selects = selects;
+        this.conditions = new ConditionCodegen(this, b);
     }
 
     FunctionRegistry functions() {
@@ -91,10 +96,103 @@ final class ExprCodegen {
         return r;
     }
 
+    /**
+     * A register holding {@code e}'s value, for instructions that only read it (SQLite's
+     * sqlite3ExprCodeTemp): the register {@code e} is bound to, a register the run-once block
+     * fills when {@code e} depends on no row, else a fresh one {@code e} is coded into here.
+     */
+    int operand(Expr e) {
+        Integer bound = aggregates.get(e);
+        if (bound != null) {
+            return bound;
+        }
+        if (runsOnce(e) && b.canCodeOnce()) {
+            Object key = constantKey(e);
+            Integer known = constants.get(key);
+            if (known != null) {
+                return known;
+            }
+            int r = b.allocRegister();
+            b.codeOnce(() -> code(e, r));
+            constants.put(key, r);
+            return r;
+        }
+        return codeTemp(e);
+    }
+
+    /**
+     * Whether {@code e} is the same for every row and every evaluation within one execution
+     * and codes without jumps, so it may move to the run-once block: literals (not
+     * CURRENT_TIME and kin), parameters, and casts, signs, NOT and arithmetic of those.
+     * Comparisons are left out (their value code jumps), and so are functions (the registry
+     * does not say which are deterministic).
+     */
+    private static boolean runsOnce(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> switch (l.kind()) {
+                case CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP -> false;
+                default -> true;
+            };
+            case Expr.Variable v -> true;
+            case Expr.Unary u -> runsOnce(u.operand());
+            case Expr.Cast c -> runsOnce(c.expr());
+            case Expr.Collate c -> runsOnce(c.expr());
+            case Expr.Binary bin -> switch (bin.op()) {
+                case AND, OR, BITAND, BITOR, LSHIFT, RSHIFT, ADD, SUB, MUL, DIV, MOD, CONCAT ->
+                        runsOnce(bin.left()) && runsOnce(bin.right());
+                default -> false;
+            };
+            default -> false;
+        };
+    }
+
+    /**
+     * Equal keys for expressions that are written alike, and so have the same value (a tree's
+     * equality ignores positions) — except where a plain {@code ?} is, which is a different
+     * parameter at each place: such an expression is only its own key.
+     */
+    private static Object constantKey(Expr e) {
+        return hasPlainParameter(e) ? new SameNode(e) : e;
+    }
+
+    /** A key equal only to a key of the very same node. */
+    private record SameNode(Expr node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SameNode other && other.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(node);
+        }
+    }
+
+    /** Whether a plain {@code ?} is in {@code e}, one of the trees {@link #runsOnce} accepts. */
+    private static boolean hasPlainParameter(Expr e) {
+        return switch (e) {
+            case Expr.Variable v -> v.name().equals("?");
+            case Expr.Unary u -> hasPlainParameter(u.operand());
+            case Expr.Cast c -> hasPlainParameter(c.expr());
+            case Expr.Collate c -> hasPlainParameter(c.expr());
+            case Expr.Binary bin -> hasPlainParameter(bin.left()) || hasPlainParameter(bin.right());
+            default -> false;
+        };
+    }
+
     /** Jumps to {@code label} unless {@code e} is true (so also when it is NULL). */
     void jumpIfNotTrue(Expr e, int label) {
-        int r = codeTemp(e);
-        b.emit(Opcode.IfNot, r, label, 1);
+        conditions.jumpIfFalse(e, label, true);
+    }
+
+    /** Jumps to {@code label} when {@code e} is true; when it is NULL, only if {@code jumpIfNull}. */
+    void jumpIfTrue(Expr e, int label, boolean jumpIfNull) {
+        conditions.jumpIfTrue(e, label, jumpIfNull);
+    }
+
+    /** Jumps to {@code label} when {@code e} is false; when it is NULL, only if {@code jumpIfNull}. */
+    void jumpIfFalse(Expr e, int label, boolean jumpIfNull) {
+        conditions.jumpIfFalse(e, label, jumpIfNull);
     }
 
     /** Codes {@code e} so that its value ends up in register {@code target}. */
@@ -122,7 +220,7 @@ final class ExprCodegen {
             case Expr.InSelect in -> subqueries().inSelect(in, target);
             case Expr.InTable in -> subqueries().inTable(in, target);
             case Expr.NullTest n -> {
-                int r = codeTemp(n.expr());
+                int r = operand(n.expr());
                 b.emit(Opcode.Integer, 1, target);
                 int skip = b.newLabel();
                 b.emit(n.not() ? Opcode.NotNull : Opcode.IsNull, r, skip);
@@ -229,14 +327,13 @@ final class ExprCodegen {
                     literal(l, true, target);
                     return;
                 }
-                int zero = b.allocRegister();
-                b.emit(Opcode.Integer, 0, zero);
-                int r = codeTemp(u.operand());
+                int zero = operand(new Expr.Literal(u.pos(), Expr.LiteralKind.INTEGER, "0"));
+                int r = operand(u.operand());
                 b.emit(Opcode.Subtract, r, zero, target);
             }
             case PLUS -> code(u.operand(), target);
-            case BITNOT -> b.emit(Opcode.BitNot, codeTemp(u.operand()), target);
-            case NOT -> b.emit(Opcode.Not, codeTemp(u.operand()), target);
+            case BITNOT -> b.emit(Opcode.BitNot, operand(u.operand()), target);
+            case NOT -> b.emit(Opcode.Not, operand(u.operand()), target);
         }
     }
 
@@ -254,20 +351,21 @@ final class ExprCodegen {
                 if (truth != null) {
                     // x IS [NOT] TRUE/FALSE tests truth, not equality (SQLite's TK_TRUTH).
                     boolean normal = op == Expr.BinaryOp.IS;
-                    b.emit(Opcode.IsTrue, codeTemp(e.left()), target, truth ? 0 : 1, truth ^ normal ? 1 : 0, 0);
+                    b.emit(Opcode.IsTrue, operand(e.left()), target, truth ? 0 : 1, truth ^ normal ? 1 : 0, 0);
                 } else {
-                    compareToValue(op, e.left(), codeTemp(e.left()), e.right(), codeTemp(e.right()), target);
+                    int left = operand(e.left());
+                    compareToValue(op, e.left(), left, e.right(), operand(e.right()), target);
                 }
             }
             case EQ, NE, LT, LE, GT, GE -> {
-                int left = codeTemp(e.left());
-                int right = codeTemp(e.right());
+                int left = operand(e.left());
+                int right = operand(e.right());
                 compareToValue(op, e.left(), left, e.right(), right, target);
             }
             case JSON_PTR, JSON_PTR_TEXT -> callScalar(op.sql(), List.of(e.left(), e.right()), null, target);
             default -> {
-                int left = codeTemp(e.left());
-                int right = codeTemp(e.right());
+                int left = operand(e.left());
+                int right = operand(e.right());
                 Opcode opcode = switch (op) {
                     case AND -> Opcode.And;
                     case OR -> Opcode.Or;
@@ -433,7 +531,7 @@ final class ExprCodegen {
         return ExprTyping.affinity(e, scope);
     }
 
-    private static Opcode comparison(Expr.BinaryOp op) {
+    static Opcode comparison(Expr.BinaryOp op) {
         return switch (op) {
             case EQ, IS -> Opcode.Eq;
             case NE, IS_NOT -> Opcode.Ne;
@@ -457,9 +555,9 @@ final class ExprCodegen {
 
     /** {@code x BETWEEN lo AND hi} as {@code x >= lo AND x <= hi} with x coded once. */
     private void between(Expr.Between e, int target) {
-        int x = codeTemp(e.expr());
-        int lo = codeTemp(e.low());
-        int hi = codeTemp(e.high());
+        int x = operand(e.expr());
+        int lo = operand(e.low());
+        int hi = operand(e.high());
         int geLow = b.allocRegister();
         int leHigh = b.allocRegister();
         compareToValue(Expr.BinaryOp.GE, e.expr(), x, e.low(), lo, geLow);
@@ -501,26 +599,25 @@ final class ExprCodegen {
                 set.add(value);
             }
             b.resolve(skip);
-            set.probe(codeTemp(e.expr()), e.not(), false, target);
+            set.probe(operand(e.expr()), e.not(), false, target);
             return;
         }
-        InTest test = new InTest(b, codeTemp(e.expr()), affinity, collation, false, false);
+        InTest test = new InTest(b, operand(e.expr()), affinity, collation, false, false);
         for (Expr v : e.values()) {
-            test.compare(codeTemp(v));
+            test.compare(operand(v));
         }
         test.end(e.not(), target);
     }
 
     private void caseExpr(Expr.Case c, int target) {
         int end = b.newLabel();
-        int base = c.base() != null ? codeTemp(c.base()) : 0;
+        int base = c.base() != null ? operand(c.base()) : 0;
         for (Expr.When w : c.whens()) {
             int next = b.newLabel();
-            int r = codeTemp(w.when());
             if (c.base() != null) {
-                compareJumpIfNot(c.base(), base, w.when(), r, next);
+                compareJumpIfNot(c.base(), base, w.when(), operand(w.when()), next);
             } else {
-                b.emit(Opcode.IfNot, r, next, 1);
+                conditions.jumpIfFalse(w.when(), next, true);
             }
             code(w.then(), target);
             b.emit(Opcode.Goto, 0, end);

@@ -195,7 +195,7 @@ final class IntegrityCodegen {
         int ok = b.newLabel();
         for (CheckConstraint check : table.checks()) {
             int passed = b.newLabel();
-            b.emit(Opcode.If, exprs.codeTemp(IndexKeys.parse(check.sql())), passed, 1);
+            exprs.jumpIfTrue(IndexKeys.parse(check.sql()), passed, true);
             b.emit(Opcode.Goto, 0, fault);
             b.resolve(passed);
         }

@@ -29,9 +29,24 @@ public final class ProgramBuilder {
     /** Plain {@code ?} parameters by source offset → their number. */
     private final Map<Integer, Integer> anonymousParameters = new HashMap<>();
     private boolean readOnly = true;
+    /**
+     * The run-once block (SQLite's constant factoring): instructions that {@link #build} moves
+     * behind the program's end, where {@link Opcode#Init} jumps first and which then goes on at
+     * Init's target; null while nothing is in it.
+     */
+    private ProgramBuilder once;
+    /** Whether {@link #emit} appends to {@link #once} now (inside {@link #codeOnce}). */
+    private boolean codingOnce;
 
     /** Appends an instruction; returns its address. */
     public int emit(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
+        if (codingOnce) {
+            if (op.jumpsToP2()) {
+                throw new IllegalStateException("a jump in run-once code: " + op);
+            }
+            once.emit(op, p1, p2, p3, p4, p5);
+            return -1;
+        }
         if (size == this.p4.length) {
             this.p4 = Arrays.copyOf(this.p4, size * 2);
             code = Arrays.copyOf(code, size * 2 * Program.WIDTH);
@@ -65,7 +80,40 @@ public final class ProgramBuilder {
 
     /** The address the next instruction will get. */
     public int currentAddress() {
+        if (codingOnce) {
+            throw new IllegalStateException("run-once code has no addresses");
+        }
         return size;
+    }
+
+    /**
+     * Whether {@link #codeOnce} may be used: the program starts with {@link Opcode#Init}, whose
+     * jump can go through the run-once block.
+     */
+    public boolean canCodeOnce() {
+        return size > 0 && Opcode.of(code[Program.OP]) == Opcode.Init && !codingOnce;
+    }
+
+    /**
+     * Emits what {@code body} emits into the run-once block instead, so it runs once per
+     * execution, before the program's second instruction: SQLite's sqlite3ExprCodeRunJustOnce,
+     * for values that depend on no row. The body may not jump (its code moves at build time)
+     * nor ask for {@link #currentAddress}; registers it writes must be fresh and never written
+     * by the rest of the program.
+     */
+    public void codeOnce(Runnable body) {
+        if (!canCodeOnce()) {
+            throw new IllegalStateException("the program does not start with Init");
+        }
+        if (once == null) {
+            once = new ProgramBuilder();
+        }
+        codingOnce = true;
+        try {
+            body.run();
+        } finally {
+            codingOnce = false;
+        }
     }
 
     /** Sets P2 of the instruction at {@code addr} (to patch a jump emitted earlier). */
@@ -176,6 +224,9 @@ public final class ProgramBuilder {
 
     /** Freezes the program, replacing labels by addresses. */
     public Program build() {
+        if (once != null) {
+            appendRunOnceBlock();
+        }
         int[] finalCode = Arrays.copyOf(code, size * Program.WIDTH);
         for (int i = 0; i < size; i++) {
             int at = i * Program.WIDTH;
@@ -189,6 +240,20 @@ public final class ProgramBuilder {
         }
         return new Program(finalCode, Arrays.copyOf(p4, size), registers + 1, cursors, columnNames,
                 parameterNames, readOnly);
+    }
+
+    /** Moves the run-once block behind the code: Init jumps to it, and it jumps on to Init's old target. */
+    private void appendRunOnceBlock() {
+        ProgramBuilder block = once;
+        once = null;
+        int initTarget = code[Program.P2];
+        changeP2(0, size);
+        for (int i = 0; i < block.size; i++) {
+            int at = i * Program.WIDTH;
+            emit(Opcode.of(block.code[at + Program.OP]), block.code[at + Program.P1], block.code[at + Program.P2],
+                    block.code[at + Program.P3], block.p4[i], block.code[at + Program.P5]);
+        }
+        emit(Opcode.Goto, 0, initTarget);
     }
 
     private int address(int target) {

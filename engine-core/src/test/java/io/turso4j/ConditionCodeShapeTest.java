@@ -1,0 +1,86 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of conditions' code: a WHERE of comparisons with literals is one compare-and-jump
+ * per comparison in the loop (no per-row literal loads, no And/Or values), the literals are
+ * loaded once, behind the program's end where Init jumps first, and the run-once block runs
+ * again, with the new parameter values, on every execution of the statement.
+ */
+class ConditionCodeShapeTest {
+
+    /** Every instruction of {@code sql}'s EXPLAIN as "addr opcode p1 p2 p3". */
+    private static List<String[]> explain(Connection c, String sql) {
+        List<String[]> rows = new ArrayList<>();
+        try (Statement s = c.prepare("EXPLAIN " + sql)) {
+            while (s.next()) {
+                rows.add(new String[] {s.getText(0), s.getText(1), s.getText(2), s.getText(3), s.getText(4)});
+            }
+        }
+        return rows;
+    }
+
+    private static long count(Connection c, String sql) {
+        try (Statement s = c.prepare(sql)) {
+            s.next();
+            return s.getLong(0);
+        }
+    }
+
+    @Test
+    void literalsAreLoadedOnceAndComparisonsJump() {
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            c.execute("CREATE TABLE t(a INTEGER, b REAL)");
+            List<String[]> code = explain(c, "SELECT a FROM t WHERE a > 5 AND (b < 2.5 OR a BETWEEN 7 AND 9)");
+            int halt = -1;
+            for (int i = 0; i < code.size(); i++) {
+                if (code.get(i)[1].equals("Halt")) {
+                    halt = i;
+                }
+            }
+            assertTrue(halt > 0, "a Halt");
+            List<String> loop = new ArrayList<>();
+            for (int i = 0; i < halt; i++) {
+                loop.add(code.get(i)[1]);
+            }
+            for (String op : List.of("Integer", "Real", "And", "Or", "IfNot", "ZeroOrNull")) {
+                assertTrue(!loop.contains(op), op + " before Halt: " + loop);
+            }
+            assertEquals(4, loop.stream().filter(op -> List.of("Le", "Gt", "Lt", "Ge").contains(op)).count(), loop.toString());
+            assertEquals("Init", code.get(0)[1]);
+            assertEquals(String.valueOf(halt + 1), code.get(0)[3], "Init jumps to the run-once block");
+            assertEquals("Goto", code.getLast()[1]);
+            assertEquals("1", code.getLast()[3], "the run-once block goes on at Init's old target");
+            assertEquals(4, code.size() - halt - 2, "5, 2.5, 7 and 9, each loaded once");
+        }
+    }
+
+    @Test
+    void runOnceBlockRereadsParametersOnEveryExecution() {
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            c.execute("CREATE TABLE t(a INTEGER)");
+            c.execute("INSERT INTO t VALUES (1), (2), (3), (4), (NULL)");
+            try (Statement s = c.prepare("SELECT count(*) FROM t WHERE a > ? OR a IS -?2")) {
+                s.bindLong(1, 2).bindLong(2, 7);
+                s.next();
+                assertEquals(2, s.getLong(0));
+                s.reset();
+                s.bindLong(1, 0).bindLong(2, 7);
+                s.next();
+                assertEquals(4, s.getLong(0));
+                s.reset();
+                s.bindLong(1, 9).bindLong(2, -3);
+                s.next();
+                assertEquals(1, s.getLong(0));
+            }
+            assertEquals(3, count(c, "SELECT count(*) FROM t WHERE NOT (a < 2) AND a NOT BETWEEN 9 AND -1"));
+            assertEquals(0, count(c, "SELECT count(*) FROM t WHERE random() < -9223372036854775807 - 1 + 0"));
+        }
+    }
+}
