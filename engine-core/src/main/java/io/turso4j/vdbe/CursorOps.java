@@ -423,7 +423,8 @@ final class CursorOps {
     // ---- sub-program frames (see Frames) -------------------------------------------------------
 
     /** The cursors a frame set aside: slots {@code from…} as they were. */
-    record Slots(BTreeCursor[] cursors, IndexKeyComparator[] keys, boolean[] nullRow) {
+    record Slots(BTreeCursor[] cursors, IndexKeyComparator[] keys, boolean[] nullRow, boolean[] deferred,
+                 long[] deferredRowid) {
         void close() {
             for (BTreeCursor c : cursors) {
                 if (c != null) {
@@ -436,11 +437,14 @@ final class CursorOps {
     /** Takes the cursors in slots {@code [from, to)} out, leaving the slots empty for a new frame. */
     Slots setAside(int from, int to) {
         int n = to - from;
-        Slots s = new Slots(new BTreeCursor[n], new IndexKeyComparator[n], new boolean[n]);
+        Slots s = new Slots(new BTreeCursor[n], new IndexKeyComparator[n], new boolean[n], new boolean[n], new long[n]);
         System.arraycopy(cursors, from, s.cursors(), 0, n);
         System.arraycopy(keys, from, s.keys(), 0, n);
         System.arraycopy(nullRow, from, s.nullRow(), 0, n);
+        System.arraycopy(deferred, from, s.deferred(), 0, n);
+        System.arraycopy(deferredRowid, from, s.deferredRowid(), 0, n);
         java.util.Arrays.fill(cursors, from, to, null);
+        java.util.Arrays.fill(deferred, from, to, false);
         return s;
     }
 
@@ -455,5 +459,7 @@ final class CursorOps {
         System.arraycopy(s.cursors(), 0, cursors, from, n);
         System.arraycopy(s.keys(), 0, keys, from, n);
         System.arraycopy(s.nullRow(), 0, nullRow, from, n);
+        System.arraycopy(s.deferred(), 0, deferred, from, n);
+        System.arraycopy(s.deferredRowid(), 0, deferredRowid, from, n);
     }
 }
