@@ -412,6 +412,9 @@ final class ForeignKeys {
         eachReference(refs, oldRow, oldRow, newRow, (ref, parentColumns) -> {
             ForeignKey fk = ref.fk();
             ForeignKey.Action action = newRow >= 0 ? fk.onUpdate() : fk.onDelete();
+            // A row being deleted that is its own parent is no orphan of itself (SQLite's
+            // fkScanChildren leaves it out when the count goes up).
+            int self = newRow < 0 && Identifiers.same(ref.child().name(), parent.name()) ? oldRow : -1;
             if (actions) {
                 if (action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
                         || action == ForeignKey.Action.SET_DEFAULT) {
@@ -422,16 +425,16 @@ final class ForeignKeys {
                 int deferred = b.newLabel();
                 int done = b.newLabel();
                 b.emit(Opcode.FkIfDeferred, 0, deferred);
-                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
+                countChildren(ref.child(), fk, parentColumns, oldRow, self, 0,
                         ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
                 b.emit(Opcode.Goto, 0, done);
                 b.resolve(deferred);
-                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
+                countChildren(ref.child(), fk, parentColumns, oldRow, self, 1, null, null);
                 b.resolve(done);
             } else {
                 // Every child left pointing at the key is a violation, as SQLite counts them;
                 // an action's change of the child then takes its own away (childRemoved).
-                countChildren(ref.child(), fk, parentColumns, oldRow, -1, 1, null, null);
+                countChildren(ref.child(), fk, parentColumns, oldRow, self, 1, null, null);
             }
         });
         b.resolve(off);
