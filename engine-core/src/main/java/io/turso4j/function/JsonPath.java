@@ -43,6 +43,24 @@ final class JsonPath {
     }
 
     /**
+     * The positions of the children {@code path[from..]} selects under {@code node}, outermost
+     * first (an object member's position among its members), or null when there is no such value.
+     */
+    static List<Integer> positions(JsonNode node, String path, int from) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int at = from; at < path.length(); ) {
+            Step step = step(node, path, at);
+            if (step == null || step.index < 0 || step.index >= step.size) {
+                return null;
+            }
+            out.add(step.index);
+            node = step.child(node);
+            at = step.next;
+        }
+        return out;
+    }
+
+    /**
      * Applies {@code edit} with {@code value} at {@code path[from..]} inside the container
      * {@code node} ({@code from} is before a step, never at the end). Returns whether the path
      * was found (or created).

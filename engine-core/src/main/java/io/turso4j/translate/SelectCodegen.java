@@ -369,7 +369,9 @@ final class SelectCodegen {
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);
                 case Select.TableFunction f -> {
                     String name = f.alias() != null ? f.alias() : f.name().name();
-                    if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
+                    if (FunctionSources.handles(f) && (table == null || table.equalsIgnoreCase(name))) {
+                        n += FunctionSources.visibleColumns(schema, f);
+                    } else if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
                         n += PragmaFunctions.columnCount(schema, f);
                     } // else no such table: reported when the FROM clause is bound
                 }

@@ -52,6 +52,7 @@ public final class Vm implements FunctionContext {
     private final Comparisons comparisons = new Comparisons();
     private final CursorOps cursorOps;
     private final PragmaOps pragmaOps;
+    private final FunctionCursors functionCursors;
     /** Instructions run since the last look at the interrupt flag. */
     private int sinceInterruptCheck;
 
@@ -80,6 +81,7 @@ public final class Vm implements FunctionContext {
         this.accumulators = new AggregateFunction.Accumulator[regs.length];
         this.cursorOps = new CursorOps(program.cursorCount, regs, context);
         this.pragmaOps = new PragmaOps(context, regs);
+        this.functionCursors = new FunctionCursors(program.cursorCount);
     }
 
     public Program program() {
@@ -108,6 +110,7 @@ public final class Vm implements FunctionContext {
     public void reset() {
         cursorOps.closeAll();
         pragmaOps.reset();
+        functionCursors.closeAll();
         pc = 0;
         halted = false;
         error = null;
@@ -389,6 +392,20 @@ public final class Vm implements FunctionContext {
                 }
                 case Noop -> {
                 }
+                case VFilter -> {
+                    if (!functionCursors.filter(p1, (io.turso4j.function.TableFunction) p4[pc], r, p3,
+                            code[at + Program.P5])) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case VNext -> {
+                    if (functionCursors.next(p1)) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case VColumn -> functionCursors.column(p1, p2, r[p3]);
                 case FkIfDisabled -> {
                     if (!context.settings().foreignKeys()) {
                         pc = p2;
