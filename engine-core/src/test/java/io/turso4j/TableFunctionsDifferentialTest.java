@@ -97,6 +97,18 @@ class TableFunctionsDifferentialTest {
         SqliteOracle.differential(script.toArray(String[]::new));
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void plansReadAsSqlite3s() throws Exception {
+        ExplainQueryPlanTest.assertPlansMatch(dir.resolve("tvf.db"), "CREATE TABLE t(id INTEGER PRIMARY KEY, doc)",
+                new String[] {"SELECT * FROM json_each('[1]') j", "SELECT * FROM json_tree('[1]', '$')",
+                        "SELECT * FROM json_each(t.doc) j, t WHERE j.key = 1",
+                        "SELECT * FROM t LEFT JOIN json_each(t.doc) j",
+                        "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p"});
+    }
+
     @Test
     void pragmaFunctionsWithColumnArgumentsMatchSqlite() throws SQLException {
         SqliteOracle.differential(
