@@ -97,6 +97,34 @@ class TableFunctionsDifferentialTest {
         SqliteOracle.differential(script.toArray(String[]::new));
     }
 
+    @Test
+    void otherStatementsMatchSqlite() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, tags TEXT)",
+                "INSERT INTO t SELECT key + 1, value FROM json_each('[\"[1]\", \"[2,3]\", \"[]\"]')",
+                "SELECT * FROM t",
+                "CREATE VIEW v AS SELECT t.id, j.value FROM t, json_each(t.tags) j",
+                "SELECT * FROM v ORDER BY 1, 2",
+                "WITH c AS (SELECT value FROM json_each('[3,1,2]')) SELECT group_concat(value) FROM (SELECT value FROM c ORDER BY 1)",
+                "SELECT t.id, j.value FROM json_each('[1,5]') j RIGHT JOIN t ON t.id = j.value ORDER BY t.id",
+                "SELECT j.value, t.id FROM json_each('[1,5]') j FULL JOIN t ON t.id = j.value ORDER BY 1, 2",
+                "UPDATE t SET tags = '[9]' WHERE id IN (SELECT value FROM json_each('[1,3]'))",
+                "DELETE FROM t WHERE EXISTS (SELECT 1 FROM json_each(t.tags) WHERE value = 2)",
+                "SELECT * FROM t",
+                "SELECT id FROM t WHERE id IN (SELECT value FROM json_each('[1,3]')) UNION ALL SELECT key FROM json_each('[7]')",
+                "SELECT * FROM json_each('[1,2]') LIMIT 1 OFFSET 1",
+                "SELECT DISTINCT type FROM json_tree('[1,2,[3]]') ORDER BY 1");
+    }
+
+    @Test
+    void rightJoinOfAFunctionIsRejected() throws SQLException {
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            oracle.turso("CREATE TABLE t(id)");
+            org.junit.jupiter.api.Assertions.assertEquals("error: FULL JOIN of a table-valued function is not supported yet",
+                    oracle.turso("SELECT * FROM t FULL JOIN json_each('[1]') j ON t.id = j.value"));
+        }
+    }
+
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
 
