@@ -113,6 +113,11 @@ class TableFunctionsDifferentialTest {
                 "SELECT * FROM t",
                 "SELECT id FROM t WHERE id IN (SELECT value FROM json_each('[1,3]')) UNION ALL SELECT key FROM json_each('[7]')",
                 "SELECT * FROM json_each('[1,2]') LIMIT 1 OFFSET 1",
+                "SELECT * FROM json_each",
+                "SELECT * FROM json_tree AS j",
+                "SELECT x.value FROM (SELECT * FROM json_each('[4,5]')) x",
+                "SELECT j.value FROM t, json_each((SELECT tags FROM t WHERE id = 2)) j",
+                "SELECT value FROM json_each(json_array(1, 2, json_object('a', 3)))",
                 "SELECT DISTINCT type FROM json_tree('[1,2,[3]]') ORDER BY 1");
     }
 

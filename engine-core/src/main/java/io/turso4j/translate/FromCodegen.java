@@ -273,6 +273,11 @@ final class FromCodegen {
      */
     private void table(Select.Table t) {
         Table table = TableSource.lookup(selects.schema(), t.name());
+        Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
+        if (table == null && FunctionSources.handles(call)) {
+            functionSource(call); // json_each without arguments: no rows, as SQLite's
+            return;
+        }
         if (table == null && PragmaFunctions.isTableFunction(t.name())) {
             pragmaFunction(new Select.TableFunction(t.name(), List.of(), t.alias()));
             return;

@@ -361,7 +361,9 @@ final class SelectCodegen {
                         n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
                     } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
                         Table stored = TableSource.lookup(schema, t.name());
+                        Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
                         n += stored != null ? stored.columns().size()
+                                : FunctionSources.handles(call) ? FunctionSources.visibleColumns(schema, call)
                                 : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema,
                                         new Select.TableFunction(t.name(), List.of(), t.alias())) : 0;
                     }
