@@ -66,7 +66,12 @@ class TableFunctionsDifferentialTest {
                 "SELECT fullkey FROM json_tree('{\"a\":{\"b\":1}}') WHERE atom IS NOT NULL",
                 "SELECT value FROM json_each('[1,[2],{\"a\":3}]') WHERE type IN ('array','object')",
                 "SELECT json_array_length(value) FROM json_each('[[1,2],[3]]')",
-                "SELECT * FROM json_each('[1,2]') WHERE json = '[1,2]'");
+                "SELECT * FROM json_each('[1,2]') WHERE json = '[1,2]'",
+                "SELECT key, value FROM json_each WHERE json = '[1,2]'",
+                "SELECT key, value, root FROM json_tree WHERE json = '{\"a\":[1]}' AND root = '$.a'",
+                "SELECT key, value, fullkey FROM json_each('{\"a\":[1,2]}') WHERE root = '$.a'",
+                "SELECT key FROM json_each WHERE root = '$'",
+                "SELECT s.d, j.value FROM (SELECT '[5,6]' AS d) s, json_each j WHERE j.json = s.d");
     }
 
     @Test
@@ -139,6 +144,7 @@ class TableFunctionsDifferentialTest {
                 new String[] {"SELECT * FROM json_each('[1]') j", "SELECT * FROM json_tree('[1]', '$')",
                         "SELECT * FROM json_each(t.doc) j, t WHERE j.key = 1",
                         "SELECT * FROM t LEFT JOIN json_each(t.doc) j",
+                        "SELECT * FROM t, json_each j WHERE j.json = t.doc AND j.root = '$.a'",
                         "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p"});
     }
 

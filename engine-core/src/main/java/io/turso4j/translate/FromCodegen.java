@@ -442,6 +442,9 @@ final class FromCodegen {
             Item item = items.get(j);
             // Rows unmatched by a RIGHT JOIN are found by the sources' FROM order: keep it.
             long prereq = item.leftOn() != null || item.cross() || anyRight ? (1L << j) - 1 : 0;
+            if (item.leftOn() == null && item.rightOn() == null) {
+                FunctionSources.hiddenArguments(item.source(), j, terms);
+            }
             prereq |= FunctionSources.prerequisites(item.source(), j, scope, itemMask);
             List<Expr> on = null;
             if (item.leftOn() != null || item.rightOn() != null) {

@@ -34,8 +34,41 @@ final class FunctionSources {
     private FunctionSources() {
     }
 
-    /** A bound function source: what to call and where its cursor is; {@code planIndex} is EXPLAIN QUERY PLAN's. */
-    record Call(TableFunction function, List<Expr> args, int cursor, int planIndex) {}
+    /**
+     * A bound function source: what to call (its {@code entry}, null for a pragma function),
+     * with which arguments, and its cursor. The arguments may grow once, while the loops are
+     * planned ({@link #hiddenArguments}); one compilation thread.
+     */
+    static final class Call {
+        private final TableFunction function;
+        private final TableFunctions.Entry entry;
+        private final int cursor;
+        private List<Expr> args;
+
+        Call(TableFunction function, TableFunctions.Entry entry, List<Expr> args, int cursor) {
+            this.function = function;
+            this.entry = entry;
+            this.args = args;
+            this.cursor = cursor;
+        }
+
+        TableFunction function() {
+            return function;
+        }
+
+        List<Expr> args() {
+            return args;
+        }
+
+        int cursor() {
+            return cursor;
+        }
+
+        /** EXPLAIN QUERY PLAN's index number: json_each's xBestIndex sets bit 1 for json, bit 2 for root. */
+        int planIndex() {
+            return entry == null || args.isEmpty() ? 0 : args.size() == 1 ? 1 : 3;
+        }
+    }
 
     /** A bound source with the column numbers {@code *} leaves out. */
     record Bound(Scope.Source source, List<Scope.Part> parts, Set<Integer> hidden) {}
@@ -64,7 +97,6 @@ final class FunctionSources {
         TableFunction function;
         List<String> columns;
         int hiddenCount;
-        int planIndex;
         if (e != null) {
             if (f.args().size() > e.maxArguments()) {
                 throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max " + e.maxArguments());
@@ -72,19 +104,16 @@ final class FunctionSources {
             function = e.function();
             columns = e.columns();
             hiddenCount = e.hidden();
-            // json_each's xBestIndex: bit 1 for the json argument, bit 2 for the root path.
-            planIndex = f.args().isEmpty() ? 0 : f.args().size() == 1 ? 1 : 3;
         } else {
             PragmaFunctions.ByArgument pragma = PragmaFunctions.byArgument(schema, f);
             function = pragma;
             columns = pragma.columns();
             hiddenCount = 0;
-            planIndex = 0;
         }
         int cursor = b.allocCursor();
         int out = b.allocRegisters(columns.size());
         String name = f.alias() != null ? f.alias() : f.name().name();
-        Call call = new Call(function, f.args(), cursor, planIndex);
+        Call call = new Call(function, e, f.args(), cursor);
         Scope.Source source = new Scope.Source(name, columns, out,
                 Collections.nCopies(columns.size(), Affinity.NONE), Collections.nCopies(columns.size(), (String) null),
                 SourceReader.of(call, out));
@@ -130,6 +159,34 @@ final class FunctionSources {
             mask |= m == WhereTerm.ALL ? (1L << self) - 1 : m;
         }
         return mask & ~(1L << self) & itemMask;
+    }
+
+    /**
+     * Takes the WHERE clause's equalities on a function's hidden columns as the arguments it was
+     * not given, in order, as SQLite's json_each xBestIndex does ({@code FROM json_each WHERE
+     * json = ?}). The terms are still tested. {@code self} is the source's number.
+     */
+    static void hiddenArguments(Scope.Source source, int self, List<WhereTerm> terms) {
+        Call call = source.reader() == null ? null : source.reader().function();
+        if (call == null || call.entry == null || call.args.size() >= call.entry.hidden()) {
+            return;
+        }
+        int firstHidden = call.entry.columns().size() - call.entry.hidden();
+        Expr[] byColumn = new Expr[call.entry.hidden()];
+        for (WhereTerm t : terms) {
+            for (WhereTerm.Constraint c : t.on() >= 0 ? List.<WhereTerm.Constraint>of() : t.constraints()) {
+                int hidden = c.column() - firstHidden;
+                if (c.source() == self && c.op() == WhereTerm.Op.EQ && hidden >= 0 && hidden < byColumn.length
+                        && byColumn[hidden] == null) {
+                    byColumn[hidden] = c.value();
+                }
+            }
+        }
+        List<Expr> args = new ArrayList<>(call.args);
+        while (args.size() < byColumn.length && byColumn[args.size()] != null) {
+            args.add(byColumn[args.size()]);
+        }
+        call.args = List.copyOf(args);
     }
 
     /** Opens a function source's loop (see class comment): its step is VNext. */
