@@ -7,6 +7,8 @@ SELECT key, value, type, atom, fullkey, path FROM json_each('{"a":1,"b":[1,{"c":
 SELECT key, value, type, atom, fullkey, path FROM json_tree('{"a":1,"b":[1,{"c":"d"}],"e":{"f":{}}}');
 SELECT key, value FROM json_each('{"x":{"y":[1,2]}}', '$.x.y');
 SELECT json, root FROM json_each('[1]');
+SELECT key, value FROM json_each WHERE json = '[1,2]';
+SELECT key, value FROM json_tree WHERE json = '{"a":[1]}' AND root = '$.a';
 SELECT value FROM json_each('5');
 SELECT count(*) FROM json_each(NULL);
 SELECT value FROM json_each('[3,1,2]') ORDER BY value;
