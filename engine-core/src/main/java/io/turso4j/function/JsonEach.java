@@ -1,5 +1,6 @@
 package io.turso4j.function;
 
+import io.turso4j.error.SqliteException;
 import io.turso4j.value.Register;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +191,7 @@ final class JsonEach implements TableFunction {
             Located prefix;
             try {
                 prefix = locate(doc, root.substring(0, n), sizes);
-            } catch (io.turso4j.error.SqliteException badPath) {
+            } catch (SqliteException badPath) {
                 continue;
             }
             if (prefix != null && prefix.offset() + sizes.header(prefix.node()) == rootId) {

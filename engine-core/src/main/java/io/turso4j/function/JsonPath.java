@@ -1,5 +1,6 @@
 package io.turso4j.function;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ final class JsonPath {
      * first (an object member's position among its members), or null when there is no such value.
      */
     static List<Integer> positions(JsonNode node, String path, int from) {
-        List<Integer> out = new java.util.ArrayList<>();
+        List<Integer> out = new ArrayList<>();
         for (int at = from; at < path.length(); ) {
             Step step = step(node, path, at);
             if (step == null || step.index < 0 || step.index >= step.size) {

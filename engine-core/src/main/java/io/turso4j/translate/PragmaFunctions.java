@@ -1,15 +1,22 @@
 package io.turso4j.translate;
 
+import io.turso4j.function.TableFunction;
+import io.turso4j.schema.PragmaRows;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
+import io.turso4j.value.Register;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +24,10 @@ import java.util.Set;
  * * FROM pragma_table_info('t')}, {@code pragma_user_version}): the pragma's code from {@link
  * PragmaCodegen} as the body of a co-routine that yields each row, so {@link FromCodegen} joins
  * it as any other source. Only pragmas that return rows and change nothing; their columns have
- * no affinity and the binary collation. Stateless.
+ * no affinity and the binary collation. With constant arguments the rows are computed while
+ * compiling; with others ({@code pragma_table_info(m.name)}) the function is read through a
+ * function cursor ({@link FunctionSources}) that looks the rows up by the argument's value
+ * ({@link ByArgument}). Stateless.
  */
 final class PragmaFunctions {
     private PragmaFunctions() {
@@ -123,22 +133,22 @@ final class PragmaFunctions {
         if (f.args().size() > 2) {
             throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max 2");
         }
-        List<String> candidates = new java.util.ArrayList<>(List.of("sqlite_master", "sqlite_schema",
+        List<String> candidates = new ArrayList<>(List.of("sqlite_master", "sqlite_schema",
                 "sqlite_temp_master", "sqlite_temp_schema"));
-        for (io.turso4j.schema.Table t : schema.tables()) {
+        for (Table t : schema.tables()) {
             candidates.add(t.name());
             t.indexes().forEach(i -> candidates.add(i.name()));
         }
         schema.views().forEach(v -> candidates.add(v.name()));
-        java.util.Map<String, List<List<Object>>> rows = new java.util.HashMap<>();
+        Map<String, List<List<Object>>> rows = new HashMap<>();
         for (String candidate : candidates) {
-            io.turso4j.schema.PragmaRows found = new PragmaCodegen(new ProgramBuilder(), schema, candidate, null)
+            PragmaRows found = new PragmaCodegen(new ProgramBuilder(), schema, candidate, null)
                     .schemaRows(name);
             if (found != null && !found.rows().isEmpty()) {
                 rows.putIfAbsent(candidate.toLowerCase(Locale.ROOT), found.rows());
             }
         }
-        io.turso4j.schema.PragmaRows all = new PragmaCodegen(new ProgramBuilder(), schema, null, null).schemaRows(name);
+        PragmaRows all = new PragmaCodegen(new ProgramBuilder(), schema, null, null).schemaRows(name);
         return new ByArgument(f.name().name(), columns(schema, name), rows, all == null ? List.of() : all.rows());
     }
 
@@ -146,13 +156,13 @@ final class PragmaFunctions {
      * The rows of a pragma function by its first argument's text (any case); {@code noArgument}
      * for a NULL one. The second argument, the schema, may only name main. Immutable.
      */
-    static final class ByArgument implements io.turso4j.function.TableFunction {
+    static final class ByArgument implements TableFunction {
         private final String name;
         private final List<String> columns;
-        private final java.util.Map<String, List<List<Object>>> rows;
+        private final Map<String, List<List<Object>>> rows;
         private final List<List<Object>> noArgument;
 
-        private ByArgument(String name, List<String> columns, java.util.Map<String, List<List<Object>>> rows,
+        private ByArgument(String name, List<String> columns, Map<String, List<List<Object>>> rows,
                 List<List<Object>> noArgument) {
             this.name = name;
             this.columns = columns;
@@ -170,7 +180,7 @@ final class PragmaFunctions {
         }
 
         @Override
-        public Rows open(io.turso4j.value.Register[] args, int start, int count) {
+        public Rows open(Register[] args, int start, int count) {
             if (count > 1 && !args[start + 1].isNull() && !"main".equalsIgnoreCase(args[start + 1].toText())) {
                 throw ExprCodegen.error("unknown database " + args[start + 1].toText());
             }
@@ -185,7 +195,7 @@ final class PragmaFunctions {
                 }
 
                 @Override
-                public void column(int i, io.turso4j.value.Register out) {
+                public void column(int i, Register out) {
                     switch (found.get(at).get(i)) {
                         case null -> out.setNull();
                         case Long l -> out.setInt(l);

@@ -2,6 +2,7 @@ package io.turso4j.vdbe;
 
 import io.turso4j.function.TableFunction;
 import io.turso4j.value.Register;
+import java.util.Arrays;
 
 /**
  * The table-valued function cursors of one VM ({@link Opcode#VFilter}, {@link Opcode#VNext},
@@ -47,7 +48,7 @@ final class FunctionCursors {
     }
 
     void closeAll() {
-        java.util.Arrays.fill(scans, null);
-        java.util.Arrays.fill(onRow, false);
+        Arrays.fill(scans, null);
+        Arrays.fill(onRow, false);
     }
 }
