@@ -18,7 +18,8 @@ class TableFunctionsDifferentialTest {
                 "{\"a\":1,\"b\":[1,{\"c\":\"d\"}],\"e\":{\"f\":{\"g\":[]}},\"a_b\":2,\"\":3,\"é\":4,\"A1\":5}",
                 "{\"x\":1,\"a\":{\"q\":1,\"b\":[5,[6,7]]}}", "5", "\"str\"", "null", "[]", "{}",
                 "[\"a\\u0041\\n\",\"\\\"q\\\"\",1e5,-0,12345678901234567890,2.50]",
-                "{\"long\":\"" + "y".repeat(300) + "\",\"n\":[" + "1,".repeat(100) + "2]}"};
+                "{\"long\":\"" + "y".repeat(300) + "\",\"n\":[" + "1,".repeat(100) + "2]}",
+                "[[\"" + "z".repeat(65530) + "\"],1]", "[[\"" + "z".repeat(65533) + "\"],1]"};
         SqliteOracle.differential(java.util.stream.Stream.of(docs).flatMap(d -> java.util.stream.Stream.of(
                 "SELECT " + ALL + " FROM json_each('" + d + "')",
                 "SELECT " + ALL + " FROM json_tree('" + d + "')",
