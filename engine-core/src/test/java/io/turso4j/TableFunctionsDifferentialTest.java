@@ -119,6 +119,8 @@ class TableFunctionsDifferentialTest {
                 "SELECT * FROM t",
                 "SELECT id FROM t WHERE id IN (SELECT value FROM json_each('[1,3]')) UNION ALL SELECT key FROM json_each('[7]')",
                 "SELECT * FROM json_each('[1,2]') LIMIT 1 OFFSET 1",
+                "CREATE TABLE e(x)",
+                "SELECT e.x, j.value, t.id FROM e, json_each(e.x) j RIGHT JOIN t ON t.id = j.value ORDER BY t.id",
                 "SELECT * FROM json_each",
                 "SELECT * FROM json_tree AS j",
                 "SELECT x.value FROM (SELECT * FROM json_each('[4,5]')) x",

@@ -11,17 +11,22 @@ import java.util.Arrays;
  * NULLs, since that row is only made once the scan has ended. One VM, one thread.
  */
 final class FunctionCursors {
-    private final TableFunction.Rows[] scans;
+    private final int cursorCount;
+    /** Made at the first VFilter: most programs have no function cursor. */
+    private TableFunction.Rows[] scans;
     /** Per cursor: whether its scan is on a row. */
-    private final boolean[] onRow;
+    private boolean[] onRow;
 
     FunctionCursors(int cursorCount) {
-        scans = new TableFunction.Rows[cursorCount];
-        onRow = new boolean[cursorCount];
+        this.cursorCount = cursorCount;
     }
 
     /** Opens a scan of {@code function} with the arguments {@code r[first .. first + count)}; false if it has no row. */
     boolean filter(int cursor, TableFunction function, Register[] r, int first, int count) {
+        if (scans == null) {
+            scans = new TableFunction.Rows[cursorCount];
+            onRow = new boolean[cursorCount];
+        }
         scans[cursor] = null;
         onRow[cursor] = false;
         TableFunction.Rows rows = function.open(r, first, count);
@@ -32,6 +37,9 @@ final class FunctionCursors {
 
     /** Moves to the next row; false (and the scan let go) when there is none. */
     boolean next(int cursor) {
+        if (scans == null) {
+            return false;
+        }
         onRow[cursor] = scans[cursor] != null && scans[cursor].next();
         if (!onRow[cursor]) {
             scans[cursor] = null;
@@ -40,7 +48,7 @@ final class FunctionCursors {
     }
 
     void column(int cursor, int column, Register out) {
-        if (onRow[cursor]) {
+        if (onRow != null && onRow[cursor]) {
             scans[cursor].column(column, out);
         } else {
             out.setNull();
@@ -48,7 +56,9 @@ final class FunctionCursors {
     }
 
     void closeAll() {
-        Arrays.fill(scans, null);
-        Arrays.fill(onRow, false);
+        if (scans != null) {
+            Arrays.fill(scans, null);
+            Arrays.fill(onRow, false);
+        }
     }
 }
