@@ -1,5 +1,6 @@
 package io.turso4j.function;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +41,24 @@ final class JsonPath {
             return null;
         }
         return lookup(step.child(node), path, step.next);
+    }
+
+    /**
+     * The positions of the children {@code path[from..]} selects under {@code node}, outermost
+     * first (an object member's position among its members), or null when there is no such value.
+     */
+    static List<Integer> positions(JsonNode node, String path, int from) {
+        List<Integer> out = new ArrayList<>();
+        for (int at = from; at < path.length(); ) {
+            Step step = step(node, path, at);
+            if (step == null || step.index < 0 || step.index >= step.size) {
+                return null;
+            }
+            out.add(step.index);
+            node = step.child(node);
+            at = step.next;
+        }
+        return out;
     }
 
     /**

@@ -67,6 +67,8 @@ final class FromCodegen {
     /** Per inner join's ON clause (by identity): the number of its right-hand source. */
     private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
     private final List<Scope.Part> parts = new ArrayList<>();
+    /** Per table-valued function source: its hidden columns, which {@code *} leaves out. */
+    private final Map<Scope.Source, java.util.Set<Integer>> hiddenColumns = new IdentityHashMap<>();
     private final UsingJoins usingJoins;
     /** Whether the FROM clause has a RIGHT or FULL JOIN. */
     private boolean outerRight;
@@ -103,7 +105,7 @@ final class FromCodegen {
         }
         usingJoins.unqualifiedStars(lastRight);
         usingJoins.coalesced().forEach(c -> sources.add(c.source()));
-        return new Scope(parent, sources, usingJoins.joins());
+        return new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
     }
 
     /**
@@ -140,6 +142,9 @@ final class FromCodegen {
             };
             if (right && items.get(before).singleRow()) {
                 throw ExprCodegen.error(kind + " JOIN of a recursive table is not supported yet");
+            }
+            if (right && items.get(before).source().reader() != null && items.get(before).source().reader().function() != null) {
+                throw ExprCodegen.error(kind + " JOIN of a table-valued function is not supported yet");
             }
             if (left || right || kind == Select.JoinKind.CROSS) {
                 items.set(before, items.get(before).joined(on, kind));
@@ -249,6 +254,7 @@ final class FromCodegen {
                 }
                 subquery(cte.select(), name, cte.columns(), parent, cte);
             }
+            case Select.TableFunction f when FunctionSources.handles(f) -> functionSource(f);
             case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
             case Select.Nested n when n.alias() == null -> joinClause(n.from(), ctes, parent);
@@ -267,6 +273,11 @@ final class FromCodegen {
      */
     private void table(Select.Table t) {
         Table table = TableSource.lookup(selects.schema(), t.name());
+        Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
+        if (table == null && FunctionSources.handles(call)) {
+            functionSource(call); // json_each without arguments: no rows, as SQLite's
+            return;
+        }
         if (table == null && PragmaFunctions.isTableFunction(t.name())) {
             pragmaFunction(new Select.TableFunction(t.name(), List.of(), t.alias()));
             return;
@@ -297,6 +308,18 @@ final class FromCodegen {
                 coded.out(), coded.affinities(), coded.collations(), new SourceReader(null, coded.out()));
         sources.add(source);
         items.add(new Item(source, null, register, coded.start(), false, JoinPlanner.DEFAULT_ROWS));
+    }
+
+    /** A table-valued function read through its own cursor ({@link FunctionSources}). */
+    private void functionSource(Select.TableFunction f) {
+        FunctionSources.Bound bound = FunctionSources.bind(b, selects.schema(), f);
+        sources.add(bound.source());
+        parts.addAll(bound.parts());
+        if (!bound.hidden().isEmpty()) {
+            hiddenColumns.put(bound.source(), bound.hidden());
+        }
+        // NOT INDEXED: its rows are made per open of its loop, never gathered into an automatic index.
+        items.add(new Item(bound.source(), null, -1, 0, false, null, false, FunctionSources.ROWS, null, ""));
     }
 
     /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
@@ -419,6 +442,10 @@ final class FromCodegen {
             Item item = items.get(j);
             // Rows unmatched by a RIGHT JOIN are found by the sources' FROM order: keep it.
             long prereq = item.leftOn() != null || item.cross() || anyRight ? (1L << j) - 1 : 0;
+            if (item.leftOn() == null && item.rightOn() == null) {
+                FunctionSources.hiddenArguments(item.source(), j, terms);
+            }
+            prereq |= FunctionSources.prerequisites(item.source(), j, scope, itemMask);
             List<Expr> on = null;
             if (item.leftOn() != null || item.rightOn() != null) {
                 on = SelectCodegen.conjuncts(item.leftOn() != null ? item.leftOn() : item.rightOn());

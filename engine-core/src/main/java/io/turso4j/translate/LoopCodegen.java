@@ -205,7 +205,9 @@ final class LoopCodegen {
             case ROW -> {
             }
             case SCAN -> {
-                if (l.table == null) {
+                if (l.reader != null && l.reader.function() != null) {
+                    FunctionSources.open(b, exprs, l);
+                } else if (l.table == null) {
                     b.emit(Opcode.InitCoroutine, l.coroutine, 0, l.start);
                     l.top = b.emit(Opcode.Yield, l.coroutine, l.done);
                     l.step = Opcode.Goto;

@@ -34,7 +34,7 @@ final class PlanText {
         String name = source.name();
         String text = switch (path.kind()) {
             case MULTI_OR -> "MULTI-INDEX OR";
-            case ROW, SCAN -> (search ? "SEARCH " : "SCAN ") + name;
+            case ROW, SCAN -> (search ? "SEARCH " : "SCAN ") + name + FunctionSources.planSuffix(source);
             case ROWID_EQ -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (rowid=?)";
             case ROWID_RANGE -> "SEARCH " + name + " USING INTEGER PRIMARY KEY (" + range("rowid", path) + ")";
             case AUTO_INDEX -> {

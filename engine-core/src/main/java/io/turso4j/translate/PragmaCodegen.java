@@ -89,19 +89,14 @@ final class PragmaCodegen {
     /** Codes pragma {@code name} (lower case), sending its rows to the sink. */
     void code(String name) {
         switch (name) {
-            case "table_info" -> rows(table() == null ? viewInfo(false) : SchemaPragmas.tableInfo(table()), "cid",
-                    "name", "type", "notnull", "dflt_value", "pk");
-            case "table_xinfo" -> rows(table() == null ? viewInfo(true) : SchemaPragmas.tableXinfo(table()), "cid",
-                    "name", "type", "notnull", "dflt_value", "pk", "hidden");
-            case "index_list" -> rows(table() == null ? null : SchemaPragmas.indexList(table()), "seq", "name",
-                    "unique", "origin", "partial");
-            case "index_info" -> rows(index() == null ? null : SchemaPragmas.indexInfo(indexTable(), index()), "seqno",
-                    "cid", "name");
-            case "index_xinfo" -> rows(index() == null ? null : SchemaPragmas.indexXinfo(indexTable(), index()),
-                    "seqno", "cid", "name", "desc", "coll", "key");
-            case "foreign_key_list" -> rows(table() == null ? null : SchemaPragmas.foreignKeyList(table()), "id",
-                    "seq", "table", "from", "to", "on_update", "on_delete", "match");
-            case "table_list" -> rows(tableList(), "schema", "name", "type", "ncol", "wr", "strict");
+            case "table_info" -> rows(schemaRows(name), "cid", "name", "type", "notnull", "dflt_value", "pk");
+            case "table_xinfo" -> rows(schemaRows(name), "cid", "name", "type", "notnull", "dflt_value", "pk", "hidden");
+            case "index_list" -> rows(schemaRows(name), "seq", "name", "unique", "origin", "partial");
+            case "index_info" -> rows(schemaRows(name), "seqno", "cid", "name");
+            case "index_xinfo" -> rows(schemaRows(name), "seqno", "cid", "name", "desc", "coll", "key");
+            case "foreign_key_list" -> rows(schemaRows(name), "id", "seq", "table", "from", "to", "on_update",
+                    "on_delete", "match");
+            case "table_list" -> rows(schemaRows(name), "schema", "name", "type", "ncol", "wr", "strict");
             case "database_list" -> databaseList();
             case "user_version" -> cookie(6, name);
             case "application_id" -> cookie(8, name);
@@ -149,6 +144,24 @@ final class PragmaCodegen {
                 // Unknown pragmas are ignored, as in SQLite.
             }
         }
+    }
+
+    /**
+     * The rows of the schema pragma {@code name} (one that takes a table or index name: table_info,
+     * table_xinfo, index_list, index_info, index_xinfo, foreign_key_list, table_list) for this
+     * value; null for none.
+     */
+    PragmaRows schemaRows(String name) {
+        return switch (name) {
+            case "table_info" -> table() == null ? viewInfo(false) : SchemaPragmas.tableInfo(table());
+            case "table_xinfo" -> table() == null ? viewInfo(true) : SchemaPragmas.tableXinfo(table());
+            case "index_list" -> table() == null ? null : SchemaPragmas.indexList(table());
+            case "index_info" -> index() == null ? null : SchemaPragmas.indexInfo(indexTable(), index());
+            case "index_xinfo" -> index() == null ? null : SchemaPragmas.indexXinfo(indexTable(), index());
+            case "foreign_key_list" -> table() == null ? null : SchemaPragmas.foreignKeyList(table());
+            case "table_list" -> tableList();
+            default -> throw new IllegalArgumentException("not a schema pragma: " + name);
+        };
     }
 
     /** The table named by the value, or null (then the pragma returns no rows, as SQLite's). */

@@ -1,15 +1,22 @@
 package io.turso4j.translate;
 
+import io.turso4j.function.TableFunction;
+import io.turso4j.schema.PragmaRows;
 import io.turso4j.schema.Schema;
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
+import io.turso4j.value.Register;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +24,10 @@ import java.util.Set;
  * * FROM pragma_table_info('t')}, {@code pragma_user_version}): the pragma's code from {@link
  * PragmaCodegen} as the body of a co-routine that yields each row, so {@link FromCodegen} joins
  * it as any other source. Only pragmas that return rows and change nothing; their columns have
- * no affinity and the binary collation. Stateless.
+ * no affinity and the binary collation. With constant arguments the rows are computed while
+ * compiling; with others ({@code pragma_table_info(m.name)}) the function is read through a
+ * function cursor ({@link FunctionSources}) that looks the rows up by the argument's value
+ * ({@link ByArgument}). Stateless.
  */
 final class PragmaFunctions {
     private PragmaFunctions() {
@@ -86,7 +96,114 @@ final class PragmaFunctions {
 
     /** How many columns {@code f} has (its code is generated into a scratch builder and dropped). */
     static int columnCount(Schema schema, Select.TableFunction f) {
-        return code(new ProgramBuilder(), schema, f, 1).columns().size();
+        return columns(schema, name(f)).size();
+    }
+
+    private static String name(Select.TableFunction f) {
+        return f.name().name().toLowerCase(Locale.ROOT).substring(TABLE_FUNCTION_PREFIX.length());
+    }
+
+    /** The columns of pragma {@code name} (its code for no value is generated into a scratch builder and dropped). */
+    private static List<String> columns(Schema schema, String name) {
+        PragmaCodegen codegen = new PragmaCodegen(new ProgramBuilder(), schema, null, (first, count) -> { });
+        codegen.code(name);
+        return codegen.columns();
+    }
+
+    /** Whether every argument of {@code f} is a literal, so that its rows are known while compiling. */
+    static boolean constantArguments(Select.TableFunction f) {
+        for (Expr arg : f.args()) {
+            if (!(arg instanceof Expr.Literal literal) || literal.kind() == Expr.LiteralKind.BLOB) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A pragma function whose arguments are computed per row ({@code pragma_table_info(m.name)}):
+     * its rows for every name the schema it is compiled against knows, looked up when its loop
+     * opens (a schema change prepares the statement again, as for constant arguments).
+     */
+    static ByArgument byArgument(Schema schema, Select.TableFunction f) {
+        String name = name(f);
+        if (!ARGUMENT_PRAGMAS.contains(name)) {
+            throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max 0");
+        }
+        if (f.args().size() > 2) {
+            throw ExprCodegen.error("too many arguments on " + f.name().name() + "() - max 2");
+        }
+        List<String> candidates = new ArrayList<>(List.of("sqlite_master", "sqlite_schema",
+                "sqlite_temp_master", "sqlite_temp_schema"));
+        for (Table t : schema.tables()) {
+            candidates.add(t.name());
+            t.indexes().forEach(i -> candidates.add(i.name()));
+        }
+        schema.views().forEach(v -> candidates.add(v.name()));
+        Map<String, List<List<Object>>> rows = new HashMap<>();
+        for (String candidate : candidates) {
+            PragmaRows found = new PragmaCodegen(new ProgramBuilder(), schema, candidate, null)
+                    .schemaRows(name);
+            if (found != null && !found.rows().isEmpty()) {
+                rows.putIfAbsent(candidate.toLowerCase(Locale.ROOT), found.rows());
+            }
+        }
+        PragmaRows all = new PragmaCodegen(new ProgramBuilder(), schema, null, null).schemaRows(name);
+        return new ByArgument(f.name().name(), columns(schema, name), rows, all == null ? List.of() : all.rows());
+    }
+
+    /**
+     * The rows of a pragma function by its first argument's text (any case); {@code noArgument}
+     * for a NULL one. The second argument, the schema, may only name main. Immutable.
+     */
+    static final class ByArgument implements TableFunction {
+        private final String name;
+        private final List<String> columns;
+        private final Map<String, List<List<Object>>> rows;
+        private final List<List<Object>> noArgument;
+
+        private ByArgument(String name, List<String> columns, Map<String, List<List<Object>>> rows,
+                List<List<Object>> noArgument) {
+            this.name = name;
+            this.columns = columns;
+            this.rows = rows;
+            this.noArgument = noArgument;
+        }
+
+        List<String> columns() {
+            return columns;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        @Override
+        public Rows open(Register[] args, int start, int count) {
+            if (count > 1 && !args[start + 1].isNull() && !"main".equalsIgnoreCase(args[start + 1].toText())) {
+                throw ExprCodegen.error("unknown database " + args[start + 1].toText());
+            }
+            List<List<Object>> found = count == 0 || args[start].isNull() ? noArgument
+                    : rows.getOrDefault(args[start].toText().toLowerCase(Locale.ROOT), List.of());
+            return new Rows() {
+                private int at = -1;
+
+                @Override
+                public boolean next() {
+                    return ++at < found.size();
+                }
+
+                @Override
+                public void column(int i, Register out) {
+                    switch (found.get(at).get(i)) {
+                        case null -> out.setNull();
+                        case Long l -> out.setInt(l);
+                        case Object o -> out.setText(o.toString());
+                    }
+                }
+            };
+        }
     }
 
     /** Argument {@code i} of {@code f}, which must be a literal. */

@@ -361,7 +361,9 @@ final class SelectCodegen {
                         n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
                     } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
                         Table stored = TableSource.lookup(schema, t.name());
+                        Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
                         n += stored != null ? stored.columns().size()
+                                : FunctionSources.handles(call) ? FunctionSources.visibleColumns(schema, call)
                                 : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema,
                                         new Select.TableFunction(t.name(), List.of(), t.alias())) : 0;
                     }
@@ -369,7 +371,9 @@ final class SelectCodegen {
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);
                 case Select.TableFunction f -> {
                     String name = f.alias() != null ? f.alias() : f.name().name();
-                    if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
+                    if (FunctionSources.handles(f) && (table == null || table.equalsIgnoreCase(name))) {
+                        n += FunctionSources.visibleColumns(schema, f);
+                    } else if (PragmaFunctions.isTableFunction(f.name()) && (table == null || table.equalsIgnoreCase(name))) {
                         n += PragmaFunctions.columnCount(schema, f);
                     } // else no such table: reported when the FROM clause is bound
                 }

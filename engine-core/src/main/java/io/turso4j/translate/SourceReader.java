@@ -22,12 +22,17 @@ import io.turso4j.vdbe.ProgramBuilder;
  * source; one compilation thread.
  */
 final class SourceReader {
-    /** INDEX_FIRST: the index entry's fields where it has them, else the table's deferred-seek cursor. */
-    private enum Mode { REGISTERS, TABLE, INDEX, INDEX_FIRST }
+    /**
+     * INDEX_FIRST: the index entry's fields where it has them, else the table's deferred-seek
+     * cursor; FUNCTION: a table-valued function's cursor.
+     */
+    private enum Mode { REGISTERS, TABLE, INDEX, INDEX_FIRST, FUNCTION }
 
     private final Table table;
+    /** A table-valued function's cursor, read with VColumn; null for another source. */
+    private final FunctionSources.Call function;
     private final int firstRegister;
-    private Mode mode = Mode.REGISTERS;
+    private Mode mode;
     private int tableCursor = -1;
     private int indexCursor = -1;
     /** Per readable column: its field in the index entry, or -1 when the index lacks it. */
@@ -35,8 +40,23 @@ final class SourceReader {
 
     /** @param table the stored table, or null for a source that is a co-routine */
     SourceReader(Table table, int firstRegister) {
+        this(table, firstRegister, null);
+    }
+
+    private SourceReader(Table table, int firstRegister, FunctionSources.Call function) {
         this.table = table;
         this.firstRegister = firstRegister;
+        this.function = function;
+        this.mode = function != null ? Mode.FUNCTION : Mode.REGISTERS;
+    }
+
+    /** A table-valued function's source: read from its cursor until {@link #useRegisters}. */
+    static SourceReader of(FunctionSources.Call function, int firstRegister) {
+        return new SourceReader(null, firstRegister, function);
+    }
+
+    FunctionSources.Call function() {
+        return function;
     }
 
     Table table() {
@@ -101,6 +121,7 @@ final class SourceReader {
                     readTable(b, i, target);
                 }
             }
+            case FUNCTION -> b.emit(Opcode.VColumn, function.cursor(), i, target);
             case INDEX -> {
                 if (indexFields[i] < 0) {
                     throw new IllegalStateException("column " + i + " is not in the index");

@@ -286,7 +286,16 @@ public enum Opcode {
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
     NotFound(true),
     /** Put cursor P1 on a row of NULLs: Column and Rowid read NULL until it moves (a LEFT JOIN's unmatched row). */
-    NullRow(false);
+    NullRow(false),
+    /**
+     * Start table-valued function cursor P1's scan of P4 (a TableFunction) with the P5
+     * arguments r[P3 ..]; jump if it has no row.
+     */
+    VFilter(true),
+    /** Move table-valued function cursor P1 to its next row; jump if there is one. */
+    VNext(true),
+    /** r[P3] = column P2 of table-valued function cursor P1's row (NULL once it has no row). */
+    VColumn(false);
 
     private static final Opcode[] VALUES = values();
 

@@ -55,6 +55,7 @@ public final class Vm implements FunctionContext {
     private final CursorOps cursorOps;
     private final PragmaOps pragmaOps;
     private final Frames frames;
+    private final FunctionCursors functionCursors;
     /** Instructions run since the last look at the interrupt flag. */
     private int sinceInterruptCheck;
 
@@ -84,6 +85,7 @@ public final class Vm implements FunctionContext {
         this.cursorOps = new CursorOps(program.cursorCount, regs, context);
         this.pragmaOps = new PragmaOps(context, regs);
         this.frames = new Frames(regs, cursorOps, onceDone, context);
+        this.functionCursors = new FunctionCursors(program.cursorCount);
     }
 
     public Program program() {
@@ -113,6 +115,7 @@ public final class Vm implements FunctionContext {
         frames.clear();
         cursorOps.closeAll();
         pragmaOps.reset();
+        functionCursors.closeAll();
         pc = 0;
         halted = false;
         error = null;
@@ -422,6 +425,20 @@ public final class Vm implements FunctionContext {
                 }
                 case Noop -> {
                 }
+                case VFilter -> {
+                    if (!functionCursors.filter(p1, (io.turso4j.function.TableFunction) p4[pc], r, p3,
+                            code[at + Program.P5])) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case VNext -> {
+                    if (functionCursors.next(p1)) {
+                        pc = p2;
+                        continue;
+                    }
+                }
+                case VColumn -> functionCursors.column(p1, p2, r[p3]);
                 case FkIfDisabled -> {
                     if (!context.settings().foreignKeys()) {
                         pc = p2;
