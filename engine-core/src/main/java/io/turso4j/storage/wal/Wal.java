@@ -313,6 +313,40 @@ public final class Wal {
     }
 
     /**
+     * Syncs the WAL as soon as {@code writes} succeed, issuing the sync from the thread that
+     * completes them (for io_uring, its loop: no hop through the caller and back), so that a
+     * commit waits once for its frames to be durable, as SQLite's write() then fsync() on one
+     * thread does. The sync starts only after the writes completed, so it covers them.
+     *
+     * @return done when both are: failed with the writes' failure if they failed (no sync is
+     *     issued then), else with the sync's outcome
+     */
+    public Completion syncAfter(Completion writes) {
+        Completion durable = new Completion();
+        writes.onComplete(w -> {
+            if (!w.isSucceeded()) {
+                durable.fail(w.failure());
+                return;
+            }
+            Completion sync;
+            try {
+                sync = file.sync();
+            } catch (RuntimeException e) { // never leave the commit waiting on a thrown callback
+                durable.fail(e instanceof IoFailure f ? f : new IoFailure("cannot sync " + file.path(), e));
+                return;
+            }
+            sync.onComplete(s -> {
+                if (s.isSucceeded()) {
+                    durable.complete(w.result());
+                } else {
+                    durable.fail(s.failure());
+                }
+            });
+        });
+        return durable;
+    }
+
+    /**
      * Publishes the writer's frames as the newest snapshot and releases the write lock.
      *
      * @return the writer's new reader snapshot (registered in place of {@code mine})
