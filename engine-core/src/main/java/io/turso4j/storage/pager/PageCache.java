@@ -4,7 +4,10 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pages one connection holds in memory, bounded by {@code cache_size} pages.
@@ -30,7 +33,8 @@ public final class PageCache {
     /** Eviction list ends: oldest is evicted first. */
     private Page oldest;
     private Page newest;
-    private int dirtyCount;
+    /** The dirty pages, so that a commit finds them without a walk over the whole cache. */
+    private final Set<Page> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public PageCache(int capacity) {
         setCapacity(capacity);
@@ -53,7 +57,7 @@ public final class PageCache {
     }
 
     public int dirtyCount() {
-        return dirtyCount;
+        return dirty.size();
     }
 
     /** True when no page may be added without evicting one first. */
@@ -124,7 +128,7 @@ public final class PageCache {
     public void markDirty(Page page) {
         if (!page.dirty) {
             page.dirty = true;
-            dirtyCount++;
+            dirty.add(page);
             unlist(page);
         }
     }
@@ -133,7 +137,7 @@ public final class PageCache {
     public void markClean(Page page) {
         if (page.dirty) {
             page.dirty = false;
-            dirtyCount--;
+            dirty.remove(page);
             if (page.pins == 0 && page.isResident()) {
                 listNewest(page);
             }
@@ -174,21 +178,16 @@ public final class PageCache {
             unlist(page);
             if (page.dirty) {
                 page.dirty = false;
-                dirtyCount--;
+                dirty.remove(page);
             }
         }
     }
 
     /** The dirty pages in ascending page-number order, the order commit writes them. */
     public List<Page> dirtyPages() {
-        List<Page> dirty = new ArrayList<>(dirtyCount);
-        pages.forEach(p -> {
-            if (p.dirty) {
-                dirty.add(p);
-            }
-        });
-        dirty.sort((a, b) -> Integer.compare(a.number(), b.number()));
-        return dirty;
+        List<Page> inOrder = new ArrayList<>(dirty);
+        inOrder.sort((a, b) -> Integer.compare(a.number(), b.number()));
+        return inOrder;
     }
 
     /** Every cached page, in no particular order: for invalidation and shutdown. */

@@ -57,7 +57,7 @@ public final class WalPager implements Pager {
     private enum State { NONE, READ, WRITE }
 
     /** Where a commit is, so that a retry after {@link IoPending} resumes there. */
-    private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, SYNC, CHECKPOINT }
+    private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, CHECKPOINT }
 
     /**
      * Pages cached per connection until {@code PRAGMA cache_size} says otherwise; the system
@@ -92,6 +92,8 @@ public final class WalPager implements Pager {
 
     private CommitStage commitStage = CommitStage.IDLE;
     private Completion commitIo;
+    /** The writes of the commit's last chunk (commitIo then also covers the sync, if any). */
+    private Completion lastFrames;
     private List<Page> committing;
     /** How many of {@link #committing} have been handed to the WAL. */
     private int committed;
@@ -257,18 +259,14 @@ public final class WalPager implements Pager {
             awaitCommitIo(ResultCode.IOERR_WRITE);
             writeCommitChunk();
         }
-        if (commitStage == CommitStage.WRITE_FRAMES) {
-            awaitCommitIo(ResultCode.IOERR_WRITE);
-            for (Page p : committing) {
-                cache.markClean(p);
-            }
-            committing = null;
-            commitStage = CommitStage.SYNC;
-            if (synchronous == Synchronous.FULL) {
-                commitIo = wal.sync();
-            }
+        // The last chunk's writes and, under synchronous=FULL, the WAL sync chained on them.
+        awaitCommitIo(lastFrames != null && lastFrames.isDone() && !lastFrames.isSucceeded()
+                ? ResultCode.IOERR_WRITE : ResultCode.IOERR_FSYNC);
+        lastFrames = null;
+        for (Page p : committing) {
+            cache.markClean(p);
         }
-        awaitCommitIo(ResultCode.IOERR_FSYNC);
+        committing = null;
         snapshot = wal.commit(this, snapshot, pageCount);
         lastSeen = snapshot;
         written.clear();
@@ -322,8 +320,15 @@ public final class WalPager implements Pager {
             numbers[i] = committing.get(committed + i).number();
             images[i] = committing.get(committed + i).buffer().segment();
         }
-        commitIo = wal.writeFrames(numbers, images, end == committing.size() ? pageCount : 0, shared.pagePool());
+        boolean last = end == committing.size();
+        commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool());
         committed = end;
+        if (last) {
+            lastFrames = commitIo;
+            if (synchronous == Synchronous.FULL) {
+                commitIo = wal.syncAfter(commitIo);
+            }
+        }
     }
 
     /** Whether the header's size or WAL versions are wrong for the database being committed. */
@@ -358,6 +363,7 @@ public final class WalPager implements Pager {
         commitIo = null;
         if (!io.isSucceeded()) {
             committing = null;
+            lastFrames = null;
             commitStage = CommitStage.IDLE;
             rollback();
             throw new SqliteException(error, "commit failed: " + io.failure().getMessage(), io.failure());
@@ -396,6 +402,7 @@ public final class WalPager implements Pager {
         wal.rollback(this, commitIo != null ? commitIo : spillWrite);
         spillWrite = null;
         commitIo = null;
+        lastFrames = null;
         committing = null;
         commitStage = CommitStage.IDLE;
         pageCount = snapshot.dbSize();

@@ -54,7 +54,18 @@ public final class Wal {
     private volatile int pageSize;
     private final WalIndex index;
     private final FrameEncoder encoder;
+    /** Frames of a single-frame write; at most a few are in flight (one writer, one write each). */
+    private static final int FRAME_BUFFERS = 16;
+
     private final BufferPool headerPool = new BufferPool(WalFrameHeader.SIZE, 1 << 14, false);
+    /**
+     * Whole frames (header then page) for writes of one frame, the usual autocommit commit:
+     * one plain write of one buffer, where a header and a page would need a vectored write
+     * and its native iovec array. Replaced (the old one kept until {@link #closePools}) when
+     * the page size changes.
+     */
+    private BufferPool framePool;
+    private final List<BufferPool> retiredFramePools = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<WalSnapshot, Integer> readers = new HashMap<>();
     /** Database size at each commit frame of the current generation: checkpoints need it. */
@@ -73,6 +84,7 @@ public final class Wal {
         this.pageSize = pageSize;
         this.index = recovered.index();
         this.encoder = new FrameEncoder(pageSize, random);
+        this.framePool = new BufferPool(WalFrameHeader.SIZE + pageSize, FRAME_BUFFERS, false);
         if (recovered.maxFrame() > 0) {
             encoder.resume(recovered.header(), recovered.checksumAtCommit());
             commitSizes.putAll(recovered.commitSizes());
@@ -103,6 +115,8 @@ public final class Wal {
             }
             encoder.setPageSize(size);
             pageSize = size;
+            retiredFramePools.add(framePool); // a failed first write may still be in flight
+            framePool = new BufferPool(WalFrameHeader.SIZE + size, FRAME_BUFFERS, false);
         } finally {
             lock.unlock();
         }
@@ -220,8 +234,16 @@ public final class Wal {
         boolean newHeader = encoder.startIfNeeded();
         long pos = pageOffset(index.frameCount() + 1) - WalFrameHeader.SIZE;
         List<Buffer[]> batches = new ArrayList<>();
+        Buffer frame = pages.length == 1 ? framePool.tryAcquire() : null;
+        if (frame != null) {
+            MemorySegment out = frame.segment();
+            MemorySegment.copy(images[0], 0, out, WalFrameHeader.SIZE, pageSize);
+            encoder.encodeFrameHeader(pages[0], commitDbSize, out.asSlice(WalFrameHeader.SIZE, pageSize), out);
+            index.append(pages[0]);
+            batches.add(new Buffer[] {frame});
+        }
         List<Buffer> batch = new ArrayList<>();
-        for (int i = 0; i < pages.length; i++) {
+        for (int i = frame != null ? 1 : 0; i < pages.length; i++) {
             Buffer header = headerPool.acquire();
             Buffer page = pagePool.acquire();
             MemorySegment.copy(images[i], 0, page.segment(), 0, pageSize);
@@ -283,7 +305,10 @@ public final class Wal {
         done.fail(failure);
     }
 
-    /** One vectored write whose buffers are released when it ends; a short write is a failure. */
+    /**
+     * One write of {@code bufs} back to back (a plain write for one buffer, else a vectored
+     * one), whose buffers are released when it ends; a short write is a failure.
+     */
     private Completion write(long pos, Buffer[] bufs) {
         long length = 0;
         for (Buffer b : bufs) {
@@ -291,7 +316,8 @@ public final class Wal {
         }
         long expected = length;
         Completion checked = new Completion();
-        file.write(pos, bufs).onComplete(c -> {
+        Completion written = bufs.length == 1 ? file.write(pos, bufs[0], 0, bufs[0].size()) : file.write(pos, bufs);
+        written.onComplete(c -> {
             for (Buffer b : bufs) {
                 b.release();
             }
@@ -310,6 +336,40 @@ public final class Wal {
     /** Makes the frames written so far durable. */
     public Completion sync() {
         return file.sync();
+    }
+
+    /**
+     * Syncs the WAL as soon as {@code writes} succeed, issuing the sync from the thread that
+     * completes them (for io_uring, its loop: no hop through the caller and back), so that a
+     * commit waits once for its frames to be durable, as SQLite's write() then fsync() on one
+     * thread does. The sync starts only after the writes completed, so it covers them.
+     *
+     * @return done when both are: failed with the writes' failure if they failed (no sync is
+     *     issued then), else with the sync's outcome
+     */
+    public Completion syncAfter(Completion writes) {
+        Completion durable = new Completion();
+        writes.onComplete(w -> {
+            if (!w.isSucceeded()) {
+                durable.fail(w.failure());
+                return;
+            }
+            Completion sync;
+            try {
+                sync = file.sync();
+            } catch (RuntimeException e) { // never leave the commit waiting on a thrown callback
+                durable.fail(e instanceof IoFailure f ? f : new IoFailure("cannot sync " + file.path(), e));
+                return;
+            }
+            sync.onComplete(s -> {
+                if (s.isSucceeded()) {
+                    durable.complete(w.result());
+                } else {
+                    durable.fail(s.failure());
+                }
+            });
+        });
+        return durable;
     }
 
     /**
@@ -466,6 +526,10 @@ public final class Wal {
     /** Releases the frame-header buffers; no write may be in flight. */
     public void closePools() {
         headerPool.close();
+        framePool.close();
+        for (BufferPool p : retiredFramePools) {
+            p.close();
+        }
     }
 
     @Override
