@@ -142,22 +142,32 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Waits on the caller's thread for {@code c}: drives backends that complete operations in
-     * {@link IO#poll()} (the simulator), parks briefly for those that complete on their own.
+     * Waits on the caller's thread for {@code c}: parks until it completes, or, with a backend
+     * that completes operations only in {@link IO#poll()} (the simulator), drives it. The park
+     * has no timeout: a timed one woke the thread every millisecond of a slow fsync.
      */
     static void await(IO io, Completion c) {
-        while (!c.isDone()) {
-            if (io.poll() > 0) {
-                continue;
+        try {
+            if (!io.completesOnlyByPolling()) {
+                c.await();
+                return;
             }
-            try {
-                c.await(Duration.ofMillis(1));
-            } catch (TimeoutException e) {
-                // poll again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+            while (!c.isDone()) {
+                if (io.poll() == 0) {
+                    awaitBriefly(c); // another thread may be the one polling
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
+        }
+    }
+
+    private static void awaitBriefly(Completion c) throws InterruptedException {
+        try {
+            c.await(Duration.ofMillis(1));
+        } catch (TimeoutException e) {
+            // poll again
         }
     }
 

@@ -40,6 +40,11 @@ public abstract class ForwardingIO implements IO {
     }
 
     @Override
+    public boolean completesOnlyByPolling() {
+        return delegate.completesOnlyByPolling();
+    }
+
+    @Override
     public long currentTimeMillis() {
         return delegate.currentTimeMillis();
     }

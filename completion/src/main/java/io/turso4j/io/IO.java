@@ -45,6 +45,14 @@ public interface IO extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Whether operations complete only inside {@link #poll()} (the simulator): a caller waiting
+     * for one must then poll, where with other backends it may simply park until it completes.
+     */
+    default boolean completesOnlyByPolling() {
+        return false;
+    }
+
     /** Milliseconds since the epoch: the wall clock by default, the simulated one in tests. */
     default long currentTimeMillis() {
         return System.currentTimeMillis();

@@ -194,6 +194,12 @@ public final class SimulatedIO implements IO {
     /** An operation's outcome, decided under the lock and delivered after it. */
     private record Done(SimOp op, long result, IoFailure failure) {}
 
+    /** Operations complete only in {@link #poll()}, in the order the seed picks. */
+    @Override
+    public boolean completesOnlyByPolling() {
+        return true;
+    }
+
     /**
      * Completes a random, non-empty subset of the pending operations (if any) in a random
      * order, applying each one's effect; then runs their callbacks on this thread. The clock
