@@ -245,7 +245,7 @@ final class CursorOps {
             return -1;
         }
         RecordReader rec = cursor(p1).record();
-        if (rec.typeOf(col) == StorageClass.NULL && fallback != null && col >= rec.columnCount()) {
+        if (fallback != null && rec.typeOf(col) == StorageClass.NULL && col >= rec.columnCount()) {
             out.copyFrom(fallback);
         } else {
             records.read(rec, col, out);
