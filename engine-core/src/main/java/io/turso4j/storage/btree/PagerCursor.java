@@ -68,7 +68,9 @@ final class PagerCursor implements BTreeCursor {
     /** Scratch for parsing cells and comparing index entries in place. */
     private final Cell cell = new Cell();
     private final RecordReader compareReader = new RecordReader();
-    private Register[] compareFields = new Register[0];
+    /** Scratch for {@link #compareEntry}: an entry's local payload copied off the page, and one decoded field. */
+    private byte[] compareBytes = new byte[64];
+    private final Register compareField = new Register();
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
@@ -357,16 +359,22 @@ final class PagerCursor implements BTreeCursor {
 
     /**
      * The order of the index entry at cell {@code i} of {@code pg} against {@code k[start ..
-     * start + count)}, read in place when its payload is all on the page.
+     * start + count)}: its fields read from one copy of its local payload (or its whole payload when it spills).
      */
     private int compareEntry(PageEdit e, BTreePage pg, int i, Register[] k, int start, int count) {
         Cell c = pg.cell(i, cell);
-        MemorySegment record = c.spills() ? MemorySegment.ofArray(payloadAt(e, pg, i))
-                : pg.segment().asSlice(c.payloadOffset(), c.localSize());
-        compareReader.reset(record, pg.pageNumber());
-        int fields = Math.min(count, compareReader.columnCount());
-        compareFields = IndexKey.decodeForCompare(compareReader, compareFields, count);
-        return IndexKey.compare(cmp, compareFields, fields, k, start, count);
+        if (c.spills()) {
+            compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
+        } else {
+            // one bulk copy, then the fields are read from a plain array
+            int size = c.localSize();
+            if (compareBytes.length < size) {
+                compareBytes = new byte[Math.max(size, compareBytes.length * 2)];
+            }
+            MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), compareBytes, 0, size);
+            compareReader.reset(compareBytes, 0, size, pg.pageNumber());
+        }
+        return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
     }
 
     /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
