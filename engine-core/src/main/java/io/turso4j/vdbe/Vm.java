@@ -42,6 +42,7 @@ public final class Vm implements FunctionContext {
     private static final int NEXT = Opcode.Next.ordinal();
     private static final int COLUMN = Opcode.Column.ordinal();
     private static final int AGG_STEP = Opcode.AggStep.ordinal();
+    private static final int INTEGER = Opcode.Integer.ordinal();
 
     private final Program program;
     private final int[] code;
@@ -180,7 +181,7 @@ public final class Vm implements FunctionContext {
             int p2 = code[at + Program.P2];
             int p3 = code[at + Program.P3];
             int op = code[at];
-            // A scan's inner loop is mostly these three. javac compiles a switch over an enum
+            // A scan's inner loop is mostly these four. javac compiles a switch over an enum
             // through the constant's ordinal and a lookup table: three dependent loads before
             // the jump, on every instruction. A compare with a constant is far cheaper.
             if (op == NEXT) {
@@ -194,6 +195,11 @@ public final class Vm implements FunctionContext {
             }
             if (op == AGG_STEP) {
                 aggStep((AggregateCall) p4[pc], p2, p3, code[at + Program.P5]);
+                pc++;
+                continue;
+            }
+            if (op == INTEGER) {
+                r[p2].setInt(p1);
                 pc++;
                 continue;
             }
@@ -213,7 +219,6 @@ public final class Vm implements FunctionContext {
                     cursorOps.closeAll();
                     return Status.DONE;
                 }
-                case Integer -> r[p2].setInt(p1);
                 case Int64 -> r[p2].setInt((Long) p4[pc]);
                 case Real -> r[p2].setReal((Double) p4[pc]);
                 case String8 -> r[p2].setText((String) p4[pc]);
