@@ -35,12 +35,26 @@ public final class IndexKeyComparator {
      */
     public int compare(Register[] a, int aStart, Register[] b, int bStart, int n) {
         for (int i = 0; i < n; i++) {
-            Collation c = collations[i] != null ? collations[i] : BuiltinCollation.BINARY;
-            int r = ValueComparator.compare(a[aStart + i], b[bStart + i], c);
+            int r = compareField(i, a[aStart + i], b[bStart + i]);
             if (r != 0) {
-                return descending[i] ? -Integer.signum(r) : Integer.signum(r);
+                return r;
             }
         }
         return 0;
+    }
+
+    /** Field {@code i} ({@code i < fieldCount()}) of two keys: -1, 0 or 1, under its collation and order. */
+    public int compareField(int i, Register a, Register b) {
+        Collation c = collations[i] != null ? collations[i] : BuiltinCollation.BINARY;
+        int r = Integer.signum(ValueComparator.compare(a, b, c));
+        return descending[i] ? -r : r;
+    }
+
+    /**
+     * Whether field {@code i} sorts DESC; false past the declared fields (the trailing rowid
+     * sorts ascending).
+     */
+    public boolean isDescending(int i) {
+        return i < descending.length && descending[i];
     }
 }

@@ -74,9 +74,7 @@ final class CursorOps {
             }
             case Rewind -> moved(p1, repositioned(p1).first(), p2, false);
             case Last -> moved(p1, repositioned(p1).last(), p2, false);
-            case Next -> moved(p1, cursor(p1).next(), p2, true);
             case Prev -> moved(p1, cursor(p1).prev(), p2, true);
-            case Column -> column(p1, p2, regs[p3], (Register) p4);
             case Rowid -> {
                 if (nullRow[p1]) {
                     regs[p2].setNull();
@@ -276,18 +274,25 @@ final class CursorOps {
         return found ? -1 : p2;
     }
 
-    private int column(int p1, int col, Register out, Register fallback) {
+    /** Next: moves cursor {@code p1} on; true if it is on an entry (the VM then jumps to the loop's top). */
+    boolean next(int p1) {
+        boolean positioned = cursor(p1).next();
+        nullRow[p1] = !positioned;
+        return positioned;
+    }
+
+    /** Column: field {@code col} of cursor {@code p1}'s entry into {@code out}; {@code fallback} past a short record. */
+    void column(int p1, int col, Register out, Register fallback) {
         if (nullRow[p1]) {
             out.setNull();
-            return -1;
+            return;
         }
         RecordReader rec = cursor(p1).record();
-        if (rec.typeOf(col) == StorageClass.NULL && fallback != null && col >= rec.columnCount()) {
+        if (fallback != null && rec.typeOf(col) == StorageClass.NULL && col >= rec.columnCount()) {
             out.copyFrom(fallback);
         } else {
             records.read(rec, col, out);
         }
-        return -1;
     }
 
     private byte[] record(int start, int count, String affinities) {

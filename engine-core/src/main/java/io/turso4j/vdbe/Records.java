@@ -1,6 +1,7 @@
 package io.turso4j.vdbe;
 
 import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.format.SerialType;
 import io.turso4j.value.Register;
 import java.lang.foreign.MemorySegment;
 
@@ -11,12 +12,34 @@ import java.lang.foreign.MemorySegment;
 final class Records {
     /** Field {@code col} of {@code rec} into {@code out} (NULL past the end of the record). */
     void read(RecordReader rec, int col, Register out) {
-        switch (rec.typeOf(col)) {
-            case NULL -> out.setNull();
-            case INTEGER -> out.setInt(rec.getLong(col));
-            case REAL -> out.setReal(rec.getDouble(col));
-            case TEXT -> out.setText(rec.segment(), rec.offsetOf(col), rec.lengthOf(col));
-            case BLOB -> out.setBlob(rec.segment(), rec.offsetOf(col), rec.lengthOf(col));
+        long type = rec.serialType(col);
+        if (type == SerialType.NULL) {
+            out.setNull();
+        } else if (type < SerialType.FIRST_BLOB) {
+            // every fixed-size type but NULL is a number (10 and 11 never pass the reader's checks)
+            if (type == SerialType.FLOAT64) {
+                out.setReal(rec.getDouble(col));
+            } else {
+                out.setInt(rec.getLong(col));
+            }
+        } else {
+            // an array-backed record (a cursor's row) copies faster from its array than through a segment
+            byte[] array = rec.array();
+            int offset = (int) rec.offsetOf(col);
+            int length = rec.lengthOf(col);
+            boolean text = (type & 1) == 1;
+            if (array != null) {
+                int at = rec.arrayOffset() + offset;
+                if (text) {
+                    out.setText(array, at, length);
+                } else {
+                    out.setBlob(array, at, length);
+                }
+            } else if (text) {
+                out.setText(rec.segment(), offset, length);
+            } else {
+                out.setBlob(rec.segment(), offset, length);
+            }
         }
     }
 

@@ -38,6 +38,11 @@ public final class Vm implements FunctionContext {
     public enum Status { ROW, DONE, IO, BUSY }
 
     private static final int INTERRUPT_CHECK_INTERVAL = 256;
+    /** The opcodes of a scan's inner loop, dispatched ahead of the switch (see {@link #run}). */
+    private static final int NEXT = Opcode.Next.ordinal();
+    private static final int COLUMN = Opcode.Column.ordinal();
+    private static final int AGG_STEP = Opcode.AggStep.ordinal();
+    private static final int INTEGER = Opcode.Integer.ordinal();
 
     private final Program program;
     private final int[] code;
@@ -198,7 +203,30 @@ public final class Vm implements FunctionContext {
             int p1 = code[at + Program.P1];
             int p2 = code[at + Program.P2];
             int p3 = code[at + Program.P3];
-            switch (Opcode.of(code[at])) {
+            int op = code[at];
+            // A scan's inner loop is mostly these four. javac compiles a switch over an enum
+            // through the constant's ordinal and a lookup table: three dependent loads before
+            // the jump, on every instruction. A compare with a constant is far cheaper.
+            if (op == NEXT) {
+                pc = cursorOps.next(p1) ? p2 : pc + 1;
+                continue;
+            }
+            if (op == COLUMN) {
+                cursorOps.column(p1, p2, r[p3], (Register) p4[pc]);
+                pc++;
+                continue;
+            }
+            if (op == AGG_STEP) {
+                aggStep((AggregateCall) p4[pc], p2, p3, code[at + Program.P5]);
+                pc++;
+                continue;
+            }
+            if (op == INTEGER) {
+                r[p2].setInt(p1);
+                pc++;
+                continue;
+            }
+            switch (Opcode.of(op)) {
                 case Init, Goto -> {
                     pc = p2;
                     continue;
@@ -218,7 +246,6 @@ public final class Vm implements FunctionContext {
                     cursorOps.closeAll();
                     return Status.DONE;
                 }
-                case Integer -> r[p2].setInt(p1);
                 case Int64 -> r[p2].setInt((Long) p4[pc]);
                 case Real -> r[p2].setReal((Double) p4[pc]);
                 case String8 -> r[p2].setText((String) p4[pc]);
@@ -316,14 +343,6 @@ public final class Vm implements FunctionContext {
                     FunctionCall call = (FunctionCall) p4[pc];
                     callCollation = call.collation();
                     call.function().call(this, r, p2, code[at + Program.P5], r[p3]);
-                }
-                case AggStep -> {
-                    AggregateCall call = (AggregateCall) p4[pc];
-                    if (accumulators[p3] == null) {
-                        accumulators[p3] = call.function().start();
-                    }
-                    callCollation = call.collation();
-                    accumulators[p3].step(this, r, p2, code[at + Program.P5]);
                 }
                 case AggFinal -> {
                     AggregateCall call = (AggregateCall) p4[pc];
@@ -521,6 +540,17 @@ public final class Vm implements FunctionContext {
             }
             pc++;
         }
+    }
+
+    /** AggStep: feeds r[first .. first+count) to the accumulator in r[acc], started on first use. */
+    private void aggStep(AggregateCall call, int first, int acc, int count) {
+        AggregateFunction.Accumulator a = accumulators[acc];
+        if (a == null) {
+            a = call.function().start();
+            accumulators[acc] = a;
+        }
+        callCollation = call.collation();
+        a.step(this, regs, first, count);
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.turso4j.storage.btree;
 
 import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.format.SerialType;
+import io.turso4j.storage.format.StorageClass;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueComparator;
+import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -43,40 +46,59 @@ final class IndexKey {
     }
 
     /**
-     * Decodes the first {@code min(count, fields of record)} fields of {@code record}, the ones
-     * a compare with a {@code count}-field key reads, into {@code scratch}; returns scratch, or
-     * a larger array holding it when it was too short (the caller keeps it for the next call).
+     * The order of the index record {@code record} against {@code key[start .. start + count)},
+     * read in place: the same order as {@link #compare} over the decoded record, but an INTEGER
+     * field sought by an INTEGER compares without being decoded into a register (the common
+     * probe of a seek), and any other field is decoded into {@code scratch}.
      */
-    static Register[] decodeForCompare(RecordReader record, Register[] scratch, int count) {
+    static int compareRecord(IndexKeyComparator cmp, RecordReader record, Register scratch, Register[] key,
+            int start, int count) {
         int n = Math.min(count, record.columnCount());
-        Register[] out = scratch;
-        if (out.length < n) {
-            out = Arrays.copyOf(scratch, n);
-            for (int i = scratch.length; i < n; i++) {
-                out[i] = new Register();
-            }
-        }
         for (int i = 0; i < n; i++) {
-            Register reg = out[i];
-            switch (record.typeOf(i)) {
-                case NULL -> reg.setNull();
-                case INTEGER -> reg.setInt(record.getLong(i));
-                case REAL -> reg.setReal(record.getDouble(i));
-                case TEXT -> reg.setText(record.segment(), record.offsetOf(i), record.lengthOf(i));
-                case BLOB -> reg.setBlob(record.segment(), record.offsetOf(i), record.lengthOf(i));
+            Register k = key[start + i];
+            int r;
+            if (k.type() == ValueType.INTEGER && SerialType.storageClass(record.serialType(i)) == StorageClass.INTEGER) {
+                r = Long.compare(record.getLong(i), k.intValue());
+                if (r != 0 && cmp.isDescending(i)) {
+                    r = -r;
+                }
+            } else {
+                decodeField(record, i, scratch);
+                r = fieldOrder(cmp, i, scratch, k);
+            }
+            if (r != 0) {
+                return r;
             }
         }
-        return out;
+        return 0;
+    }
+
+    /** Field {@code i} of {@code record} into {@code out}. */
+    private static void decodeField(RecordReader record, int i, Register out) {
+        switch (record.typeOf(i)) {
+            case NULL -> out.setNull();
+            case INTEGER -> out.setInt(record.getLong(i));
+            case REAL -> out.setReal(record.getDouble(i));
+            case TEXT -> out.setText(record.segment(), record.offsetOf(i), record.lengthOf(i));
+            case BLOB -> out.setBlob(record.segment(), record.offsetOf(i), record.lengthOf(i));
+        }
+    }
+
+    /** Field {@code i}'s order: by the index's collation and order if declared, else as a plain ascending value. */
+    private static int fieldOrder(IndexKeyComparator cmp, int i, Register entry, Register key) {
+        return i < cmp.fieldCount() ? cmp.compareField(i, entry, key)
+                : Integer.signum(ValueComparator.compare(entry, key));
     }
 
     /** The order of the first {@code fields} registers of {@code entry} against the key. */
     static int compare(IndexKeyComparator cmp, Register[] entry, int fields, Register[] key, int start, int count) {
         int n = Math.min(count, fields);
-        int declared = Math.min(n, cmp.fieldCount());
-        int r = cmp.compare(entry, 0, key, start, declared);
-        for (int i = declared; r == 0 && i < n; i++) {
-            r = Integer.signum(ValueComparator.compare(entry[i], key[start + i]));
+        for (int i = 0; i < n; i++) {
+            int r = fieldOrder(cmp, i, entry[i], key[start + i]);
+            if (r != 0) {
+                return r;
+            }
         }
-        return r;
+        return 0;
     }
 }

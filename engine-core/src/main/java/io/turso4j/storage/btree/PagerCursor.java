@@ -12,6 +12,7 @@ import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,13 @@ import java.util.function.Function;
  * view {@link #leafView}), and {@link #next()} steps to the next cell of that leaf without an
  * edit, a pin or a new view while the tree's generation is unchanged and the pager says the
  * page is still its current clean copy ({@link io.turso4j.storage.pager.Pager#isCurrent}).
- * A scan then pays the edit only once per leaf.
+ * It reads those cells from a {@link LeafSnapshot}, a heap copy of the leaf taken at the first
+ * such step, so the entry's payload is a range of that copy rather than a copy of its own. A
+ * scan then pays the edit and the copy only once per leaf.
+ *
+ * <p>The entry's payload is {@code payload[payloadStart .. payloadStart + payloadSize)}; the
+ * array is never written once the cursor points into it (a fresh array per settled entry, a
+ * fresh snapshot per leaf).
  */
 final class PagerCursor implements BTreeCursor {
     private final PagerBTree tree;
@@ -48,20 +55,27 @@ final class PagerCursor implements BTreeCursor {
     private boolean hole;
     private long generation;
     private long rowid;
+    /** An index entry's key (its whole record) once asked for ({@link #key()}), else null. */
     private byte[] key;
     private byte[] payload;
+    private int payloadStart;
+    private int payloadSize;
     private final RecordReader reader = new RecordReader();
-    /** The payload {@link #reader} was last reset to: the columns it parsed stay valid until a move. */
-    private byte[] readerPayload;
+    /** Whether {@link #reader} is on the current payload: the columns it parsed stay valid until a move. */
+    private boolean readerCurrent;
     /** Scratch for {@link #next()}/{@link #prev()}: the path a move computes, swapped in by {@link #settle}. */
     private Path spare = new Path();
     /** Scratch for parsing cells and comparing index entries in place. */
     private final Cell cell = new Cell();
     private final RecordReader compareReader = new RecordReader();
-    private Register[] compareFields = new Register[0];
+    /** Scratch for {@link #compareEntry}: an entry's local payload copied off the page, and one decoded field. */
+    private byte[] compareBytes = new byte[64];
+    private final Register compareField = new Register();
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
+    /** The copy of {@link #leaf} that {@link #nextOnLeaf} reads, taken at its first step there; or null. */
+    private LeafSnapshot snapshot;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
 
@@ -116,15 +130,16 @@ final class PagerCursor implements BTreeCursor {
         if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
             return false;
         }
-        Cell c = leafView.cell(i, cell);
-        if (c.spills()) {
+        LeafSnapshot s = snapshot;
+        if (s == null) {
+            s = new LeafSnapshot(leafView);
+            snapshot = s;
+        }
+        if (!s.cell(i)) {
             return false;
         }
-        byte[] newPayload = new byte[c.localSize()];
-        MemorySegment.copy(leafView.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), newPayload, 0,
-                newPayload.length);
         path.idx[top] = i;
-        land(table ? c.rowid() : 0, newPayload);
+        land(s.rowid, s.bytes, s.payloadStart, s.payloadSize);
         return true;
     }
 
@@ -145,7 +160,7 @@ final class PagerCursor implements BTreeCursor {
             // the common step: the next cell of the same leaf
             byte[] newPayload = payloadOf(e, pg, i);
             path.idx[top] = i;
-            land(table ? cell.rowid() : 0, newPayload);
+            land(table ? cell.rowid() : 0, newPayload, 0, newPayload.length);
             remember(e, pg);
             return true;
         }
@@ -228,11 +243,20 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public RecordReader record() {
         requireEntry();
-        if (readerPayload != payload) {
-            reader.reset(payload, path.pages[path.depth - 1]);
-            readerPayload = payload;
+        if (!readerCurrent) {
+            reader.reset(payload, payloadStart, payloadSize, path.pages[path.depth - 1]);
+            readerCurrent = true;
         }
         return reader;
+    }
+
+    /** The current index entry's key: its whole record, copied out of a snapshot once asked for. */
+    private byte[] key() {
+        if (key == null && payload != null) {
+            key = payloadStart == 0 && payloadSize == payload.length ? payload
+                    : Arrays.copyOfRange(payload, payloadStart, payloadStart + payloadSize);
+        }
+        return key;
     }
 
     // ---- changes --------------------------------------------------------------------------
@@ -263,9 +287,10 @@ final class PagerCursor implements BTreeCursor {
     public void delete() {
         requireWritable();
         requireEntry();
+        byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
         boolean deleted = tree.write(e -> table
                 ? new TreeWriter(e).deleteTable(root, rowid)
-                : new TreeWriter(e).deleteIndex(root, cmp, key));
+                : new TreeWriter(e).deleteIndex(root, cmp, entryKey));
         if (!deleted) {
             // the cursor was on it, yet a search by its key misses it: keys are out of order
             throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
@@ -278,6 +303,7 @@ final class PagerCursor implements BTreeCursor {
     private void forgetLeaf() {
         leaf = null;
         leafView = null;
+        snapshot = null;
     }
 
     @Override
@@ -313,7 +339,7 @@ final class PagerCursor implements BTreeCursor {
             long k = rowid;
             return (ed, pg, i) -> Long.compare(pg.rowid(i), k);
         }
-        Register[] k = IndexKey.decode(key, 0);
+        Register[] k = IndexKey.decode(key(), 0);
         return (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k, 0,
                 k.length);
     }
@@ -333,16 +359,22 @@ final class PagerCursor implements BTreeCursor {
 
     /**
      * The order of the index entry at cell {@code i} of {@code pg} against {@code k[start ..
-     * start + count)}, read in place when its payload is all on the page.
+     * start + count)}: its fields read from one copy of its local payload (or its whole payload when it spills).
      */
     private int compareEntry(PageEdit e, BTreePage pg, int i, Register[] k, int start, int count) {
         Cell c = pg.cell(i, cell);
-        MemorySegment record = c.spills() ? MemorySegment.ofArray(payloadAt(e, pg, i))
-                : pg.segment().asSlice(c.payloadOffset(), c.localSize());
-        compareReader.reset(record, pg.pageNumber());
-        int fields = Math.min(count, compareReader.columnCount());
-        compareFields = IndexKey.decodeForCompare(compareReader, compareFields, count);
-        return IndexKey.compare(cmp, compareFields, fields, k, start, count);
+        if (c.spills()) {
+            compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
+        } else {
+            // one bulk copy, then the fields are read from a plain array
+            int size = c.localSize();
+            if (compareBytes.length < size) {
+                compareBytes = new byte[Math.max(size, compareBytes.length * 2)];
+            }
+            MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), compareBytes, 0, size);
+            compareReader.reset(compareBytes, 0, size, pg.pageNumber());
+        }
+        return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
     }
 
     /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
@@ -508,7 +540,7 @@ final class PagerCursor implements BTreeCursor {
             spare = path != null ? path : new Path();
         }
         path = p;
-        land(newRowid, newPayload);
+        land(newRowid, newPayload, 0, newPayload.length);
         remember(e, pg);
         return true;
     }
@@ -516,17 +548,22 @@ final class PagerCursor implements BTreeCursor {
     /** Remembers {@code pg}, the page the cursor now stands on, if it is a leaf this edit read as is. */
     private void remember(PageEdit e, BTreePage pg) {
         Page page = pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null;
+        // a new snapshot even of the same page: it may have changed since (and been committed clean)
+        snapshot = null;
         leaf = page;
         leafView = page == null ? null : pg;
     }
 
-    /** Makes the entry read at {@link #path} the cursor's position. */
-    private void land(long newRowid, byte[] newPayload) {
+    /** Makes the entry read at {@link #path}, its payload {@code bytes[start .. start + size)}, the cursor's position. */
+    private void land(long newRowid, byte[] bytes, int start, int size) {
         hole = false;
         generation = tree.generation();
         rowid = newRowid;
-        payload = newPayload;
-        key = table ? null : newPayload;
+        payload = bytes;
+        payloadStart = start;
+        payloadSize = size;
+        key = null;
+        readerCurrent = false;
     }
 
     private void requireEntry() {

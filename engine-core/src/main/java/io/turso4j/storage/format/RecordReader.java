@@ -33,7 +33,17 @@ import java.util.Arrays;
  * the record's bytes are.
  */
 public final class RecordReader {
+    /** The record as a segment; made lazily from {@link #array} when the record was given as one. */
     private MemorySegment record;
+    /**
+     * The record's own array when it was given as one ({@link #reset(byte[], long)}), else null.
+     * Values are then decoded from it directly: a table scan resets the reader once per row, and
+     * wrapping each row in a heap segment (and reading through its bounds-checked accessors)
+     * cost more than decoding the row.
+     */
+    private byte[] array;
+    /** Where the record starts in {@link #header} (and in {@link #array}, if any). */
+    private int base;
     private long recordSize;
     private long pageNumber;
     /**
@@ -62,32 +72,47 @@ public final class RecordReader {
         long size = record.byteSize();
         int n = Varint.sizeAt(record, 0, size);
         long h = n == 0 ? 0 : Varint.get(record, 0);
-        start(record, pageNumber, n, h);
+        start(record, size, pageNumber, n, h);
         if (headerCopy.length < headerSize) {
             headerCopy = new byte[Math.max(headerSize, headerCopy.length * 2)];
         }
         MemorySegment.copy(record, ValueLayout.JAVA_BYTE, 0, headerCopy, 0, headerSize);
         header = headerCopy;
+        array = null;
+        base = 0;
         return this;
     }
 
     /**
      * Points the reader at the record held in {@code record}, which must not change while the
      * reader is in use: the same as {@code reset(MemorySegment.ofArray(record), pageNumber)},
-     * but reads the header straight from the array.
+     * but reads the header and the values straight from the array.
      */
     public RecordReader reset(byte[] record, long pageNumber) {
-        int n = Varint.sizeAt(record, 0, record.length);
-        long h = n == 0 ? 0 : Varint.get(record, 0);
-        start(MemorySegment.ofArray(record), pageNumber, n, h);
+        return reset(record, 0, record.length, pageNumber);
+    }
+
+    /**
+     * Points the reader at the record held in {@code record[start .. start + size)} (a cell of
+     * a page copied whole, say), which must not change while the reader is in use.
+     */
+    public RecordReader reset(byte[] record, int start, int size, long pageNumber) {
+        int n = Varint.sizeAt(record, start, start + size);
+        long h = n == 0 ? 0 : Varint.get(record, start);
+        start(null, size, pageNumber, n, h);
         header = record;
+        array = record;
+        base = start;
         return this;
     }
 
-    /** Checks and records the header size {@code h}, whose varint took {@code n} bytes. */
-    private void start(MemorySegment record, long pageNumber, int n, long h) {
+    /**
+     * Checks and records the header size {@code h}, whose varint took {@code n} bytes, of a
+     * record of {@code size} bytes ({@code record} is null when it is given as an array).
+     */
+    private void start(MemorySegment record, long size, long pageNumber, int n, long h) {
         this.record = record;
-        this.recordSize = record.byteSize();
+        this.recordSize = size;
         this.pageNumber = pageNumber;
         this.parsedColumns = 0;
         if (n == 0) {
@@ -122,6 +147,9 @@ public final class RecordReader {
     public long getLong(int i) {
         long type = serialType(i);
         long at = offsetOf(i);
+        if (array != null) {
+            return integerAt(array, base + (int) at, (int) type, i);
+        }
         return switch ((int) type) {
             case SerialType.ZERO -> 0;
             case SerialType.ONE -> 1;
@@ -135,13 +163,36 @@ public final class RecordReader {
         };
     }
 
+    /** The integer of serial {@code type} at {@code at} in {@code b}, big-endian, sign-extended. */
+    private static long integerAt(byte[] b, int at, int type, int column) {
+        return switch (type) {
+            case SerialType.ZERO -> 0;
+            case SerialType.ONE -> 1;
+            case SerialType.INT8 -> b[at];
+            case SerialType.INT16 -> (long) b[at] << 8 | (b[at + 1] & 0xff);
+            case SerialType.INT24 -> (long) b[at] << 16 | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff);
+            case SerialType.INT32 -> (long) b[at] << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
+                    | (b[at + 3] & 0xff);
+            case SerialType.INT48 -> (long) b[at] << 40 | (b[at + 1] & 0xffL) << 32 | unsigned32(b, at + 2);
+            case SerialType.INT64 -> unsigned32(b, at) << 32 | unsigned32(b, at + 4);
+            default -> throw new IllegalStateException("column " + column + " has serial type " + type
+                    + ", not an integer");
+        };
+    }
+
+    private static long unsigned32(byte[] b, int at) {
+        return (b[at] & 0xffL) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
     /** Column {@code i} as a double; its storage class must be REAL. */
     public double getDouble(int i) {
         long type = serialType(i);
         if (type != SerialType.FLOAT64) {
             throw new IllegalStateException("column " + i + " has serial type " + type + ", not a float");
         }
-        return Double.longBitsToDouble(BigEndian.i64(record, offsets[i]));
+        long bits = array != null ? integerAt(array, base + (int) offsets[i], SerialType.INT64, i)
+                : BigEndian.i64(record, offsets[i]);
+        return Double.longBitsToDouble(bits);
     }
 
     /** Offset of column {@code i}'s value within the record (meaningful for TEXT and BLOB). */
@@ -156,12 +207,29 @@ public final class RecordReader {
 
     /** The record bytes, for copying a TEXT or BLOB value out at {@link #offsetOf}. */
     public MemorySegment segment() {
+        if (record == null) {
+            record = MemorySegment.ofArray(array).asSlice(base, recordSize);
+        }
         return record;
+    }
+
+    /**
+     * The array holding the record when it was given as one, else null: a faster source than
+     * {@link #segment} for copying a TEXT or BLOB value out, at {@link #arrayOffset} plus
+     * {@link #offsetOf}.
+     */
+    public byte[] array() {
+        return array;
+    }
+
+    /** Where the record starts in {@link #array}. */
+    public int arrayOffset() {
+        return base;
     }
 
     /** Column {@code i}'s TEXT or BLOB bytes as a slice of the record (no copy). */
     public MemorySegment bytes(int i) {
-        return record.asSlice(offsetOf(i), lengthOf(i));
+        return segment().asSlice(offsetOf(i), lengthOf(i));
     }
 
     /** Column {@code i}'s TEXT decoded from UTF-8. */
@@ -194,14 +262,14 @@ public final class RecordReader {
         if (headerCursor >= headerSize) {
             return false;
         }
-        long type = header[headerCursor];
+        long type = header[base + headerCursor];
         int n = 1;
         if (type < 0) { // more than one byte: the general decoder
-            n = Varint.sizeAt(header, headerCursor, headerSize);
+            n = Varint.sizeAt(header, base + headerCursor, base + headerSize);
             if (n == 0) {
                 throw corrupt("serial type varint runs past the record header");
             }
-            type = Varint.get(header, headerCursor);
+            type = Varint.get(header, base + headerCursor);
         }
         if (!SerialType.isValid(type)) {
             throw corrupt("invalid serial type " + type + " in record");

@@ -17,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A scan that steps along its leaf without re-reading it ({@link PagerCursor#next()}'s
- * shortcut) must still see what its own connection changes between two steps: in place on the
- * leaf it stands on, undone by ROLLBACK TO, or undone by ROLLBACK. Compared with SQLite doing
- * the same on the same statements.
+ * shortcut, reading a {@link LeafSnapshot}) must still see what its own connection changes
+ * between two steps: in place on the leaf it stands on, undone by ROLLBACK TO, or undone by
+ * ROLLBACK, and committed (the leaf is then clean again, but not what the snapshot holds);
+ * on a table and on an index. Compared with SQLite doing the same on the same statements.
  */
 class ScanShortcutTest {
     @TempDir
@@ -29,17 +30,26 @@ class ScanShortcutTest {
         "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)",
         "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < 2000) "
                 + "INSERT INTO t SELECT x, 'row' || x FROM s",
+        "CREATE INDEX tv ON t(v)",
     };
+    private static final String TABLE_SCAN = "SELECT id, v FROM t NOT INDEXED";
+    /** Covered by the index tv: a scan of the index alone. */
+    private static final String INDEX_SCAN = "SELECT id, v FROM t INDEXED BY tv WHERE v > ''";
 
-    /** Between step 10 and 11 of a full scan, runs {@code between}; returns every row the scan saw. */
-    private List<String> turso(String name, String[] between) {
+    /**
+     * Between step 10 and 11 of {@code query}, runs {@code between}; returns every row the scan
+     * saw. Inside one transaction, or else each statement commits on its own.
+     */
+    private List<String> turso(String name, String query, boolean transaction, String[] between) {
         try (Database db = Database.open(dir.resolve(name + ".db").toString()); Connection c = db.connect()) {
             for (String s : SETUP) {
                 c.execute(s);
             }
-            c.execute("BEGIN");
+            if (transaction) {
+                c.execute("BEGIN");
+            }
             List<String> seen = new ArrayList<>();
-            try (Statement scan = c.prepare("SELECT id, v FROM t")) {
+            try (Statement scan = c.prepare(query)) {
                 int step = 0;
                 while (scan.next()) {
                     seen.add(scan.getLong(0) + "=" + scan.getText(1));
@@ -50,20 +60,22 @@ class ScanShortcutTest {
                     }
                 }
             }
-            c.execute("COMMIT");
+            if (transaction) {
+                c.execute("COMMIT");
+            }
             return seen;
         }
     }
 
-    private List<String> sqlite(String name, String[] between) throws Exception {
+    private List<String> sqlite(String name, String query, boolean transaction, String[] between) throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve(name + "-sqlite.db");
         try (java.sql.Connection c = DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
             for (String s : SETUP) {
                 st.execute(s);
             }
-            c.setAutoCommit(false);
+            c.setAutoCommit(!transaction);
             List<String> seen = new ArrayList<>();
-            try (PreparedStatement scan = c.prepareStatement("SELECT id, v FROM t"); ResultSet rs = scan.executeQuery()) {
+            try (PreparedStatement scan = c.prepareStatement(query); ResultSet rs = scan.executeQuery()) {
                 int step = 0;
                 while (rs.next()) {
                     seen.add(rs.getLong(1) + "=" + rs.getString(2));
@@ -76,14 +88,20 @@ class ScanShortcutTest {
                     }
                 }
             }
-            c.commit();
+            if (transaction) {
+                c.commit();
+            }
             return seen;
         }
     }
 
     private void same(String name, String... between) throws Exception {
-        List<String> expected = sqlite(name, between);
-        assertEquals(expected, turso(name, between), name);
+        sameOn(name, TABLE_SCAN, true, between);
+    }
+
+    private void sameOn(String name, String query, boolean transaction, String... between) throws Exception {
+        List<String> expected = sqlite(name, query, transaction, between);
+        assertEquals(expected, turso(name, query, transaction, between), name);
     }
 
     @Test
@@ -100,5 +118,21 @@ class ScanShortcutTest {
     void seesChangesUndoneByRollbackTo() throws Exception {
         same("rollbackto", "SAVEPOINT s", "UPDATE t SET v = 'changed' WHERE id BETWEEN 11 AND 15",
                 "ROLLBACK TO s", "RELEASE s");
+    }
+
+    @Test
+    void seesAnUpdateCommittedMidScan() throws Exception {
+        sameOn("committed", TABLE_SCAN, false, "UPDATE t SET v = 'changed' WHERE id BETWEEN 11 AND 15");
+    }
+
+    @Test
+    void indexScanSeesAnUpdateOnItsOwnLeaf() throws Exception {
+        sameOn("index-update", INDEX_SCAN, true, "UPDATE t SET v = 'row1008x' WHERE id = 1020");
+    }
+
+    @Test
+    void indexScanSeesAnUpdateCommittedMidScan() throws Exception {
+        sameOn("index-committed", INDEX_SCAN, false, "UPDATE t SET v = 'row1008x' WHERE id = 1020",
+                "DELETE FROM t WHERE id = 1009");
     }
 }

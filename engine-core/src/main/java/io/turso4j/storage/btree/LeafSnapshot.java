@@ -1,0 +1,104 @@
+package io.turso4j.storage.btree;
+
+import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.LocalPayload;
+import io.turso4j.storage.format.PageHeader;
+import io.turso4j.storage.format.Varint;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A private heap copy of one leaf page, from which {@link PagerCursor#next()} reads cell after
+ * cell: a scan then copies each leaf once (one bulk copy) instead of each row's payload, and
+ * parses cells from a plain array rather than through the page segment's checked accessors.
+ * The cursor's current payload is then a range of {@link #bytes}, which nothing ever writes.
+ *
+ * <p>{@link #cell} checks what {@link BTreePage#cell} checks for a leaf cell (pointer inside the
+ * content area, varints and payload inside the usable size) and answers false for a cell whose
+ * payload spills to overflow pages, which the cursor reads the general way instead.
+ *
+ * <p>Immutable bytes, mutable parse results ({@link #payloadStart}, {@link #payloadSize},
+ * {@link #rowid}); owned by one cursor.
+ */
+final class LeafSnapshot {
+    final byte[] bytes;
+    private final long pageNumber;
+    private final boolean table;
+    private final int cellCount;
+    private final int usableSize;
+    /** Where the cell pointer array starts. */
+    private final int pointers;
+    private final int cellPointersEnd;
+    /** The largest payload kept whole on a leaf of this kind. */
+    private final int maxLocal;
+
+    /** Results of the last successful {@link #cell}. */
+    int payloadStart;
+    int payloadSize;
+    long rowid;
+
+    /** Copies {@code leaf}, which must be a leaf page. */
+    LeafSnapshot(BTreePage leaf) {
+        this.usableSize = leaf.usableSize();
+        this.bytes = leaf.segment().asSlice(0, usableSize).toArray(ValueLayout.JAVA_BYTE);
+        this.pageNumber = leaf.pageNumber();
+        this.table = leaf.type().isTable();
+        this.cellCount = leaf.cellCount();
+        this.pointers = leaf.headerOffset() + leaf.type().headerSize();
+        this.cellPointersEnd = leaf.cellPointersEnd();
+        this.maxLocal = LocalPayload.maxLocal(leaf.type(), usableSize);
+    }
+
+    long pageNumber() {
+        return pageNumber;
+    }
+
+    int cellCount() {
+        return cellCount;
+    }
+
+    /**
+     * Parses cell {@code i} ({@code 0 <= i < cellCount()}) into {@link #payloadStart},
+     * {@link #payloadSize} and (on a table leaf) {@link #rowid}; false, with nothing set, if its
+     * payload spills.
+     */
+    boolean cell(int i) {
+        int at = pointers + PageHeader.CELL_POINTER_SIZE * i;
+        int p = (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+        if (p < cellPointersEnd || p > usableSize - Cell.MIN_SIZE) {
+            throw corrupt("cell pointer " + i + " = " + p + " out of bounds");
+        }
+        int n = varintSize(p, i);
+        long size = Varint.get(bytes, p);
+        p += n;
+        if (size < 0 || size > maxLocal) {
+            return false; // spills (or is corrupt): the general path reads and checks it
+        }
+        long id = 0;
+        if (table) {
+            n = varintSize(p, i);
+            id = Varint.get(bytes, p);
+            p += n;
+        }
+        if (p + size > usableSize) {
+            throw corrupt("cell " + i + " payload runs past the page end");
+        }
+        payloadStart = p;
+        payloadSize = (int) size;
+        rowid = id;
+        return true;
+    }
+
+    private int varintSize(int offset, int i) {
+        int n = Varint.sizeAt(bytes, offset, usableSize);
+        if (n == 0) {
+            throw corrupt("cell " + i + " varint runs past the page end");
+        }
+        return n;
+    }
+
+    private CorruptDatabaseException corrupt(String detail) {
+        return new CorruptDatabaseException(pageNumber, detail);
+    }
+}
