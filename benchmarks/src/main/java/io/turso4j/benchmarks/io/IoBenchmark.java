@@ -37,8 +37,8 @@ import java.util.function.Consumer;
 /**
  * 4 KiB random reads and writes (writes with an fdatasync after every 64th completed write)
  * on a 1 GiB file at queue depths 1, 8 and 32, for the io_uring and NIO backends and, as the
- * baseline the I/O layer exists to beat, plain {@code FileChannel} positional I/O from one virtual thread per
- * queue slot.
+ * baseline the I/O layer exists to beat, plain {@code FileChannel} positional I/O from one
+ * virtual thread per queue slot.
  *
  * <p>Each invocation performs {@value #OPS} operations on {@value #OPS} distinct random pages
  * (drawn afresh per invocation), keeping {@code depth} of them in flight (a closed loop, as fio
