@@ -114,6 +114,7 @@ class VacuumTest {
         Path theirs = dir.resolve("theirs.db");
         Sqlite3.run(theirs, work + "VACUUM;\n");
         List<List<String>> before = new ArrayList<>();
+        long freeAfterWrites;
         try (Database d = Database.open(ours.toString()); Connection c = d.connect()) {
             c.execute(work);
             for (String t : TABLES) {
@@ -128,10 +129,14 @@ class VacuumTest {
                 assertEquals(before.get(i), query(c, contentsQuery(TABLES.get(i))), "seed " + seed);
             }
             assertEquals(List.of("ok"), query(c, "PRAGMA integrity_check"));
+            // The file stays writable. Whether the row needs a new leaf (freed again by the
+            // DELETE, so on the freelist) depends on how full the last leaf is: sqlite3 must
+            // simply see the same freelist we do.
             c.execute("INSERT INTO t(name) VALUES ('after'); DELETE FROM t WHERE name = 'after'");
+            freeAfterWrites = scalar(c, "PRAGMA freelist_count");
         }
         assertEquals(List.of("ok"), Sqlite3.query(ours, "PRAGMA integrity_check"));
-        assertEquals("0", Sqlite3.query(ours, "PRAGMA freelist_count").get(0));
+        assertEquals(String.valueOf(freeAfterWrites), Sqlite3.query(ours, "PRAGMA freelist_count").get(0));
         for (int i = 0; i < TABLES.size(); i++) {
             assertEquals(Sqlite3.query(theirs, contentsQuery(TABLES.get(i))), Sqlite3.query(ours, contentsQuery(TABLES.get(i))),
                     "seed " + seed);
