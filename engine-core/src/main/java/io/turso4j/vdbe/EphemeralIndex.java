@@ -6,6 +6,7 @@ import io.turso4j.storage.format.RecordReader;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,11 @@ final class EphemeralIndex implements BTreeCursor {
 
     private final IndexKeyComparator key;
     private final boolean sorter;
+    /**
+     * The entries, each mapped to itself or, once an equal one replaced it, to the newer one:
+     * the map's key stays the first entry put, so every navigation reads the value, which is
+     * always the newest (equal keys compare equal, so either finds the slot).
+     */
     private final TreeMap<Entry, Entry> entries;
     private long nextSeq;
     private Entry current;
@@ -52,26 +58,30 @@ final class EphemeralIndex implements BTreeCursor {
         return e != null;
     }
 
+    private boolean move(Map.Entry<Entry, Entry> e) {
+        return move(e == null ? null : e.getValue());
+    }
+
     @Override
     public boolean first() {
-        return move(entries.isEmpty() ? null : entries.firstKey());
+        return move(entries.firstEntry());
     }
 
     @Override
     public boolean last() {
-        return move(entries.isEmpty() ? null : entries.lastKey());
+        return move(entries.lastEntry());
     }
 
     @Override
     public boolean next() {
         Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.higherKey(from));
+        return move(from == null ? null : entries.higherEntry(from));
     }
 
     @Override
     public boolean prev() {
         Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.lowerKey(from));
+        return move(from == null ? null : entries.lowerEntry(from));
     }
 
     @Override
@@ -93,8 +103,8 @@ final class EphemeralIndex implements BTreeCursor {
         int bias = op == SeekOp.GE || op == SeekOp.LT ? -1 : 1;
         Entry p = new Entry(null, probe, 0, bias);
         return move(switch (op) {
-            case GE, GT -> entries.ceilingKey(p);
-            case LE, LT -> entries.floorKey(p);
+            case GE, GT -> entries.ceilingEntry(p);
+            case LE, LT -> entries.floorEntry(p);
         });
     }
 
@@ -121,9 +131,10 @@ final class EphemeralIndex implements BTreeCursor {
     @Override
     public void insert(byte[] record) {
         Entry e = new Entry(record, Records.decode(record), nextSeq++, 0);
-        entries.remove(e); // an equal entry is replaced, key and all, as a B-tree overwrites its cell
+        // An equal entry is replaced, as a B-tree overwrites its cell: put keeps the old key
+        // but maps it to e, and navigation reads values.
         entries.put(e, e);
-        move(entries.floorKey(e));
+        move(e);
     }
 
     @Override
