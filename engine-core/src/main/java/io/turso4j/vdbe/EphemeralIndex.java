@@ -5,7 +5,6 @@ import io.turso4j.storage.btree.SeekOp;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
-import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +32,12 @@ final class EphemeralIndex implements BTreeCursor {
     private long nextSeq;
     private Entry current;
     private Entry deleted;
+    /**
+     * The reader {@link #record()} returns, reset to {@code readerRecord}: reused, as a stored
+     * cursor's is, because a DISTINCT or IN probe reads every entry it visits.
+     */
+    private final RecordReader reader = new RecordReader();
+    private byte[] readerRecord;
 
     EphemeralIndex(IndexKeyComparator key, boolean sorter) {
         this.key = key;
@@ -120,7 +125,15 @@ final class EphemeralIndex implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        return new RecordReader().reset(MemorySegment.ofArray(current.record), 0);
+        return readerOf(current.record);
+    }
+
+    private RecordReader readerOf(byte[] record) {
+        if (readerRecord != record) {
+            reader.reset(record, 0);
+            readerRecord = record;
+        }
+        return reader;
     }
 
     @Override
@@ -130,7 +143,7 @@ final class EphemeralIndex implements BTreeCursor {
 
     @Override
     public void insert(byte[] record) {
-        Entry e = new Entry(record, Records.decode(record), nextSeq++, 0);
+        Entry e = new Entry(record, Records.decode(readerOf(record)), nextSeq++, 0);
         // An equal entry is replaced, as a B-tree overwrites its cell: put keeps the old key
         // but maps it to e, and navigation reads values.
         entries.put(e, e);
