@@ -124,7 +124,7 @@ final class CompoundCodegen {
                 yield left != BuiltinCollation.BINARY ? left : columnCollation(c.right(), i);
             }
             case Select.Core core -> i < core.columns().size()
-                    && core.columns().stream().allMatch(c -> c instanceof Select.ExprColumn)
+                    && SelectCodegen.onlyExprColumns(core)
                     && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr(), null) : null;
             case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i), null);
         };

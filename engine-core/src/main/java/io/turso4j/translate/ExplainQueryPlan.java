@@ -27,6 +27,7 @@ final class ExplainQueryPlan {
         if (stmt instanceof Select select) {
             ProgramBuilder inner = new ProgramBuilder();
             SelectCodegen codegen = new SelectCodegen(inner, functions, sql, schema);
+            codegen.describePlan();
             codegen.select(select, (first, count) -> inner.emit(Opcode.ResultRow, first, count));
             lines = codegen.explained();
             depths = codegen.explainedDepths();

@@ -271,7 +271,15 @@ final class ExprTyping {
 
     /** Whether a COLLATE operator occurs in {@code e} (subqueries aside): SQLite's EP_Collate. */
     private static boolean hasCollate(Expr e) {
-        return e instanceof Expr.Collate || children(e).stream().anyMatch(ExprTyping::hasCollate);
+        if (e instanceof Expr.Collate) {
+            return true;
+        }
+        for (Expr child : children(e)) {
+            if (hasCollate(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

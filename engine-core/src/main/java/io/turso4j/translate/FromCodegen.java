@@ -10,6 +10,8 @@ import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -287,9 +289,20 @@ final class FromCodegen {
         }
         String name = t.alias() != null ? t.alias() : table.name();
         int out = b.allocRegisters(table.columns().size() + 1);
-        Scope.Source source = new Scope.Source(name, table.columns().stream().map(Column::name).toList(), out,
-                table.columns().stream().map(Column::affinity).toList(),
-                table.columns().stream().map(Column::collation).toList(), new SourceReader(table, out));
+        // One pass, not three streams: this runs for every table of every statement prepared.
+        int width = table.columns().size();
+        String[] names = new String[width];
+        Affinity[] affinities = new Affinity[width];
+        String[] collations = new String[width];
+        for (int i = 0; i < width; i++) {
+            Column column = table.columns().get(i);
+            names[i] = column.name();
+            affinities[i] = column.affinity();
+            collations[i] = column.collation();
+        }
+        Scope.Source source = new Scope.Source(name, List.of(names), out,
+                Collections.unmodifiableList(Arrays.asList(affinities)),
+                Collections.unmodifiableList(Arrays.asList(collations)), new SourceReader(table, out));
         sources.add(source);
         long estimate = selects.schema().estimatedRows(table.name());
         if (t.indexedBy() != null && !t.indexedBy().isEmpty()
@@ -481,7 +494,7 @@ final class FromCodegen {
         }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
-            if (level.path.kind() != AccessPath.Kind.ROW) {
+            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
                 for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
                         searchesFirst)) {
                     selects.explain(line.detail(), line.depth());

@@ -111,6 +111,9 @@ final class Scope {
     private final Joins joins;
     /** How many column references {@link #find} resolved to this scope's own sources. */
     private int resolved;
+    /** Scratch of one {@link #find} in this scope: its matches so far, how many and the first. */
+    private int hits;
+    private Resolved firstHit;
     /** Whether only a qualified name ({@code new.x}) can reach these sources: a trigger's NEW and OLD. */
     private final boolean qualifiedOnly;
 
@@ -167,46 +170,71 @@ final class Scope {
      * @throws SqliteException "ambiguous column name: x" when two sources of one scope have it
      */
     Resolved find(Expr.Column c) {
-        List<Resolved> hits = new ArrayList<>();
-        for (Source s : qualifiedOnly && c.table() == null ? List.<Source>of() : sources) {
-            List<Part> parts = partsOf(s);
-            if (parts.isEmpty()) {
-                parts = List.of(new Part(s.name(), s, 0, s.columns()));
-            }
-            for (Part p : parts) {
-                if (c.table() == null ? p.alias() : p.name() == null || !p.name().equalsIgnoreCase(c.table())) {
+        // Counted rather than collected: a lookup runs for every column reference compiled.
+        hits = 0;
+        firstHit = null;
+        if (!qualifiedOnly || c.table() != null) {
+            for (Source s : sources) {
+                if (joins.parts().isEmpty()) {
+                    scan(c, s, s.name(), 0, s.columns(), false);
                     continue;
                 }
-                for (int i = 0; i < p.columns().size(); i++) {
-                    if (sameName(p.columns().get(i), c.column())) {
-                        if ((c.table() == null || p.alias())
-                                && !joins.hidden().isEmpty()
-                                && joins.hidden().getOrDefault(s, Set.of()).contains(p.offset() + i)) {
-                            continue;
-                        }
-                        hits.add(new Resolved(s, p.offset() + i));
-                        if (!p.alias()) {
-                            break;
-                        }
+                boolean any = false;
+                for (Part p : joins.parts()) {
+                    if (p.source() == s) {
+                        any = true;
+                        scan(c, s, p.name(), p.offset(), p.columns(), p.alias());
                     }
                 }
-            }
-        }
-        if (hits.isEmpty() && isRowidName(c.column())) {
-            for (Source s : sources) {
-                if (s.hasRowid() && (c.table() == null || (s.name() != null && s.name().equalsIgnoreCase(c.table())))) {
-                    hits.add(new Resolved(s, s.columns().size()));
+                if (!any) {
+                    scan(c, s, s.name(), 0, s.columns(), false);
                 }
             }
         }
-        if (hits.size() > 1) {
+        if (hits == 0 && isRowidName(c.column())) {
+            for (Source s : sources) {
+                if (s.hasRowid() && (c.table() == null || (s.name() != null && s.name().equalsIgnoreCase(c.table())))) {
+                    hit(new Resolved(s, s.columns().size()));
+                }
+            }
+        }
+        if (hits > 1) {
             throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c), c.pos().offset());
         }
-        if (!hits.isEmpty()) {
+        if (hits == 1) {
             resolved++;
-            return hits.getFirst();
+            return firstHit;
         }
         return parent == null ? null : parent.find(c);
+    }
+
+    private void hit(Resolved r) {
+        if (hits++ == 0) {
+            firstHit = r;
+        }
+    }
+
+    /**
+     * Notes the columns of one table of source {@code s} (the whole source, or one {@link Part}
+     * of it: {@code name}, its columns from {@code offset}) that {@code c} names.
+     */
+    private void scan(Expr.Column c, Source s, String name, int offset, List<String> columns, boolean alias) {
+        if (c.table() == null ? alias : name == null || !name.equalsIgnoreCase(c.table())) {
+            return;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (sameName(columns.get(i), c.column())) {
+                if ((c.table() == null || alias)
+                        && !joins.hidden().isEmpty()
+                        && joins.hidden().getOrDefault(s, Set.of()).contains(offset + i)) {
+                    continue;
+                }
+                hit(new Resolved(s, offset + i));
+                if (!alias) {
+                    break;
+                }
+            }
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -50,6 +51,11 @@ final class SelectCodegen {
     /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
     private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
 
+    /**
+     * Whether {@link #explain} keeps the plan's lines: only EXPLAIN QUERY PLAN reads them, so
+     * every other compilation skips wording them (see {@link #describesPlan}).
+     */
+    private boolean describePlan;
     /** What EXPLAIN QUERY PLAN shows: a line per loop and temporary b-tree, in the order chosen. */
     private final List<String> explained = new ArrayList<>();
     /** Per line of {@link #explained}: how many levels it sits below a top-level line. */
@@ -158,19 +164,41 @@ final class SelectCodegen {
     /** The affinities of a compiled core's result columns, their column references resolved; null if not compiled. */
     List<Affinity> compiledAffinities(Select.Core core) {
         ResultColumns columns = coreColumns.get(core);
-        return columns == null ? null
-                : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+        if (columns == null) {
+            return null;
+        }
+        List<Affinity> out = new ArrayList<>(columns.exprs().size());
+        for (Expr x : columns.exprs()) {
+            out.add(ExprTyping.affinity(x, columns.scope()));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The collation names of a compiled core's result columns (null for none); null if not compiled. */
     List<String> compiledCollations(Select.Core core) {
         ResultColumns columns = coreColumns.get(core);
-        return columns == null ? null
-                : columns.exprs().stream().map(x -> ExprTyping.collationName(x, columns.scope())).toList();
+        if (columns == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(columns.exprs().size());
+        for (Expr x : columns.exprs()) {
+            out.add(ExprTyping.collationName(x, columns.scope()));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     ExprCodegen exprs() {
         return exprs;
+    }
+
+    /** Makes {@link #explain} keep the lines of the plan, for EXPLAIN QUERY PLAN. */
+    void describePlan() {
+        describePlan = true;
+    }
+
+    /** Whether the plan's lines are wanted: callers that word a line at some cost ask first. */
+    boolean describesPlan() {
+        return describePlan;
     }
 
     /** Notes one line of the query plan (see {@link ExplainQueryPlan}). */
@@ -180,8 +208,10 @@ final class SelectCodegen {
 
     /** Notes a line {@code depth} levels below the last line noted at {@code depth - 1}. */
     void explain(String detail, int depth) {
-        explained.add(detail);
-        explainedDepths.add(depth);
+        if (describePlan) {
+            explained.add(detail);
+            explainedDepths.add(depth);
+        }
     }
 
     List<String> explained() {
@@ -326,8 +356,7 @@ final class SelectCodegen {
 
     /** The number of result columns of a core with FROM ({@code *} counts its sources' columns). */
     private int expandedCount(Select.Core core) {
-        boolean star = core.columns().stream().anyMatch(c -> !(c instanceof Select.ExprColumn));
-        if (!star) {
+        if (onlyExprColumns(core)) {
             return core.columns().size();
         }
         int n = 0;
@@ -518,8 +547,12 @@ final class SelectCodegen {
                 }
             } else if (from != null && !core.groupBy().isEmpty()) {
                 // Aliases by result column; with * the positions shift, so then none are used.
-                List<String> aliases = core.columns().stream().allMatch(rc -> rc instanceof Select.ExprColumn)
-                        ? core.columns().stream().map(rc -> ((Select.ExprColumn) rc).alias()).toList() : List.of();
+                List<String> aliases = new ArrayList<>();
+                if (onlyExprColumns(core)) {
+                    for (Select.ResultColumn rc : core.columns()) {
+                        aliases.add(((Select.ExprColumn) rc).alias());
+                    }
+                }
                 new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
                         distinctRows(distinct, sink));
                 explain("USE TEMP B-TREE FOR GROUP BY");
@@ -614,8 +647,14 @@ final class SelectCodegen {
             return c;
         }
         Scope scope = exprs.scope();
-        if (scope != null && scope.sources().stream().anyMatch(s -> s.columns().stream().anyMatch(c.column()::equalsIgnoreCase))) {
-            return c;
+        if (scope != null) {
+            for (Scope.Source s : scope.sources()) {
+                for (String column : s.columns()) {
+                    if (column.equalsIgnoreCase(c.column())) {
+                        return c;
+                    }
+                }
+            }
         }
         Expr e = aliases.get(c.column().toLowerCase(Locale.ROOT));
         return e != null ? e : c;
@@ -684,8 +723,25 @@ final class SelectCodegen {
             case Expr.Exists s -> true;
             case Expr.Subquery s -> true;
             case Expr.InTable s -> true;
-            default -> ExprTyping.children(e).stream().anyMatch(child -> readsRow(child, finder));
+            default -> {
+                for (Expr child : ExprTyping.children(e)) {
+                    if (readsRow(child, finder)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
         };
+    }
+
+    /** Whether every result column of {@code core} is an expression (none is {@code *} or {@code t.*}). */
+    static boolean onlyExprColumns(Select.Core core) {
+        for (Select.ResultColumn rc : core.columns()) {
+            if (!(rc instanceof Select.ExprColumn)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

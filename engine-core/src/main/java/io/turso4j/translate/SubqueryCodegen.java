@@ -153,7 +153,7 @@ final class SubqueryCodegen {
     /** The affinities of a compiled core's result columns, their column references resolved. */
     List<Affinity> compiledAffinities(Select.Core core) {
         SelectCodegen.ResultColumns columns = selects.resultColumns(core);
-        return columns == null ? null : columns.exprs().stream().map(x -> ExprTyping.affinity(x, columns.scope())).toList();
+        return selects.compiledAffinities(core);
     }
 
     /** The collation of a subquery's column {@code i}: its rightmost arm's expression's (null for none). */

@@ -63,14 +63,24 @@ final class WindowCodegen {
                 return true;
             }
         }
-        return extras.stream().anyMatch(x -> !exprs.isBound(x) && hasWindow(x));
+        for (Expr x : extras) {
+            if (!exprs.isBound(x) && hasWindow(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasWindow(Expr e) {
         if (e instanceof Expr.Function f && f.over() != null) {
             return true;
         }
-        return ExprTyping.children(e).stream().anyMatch(WindowCodegen::hasWindow);
+        for (Expr child : ExprTyping.children(e)) {
+            if (hasWindow(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void collect(Expr e, List<Expr.Function> calls) {

@@ -5,7 +5,7 @@ import io.turso4j.storage.btree.SeekOp;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
-import java.lang.foreign.MemorySegment;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -23,10 +23,21 @@ final class EphemeralIndex implements BTreeCursor {
 
     private final IndexKeyComparator key;
     private final boolean sorter;
+    /**
+     * The entries, each mapped to itself or, once an equal one replaced it, to the newer one:
+     * the map's key stays the first entry put, so every navigation reads the value, which is
+     * always the newest (equal keys compare equal, so either finds the slot).
+     */
     private final TreeMap<Entry, Entry> entries;
     private long nextSeq;
     private Entry current;
     private Entry deleted;
+    /**
+     * The reader {@link #record()} returns, reset to {@code readerRecord}: reused, as a stored
+     * cursor's is, because a DISTINCT or IN probe reads every entry it visits.
+     */
+    private final RecordReader reader = new RecordReader();
+    private byte[] readerRecord;
 
     EphemeralIndex(IndexKeyComparator key, boolean sorter) {
         this.key = key;
@@ -52,26 +63,30 @@ final class EphemeralIndex implements BTreeCursor {
         return e != null;
     }
 
+    private boolean move(Map.Entry<Entry, Entry> e) {
+        return move(e == null ? null : e.getValue());
+    }
+
     @Override
     public boolean first() {
-        return move(entries.isEmpty() ? null : entries.firstKey());
+        return move(entries.firstEntry());
     }
 
     @Override
     public boolean last() {
-        return move(entries.isEmpty() ? null : entries.lastKey());
+        return move(entries.lastEntry());
     }
 
     @Override
     public boolean next() {
         Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.higherKey(from));
+        return move(from == null ? null : entries.higherEntry(from));
     }
 
     @Override
     public boolean prev() {
         Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.lowerKey(from));
+        return move(from == null ? null : entries.lowerEntry(from));
     }
 
     @Override
@@ -93,8 +108,8 @@ final class EphemeralIndex implements BTreeCursor {
         int bias = op == SeekOp.GE || op == SeekOp.LT ? -1 : 1;
         Entry p = new Entry(null, probe, 0, bias);
         return move(switch (op) {
-            case GE, GT -> entries.ceilingKey(p);
-            case LE, LT -> entries.floorKey(p);
+            case GE, GT -> entries.ceilingEntry(p);
+            case LE, LT -> entries.floorEntry(p);
         });
     }
 
@@ -110,7 +125,15 @@ final class EphemeralIndex implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        return new RecordReader().reset(MemorySegment.ofArray(current.record), 0);
+        return readerOf(current.record);
+    }
+
+    private RecordReader readerOf(byte[] record) {
+        if (readerRecord != record) {
+            reader.reset(record, 0);
+            readerRecord = record;
+        }
+        return reader;
     }
 
     @Override
@@ -120,10 +143,11 @@ final class EphemeralIndex implements BTreeCursor {
 
     @Override
     public void insert(byte[] record) {
-        Entry e = new Entry(record, Records.decode(record), nextSeq++, 0);
-        entries.remove(e); // an equal entry is replaced, key and all, as a B-tree overwrites its cell
+        Entry e = new Entry(record, Records.decode(readerOf(record)), nextSeq++, 0);
+        // An equal entry is replaced, as a B-tree overwrites its cell: put keeps the old key
+        // but maps it to e, and navigation reads values.
         entries.put(e, e);
-        move(entries.floorKey(e));
+        move(e);
     }
 
     @Override

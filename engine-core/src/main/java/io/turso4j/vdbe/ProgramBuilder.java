@@ -17,8 +17,8 @@ import java.util.Map;
  * compilation.
  */
 public final class ProgramBuilder {
-    private int[] code = new int[64 * Program.WIDTH];
-    private Object[] p4 = new Object[64];
+    private int[] code;
+    private Object[] p4;
     private int size;
     private int registers;
     private int cursors;
@@ -37,6 +37,16 @@ public final class ProgramBuilder {
     private ProgramBuilder once;
     /** Whether {@link #emit} appends to {@link #once} now (inside {@link #codeOnce}). */
     private boolean codingOnce;
+
+    public ProgramBuilder() {
+        this(64);
+    }
+
+    /** A builder with room for {@code capacity} instructions before it grows. */
+    private ProgramBuilder(int capacity) {
+        code = new int[capacity * Program.WIDTH];
+        p4 = new Object[capacity];
+    }
 
     /** Appends an instruction; returns its address. */
     public int emit(Opcode op, int p1, int p2, int p3, Object p4, int p5) {
@@ -106,7 +116,7 @@ public final class ProgramBuilder {
             throw new IllegalStateException("the program does not start with Init");
         }
         if (once == null) {
-            once = new ProgramBuilder();
+            once = new ProgramBuilder(8); // a few constants, usually: most statements make one
         }
         codingOnce = true;
         try {

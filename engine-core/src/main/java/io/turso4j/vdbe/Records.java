@@ -45,7 +45,11 @@ final class Records {
 
     /** Every field of {@code record}, in new registers. */
     static Register[] decode(byte[] record) {
-        RecordReader rec = new RecordReader().reset(MemorySegment.ofArray(record), 0);
+        return decode(new RecordReader().reset(MemorySegment.ofArray(record), 0));
+    }
+
+    /** Every field of the record {@code rec} is reset to, in new registers. */
+    static Register[] decode(RecordReader rec) {
         Register[] out = new Register[rec.columnCount()];
         Records reader = new Records();
         for (int i = 0; i < out.length; i++) {
