@@ -536,9 +536,9 @@ final class FromCodegen {
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
-            } else if (open.get(at).path.or() != t) {
+            } else if (!enforcedBy(open.get(at).path, t)) {
                 tested.get(at).add(t.expr());
-            } // else a MULTI-INDEX OR's term: each branch tests its disjunct before the row counts
+            }
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
@@ -558,6 +558,28 @@ final class FromCodegen {
             }
         }
         return ordered;
+    }
+
+    /**
+     * Whether {@code path} lets through only rows for which {@code t} holds, so the loop need not
+     * test it again (SQLite's disableTerm): a MULTI-INDEX OR's own term, each branch having
+     * tested its disjunct; an equality a rowid or index lookup seeks, the planner having taken
+     * it only where the lookup compares as the term does (affinity and collation).
+     */
+    private static boolean enforcedBy(AccessPath path, WhereTerm t) {
+        if (path.or() == t) {
+            return true;
+        }
+        if (path.kind() != AccessPath.Kind.INDEX && path.kind() != AccessPath.Kind.ROWID_EQ
+                || !(t.expr() instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) {
+            return false;
+        }
+        for (WhereTerm.Constraint c : path.eq()) {
+            if (c.term() == t && c.op() == WhereTerm.Op.EQ) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
