@@ -101,6 +101,25 @@ class FkRecursiveTest {
     }
 
     @Test
+    void restrictLooksForChildrenAfterTheActionsBeforeIt() throws SQLException {
+        // SQLite runs RESTRICT as an action, in the order of the references to the parent (the
+        // last declared first): a child that an earlier CASCADE removes no longer restricts.
+        differential(
+                "CREATE TABLE p(id INTEGER PRIMARY KEY)",
+                "CREATE TABLE c(r INTEGER REFERENCES p(id) ON DELETE RESTRICT, k INTEGER REFERENCES p(id) ON DELETE CASCADE)",
+                "CREATE TABLE d(k INTEGER REFERENCES p(id) ON DELETE CASCADE, r INTEGER REFERENCES p(id) ON DELETE RESTRICT)",
+                "INSERT INTO p VALUES (1), (2), (3)",
+                "INSERT INTO c VALUES (1, 1), (2, 3)",
+                "INSERT INTO d VALUES (2, 2)",
+                "DELETE FROM p WHERE id = 1",
+                "SELECT * FROM c",
+                "DELETE FROM p WHERE id = 2",
+                "SELECT * FROM d",
+                "DELETE FROM p WHERE id = 3",
+                "SELECT * FROM p ORDER BY id");
+    }
+
+    @Test
     void cyclesBetweenTables() throws SQLException {
         differential(
                 "CREATE TABLE a(id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id) ON DELETE CASCADE ON UPDATE CASCADE)",

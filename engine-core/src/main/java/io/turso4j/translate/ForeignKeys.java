@@ -419,18 +419,24 @@ final class ForeignKeys {
                 if (action == ForeignKey.Action.CASCADE || action == ForeignKey.Action.SET_NULL
                         || action == ForeignKey.Action.SET_DEFAULT) {
                     cascade(ref, parentColumns, oldRow, newRow, action);
+                } else if (action == ForeignKey.Action.RESTRICT) {
+                    // As in SQLite, RESTRICT is an action: it looks for children after the row
+                    // change and after the actions of the keys before it, which may have removed them.
+                    int deferred = b.newLabel();
+                    b.emit(Opcode.FkIfDeferred, 0, deferred);
+                    countChildren(ref.child(), fk, parentColumns, oldRow, -1, 0,
+                            ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
+                    b.resolve(deferred);
                 }
             } else if (action == ForeignKey.Action.RESTRICT) {
                 // With defer_foreign_keys on, RESTRICT waits for COMMIT as NO ACTION does.
+                int immediate = b.newLabel();
                 int deferred = b.newLabel();
-                int done = b.newLabel();
                 b.emit(Opcode.FkIfDeferred, 0, deferred);
-                countChildren(ref.child(), fk, parentColumns, oldRow, self, 0,
-                        ResultCode.CONSTRAINT_FOREIGNKEY, "FOREIGN KEY constraint failed");
-                b.emit(Opcode.Goto, 0, done);
+                b.emit(Opcode.Goto, 0, immediate);
                 b.resolve(deferred);
                 countChildren(ref.child(), fk, parentColumns, oldRow, self, 1, null, null);
-                b.resolve(done);
+                b.resolve(immediate);
             } else {
                 // Every child left pointing at the key is a violation, as SQLite counts them;
                 // an action's change of the child then takes its own away (childRemoved).
