@@ -4,6 +4,7 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.value.RealFormat;
 import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
 
 /**
  * Moves values between SQL registers and JSON trees the way SQLite's JSON functions do: which
@@ -24,13 +25,17 @@ final class JsonArgs {
         return error("malformed JSON");
     }
 
-    /** The JSON document argument {@code r} parsed; null for SQL NULL; "malformed JSON" if it is not JSON. */
+    /**
+     * The JSON document argument {@code r} parsed; null for SQL NULL; "malformed JSON" if it is
+     * not JSON. A BLOB is read as JSONB when SQLite takes it as such, else as JSON text.
+     */
     static JsonNode document(Register r) {
         if (r.isNull()) {
             return null;
         }
-        if (r.type() == io.turso4j.value.ValueType.BLOB) {
-            throw malformed();
+        byte[] jsonb = jsonb(r);
+        if (jsonb != null) {
+            return JsonbReader.decode(jsonb);
         }
         JsonNode node = JsonReader.parseOrNull(r.toText());
         if (node == null) {
@@ -39,15 +44,41 @@ final class JsonArgs {
         return node;
     }
 
-    /** A value argument as it is embedded in JSON (json_array, json_set, …). */
+    /** The bytes of {@code r} when it is a BLOB that SQLite takes as JSONB, else null. */
+    static byte[] jsonb(Register r) {
+        if (r.type() != ValueType.BLOB) {
+            return null;
+        }
+        byte[] blob = r.bytesCopy();
+        return JsonbReader.isJsonb(blob) ? blob : null;
+    }
+
+    /**
+     * A value argument as the JSON builders embed it (json_array, json_object, json_quote, the
+     * group aggregates): text is escaped as in JSON text, JSON-subtyped text and JSONB are JSON.
+     */
     static JsonNode value(Register r) {
         return switch (r.type()) {
             case NULL -> JsonNode.NULL;
             case INTEGER -> new JsonNode.Num(Long.toString(r.intValue()));
             case REAL -> new JsonNode.Num(real(r.realValue()));
             case TEXT -> r.subtype() == JsonNode.SUBTYPE ? document(r) : JsonNode.Str.of(r.toText());
-            case BLOB -> throw error("JSON cannot hold BLOB values");
+            case BLOB -> {
+                byte[] jsonb = jsonb(r);
+                if (jsonb == null) {
+                    throw error("JSON cannot hold BLOB values");
+                }
+                yield JsonbReader.decode(jsonb);
+            }
         };
+    }
+
+    /** A value argument as the edit functions put it in: plain text stays unescaped (JSONB's TEXTRAW). */
+    static JsonNode editValue(Register r) {
+        if (r.type() == ValueType.TEXT && r.subtype() != JsonNode.SUBTYPE) {
+            return JsonNode.Str.raw(r.toText());
+        }
+        return value(r);
     }
 
     /** A REAL spelled as SQLite's JSON functions spell it ({@code 1.0e+20}, {@code 9.0e+999}). */
@@ -63,11 +94,29 @@ final class JsonArgs {
         out.setText(node.toJson()).setSubtype(JsonNode.SUBTYPE);
     }
 
+    /** Stores {@code node} as a JSONB blob. */
+    static void setJsonb(Register out, JsonNode node) {
+        out.setBlob(JsonbWriter.encode(node));
+    }
+
+    /** Stores {@code node} as a jsonb_ function ({@code blob}) or a json_ one returns it. */
+    static void setResult(Register out, JsonNode node, boolean blob) {
+        if (blob) {
+            setJsonb(out, node);
+        } else {
+            setJson(out, node);
+        }
+    }
+
     /**
      * Stores what {@code json_extract} gives for {@code node}: an SQL value, or JSON text for
      * containers (JSON-subtyped when {@code tagged}; {@code ->>} gives them as plain text).
      */
     static void setSql(Register out, JsonNode node, boolean tagged) {
+        if (node instanceof JsonNode.Num n && n.kind() == JsonbText.INT5) {
+            out.setInt(hexValue(n.payload()));
+            return;
+        }
         switch (node) {
             case JsonNode.Literal l when l == JsonNode.NULL -> out.setNull();
             case JsonNode.Literal l -> out.setInt(l == JsonNode.TRUE ? 1 : 0);
@@ -91,6 +140,17 @@ final class JsonArgs {
                 }
             }
         }
+    }
+
+    /** A JSONB hex integer as SQLite reads it: 16 hex digits at most, taken as two's complement. */
+    private static long hexValue(String payload) {
+        boolean negative = payload.startsWith("-");
+        String digits = payload.substring(negative || payload.startsWith("+") ? 3 : 2).replaceFirst("^0+", "");
+        if (digits.length() > 16) {
+            throw malformed();
+        }
+        long v = digits.isEmpty() ? 0 : Long.parseUnsignedLong(digits, 16);
+        return negative ? -v : v;
     }
 
     /** The path argument's text, checked to start with {@code $}; null for SQL NULL. */
@@ -128,7 +188,7 @@ final class JsonArgs {
             return null;
         }
         String p = r.toText();
-        if (r.type() == io.turso4j.value.ValueType.INTEGER) {
+        if (r.type() == ValueType.INTEGER) {
             return p.startsWith("-") ? "$[#" + p + "]" : "$[" + p + "]";
         }
         if (p.startsWith("$")) {

@@ -147,7 +147,7 @@ final class JsonEach implements TableFunction {
                 JsonNode.Str key = obj.keys().get(i);
                 JsonNode value = obj.values().get(i);
                 long valueAt = at + sizes.total(key);
-                member(value, at, valueAt, key, parentId, path + keyStep(key.escaped()), path, sizes, rows);
+                member(value, at, valueAt, key, parentId, path + keyStep(key.payload()), path, sizes, rows);
                 at = valueAt + sizes.total(value);
             }
         }

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The sizes of JSON values in SQLite's JSONB encoding, where json_each and json_tree find
  * their ids: an element is a header (1 byte when the payload is at most 11 bytes, else 2, 3 or
- * 5) and a payload — nothing for null/true/false, the number's text, the string's escaped
- * UTF-8 body, or the elements of an array (an object's labels and values) one after another.
+ * 5) and a payload — nothing for null/true/false, the number's text as written, the string's
+ * UTF-8 body as written, or the elements of an array (an object's labels and values) one after another.
  *
  * <p>Container sizes are remembered by identity, so each is summed once per document. One per
  * scan being opened; not thread-safe.
@@ -27,11 +27,12 @@ final class JsonbSizes {
         return header(node) + payload(node);
     }
 
-    private long payload(JsonNode node) {
+    /** The size of {@code node}'s payload. */
+    long payload(JsonNode node) {
         return switch (node) {
             case JsonNode.Literal l -> 0;
-            case JsonNode.Num n -> n.text().length();
-            case JsonNode.Str s -> s.escaped().getBytes(StandardCharsets.UTF_8).length;
+            case JsonNode.Num n -> n.payload().length();
+            case JsonNode.Str s -> s.payload().getBytes(StandardCharsets.UTF_8).length;
             case JsonNode.Arr a -> {
                 Long known = payloads.get(a);
                 if (known == null) {
