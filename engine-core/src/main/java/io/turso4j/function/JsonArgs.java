@@ -30,12 +30,17 @@ final class JsonArgs {
      * not JSON. A BLOB is read as JSONB when SQLite takes it as such, else as JSON text.
      */
     static JsonNode document(Register r) {
+        return document(r, new java.util.IdentityHashMap<>());
+    }
+
+    /** Like {@link #document(Register)}; a JSONB blob's wider-than-needed headers go into {@code wide}. */
+    static JsonNode document(Register r, java.util.Map<JsonNode, Integer> wide) {
         if (r.isNull()) {
             return null;
         }
         byte[] jsonb = jsonb(r);
         if (jsonb != null) {
-            return JsonbReader.decode(jsonb);
+            return JsonbReader.decode(jsonb, wide);
         }
         JsonNode node = JsonReader.parseOrNull(r.toText());
         if (node == null) {
@@ -56,6 +61,8 @@ final class JsonArgs {
     /**
      * A value argument as the JSON builders embed it (json_array, json_object, json_quote, the
      * group aggregates): text is escaped as in JSON text, JSON-subtyped text and JSONB are JSON.
+     * SQLite builds these as JSON text, so JSONB comes in with its canonical spelling
+     * ({@code 0x1F} as {@code 31}, JSON5 escapes as RFC 8259 ones).
      */
     static JsonNode value(Register r) {
         return switch (r.type()) {
@@ -68,15 +75,40 @@ final class JsonArgs {
                 if (jsonb == null) {
                     throw error("JSON cannot hold BLOB values");
                 }
-                yield JsonbReader.decode(jsonb);
+                yield JsonReader.parseOrNull(JsonbReader.decode(jsonb).toJson());
             }
         };
     }
 
-    /** A value argument as the edit functions put it in: plain text stays unescaped (JSONB's TEXTRAW). */
-    static JsonNode editValue(Register r) {
-        if (r.type() == ValueType.TEXT && r.subtype() != JsonNode.SUBTYPE) {
-            return JsonNode.Str.raw(r.toText());
+    /**
+     * A value argument as the edit functions put it in, straight into JSONB: plain text stays
+     * unescaped (TEXTRAW), an infinite REAL is {@code 9e999}, JSONB keeps its spelling and
+     * header widths (noted in {@code wide}).
+     */
+    static JsonNode editValue(Register r, java.util.Map<JsonNode, Integer> wide) {
+        switch (r.type()) {
+            case TEXT -> {
+                if (r.subtype() != JsonNode.SUBTYPE) {
+                    return JsonNode.Str.raw(r.toText());
+                }
+            }
+            case REAL -> {
+                double d = r.realValue();
+                if (Double.isNaN(d)) {
+                    return JsonNode.NULL;
+                }
+                if (Double.isInfinite(d)) {
+                    return new JsonNode.Num(JsonbText.FLOAT, d > 0 ? "9e999" : "-9e999");
+                }
+            }
+            case BLOB -> {
+                byte[] jsonb = jsonb(r);
+                if (jsonb != null) {
+                    return JsonbReader.decode(jsonb, wide);
+                }
+            }
+            default -> {
+            }
         }
         return value(r);
     }
@@ -113,14 +145,13 @@ final class JsonArgs {
      * containers (JSON-subtyped when {@code tagged}; {@code ->>} gives them as plain text).
      */
     static void setSql(Register out, JsonNode node, boolean tagged) {
-        if (node instanceof JsonNode.Num n && n.kind() == JsonbText.INT5) {
-            out.setInt(hexValue(n.payload()));
-            return;
-        }
         switch (node) {
             case JsonNode.Literal l when l == JsonNode.NULL -> out.setNull();
             case JsonNode.Literal l -> out.setInt(l == JsonNode.TRUE ? 1 : 0);
             case JsonNode.Num n -> {
+                if (n.kind() == JsonbText.INT5 && n.text().endsWith("e999")) {
+                    throw malformed(); // SQLite cannot read a hex integer over 64 bits back
+                }
                 if (n.isInteger()) {
                     try {
                         out.setInt(Long.parseLong(n.text()));
@@ -140,17 +171,6 @@ final class JsonArgs {
                 }
             }
         }
-    }
-
-    /** A JSONB hex integer as SQLite reads it: 16 hex digits at most, taken as two's complement. */
-    private static long hexValue(String payload) {
-        boolean negative = payload.startsWith("-");
-        String digits = payload.substring(negative || payload.startsWith("+") ? 3 : 2).replaceFirst("^0+", "");
-        if (digits.length() > 16) {
-            throw malformed();
-        }
-        long v = digits.isEmpty() ? 0 : Long.parseUnsignedLong(digits, 16);
-        return negative ? -v : v;
     }
 
     /** The path argument's text, checked to start with {@code $}; null for SQL NULL. */

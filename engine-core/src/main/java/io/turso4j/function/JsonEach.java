@@ -59,12 +59,13 @@ final class JsonEach implements TableFunction {
         if (count == 0 || json.isNull() || (count > 1 && args[start + 1].isNull())) {
             return new Scan(rows, null, null);
         }
-        JsonNode doc = JsonArgs.document(json);
+        java.util.Map<JsonNode, Integer> wide = new java.util.IdentityHashMap<>();
+        JsonNode doc = JsonArgs.document(json, wide);
         String root = count > 1 ? args[start + 1].toText() : "$";
         if (root.isEmpty() || root.charAt(0) != '$') {
             throw JsonArgs.badPath(root);
         }
-        JsonbSizes sizes = new JsonbSizes();
+        JsonbSizes sizes = new JsonbSizes(wide);
         Located at = locate(doc, root, sizes);
         if (at != null) {
             collect(doc, at, root, sizes, rows);

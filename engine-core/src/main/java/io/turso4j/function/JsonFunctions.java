@@ -2,7 +2,9 @@ package io.turso4j.function;
 
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SQLite's JSON scalar functions (<a href="https://sqlite.org/json1.html">json1</a>): json,
@@ -36,16 +38,18 @@ final class JsonFunctions {
             b.variadic(prefix + "_extract", 1, (ctx, a, s, n, out) -> extract(a, s, n, blob, out));
             for (JsonPath.Edit edit : List.of(JsonPath.Edit.INSERT, JsonPath.Edit.REPLACE, JsonPath.Edit.SET)) {
                 String name = prefix + "_" + edit.name().toLowerCase(java.util.Locale.ROOT);
-                b.variadic(name, 1, (ctx, a, s, n, out) -> edit(name, edit, a, s, n, blob, out));
+                String messageName = "json_" + edit.name().toLowerCase(java.util.Locale.ROOT); // SQLite's, for both
+                b.variadic(name, 1, (ctx, a, s, n, out) -> edit(messageName, edit, a, s, n, blob, out));
             }
             b.variadic(prefix + "_remove", 1, (ctx, a, s, n, out) -> remove(a, s, n, blob, out));
             b.scalar(prefix + "_patch", 2, (ctx, a, s, n, out) -> {
-                JsonNode target = JsonArgs.document(a[s]);
-                JsonNode patch = JsonArgs.document(a[s + 1]);
+                Map<JsonNode, Integer> wide = new IdentityHashMap<>();
+                JsonNode target = JsonArgs.document(a[s], wide);
+                JsonNode patch = JsonArgs.document(a[s + 1], wide);
                 if (target == null || patch == null) {
                     out.setNull();
                 } else {
-                    JsonArgs.setResult(out, JsonPatch.merge(target, patch), blob);
+                    result(out, JsonPatch.merge(target, patch, wide), blob, wide);
                 }
             });
         }
@@ -138,7 +142,8 @@ final class JsonFunctions {
 
     /** json_extract / jsonb_extract: one path gives an SQL value (a container as JSON or JSONB); several give an array. */
     private static void extract(Register[] a, int s, int n, boolean blob, Register out) {
-        JsonNode doc = JsonArgs.document(a[s]);
+        Map<JsonNode, Integer> wide = new IdentityHashMap<>();
+        JsonNode doc = JsonArgs.document(a[s], wide);
         if (doc == null || n < 2) {
             out.setNull();
             return;
@@ -149,7 +154,7 @@ final class JsonFunctions {
             if (found == null) {
                 out.setNull();
             } else if (blob && (found instanceof JsonNode.Arr || found instanceof JsonNode.Obj)) {
-                JsonArgs.setJsonb(out, found);
+                out.setBlob(JsonbWriter.encode(found, wide));
             } else {
                 JsonArgs.setSql(out, found, true);
             }
@@ -165,7 +170,8 @@ final class JsonFunctions {
             JsonNode found = JsonArgs.lookup(doc, path);
             all.items().add(found == null ? JsonNode.NULL : found);
         }
-        JsonArgs.setResult(out, all, blob);
+        // SQLite builds this array as JSON text, so JSONB gets the canonical spellings.
+        JsonArgs.setResult(out, blob ? JsonReader.parseOrNull(all.toJson()) : all, blob);
     }
 
     private static void arrow(Register x, Register p, boolean asJson, Register out) {
@@ -213,7 +219,8 @@ final class JsonFunctions {
         if (n % 2 == 0) {
             throw JsonArgs.error(name + "() needs an odd number of arguments");
         }
-        JsonNode doc = JsonArgs.document(a[s]);
+        Map<JsonNode, Integer> wide = new IdentityHashMap<>();
+        JsonNode doc = JsonArgs.document(a[s], wide);
         if (doc == null) {
             out.setNull();
             return;
@@ -223,38 +230,41 @@ final class JsonFunctions {
             if (path == null) {
                 continue;
             }
-            doc = apply(doc, path, edit, JsonArgs.editValue(a[s + i + 1]));
+            doc = apply(doc, path, edit, JsonArgs.editValue(a[s + i + 1], wide), wide);
         }
-        JsonArgs.setResult(out, doc, blob);
+        result(out, doc, blob, wide);
     }
 
     private static void remove(Register[] a, int s, int n, boolean blob, Register out) {
-        JsonNode doc = JsonArgs.document(a[s]);
+        Map<JsonNode, Integer> wide = new IdentityHashMap<>();
+        JsonNode doc = JsonArgs.document(a[s], wide);
         for (int i = 1; i < n && doc != null; i++) {
             String path = JsonArgs.path(a[s + i]);
-            doc = path == null ? null : apply(doc, path, JsonPath.Edit.REMOVE, null);
+            doc = path == null ? null : apply(doc, path, JsonPath.Edit.REMOVE, null, wide);
         }
         if (doc == null) {
             out.setNull();
         } else {
-            JsonArgs.setResult(out, doc, blob);
+            result(out, doc, blob, wide);
+        }
+    }
+
+    /** Stores an edited document: JSONB keeps the header widths in {@code wide}. */
+    private static void result(Register out, JsonNode doc, boolean blob, Map<JsonNode, Integer> wide) {
+        if (blob) {
+            out.setBlob(JsonbWriter.encode(doc, wide));
+        } else {
+            JsonArgs.setJson(out, doc);
         }
     }
 
     /** {@code doc} after {@code edit} at {@code path}: the root itself may be replaced, or removed (null). */
-    private static JsonNode apply(JsonNode doc, String path, JsonPath.Edit edit, JsonNode value) {
-        if (path.length() == 1) {
-            return switch (edit) {
-                case REPLACE, SET -> value;
-                case REMOVE -> null;
-                case INSERT -> doc;
-            };
-        }
+    private static JsonNode apply(JsonNode doc, String path, JsonPath.Edit edit, JsonNode value,
+            Map<JsonNode, Integer> wide) {
         try {
-            JsonPath.edit(doc, path, 1, edit, value);
+            return JsonbEdits.apply(doc, path, edit, value, wide);
         } catch (JsonPath.BadPath e) {
             throw JsonArgs.badPath(path);
         }
-        return doc;
     }
 }

@@ -123,6 +123,9 @@ sealed interface JsonNode {
             if (kind == JsonbText.TEXTRAW) {
                 return payload;
             }
+            if (kind == JsonbText.TEXT5 && JsonbText.endsWithContinuation(payload)) {
+                return new Str(escaped()).value() + '\0';
+            }
             String escaped = escaped();
             if (escaped.indexOf('\\') < 0) {
                 return escaped;

@@ -38,6 +38,10 @@ final class JsonReader {
     JsonNode parse() {
         try {
             skipSpace();
+            if (pos >= s.length()) {
+                errorOffset = 0;
+                return null;
+            }
             JsonNode v = value();
             skipSpace();
             if (pos < s.length()) {
@@ -388,7 +392,7 @@ final class JsonReader {
                 pos++;
             }
             if (pos == expDigits) {
-                throw fail(pos);
+                throw fail(pos - 1); // SQLite points at the 'e' or its sign
             }
         }
         int kind = loneDot ? JsonbText.FLOAT5 : real ? JsonbText.FLOAT : JsonbText.INT;

@@ -1,6 +1,8 @@
 package io.turso4j.function;
 
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Reads SQLite's JSONB: whether a BLOB argument is taken as JSONB (SQLite's quick check of the
@@ -16,11 +18,18 @@ final class JsonbReader {
     private static final int MAX_DEPTH = 1000;
 
     private final byte[] b;
+    /** Where decoding notes the nodes whose headers are wider than needed. */
+    private final Map<JsonNode, Integer> wide;
     /** The payload size the last {@link #header} call read. */
     private long size;
 
     private JsonbReader(byte[] blob) {
+        this(blob, new IdentityHashMap<>());
+    }
+
+    private JsonbReader(byte[] blob, Map<JsonNode, Integer> wide) {
         this.b = blob;
+        this.wide = wide;
     }
 
     /** Whether SQLite takes {@code blob} as JSONB: a sound outer element, checked deeply only when it is small and looks like text. */
@@ -47,7 +56,16 @@ final class JsonbReader {
 
     /** The tree of {@code blob}, which {@link #isJsonb} accepted; "malformed JSON" if it is not sound. */
     static JsonNode decode(byte[] blob) {
-        JsonbReader r = new JsonbReader(blob);
+        return decode(blob, new IdentityHashMap<>());
+    }
+
+    /**
+     * Like {@link #decode(byte[])}, and puts into {@code wide} the header size of each string,
+     * number or container whose header is wider than its payload needs, so that encoding the
+     * tree again gives the same bytes.
+     */
+    static JsonNode decode(byte[] blob, Map<JsonNode, Integer> wide) {
+        JsonbReader r = new JsonbReader(blob, wide);
         JsonNode[] out = new JsonNode[1];
         r.element(0, out, 0);
         return out[0];
@@ -156,6 +174,9 @@ final class JsonbReader {
                 out[0] = obj;
             }
             default -> throw JsonArgs.malformed();
+        }
+        if (type > JsonbText.FALSE && n != JsonbSizes.minimalHeader(end - start)) {
+            wide.put(out[0], n);
         }
         return type <= JsonbText.FALSE ? i + 1 : end;
     }

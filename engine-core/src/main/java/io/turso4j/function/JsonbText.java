@@ -140,6 +140,29 @@ final class JsonbText {
         return out.toString();
     }
 
+    /**
+     * Whether a TEXT5 body ends with a line continuation ({@code \} and a line break), which
+     * SQLite reads back as a NUL character when it extracts the string as an SQL value.
+     */
+    static boolean endsWithContinuation(String payload) {
+        int end = payload.length();
+        if (end >= 2 && payload.charAt(end - 1) == '\n' && payload.charAt(end - 2) == '\r') {
+            end--;
+        }
+        if (end < 2) {
+            return false;
+        }
+        char c = payload.charAt(end - 1);
+        if (c != '\n' && c != '\r' && c != '\u2028' && c != '\u2029') {
+            return false;
+        }
+        int slashes = 0;
+        for (int i = end - 2; i >= 0 && payload.charAt(i) == '\\'; i--) {
+            slashes++;
+        }
+        return slashes % 2 == 1;
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
