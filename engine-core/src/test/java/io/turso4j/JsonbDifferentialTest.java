@@ -106,6 +106,31 @@ class JsonbDifferentialTest {
     }
 
     @Test
+    void jsonbInTablesMatchesSqlite() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, j BLOB)",
+                "INSERT INTO t(j) VALUES (jsonb('{\"a\":[1,2],\"b\":\"x\"}')), (jsonb('[0x10, .5, ''s'']')), (jsonb_set('{\"a\":\"hello\"}', '$.a', 7)), (NULL)",
+                "SELECT id, hex(j), json(j), j -> '$.a', j ->> 'b', json_type(j), json_valid(j, 4), json_valid(j, 8) FROM t ORDER BY id",
+                "SELECT id, hex(jsonb_set(j, '$.a', 'y')), json_set(j, '$.z', j) FROM t ORDER BY id",
+                "UPDATE t SET j = jsonb_insert(j, '$.new', json_array(id)) WHERE id < 3",
+                "SELECT id, hex(j), json(j) FROM t ORDER BY id",
+                "SELECT t.id, e.key, e.value, e.type, e.id, e.parent, e.fullkey FROM t, json_tree(t.j) e ORDER BY t.id, e.id",
+                "SELECT t.id, e.key, e.value, e.atom, e.path FROM t, json_each(t.j) e ORDER BY t.id, e.id",
+                "SELECT hex(jsonb_group_array(j)), json_group_array(j), hex(jsonb_group_object(id, j)) FROM t",
+                "SELECT id FROM t WHERE j ->> '$.a[0]' = 1 OR json_extract(j, '$[1]') = 0.5 ORDER BY id");
+    }
+
+    @Test
+    void textSpellingsMatchSqlite() throws SQLException {
+        JsonDifferentialTest.allMatch(
+                "SELECT json('[inf, -inf, +Inf, INFINITY, -Infinity, nan, NaN, QNaN, SNaN, -nan]')",
+                "SELECT hex(jsonb('[inf, -inf, +Inf, INFINITY, nan, QNaN, SNaN]'))",
+                "SELECT json('[Infinityx]')",
+                "SELECT json('nulls')",
+                "SELECT hex(jsonb('{a:1,\"b\":2,''c'':3,$d_1:4}')), json_error_position('[1e]'), json_error_position('[1e+]'), json_error_position('  ')");
+    }
+
+    @Test
     void damagedBlobsMatchSqlite() throws SQLException {
         List<String> s = new ArrayList<>();
         String[] blobs = {"x'13'", "x'1b13'", "x'130a'", "x'1b0031'", "x'f000000000000000011331'", "x'c0011331'",

@@ -99,21 +99,39 @@ final class JsonReader {
             case 'f' -> {
                 return literal("false", JsonNode.FALSE);
             }
-            case 'n' -> {
-                return literal("null", JsonNode.NULL);
-            }
-            case 'N' -> {
-                JsonNode v = literal("NaN", JsonNode.NULL);
-                json5 = true;
-                return v;
-            }
             default -> {
-                if (c == '-' || c == '+' || c == '.' || c == 'I' || (c >= '0' && c <= '9')) {
+                if (c == 'n' && s.startsWith("null", pos) && !identifierChar(pos + 4)) {
+                    pos += 4;
+                    return JsonNode.NULL;
+                }
+                if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw fail(pos);
+                return nanOrInfinity();
             }
         }
+    }
+
+    /** The words SQLite reads, in any case, as NaN (null) or infinity (the FLOAT 9e999), in the order it tries them. */
+    private static final String[] NON_FINITE = {"inf", "infinity", "nan", "qnan", "snan"};
+
+    private JsonNode nanOrInfinity() {
+        for (String word : NON_FINITE) {
+            if (s.regionMatches(true, pos, word, 0, word.length()) && !alphanumeric(pos + word.length())) {
+                pos += word.length();
+                json5 = true;
+                return word.startsWith("inf") ? new JsonNode.Num(JsonbText.FLOAT, "9e999") : JsonNode.NULL;
+            }
+        }
+        throw fail(pos);
+    }
+
+    private boolean alphanumeric(int at) {
+        if (at >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(at);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private JsonNode literal(String word, JsonNode node) {
@@ -330,8 +348,9 @@ final class JsonReader {
             json5 |= c == '+';
             pos++;
         }
-        if (s.startsWith("Infinity", pos)) {
-            pos += 8;
+        if (c != '.' && (c < '0' || c > '9') && s.regionMatches(true, pos, "inf", 0, 3)) {
+            // SQLite reads a signed "inf" in any case, and "inity" after it when it is there.
+            pos += s.regionMatches(true, pos + 3, "inity", 0, 5) ? 8 : 3;
             json5 = true;
             return new JsonNode.Num(JsonbText.FLOAT, negative ? "-9e999" : "9e999");
         }
