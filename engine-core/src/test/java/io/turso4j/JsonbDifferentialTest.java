@@ -116,6 +116,8 @@ class JsonbDifferentialTest {
                 "SELECT id, hex(j), json(j) FROM t ORDER BY id",
                 "SELECT t.id, e.key, e.value, e.type, e.id, e.parent, e.fullkey FROM t, json_tree(t.j) e ORDER BY t.id, e.id",
                 "SELECT t.id, e.key, e.value, e.atom, e.path FROM t, json_each(t.j) e ORDER BY t.id, e.id",
+                "SELECT typeof(json), hex(json), root FROM json_each(jsonb('[1]'))",
+                "SELECT typeof(json), json FROM json_each(CAST('[1]' AS BLOB))",
                 "SELECT hex(jsonb_group_array(j)), json_group_array(j), hex(jsonb_group_object(id, j)) FROM t",
                 "SELECT id FROM t WHERE j ->> '$.a[0]' = 1 OR json_extract(j, '$[1]') = 0.5 ORDER BY id");
     }

@@ -70,7 +70,8 @@ final class JsonEach implements TableFunction {
         if (at != null) {
             collect(doc, at, root, sizes, rows);
         }
-        return new Scan(rows, json.toText(), root);
+        byte[] jsonb = JsonArgs.jsonb(json);
+        return new Scan(rows, jsonb != null ? jsonb : json.toText(), root);
     }
 
     /** The value {@code path} names: its node and JSONB offsets ({@code label} -1 unless an object member). */
@@ -235,11 +236,12 @@ final class JsonEach implements TableFunction {
     /** A scan over rows computed when it was opened. */
     private static final class Scan implements Rows {
         private final List<Row> rows;
-        private final String json;
+        /** The hidden json column: the JSONB blob as given, else the argument as text. */
+        private final Object json;
         private final String root;
         private int at = -1;
 
-        Scan(List<Row> rows, String json, String root) {
+        Scan(List<Row> rows, Object json, String root) {
             this.rows = rows;
             this.json = json;
             this.root = root;
@@ -283,7 +285,13 @@ final class JsonEach implements TableFunction {
                 }
                 case FULLKEY -> out.setText(row.fullkey());
                 case PATH -> out.setText(row.path());
-                case JSON -> out.setText(json);
+                case JSON -> {
+                    if (json instanceof byte[] blob) {
+                        out.setBlob(blob);
+                    } else {
+                        out.setText((String) json);
+                    }
+                }
                 default -> out.setText(root);
             }
         }
