@@ -75,7 +75,9 @@ final class JsonArgs {
                 if (jsonb == null) {
                     throw error("JSON cannot hold BLOB values");
                 }
-                yield JsonReader.parseOrNull(JsonbReader.decode(jsonb).toJson());
+                JsonNode decoded = JsonbReader.decode(jsonb);
+                JsonNode canonical = JsonReader.parseOrNull(decoded.toJson());
+                yield canonical != null ? canonical : decoded; // a damaged payload SQLite copies as it is
             }
         };
     }

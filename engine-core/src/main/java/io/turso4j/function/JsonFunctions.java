@@ -171,7 +171,8 @@ final class JsonFunctions {
             all.items().add(found == null ? JsonNode.NULL : found);
         }
         // SQLite builds this array as JSON text, so JSONB gets the canonical spellings.
-        JsonArgs.setResult(out, blob ? JsonReader.parseOrNull(all.toJson()) : all, blob);
+        JsonNode canonical = blob ? JsonReader.parseOrNull(all.toJson()) : null;
+        JsonArgs.setResult(out, canonical != null ? canonical : all, blob);
     }
 
     private static void arrow(Register x, Register p, boolean asJson, Register out) {

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One parsed JSON value, as the JSON functions hold it between parsing and printing.
- *
- * <p>Text is kept the way SQLite keeps it: a number keeps its canonical source text
- * ({@code 2.50} stays {@code 2.50}, a big integer keeps all its digits) and a string keeps its
- * escaped JSON body ({@code \u0041} stays escaped), so printing a parsed value gives back the
- * input minified. JSON5 spellings are turned into their RFC 8259 form by the reader, never here.
+ * One parsed JSON value, as the JSON functions hold it between parsing and printing, and the
+ * model of SQLite's JSONB: numbers and strings keep their text as written together with their
+ * JSONB element type ({@code 0x1F} is an INT5 {@code 0x1F}, {@code 'it\'s'} a TEXT5
+ * {@code it\'s}), so encoding a parsed value gives SQLite's JSONB bytes, and printing gives
+ * the canonical RFC 8259 text SQLite prints ({@code 31}, {@code "it's"}), the input minified.
  * Objects keep duplicate keys in order, as SQLite does.
  *
  * <p>Arrays and objects are mutable (the editing functions change a freshly parsed tree in

@@ -3,11 +3,11 @@ package io.turso4j.function;
 /**
  * Parses JSON text as SQLite's JSON functions do: RFC 8259 plus the JSON5 extensions SQLite
  * accepts (comments, extra whitespace, trailing commas, unquoted and single-quoted keys and
- * strings, hex, {@code +1}, {@code .5}, {@code 5.}, {@code Infinity}, {@code NaN}, JSON5
- * string escapes). JSON5 spellings are converted to RFC 8259 text in the tree
- * ({@code 0x1F} → {@code 31}, {@code 'x\x41'} → {@code "x\u0041"}, {@code Infinity} →
- * {@code 9e999}, {@code NaN} → {@code null}), and {@link #usedJson5()} says whether any
- * appeared ({@code json_valid} with its default flags rejects them).
+ * strings, hex, {@code +1}, {@code .5}, {@code 5.}, {@code Infinity}/{@code inf} and
+ * {@code NaN} in any case, JSON5 string escapes). Numbers and strings are kept as written,
+ * with the JSONB element type SQLite gives them ({@link JsonNode.Num}, {@link JsonNode.Str}),
+ * and {@link #usedJson5()} says whether any JSON5 appeared ({@code json_valid} with its
+ * default flags rejects it).
  *
  * <p>On malformed input {@link #parse} returns null and {@link #errorOffset()} is the index in
  * the text where SQLite reports the error (0 for trailing garbage, as SQLite does). One reader
