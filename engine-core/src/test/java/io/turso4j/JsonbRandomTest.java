@@ -44,6 +44,36 @@ class JsonbRandomTest {
         JsonDifferentialTest.allMatch(statements.toArray(String[]::new));
     }
 
+    @Test
+    void damagedBlobsMatchSqlite() throws SQLException {
+        long seed = Long.getLong("turso4j.seed", System.nanoTime());
+        System.out.println("JsonbRandomTest.damagedBlobsMatchSqlite seed=" + seed);
+        Random rnd = new Random(seed);
+        List<String> statements = new ArrayList<>();
+        try (SqliteOracle oracle = new SqliteOracle()) {
+            for (int i = 0; i < 200; i++) {
+                String doc = value(rnd, 1).text.replace("'", "''");
+                String hex = oracle.sqlite("SELECT hex(jsonb('" + doc + "'))");
+                if (!hex.startsWith("rows: [text '")) {
+                    continue;
+                }
+                StringBuilder blob = new StringBuilder(hex.substring(13, hex.length() - 2));
+                for (int k = rnd.nextInt(3); k >= 0 && blob.length() > 0; k--) {
+                    int at = rnd.nextInt(blob.length() / 2) * 2;
+                    switch (rnd.nextInt(3)) {
+                        case 0 -> blob.replace(at, at + 2, String.format("%02X", rnd.nextInt(256)));
+                        case 1 -> blob.delete(at, at + 2);
+                        default -> blob.insert(at, String.format("%02X", rnd.nextInt(256)));
+                    }
+                }
+                String b = "x'" + blob + "'";
+                statements.add("SELECT json_valid(" + b + ", 4), json_valid(" + b + ", 8), json_valid(" + b + ", 3), "
+                        + "json_error_position(" + b + "), hex(jsonb(" + b + "))");
+            }
+        }
+        JsonDifferentialTest.allMatch(statements.toArray(String[]::new));
+    }
+
     /** A generated document: its text and, for containers, the keys or size a path can use. */
     private record Doc(String text, List<String> keys, List<Doc> children) {}
 

@@ -9,7 +9,7 @@ package io.turso4j.function;
  * and {@link #usedJson5()} says whether any JSON5 appeared ({@code json_valid} with its
  * default flags rejects it).
  *
- * <p>On malformed input {@link #parse} returns null and {@link #errorOffset()} is the index in
+ * <p>On malformed input {@link #parse} returns null and {@link #errorPosition()} is where
  * the text where SQLite reports the error (0 for trailing garbage, as SQLite does). One reader
  * parses one text; not thread-safe.
  */
@@ -23,7 +23,8 @@ final class JsonReader {
     private int errorOffset = -1;
 
     private JsonReader(String text) {
-        this.s = text;
+        int nul = text.indexOf('\0');
+        this.s = nul < 0 ? text : text.substring(0, nul); // SQLite reads JSON text up to a NUL
     }
 
     /** The tree of {@code text}, or null if it is not JSON (nor JSON5). */

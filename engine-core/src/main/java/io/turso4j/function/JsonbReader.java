@@ -379,30 +379,63 @@ final class JsonbReader {
         return 0;
     }
 
-    /** The length of the JSON5 escape at {@code j} (after the RFC 8259 ones were ruled out), or 0 if invalid. */
+    /**
+     * The length of the escape at {@code j} as SQLite's jsonUnescapeOneChar reads it (after the
+     * RFC 8259 ones were ruled out), or 0 if it is invalid. Line continuations are skipped
+     * together with what follows them, which must itself be a valid character.
+     */
     private int json5Escape(int j, int k) {
+        if (k - j < 2) {
+            return 0;
+        }
         byte e = b[j + 1];
         switch (e) {
-            case '\'', 'v', '\n' -> {
+            case '\'', '"', '/', '\\', 'b', 'f', 'n', 'r', 't', 'v' -> {
                 return 2;
+            }
+            case 'u' -> {
+                return k - j < 6 ? 0 : 6;
             }
             case '0' -> {
                 return j + 2 < k && digit(b[j + 2]) ? 0 : 2;
             }
             case 'x' -> {
-                return j + 3 < k && Character.digit(b[j + 2], 16) >= 0 && Character.digit(b[j + 3], 16) >= 0 ? 4 : 0;
+                return k - j < 4 ? 0 : 4; // SQLite checks only that two bytes follow
             }
-            case '\r' -> {
-                return j + 2 < k && b[j + 2] == '\n' ? 3 : 2;
+            case '\n', '\r', (byte) 0xe2 -> {
+                int skip = continuations(j, k);
+                if (skip == 0) {
+                    return 0;
+                }
+                if (j + skip == k || b[j + skip] != '\\') {
+                    return skip;
+                }
+                int next = json5Escape(j + skip, k);
+                return next == 0 ? 0 : skip + next;
             }
             default -> {
-                if ((e & 0xff) == 0xe2 && j + 3 < k && (b[j + 2] & 0xff) == 0x80
-                        && ((b[j + 3] & 0xff) == 0xa8 || (b[j + 3] & 0xff) == 0xa9)) {
-                    return 4;
-                }
                 return 0;
             }
         }
+    }
+
+    /** How many bytes of line continuations ({@code \} and a line break) start at {@code j}. */
+    private int continuations(int j, int k) {
+        int i = j;
+        while (i + 1 < k && b[i] == '\\') {
+            byte c = b[i + 1];
+            if (c == '\n') {
+                i += 2;
+            } else if (c == '\r') {
+                i += i + 2 < k && b[i + 2] == '\n' ? 3 : 2;
+            } else if ((c & 0xff) == 0xe2 && i + 3 < k && (b[i + 2] & 0xff) == 0x80
+                    && ((b[i + 3] & 0xff) == 0xa8 || (b[i + 3] & 0xff) == 0xa9)) {
+                i += 4;
+            } else {
+                break;
+            }
+        }
+        return i - j;
     }
 
     private boolean hex4(int at) {
