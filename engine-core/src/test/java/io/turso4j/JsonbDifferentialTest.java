@@ -133,6 +133,19 @@ class JsonbDifferentialTest {
     }
 
     @Test
+    void jsonbEachAndPrettyMatchSqlite() throws SQLException {
+        List<String> s = new ArrayList<>();
+        for (String d : corpus().subList(0, 70)) {
+            s.add("SELECT key, typeof(value), quote(value), type, atom, id, parent, fullkey, path FROM jsonb_tree(" + d + ")");
+            s.add("SELECT key, quote(value), id FROM jsonb_each(jsonb(" + d + "))");
+            s.add("SELECT json_pretty(" + d + "), json_pretty(jsonb(" + d + "), '--'), json_pretty(" + d + ", NULL)");
+        }
+        s.add("SELECT key, quote(value), id FROM jsonb_each(jsonb_set('{\"a\":[1,2],\"b\":\"hello\"}', '$.a', json('[7]')), '$.a')");
+        s.add("SELECT json_pretty('{\"a\":[1,2,{}],\"b\":{},\"c\":[]}', ''), json_pretty('[[[1]]]', 7)");
+        JsonDifferentialTest.allMatch(s.toArray(String[]::new));
+    }
+
+    @Test
     void damagedBlobsMatchSqlite() throws SQLException {
         List<String> s = new ArrayList<>();
         String[] blobs = {"x'13'", "x'1b13'", "x'130a'", "x'1b0031'", "x'f000000000000000011331'", "x'c0011331'",

@@ -10,8 +10,8 @@ import java.util.Map;
  * SQLite's JSON scalar functions (<a href="https://sqlite.org/json1.html">json1</a>): json,
  * json_valid, json_quote, json_array, json_object, json_extract and the {@code ->}/{@code ->>}
  * operators (registered under those names; the code generator calls them), json_type,
- * json_array_length, json_insert/json_replace/json_set/json_remove, json_patch and
- * json_error_position, and the jsonb_ twins of those that build JSON, which return SQLite's
+ * json_array_length, json_insert/json_replace/json_set/json_remove, json_patch, json_pretty
+ * and json_error_position, and the jsonb_ twins of those that build JSON, which return SQLite's
  * JSONB blob instead of text. Results that are JSON text carry the JSON subtype so that
  * another JSON function embeds them as JSON rather than as a string; every document argument
  * may be JSON text or a JSONB blob.
@@ -53,6 +53,8 @@ final class JsonFunctions {
                 }
             });
         }
+        b.scalar("json_pretty", 1, (ctx, a, s, n, out) -> pretty(a[s], null, out));
+        b.scalar("json_pretty", 2, (ctx, a, s, n, out) -> pretty(a[s], a[s + 1], out));
         b.scalar("json_valid", 1, (ctx, a, s, n, out) -> valid(a[s], 1, out));
         b.scalar("json_valid", 2, (ctx, a, s, n, out) -> {
             long flags = a[s + 1].toLong();
@@ -97,6 +99,41 @@ final class JsonFunctions {
         } else {
             JsonArgs.setResult(out, doc, blob);
         }
+    }
+
+    /** json_pretty(X [, indent]): X with one member per line, nested ones indented (4 spaces unless given). */
+    private static void pretty(Register x, Register indent, Register out) {
+        JsonNode doc = JsonArgs.document(x);
+        if (doc == null) {
+            out.setNull();
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        pretty(doc, indent == null || indent.isNull() ? "    " : indent.toText(), 0, sb);
+        out.setText(sb.toString()).setSubtype(JsonNode.SUBTYPE);
+    }
+
+    private static void pretty(JsonNode node, String indent, int level, StringBuilder out) {
+        int size = node instanceof JsonNode.Arr a ? a.items().size() : node instanceof JsonNode.Obj o ? o.keys().size() : 0;
+        if (size == 0) {
+            node.print(out);
+            return;
+        }
+        boolean object = node instanceof JsonNode.Obj;
+        out.append(object ? "{\n" : "[\n");
+        for (int i = 0; i < size; i++) {
+            out.repeat(indent, level + 1);
+            if (node instanceof JsonNode.Obj o) {
+                o.keys().get(i).print(out);
+                out.append(": ");
+                pretty(o.values().get(i), indent, level + 1, out);
+            } else {
+                pretty(((JsonNode.Arr) node).items().get(i), indent, level + 1, out);
+            }
+            out.append(i + 1 < size ? ",\n" : "\n");
+        }
+        out.repeat(indent, level);
+        out.append(object ? '}' : ']');
     }
 
     /**
