@@ -77,6 +77,8 @@ class JsonbDifferentialTest {
         s.add("SELECT hex(jsonb_extract(" + doc + ", '$.a', '$.g', '$.zz')), hex(jsonb_extract(" + doc + ", '$.a[1]'))");
         s.add("SELECT hex(jsonb_patch(" + doc + ", '{\"a\":null,\"c\":{\"d\":[0x2]},\"n\":{m:.5}}')), json_patch(jsonb("
                 + doc + "), jsonb('{\"g\":1}'))");
+        s.add("SELECT hex(jsonb_patch(jsonb_set('\"abcdefgh\"', '$', 'abcdefg'), '{\"a\":1}')), hex(jsonb_patch(jsonb_set('[1,2,3,4]', '$', 'ab'), '{}')), "
+                + "hex(jsonb_patch(jsonb_set('[1,2,3,4]', '$', 'ab'), '\"x\"')), hex(jsonb_patch('{\"a\":[1,2],\"b\":1}', '{\"a\":{\"c\":0x1}}'))");
         s.add("SELECT hex(jsonb_patch('[1]', jsonb('[2]'))), hex(jsonb_patch(NULL, '{}')), hex(jsonb_array()), hex(jsonb_object())");
         s.add("SELECT hex(jsonb_array(1, 2.5, 'a\"b', NULL, 1e999, -1e999, 0.1, json('{\"x\":5.}'), jsonb('[0x1]')))");
         s.add("SELECT hex(jsonb_object('a', 1, 'b\\c', 'd\ne', 'f', json_array(1)))");
