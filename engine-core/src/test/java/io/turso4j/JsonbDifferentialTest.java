@@ -148,6 +148,18 @@ class JsonbDifferentialTest {
     }
 
     @Test
+    void sqlValuesAsDocumentsMatchSqlite() throws SQLException {
+        JsonDifferentialTest.allMatch(
+                "SELECT hex(jsonb(1e999)), hex(jsonb(-1e999)), hex(jsonb(1.5)), hex(jsonb(-0.0)), hex(jsonb(12345678901234567890)), hex(jsonb(0.1))",
+                "SELECT hex(jsonb_array(1e999, -0.0, 0.1, 1e-7, 9223372036854775807)), hex(jsonb_object('r', 1.0, 'i', -5))",
+                "SELECT hex(jsonb_set('[]', '$[0]', 0.1, '$[1]', 1e-7, '$[2]', -0.0, '$[3]', 1e300))",
+                "SELECT jsonb('{\"a\":1}') = jsonb('{\"a\":1}'), jsonb('{\"a\":1}') = jsonb('{ \"a\" : 1 }'), jsonb('[1]') < jsonb('[2]')",
+                "SELECT json_extract(jsonb('{\"a\":\"\\u0000x\"}'), '$.a'), length(json_extract(jsonb('[\"a\\u0000b\"]'), '$[0]'))",
+                "SELECT jsonb_extract('[1,[2,3]]', '$[1][0]'), typeof(jsonb_extract('[1,[2,3]]', '$[1]')), jsonb_extract('{\"a\":\"x\\ty\"}', '$.a')",
+                "SELECT json_array_length(jsonb('[1,2,3]')), json_array_length(jsonb('{\"a\":[1]}'), '$.a'), json_type(jsonb('{\"a\":[1]}'), '$.a[0]')");
+    }
+
+    @Test
     void damagedBlobsMatchSqlite() throws SQLException {
         List<String> s = new ArrayList<>();
         String[] blobs = {"x'13'", "x'1b13'", "x'130a'", "x'1b0031'", "x'f000000000000000011331'", "x'c0011331'",
