@@ -10,12 +10,8 @@ final class JsonPatch {
     private JsonPatch() {
     }
 
-    static JsonNode merge(JsonNode target, JsonNode patch) {
-        return merge(target, patch, new java.util.IdentityHashMap<>());
-    }
-
     /**
-     * Like {@link #merge(JsonNode, JsonNode)}, keeping the JSONB header widths SQLite's in-place
+     * {@code target} patched with {@code patch}, keeping the JSONB header widths SQLite's in-place
      * patch of the blob leaves: a replaced value may get a wider header ({@link JsonbEdits#overwrite}),
      * and an object whose size changed gets the smallest one.
      */

@@ -20,11 +20,6 @@ final class JsonbSizes {
     private final Map<JsonNode, Long> payloads = new IdentityHashMap<>();
     private final Map<JsonNode, Integer> headers;
 
-    /** Sizes with the smallest headers. */
-    JsonbSizes() {
-        this(Map.of());
-    }
-
     /** Sizes where the nodes in {@code headers} have the header size given there (wider than needed). */
     JsonbSizes(Map<JsonNode, Integer> headers) {
         this.headers = headers;
