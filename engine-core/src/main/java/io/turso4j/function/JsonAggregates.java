@@ -6,7 +6,7 @@ import io.turso4j.value.Register;
  * The JSON aggregates {@code json_group_array(X)} and {@code json_group_object(K, V)}: each row's
  * value is embedded as {@code json_array} would embed it (JSON-subtyped text as JSON), a NULL
  * label skips the row, other labels are taken as text. The result is JSON-subtyped text, also
- * for an empty group ({@code []}, {@code {}}). The accumulator keeps the parts so that a window
+ * for an empty group ({@code []}, {@code {}}); the jsonb_ twins give it as a JSONB blob. The accumulator keeps the parts so that a window
  * frame can ask for the result more than once.
  */
 final class JsonAggregates {
@@ -14,16 +14,20 @@ final class JsonAggregates {
     }
 
     static void register(FunctionRegistry.Builder b) {
-        b.aggregate("json_group_array", 1, () -> new Accumulator(false));
-        b.aggregate("json_group_object", 2, () -> new Accumulator(true));
+        b.aggregate("json_group_array", 1, () -> new Accumulator(false, false));
+        b.aggregate("json_group_object", 2, () -> new Accumulator(true, false));
+        b.aggregate("jsonb_group_array", 1, () -> new Accumulator(false, true));
+        b.aggregate("jsonb_group_object", 2, () -> new Accumulator(true, true));
     }
 
     /** One group's members so far; owned by one statement. */
     private static final class Accumulator implements AggregateFunction.Accumulator {
         private final JsonNode container;
+        private final boolean blob;
 
-        Accumulator(boolean object) {
+        Accumulator(boolean object, boolean blob) {
             container = object ? new JsonNode.Obj() : new JsonNode.Arr();
+            this.blob = blob;
         }
 
         @Override
@@ -40,7 +44,7 @@ final class JsonAggregates {
 
         @Override
         public void result(Register out) {
-            JsonArgs.setJson(out, container);
+            JsonArgs.setResult(out, container, blob);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.value.RealFormat;
 import io.turso4j.value.Register;
+import io.turso4j.value.ValueType;
 
 /**
  * Moves values between SQL registers and JSON trees the way SQLite's JSON functions do: which
@@ -24,13 +25,22 @@ final class JsonArgs {
         return error("malformed JSON");
     }
 
-    /** The JSON document argument {@code r} parsed; null for SQL NULL; "malformed JSON" if it is not JSON. */
+    /**
+     * The JSON document argument {@code r} parsed; null for SQL NULL; "malformed JSON" if it is
+     * not JSON. A BLOB is read as JSONB when SQLite takes it as such, else as JSON text.
+     */
     static JsonNode document(Register r) {
+        return document(r, new java.util.IdentityHashMap<>());
+    }
+
+    /** Like {@link #document(Register)}; a JSONB blob's wider-than-needed headers go into {@code wide}. */
+    static JsonNode document(Register r, java.util.Map<JsonNode, Integer> wide) {
         if (r.isNull()) {
             return null;
         }
-        if (r.type() == io.turso4j.value.ValueType.BLOB) {
-            throw malformed();
+        byte[] jsonb = jsonb(r);
+        if (jsonb != null) {
+            return JsonbReader.decode(jsonb, wide);
         }
         JsonNode node = JsonReader.parseOrNull(r.toText());
         if (node == null) {
@@ -39,15 +49,70 @@ final class JsonArgs {
         return node;
     }
 
-    /** A value argument as it is embedded in JSON (json_array, json_set, …). */
+    /** The bytes of {@code r} when it is a BLOB that SQLite takes as JSONB, else null. */
+    static byte[] jsonb(Register r) {
+        if (r.type() != ValueType.BLOB) {
+            return null;
+        }
+        byte[] blob = r.bytesCopy();
+        return JsonbReader.isJsonb(blob) ? blob : null;
+    }
+
+    /**
+     * A value argument as the JSON builders embed it (json_array, json_object, json_quote, the
+     * group aggregates): text is escaped as in JSON text, JSON-subtyped text and JSONB are JSON.
+     * SQLite builds these as JSON text, so JSONB comes in with its canonical spelling
+     * ({@code 0x1F} as {@code 31}, JSON5 escapes as RFC 8259 ones).
+     */
     static JsonNode value(Register r) {
         return switch (r.type()) {
             case NULL -> JsonNode.NULL;
             case INTEGER -> new JsonNode.Num(Long.toString(r.intValue()));
             case REAL -> new JsonNode.Num(real(r.realValue()));
             case TEXT -> r.subtype() == JsonNode.SUBTYPE ? document(r) : JsonNode.Str.of(r.toText());
-            case BLOB -> throw error("JSON cannot hold BLOB values");
+            case BLOB -> {
+                byte[] jsonb = jsonb(r);
+                if (jsonb == null) {
+                    throw error("JSON cannot hold BLOB values");
+                }
+                JsonNode decoded = JsonbReader.decode(jsonb);
+                JsonNode canonical = JsonReader.parseOrNull(decoded.toJson());
+                yield canonical != null ? canonical : decoded; // a damaged payload SQLite copies as it is
+            }
         };
+    }
+
+    /**
+     * A value argument as the edit functions put it in, straight into JSONB: plain text stays
+     * unescaped (TEXTRAW), an infinite REAL is {@code 9e999}, JSONB keeps its spelling and
+     * header widths (noted in {@code wide}).
+     */
+    static JsonNode editValue(Register r, java.util.Map<JsonNode, Integer> wide) {
+        switch (r.type()) {
+            case TEXT -> {
+                if (r.subtype() != JsonNode.SUBTYPE) {
+                    return JsonNode.Str.raw(r.toText());
+                }
+            }
+            case REAL -> {
+                double d = r.realValue();
+                if (Double.isNaN(d)) {
+                    return JsonNode.NULL;
+                }
+                if (Double.isInfinite(d)) {
+                    return new JsonNode.Num(JsonbText.FLOAT, d > 0 ? "9e999" : "-9e999");
+                }
+            }
+            case BLOB -> {
+                byte[] jsonb = jsonb(r);
+                if (jsonb != null) {
+                    return JsonbReader.decode(jsonb, wide);
+                }
+            }
+            default -> {
+            }
+        }
+        return value(r);
     }
 
     /** A REAL spelled as SQLite's JSON functions spell it ({@code 1.0e+20}, {@code 9.0e+999}). */
@@ -63,6 +128,20 @@ final class JsonArgs {
         out.setText(node.toJson()).setSubtype(JsonNode.SUBTYPE);
     }
 
+    /** Stores {@code node} as a JSONB blob. */
+    static void setJsonb(Register out, JsonNode node) {
+        out.setBlob(JsonbWriter.encode(node));
+    }
+
+    /** Stores {@code node} as a jsonb_ function ({@code blob}) or a json_ one returns it. */
+    static void setResult(Register out, JsonNode node, boolean blob) {
+        if (blob) {
+            setJsonb(out, node);
+        } else {
+            setJson(out, node);
+        }
+    }
+
     /**
      * Stores what {@code json_extract} gives for {@code node}: an SQL value, or JSON text for
      * containers (JSON-subtyped when {@code tagged}; {@code ->>} gives them as plain text).
@@ -72,6 +151,9 @@ final class JsonArgs {
             case JsonNode.Literal l when l == JsonNode.NULL -> out.setNull();
             case JsonNode.Literal l -> out.setInt(l == JsonNode.TRUE ? 1 : 0);
             case JsonNode.Num n -> {
+                if (n.kind() == JsonbText.INT5 && n.text().endsWith("e999")) {
+                    throw malformed(); // SQLite cannot read a hex integer over 64 bits back
+                }
                 if (n.isInteger()) {
                     try {
                         out.setInt(Long.parseLong(n.text()));
@@ -128,7 +210,7 @@ final class JsonArgs {
             return null;
         }
         String p = r.toText();
-        if (r.type() == io.turso4j.value.ValueType.INTEGER) {
+        if (r.type() == ValueType.INTEGER) {
             return p.startsWith("-") ? "$[#" + p + "]" : "$[" + p + "]";
         }
         if (p.startsWith("$")) {

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code json_each(json [, path])} and {@code json_tree(json [, path])}: the members of the
+ * {@code json_each(json [, path])} and {@code json_tree(json [, path])} (and their jsonb_
+ * twins, whose value column gives containers as JSONB): the members of the
  * value at {@code path} (json_each), or that value and everything under it (json_tree), one row
  * each, with SQLite's columns key, value, type, atom, id, parent, fullkey, path and the hidden
  * json and root.
@@ -20,8 +21,11 @@ import java.util.List;
  * <p>The two instances are immutable and shared; a scan ({@link Rows}) belongs to one cursor.
  */
 final class JsonEach implements TableFunction {
-    static final JsonEach EACH = new JsonEach("json_each", false);
-    static final JsonEach TREE = new JsonEach("json_tree", true);
+    static final JsonEach EACH = new JsonEach("json_each", false, false);
+    static final JsonEach TREE = new JsonEach("json_tree", true, false);
+    /** jsonb_each and jsonb_tree: the same rows, with a container's value as JSONB. */
+    static final JsonEach JSONB_EACH = new JsonEach("jsonb_each", false, true);
+    static final JsonEach JSONB_TREE = new JsonEach("jsonb_tree", true, true);
 
     private static final int KEY = 0;
     private static final int VALUE = 1;
@@ -35,10 +39,12 @@ final class JsonEach implements TableFunction {
 
     private final String name;
     private final boolean recursive;
+    private final boolean blob;
 
-    private JsonEach(String name, boolean recursive) {
+    private JsonEach(String name, boolean recursive, boolean blob) {
         this.name = name;
         this.recursive = recursive;
+        this.blob = blob;
     }
 
     @Override
@@ -57,19 +63,21 @@ final class JsonEach implements TableFunction {
         List<Row> rows = new ArrayList<>();
         Register json = args[start];
         if (count == 0 || json.isNull() || (count > 1 && args[start + 1].isNull())) {
-            return new Scan(rows, null, null);
+            return new Scan(rows, null, null, null);
         }
-        JsonNode doc = JsonArgs.document(json);
+        java.util.Map<JsonNode, Integer> wide = new java.util.IdentityHashMap<>();
+        JsonNode doc = JsonArgs.document(json, wide);
         String root = count > 1 ? args[start + 1].toText() : "$";
         if (root.isEmpty() || root.charAt(0) != '$') {
             throw JsonArgs.badPath(root);
         }
-        JsonbSizes sizes = new JsonbSizes();
+        JsonbSizes sizes = new JsonbSizes(wide);
         Located at = locate(doc, root, sizes);
         if (at != null) {
             collect(doc, at, root, sizes, rows);
         }
-        return new Scan(rows, json.toText(), root);
+        byte[] jsonb = JsonArgs.jsonb(json);
+        return new Scan(rows, jsonb != null ? jsonb : json.toText(), root, blob ? wide : null);
     }
 
     /** The value {@code path} names: its node and JSONB offsets ({@code label} -1 unless an object member). */
@@ -147,7 +155,7 @@ final class JsonEach implements TableFunction {
                 JsonNode.Str key = obj.keys().get(i);
                 JsonNode value = obj.values().get(i);
                 long valueAt = at + sizes.total(key);
-                member(value, at, valueAt, key, parentId, path + keyStep(key.escaped()), path, sizes, rows);
+                member(value, at, valueAt, key, parentId, path + keyStep(key.payload()), path, sizes, rows);
                 at = valueAt + sizes.total(value);
             }
         }
@@ -234,11 +242,16 @@ final class JsonEach implements TableFunction {
     /** A scan over rows computed when it was opened. */
     private static final class Scan implements Rows {
         private final List<Row> rows;
-        private final String json;
+        /** The hidden json column: the JSONB blob as given, else the argument as text. */
+        private final Object json;
         private final String root;
         private int at = -1;
 
-        Scan(List<Row> rows, String json, String root) {
+        /** For jsonb_each/jsonb_tree, the header widths to give containers' JSONB values; else null. */
+        private final java.util.Map<JsonNode, Integer> jsonb;
+
+        Scan(List<Row> rows, Object json, String root, java.util.Map<JsonNode, Integer> jsonb) {
+            this.jsonb = jsonb;
             this.rows = rows;
             this.json = json;
             this.root = root;
@@ -263,7 +276,13 @@ final class JsonEach implements TableFunction {
                         case Object o -> out.setText(o.toString());
                     }
                 }
-                case VALUE -> JsonArgs.setSql(out, node, true);
+                case VALUE -> {
+                    if (container && jsonb != null) {
+                        out.setBlob(JsonbWriter.encode(node, jsonb));
+                    } else {
+                        JsonArgs.setSql(out, node, true);
+                    }
+                }
                 case TYPE -> out.setText(node.typeName());
                 case ATOM -> {
                     if (container) {
@@ -282,7 +301,13 @@ final class JsonEach implements TableFunction {
                 }
                 case FULLKEY -> out.setText(row.fullkey());
                 case PATH -> out.setText(row.path());
-                case JSON -> out.setText(json);
+                case JSON -> {
+                    if (json instanceof byte[] blob) {
+                        out.setBlob(blob);
+                    } else {
+                        out.setText((String) json);
+                    }
+                }
                 default -> out.setText(root);
             }
         }

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One parsed JSON value, as the JSON functions hold it between parsing and printing.
- *
- * <p>Text is kept the way SQLite keeps it: a number keeps its canonical source text
- * ({@code 2.50} stays {@code 2.50}, a big integer keeps all its digits) and a string keeps its
- * escaped JSON body ({@code \u0041} stays escaped), so printing a parsed value gives back the
- * input minified. JSON5 spellings are turned into their RFC 8259 form by the reader, never here.
+ * One parsed JSON value, as the JSON functions hold it between parsing and printing, and the
+ * model of SQLite's JSONB: numbers and strings keep their text as written together with their
+ * JSONB element type ({@code 0x1F} is an INT5 {@code 0x1F}, {@code 'it\'s'} a TEXT5
+ * {@code it\'s}), so encoding a parsed value gives SQLite's JSONB bytes, and printing gives
+ * the canonical RFC 8259 text SQLite prints ({@code 31}, {@code "it's"}), the input minified.
  * Objects keep duplicate keys in order, as SQLite does.
  *
  * <p>Arrays and objects are mutable (the editing functions change a freshly parsed tree in
@@ -49,9 +48,18 @@ sealed interface JsonNode {
         }
     }
 
-    /** A number in canonical JSON text (no {@code +}, hex, bare dots or {@code Infinity}). */
-    record Num(String text) implements JsonNode {
-        boolean isInteger() {
+    /**
+     * A number: {@code payload} is its text as written (without a leading {@code +}) and
+     * {@code kind} its JSONB type ({@link JsonbText#INT}, INT5, FLOAT or FLOAT5), so that JSONB
+     * keeps the spelling; {@link #text()} is the canonical JSON text.
+     */
+    record Num(int kind, String payload) implements JsonNode {
+        /** A number given in canonical JSON text. */
+        Num(String text) {
+            this(isInteger(text) ? JsonbText.INT : JsonbText.FLOAT, text);
+        }
+
+        private static boolean isInteger(String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '.' || c == 'e' || c == 'E') {
@@ -61,9 +69,18 @@ sealed interface JsonNode {
             return true;
         }
 
+        boolean isInteger() {
+            return kind == JsonbText.INT || kind == JsonbText.INT5;
+        }
+
+        /** The canonical JSON text ({@code 0x1F} is {@code 31}, {@code .5} is {@code 0.5}). */
+        String text() {
+            return JsonbText.number(kind, payload);
+        }
+
         @Override
         public void print(StringBuilder out) {
-            out.append(text);
+            out.append(text());
         }
 
         @Override
@@ -72,16 +89,43 @@ sealed interface JsonNode {
         }
     }
 
-    /** A string: {@code escaped} is its body between the quotes, valid RFC 8259 escaping. */
-    record Str(String escaped) implements JsonNode {
+    /**
+     * A string: {@code payload} is its body as JSONB keeps it, whose spelling {@code kind} names
+     * ({@link JsonbText#TEXT}, TEXTJ, TEXT5 or TEXTRAW); {@link #escaped()} is the body in
+     * RFC 8259 escaping.
+     */
+    record Str(int kind, String payload) implements JsonNode {
+        /** A string given by its RFC 8259 escaped body. */
+        Str(String escaped) {
+            this(escaped.indexOf('\\') < 0 ? JsonbText.TEXT : JsonbText.TEXTJ, escaped);
+        }
+
+        /** The string {@code value} escaped as SQLite's JSON text builders escape it. */
         static Str of(String value) {
             StringBuilder sb = new StringBuilder(value.length() + 2);
             escape(value, sb);
             return new Str(sb.toString());
         }
 
+        /** The string {@code value} as JSONB's unescaped TEXTRAW (a value an edit function puts in). */
+        static Str raw(String value) {
+            return new Str(JsonbText.TEXTRAW, value);
+        }
+
+        /** The body between the quotes in RFC 8259 escaping. */
+        String escaped() {
+            return JsonbText.string(kind, payload);
+        }
+
         /** The string's value, escapes resolved (a lone surrogate becomes U+FFFD). */
         String value() {
+            if (kind == JsonbText.TEXTRAW) {
+                return payload;
+            }
+            if (kind == JsonbText.TEXT5 && JsonbText.endsWithContinuation(payload)) {
+                return new Str(escaped()).value() + '\0';
+            }
+            String escaped = escaped();
             if (escaped.indexOf('\\') < 0) {
                 return escaped;
             }
@@ -121,7 +165,7 @@ sealed interface JsonNode {
 
         @Override
         public void print(StringBuilder out) {
-            out.append('"').append(escaped).append('"');
+            out.append('"').append(escaped()).append('"');
         }
 
         @Override

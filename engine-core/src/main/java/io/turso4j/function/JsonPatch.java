@@ -10,11 +10,18 @@ final class JsonPatch {
     private JsonPatch() {
     }
 
-    static JsonNode merge(JsonNode target, JsonNode patch) {
+    /**
+     * {@code target} patched with {@code patch}, keeping the JSONB header widths SQLite's in-place
+     * patch of the blob leaves: a replaced value may get a wider header ({@link JsonbEdits#overwrite}),
+     * and an object whose size changed gets the smallest one.
+     */
+    static JsonNode merge(JsonNode target, JsonNode patch, java.util.Map<JsonNode, Integer> wide) {
         if (!(patch instanceof JsonNode.Obj p)) {
+            JsonbEdits.overwrite(target, patch, wide);
             return patch;
         }
         JsonNode.Obj t = target instanceof JsonNode.Obj o ? o : new JsonNode.Obj();
+        long before = new JsonbSizes(wide).payload(t);
         for (int i = 0; i < p.keys().size(); i++) {
             JsonNode.Str key = p.keys().get(i);
             JsonNode value = p.values().get(i);
@@ -24,10 +31,13 @@ final class JsonPatch {
                     t.remove(at);
                 }
             } else if (at >= 0) {
-                t.values().set(at, merge(t.values().get(at), value));
+                t.values().set(at, merge(t.values().get(at), value, wide));
             } else {
-                t.add(key, merge(JsonNode.NULL, value));
+                t.add(key, merge(JsonNode.NULL, value, wide));
             }
+        }
+        if (new JsonbSizes(wide).payload(t) != before) {
+            wide.remove(t);
         }
         return t;
     }

@@ -132,7 +132,8 @@ final class JsonPath {
             if (j >= path.length()) {
                 throw new BadPath();
             }
-            label = new JsonNode.Str(path.substring(i + 1, j));
+            String quoted = path.substring(i + 1, j);
+            label = new JsonNode.Str(quoted.indexOf('\\') < 0 ? JsonbText.TEXTRAW : JsonbText.TEXT5, quoted);
             key = label.value();
             next = j + 1;
         } else {
@@ -144,7 +145,7 @@ final class JsonPath {
                 throw new BadPath();
             }
             key = path.substring(i, j);
-            label = JsonNode.Str.of(key);
+            label = JsonNode.Str.raw(key);
             next = j;
         }
         if (!(node instanceof JsonNode.Obj obj)) {

@@ -1,17 +1,15 @@
 package io.turso4j.function;
 
-import java.math.BigInteger;
-
 /**
  * Parses JSON text as SQLite's JSON functions do: RFC 8259 plus the JSON5 extensions SQLite
  * accepts (comments, extra whitespace, trailing commas, unquoted and single-quoted keys and
- * strings, hex, {@code +1}, {@code .5}, {@code 5.}, {@code Infinity}, {@code NaN}, JSON5
- * string escapes). JSON5 spellings are converted to RFC 8259 text in the tree
- * ({@code 0x1F} → {@code 31}, {@code 'x\x41'} → {@code "x\u0041"}, {@code Infinity} →
- * {@code 9e999}, {@code NaN} → {@code null}), and {@link #usedJson5()} says whether any
- * appeared ({@code json_valid} with its default flags rejects them).
+ * strings, hex, {@code +1}, {@code .5}, {@code 5.}, {@code Infinity}/{@code inf} and
+ * {@code NaN} in any case, JSON5 string escapes). Numbers and strings are kept as written,
+ * with the JSONB element type SQLite gives them ({@link JsonNode.Num}, {@link JsonNode.Str}),
+ * and {@link #usedJson5()} says whether any JSON5 appeared ({@code json_valid} with its
+ * default flags rejects it).
  *
- * <p>On malformed input {@link #parse} returns null and {@link #errorOffset()} is the index in
+ * <p>On malformed input {@link #parse} returns null and {@link #errorPosition()} is where
  * the text where SQLite reports the error (0 for trailing garbage, as SQLite does). One reader
  * parses one text; not thread-safe.
  */
@@ -25,7 +23,8 @@ final class JsonReader {
     private int errorOffset = -1;
 
     private JsonReader(String text) {
-        this.s = text;
+        int nul = text.indexOf('\0');
+        this.s = nul < 0 ? text : text.substring(0, nul); // SQLite reads JSON text up to a NUL
     }
 
     /** The tree of {@code text}, or null if it is not JSON (nor JSON5). */
@@ -40,6 +39,10 @@ final class JsonReader {
     JsonNode parse() {
         try {
             skipSpace();
+            if (pos >= s.length()) {
+                errorOffset = 0;
+                return null;
+            }
             JsonNode v = value();
             skipSpace();
             if (pos < s.length()) {
@@ -97,21 +100,39 @@ final class JsonReader {
             case 'f' -> {
                 return literal("false", JsonNode.FALSE);
             }
-            case 'n' -> {
-                return literal("null", JsonNode.NULL);
-            }
-            case 'N' -> {
-                JsonNode v = literal("NaN", JsonNode.NULL);
-                json5 = true;
-                return v;
-            }
             default -> {
-                if (c == '-' || c == '+' || c == '.' || c == 'I' || (c >= '0' && c <= '9')) {
+                if (c == 'n' && s.startsWith("null", pos) && !identifierChar(pos + 4)) {
+                    pos += 4;
+                    return JsonNode.NULL;
+                }
+                if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw fail(pos);
+                return nanOrInfinity();
             }
         }
+    }
+
+    /** The words SQLite reads, in any case, as NaN (null) or infinity (the FLOAT 9e999), in the order it tries them. */
+    private static final String[] NON_FINITE = {"inf", "infinity", "nan", "qnan", "snan"};
+
+    private JsonNode nanOrInfinity() {
+        for (String word : NON_FINITE) {
+            if (s.regionMatches(true, pos, word, 0, word.length()) && !alphanumeric(pos + word.length())) {
+                pos += word.length();
+                json5 = true;
+                return word.startsWith("inf") ? new JsonNode.Num(JsonbText.FLOAT, "9e999") : JsonNode.NULL;
+            }
+        }
+        throw fail(pos);
+    }
+
+    private boolean alphanumeric(int at) {
+        if (at >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(at);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private JsonNode literal(String word, JsonNode node) {
@@ -152,7 +173,7 @@ final class JsonReader {
                 while (identifierChar(pos)) {
                     pos++;
                 }
-                key = new JsonNode.Str(s.substring(start, pos));
+                key = new JsonNode.Str(JsonbText.TEXT, s.substring(start, pos));
                 json5 = true;
             } else {
                 throw fail(pos);
@@ -212,13 +233,18 @@ final class JsonReader {
         }
     }
 
+    /**
+     * A quoted string, kept as written between its quotes; its JSONB kind is TEXT without
+     * escapes, TEXTJ with RFC 8259 escapes only, TEXT5 with JSON5 escapes, raw control
+     * characters or a raw {@code "} (in a single-quoted string).
+     */
     private JsonNode.Str string() {
         char quote = s.charAt(pos);
         if (quote == '\'') {
             json5 = true;
         }
-        pos++;
-        StringBuilder out = new StringBuilder();
+        int start = ++pos;
+        int kind = JsonbText.TEXT;
         while (true) {
             if (pos >= s.length()) {
                 throw fail(pos);
@@ -226,26 +252,31 @@ final class JsonReader {
             char c = s.charAt(pos);
             if (c == quote) {
                 pos++;
-                return new JsonNode.Str(out.toString());
+                return new JsonNode.Str(kind, s.substring(start, pos - 1));
             }
-            if (c == '"') {
-                out.append("\\\"");
-                pos++;
-            } else if (c == '\\') {
-                escape(out);
+            if (c == '\\') {
+                if (escape()) {
+                    kind = JsonbText.TEXT5;
+                } else if (kind == JsonbText.TEXT) {
+                    kind = JsonbText.TEXTJ;
+                }
             } else {
+                if (c == 0) {
+                    throw fail(pos);
+                }
                 if (c < 0x20) {
                     json5 = true;
-                    JsonNode.Str.escape(String.valueOf(c), out);
-                } else {
-                    out.append(c);
+                    kind = JsonbText.TEXT5;
+                } else if (c == '"') {
+                    kind = JsonbText.TEXT5;
                 }
                 pos++;
             }
         }
     }
 
-    private void escape(StringBuilder out) {
+    /** Reads the escape at {@code pos}; true if it is a JSON5 one. */
+    private boolean escape() {
         int at = pos + 1;
         if (at >= s.length()) {
             throw fail(at);
@@ -253,21 +284,19 @@ final class JsonReader {
         char e = s.charAt(at);
         pos = at + 1;
         switch (e) {
-            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> out.append('\\').append(e);
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                return false;
+            }
             case 'u' -> {
                 if (!hexDigits(pos, 4)) {
                     throw fail(at);
                 }
-                out.append(s, at - 1, pos + 4);
                 pos += 4;
+                return false;
             }
-            case '\'' -> {
+            case '\'', 'v', '\n', '\u2028', '\u2029' -> {
                 json5 = true;
-                out.append('\'');
-            }
-            case 'v' -> {
-                json5 = true;
-                out.append("\\u000b");
+                return true;
             }
             case '0' -> {
                 // JSON5's \0 may not be followed by a digit (it would read as an octal escape).
@@ -275,22 +304,22 @@ final class JsonReader {
                     throw fail(at);
                 }
                 json5 = true;
-                out.append("\\u0000");
+                return true;
             }
             case 'x' -> {
                 if (!hexDigits(pos, 2)) {
                     throw fail(at);
                 }
                 json5 = true;
-                out.append("\\u00").append(s, pos, pos + 2);
                 pos += 2;
+                return true;
             }
-            case '\n', '\u2028', '\u2029' -> json5 = true;
             case '\r' -> {
                 json5 = true;
                 if (peek() == '\n') {
                     pos++;
                 }
+                return true;
             }
             default -> throw fail(at);
         }
@@ -308,55 +337,57 @@ final class JsonReader {
         return true;
     }
 
+    /**
+     * A number, kept as written without a leading {@code +}: INT5 for hex, FLOAT5 for a dot
+     * without a digit beside it, and {@code Infinity} as the FLOAT {@code 9e999}.
+     */
     private JsonNode number() {
         int start = pos;
-        StringBuilder text = new StringBuilder();
         char c = s.charAt(pos);
+        boolean negative = c == '-';
         if (c == '-' || c == '+') {
-            if (c == '-') {
-                text.append('-');
-            } else {
-                json5 = true;
-            }
+            json5 |= c == '+';
             pos++;
         }
-        if (s.startsWith("Infinity", pos)) {
-            pos += 8;
+        if (c != '.' && (c < '0' || c > '9') && s.regionMatches(true, pos, "inf", 0, 3)) {
+            // SQLite reads a signed "inf" in any case, and "inity" after it when it is there.
+            pos += s.regionMatches(true, pos + 3, "inity", 0, 5) ? 8 : 3;
             json5 = true;
-            return new JsonNode.Num(text.append("9e999").toString());
+            return new JsonNode.Num(JsonbText.FLOAT, negative ? "-9e999" : "9e999");
         }
+        int payloadStart = c == '+' ? start + 1 : start;
         if (peek() == '0' && pos + 1 < s.length() && (s.charAt(pos + 1) == 'x' || s.charAt(pos + 1) == 'X')) {
             int digits = pos + 2;
             int end = digits;
-            while (end < s.length() && Character.digit(s.charAt(end), 16) >= 0) {
+            while (end < s.length() && Character.digit(s.charAt(end), 16) >= 0 && s.charAt(end) < 128) {
                 end++;
             }
             if (end == digits) {
                 throw fail(start);
             }
             json5 = true;
-            BigInteger v = new BigInteger(s.substring(digits, end), 16);
             pos = end;
-            return new JsonNode.Num(text.append(v.bitLength() <= 63 ? v.toString() : "9.0e999").toString());
+            return new JsonNode.Num(JsonbText.INT5, s.substring(payloadStart, end));
         }
         int intStart = pos;
-        while (pos < s.length() && Character.isDigit(s.charAt(pos)) && s.charAt(pos) < 128) {
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
             pos++;
         }
         int intDigits = pos - intStart;
         if (intDigits > 1 && s.charAt(intStart) == '0') {
             throw fail(intStart + 1);
         }
+        boolean real = false;
+        boolean loneDot = false;
         if (intDigits == 0) {
             if (peek() != '.') {
                 throw fail(start);
             }
             json5 = true;
-            text.append('0');
-        } else {
-            text.append(s, intStart, pos);
+            loneDot = true;
         }
         if (peek() == '.') {
+            real = true;
             pos++;
             int fracStart = pos;
             while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
@@ -367,13 +398,11 @@ final class JsonReader {
                     throw fail(pos - 1);
                 }
                 json5 = true;
-                text.append(".0");
-            } else {
-                text.append('.').append(s, fracStart, pos);
+                loneDot = true;
             }
         }
         if (peek() == 'e' || peek() == 'E') {
-            int expAt = pos;
+            real = true;
             pos++;
             if (peek() == '+' || peek() == '-') {
                 pos++;
@@ -383,11 +412,11 @@ final class JsonReader {
                 pos++;
             }
             if (pos == expDigits) {
-                throw fail(pos);
+                throw fail(pos - 1); // SQLite points at the 'e' or its sign
             }
-            text.append(s, expAt, pos);
         }
-        return new JsonNode.Num(text.toString());
+        int kind = loneDot ? JsonbText.FLOAT5 : real ? JsonbText.FLOAT : JsonbText.INT;
+        return new JsonNode.Num(kind, s.substring(payloadStart, pos));
     }
 
     private void skipSpace() {

@@ -7,18 +7,35 @@ import java.util.Map;
 /**
  * The sizes of JSON values in SQLite's JSONB encoding, where json_each and json_tree find
  * their ids: an element is a header (1 byte when the payload is at most 11 bytes, else 2, 3 or
- * 5) and a payload — nothing for null/true/false, the number's text, the string's escaped
- * UTF-8 body, or the elements of an array (an object's labels and values) one after another.
+ * 5) and a payload — nothing for null/true/false, the number's text as written, the string's
+ * UTF-8 body as written, or the elements of an array (an object's labels and values) one after another.
  *
- * <p>Container sizes are remembered by identity, so each is summed once per document. One per
- * scan being opened; not thread-safe.
+ * <p>Container sizes are remembered by identity, so each is summed once per document: a
+ * JsonbSizes is for a tree that no longer changes. Headers are the smallest that fit unless
+ * a node is given a wider one (SQLite keeps the headers of a JSONB blob as they are, and
+ * widens a smaller value's header when it overwrites a bigger one). One per scan or encoding;
+ * not thread-safe.
  */
 final class JsonbSizes {
     private final Map<JsonNode, Long> payloads = new IdentityHashMap<>();
+    private final Map<JsonNode, Integer> headers;
+
+    /** Sizes where the nodes in {@code headers} have the header size given there (wider than needed). */
+    JsonbSizes(Map<JsonNode, Integer> headers) {
+        this.headers = headers;
+    }
 
     /** The size of {@code node}'s header. */
     long header(JsonNode node) {
-        long size = payload(node);
+        Integer wide = headers.isEmpty() ? null : headers.get(node);
+        if (wide != null) {
+            return wide;
+        }
+        return minimalHeader(payload(node));
+    }
+
+    /** The smallest header for a payload of {@code size} bytes. */
+    static int minimalHeader(long size) {
         return size <= 11 ? 1 : size <= 0xff ? 2 : size <= 0xffff ? 3 : 5;
     }
 
@@ -27,11 +44,12 @@ final class JsonbSizes {
         return header(node) + payload(node);
     }
 
-    private long payload(JsonNode node) {
+    /** The size of {@code node}'s payload. */
+    long payload(JsonNode node) {
         return switch (node) {
             case JsonNode.Literal l -> 0;
-            case JsonNode.Num n -> n.text().length();
-            case JsonNode.Str s -> s.escaped().getBytes(StandardCharsets.UTF_8).length;
+            case JsonNode.Num n -> n.payload().length();
+            case JsonNode.Str s -> s.payload().getBytes(StandardCharsets.UTF_8).length;
             case JsonNode.Arr a -> {
                 Long known = payloads.get(a);
                 if (known == null) {

@@ -25,6 +25,8 @@ public final class TableFunctions {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "json_each" -> new Entry("json_each", JsonEach.EACH, JSON_COLUMNS, 2, 2);
             case "json_tree" -> new Entry("json_tree", JsonEach.TREE, JSON_COLUMNS, 2, 2);
+            case "jsonb_each" -> new Entry("jsonb_each", JsonEach.JSONB_EACH, JSON_COLUMNS, 2, 2);
+            case "jsonb_tree" -> new Entry("jsonb_tree", JsonEach.JSONB_TREE, JSON_COLUMNS, 2, 2);
             default -> null;
         };
     }
