@@ -190,7 +190,7 @@ final class TriggerCodegen {
             running.push(t);
             ignoreLabels.push(ignored);
             try {
-                code(t, sources);
+                code(t, parse(t), sources);
             } catch (StackOverflowError tooDeep) {
                 if (depth > 1) {
                     throw tooDeep;
@@ -211,6 +211,16 @@ final class TriggerCodegen {
             b.emit(Opcode.Goto, 0, ignore);
             b.resolve(done);
             ranges.add(new int[] {start, b.currentAddress(), depth});
+        }
+    }
+
+    /**
+     * Codes {@code triggers} as calls of their sub-programs, which run only while {@code PRAGMA
+     * recursive_triggers} is on (the DELETE triggers of a REPLACE's deletions).
+     */
+    void callEach(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
+        for (Trigger t : triggers) {
+            call(t, sources, ignore);
         }
     }
 
@@ -266,7 +276,9 @@ final class TriggerCodegen {
         frameBase = running.size();
         ignoreLabels.push(FRAME_IGNORE);
         try {
-            code(t, own);
+            // A tree of its own: the expressions of the inline copy this sub-program may be
+            // compiled inside are bound to that copy's registers (window results, aggregates).
+            code(t, (CreateTrigger) Parser.parse(t.sql()), own);
         } finally {
             running.pop();
             ignoreLabels.pop();
@@ -280,10 +292,10 @@ final class TriggerCodegen {
     }
 
     /** One trigger's program, compiled against its own CREATE TRIGGER text. */
-    private void code(Trigger t, List<Scope.Source> sources) {
+    private void code(Trigger t, CreateTrigger tree, List<Scope.Source> sources) {
         String outerText = selects.swapText(t.sql());
         try {
-            program(parse(t), new Scope(null, sources, true));
+            program(tree, new Scope(null, sources, true));
         } finally {
             selects.swapText(outerText);
         }
