@@ -435,6 +435,8 @@ public final class Vm implements FunctionContext {
                 case FkCounter -> {
                     if (p1 == 0 && !context.settings().deferForeignKeys()) {
                         r[p3].setInt(r[p3].intValue() + p2);
+                    } else if (p1 == 0) {
+                        context.addDeferredImmediateViolations(p2);
                     } else {
                         context.addDeferredViolations(p2);
                     }
