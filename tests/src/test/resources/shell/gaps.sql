@@ -94,3 +94,5 @@ SELECT * FROM generate_series(1, 2, 3, 4);
 SELECT * FROM generate_series();
 SELECT * FROM generate_series(2.5, 4);
 SELECT * FROM generate_series('abc', 2);
+SELECT s.id, g.value FROM src s FULL JOIN generate_series(18, 23) g ON g.value = s.id WHERE g.value IS NULL OR s.id > 15 ORDER BY 2, 1;
+SELECT s.id, e.key, e.value FROM src s FULL JOIN json_each('[2, 40]') e ON e.value = s.id WHERE s.id IS NULL OR s.id < 4 ORDER BY 2, 1;

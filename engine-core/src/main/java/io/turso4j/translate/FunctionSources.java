@@ -201,14 +201,19 @@ final class FunctionSources {
             throw new SqliteException(ResultCode.ERROR,
                     "first argument to \"" + call.entry.name() + "()\" missing or unusable");
         }
+        filter(b, exprs, call, l.done);
+        l.top = b.currentAddress();
+        l.step = Opcode.VNext;
+        l.stepCursor = call.cursor();
+    }
+
+    /** Codes the arguments and the {@code VFilter} that opens {@code call}'s scan, jumping to {@code done} when it has no row. */
+    static void filter(ProgramBuilder b, ExprCodegen exprs, Call call, int done) {
         int first = b.allocRegisters(Math.max(1, call.args().size()));
         for (int i = 0; i < call.args().size(); i++) {
             exprs.code(call.args().get(i), first + i);
         }
-        b.emit(Opcode.VFilter, call.cursor(), l.done, first, call.function(), call.args().size());
-        l.top = b.currentAddress();
-        l.step = Opcode.VNext;
-        l.stepCursor = call.cursor();
+        b.emit(Opcode.VFilter, call.cursor(), done, first, call.function(), call.args().size());
     }
 
     /** EXPLAIN QUERY PLAN's words after {@code SCAN name} for {@code source}, or "" for another kind. */
