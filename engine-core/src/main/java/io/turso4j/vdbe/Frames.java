@@ -27,10 +27,11 @@ import java.util.Map;
  * trigger levels its caller ran inline (P3 of {@code Program}); beyond {@link #MAX_DEPTH} the
  * statement fails.
  *
- * <p>Counters as SQLite's: a frame's changes join {@code total_changes()} when it returns, so
- * when an error unwinds the frames, the rows changed by frames that never returned are taken
- * out again, and {@code last_insert_rowid()} is what it was before the outermost frame. Owned by
- * one VM; not thread-safe.
+ * <p>Counters as SQLite's: a trigger step's changes join {@code total_changes()} when the step
+ * ends ({@code ResetCount}), a frame's when it returns; so when an error unwinds, the rows
+ * changed by steps and frames under way are taken out again (trigger rows are counted as they
+ * change), and {@code last_insert_rowid()} is what it was before the outermost trigger. Owned
+ * by one VM; not thread-safe.
  */
 final class Frames {
     /** SQLite's SQLITE_MAX_TRIGGER_DEPTH. */
@@ -53,8 +54,13 @@ final class Frames {
                                Map<Integer, WindowRows> windows, FunctionCursors.Scans scans) {}
 
     private record Frame(int caller, int depth, SubProgram program, Register[] registers,
-                         CursorOps.Slots cursors, SavedLocals locals, BitSet once, long totalAtEntry, long lastRowid,
-                         long[] returned) {}
+                         CursorOps.Slots cursors, SavedLocals locals, BitSet once) {}
+
+    /**
+     * A trigger step (or a whole frame) under way: total_changes() when it began, the
+     * last_insert_rowid() a failure restores, and the rows of the steps inside it that ended.
+     */
+    private record Step(long totalAtBegin, long lastRowid, long[] ended) {}
 
     private final Register[] regs;
     private final CursorOps cursors;
@@ -62,6 +68,7 @@ final class Frames {
     private final VmContext context;
     private final Locals locals;
     private final Deque<Frame> frames = new ArrayDeque<>();
+    private final Deque<Step> steps = new ArrayDeque<>();
     private int depth;
 
     Frames(Register[] regs, CursorOps cursors, BitSet onceDone, VmContext context, Locals locals) {
@@ -102,8 +109,8 @@ final class Frames {
         BitSet once = onceDone.get(program.entry, program.end);
         onceDone.clear(program.entry, program.end);
         frames.push(new Frame(pc, depth, program, saved,
-                cursors.setAside(program.firstCursor, program.cursorEnd), setLocalsAside(program), once,
-                context.totalChanges(), context.lastInsertRowid(), new long[1]));
+                cursors.setAside(program.firstCursor, program.cursorEnd), setLocalsAside(program), once));
+        stepBegins(context.lastInsertRowid());
         for (int i = 0; i < n; i++) {
             regs[first + i].copyFrom(arguments[i]);
         }
@@ -117,9 +124,7 @@ final class Frames {
      */
     int leave(int how, Program code) {
         Frame f = frames.pop();
-        if (!frames.isEmpty()) {
-            frames.peek().returned()[0] += context.totalChanges() - f.totalAtEntry();
-        }
+        stepEnds();
         SubProgram program = f.program();
         for (int i = 0; i < f.registers().length; i++) {
             regs[program.firstRegister + i].copyFrom(f.registers()[i]);
@@ -132,16 +137,35 @@ final class Frames {
         return how == IGNORE ? code.p2(f.caller()) : f.caller() + 1;
     }
 
-    /** Drops every frame (the statement failed, or was reset), closing the cursors they set aside. */
+    /** A trigger step (TriggerStep) or a frame begins; {@code lastRowid} is what a failure inside restores. */
+    void stepBegins(long lastRowid) {
+        steps.push(new Step(context.totalChanges(), lastRowid, new long[1]));
+    }
+
+    /** The innermost step ended (ResetCount) or its frame returned: its rows stay counted. */
+    void stepEnds() {
+        Step s = steps.pop();
+        if (!steps.isEmpty()) {
+            steps.peek().ended()[0] += context.totalChanges() - s.totalAtBegin();
+        }
+    }
+
+    /**
+     * Drops every frame (the statement failed, or was reset), closing the cursors they set
+     * aside. As SQLite's: the rows of trigger steps under way leave total_changes() (those of
+     * the steps that ended stay), and last_insert_rowid() is what it was before the outermost
+     * trigger.
+     */
     void clear() {
-        if (!frames.isEmpty()) {
-            Frame outermost = frames.peekLast();
+        if (!steps.isEmpty()) {
+            Step outermost = steps.peekLast();
             long kept = 0;
-            for (Frame f : frames) {
-                kept += f.returned()[0];
+            for (Step s : steps) {
+                kept += s.ended()[0];
             }
-            context.uncountTriggerRows(context.totalChanges() - outermost.totalAtEntry() - kept);
+            context.uncountTriggerRows(context.totalChanges() - outermost.totalAtBegin() - kept);
             context.setLastInsertRowid(outermost.lastRowid());
+            steps.clear();
         }
         for (Frame f : frames) {
             f.cursors().close();

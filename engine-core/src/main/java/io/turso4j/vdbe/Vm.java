@@ -455,6 +455,8 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case TriggerStep -> frames.stepBegins(p1 > 0 ? r[p1].intValue() : context.lastInsertRowid());
+                case ResetCount -> frames.stepEnds();
                 case Program -> {
                     pc = frames.enter(pc, p1, p3, code[at + Program.P5], (SubProgram) p4[pc]);
                     continue;
