@@ -49,8 +49,14 @@ public final class Connection implements AutoCloseable {
     private boolean autocommit = true;
     /** Deferred foreign key violations pending in the transaction (SQLite's nDeferredCons). */
     private long deferredViolations;
+    /**
+     * The part of {@link #deferredViolations} that immediate foreign keys deferred by PRAGMA
+     * defer_foreign_keys owe (SQLite's nDeferredImmCons): turning the PRAGMA off forgets it.
+     */
+    private long deferredImmediate;
     /** {@link #deferredViolations} when the running writing statement began: its failure restores it. */
     private long deferredAtStatementStart;
+    private long deferredImmediateAtStatementStart;
     /** PRAGMA foreign_keys, until the PRAGMA's own settings object carries it. */
     private boolean closed;
     private final ConnectionSettings settings;
@@ -367,6 +373,7 @@ public final class Connection implements AutoCloseable {
         activeStatements++;
         if (write) {
             deferredAtStatementStart = deferredViolations;
+            deferredImmediateAtStatementStart = deferredImmediate;
         }
         return write && !autocommit ? pager.openSavepoint() : 0;
     }
@@ -383,6 +390,7 @@ public final class Connection implements AutoCloseable {
             savepoints.writeBegun();
         }
         deferredAtStatementStart = deferredViolations;
+        deferredImmediateAtStatementStart = deferredImmediate;
         return autocommit ? 0 : pager.openSavepoint();
     }
 
@@ -410,10 +418,12 @@ public final class Connection implements AutoCloseable {
             pager.releaseSavepoint(savepoint);
             rolledBack();
             deferredViolations = deferredAtStatementStart;
+            deferredImmediate = deferredImmediateAtStatementStart;
         } else if (autocommit && pager.inWriteTransaction()) {
             pager.rollback();
             rolledBack();
             deferredViolations = 0;
+            deferredImmediate = 0;
             settings.setDeferForeignKeys(false);
         }
         leaveStatement();
@@ -447,6 +457,7 @@ public final class Connection implements AutoCloseable {
         autocommit = true;
         savepoints.clear();
         deferredViolations = 0;
+        deferredImmediate = 0;
         settings.setDeferForeignKeys(false);
     }
 
@@ -566,6 +577,7 @@ public final class Connection implements AutoCloseable {
             if (on) {
                 savepoints.clear();
                 deferredViolations = 0; // COMMIT checked it was (Vm's AutoCommit); ROLLBACK drops them
+                deferredImmediate = 0;
                 settings.setDeferForeignKeys(false);
             }
             autocommit = on;
@@ -579,6 +591,18 @@ public final class Connection implements AutoCloseable {
         @Override
         public void addDeferredViolations(long delta) {
             deferredViolations += delta;
+        }
+
+        @Override
+        public void addDeferredImmediateViolations(long delta) {
+            deferredViolations += delta;
+            deferredImmediate += delta;
+        }
+
+        @Override
+        public void dropDeferredImmediateViolations() {
+            deferredViolations -= deferredImmediate;
+            deferredImmediate = 0;
         }
 
         @Override
@@ -646,6 +670,8 @@ public final class Connection implements AutoCloseable {
                 }
                 default -> {
                     deferredViolations = savepoints.deferredViolationsAt(name);
+                    // The savepoint keeps the total only: the immediate keys' share cannot exceed it.
+                    deferredImmediate = Math.min(deferredImmediate, Math.max(0, deferredViolations));
                     if (savepoints.rollbackTo(name)) {
                         rolledBack();
                     }

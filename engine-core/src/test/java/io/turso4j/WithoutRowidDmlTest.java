@@ -106,7 +106,8 @@ class WithoutRowidDmlTest {
                 "SELECT changes()",
                 "SELECT * FROM log",
                 "CREATE TABLE q(a INT, b INT, PRIMARY KEY(b, a)) WITHOUT ROWID",
-                "INSERT INTO q SELECT value % 7, value % 5 FROM generate_series(1, 30)",
+                "WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s WHERE value < 30) "
+                        + "INSERT INTO q SELECT value % 7, value % 5 FROM s",
                 "INSERT INTO q SELECT a + 10, b FROM q",
                 "SELECT count(*), sum(a), sum(b) FROM q",
                 "UPDATE q SET a = a + 1",

@@ -251,7 +251,8 @@ final class ConflictCodegen {
 
     /**
      * Deletes the row whose rowid is in {@code rowidRegister}, with its index entries, without
-     * counting it: what REPLACE does to the row in the way.
+     * counting it: what REPLACE does to the row in the way. Its DELETE triggers fire while
+     * recursive_triggers is on, as SQLite's do.
      */
     void deleteRow(int rowidRegister) {
         int gone = b.newLabel();
@@ -259,6 +260,8 @@ final class ConflictCodegen {
         b.emit(Opcode.SCopy, rowidRegister, victimRowid);
         WithoutRowidTables.seekRow(b, table, cursor, gone, victimRowid);
         TableSource.readRow(b, table, cursor, victim);
+        RowTriggers triggers = RowTriggers.replaceDelete(selects, table);
+        triggers.beforeDelete(victim, victimRowid, cursor, gone);
         if (foreignKeys != null) {
             foreignKeys.rowDeleting(table, victim);
         }
@@ -268,6 +271,7 @@ final class ConflictCodegen {
         if (foreignKeys != null) {
             foreignKeys.rowDeleted(table, victim);
         }
+        triggers.afterDelete(gone);
         b.resolve(gone);
     }
 

@@ -145,8 +145,9 @@ final class FromCodegen {
             if (right && items.get(before).singleRow()) {
                 throw ExprCodegen.error(kind + " JOIN of a recursive table is not supported yet");
             }
-            if (right && items.get(before).source().reader() != null && items.get(before).source().reader().function() != null) {
-                throw ExprCodegen.error(kind + " JOIN of a table-valued function is not supported yet");
+            if (right && items.get(before).source().reader() != null && items.get(before).source().reader().function() != null
+                    && !items.get(before).source().reader().function().args().stream().allMatch(ExprTyping::isConstant)) {
+                throw ExprCodegen.error(kind + " JOIN of a table-valued function reading other tables is not supported yet");
             }
             if (left || right || kind == Select.JoinKind.CROSS) {
                 items.set(before, items.get(before).joined(on, kind));
@@ -501,7 +502,7 @@ final class FromCodegen {
                 }
             }
             if (items.get(level.source).rightOn() != null) {
-                rightJoins.put(level, new RightJoin(level, b));
+                rightJoins.put(level, new RightJoin(level, b, selects.exprs()));
             }
         }
         allDone = b.newLabel();

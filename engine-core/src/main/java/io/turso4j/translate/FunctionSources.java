@@ -1,5 +1,7 @@
 package io.turso4j.translate;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.function.TableFunction;
 import io.turso4j.function.TableFunctions;
 import io.turso4j.schema.Schema;
@@ -26,7 +28,7 @@ import java.util.Set;
  *   next: VNext cur, top
  *   done:
  * </pre>
- * Sources: json_each and json_tree ({@link TableFunctions}), and the pragma functions whose
+ * Sources: json_each, json_tree and generate_series ({@link TableFunctions}), and the pragma functions whose
  * arguments are not constants ({@link PragmaFunctions#byArgument}). Hidden columns (json_each's
  * json and root) are named like any other but left out of {@code *}. Stateless.
  */
@@ -64,9 +66,12 @@ final class FunctionSources {
             return cursor;
         }
 
-        /** EXPLAIN QUERY PLAN's index number: json_each's xBestIndex sets bit 1 for json, bit 2 for root. */
+        /**
+         * EXPLAIN QUERY PLAN's index number: the xBestIndex of json_each and generate_series
+         * sets one bit per argument given (json, root; start, stop, step).
+         */
         int planIndex() {
-            return entry == null || args.isEmpty() ? 0 : args.size() == 1 ? 1 : 3;
+            return entry == null ? 0 : (1 << args.size()) - 1;
         }
     }
 
@@ -192,14 +197,23 @@ final class FunctionSources {
     /** Opens a function source's loop (see class comment): its step is VNext. */
     static void open(ProgramBuilder b, ExprCodegen exprs, LoopCodegen.Level l) {
         Call call = l.reader.function();
+        if (call.entry != null && call.entry.needsFirstArgument() && call.args().isEmpty()) {
+            throw new SqliteException(ResultCode.ERROR,
+                    "first argument to \"" + call.entry.name() + "()\" missing or unusable");
+        }
+        filter(b, exprs, call, l.done);
+        l.top = b.currentAddress();
+        l.step = Opcode.VNext;
+        l.stepCursor = call.cursor();
+    }
+
+    /** Codes the arguments and the {@code VFilter} that opens {@code call}'s scan, jumping to {@code done} when it has no row. */
+    static void filter(ProgramBuilder b, ExprCodegen exprs, Call call, int done) {
         int first = b.allocRegisters(Math.max(1, call.args().size()));
         for (int i = 0; i < call.args().size(); i++) {
             exprs.code(call.args().get(i), first + i);
         }
-        b.emit(Opcode.VFilter, call.cursor(), l.done, first, call.function(), call.args().size());
-        l.top = b.currentAddress();
-        l.step = Opcode.VNext;
-        l.stepCursor = call.cursor();
+        b.emit(Opcode.VFilter, call.cursor(), done, first, call.function(), call.args().size());
     }
 
     /** EXPLAIN QUERY PLAN's words after {@code SCAN name} for {@code source}, or "" for another kind. */

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The right side of a RIGHT or FULL JOIN, run as SQLite 3.39+ runs it: the loops run in FROM
  * order, and the right side's loop notes each of its rows that the ON clause matched, in an
- * ephemeral index (a table's rowid or WITHOUT ROWID row key; a co-routine's whole row — equal
- * rows match alike); what the loop does with a matched row (the loops inside it, the WHERE
+ * ephemeral index (a table's rowid or WITHOUT ROWID row key; a co-routine's or a table-valued
+ * function's whole row — equal rows match alike; the function is run again for the scan); what the loop does with a matched row (the loops inside it, the WHERE
  * terms, the output) is a subroutine. After all loops end, a scan of the right side calls the subroutine once more for
  * each row it did not note, with every source to its left on a row of NULLs:
  * <pre>
@@ -27,6 +27,8 @@ import java.util.List;
 final class RightJoin {
     private final LoopCodegen.Level level;
     private final ProgramBuilder b;
+    /** Codes a table-valued function's arguments again for the scan of unmatched rows. */
+    private final ExprCodegen exprs;
     private final int matched;
     private final int keyWidth;
     private final int returnAddress;
@@ -35,9 +37,10 @@ final class RightJoin {
     final int subroutineEnd;
 
     /** Codes the opening of the index of matched rows (with the loops' one-time code). */
-    RightJoin(LoopCodegen.Level level, ProgramBuilder b) {
+    RightJoin(LoopCodegen.Level level, ProgramBuilder b, ExprCodegen exprs) {
         this.level = level;
         this.b = b;
+        this.exprs = exprs;
         keyWidth = level.table != null ? 1 : Math.max(1, level.scope.width());
         matched = b.allocCursor();
         b.emit(Opcode.OpenEphemeral, matched, keyWidth, 0,
@@ -94,10 +97,19 @@ final class RightJoin {
         int skip = b.newLabel();
         int first = level.scope.firstRegister();
         Table table = level.table;
+        FunctionSources.Call function = level.reader != null ? level.reader.function() : null;
         int cursor = -1;
         int top;
         int key;
-        if (table != null) {
+        if (function != null) {
+            // The function's rows again (its arguments are constants): each with its whole row as key.
+            FunctionSources.filter(b, exprs, function, end);
+            top = b.currentAddress();
+            for (int i = 0; i < keyWidth; i++) {
+                b.emit(Opcode.VColumn, function.cursor(), i, first + i);
+            }
+            key = first;
+        } else if (table != null) {
             cursor = b.allocCursor();
             WithoutRowidTables.open(b, Opcode.OpenRead, cursor, table);
             b.emit(Opcode.Rewind, cursor, end);
@@ -126,7 +138,9 @@ final class RightJoin {
         afterNulls.run();
         b.emit(Opcode.Gosub, returnAddress, subroutine);
         b.resolve(skip);
-        if (table != null) {
+        if (function != null) {
+            b.emit(Opcode.VNext, function.cursor(), top);
+        } else if (table != null) {
             b.emit(Opcode.Next, cursor, top);
         } else {
             b.emit(Opcode.Goto, 0, top);

@@ -34,10 +34,14 @@ final class RowTriggers {
     private final List<Trigger> before;
     private final List<Trigger> after;
     private final int width;
+    /** Whether the triggers run only while recursive_triggers is on, as calls of their sub-programs (REPLACE's deletions). */
+    private final boolean recursiveOnly;
     /** The OLD block of UPDATE and DELETE, captured before the BEFORE triggers; 0 when none fire. */
     private int old;
 
-    private RowTriggers(SelectCodegen selects, Table table, Trigger.Event event, List<String> setColumns) {
+    private RowTriggers(SelectCodegen selects, Table table, Trigger.Event event, List<String> setColumns,
+                        boolean recursiveOnly) {
+        this.recursiveOnly = recursiveOnly;
         this.triggers = selects.triggers();
         this.b = triggers.builder();
         this.table = table;
@@ -47,15 +51,23 @@ final class RowTriggers {
     }
 
     static RowTriggers insert(SelectCodegen selects, Table table) {
-        return new RowTriggers(selects, table, Trigger.Event.INSERT, List.of());
+        return new RowTriggers(selects, table, Trigger.Event.INSERT, List.of(), false);
     }
 
     static RowTriggers update(SelectCodegen selects, Table table, List<String> setColumns) {
-        return new RowTriggers(selects, table, Trigger.Event.UPDATE, setColumns);
+        return new RowTriggers(selects, table, Trigger.Event.UPDATE, setColumns, false);
     }
 
     static RowTriggers delete(SelectCodegen selects, Table table) {
-        return new RowTriggers(selects, table, Trigger.Event.DELETE, List.of());
+        return new RowTriggers(selects, table, Trigger.Event.DELETE, List.of(), false);
+    }
+
+    /**
+     * The DELETE triggers of the rows a REPLACE removes: as SQLite, they fire only while {@code
+     * PRAGMA recursive_triggers} is on, so they are calls of sub-programs, which run only then.
+     */
+    static RowTriggers replaceDelete(SelectCodegen selects, Table table) {
+        return new RowTriggers(selects, table, Trigger.Event.DELETE, List.of(), true);
     }
 
     // ---- INSERT -----------------------------------------------------------------------------
@@ -90,13 +102,13 @@ final class RowTriggers {
             b.emit(Opcode.Integer, -1, rowid);
         }
         spreadRowid(neu, rowid);
-        triggers.fire(before, List.of(source("new", neu)), skip);
+        fire(before, List.of(source("new", neu)), skip);
     }
 
     /** After the row {@code row…} was written under {@code rowid}. */
     void afterInsert(int row, int rowid, int skip) {
         if (!after.isEmpty()) {
-            triggers.fire(after, List.of(source("new", copy(row, rowid))), skip);
+            fire(after, List.of(source("new", copy(row, rowid))), skip);
         }
     }
 
@@ -130,14 +142,14 @@ final class RowTriggers {
             b.emit(Opcode.SCopy, rowid, newRowid);
         }
         spreadRowid(neu, newRowid);
-        triggers.fire(before, List.of(source("new", neu), source("old", old)), skip);
+        fire(before, List.of(source("new", neu), source("old", old)), skip);
         reread(row, rowid, cursor, skip);
     }
 
     /** After the new row {@code row…} was written under {@code rowid}. */
     void afterUpdate(int row, int rowid, int skip) {
         if (!after.isEmpty()) {
-            triggers.fire(after, List.of(source("new", copy(row, rowid)), source("old", old)), skip);
+            fire(after, List.of(source("new", copy(row, rowid)), source("old", old)), skip);
         }
     }
 
@@ -150,7 +162,7 @@ final class RowTriggers {
         }
         old = copy(row, rowid);
         if (!before.isEmpty()) {
-            triggers.fire(before, List.of(source("old", old)), skip);
+            fire(before, List.of(source("old", old)), skip);
             reread(row, rowid, cursor, skip);
         }
     }
@@ -158,7 +170,15 @@ final class RowTriggers {
     /** After the row was deleted. */
     void afterDelete(int skip) {
         if (!after.isEmpty()) {
-            triggers.fire(after, List.of(source("old", old)), skip);
+            fire(after, List.of(source("old", old)), skip);
+        }
+    }
+
+    private void fire(List<Trigger> which, List<Scope.Source> sources, int skip) {
+        if (recursiveOnly) {
+            triggers.callEach(which, sources, skip);
+        } else {
+            triggers.fire(which, sources, skip);
         }
     }
 

@@ -66,6 +66,11 @@ final class TriggerCodegen {
     private final Map<String, CreateTrigger> parsed = new HashMap<>();
     /** The sub-programs of triggers that fire themselves, by folded name (see {@link #call}). */
     private final Map<String, SubProgram> programs = new HashMap<>();
+    /**
+     * The register holding last_insert_rowid() from before the inline trigger being coded (0 in
+     * a sub-program, whose frame keeps it): P1 of its steps' {@code TriggerStep}.
+     */
+    private int rowidBeforeTrigger;
     /** How many of {@link #running} run in frames outside the sub-program being compiled (0 in the statement's own code). */
     private int frameBase;
     /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
@@ -189,8 +194,10 @@ final class TriggerCodegen {
             int ignored = b.newLabel();
             running.push(t);
             ignoreLabels.push(ignored);
+            int outerRowid = rowidBeforeTrigger;
+            rowidBeforeTrigger = savedRowid;
             try {
-                code(t, sources);
+                code(t, parse(t), sources);
             } catch (StackOverflowError tooDeep) {
                 if (depth > 1) {
                     throw tooDeep;
@@ -201,6 +208,7 @@ final class TriggerCodegen {
             } finally {
                 running.pop();
                 ignoreLabels.pop();
+                rowidBeforeTrigger = outerRowid;
             }
             // Leaving the program, normally or by RAISE(IGNORE), restores last_insert_rowid().
             int done = b.newLabel();
@@ -211,6 +219,16 @@ final class TriggerCodegen {
             b.emit(Opcode.Goto, 0, ignore);
             b.resolve(done);
             ranges.add(new int[] {start, b.currentAddress(), depth});
+        }
+    }
+
+    /**
+     * Codes {@code triggers} as calls of their sub-programs, which run only while {@code PRAGMA
+     * recursive_triggers} is on (the DELETE triggers of a REPLACE's deletions).
+     */
+    void callEach(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
+        for (Trigger t : triggers) {
+            call(t, sources, ignore);
         }
     }
 
@@ -262,15 +280,20 @@ final class TriggerCodegen {
             at += s.columns().size();
         }
         int savedBase = frameBase;
+        int outerRowid = rowidBeforeTrigger;
+        rowidBeforeTrigger = 0;
         running.push(t);
         frameBase = running.size();
         ignoreLabels.push(FRAME_IGNORE);
         try {
-            code(t, own);
+            // A tree of its own: the expressions of the inline copy this sub-program may be
+            // compiled inside are bound to that copy's registers (window results, aggregates).
+            code(t, (CreateTrigger) Parser.parse(t.sql()), own);
         } finally {
             running.pop();
             ignoreLabels.pop();
             frameBase = savedBase;
+            rowidBeforeTrigger = outerRowid;
         }
         b.emit(Opcode.Halt, 0, 0);
         program.finish(b.currentAddress(), b.allocRegisters(0) - 1, b.nextCursor());
@@ -280,10 +303,10 @@ final class TriggerCodegen {
     }
 
     /** One trigger's program, compiled against its own CREATE TRIGGER text. */
-    private void code(Trigger t, List<Scope.Source> sources) {
+    private void code(Trigger t, CreateTrigger tree, List<Scope.Source> sources) {
         String outerText = selects.swapText(t.sql());
         try {
-            program(parse(t), new Scope(null, sources, true));
+            program(tree, new Scope(null, sources, true));
         } finally {
             selects.swapText(outerText);
         }
@@ -305,7 +328,16 @@ final class TriggerCodegen {
             }
             for (Stmt step : trigger.body()) {
                 exprs.pushScope(scope);
+                // As SQLite's ResetCount after each step that changes rows: its rows count for
+                // good once it ends, even if the statement fails later.
+                boolean changes = !(step instanceof Select);
+                if (changes) {
+                    b.emit(Opcode.TriggerStep, rowidBeforeTrigger, 0);
+                }
                 step(step);
+                if (changes) {
+                    b.emit(Opcode.ResetCount, 0, 0);
+                }
             }
         } finally {
             exprs.popScope(saved);

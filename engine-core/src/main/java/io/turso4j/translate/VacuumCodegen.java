@@ -30,14 +30,16 @@ final class VacuumCodegen {
 
     static Program vacuum(Stmt.Vacuum vacuum, String sql, FunctionRegistry functions, Schema schema) {
         String db = vacuum.schema();
-        if (db != null && !db.equalsIgnoreCase("main")) {
-            if (db.equalsIgnoreCase("temp")) {
-                throw ExprCodegen.error("VACUUM temp is not supported yet");
-            }
-            throw new SqliteException(ResultCode.ERROR, "unknown database " + db, nameOffset(vacuum, sql));
-        }
         ProgramBuilder b = new ProgramBuilder();
         b.emit(Opcode.Init, 0, 1);
+        if (db != null && db.equalsIgnoreCase("temp")) {
+            // As sqlite3Vacuum: the temp database is never vacuumed, nor copied INTO a file.
+            b.emit(Opcode.Halt, 0, 0);
+            return b.build();
+        }
+        if (db != null && !db.equalsIgnoreCase("main")) {
+            throw new SqliteException(ResultCode.ERROR, "unknown database " + db, nameOffset(vacuum, sql));
+        }
         int into = 0;
         if (vacuum.into() != null) {
             into = b.allocRegister();

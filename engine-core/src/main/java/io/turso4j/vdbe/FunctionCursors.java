@@ -8,7 +8,8 @@ import java.util.Arrays;
  * The table-valued function cursors of one VM ({@link Opcode#VFilter}, {@link Opcode#VNext},
  * {@link Opcode#VColumn}), by cursor number: each holds the scan its last VFilter opened. A
  * cursor past its last row (or never opened) reads NULL, which is also a LEFT JOIN's row of
- * NULLs, since that row is only made once the scan has ended. One VM, one thread.
+ * NULLs, since that row is only made once the scan has ended. A {@link Frames frame} sets the
+ * scans of its sub-program's cursors aside. One VM, one thread.
  */
 final class FunctionCursors {
     private final int cursorCount;
@@ -52,6 +53,31 @@ final class FunctionCursors {
             scans[cursor].column(column, out);
         } else {
             out.setNull();
+        }
+    }
+
+    /** Scans of cursors {@code [from, to)} a frame set aside; null if no cursor was ever opened. */
+    record Scans(TableFunction.Rows[] scans, boolean[] onRow) {}
+
+    /** Takes the scans of cursors {@code [from, to)} out, leaving them unopened for a new frame. */
+    Scans setAside(int from, int to) {
+        if (scans == null) {
+            return null;
+        }
+        Scans saved = new Scans(Arrays.copyOfRange(scans, from, to), Arrays.copyOfRange(onRow, from, to));
+        Arrays.fill(scans, from, to, null);
+        Arrays.fill(onRow, from, to, false);
+        return saved;
+    }
+
+    /** Puts back what {@link #setAside} took, dropping the scans the frame opened. */
+    void putBack(int from, int to, Scans saved) {
+        if (saved != null) {
+            System.arraycopy(saved.scans(), 0, scans, from, to - from);
+            System.arraycopy(saved.onRow(), 0, onRow, from, to - from);
+        } else if (scans != null) {
+            Arrays.fill(scans, from, to, null);
+            Arrays.fill(onRow, from, to, false);
         }
     }
 

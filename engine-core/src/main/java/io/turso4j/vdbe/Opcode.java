@@ -127,6 +127,14 @@ public enum Opcode {
     /** Jump to P2 while {@code PRAGMA defer_foreign_keys} is on: immediate checks are deferred. */
     FkIfDeferred(true),
     /**
+     * An INSERT, UPDATE or DELETE step of a trigger program begins; r[P1] (P1 &gt; 0) holds
+     * last_insert_rowid() as it was before the trigger, which a failure inside restores. Its
+     * rows leave total_changes() again if the statement fails before its {@code ResetCount}.
+     */
+    TriggerStep(false),
+    /** The trigger step ended (SQLite's ResetCount): its rows stay counted even if the statement fails. */
+    ResetCount(false),
+    /**
      * Run the {@link SubProgram} in P4 in a frame of its own, its arguments copied from r[P1…]
      * (see {@link Frames}); jump to P2 when it ends by RAISE(IGNORE). P3 = the trigger levels the
      * caller runs inline around this instruction (they count towards the depth limit); P5 = 1:

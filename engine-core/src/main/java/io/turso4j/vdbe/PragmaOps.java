@@ -169,6 +169,9 @@ final class PragmaOps {
             case DEFER_FOREIGN_KEYS -> {
                 if (value != null) {
                     s.setDeferForeignKeys(value != 0);
+                    if (value == 0) {
+                        context.dropDeferredImmediateViolations();
+                    }
                 }
                 yield s.deferForeignKeys() ? 1 : 0;
             }

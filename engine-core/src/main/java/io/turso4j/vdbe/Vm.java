@@ -51,8 +51,7 @@ public final class Vm implements FunctionContext {
     private final Register[] regs;
     private final Register[] params;
     private final AggregateFunction.Accumulator[] accumulators;
-    /** The row sets of RowSetTest, by register; null until the first one is used. */
-    private RowSet[] rowSets;
+    private final RowSets rowSets;
     private final BitSet onceDone = new BitSet();
     /** The window computations under way, by the register that names them (see {@link WindowRows}). */
     private final Map<Integer, WindowRows> windows = new HashMap<>();
@@ -89,8 +88,10 @@ public final class Vm implements FunctionContext {
         this.accumulators = new AggregateFunction.Accumulator[regs.length];
         this.cursorOps = new CursorOps(program.cursorCount, regs, context);
         this.pragmaOps = new PragmaOps(context, regs);
-        this.frames = new Frames(regs, cursorOps, onceDone, context);
         this.functionCursors = new FunctionCursors(program.cursorCount);
+        this.rowSets = new RowSets(regs.length);
+        this.frames = new Frames(regs, cursorOps, onceDone, context,
+                new Frames.Locals(accumulators, rowSets, windows, functionCursors));
     }
 
     public Program program() {
@@ -129,7 +130,7 @@ public final class Vm implements FunctionContext {
         onceDone.clear();
         windows.clear();
         Arrays.fill(accumulators, null);
-        rowSets = null;
+        rowSets.clearAll();
         for (Register r : regs) {
             r.setNull();
         }
@@ -170,18 +171,6 @@ public final class Vm implements FunctionContext {
             throw halt(new SqliteException(ResultCode.INTERNAL, "internal error at " + program.opcode(pc)
                     + " (addr " + pc + "): " + e, e));
         }
-    }
-
-    /** Whether {@code rowid} is in register {@code set}'s row set; adds it if not and {@code add}. */
-    private boolean rowSetTest(int set, long rowid, boolean add) {
-        if (rowSets == null) {
-            rowSets = new RowSet[regs.length];
-        }
-        RowSet rows = rowSets[set];
-        if (rows == null) {
-            rows = rowSets[set] = new RowSet();
-        }
-        return add ? !rows.add(rowid) : rows.contains(rowid);
     }
 
     private SqliteException halt(SqliteException e) {
@@ -256,9 +245,7 @@ public final class Vm implements FunctionContext {
                         r[i].setNull();
                         accumulators[i] = null;
                     }
-                    if (rowSets != null) {
-                        Arrays.fill(rowSets, p2, last + 1, null);
-                    }
+                    rowSets.clear(p2, last);
                 }
                 case Variable -> r[p2].copyFrom(params[p1 - 1]);
                 case Move -> {
@@ -322,7 +309,7 @@ public final class Vm implements FunctionContext {
                     }
                 }
                 case RowSetTest -> {
-                    if (rowSetTest(p1, r[p3].intValue(), (java.lang.Integer) p4[pc] != 0)) {
+                    if (rowSets.test(p1, r[p3].intValue(), (java.lang.Integer) p4[pc] != 0)) {
                         pc = p2;
                         continue;
                     }
@@ -467,6 +454,8 @@ public final class Vm implements FunctionContext {
                 case FkCounter -> {
                     if (p1 == 0 && !context.settings().deferForeignKeys()) {
                         r[p3].setInt(r[p3].intValue() + p2);
+                    } else if (p1 == 0) {
+                        context.addDeferredImmediateViolations(p2);
                     } else {
                         context.addDeferredViolations(p2);
                     }
@@ -485,6 +474,8 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case TriggerStep -> frames.stepBegins(p1 > 0 ? r[p1].intValue() : context.lastInsertRowid());
+                case ResetCount -> frames.stepEnds();
                 case Program -> {
                     pc = frames.enter(pc, p1, p3, code[at + Program.P5], (SubProgram) p4[pc]);
                     continue;

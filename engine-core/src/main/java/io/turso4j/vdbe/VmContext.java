@@ -67,6 +67,18 @@ public interface VmContext {
     }
 
     /**
+     * Adds {@code delta} to {@link #deferredViolations()} for an immediate foreign key that
+     * {@code PRAGMA defer_foreign_keys} defers (SQLite's nDeferredImmCons).
+     */
+    default void addDeferredImmediateViolations(long delta) {
+        addDeferredViolations(delta);
+    }
+
+    /** {@code PRAGMA defer_foreign_keys = OFF}: the immediate foreign keys' deferred violations are forgotten, as SQLite's. */
+    default void dropDeferredImmediateViolations() {
+    }
+
+    /**
      * Opens ({@code false}) or ends ({@code true}) an explicit transaction; {@code rollback}
      * undoes it instead of committing.
      */
