@@ -497,7 +497,7 @@ final class FromCodegen {
             tested.add(new ArrayList<>());
         }
         ExprCodegen exprs = selects.exprs();
-        for (WhereTerm t : terms) {
+        for (WhereTerm t : WhereTerm.subqueriesLast(terms)) {
             if (t.on() >= 0) {
                 continue;
             }

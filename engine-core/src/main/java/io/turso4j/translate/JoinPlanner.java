@@ -5,6 +5,7 @@ import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.IndexStats;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
+import io.turso4j.sql.ast.Expr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -113,7 +114,7 @@ final class JoinPlanner {
         boolean outer = items.stream().anyMatch(Item::leftJoin);
         // Kept to inner joins: an outer join's unmatched rows would need the branches' ON handling too.
         this.multiOr = multiOr && !outer;
-        for (WhereTerm t : terms) {
+        for (WhereTerm t : derivedLast(terms)) {
             for (WhereTerm.Constraint c : t.constraints()) {
                 int s = c.source();
                 if (s >= 0 && s < n && (items.get(s).leftJoin() ? t.on() == s : t.on() < 0)
@@ -131,6 +132,26 @@ final class JoinPlanner {
                 }
             }
         }
+    }
+
+    /**
+     * {@code terms} with those whose constraints SQLite derives as virtual terms (a BETWEEN's two
+     * bounds, an OR's IN or combined bound), which it appends to the WHERE clause, after the
+     * others: a path then takes, of two bounds on one column, the one SQLite takes (a written
+     * {@code x > 8981} before a {@code x BETWEEN 2518 AND 9557}'s lower bound).
+     */
+    private static List<WhereTerm> derivedLast(List<WhereTerm> terms) {
+        List<WhereTerm> out = new ArrayList<>(terms.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (WhereTerm t : terms) {
+                boolean derived = t.expr() instanceof Expr.Between
+                        || t.expr() instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR;
+                if (derived == (pass == 1)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     Plan plan() {

@@ -308,6 +308,12 @@ final class LoopCodegen {
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
+        // A list of constants is the same for every outer row: built once, as SQLite's is.
+        boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
+        int built = b.newLabel();
+        if (constant) {
+            b.emit(Opcode.Once, 0, built);
+        }
         b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
         int value = b.allocRegister();
         int record = b.allocRegister();
@@ -315,6 +321,9 @@ final class LoopCodegen {
             exprs.code(v, value);
             b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
             b.emit(Opcode.IdxInsert, list, record);
+        }
+        if (constant) {
+            b.resolve(built);
         }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
         int top = b.emit(Opcode.Column, list, 0, target);
