@@ -25,8 +25,35 @@ class PlanChoiceTest {
         "SELECT pk FROM t WHERE pk BETWEEN 2 AND 70 AND pk > 50",
     };
 
+    /** select4.test's shape: five integer columns and a text one per table, indexes on some. */
+    private static final String JOIN_SCHEMA = tables("1", "2", "3", "4", "9")
+            + "CREATE INDEX t1i0 ON t1(a1, b1, c1, d1, e1, x1); CREATE INDEX t2c2 ON t2(c2);"
+            + "CREATE INDEX t3a3 ON t3(a3); CREATE INDEX t4b4 ON t4(b4);";
+
+    /** A table no index narrows goes last, where the fewest outer rows run its scan. */
+    private static final String[] JOIN_QUERIES = {
+        "SELECT a3, a2, e1, a9 + b9, e4 * 658 + b1 FROM t9, t2, t3, t1, t4 WHERE b4 IN (408, 261, 877, 33)"
+                + " AND c2 = 374 AND (e9 = 245 OR 35 = e9 OR 799 = e9) AND a1 IN (380, 992, 32, 189) AND a3 = e1",
+        "SELECT x3, e1 FROM t9, t3, t1 WHERE a3 IN (198, 872, 16) AND 352 = a1 AND b9 > 5",
+    };
+
     @TempDir
     Path dir;
+
+    private static String tables(String... suffixes) {
+        StringBuilder out = new StringBuilder();
+        for (String n : suffixes) {
+            out.append("CREATE TABLE t").append(n).append("(a").append(n).append(" INTEGER, b").append(n)
+                    .append(" INTEGER, c").append(n).append(" INTEGER, d").append(n).append(" INTEGER, e").append(n)
+                    .append(" INTEGER, x").append(n).append(" VARCHAR(30));");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void joinOrdersReadAsSqlite3s() throws Exception {
+        ExplainQueryPlanTest.assertPlansMatch(dir.resolve("join.db"), JOIN_SCHEMA, JOIN_QUERIES);
+    }
 
     @Test
     void plansReadAsSqlite3s() throws Exception {
