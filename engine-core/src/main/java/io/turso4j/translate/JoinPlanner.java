@@ -131,6 +131,10 @@ final class JoinPlanner {
                         relevant[s] |= t.mask();
                     }
                 }
+            } else if (n == 1 && !t.disjuncts().isEmpty()) {
+                // An OR holding a subquery, over a lone source: whatever the subquery reads is
+                // fixed while this loop runs, so a MULTI-INDEX OR may still look its disjuncts up.
+                tested.getFirst().add(t);
             }
         }
     }
@@ -357,9 +361,11 @@ final class JoinPlanner {
      */
     private void multiOrPaths(int s, long available, Item item, double n, double log, List<AccessPath> out) {
         long here = available | (1L << s);
-        Item reading = new Item(item.table(), item.rows(), false, item.prereq(), false, null, null);
+        // A branch's index is priced (and shown) as covering when it holds every column the
+        // query reads, as SQLite's is; the loop code still reads each row found by its rowid.
+        Item reading = new Item(item.table(), item.rows(), false, item.prereq(), false, item.used(), null);
         for (WhereTerm t : tested.get(s)) {
-            if (t.on() >= 0 || t.disjuncts().isEmpty() || (t.mask() & ~here) != 0) {
+            if (t.on() >= 0 || t.disjuncts().isEmpty() || (t.mask() != WhereTerm.ALL && (t.mask() & ~here) != 0)) {
                 continue;
             }
             List<AccessPath> branches = new ArrayList<>();
@@ -375,12 +381,21 @@ final class JoinPlanner {
                         }
                     }
                 }
+                // The terms ANDed with the OR narrow each branch too (SQLite's sub-WHERE sees the
+                // outer clause): a row they reject is rejected by their own tests anyway.
+                for (WhereTerm.Constraint c : constraints.get(s)) {
+                    if (c.term() != t && (c.valueMask() & ~available) == 0) {
+                        usable.add(c);
+                    }
+                }
                 List<AccessPath> paths = new ArrayList<>();
                 rowidPaths(item.table(), usable, n, log, paths);
                 for (Index index : item.table().indexes()) {
                     indexPath(reading, index, usable, n, log, false, paths);
                 }
-                AccessPath branch = paths.stream().min(Comparator.comparingDouble(AccessPath::cost)).orElse(null);
+                AccessPath branch = paths.stream()
+                        .filter(p -> !p.eq().isEmpty() || p.lower() != null || p.upper() != null)
+                        .min(Comparator.comparingDouble(AccessPath::cost)).orElse(null);
                 if (branch == null) {
                     branches = null;
                     break;

@@ -109,7 +109,10 @@ final class LoopCodegen {
                 b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), l.table.db(), IndexKeys.comparator(p.index()), 0);
             }
         }
-        for (AccessPath branch : p.branches()) {
+        for (AccessPath shown : p.branches()) {
+            // A branch reads its table's row by rowid even when its index would cover the query.
+            AccessPath branch = new AccessPath(shown.kind(), shown.index(), shown.eq(), shown.lower(), shown.upper(),
+                    false, shown.cost(), shown.rows(), shown.setup());
             Level sub = new Level(l.source, branch, l.scope, l.table, -1, 0, null);
             sub.tableCursor = l.tableCursor;
             if (branch.kind() == AccessPath.Kind.INDEX) {
