@@ -523,9 +523,9 @@ final class FromCodegen {
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
-            } else if (open.get(at).path.or() != t) {
+            } else if (open.get(at).path.or() != t && !open.get(at).path.consumes(t)) {
                 tested.get(at).add(t.expr());
-            } // else a MULTI-INDEX OR's term: each branch tests its disjunct before the row counts
+            } // else a MULTI-INDEX OR's term (each branch tests its disjunct), or one the lookup ensures
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
