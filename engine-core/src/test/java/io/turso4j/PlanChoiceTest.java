@@ -32,15 +32,20 @@ class PlanChoiceTest {
     };
 
     /** select4.test's shape: five integer columns and a text one per table, indexes on some. */
-    private static final String JOIN_SCHEMA = tables("1", "2", "3", "4", "9")
+    private static final String JOIN_SCHEMA = tables("1", "2", "3", "4", "7", "9")
             + "CREATE INDEX t1i0 ON t1(a1, b1, c1, d1, e1, x1); CREATE INDEX t2c2 ON t2(c2);"
-            + "CREATE INDEX t3a3 ON t3(a3); CREATE INDEX t4b4 ON t4(b4);";
+            + "CREATE INDEX t3a3 ON t3(a3); CREATE INDEX t4b4 ON t4(b4); CREATE INDEX t7e7 ON t7(e7);";
 
     /** A table no index narrows goes last, where the fewest outer rows run its scan. */
     private static final String[] JOIN_QUERIES = {
         "SELECT a3, a2, e1, a9 + b9, e4 * 658 + b1 FROM t9, t2, t3, t1, t4 WHERE b4 IN (408, 261, 877, 33)"
                 + " AND c2 = 374 AND (e9 = 245 OR 35 = e9 OR 799 = e9) AND a1 IN (380, 992, 32, 189) AND a3 = e1",
         "SELECT x3, e1 FROM t9, t3, t1 WHERE a3 IN (198, 872, 16) AND 352 = a1 AND b9 > 5",
+        // A lookup takes the join's one value over the IN list's several.
+        "SELECT b9, b7 + 142 FROM t7, t9 WHERE e7 IN (254, 826, 301, 282) AND e9 = e7",
+        // Transitive: a3 = e7 and e7 = 5 let t3's lookup use a3 = 5 before t7 is placed.
+        "SELECT a3, e7 FROM t3, t7 WHERE a3 = e7 AND e7 = 5",
+        "SELECT e4, a3 FROM t3, t7, t4 WHERE e7 IN (602, 878, 439) AND a3 = e7 AND b4 IN (593, 919)",
     };
 
     @TempDir

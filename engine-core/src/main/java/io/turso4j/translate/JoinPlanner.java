@@ -21,10 +21,11 @@ import java.util.Map;
  *
  * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
- * unique key); a range bound keeps a quarter of the rows; a term tested but not used for the
- * lookup keeps about 93% of them (an equality caps them at a quarter of the table's), as SQLite
- * guesses — so a scan no index narrows is placed where the fewest outer rows run it. The right side of a LEFT or CROSS JOIN stays after every source to its
- * left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
+ * unique key), an automatic index's 20 (built at 7·N·log N); a range bound keeps a quarter of
+ * the rows; a term tested but not used for the lookup keeps about 93% of them (an equality caps
+ * them at a quarter of the table's), as SQLite guesses — so a scan no index narrows is placed
+ * where the fewest outer rows run it. The right side of a LEFT or CROSS JOIN stays after every
+ * source to its left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
  */
 final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
@@ -137,6 +138,64 @@ final class JoinPlanner {
                 tested.getFirst().add(t);
             }
         }
+        if (!outer) {
+            transitive(terms);
+        }
+    }
+
+    /**
+     * SQLite's transitive constraints: given {@code x = y} between columns of two sources (of one
+     * affinity class, compared in BINARY), a constant equality or IN list on {@code y} narrows
+     * {@code x} too, so a lookup on {@code x} may use it before {@code y}'s source is placed. The
+     * terms themselves are still tested where they are.
+     */
+    private void transitive(List<WhereTerm> terms) {
+        for (WhereTerm t : terms) {
+            if (!(t.expr() instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ || t.on() >= 0
+                    || t.constraints().size() != 2) {
+                continue;
+            }
+            WhereTerm.Constraint x = t.constraints().get(0);
+            WhereTerm.Constraint y = t.constraints().get(1);
+            if (x.op() != WhereTerm.Op.EQ || y.op() != WhereTerm.Op.EQ || x.source() == y.source()
+                    || x.valueMask() != 1L << y.source() || y.valueMask() != 1L << x.source()
+                    || !binary(x) || !sameClass(x, y)) {
+                continue;
+            }
+            derive(x, y);
+            derive(y, x);
+        }
+    }
+
+    /** Adds to {@code to}'s source the constant EQ and IN constraints on {@code from}'s column, as on {@code to}'s. */
+    private void derive(WhereTerm.Constraint to, WhereTerm.Constraint from) {
+        for (WhereTerm.Constraint k : List.copyOf(constraints.get(from.source()))) {
+            if (k.column() == from.column() && k.valueMask() == 0 && binary(k)
+                    && (k.op() == WhereTerm.Op.EQ || k.op() == WhereTerm.Op.IN)) {
+                constraints.get(to.source()).add(new WhereTerm.Constraint(k.term(), to.source(), to.column(), k.op(),
+                        k.values(), 0, k.probe(), k.collation()));
+            }
+        }
+    }
+
+    private static boolean binary(WhereTerm.Constraint c) {
+        return c.collation() == null || c.collation().name().equalsIgnoreCase("BINARY");
+    }
+
+    /** Whether the two constrained columns have one affinity, or both a numeric one (SQLite's termIsEquivalence). */
+    private boolean sameClass(WhereTerm.Constraint x, WhereTerm.Constraint y) {
+        io.turso4j.value.Affinity a = affinity(x);
+        io.turso4j.value.Affinity b = affinity(y);
+        return a != null && b != null && (a == b || a.isNumeric() && b.isNumeric());
+    }
+
+    private io.turso4j.value.Affinity affinity(WhereTerm.Constraint c) {
+        Table table = items.get(c.source()).table();
+        if (table == null) {
+            return null;
+        }
+        return c.column() >= table.columns().size() ? io.turso4j.value.Affinity.INTEGER
+                : table.columns().get(c.column()).affinity();
     }
 
     /**
@@ -538,7 +597,9 @@ final class JoinPlanner {
         // about a third of a scan step more (its 3N full scan against N + 3N·⅓ lookups).
         double perRow = covering ? 0.9 : 4.0 / 3;
         // Of two indexes that serve equally, the one with narrower entries.
-        double cost = seeks * log + rows * (perRow + 0.01 * width(index, item.table()));
+        // A seek weighs a third of log N: costs here are SQLite's divided by three (its scan
+        // step is 3), but its seek costs log N.
+        double cost = seeks * log / 3 + rows * (perRow + 0.01 * width(index, item.table()));
         out.add(new AccessPath(AccessPath.Kind.INDEX, index, List.copyOf(eq), lower, upper, covering, cost, rows, 0));
     }
 
@@ -570,14 +631,23 @@ final class JoinPlanner {
         return Math.min(n, Math.max(1, 11 - k));
     }
 
+    /**
+     * The first of {@code usable} that constrains {@code key} by equality (or, when not
+     * {@code equality}, by a range) — by a single value before an IN list, whose several seeks
+     * SQLite's costs would not choose over one.
+     */
     private static WhereTerm.Constraint find(IndexColumn key, List<WhereTerm.Constraint> usable, boolean equality, Table table) {
+        WhereTerm.Constraint in = null;
         for (WhereTerm.Constraint c : usable) {
             boolean eq = c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN || c.op() == WhereTerm.Op.ISNULL;
             if (eq == equality && matches(key, c, table)) {
-                return c;
+                if (c.op() != WhereTerm.Op.IN) {
+                    return c;
+                }
+                in = in == null ? c : in;
             }
         }
-        return null;
+        return in;
     }
 
     /** Whether {@code c} constrains the index column {@code key} under the index's collation. */
@@ -644,8 +714,10 @@ final class JoinPlanner {
         if (eq.isEmpty()) {
             return;
         }
-        double rows = Math.max(1, Math.min(n, 11 - eq.size()));
+        // SQLite's guesses (over three, as every cost here): building costs 7·N·log N, and a
+        // lookup finds 20 rows (it cannot know how selective the columns are).
+        double rows = Math.min(n, 20);
         out.add(new AccessPath(AccessPath.Kind.AUTO_INDEX, null, List.copyOf(eq), null, null, true,
-                log + rows, rows, n * log + n));
+                log / 3 + rows * 0.9, rows, 7 * n * log / 3));
     }
 }
