@@ -1,6 +1,7 @@
 package io.turso4j.translate;
 
 import io.turso4j.schema.Index;
+import io.turso4j.sql.ast.Expr;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * lookup or range, an index lookup on equality constraints over a prefix of its columns with an
  * optional range on the next one, or an automatic index built on the fly. Every term is still
  * tested after the row is found, so a path only has to find a superset of the rows the terms
- * accept, never a row twice. Immutable.
+ * accept, never a row twice — except the terms it {@link #consumes}. Immutable.
  *
  * @param eq the constraints on the rowid (one), the index's leading columns, or the automatic
  *     index's columns, in key order; each EQ or IN
@@ -29,6 +30,36 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
     AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTerm.Constraint lower,
                WhereTerm.Constraint upper, boolean covering, double cost, double rows, double setup) {
         this(kind, index, eq, lower, upper, covering, cost, rows, setup, null, List.of());
+    }
+
+    /**
+     * Whether every row this path finds satisfies {@code t}, so its loop need not test it
+     * (SQLite's disableTerm): {@code t} is an equality or IN list (or an OR of equalities taken
+     * as one) whose constraint a stored index's or the rowid's lookup uses. The lookup applies
+     * the comparison's affinity and collation and skips a NULL key, so it finds exactly the
+     * rows the test accepts.
+     */
+    boolean consumes(WhereTerm t) {
+        if (kind != Kind.INDEX && kind != Kind.ROWID_EQ) {
+            return false;
+        }
+        boolean exact = switch (t.expr()) {
+            // An OR's constraint is exact only as the IN its equalities make (no disjuncts kept):
+            // a bound combined from its disjuncts only narrows.
+            case Expr.Binary b -> b.op() == Expr.BinaryOp.EQ
+                    || b.op() == Expr.BinaryOp.OR && t.disjuncts().isEmpty();
+            case Expr.InList in -> !in.not();
+            default -> false;
+        };
+        if (!exact) {
+            return false;
+        }
+        for (WhereTerm.Constraint c : eq) {
+            if (c.term() == t && (c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** This path with the planner's final estimates. */

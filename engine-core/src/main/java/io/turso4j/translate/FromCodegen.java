@@ -511,7 +511,7 @@ final class FromCodegen {
             tested.add(new ArrayList<>());
         }
         ExprCodegen exprs = selects.exprs();
-        for (WhereTerm t : terms) {
+        for (WhereTerm t : WhereTerm.subqueriesLast(terms)) {
             if (t.on() >= 0) {
                 continue;
             }
@@ -537,9 +537,9 @@ final class FromCodegen {
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
-            } else if (!enforcedBy(open.get(at).path, t)) {
+            } else if (open.get(at).path.or() != t && !open.get(at).path.consumes(t)) {
                 tested.get(at).add(t.expr());
-            }
+            } // else a MULTI-INDEX OR's term (each branch tests its disjunct), or one the lookup ensures
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
@@ -559,28 +559,6 @@ final class FromCodegen {
             }
         }
         return ordered;
-    }
-
-    /**
-     * Whether {@code path} lets through only rows for which {@code t} holds, so the loop need not
-     * test it again (SQLite's disableTerm): a MULTI-INDEX OR's own term, each branch having
-     * tested its disjunct; an equality a rowid or index lookup seeks, the planner having taken
-     * it only where the lookup compares as the term does (affinity and collation).
-     */
-    private static boolean enforcedBy(AccessPath path, WhereTerm t) {
-        if (path.or() == t) {
-            return true;
-        }
-        if (path.kind() != AccessPath.Kind.INDEX && path.kind() != AccessPath.Kind.ROWID_EQ
-                || !(t.expr() instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ) {
-            return false;
-        }
-        for (WhereTerm.Constraint c : path.eq()) {
-            if (c.term() == t && c.op() == WhereTerm.Op.EQ) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

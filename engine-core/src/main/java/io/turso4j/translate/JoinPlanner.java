@@ -5,6 +5,7 @@ import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.IndexStats;
 import io.turso4j.schema.Schema;
 import io.turso4j.schema.Table;
+import io.turso4j.sql.ast.Expr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,9 +21,11 @@ import java.util.Map;
  *
  * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
- * unique key); a range bound keeps a quarter of the rows; a term tested but not used for the
- * lookup keeps a quarter. The right side of a LEFT or CROSS JOIN stays after every source to its
- * left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
+ * unique key), an automatic index's 20 (built at 7·N·log N); a range bound keeps a quarter of
+ * the rows; a term tested but not used for the lookup keeps about 93% of them (an equality caps
+ * them at a quarter of the table's), as SQLite guesses — so a scan no index narrows is placed
+ * where the fewest outer rows run it. The right side of a LEFT or CROSS JOIN stays after every
+ * source to its left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
  */
 final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
@@ -113,7 +116,7 @@ final class JoinPlanner {
         boolean outer = items.stream().anyMatch(Item::leftJoin);
         // Kept to inner joins: an outer join's unmatched rows would need the branches' ON handling too.
         this.multiOr = multiOr && !outer;
-        for (WhereTerm t : terms) {
+        for (WhereTerm t : derivedLast(terms)) {
             for (WhereTerm.Constraint c : t.constraints()) {
                 int s = c.source();
                 if (s >= 0 && s < n && (items.get(s).leftJoin() ? t.on() == s : t.on() < 0)
@@ -129,8 +132,90 @@ final class JoinPlanner {
                         relevant[s] |= t.mask();
                     }
                 }
+            } else if (n == 1 && !t.disjuncts().isEmpty()) {
+                // An OR holding a subquery, over a lone source: whatever the subquery reads is
+                // fixed while this loop runs, so a MULTI-INDEX OR may still look its disjuncts up.
+                tested.getFirst().add(t);
             }
         }
+        if (!outer) {
+            transitive(terms);
+        }
+    }
+
+    /**
+     * SQLite's transitive constraints: given {@code x = y} between columns of two sources (of one
+     * affinity class, compared in BINARY), a constant equality or IN list on {@code y} narrows
+     * {@code x} too, so a lookup on {@code x} may use it before {@code y}'s source is placed. The
+     * terms themselves are still tested where they are.
+     */
+    private void transitive(List<WhereTerm> terms) {
+        for (WhereTerm t : terms) {
+            if (!(t.expr() instanceof Expr.Binary b) || b.op() != Expr.BinaryOp.EQ || t.on() >= 0
+                    || t.constraints().size() != 2) {
+                continue;
+            }
+            WhereTerm.Constraint x = t.constraints().get(0);
+            WhereTerm.Constraint y = t.constraints().get(1);
+            if (x.op() != WhereTerm.Op.EQ || y.op() != WhereTerm.Op.EQ || x.source() == y.source()
+                    || x.valueMask() != 1L << y.source() || y.valueMask() != 1L << x.source()
+                    || !binary(x) || !sameClass(x, y)) {
+                continue;
+            }
+            derive(x, y);
+            derive(y, x);
+        }
+    }
+
+    /** Adds to {@code to}'s source the constant EQ and IN constraints on {@code from}'s column, as on {@code to}'s. */
+    private void derive(WhereTerm.Constraint to, WhereTerm.Constraint from) {
+        for (WhereTerm.Constraint k : List.copyOf(constraints.get(from.source()))) {
+            if (k.column() == from.column() && k.valueMask() == 0 && binary(k)
+                    && (k.op() == WhereTerm.Op.EQ || k.op() == WhereTerm.Op.IN)) {
+                constraints.get(to.source()).add(new WhereTerm.Constraint(k.term(), to.source(), to.column(), k.op(),
+                        k.values(), 0, k.probe(), k.collation()));
+            }
+        }
+    }
+
+    private static boolean binary(WhereTerm.Constraint c) {
+        return c.collation() == null || c.collation().name().equalsIgnoreCase("BINARY");
+    }
+
+    /** Whether the two constrained columns have one affinity, or both a numeric one (SQLite's termIsEquivalence). */
+    private boolean sameClass(WhereTerm.Constraint x, WhereTerm.Constraint y) {
+        io.turso4j.value.Affinity a = affinity(x);
+        io.turso4j.value.Affinity b = affinity(y);
+        return a != null && b != null && (a == b || a.isNumeric() && b.isNumeric());
+    }
+
+    private io.turso4j.value.Affinity affinity(WhereTerm.Constraint c) {
+        Table table = items.get(c.source()).table();
+        if (table == null) {
+            return null;
+        }
+        return c.column() >= table.columns().size() ? io.turso4j.value.Affinity.INTEGER
+                : table.columns().get(c.column()).affinity();
+    }
+
+    /**
+     * {@code terms} with those whose constraints SQLite derives as virtual terms (a BETWEEN's two
+     * bounds, an OR's IN or combined bound), which it appends to the WHERE clause, after the
+     * others: a path then takes, of two bounds on one column, the one SQLite takes (a written
+     * {@code x > 8981} before a {@code x BETWEEN 2518 AND 9557}'s lower bound).
+     */
+    private static List<WhereTerm> derivedLast(List<WhereTerm> terms) {
+        List<WhereTerm> out = new ArrayList<>(terms.size());
+        for (int pass = 0; pass < 2; pass++) {
+            for (WhereTerm t : terms) {
+                boolean derived = t.expr() instanceof Expr.Between
+                        || t.expr() instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR;
+                if (derived == (pass == 1)) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
     }
 
     Plan plan() {
@@ -256,16 +341,37 @@ final class JoinPlanner {
         return out;
     }
 
-    /** The path's rows, reduced by each term tested in its loop that the lookup does not use. */
+    /**
+     * The path's rows after the terms tested in its loop that the lookup does not use, as
+     * SQLite's whereLoopOutputAdjust guesses them: each such term keeps about 93% of the rows
+     * (a LogEst step), and an equality among them caps the rows at a quarter of the table's
+     * (half when it compares with -1, 0 or 1).
+     */
     private double filtered(int s, long available, AccessPath path) {
         double rows = path.rows();
+        double reduce = 1;
         long here = available | (1L << s);
         for (WhereTerm t : tested.get(s)) {
             if ((t.mask() & ~here) == 0 && !uses(path, t)) {
-                rows *= 0.25;
+                rows *= STEP;
+                if (t.expr() instanceof Expr.Binary b && (b.op() == Expr.BinaryOp.EQ || b.op() == Expr.BinaryOp.IS)) {
+                    reduce = Math.max(reduce, isSmallInteger(b.right()) ? 2 : 4);
+                }
             }
         }
-        return Math.max(1, rows);
+        return Math.max(1, Math.min(rows, Math.max(1, items.get(s).rows()) / reduce));
+    }
+
+    /** One LogEst step down: the share of rows SQLite guesses a term it only tests keeps. */
+    private static final double STEP = Math.pow(2, -0.1);
+
+    /** Whether {@code e} is an integer literal from -1 to 1 (SQLite guesses such a test less selective). */
+    private static boolean isSmallInteger(Expr e) {
+        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE && u.operand() instanceof Expr.Literal l) {
+            return l.kind() == Expr.LiteralKind.INTEGER && l.text().equals("1");
+        }
+        return e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER
+                && (l.text().equals("0") || l.text().equals("1"));
     }
 
     private static boolean uses(AccessPath path, WhereTerm t) {
@@ -314,9 +420,11 @@ final class JoinPlanner {
      */
     private void multiOrPaths(int s, long available, Item item, double n, double log, List<AccessPath> out) {
         long here = available | (1L << s);
-        Item reading = new Item(item.table(), item.rows(), false, item.prereq(), false, null, null);
+        // A branch's index is priced (and shown) as covering when it holds every column the
+        // query reads, as SQLite's is; the loop code still reads each row found by its rowid.
+        Item reading = new Item(item.table(), item.rows(), false, item.prereq(), false, item.used(), null);
         for (WhereTerm t : tested.get(s)) {
-            if (t.on() >= 0 || t.disjuncts().isEmpty() || (t.mask() & ~here) != 0) {
+            if (t.on() >= 0 || t.disjuncts().isEmpty() || (t.mask() != WhereTerm.ALL && (t.mask() & ~here) != 0)) {
                 continue;
             }
             List<AccessPath> branches = new ArrayList<>();
@@ -332,12 +440,21 @@ final class JoinPlanner {
                         }
                     }
                 }
+                // The terms ANDed with the OR narrow each branch too (SQLite's sub-WHERE sees the
+                // outer clause): a row they reject is rejected by their own tests anyway.
+                for (WhereTerm.Constraint c : constraints.get(s)) {
+                    if (c.term() != t && (c.valueMask() & ~available) == 0) {
+                        usable.add(c);
+                    }
+                }
                 List<AccessPath> paths = new ArrayList<>();
                 rowidPaths(item.table(), usable, n, log, paths);
                 for (Index index : item.table().indexes()) {
                     indexPath(reading, index, usable, n, log, false, paths);
                 }
-                AccessPath branch = paths.stream().min(Comparator.comparingDouble(AccessPath::cost)).orElse(null);
+                AccessPath branch = paths.stream()
+                        .filter(p -> !p.eq().isEmpty() || p.lower() != null || p.upper() != null)
+                        .min(Comparator.comparingDouble(AccessPath::cost)).orElse(null);
                 if (branch == null) {
                     branches = null;
                     break;
@@ -480,7 +597,9 @@ final class JoinPlanner {
         // about a third of a scan step more (its 3N full scan against N + 3N·⅓ lookups).
         double perRow = covering ? 0.9 : 4.0 / 3;
         // Of two indexes that serve equally, the one with narrower entries.
-        double cost = seeks * log + rows * (perRow + 0.01 * width(index, item.table()));
+        // A seek weighs a third of log N: costs here are SQLite's divided by three (its scan
+        // step is 3), but its seek costs log N.
+        double cost = seeks * log / 3 + rows * (perRow + 0.01 * width(index, item.table()));
         out.add(new AccessPath(AccessPath.Kind.INDEX, index, List.copyOf(eq), lower, upper, covering, cost, rows, 0));
     }
 
@@ -512,14 +631,23 @@ final class JoinPlanner {
         return Math.min(n, Math.max(1, 11 - k));
     }
 
+    /**
+     * The first of {@code usable} that constrains {@code key} by equality (or, when not
+     * {@code equality}, by a range) — by a single value before an IN list, whose several seeks
+     * SQLite's costs would not choose over one.
+     */
     private static WhereTerm.Constraint find(IndexColumn key, List<WhereTerm.Constraint> usable, boolean equality, Table table) {
+        WhereTerm.Constraint in = null;
         for (WhereTerm.Constraint c : usable) {
             boolean eq = c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN || c.op() == WhereTerm.Op.ISNULL;
             if (eq == equality && matches(key, c, table)) {
-                return c;
+                if (c.op() != WhereTerm.Op.IN) {
+                    return c;
+                }
+                in = in == null ? c : in;
             }
         }
-        return null;
+        return in;
     }
 
     /** Whether {@code c} constrains the index column {@code key} under the index's collation. */
@@ -586,8 +714,10 @@ final class JoinPlanner {
         if (eq.isEmpty()) {
             return;
         }
-        double rows = Math.max(1, Math.min(n, 11 - eq.size()));
+        // SQLite's guesses (over three, as every cost here): building costs 7·N·log N, and a
+        // lookup finds 20 rows (it cannot know how selective the columns are).
+        double rows = Math.min(n, 20);
         out.add(new AccessPath(AccessPath.Kind.AUTO_INDEX, null, List.copyOf(eq), null, null, true,
-                log + rows, rows, n * log + n));
+                log / 3 + rows * 0.9, rows, 7 * n * log / 3));
     }
 }

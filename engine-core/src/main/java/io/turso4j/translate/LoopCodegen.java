@@ -109,7 +109,10 @@ final class LoopCodegen {
                 b.emit(Opcode.OpenRead, l.indexCursor, p.index().rootPage(), l.table.db(), IndexKeys.comparator(p.index()), 0);
             }
         }
-        for (AccessPath branch : p.branches()) {
+        for (AccessPath shown : p.branches()) {
+            // A branch reads its table's row by rowid even when its index would cover the query.
+            AccessPath branch = new AccessPath(shown.kind(), shown.index(), shown.eq(), shown.lower(), shown.upper(),
+                    false, shown.cost(), shown.rows(), shown.setup());
             Level sub = new Level(l.source, branch, l.scope, l.table, -1, 0, null);
             sub.tableCursor = l.tableCursor;
             if (branch.kind() == AccessPath.Kind.INDEX) {
@@ -308,6 +311,12 @@ final class LoopCodegen {
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
+        // A list of constants is the same for every outer row: built once, as SQLite's is.
+        boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
+        int built = b.newLabel();
+        if (constant) {
+            b.emit(Opcode.Once, 0, built);
+        }
         b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
         int value = b.allocRegister();
         int record = b.allocRegister();
@@ -315,6 +324,9 @@ final class LoopCodegen {
             exprs.code(v, value);
             b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
             b.emit(Opcode.IdxInsert, list, record);
+        }
+        if (constant) {
+            b.resolve(built);
         }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
         int top = b.emit(Opcode.Column, list, 0, target);

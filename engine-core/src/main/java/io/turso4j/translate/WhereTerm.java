@@ -306,6 +306,26 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         return column.isNumeric() ? column : null;
     }
 
+    /**
+     * {@code terms} with those that hold a subquery moved after the others (otherwise in order):
+     * the cheap terms of a loop then reject a row before a subquery runs for it (or, for an IN
+     * list, is built at all), as SQLite codes the terms with subqueries last.
+     */
+    static List<WhereTerm> subqueriesLast(List<WhereTerm> terms) {
+        List<WhereTerm> out = new ArrayList<>(terms.size());
+        for (WhereTerm t : terms) {
+            if (t.mask() != ALL) {
+                out.add(t);
+            }
+        }
+        for (WhereTerm t : terms) {
+            if (t.mask() == ALL) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** The sources of {@code scope} that {@code e} reads, by bit; {@link #ALL} when it holds a subquery. */
     static long mask(Expr e, Scope scope) {
         return switch (e) {

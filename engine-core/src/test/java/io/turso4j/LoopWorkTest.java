@@ -1,0 +1,61 @@
+package io.turso4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Work a loop does per outer row that SQLite does once or never: a WHERE term holding a
+ * subquery is tested after the loop's cheap terms (so a row they reject is never probed in the
+ * subquery's list), and a lookup's IN list of constants is built once per execution, not once
+ * per outer row. Results are compared with SQLite; the shapes are read from EXPLAIN.
+ */
+class LoopWorkTest {
+    private static final String SCHEMA = "CREATE TABLE t(a INTEGER, b INTEGER);"
+            + "INSERT INTO t VALUES(1, 10), (2, 20), (3, 30);"
+            + "CREATE TABLE u(x INTEGER, y INTEGER); CREATE INDEX ux ON u(x);"
+            + "INSERT INTO u VALUES(1, 1), (2, 2), (3, 3), (4, 4);";
+
+    @Test
+    void subqueryTermsRunAfterTheCheapOnes() throws SQLException {
+        List<String> script = new ArrayList<>(List.of(SCHEMA.split(";")));
+        script.add("SELECT a FROM t WHERE b IN (SELECT y * 10 FROM u WHERE y > 1) AND a > 1");
+        script.add("SELECT a, x FROM t, u WHERE x IN (SELECT a FROM t WHERE b > 10) AND y = a AND b > 0");
+        script.add("SELECT a FROM t WHERE b IN (SELECT abs(-9223372036854775807 - 1)) AND a = 2");
+        SqliteOracle.differential(script.toArray(String[]::new));
+        List<String> ops = opcodes("SELECT a FROM t WHERE b IN (SELECT y FROM u) AND a = 99");
+        assertTrue(ops.indexOf("Ne") < ops.indexOf("OpenEphemeral"), "a = 99 is tested first: " + ops);
+    }
+
+    @Test
+    void constantInListOfAnInnerLookupIsBuiltOnce() throws SQLException {
+        String join = "SELECT a, y FROM t CROSS JOIN u WHERE u.x IN (1, 3, 4) AND y > a";
+        List<String> script = new ArrayList<>(List.of(SCHEMA.split(";")));
+        script.add(join);
+        SqliteOracle.differential(script.toArray(String[]::new));
+        List<String> ops = opcodes(join);
+        int open = ops.indexOf("OpenEphemeral");
+        assertTrue(open > 0, ops.toString());
+        assertEquals("Once", ops.get(open - 1), "the IN list's build is guarded: " + ops);
+    }
+
+    /** The opcode names of {@code sql}'s program, on a database with {@link #SCHEMA}. */
+    private static List<String> opcodes(String sql) {
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            for (String s : SCHEMA.split(";")) {
+                c.execute(s);
+            }
+            List<String> ops = new ArrayList<>();
+            try (Statement s = c.prepare("EXPLAIN " + sql)) {
+                while (s.next()) {
+                    ops.add(String.valueOf(s.getObject(1)));
+                }
+            }
+            return ops;
+        }
+    }
+}
