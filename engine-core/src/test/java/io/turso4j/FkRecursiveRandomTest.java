@@ -23,7 +23,7 @@ class FkRecursiveRandomTest {
         for (int round = 0; round < 12; round++) {
             List<String> script = script(random);
             try (SqliteOracle oracle = new SqliteOracle()) {
-                FkRecursiveTest.run(oracle, false, script.toArray(String[]::new));
+                FkRecursiveTest.run(oracle, script.toArray(String[]::new));
             } catch (AssertionError e) {
                 throw new AssertionError("seed " + seed + ", round " + round + ":\n" + String.join(";\n", script), e);
             }
