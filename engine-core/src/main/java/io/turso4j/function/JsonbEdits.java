@@ -39,7 +39,9 @@ final class JsonbEdits {
             return doc;
         }
         if (old == null) {
-            List<Integer> created = JsonPath.positions(doc, path, 1);
+            // An append ($[#]) names the end again afterwards; the new element is then [#-1].
+            String now = path.endsWith("[#]") ? path.substring(0, path.length() - 3) + "[#-1]" : path;
+            List<Integer> created = JsonPath.positions(doc, now, 1);
             if (created != null) {
                 resized(doc, created, wide);
             }
