@@ -359,7 +359,8 @@ final class JsonbReader {
                 return j + 1;
             }
             byte e = b[j + 1];
-            if ("\"\\/bfnrt".indexOf(e) >= 0) {
+            if (e == 0 || "\"\\/bfnrt".indexOf(e) >= 0) {
+                // A NUL counts as one of those: SQLite tests with strchr, which finds the terminator.
                 j++;
             } else if (e == 'u') {
                 if (j + 5 >= k || !hex4(j + 2)) {
