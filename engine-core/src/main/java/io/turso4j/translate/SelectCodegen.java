@@ -393,8 +393,7 @@ final class SelectCodegen {
                         Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
                         n += stored != null ? stored.columns().size()
                                 : FunctionSources.handles(call) ? FunctionSources.visibleColumns(schema, call)
-                                : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema,
-                                        new Select.TableFunction(t.name(), List.of(), t.alias())) : 0;
+                                : PragmaFunctions.isTableFunction(t.name()) ? PragmaFunctions.columnCount(schema, call) : 0;
                     }
                 }
                 case Select.Nested nested -> n += sourceColumns(nested.from(), table);
