@@ -50,21 +50,12 @@ final class SqliteOracle implements AutoCloseable {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            List<String> rows = new ArrayList<>();
             if (!ps.execute()) {
                 return "rows: []";
             }
             try (ResultSet rs = ps.getResultSet()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(describe(rs.getObject(i)));
-                    }
-                    rows.add(String.join(", ", row));
-                }
+                return "rows: " + rows(rs);
             }
-            return "rows: " + rows;
         } catch (SQLException e) {
             String m = e.getMessage();
             // sqlite-jdbc: "[SQLITE_ERROR] SQL error or missing database (near "x": syntax error)"
@@ -101,26 +92,32 @@ final class SqliteOracle implements AutoCloseable {
         return sqlite;
     }
 
+    /** The rows of {@code rs}, each as its columns described and joined by ", ". */
+    private static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                row.add(describe(rs.getObject(i)));
+            }
+            rows.add(String.join(", ", row));
+        }
+        return rows;
+    }
+
     /**
      * SQLite's result of {@code sql} on {@code c} with the error's result code too
      * ({@code error 19: …}), for tests of statements whose codes matter (triggers' RAISE).
      */
     static String withCode(java.sql.Connection c, String sql) {
         try (java.sql.Statement s = c.createStatement()) {
-            List<String> rows = new ArrayList<>();
-            if (s.execute(sql)) {
-                try (ResultSet rs = s.getResultSet()) {
-                    int n = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        List<String> row = new ArrayList<>();
-                        for (int i = 1; i <= n; i++) {
-                            row.add(describe(rs.getObject(i)));
-                        }
-                        rows.add(String.join(", ", row));
-                    }
-                }
+            if (!s.execute(sql)) {
+                return "rows: []";
             }
-            return "rows: " + rows;
+            try (ResultSet rs = s.getResultSet()) {
+                return "rows: " + rows(rs);
+            }
         } catch (org.sqlite.SQLiteException e) {
             // sqlite-jdbc: "[SQLITE_CONSTRAINT_TRIGGER] A RAISE function within a trigger fired (too big)"
             String m = e.getMessage();
