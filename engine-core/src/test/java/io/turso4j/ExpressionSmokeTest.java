@@ -87,6 +87,8 @@ class ExpressionSmokeTest {
         "SELECT g FROM (VALUES (1), (2), (1), (NULL), (NULL)) AS t(g) GROUP BY g",
         "SELECT column1 % 2 AS g FROM (VALUES (1), (2), (3), (NULL)) GROUP BY g ORDER BY g DESC",
         "SELECT column1, column2 FROM (VALUES ('a', 1), ('A', 2), ('b', 3)) GROUP BY column1 COLLATE NOCASE",
+        "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) WHERE column1 > 1",
+        "SELECT v.column2 FROM (VALUES (1, 'a'), (2, 'b'), (3, 'a')) AS v WHERE v.column1 < 3 AND column2 = 'a'",
         "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x > 1", "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x = 1",
         "WITH a(x) AS (VALUES (1), (2), (3)), b(y) AS (VALUES (2), (3), (3)) SELECT x, y FROM a LEFT JOIN b ON x = y",
         "WITH a(x) AS (VALUES (1), (2)), b(y) AS (VALUES (2)) SELECT x, y FROM a LEFT JOIN b ON x = y WHERE y IS NULL",

@@ -95,7 +95,11 @@ final class PushDown {
             case Select.Values v -> {
                 Select.Body arms = null;
                 for (List<Expr> row : v.rows()) {
-                    List<Select.ResultColumn> cols = row.stream().<Select.ResultColumn>map(e -> new Select.ExprColumn(e, null)).toList();
+                    // Aliased as VALUES names its columns, so the arms' names stay the subquery's.
+                    List<Select.ResultColumn> cols = new ArrayList<>();
+                    for (int i = 0; i < row.size(); i++) {
+                        cols.add(new Select.ExprColumn(row.get(i), "column" + (i + 1)));
+                    }
                     Select.Core core = new Select.Core(false, cols, null, and(null, terms, row, alias, columns),
                             List.of(), null, List.of());
                     arms = arms == null ? core : new Select.Compound(arms, Select.CompoundOp.UNION_ALL, core);
