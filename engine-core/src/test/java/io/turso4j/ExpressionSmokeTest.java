@@ -56,6 +56,9 @@ class ExpressionSmokeTest {
         "SELECT 'b' AS x UNION ALL SELECT 'a' ORDER BY x", "VALUES (2, 'b'), (1, 'c'), (2, 'a') ORDER BY 1 DESC, 2",
         "VALUES ('B'), ('a'), ('C') ORDER BY 1 COLLATE NOCASE", "VALUES (1), (NULL), (x'00'), ('t'), (2.5) ORDER BY 1",
         "VALUES (1), (2), (3) ORDER BY 1 DESC LIMIT 2 OFFSET 1", "SELECT 1 UNION SELECT 2 ORDER BY 3",
+        // A compound's ORDER BY term may name a column of any arm, the leftmost first.
+        "SELECT 1 AS a UNION SELECT 2 AS b ORDER BY b DESC", "SELECT 1 AS a UNION SELECT 2 AS a UNION SELECT 3 AS c ORDER BY c",
+        "SELECT 1 AS a UNION SELECT 2 + 1 ORDER BY 2 + 1 DESC",
         "SELECT 1 AS a UNION SELECT 2 ORDER BY b", "SELECT 1 UNION ALL SELECT 2 ORDER BY 1 + 1",
         "SELECT 1 + 1 UNION ALL SELECT 1 ORDER BY 1 + 1", "SELECT 1 IN (SELECT 1 UNION SELECT 2)",
         "SELECT (SELECT 3 UNION SELECT 1 ORDER BY 1)", "SELECT x'41' UNION SELECT 1 LIMIT 1",
@@ -103,6 +106,19 @@ class ExpressionSmokeTest {
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10) SELECT x, x * x FROM c",
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 5) SELECT x FROM c",
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 3 OFFSET 2) SELECT x FROM c",
+        // ORDER BY makes the queue a priority queue: depth first, breadth first, ties in arrival order.
+        "WITH RECURSIVE c(n, d) AS (SELECT 1, 0 UNION ALL SELECT n * 2 + k, d + 1 FROM c, (SELECT 0 k UNION ALL SELECT 1)"
+            + " WHERE d < 3 ORDER BY 2 DESC) SELECT group_concat(n) FROM c",
+        "WITH RECURSIVE c(n, d) AS (SELECT 1, 0 UNION ALL SELECT n * 2 + k, d + 1 FROM c, (SELECT 0 k UNION ALL SELECT 1)"
+            + " WHERE d < 3 ORDER BY 2 DESC, 1 DESC) SELECT group_concat(n) FROM c",
+        "WITH RECURSIVE c(s) AS (SELECT 'b' UNION SELECT s || x FROM c, (SELECT 'a' x UNION ALL SELECT 'B')"
+            + " WHERE length(s) < 3 ORDER BY s COLLATE NOCASE DESC LIMIT 10 OFFSET 2) SELECT group_concat(s, ' ') FROM c",
+        "WITH RECURSIVE c(n, v) AS (SELECT 1, NULL UNION ALL SELECT n + 1, CASE WHEN n % 2 THEN n END FROM c WHERE n < 6"
+            + " ORDER BY 2 NULLS LAST, 1 DESC) SELECT group_concat(n || ':' || ifnull(v, '-')) FROM c",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5 ORDER BY n + 1) SELECT group_concat(n) FROM c",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c ORDER BY 1 LIMIT 4) SELECT sum(n) FROM c",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5 ORDER BY n DESC) SELECT n FROM c",
+        "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5 ORDER BY 2) SELECT n FROM c",
         "WITH RECURSIVE c(x) AS (VALUES (1), (2) UNION SELECT (x * 2) % 7 FROM c) SELECT x FROM c ORDER BY 1",
         "WITH RECURSIVE f(n, v) AS (SELECT 1, 1 UNION ALL SELECT n + 1, v * (n + 1) FROM f WHERE n < 15)"
             + " SELECT n, v FROM f WHERE n > 12",

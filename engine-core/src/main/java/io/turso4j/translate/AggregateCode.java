@@ -111,11 +111,7 @@ final class AggregateCode {
             int value = OrderBy.needsNullFlag(term) ? k + 1 : k;
             exprs.code(term.expr(), value);
             if (OrderBy.needsNullFlag(term)) {
-                int notNull = b.newLabel();
-                b.emit(Opcode.Integer, 0, k);
-                b.emit(Opcode.NotNull, value, notNull);
-                b.emit(Opcode.Integer, 1, k);
-                b.resolve(notNull);
+                OrderBy.codeNullFlag(b, value, k);
             }
             k = value + 1;
         }

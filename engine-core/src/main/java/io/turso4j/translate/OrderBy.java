@@ -44,6 +44,15 @@ final class OrderBy {
         return nullsFirst == desc;
     }
 
+    /** Codes the "is NULL" flag of {@link #needsNullFlag}: register {@code flag} = 1 when {@code value} is NULL, else 0. */
+    static void codeNullFlag(ProgramBuilder b, int value, int flag) {
+        int notNull = b.newLabel();
+        b.emit(Opcode.Integer, 0, flag);
+        b.emit(Opcode.NotNull, value, notNull);
+        b.emit(Opcode.Integer, 1, flag);
+        b.resolve(notNull);
+    }
+
     void code(Select select, int columns, Supplier<SelectCodegen.RowSink> limit, int end) {
         List<OrderingTerm> terms = select.orderBy();
         // Key fields: each term's column, preceded by an "is NULL" flag when the term asks for
@@ -122,11 +131,7 @@ final class OrderBy {
             for (int k = 0; k < keys; k++) {
                 int source = first + column.get(k);
                 if (nullFlag.get(k)) {
-                    int notNull = b.newLabel();
-                    b.emit(Opcode.Integer, 0, fields + k);
-                    b.emit(Opcode.NotNull, source, notNull);
-                    b.emit(Opcode.Integer, 1, fields + k);
-                    b.resolve(notNull);
+                    codeNullFlag(b, source, fields + k);
                 } else {
                     b.emit(Opcode.SCopy, source, fields + k);
                 }
@@ -178,8 +183,7 @@ final class OrderBy {
     }
 
     /** The 0-based result column term {@code k} names; -1 when a core's term names none. */
-    private static int resolve(Select.Body body, Expr term, int k, int columns) {
-        Select.Body original = body;
+    static int resolve(Select.Body body, Expr term, int k, int columns) {
         Expr bare = term instanceof Expr.Collate c ? c.expr() : term;
         Integer n = number(bare);
         if (n != null) {
@@ -188,23 +192,34 @@ final class OrderBy {
             }
             return n - 1;
         }
-        while (body instanceof Select.Compound c) {
-            body = c.left();
-        }
-        if (body instanceof Select.Core core) {
-            for (int i = 0; i < core.columns().size(); i++) {
-                if (core.columns().get(i) instanceof Select.ExprColumn ec
-                        && ((ec.alias() != null && bare instanceof Expr.Column col && col.table() == null
-                                && col.column().equalsIgnoreCase(ec.alias()))
-                            || ec.expr().equals(bare))) {
-                    return i;
+        // As SQLite's resolveCompoundOrderBy: the arms are tried from the leftmost on.
+        List<Select.Body> arms = new ArrayList<>();
+        arms(body, arms);
+        for (Select.Body arm : arms) {
+            if (arm instanceof Select.Core core) {
+                for (int i = 0; i < core.columns().size(); i++) {
+                    if (core.columns().get(i) instanceof Select.ExprColumn ec
+                            && ((ec.alias() != null && bare instanceof Expr.Column col && col.table() == null
+                                    && col.column().equalsIgnoreCase(ec.alias()))
+                                || ec.expr().equals(bare))) {
+                        return i;
+                    }
                 }
             }
         }
-        if (body == original && body instanceof Select.Core) {
+        if (body instanceof Select.Core) {
             return -1;
         }
         throw ExprCodegen.error(ordinal(k + 1) + " ORDER BY term does not match any column in the result set");
+    }
+
+    private static void arms(Select.Body body, List<Select.Body> out) {
+        if (body instanceof Select.Compound c) {
+            arms(c.left(), out);
+            arms(c.right(), out);
+        } else {
+            out.add(body);
+        }
     }
 
     /** Fails like SQLite when a numbered term is out of range (a one-row SELECT needs no sorting). */

@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
@@ -12,8 +13,9 @@ import java.util.List;
 /**
  * A recursive common table expression, {@code WITH [RECURSIVE] c AS (setup UNION [ALL]
  * recursive)} (SQLite does not need the keyword: a CTE whose body names it is recursive), as
- * SQLite runs it: a co-routine that keeps a FIFO queue of rows. The setup's
- * rows go into the queue; then, until the queue is empty, the oldest row is taken out, yielded,
+ * SQLite runs it: a co-routine that keeps a queue of rows, first in first out, or ordered by
+ * the CTE's ORDER BY (see {@link QueueKey}). The setup's
+ * rows go into the queue; then, until the queue is empty, the first row is taken out, yielded,
  * and the recursive SELECT runs with {@code c} standing for that one row, its rows going into
  * the queue. With UNION a set of the rows seen keeps duplicates out; a LIMIT counts the rows
  * yielded (OFFSET skips some without stopping the recursion).
@@ -70,7 +72,7 @@ final class RecursiveCte {
             // sqlite3: only the arms of a UNION [ALL] after the first may name the CTE.
             throw ExprCodegen.error("circular reference: " + cte.name());
         }
-        if (!(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name()) || !select.orderBy().isEmpty()) {
+        if (!(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name())) {
             throw ExprCodegen.error("this form of recursive common table expression is not supported yet: " + cte.name());
         }
         int width = selects.columnCount(c.left());
@@ -79,9 +81,12 @@ final class RecursiveCte {
             throw ExprCodegen.error("table " + cte.name() + " has " + width + " values for " + cte.columns().size()
                     + " columns");
         }
+        QueueKey key = queueKey(select, c, width);
+        int keys = key.columns.length;
         int register = b.allocRegister();
         int out = b.allocRegisters(width);
         int row = b.allocRegisters(width);
+        int fields = b.allocRegisters(keys + width);
         int record = b.allocRegister();
         int queue = b.allocCursor();
         int seen = c.op() == Select.CompoundOp.UNION ? b.allocCursor() : -1;
@@ -91,7 +96,7 @@ final class RecursiveCte {
         b.emit(Opcode.InitCoroutine, register, after, start);
         b.resolve(start);
         int startAddress = b.currentAddress();
-        b.emit(Opcode.SorterOpen, queue, width, 0, new IndexKeyComparator(new Collation[0], new boolean[0]), 0);
+        b.emit(Opcode.SorterOpen, queue, keys + width, 0, key.comparator, 0);
         if (seen >= 0) {
             b.emit(Opcode.OpenEphemeral, seen, width, 0, CompoundCodegen.compoundKey(c, width), 0);
         }
@@ -113,7 +118,15 @@ final class RecursiveCte {
                 b.emit(Opcode.MakeRecord, first, count, record);
                 b.emit(Opcode.IdxInsert, seen, record);
             }
-            b.emit(Opcode.MakeRecord, first, count, record);
+            for (int k = 0; k < keys; k++) {
+                if (key.nullFlags[k]) {
+                    OrderBy.codeNullFlag(b, first + key.columns[k], fields + k);
+                } else {
+                    b.emit(Opcode.SCopy, first + key.columns[k], fields + k);
+                }
+            }
+            b.emit(Opcode.Copy, first, fields + keys, count - 1);
+            b.emit(Opcode.MakeRecord, fields, keys + count, record);
             b.emit(Opcode.IdxInsert, queue, record);
             b.resolve(skip);
         };
@@ -128,7 +141,7 @@ final class RecursiveCte {
 
         int loop = b.emit(Opcode.Rewind, queue, done);
         for (int i = 0; i < width; i++) {
-            b.emit(Opcode.Column, queue, i, row + i);
+            b.emit(Opcode.Column, queue, keys + i, row + i);
         }
         b.emit(Opcode.Delete, queue, 0);
         b.emit(Opcode.Copy, row, out, width - 1);
@@ -150,5 +163,47 @@ final class RecursiveCte {
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
         return new Coded(register, startAddress, out, columns, affinities);
+    }
+
+    /**
+     * The queue's sort key: empty (first in, first out) without an ORDER BY; with one, the
+     * queue is a priority queue on the result columns its terms name (SQLite: "the queue
+     * becomes a priority queue"), rows of equal key leaving in the order they came.
+     * {@code columns[k]} is the result column key field k copies, {@code nullFlags[k]} whether
+     * the field is that column's "is NULL" flag (see {@link OrderBy#needsNullFlag}).
+     */
+    private record QueueKey(int[] columns, boolean[] nullFlags, IndexKeyComparator comparator) {}
+
+    private static QueueKey queueKey(Select select, Select.Compound body, int width) {
+        List<OrderingTerm> terms = select.orderBy();
+        List<Integer> columns = new ArrayList<>();
+        List<Boolean> nullFlags = new ArrayList<>();
+        List<Collation> collations = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
+            OrderingTerm term = terms.get(k);
+            int column = OrderBy.resolve(body, term.expr(), k, width);
+            boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+            if (OrderBy.needsNullFlag(term)) {
+                columns.add(column);
+                nullFlags.add(true);
+                collations.add(null);
+                descending.add(desc);
+            }
+            Collation own = ExprTyping.collation(term.expr(), null);
+            columns.add(column);
+            nullFlags.add(false);
+            collations.add(own != null ? own : CompoundCodegen.columnCollation(body, column));
+            descending.add(desc);
+        }
+        int[] cols = new int[columns.size()];
+        boolean[] flags = new boolean[cols.length];
+        boolean[] desc = new boolean[cols.length];
+        for (int k = 0; k < cols.length; k++) {
+            cols[k] = columns.get(k);
+            flags[k] = nullFlags.get(k);
+            desc[k] = descending.get(k);
+        }
+        return new QueueKey(cols, flags, new IndexKeyComparator(collations.toArray(new Collation[0]), desc));
     }
 }
