@@ -71,6 +71,20 @@ class AlterTest {
     }
 
     @Test
+    void dropColumnThatTheRestOfTheTableUsesFails() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE g(z INT, b INT GENERATED ALWAYS AS (z * 2) VIRTUAL)",
+                "ALTER TABLE g DROP COLUMN z",
+                "CREATE TABLE h(z INT, b AS (z * 2), c)",
+                "ALTER TABLE h DROP COLUMN z",
+                "CREATE TABLE k(z INT, c CHECK (z > 0))",
+                "ALTER TABLE k DROP COLUMN z",
+                "CREATE TABLE m(z INT, c, CHECK (c > 0))",
+                "ALTER TABLE m DROP COLUMN z",
+                SCHEMA);
+    }
+
+    @Test
     void reindex() throws SQLException {
         SqliteOracle.differential(
                 "CREATE TABLE t(a, b COLLATE NOCASE)",

@@ -1,6 +1,7 @@
 package io.turso4j.translate;
 
 import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
@@ -13,7 +14,9 @@ import io.turso4j.sql.ast.CreateTable;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.parser.Parser;
 import io.turso4j.translate.schema.AlterText;
+import io.turso4j.translate.schema.SchemaBuilder;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.vdbe.ProgramBuilder;
@@ -251,6 +254,12 @@ final class AlterCodegen {
             }
         }
         String sql = AlterText.dropColumn(table.sql(), i);
+        try {
+            SchemaBuilder.redeclareTable((CreateTable) Parser.parse(sql), sql);
+        } catch (SqliteException e) {
+            // What reading the schema back would fail on: a CHECK or generated column that used it.
+            throw ExprCodegen.error("error in table " + table.name() + " after drop column: " + e.getMessage());
+        }
         SchemaWrites.update(b, "table", table.name(), table.name(), table.name(), sql);
         if (column.generated() == Column.Generated.VIRTUAL) {
             return;

@@ -61,6 +61,14 @@ public final class SchemaBuilder {
     }
 
     /**
+     * An existing table as {@code sql}, its CREATE TABLE after an ALTER edited it, now declares
+     * it: built as when the schema is read (SQLite's renameTestSchema), its name not checked.
+     */
+    public static Table redeclareTable(CreateTable stmt, String sql) {
+        return new TableBuilder(stmt, sql, Mode.LOAD).build();
+    }
+
+    /**
      * The name checks of CREATE TABLE … AS SELECT, done before its SELECT is compiled (as
      * sqlite3StartTable does): false when the name is taken and IF NOT EXISTS was written.
      */
