@@ -7,6 +7,7 @@ import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.List;
 
 /**
  * The compound operators that remove duplicates — UNION, EXCEPT, INTERSECT — over temporary
@@ -30,13 +31,16 @@ final class CompoundCodegen {
      *
      * <p>Which of two equal rows survives follows what SQLite 3.54 was seen to do: a row
      * replaces an equal one already there, except among the rows of a left arm that is itself
-     * a compound or a multi-row VALUES, where the first stays.
+     * a compound or a multi-row VALUES, where the first stays. (3.54 runs many compounds as a
+     * merge of sorted arms: of equal rows the right arm's wins, and within an arm the first in
+     * sorted order. The two agree unless one arm holds rows equal under the collation but
+     * different, e.g. 'a' and 'A' under NOCASE.)
      */
     void distinct(Select.Compound c, int out, SelectCodegen.RowSink sink) {
         int columns = selects.columnCount(c);
-        IndexKeyComparator key = compoundKey(c, columns);
         int set = b.allocCursor();
-        b.emit(Opcode.OpenEphemeral, set, columns, 0, key, 0);
+        int openSet = b.emit(Opcode.OpenEphemeral, set, columns, 0, null, 0);
+        int openRight = -1;
         selects.body(c.left(), out, inserter(set, c.left(), true));
         int result = set;
         switch (c.op()) {
@@ -44,11 +48,16 @@ final class CompoundCodegen {
             case EXCEPT -> selects.body(c.right(), out, (first, count) -> b.emit(Opcode.IdxDelete, set, first, count));
             case INTERSECT -> {
                 int right = b.allocCursor();
-                b.emit(Opcode.OpenEphemeral, right, columns, 0, key, 0);
+                openRight = b.emit(Opcode.OpenEphemeral, right, columns, 0, null, 0);
                 selects.body(c.right(), out, inserter(right, c.right(), false));
                 result = right;
             }
             case UNION_ALL -> throw new IllegalStateException("UNION ALL keeps duplicates");
+        }
+        IndexKeyComparator key = compoundKey(c, columns, selects);
+        b.changeP4(openSet, key);
+        if (openRight >= 0) {
+            b.changeP4(openRight, key);
         }
         int done = b.newLabel();
         b.emit(Opcode.Rewind, set, done);
@@ -93,7 +102,7 @@ final class CompoundCodegen {
     void streamingUnion(Select.Compound c, int out, SelectCodegen.RowSink sink) {
         int columns = selects.columnCount(c);
         int seen = b.allocCursor();
-        b.emit(Opcode.OpenEphemeral, seen, columns, 0, compoundKey(c, columns), 0);
+        int open = b.emit(Opcode.OpenEphemeral, seen, columns, 0, null, 0);
         int record = b.allocRegister();
         SelectCodegen.RowSink once = (first, count) -> {
             int skip = b.newLabel();
@@ -105,29 +114,44 @@ final class CompoundCodegen {
         };
         selects.body(c.left(), out, once);
         selects.body(c.right(), out, once);
+        b.changeP4(open, compoundKey(c, columns, selects));
     }
 
     /** Every column ascending, each under the leftmost explicit collation its arms give it. */
-    static IndexKeyComparator compoundKey(Select.Body body, int columns) {
+    static IndexKeyComparator compoundKey(Select.Body body, int columns, SelectCodegen selects) {
         Collation[] collations = new Collation[columns];
         for (int i = 0; i < columns; i++) {
-            collations[i] = columnCollation(body, i);
+            collations[i] = columnCollation(body, i, selects);
         }
         return new IndexKeyComparator(collations, new boolean[columns]);
     }
 
-    /** multiSelectCollSeq: the first arm, left to right, whose column {@code i} has a collation; else BINARY. */
-    static Collation columnCollation(Select.Body body, int i) {
-        Collation found = switch (body) {
+    /**
+     * multiSelectCollSeq: the first arm, left to right, whose column {@code i} has a collation
+     * (a COLLATE, or the declared collation of the column it reads); else BINARY. A column's
+     * declared collation is known once its arm has been compiled, so compound keys are set
+     * after the arms are coded.
+     */
+    static Collation columnCollation(Select.Body body, int i, SelectCodegen selects) {
+        Collation found = ownCollation(body, i, selects);
+        return found != null ? found : BuiltinCollation.BINARY;
+    }
+
+    private static Collation ownCollation(Select.Body body, int i, SelectCodegen selects) {
+        return switch (body) {
             case Select.Compound c -> {
-                Collation left = columnCollation(c.left(), i);
-                yield left != BuiltinCollation.BINARY ? left : columnCollation(c.right(), i);
+                Collation left = ownCollation(c.left(), i, selects);
+                yield left != null ? left : ownCollation(c.right(), i, selects);
             }
-            case Select.Core core -> i < core.columns().size()
-                    && SelectCodegen.onlyExprColumns(core)
-                    && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr(), null) : null;
+            case Select.Core core -> {
+                List<String> compiled = selects.compiledCollations(core);
+                if (compiled != null) {
+                    yield i < compiled.size() && compiled.get(i) != null ? ExprTyping.named(compiled.get(i)) : null;
+                }
+                yield i < core.columns().size() && SelectCodegen.onlyExprColumns(core)
+                        && core.columns().get(i) instanceof Select.ExprColumn ec ? ExprTyping.collation(ec.expr(), null) : null;
+            }
             case Select.Values v -> ExprTyping.collation(v.rows().getFirst().get(i), null);
         };
-        return found != null ? found : BuiltinCollation.BINARY;
     }
 }

@@ -120,12 +120,7 @@ final class OrderBy {
                 return;
             }
             if (!keyed[0]) {
-                Collation[] collations = new Collation[keys];
-                for (int k = 0; k < keys; k++) {
-                    collations[k] = keyTerms.get(k) == null ? null
-                            : collation(select.body(), keyTerms.get(k), column.get(k), columns);
-                }
-                b.changeP4(open, new IndexKeyComparator(collations, desc));
+                b.changeP4(open, key(select.body(), keyTerms, column, desc, columns));
                 keyed[0] = true;
             }
             for (int k = 0; k < keys; k++) {
@@ -148,6 +143,9 @@ final class OrderBy {
             selects.explain("USE TEMP B-TREE FOR ORDER BY");
         } else {
             selects.body(select.body(), b.allocRegisters(columns), insert);
+            // A compound's key may take a collation from any arm: known once all are compiled.
+            b.changeP4(open, key(select.body(), keyTerms, column, desc, columns));
+            keyed[0] = true;
         }
         if (!keyed[0]) {
             b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
@@ -165,6 +163,16 @@ final class OrderBy {
         b.emit(Opcode.SorterNext, sorter, loop);
     }
 
+    /** The sorter's comparator: per key field its term's collation (none for an "is NULL" flag). */
+    private IndexKeyComparator key(Select.Body body, List<OrderingTerm> keyTerms, List<Integer> column, boolean[] desc,
+                                   int columns) {
+        Collation[] collations = new Collation[desc.length];
+        for (int k = 0; k < desc.length; k++) {
+            collations[k] = keyTerms.get(k) == null ? null : collation(body, keyTerms.get(k), column.get(k), columns);
+        }
+        return new IndexKeyComparator(collations, desc);
+    }
+
     /**
      * The collation of an ORDER BY term that sorts on column {@code c}: its own (a COLLATE, or
      * the column it names), else that of the result column it stands for, else BINARY.
@@ -179,7 +187,7 @@ final class OrderBy {
             Collation result = ExprTyping.collation(((Select.ExprColumn) core.columns().get(c)).expr(), scope);
             return result != null ? result : BuiltinCollation.BINARY;
         }
-        return CompoundCodegen.columnCollation(body, c);
+        return CompoundCodegen.columnCollation(body, c, selects);
     }
 
     /** The 0-based result column term {@code k} names; -1 when a core's term names none. */

@@ -81,7 +81,7 @@ final class RecursiveCte {
             throw ExprCodegen.error("table " + cte.name() + " has " + width + " values for " + cte.columns().size()
                     + " columns");
         }
-        QueueKey key = queueKey(select, c, width);
+        QueueKey key = queueKey(select, c, width, selects);
         int keys = key.columns.length;
         int register = b.allocRegister();
         int out = b.allocRegisters(width);
@@ -96,10 +96,9 @@ final class RecursiveCte {
         b.emit(Opcode.InitCoroutine, register, after, start);
         b.resolve(start);
         int startAddress = b.currentAddress();
-        b.emit(Opcode.SorterOpen, queue, keys + width, 0, key.comparator, 0);
-        if (seen >= 0) {
-            b.emit(Opcode.OpenEphemeral, seen, width, 0, CompoundCodegen.compoundKey(c, width), 0);
-        }
+        // Both keys are set once the arms are compiled (see CompoundCodegen.columnCollation).
+        int openQueue = b.emit(Opcode.SorterOpen, queue, keys + width, 0, null, 0);
+        int openSeen = seen >= 0 ? b.emit(Opcode.OpenEphemeral, seen, width, 0, null, 0) : -1;
         int limit = 0;
         int offset = 0;
         if (select.limit() != null) {
@@ -159,6 +158,10 @@ final class RecursiveCte {
         selects.withRecursiveRow(cte.name(), current,
                 () -> selects.withoutCte(cte, () -> selects.body(c.right(), b.allocRegisters(width), enqueue)));
         b.emit(Opcode.Goto, 0, loop);
+        b.changeP4(openQueue, queueKey(select, c, width, selects).comparator);
+        if (openSeen >= 0) {
+            b.changeP4(openSeen, CompoundCodegen.compoundKey(c, width, selects));
+        }
         b.resolve(done);
         b.emit(Opcode.EndCoroutine, register, 0);
         b.resolve(after);
@@ -174,7 +177,7 @@ final class RecursiveCte {
      */
     private record QueueKey(int[] columns, boolean[] nullFlags, IndexKeyComparator comparator) {}
 
-    private static QueueKey queueKey(Select select, Select.Compound body, int width) {
+    private static QueueKey queueKey(Select select, Select.Compound body, int width, SelectCodegen selects) {
         List<OrderingTerm> terms = select.orderBy();
         List<Integer> columns = new ArrayList<>();
         List<Boolean> nullFlags = new ArrayList<>();
@@ -193,7 +196,7 @@ final class RecursiveCte {
             Collation own = ExprTyping.collation(term.expr(), null);
             columns.add(column);
             nullFlags.add(false);
-            collations.add(own != null ? own : CompoundCodegen.columnCollation(body, column));
+            collations.add(own != null ? own : CompoundCodegen.columnCollation(body, column, selects));
             descending.add(desc);
         }
         int[] cols = new int[columns.size()];
