@@ -179,7 +179,10 @@ final class OrderBy {
      */
     private Collation collation(Select.Body body, OrderingTerm term, int c, int columns) {
         Scope scope = selects.exprs().scope();
-        Collation own = ExprTyping.collation(term.expr(), scope);
+        // An alias names no table column: only an explicit COLLATE is the term's own then.
+        Expr bare = term.expr() instanceof Expr.Collate collate ? collate.expr() : term.expr();
+        boolean alias = body instanceof Select.Core core && aliasIndex(core, bare) == c;
+        Collation own = ExprTyping.collation(term.expr(), alias ? null : scope);
         if (own != null || c >= columns) {
             return own != null ? own : BuiltinCollation.BINARY;
         }
@@ -200,16 +203,19 @@ final class OrderBy {
             }
             return n - 1;
         }
-        // As SQLite's resolveCompoundOrderBy: the arms are tried from the leftmost on.
+        // As SQLite's resolveCompoundOrderBy: the arms are tried from the leftmost on; in each,
+        // a bare name is first looked up among the aliases (resolveAsName), then the term among
+        // the expressions.
         List<Select.Body> arms = new ArrayList<>();
         arms(body, arms);
         for (Select.Body arm : arms) {
             if (arm instanceof Select.Core core) {
+                int named = aliasIndex(core, bare);
+                if (named >= 0) {
+                    return named;
+                }
                 for (int i = 0; i < core.columns().size(); i++) {
-                    if (core.columns().get(i) instanceof Select.ExprColumn ec
-                            && ((ec.alias() != null && bare instanceof Expr.Column col && col.table() == null
-                                    && col.column().equalsIgnoreCase(ec.alias()))
-                                || ec.expr().equals(bare))) {
+                    if (core.columns().get(i) instanceof Select.ExprColumn ec && ec.expr().equals(bare)) {
                         return i;
                     }
                 }
@@ -219,6 +225,19 @@ final class OrderBy {
             return -1;
         }
         throw ExprCodegen.error(ordinal(k + 1) + " ORDER BY term does not match any column in the result set");
+    }
+
+    /** The result column whose alias the bare name {@code term} is, or -1. */
+    private static int aliasIndex(Select.Core core, Expr term) {
+        if (term instanceof Expr.Column col && col.table() == null) {
+            for (int i = 0; i < core.columns().size(); i++) {
+                if (core.columns().get(i) instanceof Select.ExprColumn ec && ec.alias() != null
+                        && col.column().equalsIgnoreCase(ec.alias())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static void arms(Select.Body body, List<Select.Body> out) {
