@@ -93,6 +93,7 @@ class ExpressionSmokeTest {
         "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) WHERE column1 > 1",
         "SELECT v.column2 FROM (VALUES (1, 'a'), (2, 'b'), (3, 'a')) AS v WHERE v.column1 < 3 AND column2 = 'a'",
         "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x > 1", "SELECT x FROM (SELECT 1 AS x) GROUP BY x HAVING x = 1",
+        "SELECT x FROM (SELECT 1 AS x) HAVING x = 1", "SELECT count(*) FROM (SELECT 1 AS x) HAVING count(*) = 1",
         "WITH a(x) AS (VALUES (1), (2), (3)), b(y) AS (VALUES (2), (3), (3)) SELECT x, y FROM a LEFT JOIN b ON x = y",
         "WITH a(x) AS (VALUES (1), (2)), b(y) AS (VALUES (2)) SELECT x, y FROM a LEFT JOIN b ON x = y WHERE y IS NULL",
         "WITH a(x) AS (VALUES (1), (2)), b(y) AS (VALUES (2)), c(z) AS (VALUES (7), (8))"

@@ -518,7 +518,8 @@ final class SelectCodegen {
             }
             if (calls.isEmpty() && core.groupBy().isEmpty()) {
                 if (core.having() != null) {
-                    throw ExprCodegen.error("a GROUP BY clause is required before HAVING");
+                    // SQLite 3.39+ takes HAVING without GROUP BY on an aggregate query only.
+                    throw ExprCodegen.error("HAVING clause on a non-aggregate query");
                 }
                 int next = b.newLabel();
                 if (from != null) {
