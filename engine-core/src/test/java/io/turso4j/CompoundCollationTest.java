@@ -21,7 +21,7 @@ class CompoundCollationTest {
 
     @Test
     void declaredCollationOfTheLeftArmDecidesDuplicates() throws SQLException {
-        differential(
+        SqliteOracle.differential(SETUP,
                 "SELECT x FROM a EXCEPT SELECT x FROM b",
                 "SELECT x FROM b EXCEPT SELECT x FROM a",
                 "SELECT x FROM b INTERSECT SELECT x FROM a",
@@ -35,12 +35,5 @@ class CompoundCollationTest {
                 "WITH RECURSIVE c(s) AS (SELECT x FROM a WHERE id = 1 UNION SELECT lower(s) FROM c) SELECT s FROM c",
                 "WITH RECURSIVE c(s) AS (SELECT x FROM a WHERE id = 1 UNION SELECT s || 'x' FROM c WHERE length(s) < 3"
                         + " ORDER BY 1 DESC) SELECT s FROM c");
-    }
-
-    private static void differential(String... queries) throws SQLException {
-        String[] script = new String[SETUP.length + queries.length];
-        System.arraycopy(SETUP, 0, script, 0, SETUP.length);
-        System.arraycopy(queries, 0, script, SETUP.length, queries.length);
-        SqliteOracle.differential(script);
     }
 }

@@ -37,9 +37,16 @@ final class SqliteOracle implements AutoCloseable {
      * script) and asserts the same result, rows or error, for every one.
      */
     static void differential(String... script) throws SQLException {
+        differential(new String[0], script);
+    }
+
+    /** {@link #differential(String...)} of {@code setup}'s statements followed by {@code script}'s. */
+    static void differential(String[] setup, String... script) throws SQLException {
         try (SqliteOracle oracle = new SqliteOracle()) {
-            for (String sql : script) {
-                org.junit.jupiter.api.Assertions.assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+            for (String[] part : new String[][] {setup, script}) {
+                for (String sql : part) {
+                    org.junit.jupiter.api.Assertions.assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
+                }
             }
         }
     }

@@ -56,7 +56,8 @@ final class Aggregates {
 
     /**
      * min(X) / max(X): the least or greatest non-NULL value under the call's collation. On ties
-     * the first value seen is kept. NULL when every value was NULL.
+     * the first value seen is kept. NULL when every value was NULL. A row that brings no new
+     * value (a tie, a worse one, or NULL after a value) is not the bare columns' row.
      */
     private static final class MinMax implements AggregateFunction.Accumulator {
         private final boolean max;
@@ -71,6 +72,9 @@ final class Aggregates {
         public void step(FunctionContext context, Register[] args, int start, int count) {
             Register x = args[start];
             if (x.isNull()) {
+                if (any) {
+                    context.skipAccumulatorLoad();
+                }
                 return;
             }
             if (!any) {
@@ -81,6 +85,8 @@ final class Aggregates {
             int cmp = ValueComparator.compare(best, x, context.collation());
             if (max ? cmp < 0 : cmp > 0) {
                 best.copyFrom(x);
+            } else {
+                context.skipAccumulatorLoad();
             }
         }
 

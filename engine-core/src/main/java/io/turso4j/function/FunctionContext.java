@@ -30,4 +30,12 @@ public interface FunctionContext {
      * {@code max()} and the other comparing functions use it.
      */
     Collation collation();
+
+    /**
+     * Called by an aggregate's step to say this row is not the one the query's bare columns
+     * should show (SQLite's {@code sqlite3SkipAccumulatorLoad}): min() and max() call it unless
+     * the row gave them a new value. Ignored where no bare columns follow the call.
+     */
+    default void skipAccumulatorLoad() {
+    }
 }

@@ -32,6 +32,10 @@ final class AggregateCode {
     private final int[] ordered;
     /** Per call with an ORDER BY: the register counting the rows it was given. */
     private final int[] arrivals;
+    /** The call whose steps decide the bare columns' row (see {@link #jumpUnlessBareRow}), or -1. */
+    private final int decider;
+    /** Where that call's AggStep says whether to skip loading the row, or -1. */
+    private final int skipLoad;
 
     AggregateCode(ProgramBuilder b, ExprCodegen exprs, List<Expr.Function> calls) {
         this.b = b;
@@ -49,6 +53,31 @@ final class AggregateCode {
             distinct[i] = f.distinct() ? b.allocCursor() : -1;
             ordered[i] = f.orderBy().isEmpty() ? -1 : b.allocCursor();
             arrivals[i] = f.orderBy().isEmpty() ? -1 : b.allocRegister();
+        }
+        int last = -1;
+        for (int i = 0; i < calls.size(); i++) {
+            Expr.Function f = calls.get(i);
+            if (ordered[i] < 0 && f.args().size() == 1
+                    && (f.name().equalsIgnoreCase("min") || f.name().equalsIgnoreCase("max"))) {
+                last = i;
+            }
+        }
+        this.decider = last;
+        this.skipLoad = last >= 0 ? b.allocRegister() : -1;
+    }
+
+    /**
+     * Jumps to {@code notThisRow} unless the current row, just stepped, is the one the bare
+     * columns (those outside any aggregate) show, as SQLite chooses it: with a min() or max()
+     * call, a row where the last such call took a new value (or met a NULL before any value);
+     * otherwise the group's first row, while {@code firstRow} is still 1 (cleared here).
+     */
+    void jumpUnlessBareRow(int firstRow, int notThisRow) {
+        if (skipLoad >= 0) {
+            b.emit(Opcode.If, skipLoad, notThisRow, 0);
+        } else {
+            b.emit(Opcode.IfNot, firstRow, notThisRow, 0);
+            b.emit(Opcode.Integer, 0, firstRow);
         }
     }
 
@@ -188,6 +217,7 @@ final class AggregateCode {
     private AggregateCall call(Expr.Function f) {
         int argc = f.star() ? 0 : f.args().size();
         AggregateFunction fn = exprs.functions().aggregate(f.name(), argc);
-        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args(), exprs.scope()));
+        return new AggregateCall(f.name(), argc, fn, ExprCodegen.collationOfArgs(f.args(), exprs.scope()),
+                decider >= 0 && calls.get(decider) == f ? skipLoad : -1);
     }
 }

@@ -27,7 +27,8 @@ import java.util.List;
  *   output: AggFinal …; HAVING; result columns; row; Return
  * </pre>
  * A column that is neither grouped nor aggregated shows the group's first row, as SQLite 3.54
- * was seen to do.
+ * was seen to do, or with min()/max() the row the value came from (see
+ * {@link AggregateCode#jumpUnlessBareRow}).
  * Not thread-safe; one per SELECT.
  */
 final class GroupByCodegen {
@@ -127,13 +128,12 @@ final class GroupByCodegen {
                 b.emit(Opcode.Column, pseudo, at++, s.firstRegister() + i);
             }
         }
-        // A group's bare columns show its first row: keep a copy of it.
-        int notFirst = b.newLabel();
-        b.emit(Opcode.IfNot, firstRow, notFirst, 0);
-        copySources(false, snapshot);
-        b.emit(Opcode.Integer, 0, firstRow);
-        b.resolve(notFirst);
         aggregates.step();
+        // Keep a copy of the row a group's bare columns show.
+        int notThisRow = b.newLabel();
+        aggregates.jumpUnlessBareRow(firstRow, notThisRow);
+        copySources(false, snapshot);
+        b.resolve(notThisRow);
         b.emit(Opcode.SorterNext, sorter, loop);
         b.emit(Opcode.IfNot, open, end, 0);
         b.emit(Opcode.Gosub, returnAddress, output);

@@ -754,8 +754,10 @@ final class SelectCodegen {
                            List<Expr> columns) {
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
+        int firstRow = b.allocRegister();
         aggregates.reset();
         b.emit(Opcode.Integer, 0, stepped);
+        b.emit(Opcode.Integer, 1, firstRow);
         int next = b.newLabel();
         int after = b.newLabel();
         boolean firstOnly = false;
@@ -783,10 +785,13 @@ final class SelectCodegen {
         b.emit(Opcode.Integer, 1, stepped);
         aggregates.step();
         if (from != null) {
-            // Bare columns after the loops show the last row that was aggregated; copying it
-            // costs every row, so it is skipped when nothing after the loops reads a column.
+            // Bare columns after the loops show one row of those aggregated; copying it is
+            // skipped when nothing after the loops reads a column.
             if (readsRowAfterLoops(columns, core.having())) {
+                int notThisRow = b.newLabel();
+                aggregates.jumpUnlessBareRow(firstRow, notThisRow);
                 from.copyRowsToRegisters();
+                b.resolve(notThisRow);
             }
             if (firstOnly) {
                 b.emit(Opcode.Goto, 0, after);

@@ -70,6 +70,8 @@ public final class Vm implements FunctionContext {
     private int resultStart;
     private int resultCount;
     private Collation callCollation = BuiltinCollation.BINARY;
+    /** Set by the aggregate step under way when its row is not the bare columns' (see {@link AggregateCall#skipLoad}). */
+    private boolean skipLoad;
     private long nowMillis = -1;
 
     public Vm(Program program, VmContext context) {
@@ -541,7 +543,16 @@ public final class Vm implements FunctionContext {
             accumulators[acc] = a;
         }
         callCollation = call.collation();
+        skipLoad = false;
         a.step(this, regs, first, count);
+        if (call.skipLoad() >= 0) {
+            regs[call.skipLoad()].setInt(skipLoad ? 1 : 0);
+        }
+    }
+
+    @Override
+    public void skipAccumulatorLoad() {
+        skipLoad = true;
     }
 
     /**
