@@ -12,7 +12,7 @@ import java.util.function.BiPredicate;
 /**
  * {@code .tables}, {@code .indexes} and {@code .schema}, printing what sqlite3 3.40 prints. Both read the schema
  * tables with one plain query each ({@code sqlite_schema}, then {@code sqlite_temp_schema} if
- * the engine has it) and filter in the shell, so they need no more SQL from the engine than a
+ * the temp database is open) and filter in the shell, so they need no more SQL from the engine than a
  * table scan. Owned by the shell's one thread.
  */
 final class SchemaCommands {
@@ -212,10 +212,10 @@ final class SchemaCommands {
             state.error("Error: " + e.getMessage());
             return null;
         }
-        try {
+        // As sqlite3 walks PRAGMA database_list: a temp database not opened yet is not read,
+        // which would open it (and make .databases list it).
+        if (query("PRAGMA database_list").stream().anyMatch(r -> "temp".equals(text(r[1])))) {
             addRows(entries, "temp", "SELECT type, name, tbl_name, sql FROM sqlite_temp_schema");
-        } catch (RuntimeException e) {
-            // An engine without a temp schema has no temp objects to list.
         }
         return entries;
     }

@@ -37,4 +37,13 @@ class ReportCommandsTest {
         ShellRun memory = ShellRun.of(EngineSession::open, temp, ".databases\n");
         assertEquals("main: \"\" r/w\n", memory.out());
     }
+
+    @Test
+    void schemaCommandsDoNotOpenTheTempDatabase() {
+        ShellRun run = ShellRun.of(EngineSession::open, temp, ".tables\n.indexes\n.schema\n.databases\n");
+        assertEquals("main: \"\" r/w\n", run.out());
+        ShellRun withTemp = ShellRun.of(EngineSession::open, temp,
+                "CREATE TEMP TABLE x(a);\n.tables\n.schema\n.databases\n");
+        assertEquals("temp.x\nCREATE TABLE temp.x(a);\nmain: \"\" r/w\ntemp: \"\" r/w\n", withTemp.out());
+    }
 }
