@@ -45,7 +45,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Threads: thread-safe. Shared state is guarded by one {@link ReentrantLock} held only for
  * bookkeeping, never across I/O. The writer-only methods ({@link #writeFrames},
- * {@link #findForWriter}) may be called only by the write lock's owner.
+ * {@link #writeCommitFrames}, {@link #findForWriter}) may be called only by the write lock's
+ * owner.
  */
 public final class Wal {
     /** Frames per vectored write: two buffers each, well under IOV_MAX. */
