@@ -47,6 +47,15 @@ public final class Connection implements AutoCloseable {
     private long lastInsertRowid;
     private long runningChanges;
     private boolean autocommit = true;
+    /**
+     * The finishing statement's autocommit commit threw {@code IoPending}: the next {@link
+     * #finishStatement} resumes it, also once it is published and only its auto-checkpoint is
+     * still in flight (the pager is then out of its write transaction). As in SQLite, the
+     * statement whose commit triggers the auto-checkpoint ends only when the checkpoint does,
+     * so the next write transaction finds the WAL wholly backfilled and restarts it instead
+     * of growing the file (an append makes every commit's fdatasync journal the new size).
+     */
+    private boolean commitUnfinished;
     /** Deferred foreign key violations pending in the transaction (SQLite's nDeferredCons). */
     private long deferredViolations;
     /**
@@ -400,9 +409,18 @@ public final class Connection implements AutoCloseable {
      * @throws io.turso4j.storage.IoPending while the commit's I/O is in flight; call again
      */
     void finishStatement(int savepoint) {
-        if (autocommit && activeStatements == 1 && pager.inWriteTransaction()) {
-            btree.beforeCommit();
-            pager.commit();
+        if (autocommit && activeStatements == 1 && (pager.inWriteTransaction() || commitUnfinished)) {
+            if (pager.inWriteTransaction()) {
+                btree.beforeCommit();
+            }
+            commitUnfinished = true;
+            try {
+                pager.commit();
+            } catch (SqliteException e) {
+                commitUnfinished = false;
+                throw e;
+            }
+            commitUnfinished = false;
             schema.committed();
             settings.setDeferForeignKeys(false); // PRAGMA defer_foreign_keys lasts one transaction
         } else if (savepoint > 0) {
@@ -467,6 +485,7 @@ public final class Connection implements AutoCloseable {
     }
 
     private void leaveStatement() {
+        commitUnfinished = false;
         activeStatements--;
         if (activeStatements == 0 && autocommit && readOpen) {
             pager.endRead();

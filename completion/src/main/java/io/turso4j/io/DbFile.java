@@ -2,13 +2,14 @@ package io.turso4j.io;
 
 import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
+import io.turso4j.completion.IoFailure;
 
 import java.util.Objects;
 
 /**
  * One open file (a database or its WAL). Every operation returns a {@link Completion} at
  * once and never blocks the caller; the completion carries the result or an
- * {@link io.turso4j.completion.IoFailure}. Operations on one file may be in flight together
+ * {@link IoFailure}. Operations on one file may be in flight together
  * and may complete in any order: callers that need an order (write, then sync) wait for the
  * first completion before issuing the second.
  *
@@ -52,6 +53,50 @@ public interface DbFile {
 
     /** Makes every completed write durable (fdatasync). */
     Completion sync();
+
+    /**
+     * Writes {@code buf[off, off+len)} at {@code pos} and completes only once those bytes
+     * (and the file length that covers them) are durable: a write with O_DSYNC semantics.
+     * Completes with the number of bytes written, like {@link #write(long, Buffer, int, int)};
+     * a short write is not made durable. Unlike {@link #sync()} this promises nothing about
+     * other writes, so a caller that has earlier writes still to make durable must sync.
+     *
+     * <p>The default writes, then syncs once the whole write has succeeded: one wait for the
+     * caller. A backend that can ask the kernel for both in one request (io_uring's write
+     * with {@code RWF_DSYNC}) overrides it, sparing the second request's round trip.
+     */
+    default Completion writeDurably(long pos, Buffer buf, int off, int len) {
+        Completion durable = new Completion();
+        write(pos, buf, off, len).onComplete(w -> {
+            if (!w.isSucceeded() || w.result() != len) {
+                forward(w, durable);
+                return;
+            }
+            Completion synced;
+            try {
+                synced = sync();
+            } catch (RuntimeException e) { // never leave the caller waiting on a thrown callback
+                durable.fail(e instanceof IoFailure f ? f : new IoFailure("cannot sync " + path(), e));
+                return;
+            }
+            synced.onComplete(s -> {
+                if (s.isSucceeded()) {
+                    durable.complete(len);
+                } else {
+                    durable.fail(s.failure());
+                }
+            });
+        });
+        return durable;
+    }
+
+    private static void forward(Completion from, Completion to) {
+        if (from.isSucceeded()) {
+            to.complete(from.result());
+        } else {
+            to.fail(from.failure());
+        }
+    }
 
     /** Sets the file's length to {@code length}, cutting or zero-extending it. */
     Completion truncate(long length);

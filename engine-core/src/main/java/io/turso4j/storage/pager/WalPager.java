@@ -12,6 +12,7 @@ import io.turso4j.storage.format.LockBytePage;
 import io.turso4j.storage.wal.CheckpointMode;
 import io.turso4j.storage.wal.CheckpointResult;
 import io.turso4j.storage.wal.Checkpointer;
+import io.turso4j.storage.wal.FrameWrite;
 import io.turso4j.storage.wal.Wal;
 import io.turso4j.storage.wal.WalSnapshot;
 
@@ -321,13 +322,14 @@ public final class WalPager implements Pager {
             images[i] = committing.get(committed + i).buffer().segment();
         }
         boolean last = end == committing.size();
-        commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool());
         committed = end;
-        if (last) {
-            lastFrames = commitIo;
-            if (synchronous == Synchronous.FULL) {
-                commitIo = wal.syncAfter(commitIo);
-            }
+        if (last && synchronous == Synchronous.FULL) {
+            FrameWrite io = wal.writeCommitFrames(numbers, images, pageCount, shared.pagePool());
+            lastFrames = io.written();
+            commitIo = io.durable();
+        } else {
+            commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool());
+            lastFrames = last ? commitIo : null;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
@@ -44,7 +45,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Threads: thread-safe. Shared state is guarded by one {@link ReentrantLock} held only for
  * bookkeeping, never across I/O. The writer-only methods ({@link #writeFrames},
- * {@link #findForWriter}) may be called only by the write lock's owner.
+ * {@link #writeCommitFrames}, {@link #findForWriter}) may be called only by the write lock's
+ * owner.
  */
 public final class Wal {
     /** Frames per vectored write: two buffers each, well under IOV_MAX. */
@@ -71,6 +73,14 @@ public final class Wal {
     /** Database size at each commit frame of the current generation: checkpoints need it. */
     private final TreeMap<Integer, Integer> commitSizes = new TreeMap<>();
 
+    /**
+     * WAL writes issued that are not durable on their own, counted by the writer (the write
+     * lock's hand-over orders the counting across writers).
+     */
+    private long writesIssued;
+    /** How many of {@link #writesIssued} a successful sync covers; raised on I/O threads. */
+    private final AtomicLong syncedThrough = new AtomicLong();
+
     private volatile WalSnapshot current;
     private int backfilled;
     private Object writer;
@@ -86,6 +96,9 @@ public final class Wal {
         this.encoder = new FrameEncoder(pageSize, random);
         this.framePool = new BufferPool(WalFrameHeader.SIZE + pageSize, FRAME_BUFFERS, false);
         if (recovered.maxFrame() > 0) {
+            // Frames found on disk may still sit only in the OS cache (a crashed process
+            // leaves them there): the next commit syncs the whole file rather than its frame.
+            writesIssued = 1;
             encoder.resume(recovered.header(), recovered.checksumAtCommit());
             commitSizes.putAll(recovered.commitSizes());
         } else if (recovered.header() != null) {
@@ -231,6 +244,25 @@ public final class Wal {
      * @return the completion of all the writes
      */
     public Completion writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool) {
+        return writeFrames(pages, images, commitDbSize, pagePool, false).written();
+    }
+
+    /**
+     * {@link #writeFrames(int[], MemorySegment[], int, BufferPool)} for a commit's last chunk
+     * whose frames must be durable before the commit is published (synchronous=FULL).
+     *
+     * <p>When the commit is one frame, needs no new WAL header and every earlier WAL write is
+     * already synced, the frame goes out as one durable write ({@link DbFile#writeDurably}),
+     * which for io_uring is a single request: SQLite's write() then fdatasync() in one kernel
+     * round trip. Otherwise the writes are followed by a sync of the file, as a sync chained on
+     * them. Writer only.
+     */
+    public FrameWrite writeCommitFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool) {
+        return writeFrames(pages, images, commitDbSize, pagePool, true);
+    }
+
+    private FrameWrite writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool,
+            boolean durable) {
         boolean newHeader = encoder.startIfNeeded();
         long pos = pageOffset(index.frameCount() + 1) - WalFrameHeader.SIZE;
         List<Buffer[]> batches = new ArrayList<>();
@@ -257,13 +289,22 @@ public final class Wal {
                 batch.clear();
             }
         }
-        if (!newHeader) {
-            return submitAll(pos, batches);
+        if (durable && !newHeader && batches.size() == 1 && batches.get(0).length == 1
+                && syncedThrough.get() == writesIssued) {
+            Completion done = write(pos, batches.get(0), true);
+            return new FrameWrite(done, done);
         }
+        long covered = writesIssued += batches.size() + (newHeader ? 1 : 0);
+        Completion written = newHeader ? writeAfterHeader(pos, batches) : submitAll(pos, batches);
+        return new FrameWrite(written, durable ? syncAfter(written, covered) : written);
+    }
+
+    /** Writes a new generation's header, syncs it, then the frames (ticket ff5be73dee). */
+    private Completion writeAfterHeader(long pos, List<Buffer[]> batches) {
         Buffer h = Buffer.allocate(WalHeader.SIZE);
         encoder.header().encode(h.segment());
         Completion done = new Completion();
-        write(0, new Buffer[] {h}).onComplete(written -> {
+        write(0, new Buffer[] {h}, false).onComplete(written -> {
             if (!written.isSucceeded()) {
                 abandon(batches, done, written.failure());
                 return;
@@ -288,7 +329,7 @@ public final class Wal {
     private Completion submitAll(long pos, List<Buffer[]> batches) {
         CompletionGroup group = new CompletionGroup();
         for (Buffer[] bufs : batches) {
-            group.add(write(pos, bufs));
+            group.add(write(pos, bufs, false));
             for (Buffer b : bufs) {
                 pos += b.size();
             }
@@ -307,16 +348,18 @@ public final class Wal {
 
     /**
      * One write of {@code bufs} back to back (a plain write for one buffer, else a vectored
-     * one), whose buffers are released when it ends; a short write is a failure.
+     * one; a durable one for one buffer when {@code durable}), whose buffers are released when
+     * it ends; a short write is a failure.
      */
-    private Completion write(long pos, Buffer[] bufs) {
+    private Completion write(long pos, Buffer[] bufs, boolean durable) {
         long length = 0;
         for (Buffer b : bufs) {
             length += b.size();
         }
         long expected = length;
         Completion checked = new Completion();
-        Completion written = bufs.length == 1 ? file.write(pos, bufs[0], 0, bufs[0].size()) : file.write(pos, bufs);
+        Completion written = durable ? file.writeDurably(pos, bufs[0], 0, bufs[0].size())
+                : bufs.length == 1 ? file.write(pos, bufs[0], 0, bufs[0].size()) : file.write(pos, bufs);
         written.onComplete(c -> {
             for (Buffer b : bufs) {
                 b.release();
@@ -342,12 +385,13 @@ public final class Wal {
      * Syncs the WAL as soon as {@code writes} succeed, issuing the sync from the thread that
      * completes them (for io_uring, its loop: no hop through the caller and back), so that a
      * commit waits once for its frames to be durable, as SQLite's write() then fsync() on one
-     * thread does. The sync starts only after the writes completed, so it covers them.
+     * thread does. The sync starts only after the writes completed, so it covers them;
+     * its success marks the first {@code covered} WAL writes durable.
      *
      * @return done when both are: failed with the writes' failure if they failed (no sync is
      *     issued then), else with the sync's outcome
      */
-    public Completion syncAfter(Completion writes) {
+    private Completion syncAfter(Completion writes, long covered) {
         Completion durable = new Completion();
         writes.onComplete(w -> {
             if (!w.isSucceeded()) {
@@ -363,6 +407,7 @@ public final class Wal {
             }
             sync.onComplete(s -> {
                 if (s.isSucceeded()) {
+                    syncedThrough.accumulateAndGet(covered, Math::max);
                     durable.complete(w.result());
                 } else {
                     durable.fail(s.failure());

@@ -83,6 +83,19 @@ final class NioDbFile implements DbFile {
         return write(pos, parts, new Buffer[] {buf});
     }
 
+    /** One pool task chain: the write, then fdatasync on the pool thread that finished it. */
+    @Override
+    public Completion writeDurably(long pos, Buffer buf, int off, int len) {
+        checkRange(pos, buf, off, len);
+        if (closed.get()) {
+            return Completion.failed(NioFailures.closed("write " + path));
+        }
+        Completion c = new Completion();
+        ByteBuffer[] parts = {buf.segment().asSlice(off, len).asByteBuffer()};
+        new WriteOp(channel, path, pos, parts, new Buffer[] {buf}, c, true).start();
+        return c;
+    }
+
     @Override
     public Completion write(long pos, Buffer... bufs) {
         checkOffset(pos);

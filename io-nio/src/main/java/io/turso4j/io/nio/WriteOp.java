@@ -3,6 +3,7 @@ package io.turso4j.io.nio;
 import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
 
@@ -13,17 +14,28 @@ import java.nio.channels.AsynchronousFileChannel;
  * device took no more: the op then completes short, as {@link io.turso4j.io.DbFile#write}
  * allows. An exception fails the whole op, whatever was written before it.
  * See {@link ChannelOp} for threads and buffer pinning.
+ *
+ * <p>A durable write ({@link io.turso4j.io.DbFile#writeDurably}) forces the file (fdatasync)
+ * on the pool thread that saw its last part written, before completing: one pool hop fewer
+ * than completing the write and then queueing a sync task. A short write is not forced.
  */
 final class WriteOp extends ChannelOp {
     private final long pos;
     private final ByteBuffer[] parts;
+    private final boolean durable;
     private int part;
     private long written;
 
     WriteOp(AsynchronousFileChannel channel, String path, long pos, ByteBuffer[] parts, Buffer[] buffers, Completion completion) {
-        super(channel, "write " + path + " at " + pos, completion, buffers);
+        this(channel, path, pos, parts, buffers, completion, false);
+    }
+
+    WriteOp(AsynchronousFileChannel channel, String path, long pos, ByteBuffer[] parts, Buffer[] buffers,
+            Completion completion, boolean durable) {
+        super(channel, (durable ? "durable write " : "write ") + path + " at " + pos, completion, buffers);
         this.pos = pos;
         this.parts = parts;
+        this.durable = durable;
     }
 
     @Override
@@ -32,7 +44,11 @@ final class WriteOp extends ChannelOp {
             part++;
         }
         if (part == parts.length) {
-            finish(written);
+            // Bytes written means a channel write completed: this is a pool thread, where
+            // waiting for the disk is the pool's job.
+            if (!durable || written == 0 || forced()) {
+                finish(written);
+            }
             return;
         }
         channel.write(parts[part], pos + written, null, this);
@@ -46,5 +62,16 @@ final class WriteOp extends ChannelOp {
         }
         written += n;
         issueNext();
+    }
+
+    /** fdatasync; false (the op failed) if it threw. */
+    private boolean forced() {
+        try {
+            channel.force(false);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            failed(e, null);
+            return false;
+        }
     }
 }

@@ -13,10 +13,19 @@ import io.turso4j.buffer.Buffer;
  * are what the {@link io.turso4j.io.DbFile} contract promises. An op its issuer aborted is not
  * resumed.
  *
+ * <p>A durable write carries {@code RWF_DSYNC}: the kernel makes each part it writes durable
+ * (data and the file length) before completing it, as {@code pwritev2(..., RWF_DSYNC)} would,
+ * so one entry does what a write and then an fdatasync entry would do for that range. A
+ * resumed part carries the flag again.
+ *
  * <p>The buffer is pinned from construction until the op ends.
  */
 final class TransferOp extends KernelOp {
+    /** Per-write flag (linux/fs.h): O_DSYNC semantics for this write only. */
+    static final int RWF_DSYNC = 0x00000002;
+
     private final boolean write;
+    private final int rwFlags;
     private final long pos;
     private final Buffer buf;
     private final int off;
@@ -24,8 +33,14 @@ final class TransferOp extends KernelOp {
     private int done; // loop thread only
 
     TransferOp(UringFile file, boolean write, long pos, Buffer buf, int off, int len) {
+        this(file, write, 0, pos, buf, off, len);
+    }
+
+    /** A transfer with {@code rwFlags} (0, or {@link #RWF_DSYNC} for a write). */
+    TransferOp(UringFile file, boolean write, int rwFlags, long pos, Buffer buf, int off, int len) {
         super(file);
         this.write = write;
+        this.rwFlags = rwFlags;
         this.pos = pos;
         this.buf = buf;
         this.off = off;
@@ -36,7 +51,7 @@ final class TransferOp extends KernelOp {
     @Override
     IoUringIoOps sqe(int fd, int tag) {
         byte opcode = write ? IORING_OP_WRITE : IORING_OP_READ;
-        return entry(opcode, fd, pos + done, buf.address() + off + done, len - done, 0, tag);
+        return entry(opcode, fd, pos + done, buf.address() + off + done, len - done, rwFlags, tag);
     }
 
     @Override
@@ -63,6 +78,6 @@ final class TransferOp extends KernelOp {
 
     @Override
     String describe() {
-        return (write ? "write of " : "read of ") + len + " bytes at " + pos + " in " + file.path();
+        return (!write ? "read of " : rwFlags != 0 ? "durable write of " : "write of ") + len + " bytes at " + pos + " in " + file.path();
     }
 }

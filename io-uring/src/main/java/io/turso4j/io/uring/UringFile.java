@@ -140,6 +140,17 @@ final class UringFile implements DbFile {
         return len == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, true, pos, buf, off, len));
     }
 
+    /** One io_uring write with {@code RWF_DSYNC}: no second request, no second round trip. */
+    @Override
+    public Completion writeDurably(long pos, Buffer buf, int off, int len) {
+        checkRange(pos, buf, off, len);
+        if (closed.get()) {
+            return closedFailure("write");
+        }
+        return len == 0 ? Completion.succeeded(0)
+                : issue(new TransferOp(this, true, TransferOp.RWF_DSYNC, pos, buf, off, len));
+    }
+
     @Override
     public Completion write(long pos, Buffer... bufs) {
         if (pos < 0) {

@@ -10,7 +10,9 @@
  * disk I/O" rule holds. On success the read's {@code Completion} is already done when {@code
  * read} returns; on EAGAIN, a short read or an error the read goes to io_uring as before. This
  * saves a point lookup the queue hop, eventfd wake-up and completion hand-back per page that
- * SQLite pays as one pread. Writes, syncs and truncations always go through the ring.
+ * SQLite pays as one pread. Writes, syncs and truncations always go through the ring; a
+ * durable write ({@code DbFile.writeDurably}, a WAL commit of one frame) is one write entry
+ * with {@code RWF_DSYNC}, not a write entry and then an fsync entry.
  *
  * <p>Depends on {@code completion} ({@code io.turso4j.io}, {@code io.turso4j.buffer}, {@code
  * io.turso4j.completion}) and Netty's io_uring transport.
