@@ -443,7 +443,7 @@ final class FromCodegen {
         for (Expr w : where) {
             int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
-                WhereTerm t = WhereTerm.of(e, -1, scope);
+                WhereTerm t = WhereTerm.of(e, -1, scope, selects::storedTable);
                 terms.add(t);
                 notBefore.put(t, lastRightJoin(join));
             }
@@ -464,7 +464,7 @@ final class FromCodegen {
             if (item.leftOn() != null || item.rightOn() != null) {
                 on = SelectCodegen.conjuncts(item.leftOn() != null ? item.leftOn() : item.rightOn());
                 for (Expr e : on) {
-                    WhereTerm t = WhereTerm.of(e, j, scope);
+                    WhereTerm t = WhereTerm.of(e, j, scope, selects::storedTable);
                     terms.add(t);
                     prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j) & itemMask;
                 }
@@ -495,12 +495,6 @@ final class FromCodegen {
         }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
-            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
-                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
-                        searchesFirst)) {
-                    selects.explain(line.detail(), line.depth());
-                }
-            }
             if (items.get(level.source).rightOn() != null) {
                 rightJoins.put(level, new RightJoin(level, b, selects.exprs()));
             }
@@ -543,6 +537,14 @@ final class FromCodegen {
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
+            // Worded as each loop is coded, as sqlite3 does: what a loop's code explains (an IN
+            // subquery it looks up) comes between its line and the next loop's.
+            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
+                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
+                        searchesFirst)) {
+                    selects.explain(line.detail(), line.depth());
+                }
+            }
             loops.open(level);
             int fail = level.next;
             RightJoin right = rightJoins.get(level);

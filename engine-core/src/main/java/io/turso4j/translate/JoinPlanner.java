@@ -170,7 +170,8 @@ final class JoinPlanner {
     /** Adds to {@code to}'s source the constant EQ and IN constraints on {@code from}'s column, as on {@code to}'s. */
     private void derive(WhereTerm.Constraint to, WhereTerm.Constraint from) {
         for (WhereTerm.Constraint k : List.copyOf(constraints.get(from.source()))) {
-            if (k.column() == from.column() && k.valueMask() == 0 && binary(k)
+            // A subquery's list is coded where its own term's source is looked up, not twice.
+            if (k.column() == from.column() && k.valueMask() == 0 && binary(k) && k.subquery() == null
                     && (k.op() == WhereTerm.Op.EQ || k.op() == WhereTerm.Op.IN)) {
                 constraints.get(to.source()).add(new WhereTerm.Constraint(k.term(), to.source(), to.column(), k.op(),
                         k.values(), 0, k.probe(), k.collation()));
@@ -398,7 +399,7 @@ final class JoinPlanner {
             switch (c.op()) {
                 case EQ -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false, log, 1, 0));
                 case IN -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
-                        c.values().size() * log, c.values().size(), 0));
+                        c.listSize() * log, c.listSize(), 0));
                 case GT, GE -> lower = lower == null ? c : lower;
                 case LT, LE -> upper = upper == null ? c : upper;
                 case ISNULL -> {
@@ -485,7 +486,7 @@ final class JoinPlanner {
         double seeks = 1;
         for (WhereTerm.Constraint c : branch.eq()) {
             if (c.op() == WhereTerm.Op.IN) {
-                seeks *= c.values().size();
+                seeks *= c.listSize();
             }
         }
         double seek = logEst(log) + logEst(seeks);
@@ -561,7 +562,7 @@ final class JoinPlanner {
             }
             eq.add(c);
             if (c.op() == WhereTerm.Op.IN) {
-                seeks *= c.values().size();
+                seeks *= c.listSize();
             }
         }
         WhereTerm.Constraint lower = null;

@@ -71,7 +71,20 @@ final class LoopCodegen {
         Opcode step;
         int stepCursor;
         final List<int[]> inLoops = new ArrayList<>();
-        /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
+        /**
+     * Whether the lookup of {@code path} ensures the ON term {@code term}: it need not be tested
+     * again (an IN subquery's list would otherwise be built a second time, for the test).
+     */
+    private static boolean consumed(AccessPath path, Expr term) {
+        for (WhereTerm.Constraint c : path.eq()) {
+            if (c.term().expr() == term && path.consumes(c.term())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
         final List<Level> branches = new ArrayList<>();
         /** A MULTI-INDEX OR's register holding the body subroutine's return address. */
         int returnAddress;
@@ -231,11 +244,26 @@ final class LoopCodegen {
         }
         if (left) {
             for (Expr term : l.leftOn) {
-                exprs.jumpIfNotTrue(term, l.next);
+                if (!consumed(l.path, term)) {
+                    exprs.jumpIfNotTrue(term, l.next);
+                }
             }
             b.emit(Opcode.Integer, 1, l.matched);
         }
         b.resolve(l.body);
+    }
+
+    /**
+     * Whether the lookup of {@code path} ensures the ON term {@code term}: it need not be tested
+     * again (an IN subquery's list would otherwise be built a second time, for the test).
+     */
+    private static boolean consumed(AccessPath path, Expr term) {
+        for (WhereTerm.Constraint c : path.eq()) {
+            if (c.term().expr() == term && path.consumes(c.term())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A MULTI-INDEX OR's branch loops, each calling the body for its new rows (see class comment). */
@@ -305,28 +333,33 @@ final class LoopCodegen {
     }
 
     /**
-     * A loop over the distinct values of an IN list (converted by {@code affinity}) into
+     * A loop over the distinct values of an IN list or subquery (converted by {@code affinity}) into
      * {@code target}, in ascending order or, when {@code descending}, descending.
      */
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
-        Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
-        // A list of constants is the same for every outer row: built once, as SQLite's is.
-        boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
-        int built = b.newLabel();
-        if (constant) {
-            b.emit(Opcode.Once, 0, built);
-        }
-        b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
-        int value = b.allocRegister();
-        int record = b.allocRegister();
-        for (Expr v : c.values()) {
-            exprs.code(v, value);
-            b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
-            b.emit(Opcode.IdxInsert, list, record);
-        }
-        if (constant) {
-            b.resolve(built);
+        Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
+        IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
+        if (c.subquery() != null) {
+            exprs.subqueries().list(c.subquery(), list, order, affinity);
+        } else {
+            // A list of constants is the same for every outer row: built once, as SQLite's is.
+            boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
+            int built = b.newLabel();
+            if (constant) {
+                b.emit(Opcode.Once, 0, built);
+            }
+            b.emit(Opcode.OpenEphemeral, list, 1, 0, order, 0);
+            int value = b.allocRegister();
+            int record = b.allocRegister();
+            for (Expr v : c.values()) {
+                exprs.code(v, value);
+                b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
+                b.emit(Opcode.IdxInsert, list, record);
+            }
+            if (constant) {
+                b.resolve(built);
+            }
         }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
         int top = b.emit(Opcode.Column, list, 0, target);

@@ -1,10 +1,13 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Name;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One AND term of a WHERE clause or of a join's ON clause, analysed as SQLite's whereexpr.c
@@ -13,7 +16,8 @@ import java.util.List;
  * {@link Constraint}s of the form {@code column op value}.
  *
  * <p>A term that holds a subquery reads every source (it is tested in the innermost loop), since
- * what a subquery refers to is not looked into. Immutable.
+ * what a subquery refers to is not looked into — except an IN subquery {@link InSubquery} can
+ * tell the reads of. Immutable.
  *
  * @param on -1 for a WHERE term (or an inner join's ON term); for a LEFT JOIN's ON term, the
  *     number of its right-hand source, in whose loop it stays
@@ -28,26 +32,75 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     enum Op { EQ, LT, LE, GT, GE, IN, ISNULL }
 
     /**
-     * {@code column op value} (for IN, {@code column IN (values)}) on source {@code source},
-     * where the value side does not read that source. {@code probe} is the affinity to apply to
-     * a value before looking it up among the column's stored values (NONE: as it is), and
-     * {@code collation} (null: BINARY) the collation the comparison uses.
+     * {@code column op value} (for IN, {@code column IN (values)} or {@code column IN (SELECT …)})
+     * on source {@code source}, where the value side does not read that source. {@code probe} is
+     * the affinity to apply to a value before looking it up among the column's stored values
+     * (NONE: as it is), and {@code collation} (null: BINARY) the collation the comparison uses.
+     *
+     * @param subquery for {@code column IN (SELECT …)}, the IN (its values are the subquery's
+     *     rows, {@code values} is empty); else null
      */
     record Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
-                      Affinity probe, Collation collation) {
+                      Affinity probe, Collation collation, Expr.InSelect subquery) {
+        Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
+                   Affinity probe, Collation collation) {
+            this(term, source, column, op, values, valueMask, probe, collation, null);
+        }
+
         Expr value() {
             return values.getFirst();
         }
+
+        /**
+         * The collation an IN's list is ordered and its duplicates merged by: for a subquery,
+         * as sqlite3BinaryCompareCollSeq picks it for the IN's temporary index, an explicit
+         * COLLATE in the subquery's column unless the left side has one; else {@link #collation}.
+         * (An index lookup then finds the entries equal to each value under the index's own.)
+         */
+        Collation listCollation() {
+            if (subquery != null && ExprTyping.collationName(subquery.expr(), null) == null) {
+                Expr right = ExprTyping.resultExpr(subquery.select(), 0);
+                if (right != null && ExprTyping.collationName(right, null) != null) {
+                    return ExprTyping.collation(right, null);
+                }
+            }
+            return collation;
+        }
+
+        /**
+         * How many values an IN looks up: its list's length, or for a subquery SQLite's guess
+         * of 25 rows (whereLoopAddBtreeIndex's nIn of 46, the LogEst of 25).
+         */
+        double listSize() {
+            return subquery != null ? IN_SUBQUERY_ROWS : values.size();
+        }
     }
+
+    /** SQLite's guess at the rows of an IN's subquery. */
+    static final double IN_SUBQUERY_ROWS = 25;
 
     /** One disjunct of an OR term: its expression and its AND terms, each analysed. */
     record Disjunct(Expr expr, List<WhereTerm> conjuncts) {}
 
     /** Analyses {@code e} against {@code scope}, whose own sources are numbered by position. */
     static WhereTerm of(Expr e, int on, Scope scope) {
+        return of(e, on, scope, null);
+    }
+
+    /**
+     * As {@link #of(Expr, int, Scope)}; with {@code tables} (the stored table a name in a
+     * subquery refers to, see {@link InSubquery}) a {@code column IN (SELECT …)} also
+     * constrains the column, so that its source may look it up once per row of the subquery.
+     */
+    static WhereTerm of(Expr e, int on, Scope scope, Function<Name, Table> tables) {
         List<Constraint> constraints = new ArrayList<>();
         List<Disjunct> disjuncts = new ArrayList<>();
-        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints, disjuncts);
+        // An IN subquery whose reads are known is tested where they are available (not only
+        // in the innermost loop, as other subqueries), as SQLite tests it.
+        InSubquery.Known known = e instanceof Expr.InSelect in && tables != null
+                ? InSubquery.analyse(in, scope, tables) : null;
+        long mask = known != null ? mask(((Expr.InSelect) e).expr(), scope) | known.mask() : mask(e, scope);
+        WhereTerm term = new WhereTerm(e, mask, on, constraints, disjuncts);
         switch (e) {
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.left()) -> term.constrainNull(b.right(), scope, constraints);
@@ -72,6 +125,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
                 term.constrain(b.expr(), Op.LE, b.high(), b.expr(), b.high(), scope, constraints);
             }
             case Expr.InList in when !in.not() && !in.values().isEmpty() -> term.constrainIn(in, scope, constraints);
+            case Expr.InSelect in when !in.not() && known != null -> term.constrainInSelect(in, known, scope, constraints);
             default -> {
             }
         }
@@ -131,6 +185,29 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         }
         out.add(new Constraint(this, source, r.index(), Op.IN, in.values(), valueMask, probe,
                 ExprTyping.collation(in.expr(), scope)));
+    }
+
+    /**
+     * {@code column IN (SELECT …)} whose subquery's column type and reads {@link InSubquery}
+     * can tell: the comparison's affinity combines the column's and the subquery column's.
+     */
+    private void constrainInSelect(Expr.InSelect in, InSubquery.Known known, Scope scope, List<Constraint> out) {
+        Scope.Resolved r = column(in.expr(), scope);
+        if (r == null) {
+            return;
+        }
+        int source = scope.sources().indexOf(r.source());
+        if ((known.mask() & (1L << source)) != 0) {
+            return;
+        }
+        Affinity probe = probe(r, known.affinity());
+        if (probe == null) {
+            return;
+        }
+        // The left side's collation decides which index may look it up, as SQLite's (the
+        // subquery's column does not: see Constraint.listCollation).
+        out.add(new Constraint(this, source, r.index(), Op.IN, List.of(), known.mask(), probe,
+                ExprTyping.collation(in.expr(), scope), in));
     }
 
     /**
@@ -295,8 +372,13 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
      * column, a numeric one a numeric column; a comparison without affinity compares as stored.
      */
     private static Affinity probe(Scope.Resolved r, Expr value, Scope scope) {
+        return probe(r, ExprTyping.affinity(value, scope));
+    }
+
+    /** As {@link #probe(Scope.Resolved, Expr, Scope)}, for a value of affinity {@code valueAffinity}. */
+    private static Affinity probe(Scope.Resolved r, Affinity valueAffinity) {
         Affinity column = r.affinity();
-        Affinity comparison = Affinity.forComparison(column, ExprTyping.affinity(value, scope));
+        Affinity comparison = Affinity.forComparison(column, valueAffinity);
         if (comparison == Affinity.NONE || comparison == Affinity.BLOB) {
             return Affinity.NONE;
         }
@@ -314,16 +396,20 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     static List<WhereTerm> subqueriesLast(List<WhereTerm> terms) {
         List<WhereTerm> out = new ArrayList<>(terms.size());
         for (WhereTerm t : terms) {
-            if (t.mask() != ALL) {
+            if (!holdsSubquery(t)) {
                 out.add(t);
             }
         }
         for (WhereTerm t : terms) {
-            if (t.mask() == ALL) {
+            if (holdsSubquery(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    private static boolean holdsSubquery(WhereTerm t) {
+        return t.mask() == ALL || t.expr() instanceof Expr.InSelect;
     }
 
     /** The sources of {@code scope} that {@code e} reads, by bit; {@link #ALL} when it holds a subquery. */
