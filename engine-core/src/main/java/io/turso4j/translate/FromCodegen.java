@@ -637,7 +637,8 @@ final class FromCodegen {
             all.add(c.value());
         }
         for (Expr e : all) {
-            if (e != null && WhereTerm.mask(e, scope) == WhereTerm.ALL) {
+            if (e != null && WhereTerm.mask(e, scope) == WhereTerm.ALL
+                    && !WhereTerm.uncorrelatedIn(e, scope, selects::storedTable)) {
                 return null;
             }
         }
@@ -649,8 +650,15 @@ final class FromCodegen {
         return marks;
     }
 
-    /** Marks the columns {@code e} reads (it holds no subquery: its mask was checked once, whole). */
+    /**
+     * Marks the columns {@code e} reads (it holds no subquery but, whole, an IN subquery that
+     * reads none of them: its mask was checked once).
+     */
     private void mark(Expr e, Scope scope, boolean[][] marks) {
+        if (e instanceof Expr.InSelect in) {
+            mark(in.expr(), scope, marks);
+            return;
+        }
         if (e instanceof Expr.Column c) {
             Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
             int s = r == null ? -1 : sources.indexOf(r.source());

@@ -282,7 +282,10 @@ final class JoinPlanner {
         }
         AccessPath best = null;
         for (AccessPath c : candidates) {
-            if (best == null || outerRows * c.cost() + c.setup() < outerRows * best.cost() + best.setup()) {
+            double total = outerRows * c.cost() + c.setup();
+            double bestTotal = best == null ? 0 : outerRows * best.cost() + best.setup();
+            // Of two as dear, the one yielding fewer rows (as SQLite's solver compares them).
+            if (best == null || total < bestTotal || (total == bestTotal && c.rows() < best.rows())) {
                 best = c;
             }
         }
@@ -328,7 +331,12 @@ final class JoinPlanner {
         AccessPath[] out = new AccessPath[candidates.size()];
         for (int i = 0; i < out.length; i++) {
             AccessPath c = candidates.get(i);
-            double rows = filtered(s, available, c);
+            out[i] = c.withEstimates(c.cost(), filtered(s, available, c));
+        }
+        preferSupersets(out);
+        for (int i = 0; i < out.length; i++) {
+            AccessPath c = out[i];
+            double rows = c.rows();
             double cost = c.cost();
             if (ordering && IndexOrder.of(order, s, c, table) == IndexOrder.Direction.NONE) {
                 // SQLite weighs a sort at about three times N log N (whereSortingCost).
@@ -338,6 +346,65 @@ final class JoinPlanner {
                 cost = Math.min(cost, 4 * log);
             }
             out[i] = c.withEstimates(cost, rows);
+        }
+        return out;
+    }
+
+    /**
+     * SQLite's whereLoopAdjustCost: of two index paths of a source where one uses a proper
+     * subset of the other's terms and is not dearer in both cost and rows, the one using more
+     * terms is made no dearer and to yield fewer rows (and the other no cheaper, yielding more),
+     * so that it wins: a lookup on more columns is trusted over the guesses that price it.
+     */
+    private static void preferSupersets(AccessPath[] paths) {
+        AccessPath[] original = paths.clone();
+        for (int y = 0; y < paths.length; y++) {
+            for (int x = 0; x < paths.length; x++) {
+                if (x == y || !cheaperProperSubset(original[x], original[y])) {
+                    continue;
+                }
+                AccessPath a = paths[y];
+                paths[y] = a.withEstimates(Math.min(original[x].cost(), a.cost()), Math.min(original[x].rows() * STEP, a.rows()));
+                AccessPath b = paths[x];
+                paths[x] = b.withEstimates(Math.max(original[y].cost(), b.cost()), Math.max(original[y].rows() / STEP, b.rows()));
+            }
+        }
+    }
+
+    /** SQLite's whereLoopCheaperProperSubset for index paths (stored or automatic). */
+    private static boolean cheaperProperSubset(AccessPath x, AccessPath y) {
+        if (!indexed(x) || !indexed(y)) {
+            return false;
+        }
+        List<WhereTerm> xs = usedTerms(x);
+        List<WhereTerm> ys = usedTerms(y);
+        if (xs.size() >= ys.size() || (x.cost() > y.cost() && x.rows() > y.rows())) {
+            return false;
+        }
+        for (WhereTerm t : xs) {
+            if (!ys.contains(t)) {
+                return false;
+            }
+        }
+        return !(x.covering() && !y.covering());
+    }
+
+    private static boolean indexed(AccessPath p) {
+        return p.kind() == AccessPath.Kind.INDEX || p.kind() == AccessPath.Kind.AUTO_INDEX;
+    }
+
+    /** The terms a path's lookup uses, each once. */
+    private static List<WhereTerm> usedTerms(AccessPath p) {
+        List<WhereTerm> out = new ArrayList<>();
+        for (WhereTerm.Constraint c : p.eq()) {
+            if (!out.contains(c.term())) {
+                out.add(c.term());
+            }
+        }
+        for (WhereTerm.Constraint c : new WhereTerm.Constraint[] {p.lower(), p.upper()}) {
+            if (c != null && !out.contains(c.term())) {
+                out.add(c.term());
+            }
         }
         return out;
     }

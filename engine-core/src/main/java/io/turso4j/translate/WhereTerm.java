@@ -408,6 +408,18 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         return out;
     }
 
+    /**
+     * Whether {@code e} is an IN subquery (its left side holding none) known to read no source of
+     * {@code scope}: what it reads is then its left side's columns.
+     */
+    static boolean uncorrelatedIn(Expr e, Scope scope, Function<Name, Table> tables) {
+        if (!(e instanceof Expr.InSelect in) || mask(in.expr(), scope) == ALL) {
+            return false;
+        }
+        InSubquery.Known known = InSubquery.analyse(in, scope, tables);
+        return known != null && known.mask() == 0;
+    }
+
     private static boolean holdsSubquery(WhereTerm t) {
         return t.mask() == ALL || t.expr() instanceof Expr.InSelect;
     }
