@@ -636,23 +636,36 @@ final class FromCodegen {
         for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
             all.add(c.value());
         }
-        for (Expr e : all) {
-            if (e != null && WhereTerm.mask(e, scope) == WhereTerm.ALL
-                    && !WhereTerm.uncorrelatedIn(e, scope, selects::storedTable)) {
-                return null;
-            }
-        }
+        List<Expr> terms = new ArrayList<>();
         for (Expr e : all) {
             if (e != null) {
-                mark(e, scope, marks);
+                terms.addAll(SelectCodegen.conjuncts(e));
             }
+        }
+        for (Expr e : terms) {
+            if (WhereTerm.mask(e, scope) == WhereTerm.ALL) {
+                // A subquery may read any column, unless it is an IN subquery whose reads are known.
+                List<Scope.Resolved> reads = WhereTerm.inSubqueryReads(e, scope, selects::storedTable);
+                if (reads == null) {
+                    return null;
+                }
+                for (Scope.Resolved r : reads) {
+                    int s = sources.indexOf(r.source());
+                    if (s >= 0 && s < marks.length) {
+                        marks[s][r.index()] = true;
+                    }
+                }
+            }
+        }
+        for (Expr e : terms) {
+            mark(e, scope, marks);
         }
         return marks;
     }
 
     /**
-     * Marks the columns {@code e} reads (it holds no subquery but, whole, an IN subquery that
-     * reads none of them: its mask was checked once).
+     * Marks the columns {@code e} reads (it holds no subquery but, whole, an IN subquery whose
+     * reads were marked: its mask was checked once).
      */
     private void mark(Expr e, Scope scope, boolean[][] marks) {
         if (e instanceof Expr.InSelect in) {

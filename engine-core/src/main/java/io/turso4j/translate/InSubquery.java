@@ -32,8 +32,9 @@ final class InSubquery {
     /**
      * @param affinity the affinity of the subquery's column
      * @param mask the sources of the enclosing scope the subquery may read, by bit
+     * @param reads the columns of those sources it may read
      */
-    record Known(Affinity affinity, long mask) {}
+    record Known(Affinity affinity, long mask, List<Scope.Resolved> reads) {}
 
     /** A FROM item of a SELECT inside the subquery: its name (alias or table name) and its stored table, or null. */
     private record Item(String name, Table table) {}
@@ -45,6 +46,8 @@ final class InSubquery {
     private final Function<Name, Table> tables;
     private final Deque<Level> levels = new ArrayDeque<>();
     private long mask;
+    /** The columns of the enclosing scope's sources the subquery may read. */
+    private final List<Scope.Resolved> reads = new ArrayList<>();
     private boolean unknown;
 
     private InSubquery(Scope scope, Function<Name, Table> tables) {
@@ -76,7 +79,7 @@ final class InSubquery {
             case Select.Values v -> v.rows().getLast().size() != 1 ? null : ExprTyping.affinity(v.rows().getLast().getFirst());
             case Select.Compound c -> null;
         };
-        return affinity == null ? null : new Known(affinity, a.mask);
+        return affinity == null ? null : new Known(affinity, a.mask, List.copyOf(a.reads));
     }
 
     /** The affinity of a core's only result column, or null when it is not one expression whose type is known. */
@@ -294,6 +297,7 @@ final class InSubquery {
         int source = r == null ? -1 : scope.sources().indexOf(r.source());
         if (source >= 0) {
             mask |= source >= 63 ? -1L : 1L << source;
+            reads.add(r);
         }
     }
 }

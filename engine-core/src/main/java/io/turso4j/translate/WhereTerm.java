@@ -409,15 +409,15 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     }
 
     /**
-     * Whether {@code e} is an IN subquery (its left side holding none) known to read no source of
-     * {@code scope}: what it reads is then its left side's columns.
+     * The columns of {@code scope}'s sources the subquery of the IN subquery {@code e} (whose
+     * left side holds none) may read, when {@link InSubquery} can tell; else null.
      */
-    static boolean uncorrelatedIn(Expr e, Scope scope, Function<Name, Table> tables) {
+    static List<Scope.Resolved> inSubqueryReads(Expr e, Scope scope, Function<Name, Table> tables) {
         if (!(e instanceof Expr.InSelect in) || mask(in.expr(), scope) == ALL) {
-            return false;
+            return null;
         }
         InSubquery.Known known = InSubquery.analyse(in, scope, tables);
-        return known != null && known.mask() == 0;
+        return known == null ? null : known.reads();
     }
 
     private static boolean holdsSubquery(WhereTerm t) {
