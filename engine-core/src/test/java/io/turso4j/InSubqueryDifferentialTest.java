@@ -183,7 +183,15 @@ class InSubqueryDifferentialTest {
                 from = "t";
                 columns = new String[] {"t.a", "t.b", "t.c", "t.d", "t.e"};
                 String outer = random.nextInt(4) == 0 ? pick(random, T_COLUMNS) : null;
-                where.add(in(random, pick(random, T_COLUMNS), outer));
+                if (random.nextInt(4) == 0) {
+                    // A row value: the two columns of an index's key, or others.
+                    String row = pick(random, new String[] {"(t.d, t.b)", "(t.b, t.d)", "(t.d, t.c)", "(t.a, t.b)"});
+                    String pair = pick(random, new String[] {"s.y, s.x", "s.x, s.y", "s.z, s.w", "CAST(s.x AS INT), s.z"});
+                    where.add(row + (random.nextInt(5) == 0 ? " NOT IN" : " IN") + " (SELECT " + pair + " FROM s"
+                            + (outer != null ? " WHERE s.y > " + outer : "") + ")");
+                } else {
+                    where.add(in(random, pick(random, T_COLUMNS), outer));
+                }
                 if (random.nextInt(3) == 0) {
                     // An equality before the IN in a two-column key, or a second IN on it.
                     where.add(random.nextBoolean() ? "t.d = " + v(random) : in(random, "t.d", null));

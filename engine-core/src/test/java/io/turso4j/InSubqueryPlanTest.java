@@ -22,7 +22,8 @@ class InSubqueryPlanTest {
             + "CREATE INDEX tb ON t(b); CREATE INDEX tc ON t(c); CREATE INDEX tdb ON t(d, b); CREATE INDEX te ON t(e DESC);"
             + "CREATE TABLE s(x, y INTEGER, z TEXT); CREATE INDEX sy ON s(y);"
             + "CREATE TABLE r(k INTEGER PRIMARY KEY, v TEXT COLLATE NOCASE, n NUMERIC);"
-            + "CREATE TABLE u(x);";
+            + "CREATE TABLE u(x);"
+            + "CREATE TABLE v(p, q, r); CREATE INDEX vpq ON v(p, q);";
 
     private static final String[] QUERIES = {
         // Rowid and index lookups, the subquery's column of any affinity the index can take.
@@ -53,6 +54,19 @@ class InSubqueryPlanTest {
         "SELECT * FROM t WHERE b IN (SELECT x FROM s) AND c > 'm'",
         "SELECT b FROM t WHERE b IN (SELECT x FROM s)",
         "SELECT count(*) FROM t WHERE a IN (SELECT y FROM s)",
+        // A row value: columns of a key looked up through one list (each column as the first
+        // one's comparison allows: sqlite3's rule), or not a lookup.
+        "SELECT * FROM t WHERE (d, b) IN (SELECT y, x FROM s)",
+        "SELECT * FROM t WHERE (b, d) IN (SELECT x, y FROM s)",
+        "SELECT * FROM t WHERE (d, c) IN (SELECT y, z FROM s)",
+        "SELECT * FROM t WHERE (d, b) NOT IN (SELECT y, x FROM s)",
+        "SELECT * FROM t WHERE (d, b) IN (SELECT x, x FROM s)",
+        "SELECT * FROM t WHERE (b, d) IN (SELECT y, x FROM s)",
+        "SELECT * FROM v WHERE (p, q) IN (SELECT x, x FROM s)",
+        "SELECT * FROM v WHERE (p, q) IN (SELECT x, y FROM s)",
+        "SELECT * FROM v WHERE (p, q) IN (SELECT y, x FROM s)",
+        "SELECT * FROM v WHERE (q, p) IN (SELECT z, x FROM s)",
+        "SELECT * FROM v WHERE (p, r) IN (SELECT x, y FROM s)",
         // ORDER BY yielded by the lookup, forwards and backwards.
         "SELECT * FROM t WHERE b IN (SELECT x FROM s) ORDER BY b",
         "SELECT * FROM t WHERE a IN (SELECT x FROM s) ORDER BY a DESC",

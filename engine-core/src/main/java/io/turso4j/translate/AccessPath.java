@@ -55,12 +55,16 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
         if (!exact) {
             return false;
         }
+        int parts = 0;
+        int width = 1;
         for (WhereTerm.Constraint c : eq) {
             if (c.term() == t && (c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN)) {
-                return true;
+                parts++;
+                width = c.width();
             }
         }
-        return false;
+        // A row value IN only when the lookup uses all its columns.
+        return parts > 0 && parts >= width;
     }
 
     /** This path with the planner's final estimates. */

@@ -30,11 +30,12 @@ import java.util.function.Function;
  */
 final class InSubquery {
     /**
-     * @param affinity the affinity of the subquery's column
+     * @param affinities the affinity of each of the subquery's columns (one per value of the
+     *     left side, a row value's several)
      * @param mask the sources of the enclosing scope the subquery may read, by bit
      * @param reads the columns of those sources it may read
      */
-    record Known(Affinity affinity, long mask, List<Scope.Resolved> reads) {}
+    record Known(List<Affinity> affinities, long mask, List<Scope.Resolved> reads) {}
 
     /** A FROM item of a SELECT inside the subquery: its name (alias or table name) and its stored table, or null. */
     private record Item(String name, Table table) {}
@@ -61,9 +62,7 @@ final class InSubquery {
      * (null when none is, or a CTE hides it).
      */
     static Known analyse(Expr.InSelect in, Scope scope, Function<Name, Table> tables) {
-        if (in.expr() instanceof Expr.Row) {
-            return null;
-        }
+        int width = in.expr() instanceof Expr.Row row ? row.values().size() : 1;
         InSubquery a = new InSubquery(scope, tables);
         a.select(in.select());
         if (a.unknown) {
@@ -74,17 +73,25 @@ final class InSubquery {
         while (last instanceof Select.Compound c) {
             last = c.right();
         }
-        Affinity affinity = switch (last) {
-            case Select.Core core -> a.resultAffinity(core);
-            case Select.Values v -> v.rows().getLast().size() != 1 ? null : ExprTyping.affinity(v.rows().getLast().getFirst());
-            case Select.Compound c -> null;
-        };
-        return affinity == null ? null : new Known(affinity, a.mask, List.copyOf(a.reads));
+        List<Affinity> affinities = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            Affinity affinity = switch (last) {
+                case Select.Core core -> core.columns().size() != width ? null : a.resultAffinity(core, i);
+                case Select.Values v -> v.rows().getLast().size() != width ? null
+                        : ExprTyping.affinity(v.rows().getLast().get(i));
+                case Select.Compound c -> null;
+            };
+            if (affinity == null) {
+                return null;
+            }
+            affinities.add(affinity);
+        }
+        return new Known(List.copyOf(affinities), a.mask, List.copyOf(a.reads));
     }
 
-    /** The affinity of a core's only result column, or null when it is not one expression whose type is known. */
-    private Affinity resultAffinity(Select.Core core) {
-        if (core.columns().size() != 1 || !(core.columns().getFirst() instanceof Select.ExprColumn ec)) {
+    /** The affinity of a core's result column {@code i}, or null when it is not an expression whose type is known. */
+    private Affinity resultAffinity(Select.Core core, int i) {
+        if (!(core.columns().get(i) instanceof Select.ExprColumn ec)) {
             return null;
         }
         Expr e = ec.expr();
@@ -156,7 +163,7 @@ final class InSubquery {
             }
             case Select.Values v -> v.rows().forEach(row -> {
                 // Its column's affinity is read off the expression alone, which needs no column.
-                unknown |= !row.isEmpty() && row.getFirst() instanceof Expr.Column;
+                unknown |= row.stream().anyMatch(e -> e instanceof Expr.Column);
                 row.forEach(this::expr);
             });
             case Select.Core core -> core(core, orderBy);

@@ -72,8 +72,10 @@ final class IndexOrder {
                     int column = key.column() == IndexColumn.ROWID ? rowid : key.column();
                     if (i < path.eq().size() && path.eq().get(i).op() != WhereTerm.Op.IN) {
                         fixed.add(column);
-                    } else if (i < path.eq().size() && !sameCollation(path.eq().get(i), key)) {
-                        return Direction.NONE; // its values come in the order of another collation
+                    } else if (i < path.eq().size() && (path.eq().get(i).width() > 1
+                            || !sameCollation(path.eq().get(i), key))) {
+                        // Its values come in the order of another collation, or of a row value's list.
+                        return Direction.NONE;
                     } else {
                         // Past the equalities, or an IN (its values looked up in the column's order).
                         order.add(new Term(s, column, key.collation() == null ? "BINARY" : key.collation(), key.desc()));

@@ -465,8 +465,12 @@ final class JoinPlanner {
             }
             switch (c.op()) {
                 case EQ -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false, log, 1, 0));
-                case IN -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
-                        c.listSize() * log, c.listSize(), 0));
+                case IN -> {
+                    if (c.width() == 1) { // a row value's list holds more than rowids
+                        out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
+                                c.listSize() * log, c.listSize(), 0));
+                    }
+                }
                 case GT, GE -> lower = lower == null ? c : lower;
                 case LT, LE -> upper = upper == null ? c : upper;
                 case ISNULL -> {
@@ -620,15 +624,20 @@ final class JoinPlanner {
         }
         List<IndexColumn> keys = index.keyColumns();
         List<WhereTerm.Constraint> eq = new ArrayList<>();
-        double seeks = 1;
-        int k = 0;
-        for (; k < keys.size(); k++) {
+        for (int k = 0; k < keys.size(); k++) {
             WhereTerm.Constraint c = find(keys.get(k), usable, true, item.table());
             if (c == null) {
                 break;
             }
             eq.add(c);
-            if (c.op() == WhereTerm.Op.IN) {
+        }
+        int k = eq.size();
+        double seeks = 1;
+        List<WhereTerm> lists = new ArrayList<>();
+        for (WhereTerm.Constraint c : eq) {
+            // A row value's list is run through once for all its columns.
+            if (c.op() == WhereTerm.Op.IN && !lists.contains(c.term())) {
+                lists.add(c.term());
                 seeks *= c.listSize();
             }
         }

@@ -313,9 +313,19 @@ final class LoopCodegen {
                 exprs.code(c.value(), key + i);
             }
         }
+        // Per row value IN: its list's cursor, run through once for all its columns.
+        java.util.Map<WhereTerm, Integer> rowLists = new java.util.IdentityHashMap<>();
+        int[] listColumn = new int[k];
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
-            if (c.op() == WhereTerm.Op.IN) {
+            if (c.op() == WhereTerm.Op.IN && c.width() > 1) {
+                Integer list = rowLists.get(c.term());
+                if (list == null) {
+                    list = rowInLoop(l, c.term(), affinities, listColumn);
+                    rowLists.put(c.term(), list);
+                }
+                b.emit(Opcode.Column, list, listColumn[i], key + i);
+            } else if (c.op() == WhereTerm.Op.IN) {
                 // As SQLite, the values in the order of the index column (descending for DESC).
                 boolean desc = l.path.kind() == AccessPath.Kind.INDEX && l.path.index().keyColumns().get(i).desc();
                 inLoop(l, c, key + i, affinities.charAt(i), desc != l.reverse);
@@ -341,7 +351,7 @@ final class LoopCodegen {
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
         IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
         if (c.subquery() != null) {
-            exprs.subqueries().list(c.subquery(), list, order, affinity);
+            exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
         } else {
             // A list of constants is the same for every outer row: built once, as SQLite's is.
             boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
@@ -366,6 +376,45 @@ final class LoopCodegen {
         int nextValue = b.newLabel();
         l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
         l.exhausted = nextValue;
+    }
+
+    /**
+     * A loop over the distinct rows of a row value IN's subquery, of the columns the lookup uses
+     * (each converted by the affinity of the key column it looks up: {@code affinities}, by key
+     * position); sets {@code listColumn} (by key position) to each one's column in the list and
+     * returns the list's cursor, on the current row inside the loop.
+     */
+    private int rowInLoop(Level l, WhereTerm term, CharSequence affinities, int[] listColumn) {
+        List<WhereTerm.Constraint> eq = l.path.eq();
+        WhereTerm.Constraint any = null;
+        // The list holds the columns the lookup uses, in the row value's order.
+        java.util.TreeMap<Integer, Integer> used = new java.util.TreeMap<>();
+        for (int i = 0; i < eq.size(); i++) {
+            if (eq.get(i).term() == term) {
+                any = eq.get(i);
+                used.put(eq.get(i).part(), i);
+            }
+        }
+        int n = used.size();
+        int[] columns = new int[n];
+        char[] affinity = new char[n];
+        Collation[] collations = new Collation[n];
+        int at = 0;
+        for (var e : used.entrySet()) {
+            columns[at] = e.getKey();
+            affinity[at] = affinities.charAt(e.getValue());
+            collations[at] = eq.get(e.getValue()).listCollation();
+            listColumn[e.getValue()] = at++;
+        }
+        int list = b.allocCursor();
+        exprs.subqueries().list(any.subquery(), list, new IndexKeyComparator(collations, new boolean[n]),
+                new String(affinity), columns, any.width());
+        b.emit(Opcode.Rewind, list, l.exhausted);
+        int top = b.currentAddress();
+        int nextValue = b.newLabel();
+        l.inLoops.add(new int[] {list, top, nextValue, 0});
+        l.exhausted = nextValue;
+        return list;
     }
 
     private void rowidRange(Level l) {

@@ -142,23 +142,29 @@ final class SubqueryCodegen {
 
     /**
      * Fills the temporary index on {@code cursor} (ordered by {@code order}) with the distinct
-     * values of the subquery of {@code x IN (SELECT …)}, each converted by {@code affinity} as on
-     * storing: the list an index or rowid lookup on x runs through. Built once per statement,
+     * rows of the subquery of {@code x IN (SELECT …)} ({@code width} columns: x may be a row
+     * value), of its columns {@code kept}, each converted by its character of {@code affinities}
+     * as on storing: the list an index or rowid lookup on x runs through. Built once per statement,
      * as SQLite's list is, unless the subquery reads the query around it: then at each run.
      */
-    void list(Expr.InSelect e, int cursor, IndexKeyComparator order, char affinity) {
+    void list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
+        int n = kept.length;
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
         int heading = selects.startHeading();
         boolean correlated = runs(() -> {
-            b.emit(Opcode.OpenEphemeral, cursor, 1, 0, order, 0);
+            b.emit(Opcode.OpenEphemeral, cursor, n, 0, order, 0);
             int record = b.allocRegister();
+            int fields = b.allocRegisters(n);
             int columns = selects.select(e.select(), (row, count) -> {
-                b.emit(Opcode.MakeRecord, row, 1, record, String.valueOf(affinity), 0);
+                for (int i = 0; i < n; i++) {
+                    b.emit(Opcode.SCopy, row + kept[i], fields + i);
+                }
+                b.emit(Opcode.MakeRecord, fields, n, record, affinities, 0);
                 b.emit(Opcode.IdxInsert, cursor, record);
             });
-            if (columns != 1) {
-                throw ExprCodegen.error("sub-select returns " + columns + " columns - expected 1");
+            if (columns != width) {
+                throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
             }
         });
         selects.endHeading(heading, listHeading(e, correlated));

@@ -39,12 +39,19 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
      *
      * @param subquery for {@code column IN (SELECT …)}, the IN (its values are the subquery's
      *     rows, {@code values} is empty); else null
+     * @param part for a row value {@code (c1, c2, …) IN (SELECT …)}, which of its columns this
+     *     constrains (one constraint per column a lookup may use); else 0
      */
     record Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
-                      Affinity probe, Collation collation, Expr.InSelect subquery) {
+                      Affinity probe, Collation collation, Expr.InSelect subquery, int part) {
         Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
                    Affinity probe, Collation collation) {
-            this(term, source, column, op, values, valueMask, probe, collation, null);
+            this(term, source, column, op, values, valueMask, probe, collation, null, 0);
+        }
+
+        /** How many columns the IN's list has: a row value's width, else one. */
+        int width() {
+            return subquery != null && subquery.expr() instanceof Expr.Row row ? row.values().size() : 1;
         }
 
         Expr value() {
@@ -58,8 +65,10 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
          * (An index lookup then finds the entries equal to each value under the index's own.)
          */
         Collation listCollation() {
-            if (subquery != null && ExprTyping.collationName(subquery.expr(), null) == null) {
-                Expr right = ExprTyping.resultExpr(subquery.select(), 0);
+            Expr left = subquery == null ? null
+                    : subquery.expr() instanceof Expr.Row row ? row.values().get(part) : subquery.expr();
+            if (left != null && ExprTyping.collationName(left, null) == null) {
+                Expr right = ExprTyping.resultExpr(subquery.select(), part);
                 if (right != null && ExprTyping.collationName(right, null) != null) {
                     return ExprTyping.collation(right, null);
                 }
@@ -188,26 +197,45 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     }
 
     /**
-     * {@code column IN (SELECT …)} whose subquery's column type and reads {@link InSubquery}
-     * can tell: the comparison's affinity combines the column's and the subquery column's.
+     * {@code column IN (SELECT …)}, or each column of {@code (c1, c2, …) IN (SELECT …)}, whose
+     * subquery's column types and reads {@link InSubquery} can tell: each comparison's affinity
+     * combines the column's and the subquery column's.
      */
     private void constrainInSelect(Expr.InSelect in, InSubquery.Known known, Scope scope, List<Constraint> out) {
-        Scope.Resolved r = column(in.expr(), scope);
-        if (r == null) {
-            return;
+        List<Expr> lefts = in.expr() instanceof Expr.Row row ? row.values() : List.of(in.expr());
+        // SQLite checks every column of a row value against the first one's comparison affinity
+        // (sqlite3ExprAffinity of a vector is its first element's, and the subquery's first column
+        // is compared with it): a column an index of another affinity holds is not looked up.
+        Affinity first = Affinity.forComparison(ExprTyping.affinity(lefts.getFirst(), scope), known.affinities().getFirst());
+        for (int i = 0; i < lefts.size(); i++) {
+            // Each column of a row value by itself: one a lookup cannot use is left out.
+            Scope.Resolved r = column(lefts.get(i), scope);
+            if (r == null) {
+                continue;
+            }
+            int source = scope.sources().indexOf(r.source());
+            Affinity probe = probe(r, known.affinities().get(i));
+            if (probe == null && i > 0) {
+                // Allowed by the first column's affinity: looked up by its own comparison's, as SQLite's.
+                probe = Affinity.forComparison(r.affinity(), known.affinities().get(i));
+            }
+            if ((known.mask() & (1L << source)) != 0 || probe == null || !indexAffinityOk(first, r.affinity())) {
+                continue;
+            }
+            // The left side's collation decides which index may look it up, as SQLite's (the
+            // subquery's column does not: see Constraint.listCollation).
+            out.add(new Constraint(this, source, r.index(), Op.IN, List.of(), known.mask(), probe,
+                    ExprTyping.collation(lefts.get(i), scope), in, i));
         }
-        int source = scope.sources().indexOf(r.source());
-        if ((known.mask() & (1L << source)) != 0) {
-            return;
-        }
-        Affinity probe = probe(r, known.affinity());
-        if (probe == null) {
-            return;
-        }
-        // The left side's collation decides which index may look it up, as SQLite's (the
-        // subquery's column does not: see Constraint.listCollation).
-        out.add(new Constraint(this, source, r.index(), Op.IN, List.of(), known.mask(), probe,
-                ExprTyping.collation(in.expr(), scope), in));
+    }
+
+    /** SQLite's sqlite3IndexAffinityOk: whether a comparison of affinity {@code comparison} may look a column of {@code column} up. */
+    private static boolean indexAffinityOk(Affinity comparison, Affinity column) {
+        return switch (comparison) {
+            case NONE, BLOB -> true;
+            case TEXT -> column == Affinity.TEXT;
+            default -> column.isNumeric();
+        };
     }
 
     /**
