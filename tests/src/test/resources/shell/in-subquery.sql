@@ -1,4 +1,4 @@
--- x IN (SELECT …) as a rowid or index lookup: rows in SQLite's order (with and without ORDER BY), duplicates and NULLs in the list, a two-column key, joins, a LEFT JOIN's right side, a correlated list, NOT IN; and the plans.
+-- x IN (SELECT …) as a rowid or index lookup: rows in SQLite's order (with and without ORDER BY), duplicates and NULLs in the list, a two-column key, row values, joins, a LEFT JOIN's right side, a correlated list, NOT IN; and the plans.
 CREATE TABLE t(a INTEGER PRIMARY KEY, b, c TEXT, d INT); CREATE INDEX tb ON t(b); CREATE INDEX tdb ON t(d, b);
 CREATE TABLE s(x, y INTEGER, z TEXT);
 CREATE TABLE o(k, v);
@@ -19,7 +19,12 @@ SELECT count(*) FROM t WHERE b NOT IN (SELECT x FROM s WHERE x IS NOT NULL);
 SELECT o.k, t.a FROM o, t WHERE t.b IN (SELECT x FROM s WHERE s.y = o.k) AND t.a < 40;
 SELECT o.k, count(t.a) FROM o LEFT JOIN t ON t.b IN (SELECT x FROM s WHERE y > 3) AND t.d = o.k GROUP BY o.k;
 SELECT o.k, t.a FROM o JOIN t ON t.a IN (SELECT x FROM s) AND t.d = o.v;
+SELECT a, b, d FROM t WHERE (d, b) IN (SELECT y, x FROM s) ORDER BY a;
+SELECT count(*) FROM t WHERE (b, d) IN (SELECT x, y - 1 FROM s);
+SELECT count(*) FROM t WHERE (d, b) NOT IN (SELECT y, x FROM s WHERE x IS NOT NULL);
 EXPLAIN QUERY PLAN SELECT * FROM t WHERE a IN (SELECT x FROM s);
+EXPLAIN QUERY PLAN SELECT * FROM t WHERE (d, b) IN (SELECT y, x FROM s);
+EXPLAIN QUERY PLAN SELECT * FROM t WHERE (b, d) IN (SELECT x, y - 1 FROM s);
 EXPLAIN QUERY PLAN SELECT * FROM t WHERE b IN (SELECT x FROM s) ORDER BY b;
 EXPLAIN QUERY PLAN SELECT * FROM t WHERE d IN (SELECT y FROM s) AND b = 7;
 EXPLAIN QUERY PLAN SELECT * FROM t WHERE c IN (SELECT z FROM s);
