@@ -154,7 +154,10 @@ final class InSubquery {
         }
     }
 
-    /** {@code orderBy}: the SELECT's ORDER BY when {@code body} is a single core (a compound's names result columns only). */
+    /**
+     * {@code orderBy}: the SELECT's ORDER BY when {@code body} is a single core (a compound's
+     * names its result columns only).
+     */
     private void body(Select.Body body, List<OrderingTerm> orderBy) {
         switch (body) {
             case Select.Compound c -> {
@@ -221,7 +224,8 @@ final class InSubquery {
         switch (ref) {
             case Select.Table t -> {
                 Table table = tables.apply(t.name());
-                out.add(new Item(t.alias() != null ? t.alias() : table != null ? table.name() : t.name().name(), table));
+                String name = t.alias() != null ? t.alias() : table != null ? table.name() : t.name().name();
+                out.add(new Item(name, table));
             }
             case Select.TableFunction f -> out.add(new Item(f.alias() != null ? f.alias() : f.name().name(), null));
             case Select.SubqueryTable s -> out.add(new Item(s.alias(), null));

@@ -21,11 +21,14 @@ import java.util.Map;
  *
  * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
- * unique key), an automatic index's 20 (built at 7·N·log N); a range bound keeps a quarter of
+ * unique key), an automatic index's 20 (built at 7·N·log N); an IN looks up each value of its
+ * list (an IN subquery's guessed at 25, as SQLite guesses); a range bound keeps a quarter of
  * the rows; a term tested but not used for the lookup keeps about 93% of them (an equality caps
  * them at a quarter of the table's), as SQLite guesses — so a scan no index narrows is placed
- * where the fewest outer rows run it. The right side of a LEFT or CROSS JOIN stays after every
- * source to its left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
+ * where the fewest outer rows run it. Of two index paths where one uses more terms than the
+ * other, the one using more is preferred (SQLite's whereLoopAdjustCost). The right side of a
+ * LEFT or CROSS JOIN stays after every source to its left. One planner plans one FROM clause
+ * (it caches each source's candidate paths); one thread.
  */
 final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
@@ -364,9 +367,11 @@ final class JoinPlanner {
                     continue;
                 }
                 AccessPath a = paths[y];
-                paths[y] = a.withEstimates(Math.min(original[x].cost(), a.cost()), Math.min(original[x].rows() * STEP, a.rows()));
+                paths[y] = a.withEstimates(Math.min(original[x].cost(), a.cost()),
+                        Math.min(original[x].rows() * STEP, a.rows()));
                 AccessPath b = paths[x];
-                paths[x] = b.withEstimates(Math.max(original[y].cost(), b.cost()), Math.max(original[y].rows() / STEP, b.rows()));
+                paths[x] = b.withEstimates(Math.max(original[y].cost(), b.cost()),
+                        Math.max(original[y].rows() / STEP, b.rows()));
             }
         }
     }

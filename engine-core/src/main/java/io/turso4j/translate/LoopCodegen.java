@@ -9,7 +9,10 @@ import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Codes one source's loop for its {@link AccessPath}, as SQLite's wherecode.c: the scan or
@@ -18,7 +21,7 @@ import java.util.List;
  * <pre>
  *   (once, before all loops) OpenRead cursors; build an automatic index
  *   matched = 0; nullPass = 0                          ; a LEFT JOIN's right side only
- *   values of the IN list → ephemeral list; Rewind list, done
+ *   values of the IN list (rows of its subquery, under Once) → ephemeral list; Rewind list, done
  *   inTop: Column list → key; Affinity key; IsNull key → exhausted
  *   SeekGE idx, exhausted, key                         ; or Rewind / SeekRowid / Yield …
  *   top: IdxGT idx, exhausted, key                     ; the end of the range
@@ -71,20 +74,7 @@ final class LoopCodegen {
         Opcode step;
         int stepCursor;
         final List<int[]> inLoops = new ArrayList<>();
-        /**
-     * Whether the lookup of {@code path} ensures the ON term {@code term}: it need not be tested
-     * again (an IN subquery's list would otherwise be built a second time, for the test).
-     */
-    private static boolean consumed(AccessPath path, Expr term) {
-        for (WhereTerm.Constraint c : path.eq()) {
-            if (c.term().expr() == term && path.consumes(c.term())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
+        /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
         final List<Level> branches = new ArrayList<>();
         /** A MULTI-INDEX OR's register holding the body subroutine's return address. */
         int returnAddress;
@@ -314,7 +304,7 @@ final class LoopCodegen {
             }
         }
         // Per row value IN: its list's cursor, run through once for all its columns.
-        java.util.Map<WhereTerm, Integer> rowLists = new java.util.IdentityHashMap<>();
+        Map<WhereTerm, Integer> rowLists = new IdentityHashMap<>();
         int[] listColumn = new int[k];
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
@@ -343,8 +333,8 @@ final class LoopCodegen {
     }
 
     /**
-     * A loop over the distinct values of an IN list or subquery (converted by {@code affinity}) into
-     * {@code target}, in ascending order or, when {@code descending}, descending.
+     * A loop over the distinct values of an IN list or subquery (converted by {@code affinity})
+     * into {@code target}, in ascending order or, when {@code descending}, descending.
      */
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
@@ -388,7 +378,7 @@ final class LoopCodegen {
         List<WhereTerm.Constraint> eq = l.path.eq();
         WhereTerm.Constraint any = null;
         // The list holds the columns the lookup uses, in the row value's order.
-        java.util.TreeMap<Integer, Integer> used = new java.util.TreeMap<>();
+        TreeMap<Integer, Integer> used = new TreeMap<>();
         for (int i = 0; i < eq.size(); i++) {
             if (eq.get(i).term() == term) {
                 any = eq.get(i);

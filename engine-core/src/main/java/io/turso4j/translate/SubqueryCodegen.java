@@ -1,8 +1,10 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
+import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
@@ -144,8 +146,9 @@ final class SubqueryCodegen {
      * Fills the temporary index on {@code cursor} (ordered by {@code order}) with the distinct
      * rows of the subquery of {@code x IN (SELECT …)} ({@code width} columns: x may be a row
      * value), of its columns {@code kept}, each converted by its character of {@code affinities}
-     * as on storing: the list an index or rowid lookup on x runs through. Built once per statement,
-     * as SQLite's list is, unless the subquery reads the query around it: then at each run.
+     * as on storing: the list an index or rowid lookup on x runs through. Built once per
+     * statement, as SQLite's list is, unless the subquery reads the query around it: then at
+     * each run.
      */
     void list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
         int n = kept.length;
@@ -231,7 +234,7 @@ final class SubqueryCodegen {
             return left;
         }
         if (!explicitRight && x instanceof Expr.Column c && scope != null && isStoredColumn(scope.find(c))) {
-            return io.turso4j.value.BuiltinCollation.BINARY;
+            return BuiltinCollation.BINARY;
         }
         return columnCollation(select, i);
     }
@@ -241,7 +244,7 @@ final class SubqueryCodegen {
         if (r == null || r.index() >= r.source().columns().size()) {
             return false;
         }
-        io.turso4j.schema.Table table = r.source().reader() == null ? null : r.source().reader().table();
+        Table table = r.source().reader() == null ? null : r.source().reader().table();
         return table == null || table.rowidAlias() != r.index();
     }
 

@@ -206,7 +206,8 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         // SQLite checks every column of a row value against the first one's comparison affinity
         // (sqlite3ExprAffinity of a vector is its first element's, and the subquery's first column
         // is compared with it): a column an index of another affinity holds is not looked up.
-        Affinity first = Affinity.forComparison(ExprTyping.affinity(lefts.getFirst(), scope), known.affinities().getFirst());
+        Affinity first = Affinity.forComparison(ExprTyping.affinity(lefts.getFirst(), scope),
+                known.affinities().getFirst());
         for (int i = 0; i < lefts.size(); i++) {
             // Each column of a row value by itself: one a lookup cannot use is left out.
             Scope.Resolved r = column(lefts.get(i), scope);
@@ -229,7 +230,10 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         }
     }
 
-    /** SQLite's sqlite3IndexAffinityOk: whether a comparison of affinity {@code comparison} may look a column of {@code column} up. */
+    /**
+     * SQLite's sqlite3IndexAffinityOk: whether a comparison of affinity {@code comparison} may
+     * look up a column of affinity {@code column}.
+     */
     private static boolean indexAffinityOk(Affinity comparison, Affinity column) {
         return switch (comparison) {
             case NONE, BLOB -> true;
