@@ -34,10 +34,10 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
 
     /**
      * Whether every row this path finds satisfies {@code t}, so its loop need not test it
-     * (SQLite's disableTerm): {@code t} is an equality or IN list (or an OR of equalities taken
-     * as one) whose constraint a stored index's or the rowid's lookup uses. The lookup applies
-     * the comparison's affinity and collation and skips a NULL key, so it finds exactly the
-     * rows the test accepts.
+     * (SQLite's disableTerm): {@code t} is an equality, IN list or IN subquery (or an OR of
+     * equalities taken as one) whose constraint a stored index's or the rowid's lookup uses.
+     * The lookup applies the comparison's affinity and collation and skips a NULL key, so it
+     * finds exactly the rows the test accepts.
      */
     boolean consumes(WhereTerm t) {
         if (kind != Kind.INDEX && kind != Kind.ROWID_EQ) {
@@ -49,17 +49,22 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
             case Expr.Binary b -> b.op() == Expr.BinaryOp.EQ
                     || b.op() == Expr.BinaryOp.OR && t.disjuncts().isEmpty();
             case Expr.InList in -> !in.not();
+            case Expr.InSelect in -> !in.not();
             default -> false;
         };
         if (!exact) {
             return false;
         }
+        int parts = 0;
+        int width = 1;
         for (WhereTerm.Constraint c : eq) {
             if (c.term() == t && (c.op() == WhereTerm.Op.EQ || c.op() == WhereTerm.Op.IN)) {
-                return true;
+                parts++;
+                width = c.width();
             }
         }
-        return false;
+        // A row value IN only when the lookup uses all its columns.
+        return parts > 0 && parts >= width;
     }
 
     /** This path with the planner's final estimates. */

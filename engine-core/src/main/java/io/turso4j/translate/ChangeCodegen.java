@@ -330,7 +330,7 @@ final class ChangeCodegen {
         List<WhereTerm> terms = new ArrayList<>();
         if (where != null) {
             for (Expr e : SelectCodegen.conjuncts(where)) {
-                terms.add(WhereTerm.of(e, -1, selects.exprs().scope()));
+                terms.add(WhereTerm.of(e, -1, selects.exprs().scope(), selects::storedTable));
             }
         }
         long estimate = selects.schema().estimatedRows(table.name());
@@ -358,7 +358,9 @@ final class ChangeCodegen {
         loops.prologue(level);
         loops.open(level);
         for (WhereTerm t : terms) {
-            selects.exprs().jumpIfNotTrue(t.expr(), level.next);
+            if (!path.consumes(t)) {
+                selects.exprs().jumpIfNotTrue(t.expr(), level.next);
+            }
         }
         if (table.hasRowid()) {
             scanned.read(b, table.columns().size(), rowid);

@@ -27,7 +27,7 @@ final class ExplainQueryPlan {
         if (stmt instanceof Select select) {
             ProgramBuilder inner = new ProgramBuilder();
             SelectCodegen codegen = new SelectCodegen(inner, functions, sql, schema);
-            codegen.describePlan();
+            codegen.describePlan(select);
             codegen.select(select, (first, count) -> inner.emit(Opcode.ResultRow, first, count));
             lines = codegen.explained();
             depths = codegen.explainedDepths();
@@ -39,7 +39,7 @@ final class ExplainQueryPlan {
         b.emit(Opcode.Init, 0, 1);
         int row = b.allocRegisters(4);
         // Per depth: the id of the last line at that depth, the parent of the next one below it.
-        int[] lastAt = new int[3];
+        int[] lastAt = new int[depths.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
         for (int i = 0; i < lines.size(); i++) {
             int depth = depths.get(i);
             lastAt[depth] = i + 2;

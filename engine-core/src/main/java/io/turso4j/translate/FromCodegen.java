@@ -443,7 +443,7 @@ final class FromCodegen {
         for (Expr w : where) {
             int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
-                WhereTerm t = WhereTerm.of(e, -1, scope);
+                WhereTerm t = WhereTerm.of(e, -1, scope, selects::storedTable);
                 terms.add(t);
                 notBefore.put(t, lastRightJoin(join));
             }
@@ -464,7 +464,7 @@ final class FromCodegen {
             if (item.leftOn() != null || item.rightOn() != null) {
                 on = SelectCodegen.conjuncts(item.leftOn() != null ? item.leftOn() : item.rightOn());
                 for (Expr e : on) {
-                    WhereTerm t = WhereTerm.of(e, j, scope);
+                    WhereTerm t = WhereTerm.of(e, j, scope, selects::storedTable);
                     terms.add(t);
                     prereq |= t.mask() == WhereTerm.ALL ? 0 : t.mask() & ~(1L << j) & itemMask;
                 }
@@ -495,12 +495,6 @@ final class FromCodegen {
         }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
-            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
-                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
-                        searchesFirst)) {
-                    selects.explain(line.detail(), line.depth());
-                }
-            }
             if (items.get(level.source).rightOn() != null) {
                 rightJoins.put(level, new RightJoin(level, b, selects.exprs()));
             }
@@ -543,6 +537,14 @@ final class FromCodegen {
         }
         for (int p = 0; p < open.size(); p++) {
             LoopCodegen.Level level = open.get(p);
+            // Worded as each loop is coded, as sqlite3 does: what a loop's code explains (an IN
+            // subquery it looks up) comes between its line and the next loop's.
+            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
+                for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
+                        searchesFirst)) {
+                    selects.explain(line.detail(), line.depth());
+                }
+            }
             loops.open(level);
             int fail = level.next;
             RightJoin right = rightJoins.get(level);
@@ -634,21 +636,42 @@ final class FromCodegen {
         for (UsingJoins.Coalesced c : usingJoins.coalesced()) {
             all.add(c.value());
         }
-        for (Expr e : all) {
-            if (e != null && WhereTerm.mask(e, scope) == WhereTerm.ALL) {
-                return null;
-            }
-        }
+        List<Expr> terms = new ArrayList<>();
         for (Expr e : all) {
             if (e != null) {
-                mark(e, scope, marks);
+                terms.addAll(SelectCodegen.conjuncts(e));
             }
+        }
+        for (Expr e : terms) {
+            if (WhereTerm.mask(e, scope) == WhereTerm.ALL) {
+                // A subquery may read any column, unless it is an IN subquery whose reads are known.
+                List<Scope.Resolved> reads = WhereTerm.inSubqueryReads(e, scope, selects::storedTable);
+                if (reads == null) {
+                    return null;
+                }
+                for (Scope.Resolved r : reads) {
+                    int s = sources.indexOf(r.source());
+                    if (s >= 0 && s < marks.length) {
+                        marks[s][r.index()] = true;
+                    }
+                }
+            }
+        }
+        for (Expr e : terms) {
+            mark(e, scope, marks);
         }
         return marks;
     }
 
-    /** Marks the columns {@code e} reads (it holds no subquery: its mask was checked once, whole). */
+    /**
+     * Marks the columns {@code e} reads (it holds no subquery but, whole, an IN subquery whose
+     * reads were marked: its mask was checked once).
+     */
     private void mark(Expr e, Scope scope, boolean[][] marks) {
+        if (e instanceof Expr.InSelect in) {
+            mark(in.expr(), scope, marks);
+            return;
+        }
         if (e instanceof Expr.Column c) {
             Scope.Resolved r = ExprTyping.truthConstant(c) != null ? null : scope.find(c);
             int s = r == null ? -1 : sources.indexOf(r.source());

@@ -30,6 +30,11 @@ final class IndexOrder {
 
     private IndexOrder() {}
 
+    private static boolean sameCollation(WhereTerm.Constraint c, IndexColumn key) {
+        String list = c.listCollation() == null ? "BINARY" : c.listCollation().name();
+        return list.equalsIgnoreCase(key.collation() == null ? "BINARY" : key.collation());
+    }
+
     /** How the loop of source {@code s} by {@code path} must run to yield {@code terms}' order. */
     static Direction of(List<Term> terms, int s, AccessPath path, Table table) {
         if (terms == null || table == null) {
@@ -49,9 +54,11 @@ final class IndexOrder {
             }
             case ROWID_EQ -> {
                 if (path.eq().getFirst().op() == WhereTerm.Op.IN) {
-                    return Direction.NONE;
+                    // The IN's distinct values are looked up in order, forwards or backwards.
+                    order.add(new Term(s, rowid, "BINARY", false));
+                } else {
+                    fixed.add(rowid);
                 }
-                fixed.add(rowid);
             }
             case INDEX -> {
                 // A WITHOUT ROWID table's index entries end in the primary key, which makes them distinct.
@@ -63,16 +70,18 @@ final class IndexOrder {
                         break;
                     }
                     int column = key.column() == IndexColumn.ROWID ? rowid : key.column();
-                    if (i < path.eq().size()) {
-                        if (path.eq().get(i).op() == WhereTerm.Op.IN) {
-                            return Direction.NONE;
-                        }
+                    if (i < path.eq().size() && path.eq().get(i).op() != WhereTerm.Op.IN) {
                         fixed.add(column);
+                    } else if (i < path.eq().size() && (path.eq().get(i).width() > 1
+                            || !sameCollation(path.eq().get(i), key))) {
+                        // Its values come in the order of another collation, or of a row value's list.
+                        return Direction.NONE;
                     } else {
+                        // Past the equalities, or an IN (its values looked up in the column's order).
                         order.add(new Term(s, column, key.collation() == null ? "BINARY" : key.collation(), key.desc()));
                     }
                 }
-                if (order.size() + path.eq().size() == keys.size()) {
+                if (fixed.size() + order.size() == keys.size()) {
                     order.add(new Term(s, rowid, "BINARY", false));
                 }
             }

@@ -21,11 +21,14 @@ import java.util.Map;
  *
  * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
- * unique key), an automatic index's 20 (built at 7·N·log N); a range bound keeps a quarter of
+ * unique key), an automatic index's 20 (built at 7·N·log N); an IN looks up each value of its
+ * list (an IN subquery's guessed at 25, as SQLite guesses); a range bound keeps a quarter of
  * the rows; a term tested but not used for the lookup keeps about 93% of them (an equality caps
  * them at a quarter of the table's), as SQLite guesses — so a scan no index narrows is placed
- * where the fewest outer rows run it. The right side of a LEFT or CROSS JOIN stays after every
- * source to its left. One planner plans one FROM clause (it caches each source's candidate paths); one thread.
+ * where the fewest outer rows run it. Of two index paths where one uses more terms than the
+ * other, the one using more is preferred (SQLite's whereLoopAdjustCost). The right side of a
+ * LEFT or CROSS JOIN stays after every source to its left. One planner plans one FROM clause
+ * (it caches each source's candidate paths); one thread.
  */
 final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
@@ -170,7 +173,8 @@ final class JoinPlanner {
     /** Adds to {@code to}'s source the constant EQ and IN constraints on {@code from}'s column, as on {@code to}'s. */
     private void derive(WhereTerm.Constraint to, WhereTerm.Constraint from) {
         for (WhereTerm.Constraint k : List.copyOf(constraints.get(from.source()))) {
-            if (k.column() == from.column() && k.valueMask() == 0 && binary(k)
+            // A subquery's list is coded where its own term's source is looked up, not twice.
+            if (k.column() == from.column() && k.valueMask() == 0 && binary(k) && k.subquery() == null
                     && (k.op() == WhereTerm.Op.EQ || k.op() == WhereTerm.Op.IN)) {
                 constraints.get(to.source()).add(new WhereTerm.Constraint(k.term(), to.source(), to.column(), k.op(),
                         k.values(), 0, k.probe(), k.collation()));
@@ -281,7 +285,10 @@ final class JoinPlanner {
         }
         AccessPath best = null;
         for (AccessPath c : candidates) {
-            if (best == null || outerRows * c.cost() + c.setup() < outerRows * best.cost() + best.setup()) {
+            double total = outerRows * c.cost() + c.setup();
+            double bestTotal = best == null ? 0 : outerRows * best.cost() + best.setup();
+            // Of two as dear, the one yielding fewer rows (as SQLite's solver compares them).
+            if (best == null || total < bestTotal || (total == bestTotal && c.rows() < best.rows())) {
                 best = c;
             }
         }
@@ -327,7 +334,12 @@ final class JoinPlanner {
         AccessPath[] out = new AccessPath[candidates.size()];
         for (int i = 0; i < out.length; i++) {
             AccessPath c = candidates.get(i);
-            double rows = filtered(s, available, c);
+            out[i] = c.withEstimates(c.cost(), filtered(s, available, c));
+        }
+        preferSupersets(out);
+        for (int i = 0; i < out.length; i++) {
+            AccessPath c = out[i];
+            double rows = c.rows();
             double cost = c.cost();
             if (ordering && IndexOrder.of(order, s, c, table) == IndexOrder.Direction.NONE) {
                 // SQLite weighs a sort at about three times N log N (whereSortingCost).
@@ -337,6 +349,67 @@ final class JoinPlanner {
                 cost = Math.min(cost, 4 * log);
             }
             out[i] = c.withEstimates(cost, rows);
+        }
+        return out;
+    }
+
+    /**
+     * SQLite's whereLoopAdjustCost: of two index paths of a source where one uses a proper
+     * subset of the other's terms and is not dearer in both cost and rows, the one using more
+     * terms is made no dearer and to yield fewer rows (and the other no cheaper, yielding more),
+     * so that it wins: a lookup on more columns is trusted over the guesses that price it.
+     */
+    private static void preferSupersets(AccessPath[] paths) {
+        AccessPath[] original = paths.clone();
+        for (int y = 0; y < paths.length; y++) {
+            for (int x = 0; x < paths.length; x++) {
+                if (x == y || !cheaperProperSubset(original[x], original[y])) {
+                    continue;
+                }
+                AccessPath a = paths[y];
+                paths[y] = a.withEstimates(Math.min(original[x].cost(), a.cost()),
+                        Math.min(original[x].rows() * STEP, a.rows()));
+                AccessPath b = paths[x];
+                paths[x] = b.withEstimates(Math.max(original[y].cost(), b.cost()),
+                        Math.max(original[y].rows() / STEP, b.rows()));
+            }
+        }
+    }
+
+    /** SQLite's whereLoopCheaperProperSubset for index paths (stored or automatic). */
+    private static boolean cheaperProperSubset(AccessPath x, AccessPath y) {
+        if (!indexed(x) || !indexed(y)) {
+            return false;
+        }
+        List<WhereTerm> xs = usedTerms(x);
+        List<WhereTerm> ys = usedTerms(y);
+        if (xs.size() >= ys.size() || (x.cost() > y.cost() && x.rows() > y.rows())) {
+            return false;
+        }
+        for (WhereTerm t : xs) {
+            if (!ys.contains(t)) {
+                return false;
+            }
+        }
+        return !(x.covering() && !y.covering());
+    }
+
+    private static boolean indexed(AccessPath p) {
+        return p.kind() == AccessPath.Kind.INDEX || p.kind() == AccessPath.Kind.AUTO_INDEX;
+    }
+
+    /** The terms a path's lookup uses, each once. */
+    private static List<WhereTerm> usedTerms(AccessPath p) {
+        List<WhereTerm> out = new ArrayList<>();
+        for (WhereTerm.Constraint c : p.eq()) {
+            if (!out.contains(c.term())) {
+                out.add(c.term());
+            }
+        }
+        for (WhereTerm.Constraint c : new WhereTerm.Constraint[] {p.lower(), p.upper()}) {
+            if (c != null && !out.contains(c.term())) {
+                out.add(c.term());
+            }
         }
         return out;
     }
@@ -397,8 +470,12 @@ final class JoinPlanner {
             }
             switch (c.op()) {
                 case EQ -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false, log, 1, 0));
-                case IN -> out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
-                        c.values().size() * log, c.values().size(), 0));
+                case IN -> {
+                    if (c.width() == 1) { // a row value's list holds more than rowids
+                        out.add(new AccessPath(AccessPath.Kind.ROWID_EQ, null, List.of(c), null, null, false,
+                                c.listSize() * log, c.listSize(), 0));
+                    }
+                }
                 case GT, GE -> lower = lower == null ? c : lower;
                 case LT, LE -> upper = upper == null ? c : upper;
                 case ISNULL -> {
@@ -485,7 +562,7 @@ final class JoinPlanner {
         double seeks = 1;
         for (WhereTerm.Constraint c : branch.eq()) {
             if (c.op() == WhereTerm.Op.IN) {
-                seeks *= c.values().size();
+                seeks *= c.listSize();
             }
         }
         double seek = logEst(log) + logEst(seeks);
@@ -552,16 +629,21 @@ final class JoinPlanner {
         }
         List<IndexColumn> keys = index.keyColumns();
         List<WhereTerm.Constraint> eq = new ArrayList<>();
-        double seeks = 1;
-        int k = 0;
-        for (; k < keys.size(); k++) {
+        for (int k = 0; k < keys.size(); k++) {
             WhereTerm.Constraint c = find(keys.get(k), usable, true, item.table());
             if (c == null) {
                 break;
             }
             eq.add(c);
-            if (c.op() == WhereTerm.Op.IN) {
-                seeks *= c.values().size();
+        }
+        int k = eq.size();
+        double seeks = 1;
+        List<WhereTerm> lists = new ArrayList<>();
+        for (WhereTerm.Constraint c : eq) {
+            // A row value's list is run through once for all its columns.
+            if (c.op() == WhereTerm.Op.IN && !lists.contains(c.term())) {
+                lists.add(c.term());
+                seeks *= c.listSize();
             }
         }
         WhereTerm.Constraint lower = null;

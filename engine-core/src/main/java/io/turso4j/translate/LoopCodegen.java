@@ -9,7 +9,10 @@ import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Codes one source's loop for its {@link AccessPath}, as SQLite's wherecode.c: the scan or
@@ -18,7 +21,7 @@ import java.util.List;
  * <pre>
  *   (once, before all loops) OpenRead cursors; build an automatic index
  *   matched = 0; nullPass = 0                          ; a LEFT JOIN's right side only
- *   values of the IN list → ephemeral list; Rewind list, done
+ *   values of the IN list (rows of its subquery, under Once) → ephemeral list; Rewind list, done
  *   inTop: Column list → key; Affinity key; IsNull key → exhausted
  *   SeekGE idx, exhausted, key                         ; or Rewind / SeekRowid / Yield …
  *   top: IdxGT idx, exhausted, key                     ; the end of the range
@@ -231,11 +234,26 @@ final class LoopCodegen {
         }
         if (left) {
             for (Expr term : l.leftOn) {
-                exprs.jumpIfNotTrue(term, l.next);
+                if (!consumed(l.path, term)) {
+                    exprs.jumpIfNotTrue(term, l.next);
+                }
             }
             b.emit(Opcode.Integer, 1, l.matched);
         }
         b.resolve(l.body);
+    }
+
+    /**
+     * Whether the lookup of {@code path} ensures the ON term {@code term}: it need not be tested
+     * again (an IN subquery's list would otherwise be built a second time, for the test).
+     */
+    private static boolean consumed(AccessPath path, Expr term) {
+        for (WhereTerm.Constraint c : path.eq()) {
+            if (c.term().expr() == term && path.consumes(c.term())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A MULTI-INDEX OR's branch loops, each calling the body for its new rows (see class comment). */
@@ -285,9 +303,19 @@ final class LoopCodegen {
                 exprs.code(c.value(), key + i);
             }
         }
+        // Per row value IN: its list's cursor, run through once for all its columns.
+        Map<WhereTerm, Integer> rowLists = new IdentityHashMap<>();
+        int[] listColumn = new int[k];
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
-            if (c.op() == WhereTerm.Op.IN) {
+            if (c.op() == WhereTerm.Op.IN && c.width() > 1) {
+                Integer list = rowLists.get(c.term());
+                if (list == null) {
+                    list = rowInLoop(l, c.term(), affinities, listColumn);
+                    rowLists.put(c.term(), list);
+                }
+                b.emit(Opcode.Column, list, listColumn[i], key + i);
+            } else if (c.op() == WhereTerm.Op.IN) {
                 // As SQLite, the values in the order of the index column (descending for DESC).
                 boolean desc = l.path.kind() == AccessPath.Kind.INDEX && l.path.index().keyColumns().get(i).desc();
                 inLoop(l, c, key + i, affinities.charAt(i), desc != l.reverse);
@@ -305,34 +333,78 @@ final class LoopCodegen {
     }
 
     /**
-     * A loop over the distinct values of an IN list (converted by {@code affinity}) into
-     * {@code target}, in ascending order or, when {@code descending}, descending.
+     * A loop over the distinct values of an IN list or subquery (converted by {@code affinity})
+     * into {@code target}, in ascending order or, when {@code descending}, descending.
      */
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
-        Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.collation();
-        // A list of constants is the same for every outer row: built once, as SQLite's is.
-        boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
-        int built = b.newLabel();
-        if (constant) {
-            b.emit(Opcode.Once, 0, built);
-        }
-        b.emit(Opcode.OpenEphemeral, list, 1, 0, new IndexKeyComparator(new Collation[] {collation}, new boolean[1]), 0);
-        int value = b.allocRegister();
-        int record = b.allocRegister();
-        for (Expr v : c.values()) {
-            exprs.code(v, value);
-            b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
-            b.emit(Opcode.IdxInsert, list, record);
-        }
-        if (constant) {
-            b.resolve(built);
+        Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
+        IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
+        if (c.subquery() != null) {
+            exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
+        } else {
+            // A list of constants is the same for every outer row: built once, as SQLite's is.
+            boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
+            int built = b.newLabel();
+            if (constant) {
+                b.emit(Opcode.Once, 0, built);
+            }
+            b.emit(Opcode.OpenEphemeral, list, 1, 0, order, 0);
+            int value = b.allocRegister();
+            int record = b.allocRegister();
+            for (Expr v : c.values()) {
+                exprs.code(v, value);
+                b.emit(Opcode.MakeRecord, value, 1, record, String.valueOf(affinity), 0);
+                b.emit(Opcode.IdxInsert, list, record);
+            }
+            if (constant) {
+                b.resolve(built);
+            }
         }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
         int top = b.emit(Opcode.Column, list, 0, target);
         int nextValue = b.newLabel();
         l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
         l.exhausted = nextValue;
+    }
+
+    /**
+     * A loop over the distinct rows of a row value IN's subquery, of the columns the lookup uses
+     * (each converted by the affinity of the key column it looks up: {@code affinities}, by key
+     * position); sets {@code listColumn} (by key position) to each one's column in the list and
+     * returns the list's cursor, on the current row inside the loop.
+     */
+    private int rowInLoop(Level l, WhereTerm term, CharSequence affinities, int[] listColumn) {
+        List<WhereTerm.Constraint> eq = l.path.eq();
+        WhereTerm.Constraint any = null;
+        // The list holds the columns the lookup uses, in the row value's order.
+        TreeMap<Integer, Integer> used = new TreeMap<>();
+        for (int i = 0; i < eq.size(); i++) {
+            if (eq.get(i).term() == term) {
+                any = eq.get(i);
+                used.put(eq.get(i).part(), i);
+            }
+        }
+        int n = used.size();
+        int[] columns = new int[n];
+        char[] affinity = new char[n];
+        Collation[] collations = new Collation[n];
+        int at = 0;
+        for (var e : used.entrySet()) {
+            columns[at] = e.getKey();
+            affinity[at] = affinities.charAt(e.getValue());
+            collations[at] = eq.get(e.getValue()).listCollation();
+            listColumn[e.getValue()] = at++;
+        }
+        int list = b.allocCursor();
+        exprs.subqueries().list(any.subquery(), list, new IndexKeyComparator(collations, new boolean[n]),
+                new String(affinity), columns, any.width());
+        b.emit(Opcode.Rewind, list, l.exhausted);
+        int top = b.currentAddress();
+        int nextValue = b.newLabel();
+        l.inLoops.add(new int[] {list, top, nextValue, 0});
+        l.exhausted = nextValue;
+        return list;
     }
 
     private void rowidRange(Level l) {

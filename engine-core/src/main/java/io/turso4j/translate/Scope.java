@@ -331,7 +331,7 @@ final class Scope {
         return parent == null ? null : parent.source(table);
     }
 
-    private static boolean isRowidName(String name) {
+    static boolean isRowidName(String name) {
         return name.equalsIgnoreCase("rowid") || name.equalsIgnoreCase("oid") || name.equalsIgnoreCase("_rowid_");
     }
 

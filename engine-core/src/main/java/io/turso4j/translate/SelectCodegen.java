@@ -60,6 +60,10 @@ final class SelectCodegen {
     private final List<String> explained = new ArrayList<>();
     /** Per line of {@link #explained}: how many levels it sits below a top-level line. */
     private final List<Integer> explainedDepths = new ArrayList<>();
+    /** How many headings the lines noted now nest under (see {@link #startHeading}). */
+    private int explainBase;
+    /** Per SELECT of the statement described, by its offset: sqlite3's number for it. */
+    private Map<Integer, Integer> selectIds = Map.of();
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
     private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
@@ -138,6 +142,18 @@ final class SelectCodegen {
         return schema;
     }
 
+    /**
+     * The stored table {@code name} names where the code being generated is; null when there is
+     * none or a common table expression (or a recursive CTE's row) of that name hides it.
+     */
+    Table storedTable(io.turso4j.sql.ast.Name name) {
+        String key = name.name().toLowerCase(Locale.ROOT);
+        if (name.schema() == null && (ctes.containsKey(key) || recursiveRows.containsKey(key))) {
+            return null;
+        }
+        return TableSource.lookup(schema, name);
+    }
+
     private Tokens tokens() {
         if (tokens == null) {
             tokens = Lexer.tokenize(sql);
@@ -196,6 +212,49 @@ final class SelectCodegen {
         describePlan = true;
     }
 
+    /** As {@link #describePlan()}, for the statement {@code root}, whose SELECTs' numbers the plan may show. */
+    void describePlan(Select root) {
+        describePlan = true;
+        selectIds = SelectIds.of(root);
+    }
+
+    /** sqlite3's number for the SELECT {@code s} of the statement described (see {@link SelectIds}); 0 if unknown. */
+    int selectId(Select s) {
+        return selectIds.getOrDefault(s.pos().offset(), 0);
+    }
+
+    /**
+     * Notes a heading line, under which the lines noted until {@link #endHeading} nest (a
+     * subquery's); returns its place, or -1 when no plan is kept.
+     */
+    int startHeading() {
+        if (!describePlan) {
+            return -1;
+        }
+        explained.add("");
+        explainedDepths.add(explainBase++);
+        return explained.size() - 1;
+    }
+
+    /** Words the heading {@link #startHeading} noted at {@code at}, now that what it heads is known. */
+    void endHeading(int at, String detail) {
+        if (at >= 0) {
+            explainBase--;
+            explained.set(at, detail);
+        }
+    }
+
+    /** Codes {@code body} without noting its plan lines (code compiled twice is described once). */
+    void withoutPlan(Runnable body) {
+        boolean saved = describePlan;
+        describePlan = false;
+        try {
+            body.run();
+        } finally {
+            describePlan = saved;
+        }
+    }
+
     /** Whether the plan's lines are wanted: callers that word a line at some cost ask first. */
     boolean describesPlan() {
         return describePlan;
@@ -210,7 +269,7 @@ final class SelectCodegen {
     void explain(String detail, int depth) {
         if (describePlan) {
             explained.add(detail);
-            explainedDepths.add(depth);
+            explainedDepths.add(explainBase + depth);
         }
     }
 

@@ -1,9 +1,12 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
+import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.List;
@@ -93,6 +96,7 @@ final class SubqueryCodegen {
         InSet set = new InSet(b, width);
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
+        int heading = selects.startHeading();
         boolean correlated = runs(() -> {
             set.open();
             int columns = selects.select(e.select(), (row, count) -> set.add(row));
@@ -100,6 +104,7 @@ final class SubqueryCodegen {
                 throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
             }
         });
+        selects.endHeading(heading, listHeading(e, correlated));
         int linear = b.newLabel();
         if (correlated && width == 1) {
             // Re-run for every row: compared one value at a time, it can stop at the first equal one.
@@ -117,11 +122,10 @@ final class SubqueryCodegen {
             // sqlite3CompareAffinity: with one side of no affinity the other's is used as it is
             // (REAL stays REAL), which matters here because it is applied as on storing.
             Affinity left = ExprTyping.affinity(x, scope);
-            Affinity right = ExprTyping.columnAffinity(e.select(), i, this::compiledAffinities).affinity();
+            Affinity right = lastArmAffinity(e.select(), i);
             affinities[i] = left == Affinity.NONE ? right
                     : right == Affinity.NONE ? left : Affinity.forComparison(left, right);
-            Collation c = ExprTyping.collation(x, scope);
-            collations[i] = c != null ? c : columnCollation(e.select(), i);
+            collations[i] = inCollation(x, e.select(), i, scope);
         }
         set.types(affinities, collations);
         int first = b.allocRegisters(width);
@@ -133,9 +137,49 @@ final class SubqueryCodegen {
             int end = b.newLabel();
             b.emit(Opcode.Goto, 0, end);
             b.resolve(linear);
-            inSelectLinear(e, affinities[0], collations[0], target);
+            selects.withoutPlan(() -> inSelectLinear(e, affinities[0], collations[0], target));
             b.resolve(end);
         }
+    }
+
+    /**
+     * Fills the temporary index on {@code cursor} (ordered by {@code order}) with the distinct
+     * rows of the subquery of {@code x IN (SELECT …)} ({@code width} columns: x may be a row
+     * value), of its columns {@code kept}, each converted by its character of {@code affinities}
+     * as on storing: the list an index or rowid lookup on x runs through. Built once per
+     * statement, as SQLite's list is, unless the subquery reads the query around it: then at
+     * each run.
+     */
+    void list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
+        int n = kept.length;
+        int skip = b.newLabel();
+        int guard = b.emit(Opcode.Once, 0, skip);
+        int heading = selects.startHeading();
+        boolean correlated = runs(() -> {
+            b.emit(Opcode.OpenEphemeral, cursor, n, 0, order, 0);
+            int record = b.allocRegister();
+            int fields = b.allocRegisters(n);
+            int columns = selects.select(e.select(), (row, count) -> {
+                for (int i = 0; i < n; i++) {
+                    b.emit(Opcode.SCopy, row + kept[i], fields + i);
+                }
+                b.emit(Opcode.MakeRecord, fields, n, record, affinities, 0);
+                b.emit(Opcode.IdxInsert, cursor, record);
+            });
+            if (columns != width) {
+                throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
+            }
+        });
+        selects.endHeading(heading, listHeading(e, correlated));
+        if (correlated) {
+            b.changeOpcode(guard, Opcode.Noop);
+        }
+        b.resolve(skip);
+    }
+
+    /** sqlite3's plan line over an IN's subquery. */
+    private String listHeading(Expr.InSelect e, boolean correlated) {
+        return (correlated ? "CORRELATED " : "") + "LIST SUBQUERY " + selects.selectId(e.select());
     }
 
     /** A correlated {@code x IN (SELECT …)}: the subquery's values compared with x as they come ({@link InTest}). */
@@ -150,10 +194,58 @@ final class SubqueryCodegen {
         test.end(e.not(), target, empty);
     }
 
+    /**
+     * The affinity of a compiled subquery's column {@code i} as an IN compares with it: its
+     * last arm's expression's (SQLite's exprINAffinity reads the compound's last SELECT).
+     */
+    private Affinity lastArmAffinity(Select select, int i) {
+        Select.Body body = select.body();
+        while (body instanceof Select.Compound c) {
+            body = c.right();
+        }
+        if (body instanceof Select.Core core) {
+            List<Affinity> compiled = selects.compiledAffinities(core);
+            if (compiled != null && i < compiled.size()) {
+                return compiled.get(i);
+            }
+        }
+        Expr column = ExprTyping.resultExpr(select, i);
+        return column == null ? Affinity.NONE : ExprTyping.affinity(column);
+    }
+
     /** The affinities of a compiled core's result columns, their column references resolved. */
     List<Affinity> compiledAffinities(Select.Core core) {
         SelectCodegen.ResultColumns columns = selects.resultColumns(core);
         return selects.compiledAffinities(core);
+    }
+
+    /**
+     * The collation comparing {@code x} with a subquery's column {@code i}, as SQLite's
+     * sqlite3BinaryCompareCollSeq picks it: an explicit COLLATE on x, else one in the column's
+     * expression, else x's own (a column other than the rowid has one: BINARY if none is
+     * declared), else the column's.
+     */
+    private Collation inCollation(Expr x, Select select, int i, Scope scope) {
+        Expr column = ExprTyping.resultExpr(select, i);
+        boolean explicitLeft = ExprTyping.collationName(x, null) != null;
+        boolean explicitRight = column != null && ExprTyping.collationName(column, null) != null;
+        Collation left = ExprTyping.collation(x, scope);
+        if (explicitLeft || (!explicitRight && left != null)) {
+            return left;
+        }
+        if (!explicitRight && x instanceof Expr.Column c && scope != null && isStoredColumn(scope.find(c))) {
+            return BuiltinCollation.BINARY;
+        }
+        return columnCollation(select, i);
+    }
+
+    /** Whether {@code r} is a column with a collation of its own in SQLite's eyes: any but the rowid. */
+    private static boolean isStoredColumn(Scope.Resolved r) {
+        if (r == null || r.index() >= r.source().columns().size()) {
+            return false;
+        }
+        Table table = r.source().reader() == null ? null : r.source().reader().table();
+        return table == null || table.rowidAlias() != r.index();
     }
 
     /** The collation of a subquery's column {@code i}: its rightmost arm's expression's (null for none). */

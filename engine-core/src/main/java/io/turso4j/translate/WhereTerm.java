@@ -1,10 +1,13 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Name;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One AND term of a WHERE clause or of a join's ON clause, analysed as SQLite's whereexpr.c
@@ -13,7 +16,8 @@ import java.util.List;
  * {@link Constraint}s of the form {@code column op value}.
  *
  * <p>A term that holds a subquery reads every source (it is tested in the innermost loop), since
- * what a subquery refers to is not looked into. Immutable.
+ * what a subquery refers to is not looked into — except an IN subquery {@link InSubquery} can
+ * tell the reads of. Immutable.
  *
  * @param on -1 for a WHERE term (or an inner join's ON term); for a LEFT JOIN's ON term, the
  *     number of its right-hand source, in whose loop it stays
@@ -28,26 +32,84 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     enum Op { EQ, LT, LE, GT, GE, IN, ISNULL }
 
     /**
-     * {@code column op value} (for IN, {@code column IN (values)}) on source {@code source},
-     * where the value side does not read that source. {@code probe} is the affinity to apply to
-     * a value before looking it up among the column's stored values (NONE: as it is), and
-     * {@code collation} (null: BINARY) the collation the comparison uses.
+     * {@code column op value} (for IN, {@code column IN (values)} or {@code column IN (SELECT …)})
+     * on source {@code source}, where the value side does not read that source. {@code probe} is
+     * the affinity to apply to a value before looking it up among the column's stored values
+     * (NONE: as it is), and {@code collation} (null: BINARY) the collation the comparison uses.
+     *
+     * @param subquery for {@code column IN (SELECT …)}, the IN (its values are the subquery's
+     *     rows, {@code values} is empty); else null
+     * @param part for a row value {@code (c1, c2, …) IN (SELECT …)}, which of its columns this
+     *     constrains (one constraint per column a lookup may use); else 0
      */
     record Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
-                      Affinity probe, Collation collation) {
+                      Affinity probe, Collation collation, Expr.InSelect subquery, int part) {
+        Constraint(WhereTerm term, int source, int column, Op op, List<Expr> values, long valueMask,
+                   Affinity probe, Collation collation) {
+            this(term, source, column, op, values, valueMask, probe, collation, null, 0);
+        }
+
+        /** How many columns the IN's list has: a row value's width, else one. */
+        int width() {
+            return subquery != null && subquery.expr() instanceof Expr.Row row ? row.values().size() : 1;
+        }
+
         Expr value() {
             return values.getFirst();
         }
+
+        /**
+         * The collation an IN's list is ordered and its duplicates merged by: for a subquery,
+         * as sqlite3BinaryCompareCollSeq picks it for the IN's temporary index, an explicit
+         * COLLATE in the subquery's column unless the left side has one; else {@link #collation}.
+         * (An index lookup then finds the entries equal to each value under the index's own.)
+         */
+        Collation listCollation() {
+            Expr left = subquery == null ? null
+                    : subquery.expr() instanceof Expr.Row row ? row.values().get(part) : subquery.expr();
+            if (left != null && ExprTyping.collationName(left, null) == null) {
+                Expr right = ExprTyping.resultExpr(subquery.select(), part);
+                if (right != null && ExprTyping.collationName(right, null) != null) {
+                    return ExprTyping.collation(right, null);
+                }
+            }
+            return collation;
+        }
+
+        /**
+         * How many values an IN looks up: its list's length, or for a subquery SQLite's guess
+         * of 25 rows (whereLoopAddBtreeIndex's nIn of 46, the LogEst of 25).
+         */
+        double listSize() {
+            return subquery != null ? IN_SUBQUERY_ROWS : values.size();
+        }
     }
+
+    /** SQLite's guess at the rows of an IN's subquery. */
+    static final double IN_SUBQUERY_ROWS = 25;
 
     /** One disjunct of an OR term: its expression and its AND terms, each analysed. */
     record Disjunct(Expr expr, List<WhereTerm> conjuncts) {}
 
     /** Analyses {@code e} against {@code scope}, whose own sources are numbered by position. */
     static WhereTerm of(Expr e, int on, Scope scope) {
+        return of(e, on, scope, null);
+    }
+
+    /**
+     * As {@link #of(Expr, int, Scope)}; with {@code tables} (the stored table a name in a
+     * subquery refers to, see {@link InSubquery}) a {@code column IN (SELECT …)} also
+     * constrains the column, so that its source may look it up once per row of the subquery.
+     */
+    static WhereTerm of(Expr e, int on, Scope scope, Function<Name, Table> tables) {
         List<Constraint> constraints = new ArrayList<>();
         List<Disjunct> disjuncts = new ArrayList<>();
-        WhereTerm term = new WhereTerm(e, mask(e, scope), on, constraints, disjuncts);
+        // An IN subquery whose reads are known is tested where they are available (not only
+        // in the innermost loop, as other subqueries), as SQLite tests it.
+        InSubquery.Known known = e instanceof Expr.InSelect in && tables != null
+                ? InSubquery.analyse(in, scope, tables) : null;
+        long mask = known != null ? mask(((Expr.InSelect) e).expr(), scope) | known.mask() : mask(e, scope);
+        WhereTerm term = new WhereTerm(e, mask, on, constraints, disjuncts);
         switch (e) {
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.left()) -> term.constrainNull(b.right(), scope, constraints);
@@ -72,6 +134,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
                 term.constrain(b.expr(), Op.LE, b.high(), b.expr(), b.high(), scope, constraints);
             }
             case Expr.InList in when !in.not() && !in.values().isEmpty() -> term.constrainIn(in, scope, constraints);
+            case Expr.InSelect in when !in.not() && known != null -> term.constrainInSelect(in, known, scope, constraints);
             default -> {
             }
         }
@@ -131,6 +194,52 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         }
         out.add(new Constraint(this, source, r.index(), Op.IN, in.values(), valueMask, probe,
                 ExprTyping.collation(in.expr(), scope)));
+    }
+
+    /**
+     * {@code column IN (SELECT …)}, or each column of {@code (c1, c2, …) IN (SELECT …)}, whose
+     * subquery's column types and reads {@link InSubquery} can tell: each comparison's affinity
+     * combines the column's and the subquery column's.
+     */
+    private void constrainInSelect(Expr.InSelect in, InSubquery.Known known, Scope scope, List<Constraint> out) {
+        List<Expr> lefts = in.expr() instanceof Expr.Row row ? row.values() : List.of(in.expr());
+        // SQLite checks every column of a row value against the first one's comparison affinity
+        // (sqlite3ExprAffinity of a vector is its first element's, and the subquery's first column
+        // is compared with it): a column an index of another affinity holds is not looked up.
+        Affinity first = Affinity.forComparison(ExprTyping.affinity(lefts.getFirst(), scope),
+                known.affinities().getFirst());
+        for (int i = 0; i < lefts.size(); i++) {
+            // Each column of a row value by itself: one a lookup cannot use is left out.
+            Scope.Resolved r = column(lefts.get(i), scope);
+            if (r == null) {
+                continue;
+            }
+            int source = scope.sources().indexOf(r.source());
+            Affinity probe = probe(r, known.affinities().get(i));
+            if (probe == null && i > 0) {
+                // Allowed by the first column's affinity: looked up by its own comparison's, as SQLite's.
+                probe = Affinity.forComparison(r.affinity(), known.affinities().get(i));
+            }
+            if ((known.mask() & (1L << source)) != 0 || probe == null || !indexAffinityOk(first, r.affinity())) {
+                continue;
+            }
+            // The left side's collation decides which index may look it up, as SQLite's (the
+            // subquery's column does not: see Constraint.listCollation).
+            out.add(new Constraint(this, source, r.index(), Op.IN, List.of(), known.mask(), probe,
+                    ExprTyping.collation(lefts.get(i), scope), in, i));
+        }
+    }
+
+    /**
+     * SQLite's sqlite3IndexAffinityOk: whether a comparison of affinity {@code comparison} may
+     * look up a column of affinity {@code column}.
+     */
+    private static boolean indexAffinityOk(Affinity comparison, Affinity column) {
+        return switch (comparison) {
+            case NONE, BLOB -> true;
+            case TEXT -> column == Affinity.TEXT;
+            default -> column.isNumeric();
+        };
     }
 
     /**
@@ -295,8 +404,13 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
      * column, a numeric one a numeric column; a comparison without affinity compares as stored.
      */
     private static Affinity probe(Scope.Resolved r, Expr value, Scope scope) {
+        return probe(r, ExprTyping.affinity(value, scope));
+    }
+
+    /** As {@link #probe(Scope.Resolved, Expr, Scope)}, for a value of affinity {@code valueAffinity}. */
+    private static Affinity probe(Scope.Resolved r, Affinity valueAffinity) {
         Affinity column = r.affinity();
-        Affinity comparison = Affinity.forComparison(column, ExprTyping.affinity(value, scope));
+        Affinity comparison = Affinity.forComparison(column, valueAffinity);
         if (comparison == Affinity.NONE || comparison == Affinity.BLOB) {
             return Affinity.NONE;
         }
@@ -314,16 +428,32 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     static List<WhereTerm> subqueriesLast(List<WhereTerm> terms) {
         List<WhereTerm> out = new ArrayList<>(terms.size());
         for (WhereTerm t : terms) {
-            if (t.mask() != ALL) {
+            if (!holdsSubquery(t)) {
                 out.add(t);
             }
         }
         for (WhereTerm t : terms) {
-            if (t.mask() == ALL) {
+            if (holdsSubquery(t)) {
                 out.add(t);
             }
         }
         return out;
+    }
+
+    /**
+     * The columns of {@code scope}'s sources the subquery of the IN subquery {@code e} (whose
+     * left side holds none) may read, when {@link InSubquery} can tell; else null.
+     */
+    static List<Scope.Resolved> inSubqueryReads(Expr e, Scope scope, Function<Name, Table> tables) {
+        if (!(e instanceof Expr.InSelect in) || mask(in.expr(), scope) == ALL) {
+            return null;
+        }
+        InSubquery.Known known = InSubquery.analyse(in, scope, tables);
+        return known == null ? null : known.reads();
+    }
+
+    private static boolean holdsSubquery(WhereTerm t) {
+        return t.mask() == ALL || t.expr() instanceof Expr.InSelect;
     }
 
     /** The sources of {@code scope} that {@code e} reads, by bit; {@link #ALL} when it holds a subquery. */
