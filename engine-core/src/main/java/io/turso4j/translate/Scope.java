@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +34,23 @@ final class Scope {
                   List<String> collations, SourceReader reader) {
         Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities, List<String> collations) {
             this(name, columns, firstRegister, affinities, collations, null);
+        }
+
+        /**
+         * The record's equality, identity first: sources are looked up by position in lists
+         * ({@code indexOf}) for every column reference, and the generated method is slow until compiled.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Source s && firstRegister == s.firstRegister
+                    && Objects.equals(name, s.name) && Objects.equals(columns, s.columns)
+                    && Objects.equals(affinities, s.affinities) && Objects.equals(collations, s.collations)
+                    && Objects.equals(reader, s.reader);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, columns, firstRegister, affinities, collations, reader);
         }
 
         /** Whether the source has a rowid, readable as column {@code columns().size()}. */
