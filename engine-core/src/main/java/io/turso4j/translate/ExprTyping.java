@@ -58,13 +58,19 @@ final class ExprTyping {
      * {@code x [NOT] IN ()}; null for anything else. COLLATE is looked through.
      */
     static Boolean truthConstant(Expr e) {
-        return switch (e) {
-            case Expr.Collate c -> truthConstant(c.expr());
-            case Expr.Column c when c.table() == null && c.column().equalsIgnoreCase("true") -> Boolean.TRUE;
-            case Expr.Column c when c.table() == null && c.column().equalsIgnoreCase("false") -> Boolean.FALSE;
-            case Expr.InList in when in.values().isEmpty() -> in.not();
-            default -> null;
-        };
+        // Tests rather than a pattern switch, whose dispatch is slow until compiled: this runs for
+        // every column reference the WHERE analysis and code generation look at.
+        while (e instanceof Expr.Collate c) {
+            e = c.expr();
+        }
+        if (e instanceof Expr.Column c) {
+            if (c.table() != null) {
+                return null;
+            }
+            return c.column().equalsIgnoreCase("true") ? Boolean.TRUE
+                    : c.column().equalsIgnoreCase("false") ? Boolean.FALSE : null;
+        }
+        return e instanceof Expr.InList in && in.values().isEmpty() ? in.not() : null;
     }
 
     /** The affinity of a subquery's first column (see {@link #columnAffinity}). */

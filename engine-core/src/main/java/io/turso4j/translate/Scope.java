@@ -8,8 +8,10 @@ import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,7 +19,8 @@ import java.util.Set;
  * its columns, whose current row sits in registers while the loops run), then the enclosing
  * SELECT's, as SQLite's NameContext chain. Immutable once built but for a count of the column
  * references resolved to each scope, which tells a correlated subquery from one that can run
- * once (see {@link #resolvedUpward}); one per SELECT.
+ * once (see {@link #resolvedUpward}), and a memo of those resolutions; one per SELECT, used by
+ * the one thread compiling it.
  */
 final class Scope {
     /**
@@ -31,6 +34,23 @@ final class Scope {
                   List<String> collations, SourceReader reader) {
         Source(String name, List<String> columns, int firstRegister, List<Affinity> affinities, List<String> collations) {
             this(name, columns, firstRegister, affinities, collations, null);
+        }
+
+        /**
+         * The record's equality, identity first: sources are looked up by position in lists
+         * ({@code indexOf}) for every column reference, and the generated method is slow until compiled.
+         */
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Source s && firstRegister == s.firstRegister
+                    && Objects.equals(name, s.name) && Objects.equals(columns, s.columns)
+                    && Objects.equals(affinities, s.affinities) && Objects.equals(collations, s.collations)
+                    && Objects.equals(reader, s.reader);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, columns, firstRegister, affinities, collations, reader);
         }
 
         /** Whether the source has a rowid, readable as column {@code columns().size()}. */
@@ -114,6 +134,13 @@ final class Scope {
     /** Scratch of one {@link #find} in this scope: its matches so far, how many and the first. */
     private int hits;
     private Resolved firstHit;
+    /**
+     * The references {@link #find} resolved to this scope's own sources, by identity (null until
+     * the first): code generation resolves a column reference several times (its register, its
+     * affinity, its collation; the WHERE analysis once more per level of an AND/OR tree), and
+     * each resolution would compare its name with every column of every source.
+     */
+    private IdentityHashMap<Expr.Column, Resolved> found;
     /** Whether only a qualified name ({@code new.x}) can reach these sources: a trigger's NEW and OLD. */
     private final boolean qualifiedOnly;
 
@@ -147,6 +174,8 @@ final class Scope {
     /**
      * {@code a.equalsIgnoreCase(b)}, first ruling out most names by their last characters: a
      * lookup compares its name with every column of every source, and a 64-way join has hundreds.
+     * A name spelled as declared then matches by {@code equals}, an intrinsic much cheaper than the
+     * case-folding compare.
      */
     private static boolean sameName(String a, String b) {
         int n = a.length();
@@ -161,7 +190,7 @@ final class Scope {
                 return false;
             }
         }
-        return a.equalsIgnoreCase(b);
+        return a.equals(b) || a.equalsIgnoreCase(b);
     }
 
     /**
@@ -170,6 +199,11 @@ final class Scope {
      * @throws SqliteException "ambiguous column name: x" when two sources of one scope have it
      */
     Resolved find(Expr.Column c) {
+        Resolved known = found == null ? null : found.get(c);
+        if (known != null) {
+            resolved++;
+            return known;
+        }
         // Counted rather than collected: a lookup runs for every column reference compiled.
         hits = 0;
         firstHit = null;
@@ -203,6 +237,10 @@ final class Scope {
         }
         if (hits == 1) {
             resolved++;
+            if (found == null) {
+                found = new IdentityHashMap<>(8);
+            }
+            found.put(c, firstHit);
             return firstHit;
         }
         return parent == null ? null : parent.find(c);

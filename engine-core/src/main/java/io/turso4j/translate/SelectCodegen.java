@@ -722,11 +722,20 @@ final class SelectCodegen {
     /** The terms of {@code e} split at top-level ANDs. */
     static List<Expr> conjuncts(Expr e) {
         if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
-            List<Expr> all = new ArrayList<>(conjuncts(b.left()));
-            all.addAll(conjuncts(b.right()));
+            List<Expr> all = new ArrayList<>();
+            addConjuncts(b, all);
             return all;
         }
         return List.of(e);
+    }
+
+    private static void addConjuncts(Expr e, List<Expr> out) {
+        if (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.AND) {
+            addConjuncts(b.left(), out);
+            addConjuncts(b.right(), out);
+        } else {
+            out.add(e);
+        }
     }
 
     /**

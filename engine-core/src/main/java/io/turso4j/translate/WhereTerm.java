@@ -108,7 +108,23 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         // in the innermost loop, as other subqueries), as SQLite tests it.
         InSubquery.Known known = e instanceof Expr.InSelect in && tables != null
                 ? InSubquery.analyse(in, scope, tables) : null;
-        long mask = known != null ? mask(((Expr.InSelect) e).expr(), scope) | known.mask() : mask(e, scope);
+        boolean or = e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR;
+        Expr.InList orIn = or ? orAsIn((Expr.Binary) e, scope) : null;
+        long mask = 0;
+        if (or && orIn == null) {
+            analyseDisjuncts((Expr.Binary) e, on, scope, disjuncts);
+            // The sources an OR reads are those its disjuncts' terms read: taken from them, each
+            // level of a nested AND/OR tree does not walk the whole tree below it again.
+            for (Disjunct d : disjuncts) {
+                for (WhereTerm t : d.conjuncts()) {
+                    mask |= t.mask();
+                }
+            }
+        } else if (known != null) {
+            mask = mask(((Expr.InSelect) e).expr(), scope) | known.mask();
+        } else {
+            mask = mask(e, scope);
+        }
         WhereTerm term = new WhereTerm(e, mask, on, constraints, disjuncts);
         switch (e) {
             case Expr.Binary b when b.op() == Expr.BinaryOp.IS && isNull(b.right()) -> term.constrainNull(b.left(), scope, constraints);
@@ -119,12 +135,10 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
                 if (op != null) {
                     term.constrain(b.left(), op, b.right(), b.left(), b.right(), scope, constraints);
                     term.constrain(b.right(), flip(op), b.left(), b.left(), b.right(), scope, constraints);
-                } else if (b.op() == Expr.BinaryOp.OR) {
-                    Expr.InList in = orAsIn(b, scope);
-                    if (in != null) {
-                        term.constrainIn(in, scope, constraints);
+                } else if (or) {
+                    if (orIn != null) {
+                        term.constrainIn(orIn, scope, constraints);
                     } else {
-                        analyseDisjuncts(b, on, scope, disjuncts);
                         term.combineDisjuncts(disjuncts, scope, constraints);
                     }
                 }

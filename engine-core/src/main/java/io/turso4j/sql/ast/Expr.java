@@ -17,8 +17,22 @@ public sealed interface Expr {
      * A literal. {@code text} is the source spelling for numbers ({@code 0x1F},
      * {@code 1e5}, {@code 1_000}), the unescaped value for strings, the hex digits
      * for blobs, and the keyword for NULL and CURRENT_*.
+     *
+     * <p>Equality is the record's (all positions are equal), written out: code generation keys
+     * its run-once constants by literal, and a record's generated methods are slow until compiled.
      */
-    record Literal(Pos pos, LiteralKind kind, String text) implements Expr {}
+    record Literal(Pos pos, LiteralKind kind, String text) implements Expr {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Literal l && l.kind == kind && java.util.Objects.equals(l.text, text)
+                    && pos.equals(l.pos);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * kind.hashCode() + java.util.Objects.hashCode(text);
+        }
+    }
 
     /** A parameter, as written: {@code ?}, {@code ?3}, {@code :name}, {@code @name}, {@code $name}. */
     record Variable(Pos pos, String name) implements Expr {}
