@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
@@ -16,9 +17,10 @@ import java.util.List;
  * SQLite runs it: a co-routine that keeps a queue of rows, first in first out, or ordered by
  * the CTE's ORDER BY (see {@link QueueKey}). The setup's
  * rows go into the queue; then, until the queue is empty, the first row is taken out, yielded,
- * and the recursive SELECT runs with {@code c} standing for that one row, its rows going into
- * the queue. With UNION a set of the rows seen keeps duplicates out; a LIMIT counts the rows
- * yielded (OFFSET skips some without stopping the recursion).
+ * and each recursive SELECT (there may be several, see {@link #split}) runs with {@code c}
+ * standing for that one row, its rows going into the queue. With UNION a set of the rows seen
+ * keeps duplicates out; a LIMIT counts the rows yielded (OFFSET skips some without stopping
+ * the recursion).
  * <pre>
  *   setup → queue; loop: Rewind queue, done; Column queue → row; Delete queue
  *                        Yield; recursive(c = row) → queue; Goto loop
@@ -48,40 +50,78 @@ final class RecursiveCte {
     }
 
     private static boolean refersTo(Select.From from, String name) {
+        return references(from, name) > 0;
+    }
+
+    /** How many times {@code from} names {@code name} (directly, not in a subquery). */
+    private static int references(Select.From from, String name) {
         List<Select.TableRef> refs = new ArrayList<>();
         refs.add(from.first());
         from.joins().forEach(j -> refs.add(j.table()));
+        int count = 0;
         for (Select.TableRef ref : refs) {
-            boolean hit = switch (ref) {
-                case Select.Table t -> t.name().schema() == null && t.name().name().equalsIgnoreCase(name);
-                case Select.Nested n -> refersTo(n.from(), name);
-                default -> false;
+            count += switch (ref) {
+                case Select.Table t -> t.name().schema() == null && t.name().name().equalsIgnoreCase(name) ? 1 : 0;
+                case Select.Nested n -> references(n.from(), name);
+                default -> 0;
             };
-            if (hit) {
-                return true;
+        }
+        return count;
+    }
+
+    /** A recursive CTE's body split in two: the setup, and the arms run for each row of the queue. */
+    private record Arms(Select.Body setup, List<Select.Core> recursive, boolean distinct) {}
+
+    /**
+     * Splits the body as SQLite does: the arms at the right that name the CTE, joined by the
+     * same operator as the last (UNION or UNION ALL; UNION keeps duplicates out), are the
+     * recursive ones; the arms before them are the setup and may not name it. A recursive arm
+     * names the CTE once and does not aggregate.
+     */
+    private Arms split(Select.Body body, String name) {
+        if (!(body instanceof Select.Compound top)
+                || (top.op() != Select.CompoundOp.UNION && top.op() != Select.CompoundOp.UNION_ALL)) {
+            throw ExprCodegen.error("circular reference: " + name);
+        }
+        List<Select.Core> recursive = new ArrayList<>();
+        Select.Body setup = body;
+        while (setup instanceof Select.Compound c && c.op() == top.op() && c.right() instanceof Select.Core core
+                && refersTo(core, name)) {
+            recursive.addFirst(core);
+            setup = c.left();
+        }
+        if (recursive.isEmpty() || refersTo(setup, name)) {
+            // sqlite3: only the arms of a UNION [ALL] after the setup may name the CTE.
+            throw ExprCodegen.error("circular reference: " + name);
+        }
+        AggregateFinder aggregates = new AggregateFinder(selects.exprs().functions());
+        for (Select.Core core : recursive) {
+            if (references(core.from(), name) > 1) {
+                throw ExprCodegen.error("multiple references to recursive table: " + name);
+            }
+            List<Expr.Function> calls = new ArrayList<>();
+            for (Select.ResultColumn rc : core.columns()) {
+                if (rc instanceof Select.ExprColumn ec) {
+                    aggregates.collect(ec.expr(), calls);
+                }
+            }
+            if (!calls.isEmpty() || !core.groupBy().isEmpty() || core.having() != null) {
+                throw ExprCodegen.error("recursive aggregate queries not supported");
             }
         }
-        return false;
+        return new Arms(setup, recursive, top.op() == Select.CompoundOp.UNION);
     }
 
     Coded code(Select.Cte cte) {
         Select select = cte.select();
-        if (!(select.body() instanceof Select.Compound c)
-                || (c.op() != Select.CompoundOp.UNION && c.op() != Select.CompoundOp.UNION_ALL)
-                || !refersTo(c.right(), cte.name())) {
-            // sqlite3: only the arms of a UNION [ALL] after the first may name the CTE.
-            throw ExprCodegen.error("circular reference: " + cte.name());
-        }
-        if (!(c.right() instanceof Select.Core) || refersTo(c.left(), cte.name())) {
-            throw ExprCodegen.error("this form of recursive common table expression is not supported yet: " + cte.name());
-        }
-        int width = selects.columnCount(c.left());
+        Arms arms = split(select.body(), cte.name());
+        int width = selects.columnCount(arms.setup());
         boolean named = !cte.columns().isEmpty();
         if (named && cte.columns().size() != width) {
             throw ExprCodegen.error("table " + cte.name() + " has " + width + " values for " + cte.columns().size()
                     + " columns");
         }
-        QueueKey key = queueKey(select, c, width, selects);
+        QueueKey key = queueKey(select, width, selects);
         int keys = key.columns.length;
         int register = b.allocRegister();
         int out = b.allocRegisters(width);
@@ -89,7 +129,7 @@ final class RecursiveCte {
         int fields = b.allocRegisters(keys + width);
         int record = b.allocRegister();
         int queue = b.allocCursor();
-        int seen = c.op() == Select.CompoundOp.UNION ? b.allocCursor() : -1;
+        int seen = arms.distinct() ? b.allocCursor() : -1;
         int after = b.newLabel();
         int start = b.newLabel();
         int done = b.newLabel();
@@ -129,8 +169,8 @@ final class RecursiveCte {
             b.emit(Opcode.IdxInsert, queue, record);
             b.resolve(skip);
         };
-        selects.withoutCte(cte, () -> selects.body(c.left(), b.allocRegisters(width), enqueue));
-        Select setup = new Select(select.pos(), null, c.left(), List.of(), null);
+        selects.withoutCte(cte, () -> selects.body(arms.setup(), b.allocRegisters(width), enqueue));
+        Select setup = new Select(select.pos(), null, arms.setup(), List.of(), null);
         List<String> columns = named ? cte.columns()
                 : ColumnNames.distinct(ColumnNames.of(setup, selects.sql(), selects));
         List<Affinity> affinities = new ArrayList<>();
@@ -155,12 +195,14 @@ final class RecursiveCte {
         b.resolve(recurse);
         Scope.Source current = new Scope.Source(cte.name(), columns, row, affinities,
                 ExprTyping.columnCollations(setup, width));
-        selects.withRecursiveRow(cte.name(), current,
-                () -> selects.withoutCte(cte, () -> selects.body(c.right(), b.allocRegisters(width), enqueue)));
+        for (Select.Core arm : arms.recursive()) {
+            selects.withRecursiveRow(cte.name(), current,
+                    () -> selects.withoutCte(cte, () -> selects.body(arm, b.allocRegisters(width), enqueue)));
+        }
         b.emit(Opcode.Goto, 0, loop);
-        b.changeP4(openQueue, queueKey(select, c, width, selects).comparator);
+        b.changeP4(openQueue, queueKey(select, width, selects).comparator);
         if (openSeen >= 0) {
-            b.changeP4(openSeen, CompoundCodegen.compoundKey(c, width, selects));
+            b.changeP4(openSeen, CompoundCodegen.compoundKey(select.body(), width, selects));
         }
         b.resolve(done);
         b.emit(Opcode.EndCoroutine, register, 0);
@@ -177,7 +219,8 @@ final class RecursiveCte {
      */
     private record QueueKey(int[] columns, boolean[] nullFlags, IndexKeyComparator comparator) {}
 
-    private static QueueKey queueKey(Select select, Select.Compound body, int width, SelectCodegen selects) {
+    private static QueueKey queueKey(Select select, int width, SelectCodegen selects) {
+        Select.Body body = select.body();
         List<OrderingTerm> terms = select.orderBy();
         List<Integer> columns = new ArrayList<>();
         List<Boolean> nullFlags = new ArrayList<>();
