@@ -31,6 +31,12 @@ class ShellMatchesSqlite3Test {
      * sqlite-jdbc) lacks; TursodbMatchesSqlite3Test still compares our engine with sqlite3 on them.
      */
     static final Set<String> SQLITE3_SHELL_EXTENSIONS = Set.of("generate-series.sql");
+    /**
+     * Scripts whose EXPLAIN QUERY PLAN output is sqlite3 3.40's and which SQLite 3.54 (the library
+     * under the shell here) plans differently (a Bloom filter, another index for an IN subquery);
+     * TursodbMatchesSqlite3Test still compares our engine with sqlite3 on them.
+     */
+    static final Set<String> PLANS_OF_SQLITE_3_40 = Set.of("in-subquery.sql");
 
     @TempDir
     Path temp;
@@ -45,7 +51,8 @@ class ShellMatchesSqlite3Test {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(CORPUS)) {
             scripts = files.filter(f -> f.toString().endsWith(".sql"))
-                    .filter(f -> !SQLITE3_SHELL_EXTENSIONS.contains(f.getFileName().toString())).sorted().toList();
+                    .filter(f -> !SQLITE3_SHELL_EXTENSIONS.contains(f.getFileName().toString()))
+                    .filter(f -> !PLANS_OF_SQLITE_3_40.contains(f.getFileName().toString())).sorted().toList();
         }
         assertEquals(false, scripts.isEmpty(), "no scripts in " + CORPUS.toAbsolutePath());
         return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
