@@ -60,8 +60,6 @@ public final class Vm implements FunctionContext {
     private final PragmaOps pragmaOps;
     private final Frames frames;
     private final FunctionCursors functionCursors;
-    /** Instructions run since the last look at the interrupt flag. */
-    private int sinceInterruptCheck;
 
     private int pc;
     private boolean halted;
@@ -184,9 +182,12 @@ public final class Vm implements FunctionContext {
     private Status run() {
         final int[] code = this.code;
         final Register[] r = this.regs;
+        // A local count (a field would be loaded and stored around every call the loop makes).
+        int untilInterruptCheck = INTERRUPT_CHECK_INTERVAL;
         for (;;) {
-            if (++sinceInterruptCheck == INTERRUPT_CHECK_INTERVAL) {
+            if (--untilInterruptCheck == 0) {
                 checkInterrupt();
+                untilInterruptCheck = INTERRUPT_CHECK_INTERVAL;
             }
             int at = pc * Program.WIDTH;
             int p1 = code[at + Program.P1];
@@ -550,7 +551,6 @@ public final class Vm implements FunctionContext {
      * flag (written by another thread) is read rarely enough to cost nothing.
      */
     private void checkInterrupt() {
-        sinceInterruptCheck = 0;
         if (context.isInterrupted()) {
             throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
         }

@@ -6,6 +6,7 @@ import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.LocalPayload;
 import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.Varint;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -38,10 +39,15 @@ final class LeafSnapshot {
     int payloadSize;
     long rowid;
 
-    /** Copies {@code leaf}, which must be a leaf page. */
-    LeafSnapshot(BTreePage leaf) {
+    /**
+     * Copies {@code leaf}, which must be a leaf page, into {@code reuse} if that is an array of
+     * the right size nothing reads any more (a scan's previous snapshot), else into a new one:
+     * a scan then neither allocates nor zeroes an array per leaf.
+     */
+    LeafSnapshot(BTreePage leaf, byte[] reuse) {
         this.usableSize = leaf.usableSize();
-        this.bytes = leaf.segment().asSlice(0, usableSize).toArray(ValueLayout.JAVA_BYTE);
+        this.bytes = reuse != null && reuse.length == usableSize ? reuse : new byte[usableSize];
+        MemorySegment.copy(leaf.segment(), ValueLayout.JAVA_BYTE, 0, bytes, 0, usableSize);
         this.pageNumber = leaf.pageNumber();
         this.table = leaf.type().isTable();
         this.cellCount = leaf.cellCount();
@@ -69,15 +75,20 @@ final class LeafSnapshot {
         if (p < cellPointersEnd || p > usableSize - Cell.MIN_SIZE) {
             throw corrupt("cell pointer " + i + " = " + p + " out of bounds");
         }
-        int n = varintSize(p, i);
-        long size = Varint.get(bytes, p);
-        p += n;
+        long size = bytes[p];
+        if (size >= 0) { // a one-byte varint, the common case for a small payload
+            p++;
+        } else {
+            int n = varintSize(p, i);
+            size = Varint.get(bytes, p);
+            p += n;
+        }
         if (size < 0 || size > maxLocal) {
             return false; // spills (or is corrupt): the general path reads and checks it
         }
         long id = 0;
         if (table) {
-            n = varintSize(p, i);
+            int n = varintSize(p, i);
             id = Varint.get(bytes, p);
             p += n;
         }

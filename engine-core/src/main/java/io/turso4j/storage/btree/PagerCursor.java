@@ -76,6 +76,12 @@ final class PagerCursor implements BTreeCursor {
     private BTreePage leafView;
     /** The copy of {@link #leaf} that {@link #nextOnLeaf} reads, taken at its first step there; or null. */
     private LeafSnapshot snapshot;
+    /**
+     * The bytes of the snapshot before {@link #snapshot}, for the next one to reuse: the cursor
+     * dropped that snapshot when it settled on an entry with a payload of its own, so nothing
+     * reads them any more (the reader is reset before its next use, and keys are copies).
+     */
+    private byte[] spareSnapshotBytes;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
 
@@ -127,15 +133,20 @@ final class PagerCursor implements BTreeCursor {
         }
         int top = path.depth - 1;
         int i = path.idx[top] + 1;
-        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
+        if (path.pages[top] != leaf.number()) {
             return false;
         }
         LeafSnapshot s = snapshot;
         if (s == null) {
-            s = new LeafSnapshot(leafView);
+            if (i >= leafView.cellCount()) {
+                return false;
+            }
+            s = new LeafSnapshot(leafView, spareSnapshotBytes);
+            spareSnapshotBytes = null;
             snapshot = s;
         }
-        if (!s.cell(i)) {
+        // the cell count from the copy: the page's own is behind a checked off-heap read
+        if (i >= s.cellCount() || !s.cell(i)) {
             return false;
         }
         path.idx[top] = i;
@@ -549,6 +560,9 @@ final class PagerCursor implements BTreeCursor {
     private void remember(PageEdit e, BTreePage pg) {
         Page page = pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null;
         // a new snapshot even of the same page: it may have changed since (and been committed clean)
+        if (snapshot != null) {
+            spareSnapshotBytes = snapshot.bytes;
+        }
         snapshot = null;
         leaf = page;
         leafView = page == null ? null : pg;

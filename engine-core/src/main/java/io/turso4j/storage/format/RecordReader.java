@@ -97,8 +97,15 @@ public final class RecordReader {
      * a page copied whole, say), which must not change while the reader is in use.
      */
     public RecordReader reset(byte[] record, int start, int size, long pageNumber) {
-        int n = Varint.sizeAt(record, start, start + size);
-        long h = n == 0 ? 0 : Varint.get(record, start);
+        int n;
+        long h;
+        if (size > 0 && record[start] >= 0) { // a one-byte header size: any record of few columns
+            n = 1;
+            h = record[start];
+        } else {
+            n = Varint.sizeAt(record, start, start + size);
+            h = n == 0 ? 0 : Varint.get(record, start);
+        }
         start(null, size, pageNumber, n, h);
         header = record;
         array = record;
@@ -249,6 +256,11 @@ public final class RecordReader {
 
     /** Whether column {@code i} exists, parsing the header up to it. */
     private boolean has(int i) {
+        // small enough to inline into every getter: a column already parsed costs one compare
+        return i < parsedColumns || parseTo(i);
+    }
+
+    private boolean parseTo(int i) {
         while (parsedColumns <= i) {
             if (!parseNext()) {
                 return false;
