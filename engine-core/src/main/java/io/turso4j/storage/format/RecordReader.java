@@ -140,9 +140,7 @@ public final class RecordReader {
 
     /** The number of columns in the record (parses the whole header). */
     public int columnCount() {
-        while (parseNext()) {
-            // keep parsing
-        }
+        parseTo(Integer.MAX_VALUE - 1);
         return parsedColumns;
     }
 
@@ -270,49 +268,56 @@ public final class RecordReader {
         return i < parsedColumns || parseTo(i);
     }
 
+    /**
+     * Parses serial types until column {@code i} (or {@link Integer#MAX_VALUE} for all); false
+     * if the header ends first. One loop over locals, its state written back once: a scan
+     * parses a row's header on every row.
+     */
     private boolean parseTo(int i) {
-        while (parsedColumns <= i) {
-            if (!parseNext()) {
-                return false;
+        final byte[] h = header;
+        final int headerEnd = base + headerSize;
+        int at = base + headerCursor;
+        long body = bodyCursor;
+        int parsed = parsedColumns;
+        boolean found = true;
+        while (parsed <= i) {
+            if (at >= headerEnd) {
+                found = false;
+                break;
             }
-        }
-        return true;
-    }
-
-    /** Parses one more serial type; false at the end of the header. */
-    private boolean parseNext() {
-        if (headerCursor >= headerSize) {
-            return false;
-        }
-        long type = header[base + headerCursor];
-        int n = 1;
-        if (type < 0) { // more than one byte: the general decoder
-            n = Varint.sizeAt(header, base + headerCursor, base + headerSize);
-            if (n == 0) {
-                throw corrupt("serial type varint runs past the record header");
+            long type = h[at];
+            int n = 1;
+            if (type < 0) { // more than one byte: the general decoder
+                n = Varint.sizeAt(h, at, headerEnd);
+                if (n == 0) {
+                    throw corrupt("serial type varint runs past the record header");
+                }
+                type = Varint.get(h, at);
             }
-            type = Varint.get(header, base + headerCursor);
+            if (!SerialType.isValid(type)) {
+                throw corrupt("invalid serial type " + type + " in record");
+            }
+            long end = body + SerialType.size(type);
+            if (end > recordSize) {
+                throw corrupt("record column runs past the record end");
+            }
+            at += n;
+            if (at == headerEnd && end != recordSize) {
+                throw corrupt("record body ends at " + end + " but the record at " + recordSize);
+            }
+            if (parsed == serialTypes.length) {
+                serialTypes = Arrays.copyOf(serialTypes, parsed * 2);
+                offsets = Arrays.copyOf(offsets, parsed * 2);
+            }
+            serialTypes[parsed] = type;
+            offsets[parsed] = body;
+            parsed++;
+            body = end;
         }
-        if (!SerialType.isValid(type)) {
-            throw corrupt("invalid serial type " + type + " in record");
-        }
-        long end = bodyCursor + SerialType.size(type);
-        if (end > recordSize) {
-            throw corrupt("record column runs past the record end");
-        }
-        headerCursor += n;
-        if (headerCursor == headerSize && end != recordSize) {
-            throw corrupt("record body ends at " + end + " but the record at " + recordSize);
-        }
-        if (parsedColumns == serialTypes.length) {
-            serialTypes = Arrays.copyOf(serialTypes, parsedColumns * 2);
-            offsets = Arrays.copyOf(offsets, parsedColumns * 2);
-        }
-        serialTypes[parsedColumns] = type;
-        offsets[parsedColumns] = bodyCursor;
-        parsedColumns++;
-        bodyCursor = end;
-        return true;
+        headerCursor = at - base;
+        bodyCursor = body;
+        parsedColumns = parsed;
+        return found;
     }
 
     private CorruptDatabaseException corrupt(String detail) {
