@@ -36,6 +36,7 @@ import java.util.Arrays;
  * the record's bytes are.
  */
 public final class RecordReader {
+    private static final byte[] NO_BYTES = {};
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /** The record as a segment; made lazily from {@link #array} when the record was given as one. */
@@ -57,15 +58,16 @@ public final class RecordReader {
      * reading a segment byte by byte, each read bounds-checked.
      */
     private byte[] header;
-    private byte[] headerCopy = new byte[64];
+    private byte[] headerCopy = NO_BYTES;
     private int headerSize;
     /** Where the next unparsed serial type starts in the header. */
     private int headerCursor;
     /** Where the body of the next unparsed column starts. */
     private long bodyCursor;
     private int parsedColumns;
-    private long[] serialTypes = new long[16];
-    private long[] offsets = new long[16];
+    /** Sized for most records (a reader is made per cursor, and a cursor per statement run); grown on need. */
+    private long[] serialTypes = new long[8];
+    private long[] offsets = new long[8];
 
     /**
      * Points the reader at {@code record} (the whole payload, overflow already gathered).
@@ -79,7 +81,7 @@ public final class RecordReader {
         long h = n == 0 ? 0 : Varint.get(record, 0);
         start(record, size, pageNumber, n, h);
         if (headerCopy.length < headerSize) {
-            headerCopy = new byte[Math.max(headerSize, headerCopy.length * 2)];
+            headerCopy = new byte[Math.max(headerSize, Math.max(64, headerCopy.length * 2))];
         }
         MemorySegment.copy(record, ValueLayout.JAVA_BYTE, 0, headerCopy, 0, headerSize);
         header = headerCopy;
