@@ -410,6 +410,10 @@ final class PagerCursor implements BTreeCursor {
         if (c.spills()) {
             compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
         } else {
+            int r = IndexKey.compareIntegersInPlace(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
+            if (r != IndexKey.UNDECIDED) {
+                return r;
+            }
             // one bulk copy, then the fields are read from a plain array
             int size = c.localSize();
             if (compareBytes.length < size) {
