@@ -60,8 +60,6 @@ public final class Vm implements FunctionContext {
     private final PragmaOps pragmaOps;
     private final Frames frames;
     private final FunctionCursors functionCursors;
-    /** Instructions run since the last look at the interrupt flag. */
-    private int sinceInterruptCheck;
 
     private int pc;
     private boolean halted;
@@ -186,9 +184,17 @@ public final class Vm implements FunctionContext {
     private Status run() {
         final int[] code = this.code;
         final Register[] r = this.regs;
+        // Locals, not fields: a field would be loaded and stored around every call the loop
+        // makes, and the pc's load sits on the path to the next instruction. The field pc is
+        // stored once per instruction, so it names the running one when an exception leaves
+        // (an IoPending's retry and an error's message need it), and once more at a ROW.
+        int untilInterruptCheck = INTERRUPT_CHECK_INTERVAL;
+        int pc = this.pc;
         for (;;) {
-            if (++sinceInterruptCheck == INTERRUPT_CHECK_INTERVAL) {
+            this.pc = pc;
+            if (--untilInterruptCheck == 0) {
                 checkInterrupt();
+                untilInterruptCheck = INTERRUPT_CHECK_INTERVAL;
             }
             int at = pc * Program.WIDTH;
             int p1 = code[at + Program.P1];
@@ -265,7 +271,7 @@ public final class Vm implements FunctionContext {
                 case ResultRow -> {
                     resultStart = p1;
                     resultCount = p2;
-                    pc++;
+                    this.pc = pc + 1;
                     return Status.ROW;
                 }
                 case Add -> Arithmetic.add(r[p2], r[p1], r[p3]);
@@ -387,9 +393,13 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
-                case WindowAdd -> windows.computeIfAbsent(p1, k -> new WindowRows((WindowPlan) p4[pc])).add(r, p2);
+                case WindowAdd -> {
+                    WindowPlan plan = (WindowPlan) p4[pc];
+                    windows.computeIfAbsent(p1, k -> new WindowRows(plan)).add(r, p2);
+                }
                 case WindowNext -> {
-                    WindowRows rows = windows.computeIfAbsent(p1, k -> new WindowRows((WindowPlan) p4[pc]));
+                    WindowPlan plan = (WindowPlan) p4[pc];
+                    WindowRows rows = windows.computeIfAbsent(p1, k -> new WindowRows(plan));
                     if (!rows.next(this, r, p3)) {
                         windows.remove(p1);
                         pc = p2;
@@ -561,7 +571,6 @@ public final class Vm implements FunctionContext {
      * flag (written by another thread) is read rarely enough to cost nothing.
      */
     private void checkInterrupt() {
-        sinceInterruptCheck = 0;
         if (context.isInterrupted()) {
             throw new SqliteException(ResultCode.INTERRUPT, "interrupted");
         }

@@ -6,6 +6,7 @@ import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.LocalPayload;
 import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.Varint;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
@@ -37,11 +38,18 @@ final class LeafSnapshot {
     int payloadStart;
     int payloadSize;
     long rowid;
+    /** The value of the last varint {@link #varint(int, int)} decoded. */
+    private long varint;
 
-    /** Copies {@code leaf}, which must be a leaf page. */
-    LeafSnapshot(BTreePage leaf) {
+    /**
+     * Copies {@code leaf}, which must be a leaf page, into {@code reuse} if that is an array of
+     * the right size nothing reads any more (a scan's previous snapshot), else into a new one:
+     * a scan then neither allocates nor zeroes an array per leaf.
+     */
+    LeafSnapshot(BTreePage leaf, byte[] reuse) {
         this.usableSize = leaf.usableSize();
-        this.bytes = leaf.segment().asSlice(0, usableSize).toArray(ValueLayout.JAVA_BYTE);
+        this.bytes = reuse != null && reuse.length == usableSize ? reuse : new byte[usableSize];
+        MemorySegment.copy(leaf.segment(), ValueLayout.JAVA_BYTE, 0, bytes, 0, usableSize);
         this.pageNumber = leaf.pageNumber();
         this.table = leaf.type().isTable();
         this.cellCount = leaf.cellCount();
@@ -69,17 +77,15 @@ final class LeafSnapshot {
         if (p < cellPointersEnd || p > usableSize - Cell.MIN_SIZE) {
             throw corrupt("cell pointer " + i + " = " + p + " out of bounds");
         }
-        int n = varintSize(p, i);
-        long size = Varint.get(bytes, p);
-        p += n;
+        p = varint(p, i);
+        long size = varint;
         if (size < 0 || size > maxLocal) {
             return false; // spills (or is corrupt): the general path reads and checks it
         }
         long id = 0;
         if (table) {
-            n = varintSize(p, i);
-            id = Varint.get(bytes, p);
-            p += n;
+            p = varint(p, i);
+            id = varint;
         }
         if (p + size > usableSize) {
             throw corrupt("cell " + i + " payload runs past the page end");
@@ -90,12 +96,35 @@ final class LeafSnapshot {
         return true;
     }
 
-    private int varintSize(int offset, int i) {
-        int n = Varint.sizeAt(bytes, offset, usableSize);
-        if (n == 0) {
+    /**
+     * Decodes the varint at {@code p} (of cell {@code i}) into {@link #varint} and returns where
+     * it ends: one pass for its length and value (a scan decodes two per row), and one test for
+     * the commonest, a single byte.
+     */
+    private int varint(int p, int i) {
+        if (p >= usableSize) {
             throw corrupt("cell " + i + " varint runs past the page end");
         }
-        return n;
+        int b = bytes[p];
+        if (b >= 0) {
+            varint = b;
+            return p + 1;
+        }
+        long v = b & 0x7f;
+        int limit = Math.min(p + Varint.MAX_SIZE - 1, usableSize);
+        for (int q = p + 1; q < limit; q++) {
+            b = bytes[q];
+            v = v << 7 | (b & 0x7f);
+            if (b >= 0) {
+                varint = v;
+                return q + 1;
+            }
+        }
+        if (limit == p + Varint.MAX_SIZE - 1 && limit < usableSize) { // the ninth byte counts all 8 bits
+            varint = v << 8 | (bytes[limit] & 0xff);
+            return limit + 1;
+        }
+        throw corrupt("cell " + i + " varint runs past the page end");
     }
 
     private CorruptDatabaseException corrupt(String detail) {

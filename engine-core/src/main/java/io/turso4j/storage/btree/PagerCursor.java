@@ -63,19 +63,34 @@ final class PagerCursor implements BTreeCursor {
     private final RecordReader reader = new RecordReader();
     /** Whether {@link #reader} is on the current payload: the columns it parsed stay valid until a move. */
     private boolean readerCurrent;
-    /** Scratch for {@link #next()}/{@link #prev()}: the path a move computes, swapped in by {@link #settle}. */
+    /**
+     * Scratch paths, swapped in by {@link #settle} (which hands the path it replaces back):
+     * {@link #spare} for the path a move or a search computes, {@link #spareCandidate} for the
+     * best interior entry a search over an index has met. A point select then allocates no path.
+     */
     private Path spare = new Path();
-    /** Scratch for parsing cells and comparing index entries in place. */
+    private Path spareCandidate = new Path();
+    /** Scratch for parsing cells. */
     private final Cell cell = new Cell();
-    private final RecordReader compareReader = new RecordReader();
-    /** Scratch for {@link #compareEntry}: an entry's local payload copied off the page, and one decoded field. */
-    private byte[] compareBytes = new byte[64];
-    private final Register compareField = new Register();
+    /**
+     * Scratch for {@link #compareEntry}, made at an index cursor's first search (a cursor is
+     * made per statement run, and most never search): a reader, an entry's local payload copied
+     * off the page, and one decoded field.
+     */
+    private RecordReader compareReader;
+    private byte[] compareBytes;
+    private Register compareField;
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
     /** The copy of {@link #leaf} that {@link #nextOnLeaf} reads, taken at its first step there; or null. */
     private LeafSnapshot snapshot;
+    /**
+     * The bytes of the snapshot before {@link #snapshot}, for the next one to reuse: the cursor
+     * dropped that snapshot when it settled on an entry with a payload of its own, so nothing
+     * reads them any more (the reader is reset before its next use, and keys are copies).
+     */
+    private byte[] spareSnapshotBytes;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
 
@@ -89,16 +104,35 @@ final class PagerCursor implements BTreeCursor {
 
     /** Where a cursor is: pages from the root down, and at each the child (or, last, the cell). */
     static final class Path {
+        /** Room for a tree of a billion rows; deeper ones grow the arrays, up to {@link TreePath#MAX_DEPTH}. */
+        private static final int INITIAL_DEPTH = 6;
+
         int depth;
-        final int[] pages = new int[TreePath.MAX_DEPTH];
-        final int[] idx = new int[TreePath.MAX_DEPTH];
+        int[] pages = new int[INITIAL_DEPTH];
+        int[] idx = new int[INITIAL_DEPTH];
 
         void push(int page, int i) {
-            if (depth == TreePath.MAX_DEPTH) {
-                throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
+            if (depth == pages.length) {
+                if (depth == TreePath.MAX_DEPTH) {
+                    throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
+                }
+                grow(Math.min(TreePath.MAX_DEPTH, depth * 2));
             }
             pages[depth] = page;
             idx[depth++] = i;
+        }
+
+        void grow(int capacity) {
+            if (capacity > pages.length) {
+                pages = Arrays.copyOf(pages, capacity);
+                idx = Arrays.copyOf(idx, capacity);
+            }
+        }
+
+        /** Empties this path for reuse. */
+        Path clear() {
+            depth = 0;
+            return this;
         }
     }
 
@@ -127,15 +161,20 @@ final class PagerCursor implements BTreeCursor {
         }
         int top = path.depth - 1;
         int i = path.idx[top] + 1;
-        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
+        if (path.pages[top] != leaf.number()) {
             return false;
         }
         LeafSnapshot s = snapshot;
         if (s == null) {
-            s = new LeafSnapshot(leafView);
+            if (i >= leafView.cellCount()) {
+                return false;
+            }
+            s = new LeafSnapshot(leafView, spareSnapshotBytes);
+            spareSnapshotBytes = null;
             snapshot = s;
         }
-        if (!s.cell(i)) {
+        // the cell count from the copy: the page's own is behind a checked off-heap read
+        if (i >= s.cellCount() || !s.cell(i)) {
             return false;
         }
         path.idx[top] = i;
@@ -362,10 +401,19 @@ final class PagerCursor implements BTreeCursor {
      * start + count)}: its fields read from one copy of its local payload (or its whole payload when it spills).
      */
     private int compareEntry(PageEdit e, BTreePage pg, int i, Register[] k, int start, int count) {
+        if (compareReader == null) {
+            compareReader = new RecordReader();
+            compareBytes = new byte[64];
+            compareField = new Register();
+        }
         Cell c = pg.cell(i, cell);
         if (c.spills()) {
             compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
         } else {
+            int r = IndexKey.compareIntegersInPlace(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
+            if (r != IndexKey.UNDECIDED) {
+                return r;
+            }
             // one bulk copy, then the fields are read from a plain array
             int size = c.localSize();
             if (compareBytes.length < size) {
@@ -399,8 +447,7 @@ final class PagerCursor implements BTreeCursor {
         if (e.pageCount() == 0) {
             return null;
         }
-        Path p = new Path();
-        return descend(e, p, root, last);
+        return descend(e, spare.clear(), root, last);
     }
 
     /** Descends from {@code page} along the left-most (or right-most) children to a leaf entry. */
@@ -433,7 +480,7 @@ final class PagerCursor implements BTreeCursor {
         if (e.pageCount() == 0) {
             return null;
         }
-        Path p = new Path();
+        Path p = spare.clear();
         Path candidate = null;
         int number = root;
         while (true) {
@@ -461,7 +508,7 @@ final class PagerCursor implements BTreeCursor {
                 return candidate;
             }
             if (!table && lo < pg.cellCount()) {
-                candidate = copy(p);
+                candidate = copyInto(spareCandidate, p);
                 candidate.push(number, lo);
             }
             p.push(number, lo);
@@ -502,11 +549,8 @@ final class PagerCursor implements BTreeCursor {
         return null;
     }
 
-    private static Path copy(Path p) {
-        return copyInto(new Path(), p);
-    }
-
     private static Path copyInto(Path c, Path p) {
+        c.grow(p.pages.length);
         c.depth = p.depth;
         System.arraycopy(p.pages, 0, c.pages, 0, p.depth);
         System.arraycopy(p.idx, 0, c.idx, 0, p.depth);
@@ -536,8 +580,13 @@ final class PagerCursor implements BTreeCursor {
         int i = p.idx[p.depth - 1];
         byte[] newPayload = payloadOf(e, pg, i);
         long newRowid = table ? cell.rowid() : 0;
-        if (p == spare) {
-            spare = path != null ? path : new Path();
+        if (p == spare || p == spareCandidate) {
+            Path old = path != null ? path : new Path();
+            if (p == spare) {
+                spare = old;
+            } else {
+                spareCandidate = old;
+            }
         }
         path = p;
         land(newRowid, newPayload, 0, newPayload.length);
@@ -549,6 +598,9 @@ final class PagerCursor implements BTreeCursor {
     private void remember(PageEdit e, BTreePage pg) {
         Page page = pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null;
         // a new snapshot even of the same page: it may have changed since (and been committed clean)
+        if (snapshot != null) {
+            spareSnapshotBytes = snapshot.bytes;
+        }
         snapshot = null;
         leaf = page;
         leafView = page == null ? null : pg;

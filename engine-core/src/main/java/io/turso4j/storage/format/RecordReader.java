@@ -2,7 +2,10 @@ package io.turso4j.storage.format;
 
 import io.turso4j.storage.CorruptDatabaseException;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -33,6 +36,9 @@ import java.util.Arrays;
  * the record's bytes are.
  */
 public final class RecordReader {
+    private static final byte[] NO_BYTES = {};
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     /** The record as a segment; made lazily from {@link #array} when the record was given as one. */
     private MemorySegment record;
     /**
@@ -52,15 +58,16 @@ public final class RecordReader {
      * reading a segment byte by byte, each read bounds-checked.
      */
     private byte[] header;
-    private byte[] headerCopy = new byte[64];
+    private byte[] headerCopy = NO_BYTES;
     private int headerSize;
     /** Where the next unparsed serial type starts in the header. */
     private int headerCursor;
     /** Where the body of the next unparsed column starts. */
     private long bodyCursor;
     private int parsedColumns;
-    private long[] serialTypes = new long[16];
-    private long[] offsets = new long[16];
+    /** Sized for most records (a reader is made per cursor, and a cursor per statement run); grown on need. */
+    private long[] serialTypes = new long[8];
+    private long[] offsets = new long[8];
 
     /**
      * Points the reader at {@code record} (the whole payload, overflow already gathered).
@@ -74,7 +81,7 @@ public final class RecordReader {
         long h = n == 0 ? 0 : Varint.get(record, 0);
         start(record, size, pageNumber, n, h);
         if (headerCopy.length < headerSize) {
-            headerCopy = new byte[Math.max(headerSize, headerCopy.length * 2)];
+            headerCopy = new byte[Math.max(headerSize, Math.max(64, headerCopy.length * 2))];
         }
         MemorySegment.copy(record, ValueLayout.JAVA_BYTE, 0, headerCopy, 0, headerSize);
         header = headerCopy;
@@ -97,8 +104,15 @@ public final class RecordReader {
      * a page copied whole, say), which must not change while the reader is in use.
      */
     public RecordReader reset(byte[] record, int start, int size, long pageNumber) {
-        int n = Varint.sizeAt(record, start, start + size);
-        long h = n == 0 ? 0 : Varint.get(record, start);
+        int n;
+        long h;
+        if (size > 0 && record[start] >= 0) { // a one-byte header size: any record of few columns
+            n = 1;
+            h = record[start];
+        } else {
+            n = Varint.sizeAt(record, start, start + size);
+            h = n == 0 ? 0 : Varint.get(record, start);
+        }
         start(null, size, pageNumber, n, h);
         header = record;
         array = record;
@@ -128,9 +142,7 @@ public final class RecordReader {
 
     /** The number of columns in the record (parses the whole header). */
     public int columnCount() {
-        while (parseNext()) {
-            // keep parsing
-        }
+        parseTo(Integer.MAX_VALUE - 1);
         return parsedColumns;
     }
 
@@ -165,6 +177,11 @@ public final class RecordReader {
 
     /** The integer of serial {@code type} at {@code at} in {@code b}, big-endian, sign-extended. */
     private static long integerAt(byte[] b, int at, int type, int column) {
+        if (type >= SerialType.INT8 && type <= SerialType.INT64 && at <= b.length - Long.BYTES) {
+            // one 8-byte read shifted down to the value's width, sign and all: no jump on the
+            // width, which varies from row to row and would mispredict
+            return (long) BIG_ENDIAN_LONG.get(b, at) >> (Long.SIZE - Byte.SIZE * (int) SerialType.size(type));
+        }
         return switch (type) {
             case SerialType.ZERO -> 0;
             case SerialType.ONE -> 1;
@@ -249,48 +266,60 @@ public final class RecordReader {
 
     /** Whether column {@code i} exists, parsing the header up to it. */
     private boolean has(int i) {
-        while (parsedColumns <= i) {
-            if (!parseNext()) {
-                return false;
-            }
-        }
-        return true;
+        // small enough to inline into every getter: a column already parsed costs one compare
+        return i < parsedColumns || parseTo(i);
     }
 
-    /** Parses one more serial type; false at the end of the header. */
-    private boolean parseNext() {
-        if (headerCursor >= headerSize) {
-            return false;
-        }
-        long type = header[base + headerCursor];
-        int n = 1;
-        if (type < 0) { // more than one byte: the general decoder
-            n = Varint.sizeAt(header, base + headerCursor, base + headerSize);
-            if (n == 0) {
-                throw corrupt("serial type varint runs past the record header");
+    /**
+     * Parses serial types until column {@code i} (or {@link Integer#MAX_VALUE} for all); false
+     * if the header ends first. One loop over locals, its state written back once: a scan
+     * parses a row's header on every row.
+     */
+    private boolean parseTo(int i) {
+        final byte[] h = header;
+        final int headerEnd = base + headerSize;
+        int at = base + headerCursor;
+        long body = bodyCursor;
+        int parsed = parsedColumns;
+        boolean found = true;
+        while (parsed <= i) {
+            if (at >= headerEnd) {
+                found = false;
+                break;
             }
-            type = Varint.get(header, base + headerCursor);
+            long type = h[at];
+            int n = 1;
+            if (type < 0) { // more than one byte: the general decoder
+                n = Varint.sizeAt(h, at, headerEnd);
+                if (n == 0) {
+                    throw corrupt("serial type varint runs past the record header");
+                }
+                type = Varint.get(h, at);
+            }
+            if (!SerialType.isValid(type)) {
+                throw corrupt("invalid serial type " + type + " in record");
+            }
+            long end = body + SerialType.size(type);
+            if (end > recordSize) {
+                throw corrupt("record column runs past the record end");
+            }
+            at += n;
+            if (at == headerEnd && end != recordSize) {
+                throw corrupt("record body ends at " + end + " but the record at " + recordSize);
+            }
+            if (parsed == serialTypes.length) {
+                serialTypes = Arrays.copyOf(serialTypes, parsed * 2);
+                offsets = Arrays.copyOf(offsets, parsed * 2);
+            }
+            serialTypes[parsed] = type;
+            offsets[parsed] = body;
+            parsed++;
+            body = end;
         }
-        if (!SerialType.isValid(type)) {
-            throw corrupt("invalid serial type " + type + " in record");
-        }
-        long end = bodyCursor + SerialType.size(type);
-        if (end > recordSize) {
-            throw corrupt("record column runs past the record end");
-        }
-        headerCursor += n;
-        if (headerCursor == headerSize && end != recordSize) {
-            throw corrupt("record body ends at " + end + " but the record at " + recordSize);
-        }
-        if (parsedColumns == serialTypes.length) {
-            serialTypes = Arrays.copyOf(serialTypes, parsedColumns * 2);
-            offsets = Arrays.copyOf(offsets, parsedColumns * 2);
-        }
-        serialTypes[parsedColumns] = type;
-        offsets[parsedColumns] = bodyCursor;
-        parsedColumns++;
-        bodyCursor = end;
-        return true;
+        headerCursor = at - base;
+        bodyCursor = body;
+        parsedColumns = parsed;
+        return found;
     }
 
     private CorruptDatabaseException corrupt(String detail) {
