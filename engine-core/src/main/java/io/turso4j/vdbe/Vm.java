@@ -553,11 +553,14 @@ public final class Vm implements FunctionContext {
             accumulators[acc] = a;
         }
         callCollation = call.collation();
+        int skipRegister = call.skipLoad();
+        if (skipRegister < 0) {
+            a.step(this, regs, first, count);
+            return;
+        }
         skipLoad = false;
         a.step(this, regs, first, count);
-        if (call.skipLoad() >= 0) {
-            regs[call.skipLoad()].setInt(skipLoad ? 1 : 0);
-        }
+        regs[skipRegister].setInt(skipLoad ? 1 : 0);
     }
 
     @Override
