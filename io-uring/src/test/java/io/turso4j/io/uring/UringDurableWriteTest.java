@@ -3,11 +3,7 @@ package io.turso4j.io.uring;
 import io.turso4j.buffer.Buffer;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.OpenMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,21 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@link UringFile#writeDurably}: one io_uring write with RWF_DSYNC, which the kernel must
  * accept (no EINVAL/EOPNOTSUPP on this file system) and which behaves as a plain write.
  */
-@ExtendWith(UringAvailable.class)
-class UringDurableWriteTest {
-    @TempDir
-    Path dir;
-    UringIO io;
-
-    @BeforeEach
-    void start() {
-        io = new UringIO();
-    }
-
-    @AfterEach
-    void stop() {
-        io.close();
-    }
+class UringDurableWriteTest extends UringTestBase {
 
     @Test
     void durableWriteLandsInTheFileAndExtendsIt() throws Exception {

@@ -5,12 +5,8 @@ import io.turso4j.completion.Completion;
 import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.OpenMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
@@ -26,23 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Single-file behaviour of {@link UringIO}: the {@link DbFile} contract, one operation at a time. */
-@ExtendWith(UringAvailable.class)
-class UringIOTest {
+class UringIOTest extends UringTestBase {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-    UringIO io;
-
-    @BeforeEach
-    void start() {
-        io = new UringIO();
-    }
-
-    @AfterEach
-    void stop() {
-        io.close();
-    }
 
     static long await(Completion c) throws Exception {
         c.await(TIMEOUT);

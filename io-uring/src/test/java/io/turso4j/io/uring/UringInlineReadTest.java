@@ -5,11 +5,7 @@ import io.turso4j.completion.Completion;
 import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.OpenMode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -39,21 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reads the OS page cache can serve complete inline on the caller's thread (preadv2 with
  * RWF_NOWAIT); the others, and partial ones, still go through the ring's loop.
  */
-@ExtendWith(UringAvailable.class)
-class UringInlineReadTest {
-    @TempDir
-    Path dir;
-    UringIO io;
-
-    @BeforeEach
-    void start() {
-        io = new UringIO();
-    }
-
-    @AfterEach
-    void stop() {
-        io.close();
-    }
+class UringInlineReadTest extends UringTestBase {
 
     /** Writes {@code content} with plain java.nio, synced, so it is in the page cache and on disk. */
     private Path written(String name, Buffer content) throws Exception {
