@@ -45,10 +45,8 @@ final class JoinPlanner {
      * @param prereq the sources that must be placed before this one
      * @param leftJoin the right side of a LEFT JOIN: only its own ON terms may narrow it
      * @param used the columns the query reads (by readable column number), or null for all
-     */
-    /**
-     * One source to place. {@code indexedBy} is the index INDEXED BY names (only it is
-     * considered), the empty string for NOT INDEXED (no index is), or null.
+     * @param indexedBy the index INDEXED BY names (only it is considered), the empty string for
+     *                  NOT INDEXED (no index is), or null
      */
     record Item(Table table, double rows, boolean singleRow, long prereq, boolean leftJoin, boolean[] used,
                 String indexedBy) {}

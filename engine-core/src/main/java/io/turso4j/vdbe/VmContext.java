@@ -98,8 +98,6 @@ public interface VmContext {
     default void schemaChanged() {
     }
 
-    /** Adds the TEMP view {@code view} to the connection's temporary schema, or drops it. */
-
     // ---- PRAGMAs, transactions and savepoints (defaults suit test doubles without storage) ----
 
     /** The connection's pager (page size, cache, synchronous, integrity checks); null without storage. */

@@ -307,7 +307,7 @@ final class WindowRows {
                 yield switch (f.units()) {
                     case ROWS -> {
                         long o = offset(offset, start, false);
-                        yield (int) Math.clamp(preceding ? k - o : k + o, -1, n);
+                        yield Math.clamp(preceding ? k - o : k + o, -1, n);
                     }
                     case GROUPS -> {
                         long o = offset(offset, start, false);
