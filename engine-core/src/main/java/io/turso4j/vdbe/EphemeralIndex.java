@@ -32,6 +32,17 @@ final class EphemeralIndex implements BTreeCursor {
     private long nextSeq;
     private Entry current;
     private Entry deleted;
+    /** Counts inserts and deletes: a {@link #run} made before one is stale. */
+    private long version;
+    /**
+     * The entries after {@link #runAt} in the direction the cursor last moved, so that a scan
+     * steps in O(1) instead of searching the tree again for each Next/Prev; valid while the
+     * cursor has not moved elsewhere and nothing was inserted or deleted since it was made.
+     */
+    private java.util.Iterator<Entry> run;
+    private Entry runAt;
+    private boolean runForward;
+    private long runVersion;
     /**
      * The reader {@link #record()} returns, reset to {@code readerRecord}: reused, as a stored
      * cursor's is, because a DISTINCT or IN probe reads every entry it visits.
@@ -69,24 +80,47 @@ final class EphemeralIndex implements BTreeCursor {
 
     @Override
     public boolean first() {
-        return move(entries.firstEntry());
+        return startRun(entries, true);
     }
 
     @Override
     public boolean last() {
-        return move(entries.lastEntry());
+        return startRun(entries.descendingMap(), false);
     }
 
     @Override
     public boolean next() {
-        Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.higherEntry(from));
+        return step(true);
     }
 
     @Override
     public boolean prev() {
+        return step(false);
+    }
+
+    /** Moves one entry on from the current one (or from where a deleted one was). */
+    private boolean step(boolean forward) {
         Entry from = deleted != null ? deleted : current;
-        return move(from == null ? null : entries.lowerEntry(from));
+        if (from == null) {
+            return move((Entry) null);
+        }
+        if (deleted == null && run != null && runAt == current && runForward == forward && runVersion == version) {
+            return stepRun();
+        }
+        return startRun(forward ? entries.tailMap(from, false) : entries.headMap(from, false).descendingMap(), forward);
+    }
+
+    private boolean startRun(java.util.NavigableMap<Entry, Entry> rest, boolean forward) {
+        run = rest.values().iterator();
+        runForward = forward;
+        runVersion = version;
+        return stepRun();
+    }
+
+    private boolean stepRun() {
+        Entry e = run.hasNext() ? run.next() : null;
+        runAt = e;
+        return move(e);
     }
 
     @Override
@@ -147,12 +181,14 @@ final class EphemeralIndex implements BTreeCursor {
         // An equal entry is replaced, as a B-tree overwrites its cell: put keeps the old key
         // but maps it to e, and navigation reads values.
         entries.put(e, e);
+        version++;
         move(e);
     }
 
     @Override
     public void delete() {
         entries.remove(current);
+        version++;
         deleted = current;
         current = null;
     }
@@ -160,6 +196,7 @@ final class EphemeralIndex implements BTreeCursor {
     /** Removes every entry. */
     void clear() {
         entries.clear();
+        version++;
         current = null;
         deleted = null;
     }
