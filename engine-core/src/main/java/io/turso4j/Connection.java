@@ -3,6 +3,9 @@ package io.turso4j;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.sql.ast.Stmt;
+import io.turso4j.sql.lexer.Lexer;
+import io.turso4j.sql.lexer.TokenType;
+import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.sql.parser.Parser;
 import io.turso4j.schema.Schema;
 import io.turso4j.storage.btree.BTree;
@@ -106,14 +109,41 @@ public final class Connection implements AutoCloseable {
         }
         int end = parser.offset();
         String text = sql.substring(stmt.pos().offset(), end).strip();
-        if (!(stmt instanceof Stmt.Detach) && text.toLowerCase(java.util.Locale.ROOT).contains("temp")
-                && databases.ensureTemp()) {
+        if (!(stmt instanceof Stmt.Detach) && mayNameTemp(text) && databases.ensureTemp()) {
             schemaWithTemp = null; // a statement that may name the temp database brings it into being
         }
         Statement s = new Statement(this, stmt, sql, text, sql.substring(end));
         statements.add(s);
         return s;
     }
+
+    /**
+     * Whether {@code text} may name the temp database: a name or keyword (quotes aside) that is
+     * TEMP, TEMPORARY or a name of its schema table. A column such as {@code temperature} does not,
+     * so it does not bring the temp database into being (which sqlite3's .databases would show).
+     */
+    private static boolean mayNameTemp(String text) {
+        if (!text.toLowerCase(java.util.Locale.ROOT).contains("temp")) {
+            return false;
+        }
+        Tokens tokens = Lexer.tokenize(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.type(i) == TokenType.STRING) {
+                continue; // a value ('temp' in a WHERE or DEFAULT) names nothing
+            }
+            String t = tokens.text(i);
+            if (t.length() >= 2 && "\"`[".indexOf(t.charAt(0)) >= 0) {
+                t = t.substring(1, t.length() - 1);
+            }
+            if (TEMP_NAMES.contains(t.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> TEMP_NAMES =
+            java.util.Set.of("temp", "temporary", "sqlite_temp_master", "sqlite_temp_schema");
 
     /**
      * Compiles {@code stmt} against the schema this connection knows now, without I/O.

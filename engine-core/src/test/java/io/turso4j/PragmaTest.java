@@ -55,6 +55,19 @@ class PragmaTest {
     }
 
     @Test
+    void theTempDatabaseAppearsOnlyOnceNamed() throws java.sql.SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE readings(temperature, temp_store_note TEXT DEFAULT 'temp')",
+                "INSERT INTO readings(temperature) VALUES (21.5)",
+                "SELECT temperature, temp_store_note FROM readings WHERE temp_store_note = 'temp'",
+                "SELECT name FROM pragma_database_list",
+                "SELECT count(*) FROM sqlite_temp_schema",
+                "SELECT name FROM pragma_database_list",
+                "CREATE TEMP TABLE x(a)",
+                "SELECT name FROM pragma_database_list");
+    }
+
+    @Test
     void incrementalVacuumReleasesFreePages() {
         try (Database db = Database.open(dir.resolve("v.db").toString()); Connection c = db.connect()) {
             c.execute("PRAGMA auto_vacuum = incremental; CREATE TABLE big(x);"
