@@ -210,14 +210,7 @@ final class TriggerCodegen {
                 ignoreLabels.pop();
                 rowidBeforeTrigger = outerRowid;
             }
-            // Leaving the program, normally or by RAISE(IGNORE), restores last_insert_rowid().
-            int done = b.newLabel();
-            b.emit(Opcode.LastRowid, 1, savedRowid);
-            b.emit(Opcode.Goto, 0, done);
-            b.resolve(ignored);
-            b.emit(Opcode.LastRowid, 1, savedRowid);
-            b.emit(Opcode.Goto, 0, ignore);
-            b.resolve(done);
+            restoreRowid(savedRowid, ignored, ignore);
             ranges.add(new int[] {start, b.currentAddress(), depth});
         }
     }
@@ -255,8 +248,16 @@ final class TriggerCodegen {
         int savedRowid = b.allocRegister();
         b.emit(Opcode.LastRowid, 0, savedRowid);
         int ignored = b.newLabel();
-        int done = b.newLabel();
         b.emit(Opcode.Program, args, ignored, inlineLevels(), program, 1);
+        restoreRowid(savedRowid, ignored, ignore);
+    }
+
+    /**
+     * Leaving a trigger, normally or (at label {@code ignored}) by RAISE(IGNORE), restores
+     * last_insert_rowid() from {@code savedRowid}; the ignored path then goes on at {@code ignore}.
+     */
+    private void restoreRowid(int savedRowid, int ignored, int ignore) {
+        int done = b.newLabel();
         b.emit(Opcode.LastRowid, 1, savedRowid);
         b.emit(Opcode.Goto, 0, done);
         b.resolve(ignored);
