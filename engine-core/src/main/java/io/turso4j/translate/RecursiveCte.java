@@ -121,8 +121,8 @@ final class RecursiveCte {
             throw ExprCodegen.error("table " + cte.name() + " has " + width + " values for " + cte.columns().size()
                     + " columns");
         }
-        QueueKey key = queueKey(select, width, selects);
-        int keys = key.columns.length;
+        QueueKey key = queueKey(select, width);
+        int keys = key.columns().length;
         int register = b.allocRegister();
         int out = b.allocRegisters(width);
         int row = b.allocRegisters(width);
@@ -158,10 +158,10 @@ final class RecursiveCte {
                 b.emit(Opcode.IdxInsert, seen, record);
             }
             for (int k = 0; k < keys; k++) {
-                if (key.nullFlags[k]) {
-                    OrderBy.codeNullFlag(b, first + key.columns[k], fields + k);
+                if (key.isNullFlag(k)) {
+                    OrderBy.codeNullFlag(b, first + key.columns()[k], fields + k);
                 } else {
-                    b.emit(Opcode.SCopy, first + key.columns[k], fields + k);
+                    b.emit(Opcode.SCopy, first + key.columns()[k], fields + k);
                 }
             }
             b.emit(Opcode.Copy, first, fields + keys, count - 1);
@@ -200,7 +200,7 @@ final class RecursiveCte {
                     () -> selects.withoutCte(cte, () -> selects.body(arm, b.allocRegisters(width), enqueue)));
         }
         b.emit(Opcode.Goto, 0, loop);
-        b.changeP4(openQueue, queueKey(select, width, selects).comparator);
+        b.changeP4(openQueue, key.comparator(select.body(), selects));
         if (openSeen >= 0) {
             b.changeP4(openSeen, CompoundCodegen.compoundKey(select.body(), width, selects));
         }
@@ -214,42 +214,50 @@ final class RecursiveCte {
      * The queue's sort key: empty (first in, first out) without an ORDER BY; with one, the
      * queue is a priority queue on the result columns its terms name (SQLite: "the queue
      * becomes a priority queue"), rows of equal key leaving in the order they came.
-     * {@code columns[k]} is the result column key field k copies, {@code nullFlags[k]} whether
-     * the field is that column's "is NULL" flag (see {@link OrderBy#needsNullFlag}).
+     * {@code columns[k]} is the result column key field k copies; {@code terms[k]} the term it
+     * sorts for, or null when the field is that column's "is NULL" flag (see
+     * {@link OrderBy#needsNullFlag}).
      */
-    private record QueueKey(int[] columns, boolean[] nullFlags, IndexKeyComparator comparator) {}
+    private record QueueKey(int[] columns, OrderingTerm[] terms, boolean[] descending) {
+        boolean isNullFlag(int k) {
+            return terms[k] == null;
+        }
 
-    private static QueueKey queueKey(Select select, int width, SelectCodegen selects) {
-        Select.Body body = select.body();
+        /** The comparator, once the arms are compiled (their columns' collations are known then). */
+        IndexKeyComparator comparator(Select.Body body, SelectCodegen selects) {
+            Collation[] collations = new Collation[columns.length];
+            for (int k = 0; k < columns.length; k++) {
+                if (terms[k] != null) {
+                    Collation own = ExprTyping.collation(terms[k].expr(), null);
+                    collations[k] = own != null ? own : CompoundCodegen.columnCollation(body, columns[k], selects);
+                }
+            }
+            return new IndexKeyComparator(collations, descending);
+        }
+    }
+
+    private static QueueKey queueKey(Select select, int width) {
         List<OrderingTerm> terms = select.orderBy();
         List<Integer> columns = new ArrayList<>();
-        List<Boolean> nullFlags = new ArrayList<>();
-        List<Collation> collations = new ArrayList<>();
-        List<Boolean> descending = new ArrayList<>();
+        List<OrderingTerm> keyTerms = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             OrderingTerm term = terms.get(k);
-            int column = OrderBy.resolve(body, term.expr(), k, width);
-            boolean desc = term.order() == OrderingTerm.SortOrder.DESC;
+            int column = OrderBy.resolve(select.body(), term.expr(), k, width);
             if (OrderBy.needsNullFlag(term)) {
                 columns.add(column);
-                nullFlags.add(true);
-                collations.add(null);
-                descending.add(desc);
+                keyTerms.add(null);
             }
-            Collation own = ExprTyping.collation(term.expr(), null);
             columns.add(column);
-            nullFlags.add(false);
-            collations.add(own != null ? own : CompoundCodegen.columnCollation(body, column, selects));
-            descending.add(desc);
+            keyTerms.add(term);
         }
         int[] cols = new int[columns.size()];
-        boolean[] flags = new boolean[cols.length];
         boolean[] desc = new boolean[cols.length];
         for (int k = 0; k < cols.length; k++) {
             cols[k] = columns.get(k);
-            flags[k] = nullFlags.get(k);
-            desc[k] = descending.get(k);
+            // A flag sorts in its term's direction: the term is the next field.
+            OrderingTerm term = keyTerms.get(k) != null ? keyTerms.get(k) : keyTerms.get(k + 1);
+            desc[k] = term.order() == OrderingTerm.SortOrder.DESC;
         }
-        return new QueueKey(cols, flags, new IndexKeyComparator(collations.toArray(new Collation[0]), desc));
+        return new QueueKey(cols, keyTerms.toArray(new OrderingTerm[0]), desc);
     }
 }
