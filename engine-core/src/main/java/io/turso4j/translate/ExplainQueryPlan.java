@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * {@code EXPLAIN QUERY PLAN stmt}: compiles the statement as usual, collecting one line per
  * loop and per temporary b-tree as the code generators choose them (see
- * {@link SelectCodegen#explain}), then returns a program that yields those lines as SQLite's
+ * {@link PlanLines#explain}), then returns a program that yields those lines as SQLite's
  * rows {@code (id, parent, notused, detail)}, worded as sqlite3 3.40 words them ("SCAN t",
  * "SEARCH t USING INDEX i (a=?)", "USE TEMP B-TREE FOR ORDER BY"). Lines of subqueries are not
  * nested under their parent here: they have parent 0, as a loop's line has; only the lines of a
@@ -27,10 +27,10 @@ final class ExplainQueryPlan {
         if (stmt instanceof Select select) {
             ProgramBuilder inner = new ProgramBuilder();
             SelectCodegen codegen = new SelectCodegen(inner, functions, sql, schema);
-            codegen.describePlan(select);
+            codegen.plan().describePlan(select);
             codegen.select(select, (first, count) -> inner.emit(Opcode.ResultRow, first, count));
-            lines = codegen.explained();
-            depths = codegen.explainedDepths();
+            lines = codegen.plan().explained();
+            depths = codegen.plan().explainedDepths();
         } else {
             // Compiled for its errors; its plan is not described yet.
             Translator.compile(stmt, sql, sql, functions, schema);

@@ -539,10 +539,10 @@ final class FromCodegen {
             LoopCodegen.Level level = open.get(p);
             // Worded as each loop is coded, as sqlite3 does: what a loop's code explains (an IN
             // subquery it looks up) comes between its line and the next loop's.
-            if (level.path.kind() != AccessPath.Kind.ROW && selects.describesPlan()) {
+            if (level.path.kind() != AccessPath.Kind.ROW && selects.plan().describesPlan()) {
                 for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
                         searchesFirst)) {
-                    selects.explain(line.detail(), line.depth());
+                    selects.plan().explain(line.detail(), line.depth());
                 }
             }
             loops.open(level);

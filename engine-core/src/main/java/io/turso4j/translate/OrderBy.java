@@ -140,7 +140,7 @@ final class OrderBy {
             if (request != null && request.satisfied) {
                 return;
             }
-            selects.explain("USE TEMP B-TREE FOR ORDER BY");
+            selects.plan().explain("USE TEMP B-TREE FOR ORDER BY");
         } else {
             selects.body(select.body(), b.allocRegisters(columns), insert);
             // A compound's key may take a collation from any arm: known once all are compiled.

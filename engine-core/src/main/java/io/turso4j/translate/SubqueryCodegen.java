@@ -96,7 +96,7 @@ final class SubqueryCodegen {
         InSet set = new InSet(b, width);
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
-        int heading = selects.startHeading();
+        int heading = selects.plan().startHeading();
         boolean correlated = runs(() -> {
             set.open();
             int columns = selects.select(e.select(), (row, count) -> set.add(row));
@@ -104,7 +104,7 @@ final class SubqueryCodegen {
                 throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
             }
         });
-        selects.endHeading(heading, listHeading(e, correlated));
+        selects.plan().endHeading(heading, listHeading(e, correlated));
         int linear = b.newLabel();
         if (correlated && width == 1) {
             // Re-run for every row: compared one value at a time, it can stop at the first equal one.
@@ -137,7 +137,7 @@ final class SubqueryCodegen {
             int end = b.newLabel();
             b.emit(Opcode.Goto, 0, end);
             b.resolve(linear);
-            selects.withoutPlan(() -> inSelectLinear(e, affinities[0], collations[0], target));
+            selects.plan().withoutPlan(() -> inSelectLinear(e, affinities[0], collations[0], target));
             b.resolve(end);
         }
     }
@@ -154,7 +154,7 @@ final class SubqueryCodegen {
         int n = kept.length;
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
-        int heading = selects.startHeading();
+        int heading = selects.plan().startHeading();
         boolean correlated = runs(() -> {
             b.emit(Opcode.OpenEphemeral, cursor, n, 0, order, 0);
             int record = b.allocRegister();
@@ -170,7 +170,7 @@ final class SubqueryCodegen {
                 throw ExprCodegen.error("sub-select returns " + columns + " columns - expected " + width);
             }
         });
-        selects.endHeading(heading, listHeading(e, correlated));
+        selects.plan().endHeading(heading, listHeading(e, correlated));
         if (correlated) {
             b.changeOpcode(guard, Opcode.Noop);
         }
@@ -179,7 +179,7 @@ final class SubqueryCodegen {
 
     /** sqlite3's plan line over an IN's subquery. */
     private String listHeading(Expr.InSelect e, boolean correlated) {
-        return (correlated ? "CORRELATED " : "") + "LIST SUBQUERY " + selects.selectId(e.select());
+        return (correlated ? "CORRELATED " : "") + "LIST SUBQUERY " + selects.plan().selectId(e.select());
     }
 
     /** A correlated {@code x IN (SELECT …)}: the subquery's values compared with x as they come ({@link InTest}). */
