@@ -42,4 +42,43 @@ class RecursiveCteTest {
                 "WITH RECURSIVE c(x) AS (VALUES (1) INTERSECT SELECT x + 1 FROM c) SELECT x FROM c",
                 "WITH RECURSIVE c(x) AS (VALUES (1) UNION ALL SELECT DISTINCT x + 1 FROM c WHERE x < 3) SELECT x FROM c");
     }
+
+    @Test
+    void aCteNamedInsideItsOwnBodyFailsAsInSqlite() throws SQLException {
+        SqliteOracle.differential(SETUP,
+                // In a subquery of the recursive SELECT, besides its FROM clause.
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < (SELECT max(n) FROM c))"
+                        + " SELECT n FROM c LIMIT 3",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n IN (SELECT n FROM c) AND n < 5)"
+                        + " SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT (SELECT count(*) FROM c) + n FROM c WHERE n < 5)"
+                        + " SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM c WHERE n < 3 UNION ALL SELECT n + 10"
+                        + " FROM c WHERE n < (SELECT 2 FROM c)) SELECT n FROM c",
+                // Only in a subquery: then it is not recursive at all.
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (SELECT * FROM c) WHERE n < 5) SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (c JOIN link) AS z WHERE n < 5) SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT (SELECT count(*) FROM c) UNION ALL SELECT n + 1 FROM c WHERE n < 3)"
+                        + " SELECT n FROM c",
+                // A table of the same name does not stand in for it.
+                "WITH link AS (SELECT * FROM link) SELECT * FROM link",
+                "WITH link AS (SELECT aa FROM link WHERE aa IN (SELECT bb FROM link)) SELECT * FROM link",
+                "WITH x AS (SELECT 1 AS a), link AS (SELECT * FROM x, link) SELECT * FROM link",
+                "WITH link AS (SELECT 1 AS a) SELECT * FROM (WITH link AS (SELECT a + 1 AS a FROM link) SELECT * FROM link)");
+    }
+
+    @Test
+    void theRecursiveSelectReadsItsRowWhereverItsFromClauseNamesIt() throws SQLException {
+        SqliteOracle.differential(SETUP,
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (c) WHERE n < 5) SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (c) AS x WHERE n < 5) SELECT n FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM (c JOIN link ON aa = n) WHERE n < 5)"
+                        + " SELECT n FROM c",
+                "WITH RECURSIVE c(n, m) AS (SELECT 1, 2 UNION ALL SELECT * FROM c WHERE n < 0) SELECT * FROM c",
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT c.* FROM c WHERE 0) SELECT * FROM c",
+                // A CTE of the same name inside a subquery hides the recursive one.
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < (WITH c AS (SELECT 3 AS n)"
+                        + " SELECT n FROM c)) SELECT n FROM c",
+                "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t, link WHERE n < 3 AND aa = 1) SELECT n FROM t");
+    }
 }

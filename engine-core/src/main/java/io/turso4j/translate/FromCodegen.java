@@ -80,6 +80,8 @@ final class FromCodegen {
     private int allDone;
     private JoinPlanner.Plan plan;
     private List<Expr> where = List.of();
+    /** The FROM clause being bound (a recursive CTE's row is read only by its arm's own clause). */
+    private Select.From bound;
     /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
     private boolean searchesFirst;
 
@@ -95,6 +97,7 @@ final class FromCodegen {
      * {@link PushDown} pushes.
      */
     Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
+        bound = from;
         this.where = from.joins().isEmpty() ? where : List.of();
         outerRight = hasRightJoin(from);
         joinClause(from, ctes, parent);
@@ -228,7 +231,7 @@ final class FromCodegen {
             case Select.SubqueryTable s -> subquery(s.select(), s.alias() != null ? s.alias()
                     : "(subquery-" + (sources.size() + 1) + ")", null, parent, null);
             case Select.Table t -> {
-                Scope.Source row = t.name().schema() == null ? selects.recursiveRow(t.name().name()) : null;
+                Scope.Source row = selects.recursiveRow(t.name(), bound);
                 if (row != null) {
                     // The recursive arm of a recursive CTE: its own name is the current row.
                     Scope.Source source = new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
@@ -237,7 +240,7 @@ final class FromCodegen {
                     items.add(new Item(source, null, -1, 0, true, 1));
                     return;
                 }
-                Select.Cte cte = t.name().schema() == null ? ctes.get(t.name().name().toLowerCase(Locale.ROOT)) : null;
+                Select.Cte cte = selects.cte(t.name());
                 if (cte == null) {
                     table(t);
                     return;
@@ -368,7 +371,7 @@ final class FromCodegen {
             b.emit(Opcode.Yield, register, 0);
         });
         if (cte != null) {
-            selects.withoutCte(cte, code);
+            selects.withCteBuilding(cte, "circular reference: ", code);
         } else {
             code.run();
         }

@@ -62,7 +62,8 @@ final class RecursiveCte {
         for (Select.TableRef ref : refs) {
             count += switch (ref) {
                 case Select.Table t -> t.name().schema() == null && t.name().name().equalsIgnoreCase(name) ? 1 : 0;
-                case Select.Nested n -> references(n.from(), name);
+                // A parenthesized join with an alias is a subquery (SQLite's parser makes it one).
+                case Select.Nested n when n.alias() == null || n.from().joins().isEmpty() -> references(n.from(), name);
                 default -> 0;
             };
         }
@@ -169,7 +170,8 @@ final class RecursiveCte {
             b.emit(Opcode.IdxInsert, queue, record);
             b.resolve(skip);
         };
-        selects.withoutCte(cte, () -> selects.body(arms.setup(), b.allocRegisters(width), enqueue));
+        selects.withCteBuilding(cte, "circular reference: ",
+                () -> selects.body(arms.setup(), b.allocRegisters(width), enqueue));
         Select setup = new Select(select.pos(), null, arms.setup(), List.of(), null);
         List<String> columns = named ? cte.columns()
                 : ColumnNames.distinct(ColumnNames.of(setup, selects.sql(), selects));
@@ -196,8 +198,9 @@ final class RecursiveCte {
         Scope.Source current = new Scope.Source(cte.name(), columns, row, affinities,
                 ExprTyping.columnCollations(setup, width));
         for (Select.Core arm : arms.recursive()) {
-            selects.withRecursiveRow(cte.name(), current,
-                    () -> selects.withoutCte(cte, () -> selects.body(arm, b.allocRegisters(width), enqueue)));
+            // Any other reference to the CTE inside the arm (a subquery) fails as in SQLite.
+            selects.withRecursiveRow(cte.name(), arm.from(), current, () -> selects.withCteBuilding(cte,
+                    "multiple recursive references: ", () -> selects.body(arm, b.allocRegisters(width), enqueue)));
         }
         b.emit(Opcode.Goto, 0, loop);
         b.changeP4(openQueue, key.comparator(select.body(), selects));

@@ -48,8 +48,18 @@ final class SelectCodegen {
     private Tokens tokens;
     /** The common table expressions visible where code is being generated, by lower-case name. */
     private Map<String, Select.Cte> ctes = Map.of();
-    /** While a recursive CTE's recursive arm compiles: its name's current row (see {@link FromCodegen}). */
-    private final Map<String, Scope.Source> recursiveRows = new HashMap<>();
+    /**
+     * While a recursive CTE's recursive arm compiles: its name's current row, which the arm's own
+     * FROM clause reads (see {@link FromCodegen}), by lower-case name.
+     */
+    private final Map<String, RecursiveRow> recursiveRows = new HashMap<>();
+    /**
+     * The CTEs whose own bodies are being coded, each with the message a reference to it from
+     * inside gets (SQLite's zCteErr): its name is neither a stored table nor usable there.
+     */
+    private final Map<Select.Cte, String> building = new IdentityHashMap<>();
+
+    private record RecursiveRow(Select.From from, Scope.Source row) {}
 
     /** The EXPLAIN QUERY PLAN lines this compilation notes. */
     private final PlanLines plan = new PlanLines();
@@ -232,15 +242,19 @@ final class SelectCodegen {
         }
     }
 
-    /** The row a recursive CTE's name stands for inside its recursive arm, or null. */
-    Scope.Source recursiveRow(String name) {
-        return recursiveRows.get(name.toLowerCase(Locale.ROOT));
+    /**
+     * The row a recursive CTE's name stands for in {@code from}, the FROM clause of its recursive
+     * arm (not in a subquery there), or null.
+     */
+    Scope.Source recursiveRow(io.turso4j.sql.ast.Name name, Select.From from) {
+        RecursiveRow r = name.schema() == null ? recursiveRows.get(name.name().toLowerCase(Locale.ROOT)) : null;
+        return r != null && r.from() == from ? r.row() : null;
     }
 
-    /** Runs {@code body} with {@code name} standing for the one row {@code row}. */
-    void withRecursiveRow(String name, Scope.Source row, Runnable body) {
+    /** Runs {@code body} with {@code name} standing for the one row {@code row} in the FROM clause {@code from}. */
+    void withRecursiveRow(String name, Select.From from, Scope.Source row, Runnable body) {
         String key = name.toLowerCase(Locale.ROOT);
-        Scope.Source saved = recursiveRows.put(key, row);
+        RecursiveRow saved = recursiveRows.put(key, new RecursiveRow(from, row));
         try {
             body.run();
         } finally {
@@ -252,16 +266,35 @@ final class SelectCodegen {
         }
     }
 
-    /** Runs {@code body} with {@code cte} hidden, so that a CTE cannot name itself. */
-    void withoutCte(Select.Cte cte, Runnable body) {
-        Map<String, Select.Cte> saved = ctes;
-        Map<String, Select.Cte> visible = new HashMap<>(ctes);
-        visible.remove(cte.name().toLowerCase(Locale.ROOT));
-        ctes = visible;
+    /**
+     * The common table expression {@code name} names where code is being generated, or null.
+     * Fails as SQLite does for a CTE named inside its own body (other than by a recursive arm's
+     * FROM clause): SQLite ignores the RECURSIVE keyword, so the name never falls through to a
+     * stored table of the same name.
+     */
+    Select.Cte cte(io.turso4j.sql.ast.Name name) {
+        Select.Cte cte = name.schema() == null ? ctes.get(name.name().toLowerCase(Locale.ROOT)) : null;
+        String error = cte == null ? null : building.get(cte);
+        if (error != null) {
+            throw ExprCodegen.error(error + cte.name());
+        }
+        return cte;
+    }
+
+    /**
+     * Runs {@code body}, code of {@code cte}'s own body, where a reference to {@code cte} fails
+     * with {@code error} followed by its name.
+     */
+    void withCteBuilding(Select.Cte cte, String error, Runnable body) {
+        String saved = building.put(cte, error);
         try {
             body.run();
         } finally {
-            ctes = saved;
+            if (saved == null) {
+                building.remove(cte);
+            } else {
+                building.put(cte, saved);
+            }
         }
     }
 
@@ -363,11 +396,18 @@ final class SelectCodegen {
                     }
                 }
                 case Select.Table t -> {
-                    Select.Cte cte = ctes.get(t.name().name().toLowerCase(Locale.ROOT));
+                    Scope.Source row = recursiveRow(t.name(), from);
+                    Select.Cte cte = row == null ? cte(t.name()) : null;
                     String name = t.alias() != null ? t.alias() : t.name().name();
-                    if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
-                        n += cte.columns().isEmpty() ? columnCount(cte.select().body()) : cte.columns().size();
-                    } else if (cte == null && (table == null || table.equalsIgnoreCase(name))) {
+                    if (row != null && (table == null || table.equalsIgnoreCase(name))) {
+                        n += row.columns().size();
+                    } else if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
+                        int[] count = {cte.columns().size()};
+                        if (cte.columns().isEmpty()) {
+                            withCteBuilding(cte, "circular reference: ", () -> count[0] = columnCount(cte.select().body()));
+                        }
+                        n += count[0];
+                    } else if (row == null && cte == null && (table == null || table.equalsIgnoreCase(name))) {
                         Table stored = TableSource.lookup(schema, t.name());
                         Select.TableFunction call = new Select.TableFunction(t.name(), List.of(), t.alias());
                         n += stored != null ? stored.columns().size()
