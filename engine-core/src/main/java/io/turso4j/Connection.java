@@ -151,7 +151,11 @@ public final class Connection implements AutoCloseable {
      * @throws SqliteException when it cannot
      */
     Translator.Compiled compile(Stmt stmt, String source, String text, Schema against) {
-        return Translator.compile(stmt, source, text, database.functions(), against);
+        try {
+            return Translator.compile(stmt, source, text, database.functions(), against);
+        } catch (StackOverflowError tooDeep) {
+            return DeepCompile.run(() -> Translator.compile(stmt, source, text, database.functions(), against));
+        }
     }
 
     /**

@@ -197,14 +197,9 @@ final class TriggerCodegen {
             int outerRowid = rowidBeforeTrigger;
             rowidBeforeTrigger = savedRowid;
             try {
+                // Each level of nesting is a few calls deeper: a thread with a small stack runs
+                // out before MAX_DEPTH, and Connection then compiles on a larger one (DeepCompile).
                 code(t, parse(t), sources);
-            } catch (StackOverflowError tooDeep) {
-                if (depth > 1) {
-                    throw tooDeep;
-                }
-                // Each level of nesting is a few calls deeper here; a thread with a small stack
-                // gives up before SQLite's limit, with SQLite's message.
-                throw ExprCodegen.error("too many levels of trigger recursion");
             } finally {
                 running.pop();
                 ignoreLabels.pop();
