@@ -170,6 +170,10 @@ public final class Vm implements FunctionContext {
         } catch (RuntimeException e) {
             throw halt(new SqliteException(ResultCode.INTERNAL, "internal error at " + program.opcode(pc)
                     + " (addr " + pc + "): " + e, e));
+        } catch (OutOfMemoryError e) {
+            // A value too large for the heap (a huge string or blob, a sort that cannot spill):
+            // the statement fails and rolls back as it does after SQLite's malloc fails.
+            throw halt(new SqliteException(ResultCode.NOMEM, "out of memory", e));
         }
     }
 

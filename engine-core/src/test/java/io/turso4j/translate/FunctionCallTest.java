@@ -27,6 +27,9 @@ class FunctionCallTest {
             .scalar("argc", FunctionRegistry.VARIADIC, (ctx, args, start, count, out) -> out.setInt(count))
             .scalar("now", 0, (ctx, args, start, count, out) -> out.setInt(ctx.currentTimeMillis()))
             .scalar("rand", 0, (ctx, args, start, count, out) -> out.setInt(ctx.nextRandom()))
+            .scalar("hungry", 0, (ctx, args, start, count, out) -> {
+                throw new OutOfMemoryError("Java heap space");
+            })
             .scalar("coll", 1, (ctx, args, start, count, out) -> out.setText(ctx.collation().name()))
             .scalar("like", 2, (ctx, args, start, count, out) ->
                     out.setInt(args[start + 1].toText().startsWith(args[start].toText().replace("%", "")) ? 1 : 0))
@@ -126,6 +129,13 @@ class FunctionCallTest {
         assertEquals(List.of("14|12|0|3"), rows("SELECT twice(7), TWICE(3, 4), argc(), argc(1, 'a', NULL)"));
         assertEquals("wrong number of arguments to function twice()", error("SELECT twice(1, 2, 3)"));
         assertEquals("no such function: thrice", error("SELECT thrice(1)"));
+    }
+
+    @Test
+    void aValueTooLargeForTheHeapFailsAsSqliteOutOfMemory() {
+        SqliteException e = assertThrows(SqliteException.class, () -> rows("SELECT 1 UNION ALL SELECT hungry()"));
+        assertEquals(io.turso4j.error.ResultCode.NOMEM, e.code());
+        assertEquals("out of memory", e.getMessage());
     }
 
     @Test
