@@ -1,5 +1,8 @@
 package io.turso4j.function;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.value.LengthLimit;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueComparator;
 import io.turso4j.value.ValueType;
@@ -119,7 +122,7 @@ final class Aggregates {
             any = true;
             byte[] z = Utf8.textOf(args[start]);
             text.write(z, 0, z.length);
-            ResultLimits.checkLength(text.size());
+            LengthLimit.check(text.size());
         }
 
         @Override
@@ -251,7 +254,7 @@ final class Aggregates {
                     } else if (!approx) {
                         out.setInt(iSum);
                     } else if (overflow) {
-                        throw ResultLimits.error("integer overflow");
+                        throw new SqliteException(ResultCode.ERROR, "integer overflow");
                     } else {
                         out.setReal(realTotal());
                     }

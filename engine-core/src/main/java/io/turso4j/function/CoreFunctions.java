@@ -1,6 +1,9 @@
 package io.turso4j.function;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.value.Affinity;
+import io.turso4j.value.LengthLimit;
 import io.turso4j.value.NumericText;
 import io.turso4j.value.Register;
 import io.turso4j.value.Truth;
@@ -63,7 +66,7 @@ final class CoreFunctions {
         b.scalar("unhex", 2, CoreFunctions::unhex);
         b.scalar("zeroblob", 1, (ctx, a, s, n, out) -> {
             long len = Math.max(0, a[s].toLong());
-            ResultLimits.checkLength(len);
+            LengthLimit.check(len);
             out.setBlob(new byte[(int) len]);
         });
         b.scalar("random", 0, (ctx, a, s, n, out) -> out.setInt(random(ctx)));
@@ -89,7 +92,7 @@ final class CoreFunctions {
             case INTEGER -> {
                 long v = x.intValue();
                 if (v == Long.MIN_VALUE) {
-                    throw ResultLimits.error("integer overflow");
+                    throw new SqliteException(ResultCode.ERROR, "integer overflow");
                 }
                 out.setInt(Math.abs(v));
             }
@@ -210,7 +213,7 @@ final class CoreFunctions {
             out.setText("");
             return;
         }
-        ResultLimits.checkLength(2L * z.length);
+        LengthLimit.check(2L * z.length);
         out.setText(HexFormat.of().withUpperCase().formatHex(z));
     }
 
@@ -277,7 +280,7 @@ final class CoreFunctions {
 
     private static void randomBlob(FunctionContext ctx, Register[] a, int s, int n, Register out) {
         long len = Math.max(1, a[s].toLong());
-        ResultLimits.checkLength(len);
+        LengthLimit.check(len);
         byte[] blob = new byte[(int) len];
         for (int i = 0; i < blob.length; i += 8) {
             long r = ctx.nextRandom();

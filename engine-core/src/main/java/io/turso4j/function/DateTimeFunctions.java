@@ -1,5 +1,6 @@
 package io.turso4j.function;
 
+import io.turso4j.value.LengthLimit;
 import io.turso4j.value.Register;
 
 /**
@@ -161,7 +162,7 @@ final class DateTimeFunctions {
             res.append(piece);
         }
         byte[] r = res.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        ResultLimits.checkLength(r.length);
+        LengthLimit.check(r.length);
         out.setText(r, 0, r.length);
     }
 

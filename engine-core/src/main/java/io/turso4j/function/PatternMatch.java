@@ -1,5 +1,7 @@
 package io.turso4j.function;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import io.turso4j.value.Register;
 
 /**
@@ -47,7 +49,7 @@ final class PatternMatch {
     private void call(Register[] a, int s, int n, Register out) {
         byte[] pattern = Utf8.cTextOf(a[s]);
         if (pattern != null && Utf8.textOf(a[s]).length > MAX_PATTERN_BYTES) {
-            throw ResultLimits.error("LIKE or GLOB pattern too complex");
+            throw new SqliteException(ResultCode.ERROR, "LIKE or GLOB pattern too complex");
         }
         int escape = matchSet;
         if (n == 3) {
@@ -57,7 +59,7 @@ final class PatternMatch {
                 return;
             }
             if (Utf8.charCount(esc, 0, esc.length) != 1) {
-                throw ResultLimits.error("ESCAPE expression must be a single character");
+                throw new SqliteException(ResultCode.ERROR, "ESCAPE expression must be a single character");
             }
             escape = new Utf8.Reader(esc).next();
         }

@@ -1,5 +1,7 @@
 package io.turso4j.function;
 
+import io.turso4j.value.LengthLimit;
+
 /**
  * printf's floating-point conversions ({@code %f %e %E %g %G}) as SQLite's printf.c renders
  * them from {@link DecimalDigits}: at most 16 significant digits (26 with {@code !}), the
@@ -61,7 +63,7 @@ final class PrintfFloat {
             removeTrailingZeros = spec.alt2;
         }
         int e2 = exponential ? 0 : iDP - 1;
-        ResultLimits.checkLength((long) Math.max(e2, 0) + precision + spec.width + 15
+        LengthLimit.check((long) Math.max(e2, 0) + precision + spec.width + 15
                 + (spec.thousands && e2 > 0 ? (e2 + 2) / 3 : 0));
         StringBuilder buf = new StringBuilder(Math.max(e2, 0) + precision + 16);
         boolean point = precision > 0 || spec.alternate || spec.alt2;

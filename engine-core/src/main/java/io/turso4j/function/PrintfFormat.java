@@ -1,5 +1,6 @@
 package io.turso4j.function;
 
+import io.turso4j.value.LengthLimit;
 import io.turso4j.value.Register;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -232,7 +233,7 @@ final class PrintfFormat {
         if (spec.zeroPad && precision < spec.width - (prefix != 0 ? 1 : 0)) {
             precision = spec.width - (prefix != 0 ? 1 : 0);
         }
-        ResultLimits.checkLength(out.size() + (long) precision + (thousands ? precision / 3 : 0) + 10);
+        LengthLimit.check(out.size() + (long) precision + (thousands ? precision / 3 : 0) + 10);
         String text = Long.toUnsignedString(magnitude, base);
         StringBuilder num = new StringBuilder(upper ? text.toUpperCase(Locale.ROOT) : text);
         if (ordinal) {
@@ -363,7 +364,7 @@ final class PrintfFormat {
         int width = spec.width;
         if (spec.precision > 1) {
             width -= spec.precision - 1;
-            ResultLimits.checkLength(out.size() + (long) length * spec.precision + Math.max(width, 0));
+            LengthLimit.check(out.size() + (long) length * spec.precision + Math.max(width, 0));
             if (width > 1 && !spec.leftJustify) {
                 out.pad(width - 1, ' ');
                 width = 0;
@@ -390,7 +391,7 @@ final class PrintfFormat {
         }
         long pad = width - len;
         if (pad > 0) {
-            ResultLimits.checkLength(out.size() + width);
+            LengthLimit.check(out.size() + width);
             if (!spec.leftJustify) {
                 out.pad(pad, ' ');
             }
@@ -401,7 +402,7 @@ final class PrintfFormat {
         } else {
             out.write(b, off, len);
         }
-        ResultLimits.checkLength(out.size());
+        LengthLimit.check(out.size());
     }
 
     /** The growing result. */

@@ -1,5 +1,8 @@
 package io.turso4j.function;
 
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
+import io.turso4j.value.LengthLimit;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueType;
 import java.io.ByteArrayOutputStream;
@@ -185,13 +188,13 @@ final class StringFunctions {
             if (str[i] == pattern[0] && Arrays.equals(str, i, i + pattern.length, pattern, 0, pattern.length)) {
                 result.write(rep, 0, rep.length);
                 i += pattern.length;
-                ResultLimits.checkLength(result.size());
+                LengthLimit.check(result.size());
             } else {
                 result.write(str[i++]);
             }
         }
         result.write(str, i, str.length - i);
-        ResultLimits.checkLength(result.size());
+        LengthLimit.check(result.size());
         byte[] r = result.toByteArray();
         out.setText(r, 0, r.length);
     }
@@ -333,7 +336,7 @@ final class StringFunctions {
                 v = -1;
             }
             if (v < 0) {
-                throw ResultLimits.error("invalid Unicode escape");
+                throw new SqliteException(ResultCode.ERROR, "invalid Unicode escape");
             }
             appendUtf8(text, v);
         }
@@ -388,7 +391,7 @@ final class StringFunctions {
             }
             text.write(z, 0, z.length);
             first = false;
-            ResultLimits.checkLength(text.size());
+            LengthLimit.check(text.size());
         }
         byte[] r = text.toByteArray();
         out.setText(r, 0, r.length);

@@ -280,10 +280,11 @@ public final class Arithmetic {
         int xn = a.type() == ValueType.TEXT || a.type() == ValueType.BLOB ? a.length() : x.length;
         byte[] y = textBytes(b);
         int yn = b.type() == ValueType.TEXT || b.type() == ValueType.BLOB ? b.length() : y.length;
+        LengthLimit.check((long) xn + yn);
         byte[] joined = new byte[xn + yn];
         System.arraycopy(x, 0, joined, 0, xn);
         System.arraycopy(y, 0, joined, xn, yn);
-        out.setText(joined, 0, joined.length);
+        out.adoptText(joined, joined.length);
     }
 
     private static byte[] textBytes(Register r) {
