@@ -2,6 +2,9 @@ package io.turso4j.function;
 
 import io.turso4j.value.Register;
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,6 +18,10 @@ import java.util.Arrays;
  * <p>Stateless; any thread.
  */
 final class Utf8 {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The top bit of each byte of a long; the low bit of each byte. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_BITS = 0x0101010101010101L;
     /** The payload bits of a lead byte 0xC0..0xFF ({@code sqlite3Utf8Trans1}). */
     private static final byte[] LEAD_BITS = new byte[64];
 
@@ -94,10 +101,27 @@ final class Utf8 {
         return i;
     }
 
-    /** Characters in {@code z[from .. end)} as {@link #skipLoose} walks them, stopping at a NUL. */
+    /**
+     * Characters in {@code z[from .. end)} as {@link #skipLoose} walks them, stopping at a NUL.
+     * length() runs this over every value it is given, so it takes eight bytes at a time while
+     * they are all ASCII and none is NUL (most text), and walks character by character elsewhere.
+     */
     static int looseCharCount(byte[] z, int from, int end) {
         int n = 0;
-        for (int i = from; i < end && z[i] != 0; i = skipLoose(z, i, end)) {
+        int i = from;
+        while (i < end) {
+            while (i + Long.BYTES <= end) {
+                long word = (long) LONGS.get(z, i);
+                if ((word & HIGH_BITS) != 0 || ((word - LOW_BITS) & ~word & HIGH_BITS) != 0) {
+                    break; // a byte from 0x80 up, or a NUL
+                }
+                n += Long.BYTES;
+                i += Long.BYTES;
+            }
+            if (i >= end || z[i] == 0) {
+                break;
+            }
+            i = skipLoose(z, i, end);
             n++;
         }
         return n;
