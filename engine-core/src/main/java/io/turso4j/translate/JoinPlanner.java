@@ -317,10 +317,15 @@ final class JoinPlanner {
         boolean ordering = order != null && outermost;
         if (table != null) {
             rowidPaths(table, usable, n, log, candidates);
+            boolean indexedBy = item.indexedBy() != null && !item.indexedBy().isEmpty();
+            int before = candidates.size();
             for (Index index : table.indexes()) {
                 if (item.indexedBy() == null || index.name().equalsIgnoreCase(item.indexedBy())) {
-                    indexPath(item, index, usable, n, log, ordering, candidates);
+                    indexPath(item, index, usable, n, log, ordering || indexedBy, candidates);
                 }
+            }
+            if (indexedBy && candidates.size() > before) {
+                candidates.subList(0, before).clear(); // INDEXED BY: only the named index, as in SQLite
             }
         }
         if (!outermost && item.indexedBy() == null) {
@@ -565,18 +570,28 @@ final class JoinPlanner {
         }
         double seek = logEst(log) + logEst(seeks);
         if (branch.kind() == AccessPath.Kind.INDEX) {
-            int entry = 0;
-            for (IndexColumn c : branch.index().columns()) {
-                entry += c.column() < 0 ? 1 : sizeGuess(table, c.column());
-            }
-            int row = table.rowidAlias() < 0 ? 1 : 0;
-            for (int c = 0; c < table.columns().size(); c++) {
-                row += sizeGuess(table, c);
-            }
-            int weight = 15 * sqliteLogEst(4L * entry) / sqliteLogEst(4L * row);
+            int weight = 15 * entrySize(branch.index(), table) / rowSize(table);
             return logEstAdd(logEstAdd(seek, out + 1 + weight), out + 16);
         }
         return logEstAdd(seek, out + 16);
+    }
+
+    /** SQLite's szIdxRow: the LogEst of its guess at an entry's size in bytes, from the declared types. */
+    private static int entrySize(Index index, Table table) {
+        int entry = 0;
+        for (IndexColumn c : index.columns()) {
+            entry += c.column() < 0 ? 1 : sizeGuess(table, c.column());
+        }
+        return sqliteLogEst(4L * entry);
+    }
+
+    /** SQLite's szTabRow: the LogEst of its guess at a row's size in bytes, from the declared types. */
+    private static int rowSize(Table table) {
+        int row = table.rowidAlias() < 0 ? 1 : 0;
+        for (int c = 0; c < table.columns().size(); c++) {
+            row += sizeGuess(table, c);
+        }
+        return sqliteLogEst(4L * row);
     }
 
     /** SQLite's guess at a column's size in 4-byte units (szEst): a text or untyped column 5, any other 1. */
@@ -662,7 +677,10 @@ final class JoinPlanner {
         if (eq.isEmpty() && lower == null && upper == null && !item.table().hasRowid() && index.isPrimaryKey()) {
             return; // a WITHOUT ROWID table's primary key index is its table: the SCAN path already
         }
-        if (eq.isEmpty() && lower == null && upper == null && !covering && !fullScan) {
+        if (eq.isEmpty() && lower == null && upper == null && !fullScan
+                && (!covering || item.table().hasRowid() && entrySize(index, item.table()) >= rowSize(item.table()))) {
+            // SQLite scans a whole index instead of the table only when it covers the query
+            // with narrower entries (or may yield the ORDER BY): rows then come in table order.
             return;
         }
         double rows = perKey(index, k, n) * seeks;
