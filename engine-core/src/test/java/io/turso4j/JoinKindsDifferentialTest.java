@@ -79,6 +79,14 @@ class JoinKindsDifferentialTest {
         "SELECT q.y FROM (a) AS q",
         "SELECT * FROM (SELECT x FROM d) AS q",
         "SELECT * FROM a CROSS JOIN b USING (x)",
+        // An inner join's ON term that reads no source, or only through a subquery, rejects only
+        // that join's rows: a later RIGHT or FULL JOIN still yields its unmatched rows.
+        "SELECT * FROM a JOIN b ON 0 RIGHT JOIN c ON 1",
+        "SELECT * FROM a JOIN b ON 0 FULL JOIN c ON c.x = b.x",
+        "SELECT * FROM a JOIN b ON a.x = b.x AND 0 RIGHT JOIN c ON 1 WHERE c.id > 2",
+        "SELECT * FROM a JOIN b ON 'p' FULL JOIN c ON NOT 1",
+        "SELECT * FROM a JOIN b ON (SELECT 0 FROM d WHERE d.x = a.x) FULL JOIN c ON 1",
+        "SELECT * FROM a JOIN b ON (SELECT count(*) FROM d WHERE d.x = b.x) > 0 RIGHT JOIN c ON c.x = a.x",
     };
 
     private static final String[] VALUES = {"NULL", "1", "2", "3", "'1'", "'p'", "'q'", "2.0", "4"};
@@ -176,9 +184,11 @@ class JoinKindsDifferentialTest {
 
     private static String term(Random random, List<String> left, String right) {
         String l = left.get(random.nextInt(left.size()));
-        return switch (random.nextInt(3)) {
+        return switch (random.nextInt(5)) {
             case 0 -> l + ".x = " + right + ".x";
             case 1 -> l + ".x < " + right + ".x";
+            case 2 -> random.nextBoolean() ? "0" : "1";
+            case 3 -> "(SELECT count(*) FROM d WHERE d.x = " + l + ".x) > 0";
             default -> right + ".x = " + v(random);
         };
     }

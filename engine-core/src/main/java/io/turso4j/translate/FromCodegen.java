@@ -443,12 +443,21 @@ final class FromCodegen {
         // With a RIGHT or FULL JOIN a term may not be tested before the ON clause of the last such
         // join to its left has marked the rows it matched: WHERE terms, after the last one.
         Map<WhereTerm, Integer> notBefore = new IdentityHashMap<>();
+        // An inner join's ON term rejects only that join's rows: with a RIGHT or FULL JOIN it is
+        // tested in that join's loop at the latest — not once before all loops when it reads no
+        // source (ON 0), nor after a later RIGHT JOIN has marked its rows matched (a subquery
+        // term, placed innermost) — so that join's unmatched rows still come out (SQLite:
+        // EP_InnerON under JT_LTORJ).
+        Map<WhereTerm, Integer> innerOn = new IdentityHashMap<>();
         for (Expr w : where) {
             int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
                 WhereTerm t = WhereTerm.of(e, -1, scope, selects::storedTable);
                 terms.add(t);
                 notBefore.put(t, lastRightJoin(join));
+                if (anyRight && joinTermSource.containsKey(w)) {
+                    innerOn.put(t, join);
+                }
             }
         }
         List<JoinPlanner.Item> planned = new ArrayList<>();
@@ -531,6 +540,10 @@ final class FromCodegen {
             int floor = notBefore.getOrDefault(t, -1);
             if (at >= 0 && floor >= 0) {
                 at = Math.max(at, position[floor]);
+            }
+            Integer join = innerOn.get(t);
+            if (join != null && (at < 0 || at > position[join])) {
+                at = position[join]; // its own join's loop: before a later RIGHT JOIN marks the rows matched
             }
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
