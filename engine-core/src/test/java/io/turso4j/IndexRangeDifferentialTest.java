@@ -26,6 +26,7 @@ class IndexRangeDifferentialTest {
 
     private static final String[] VALUES = {
         "NULL", "0", "1", "2", "3", "-1", "1.5", "2.5", "'1'", "'a'", "'A'", "'b'", "'abc'", "x'01'", "10",
+        "9223372036854775807", "9223372036854775806", "'9223372036854775806'",
     };
 
     private static final String[][] COLUMNS = {{"a", "b", "c", "d", "rowid"}, {"id", "x", "y", "rowid"}};

@@ -189,6 +189,15 @@ final class LoopCodegen {
     }
 
     /** The affinity both sides of an automatic index's equality are brought to before comparing. */
+    /**
+     * The affinity a stored index's key column gives a probe value (sqlite3IndexAffinityStr):
+     * INTEGER and REAL columns probe as NUMERIC, so an integer probe of a REAL column stays an
+     * integer and compares exactly (9223372036854775806 is below the REAL 2^63, not equal to it).
+     */
+    private static Affinity indexProbe(Affinity probe) {
+        return probe == Affinity.INTEGER || probe == Affinity.REAL ? Affinity.NUMERIC : probe;
+    }
+
     private static Affinity comparison(WhereTerm.Constraint c) {
         return c.probe() == Affinity.NONE ? Affinity.NONE : c.probe().isNumeric() ? Affinity.NUMERIC : Affinity.TEXT;
     }
@@ -295,7 +304,7 @@ final class LoopCodegen {
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
             Affinity probe = l.path.kind() == AccessPath.Kind.AUTO_INDEX ? comparison(c)
-                    : l.path.kind() == AccessPath.Kind.ROWID_EQ ? Affinity.INTEGER : c.probe();
+                    : l.path.kind() == AccessPath.Kind.ROWID_EQ ? Affinity.INTEGER : indexProbe(c.probe());
             affinities.append((char) AffinityCode.of(probe));
             if (c.op() == WhereTerm.Op.ISNULL) {
                 b.emit(Opcode.Null, 0, key + i);
@@ -546,7 +555,7 @@ final class LoopCodegen {
     /** Codes a range bound's value into {@code target} as the index compares it; NULL matches nothing. */
     private void bound(Level l, WhereTerm.Constraint c, int target) {
         exprs.code(c.value(), target);
-        b.emit(Opcode.Affinity, target, 1, 0, String.valueOf((char) AffinityCode.of(c.probe())), 0);
+        b.emit(Opcode.Affinity, target, 1, 0, String.valueOf((char) AffinityCode.of(indexProbe(c.probe()))), 0);
         b.emit(Opcode.IsNull, target, l.exhausted);
     }
 
