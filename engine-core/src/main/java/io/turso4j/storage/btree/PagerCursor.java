@@ -75,11 +75,13 @@ final class PagerCursor implements BTreeCursor {
     /**
      * Scratch for {@link #compareEntry}, made at an index cursor's first search (a cursor is
      * made per statement run, and most never search): a reader, an entry's local payload copied
-     * off the page, and one decoded field.
+     * off the page, one decoded field, and the in-place probe.
      */
     private RecordReader compareReader;
     private byte[] compareBytes;
     private Register compareField;
+    /** Compares most entries in place, before {@link #compareEntry} falls back to decoding. */
+    private KeyProbe probe;
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
@@ -405,12 +407,13 @@ final class PagerCursor implements BTreeCursor {
             compareReader = new RecordReader();
             compareBytes = new byte[64];
             compareField = new Register();
+            probe = new KeyProbe();
         }
         Cell c = pg.cell(i, cell);
         if (c.spills()) {
             compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
         } else {
-            int r = IndexKey.compareIntegersInPlace(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
+            int r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
             if (r != IndexKey.UNDECIDED) {
                 return r;
             }
