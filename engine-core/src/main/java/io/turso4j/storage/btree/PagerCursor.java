@@ -95,6 +95,20 @@ final class PagerCursor implements BTreeCursor {
     private byte[] spareSnapshotBytes;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
+    /**
+     * The seek under way ({@link #seek} and {@link #seekRowid} keep their arguments here, and
+     * their operations and orders are made once, so a seek allocates no closures): an index
+     * key {@code soughtKey[soughtStart .. soughtStart + soughtCount)} or a rowid.
+     */
+    private SeekOp soughtOp;
+    private Register[] soughtKey;
+    private int soughtStart;
+    private int soughtCount;
+    private long soughtRowid;
+    private final Function<PageEdit, Boolean> seekOp = this::seek;
+    private final Function<PageEdit, Boolean> seekRowidOp = this::seekRowid;
+    private final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
+    private final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
@@ -233,39 +247,93 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean seekRowid(long target) {
         requireTable(true);
-        return tree.read(e -> {
-            Path p = find(e, (ed, pg, i) -> Long.compare(pg.rowid(i), target), false);
-            if (p == null) {
-                settle(e, edge(e, true));
-                return false;
-            }
-            settle(e, p);
-            return rowid == target;
-        });
+        soughtRowid = target;
+        return tree.read(seekRowidOp);
+    }
+
+    private boolean seekRowid(PageEdit e) {
+        Path p = onLeaf(e, rowidOrder, false);
+        if (p == null) {
+            p = find(e, rowidOrder, false);
+        }
+        if (p == null) {
+            settle(e, edge(e, true));
+            return false;
+        }
+        settle(e, p);
+        return rowid == soughtRowid;
     }
 
     @Override
     public boolean seek(SeekOp op, Register[] k, int start, int count) {
-        Order order;
         if (table) {
             // a table tree's key is its rowid: one INTEGER field
             if (count != 1 || k[start].type() != ValueType.INTEGER) {
                 throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
             }
-            long target = k[start].intValue();
-            order = (ed, pg, i) -> Long.compare(pg.rowid(i), target);
+            soughtRowid = k[start].intValue();
         } else {
-            order = (ed, pg, i) -> compareEntry(ed, pg, i, k, start, count);
+            soughtKey = k;
+            soughtStart = start;
+            soughtCount = count;
         }
-        return tree.read(e -> {
-            Path p = switch (op) {
-                case GE -> find(e, order, false);
-                case GT -> find(e, order, true);
-                case LE -> before(e, find(e, order, true));
-                case LT -> before(e, find(e, order, false));
-            };
-            return settle(e, p);
-        });
+        soughtOp = op;
+        return tree.read(seekOp);
+    }
+
+    private boolean seek(PageEdit e) {
+        Order order = table ? rowidOrder : keyProbeOrder;
+        boolean strict = soughtOp == SeekOp.GT || soughtOp == SeekOp.LE;
+        Path p = onLeaf(e, order, strict);
+        if (p == null) {
+            p = find(e, order, strict);
+        }
+        return settle(e, soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? p : before(e, p));
+    }
+
+    /**
+     * The answer of {@link #find} when the cursor stands on a leaf that holds it, found on that
+     * leaf alone; null when it may lie elsewhere (or the cursor is not on a leaf it may read).
+     * The leaf holds it when its first entry is short of the key and its last is not, by {@code
+     * order} and {@code strict} as {@link #find} judges them: every entry before the leaf is
+     * short of the key too, and the first that is not is at the latest the leaf's last. A seek
+     * near the last one (an IN list, a join in key order) then reads one page, not the path.
+     *
+     * <p>The two bounds are compared on the remembered {@link #leafView}, which is safe under
+     * the conditions {@link #nextOnLeaf} checks and before any other call into the pager, so
+     * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
+     */
+    private Path onLeaf(PageEdit e, Order order, boolean strict) {
+        if (leaf == null || hole || path == null || generation != tree.generation()
+                || !tree.pager().isCurrent(leaf)) {
+            return null;
+        }
+        int top = path.depth - 1;
+        int n = leafView.cellCount();
+        if (path.pages[top] != leaf.number() || n < 2
+                || !table && (leafView.cell(0, cell).spills() || leafView.cell(n - 1, cell).spills())) {
+            return null;
+        }
+        int first = order.compare(e, leafView, 0);
+        int last = order.compare(e, leafView, n - 1);
+        if ((strict ? first > 0 : first >= 0) || (strict ? last <= 0 : last < 0)) {
+            return null;
+        }
+        BTreePage pg = page(e, leaf.number()); // now through the edit, which pins it
+        int lo = 1;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = order.compare(e, pg, mid);
+            if (strict ? c > 0 : c >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        Path p = copyInto(spare, path);
+        p.idx[top] = lo;
+        return p;
     }
 
     private Path before(PageEdit e, Path after) {
