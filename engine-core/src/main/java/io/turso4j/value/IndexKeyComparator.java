@@ -43,10 +43,14 @@ public final class IndexKeyComparator {
         return 0;
     }
 
+    /** Field {@code i}'s collation ({@code i < fieldCount()}); BINARY when none was declared. */
+    public Collation collation(int i) {
+        return collations[i] != null ? collations[i] : BuiltinCollation.BINARY;
+    }
+
     /** Field {@code i} ({@code i < fieldCount()}) of two keys: -1, 0 or 1, under its collation and order. */
     public int compareField(int i, Register a, Register b) {
-        Collation c = collations[i] != null ? collations[i] : BuiltinCollation.BINARY;
-        int r = Integer.signum(ValueComparator.compare(a, b, c));
+        int r = Integer.signum(ValueComparator.compare(a, b, collation(i)));
         return descending[i] ? -r : r;
     }
 

@@ -51,11 +51,18 @@ public final class ValueComparator {
             return Long.compare(a.intValue(), b.intValue());
         }
         if (!ai && !bi) {
-            double x = a.realValue();
-            double y = b.realValue();
-            return x < y ? -1 : (x > y ? 1 : 0); // -0.0 equals 0.0, as in C
+            return compareReals(a.realValue(), b.realValue());
         }
-        return ai ? Int64.compareIntReal(a.intValue(), b.realValue())
-                : -Int64.compareIntReal(b.intValue(), a.realValue());
+        return ai ? compareIntReal(a.intValue(), b.realValue()) : -compareIntReal(b.intValue(), a.realValue());
+    }
+
+    /** Two REALs, neither NaN: -1, 0 or 1; -0.0 equals 0.0, as in C. */
+    public static int compareReals(double x, double y) {
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+
+    /** An INTEGER against a REAL (not NaN) by mathematical value, exactly: -1, 0 or 1. */
+    public static int compareIntReal(long i, double r) {
+        return Int64.compareIntReal(i, r);
     }
 }

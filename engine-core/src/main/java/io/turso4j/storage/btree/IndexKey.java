@@ -9,8 +9,6 @@ import io.turso4j.value.ValueComparator;
 import io.turso4j.value.ValueType;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 
 /**
  * Index keys as registers: decoding an index record's fields, and comparing a decoded entry
@@ -74,54 +72,8 @@ final class IndexKey {
         return 0;
     }
 
-    /** What {@link #compareIntegersInPlace} answers when it cannot tell. */
+    /** What {@link KeyProbe#compare} answers when it cannot tell. */
     static final int UNDECIDED = Integer.MIN_VALUE;
-
-    /**
-     * The order of the index record in {@code page[at .. at + size)} against {@code key[start ..
-     * start + count)}, as {@link #compareRecord} would give it, read straight off the page with
-     * no copy and no header parse beyond the fields compared; or {@link #UNDECIDED} unless every
-     * field it reaches is an INTEGER sought by an INTEGER and the header is the common compact
-     * one (one-byte header size and serial types). A seek's binary search compares a dozen
-     * entries this way; anything unusual, corrupt records included, goes the general way.
-     */
-    static int compareIntegersInPlace(IndexKeyComparator cmp, MemorySegment page, int at, int size, Register[] key,
-            int start, int count) {
-        if (size < 1) {
-            return UNDECIDED;
-        }
-        int headerSize = page.get(ValueLayout.JAVA_BYTE, at);
-        if (headerSize < 1 || headerSize > size) {
-            return UNDECIDED; // a multi-byte header size (or corrupt)
-        }
-        int body = at + headerSize;
-        int end = at + size;
-        for (int i = 0; i < count && 1 + i < headerSize; i++) {
-            Register k = key[start + i];
-            int type = page.get(ValueLayout.JAVA_BYTE, at + 1 + i);
-            if (k.type() != ValueType.INTEGER || type < SerialType.INT8 || type > SerialType.ONE
-                    || type == SerialType.FLOAT64) {
-                return UNDECIDED;
-            }
-            int width = (int) SerialType.size(type);
-            if (body + width > end) {
-                return UNDECIDED;
-            }
-            long v = type == SerialType.ONE ? 1 : 0;
-            if (width > 0) {
-                v = page.get(ValueLayout.JAVA_BYTE, body); // the first byte carries the sign
-                for (int b = 1; b < width; b++) {
-                    v = v << 8 | (page.get(ValueLayout.JAVA_BYTE, body + b) & 0xff);
-                }
-            }
-            body += width;
-            int r = Long.compare(v, k.intValue());
-            if (r != 0) {
-                return cmp.isDescending(i) ? -r : r;
-            }
-        }
-        return 0;
-    }
 
     /** Field {@code i} of {@code record} into {@code out}. */
     private static void decodeField(RecordReader record, int i, Register out) {

@@ -3,6 +3,7 @@ package io.turso4j.storage.btree;
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.format.BTreePage;
 import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.LocalPayload;
 import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.pager.Page;
@@ -75,11 +76,13 @@ final class PagerCursor implements BTreeCursor {
     /**
      * Scratch for {@link #compareEntry}, made at an index cursor's first search (a cursor is
      * made per statement run, and most never search): a reader, an entry's local payload copied
-     * off the page, and one decoded field.
+     * off the page, one decoded field, and the in-place probe.
      */
     private RecordReader compareReader;
     private byte[] compareBytes;
     private Register compareField;
+    /** Compares most entries in place, before {@link #compareEntry} falls back to decoding. */
+    private KeyProbe probe;
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
@@ -93,6 +96,20 @@ final class PagerCursor implements BTreeCursor {
     private byte[] spareSnapshotBytes;
     /** {@link #next()}'s operation, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
+    /**
+     * The seek under way ({@link #seek} and {@link #seekRowid} keep their arguments here, and
+     * their operations and orders are made once, so a seek allocates no closures): an index
+     * key {@code soughtKey[soughtStart .. soughtStart + soughtCount)} or a rowid.
+     */
+    private SeekOp soughtOp;
+    private Register[] soughtKey;
+    private int soughtStart;
+    private int soughtCount;
+    private long soughtRowid;
+    private final Function<PageEdit, Boolean> seekOp = this::seek;
+    private final Function<PageEdit, Boolean> seekRowidOp = this::seekRowid;
+    private final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
+    private final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
@@ -231,39 +248,93 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean seekRowid(long target) {
         requireTable(true);
-        return tree.read(e -> {
-            Path p = find(e, (ed, pg, i) -> Long.compare(pg.rowid(i), target), false);
-            if (p == null) {
-                settle(e, edge(e, true));
-                return false;
-            }
-            settle(e, p);
-            return rowid == target;
-        });
+        soughtRowid = target;
+        return tree.read(seekRowidOp);
+    }
+
+    private boolean seekRowid(PageEdit e) {
+        Path p = onLeaf(e, rowidOrder, false);
+        if (p == null) {
+            p = find(e, rowidOrder, false);
+        }
+        if (p == null) {
+            settle(e, edge(e, true));
+            return false;
+        }
+        settle(e, p);
+        return rowid == soughtRowid;
     }
 
     @Override
     public boolean seek(SeekOp op, Register[] k, int start, int count) {
-        Order order;
         if (table) {
             // a table tree's key is its rowid: one INTEGER field
             if (count != 1 || k[start].type() != ValueType.INTEGER) {
                 throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
             }
-            long target = k[start].intValue();
-            order = (ed, pg, i) -> Long.compare(pg.rowid(i), target);
+            soughtRowid = k[start].intValue();
         } else {
-            order = (ed, pg, i) -> compareEntry(ed, pg, i, k, start, count);
+            soughtKey = k;
+            soughtStart = start;
+            soughtCount = count;
         }
-        return tree.read(e -> {
-            Path p = switch (op) {
-                case GE -> find(e, order, false);
-                case GT -> find(e, order, true);
-                case LE -> before(e, find(e, order, true));
-                case LT -> before(e, find(e, order, false));
-            };
-            return settle(e, p);
-        });
+        soughtOp = op;
+        return tree.read(seekOp);
+    }
+
+    private boolean seek(PageEdit e) {
+        Order order = table ? rowidOrder : keyProbeOrder;
+        boolean strict = soughtOp == SeekOp.GT || soughtOp == SeekOp.LE;
+        Path p = onLeaf(e, order, strict);
+        if (p == null) {
+            p = find(e, order, strict);
+        }
+        return settle(e, soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? p : before(e, p));
+    }
+
+    /**
+     * The answer of {@link #find} when the cursor stands on a leaf that holds it, found on that
+     * leaf alone; null when it may lie elsewhere (or the cursor is not on a leaf it may read).
+     * The leaf holds it when its first entry is short of the key and its last is not, by {@code
+     * order} and {@code strict} as {@link #find} judges them: every entry before the leaf is
+     * short of the key too, and the first that is not is at the latest the leaf's last. A seek
+     * near the last one (an IN list, a join in key order) then reads one page, not the path.
+     *
+     * <p>The two bounds are compared on the remembered {@link #leafView}, which is safe under
+     * the conditions {@link #nextOnLeaf} checks and before any other call into the pager, so
+     * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
+     */
+    private Path onLeaf(PageEdit e, Order order, boolean strict) {
+        if (leaf == null || hole || path == null || generation != tree.generation()
+                || !tree.pager().isCurrent(leaf)) {
+            return null;
+        }
+        int top = path.depth - 1;
+        int n = leafView.cellCount();
+        if (path.pages[top] != leaf.number() || n < 2
+                || !table && (leafView.cell(0, cell).spills() || leafView.cell(n - 1, cell).spills())) {
+            return null;
+        }
+        int first = order.compare(e, leafView, 0);
+        int last = order.compare(e, leafView, n - 1);
+        if ((strict ? first > 0 : first >= 0) || (strict ? last <= 0 : last < 0)) {
+            return null;
+        }
+        BTreePage pg = page(e, leaf.number()); // now through the edit, which pins it
+        int lo = 1;
+        int hi = n - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = order.compare(e, pg, mid);
+            if (strict ? c > 0 : c >= 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        Path p = copyInto(spare, path);
+        p.idx[top] = lo;
+        return p;
     }
 
     private Path before(PageEdit e, Path after) {
@@ -405,12 +476,17 @@ final class PagerCursor implements BTreeCursor {
             compareReader = new RecordReader();
             compareBytes = new byte[64];
             compareField = new Register();
+            probe = new KeyProbe();
+        }
+        int r = compareShortCell(pg, i, k, start, count);
+        if (r != IndexKey.UNDECIDED) {
+            return r;
         }
         Cell c = pg.cell(i, cell);
         if (c.spills()) {
             compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
         } else {
-            int r = IndexKey.compareIntegersInPlace(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
+            r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
             if (r != IndexKey.UNDECIDED) {
                 return r;
             }
@@ -424,6 +500,24 @@ final class PagerCursor implements BTreeCursor {
         }
         return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
     }
+
+    /**
+     * {@link #compareEntry} of the common cell, found without parsing it whole: a payload under
+     * 128 bytes (its size a one-byte varint) that fits on the page, which no index page spills
+     * (its least max-local is 94 bytes). {@link IndexKey#UNDECIDED} for any other cell.
+     */
+    private int compareShortCell(BTreePage pg, int i, Register[] k, int start, int count) {
+        int at = pg.cellOffset(i) + (pg.type().isLeaf() ? 0 : Cell.CHILD_POINTER_SIZE);
+        MemorySegment page = pg.segment();
+        int size = at < pg.usableSize() ? page.get(ValueLayout.JAVA_BYTE, at) : -1;
+        if (size < 0 || size > SHORT_INDEX_PAYLOAD || at + 1 + size > pg.usableSize()) {
+            return IndexKey.UNDECIDED;
+        }
+        return probe.compare(cmp, page, at + 1, size, k, start, count);
+    }
+
+    /** The longest index payload that never spills, at the smallest usable size (480): max-local there. */
+    private static final int SHORT_INDEX_PAYLOAD = LocalPayload.maxLocal(PageType.LEAF_INDEX, 480);
 
     /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
     private byte[] payloadOf(PageEdit e, BTreePage pg, int i) {
