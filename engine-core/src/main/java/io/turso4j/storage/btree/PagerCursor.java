@@ -153,7 +153,11 @@ final class PagerCursor implements BTreeCursor {
         return nextOnLeaf() || tree.read(nextOp);
     }
 
-    /** The shortcut: the next cell of the remembered leaf, read without an edit; false if it does not apply. */
+    /**
+     * The shortcut: the next cell of the remembered leaf, read without an edit; false if it does
+     * not apply. Kept small (the first step onto a leaf, which copies it, is {@link #snapshot(int)})
+     * so that the JIT inlines it into the VM's loop.
+     */
     private boolean nextOnLeaf() {
         if (leaf == null || hole || path == null || generation != tree.generation()
                 || !tree.pager().isCurrent(leaf)) {
@@ -165,13 +169,8 @@ final class PagerCursor implements BTreeCursor {
             return false;
         }
         LeafSnapshot s = snapshot;
-        if (s == null) {
-            if (i >= leafView.cellCount()) {
-                return false;
-            }
-            s = new LeafSnapshot(leafView, spareSnapshotBytes);
-            spareSnapshotBytes = null;
-            snapshot = s;
+        if (s == null && (s = snapshot(i)) == null) {
+            return false;
         }
         // the cell count from the copy: the page's own is behind a checked off-heap read
         if (i >= s.cellCount() || !s.cell(i)) {
@@ -180,6 +179,17 @@ final class PagerCursor implements BTreeCursor {
         path.idx[top] = i;
         land(s.rowid, s.bytes, s.payloadStart, s.payloadSize);
         return true;
+    }
+
+    /** Copies the remembered leaf into {@link #snapshot} for cell {@code i}; null if the leaf has no such cell. */
+    private LeafSnapshot snapshot(int i) {
+        if (i >= leafView.cellCount()) {
+            return null;
+        }
+        LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
+        spareSnapshotBytes = null;
+        snapshot = s;
+        return s;
     }
 
     private boolean next(PageEdit e) {
@@ -281,7 +291,9 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        requireEntry();
+        if (path == null || hole || generation != tree.generation()) {
+            requireEntry(); // the rare cases, out of line: the common one inlines into the VM's Column
+        }
         if (!readerCurrent) {
             reader.reset(payload, payloadStart, payloadSize, path.pages[path.depth - 1]);
             readerCurrent = true;

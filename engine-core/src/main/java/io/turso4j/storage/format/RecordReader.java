@@ -133,7 +133,7 @@ public final class RecordReader {
             throw corrupt("record header size varint runs past the record");
         }
         if (h < n || h > recordSize) {
-            throw corrupt("record header size " + h + " outside " + n + ".." + recordSize);
+            throw badHeaderSize(h, n);
         }
         headerSize = (int) h;
         headerCursor = n;
@@ -297,7 +297,7 @@ public final class RecordReader {
                 type = Varint.get(h, at);
             }
             if (!SerialType.isValid(type)) {
-                throw corrupt("invalid serial type " + type + " in record");
+                throw badSerialType(type);
             }
             long end = body + SerialType.size(type);
             if (end > recordSize) {
@@ -305,7 +305,7 @@ public final class RecordReader {
             }
             at += n;
             if (at == headerEnd && end != recordSize) {
-                throw corrupt("record body ends at " + end + " but the record at " + recordSize);
+                throw badBodyEnd(end);
             }
             if (parsed == serialTypes.length) {
                 serialTypes = Arrays.copyOf(serialTypes, parsed * 2);
@@ -320,6 +320,21 @@ public final class RecordReader {
         bodyCursor = body;
         parsedColumns = parsed;
         return found;
+    }
+
+    // The messages with values are built in methods of their own, out of the hot ones that throw
+    // them: string building inlined there would make them too big for the JIT to inline.
+
+    private CorruptDatabaseException badHeaderSize(long h, int n) {
+        return corrupt("record header size " + h + " outside " + n + ".." + recordSize);
+    }
+
+    private CorruptDatabaseException badSerialType(long type) {
+        return corrupt("invalid serial type " + type + " in record");
+    }
+
+    private CorruptDatabaseException badBodyEnd(long end) {
+        return corrupt("record body ends at " + end + " but the record at " + recordSize);
     }
 
     private CorruptDatabaseException corrupt(String detail) {
