@@ -16,6 +16,11 @@ final class Records {
      * for the JIT to inline into the VM's loop.
      */
     void read(RecordReader rec, int col, Register out) {
+        int quick = rec.quickType(col);
+        if (quick > SerialType.NULL && quick < SerialType.FIRST_BLOB && quick != SerialType.FLOAT64) {
+            out.setInt(rec.quickLong(quick));
+            return;
+        }
         long type = rec.serialType(col);
         if (type != SerialType.NULL && type < SerialType.FLOAT64) {
             out.setInt(rec.getLong(col));

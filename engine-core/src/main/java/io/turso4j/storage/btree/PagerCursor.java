@@ -623,10 +623,14 @@ final class PagerCursor implements BTreeCursor {
         hole = false;
         generation = tree.generation();
         rowid = newRowid;
-        payload = bytes;
+        if (payload != bytes) { // a scan lands on the same leaf copy row after row: skip the GC's store barriers
+            payload = bytes;
+        }
         payloadStart = start;
         payloadSize = size;
-        key = null;
+        if (key != null) {
+            key = null;
+        }
         readerCurrent = false;
     }
 

@@ -62,6 +62,10 @@ public final class RecordReader {
     private int headerSize;
     /** Where the next unparsed serial type starts in the header. */
     private int headerCursor;
+    /** Where the first serial type starts in the header: the header size varint's length. */
+    private int firstType;
+    /** Where the value found by the last successful {@link #quickType} starts in the record. */
+    private int quickOffset;
     /** Where the body of the next unparsed column starts. */
     private long bodyCursor;
     private int parsedColumns;
@@ -114,8 +118,12 @@ public final class RecordReader {
             h = n == 0 ? 0 : Varint.get(record, start);
         }
         start(null, size, pageNumber, n, h);
-        header = record;
-        array = record;
+        if (array != record) {
+            // a scan resets the reader per row, mostly onto the same array (a leaf's copy): a
+            // compare is cheaper than the GC's barriers on a reference store
+            header = record;
+            array = record;
+        }
         base = start;
         return this;
     }
@@ -125,7 +133,9 @@ public final class RecordReader {
      * record of {@code size} bytes ({@code record} is null when it is given as an array).
      */
     private void start(MemorySegment record, long size, long pageNumber, int n, long h) {
-        this.record = record;
+        if (this.record != record) { // mostly null, as it was: see reset(byte[], int, int, long)
+            this.record = record;
+        }
         this.recordSize = size;
         this.pageNumber = pageNumber;
         this.parsedColumns = 0;
@@ -137,6 +147,7 @@ public final class RecordReader {
         }
         headerSize = (int) h;
         headerCursor = n;
+        firstType = n;
         bodyCursor = h;
     }
 
@@ -262,6 +273,43 @@ public final class RecordReader {
     /** A copy of column {@code i}'s TEXT or BLOB bytes. */
     public byte[] getBlob(int i) {
         return bytes(i).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /**
+     * A shortcut for a row's first read: the serial type of column {@code i} of an array-backed
+     * record whose serial types up to {@code i} take one byte each (any row of short values),
+     * walked from the header's start without recording anything; or -1 when that does not apply,
+     * or the walk meets something {@link #serialType} would report as corrupt, and the caller
+     * should use the general getters. On success {@link #quickLong} reads the value if it is an
+     * integer. Checks what {@link #parseTo} checks for those columns.
+     */
+    public int quickType(int i) {
+        byte[] a = array;
+        int at = base + firstType;
+        int last = at + i;
+        int headerEnd = base + headerSize;
+        if (a == null || last >= headerEnd) {
+            return -1;
+        }
+        long body = headerSize;
+        for (; at <= last; at++) {
+            int type = a[at];
+            if (type < 0 || type == 10 || type == 11) {
+                return -1; // a varint of two bytes or more, or corrupt
+            }
+            body += SerialType.size(type);
+        }
+        int type = a[last];
+        if (body > recordSize || (last + 1 == headerEnd && body != recordSize)) {
+            return -1; // corrupt: the general path says how
+        }
+        quickOffset = (int) body - (int) SerialType.size(type);
+        return type;
+    }
+
+    /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) that the last successful {@link #quickType} found. */
+    public long quickLong(int type) {
+        return integerAt(array, base + quickOffset, type, -1);
     }
 
     /** Whether column {@code i} exists, parsing the header up to it. */
