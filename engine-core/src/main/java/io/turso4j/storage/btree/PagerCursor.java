@@ -155,23 +155,44 @@ final class PagerCursor implements BTreeCursor {
 
     /**
      * The shortcut: the next cell of the remembered leaf, read without an edit; false if it does
-     * not apply. Kept small (the first step onto a leaf, which copies it, is {@link #snapshot(int)})
-     * so that the JIT inlines it into the VM's loop.
+     * not apply. Kept small (the first step onto a leaf, which copies it, is {@link
+     * #firstOnLeaf}) so that the JIT inlines it into the VM's loop. A {@link #snapshot} implies
+     * the rest of what {@link #firstOnLeaf} checks: it is taken only there, while the path's top
+     * is the remembered leaf, and every other change of the path or the leaf drops it
+     * ({@link #remember}, {@link #forgetLeaf}); so only a hole, a change of the tree, and the
+     * pager's view of the page remain to check.
      */
     private boolean nextOnLeaf() {
+        LeafSnapshot s = snapshot;
+        if (s == null) {
+            return firstOnLeaf();
+        }
+        if (hole || generation != tree.generation() || !tree.pager().isCurrent(leaf)) {
+            return false;
+        }
+        return nextCell(s, path.depth - 1);
+    }
+
+    /** {@link #nextOnLeaf} before the leaf is copied: checks the leaf still applies, then copies it. */
+    private boolean firstOnLeaf() {
         if (leaf == null || hole || path == null || generation != tree.generation()
                 || !tree.pager().isCurrent(leaf)) {
             return false;
         }
         int top = path.depth - 1;
         int i = path.idx[top] + 1;
-        if (path.pages[top] != leaf.number()) {
+        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
             return false;
         }
-        LeafSnapshot s = snapshot;
-        if (s == null && (s = snapshot(i)) == null) {
-            return false;
-        }
+        LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
+        spareSnapshotBytes = null;
+        snapshot = s;
+        return nextCell(s, top);
+    }
+
+    /** Lands on the cell after the path's current one on the leaf copied in {@code s}; false past its end or at a cell that spills. */
+    private boolean nextCell(LeafSnapshot s, int top) {
+        int i = path.idx[top] + 1;
         // the cell count from the copy: the page's own is behind a checked off-heap read
         if (i >= s.cellCount() || !s.cell(i)) {
             return false;
@@ -179,17 +200,6 @@ final class PagerCursor implements BTreeCursor {
         path.idx[top] = i;
         land(s.rowid, s.bytes, s.payloadStart, s.payloadSize);
         return true;
-    }
-
-    /** Copies the remembered leaf into {@link #snapshot} for cell {@code i}; null if the leaf has no such cell. */
-    private LeafSnapshot snapshot(int i) {
-        if (i >= leafView.cellCount()) {
-            return null;
-        }
-        LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
-        spareSnapshotBytes = null;
-        snapshot = s;
-        return s;
     }
 
     private boolean next(PageEdit e) {
