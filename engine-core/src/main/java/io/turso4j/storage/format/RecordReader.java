@@ -38,6 +38,19 @@ import java.util.Arrays;
 public final class RecordReader {
     private static final byte[] NO_BYTES = {};
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /**
+     * For {@link #quickType}: the body size of each serial type whose varint is one byte (0 ..
+     * 127), -1 for the reserved 10 and 11 and for the bytes 128 .. 255, which start a longer varint.
+     */
+    private static final int[] QUICK_SIZES = new int[256];
+    /** For {@link #quickLong}: how far an 8-byte big-endian read shifts down to integer type {@code 1 .. 6}. */
+    private static final int[] QUICK_SHIFTS = {0, 56, 48, 40, 32, 16, 0};
+
+    static {
+        for (int t = 0; t < QUICK_SIZES.length; t++) {
+            QUICK_SIZES[t] = t >= 0x80 || !SerialType.isValid(t) ? -1 : (int) SerialType.size(t);
+        }
+    }
 
     /** The record as a segment; made lazily from {@link #array} when the record was given as one. */
     private MemorySegment record;
@@ -292,24 +305,31 @@ public final class RecordReader {
             return -1;
         }
         long body = headerSize;
-        for (; at <= last; at++) {
-            int type = a[at];
-            if (type < 0 || type == 10 || type == 11) {
+        for (; at < last; at++) {
+            int size = QUICK_SIZES[a[at] & 0xff];
+            if (size < 0) {
                 return -1; // a varint of two bytes or more, or corrupt
             }
-            body += SerialType.size(type);
+            body += size;
         }
-        int type = a[last];
-        if (body > recordSize || (last + 1 == headerEnd && body != recordSize)) {
-            return -1; // corrupt: the general path says how
+        int type = a[last] & 0xff;
+        int size = QUICK_SIZES[type];
+        long end = body + size;
+        if (size < 0 || end > recordSize || (last + 1 == headerEnd && end != recordSize)) {
+            return -1; // the general path takes it (and says how a corrupt one is corrupt)
         }
-        quickOffset = (int) body - (int) SerialType.size(type);
+        quickOffset = (int) body;
         return type;
     }
 
     /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) that the last successful {@link #quickType} found. */
     public long quickLong(int type) {
-        return integerAt(array, base + quickOffset, type, -1);
+        int at = base + quickOffset;
+        if (type <= SerialType.INT64 && at <= array.length - Long.BYTES) {
+            // as integerAt: one 8-byte read shifted down to the value's width, sign and all
+            return (long) BIG_ENDIAN_LONG.get(array, at) >> QUICK_SHIFTS[type];
+        }
+        return integerAt(array, at, type, -1);
     }
 
     /** Whether column {@code i} exists, parsing the header up to it. */
