@@ -134,7 +134,7 @@ final class LeafSnapshot {
     }
 
     private CorruptDatabaseException badPointer(int i, int p) {
-        return corrupt(i, "pointer " + p + " out of bounds");
+        return new CorruptDatabaseException(pageNumber, "cell pointer " + i + " = " + p + " out of bounds");
     }
 
     /** The error for cell {@code i}; its message is built here, out of the hot methods that throw it. */
