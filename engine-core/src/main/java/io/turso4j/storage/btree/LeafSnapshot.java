@@ -110,6 +110,18 @@ final class LeafSnapshot {
             varint = b;
             return p + 1;
         }
+        if (p + 2 < usableSize) { // two or three bytes, without a loop: the rowids of a table below 2^21 rows
+            int b1 = bytes[p + 1];
+            if (b1 >= 0) {
+                varint = (b & 0x7f) << 7 | b1;
+                return p + 2;
+            }
+            int b2 = bytes[p + 2];
+            if (b2 >= 0) {
+                varint = (b & 0x7f) << 14 | (b1 & 0x7f) << 7 | b2;
+                return p + 3;
+            }
+        }
         return longVarint(p, i);
     }
 
