@@ -810,7 +810,9 @@ final class SelectCodegen {
         for (Expr g : core.groupBy()) {
             exprs.codeTemp(g);
         }
-        b.emit(Opcode.Integer, 1, stepped);
+        if (!core.groupBy().isEmpty()) { // only the IfNot below reads it: no instruction per row otherwise
+            b.emit(Opcode.Integer, 1, stepped);
+        }
         aggregates.step();
         if (from != null) {
             // Bare columns after the loops show one row of those aggregated; copying it is

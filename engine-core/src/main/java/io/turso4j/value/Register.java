@@ -52,9 +52,13 @@ public final class Register {
     }
 
     public Register setInt(long value) {
-        type = ValueType.INTEGER;
+        // A scan stores an integer into the same register row after row: the compares skip the
+        // GC's barriers on reference stores that would change nothing.
+        if (type != ValueType.INTEGER) {
+            type = ValueType.INTEGER;
+            cachedText = null;
+        }
         integer = value;
-        cachedText = null;
         subtype = 0;
         return this;
     }

@@ -238,6 +238,12 @@ final class CursorOps {
     /** Cursor {@code i}, on its row: a deferred seek still pending is done now. */
     private BTreeCursor cursor(int i) {
         BTreeCursor c = cursors[i];
+        return c != null && !deferred[i] ? c : settled(i);
+    }
+
+    /** {@link #cursor} when it is not open or has a deferred seek to do: out of line, so the common case inlines. */
+    private BTreeCursor settled(int i) {
+        BTreeCursor c = cursors[i];
         if (c == null) {
             throw new IllegalStateException("cursor " + i + " is not open");
         }
@@ -288,7 +294,16 @@ final class CursorOps {
             return;
         }
         RecordReader rec = cursor(p1).record();
-        if (fallback != null && rec.typeOf(col) == StorageClass.NULL && col >= rec.columnCount()) {
+        if (fallback != null) {
+            readOrDefault(rec, col, out, fallback);
+        } else {
+            records.read(rec, col, out);
+        }
+    }
+
+    /** Column with a default: {@code fallback} for a field past the end of a record written before ALTER TABLE ADD COLUMN. */
+    private void readOrDefault(RecordReader rec, int col, Register out, Register fallback) {
+        if (rec.typeOf(col) == StorageClass.NULL && col >= rec.columnCount()) {
             out.copyFrom(fallback);
         } else {
             records.read(rec, col, out);

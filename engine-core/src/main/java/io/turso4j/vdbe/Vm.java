@@ -556,7 +556,10 @@ public final class Vm implements FunctionContext {
             a = call.function().start();
             accumulators[acc] = a;
         }
-        callCollation = call.collation();
+        Collation collation = call.collation();
+        if (callCollation != collation) { // mostly the same row after row: skip the GC's store barriers
+            callCollation = collation;
+        }
         int skipRegister = call.skipLoad();
         if (skipRegister < 0) {
             a.step(this, regs, first, count);

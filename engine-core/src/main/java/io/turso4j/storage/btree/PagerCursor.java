@@ -170,26 +170,46 @@ final class PagerCursor implements BTreeCursor {
         return nextOnLeaf() || tree.read(nextOp);
     }
 
-    /** The shortcut: the next cell of the remembered leaf, read without an edit; false if it does not apply. */
+    /**
+     * The shortcut: the next cell of the remembered leaf, read without an edit; false if it does
+     * not apply. Kept small (the first step onto a leaf, which copies it, is {@link
+     * #firstOnLeaf}) so that the JIT inlines it into the VM's loop. A {@link #snapshot} implies
+     * the rest of what {@link #firstOnLeaf} checks: it is taken only there, while the path's top
+     * is the remembered leaf, and every other change of the path or the leaf drops it
+     * ({@link #remember}, {@link #forgetLeaf}); so only a hole, a change of the tree, and the
+     * pager's view of the page remain to check.
+     */
     private boolean nextOnLeaf() {
+        LeafSnapshot s = snapshot;
+        if (s == null) {
+            return firstOnLeaf();
+        }
+        if (hole || generation != tree.generation() || !tree.pager().isCurrent(leaf)) {
+            return false;
+        }
+        return nextCell(s, path.depth - 1);
+    }
+
+    /** {@link #nextOnLeaf} before the leaf is copied: checks the leaf still applies, then copies it. */
+    private boolean firstOnLeaf() {
         if (leaf == null || hole || path == null || generation != tree.generation()
                 || !tree.pager().isCurrent(leaf)) {
             return false;
         }
         int top = path.depth - 1;
         int i = path.idx[top] + 1;
-        if (path.pages[top] != leaf.number()) {
+        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
             return false;
         }
-        LeafSnapshot s = snapshot;
-        if (s == null) {
-            if (i >= leafView.cellCount()) {
-                return false;
-            }
-            s = new LeafSnapshot(leafView, spareSnapshotBytes);
-            spareSnapshotBytes = null;
-            snapshot = s;
-        }
+        LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
+        spareSnapshotBytes = null;
+        snapshot = s;
+        return nextCell(s, top);
+    }
+
+    /** Lands on the cell after the path's current one on the leaf copied in {@code s}; false past its end or at a cell that spills. */
+    private boolean nextCell(LeafSnapshot s, int top) {
+        int i = path.idx[top] + 1;
         // the cell count from the copy: the page's own is behind a checked off-heap read
         if (i >= s.cellCount() || !s.cell(i)) {
             return false;
@@ -352,7 +372,9 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        requireEntry();
+        if (path == null || hole || generation != tree.generation()) {
+            requireEntry(); // the rare cases, out of line: the common one inlines into the VM's Column
+        }
         if (!readerCurrent) {
             reader.reset(payload, payloadStart, payloadSize, path.pages[path.depth - 1]);
             readerCurrent = true;
@@ -705,10 +727,14 @@ final class PagerCursor implements BTreeCursor {
         hole = false;
         generation = tree.generation();
         rowid = newRowid;
-        payload = bytes;
+        if (payload != bytes) { // a scan lands on the same leaf copy row after row: skip the GC's store barriers
+            payload = bytes;
+        }
         payloadStart = start;
         payloadSize = size;
-        key = null;
+        if (key != null) {
+            key = null;
+        }
         readerCurrent = false;
     }
 

@@ -38,6 +38,19 @@ import java.util.Arrays;
 public final class RecordReader {
     private static final byte[] NO_BYTES = {};
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /**
+     * For {@link #quickType}: the body size of each serial type whose varint is one byte (0 ..
+     * 127), -1 for the reserved 10 and 11 and for the bytes 128 .. 255, which start a longer varint.
+     */
+    private static final int[] QUICK_SIZES = new int[256];
+    /** For {@link #quickLong}: how far an 8-byte big-endian read shifts down to integer type {@code 1 .. 6}. */
+    private static final int[] QUICK_SHIFTS = {0, 56, 48, 40, 32, 16, 0};
+
+    static {
+        for (int t = 0; t < QUICK_SIZES.length; t++) {
+            QUICK_SIZES[t] = t >= 0x80 || !SerialType.isValid(t) ? -1 : (int) SerialType.size(t);
+        }
+    }
 
     /** The record as a segment; made lazily from {@link #array} when the record was given as one. */
     private MemorySegment record;
@@ -62,6 +75,10 @@ public final class RecordReader {
     private int headerSize;
     /** Where the next unparsed serial type starts in the header. */
     private int headerCursor;
+    /** Where the first serial type starts in the header: the header size varint's length. */
+    private int firstType;
+    /** Where the value found by the last successful {@link #quickType} starts in the record. */
+    private int quickOffset;
     /** Where the body of the next unparsed column starts. */
     private long bodyCursor;
     private int parsedColumns;
@@ -114,8 +131,12 @@ public final class RecordReader {
             h = n == 0 ? 0 : Varint.get(record, start);
         }
         start(null, size, pageNumber, n, h);
-        header = record;
-        array = record;
+        if (array != record) {
+            // a scan resets the reader per row, mostly onto the same array (a leaf's copy): a
+            // compare is cheaper than the GC's barriers on a reference store
+            header = record;
+            array = record;
+        }
         base = start;
         return this;
     }
@@ -125,7 +146,9 @@ public final class RecordReader {
      * record of {@code size} bytes ({@code record} is null when it is given as an array).
      */
     private void start(MemorySegment record, long size, long pageNumber, int n, long h) {
-        this.record = record;
+        if (this.record != record) { // mostly null, as it was: see reset(byte[], int, int, long)
+            this.record = record;
+        }
         this.recordSize = size;
         this.pageNumber = pageNumber;
         this.parsedColumns = 0;
@@ -133,10 +156,11 @@ public final class RecordReader {
             throw corrupt("record header size varint runs past the record");
         }
         if (h < n || h > recordSize) {
-            throw corrupt("record header size " + h + " outside " + n + ".." + recordSize);
+            throw badHeaderSize(h, n);
         }
         headerSize = (int) h;
         headerCursor = n;
+        firstType = n;
         bodyCursor = h;
     }
 
@@ -264,6 +288,50 @@ public final class RecordReader {
         return bytes(i).toArray(ValueLayout.JAVA_BYTE);
     }
 
+    /**
+     * A shortcut for a row's first read: the serial type of column {@code i} of an array-backed
+     * record whose serial types up to {@code i} take one byte each (any row of short values),
+     * walked from the header's start without recording anything; or -1 when that does not apply,
+     * or the walk meets something {@link #serialType} would report as corrupt, and the caller
+     * should use the general getters. On success {@link #quickLong} reads the value if it is an
+     * integer. Checks what {@link #parseTo} checks for those columns.
+     */
+    public int quickType(int i) {
+        byte[] a = array;
+        int at = base + firstType;
+        int last = at + i;
+        int headerEnd = base + headerSize;
+        if (a == null || last >= headerEnd) {
+            return -1;
+        }
+        long body = headerSize;
+        for (; at < last; at++) {
+            int size = QUICK_SIZES[a[at] & 0xff];
+            if (size < 0) {
+                return -1; // a varint of two bytes or more, or corrupt
+            }
+            body += size;
+        }
+        int type = a[last] & 0xff;
+        int size = QUICK_SIZES[type];
+        long end = body + size;
+        if (size < 0 || end > recordSize || (last + 1 == headerEnd && end != recordSize)) {
+            return -1; // the general path takes it (and says how a corrupt one is corrupt)
+        }
+        quickOffset = (int) body;
+        return type;
+    }
+
+    /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) that the last successful {@link #quickType} found. */
+    public long quickLong(int type) {
+        int at = base + quickOffset;
+        if (type <= SerialType.INT64 && at <= array.length - Long.BYTES) {
+            // as integerAt: one 8-byte read shifted down to the value's width, sign and all
+            return (long) BIG_ENDIAN_LONG.get(array, at) >> QUICK_SHIFTS[type];
+        }
+        return integerAt(array, at, type, -1);
+    }
+
     /** Whether column {@code i} exists, parsing the header up to it. */
     private boolean has(int i) {
         // small enough to inline into every getter: a column already parsed costs one compare
@@ -297,7 +365,7 @@ public final class RecordReader {
                 type = Varint.get(h, at);
             }
             if (!SerialType.isValid(type)) {
-                throw corrupt("invalid serial type " + type + " in record");
+                throw badSerialType(type);
             }
             long end = body + SerialType.size(type);
             if (end > recordSize) {
@@ -305,7 +373,7 @@ public final class RecordReader {
             }
             at += n;
             if (at == headerEnd && end != recordSize) {
-                throw corrupt("record body ends at " + end + " but the record at " + recordSize);
+                throw badBodyEnd(end);
             }
             if (parsed == serialTypes.length) {
                 serialTypes = Arrays.copyOf(serialTypes, parsed * 2);
@@ -320,6 +388,21 @@ public final class RecordReader {
         bodyCursor = body;
         parsedColumns = parsed;
         return found;
+    }
+
+    // The messages with values are built in methods of their own, out of the hot ones that throw
+    // them: string building inlined there would make them too big for the JIT to inline.
+
+    private CorruptDatabaseException badHeaderSize(long h, int n) {
+        return corrupt("record header size " + h + " outside " + n + ".." + recordSize);
+    }
+
+    private CorruptDatabaseException badSerialType(long type) {
+        return corrupt("invalid serial type " + type + " in record");
+    }
+
+    private CorruptDatabaseException badBodyEnd(long end) {
+        return corrupt("record body ends at " + end + " but the record at " + recordSize);
     }
 
     private CorruptDatabaseException corrupt(String detail) {
