@@ -43,6 +43,15 @@ final class PageEdit {
     /** Page number → index in {@link #slots}, built once an edit touches many pages. */
     private Map<Integer, Integer> index;
     private int pageCount;
+    /**
+     * Page-sized arrays of changed copies this edit dropped, reused by the next copy: a
+     * reused edit ({@link #restart}) then changes a row without allocating and zeroing a
+     * page, and copies into memory the last operation left in the cache.
+     */
+    private final byte[][] spare = new byte[SPARES][];
+    private int spareCount;
+
+    private static final int SPARES = 8;
 
     private static final class Slot {
         final Page page;
@@ -138,7 +147,7 @@ final class PageEdit {
         read(n);
         Slot s = slot(n);
         if (!s.dirty) {
-            MemorySegment copy = MemorySegment.ofArray(new byte[pageSize]);
+            MemorySegment copy = MemorySegment.ofArray(pageArray());
             MemorySegment.copy(s.data, 0, copy, 0, pageSize);
             s.data = copy;
             s.dirty = true;
@@ -155,7 +164,9 @@ final class PageEdit {
         if (LockBytePage.is(pageCount, pageSize)) {
             pageCount++;
         }
-        Slot old = put(pageCount, new Slot(null, MemorySegment.ofArray(new byte[pageSize]), true));
+        byte[] zeros = pageArray();
+        Arrays.fill(zeros, (byte) 0);
+        Slot old = put(pageCount, new Slot(null, MemorySegment.ofArray(zeros), true));
         if (old != null && old.page != null) {
             pager.unpin(old.page);
         }
@@ -286,7 +297,29 @@ final class PageEdit {
         return out;
     }
 
+    /** A page-sized array with any contents: a spare one if there is one. */
+    private byte[] pageArray() {
+        while (spareCount > 0) {
+            byte[] a = spare[--spareCount];
+            spare[spareCount] = null;
+            if (a.length == pageSize) {
+                return a;
+            }
+        }
+        return new byte[pageSize];
+    }
+
+    /**
+     * Forgets the touched pages. Their changed copies become spares: nothing outside the
+     * operation holds them once it has been applied or dropped.
+     */
     private void clear() {
+        for (int i = 0; i < touched && spareCount < SPARES; i++) {
+            Slot s = slots[i];
+            if (s.dirty && s.data.heapBase().orElse(null) instanceof byte[] a && a.length == pageSize) {
+                spare[spareCount++] = a;
+            }
+        }
         Arrays.fill(slots, 0, touched, null);
         touched = 0;
         index = null;

@@ -38,6 +38,8 @@ public final class PagerBTree implements BTree {
     private final List<Page> retained = new ArrayList<>();
     /** The edit {@link #read} reuses, when no read is under way. */
     private PageEdit idleReadEdit;
+    /** The edit {@link #write} reuses (with its spare page copies), when no write is under way. */
+    private PageEdit idleWriteEdit;
 
     public PagerBTree(Pager pager) {
         this.pager = pager;
@@ -225,7 +227,9 @@ public final class PagerBTree implements BTree {
         if (!pager.inWriteTransaction()) {
             throw new SqliteException(ResultCode.ERROR, "cannot change the database outside a write transaction");
         }
-        PageEdit e = new PageEdit(pager);
+        // reuse the idle edit; a write nested in another gets its own
+        PageEdit e = idleWriteEdit != null ? idleWriteEdit.restart() : new PageEdit(pager);
+        idleWriteEdit = null;
         try {
             if (e.pageCount() == 0) {
                 createPageOne(e);
@@ -243,6 +247,7 @@ public final class PagerBTree implements BTree {
             throw failed;
         } finally {
             e.release();
+            idleWriteEdit = e;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.turso4j.storage.format;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
@@ -24,10 +26,12 @@ import java.nio.ByteOrder;
  */
 public final class WalChecksum {
     // A word pair read as one long: in a big-endian long the first word is the high half, in a
-    // little-endian one the low half. Constant layouts, one per loop, so that the JIT inlines
-    // the access (a layout picked at run time sends every read through the generic checks).
+    // little-endian one the low half. Constant layouts and handles, one per loop, so that the
+    // JIT inlines the access.
     private static final ValueLayout.OfLong BIG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong LITTLE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BIG_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LITTLE_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private WalChecksum() {}
 
@@ -39,22 +43,58 @@ public final class WalChecksum {
         if ((length & 7) != 0) {
             throw new IllegalArgumentException("checksummed length " + length + " is not a multiple of 8");
         }
+        MemorySegment words = data.asSlice(offset, length); // the bounds check, once
+        // A commit checksums heap page images and off-heap frame headers alike: one loop over
+        // MemorySegment would see both kinds, and a segment read the JIT cannot pin to one kind
+        // re-checks alignment and bounds on every word. A heap page is read as its array.
+        if (words.heapBase().orElse(null) instanceof byte[] array) {
+            int from = Math.toIntExact(words.address());
+            return bigEndianWords ? arrayBig(previous, array, from, from + (int) length)
+                    : arrayLittle(previous, array, from, from + (int) length);
+        }
+        return bigEndianWords ? segmentBig(previous, words, length) : segmentLittle(previous, words, length);
+    }
+
+    private static long arrayBig(long previous, byte[] array, int from, int to) {
         int s0 = s0(previous);
         int s1 = s1(previous);
-        MemorySegment words = data.asSlice(offset, length);
-        int pairs = (int) (length >>> 3);
-        if (bigEndianWords) {
-            for (int i = 0; i < pairs; i++) {
-                long pair = words.getAtIndex(BIG, i);
-                s0 += (int) (pair >>> 32) + s1;
-                s1 += (int) pair + s0;
-            }
-        } else {
-            for (int i = 0; i < pairs; i++) {
-                long pair = words.getAtIndex(LITTLE, i);
-                s0 += (int) pair + s1;
-                s1 += (int) (pair >>> 32) + s0;
-            }
+        for (int at = from; at < to; at += 8) {
+            long pair = (long) BIG_ARRAY.get(array, at);
+            s0 += (int) (pair >>> 32) + s1;
+            s1 += (int) pair + s0;
+        }
+        return pack(s0, s1);
+    }
+
+    private static long arrayLittle(long previous, byte[] array, int from, int to) {
+        int s0 = s0(previous);
+        int s1 = s1(previous);
+        for (int at = from; at < to; at += 8) {
+            long pair = (long) LITTLE_ARRAY.get(array, at);
+            s0 += (int) pair + s1;
+            s1 += (int) (pair >>> 32) + s0;
+        }
+        return pack(s0, s1);
+    }
+
+    private static long segmentBig(long previous, MemorySegment words, long length) {
+        int s0 = s0(previous);
+        int s1 = s1(previous);
+        for (long at = 0; at < length; at += 8) {
+            long pair = words.get(BIG, at);
+            s0 += (int) (pair >>> 32) + s1;
+            s1 += (int) pair + s0;
+        }
+        return pack(s0, s1);
+    }
+
+    private static long segmentLittle(long previous, MemorySegment words, long length) {
+        int s0 = s0(previous);
+        int s1 = s1(previous);
+        for (long at = 0; at < length; at += 8) {
+            long pair = words.get(LITTLE, at);
+            s0 += (int) pair + s1;
+            s1 += (int) (pair >>> 32) + s0;
         }
         return pack(s0, s1);
     }
