@@ -101,8 +101,8 @@ class JoinKindsDifferentialTest {
         try (SqliteOracle oracle = new SqliteOracle()) {
             setUp(oracle, new Random(1));
             for (String sql : FIXED) {
-                int n = width(oracle, sql);
-                assertEquals(sorted(oracle.sqlite(sql), n), sorted(oracle.turso(sql), n), sql);
+                int n = SortedResults.width(oracle, sql);
+                assertEquals(SortedResults.sorted(oracle.sqlite(sql), n), SortedResults.sorted(oracle.turso(sql), n), sql);
             }
         }
     }
@@ -116,9 +116,9 @@ class JoinKindsDifferentialTest {
             setUp(oracle, random);
             for (int i = 0; i < 500; i++) {
                 String sql = query(random);
-                int n = width(oracle, sql);
-                String expected = sorted(oracle.sqlite(sql), n);
-                String actual = sorted(oracle.turso(sql), n);
+                int n = SortedResults.width(oracle, sql);
+                String expected = SortedResults.sorted(oracle.sqlite(sql), n);
+                String actual = SortedResults.sorted(oracle.turso(sql), n);
                 if (!expected.equals(actual)) {
                     fail("seed " + seed + ": " + sql + "\nsqlite: " + expected + "\nturso4j: " + actual);
                 }
@@ -191,33 +191,5 @@ class JoinKindsDifferentialTest {
             case 3 -> "(SELECT count(*) FROM d WHERE d.x = " + l + ".x) > 0";
             default -> right + ".x = " + v(random);
         };
-    }
-
-    /** How many columns SQLite's result of {@code sql} has (0 when it does not compile). */
-    private static int width(SqliteOracle oracle, String sql) {
-        try (java.sql.PreparedStatement ps = oracle.sqliteConnection().prepareStatement(sql)) {
-            return ps.getMetaData().getColumnCount();
-        } catch (SQLException e) {
-            return 0;
-        }
-    }
-
-    /** The result with its rows of {@code width} values sorted (an error as it is). */
-    private static String sorted(String result, int width) {
-        if (!result.startsWith("rows: [") || width == 0) {
-            return result;
-        }
-        String body = result.substring("rows: [".length(), result.length() - 1);
-        // Values and rows are both joined by ", "; no test value holds ", " before a type name.
-        String[] values = body.isEmpty() ? new String[0] : body.split(", (?=(null|integer|real|text|blob))");
-        if (values.length % width != 0) {
-            return result;
-        }
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < values.length; i += width) {
-            rows.add(String.join(", ", java.util.Arrays.copyOfRange(values, i, i + width)));
-        }
-        rows.sort(null);
-        return rows.toString();
     }
 }
