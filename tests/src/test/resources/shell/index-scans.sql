@@ -35,3 +35,12 @@ SELECT b FROM t;
 SELECT a FROM t;
 EXPLAIN QUERY PLAN SELECT sum(b), count(*) FROM t;
 EXPLAIN QUERY PLAN SELECT a FROM t;
+
+-- GROUP BY on an index's columns reads the groups in index order: no temporary b-tree.
+SELECT a, count(*) FROM w GROUP BY a;
+EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a;
+SELECT a, b, max(c) FROM w GROUP BY a;
+EXPLAIN QUERY PLAN SELECT b, count(*) FROM w GROUP BY b;
+EXPLAIN QUERY PLAN SELECT c, count(*) FROM w GROUP BY c;
+EXPLAIN QUERY PLAN SELECT b, count(*) FROM t GROUP BY b;
+SELECT b, count(*) FROM t GROUP BY b;

@@ -713,6 +713,11 @@ final class FromCodegen {
         }
     }
 
+    /** Whether the FROM clause has a RIGHT or FULL JOIN (its unmatched rows come after all others). */
+    boolean rightJoined() {
+        return outerRight;
+    }
+
     /** From here on, every source's columns are read from its registers. */
     void useRegisters() {
         for (Scope.Source s : sources) {

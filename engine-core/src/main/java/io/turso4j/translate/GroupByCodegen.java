@@ -1,6 +1,7 @@
 package io.turso4j.translate;
 
 import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GROUP BY over a FROM clause, as SQLite does it without an index: every row that passes WHERE
+ * GROUP BY over a FROM clause. When the loops yield the rows in the order of the GROUP BY terms
+ * (an index on them), each row is read as it comes: a group ends where the key changes. Else,
+ * as SQLite does it without such an index, every row that passes WHERE
  * goes into a sorter as its group key followed by the whole current row of every source; the
  * sorted rows are read back into the sources' registers (so the aggregates' arguments, HAVING
  * and the result columns are coded against the same scope as before), stepping the aggregates
@@ -40,36 +43,62 @@ final class GroupByCodegen {
         this.exprs = exprs;
     }
 
-    /** Codes the grouped query. */
-    void code(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, List<Expr> columns,
-              List<String> aliases, int out, SelectCodegen.RowSink sink) {
+    /**
+     * Codes the grouped query. Returns whether it sorts the rows: not when the loops already
+     * yield them in the order of the GROUP BY terms (an index on them), which SQLite then reads
+     * group by group as they come.
+     */
+    boolean code(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, List<Expr> columns,
+                 List<String> aliases, int out, SelectCodegen.RowSink sink) {
         List<Expr> keys = new ArrayList<>();
         for (int i = 0; i < core.groupBy().size(); i++) {
             keys.add(resolve(core.groupBy().get(i), i, columns, aliases));
         }
         int k = keys.size();
-        int width = 0;
-        for (Scope.Source s : exprs.scope().sources()) {
-            width += s.width();
-        }
         Collation[] collations = new Collation[k];
         for (int i = 0; i < k; i++) {
             Collation c = ExprTyping.collation(keys.get(i), exprs.scope());
             collations[i] = c != null ? c : BuiltinCollation.BINARY;
         }
-        int sorter = b.allocCursor();
-        int pseudo = b.allocCursor();
-        int record = b.allocRegister();
-        int fields = b.allocRegisters(k + width);
-        b.emit(Opcode.SorterOpen, sorter, k + width, 0, new IndexKeyComparator(collations, new boolean[k]), 0);
-
-        int next = b.newLabel();
         List<Expr> used = new ArrayList<>(columns);
         used.addAll(keys);
         if (core.having() != null) {
             used.add(core.having());
         }
-        from.openLoops(where, used);
+        int width = 0;
+        for (Scope.Source s : exprs.scope().sources()) {
+            width += s.width();
+        }
+        int sorter = b.allocCursor();
+        // Opened before the loops; made a Noop when they yield the groups in order (as SQLite does).
+        int sorterOpen = b.emit(Opcode.SorterOpen, sorter, k + width, 0,
+                new IndexKeyComparator(collations, new boolean[k]), 0);
+        Groups groups = new Groups(k, collations, new AggregateCode(b, exprs, calls));
+        int next = b.newLabel();
+        boolean ordered;
+        if (from.rightJoined()) {
+            from.openLoops(where, used); // its unmatched rows come after all the others, in no order
+            ordered = false;
+        } else {
+            ordered = from.openLoops(where, used, ascending(keys));
+        }
+        if (ordered) {
+            b.changeOpcode(sorterOpen, Opcode.Noop);
+            for (int i = 0; i < k; i++) {
+                exprs.code(keys.get(i), groups.current + i);
+            }
+            groups.row(() -> {
+                from.copyRowsToRegisters();
+                copySources(false, groups.snapshot);
+            });
+            from.closeLoops(next);
+            from.useRegisters();
+            groups.end(core, columns, out, sink);
+            return false;
+        }
+        int pseudo = b.allocCursor();
+        int record = b.allocRegister();
+        int fields = b.allocRegisters(k + width);
         for (int i = 0; i < k; i++) {
             exprs.code(keys.get(i), fields + i);
         }
@@ -89,72 +118,124 @@ final class GroupByCodegen {
         // The sorted rows are read back into the sources' registers.
         from.useRegisters();
 
-        AggregateCode aggregates = new AggregateCode(b, exprs, calls);
-        int open = b.allocRegister();
-        int current = b.allocRegisters(k);
-        int previous = b.allocRegisters(k);
-        int returnAddress = b.allocRegister();
-        int firstRow = b.allocRegister();
-        int snapshot = b.allocRegisters(Math.max(width, 1));
-        int output = b.newLabel();
         int end = b.newLabel();
-        aggregates.reset();
-        b.emit(Opcode.Integer, 0, open);
         b.emit(Opcode.OpenPseudo, pseudo, record, k + width);
         b.emit(Opcode.SorterSort, sorter, end);
         int loop = b.currentAddress();
         b.emit(Opcode.SorterData, sorter, record, pseudo);
         for (int i = 0; i < k; i++) {
-            b.emit(Opcode.Column, pseudo, i, current + i);
+            b.emit(Opcode.Column, pseudo, i, groups.current + i);
         }
-        int sameGroup = b.newLabel();
-        int newGroup = b.newLabel();
-        int changed = b.newLabel();
-        b.emit(Opcode.IfNot, open, newGroup, 0);
-        for (int i = 0; i < k; i++) {
-            b.emit(Opcode.Ne, previous + i, changed, current + i, collations[i], AffinityCode.NULLEQ);
-        }
-        b.emit(Opcode.Goto, 0, sameGroup);
-        b.resolve(changed);
-        b.emit(Opcode.Gosub, returnAddress, output);
-        b.resolve(newGroup);
-        b.emit(Opcode.Copy, current, previous, k - 1);
-        b.emit(Opcode.Integer, 1, open);
-        b.emit(Opcode.Integer, 1, firstRow);
-        b.resolve(sameGroup);
-        at = k;
-        for (Scope.Source s : exprs.scope().sources()) {
-            for (int i = 0; i < s.width(); i++) {
-                b.emit(Opcode.Column, pseudo, at++, s.firstRegister() + i);
+        groups.row(() -> copySources(false, groups.snapshot), () -> {
+            int field = k;
+            for (Scope.Source s : exprs.scope().sources()) {
+                for (int i = 0; i < s.width(); i++) {
+                    b.emit(Opcode.Column, pseudo, field++, s.firstRegister() + i);
+                }
             }
-        }
-        aggregates.step();
-        // Keep a copy of the row a group's bare columns show.
-        int notThisRow = b.newLabel();
-        aggregates.jumpUnlessBareRow(firstRow, notThisRow);
-        copySources(false, snapshot);
-        b.resolve(notThisRow);
+        });
         b.emit(Opcode.SorterNext, sorter, loop);
-        b.emit(Opcode.IfNot, open, end, 0);
-        b.emit(Opcode.Gosub, returnAddress, output);
-        b.emit(Opcode.Goto, 0, end);
-
-        // The output subroutine: finish the group, filter it, emit its row, start afresh.
-        b.resolve(output);
-        aggregates.finish();
-        copySources(true, snapshot);
-        int skip = b.newLabel();
-        if (core.having() != null) {
-            exprs.jumpIfNotTrue(core.having(), skip);
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            exprs.code(columns.get(i), out + i);
-        }
-        sink.row(out, columns.size());
-        b.resolve(skip);
-        aggregates.reset();
-        b.emit(Opcode.Return, returnAddress, 0);
         b.resolve(end);
+        groups.end(core, columns, out, sink);
+        return true;
+    }
+
+    /** The GROUP BY terms as ascending ORDER BY terms, the order the loops are asked for. */
+    private static List<OrderingTerm> ascending(List<Expr> keys) {
+        List<OrderingTerm> out = new ArrayList<>();
+        for (Expr key : keys) {
+            out.add(new OrderingTerm(key, OrderingTerm.SortOrder.ASC, null));
+        }
+        return out;
+    }
+
+    /**
+     * The group-break logic both ways share: each row's key is compared with the previous one
+     * (NULLs equal); a change emits the open group's row through a subroutine; every row steps
+     * the aggregates; the row a group's bare columns show is kept in {@link #snapshot}.
+     */
+    private final class Groups {
+        final int current;
+        final int snapshot;
+        private final int k;
+        private final Collation[] collations;
+        private final AggregateCode aggregates;
+        private final int open = b.allocRegister();
+        private final int previous;
+        private final int returnAddress = b.allocRegister();
+        private final int firstRow = b.allocRegister();
+        private final int output = b.newLabel();
+
+        Groups(int k, Collation[] collations, AggregateCode aggregates) {
+            this.k = k;
+            this.collations = collations;
+            this.aggregates = aggregates;
+            current = b.allocRegisters(k);
+            previous = b.allocRegisters(k);
+            int width = 0;
+            for (Scope.Source s : exprs.scope().sources()) {
+                width += s.width();
+            }
+            snapshot = b.allocRegisters(Math.max(width, 1));
+            aggregates.reset();
+            b.emit(Opcode.Integer, 0, open);
+        }
+
+        /** Codes one row, its key in {@link #current}: {@code keep} saves the sources' row for the bare columns. */
+        void row(Runnable keep) {
+            row(keep, () -> { });
+        }
+
+        /** As {@link #row(Runnable)}; {@code load} first puts the row in the sources' registers. */
+        void row(Runnable keep, Runnable load) {
+            int sameGroup = b.newLabel();
+            int newGroup = b.newLabel();
+            int changed = b.newLabel();
+            b.emit(Opcode.IfNot, open, newGroup, 0);
+            for (int i = 0; i < k; i++) {
+                b.emit(Opcode.Ne, previous + i, changed, current + i, collations[i], AffinityCode.NULLEQ);
+            }
+            b.emit(Opcode.Goto, 0, sameGroup);
+            b.resolve(changed);
+            b.emit(Opcode.Gosub, returnAddress, output);
+            b.resolve(newGroup);
+            b.emit(Opcode.Copy, current, previous, k - 1);
+            b.emit(Opcode.Integer, 1, open);
+            b.emit(Opcode.Integer, 1, firstRow);
+            b.resolve(sameGroup);
+            load.run();
+            aggregates.step();
+            // Keep a copy of the row a group's bare columns show.
+            int notThisRow = b.newLabel();
+            aggregates.jumpUnlessBareRow(firstRow, notThisRow);
+            keep.run();
+            b.resolve(notThisRow);
+        }
+
+        /** After the last row: the last group's row, then the output subroutine (HAVING, result columns). */
+        void end(Select.Core core, List<Expr> columns, int out, SelectCodegen.RowSink sink) {
+            int done = b.newLabel();
+            b.emit(Opcode.IfNot, open, done, 0);
+            b.emit(Opcode.Gosub, returnAddress, output);
+            b.emit(Opcode.Goto, 0, done);
+
+            // The output subroutine: finish the group, filter it, emit its row, start afresh.
+            b.resolve(output);
+            aggregates.finish();
+            copySources(true, snapshot);
+            int skip = b.newLabel();
+            if (core.having() != null) {
+                exprs.jumpIfNotTrue(core.having(), skip);
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                exprs.code(columns.get(i), out + i);
+            }
+            sink.row(out, columns.size());
+            b.resolve(skip);
+            aggregates.reset();
+            b.emit(Opcode.Return, returnAddress, 0);
+            b.resolve(done);
+        }
     }
 
     /** Copies the sources' registers to the block at {@code snapshot}, or back when {@code restore}. */

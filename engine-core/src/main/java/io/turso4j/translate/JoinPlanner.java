@@ -348,8 +348,9 @@ final class JoinPlanner {
                 // SQLite weighs a sort at about three times N log N (whereSortingCost).
                 cost += 3 * rows * Math.max(1, Math.log(rows) / Math.log(2));
             } else if (ordering && firstOnly) {
-                // It stops at the first row that passes: a seek and a few steps.
-                cost = Math.min(cost, 4 * log);
+                // It stops at the first row that passes: a seek and a few steps, through the
+                // narrowest index of those that serve (as SQLite's cost, which weighs entry size).
+                cost = Math.min(cost, 4 * log) + (c.index() != null ? 0.001 * entrySize(c.index(), table) : 0);
             }
             out[i] = c.withEstimates(cost, rows);
         }
@@ -694,6 +695,11 @@ final class JoinPlanner {
         // (slightly cheaper); any other also seeks the table's row, which SQLite prices at
         // about a third of a scan step more (its 3N full scan against N + 3N·⅓ lookups).
         double perRow = covering ? 0.9 : 4.0 / 3;
+        if (covering && eq.isEmpty() && lower == null && upper == null && item.table().hasRowid()) {
+            // A whole covering index read for its order: as SQLite weighs it against the table
+            // (rSize + 1 + 15·szIdxRow/szTabRow against rSize + 16), no cheaper unless narrower.
+            perRow = Math.pow(2, (1 + 15 * entrySize(index, item.table()) / rowSize(item.table()) - 16) / 10.0);
+        }
         // Of two indexes that serve equally, the one with narrower entries.
         // A seek weighs a third of log N: costs here are SQLite's divided by three (its scan
         // step is 3), but its seek costs log N.

@@ -572,9 +572,10 @@ final class SelectCodegen {
                         aliases.add(((Select.ExprColumn) rc).alias());
                     }
                 }
-                new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
-                        distinctRows(distinct, sink));
-                plan.explain("USE TEMP B-TREE FOR GROUP BY");
+                if (new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
+                        distinctRows(distinct, sink))) {
+                    plan.explain("USE TEMP B-TREE FOR GROUP BY");
+                }
                 if (distinct >= 0) {
                     plan.explain("USE TEMP B-TREE FOR DISTINCT");
                 }
