@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The cursor of {@link Opcode#SorterOpen}: an external merge sort. Records come in through
- * {@link #add} (SorterInsert) into an in-memory {@link EphemeralIndex} in sorter mode; when
- * they would take more than the budget, the sorted contents are written as a {@link SortRun}
- * to a temporary file and memory starts over. {@link #first()} (SorterSort) then merges the
- * runs, ties going to the earlier run, so the order is exactly the in-memory one (key fields,
- * then insertion order). Without a spill everything stays in the {@code EphemeralIndex}, and
- * the other cursor methods (a recursive CTE's queue uses IdxInsert, Rewind, Column and
- * Delete) act on it directly; once spilled, only the sorter opcodes may read it.
+ * {@link #add} (SorterInsert) and are appended to a list, their key fields decoded once; when
+ * they would take more than the budget, the list is sorted (stably: key fields, then insertion
+ * order) and written as a {@link SortRun} to a temporary file, and memory starts over.
+ * {@link #first()} (SorterSort) sorts what is left and reads it in place or, after a spill,
+ * merges the runs, ties going to the earlier run, so the order is the same either way.
+ * Appending and sorting once is several times cheaper than keeping a tree ordered as rows come.
+ * A recursive CTE's queue, which is read while it grows, instead uses IdxInsert, Rewind, Column
+ * and Delete: those act on an in-memory {@link EphemeralIndex} in sorter mode, never spilled.
  *
  * <p>Budget: the system property {@value #BUDGET_PROPERTY} in bytes (default 64 MiB), read
  * when the sorter opens; records are costed at their size plus a fixed overhead per field.
@@ -43,8 +44,18 @@ final class Sorter implements BTreeCursor {
     /** A merge candidate: a record from run {@code run}. */
     private record Head(byte[] record, Register[] fields, int run) {}
 
+    /** A record SorterInsert added, with its key fields decoded. */
+    private record Entry(byte[] record, Register[] fields) {}
+
     private final IndexKeyComparator key;
     private final EphemeralIndex memory;
+    /** SorterInsert's records since the last spill; sorted in place by {@link #first()}. */
+    private final List<Entry> added = new ArrayList<>();
+    /** Whether {@link #first()} sorted {@link #added} for reading: the cursor is then at {@link #position}. */
+    private boolean sortedInMemory;
+    private int position;
+    private final Records decoder = new Records();
+    private final RecordReader reader = new RecordReader();
     private final IO io;
     private final String pathPrefix;
     private final long budget;
@@ -73,8 +84,26 @@ final class Sorter implements BTreeCursor {
         if (io != null && memoryBytes > 0 && memoryBytes + cost > budget) {
             spill();
         }
-        memory.insert(record);
+        sortedInMemory = false; // sorted again by the next SorterSort
+        added.add(new Entry(record, keyOf(record)));
         memoryBytes += cost;
+    }
+
+    /** The record's key fields (the leading ones the comparator reads), decoded. */
+    private Register[] keyOf(byte[] record) {
+        RecordReader rec = reader.reset(MemorySegment.ofArray(record), 0);
+        Register[] fields = new Register[Math.min(key.fieldCount(), rec.columnCount())];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = new Register();
+            decoder.read(rec, i, fields[i]);
+        }
+        return fields;
+    }
+
+    /** Sorts {@link #added} by key; a stable sort, so equal keys keep their insertion order. */
+    private void sortAdded() {
+        added.sort((a, b) -> key.compare(a.fields, 0, b.fields, 0,
+                Math.min(key.fieldCount(), Math.min(a.fields.length, b.fields.length))));
     }
 
     /** Writes memory out as a run once the previous run's write is done; throws IoPending before that. */
@@ -93,14 +122,15 @@ final class Sorter implements BTreeCursor {
             }
             file = io.open(path, OpenMode.CREATE);
         }
-        List<byte[]> records = new ArrayList<>();
-        for (boolean more = memory.first(); more; more = memory.next()) {
-            records.add(memory.currentRecord());
+        sortAdded();
+        List<byte[]> records = new ArrayList<>(added.size());
+        for (Entry e : added) {
+            records.add(e.record());
         }
         SortRun run = SortRun.write(file, fileEnd, records);
         runs.add(run);
         fileEnd += run.length;
-        memory.clear();
+        added.clear();
         memoryBytes = 0;
     }
 
@@ -108,16 +138,34 @@ final class Sorter implements BTreeCursor {
         return !runs.isEmpty();
     }
 
+    /**
+     * Makes the in-memory index hold everything, for a cursor method only it serves (an
+     * automatic index, filled by SorterInsert, is then searched): SorterInsert's records move
+     * into it in their order.
+     */
     private void requireInMemory(String what) {
         if (spilled()) {
             throw new IllegalStateException(what + " on a sorter that spilled to disk");
         }
+        for (Entry e : added) {
+            memory.insert(e.record());
+        }
+        added.clear();
+        sortedInMemory = false;
     }
 
     @Override
     public boolean first() {
         if (!spilled()) {
-            return memory.first();
+            if (added.isEmpty() && !sortedInMemory) {
+                return memory.first();
+            }
+            if (!sortedInMemory) {
+                sortAdded();
+                sortedInMemory = true;
+            }
+            position = 0;
+            return position < added.size();
         }
         if (heap == null) {
             if (memoryBytes > 0) {
@@ -156,6 +204,9 @@ final class Sorter implements BTreeCursor {
 
     @Override
     public boolean next() {
+        if (sortedInMemory) {
+            return ++position < added.size();
+        }
         if (!spilled()) {
             return memory.next();
         }
@@ -173,8 +224,8 @@ final class Sorter implements BTreeCursor {
         return current != null;
     }
 
-    private static Head head(byte[] record, int run) {
-        return new Head(record, Records.decode(record), run);
+    private Head head(byte[] record, int run) {
+        return new Head(record, keyOf(record), run);
     }
 
     private int compare(Head a, Head b) {
@@ -185,17 +236,18 @@ final class Sorter implements BTreeCursor {
 
     /** SorterData: the current record's bytes, shared, not copied: they never change. */
     byte[] currentRecord() {
-        return spilled() ? current.record : memory.currentRecord();
+        return sortedInMemory ? added.get(position).record() : spilled() ? current.record : memory.currentRecord();
     }
 
     @Override
     public RecordReader record() {
-        return spilled() ? new RecordReader().reset(MemorySegment.ofArray(current.record), 0) : memory.record();
+        return sortedInMemory || spilled() ? new RecordReader().reset(MemorySegment.ofArray(currentRecord()), 0)
+                : memory.record();
     }
 
     @Override
     public boolean isValid() {
-        return spilled() ? current != null : memory.isValid();
+        return sortedInMemory ? position < added.size() : spilled() ? current != null : memory.isValid();
     }
 
     @Override
@@ -248,6 +300,8 @@ final class Sorter implements BTreeCursor {
     @Override
     public void close() {
         memory.close();
+        added.clear();
+        sortedInMemory = false;
         if (readers != null) {
             for (SortRun.Reader r : readers) {
                 r.close();
