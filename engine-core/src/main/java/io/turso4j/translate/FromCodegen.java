@@ -634,6 +634,14 @@ final class FromCodegen {
      * Per source, which of its columns the query reads; null when that is not known (an
      * expression holds a subquery, whose references are not looked into).
      */
+    /**
+     * Per source bound here, which of its columns {@code exprs} and the ON terms read; null
+     * when a subquery among them may read any.
+     */
+    boolean[][] columnsRead(List<Expr> exprs) {
+        return usedColumns(selects.exprs().scope(), List.of(), exprs);
+    }
+
     private boolean[][] usedColumns(Scope scope, List<Expr> where, List<Expr> used) {
         boolean[][] marks = new boolean[items.size()][];
         for (int j = 0; j < items.size(); j++) {

@@ -102,10 +102,15 @@ final class GroupByCodegen {
         for (int i = 0; i < k; i++) {
             exprs.code(keys.get(i), fields + i);
         }
+        // Only the columns the query reads go to the sorter (the others as NULL, one byte each).
+        boolean[][] read = from.columnsRead(used);
         int at = fields + k;
-        for (Scope.Source s : exprs.scope().sources()) {
+        List<Scope.Source> sources = exprs.scope().sources();
+        for (int source = 0; source < sources.size(); source++) {
+            Scope.Source s = sources.get(source);
             for (int i = 0; i < s.width(); i++, at++) {
-                if (s.reader() == null || s.reader().canRead(i)) {
+                boolean wanted = read == null || source >= read.length || read[source][i];
+                if (wanted && (s.reader() == null || s.reader().canRead(i))) {
                     s.read(b, i, at);
                 } else {
                     b.emit(Opcode.Null, 0, at);
