@@ -341,8 +341,16 @@ final class PagerCursor implements BTreeCursor {
             return null;
         }
         BTreePage pg = page(e, leaf.number()); // now through the edit, which pins it
-        int lo = 1;
-        int hi = n - 1;
+        Path p = copyInto(spare, path);
+        p.idx[top] = search(e, pg, order, strict, 1, n - 1);
+        return p;
+    }
+
+    /**
+     * The first cell of {@code pg} in {@code [lo, hi)} for which {@code order} is positive (or,
+     * without {@code strict}, not negative), by binary search; {@code hi} if there is none.
+     */
+    private static int search(PageEdit e, BTreePage pg, Order order, boolean strict, int lo, int hi) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             int c = order.compare(e, pg, mid);
@@ -352,9 +360,7 @@ final class PagerCursor implements BTreeCursor {
                 lo = mid + 1;
             }
         }
-        Path p = copyInto(spare, path);
-        p.idx[top] = lo;
-        return p;
+        return lo;
     }
 
     private Path before(PageEdit e, Path after) {
@@ -601,17 +607,7 @@ final class PagerCursor implements BTreeCursor {
         int number = root;
         while (true) {
             BTreePage pg = page(e, number);
-            int lo = 0;
-            int hi = pg.cellCount();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                int c = order.compare(e, pg, mid);
-                if (strict ? c > 0 : c >= 0) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
-                }
-            }
+            int lo = search(e, pg, order, strict, 0, pg.cellCount());
             if (pg.type().isLeaf()) {
                 if (lo < pg.cellCount()) {
                     p.push(number, lo);
