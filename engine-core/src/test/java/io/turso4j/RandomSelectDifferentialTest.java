@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * joins of every kind with random ON terms, WHERE, GROUP BY with aggregates and HAVING, and
  * scalar, IN and EXISTS subqueries. Results are compared with SQLite 3.54's as sets of rows
  * (the order is the plan's). Left out because SQLite leaves them to the plan or its version:
- * group_concat's order, which of two equal values (2 and 2.0) DISTINCT or UNION keeps, and
- * which row's overflow fails first. Prints its seed; replay with {@code -Dturso4j.seed=N}.
+ * group_concat's order, which of two equal values (2 and 2.0) a group, DISTINCT or UNION
+ * shows, and which row's overflow fails first. Prints its seed; replay with {@code -Dturso4j.seed=N}.
  */
 class RandomSelectDifferentialTest {
     private static final String[] SCHEMA = {
@@ -29,8 +29,10 @@ class RandomSelectDifferentialTest {
         "CREATE INDEX i4 ON t1(d) WHERE d IS NOT NULL",
     };
 
+    // No two values that are equal but print differently (2 and 2.0, 'b' and 'B' under NOCASE):
+    // which of them a group or DISTINCT shows depends on the order rows come in.
     private static final String[] VALUES = {
-        "NULL", "0", "1", "-1", "2", "3", "10", "1.5", "-2.5", "2.0", "'a'", "'B'", "'b'", "'10'", "'1.5'", "''",
+        "NULL", "0", "1", "-1", "2", "3", "10", "1.5", "-2.5", "'a'", "'B'", "'10'", "'1.5'", "''",
         "x'01'", "' a'", "'abc'",
     };
 
