@@ -44,3 +44,9 @@ EXPLAIN QUERY PLAN SELECT b, count(*) FROM w GROUP BY b;
 EXPLAIN QUERY PLAN SELECT c, count(*) FROM w GROUP BY c;
 EXPLAIN QUERY PLAN SELECT b, count(*) FROM t GROUP BY b;
 SELECT b, count(*) FROM t GROUP BY b;
+-- ... and an ORDER BY on those terms, either way, needs no sort either.
+SELECT a, count(*) FROM w GROUP BY a ORDER BY a DESC;
+EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY a DESC;
+EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY a;
+EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY 2;
+SELECT a, count(*) FROM w GROUP BY a ORDER BY 2, 1;

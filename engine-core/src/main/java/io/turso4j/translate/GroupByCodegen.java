@@ -46,10 +46,12 @@ final class GroupByCodegen {
     /**
      * Codes the grouped query. Returns whether it sorts the rows: not when the loops already
      * yield them in the order of the GROUP BY terms (an index on them), which SQLite then reads
-     * group by group as they come.
+     * group by group as they come. Then, when the ORDER BY {@code order} asks for (null for
+     * none) names the leading GROUP BY terms, the loops are asked for its directions, and the
+     * groups come out in its order: the request is marked satisfied, and no sort follows.
      */
     boolean code(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, List<Expr> columns,
-                 List<String> aliases, int out, SelectCodegen.RowSink sink) {
+                 List<String> aliases, int out, SelectCodegen.RowSink sink, SelectCodegen.OrderRequest order) {
         List<Expr> keys = new ArrayList<>();
         for (int i = 0; i < core.groupBy().size(); i++) {
             keys.add(resolve(core.groupBy().get(i), i, columns, aliases));
@@ -80,7 +82,12 @@ final class GroupByCodegen {
             from.openLoops(where, used); // its unmatched rows come after all the others, in no order
             ordered = false;
         } else {
-            ordered = from.openLoops(where, used, ascending(keys));
+            List<OrderingTerm> wanted = ascending(keys);
+            boolean groupsInOrder = order != null && leads(order.resolved(columns), keys, wanted);
+            ordered = from.openLoops(where, used, wanted);
+            if (groupsInOrder) {
+                order.satisfied = ordered;
+            }
         }
         if (ordered) {
             b.changeOpcode(sorterOpen, Opcode.Noop);
@@ -142,6 +149,26 @@ final class GroupByCodegen {
         b.emit(Opcode.SorterNext, sorter, loop);
         b.resolve(end);
         groups.end(core, columns, out, sink);
+        return true;
+    }
+
+    /**
+     * Whether the ORDER BY terms {@code orderBy} are the leading GROUP BY terms {@code keys}
+     * (each the same expression); if so their directions replace those in {@code wanted}.
+     */
+    private boolean leads(List<OrderingTerm> orderBy, List<Expr> keys, List<OrderingTerm> wanted) {
+        if (orderBy.size() > keys.size()) {
+            return false;
+        }
+        for (int i = 0; i < orderBy.size(); i++) {
+            if (!WhereTerm.sameExpr(orderBy.get(i).expr(), keys.get(i), exprs.scope())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < orderBy.size(); i++) {
+            OrderingTerm t = orderBy.get(i);
+            wanted.set(i, new OrderingTerm(keys.get(i), t.order(), t.nulls()));
+        }
         return true;
     }
 

@@ -89,8 +89,7 @@ final class OrderBy {
         }
         SelectCodegen.OrderRequest request = null;
         SelectCodegen.RowSink early = null;
-        if (select.body() instanceof Select.Core core && core.from() != null && !core.distinct()
-                && core.groupBy().isEmpty()) {
+        if (select.body() instanceof Select.Core core && core.from() != null && !core.distinct()) {
             int[] resultColumns = new int[terms.size()];
             for (int k = 0, key = 0; k < terms.size(); k++, key++) {
                 if (nullFlag.get(key)) {

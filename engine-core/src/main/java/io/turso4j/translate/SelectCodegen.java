@@ -573,7 +573,7 @@ final class SelectCodegen {
                     }
                 }
                 if (new GroupByCodegen(b, exprs).code(core, calls, where, from, columns, aliases, out,
-                        distinctRows(distinct, sink))) {
+                        distinctRows(distinct, sink), distinct >= 0 ? null : order)) {
                     plan.explain("USE TEMP B-TREE FOR GROUP BY");
                 }
                 if (distinct >= 0) {

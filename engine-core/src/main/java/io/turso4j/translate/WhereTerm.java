@@ -370,7 +370,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     }
 
     /** Whether {@code a} and {@code b} are the same expression (SQLite's sqlite3ExprCompare, for the simple kinds). */
-    private static boolean sameExpr(Expr a, Expr b, Scope scope) {
+    static boolean sameExpr(Expr a, Expr b, Scope scope) {
         return switch (a) {
             case Expr.Column x when b instanceof Expr.Column y -> {
                 Scope.Resolved rx = scope.find(x);
