@@ -50,3 +50,7 @@ EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY a DESC;
 EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY a;
 EXPLAIN QUERY PLAN SELECT a, count(*) FROM w GROUP BY a ORDER BY 2;
 SELECT a, count(*) FROM w GROUP BY a ORDER BY 2, 1;
+-- DISTINCT on an index's column: rows come in order, each compared with the one before.
+SELECT DISTINCT a FROM w;
+EXPLAIN QUERY PLAN SELECT DISTINCT a FROM w;
+SELECT DISTINCT b FROM t;

@@ -55,4 +55,20 @@ class GroupByIndexOrderTest {
                 "SELECT DISTINCT count(*) FROM w GROUP BY a",
                 "SELECT a, (SELECT count(*) FROM v WHERE v.a = w.a) FROM w GROUP BY a");
     }
+
+    @Test
+    void distinctRowsReadInIndexOrderMatchSqlite() throws SQLException {
+        SqliteOracle.differential(SETUP,
+                "SELECT DISTINCT a FROM w",
+                "SELECT DISTINCT b FROM w",
+                "SELECT DISTINCT b COLLATE BINARY FROM w",
+                "SELECT DISTINCT a FROM w WHERE a > 1",
+                "SELECT DISTINCT a FROM w WHERE d > 1 ORDER BY 1",
+                "SELECT DISTINCT a FROM w LIMIT 2",
+                "SELECT DISTINCT a FROM w LIMIT 2 OFFSET 1",
+                "SELECT DISTINCT a FROM w ORDER BY a DESC",
+                "SELECT DISTINCT w.a FROM w JOIN v ON v.a = w.a",
+                "SELECT DISTINCT a, d FROM w ORDER BY 1, 2",
+                "SELECT count(*) FROM (SELECT DISTINCT a FROM w)");
+    }
 }

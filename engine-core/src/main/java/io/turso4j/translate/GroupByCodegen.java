@@ -172,8 +172,8 @@ final class GroupByCodegen {
         return true;
     }
 
-    /** The GROUP BY terms as ascending ORDER BY terms, the order the loops are asked for. */
-    private static List<OrderingTerm> ascending(List<Expr> keys) {
+    /** The GROUP BY terms (or DISTINCT's columns) as ascending ORDER BY terms, the order the loops are asked for. */
+    static List<OrderingTerm> ascending(List<Expr> keys) {
         List<OrderingTerm> out = new ArrayList<>();
         for (Expr key : keys) {
             out.add(new OrderingTerm(key, OrderingTerm.SortOrder.ASC, null));

@@ -10,6 +10,7 @@ import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
+import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
@@ -526,14 +527,19 @@ final class SelectCodegen {
             }
             int skip = b.newLabel();
             int distinct = -1;
+            Collation[] collations = null;
+            int openDistinct = -1;
+            int distinctStarted = -1;
             if (core.distinct() && from != null) {
                 distinct = b.allocCursor();
-                Collation[] collations = new Collation[columns.size()];
+                collations = new Collation[columns.size()];
                 for (int i = 0; i < collations.length; i++) {
                     collations[i] = ExprTyping.collation(columns.get(i), exprs.scope());
                 }
-                b.emit(Opcode.OpenEphemeral, distinct, columns.size(), 0,
+                openDistinct = b.emit(Opcode.OpenEphemeral, distinct, columns.size(), 0,
                         new IndexKeyComparator(collations, new boolean[columns.size()]), 0);
+                distinctStarted = b.allocRegister(); // for newRows, if the rows come in order
+                b.emit(Opcode.Integer, 0, distinctStarted);
             }
             if (calls.isEmpty() && core.groupBy().isEmpty()) {
                 if (core.having() != null) {
@@ -541,13 +547,19 @@ final class SelectCodegen {
                     throw ExprCodegen.error("HAVING clause on a non-aggregate query");
                 }
                 int next = b.newLabel();
+                RowSink rows = distinctRows(distinct, sink);
                 if (from != null) {
-                    boolean ordered = from.openLoops(where, columns,
-                            order == null || distinct >= 0 ? null : order.resolved(columns));
+                    // DISTINCT asks for its columns' order: equal rows then come together, and a
+                    // row is new when it differs from the one before (SQLite's ordered DISTINCT).
+                    boolean ordered = from.openLoops(where, columns, distinct >= 0 ? GroupByCodegen.ascending(columns)
+                            : order == null ? null : order.resolved(columns));
                     if (order != null) {
                         order.satisfied = ordered;
                     }
-                    if (distinct >= 0) {
+                    if (distinct >= 0 && ordered) {
+                        b.changeOpcode(openDistinct, Opcode.Noop);
+                        rows = newRows(distinctStarted, columns.size(), collations, sink);
+                    } else if (distinct >= 0) {
                         plan.explain("USE TEMP B-TREE FOR DISTINCT");
                     }
                 } else {
@@ -558,7 +570,7 @@ final class SelectCodegen {
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
-                distinctRows(distinct, sink).row(out, columns.size());
+                rows.row(out, columns.size());
                 if (from != null) {
                     from.closeLoops(next);
                 } else {
@@ -615,6 +627,30 @@ final class SelectCodegen {
      * {@code sink}, passed only rows not seen before when {@code distinct} (the cursor of an
      * ephemeral index of the rows so far) is not -1.
      */
+    /**
+     * Passes on only the rows that differ from the one before (NULLs equal, by the columns'
+     * collations): DISTINCT over rows that come in order. {@code started}, set to 0 before the
+     * loops, says whether a row has come.
+     */
+    private RowSink newRows(int started, int count, Collation[] collations, RowSink sink) {
+        int previous = b.allocRegisters(count);
+        return (first, n) -> {
+            int different = b.newLabel();
+            int seen = b.newLabel();
+            b.emit(Opcode.IfNot, started, different, 0);
+            for (int i = 0; i < n; i++) {
+                Collation c = collations[i] != null ? collations[i] : io.turso4j.value.BuiltinCollation.BINARY;
+                b.emit(Opcode.Ne, previous + i, different, first + i, c, AffinityCode.NULLEQ);
+            }
+            b.emit(Opcode.Goto, 0, seen);
+            b.resolve(different);
+            b.emit(Opcode.Copy, first, previous, n - 1);
+            b.emit(Opcode.Integer, 1, started);
+            sink.row(first, n);
+            b.resolve(seen);
+        };
+    }
+
     private RowSink distinctRows(int distinct, RowSink sink) {
         if (distinct < 0) {
             return sink;
