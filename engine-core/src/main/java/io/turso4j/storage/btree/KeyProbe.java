@@ -1,5 +1,6 @@
 package io.turso4j.storage.btree;
 
+import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.format.SerialType;
 import io.turso4j.storage.format.Varint;
 import io.turso4j.value.BuiltinCollation;
@@ -98,7 +99,7 @@ final class KeyProbe {
             };
         }
         if (type < SerialType.FIRST_BLOB) {
-            long v = integer(page, at, type, width);
+            long v = RecordReader.integerAt(page, at, (int) type);
             return switch (kt) {
                 case INTEGER -> Long.compare(v, k.intValue());
                 case REAL -> ValueComparator.compareIntReal(v, k.realValue());
@@ -118,20 +119,5 @@ final class KeyProbe {
         }
         MemorySegment.copy(page, ValueLayout.JAVA_BYTE, at, scratch, 0, width);
         return Integer.signum(c.compare(scratch, 0, width, k.bytes(), 0, k.length()));
-    }
-
-    /** The INTEGER of serial type {@code type} (INT8 .. INT64, ZERO, ONE) at {@code at}. */
-    private static long integer(MemorySegment page, int at, long type, int width) {
-        if (type == SerialType.INT64) {
-            return page.get(BIG_ENDIAN_LONG, at);
-        }
-        if (width == 0) {
-            return type == SerialType.ONE ? 1 : 0;
-        }
-        long v = page.get(ValueLayout.JAVA_BYTE, at); // the first byte carries the sign
-        for (int b = 1; b < width; b++) {
-            v = v << 8 | (page.get(ValueLayout.JAVA_BYTE, at + b) & 0xff);
-        }
-        return v;
     }
 }

@@ -43,8 +43,8 @@ public final class RecordReader {
      * 127), -1 for the reserved 10 and 11 and for the bytes 128 .. 255, which start a longer varint.
      */
     private static final int[] QUICK_SIZES = new int[256];
-    /** For {@link #quickLong}: how far an 8-byte big-endian read shifts down to integer type {@code 1 .. 6}. */
-    private static final int[] QUICK_SHIFTS = {0, 56, 48, 40, 32, 16, 0};
+    /** How far an 8-byte big-endian read shifts down to integer serial type {@code 1 .. 6}. */
+    private static final int[] INTEGER_SHIFTS = {0, 56, 48, 40, 32, 16, 0};
 
     static {
         for (int t = 0; t < QUICK_SIZES.length; t++) {
@@ -186,7 +186,18 @@ public final class RecordReader {
         if (array != null) {
             return integerAt(array, base + (int) at, (int) type, i);
         }
-        return switch ((int) type) {
+        if (type == SerialType.FLOAT64 || type < SerialType.INT8 || type > SerialType.ONE) {
+            throw new IllegalStateException("column " + i + " has serial type " + type + ", not an integer");
+        }
+        return integerAt(record, at, (int) type);
+    }
+
+    /**
+     * The integer of serial {@code type} (INT8 .. INT64, ZERO or ONE) at {@code at} in {@code
+     * record}, big-endian, sign-extended.
+     */
+    public static long integerAt(MemorySegment record, long at, int type) {
+        return switch (type) {
             case SerialType.ZERO -> 0;
             case SerialType.ONE -> 1;
             case SerialType.INT8 -> record.get(ValueLayout.JAVA_BYTE, at);
@@ -195,7 +206,7 @@ public final class RecordReader {
             case SerialType.INT32 -> BigEndian.i32(record, at);
             case SerialType.INT48 -> ((long) (short) BigEndian.u16(record, at) << 32) | BigEndian.u32(record, at + 2);
             case SerialType.INT64 -> BigEndian.i64(record, at);
-            default -> throw new IllegalStateException("column " + i + " has serial type " + type + ", not an integer");
+            default -> throw new IllegalArgumentException("serial type " + type + " is not an integer");
         };
     }
 
@@ -204,7 +215,7 @@ public final class RecordReader {
         if (type >= SerialType.INT8 && type <= SerialType.INT64 && at <= b.length - Long.BYTES) {
             // one 8-byte read shifted down to the value's width, sign and all: no jump on the
             // width, which varies from row to row and would mispredict
-            return (long) BIG_ENDIAN_LONG.get(b, at) >> (Long.SIZE - Byte.SIZE * (int) SerialType.size(type));
+            return (long) BIG_ENDIAN_LONG.get(b, at) >> INTEGER_SHIFTS[type];
         }
         return switch (type) {
             case SerialType.ZERO -> 0;
@@ -324,12 +335,7 @@ public final class RecordReader {
 
     /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) that the last successful {@link #quickType} found. */
     public long quickLong(int type) {
-        int at = base + quickOffset;
-        if (type <= SerialType.INT64 && at <= array.length - Long.BYTES) {
-            // as integerAt: one 8-byte read shifted down to the value's width, sign and all
-            return (long) BIG_ENDIAN_LONG.get(array, at) >> QUICK_SHIFTS[type];
-        }
-        return integerAt(array, at, type, -1);
+        return integerAt(array, base + quickOffset, type, -1);
     }
 
     /** Whether column {@code i} exists, parsing the header up to it. */
