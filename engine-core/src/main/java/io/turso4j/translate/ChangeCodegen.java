@@ -85,7 +85,7 @@ final class ChangeCodegen {
 
     /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        return selects.withCtes(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
+        return selects.ctes().with(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
     }
 
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
@@ -119,7 +119,7 @@ final class ChangeCodegen {
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        return selects.withCtes(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
+        return selects.ctes().with(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
     }
 
     /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */

@@ -96,11 +96,11 @@ final class FromCodegen {
      * scope naming their columns. A lone subquery source takes the terms of {@code where} that
      * {@link PushDown} pushes.
      */
-    Scope bind(Select.From from, Map<String, Select.Cte> ctes, Scope parent, List<Expr> where) {
+    Scope bind(Select.From from, Scope parent, List<Expr> where) {
         bound = from;
         this.where = from.joins().isEmpty() ? where : List.of();
         outerRight = hasRightJoin(from);
-        joinClause(from, ctes, parent);
+        joinClause(from, parent);
         if (items.size() > 64) {
             throw ExprCodegen.error("at most 64 tables in a join");
         }
@@ -117,9 +117,9 @@ final class FromCodegen {
      * Binds the sources of one join clause (the FROM clause, or an unaliased parenthesized join
      * inside it, whose inner joins flatten into the outer ones as SQLite's do).
      */
-    private void joinClause(Select.From from, Map<String, Select.Cte> ctes, Scope parent) {
+    private void joinClause(Select.From from, Scope parent) {
         int leftStart = sources.size();
-        add(from.first(), ctes, parent);
+        add(from.first(), parent);
         for (Select.Join join : from.joins()) {
             Select.JoinKind kind = join.op().kind();
             boolean left = kind == Select.JoinKind.LEFT;
@@ -131,9 +131,9 @@ final class FromCodegen {
             int before = items.size();
             if ((left || right) && join.table() instanceof Select.Nested n && n.alias() == null
                     && !n.from().joins().isEmpty()) {
-                nestedJoin(n, ctes, parent);
+                nestedJoin(n, parent);
             } else {
-                add(join.table(), ctes, parent);
+                add(join.table(), parent);
             }
             if ((left || right) && items.size() != before + 1) {
                 throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
@@ -177,7 +177,7 @@ final class FromCodegen {
      * rows of {@code SELECT t1.*, t2.*, … FROM (…)}, one source whose columns the tables' names
      * still qualify ({@link Scope.Part}).
      */
-    private void nestedJoin(Select.Nested n, Map<String, Select.Cte> ctes, Scope parent) {
+    private void nestedJoin(Select.Nested n, Scope parent) {
         List<String> tables = new ArrayList<>();
         tableNames(n.from(), tables);
         List<Select.ResultColumn> stars = new ArrayList<>();
@@ -226,12 +226,12 @@ final class FromCodegen {
         return joinTerms;
     }
 
-    private void add(Select.TableRef ref, Map<String, Select.Cte> ctes, Scope parent) {
+    private void add(Select.TableRef ref, Scope parent) {
         switch (ref) {
             case Select.SubqueryTable s -> subquery(s.select(), s.alias() != null ? s.alias()
                     : "(subquery-" + (sources.size() + 1) + ")", null, parent, null);
             case Select.Table t -> {
-                Scope.Source row = selects.recursiveRow(t.name(), bound);
+                Scope.Source row = selects.ctes().recursiveRow(t.name(), bound);
                 if (row != null) {
                     // The recursive arm of a recursive CTE: its own name is the current row.
                     Scope.Source source = new Scope.Source(t.alias() != null ? t.alias() : row.name(), row.columns(),
@@ -240,7 +240,7 @@ final class FromCodegen {
                     items.add(new Item(source, null, -1, 0, true, 1));
                     return;
                 }
-                Select.Cte cte = selects.cte(t.name());
+                Select.Cte cte = selects.ctes().find(t.name());
                 if (cte == null) {
                     table(t);
                     return;
@@ -263,13 +263,13 @@ final class FromCodegen {
             case Select.TableFunction f when FunctionSources.handles(f) -> functionSource(f);
             case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
             case Select.TableFunction f -> throw ExprCodegen.error("no such table: " + qualified(f.name()));
-            case Select.Nested n when n.alias() == null -> joinClause(n.from(), ctes, parent);
+            case Select.Nested n when n.alias() == null -> joinClause(n.from(), parent);
             case Select.Nested n when n.from().joins().isEmpty() -> add(switch (n.from().first()) {
                 case Select.Table t -> new Select.Table(t.name(), n.alias(), t.indexedBy());
                 case Select.SubqueryTable q -> new Select.SubqueryTable(q.select(), n.alias());
                 case Select.TableRef other -> other;
-            }, ctes, parent);
-            case Select.Nested n -> nestedJoin(n, ctes, parent);
+            }, parent);
+            case Select.Nested n -> nestedJoin(n, parent);
         }
     }
 
@@ -371,7 +371,7 @@ final class FromCodegen {
             b.emit(Opcode.Yield, register, 0);
         });
         if (cte != null) {
-            selects.withCteBuilding(cte, "circular reference: ", code);
+            selects.ctes().building(cte, "circular reference: ", code);
         } else {
             code.run();
         }

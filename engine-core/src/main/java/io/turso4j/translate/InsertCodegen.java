@@ -69,7 +69,7 @@ final class InsertCodegen {
      * names (RETURNING's), empty when it returns no rows.
      */
     static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
-        return selects.withCtes(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
+        return selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
     }
 
     private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,

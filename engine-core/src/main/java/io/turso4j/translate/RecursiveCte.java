@@ -170,7 +170,7 @@ final class RecursiveCte {
             b.emit(Opcode.IdxInsert, queue, record);
             b.resolve(skip);
         };
-        selects.withCteBuilding(cte, "circular reference: ",
+        selects.ctes().building(cte, "circular reference: ",
                 () -> selects.body(arms.setup(), b.allocRegisters(width), enqueue));
         Select setup = new Select(select.pos(), null, arms.setup(), List.of(), null);
         List<String> columns = named ? cte.columns()
@@ -199,7 +199,7 @@ final class RecursiveCte {
                 ExprTyping.columnCollations(setup, width));
         for (Select.Core arm : arms.recursive()) {
             // Any other reference to the CTE inside the arm (a subquery) fails as in SQLite.
-            selects.withRecursiveRow(cte.name(), arm.from(), current, () -> selects.withCteBuilding(cte,
+            selects.ctes().withRecursiveRow(cte.name(), arm.from(), current, () -> selects.ctes().building(cte,
                     "multiple recursive references: ", () -> selects.body(arm, b.allocRegisters(width), enqueue)));
         }
         b.emit(Opcode.Goto, 0, loop);

@@ -47,20 +47,8 @@ final class SelectCodegen {
     /** The database's tables, which FROM names when no CTE of that name is visible. */
     private final Schema schema;
     private Tokens tokens;
-    /** The common table expressions visible where code is being generated, by lower-case name. */
-    private Map<String, Select.Cte> ctes = Map.of();
-    /**
-     * While a recursive CTE's recursive arm compiles: its name's current row, which the arm's own
-     * FROM clause reads (see {@link FromCodegen}), by lower-case name.
-     */
-    private final Map<String, RecursiveRow> recursiveRows = new HashMap<>();
-    /**
-     * The CTEs whose own bodies are being coded, each with the message a reference to it from
-     * inside gets (SQLite's zCteErr): its name is neither a stored table nor usable there.
-     */
-    private final Map<Select.Cte, String> building = new IdentityHashMap<>();
-
-    private record RecursiveRow(Select.From from, Scope.Source row) {}
+    /** The common table expressions FROM may name where code is being generated. */
+    private final CteScope ctes = new CteScope();
 
     /** The EXPLAIN QUERY PLAN lines this compilation notes. */
     private final PlanLines plan = new PlanLines();
@@ -147,11 +135,11 @@ final class SelectCodegen {
      * none or a common table expression (or a recursive CTE's row) of that name hides it.
      */
     Table storedTable(io.turso4j.sql.ast.Name name) {
-        String key = name.name().toLowerCase(Locale.ROOT);
-        if (name.schema() == null && (ctes.containsKey(key) || recursiveRows.containsKey(key))) {
-            return null;
-        }
-        return TableSource.lookup(schema, name);
+        return name.schema() == null && ctes.hides(name.name()) ? null : TableSource.lookup(schema, name);
+    }
+
+    CteScope ctes() {
+        return ctes;
     }
 
     private Tokens tokens() {
@@ -222,81 +210,7 @@ final class SelectCodegen {
 
     /** Codes {@code select}; control falls out at the end after the last row. Returns the column count. */
     int select(Select select, RowSink sink) {
-        return withCtes(select.with(), () -> selectBody(select, sink));
-    }
-
-    /** Runs {@code body} with the common table expressions of {@code with} (null for none) visible. */
-    <T> T withCtes(Select.With with, java.util.function.Supplier<T> body) {
-        Map<String, Select.Cte> outerCtes = ctes;
-        if (with != null) {
-            Map<String, Select.Cte> visible = new HashMap<>(ctes);
-            for (Select.Cte cte : with.ctes()) {
-                // Any CTE may name itself: SQLite ignores the RECURSIVE keyword.
-                visible.put(cte.name().toLowerCase(Locale.ROOT), cte);
-            }
-            ctes = visible;
-        }
-        try {
-            return body.get();
-        } finally {
-            ctes = outerCtes;
-        }
-    }
-
-    /**
-     * The row a recursive CTE's name stands for in {@code from}, the FROM clause of its recursive
-     * arm (not in a subquery there), or null.
-     */
-    Scope.Source recursiveRow(io.turso4j.sql.ast.Name name, Select.From from) {
-        RecursiveRow r = name.schema() == null ? recursiveRows.get(name.name().toLowerCase(Locale.ROOT)) : null;
-        return r != null && r.from() == from ? r.row() : null;
-    }
-
-    /** Runs {@code body} with {@code name} standing for the one row {@code row} in the FROM clause {@code from}. */
-    void withRecursiveRow(String name, Select.From from, Scope.Source row, Runnable body) {
-        String key = name.toLowerCase(Locale.ROOT);
-        RecursiveRow saved = recursiveRows.put(key, new RecursiveRow(from, row));
-        try {
-            body.run();
-        } finally {
-            if (saved == null) {
-                recursiveRows.remove(key);
-            } else {
-                recursiveRows.put(key, saved);
-            }
-        }
-    }
-
-    /**
-     * The common table expression {@code name} names where code is being generated, or null.
-     * Fails as SQLite does for a CTE named inside its own body (other than by a recursive arm's
-     * FROM clause): SQLite ignores the RECURSIVE keyword, so the name never falls through to a
-     * stored table of the same name.
-     */
-    Select.Cte cte(io.turso4j.sql.ast.Name name) {
-        Select.Cte cte = name.schema() == null ? ctes.get(name.name().toLowerCase(Locale.ROOT)) : null;
-        String error = cte == null ? null : building.get(cte);
-        if (error != null) {
-            throw ExprCodegen.error(error + cte.name());
-        }
-        return cte;
-    }
-
-    /**
-     * Runs {@code body}, code of {@code cte}'s own body, where a reference to {@code cte} fails
-     * with {@code error} followed by its name.
-     */
-    void withCteBuilding(Select.Cte cte, String error, Runnable body) {
-        String saved = building.put(cte, error);
-        try {
-            body.run();
-        } finally {
-            if (saved == null) {
-                building.remove(cte);
-            } else {
-                building.put(cte, saved);
-            }
-        }
+        return ctes.with(select.with(), () -> selectBody(select, sink));
     }
 
     private int selectBody(Select select, RowSink sink) {
@@ -397,15 +311,15 @@ final class SelectCodegen {
                     }
                 }
                 case Select.Table t -> {
-                    Scope.Source row = recursiveRow(t.name(), from);
-                    Select.Cte cte = row == null ? cte(t.name()) : null;
+                    Scope.Source row = ctes.recursiveRow(t.name(), from);
+                    Select.Cte cte = row == null ? ctes.find(t.name()) : null;
                     String name = t.alias() != null ? t.alias() : t.name().name();
                     if (row != null && (table == null || table.equalsIgnoreCase(name))) {
                         n += row.columns().size();
                     } else if (cte != null && (table == null || table.equalsIgnoreCase(name))) {
                         int[] count = {cte.columns().size()};
                         if (cte.columns().isEmpty()) {
-                            withCteBuilding(cte, "circular reference: ", () -> count[0] = columnCount(cte.select().body()));
+                            ctes.building(cte, "circular reference: ", () -> count[0] = columnCount(cte.select().body()));
                         }
                         n += count[0];
                     } else if (row == null && cte == null && (table == null || table.equalsIgnoreCase(name))) {
@@ -445,7 +359,7 @@ final class SelectCodegen {
 
     /** The columns of {@code ref} when it is a stored table (lower case), else none. */
     private List<String> storedColumns(Select.TableRef ref) {
-        if (ref instanceof Select.Table t && !ctes.containsKey(t.name().name().toLowerCase(Locale.ROOT))) {
+        if (ref instanceof Select.Table t && !ctes.hides(t.name().name())) {
             Table stored = TableSource.lookup(schema, t.name());
             if (stored != null) {
                 return stored.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
@@ -493,7 +407,7 @@ final class SelectCodegen {
         List<Expr> where = new ArrayList<>();
         if (core.from() != null) {
             from = new FromCodegen(b, this);
-            exprs.pushScope(from.bind(core.from(), ctes, outer, core.where() == null ? List.of() : conjuncts(core.where())));
+            exprs.pushScope(from.bind(core.from(), outer, core.where() == null ? List.of() : conjuncts(core.where())));
             where.addAll(from.joinTerms());
         }
         try {
