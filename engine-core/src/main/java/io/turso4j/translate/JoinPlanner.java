@@ -350,7 +350,7 @@ final class JoinPlanner {
             } else if (ordering && firstOnly) {
                 // It stops at the first row that passes: a seek and a few steps, through the
                 // narrowest index of those that serve (as SQLite's cost, which weighs entry size).
-                cost = Math.min(cost, 4 * log) + (c.index() != null ? 0.001 * entrySize(c.index(), table) : 0);
+                cost = Math.min(cost, 4 * log) + (c.index() != null ? 0.001 * SqliteCosts.entrySize(c.index(), table) : 0);
             }
             out[i] = c.withEstimates(cost, rows);
         }
@@ -497,7 +497,7 @@ final class JoinPlanner {
      * A MULTI-INDEX OR path per OR term tested in source {@code s}'s loop each of whose disjuncts
      * has a rowid or index lookup (the cheapest; the table's row is always read): its rows are
      * the sum of its branches' and its cost theirs as SQLite prices them (whereLoopAddOr), so
-     * that it wins over a full scan exactly when SQLite's does (see {@link #sqliteCost}).
+     * that it wins over a full scan exactly when SQLite's does (see {@link SqliteCosts#branch}).
      */
     private void multiOrPaths(int s, long available, Item item, double n, double log, List<AccessPath> out) {
         long here = available | (1L << s);
@@ -541,8 +541,8 @@ final class JoinPlanner {
                     break;
                 }
                 branches.add(branch);
-                double c = sqliteCost(branch, item.table(), log);
-                cost = first ? c : logEstAdd(cost, c);
+                double c = SqliteCosts.branch(branch, item.table(), log);
+                cost = first ? c : SqliteCosts.logEstAdd(cost, c);
                 first = false;
                 rows += branch.rows();
             }
@@ -553,86 +553,6 @@ final class JoinPlanner {
                         Math.min(n, rows), 0, t, List.copyOf(branches)));
             }
         }
-    }
-
-    /**
-     * A branch's cost in SQLite's LogEst units (ten times the base-2 logarithm), as its
-     * whereLoopAddBtreeIndex prices a lookup: the seeks, about log N each, plus the entries read
-     * (each weighed by the index entry's width against the row's, 15 for the table itself)
-     * and, for an index, the table rows read by rowid at about three steps each.
-     */
-    private static double sqliteCost(AccessPath branch, Table table, double log) {
-        double out = logEst(branch.rows());
-        double seeks = 1;
-        for (WhereTerm.Constraint c : branch.eq()) {
-            if (c.op() == WhereTerm.Op.IN) {
-                seeks *= c.listSize();
-            }
-        }
-        double seek = logEst(log) + logEst(seeks);
-        if (branch.kind() == AccessPath.Kind.INDEX) {
-            int weight = 15 * entrySize(branch.index(), table) / rowSize(table);
-            return logEstAdd(logEstAdd(seek, out + 1 + weight), out + 16);
-        }
-        return logEstAdd(seek, out + 16);
-    }
-
-    /** SQLite's szIdxRow: the LogEst of its guess at an entry's size in bytes, from the declared types. */
-    private static int entrySize(Index index, Table table) {
-        int entry = 0;
-        for (IndexColumn c : index.columns()) {
-            entry += c.column() < 0 ? 1 : sizeGuess(table, c.column());
-        }
-        return sqliteLogEst(4L * entry);
-    }
-
-    /** SQLite's szTabRow: the LogEst of its guess at a row's size in bytes, from the declared types. */
-    private static int rowSize(Table table) {
-        int row = table.rowidAlias() < 0 ? 1 : 0;
-        for (int c = 0; c < table.columns().size(); c++) {
-            row += sizeGuess(table, c);
-        }
-        return sqliteLogEst(4L * row);
-    }
-
-    /** SQLite's guess at a column's size in 4-byte units (szEst): a text or untyped column 5, any other 1. */
-    private static int sizeGuess(Table table, int column) {
-        io.turso4j.value.Affinity a = table.columns().get(column).affinity();
-        return a == io.turso4j.value.Affinity.TEXT || a == io.turso4j.value.Affinity.BLOB ? 5 : 1;
-    }
-
-    /** sqlite3LogEst: ten times the base-2 logarithm of {@code x}, in SQLite's integer steps. */
-    private static int sqliteLogEst(long x) {
-        int[] a = {0, 2, 3, 5, 6, 7, 8, 9};
-        int y = 40;
-        if (x < 8) {
-            if (x < 2) {
-                return 0;
-            }
-            while (x < 8) {
-                y -= 10;
-                x <<= 1;
-            }
-        } else {
-            while (x > 255) {
-                y += 40;
-                x >>= 4;
-            }
-            while (x > 15) {
-                y += 10;
-                x >>= 1;
-            }
-        }
-        return a[(int) (x & 7)] + y - 10;
-    }
-
-    private static double logEst(double x) {
-        return 10 * Math.log(Math.max(1, x)) / Math.log(2);
-    }
-
-    /** The LogEst of the sum of the values of LogEsts {@code a} and {@code b}. */
-    private static double logEstAdd(double a, double b) {
-        return logEst(Math.pow(2, a / 10) + Math.pow(2, b / 10));
     }
 
     /** An index's path; {@code fullScan}: also when nothing narrows it (it may yield the ORDER BY). */
@@ -679,7 +599,7 @@ final class JoinPlanner {
             return; // a WITHOUT ROWID table's primary key index is its table: the SCAN path already
         }
         if (eq.isEmpty() && lower == null && upper == null && !fullScan
-                && (!covering || item.table().hasRowid() && entrySize(index, item.table()) >= rowSize(item.table()))) {
+                && (!covering || item.table().hasRowid() && SqliteCosts.entrySize(index, item.table()) >= SqliteCosts.rowSize(item.table()))) {
             // SQLite scans a whole index instead of the table only when it covers the query
             // with narrower entries (or may yield the ORDER BY): rows then come in table order.
             return;
@@ -698,7 +618,7 @@ final class JoinPlanner {
         if (covering && eq.isEmpty() && lower == null && upper == null && item.table().hasRowid()) {
             // A whole covering index read for its order: as SQLite weighs it against the table
             // (rSize + 1 + 15·szIdxRow/szTabRow against rSize + 16), no cheaper unless narrower.
-            perRow = Math.pow(2, (1 + 15 * entrySize(index, item.table()) / rowSize(item.table()) - 16) / 10.0);
+            perRow = Math.pow(2, (1 + 15 * SqliteCosts.entrySize(index, item.table()) / SqliteCosts.rowSize(item.table()) - 16) / 10.0);
         }
         // Of two indexes that serve equally, the one with narrower entries.
         // A seek weighs a third of log N: costs here are SQLite's divided by three (its scan
@@ -709,7 +629,9 @@ final class JoinPlanner {
 
     /**
      * A guess at the width of an index entry, as SQLite guesses one from the declared types: a
-     * numeric column (or the rowid) as one unit, any other as two.
+     * numeric column (or the rowid) as one unit, any other as two. Only a tie-break between
+     * indexes that serve alike; SQLite's own size guess ({@link SqliteCosts#entrySize}) in its
+     * place changes plans that match sqlite3's now.
      */
     private static int width(Index index, Table table) {
         int width = 0;
