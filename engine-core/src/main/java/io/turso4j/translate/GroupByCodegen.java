@@ -75,7 +75,7 @@ final class GroupByCodegen {
         // Opened before the loops; made a Noop when they yield the groups in order (as SQLite does).
         int sorterOpen = b.emit(Opcode.SorterOpen, sorter, k + width, 0,
                 new IndexKeyComparator(collations, new boolean[k]), 0);
-        Groups groups = new Groups(k, collations, new AggregateCode(b, exprs, calls));
+        Groups groups = new Groups(k, collations, new AggregateCode(b, exprs, calls), width);
         int next = b.newLabel();
         boolean ordered;
         if (from.rightJoined()) {
@@ -198,16 +198,13 @@ final class GroupByCodegen {
         private final int firstRow = b.allocRegister();
         private final int output = b.newLabel();
 
-        Groups(int k, Collation[] collations, AggregateCode aggregates) {
+        /** @param width the sources' columns, all of which a snapshot holds */
+        Groups(int k, Collation[] collations, AggregateCode aggregates, int width) {
             this.k = k;
             this.collations = collations;
             this.aggregates = aggregates;
             current = b.allocRegisters(k);
             previous = b.allocRegisters(k);
-            int width = 0;
-            for (Scope.Source s : exprs.scope().sources()) {
-                width += s.width();
-            }
             snapshot = b.allocRegisters(Math.max(width, 1));
             aggregates.reset();
             b.emit(Opcode.Integer, 0, open);
