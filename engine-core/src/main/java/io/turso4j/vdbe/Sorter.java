@@ -141,9 +141,9 @@ final class Sorter implements BTreeCursor {
     /**
      * Makes the in-memory index hold everything, for a cursor method only it serves (an
      * automatic index, filled by SorterInsert, is then searched): SorterInsert's records move
-     * into it in their order.
+     * into it in their order. A sorter that spilled has no such index.
      */
-    private void requireInMemory(String what) {
+    private void intoIndex(String what) {
         if (spilled()) {
             throw new IllegalStateException(what + " on a sorter that spilled to disk");
         }
@@ -252,19 +252,19 @@ final class Sorter implements BTreeCursor {
 
     @Override
     public boolean last() {
-        requireInMemory("Last");
+        intoIndex("Last");
         return memory.last();
     }
 
     @Override
     public boolean prev() {
-        requireInMemory("Prev");
+        intoIndex("Prev");
         return memory.prev();
     }
 
     @Override
     public boolean seek(SeekOp op, Register[] regs, int start, int count) {
-        requireInMemory("a seek");
+        intoIndex("a seek");
         return memory.seek(op, regs, start, count);
     }
 
@@ -286,13 +286,13 @@ final class Sorter implements BTreeCursor {
     /** IdxInsert (a recursive CTE's queue): in memory, never spilled, as the queue is read while it grows. */
     @Override
     public void insert(byte[] record) {
-        requireInMemory("IdxInsert");
+        intoIndex("IdxInsert");
         memory.insert(record);
     }
 
     @Override
     public void delete() {
-        requireInMemory("Delete");
+        intoIndex("Delete");
         memory.delete();
     }
 
