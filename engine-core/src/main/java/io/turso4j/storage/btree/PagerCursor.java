@@ -192,19 +192,27 @@ final class PagerCursor implements BTreeCursor {
 
     /** {@link #nextOnLeaf} before the leaf is copied: checks the leaf still applies, then copies it. */
     private boolean firstOnLeaf() {
-        if (leaf == null || hole || path == null || generation != tree.generation()
-                || !tree.pager().isCurrent(leaf)) {
+        if (!onRememberedLeaf()) {
             return false;
         }
         int top = path.depth - 1;
-        int i = path.idx[top] + 1;
-        if (path.pages[top] != leaf.number() || i >= leafView.cellCount()) {
+        if (path.idx[top] + 1 >= leafView.cellCount()) {
             return false;
         }
         LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
         spareSnapshotBytes = null;
         snapshot = s;
         return nextCell(s, top);
+    }
+
+    /**
+     * Whether the cursor is on an entry of the leaf it remembers ({@link #leaf}, {@link
+     * #leafView}), which is still the pager's current version of that page and unchanged by the
+     * tree since: the leaf may then be read without going through the pager.
+     */
+    private boolean onRememberedLeaf() {
+        return leaf != null && !hole && path != null && generation == tree.generation()
+                && tree.pager().isCurrent(leaf) && path.pages[path.depth - 1] == leaf.number();
     }
 
     /** Lands on the cell after the path's current one on the leaf copied in {@code s}; false past its end or at a cell that spills. */
@@ -325,13 +333,12 @@ final class PagerCursor implements BTreeCursor {
      * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
      */
     private Path onLeaf(PageEdit e, Order order, boolean strict) {
-        if (leaf == null || hole || path == null || generation != tree.generation()
-                || !tree.pager().isCurrent(leaf)) {
+        if (!onRememberedLeaf()) {
             return null;
         }
         int top = path.depth - 1;
         int n = leafView.cellCount();
-        if (path.pages[top] != leaf.number() || n < 2
+        if (n < 2
                 || !table && (leafView.cell(0, cell).spills() || leafView.cell(n - 1, cell).spills())) {
             return null;
         }
