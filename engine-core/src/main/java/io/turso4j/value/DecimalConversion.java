@@ -1,7 +1,5 @@
 package io.turso4j.value;
 
-import java.math.BigInteger;
-
 /**
  * Binary ↔ decimal conversion of doubles the way current SQLite (3.54) does it, so that
  * text → REAL and REAL → text agree with SQLite to the last bit and the last digit, even where
@@ -24,12 +22,40 @@ public final class DecimalConversion {
     static final int LAST_POWER = 347;
     private static final int COUNT = LAST_POWER - FIRST_POWER + 1;
     /** Top 64 bits of each power of ten. */
-    private static final long[] POW_HI = new long[COUNT];
+    static final long[] POW_HI = new long[COUNT];
     /** The next 32 bits. */
-    private static final int[] POW_LO = new int[COUNT];
+    static final int[] POW_LO = new int[COUNT];
+    /** The power index of the first entry of {@link #GROUP_HI}: 10^(27 * FIRST_GROUP). */
+    static final int FIRST_GROUP = -13;
+    /**
+     * 10^(27g) rounded to 96 bits for g = -13..12, top 64 bits, as SQLite's own table holds
+     * them (SqlitePowersTest derives them again with BigInteger).
+     */
+    static final long[] GROUP_HI = {
+            0x8049a4ac0c5811aeL, 0xcf42894a5dce35eaL, 0xa76c582338ed2621L,
+            0x873e4f75e2224e68L, 0xda7f5bf590966848L, 0xb080392cc4349decL,
+            0x8e938662882af53eL, 0xe65829b3046b0afaL, 0xba121a4650e4ddebL,
+            0x964e858c91ba2655L, 0xf2d56790ab41c2a2L, 0xc428d05aa4751e4cL,
+            0x9e74d1b791e07e48L, 0x8000000000000000L, 0xcecb8f27f4200f3aL,
+            0xa70c3c40a64e6c51L, 0x86f0ac99b4e8dafdL, 0xda01ee641a708de9L,
+            0xb01ae745b101e9e4L, 0x8e41ade9fbebc27dL, 0xe5d3ef282a242e81L,
+            0xb9a74a0637ce2ee1L, 0x95f83d0a1fb69cd9L, 0xf24a01a73cf2dccfL,
+            0xc3b8358109e84f07L, 0x9e19db92b4e31ba9L,
+    };
+    /** The low 32 bits of the same. */
+    static final int[] GROUP_LO = {
+            0x205b896d, 0x52064cad, 0xaf2af2b8, 0x5a7744a7, 0xaf39a475, 0xbd8d794e,
+            0x547eb47b, 0x0cb4a5a3, 0x92f34d62, 0x3a6a07f9, 0xfae27299, 0xaa97e14c,
+            0x775ea265, 0x00000000, 0x00000000, 0x999090b6, 0x69a028bb, 0xe80e6f48,
+            0x5ec05dd0, 0x14588f14, 0x8f1668c9, 0x6d953e2c, 0x4abdaf10, 0xbc633b39,
+            0x0a862f81, 0x6c07a2c2,
+    };
+    /** 0.1 truncated to 96 bits: SQLite's one exception to the rounded powers. */
+    static final long TENTH_HI = 0xccccccccccccccccL;
+    static final int TENTH_LO = 0xcccccccc;
 
     static {
-        buildTable();
+        buildTable(); // after the constants it reads
     }
 
     private DecimalConversion() {
@@ -45,59 +71,59 @@ public final class DecimalConversion {
         return (q * 78913) >> 18;
     }
 
-    /** 10^p scaled to exactly {@code bits} bits, rounded to nearest or truncated. */
-    private static BigInteger scaled(int p, int bits, boolean round) {
-        int shift = bits - 1 - log2OfPow10(p);
-        BigInteger num = p >= 0 ? BigInteger.TEN.pow(p) : BigInteger.ONE;
-        BigInteger den = p >= 0 ? BigInteger.ONE : BigInteger.TEN.pow(-p);
-        if (shift >= 0) {
-            num = num.shiftLeft(shift);
-        } else {
-            den = den.shiftLeft(-shift);
-        }
-        BigInteger[] qr = num.divideAndRemainder(den);
-        BigInteger q = qr[0];
-        if (round && qr[1].shiftLeft(1).compareTo(den) >= 0) {
-            q = q.add(BigInteger.ONE);
-        }
-        return q;
-    }
-
+    /**
+     * Fills the table from {@link #GROUP_HI}/{@link #GROUP_LO}: each power is a group power
+     * times an exact 10^n (0 <= n < 27), two 64-bit products. Deriving every power with
+     * BigInteger instead took ~20 ms of interpreted class initialisation, paid by the first
+     * query that converts a real.
+     */
     private static void buildTable() {
-        BigInteger mask32 = BigInteger.valueOf(0xffff_ffffL);
-        for (int p = FIRST_POWER; p <= LAST_POWER; p++) {
-            long hi;
-            int lo;
-            if (p == -1) {
-                BigInteger v = scaled(-1, 96, false);
-                hi = v.shiftRight(32).longValue();
-                lo = v.intValue();
-            } else if (p >= 0 && p < 27) {
-                hi = scaled(p, 64, false).longValue();
-                lo = 0;
-            } else {
-                int g = Math.floorDiv(p, 27);
-                int n = p - 27 * g;
-                BigInteger scale = scaled(27 * g, 96, true);
-                if (n == 0) {
-                    hi = scale.shiftRight(32).longValue();
-                    lo = scale.intValue();
+        for (int i = 0; i < GROUP_HI.length; i++) {
+            long a = GROUP_HI[i];
+            long aLo = GROUP_LO[i] & 0xffff_ffffL;
+            for (int n = 0; n < 27; n++) {
+                int p = 27 * (FIRST_GROUP + i) + n;
+                if (p < FIRST_POWER || p > LAST_POWER) {
+                    continue;
+                }
+                long hi;
+                int lo;
+                if (p == -1) {
+                    hi = TENTH_HI;
+                    lo = TENTH_LO;
+                } else if (p >= 0 && p < 27) {
+                    hi = exactPow10(p);
+                    lo = 0;
+                } else if (n == 0) {
+                    hi = a;
+                    lo = (int) aLo;
                 } else {
-                    BigInteger a = scale.shiftRight(32);
-                    BigInteger aLo = scale.and(mask32);
-                    BigInteger b = scaled(n, 64, false);
-                    BigInteger r = a.multiply(b).add(aLo.multiply(b).shiftRight(32));
-                    hi = r.shiftRight(64).longValue();
-                    lo = r.shiftRight(32).intValue();
+                    // r = a*b + (aLo*b >> 32): the 96-bit group power times the exact 64-bit
+                    // 10^n, the low partial product truncated first; keep bits 127..32 of r.
+                    long b = exactPow10(n);
+                    long abLo = a * b;
+                    long tail = (Math.unsignedMultiplyHigh(aLo, b) << 32) | ((aLo * b) >>> 32);
+                    long sumLo = abLo + tail;
+                    hi = Math.unsignedMultiplyHigh(a, b) + (Long.compareUnsigned(sumLo, abLo) < 0 ? 1 : 0);
+                    lo = (int) (sumLo >>> 32);
                     if (hi >= 0) { // top bit clear: shift one more bit in, mark it inexact
                         hi = (hi << 1) | ((lo >>> 31) & 1);
                         lo = (lo << 1) | 1;
                     }
                 }
+                POW_HI[p - FIRST_POWER] = hi;
+                POW_LO[p - FIRST_POWER] = lo;
             }
-            POW_HI[p - FIRST_POWER] = hi;
-            POW_LO[p - FIRST_POWER] = lo;
         }
+    }
+
+    /** 10^n for 0 <= n < 27 with its top bit at bit 63: exact, since 10^n = 5^n * 2^n and 5^26 < 2^63. */
+    static long exactPow10(int n) {
+        long five = 1;
+        for (int i = 0; i < n; i++) {
+            five *= 5;
+        }
+        return five << Long.numberOfLeadingZeros(five);
     }
 
     /**
