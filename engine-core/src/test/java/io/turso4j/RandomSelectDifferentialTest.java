@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * partial one) holding values of every storage class: random expressions of every operator,
  * joins of every kind with random ON terms, WHERE, GROUP BY with aggregates and HAVING,
  * scalar, IN and EXISTS subqueries, subqueries in FROM (plain, DISTINCT, grouped) and compound
- * SELECTs. Results are compared with SQLite 3.54's as sets of rows
+ * SELECTs, and ORDER BY over every output column (each direction, NULLS FIRST/LAST) with
+ * LIMIT/OFFSET, whose rows are compared in order. Results are compared with SQLite 3.54's as sets of rows
  * (the order is the plan's). Left out because SQLite leaves them to the plan or its version:
  * group_concat's order, which of two equal values (2 and 2.0) a group, DISTINCT or UNION
  * shows, and which row's overflow fails first. Prints its seed; replay with {@code -Dturso4j.seed=N}.
@@ -56,8 +57,9 @@ class RandomSelectDifferentialTest {
                 assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
             }
             for (int i = 0; i < 400; i++) {
-                String sql = random.nextInt(8) == 0 ? compound(random) : new Query(random).select();
-                int width = SortedResults.width(oracle, sql);
+                int kind = random.nextInt(8);
+                String sql = kind == 0 ? compound(random) : kind == 1 ? new Query(random).ordered() : new Query(random).select();
+                int width = kind == 1 ? 0 : SortedResults.width(oracle, sql); // 0: compare in order
                 String expected = SortedResults.sorted(oracle.sqlite(sql), width);
                 String actual = SortedResults.sorted(oracle.turso(sql), width);
                 if (!expected.equals(actual)) {
@@ -146,6 +148,31 @@ class RandomSelectDifferentialTest {
             }
             String sql = "SELECT " + String.join(", ", columns) + " FROM " + from;
             return random.nextInt(5) < 4 ? sql + " WHERE " + expr(0) : sql;
+        }
+
+        /**
+         * Plain columns ordered by all of them, so the order is total but for rows that print
+         * alike (each column holds one type for equal values), then LIMIT and OFFSET.
+         */
+        String ordered() {
+            String from = from();
+            List<String> columns = new ArrayList<>();
+            List<String> terms = new ArrayList<>();
+            for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+                String column = column();
+                columns.add(column);
+                terms.add(column + pick(new String[] {"", " DESC", " ASC"}) + pick(new String[] {"", "", " NULLS FIRST", " NULLS LAST"}));
+            }
+            java.util.Collections.shuffle(terms, random);
+            String sql = "SELECT " + (random.nextInt(4) == 0 ? "DISTINCT " : "") + String.join(", ", columns) + " FROM " + from;
+            if (random.nextBoolean()) {
+                sql += " WHERE " + expr(0);
+            }
+            sql += " ORDER BY " + String.join(", ", terms);
+            if (random.nextBoolean()) {
+                sql += " LIMIT " + random.nextInt(8) + (random.nextBoolean() ? " OFFSET " + random.nextInt(5) : "");
+            }
+            return sql;
         }
 
         private String from() {
