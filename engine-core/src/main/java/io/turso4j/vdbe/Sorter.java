@@ -42,10 +42,26 @@ final class Sorter implements BTreeCursor {
     private static final AtomicLong FILES = new AtomicLong();
 
     /** A merge candidate: a record from run {@code run}. */
-    private record Head(byte[] record, Register[] fields, int run) {}
+    private record Head(Entry entry, int run) {}
 
-    /** A record SorterInsert added, with its key fields decoded. */
-    private record Entry(byte[] record, Register[] fields) {}
+    /**
+     * A record SorterInsert added (or a run yielded). When its first field is an INTEGER, the
+     * value is kept in {@code lead} and most compares are one {@code long} compare, as in
+     * SQLite's sorter; the key fields are decoded only when a compare needs them.
+     */
+    private static final class Entry {
+        final byte[] record;
+        final boolean intLead;
+        final long lead;
+        /** The key fields, decoded on first need by {@link #fields}. */
+        Register[] fields;
+
+        Entry(byte[] record, boolean intLead, long lead) {
+            this.record = record;
+            this.intLead = intLead;
+            this.lead = lead;
+        }
+    }
 
     private final IndexKeyComparator key;
     private final EphemeralIndex memory;
@@ -85,8 +101,21 @@ final class Sorter implements BTreeCursor {
             spill();
         }
         sortedInMemory = false; // sorted again by the next SorterSort
-        added.add(new Entry(record, keyOf(record)));
+        added.add(entry(record));
         memoryBytes += cost;
+    }
+
+    private Entry entry(byte[] record) {
+        int type = reader.reset(record, 0).quickType(0);
+        boolean intLead = type >= 1 && type <= 6 || type == 8 || type == 9;
+        return new Entry(record, intLead, intLead ? reader.quickLong(type) : 0);
+    }
+
+    private Register[] fields(Entry e) {
+        if (e.fields == null) {
+            e.fields = keyOf(e.record);
+        }
+        return e.fields;
     }
 
     /** The record's key fields (the leading ones the comparator reads), decoded. */
@@ -102,8 +131,31 @@ final class Sorter implements BTreeCursor {
 
     /** Sorts {@link #added} by key; a stable sort, so equal keys keep their insertion order. */
     private void sortAdded() {
-        added.sort((a, b) -> key.compare(a.fields, 0, b.fields, 0,
-                Math.min(key.fieldCount(), Math.min(a.fields.length, b.fields.length))));
+        added.sort(this::compare);
+    }
+
+    private int compare(Entry a, Entry b) {
+        int from = 0;
+        if (a.intLead && b.intLead) {
+            int c = Long.compare(a.lead, b.lead);
+            if (c != 0) {
+                return key.isDescending(0) ? -c : c;
+            }
+            if (key.fieldCount() == 1) {
+                return 0;
+            }
+            from = 1;
+        }
+        Register[] af = fields(a);
+        Register[] bf = fields(b);
+        int n = Math.min(key.fieldCount(), Math.min(af.length, bf.length));
+        for (int i = from; i < n; i++) {
+            int c = key.compareField(i, af[i], bf[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Writes memory out as a run once the previous run's write is done; throws IoPending before that. */
@@ -125,7 +177,7 @@ final class Sorter implements BTreeCursor {
         sortAdded();
         List<byte[]> records = new ArrayList<>(added.size());
         for (Entry e : added) {
-            records.add(e.record());
+            records.add(e.record);
         }
         SortRun run = SortRun.write(file, fileEnd, records);
         runs.add(run);
@@ -148,7 +200,7 @@ final class Sorter implements BTreeCursor {
             throw new IllegalStateException(what + " on a sorter that spilled to disk");
         }
         for (Entry e : added) {
-            memory.insert(e.record());
+            memory.insert(e.record);
         }
         added.clear();
         sortedInMemory = false;
@@ -225,18 +277,17 @@ final class Sorter implements BTreeCursor {
     }
 
     private Head head(byte[] record, int run) {
-        return new Head(record, keyOf(record), run);
+        return new Head(entry(record), run);
     }
 
     private int compare(Head a, Head b) {
-        int n = Math.min(key.fieldCount(), Math.min(a.fields.length, b.fields.length));
-        int c = key.compare(a.fields, 0, b.fields, 0, n);
+        int c = compare(a.entry, b.entry);
         return c != 0 ? c : Integer.compare(a.run, b.run);
     }
 
     /** SorterData: the current record's bytes, shared, not copied: they never change. */
     byte[] currentRecord() {
-        return sortedInMemory ? added.get(position).record() : spilled() ? current.record : memory.currentRecord();
+        return sortedInMemory ? added.get(position).record : spilled() ? current.entry.record : memory.currentRecord();
     }
 
     @Override
