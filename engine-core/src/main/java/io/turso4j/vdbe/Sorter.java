@@ -7,6 +7,8 @@ import io.turso4j.storage.IoPending;
 import io.turso4j.storage.btree.BTreeCursor;
 import io.turso4j.storage.btree.SeekOp;
 import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.format.SerialType;
+import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 import java.lang.foreign.MemorySegment;
@@ -45,20 +47,28 @@ final class Sorter implements BTreeCursor {
     private record Head(Entry entry, int run) {}
 
     /**
-     * A record SorterInsert added (or a run yielded). When its first field is an INTEGER, the
-     * value is kept in {@code lead} and most compares are one {@code long} compare, as in
-     * SQLite's sorter; the key fields are decoded only when a compare needs them.
+     * A record SorterInsert added (or a run yielded), with its first key field summed up in a
+     * {@code long} when that orders it: an INTEGER's value, or the first eight bytes of a TEXT
+     * under BINARY or of a BLOB (big-endian, zero-padded, compared unsigned: memcmp's order).
+     * Two entries whose leads are of one kind compare by lead first, as SQLite's sorter
+     * special-cases integer and text keys; the key fields are decoded only when a compare
+     * needs them (equal leads, or leads of different kinds).
      */
     private static final class Entry {
+        static final byte NO_LEAD = 0;
+        static final byte INTEGER = 1;
+        static final byte TEXT_PREFIX = 2;
+        static final byte BLOB_PREFIX = 3;
+
         final byte[] record;
-        final boolean intLead;
+        final byte leadKind;
         final long lead;
         /** The key fields, decoded on first need by {@link #fields}. */
         Register[] fields;
 
-        Entry(byte[] record, boolean intLead, long lead) {
+        Entry(byte[] record, byte leadKind, long lead) {
             this.record = record;
-            this.intLead = intLead;
+            this.leadKind = leadKind;
             this.lead = lead;
         }
     }
@@ -106,9 +116,25 @@ final class Sorter implements BTreeCursor {
     }
 
     private Entry entry(byte[] record) {
-        int type = reader.reset(record, 0).quickType(0);
-        boolean intLead = type >= 1 && type <= 6 || type == 8 || type == 9;
-        return new Entry(record, intLead, intLead ? reader.quickLong(type) : 0);
+        RecordReader r = reader.reset(record, 0);
+        if (key.fieldCount() == 0) {
+            return new Entry(record, Entry.NO_LEAD, 0);
+        }
+        long type = r.serialType(0);
+        if (type >= SerialType.INT8 && type <= SerialType.ONE && type != SerialType.FLOAT64) {
+            return new Entry(record, Entry.INTEGER, r.getLong(0));
+        }
+        boolean text = type >= 13 && (type & 1) == 1;
+        if (type >= 12 && (!text || key.collation(0) == BuiltinCollation.BINARY)) {
+            int at = r.arrayOffset() + (int) r.offsetOf(0);
+            int n = Math.min(8, r.lengthOf(0));
+            long prefix = 0;
+            for (int i = 0; i < n; i++) {
+                prefix |= (record[at + i] & 0xffL) << (56 - 8 * i);
+            }
+            return new Entry(record, text ? Entry.TEXT_PREFIX : Entry.BLOB_PREFIX, prefix);
+        }
+        return new Entry(record, Entry.NO_LEAD, 0);
     }
 
     private Register[] fields(Entry e) {
@@ -136,15 +162,17 @@ final class Sorter implements BTreeCursor {
 
     private int compare(Entry a, Entry b) {
         int from = 0;
-        if (a.intLead && b.intLead) {
-            int c = Long.compare(a.lead, b.lead);
+        if (a.leadKind == b.leadKind && a.leadKind != Entry.NO_LEAD) {
+            int c = a.leadKind == Entry.INTEGER ? Long.compare(a.lead, b.lead) : Long.compareUnsigned(a.lead, b.lead);
             if (c != 0) {
                 return key.isDescending(0) ? -c : c;
             }
-            if (key.fieldCount() == 1) {
-                return 0;
+            if (a.leadKind == Entry.INTEGER) { // equal integers; equal prefixes leave it to the values
+                if (key.fieldCount() == 1) {
+                    return 0;
+                }
+                from = 1;
             }
-            from = 1;
         }
         Register[] af = fields(a);
         Register[] bf = fields(b);
