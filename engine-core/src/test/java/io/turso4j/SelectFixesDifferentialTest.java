@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * SELECTs that once gave other results than SQLite's (DISTINCT with GROUP BY, a subquery's
  * column affinity, duplicate column names in a subquery, a CTE that is recursive without the
- * RECURSIVE keyword, {@code sqlite_version()}), each compared with sqlite-jdbc's answer.
+ * RECURSIVE keyword, {@code sqlite_version()}, ORDER BY and DISTINCT over a RIGHT or FULL
+ * JOIN), each compared with sqlite-jdbc's answer.
  */
 class SelectFixesDifferentialTest {
     private static void check(String[] setup, String... queries) throws SQLException {
@@ -20,6 +21,24 @@ class SelectFixesDifferentialTest {
                 assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
             }
         }
+    }
+
+    /** A RIGHT or FULL JOIN's unmatched rows come last: an index order on the left no longer holds. */
+    @Test
+    void rightJoinRowsAreSortedToo() throws SQLException {
+        check(new String[] {
+            "CREATE TABLE a(p, q, PRIMARY KEY(p, q)) WITHOUT ROWID",
+            "CREATE TABLE b(x INTEGER, y)",
+            "CREATE INDEX b_x ON b(x)",
+            "INSERT INTO a VALUES (1, 1), (2, 2), (3, 3)",
+            "INSERT INTO b VALUES (1, 'one'), (5, 'five'), (NULL, 'none'), (0, 'zero')",
+        },
+            "SELECT a.p, b.x FROM a FULL JOIN b ON a.p = b.x ORDER BY a.p, b.x",
+            "SELECT a.p, b.x FROM a FULL JOIN b ON a.p = b.x ORDER BY a.p DESC, b.x",
+            "SELECT b.x, a.p FROM b RIGHT JOIN a ON a.p = b.x ORDER BY b.x",
+            "SELECT a.p, b.y FROM a, b AS c FULL JOIN b ON 0 ORDER BY a.p, b.y",
+            "SELECT DISTINCT b.x FROM b FULL JOIN a ON a.p = b.x + 10 ORDER BY 1",
+            "SELECT b.x, count(*) FROM b FULL JOIN a ON a.p = b.x + 10 GROUP BY b.x");
     }
 
     @Test

@@ -487,7 +487,9 @@ final class FromCodegen {
                     item.leftOn() != null || item.rightOn() != null, usedColumns == null ? null : usedColumns[j],
                     item.indexedBy()));
         }
-        List<IndexOrder.Term> orderTerms = orderTerms(order, scope);
+        // A RIGHT or FULL JOIN's unmatched rows come after all the others, in no order: no loop
+        // order gives the rows in order then (SQLite sorts too).
+        List<IndexOrder.Term> orderTerms = rightJoined() ? null : orderTerms(order, scope);
         plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();
         loops = new LoopCodegen(b, selects.exprs());
         int[] position = new int[items.size()];

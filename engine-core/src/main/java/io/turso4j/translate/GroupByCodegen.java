@@ -77,17 +77,11 @@ final class GroupByCodegen {
                 new IndexKeyComparator(collations, new boolean[k]), 0);
         Groups groups = new Groups(k, collations, new AggregateCode(b, exprs, calls), width);
         int next = b.newLabel();
-        boolean ordered;
-        if (from.rightJoined()) {
-            from.openLoops(where, used); // its unmatched rows come after all the others, in no order
-            ordered = false;
-        } else {
-            List<OrderingTerm> wanted = ascending(keys);
-            boolean groupsInOrder = order != null && leads(order.resolved(columns), keys, wanted);
-            ordered = from.openLoops(where, used, wanted);
-            if (groupsInOrder) {
-                order.satisfied = ordered;
-            }
+        List<OrderingTerm> wanted = ascending(keys);
+        boolean groupsInOrder = order != null && leads(order.resolved(columns), keys, wanted);
+        boolean ordered = from.openLoops(where, used, wanted); // never with a RIGHT or FULL JOIN
+        if (groupsInOrder) {
+            order.satisfied = ordered;
         }
         if (ordered) {
             b.changeOpcode(sorterOpen, Opcode.Noop);
@@ -116,8 +110,8 @@ final class GroupByCodegen {
         for (int source = 0; source < sources.size(); source++) {
             Scope.Source s = sources.get(source);
             for (int i = 0; i < s.width(); i++, at++) {
-                boolean wanted = read == null || source >= read.length || read[source][i];
-                if (wanted && (s.reader() == null || s.reader().canRead(i))) {
+                boolean isRead = read == null || source >= read.length || read[source][i];
+                if (isRead && (s.reader() == null || s.reader().canRead(i))) {
                     s.read(b, i, at);
                 } else {
                     b.emit(Opcode.Null, 0, at);
