@@ -27,6 +27,9 @@ class InListDifferentialTest {
         "CREATE INDEX te ON t(e DESC)",
         "CREATE TABLE u(x, y TEXT COLLATE RTRIM, z INT)",
         "CREATE TABLE w(v TEXT COLLATE NOCASE)",
+        "CREATE INDEX wv ON w(v)",
+        "CREATE TABLE k(n NUMERIC UNIQUE)",
+        "CREATE TABLE q(p INTEGER PRIMARY KEY)",
     };
 
     private static final String[] VALUES = {
@@ -53,6 +56,8 @@ class InListDifferentialTest {
                 if (i % 3 == 0) {
                     inserts.add("INSERT INTO u VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ")");
                     inserts.add("INSERT INTO w VALUES (" + v(random) + ")");
+                    inserts.add("INSERT OR IGNORE INTO k VALUES (" + v(random) + ")");
+                    inserts.add("INSERT OR IGNORE INTO q VALUES (" + random.nextInt(70) + ")");
                 }
             }
             for (String sql : inserts) {
@@ -86,16 +91,21 @@ class InListDifferentialTest {
                     + (random.nextInt(4) == 0 ? " NOT IN " : " IN ") + rows(random);
             default -> "SELECT a, b, c, e FROM t WHERE " + in;
         };
-        return sql.contains("FROM t") ? sql + " ORDER BY a" : sql;
+        return sql.startsWith("SELECT a") ? sql + " ORDER BY a" : sql;
     }
 
     /** {@code column [NOT] IN} a list, a table or a subquery. */
     private static String in(Random random, String column) {
         String not = random.nextInt(4) == 0 ? " NOT IN " : " IN ";
-        return column + not + switch (random.nextInt(8)) {
+        return column + not + switch (random.nextInt(10)) {
             // (Only a one-column table: SQLite drops a wrong-width one unchecked beside "AND x IN ()".)
-            case 0 -> "w";
-            case 1 -> "(SELECT " + pick(random, new String[] {"x", "y", "z", "y COLLATE NOCASE"}) + " FROM u"
+            case 0 -> pick(random, new String[] {"w", "k", "q"});
+            // A column of a table with an index on it (or the rowid): SQLite may probe that index.
+            case 8, 9 -> "(SELECT " + pick(random, new String[] {"a", "rowid", "b", "c", "d", "e", "f", "g", "t.e",
+                "e COLLATE BINARY", "_rowid_"}) + " FROM t" + (random.nextInt(4) == 0 ? " WHERE a % 2 = 0" : "") + ")";
+            // (No COLLATE on the subquery's column: SQLite's lookup through the list compares with
+            // the index's collation, its scan with the COLLATE's, so its rows depend on its plan.)
+            case 1 -> "(SELECT " + pick(random, new String[] {"x", "y", "z", "+y"}) + " FROM u"
                     + (random.nextBoolean() ? "" : " WHERE z > " + v(random)) + ")";
             case 2 -> "()";
             default -> list(random);
