@@ -109,7 +109,7 @@ class InSubqueryPlanTest {
                 + "CREATE INDEX tb ON t(b); CREATE INDEX tc ON t(c); CREATE INDEX tdb ON t(d, b); CREATE INDEX te ON t(e DESC);"
                 + "CREATE INDEX tg ON t(g) WHERE g > 0; CREATE INDEX tc2 ON t(c COLLATE NOCASE);"
                 + "CREATE TABLE r(k INTEGER PRIMARY KEY, v TEXT COLLATE NOCASE, n NUMERIC, w TEXT);"
-                + "CREATE TABLE one(z TEXT UNIQUE);";
+                + "CREATE TABLE one(z TEXT UNIQUE); CREATE TABLE none(z TEXT UNIQUE);";
         String data = "INSERT INTO t(b, c, d, e, g) VALUES (1, 'a', 1, 'A', 1), ('1', 'B', NULL, 'b', 2), (NULL, '2', 2, NULL, NULL),"
                 + " (2.0, 'x', '3', 'x', 3);"
                 + "INSERT INTO r(v, n, w) VALUES ('a', 1, '1'), ('B', '2', 'b'), (NULL, NULL, NULL), ('x', 2.0, '3'), ('2', 3, 'A');"
@@ -133,6 +133,9 @@ class InSubqueryPlanTest {
             "SELECT k, w IN (SELECT c FROM t LIMIT 2) FROM r",
             "SELECT k, w IN one, w NOT IN one FROM r",
             "SELECT k, v IN (SELECT z FROM one) FROM r",
+            // An empty table: false, even for NULL.
+            "SELECT k, w IN (SELECT z FROM none), NULL IN (SELECT z FROM none), NULL NOT IN (SELECT rowid FROM none),"
+                    + " NULL IN (SELECT z FROM one), NULL IN (SELECT rowid FROM one) FROM r",
             "SELECT k, n + 1 IN (SELECT _rowid_ FROM t), w || '' IN (SELECT c FROM t) FROM r",
         };
         Path file = dir.resolve("member.db");
