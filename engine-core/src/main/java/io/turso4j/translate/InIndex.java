@@ -26,6 +26,9 @@ import java.util.function.Function;
  * (SQLite's affinity_ok). Only a one-value left side. Stateless; any thread.
  */
 final class InIndex {
+    /** {@link #resultColumn}'s answer for a result column that is not a column of the table. */
+    private static final int NONE = -3;
+
     /**
      * @param index the index to probe, null for the table's rowids
      * @param affinity the comparison's affinity, applied to the left side before probing
@@ -85,8 +88,6 @@ final class InIndex {
         }
         return null;
     }
-
-    private static final int NONE = -3;
 
     /**
      * The table column {@code rc} reads (named {@code name} in the FROM): its position,

@@ -24,7 +24,9 @@ import java.util.List;
  * side is NULL, or the set holds a NULL), else false; and an empty subquery gives false even for
  * a NULL left side. Rows holding a NULL are stored too: the index never finds them equal to a
  * left side without NULLs, and the NULL case scans every row. Registers {@link #hasNull} and
- * {@link #empty} keep what the fill saw for every later probe. Not thread-safe; one per IN.
+ * {@link #empty} keep what the fill saw for every later probe. Instead of a temporary index the
+ * set may be a stored table's rowids or index ({@link #openStored}), which the fill only looks at.
+ * Not thread-safe; one per IN.
  */
 final class InSet {
     private final ProgramBuilder b;
