@@ -98,6 +98,62 @@ class InSubqueryPlanTest {
         }
     }
 
+    /**
+     * A membership test whose subquery reads one column of one table, unfiltered: probed in
+     * that table's rowids or in an index on the column when the affinity and collation allow
+     * ("USING … FOR IN-OPERATOR"), else a list is built; either way the rows are SQLite's.
+     */
+    @Test
+    void membershipProbesAStoredIndexAsSqlite3Does() throws Exception {
+        String schema = "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c TEXT, d INT, e TEXT COLLATE NOCASE, g);"
+                + "CREATE INDEX tb ON t(b); CREATE INDEX tc ON t(c); CREATE INDEX tdb ON t(d, b); CREATE INDEX te ON t(e DESC);"
+                + "CREATE INDEX tg ON t(g) WHERE g > 0; CREATE INDEX tc2 ON t(c COLLATE NOCASE);"
+                + "CREATE TABLE r(k INTEGER PRIMARY KEY, v TEXT COLLATE NOCASE, n NUMERIC, w TEXT);"
+                + "CREATE TABLE one(z TEXT UNIQUE); CREATE TABLE none(z TEXT UNIQUE);";
+        String data = "INSERT INTO t(b, c, d, e, g) VALUES (1, 'a', 1, 'A', 1), ('1', 'B', NULL, 'b', 2), (NULL, '2', 2, NULL, NULL),"
+                + " (2.0, 'x', '3', 'x', 3);"
+                + "INSERT INTO r(v, n, w) VALUES ('a', 1, '1'), ('B', '2', 'b'), (NULL, NULL, NULL), ('x', 2.0, '3'), ('2', 3, 'A');"
+                + "INSERT INTO one VALUES ('a'), ('1'), (NULL);";
+        String[] queries = {
+            "SELECT k, n IN (SELECT b FROM t) FROM r",
+            "SELECT k, n NOT IN (SELECT a FROM t) FROM r",
+            "SELECT k, w IN (SELECT rowid FROM t) FROM r",
+            "SELECT k, w IN (SELECT c FROM t) FROM r",
+            "SELECT k, v IN (SELECT c FROM t) FROM r",
+            "SELECT k, v IN (SELECT e FROM t) FROM r",
+            "SELECT k, w NOT IN (SELECT e FROM t) FROM r",
+            "SELECT k, w COLLATE NOCASE IN (SELECT e FROM t) FROM r",
+            "SELECT k, n IN (SELECT c FROM t) FROM r",
+            "SELECT k, n IN (SELECT d FROM t) FROM r",
+            "SELECT k, w IN (SELECT d FROM t) FROM r",
+            "SELECT k, n IN (SELECT g FROM t) FROM r",
+            "SELECT k, w IN (SELECT t.c FROM t) FROM r",
+            "SELECT k, w IN (SELECT c FROM t WHERE a > 1) FROM r",
+            "SELECT k, w IN (SELECT DISTINCT c FROM t) FROM r",
+            "SELECT k, w IN (SELECT c FROM t LIMIT 2) FROM r",
+            "SELECT k, w IN one, w NOT IN one FROM r",
+            "SELECT k, v IN (SELECT z FROM one) FROM r",
+            // An empty table: false, even for NULL.
+            "SELECT k, w IN (SELECT z FROM none), NULL IN (SELECT z FROM none), NULL NOT IN (SELECT rowid FROM none),"
+                    + " NULL IN (SELECT z FROM one), NULL IN (SELECT rowid FROM one) FROM r",
+            "SELECT k, n + 1 IN (SELECT _rowid_ FROM t), w || '' IN (SELECT c FROM t) FROM r",
+        };
+        Path file = dir.resolve("member.db");
+        TablesTest.sqlite3(file, schema + data);
+        try (Database db = Database.open(":memory:"); Connection c = db.connect();
+                SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : (schema + data).split(";")) {
+                c.execute(sql);
+                oracle.sqlite(sql);
+                oracle.turso(sql);
+            }
+            for (String q : queries) {
+                assertEquals(TablesTest.sqlite3(file, "EXPLAIN QUERY PLAN " + q).strip(), tree(c, q), q);
+                assertEquals(oracle.sqlite(q), oracle.turso(q), q);
+            }
+        }
+    }
+
     /** turso4j's plan drawn as sqlite3's shell draws one (its rows are id, parent, notused, detail). */
     private static String tree(Connection c, String q) {
         Map<Integer, List<String[]>> children = new HashMap<>();

@@ -1,5 +1,7 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.Index;
+import io.turso4j.schema.Table;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
@@ -22,7 +24,9 @@ import java.util.List;
  * side is NULL, or the set holds a NULL), else false; and an empty subquery gives false even for
  * a NULL left side. Rows holding a NULL are stored too: the index never finds them equal to a
  * left side without NULLs, and the NULL case scans every row. Registers {@link #hasNull} and
- * {@link #empty} keep what the fill saw for every later probe. Not thread-safe; one per IN.
+ * {@link #empty} keep what the fill saw for every later probe. Instead of a temporary index the
+ * set may be a stored table's rowids or index ({@link #openStored}), which the fill only looks at.
+ * Not thread-safe; one per IN.
  */
 final class InSet {
     private final ProgramBuilder b;
@@ -37,6 +41,8 @@ final class InSet {
     private final int hasNull;
     /** True until a row is added. */
     private final int empty;
+    /** The set is a stored table's rowids ({@link #openStored}): probed by rowid, never NULL. */
+    private boolean rowids;
 
     /** A set of rows of {@code width} columns, whose types {@link #types} gives before {@link #probe}. */
     InSet(ProgramBuilder b, int width) {
@@ -73,6 +79,32 @@ final class InSet {
         openAddress = b.emit(Opcode.OpenEphemeral, cursor, width, 0, comparator(), 0);
         b.emit(Opcode.Integer, 0, hasNull);
         b.emit(Opcode.Integer, 1, empty);
+    }
+
+    /**
+     * Opens the set on a table's rowids ({@code index} null) or on a stored index whose first
+     * key column holds the values ({@link InIndex}), and notes whether it is empty and holds a
+     * NULL; nothing is added. For one column; usually under {@code Once}.
+     */
+    void openStored(Table table, Index index) {
+        int done = b.newLabel();
+        b.emit(Opcode.Integer, 0, hasNull);
+        b.emit(Opcode.Integer, 1, empty);
+        if (index == null) {
+            rowids = true;
+            b.emit(Opcode.OpenRead, cursor, table.rootPage(), table.db());
+            b.emit(Opcode.Rewind, cursor, done);
+            b.emit(Opcode.Integer, 0, empty);
+        } else {
+            b.emit(Opcode.OpenRead, cursor, index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
+            b.emit(Opcode.Rewind, cursor, done);
+            b.emit(Opcode.Integer, 0, empty);
+            int nul = b.allocRegister();
+            b.emit(Opcode.Null, 0, nul);
+            b.emit(Opcode.NotFound, cursor, done, nul, 1, 0);
+            b.emit(Opcode.Integer, 1, hasNull);
+        }
+        b.resolve(done);
     }
 
     /** Adds the row r[first ..]; its registers get the columns' affinities. */
@@ -113,7 +145,16 @@ final class InSet {
         for (int i = 0; i < n; i++) {
             b.emit(Opcode.IsNull, key + i, maybeNull);
         }
-        b.emit(Opcode.Found, cursor, found, key, n, 0);
+        if (rowids) {
+            // Only an integer can equal a rowid (MustBeInt also takes a REAL or text that is one).
+            int notFound = b.newLabel();
+            b.emit(Opcode.MustBeInt, key, notFound);
+            b.emit(Opcode.NotExists, cursor, notFound, key);
+            b.emit(Opcode.Goto, 0, found);
+            b.resolve(notFound);
+        } else {
+            b.emit(Opcode.Found, cursor, found, key, n, 0);
+        }
         b.emit(Opcode.IfNot, hasNull, done, 0);
         b.resolve(maybeNull);
         if (n > 1) {

@@ -91,6 +91,11 @@ final class SubqueryCodegen {
      * column by column against a subquery as wide.
      */
     void inSelect(Expr.InSelect e, int target) {
+        InIndex.Use stored = InIndex.find(e, selects.exprs().scope(), selects::storedTable);
+        if (stored != null) {
+            inStored(e, stored, target);
+            return;
+        }
         List<Expr> lhs = e.expr() instanceof Expr.Row r ? r.values() : List.of(e.expr());
         int width = lhs.size();
         InSet set = new InSet(b, width);
@@ -140,6 +145,20 @@ final class SubqueryCodegen {
             selects.plan().withoutPlan(() -> inSelectLinear(e, affinities[0], collations[0], target));
             b.resolve(end);
         }
+    }
+
+    /** {@code x IN (SELECT col FROM table)} tested against the table's rowids or an index of it ({@link InIndex}). */
+    private void inStored(Expr.InSelect e, InIndex.Use use, int target) {
+        InSet set = new InSet(b, 1);
+        int skip = b.newLabel();
+        b.emit(Opcode.Once, 0, skip);
+        set.openStored(use.table(), use.index());
+        b.resolve(skip);
+        selects.plan().explain(use.planLine());
+        set.types(new Affinity[] {use.affinity()}, new Collation[] {BuiltinCollation.BINARY});
+        int x = b.allocRegister();
+        selects.exprs().code(e.expr(), x);
+        set.probe(x, e.not(), true, target);
     }
 
     /**
@@ -240,7 +259,7 @@ final class SubqueryCodegen {
     }
 
     /** Whether {@code r} is a column with a collation of its own in SQLite's eyes: any but the rowid. */
-    private static boolean isStoredColumn(Scope.Resolved r) {
+    static boolean isStoredColumn(Scope.Resolved r) {
         if (r == null || r.index() >= r.source().columns().size()) {
             return false;
         }

@@ -425,6 +425,10 @@ final class CursorOps {
 
     /** The current index entry's first {@code n} fields compared with {@code values[key .. key+n)}. */
     private int compareEntry(int p1, Register[] values, int key, int n) {
+        if (cursors[p1] instanceof EphemeralIndex e && e.currentFields().length >= n) {
+            // Its entries keep their fields decoded: compare those, not the record again.
+            return keys[p1].compare(e.currentFields(), 0, values, key, n);
+        }
         RecordReader rec = cursor(p1).record();
         if (entry.length < n) {
             Register[] grown = new Register[n];
