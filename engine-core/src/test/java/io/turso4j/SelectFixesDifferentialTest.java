@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * SELECTs that once gave other results than SQLite's (DISTINCT with GROUP BY, a subquery's
  * column affinity, duplicate column names in a subquery, a CTE that is recursive without the
  * RECURSIVE keyword, {@code sqlite_version()}, ORDER BY and DISTINCT over a RIGHT or FULL
- * JOIN), each compared with sqlite-jdbc's answer.
+ * JOIN, ORDER BY names of a SELECT without FROM), each compared with sqlite-jdbc's answer.
  */
 class SelectFixesDifferentialTest {
     private static void check(String[] setup, String... queries) throws SQLException {
@@ -39,6 +39,18 @@ class SelectFixesDifferentialTest {
             "SELECT a.p, b.y FROM a, b AS c FULL JOIN b ON 0 ORDER BY a.p, b.y",
             "SELECT DISTINCT b.x FROM b FULL JOIN a ON a.p = b.x + 10 ORDER BY 1",
             "SELECT b.x, count(*) FROM b FULL JOIN a ON a.p = b.x + 10 GROUP BY b.x");
+    }
+
+    /** A SELECT without FROM is not sorted, but its ORDER BY must name its aliases or nothing. */
+    @Test
+    void orderByWithoutFromResolvesNames() throws SQLException {
+        check(new String[] {"CREATE TABLE t(a)", "INSERT INTO t VALUES (1)"},
+            "SELECT 1 ORDER BY a",
+            "SELECT 1 IN (2) ORDER BY a",
+            "SELECT 1 ORDER BY t.a",
+            "SELECT (SELECT 5 ORDER BY a) FROM t",
+            "SELECT 1 AS x ORDER BY x + 1, true",
+            "SELECT 1 ORDER BY (SELECT a FROM t)");
     }
 
     @Test

@@ -258,6 +258,31 @@ final class OrderBy {
         }
     }
 
+    /**
+     * For a SELECT without FROM, whose one row is not sorted: fails as SQLite does on a column
+     * name in {@code terms} that is not one of the result's aliases (subqueries are theirs).
+     */
+    static void checkNames(List<OrderingTerm> terms, Select.Core core) {
+        for (OrderingTerm term : terms) {
+            checkNames(term.expr(), core);
+        }
+    }
+
+    private static void checkNames(Expr e, Select.Core core) {
+        if (e instanceof Expr.Column c) {
+            boolean alias = c.table() == null && core.columns().stream().anyMatch(
+                    r -> r instanceof Select.ExprColumn x && x.alias() != null && x.alias().equalsIgnoreCase(c.column()));
+            boolean literal = c.table() == null && (c.column().equalsIgnoreCase("true") || c.column().equalsIgnoreCase("false"));
+            if (!alias && !literal) {
+                throw ExprCodegen.error("no such column: " + Scope.describe(c), c.pos());
+            }
+            return;
+        }
+        for (Expr child : ExprTyping.children(e)) {
+            checkNames(child, core);
+        }
+    }
+
     private static Integer number(Expr e) {
         if (e instanceof Expr.Literal l && l.kind() == Expr.LiteralKind.INTEGER) {
             try {

@@ -226,6 +226,9 @@ final class SelectCodegen {
             new OrderBy(b, this).code(select, columns, () -> limit(select.limit(), sink, end), end);
         } else {
             OrderBy.checkNumbers(select.orderBy(), columns);
+            if (select.body() instanceof Select.Core core) {
+                OrderBy.checkNames(select.orderBy(), core); // one constant row: no sort, but names must resolve
+            }
             RowSink limited = limit(select.limit(), sink, end);
             int out = b.allocRegisters(columns);
             if (CompoundCodegen.isLimitOne(select.limit()) && select.body() instanceof Select.Compound c
