@@ -41,7 +41,7 @@ class SelectFixesDifferentialTest {
             "SELECT b.x, count(*) FROM b FULL JOIN a ON a.p = b.x + 10 GROUP BY b.x");
     }
 
-    /** A SELECT without FROM is not sorted, but its ORDER BY must name its aliases or nothing. */
+    /** A SELECT without FROM is not sorted, but its ORDER BY must name its aliases or an outer query's columns. */
     @Test
     void orderByWithoutFromResolvesNames() throws SQLException {
         check(new String[] {"CREATE TABLE t(a)", "INSERT INTO t VALUES (1)"},
@@ -49,6 +49,7 @@ class SelectFixesDifferentialTest {
             "SELECT 1 IN (2) ORDER BY a",
             "SELECT 1 ORDER BY t.a",
             "SELECT (SELECT 5 ORDER BY a) FROM t",
+            "SELECT (SELECT 5 ORDER BY t.a, b) FROM t",
             "SELECT 1 AS x ORDER BY x + 1, true",
             "SELECT 1 ORDER BY (SELECT a FROM t)");
     }

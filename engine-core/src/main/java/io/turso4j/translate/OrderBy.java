@@ -260,26 +260,27 @@ final class OrderBy {
 
     /**
      * For a SELECT without FROM, whose one row is not sorted: fails as SQLite does on a column
-     * name in {@code terms} that is not one of the result's aliases (subqueries are theirs).
+     * name in {@code terms} that is neither one of the result's aliases nor a column of an
+     * enclosing query ({@code outer}, may be null); subqueries resolve their own.
      */
-    static void checkNames(List<OrderingTerm> terms, Select.Core core) {
+    static void checkNames(List<OrderingTerm> terms, Select.Core core, Scope outer) {
         for (OrderingTerm term : terms) {
-            checkNames(term.expr(), core);
+            checkNames(term.expr(), core, outer);
         }
     }
 
-    private static void checkNames(Expr e, Select.Core core) {
+    private static void checkNames(Expr e, Select.Core core, Scope outer) {
         if (e instanceof Expr.Column c) {
             boolean alias = c.table() == null && core.columns().stream().anyMatch(
                     r -> r instanceof Select.ExprColumn x && x.alias() != null && x.alias().equalsIgnoreCase(c.column()));
             boolean literal = c.table() == null && (c.column().equalsIgnoreCase("true") || c.column().equalsIgnoreCase("false"));
-            if (!alias && !literal) {
+            if (!alias && !literal && (outer == null || outer.find(c) == null)) {
                 throw ExprCodegen.error("no such column: " + Scope.describe(c), c.pos());
             }
             return;
         }
         for (Expr child : ExprTyping.children(e)) {
-            checkNames(child, core);
+            checkNames(child, core, outer);
         }
     }
 

@@ -227,7 +227,7 @@ final class SelectCodegen {
         } else {
             OrderBy.checkNumbers(select.orderBy(), columns);
             if (select.body() instanceof Select.Core core) {
-                OrderBy.checkNames(select.orderBy(), core); // one constant row: no sort, but names must resolve
+                OrderBy.checkNames(select.orderBy(), core, exprs().scope()); // one row: no sort, but names must resolve
             }
             RowSink limited = limit(select.limit(), sink, end);
             int out = b.allocRegisters(columns);
