@@ -1,0 +1,118 @@
+package io.turso4j;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements SQLite runs that turso4j once refused ("… is not supported yet" and kin), each
+ * script run on sqlite-jdbc and turso4j with every statement's rows or error compared.
+ */
+class SqlGapsDifferentialTest {
+    private static final String[] TABLES = {
+        "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c)",
+        "INSERT INTO t VALUES (1, 'x', 1), (2, 'y', 2), (3, 'z', 3)",
+        "CREATE TABLE u(a, x, y)",
+        "INSERT INTO u VALUES (1, 'u1', 10), (2, 'u2', 20)",
+    };
+
+    @Test
+    void updateSetsRowValueFromSubquery() throws SQLException {
+        SqliteOracle.differential(TABLES,
+            "UPDATE t SET (b, c) = (SELECT 'q', 9.0) WHERE a = 1",
+            "SELECT * FROM t",
+            "UPDATE t SET (c, b) = (SELECT y, x FROM u WHERE u.a = t.a)",
+            "SELECT * FROM t",
+            "UPDATE t SET (b, c) = (SELECT x, y FROM u WHERE u.a = t.a + 1), a = a + 10 WHERE a < 3",
+            "SELECT * FROM t",
+            "UPDATE t SET (b, c) = (SELECT x, y FROM u WHERE 0) WHERE a = 3",
+            "SELECT * FROM t",
+            "UPDATE t SET (b, c) = (SELECT x, y FROM u ORDER BY a DESC), b = 'last' WHERE a = 3",
+            "SELECT * FROM t",
+            "UPDATE t SET (b, c) = (SELECT 1, 2, 3)",
+            "UPDATE t SET (b, c) = (SELECT 1)",
+            "UPDATE t SET (b, c, a) = (SELECT 1, 2)",
+            "UPDATE t SET b = (SELECT 1, 2)");
+    }
+
+    @Test
+    void upsertAndUpdateFromSetRowValueFromSubquery() throws SQLException {
+        SqliteOracle.differential(TABLES,
+            "INSERT INTO t VALUES (1, 'n', 0) ON CONFLICT(a) DO UPDATE SET (b, c) = "
+                + "(SELECT x || excluded.b, y + t.c FROM u WHERE u.a = 1)",
+            "SELECT * FROM t",
+            "UPDATE t SET (b, c) = (SELECT u.x, u.y + v.j FROM u WHERE u.a = v.k) "
+                + "FROM (SELECT 1 AS k, 3 AS j UNION ALL SELECT 2, 2) AS v WHERE t.a = v.j",
+            "SELECT * FROM t");
+    }
+
+    @Test
+    void triggerInsertsSelectOfItsOwnTable() throws SQLException {
+        SqliteOracle.differential(
+            "CREATE TABLE t(a)",
+            "CREATE TRIGGER tr AFTER INSERT ON t WHEN new.a < 3 BEGIN INSERT INTO t SELECT a + 1 FROM t WHERE a = new.a; END",
+            "PRAGMA recursive_triggers = 1",
+            "INSERT INTO t VALUES (1)",
+            "SELECT * FROM t",
+            "CREATE TABLE s(a INTEGER PRIMARY KEY, b)",
+            "CREATE TABLE log(n)",
+            "CREATE TRIGGER sd AFTER INSERT ON log BEGIN INSERT INTO s(b) SELECT b * 2 FROM s; END",
+            "INSERT INTO s(b) VALUES (1), (2)",
+            "INSERT INTO log VALUES (1)",
+            "INSERT INTO log VALUES (2)",
+            "SELECT * FROM s");
+    }
+
+    @Test
+    void selfNaturalJoinWithoutAliases() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE u(a, b)",
+            "INSERT INTO u VALUES (1, 2), (3, 4)",
+            "CREATE TABLE w(a, c)",
+            "INSERT INTO w VALUES (1, 5), (3, 6)",
+        },
+            "SELECT * FROM u NATURAL JOIN u",
+            "SELECT a, b FROM u NATURAL JOIN u ORDER BY a DESC",
+            "SELECT * FROM u JOIN u USING (a)",
+            "SELECT * FROM (u JOIN (SELECT a, c FROM w) USING (a)) AS z",
+            "SELECT z.a, z.c FROM (u JOIN (SELECT a, c FROM w) USING (a)) AS z",
+            "SELECT * FROM (u JOIN json_each('[1,3]') ON u.a = value) AS z");
+    }
+
+    @Test
+    void alterWithoutRowidTable() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE k(a TEXT PRIMARY KEY, b, c) WITHOUT ROWID",
+            "INSERT INTO k VALUES ('x', 1, 2), ('y', 3, 4)",
+            "CREATE INDEX kb ON k(b)",
+        },
+            "ALTER TABLE k ADD COLUMN d DEFAULT 7",
+            "SELECT * FROM k",
+            "ALTER TABLE k RENAME COLUMN b TO bb",
+            "SELECT * FROM k WHERE bb = 3",
+            "ALTER TABLE k DROP COLUMN c",
+            "SELECT * FROM k",
+            "ALTER TABLE k RENAME TO k2",
+            "SELECT * FROM k2",
+            "INSERT INTO k2 VALUES ('z', 5, 6)",
+            "SELECT * FROM k2 WHERE bb > 1",
+            "ALTER TABLE k2 DROP COLUMN a",
+            "SELECT sql FROM sqlite_schema ORDER BY name",
+            "PRAGMA integrity_check");
+    }
+
+    @Test
+    void vacuumWithoutRowidTable() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE k(a TEXT PRIMARY KEY, b, c) WITHOUT ROWID",
+            "CREATE TABLE r(x INTEGER PRIMARY KEY, y)",
+            "INSERT INTO k VALUES ('x', 1, 2), ('y', 3, 4)",
+            "CREATE INDEX kb ON k(b)",
+            "INSERT INTO r VALUES (1, 'a'), (2, 'b')",
+        },
+            "VACUUM",
+            "SELECT * FROM k",
+            "SELECT * FROM k WHERE b = 3",
+            "SELECT * FROM r",
+            "PRAGMA integrity_check");
+    }
+}
