@@ -59,7 +59,15 @@ class SqlGapsDifferentialTest {
             "INSERT INTO s(b) VALUES (1), (2)",
             "INSERT INTO log VALUES (1)",
             "INSERT INTO log VALUES (2)",
-            "SELECT * FROM s");
+            "SELECT * FROM s",
+            "CREATE TABLE ix(a, b)",
+            "CREATE INDEX ixa ON ix(a)",
+            "CREATE VIEW ixv AS SELECT a, b FROM ix WHERE a > 0",
+            "CREATE TRIGGER ixt BEFORE INSERT ON log BEGIN INSERT INTO ix SELECT a + 10, b FROM ix WHERE a > 0; "
+                + "INSERT INTO ix SELECT a + 100, 'v' FROM ixv; END",
+            "INSERT INTO ix VALUES (1, 'p'), (2, 'q')",
+            "INSERT INTO log VALUES (3)",
+            "SELECT * FROM ix ORDER BY a, b");
     }
 
     @Test
