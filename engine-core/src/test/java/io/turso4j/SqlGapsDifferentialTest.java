@@ -80,10 +80,17 @@ class SqlGapsDifferentialTest {
         },
             "SELECT * FROM u NATURAL JOIN u",
             "SELECT a, b FROM u NATURAL JOIN u ORDER BY a DESC",
-            "SELECT * FROM u JOIN u USING (a)",
+            "SELECT u.a FROM u NATURAL JOIN u",
+            "SELECT u.b FROM u JOIN u USING (a)",
+            "SELECT * FROM u NATURAL JOIN u NATURAL JOIN u",
+            "SELECT * FROM u LEFT JOIN u USING (a, b)",
             "SELECT * FROM (u JOIN (SELECT a, c FROM w) USING (a)) AS z",
             "SELECT z.a, z.c FROM (u JOIN (SELECT a, c FROM w) USING (a)) AS z",
-            "SELECT * FROM (u JOIN json_each('[1,3]') ON u.a = value) AS z");
+            "SELECT * FROM (u JOIN json_each('[1,3]') ON u.a = value) AS z",
+            "SELECT z.value, json_each.key FROM (u JOIN json_each('[1,3]') ON u.a = value) AS z",
+            "SELECT * FROM w LEFT JOIN (u JOIN (SELECT a AS k FROM w WHERE a > 1) ON u.a = k) ON w.a = u.a",
+            "SELECT * FROM w LEFT JOIN (u JOIN json_each('[3]') ON u.a = value) ON w.a = u.a",
+            "SELECT * FROM ((SELECT 1 AS p) JOIN (SELECT 2 AS q)) AS z");
     }
 
     @Test
