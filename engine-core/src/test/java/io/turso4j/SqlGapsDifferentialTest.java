@@ -130,4 +130,48 @@ class SqlGapsDifferentialTest {
             "SELECT * FROM r",
             "PRAGMA integrity_check");
     }
+
+    @Test
+    void insteadOfUpdateWithRowValuesAndFrom() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE t(a, b, c)",
+            "INSERT INTO t VALUES (1, 'x', 10), (2, 'y', 20), (3, 'z', 30)",
+            "CREATE VIEW v AS SELECT a, b, c FROM t",
+            "CREATE TABLE log(what)",
+            "CREATE TRIGGER vu INSTEAD OF UPDATE ON v BEGIN "
+                + "INSERT INTO log VALUES (old.a || ':' || old.b || '>' || new.b || ',' || old.c || '>' || new.c); END",
+            "CREATE TABLE f(k, nb)",
+            "INSERT INTO f VALUES (1, 'f1'), (3, 'f3'), (3, 'f3b')",
+        },
+            "UPDATE v SET (b, c) = ('p', c + 1) WHERE a = 1",
+            "UPDATE v SET (b, c) = (SELECT 'q', 99) WHERE a = 2",
+            "UPDATE v SET (c, b) = (SELECT c * 2, upper(b) FROM t AS s WHERE s.a = v.a) WHERE a >= 2",
+            "UPDATE v SET b = f.nb FROM f WHERE f.k = v.a",
+            "UPDATE v SET (b, c) = (f.nb, f.k) FROM f WHERE f.k = v.a AND f.nb <> 'f3b'",
+            "UPDATE v SET (b, c) = (SELECT f.nb, count(*) FROM t) FROM f WHERE f.k = v.a",
+            "UPDATE v SET (b, c) = (1, 2, 3)",
+            "UPDATE v SET (b, c) = (SELECT 1)",
+            "SELECT * FROM log");
+    }
+
+    @Test
+    void insteadOfUpdateAndDeleteWithOrderByAndLimit() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE t(a, b)",
+            "INSERT INTO t VALUES (1, 'x'), (2, 'y'), (3, 'z'), (4, 'y')",
+            "CREATE VIEW v AS SELECT a, b FROM t",
+            "CREATE TABLE log(what)",
+            "CREATE TRIGGER vu INSTEAD OF UPDATE ON v BEGIN INSERT INTO log VALUES ('upd ' || old.a || ' ' || new.b); END",
+            "CREATE TRIGGER vd INSTEAD OF DELETE ON v BEGIN INSERT INTO log VALUES ('del ' || old.a); END",
+        },
+            "UPDATE v SET b = 'L' ORDER BY a DESC LIMIT 2",
+            "UPDATE v SET b = 'M' WHERE a > 1 ORDER BY b, a DESC LIMIT 2 OFFSET 1",
+            "UPDATE v SET b = 'N' LIMIT 1",
+            "UPDATE v SET b = 'O' LIMIT -1 OFFSET 3",
+            "DELETE FROM v ORDER BY a LIMIT 1",
+            "DELETE FROM v WHERE b = 'y' LIMIT 5",
+            "DELETE FROM v ORDER BY a",
+            "UPDATE v SET b = 1 ORDER BY a",
+            "SELECT * FROM log");
+    }
 }

@@ -321,7 +321,7 @@ final class ChangeCodegen {
      * The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns, or the one
      * subquery of {@code (a, b, …) = (SELECT x, y, …)} whose columns are as many.
      */
-    private static List<Expr> rowValues(SelectCodegen selects, Update.Set set) {
+    static List<Expr> rowValues(SelectCodegen selects, Update.Set set) {
         int count = switch (set.value()) {
             case Expr.Row r -> r.values().size();
             case Expr.Subquery s -> selects.columnCount(s.select().body());
