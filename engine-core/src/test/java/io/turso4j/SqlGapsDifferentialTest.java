@@ -174,4 +174,20 @@ class SqlGapsDifferentialTest {
             "UPDATE v SET b = 1 ORDER BY a",
             "SELECT * FROM log");
     }
+
+    @Test
+    void outerJoinsOfParenthesizedJoins() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE a(x)",
+            "CREATE TABLE b(x, y)",
+            "CREATE TABLE c(y, z)",
+            "INSERT INTO a VALUES (1), (2), (3)",
+            "INSERT INTO b VALUES (1, 10), (2, 20)",
+            "INSERT INTO c VALUES (10, 100)",
+        },
+            "SELECT * FROM a LEFT JOIN ((b JOIN c USING (y))) USING (x)",
+            "SELECT * FROM a LEFT JOIN (((b LEFT JOIN c ON b.y = c.y))) ON a.x = b.x",
+            "SELECT * FROM a RIGHT JOIN json_each('[1,5]') AS j ON j.value = a.x",
+            "SELECT * FROM a LEFT JOIN (b JOIN (SELECT 10 AS y) USING (y)) USING (x)");
+    }
 }

@@ -129,11 +129,12 @@ final class FromCodegen {
             }
             int leftEnd = sources.size();
             int before = items.size();
-            if ((left || right) && join.table() instanceof Select.Nested n && n.alias() == null
+            Select.TableRef table = unwrapped(join.table());
+            if ((left || right) && table instanceof Select.Nested n && n.alias() == null
                     && !n.from().joins().isEmpty()) {
                 nestedJoin(n, parent);
             } else {
-                add(join.table(), parent);
+                add(table, parent);
             }
             if ((left || right) && items.size() != before + 1) {
                 throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
@@ -160,6 +161,15 @@ final class FromCodegen {
                 joinTermSource.put(on, before);
             }
         }
+    }
+
+    /** {@code ref} without the parentheses that hold nothing else: {@code ((b JOIN c))} is {@code (b JOIN c)}. */
+    private static Select.TableRef unwrapped(Select.TableRef ref) {
+        while (ref instanceof Select.Nested n && n.alias() == null && n.from().joins().isEmpty()
+                && n.from().first() instanceof Select.Nested inner && inner.alias() == null) {
+            ref = inner;
+        }
+        return ref;
     }
 
     private static boolean hasRightJoin(Select.From from) {
