@@ -49,3 +49,15 @@ UPDATE v SET b = u.x FROM u WHERE u.a = v.a;
 UPDATE v SET b = 'L' ORDER BY a DESC LIMIT 2;
 DELETE FROM v ORDER BY a LIMIT 1 OFFSET 1;
 SELECT * FROM log;
+
+CREATE TABLE tv(a, c);
+CREATE TABLE sv(x, y);
+INSERT INTO tv VALUES (1, 2), (2, 3);
+CREATE VIEW vv AS SELECT a AS p, c * 10 AS q FROM tv;
+CREATE TRIGGER tvu AFTER UPDATE OF c ON tv WHEN (SELECT count(*) FROM vv WHERE p = new.a) > 0 BEGIN
+  INSERT INTO sv SELECT p, q FROM vv WHERE p = new.a;
+END;
+UPDATE tv SET c = 100 WHERE a = 1;
+UPDATE tv SET c = vv.q + 1 FROM vv WHERE vv.p = tv.a;
+SELECT * FROM tv;
+SELECT * FROM sv;

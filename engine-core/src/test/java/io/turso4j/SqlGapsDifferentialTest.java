@@ -190,4 +190,23 @@ class SqlGapsDifferentialTest {
             "SELECT * FROM a RIGHT JOIN json_each('[1,5]') AS j ON j.value = a.x",
             "SELECT * FROM a LEFT JOIN (b JOIN (SELECT 10 AS y) USING (y)) USING (x)");
     }
+
+    @Test
+    void viewsReadByTriggersAndUpdateFrom() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE t(a, c)",
+            "CREATE TABLE s(x, y)",
+            "INSERT INTO t VALUES (1, 2), (2, 3)",
+            "CREATE VIEW v AS SELECT a AS p, c * 10 AS q FROM t",
+        },
+            "CREATE TRIGGER tu AFTER UPDATE OF c ON t WHEN (SELECT count(*) FROM v WHERE p = new.a) > 0 BEGIN "
+                + "INSERT INTO s SELECT p, q FROM v WHERE p = new.a; "
+                + "UPDATE s SET y = v.q + 1 FROM v WHERE v.p = s.x AND s.x = new.a; END",
+            "UPDATE t SET c = 100 WHERE a = 1",
+            "SELECT * FROM s",
+            "UPDATE t SET c = v.q + 1 FROM v WHERE v.p = t.a",
+            "WITH w AS (SELECT 2 AS k) UPDATE t SET c = v.q FROM v, w WHERE v.p = t.a AND t.a = w.k",
+            "SELECT * FROM t",
+            "SELECT * FROM s");
+    }
 }

@@ -375,7 +375,7 @@ final class TriggerCodegen {
         try {
             exprs.pushScope(scope);
             if (trigger.when() != null) {
-                exprs.jumpIfNotTrue(trigger.when(), end);
+                exprs.jumpIfNotTrue(ViewExpander.expand(trigger.when(), selects.schema()), end);
             }
             for (int i = 0; i < trigger.body().size(); i++) {
                 Stmt step = withViewsExpanded(trigger.body().get(i));
