@@ -31,7 +31,11 @@ class SqlGapsDifferentialTest {
             "UPDATE t SET (b, c) = (SELECT 1, 2, 3)",
             "UPDATE t SET (b, c) = (SELECT 1)",
             "UPDATE t SET (b, c, a) = (SELECT 1, 2)",
-            "UPDATE t SET b = (SELECT 1, 2)");
+            "UPDATE t SET b = (SELECT 1, 2)",
+            "UPDATE t SET (b) = (SELECT 1, 2)",
+            "UPDATE t SET (b) = (1, 2)",
+            "UPDATE t SET (b) = (SELECT 'one')",
+            "SELECT * FROM t");
     }
 
     @Test

@@ -224,7 +224,7 @@ final class ChangeCodegen {
     static Expr[] setTargets(SelectCodegen selects, Table table, List<Update.Set> sets) {
         Expr[] setTo = new Expr[table.columns().size() + 1];
         for (Update.Set set : sets) {
-            List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : rowValues(selects, set);
+            List<Expr> values = !set.rowValue() ? List.of(set.value()) : rowValues(selects, set);
             for (int k = 0; k < set.columns().size(); k++) {
                 int i = target(table, set.columns().get(k));
                 setTo[i] = values.size() == 1 ? values.getFirst() : values.get(k);

@@ -120,7 +120,7 @@ final class ViewExpander {
             }
             x.generated = null;
         }
-        List<Update.Set> sets = update.sets().stream().map(s -> new Update.Set(s.columns(), x.expr(s.value(), ctx)))
+        List<Update.Set> sets = update.sets().stream().map(s -> new Update.Set(s.columns(), x.expr(s.value(), ctx), s.rowValue()))
                 .toList();
         return new Update(update.pos(), with, update.orAction(), update.table(), sets, from,
                 x.expr(update.where(), ctx), update.returning(), update.orderBy(), update.limit());

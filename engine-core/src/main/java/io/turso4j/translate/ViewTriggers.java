@@ -269,7 +269,7 @@ final class ViewTriggers {
      * row value's, or a row-valued subquery's first row (NULLs without one).
      */
     private void assign(Update.Set set, int neu) {
-        List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : ChangeCodegen.rowValues(selects, set);
+        List<Expr> values = !set.rowValue() ? List.of(set.value()) : ChangeCodegen.rowValues(selects, set);
         if (values.size() == set.columns().size()) {
             for (int k = 0; k < values.size(); k++) {
                 selects.exprs().code(values.get(k), neu + indexOf(set.columns().get(k)));
