@@ -213,4 +213,22 @@ class SqlGapsDifferentialTest {
             "SELECT * FROM t",
             "SELECT * FROM s");
     }
+
+    @Test
+    void returningFromViewsWithInsteadOfTriggers() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE t(a INTEGER PRIMARY KEY, b)",
+            "CREATE VIEW v AS SELECT a, b FROM t",
+            "CREATE TRIGGER vi INSTEAD OF INSERT ON v BEGIN INSERT INTO t VALUES (new.a, new.b); END",
+            "CREATE TRIGGER vu INSTEAD OF UPDATE ON v BEGIN UPDATE t SET b = new.b WHERE a = old.a; END",
+            "CREATE TRIGGER vd INSTEAD OF DELETE ON v BEGIN DELETE FROM t WHERE a = old.a; END",
+        },
+            "INSERT INTO v VALUES (1, 'x'), (2, 'y') RETURNING *",
+            "INSERT INTO v(a) SELECT 3 RETURNING b, a * 10 AS ten, (SELECT count(*) FROM t)",
+            "INSERT INTO v VALUES (4, 'z') ON CONFLICT DO NOTHING",
+            "UPDATE v SET b = upper(b) WHERE a < 3 RETURNING a, b",
+            "UPDATE v SET b = 'L' ORDER BY a DESC LIMIT 1 RETURNING *",
+            "DELETE FROM v WHERE a = 2 RETURNING b",
+            "SELECT * FROM t");
+    }
 }

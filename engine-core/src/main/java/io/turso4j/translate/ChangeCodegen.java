@@ -92,8 +92,7 @@ final class ChangeCodegen {
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
         if (view != null) {
-            ViewTriggers.delete(selects, delete, view);
-            return List.of();
+            return ViewTriggers.delete(selects, delete, view);
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         RowTriggers triggers = RowTriggers.delete(selects, c.table);
@@ -126,8 +125,7 @@ final class ChangeCodegen {
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
         if (view != null) {
-            ViewTriggers.update(selects, update, view);
-            return List.of();
+            return ViewTriggers.update(selects, update, view);
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;

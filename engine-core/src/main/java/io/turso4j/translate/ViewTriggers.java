@@ -38,6 +38,8 @@ final class ViewTriggers {
     private final SelectCodegen selects;
     private final View view;
     private final List<String> columns;
+    /** The statement's RETURNING, or null without one. */
+    private ReturningCodegen returning;
 
     private ViewTriggers(SelectCodegen selects, View view) {
         this.selects = selects;
@@ -54,18 +56,50 @@ final class ViewTriggers {
         return selects.schema().table(name.name()) == null ? selects.schema().view(name.name()) : null;
     }
 
-    static void insert(SelectCodegen selects, Insert insert, View view) {
-        new ViewTriggers(selects, view).insert(insert);
+    /** Codes {@code insert} into {@code view}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> insert(SelectCodegen selects, Insert insert, View view) {
+        if (!insert.upserts().isEmpty()) {
+            throw ExprCodegen.error("cannot UPSERT a view");
+        }
+        ViewTriggers v = new ViewTriggers(selects, view);
+        v.returning = v.returning(insert.returning());
+        v.insert(insert);
+        return v.finish();
     }
 
-    static void update(SelectCodegen selects, Update update, View view) {
-        new ViewTriggers(selects, view).change(Trigger.Event.UPDATE, update.table(), update.where(), update.orderBy(),
-                update.limit(), update);
+    /** Codes {@code update} of {@code view}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> update(SelectCodegen selects, Update update, View view) {
+        ViewTriggers v = new ViewTriggers(selects, view);
+        v.returning = v.returning(update.returning());
+        v.change(Trigger.Event.UPDATE, update.table(), update.where(), update.orderBy(), update.limit(), update);
+        return v.finish();
     }
 
-    static void delete(SelectCodegen selects, Delete delete, View view) {
-        new ViewTriggers(selects, view).change(Trigger.Event.DELETE, delete.table(), delete.where(), delete.orderBy(),
-                delete.limit(), null);
+    /** Codes {@code delete} of {@code view}; returns the RETURNING column names (empty without RETURNING). */
+    static List<String> delete(SelectCodegen selects, Delete delete, View view) {
+        ViewTriggers v = new ViewTriggers(selects, view);
+        v.returning = v.returning(delete.returning());
+        v.change(Trigger.Event.DELETE, delete.table(), delete.where(), delete.orderBy(), delete.limit(), null);
+        return v.finish();
+    }
+
+    /** RETURNING, as SQLite's for a view: the NEW values of each row given to the triggers (OLD for DELETE). */
+    private ReturningCodegen returning(List<Select.ResultColumn> resultColumns) {
+        if (resultColumns.isEmpty()) {
+            return null;
+        }
+        ReturningCodegen r = new ReturningCodegen(b, selects, view.name(), columns,
+                block -> source(view.name(), block), resultColumns);
+        r.open();
+        return r;
+    }
+
+    private List<String> finish() {
+        if (returning == null) {
+            return List.of();
+        }
+        returning.emitRows();
+        return returning.names();
     }
 
     private List<Trigger> insteadOf(Trigger.Event event, List<String> setColumns) {
@@ -100,7 +134,7 @@ final class ViewTriggers {
         int neu = b.allocRegisters(Math.max(n, 1));
         if (insert.source() == null) {
             b.emit(Opcode.Null, 0, neu, neu + n - 1);
-            fire(triggers, List.of(source("new", neu)));
+            fire(triggers, List.of(source("new", neu)), neu);
             return;
         }
         int supplied = selects.columnCount(insert.source().body());
@@ -117,7 +151,7 @@ final class ViewTriggers {
                     b.emit(Opcode.Null, 0, neu + i);
                 }
             }
-            fire(triggers, List.of(source("new", neu)));
+            fire(triggers, List.of(source("new", neu)), neu);
         });
     }
 
@@ -205,8 +239,11 @@ final class ViewTriggers {
             exprs.popScope(saved);
         }
         if (update == null || update.from() == null) {
-            fire(triggers, update == null ? List.of(source("old", old))
+            selects.triggers().fire(triggers, update == null ? List.of(source("old", old))
                     : List.of(source("new", neu), source("old", old)), next);
+            if (returning != null) {
+                returning.row(update == null ? old : neu);
+            }
         }
         b.resolve(next);
         b.emit(Opcode.Next, rows, top);
@@ -296,7 +333,7 @@ final class ViewTriggers {
             for (Update.Set set : update.sets()) {
                 assign(set, neu);
             }
-            fire(triggers, List.of(source("new", neu), source("old", old)));
+            fire(triggers, List.of(source("new", neu), source("old", old)), neu);
         });
     }
 
@@ -337,15 +374,16 @@ final class ViewTriggers {
         return rows;
     }
 
-    private void fire(List<Trigger> triggers, List<Scope.Source> sources) {
+    /** Fires {@code triggers} for one row, which RETURNING then sees at {@code returned} (unless RAISE(IGNORE) skips it). */
+    private void fire(List<Trigger> triggers, List<Scope.Source> sources, int returned) {
         int next = b.newLabel();
-        fire(triggers, sources, next);
+        selects.triggers().fire(triggers, sources, next);
+        if (returning != null) {
+            returning.row(returned);
+        }
         b.resolve(next);
     }
 
-    private void fire(List<Trigger> triggers, List<Scope.Source> sources, int ignore) {
-        selects.triggers().fire(triggers, sources, ignore);
-    }
 
     private int indexOf(String column) {
         for (int i = 0; i < columns.size(); i++) {
