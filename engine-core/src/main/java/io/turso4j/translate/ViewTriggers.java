@@ -30,8 +30,10 @@ import java.util.List;
  * the values given for the view's columns (NULL for the others); UPDATE and DELETE first
  * copy the view's rows into a temporary index (so the triggers cannot disturb the scan), then
  * for each row the WHERE selects fire them with OLD (and for UPDATE NEW, OLD with the SET
- * values). Values keep their types: a view applies no affinity. These statements count no
- * changes. Not thread-safe; one per statement.
+ * values; UPDATE … FROM once per joined row). ORDER BY and LIMIT choose and order those rows;
+ * RETURNING returns each row's NEW values (OLD for DELETE) once the statement is done. Values
+ * keep their types: a view applies no affinity. These statements count no changes. Not
+ * thread-safe; one per statement.
  */
 final class ViewTriggers {
     private final ProgramBuilder b;
