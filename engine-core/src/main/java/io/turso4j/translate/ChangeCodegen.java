@@ -92,8 +92,7 @@ final class ChangeCodegen {
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, delete.table().name());
         if (view != null) {
-            ViewTriggers.delete(selects, delete, view);
-            return List.of();
+            return ViewTriggers.delete(selects, delete, view);
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, delete.table());
         RowTriggers triggers = RowTriggers.delete(selects, c.table);
@@ -126,12 +125,11 @@ final class ChangeCodegen {
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update, ForeignKeys fks) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, update.table().name());
         if (view != null) {
-            ViewTriggers.update(selects, update, view);
-            return List.of();
+            return ViewTriggers.update(selects, update, view);
         }
         ChangeCodegen c = new ChangeCodegen(b, selects, update.table());
         Table table = c.table;
-        Expr[] setTo = setTargets(table, update.sets());
+        Expr[] setTo = setTargets(selects, table, update.sets());
         ReturningCodegen returning = c.returning(update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         conflicts.setForeignKeys(fks);
@@ -148,7 +146,7 @@ final class ChangeCodegen {
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
         if (update.from() == null) {
-            assign(selects, setTo, newRow);
+            assign(b, selects, table, update.sets(), setTo, newRow);
         } else {
             c.assignFrom(update, setTo, newRow);
         }
@@ -179,7 +177,7 @@ final class ChangeCodegen {
         List<Select.ResultColumn> columns = new ArrayList<>();
         List<Integer> targets = new ArrayList<>();
         for (int i = 0; i < setTo.length; i++) {
-            if (setTo[i] != null) {
+            if (setTo[i] != null && !fromRowSubquery(update.sets(), setTo[i])) {
                 columns.add(new Select.ExprColumn(setTo[i], null));
                 targets.add(i);
             }
@@ -195,6 +193,8 @@ final class ChangeCodegen {
             for (int k = 0; k < targets.size(); k++) {
                 b.emit(Opcode.SCopy, first + k, newRow + targets.get(k));
             }
+            // Row-valued subqueries see the FROM row's columns: coded here, in its loop.
+            assignRowSubqueries(b, selects, table, update.sets(), setTo, newRow);
             b.emit(Opcode.Integer, 1, found);
         });
         b.emit(Opcode.IfNot, found, pendingSkip, 0);
@@ -215,36 +215,78 @@ final class ChangeCodegen {
 
     /**
      * What SET assigns: element i is column i's new value, element n (the column count) the
-     * rowid's when it is set by a rowid name; null where nothing is assigned.
+     * rowid's when it is set by a rowid name; null where nothing is assigned. A column that
+     * takes its value from a row-valued subquery, {@code (a, b) = (SELECT x, y …)}, holds that
+     * subquery: {@link #assign} codes it once for all of its columns.
      */
-    static Expr[] setTargets(Table table, List<Update.Set> sets) {
-        int n = table.columns().size();
-        Expr[] setTo = new Expr[n + 1];
+    static Expr[] setTargets(SelectCodegen selects, Table table, List<Update.Set> sets) {
+        Expr[] setTo = new Expr[table.columns().size() + 1];
         for (Update.Set set : sets) {
-            List<Expr> values = set.columns().size() == 1 ? List.of(set.value()) : rowValues(set);
+            List<Expr> values = !set.rowValue() ? List.of(set.value()) : rowValues(selects, set);
             for (int k = 0; k < set.columns().size(); k++) {
-                String name = set.columns().get(k);
-                int i = table.columnIndex(name);
-                if (i < 0 && InsertCodegen.isRowidName(name) && table.hasRowid()) {
-                    i = table.rowidAlias() >= 0 ? table.rowidAlias() : n;
-                } else if (i < 0) {
-                    throw ExprCodegen.error("no such column: " + name);
-                } else if (table.column(i).isGenerated()) {
-                    throw ExprCodegen.error("cannot UPDATE generated column \"" + table.column(i).name() + "\"");
-                }
-                setTo[i] = values.get(k);
+                int i = target(table, set.columns().get(k));
+                setTo[i] = values.size() == 1 ? values.getFirst() : values.get(k);
             }
         }
         return setTo;
     }
 
-    /** Codes the assigned values into their places in the new row at {@code newRow}. */
-    static void assign(SelectCodegen selects, Expr[] setTo, int newRow) {
+    /** Where SET's column {@code name} goes in {@link #setTargets}'s array. */
+    private static int target(Table table, String name) {
+        int n = table.columns().size();
+        int i = table.columnIndex(name);
+        if (i < 0 && InsertCodegen.isRowidName(name) && table.hasRowid()) {
+            return table.rowidAlias() >= 0 ? table.rowidAlias() : n;
+        } else if (i < 0) {
+            throw ExprCodegen.error("no such column: " + name);
+        } else if (table.column(i).isGenerated()) {
+            throw ExprCodegen.error("cannot UPDATE generated column \"" + table.column(i).name() + "\"");
+        }
+        return i;
+    }
+
+    /**
+     * Codes the assigned values into their places in the new row at {@code newRow}: a row-valued
+     * subquery's first row (NULLs without one) once into the places of the columns it still
+     * assigns (a later SET of the same column wins), then every other value.
+     */
+    static void assign(ProgramBuilder b, SelectCodegen selects, Table table, List<Update.Set> sets, Expr[] setTo,
+                       int newRow) {
+        boolean[] done = assignRowSubqueries(b, selects, table, sets, setTo, newRow);
         for (int i = 0; i < setTo.length; i++) {
-            if (setTo[i] != null) {
+            if (setTo[i] != null && !done[i]) {
                 selects.exprs().code(setTo[i], newRow + i);
             }
         }
+    }
+
+    /** Codes {@link #assign}'s row-valued subqueries; returns which of {@code setTo}'s places they filled. */
+    private static boolean[] assignRowSubqueries(ProgramBuilder b, SelectCodegen selects, Table table,
+                                                 List<Update.Set> sets, Expr[] setTo, int newRow) {
+        boolean[] done = new boolean[setTo.length];
+        for (Update.Set set : sets) {
+            if (set.columns().size() > 1 && set.value() instanceof Expr.Subquery s) {
+                int first = selects.exprs().subqueries().row(s, set.columns().size());
+                for (int k = 0; k < set.columns().size(); k++) {
+                    int i = target(table, set.columns().get(k));
+                    if (setTo[i] == s) {
+                        b.emit(Opcode.SCopy, first + k, newRow + i);
+                        done[i] = true;
+                    }
+                }
+            }
+        }
+        return done;
+    }
+
+    /** Whether {@code value}, one of {@link #setTargets}'s, is a row-valued subquery of {@code sets}. */
+    private static boolean fromRowSubquery(List<Update.Set> sets, Expr value) {
+        for (Update.Set set : sets) {
+            if (set.columns().size() > 1 && set.value() == value) {
+                return value instanceof Expr.Subquery;
+            }
+        }
+        return false;
     }
 
     /**
@@ -273,13 +315,20 @@ final class ChangeCodegen {
         GeneratedColumns.computeAll(b, table, newRow);
     }
 
-    /** The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns. */
-    private static List<Expr> rowValues(Update.Set set) {
-        int count = set.value() instanceof Expr.Row r ? r.values().size() : 1;
+    /**
+     * The values of {@code (a, b, …) = (x, y, …)}, as many as there are columns, or the one
+     * subquery of {@code (a, b, …) = (SELECT x, y, …)} whose columns are as many.
+     */
+    static List<Expr> rowValues(SelectCodegen selects, Update.Set set) {
+        int count = switch (set.value()) {
+            case Expr.Row r -> r.values().size();
+            case Expr.Subquery s -> selects.columnCount(s.select().body());
+            default -> 1;
+        };
         if (count != set.columns().size()) {
             throw ExprCodegen.error(set.columns().size() + " columns assigned " + count + " values");
         }
-        return ((Expr.Row) set.value()).values();
+        return set.value() instanceof Expr.Row r ? r.values() : List.of(set.value());
     }
 
     private void order(List<OrderingTerm> orderBy, Select.Limit limit,

@@ -129,11 +129,12 @@ final class FromCodegen {
             }
             int leftEnd = sources.size();
             int before = items.size();
-            if ((left || right) && join.table() instanceof Select.Nested n && n.alias() == null
+            Select.TableRef table = unwrapped(join.table());
+            if ((left || right) && table instanceof Select.Nested n && n.alias() == null
                     && !n.from().joins().isEmpty()) {
                 nestedJoin(n, parent);
             } else {
-                add(join.table(), parent);
+                add(table, parent);
             }
             if ((left || right) && items.size() != before + 1) {
                 throw ExprCodegen.error(kind + " JOIN of a parenthesized join is not supported yet");
@@ -162,6 +163,15 @@ final class FromCodegen {
         }
     }
 
+    /** {@code ref} without the parentheses that hold nothing else: {@code ((b JOIN c))} is {@code (b JOIN c)}. */
+    private static Select.TableRef unwrapped(Select.TableRef ref) {
+        while (ref instanceof Select.Nested n && n.alias() == null && n.from().joins().isEmpty()
+                && n.from().first() instanceof Select.Nested inner && inner.alias() == null) {
+            ref = inner;
+        }
+        return ref;
+    }
+
     private static boolean hasRightJoin(Select.From from) {
         for (Select.Join j : from.joins()) {
             if (j.op().kind() == Select.JoinKind.RIGHT || j.op().kind() == Select.JoinKind.FULL
@@ -178,13 +188,14 @@ final class FromCodegen {
      * still qualify ({@link Scope.Part}).
      */
     private void nestedJoin(Select.Nested n, Scope parent) {
+        Select.From from = named(n.from(), new int[1]);
         List<String> tables = new ArrayList<>();
-        tableNames(n.from(), tables);
+        tableNames(from, tables);
         List<Select.ResultColumn> stars = new ArrayList<>();
         for (String t : tables) {
             stars.add(new Select.TableStar(t));
         }
-        Select.Core core = new Select.Core(false, stars, n.from(), null, List.of(), null, List.of());
+        Select.Core core = new Select.Core(false, stars, from, null, List.of(), null, List.of());
         Select select = new Select(Pos.NONE, null, core, List.of(), null);
         subquery(select, n.alias() != null ? n.alias() : "(join-" + (sources.size() + 1) + ")", null, parent, null);
         Scope.Source source = sources.getLast();
@@ -202,6 +213,27 @@ final class FromCodegen {
         }
     }
 
+    /**
+     * {@code from} with a name for each subquery that has none ({@code (nested-N)}, counted by
+     * {@code count}), so that {@link #nestedJoin} can list its columns as {@code name.*}.
+     */
+    private static Select.From named(Select.From from, int[] count) {
+        List<Select.Join> joins = new ArrayList<>();
+        for (Select.Join j : from.joins()) {
+            joins.add(new Select.Join(j.op(), named(j.table(), count), j.constraint()));
+        }
+        return new Select.From(named(from.first(), count), joins);
+    }
+
+    private static Select.TableRef named(Select.TableRef ref, int[] count) {
+        return switch (ref) {
+            case Select.SubqueryTable s when s.alias() == null ->
+                    new Select.SubqueryTable(s.select(), "(nested-" + ++count[0] + ")");
+            case Select.Nested nested when nested.alias() == null -> new Select.Nested(named(nested.from(), count), null);
+            default -> ref;
+        };
+    }
+
     private static void tableNames(Select.From from, List<String> out) {
         List<Select.TableRef> refs = new ArrayList<>();
         refs.add(from.first());
@@ -210,6 +242,7 @@ final class FromCodegen {
             switch (ref) {
                 case Select.Table t -> out.add(t.alias() != null ? t.alias() : t.name().name());
                 case Select.SubqueryTable s when s.alias() != null -> out.add(s.alias());
+                case Select.TableFunction f -> out.add(f.alias() != null ? f.alias() : f.name().name());
                 case Select.Nested nested when nested.alias() == null -> tableNames(nested.from(), out);
                 default -> throw ExprCodegen.error("an outer join of this parenthesized join is not supported yet");
             }

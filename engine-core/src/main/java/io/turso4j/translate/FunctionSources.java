@@ -146,7 +146,7 @@ final class FunctionSources {
             both.addAll(c);
             return both;
         }));
-        return new Scope.Joins(joins.parts(), joins.hidden(), omitted, joins.replaced());
+        return new Scope.Joins(joins.parts(), joins.hidden(), omitted, joins.replaced(), joins.pinned());
     }
 
     /**

@@ -76,8 +76,7 @@ final class InsertCodegen {
                                                        boolean materialize) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
         if (view != null) {
-            ViewTriggers.insert(selects, insert, view);
-            return List.of();
+            return ViewTriggers.insert(selects, insert, view);
         }
         Table table = target(selects, insert.table());
         int[] sourceOf = new int[table.columns().size()];

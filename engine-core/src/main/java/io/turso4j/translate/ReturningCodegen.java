@@ -25,8 +25,9 @@ import java.util.List;
 final class ReturningCodegen {
     private final ProgramBuilder b;
     private final SelectCodegen selects;
-    private final Table table;
     private final String name;
+    /** The changed row's source, its values in the registers from the given one. */
+    private final java.util.function.IntFunction<Scope.Source> rowSource;
     private final List<Expr> exprs = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final int temp;
@@ -34,11 +35,21 @@ final class ReturningCodegen {
     private final int one;
 
     ReturningCodegen(ProgramBuilder b, SelectCodegen selects, Table table, List<Select.ResultColumn> columns) {
+        // SQLite resolves RETURNING against the table's own name: an alias is not visible there.
+        this(b, selects, table.name(), table.columns().stream().map(Column::name).toList(),
+                row -> ConflictCodegen.rowSource(table, table.name(), row), columns);
+    }
+
+    /**
+     * RETURNING of a change of {@code name} (a view's), whose rows have the columns {@code
+     * columnNames} and are seen through {@code rowSource}.
+     */
+    ReturningCodegen(ProgramBuilder b, SelectCodegen selects, String name, List<String> columnNames,
+                     java.util.function.IntFunction<Scope.Source> rowSource, List<Select.ResultColumn> columns) {
         this.b = b;
         this.selects = selects;
-        this.table = table;
-        // SQLite resolves RETURNING against the table's own name: an alias is not visible there.
-        this.name = table.name();
+        this.name = name;
+        this.rowSource = rowSource;
         Tokens tokens = Lexer.tokenize(selects.sql());
         for (Select.ResultColumn rc : columns) {
             switch (rc) {
@@ -46,7 +57,7 @@ final class ReturningCodegen {
                     exprs.add(ec.expr());
                     names.add(ec.alias() != null ? ec.alias() : ColumnNames.span(tokens, selects.sql(), ec.expr()));
                 }
-                case Select.Star s -> star();
+                case Select.Star s -> star(columnNames);
                 case Select.TableStar t -> throw ExprCodegen.error("RETURNING may not use \"TABLE.*\" wildcards");
             }
         }
@@ -55,10 +66,10 @@ final class ReturningCodegen {
         this.one = b.allocRegister();
     }
 
-    private void star() {
-        for (Column c : table.columns()) {
-            exprs.add(new Expr.Column(Pos.NONE, null, name, c.name()));
-            names.add(c.name());
+    private void star(List<String> columnNames) {
+        for (String c : columnNames) {
+            exprs.add(new Expr.Column(Pos.NONE, null, name, c));
+            names.add(c);
         }
     }
 
@@ -77,7 +88,7 @@ final class ReturningCodegen {
     void row(int row) {
         ExprCodegen codegen = selects.exprs();
         Scope outer = codegen.scope();
-        codegen.pushScope(new Scope(null, List.of(ConflictCodegen.rowSource(table, name, row))));
+        codegen.pushScope(new Scope(null, List.of(rowSource.apply(row))));
         b.emit(Opcode.Add, one, fields, fields);
         for (int i = 0; i < exprs.size(); i++) {
             codegen.code(exprs.get(i), fields + 1 + i);

@@ -117,12 +117,15 @@ final class Scope {
      * What USING and NATURAL joins change in a scope: per source, the column numbers that an
      * unqualified name does not reach ({@code hidden}: the duplicate of a USING column), those
      * that {@code *} leaves out, and those {@code *} shows as another expression (a RIGHT JOIN's
-     * right-hand column, a FULL JOIN's COALESCE of both).
+     * right-hand column, a FULL JOIN's COALESCE of both). {@code pinned} holds the column
+     * references the joins' ON terms are made of, by identity, with the column each reads: a
+     * table joined with itself ({@code u NATURAL JOIN u}) has two sources of one name, which no
+     * name could tell apart.
      */
     record Joins(List<Part> parts, Map<Source, Set<Integer>> hidden, Map<Source, Set<Integer>> omitted,
-                 Map<Source, Map<Integer, Expr>> replaced) {
+                 Map<Source, Map<Integer, Expr>> replaced, Map<Expr.Column, Resolved> pinned) {
         static Joins none() {
-            return new Joins(List.of(), Map.of(), Map.of(), Map.of());
+            return new Joins(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
         }
     }
 
@@ -204,6 +207,11 @@ final class Scope {
             resolved++;
             return known;
         }
+        known = joins.pinned().isEmpty() ? null : joins.pinned().get(c);
+        if (known != null) {
+            resolved++;
+            return known;
+        }
         // Counted rather than collected: a lookup runs for every column reference compiled.
         hits = 0;
         firstHit = null;
@@ -262,7 +270,9 @@ final class Scope {
         }
         for (int i = 0; i < columns.size(); i++) {
             if (sameName(columns.get(i), c.column())) {
-                if ((c.table() == null || alias)
+                // A qualified name skips a hidden column only after an earlier match, as
+                // lookupName does: in u JOIN u USING (a), u.a is the left u's a.
+                if ((c.table() == null || alias || hits > 0)
                         && !joins.hidden().isEmpty()
                         && joins.hidden().getOrDefault(s, Set.of()).contains(offset + i)) {
                     continue;

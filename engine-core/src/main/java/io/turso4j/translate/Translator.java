@@ -114,31 +114,19 @@ public final class Translator {
     /**
      * INSERT: compiled streaming its source rows into the table, unless the source reads the
      * table (or one of its indexes), which would then see the rows being added; then compiled
-     * again with the source materialized first, as SQLite does.
+     * again with the source materialized first, as SQLite does. The same holds for the
+     * INSERT … SELECT steps of the triggers it fires (see {@link #change}).
      */
     private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema) {
-        Program program = insert(insert, sql, functions, schema, false);
-        return program != null ? program : insert(insert, sql, functions, schema, true);
-    }
-
-    /** The INSERT's program; null when, not {@code materialize}d, its source reads the table it fills. */
-    private static Program insert(Insert insert, String sql, FunctionRegistry functions, Schema schema,
-                                  boolean materialize) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
-        List<String> names = InsertCodegen.code(b, selects, insert, materialize);
-        b.emit(Opcode.Halt, 0, 0);
-        if (!names.isEmpty()) {
-            b.setColumnNames(names);
-        }
-        Program program = b.build();
         Table table = TableSource.lookup(schema, insert.table());
-        if (!materialize && table != null && insert.source() != null && readsTable(program, table, selects)) {
-            return null;
-        }
-        selects.triggers().checkInsertSources(program);
-        return program;
+        boolean[] materialize = {false};
+        return change(sql, functions, schema, (program, selects) -> {
+            if (!materialize[0] && table != null && insert.source() != null && readsTable(program, table, selects)) {
+                materialize[0] = true;
+                return true;
+            }
+            return false;
+        }, (b, selects) -> InsertCodegen.code(b, selects, insert, materialize[0]));
     }
 
     /** Whether the program reads {@code table} or one of its indexes outside trigger code (which runs between rows). */
@@ -163,17 +151,33 @@ public final class Translator {
 
     private static Program change(String sql, FunctionRegistry functions, Schema schema,
                                   java.util.function.BiFunction<ProgramBuilder, SelectCodegen, List<String>> code) {
-        ProgramBuilder b = new ProgramBuilder();
-        b.emit(Opcode.Init, 0, 1);
-        SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
-        List<String> names = code.apply(b, selects);
-        b.emit(Opcode.Halt, 0, 0);
-        if (!names.isEmpty()) {
-            b.setColumnNames(names);
+        return change(sql, functions, schema, (program, selects) -> false, code);
+    }
+
+    /**
+     * A statement that changes rows, coded by {@code code}; coded again while {@code retry}
+     * asks for it (having changed what {@code code} does) or while a trigger's INSERT … SELECT
+     * step reads the table it fills — then with that step's source materialized first.
+     */
+    private static Program change(String sql, FunctionRegistry functions, Schema schema,
+                                  java.util.function.BiPredicate<Program, SelectCodegen> retry,
+                                  java.util.function.BiFunction<ProgramBuilder, SelectCodegen, List<String>> code) {
+        java.util.Set<String> materializedSteps = new java.util.HashSet<>();
+        while (true) {
+            ProgramBuilder b = new ProgramBuilder();
+            b.emit(Opcode.Init, 0, 1);
+            SelectCodegen selects = new SelectCodegen(b, functions, sql, schema);
+            selects.triggers().materializeSteps(materializedSteps);
+            List<String> names = code.apply(b, selects);
+            b.emit(Opcode.Halt, 0, 0);
+            if (!names.isEmpty()) {
+                b.setColumnNames(names);
+            }
+            Program program = b.build();
+            if (!retry.test(program, selects) && !selects.triggers().readsInsertTargets(program, materializedSteps)) {
+                return program;
+            }
         }
-        Program program = b.build();
-        selects.triggers().checkInsertSources(program);
-        return program;
     }
 
     private static Program select(Select select, String sql, FunctionRegistry functions, Schema schema) {

@@ -75,8 +75,19 @@ final class TriggerCodegen {
     private int frameBase;
     /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
     private final List<int[]> ranges = new ArrayList<>();
-    /** {root, first, end, depth} of every INSERT step of a trigger, for {@link #checkInsertSources}. */
-    private final List<int[]> insertSteps = new ArrayList<>();
+    /** Every INSERT step of a trigger coded, for {@link #readsInsertTargets}. */
+    private final List<InsertStep> insertSteps = new ArrayList<>();
+    /**
+     * The INSERT … SELECT steps (see {@link #stepKey}) whose source is run to its end before the
+     * first row is inserted, as they read the table they fill.
+     */
+    private java.util.Set<String> materializedSteps = java.util.Set.of();
+
+    /**
+     * A trigger's INSERT step coded at {@code [first, end)} in a trigger nested {@code depth}
+     * deep, filling {@code target} (null if none); {@code key} names it in {@link #materializedSteps}.
+     */
+    private record InsertStep(io.turso4j.schema.Table target, int first, int end, int depth, String key) {}
 
     TriggerCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -155,20 +166,64 @@ final class TriggerCodegen {
         return false;
     }
 
+    /** Sets which INSERT … SELECT steps of triggers materialize their source (see {@link #readsInsertTargets}). */
+    void materializeSteps(java.util.Set<String> steps) {
+        materializedSteps = steps;
+    }
+
     /**
-     * Fails, as the top-level INSERT does, when a trigger's {@code INSERT … SELECT} reads the
-     * table it fills (its rows would be read again as they are added); reads by the triggers
-     * that step fires in turn happen between its rows and are fine.
+     * Whether a trigger's {@code INSERT … SELECT} that streams its rows reads the table it fills
+     * (or one of its indexes), so its rows would be read again as they are added — reads by the
+     * triggers that step fires in turn happen between its rows and are fine; adds each such step
+     * to {@code steps}, for coding again with their sources materialized, as the top-level
+     * INSERT does.
      */
-    void checkInsertSources(Program program) {
-        for (int[] step : insertSteps) {
-            for (int pc = step[1]; pc < step[2]; pc++) {
-                if (program.opcode(pc) == Opcode.OpenRead && program.p2(pc) == step[0] && program.p4(pc) == null
-                        && !isTriggerCode(pc, step[3])) {
-                    throw ExprCodegen.error("INSERT … SELECT from the table being inserted into is not supported yet");
+    boolean readsInsertTargets(Program program, java.util.Set<String> steps) {
+        boolean found = false;
+        for (InsertStep step : insertSteps) {
+            if (step.target() == null || materializedSteps.contains(step.key())) {
+                continue;
+            }
+            for (int pc = step.first(); pc < step.end(); pc++) {
+                if (program.opcode(pc) == Opcode.OpenRead && program.p4(pc) == null
+                        && program.p3(pc) == step.target().db() && readsTree(step.target(), program.p2(pc))
+                        && !isTriggerCode(pc, step.depth())) {
+                    found |= steps.add(step.key());
+                    break;
                 }
             }
         }
+        return found;
+    }
+
+    /** Whether {@code root} is the root page of {@code table} or of one of its indexes. */
+    private static boolean readsTree(io.turso4j.schema.Table table, int root) {
+        if (root == table.rootPage()) {
+            return true;
+        }
+        for (io.turso4j.schema.Index index : table.indexes()) {
+            if (root == index.rootPage()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A body statement with the views it reads replaced by their SELECTs, as the top-level statement's are. */
+    private Stmt withViewsExpanded(Stmt step) {
+        io.turso4j.schema.Schema schema = selects.schema();
+        return switch (step) {
+            case Insert insert -> ViewExpander.expand(insert, schema);
+            case Update update -> ViewExpander.expand(update, schema);
+            case Delete delete -> ViewExpander.expand(delete, schema);
+            case Select select -> ViewExpander.expand(select, schema);
+            default -> step;
+        };
+    }
+
+    /** The name of a trigger's {@code index}th body statement, the same in every copy of its code. */
+    private static String stepKey(Trigger trigger, int index) {
+        return Identifiers.fold(trigger.name()) + "#" + index;
     }
 
     /**
@@ -320,9 +375,10 @@ final class TriggerCodegen {
         try {
             exprs.pushScope(scope);
             if (trigger.when() != null) {
-                exprs.jumpIfNotTrue(trigger.when(), end);
+                exprs.jumpIfNotTrue(ViewExpander.expand(trigger.when(), selects.schema()), end);
             }
-            for (Stmt step : trigger.body()) {
+            for (int i = 0; i < trigger.body().size(); i++) {
+                Stmt step = withViewsExpanded(trigger.body().get(i));
                 exprs.pushScope(scope);
                 // As SQLite's ResetCount after each step that changes rows: its rows count for
                 // good once it ends, even if the statement fails later.
@@ -330,7 +386,7 @@ final class TriggerCodegen {
                 if (changes) {
                     b.emit(Opcode.TriggerStep, rowidBeforeTrigger, 0);
                 }
-                step(step);
+                step(step, stepKey(running.peek(), i));
                 if (changes) {
                     b.emit(Opcode.ResetCount, 0, 0);
                 }
@@ -341,15 +397,14 @@ final class TriggerCodegen {
         b.resolve(end);
     }
 
-    private void step(Stmt step) {
+    private void step(Stmt step, String key) {
         switch (step) {
             case Insert insert -> {
                 requireTable(insert.table());
                 int start = b.currentAddress();
-                InsertCodegen.code(b, selects, insert, false);
-                io.turso4j.schema.Table target = TableSource.lookup(selects.schema(), insert.table());
-                insertSteps.add(new int[] {target == null ? -1 : target.rootPage(), start, b.currentAddress(),
-                        running.size()});
+                InsertCodegen.code(b, selects, insert, insert.source() != null && materializedSteps.contains(key));
+                insertSteps.add(new InsertStep(TableSource.lookup(selects.schema(), insert.table()), start,
+                        b.currentAddress(), running.size(), key));
             }
             case Update update -> {
                 requireTable(update.table().name());

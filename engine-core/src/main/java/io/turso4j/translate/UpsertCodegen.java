@@ -148,8 +148,8 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         if (clause.where() != null) {
             exprs.jumpIfNotTrue(clause.where(), skip);
         }
-        Expr[] setTo = ChangeCodegen.setTargets(table, clause.sets());
-        ChangeCodegen.assign(selects, setTo, newRow);
+        Expr[] setTo = ChangeCodegen.setTargets(selects, table, clause.sets());
+        ChangeCodegen.assign(b, selects, table, clause.sets(), setTo, newRow);
         ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         exprs.popScope(outer);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);

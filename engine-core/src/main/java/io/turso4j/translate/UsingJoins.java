@@ -45,6 +45,8 @@ final class UsingJoins {
     private final Map<Scope.Source, Set<Integer>> hidden = new HashMap<>();
     private final Map<Scope.Source, Set<Integer>> omitted = new HashMap<>();
     private final Map<Scope.Source, Map<Integer, Expr>> replaced = new HashMap<>();
+    /** The column references made by {@link #qualified}, each with the column it reads (see {@link Scope.Joins}). */
+    private final Map<Expr.Column, Scope.Resolved> pinned = new java.util.IdentityHashMap<>();
 
     UsingJoins(ProgramBuilder b, List<Scope.Source> sources, List<Scope.Part> parts) {
         this.b = b;
@@ -57,7 +59,7 @@ final class UsingJoins {
     }
 
     Scope.Joins joins() {
-        return new Scope.Joins(parts, hidden, omitted, replaced);
+        return new Scope.Joins(parts, hidden, omitted, replaced, pinned);
     }
 
     /**
@@ -224,14 +226,23 @@ final class UsingJoins {
         return new Expr.Column(Pos.NONE, null, source, name);
     }
 
-    /** A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name. */
+    /**
+     * A reference to column {@code at[1]} of source {@code at[0]}, qualified by its table's name
+     * and pinned to that column (another source may have the same name).
+     */
     private Expr.Column qualified(int[] at) {
         Scope.Source source = sources.get(at[0]);
+        Expr.Column column = null;
         for (Scope.Part p : parts) {
             if (p.source() == source && at[1] >= p.offset() && at[1] < p.offset() + p.columns().size()) {
-                return new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(at[1] - p.offset()));
+                column = new Expr.Column(Pos.NONE, null, p.name(), p.columns().get(at[1] - p.offset()));
+                break;
             }
         }
-        return new Expr.Column(Pos.NONE, null, source.name(), source.columns().get(at[1]));
+        if (column == null) {
+            column = new Expr.Column(Pos.NONE, null, source.name(), source.columns().get(at[1]));
+        }
+        pinned.put(column, new Scope.Resolved(source, at[1]));
+        return column;
     }
 }

@@ -98,17 +98,37 @@ final class ViewExpander {
                 insert.columns(), source, insert.upserts(), insert.returning());
     }
 
-    /** An UPDATE whose WHERE and SET values have the views in their subqueries expanded. */
+    /**
+     * An UPDATE whose WHERE and SET values have the views in their subqueries expanded, and
+     * whose FROM reads its views as CTEs added to the statement's WITH.
+     */
     static Update expand(Update update, Schema schema) {
         if (!hasViews(schema)) {
             return update;
         }
         ViewExpander x = new ViewExpander(schema);
         Ctx ctx = new Ctx(update.with() == null ? Set.of() : cteNames(update.with()), null, null);
-        List<Update.Set> sets = update.sets().stream().map(s -> new Update.Set(s.columns(), x.expr(s.value(), ctx)))
+        Select.From from = update.from();
+        Select.With with = update.with();
+        if (from != null) {
+            x.generated = new LinkedHashMap<>();
+            from = x.from(from, ctx);
+            if (!x.generated.isEmpty()) {
+                List<Select.Cte> ctes = new ArrayList<>(with == null ? List.of() : with.ctes());
+                ctes.addAll(x.generated.values());
+                with = new Select.With(with != null && with.recursive(), ctes);
+            }
+            x.generated = null;
+        }
+        List<Update.Set> sets = update.sets().stream().map(s -> new Update.Set(s.columns(), x.expr(s.value(), ctx), s.rowValue()))
                 .toList();
-        return new Update(update.pos(), update.with(), update.orAction(), update.table(), sets, update.from(),
+        return new Update(update.pos(), with, update.orAction(), update.table(), sets, from,
                 x.expr(update.where(), ctx), update.returning(), update.orderBy(), update.limit());
+    }
+
+    /** {@code e} with the views in its subqueries expanded (a trigger's WHEN). */
+    static Expr expand(Expr e, Schema schema) {
+        return hasViews(schema) && e != null ? new ViewExpander(schema).expr(e, new Ctx(Set.of(), null, null)) : e;
     }
 
     /** A DELETE whose WHERE has the views in its subqueries expanded. */

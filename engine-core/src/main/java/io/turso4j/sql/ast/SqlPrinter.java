@@ -374,7 +374,7 @@ public final class SqlPrinter extends ExprPrinter {
                 out.append(", ");
             }
             Update.Set s = sets.get(i);
-            if (s.columns().size() == 1) {
+            if (!s.rowValue()) {
                 name(s.columns().get(0));
             } else {
                 names(s.columns());

@@ -11,8 +11,16 @@ public record Update(Pos pos, Select.With with, ConflictAction orAction, Qualifi
                      List<Set> sets, Select.From from, Expr where, List<Select.ResultColumn> returning,
                      List<OrderingTerm> orderBy, Select.Limit limit) implements Stmt {
 
-    /** {@code column = value}, or {@code (c1, c2) = value} when {@code columns} has several names. */
-    public record Set(List<String> columns, Expr value) {}
+    /**
+     * {@code column = value}, or {@code (c1, c2) = value} when {@code columns} has several names;
+     * {@code rowValue} says the names were written in parentheses (then {@code (c) = (SELECT x, y)}
+     * is "1 columns assigned 2 values").
+     */
+    public record Set(List<String> columns, Expr value, boolean rowValue) {
+        public Set(List<String> columns, Expr value) {
+            this(columns, value, columns.size() > 1);
+        }
+    }
 
     /**
      * The target of UPDATE or DELETE: {@code name [AS alias] [INDEXED BY index | NOT INDEXED]}.

@@ -118,9 +118,10 @@ abstract class DmlParser extends SelectParser {
     private List<Update.Set> setList() {
         List<Update.Set> sets = new ArrayList<>();
         do {
-            List<String> columns = at(TokenType.LP) ? nameList() : List.of(nm());
+            boolean rowValue = at(TokenType.LP);
+            List<String> columns = rowValue ? nameList() : List.of(nm());
             expect(TokenType.EQ);
-            sets.add(new Update.Set(columns, expr()));
+            sets.add(new Update.Set(columns, expr(), rowValue));
         } while (accept(TokenType.COMMA));
         return List.copyOf(sets);
     }

@@ -46,7 +46,11 @@ final class RandomAst {
                     r.nextBoolean() ? List.of() : list(1, 3, this::name), r.nextInt(5) == 0 ? null : select(),
                     List.of(), r.nextBoolean() ? List.of() : resultColumns());
             case 3 -> new Update(Pos.NONE, null, null, new Update.QualifiedTable(table(), maybe(this::name), null),
-                    list(1, 3, () -> new Update.Set(r.nextBoolean() ? List.of(name()) : list(2, 3, this::name), expr(3))),
+                    list(1, 3, () -> switch (r.nextInt(3)) {
+                        case 0 -> new Update.Set(List.of(name()), expr(3));
+                        case 1 -> new Update.Set(List.of(name()), expr(3), true); // (c) = …
+                        default -> new Update.Set(list(2, 3, this::name), expr(3));
+                    }),
                     null, maybe(() -> expr(3)), List.of(), List.of(), null);
             case 4 -> new Delete(Pos.NONE, null, new Update.QualifiedTable(table(), null, maybe(this::name)),
                     maybe(() -> expr(3)), List.of(), List.of(), null);
