@@ -287,8 +287,27 @@ final class CursorOps {
         return positioned;
     }
 
-    /** Column: field {@code col} of cursor {@code p1}'s entry into {@code out}; {@code fallback} past a short record. */
+    /**
+     * Column: field {@code col} of cursor {@code p1}'s entry into {@code out}; {@code fallback}
+     * past a short record. The scan's case (an open cursor on a row, no default, a short integer
+     * {@link RecordReader#quickType} finds) is all that is in line, so that the JIT can inline
+     * this into the VM's loop; everything else is {@link #columnOther}.
+     */
     void column(int p1, int col, Register out, Register fallback) {
+        BTreeCursor c = cursors[p1];
+        if (c != null && fallback == null && !nullRow[p1] && !deferred[p1]) {
+            RecordReader rec = c.record();
+            int quick = rec.quickType(col);
+            if (Records.isQuickInteger(quick)) {
+                out.setInt(rec.quickLong(quick));
+                return;
+            }
+        }
+        columnOther(p1, col, out, fallback);
+    }
+
+    /** {@link #column} in full: a NULL row, a deferred seek, a default, and every value but a short integer. */
+    private void columnOther(int p1, int col, Register out, Register fallback) {
         if (nullRow[p1]) {
             out.setNull();
             return;

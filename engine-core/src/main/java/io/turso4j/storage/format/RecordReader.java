@@ -121,16 +121,26 @@ public final class RecordReader {
      * a page copied whole, say), which must not change while the reader is in use.
      */
     public RecordReader reset(byte[] record, int start, int size, long pageNumber) {
-        int n;
-        long h;
-        if (size > 0 && record[start] >= 0) { // a one-byte header size: any record of few columns
-            n = 1;
-            h = record[start];
-        } else {
-            n = Varint.sizeAt(record, start, start + size);
-            h = n == 0 ? 0 : Varint.get(record, start);
+        int h = size > 0 ? record[start] : -1;
+        if (h < 0) {
+            return resetLongHeader(record, start, size, pageNumber);
         }
+        // a one-byte header size (any record of few columns): this path is small enough to
+        // inline into a scan's column read, the general varint decoder is not
+        start(null, size, pageNumber, 1, h);
+        return onArray(record, start);
+    }
+
+    /** {@link #reset(byte[], int, int, long)} of an empty record or one whose header size takes two bytes or more. */
+    private RecordReader resetLongHeader(byte[] record, int start, int size, long pageNumber) {
+        int n = Varint.sizeAt(record, start, start + size);
+        long h = n == 0 ? 0 : Varint.get(record, start);
         start(null, size, pageNumber, n, h);
+        return onArray(record, start);
+    }
+
+    /** The end of a reset onto {@code record[start ..]}, once its header size is checked. */
+    private RecordReader onArray(byte[] record, int start) {
         if (array != record) {
             // a scan resets the reader per row, mostly onto the same array (a leaf's copy): a
             // compare is cheaper than the GC's barriers on a reference store
@@ -217,6 +227,14 @@ public final class RecordReader {
             // width, which varies from row to row and would mispredict
             return (long) BIG_ENDIAN_LONG.get(b, at) >> INTEGER_SHIFTS[type];
         }
+        return integerNearEnd(b, at, type, column);
+    }
+
+    /**
+     * {@link #integerAt} of a ZERO or ONE, or of a value less than 8 bytes from the array's end:
+     * out of line, so that the common case stays small enough to inline into a scan's column read.
+     */
+    private static long integerNearEnd(byte[] b, int at, int type, int column) {
         return switch (type) {
             case SerialType.ZERO -> 0;
             case SerialType.ONE -> 1;
