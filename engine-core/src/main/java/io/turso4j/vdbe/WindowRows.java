@@ -147,8 +147,26 @@ final class WindowRows {
             }
         }
 
+        private int[] numeric;
+
         int size() {
             return rows.size();
+        }
+
+        /** The rows {@code [from, to)} whose ORDER BY value at {@code key} is a number: contiguous, as the sort puts them. */
+        int[] numericRows(int key) {
+            if (numeric == null) {
+                int from = 0;
+                while (from < rows.size() && !WindowRows.numeric(rows.get(from)[key])) {
+                    from++;
+                }
+                int to = from;
+                while (to < rows.size() && WindowRows.numeric(rows.get(to)[key])) {
+                    to++;
+                }
+                numeric = new int[] {from, to};
+            }
+            return numeric;
         }
     }
 
@@ -238,7 +256,27 @@ final class WindowRows {
         int n = p.size();
         WindowPlan.Frame f = call.frame();
         boolean growing = f.start().kind() == WindowPlan.BoundKind.UNBOUNDED_PRECEDING
-                && f.exclude() == WindowPlan.Exclude.NO_OTHERS;
+                && (f.exclude() == WindowPlan.Exclude.NONE || f.exclude() == WindowPlan.Exclude.NO_OTHERS);
+        if (!growing && n > 0 && f.exclude() == WindowPlan.Exclude.NONE && !emptyByOffsets(f, p)
+                && SlidingAggregate.supports(call)) {
+            int[] lo = new int[n];
+            int[] hi = new int[n];
+            for (int k = 0; k < n; k++) {
+                int[] frame = frame(f, p, k);
+                // An empty frame starts right after its end: beyond that SQLite's start cursor
+                // never passes its end cursor, and frames stay moving forward.
+                hi[k] = frame[1];
+                lo[k] = Math.min(frame[0], frame[1] + 1);
+            }
+            if (SlidingAggregate.forward(lo, hi)) {
+                boolean addFirst = f.units() == WindowPlan.Units.RANGE
+                        && (f.start().kind() == WindowPlan.BoundKind.FOLLOWING
+                            || f.start().kind() == WindowPlan.BoundKind.PRECEDING
+                               && f.end().kind() == WindowPlan.BoundKind.PRECEDING);
+                SlidingAggregate.compute(ctx, call, p.rows, lo, hi, result, addFirst);
+                return;
+            }
+        }
         Register[] args = new Register[call.args().length];
         AggregateFunction.Accumulator running = growing ? call.aggregate().start() : null;
         int stepped = -1;
@@ -262,6 +300,29 @@ final class WindowRows {
         }
     }
 
+    /**
+     * Whether both bounds are PRECEDING, or both FOLLOWING, with offsets that leave every frame
+     * empty (as {@code 1 PRECEDING AND 2 PRECEDING}): SQLite then returns each row with a fresh,
+     * empty accumulator, never stepping a row. Its offsets are those of the partition's first row.
+     */
+    private static boolean emptyByOffsets(WindowPlan.Frame f, Partition p) {
+        WindowPlan.BoundKind kind = f.start().kind();
+        if (kind != f.end().kind() || kind != WindowPlan.BoundKind.PRECEDING && kind != WindowPlan.BoundKind.FOLLOWING) {
+            return false;
+        }
+        Register[] first = p.rows.get(0);
+        double start;
+        double end;
+        if (f.units() == WindowPlan.Units.RANGE) {
+            start = rangeOffset(first[f.start().offset()], true);
+            end = rangeOffset(first[f.end().offset()], false);
+        } else {
+            start = offset(first[f.start().offset()], true, false);
+            end = offset(first[f.end().offset()], false, false);
+        }
+        return kind == WindowPlan.BoundKind.PRECEDING ? start < end : start > end;
+    }
+
     private static void step(FunctionContext ctx, WindowPlan.Call call, AggregateFunction.Accumulator acc,
                              Register[] row, Register[] args) {
         if (call.filter() >= 0 && !isTrue(row[call.filter()])) {
@@ -273,13 +334,13 @@ final class WindowRows {
         acc.step(ctx, args, 0, args.length);
     }
 
-    private static boolean isTrue(Register r) {
+    static boolean isTrue(Register r) {
         return !r.isNull() && r.toDouble() != 0;
     }
 
     private static boolean excluded(WindowPlan.Frame f, Partition p, int k, int j) {
         return switch (f.exclude()) {
-            case NO_OTHERS -> false;
+            case NONE, NO_OTHERS -> false;
             case CURRENT_ROW -> j == k;
             case GROUP -> p.group[j] == p.group[k];
             case TIES -> j != k && p.group[j] == p.group[k];
@@ -361,23 +422,37 @@ final class WindowRows {
         }
         boolean desc = spec.descending()[0];
         double target = v.toDouble() + ((preceding ^ desc) ? -o : o);
-        int n = p.size();
+        int[] numbers = p.numericRows(key);
+        // Over the numeric rows, sorted by the key, "at or beyond the target" holds from some
+        // row on (start) and "at or before it" up to some row (end): binary searches.
+        int a = numbers[0];
+        int b = numbers[1];
         if (start) {
-            for (int j = 0; j < n; j++) {
-                Register x = p.rows.get(j)[key];
-                if (numeric(x) && (desc ? x.toDouble() <= target : x.toDouble() >= target)) {
-                    return j;
+            int first = b;
+            while (a < b) {
+                int m = (a + b) >>> 1;
+                double x = p.rows.get(m)[key].toDouble();
+                if (desc ? x <= target : x >= target) {
+                    first = m;
+                    b = m;
+                } else {
+                    a = m + 1;
                 }
             }
-            return n;
+            return first < numbers[1] ? first : p.size();
         }
-        for (int j = n - 1; j >= 0; j--) {
-            Register x = p.rows.get(j)[key];
-            if (numeric(x) && (desc ? x.toDouble() >= target : x.toDouble() <= target)) {
-                return j;
+        int last = -1;
+        while (a < b) {
+            int m = (a + b) >>> 1;
+            double x = p.rows.get(m)[key].toDouble();
+            if (desc ? x >= target : x <= target) {
+                last = m;
+                a = m + 1;
+            } else {
+                b = m;
             }
         }
-        return -1;
+        return last;
     }
 
     private static boolean numeric(Register x) {
