@@ -103,7 +103,7 @@ class WindowDifferentialTest {
         }
         if (!mismatches.isEmpty()) {
             fail(mismatches.size() + " mismatches (seed " + seed + "), first:\n"
-                    + String.join("\n", mismatches.subList(0, Math.min(4, mismatches.size()))));
+                    + String.join("\n", mismatches.subList(0, Math.min(Integer.getInteger("turso4j.show", 4), mismatches.size()))));
         }
     }
 }

@@ -113,9 +113,9 @@ final class Aggregates {
      * <p>The inverse is func.c's: it cuts the taken-back value's length plus the length of the
      * separator that followed it off the front of the text, by byte count (the separators'
      * lengths are remembered only once they start to differ). When the text becomes empty the
-     * accumulator starts over (the next value gets no separator, the result is NULL until one
-     * comes) even if values remain counted: SQLite's quirks with empty strings, kept so that
-     * results match.
+     * next value gets no separator even if values remain counted; the result is NULL only when
+     * the text is empty and no value is counted. SQLite's quirks with empty strings, kept so
+     * that results match.
      */
     private static final class GroupConcat implements AggregateFunction.Invertible {
         private static final byte[] COMMA = {','};
@@ -225,7 +225,7 @@ final class Aggregates {
 
         @Override
         public void result(Register out) {
-            if (!started) {
+            if (length == 0 && values == 0) {
                 out.setNull();
             } else {
                 out.setText(java.util.Arrays.copyOfRange(text, head, head + length), 0, length);

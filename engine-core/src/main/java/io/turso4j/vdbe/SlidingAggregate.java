@@ -17,9 +17,9 @@ import java.util.List;
  * and inverse steps is SQLite's, because sum() rounds and overflows by it and group_concat()'s
  * inverse depends on it: before a row's result, the rows leaving its frame are taken back and
  * then the rows entering it are added, except for RANGE frames starting FOLLOWING or lying wholly
- * PRECEDING, where SQLite adds first. A row that must leave before it was ever added (the first
- * rows of a frame starting FOLLOWING) is added, then taken back, as SQLite's cursors do. Owned
- * by one VM; not thread-safe.
+ * PRECEDING, where SQLite adds first. The rows before the first frame of a frame starting
+ * FOLLOWING are added and taken back, trailing by the frame's width, as SQLite's cursors do.
+ * Owned by one VM; not thread-safe.
  */
 final class SlidingAggregate {
     private final FunctionContext ctx;
@@ -74,11 +74,12 @@ final class SlidingAggregate {
         SlidingAggregate s = new SlidingAggregate(ctx, call, rows);
         for (int k = 0; k < lo.length; k++) {
             if (addFirst) {
-                s.addThrough(hi[k], lo[k]);
+                s.addThrough(hi[k], -1, 0);
                 s.takeBackBefore(lo[k]);
             } else {
                 s.takeBackBefore(lo[k]);
-                s.addThrough(hi[k], lo[k]);
+                s.addThrough(hi[k], lo[k], hi[k] - lo[k]);
+                s.takeBackBefore(lo[k]);
             }
             Register out = rows.get(k)[result];
             if (s.acc != null) {
@@ -89,12 +90,18 @@ final class SlidingAggregate {
         }
     }
 
-    /** Adds rows up to {@code hi}; a row before {@code lo} is taken back as soon as it is added. */
-    private void addThrough(int hi, int lo) {
+    /**
+     * Adds rows up to {@code hi}. A row before {@code lo} (a frame starting FOLLOWING, at the
+     * partition's start) is taken back once the row {@code width} after it is added: SQLite's
+     * start cursor trails its end cursor by the frame's width.
+     */
+    private void addThrough(int hi, int lo, int width) {
         while (stepped < hi) {
             stepped++;
             apply(stepped, false);
-            takeBackBefore(lo);
+            if (lo >= 0) {
+                takeBackBefore(Math.min(lo, stepped - width + 1));
+            }
         }
     }
 

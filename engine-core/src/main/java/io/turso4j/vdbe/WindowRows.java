@@ -11,7 +11,9 @@ import io.turso4j.value.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of one SELECT with window functions, buffered by {@link Opcode#WindowAdd} and read
@@ -20,10 +22,12 @@ import java.util.List;
  * <p>On the first read the rows are sorted, stably, by each window's PARTITION BY and ORDER BY
  * keys in turn (so rows come out in the last window's order, ties in the order they came in, as
  * SQLite's nested window passes give them); after each sort, every call over that window is
- * computed partition by partition. A frame is found per row from its bounds; aggregates step
- * the frame's rows into a fresh accumulator, or, when the frame starts at the partition's start
- * and excludes nothing, keep one accumulator growing with the frame. Owned by one VM; not
- * thread-safe.
+ * computed partition by partition. Each row's frame is found from its bounds ({@link RangeSweep}
+ * for RANGE offsets). Aggregates keep one accumulator growing with the frame when it starts at
+ * the partition's start and excludes nothing; slide one ({@link SlidingAggregate}) when the
+ * frame has no EXCLUDE clause and the function can take rows back, as SQLite does; and else
+ * step each frame's rows into a fresh accumulator, as SQLite does for frames with an EXCLUDE
+ * clause. Owned by one VM; not thread-safe.
  */
 final class WindowRows {
     private final WindowPlan plan;
@@ -147,26 +151,11 @@ final class WindowRows {
             }
         }
 
-        private int[] numeric;
+        /** Each frame's rows per row, {lo, hi}, computed once per partition. */
+        final Map<WindowPlan.Frame, int[][]> frames = new IdentityHashMap<>();
 
         int size() {
             return rows.size();
-        }
-
-        /** The rows {@code [from, to)} whose ORDER BY value at {@code key} is a number: contiguous, as the sort puts them. */
-        int[] numericRows(int key) {
-            if (numeric == null) {
-                int from = 0;
-                while (from < rows.size() && !WindowRows.numeric(rows.get(from)[key])) {
-                    from++;
-                }
-                int to = from;
-                while (to < rows.size() && WindowRows.numeric(rows.get(to)[key])) {
-                    to++;
-                }
-                numeric = new int[] {from, to};
-            }
-            return numeric;
         }
     }
 
@@ -263,10 +252,15 @@ final class WindowRows {
             int[] hi = new int[n];
             for (int k = 0; k < n; k++) {
                 int[] frame = frame(f, p, k);
-                // An empty frame starts right after its end: beyond that SQLite's start cursor
-                // never passes its end cursor, and frames stay moving forward.
-                hi[k] = frame[1];
-                lo[k] = Math.min(frame[0], frame[1] + 1);
+                if (frame[0] <= frame[1]) {
+                    lo[k] = frame[0];
+                    hi[k] = frame[1];
+                } else {
+                    // An empty frame: SQLite's end cursor does not move back, and its start
+                    // cursor stops right after it (as after a NULL key's peers).
+                    hi[k] = k > 0 ? Math.max(frame[1], hi[k - 1]) : frame[1];
+                    lo[k] = hi[k] + 1;
+                }
             }
             if (SlidingAggregate.forward(lo, hi)) {
                 boolean addFirst = f.units() == WindowPlan.Units.RANGE
@@ -349,9 +343,35 @@ final class WindowRows {
 
     /** The rows {@code [lo, hi]} of row {@code k}'s frame (empty when lo > hi). */
     private int[] frame(WindowPlan.Frame f, Partition p, int k) {
-        int lo = bound(f, f.start(), p, k, true);
-        int hi = bound(f, f.end(), p, k, false);
-        return new int[] {Math.max(lo, 0), Math.min(hi, p.size() - 1)};
+        int[][] bounds = p.frames.computeIfAbsent(f, x -> bounds(x, p));
+        return new int[] {bounds[0][k], bounds[1][k]};
+    }
+
+    /** Every row's frame bounds over partition {@code p}, clamped to it. */
+    private int[][] bounds(WindowPlan.Frame f, Partition p) {
+        int n = p.size();
+        int[] lo = new int[n];
+        int[] hi = new int[n];
+        boolean startSweeps = RangeSweep.applies(f, f.start());
+        boolean endSweeps = RangeSweep.applies(f, f.end());
+        for (int k = 0; k < n; k++) {
+            lo[k] = startSweeps ? 0 : bound(f, f.start(), p, k, true);
+            hi[k] = endSweeps ? 0 : bound(f, f.end(), p, k, false);
+        }
+        if (startSweeps || endSweeps) {
+            RangeSweep sweep = new RangeSweep(p.spec, p.rows);
+            if (startSweeps) {
+                sweep.starts(f.start(), lo);
+            }
+            if (endSweeps) {
+                sweep.ends(f.end(), hi);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            lo[k] = Math.max(lo[k], 0);
+            hi[k] = Math.min(hi[k], n - 1);
+        }
+        return new int[][] {lo, hi};
     }
 
     private int bound(WindowPlan.Frame f, WindowPlan.Bound b, Partition p, int k, boolean start) {
@@ -381,7 +401,7 @@ final class WindowRows {
                         }
                         yield start ? p.groupStart[(int) target] : p.groupEnd[(int) target];
                     }
-                    case RANGE -> range(p, k, rangeOffset(offset, start), preceding, start);
+                    case RANGE -> throw new IllegalStateException("RANGE offsets are swept");
                 };
             }
         };
@@ -396,8 +416,8 @@ final class WindowRows {
         return r.type() == ValueType.INTEGER ? r.intValue() : (long) r.realValue();
     }
 
-    private static double rangeOffset(Register r, boolean start) {
-        if (!numeric(r) || r.toDouble() < 0) {
+    static double rangeOffset(Register r, boolean start) {
+        if (!(r.type() == ValueType.INTEGER || r.type() == ValueType.REAL) || r.toDouble() < 0) {
             throw offsetError(start, "number");
         }
         return r.toDouble();
@@ -408,56 +428,6 @@ final class WindowRows {
                 + " offset must be a non-negative " + what);
     }
 
-    /**
-     * A RANGE bound with an offset over the one ORDER BY key: the first (start) or last (end)
-     * row whose key lies at or beyond key ± offset; a row with a NULL key has its NULL peers.
-     */
-    private static int range(Partition p, int k, double o, boolean preceding, boolean start) {
-        WindowPlan.Spec spec = p.spec;
-        int key = spec.order()[0];
-        Register v = p.rows.get(k)[key];
-        int g = p.group[k];
-        if (v.isNull() || v.type() == ValueType.TEXT || v.type() == ValueType.BLOB) {
-            return start ? p.groupStart[g] : p.groupEnd[g];
-        }
-        boolean desc = spec.descending()[0];
-        double target = v.toDouble() + ((preceding ^ desc) ? -o : o);
-        int[] numbers = p.numericRows(key);
-        // Over the numeric rows, sorted by the key, "at or beyond the target" holds from some
-        // row on (start) and "at or before it" up to some row (end): binary searches.
-        int a = numbers[0];
-        int b = numbers[1];
-        if (start) {
-            int first = b;
-            while (a < b) {
-                int m = (a + b) >>> 1;
-                double x = p.rows.get(m)[key].toDouble();
-                if (desc ? x <= target : x >= target) {
-                    first = m;
-                    b = m;
-                } else {
-                    a = m + 1;
-                }
-            }
-            return first < numbers[1] ? first : p.size();
-        }
-        int last = -1;
-        while (a < b) {
-            int m = (a + b) >>> 1;
-            double x = p.rows.get(m)[key].toDouble();
-            if (desc ? x >= target : x <= target) {
-                last = m;
-                a = m + 1;
-            } else {
-                b = m;
-            }
-        }
-        return last;
-    }
-
-    private static boolean numeric(Register x) {
-        return x.type() == ValueType.INTEGER || x.type() == ValueType.REAL;
-    }
 
     /** The function context of one call: the VM's, with the call's collation. */
     private record CallContext(FunctionContext base, Collation collation) implements FunctionContext {
