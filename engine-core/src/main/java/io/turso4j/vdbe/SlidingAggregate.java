@@ -70,15 +70,19 @@ final class SlidingAggregate {
      * taking back leaving ones.
      */
     static void compute(FunctionContext ctx, WindowPlan.Call call, List<Register[]> rows, int[] lo, int[] hi,
-                        int result, boolean addFirst) {
+                        int result, boolean addFirst, int[] group, int[] groupStart) {
         SlidingAggregate s = new SlidingAggregate(ctx, call, rows);
         for (int k = 0; k < lo.length; k++) {
             if (addFirst) {
-                s.addThrough(hi[k], -1, 0);
+                s.addThrough(hi[k], -1, 0, null, null);
                 s.takeBackBefore(lo[k]);
             } else {
                 s.takeBackBefore(lo[k]);
-                s.addThrough(hi[k], lo[k], hi[k] - lo[k]);
+                if (s.stepped < hi[k] && lo[k] <= hi[k]) {
+                    int width = group == null ? hi[k] - lo[k] : group[hi[k]] - group[lo[k]];
+                    s.addThrough(hi[k], lo[k], width, group, groupStart);
+                }
+                s.addThrough(hi[k], -1, 0, null, null);
                 s.takeBackBefore(lo[k]);
             }
             Register out = rows.get(k)[result];
@@ -91,16 +95,24 @@ final class SlidingAggregate {
     }
 
     /**
-     * Adds rows up to {@code hi}. A row before {@code lo} (a frame starting FOLLOWING, at the
-     * partition's start) is taken back once the row {@code width} after it is added: SQLite's
-     * start cursor trails its end cursor by the frame's width.
+     * Adds rows up to {@code hi}. With {@code lo} >= 0, rows before {@code lo} (a frame starting
+     * FOLLOWING, at the partition's start) are taken back once the row {@code width} rows after
+     * them is added, or, for GROUPS ({@code group} not null), once the peer group {@code width}
+     * groups after theirs is: SQLite's start cursor trails its end cursor by the frame's width.
      */
-    private void addThrough(int hi, int lo, int width) {
+    private void addThrough(int hi, int lo, int width, int[] group, int[] groupStart) {
         while (stepped < hi) {
             stepped++;
             apply(stepped, false);
-            if (lo >= 0) {
+            if (lo < 0) {
+                continue;
+            }
+            if (group == null) {
                 takeBackBefore(Math.min(lo, stepped - width + 1));
+            } else if (stepped + 1 == rows.size() || group[stepped + 1] != group[stepped]) {
+                int g = group[stepped] - width + 1;
+                int limit = g <= 0 ? 0 : g >= groupStart.length ? rows.size() : groupStart[g];
+                takeBackBefore(Math.min(lo, limit));
             }
         }
     }

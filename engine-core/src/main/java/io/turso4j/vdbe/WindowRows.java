@@ -267,7 +267,9 @@ final class WindowRows {
                         && (f.start().kind() == WindowPlan.BoundKind.FOLLOWING
                             || f.start().kind() == WindowPlan.BoundKind.PRECEDING
                                && f.end().kind() == WindowPlan.BoundKind.PRECEDING);
-                SlidingAggregate.compute(ctx, call, p.rows, lo, hi, result, addFirst);
+                boolean groups = f.units() == WindowPlan.Units.GROUPS;
+                SlidingAggregate.compute(ctx, call, p.rows, lo, hi, result, addFirst,
+                        groups ? p.group : null, groups ? p.groupStart : null);
                 return;
             }
         }
