@@ -244,6 +244,9 @@ final class WindowRows {
     private void aggregate(FunctionContext ctx, WindowPlan.Call call, int result, Partition p) {
         int n = p.size();
         WindowPlan.Frame f = call.frame();
+        int[][] bounds = p.frames.computeIfAbsent(f, x -> bounds(x, p));
+        int[] from = bounds[0];
+        int[] to = bounds[1];
         boolean growing = f.start().kind() == WindowPlan.BoundKind.UNBOUNDED_PRECEDING
                 && (f.exclude() == WindowPlan.Exclude.NONE || f.exclude() == WindowPlan.Exclude.NO_OTHERS);
         if (!growing && n > 0 && f.exclude() == WindowPlan.Exclude.NONE && !emptyByOffsets(f, p)
@@ -251,14 +254,13 @@ final class WindowRows {
             int[] lo = new int[n];
             int[] hi = new int[n];
             for (int k = 0; k < n; k++) {
-                int[] frame = frame(f, p, k);
-                if (frame[0] <= frame[1]) {
-                    lo[k] = frame[0];
-                    hi[k] = frame[1];
+                if (from[k] <= to[k]) {
+                    lo[k] = from[k];
+                    hi[k] = to[k];
                 } else {
                     // An empty frame: SQLite's end cursor does not move back, and its start
                     // cursor stops right after it (as after a NULL key's peers).
-                    hi[k] = k > 0 ? Math.max(frame[1], hi[k - 1]) : frame[1];
+                    hi[k] = k > 0 ? Math.max(to[k], hi[k - 1]) : to[k];
                     lo[k] = hi[k] + 1;
                 }
             }
@@ -277,16 +279,15 @@ final class WindowRows {
         AggregateFunction.Accumulator running = growing ? call.aggregate().start() : null;
         int stepped = -1;
         for (int k = 0; k < n; k++) {
-            int[] frame = frame(f, p, k);
             AggregateFunction.Accumulator acc;
             if (growing) {
                 acc = running;
-                for (; stepped < frame[1]; stepped++) {
+                for (; stepped < to[k]; stepped++) {
                     step(ctx, call, acc, p.rows.get(stepped + 1), args);
                 }
             } else {
                 acc = call.aggregate().start();
-                for (int j = frame[0]; j <= frame[1]; j++) {
+                for (int j = from[k]; j <= to[k]; j++) {
                     if (!excluded(f, p, k, j)) {
                         step(ctx, call, acc, p.rows.get(j), args);
                     }
