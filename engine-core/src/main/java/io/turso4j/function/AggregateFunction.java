@@ -22,4 +22,16 @@ public interface AggregateFunction {
         /** Writes the group's result (callable more than once, e.g. for a window frame). */
         void result(Register out);
     }
+
+    /**
+     * An accumulator that can take back a row it was given, as SQLite's xInverse: a window
+     * frame whose start moves on removes the rows leaving it, oldest first, instead of
+     * recomputing the frame. The state after {@code inverse} is exactly SQLite's, quirks included
+     * (sum() stays REAL once a REAL came in; group_concat() cuts bytes off the front).
+     */
+    interface Invertible extends Accumulator {
+
+        /** Takes back the arguments of the oldest row stepped in and not yet taken back. */
+        void inverse(FunctionContext context, Register[] args, int start, int count);
+    }
 }

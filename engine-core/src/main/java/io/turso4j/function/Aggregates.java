@@ -6,7 +6,6 @@ import io.turso4j.value.LengthLimit;
 import io.turso4j.value.Register;
 import io.turso4j.value.ValueComparator;
 import io.turso4j.value.ValueType;
-import java.io.ByteArrayOutputStream;
 
 /**
  * SQLite's built-in aggregates (<a href="https://www.sqlite.org/lang_aggfunc.html">Built-in
@@ -36,7 +35,7 @@ final class Aggregates {
     }
 
     /** count(*) counts rows; count(X) counts rows where X is not NULL. */
-    private static final class Count implements AggregateFunction.Accumulator {
+    private static final class Count implements AggregateFunction.Invertible {
         private final boolean skipNulls;
         private long count;
 
@@ -48,6 +47,13 @@ final class Aggregates {
         public void step(FunctionContext context, Register[] args, int start, int count) {
             if (!skipNulls || !args[start].isNull()) {
                 this.count++;
+            }
+        }
+
+        @Override
+        public void inverse(FunctionContext context, Register[] args, int start, int count) {
+            if (!skipNulls || !args[start].isNull()) {
+                this.count--;
             }
         }
 
@@ -103,35 +109,126 @@ final class Aggregates {
      * group_concat(X [, SEP]) and string_agg(X, SEP): the text of the non-NULL values joined by
      * SEP (',' by default; the separator is read from the row that adds it, and a NULL one
      * adds nothing). NULL when every value was NULL, '' when they were all empty.
+     *
+     * <p>The inverse is func.c's: it cuts the taken-back value's length plus the length of the
+     * separator that followed it off the front of the text, by byte count (the separators'
+     * lengths are remembered only once they start to differ). When the text becomes empty the
+     * next value gets no separator even if values remain counted; the result is NULL only when
+     * the text is empty and no value is counted. SQLite's quirks with empty strings, kept so
+     * that results match.
      */
-    private static final class GroupConcat implements AggregateFunction.Accumulator {
-        private final ByteArrayOutputStream text = new ByteArrayOutputStream();
-        private boolean any;
+    private static final class GroupConcat implements AggregateFunction.Invertible {
+        private static final byte[] COMMA = {','};
+        private byte[] text = new byte[16];
+        private int head;
+        private int length;
+        /** A value came in since the text was last emptied by an inverse (func.c's mxAlloc != 0). */
+        private boolean started;
+        private int values;
+        private int firstSeparatorLength;
+        /** The lengths of the separators in the text, oldest first, once one differed; else null. */
+        private int[] separators;
+        private int separatorHead;
+        private int separatorCount;
 
         @Override
         public void step(FunctionContext context, Register[] args, int start, int count) {
             if (args[start].isNull()) {
                 return;
             }
-            if (any) {
-                byte[] sep = count == 1 ? new byte[] {','} : Utf8.textOf(args[start + 1]);
-                if (sep != null) {
-                    text.write(sep, 0, sep.length);
+            boolean first = !started;
+            started = true;
+            if (count == 1) {
+                if (!first) {
+                    append(COMMA);
+                } else {
+                    firstSeparatorLength = 1;
                 }
+            } else if (!first) {
+                byte[] sep = Utf8.textOf(args[start + 1]);
+                int n = sep == null ? 0 : sep.length;
+                if (sep != null) {
+                    append(sep);
+                }
+                if (n != firstSeparatorLength || separators != null) {
+                    if (separators == null) {
+                        separators = new int[Math.max(8, values)];
+                        separatorHead = 0;
+                        separatorCount = 0;
+                        for (int i = 0; i < values - 1; i++) {
+                            pushSeparator(firstSeparatorLength);
+                        }
+                    }
+                    pushSeparator(n);
+                }
+            } else {
+                byte[] sep = Utf8.textOf(args[start + 1]);
+                firstSeparatorLength = sep == null ? 0 : sep.length;
             }
-            any = true;
-            byte[] z = Utf8.textOf(args[start]);
-            text.write(z, 0, z.length);
-            LengthLimit.check(text.size());
+            values++;
+            append(Utf8.textOf(args[start]));
+            LengthLimit.check(length);
+        }
+
+        @Override
+        public void inverse(FunctionContext context, Register[] args, int start, int count) {
+            if (args[start].isNull()) {
+                return;
+            }
+            int cut = Utf8.textOf(args[start]).length;
+            values--;
+            if (separators != null) {
+                if (values > 0 && separatorCount > 0) {
+                    cut += separators[separatorHead];
+                    separatorHead = (separatorHead + 1) % separators.length;
+                    separatorCount--;
+                }
+            } else {
+                cut += firstSeparatorLength;
+            }
+            if (cut >= length) {
+                length = 0;
+            } else {
+                head += cut;
+                length -= cut;
+            }
+            if (length == 0) {
+                head = 0;
+                started = false;
+                separators = null;
+            }
+        }
+
+        private void append(byte[] b) {
+            if (head + length + b.length > text.length) {
+                byte[] grown = length + b.length > text.length / 2
+                        ? new byte[Math.max(text.length * 2, length + b.length)] : text;
+                System.arraycopy(text, head, grown, 0, length);
+                text = grown;
+                head = 0;
+            }
+            System.arraycopy(b, 0, text, head + length, b.length);
+            length += b.length;
+        }
+
+        private void pushSeparator(int n) {
+            if (separatorCount == separators.length) {
+                int[] grown = new int[separators.length * 2];
+                for (int i = 0; i < separatorCount; i++) {
+                    grown[i] = separators[(separatorHead + i) % separators.length];
+                }
+                separators = grown;
+                separatorHead = 0;
+            }
+            separators[(separatorHead + separatorCount++) % separators.length] = n;
         }
 
         @Override
         public void result(Register out) {
-            if (!any) {
+            if (length == 0 && values == 0) {
                 out.setNull();
             } else {
-                byte[] r = text.toByteArray();
-                out.setText(r, 0, r.length);
+                out.setText(java.util.Arrays.copyOfRange(text, head, head + length), 0, length);
             }
         }
     }
@@ -143,7 +240,7 @@ final class Aggregates {
      * "integer overflow" (unless a REAL came after); numeric text counts as its number, other
      * text and blobs as 0.0 (which makes the sum a REAL).
      */
-    static final class Sum implements AggregateFunction.Accumulator {
+    static final class Sum implements AggregateFunction.Invertible {
         enum Result { SUM, TOTAL, AVG }
 
         /** Integers at or beyond ±2^52 are added as two parts so no bits are lost. */
@@ -194,6 +291,37 @@ final class Aggregates {
             } else {
                 overflow = false;
                 add(x.toDouble());
+            }
+        }
+
+        /**
+         * func.c's sumInverse: subtracts exactly while every value so far was an integer (the
+         * exact sum wraps, as SQLite's does), else takes the value out of the compensated
+         * sum; the REAL and overflow flags stay as they are, so a frame of integers that once
+         * held a REAL still sums to a REAL.
+         */
+        @Override
+        public void inverse(FunctionContext context, Register[] args, int start, int n) {
+            Register x = args[start];
+            if (x.type() == ValueType.TEXT) {
+                x = CoreFunctions.numeric(x);
+            }
+            if (x.isNull()) {
+                return;
+            }
+            count--;
+            if (!approx) {
+                iSum -= x.toLong();
+            } else if (x.type() == ValueType.INTEGER) {
+                long v = x.intValue();
+                if (v != Long.MIN_VALUE) {
+                    addInt(-v);
+                } else {
+                    addInt(Long.MAX_VALUE);
+                    addInt(1);
+                }
+            } else {
+                add(-x.toDouble());
             }
         }
 

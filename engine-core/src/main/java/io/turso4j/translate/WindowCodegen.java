@@ -350,7 +350,7 @@ final class WindowCodegen {
         if (f == null || frameless) {
             return new WindowPlan.Frame(WindowPlan.Units.RANGE,
                     new WindowPlan.Bound(WindowPlan.BoundKind.UNBOUNDED_PRECEDING, -1),
-                    new WindowPlan.Bound(WindowPlan.BoundKind.CURRENT_ROW, -1), WindowPlan.Exclude.NO_OTHERS);
+                    new WindowPlan.Bound(WindowPlan.BoundKind.CURRENT_ROW, -1), WindowPlan.Exclude.NONE);
         }
         WindowPlan.Units units = WindowPlan.Units.valueOf(f.units().name());
         Window.Bound end = f.end() != null ? f.end() : new Window.Bound(Window.BoundKind.CURRENT_ROW, null);
@@ -358,7 +358,7 @@ final class WindowCodegen {
                 && (f.start().offset() != null || end.offset() != null)) {
             throw ExprCodegen.error("RANGE with offset PRECEDING/FOLLOWING requires one ORDER BY expression");
         }
-        WindowPlan.Exclude exclude = f.exclude() == null ? WindowPlan.Exclude.NO_OTHERS
+        WindowPlan.Exclude exclude = f.exclude() == null ? WindowPlan.Exclude.NONE
                 : WindowPlan.Exclude.valueOf(f.exclude().name());
         return new WindowPlan.Frame(units, bound(f.start(), base), bound(end, base), exclude);
     }

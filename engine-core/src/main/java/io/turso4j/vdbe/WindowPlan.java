@@ -23,7 +23,13 @@ public record WindowPlan(int width, List<Spec> specs, List<Call> calls) {
 
     public enum BoundKind { UNBOUNDED_PRECEDING, PRECEDING, CURRENT_ROW, FOLLOWING, UNBOUNDED_FOLLOWING }
 
-    public enum Exclude { NO_OTHERS, CURRENT_ROW, GROUP, TIES }
+    /**
+     * The EXCLUDE clause. {@code NONE}, no clause, and an explicit {@code NO_OTHERS} exclude
+     * nothing alike, but SQLite computes frames with any EXCLUDE clause, even NO OTHERS, afresh
+     * for every row, and only frames without one by adding and taking back rows, which shows in
+     * sum()'s REAL flag and min()/max() ties.
+     */
+    public enum Exclude { NONE, NO_OTHERS, CURRENT_ROW, GROUP, TIES }
 
     /** A frame bound; {@code offset} is the position of its value, or -1. */
     public record Bound(BoundKind kind, int offset) {}

@@ -11,7 +11,9 @@ import io.turso4j.value.ValueType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of one SELECT with window functions, buffered by {@link Opcode#WindowAdd} and read
@@ -20,10 +22,12 @@ import java.util.List;
  * <p>On the first read the rows are sorted, stably, by each window's PARTITION BY and ORDER BY
  * keys in turn (so rows come out in the last window's order, ties in the order they came in, as
  * SQLite's nested window passes give them); after each sort, every call over that window is
- * computed partition by partition. A frame is found per row from its bounds; aggregates step
- * the frame's rows into a fresh accumulator, or, when the frame starts at the partition's start
- * and excludes nothing, keep one accumulator growing with the frame. Owned by one VM; not
- * thread-safe.
+ * computed partition by partition. Each row's frame is found from its bounds ({@link RangeSweep}
+ * for RANGE offsets). Aggregates keep one accumulator growing with the frame when it starts at
+ * the partition's start and excludes nothing; slide one ({@link SlidingAggregate}) when the
+ * frame has no EXCLUDE clause and the function can take rows back, as SQLite does; and else
+ * step each frame's rows into a fresh accumulator, as SQLite does for frames with an EXCLUDE
+ * clause. Owned by one VM; not thread-safe.
  */
 final class WindowRows {
     private final WindowPlan plan;
@@ -147,6 +151,9 @@ final class WindowRows {
             }
         }
 
+        /** Each frame's rows per row, {lo, hi}, computed once per partition. */
+        final Map<WindowPlan.Frame, int[][]> frames = new IdentityHashMap<>();
+
         int size() {
             return rows.size();
         }
@@ -237,22 +244,50 @@ final class WindowRows {
     private void aggregate(FunctionContext ctx, WindowPlan.Call call, int result, Partition p) {
         int n = p.size();
         WindowPlan.Frame f = call.frame();
+        int[][] bounds = p.frames.computeIfAbsent(f, x -> bounds(x, p));
+        int[] from = bounds[0];
+        int[] to = bounds[1];
         boolean growing = f.start().kind() == WindowPlan.BoundKind.UNBOUNDED_PRECEDING
-                && f.exclude() == WindowPlan.Exclude.NO_OTHERS;
+                && (f.exclude() == WindowPlan.Exclude.NONE || f.exclude() == WindowPlan.Exclude.NO_OTHERS);
+        if (!growing && n > 0 && f.exclude() == WindowPlan.Exclude.NONE && !emptyByOffsets(f, p)
+                && SlidingAggregate.supports(call)) {
+            int[] lo = new int[n];
+            int[] hi = new int[n];
+            for (int k = 0; k < n; k++) {
+                if (from[k] <= to[k]) {
+                    lo[k] = from[k];
+                    hi[k] = to[k];
+                } else {
+                    // An empty frame: SQLite's end cursor does not move back, and its start
+                    // cursor stops right after it (as after a NULL key's peers).
+                    hi[k] = k > 0 ? Math.max(to[k], hi[k - 1]) : to[k];
+                    lo[k] = hi[k] + 1;
+                }
+            }
+            if (SlidingAggregate.forward(lo, hi)) {
+                boolean addFirst = f.units() == WindowPlan.Units.RANGE
+                        && (f.start().kind() == WindowPlan.BoundKind.FOLLOWING
+                            || f.start().kind() == WindowPlan.BoundKind.PRECEDING
+                               && f.end().kind() == WindowPlan.BoundKind.PRECEDING);
+                boolean groups = f.units() == WindowPlan.Units.GROUPS;
+                SlidingAggregate.compute(ctx, call, p.rows, lo, hi, result, addFirst,
+                        groups ? p.group : null, groups ? p.groupStart : null);
+                return;
+            }
+        }
         Register[] args = new Register[call.args().length];
         AggregateFunction.Accumulator running = growing ? call.aggregate().start() : null;
         int stepped = -1;
         for (int k = 0; k < n; k++) {
-            int[] frame = frame(f, p, k);
             AggregateFunction.Accumulator acc;
             if (growing) {
                 acc = running;
-                for (; stepped < frame[1]; stepped++) {
+                for (; stepped < to[k]; stepped++) {
                     step(ctx, call, acc, p.rows.get(stepped + 1), args);
                 }
             } else {
                 acc = call.aggregate().start();
-                for (int j = frame[0]; j <= frame[1]; j++) {
+                for (int j = from[k]; j <= to[k]; j++) {
                     if (!excluded(f, p, k, j)) {
                         step(ctx, call, acc, p.rows.get(j), args);
                     }
@@ -260,6 +295,29 @@ final class WindowRows {
             }
             acc.result(p.rows.get(k)[result]);
         }
+    }
+
+    /**
+     * Whether both bounds are PRECEDING, or both FOLLOWING, with offsets that leave every frame
+     * empty (as {@code 1 PRECEDING AND 2 PRECEDING}): SQLite then returns each row with a fresh,
+     * empty accumulator, never stepping a row. Its offsets are those of the partition's first row.
+     */
+    private static boolean emptyByOffsets(WindowPlan.Frame f, Partition p) {
+        WindowPlan.BoundKind kind = f.start().kind();
+        if (kind != f.end().kind() || kind != WindowPlan.BoundKind.PRECEDING && kind != WindowPlan.BoundKind.FOLLOWING) {
+            return false;
+        }
+        Register[] first = p.rows.get(0);
+        double start;
+        double end;
+        if (f.units() == WindowPlan.Units.RANGE) {
+            start = rangeOffset(first[f.start().offset()], true);
+            end = rangeOffset(first[f.end().offset()], false);
+        } else {
+            start = offset(first[f.start().offset()], true, false);
+            end = offset(first[f.end().offset()], false, false);
+        }
+        return kind == WindowPlan.BoundKind.PRECEDING ? start < end : start > end;
     }
 
     private static void step(FunctionContext ctx, WindowPlan.Call call, AggregateFunction.Accumulator acc,
@@ -273,13 +331,13 @@ final class WindowRows {
         acc.step(ctx, args, 0, args.length);
     }
 
-    private static boolean isTrue(Register r) {
+    static boolean isTrue(Register r) {
         return !r.isNull() && r.toDouble() != 0;
     }
 
     private static boolean excluded(WindowPlan.Frame f, Partition p, int k, int j) {
         return switch (f.exclude()) {
-            case NO_OTHERS -> false;
+            case NONE, NO_OTHERS -> false;
             case CURRENT_ROW -> j == k;
             case GROUP -> p.group[j] == p.group[k];
             case TIES -> j != k && p.group[j] == p.group[k];
@@ -288,9 +346,35 @@ final class WindowRows {
 
     /** The rows {@code [lo, hi]} of row {@code k}'s frame (empty when lo > hi). */
     private int[] frame(WindowPlan.Frame f, Partition p, int k) {
-        int lo = bound(f, f.start(), p, k, true);
-        int hi = bound(f, f.end(), p, k, false);
-        return new int[] {Math.max(lo, 0), Math.min(hi, p.size() - 1)};
+        int[][] bounds = p.frames.computeIfAbsent(f, x -> bounds(x, p));
+        return new int[] {bounds[0][k], bounds[1][k]};
+    }
+
+    /** Every row's frame bounds over partition {@code p}, clamped to it. */
+    private int[][] bounds(WindowPlan.Frame f, Partition p) {
+        int n = p.size();
+        int[] lo = new int[n];
+        int[] hi = new int[n];
+        boolean startSweeps = RangeSweep.applies(f, f.start());
+        boolean endSweeps = RangeSweep.applies(f, f.end());
+        for (int k = 0; k < n; k++) {
+            lo[k] = startSweeps ? 0 : bound(f, f.start(), p, k, true);
+            hi[k] = endSweeps ? 0 : bound(f, f.end(), p, k, false);
+        }
+        if (startSweeps || endSweeps) {
+            RangeSweep sweep = new RangeSweep(p.spec, p.rows);
+            if (startSweeps) {
+                sweep.starts(f.start(), lo);
+            }
+            if (endSweeps) {
+                sweep.ends(f.end(), hi);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            lo[k] = Math.max(lo[k], 0);
+            hi[k] = Math.min(hi[k], n - 1);
+        }
+        return new int[][] {lo, hi};
     }
 
     private int bound(WindowPlan.Frame f, WindowPlan.Bound b, Partition p, int k, boolean start) {
@@ -320,7 +404,7 @@ final class WindowRows {
                         }
                         yield start ? p.groupStart[(int) target] : p.groupEnd[(int) target];
                     }
-                    case RANGE -> range(p, k, rangeOffset(offset, start), preceding, start);
+                    case RANGE -> throw new IllegalStateException("RANGE offsets are swept");
                 };
             }
         };
@@ -335,8 +419,8 @@ final class WindowRows {
         return r.type() == ValueType.INTEGER ? r.intValue() : (long) r.realValue();
     }
 
-    private static double rangeOffset(Register r, boolean start) {
-        if (!numeric(r) || r.toDouble() < 0) {
+    static double rangeOffset(Register r, boolean start) {
+        if (!(r.type() == ValueType.INTEGER || r.type() == ValueType.REAL) || r.toDouble() < 0) {
             throw offsetError(start, "number");
         }
         return r.toDouble();
@@ -347,42 +431,6 @@ final class WindowRows {
                 + " offset must be a non-negative " + what);
     }
 
-    /**
-     * A RANGE bound with an offset over the one ORDER BY key: the first (start) or last (end)
-     * row whose key lies at or beyond key ± offset; a row with a NULL key has its NULL peers.
-     */
-    private static int range(Partition p, int k, double o, boolean preceding, boolean start) {
-        WindowPlan.Spec spec = p.spec;
-        int key = spec.order()[0];
-        Register v = p.rows.get(k)[key];
-        int g = p.group[k];
-        if (v.isNull() || v.type() == ValueType.TEXT || v.type() == ValueType.BLOB) {
-            return start ? p.groupStart[g] : p.groupEnd[g];
-        }
-        boolean desc = spec.descending()[0];
-        double target = v.toDouble() + ((preceding ^ desc) ? -o : o);
-        int n = p.size();
-        if (start) {
-            for (int j = 0; j < n; j++) {
-                Register x = p.rows.get(j)[key];
-                if (numeric(x) && (desc ? x.toDouble() <= target : x.toDouble() >= target)) {
-                    return j;
-                }
-            }
-            return n;
-        }
-        for (int j = n - 1; j >= 0; j--) {
-            Register x = p.rows.get(j)[key];
-            if (numeric(x) && (desc ? x.toDouble() >= target : x.toDouble() <= target)) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean numeric(Register x) {
-        return x.type() == ValueType.INTEGER || x.type() == ValueType.REAL;
-    }
 
     /** The function context of one call: the VM's, with the call's collation. */
     private record CallContext(FunctionContext base, Collation collation) implements FunctionContext {
