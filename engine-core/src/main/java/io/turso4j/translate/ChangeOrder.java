@@ -60,19 +60,24 @@ final class ChangeOrder {
         b.emit(Opcode.IdxInsert, sorter, record);
     }
 
+    /** Codes LIMIT's row count into {@code remaining} and OFFSET's (0 without one) into {@code skipped}, both integers. */
+    static void codeLimit(ProgramBuilder b, ExprCodegen exprs, Select.Limit limit, int remaining, int skipped) {
+        exprs.code(limit.limit(), remaining);
+        b.emit(Opcode.MustBeInt, remaining, 0);
+        if (limit.offset() != null) {
+            exprs.code(limit.offset(), skipped);
+            b.emit(Opcode.MustBeInt, skipped, 0);
+        } else {
+            b.emit(Opcode.Integer, 0, skipped);
+        }
+    }
+
     /** Codes the choice: the kept rows in order, past OFFSET, at most LIMIT, into {@code rowids}. */
     void choose(int rowids) {
         int remaining = b.allocRegister();
         int skipped = b.allocRegister();
         int entry = b.allocRegister();
-        selects.exprs().code(limit.limit(), remaining);
-        b.emit(Opcode.MustBeInt, remaining, 0);
-        if (limit.offset() != null) {
-            selects.exprs().code(limit.offset(), skipped);
-            b.emit(Opcode.MustBeInt, skipped, 0);
-        } else {
-            b.emit(Opcode.Integer, 0, skipped);
-        }
+        codeLimit(b, selects.exprs(), limit, remaining, skipped);
         int done = b.newLabel();
         b.emit(Opcode.Rewind, sorter, done);
         int top = b.currentAddress();

@@ -194,14 +194,7 @@ final class ViewTriggers {
         if (limit != null) {
             remaining = b.allocRegister();
             skipped = b.allocRegister();
-            selects.exprs().code(limit.limit(), remaining);
-            b.emit(Opcode.MustBeInt, remaining, 0);
-            if (limit.offset() != null) {
-                selects.exprs().code(limit.offset(), skipped);
-                b.emit(Opcode.MustBeInt, skipped, 0);
-            } else {
-                b.emit(Opcode.Integer, 0, skipped);
-            }
+            ChangeOrder.codeLimit(b, selects.exprs(), limit, remaining, skipped);
         }
         int old = b.allocRegisters(Math.max(n, 1));
         int neu = update == null ? 0 : b.allocRegisters(Math.max(n, 1));
