@@ -21,7 +21,8 @@ import java.util.Set;
  * name none and then handles any uniqueness conflict. On a conflict its clause handles, DO
  * NOTHING drops the row, and DO UPDATE updates the row in the way instead — its SET and WHERE
  * see that row's columns by the table's name and the proposed row as {@code excluded.*} — with
- * the constraint checks of an UPDATE OR ABORT. Not thread-safe; one per statement.
+ * the constraint checks and the UPDATE triggers of an UPDATE OR ABORT. Not thread-safe; one per
+ * statement.
  */
 final class UpsertCodegen implements ConflictCodegen.Upserts {
     private final ProgramBuilder b;
@@ -150,12 +151,21 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         }
         Expr[] setTo = ChangeCodegen.setTargets(selects, table, clause.sets());
         ChangeCodegen.assign(b, selects, table, clause.sets(), setTo, newRow);
-        ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         exprs.popScope(outer);
+        // The row's UPDATE triggers fire as for an UPDATE of it (SQLite codes DO UPDATE as one).
+        RowTriggers triggers = RowTriggers.update(selects, table,
+                clause.sets().stream().flatMap(set -> set.columns().stream()).toList());
+        int[] assigned = new int[table.columns().size()];
+        for (int i = 0; i < assigned.length; i++) {
+            assigned[i] = setTo[i] != null ? i : -1;
+        }
+        triggers.beforeUpdate(oldRow, oldRowid, cursor, assigned, newRow, skip);
+        ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
         update.setForeignKeys(foreignKeys);
         update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
         foreignKeys.rowUpdated(table, oldRow, newRow);
+        triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), skip);
         if (returning != null) {
             returning.row(newRow);
         }
