@@ -26,4 +26,22 @@ class TriggerSemanticsDifferentialTest {
             "SELECT * FROM lg",
             "SELECT * FROM s");
     }
+
+    /** A subquery that reads no row of the statement is evaluated again at each firing. */
+    @Test
+    void uncorrelatedSubqueriesRunAtEachFiring() throws SQLException {
+        SqliteOracle.differential(
+            "CREATE TABLE t(id INTEGER PRIMARY KEY, a)",
+            "CREATE TABLE log(n INTEGER PRIMARY KEY, x, c)",
+            "CREATE TABLE out(n, c)",
+            "CREATE TRIGGER t_ins AFTER INSERT ON t BEGIN INSERT INTO log(x, c) VALUES (new.a, (SELECT count(*) FROM log)); END",
+            "CREATE TRIGGER t_upd AFTER UPDATE OF a ON t BEGIN INSERT INTO log(x) VALUES (new.a); END",
+            "CREATE TRIGGER log_ins AFTER INSERT ON log WHEN (SELECT count(*) FROM log) % 2 = 0 BEGIN "
+                    + "INSERT INTO out VALUES (new.n, (SELECT count(*) FROM log)); END",
+            "INSERT INTO t(a) VALUES (1), (2), (3)",
+            "INSERT INTO t(a) SELECT a + 10 FROM t",
+            "UPDATE t SET a = a + 1",
+            "SELECT * FROM log",
+            "SELECT * FROM out");
+    }
 }

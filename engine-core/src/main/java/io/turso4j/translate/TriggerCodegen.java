@@ -244,6 +244,8 @@ final class TriggerCodegen {
             }
             int start = b.currentAddress();
             int depth = running.size() + 1;
+            // Each firing evaluates the body's uncorrelated subqueries again, as a new frame would.
+            int onceReset = b.emit(Opcode.OnceReset, start + 1, 0);
             int savedRowid = b.allocRegister();
             b.emit(Opcode.LastRowid, 0, savedRowid);
             int ignored = b.newLabel();
@@ -261,6 +263,7 @@ final class TriggerCodegen {
                 rowidBeforeTrigger = outerRowid;
             }
             restoreRowid(savedRowid, ignored, ignore);
+            b.changeP2(onceReset, b.currentAddress());
             ranges.add(new int[] {start, b.currentAddress(), depth});
         }
     }

@@ -94,6 +94,12 @@ public enum Opcode {
     DecrJumpZero(true),
     /** Fall through the first time this instruction runs; jump every later time. */
     Once(true),
+    /**
+     * Forget which {@code Once} instructions at addresses P1 .. P2-1 have run: the start of a
+     * trigger coded inline, whose uncorrelated subqueries are evaluated afresh at each firing as
+     * in SQLite's sub-program frames (no SQLite opcode: SQLite never inlines triggers).
+     */
+    OnceReset(false),
     /** r[P1] = pc; jump to P2. */
     Gosub(true),
     /** Jump to r[P1] + 1. */

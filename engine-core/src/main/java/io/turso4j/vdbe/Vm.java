@@ -410,6 +410,7 @@ public final class Vm implements FunctionContext {
                         continue;
                     }
                 }
+                case OnceReset -> onceDone.clear(p1, p2);
                 case Once -> {
                     if (onceDone.get(pc)) {
                         pc = p2;
