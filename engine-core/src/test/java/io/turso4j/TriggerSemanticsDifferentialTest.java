@@ -44,4 +44,32 @@ class TriggerSemanticsDifferentialTest {
             "SELECT * FROM log",
             "SELECT * FROM out");
     }
+
+    /**
+     * An OR clause on the statement that fires a trigger replaces those of the trigger's INSERT
+     * and UPDATE steps; an UPSERT's DO UPDATE counts as OR ABORT.
+     */
+    @Test
+    void firingStatementsConflictActionWins() throws SQLException {
+        SqliteOracle.differential(
+            "CREATE TABLE t(a)",
+            "CREATE TABLE s(k UNIQUE, v)",
+            "INSERT INTO s VALUES (1, 'orig')",
+            "CREATE TRIGGER tr AFTER INSERT ON t BEGIN INSERT OR REPLACE INTO s VALUES (new.a, 'trig'); END",
+            "INSERT INTO t VALUES (1)",
+            "INSERT OR ABORT INTO t VALUES (1)",
+            "INSERT OR IGNORE INTO t VALUES (2)",
+            "INSERT OR IGNORE INTO t VALUES (1)",
+            "SELECT * FROM s",
+            "SELECT * FROM t",
+            "CREATE TABLE u(k PRIMARY KEY, v)",
+            "INSERT INTO u VALUES (1, 0)",
+            "CREATE TRIGGER tu BEFORE UPDATE ON u BEGIN UPDATE OR REPLACE s SET k = 1 WHERE k = 2; "
+                    + "INSERT OR REPLACE INTO s VALUES (1, 'from u'); END",
+            "INSERT INTO u VALUES (1, 5) ON CONFLICT(k) DO UPDATE SET v = excluded.v",
+            "UPDATE OR FAIL u SET v = 7",
+            "UPDATE u SET v = 8",
+            "SELECT * FROM s",
+            "SELECT * FROM u");
+    }
 }

@@ -85,7 +85,12 @@ final class ChangeCodegen {
 
     /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        return selects.ctes().with(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
+        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(null);
+        try {
+            return selects.ctes().with(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
+        } finally {
+            selects.triggers().restoreConflict(outer);
+        }
     }
 
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
@@ -118,7 +123,12 @@ final class ChangeCodegen {
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        return selects.ctes().with(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
+        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(update.orAction());
+        try {
+            return selects.ctes().with(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
+        } finally {
+            selects.triggers().restoreConflict(outer);
+        }
     }
 
     /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */

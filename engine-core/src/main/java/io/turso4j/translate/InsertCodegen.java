@@ -69,7 +69,12 @@ final class InsertCodegen {
      * names (RETURNING's), empty when it returns no rows.
      */
     static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
-        return selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
+        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(insert.orAction());
+        try {
+            return selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
+        } finally {
+            selects.triggers().restoreConflict(outer);
+        }
     }
 
     private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,

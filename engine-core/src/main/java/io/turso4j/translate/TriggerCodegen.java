@@ -3,6 +3,7 @@ package io.turso4j.translate;
 import io.turso4j.error.ResultCode;
 import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Trigger;
+import io.turso4j.sql.ast.ConflictAction;
 import io.turso4j.sql.ast.CreateTrigger;
 import io.turso4j.sql.ast.Delete;
 import io.turso4j.sql.ast.Expr;
@@ -73,6 +74,8 @@ final class TriggerCodegen {
     private int rowidBeforeTrigger;
     /** How many of {@link #running} run in frames outside the sub-program being compiled (0 in the statement's own code). */
     private int frameBase;
+    /** The conflict action of the statement being coded ({@link #useConflict}); null for none. */
+    private ConflictAction conflict;
     /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
     private final List<int[]> ranges = new ArrayList<>();
     /** Every INSERT step of a trigger coded, for {@link #readsInsertTargets}. */
@@ -119,6 +122,22 @@ final class TriggerCodegen {
     /** Whether code is being generated for a trigger's body. */
     boolean inTrigger() {
         return !running.isEmpty();
+    }
+
+    /**
+     * Makes {@code action} the conflict action of the INSERT, UPDATE or DELETE being coded (its
+     * OR clause, or one imposed on it; null for none) until {@link #restoreConflict}; returns
+     * the one it replaces. As SQLite's orconf, a non-null one replaces the OR action of the
+     * INSERT and UPDATE steps of the triggers that statement fires (lang_createtrigger.html).
+     */
+    ConflictAction useConflict(ConflictAction action) {
+        ConflictAction outer = conflict;
+        conflict = action;
+        return outer;
+    }
+
+    void restoreConflict(ConflictAction outer) {
+        conflict = outer;
     }
 
     /**
@@ -401,6 +420,13 @@ final class TriggerCodegen {
     }
 
     private void step(Stmt step, String key) {
+        if (conflict != null) { // the firing statement's OR action replaces the step's
+            step = switch (step) {
+                case Insert insert -> insert.withOrAction(conflict);
+                case Update update -> update.withOrAction(conflict);
+                default -> step;
+            };
+        }
         switch (step) {
             case Insert insert -> {
                 requireTable(insert.table());

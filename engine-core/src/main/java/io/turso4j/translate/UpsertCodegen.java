@@ -159,6 +159,8 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         for (int i = 0; i < assigned.length; i++) {
             assigned[i] = setTo[i] != null ? i : -1;
         }
+        // SQLite codes DO UPDATE as an UPDATE OR ABORT: its triggers' steps take ABORT too.
+        ConflictAction firing = selects.triggers().useConflict(ConflictAction.ABORT);
         triggers.beforeUpdate(oldRow, oldRowid, cursor, assigned, newRow, skip);
         ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
@@ -166,6 +168,7 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
         foreignKeys.rowUpdated(table, oldRow, newRow);
         triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), skip);
+        selects.triggers().restoreConflict(firing);
         if (returning != null) {
             returning.row(newRow);
         }

@@ -18,6 +18,11 @@ public record Insert(Pos pos, Select.With with, ConflictAction orAction, Name ta
                      List<String> columns, Select source, List<Upsert> upserts,
                      List<Select.ResultColumn> returning) implements Stmt {
 
+    /** This statement with {@code OR action} in place of its own. */
+    public Insert withOrAction(ConflictAction action) {
+        return new Insert(pos, with, action, table, alias, columns, source, upserts, returning);
+    }
+
     /**
      * {@code ON CONFLICT [(target) [WHERE targetWhere]] DO NOTHING | DO UPDATE SET … [WHERE where]}.
      * {@code target} is empty when not written; {@code sets} is empty for DO NOTHING.

@@ -11,6 +11,11 @@ public record Update(Pos pos, Select.With with, ConflictAction orAction, Qualifi
                      List<Set> sets, Select.From from, Expr where, List<Select.ResultColumn> returning,
                      List<OrderingTerm> orderBy, Select.Limit limit) implements Stmt {
 
+    /** This statement with {@code OR action} in place of its own. */
+    public Update withOrAction(ConflictAction action) {
+        return new Update(pos, with, action, table, sets, from, where, returning, orderBy, limit);
+    }
+
     /**
      * {@code column = value}, or {@code (c1, c2) = value} when {@code columns} has several names;
      * {@code rowValue} says the names were written in parentheses (then {@code (c) = (SELECT x, y)}
