@@ -18,6 +18,20 @@ class AlterTest {
 
     private static final String SCHEMA = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name";
 
+    /** SQLite's message quotes a missing column's name as it was written, quotes and all. */
+    @Test
+    void missingColumnIsNamedAsWritten() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE t(a, \"B b\")",
+                "ALTER TABLE t DROP COLUMN \"C c\"",
+                "ALTER TABLE t DROP COLUMN [x y]",
+                "ALTER TABLE t DROP COLUMN e",
+                "ALTER TABLE t RENAME COLUMN `q` TO z",
+                "ALTER TABLE t RENAME COLUMN \"b B\" TO z",
+                "ALTER TABLE t RENAME COLUMN \"B b\" TO \"C c\"",
+                SCHEMA);
+    }
+
     @Test
     void renameTableRewritesEveryReference() throws SQLException {
         SqliteOracle.differential(

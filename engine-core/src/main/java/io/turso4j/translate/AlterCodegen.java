@@ -59,9 +59,9 @@ final class AlterCodegen {
         ProgramBuilder b = SchemaWrites.start();
         switch (stmt.action()) {
             case Stmt.RenameTable r -> renameTable(b, schema, table, r.newName());
-            case Stmt.RenameColumn r -> renameColumn(b, schema, table, r.oldName(), r.newName());
+            case Stmt.RenameColumn r -> renameColumn(b, schema, table, r.oldName(), r.newName(), r.oldWritten());
             case Stmt.AddColumn a -> addColumn(b, table, a.column(), text);
-            case Stmt.DropColumn d -> dropColumn(b, schema, table, d.column());
+            case Stmt.DropColumn d -> dropColumn(b, schema, table, d.column(), d.written());
         }
         SchemaWrites.finish(b, schema);
         b.emit(Opcode.Halt, 0, 0);
@@ -131,10 +131,11 @@ final class AlterCodegen {
         }
     }
 
-    private static void renameColumn(ProgramBuilder b, Schema schema, Table table, String from, String to) {
+    private static void renameColumn(ProgramBuilder b, Schema schema, Table table, String from, String to,
+                                     String fromWritten) {
         int i = table.columnIndex(from);
         if (i < 0) {
-            throw ExprCodegen.error("no such column: \"" + from + "\"");
+            throw ExprCodegen.error("no such column: \"" + fromWritten + "\"");
         }
         if (table.columnIndex(to) >= 0 && table.columnIndex(to) != i) {
             throw ExprCodegen.error("error in table " + table.name() + " after rename: duplicate column name: " + to);
@@ -218,10 +219,10 @@ final class AlterCodegen {
                 && u.operand() instanceof Expr.Literal;
     }
 
-    private static void dropColumn(ProgramBuilder b, Schema schema, Table table, String name) {
+    private static void dropColumn(ProgramBuilder b, Schema schema, Table table, String name, String written) {
         int i = table.columnIndex(name);
         if (i < 0) {
-            throw ExprCodegen.error("no such column: \"" + name + "\"");
+            throw ExprCodegen.error("no such column: \"" + written + "\"");
         }
         Column column = table.column(i);
         if (column.primaryKey()) {

@@ -236,8 +236,7 @@ final class DdlPrinter {
                 p.name(r.newName());
             }
             case Stmt.RenameColumn r -> {
-                out.append(" RENAME COLUMN ");
-                p.name(r.oldName());
+                out.append(" RENAME COLUMN ").append(r.oldWritten());
                 out.append(" TO ");
                 p.name(r.newName());
             }
@@ -246,8 +245,7 @@ final class DdlPrinter {
                 columnDef(add.column());
             }
             case Stmt.DropColumn d -> {
-                out.append(" DROP COLUMN ");
-                p.name(d.column());
+                out.append(" DROP COLUMN ").append(d.written());
             }
         }
     }

@@ -22,11 +22,13 @@ public sealed interface Stmt
 
     record RenameTable(String newName) implements AlterAction {}
 
-    record RenameColumn(String oldName, String newName) implements AlterAction {}
+    /** {@code oldWritten}: the old name as written, quotes and all, which SQLite's "no such column" quotes again. */
+    record RenameColumn(String oldName, String newName, String oldWritten) implements AlterAction {}
 
     record AddColumn(CreateTable.ColumnDef column) implements AlterAction {}
 
-    record DropColumn(String column) implements AlterAction {}
+    /** {@code written}: the name as written, quotes and all (see {@link RenameColumn}). */
+    record DropColumn(String column, String written) implements AlterAction {}
 
     /** CONCURRENT is Turso's multi-writer extension (and SQLite's begin-concurrent branch). */
     enum TransactionKind { DEFERRED, IMMEDIATE, EXCLUSIVE, CONCURRENT }

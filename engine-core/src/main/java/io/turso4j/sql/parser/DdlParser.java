@@ -519,9 +519,10 @@ abstract class DdlParser extends DmlParser {
                 action = new Stmt.RenameTable(nm());
             } else {
                 accept(TokenType.COLUMN);
+                int at = p;
                 String old = nm();
                 expect(TokenType.TO);
-                action = new Stmt.RenameColumn(old, nm());
+                action = new Stmt.RenameColumn(old, nm(), text(at));
             }
         } else if (accept(TokenType.ADD)) {
             accept(TokenType.COLUMN);
@@ -529,7 +530,8 @@ abstract class DdlParser extends DmlParser {
         } else {
             expect(TokenType.DROP);
             accept(TokenType.COLUMN);
-            action = new Stmt.DropColumn(nm());
+            int at = p;
+            action = new Stmt.DropColumn(nm(), text(at));
         }
         return new Stmt.AlterTable(pos, table, action);
     }
