@@ -44,6 +44,13 @@ public final class Connection implements AutoCloseable {
     /** Statements begun and not yet finished; the autocommit read transaction spans them. */
     private int activeStatements;
     private boolean readOpen;
+    /**
+     * Whether a statement inside the explicit transaction has run on the open read snapshot.
+     * BEGIN, SAVEPOINT and the like read nothing, so, as in SQLite, the transaction's snapshot
+     * is the one its first reading statement takes. (A statement that reads no table, such as
+     * SELECT 1, still fixes it here; in SQLite it does not.)
+     */
+    private boolean snapshotInUse;
     private final List<Statement> statements = new ArrayList<>();
     private long changes;
     private long totalChanges;
@@ -383,10 +390,12 @@ public final class Connection implements AutoCloseable {
     /**
      * Starts a statement: the read transaction if none is open, the write transaction for a
      * writing statement. Returns the savepoint depth the statement runs in, or 0 for none.
+     * {@code reads}: inside an explicit transaction, the statement fixes the transaction's
+     * snapshot (see {@link #snapshotInUse}).
      *
      * @throws SqliteException SQLITE_BUSY when another connection writes
      */
-    int beginStatement(boolean write) {
+    int beginStatement(boolean write, boolean reads) {
         if (activeStatements == 0) {
             interrupted = false; // an interrupt affects only the statements running when it came
         }
@@ -395,7 +404,9 @@ public final class Connection implements AutoCloseable {
             pager.beginRead();
             readOpen = true;
             opened = true;
+            snapshotInUse = false;
         }
+        snapshotInUse |= !autocommit && reads;
         try {
             if (write && !pager.inWriteTransaction()) {
                 pager.beginWrite();
@@ -521,7 +532,7 @@ public final class Connection implements AutoCloseable {
     private void leaveStatement() {
         commitUnfinished = false;
         activeStatements--;
-        if (activeStatements == 0 && autocommit && readOpen) {
+        if (activeStatements == 0 && readOpen && (autocommit || !snapshotInUse && !pager.inWriteTransaction())) {
             pager.endRead();
             readOpen = false;
         }

@@ -83,7 +83,7 @@ public final class Statement implements AutoCloseable {
         schemaIo = null;
         if (!started && !finished) {
             try {
-                savepoint = connection.beginStatement(code.writes());
+                savepoint = connection.beginStatement(code.writes(), code.reads());
             } catch (SqliteException e) {
                 // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
                 if (e.code() == ResultCode.BUSY) {

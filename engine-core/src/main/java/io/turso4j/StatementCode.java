@@ -106,6 +106,11 @@ final class StatementCode {
         return program != null && !program.isReadOnly();
     }
 
+    /** Whether the program reads the database: anything but a transaction-control statement. */
+    boolean reads() {
+        return program == null || !program.isTransactionControl();
+    }
+
     /** A parameter to bind into before the first compilation (any index from 1 is taken). */
     Register earlyParameter(int index) {
         return earlyBindings.computeIfAbsent(index, i -> new Register());

@@ -22,6 +22,7 @@ public final class Program {
     private final List<String> parameterNames;
     private final boolean readOnly;
     private final boolean countsChanges;
+    private final boolean transactionControl;
 
     Program(int[] code, Object[] p4, int registerCount, int cursorCount, List<String> columnNames,
             List<String> parameterNames, boolean readOnly) {
@@ -33,11 +34,15 @@ public final class Program {
         this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
         this.readOnly = readOnly;
         boolean counts = false;
+        boolean control = true;
         for (int i = 0; i < p4.length; i++) {
             Opcode op = opcode(i);
             counts |= (op == Opcode.Insert || op == Opcode.Delete) && (code[i * WIDTH + P5] & ChangeFlags.COUNT) != 0;
+            control &= op == Opcode.Init || op == Opcode.Halt || op == Opcode.AutoCommit || op == Opcode.Savepoint
+                    || op == Opcode.Transaction;
         }
         this.countsChanges = counts;
+        this.transactionControl = control;
     }
 
     /** Number of instructions. */
@@ -85,6 +90,15 @@ public final class Program {
     /** Whether running the program changes nothing in the database. */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    /**
+     * Whether the program only starts or ends a transaction or savepoint (BEGIN, COMMIT,
+     * ROLLBACK, SAVEPOINT, RELEASE) and reads nothing: it fixes no read snapshot for the
+     * transaction (BEGIN IMMEDIATE holds one only if it gets the write lock).
+     */
+    public boolean isTransactionControl() {
+        return transactionControl;
     }
 
     /**
