@@ -448,13 +448,14 @@ final class ConflictCodegen {
                 case IGNORE -> b.emit(Opcode.Goto, 0, skip);
                 case REPLACE -> deleteRow(other);
                 default -> fail(index.isPrimaryKey() ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_UNIQUE,
-                        action, "UNIQUE constraint failed: " + uniqueNames(index));
+                        action, "UNIQUE constraint failed: " + uniqueNames(table, index));
             }
         }
         b.resolve(ok);
     }
 
-    private String uniqueNames(Index index) {
+    /** The columns a UNIQUE failure of {@code index} names ({@code t.a, t.b}), or the index for one on expressions. */
+    static String uniqueNames(Table table, Index index) {
         if (IndexKeys.hasExpressions(index)) {
             return "index '" + index.name() + "'";
         }

@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.error.ResultCode;
 import io.turso4j.schema.Identifiers;
 import io.turso4j.schema.Index;
 import io.turso4j.schema.Schema;
@@ -16,9 +17,11 @@ import io.turso4j.sql.lexer.TokenType;
 import io.turso4j.sql.lexer.Tokens;
 import io.turso4j.translate.schema.SchemaBuilder;
 import io.turso4j.translate.schema.StatementText;
+import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.Program;
 import io.turso4j.value.Collation;
+import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,18 +126,26 @@ final class DdlCodegen {
         return b.build();
     }
 
-    /** Inserts an entry in the index b-tree at page r[root] for every row of {@code table}. */
+    /**
+     * Fills the index b-tree at page r[root] with an entry for every row of {@code table}, as
+     * SQLite's sqlite3RefillIndex: the entries go through a sorter first and are inserted in
+     * index order (appends, where inserting in table order would seek and split at random), and
+     * the table is read whole before the index is written. A UNIQUE index fails on two entries
+     * with equal keys and no NULL, as SQLite does ("UNIQUE constraint failed: t.a").
+     */
     private static void fill(ProgramBuilder b, Table table, Index index, int root) {
-        int indexCursor = b.allocCursor();
-        b.emit(Opcode.OpenWrite, indexCursor, root, 0, IndexKeys.comparator(index), 0x02);
+        IndexKeyComparator order = IndexKeys.comparator(index);
+        int width = index.columns().size();
+        int sorter = b.allocCursor();
+        b.emit(Opcode.SorterOpen, sorter, width, 0, order, 0);
         int row = b.allocRegisters(Math.max(table.columns().size(), 1));
         int rowid = b.allocRegister();
-        int key = b.allocRegisters(index.columns().size());
+        int key = b.allocRegisters(width);
         int record = b.allocRegister();
         int tableCursor = b.allocCursor();
         WithoutRowidTables.open(b, Opcode.OpenRead, tableCursor, table);
-        int done = b.newLabel();
-        b.emit(Opcode.Rewind, tableCursor, done);
+        int read = b.newLabel();
+        b.emit(Opcode.Rewind, tableCursor, read);
         int top = b.currentAddress();
         TableSource.readRow(b, table, tableCursor, row);
         if (table.hasRowid()) {
@@ -142,13 +153,52 @@ final class DdlCodegen {
         }
         int skip = IndexKeys.skipUnlessIndexed(b, table, index, row, record);
         IndexKeys.build(b, table, index, row, rowid, key);
-        b.emit(Opcode.MakeRecord, key, index.columns().size(), record);
-        b.emit(Opcode.IdxInsert, indexCursor, record);
+        b.emit(Opcode.MakeRecord, key, width, record);
+        b.emit(Opcode.SorterInsert, sorter, record);
         b.resolve(skip);
         b.emit(Opcode.Next, tableCursor, top);
-        b.resolve(done);
+        b.resolve(read);
         b.emit(Opcode.Close, tableCursor, 0);
+
+        int indexCursor = b.allocCursor();
+        b.emit(Opcode.OpenWrite, indexCursor, root, 0, order, 0x02);
+        int pseudo = b.allocCursor();
+        int keys = index.keyCount();
+        int current = b.allocRegisters(keys);
+        int previous = b.allocRegisters(keys);
+        int seen = b.allocRegister();
+        b.emit(Opcode.Integer, 0, seen);
+        if (index.unique()) {
+            b.emit(Opcode.OpenPseudo, pseudo, record, width);
+        }
+        int done = b.newLabel();
+        b.emit(Opcode.SorterSort, sorter, done);
+        int loop = b.currentAddress();
+        // The record for IdxInsert, and for a UNIQUE index its key columns through the pseudo cursor.
+        b.emit(Opcode.SorterData, sorter, record, index.unique() ? pseudo : indexCursor, null, 1);
+        if (index.unique()) {
+            int distinct = b.newLabel();
+            for (int i = 0; i < keys; i++) {
+                b.emit(Opcode.Column, pseudo, i, current + i);
+            }
+            b.emit(Opcode.IfNot, seen, distinct, 0);
+            for (int i = 0; i < keys; i++) {
+                b.emit(Opcode.IsNull, current + i, distinct); // NULLs are distinct in a UNIQUE index
+            }
+            for (int i = 0; i < keys; i++) { // (a NULL in the previous key is distinct too)
+                b.emit(Opcode.Ne, previous + i, distinct, current + i, order.collation(i), AffinityCode.JUMPIFNULL);
+            }
+            b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code(), ConflictCodegen.OE_ABORT, 0,
+                    "UNIQUE constraint failed: " + ConflictCodegen.uniqueNames(table, index), 0);
+            b.resolve(distinct);
+            b.emit(Opcode.Copy, current, previous, keys - 1);
+            b.emit(Opcode.Integer, 1, seen);
+        }
+        b.emit(Opcode.IdxInsert, indexCursor, record);
+        b.emit(Opcode.SorterNext, sorter, loop);
+        b.resolve(done);
         b.emit(Opcode.Close, indexCursor, 0);
+        b.emit(Opcode.Close, sorter, 0);
     }
 
     /** CREATE VIEW: only its sqlite_schema row (root page 0); the SELECT is checked when a statement uses the view. */

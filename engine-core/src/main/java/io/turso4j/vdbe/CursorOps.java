@@ -194,6 +194,9 @@ final class CursorOps {
                 byte[] record = ((Sorter) cursor(p1)).currentRecord();
                 if (cursors[p3] instanceof PseudoCursor pseudo) {
                     pseudo.load(record);
+                    if (p5 != 0) {
+                        regs[p2].setBlob(record);
+                    }
                 } else {
                     regs[p2].setBlob(record);
                 }

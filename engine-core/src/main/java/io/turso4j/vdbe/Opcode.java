@@ -291,7 +291,7 @@ public enum Opcode {
     SorterInsert(false),
     /** Move to the sorter's first record; jump if it is empty. */
     SorterSort(true),
-    /** Load the sorter's current record into pseudo-cursor P3 (or, without one, into r[P2]). */
+    /** Load the sorter's current record into pseudo-cursor P3 (or, without one, into r[P2]; with P5 = 1 into both). */
     SorterData(false),
     /** Move to the sorter's next record; jump if there is one. */
     SorterNext(true),
