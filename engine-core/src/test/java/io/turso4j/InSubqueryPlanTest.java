@@ -154,6 +154,60 @@ class InSubqueryPlanTest {
         }
     }
 
+    /**
+     * An IN that drives a lookup loop runs through its subquery's table in place when that
+     * column is the rowid or has a UNIQUE one-column index the comparison may use ("USING …
+     * FOR IN-OPERATOR"; a plain index still means a list): NULLs skipped, in the order the loop
+     * wants, backwards for a DESC index or ORDER BY … DESC, again for each outer row of a join.
+     */
+    @Test
+    void lookupLoopsRunThroughAUniqueIndexAsSqlite3Does() throws Exception {
+        String schema = "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c TEXT, d INT, e TEXT COLLATE NOCASE);"
+                + "CREATE INDEX tb ON t(b); CREATE INDEX tc ON t(c); CREATE INDEX td ON t(d DESC); CREATE INDEX te ON t(e);"
+                + "CREATE TABLE u(k INTEGER PRIMARY KEY, x UNIQUE, y TEXT, z INT, w TEXT COLLATE NOCASE, v);"
+                + "CREATE UNIQUE INDEX uy ON u(y); CREATE UNIQUE INDEX uz ON u(z DESC); CREATE UNIQUE INDEX uw ON u(w);"
+                + "CREATE INDEX uv ON u(v); CREATE UNIQUE INDEX uvk ON u(v, k); CREATE UNIQUE INDEX uyn ON u(y COLLATE NOCASE);"
+                + "CREATE TABLE o(p);";
+        String data = "INSERT INTO t(b, c, d, e) VALUES (1, 'a', 1, 'A'), ('1', 'B', NULL, 'b'), (NULL, '2', 2, NULL),"
+                + " (2.0, 'x', '3', 'x'), (3, 'b', 3, 'B'), (1, 'a', 1, 'a'), (X'01', 'A', 5, 'y');"
+                + "INSERT INTO u(k, x, y, z, w, v) VALUES (1, 1, 'a', 1, 'a', 1), (3, '1', 'b', 3, 'B', 1), (4, NULL, NULL, NULL, NULL, NULL),"
+                + " (5, 2, 'x', 2, 'X', 2), (7, NULL, 'Z', 5, NULL, 2), (9, X'01', '2', -1, 'y', 3);"
+                + "INSERT INTO o VALUES (1), (2), (3);";
+        String[] queries = {
+            "SELECT * FROM t WHERE b IN (SELECT x FROM u)",
+            "SELECT * FROM t WHERE rowid IN (SELECT k FROM u)",
+            "SELECT * FROM t WHERE a IN (SELECT rowid FROM u) ORDER BY a DESC",
+            "SELECT * FROM t WHERE c IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT y FROM u) ORDER BY c DESC",
+            "SELECT * FROM t WHERE d IN (SELECT z FROM u)",
+            "SELECT * FROM t WHERE d IN (SELECT z FROM u) ORDER BY d",
+            "SELECT * FROM t WHERE d IN (SELECT k FROM u) ORDER BY d DESC",
+            "SELECT * FROM t WHERE e IN (SELECT w FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT w FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT v FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT z FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT x FROM u) AND c > 'a'",
+            "SELECT * FROM o, t WHERE t.d IN (SELECT z FROM u) AND o.p < 3",
+            "SELECT * FROM o LEFT JOIN t ON t.b IN (SELECT x FROM u) AND t.d = o.p",
+            "SELECT * FROM t WHERE a IN (SELECT k FROM u) AND c IN (SELECT y FROM u)",
+        };
+        Path file = dir.resolve("loop.db");
+        TablesTest.sqlite3(file, schema + data);
+        try (Database db = Database.open(":memory:"); Connection c = db.connect();
+                SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : (schema + data).split(";")) {
+                c.execute(sql);
+                oracle.sqlite(sql);
+                oracle.turso(sql);
+            }
+            for (String q : queries) {
+                assertEquals(TablesTest.sqlite3(file, "EXPLAIN QUERY PLAN " + q).strip(), tree(c, q), q);
+                assertEquals(oracle.sqlite(q), oracle.turso(q), q);
+            }
+        }
+    }
+
     /** turso4j's plan drawn as sqlite3's shell draws one (its rows are id, parent, notused, detail). */
     private static String tree(Connection c, String q) {
         Map<Integer, List<String[]>> children = new HashMap<>();

@@ -9,6 +9,8 @@ import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
+import io.turso4j.vdbe.Opcode;
+import io.turso4j.vdbe.ProgramBuilder;
 import java.util.function.Function;
 
 /**
@@ -23,7 +25,11 @@ import java.util.function.Function;
  * column needs an index (not partial) whose first key column it is, with the collation the IN
  * compares with, and the values stored in the index must compare as the IN's affinity would
  * convert them: the comparison's affinity is none, the column's, or numeric on a numeric column
- * (SQLite's affinity_ok). Only a one-value left side. Stateless; any thread.
+ * (SQLite's affinity_ok). Only a one-value left side.
+ *
+ * <p>An IN that drives a lookup loop ({@link #findLoop}) runs through the values in place of a
+ * list of distinct values: the rowids, or an index that is UNIQUE over just that column (no
+ * duplicates to skip; its NULLs the loop skips as it skips a list's). Stateless; any thread.
  */
 final class InIndex {
     /** {@link #resultColumn}'s answer for a result column that is not a column of the table. */
@@ -39,6 +45,20 @@ final class InIndex {
             return index == null ? "USING ROWID SEARCH ON TABLE " + table.name() + " FOR IN-OPERATOR"
                     : "USING INDEX " + index.name() + " FOR IN-OPERATOR";
         }
+
+        /** Opens {@code cursor} for reading on the rowids or the index. */
+        void open(ProgramBuilder b, int cursor) {
+            if (index == null) {
+                b.emit(Opcode.OpenRead, cursor, table.rootPage(), table.db());
+            } else {
+                b.emit(Opcode.OpenRead, cursor, index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
+            }
+        }
+
+        /** Whether running through the cursor forwards gives the values in descending order. */
+        boolean descending() {
+            return index != null && index.columns().getFirst().desc();
+        }
     }
 
     private InIndex() {}
@@ -49,6 +69,19 @@ final class InIndex {
      * table a name refers to where the subquery is.
      */
     static Use find(Expr.InSelect in, Scope scope, Function<Name, Table> tables) {
+        return find(in, scope, tables, false);
+    }
+
+    /**
+     * Which stored table's rowids or UNIQUE index a lookup loop over {@code in}'s values may run
+     * through in place of a list (sqlite3FindInIndex with IN_INDEX_LOOP), or null.
+     */
+    static Use findLoop(Expr.InSelect in, Scope scope, Function<Name, Table> tables) {
+        return find(in, scope, tables, true);
+    }
+
+    /** @param unique the index must hold each value once: UNIQUE over the one column */
+    private static Use find(Expr.InSelect in, Scope scope, Function<Name, Table> tables, boolean unique) {
         Select s = in.select();
         if (in.expr() instanceof Expr.Row || s.with() != null || s.limit() != null || !s.orderBy().isEmpty()
                 || !(s.body() instanceof Select.Core core) || core.distinct() || core.where() != null
@@ -82,6 +115,9 @@ final class InIndex {
         String collation = collation(x, scope, table.column(column));
         for (Index index : table.indexes()) {
             IndexColumn first = index.columns().getFirst();
+            if (unique && !(index.unique() && index.keyCount() == 1)) {
+                continue;
+            }
             if (!index.isPartial() && first.column() == column && first.collation().equalsIgnoreCase(collation)) {
                 return new Use(table, index, compared);
             }

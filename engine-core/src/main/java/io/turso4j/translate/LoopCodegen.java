@@ -343,14 +343,18 @@ final class LoopCodegen {
 
     /**
      * A loop over the distinct values of an IN list or subquery (converted by {@code affinity})
-     * into {@code target}, in ascending order or, when {@code descending}, descending.
+     * into {@code target}, in ascending order or, when {@code descending}, descending. A
+     * subquery's values may be read in place from a table's rowids or a UNIQUE index
+     * ({@link SubqueryCodegen#list}), forwards or, for values descending, backwards through it
+     * (the other way round for a DESC index).
      */
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
         IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
+        InIndex.Use stored = null;
         if (c.subquery() != null) {
-            exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
+            stored = exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
         } else {
             // A list of constants is the same for every outer row: built once, as SQLite's is.
             boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
@@ -370,8 +374,12 @@ final class LoopCodegen {
                 b.resolve(built);
             }
         }
+        if (stored != null && stored.descending()) {
+            descending = !descending;
+        }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
-        int top = b.emit(Opcode.Column, list, 0, target);
+        int top = stored != null && stored.index() == null ? b.emit(Opcode.Rowid, list, target)
+                : b.emit(Opcode.Column, list, 0, target);
         int nextValue = b.newLabel();
         l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
         l.exhausted = nextValue;

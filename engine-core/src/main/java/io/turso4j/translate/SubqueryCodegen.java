@@ -152,7 +152,7 @@ final class SubqueryCodegen {
         InSet set = new InSet(b, 1);
         int skip = b.newLabel();
         b.emit(Opcode.Once, 0, skip);
-        set.openStored(use.table(), use.index());
+        set.openStored(use);
         b.resolve(skip);
         selects.plan().explain(use.planLine());
         set.types(new Affinity[] {use.affinity()}, new Collation[] {BuiltinCollation.BINARY});
@@ -167,10 +167,22 @@ final class SubqueryCodegen {
      * value), of its columns {@code kept}, each converted by its character of {@code affinities}
      * as on storing: the list an index or rowid lookup on x runs through. Built once per
      * statement, as SQLite's list is, unless the subquery reads the query around it: then at
-     * each run.
+     * each run. Instead, for a lone value, {@code cursor} may be opened on a stored table's
+     * rowids or UNIQUE index whose values are the list's ({@link InIndex#findLoop}): that use is
+     * returned (null when the list was filled), and the values are read from it unconverted,
+     * NULLs and all.
      */
-    void list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
+    InIndex.Use list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
         int n = kept.length;
+        InIndex.Use stored = width == 1 ? InIndex.findLoop(e, selects.exprs().scope(), selects::storedTable) : null;
+        if (stored != null) {
+            int opened = b.newLabel();
+            b.emit(Opcode.Once, 0, opened);
+            stored.open(b, cursor);
+            b.resolve(opened);
+            selects.plan().explain(stored.planLine());
+            return stored;
+        }
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
         int heading = selects.plan().startHeading();
@@ -194,6 +206,7 @@ final class SubqueryCodegen {
             b.changeOpcode(guard, Opcode.Noop);
         }
         b.resolve(skip);
+        return null;
     }
 
     /** sqlite3's plan line over an IN's subquery. */
