@@ -79,6 +79,12 @@ class InSubqueryPlanTest {
         "SELECT * FROM r LEFT JOIN t ON t.c IN (SELECT z FROM s) AND t.d = r.n",
         "SELECT * FROM r LEFT JOIN t ON t.b IN (SELECT x FROM s)",
         "SELECT * FROM r WHERE r.k IN (SELECT a FROM t WHERE t.b IN (SELECT x FROM s))",
+        // x IN table: x IN (SELECT * FROM table), numbered where the IN is.
+        "SELECT * FROM t WHERE b IN u",
+        "SELECT * FROM t WHERE a IN u ORDER BY a DESC",
+        "SELECT * FROM t WHERE c IN u",
+        "SELECT * FROM t WHERE b IN (SELECT x FROM s WHERE x IN u) AND d IN u",
+        "SELECT * FROM t WHERE b NOT IN u",
     };
 
     @TempDir
@@ -191,6 +197,8 @@ class InSubqueryPlanTest {
             "SELECT * FROM o, t WHERE t.d IN (SELECT z FROM u) AND o.p < 3",
             "SELECT * FROM o LEFT JOIN t ON t.b IN (SELECT x FROM u) AND t.d = o.p",
             "SELECT * FROM t WHERE a IN (SELECT k FROM u) AND c IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE b IN o",
+            "SELECT * FROM t WHERE a IN o ORDER BY a DESC",
         };
         Path file = dir.resolve("loop.db");
         TablesTest.sqlite3(file, schema + data);

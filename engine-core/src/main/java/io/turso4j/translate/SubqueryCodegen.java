@@ -296,12 +296,19 @@ final class SubqueryCodegen {
 
     /** {@code x IN table}: SQLite reads it as {@code x IN (SELECT * FROM table)}. */
     void inTable(Expr.InTable e, int target) {
+        inSelect(asSelect(e), target);
+    }
+
+    /**
+     * {@code x IN (SELECT * FROM table)} for {@code x IN table}; its SELECT starts where the IN
+     * does, which is where {@link SelectIds} numbers it.
+     */
+    static Expr.InSelect asSelect(Expr.InTable e) {
         Select.TableRef from = e.args() == null ? new Select.Table(e.table(), null, null)
                 : new Select.TableFunction(e.table(), e.args(), null);
         Select.Core core = new Select.Core(false, List.of(new Select.Star()), new Select.From(from, List.of()),
                 null, List.of(), null, List.of());
-        inSelect(new Expr.InSelect(e.pos(), e.not(), e.expr(), new Select(e.pos(), null, core, List.of(), null)),
-                target);
+        return new Expr.InSelect(e.pos(), e.not(), e.expr(), new Select(e.pos(), null, core, List.of(), null));
     }
 
     /**
