@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code x IN (SELECT …)} as a rowid or index lookup: EXPLAIN QUERY PLAN draws the same tree as
  * sqlite3 3.40's (the loop's SEARCH line, then {@code LIST SUBQUERY n} with the subquery's plan
- * below it, {@code CORRELATED} when it reads an outer loop); and the rows of the cases whose
+ * below it, {@code CORRELATED} when it reads an outer loop, or the stored table's rowids or index
+ * "FOR IN-OPERATOR"; scalar subqueries and SELECTs without FROM too); and the rows of the cases whose
  * results depend on the lookup (an explicit COLLATE in the subquery's column) are SQLite's.
  */
 class InSubqueryPlanTest {
@@ -85,6 +86,15 @@ class InSubqueryPlanTest {
         "SELECT * FROM t WHERE c IN u",
         "SELECT * FROM t WHERE b IN (SELECT x FROM s WHERE x IN u) AND d IN u",
         "SELECT * FROM t WHERE b NOT IN u",
+        // No FROM: SCAN CONSTANT ROW (or n ROWS); scalar and EXISTS subqueries nest under their heading.
+        "SELECT 1",
+        "VALUES (1), (2)",
+        "SELECT 1 IN (SELECT x FROM u), 2 IN (SELECT b FROM t)",
+        "SELECT * FROM t WHERE b IN (VALUES (1), (2))",
+        "SELECT * FROM t WHERE b IN (SELECT 1)",
+        "SELECT (SELECT x FROM s WHERE y = 2), EXISTS (SELECT 1 FROM u)",
+        "SELECT * FROM t WHERE b = (SELECT x FROM s WHERE s.y = t.d)",
+        "SELECT * FROM t WHERE EXISTS (SELECT 1 FROM s WHERE s.x = t.b) AND c IN (SELECT z FROM s WHERE x = (SELECT 1))",
     };
 
     @TempDir

@@ -34,7 +34,7 @@ final class SubqueryCodegen {
     /** A scalar subquery: its first row's value, or NULL when it has none. */
     void scalar(Expr.Subquery s, int target) {
         int result = b.allocRegister();
-        once(() -> {
+        once(s.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Null, 0, result);
             int columns = selects.select(s.select(), (first, count) -> {
@@ -55,7 +55,7 @@ final class SubqueryCodegen {
      */
     int row(Expr.Subquery s, int width) {
         int result = b.allocRegisters(width);
-        once(() -> {
+        once(s.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Null, 0, result, result + width - 1);
             int columns = selects.select(s.select(), (first, count) -> {
@@ -72,7 +72,7 @@ final class SubqueryCodegen {
 
     void exists(Expr.Exists x, int target) {
         int result = b.allocRegister();
-        once(() -> {
+        once(x.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Integer, 0, result);
             selects.select(x.select(), (first, count) -> {
@@ -312,14 +312,19 @@ final class SubqueryCodegen {
     }
 
     /**
-     * Codes {@code body} so that it runs once per statement when it names no column of an
-     * enclosing query, else at every evaluation: a {@code Once} guards it, made a no-op when
-     * the body turned out to be correlated.
+     * Codes {@code body}, which runs the scalar or EXISTS subquery {@code select}, so that it
+     * runs once per statement when it names no column of an enclosing query, else at every
+     * evaluation: a {@code Once} guards it, made a no-op when the body turned out to be
+     * correlated. Its plan nests under sqlite3's {@code [CORRELATED ]SCALAR SUBQUERY n}.
      */
-    private void once(Runnable body) {
+    private void once(Select select, Runnable body) {
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
-        if (runs(body)) {
+        int heading = selects.plan().startHeading();
+        boolean correlated = runs(body);
+        selects.plan().endHeading(heading,
+                (correlated ? "CORRELATED " : "") + "SCALAR SUBQUERY " + selects.plan().selectId(select));
+        if (correlated) {
             b.changeOpcode(guard, Opcode.Noop);
         }
         b.resolve(skip);
