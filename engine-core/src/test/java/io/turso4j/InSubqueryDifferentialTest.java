@@ -33,6 +33,7 @@ class InSubqueryDifferentialTest {
         "CREATE TABLE q(k INTEGER PRIMARY KEY, x UNIQUE, y INT, z TEXT)",
         "CREATE UNIQUE INDEX qy ON q(y DESC)",
         "CREATE UNIQUE INDEX qz ON q(z)",
+        "CREATE TABLE wr(k INT PRIMARY KEY, m TEXT UNIQUE) WITHOUT ROWID",
     };
 
     private static final String[] VALUES = {
@@ -113,6 +114,7 @@ class InSubqueryDifferentialTest {
                     + v(random) + ")");
             inserts.add("INSERT INTO s VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ", " + v(random) + ")");
             inserts.add("INSERT OR IGNORE INTO q(x, y, z) VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ")");
+            inserts.add("INSERT OR IGNORE INTO wr VALUES (" + v(random) + ", " + v(random) + ")");
             if (i % 2 == 0) {
                 inserts.add("INSERT INTO r(v, n) VALUES (" + v(random) + ", " + v(random) + ")");
             }
@@ -159,6 +161,7 @@ class InSubqueryDifferentialTest {
             // A table's rowids or a UNIQUE index a lookup may run through in place of a list.
             case 10 -> "SELECT " + pick(random, new String[] {"k", "rowid", "x", "y", "z"}) + " FROM q";
             case 11 -> "SELECT k FROM r";
+            case 12 -> "SELECT " + pick(random, new String[] {"k", "m"}) + " FROM wr";
             default -> sql;
         };
     }

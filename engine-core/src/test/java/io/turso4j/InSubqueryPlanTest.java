@@ -183,12 +183,15 @@ class InSubqueryPlanTest {
                 + "CREATE TABLE u(k INTEGER PRIMARY KEY, x UNIQUE, y TEXT, z INT, w TEXT COLLATE NOCASE, v);"
                 + "CREATE UNIQUE INDEX uy ON u(y); CREATE UNIQUE INDEX uz ON u(z DESC); CREATE UNIQUE INDEX uw ON u(w);"
                 + "CREATE INDEX uv ON u(v); CREATE UNIQUE INDEX uvk ON u(v, k); CREATE UNIQUE INDEX uyn ON u(y COLLATE NOCASE);"
-                + "CREATE TABLE o(p);";
+                + "CREATE TABLE o(p); CREATE TABLE w(k INT PRIMARY KEY, m, n TEXT UNIQUE) WITHOUT ROWID;"
+                + "CREATE TABLE w2(k, j, PRIMARY KEY (k, j)) WITHOUT ROWID;";
         String data = "INSERT INTO t(b, c, d, e) VALUES (1, 'a', 1, 'A'), ('1', 'B', NULL, 'b'), (NULL, '2', 2, NULL),"
                 + " (2.0, 'x', '3', 'x'), (3, 'b', 3, 'B'), (1, 'a', 1, 'a'), (X'01', 'A', 5, 'y');"
                 + "INSERT INTO u(k, x, y, z, w, v) VALUES (1, 1, 'a', 1, 'a', 1), (3, '1', 'b', 3, 'B', 1), (4, NULL, NULL, NULL, NULL, NULL),"
                 + " (5, 2, 'x', 2, 'X', 2), (7, NULL, 'Z', 5, NULL, 2), (9, X'01', '2', -1, 'y', 3);"
-                + "INSERT INTO o VALUES (1), (2), (3);";
+                + "INSERT INTO o VALUES (1), (2), (3);"
+                + "INSERT INTO w VALUES (1, 1, 'a'), (3, '1', 'b'), (-1, NULL, NULL), ('x', 2, 'x'), (5, 'a', '2');"
+                + "INSERT INTO w2 VALUES (1, 1), (1, 2), (3, 1), (2.5, 1), ('a', 0);";
         String[] queries = {
             "SELECT * FROM t WHERE b IN (SELECT x FROM u)",
             "SELECT * FROM t WHERE rowid IN (SELECT k FROM u)",
@@ -208,6 +211,12 @@ class InSubqueryPlanTest {
             "SELECT * FROM o LEFT JOIN t ON t.b IN (SELECT x FROM u) AND t.d = o.p",
             "SELECT * FROM t WHERE a IN (SELECT k FROM u) AND c IN (SELECT y FROM u)",
             "SELECT * FROM t WHERE b IN o",
+            // A WITHOUT ROWID table: its primary key (when of one column) and UNIQUE indexes.
+            "SELECT * FROM t WHERE d IN (SELECT k FROM w) ORDER BY d",
+            "SELECT * FROM t WHERE c IN (SELECT n FROM w)",
+            "SELECT * FROM t WHERE b IN (SELECT m FROM w)",
+            "SELECT * FROM t WHERE b IN (SELECT k FROM w2)",
+            "SELECT a, b IN (SELECT k FROM w), c NOT IN (SELECT n FROM w), b IN (SELECT k FROM w2) FROM t",
             "SELECT * FROM t WHERE a IN o ORDER BY a DESC",
         };
         Path file = dir.resolve("loop.db");

@@ -19,11 +19,11 @@ import java.util.function.Function;
  * sqlite3FindInIndex decides for a membership test ("USING INDEX … FOR IN-OPERATOR", "USING
  * ROWID SEARCH ON TABLE … FOR IN-OPERATOR"): nothing is copied, however large the table.
  *
- * <p>The subquery must be a lone SELECT of one column of one stored rowid table — no WHERE,
+ * <p>The subquery must be a lone SELECT of one column of one stored table — no WHERE,
  * DISTINCT, GROUP BY, HAVING, LIMIT, ORDER BY or compound, so that it reads no other query and
  * its rows are exactly the table's values of that column. The rowid is always usable; another
- * column needs an index (not partial) whose first key column it is, with the collation the IN
- * compares with, and the values stored in the index must compare as the IN's affinity would
+ * column needs an index (not partial; a WITHOUT ROWID table's primary key is one) whose first
+ * key column it is, with the collation the IN compares with, and the values stored in the index must compare as the IN's affinity would
  * convert them: the comparison's affinity is none, the column's, or numeric on a numeric column
  * (SQLite's affinity_ok). Only a one-value left side.
  *
@@ -91,12 +91,12 @@ final class InIndex {
             return null;
         }
         Table table = tables.apply(ref.name());
-        if (table == null || !table.hasRowid() || table.rootPage() <= 0) {
+        if (table == null || table.isVirtual() || table.rootPage() <= 0) {
             return null;
         }
         String name = ref.alias() != null ? ref.alias() : ref.name().name();
         int column = resultColumn(core.columns().getFirst(), table, name);
-        if (column == NONE) {
+        if (column == NONE || column == IndexColumn.ROWID && !table.hasRowid()) {
             return null;
         }
         if (column != IndexColumn.ROWID && column == table.rowidAlias()) {
@@ -115,7 +115,9 @@ final class InIndex {
         String collation = collation(x, scope, table.column(column));
         for (Index index : table.indexes()) {
             IndexColumn first = index.columns().getFirst();
-            if (unique && !(index.unique() && index.keyCount() == 1)) {
+            // SQLite's test: no more than the one key column, and unique, or holding nothing
+            // else (a WITHOUT ROWID table's index on its one-column primary key).
+            if (unique && !(index.keyCount() == 1 && (index.unique() || index.columns().size() == 1))) {
                 continue;
             }
             if (!index.isPartial() && first.column() == column && first.collation().equalsIgnoreCase(collation)) {
