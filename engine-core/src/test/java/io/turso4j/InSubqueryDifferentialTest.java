@@ -33,6 +33,7 @@ class InSubqueryDifferentialTest {
         "CREATE TABLE q(k INTEGER PRIMARY KEY, x UNIQUE, y INT, z TEXT)",
         "CREATE UNIQUE INDEX qy ON q(y DESC)",
         "CREATE UNIQUE INDEX qz ON q(z)",
+        "CREATE INDEX qyz ON q(y, z)",
         "CREATE TABLE wr(k INT PRIMARY KEY, m TEXT UNIQUE) WITHOUT ROWID",
     };
 
@@ -196,9 +197,12 @@ class InSubqueryDifferentialTest {
                 if (random.nextInt(4) == 0) {
                     // A row value: the two columns of an index's key, or others.
                     String row = pick(random, new String[] {"(t.d, t.b)", "(t.b, t.d)", "(t.d, t.c)", "(t.a, t.b)"});
-                    String pair = pick(random, new String[] {"s.y, s.x", "s.x, s.y", "s.z, s.w", "CAST(s.x AS INT), s.z"});
-                    where.add(row + (random.nextInt(5) == 0 ? " NOT IN" : " IN") + " (SELECT " + pair + " FROM s"
-                            + (outer != null ? " WHERE s.y > " + outer : "") + ")");
+                    // (q's pairs: probed in its index on both columns, either order.)
+                    String pair = pick(random, new String[] {"s.y, s.x FROM s", "s.x, s.y FROM s", "s.z, s.w FROM s",
+                        "CAST(s.x AS INT), s.z FROM s", "q.y, q.z FROM q", "q.z, q.y FROM q"});
+                    String table = pair.substring(pair.length() - 1);
+                    where.add(row + (random.nextInt(5) == 0 ? " NOT IN" : " IN") + " (SELECT " + pair
+                            + (outer != null ? " WHERE " + table + ".y > " + outer : "") + ")");
                 } else {
                     where.add(in(random, pick(random, T_COLUMNS), outer));
                 }

@@ -149,6 +149,12 @@ class InSubqueryPlanTest {
             "SELECT k, w IN (SELECT c FROM t LIMIT 2) FROM r",
             "SELECT k, w IN one, w NOT IN one FROM r",
             "SELECT k, v IN (SELECT z FROM one) FROM r",
+            // A row value: an index whose first columns are the subquery's, in either order.
+            "SELECT k, (n, w) IN (SELECT d, b FROM t), (w, n) IN (SELECT b, d FROM t) FROM r",
+            "SELECT k, (n, w) NOT IN (SELECT d, b FROM t), (n, k) IN (SELECT d, b FROM t) FROM r",
+            "SELECT k, (n, NULL) IN (SELECT d, b FROM t), (NULL, NULL) NOT IN (SELECT d, b FROM t) FROM r",
+            "SELECT k, (n, v) IN (SELECT d, b FROM t), (n, w) IN (SELECT d, c FROM t) FROM r",
+            "SELECT k, (n + 0, w || '') IN (SELECT d, b FROM t), (w, w) IN (SELECT b, b FROM t) FROM r",
             // An empty table: false, even for NULL.
             "SELECT k, w IN (SELECT z FROM none), NULL IN (SELECT z FROM none), NULL NOT IN (SELECT rowid FROM none),"
                     + " NULL IN (SELECT z FROM one), NULL IN (SELECT rowid FROM one) FROM r",

@@ -80,9 +80,9 @@ final class InSet {
     }
 
     /**
-     * Opens the set on the table's rowids or the stored index whose first key column holds the
-     * values that {@code use} names ({@link InIndex}), and notes whether it is empty and holds a
-     * NULL; nothing is added. For one column; usually under {@code Once}.
+     * Opens the set on the table's rowids or the stored index whose first columns hold the
+     * values that {@code use} names ({@link InIndex}), and notes whether it is empty and (for one
+     * column) holds a NULL; nothing is added. Usually under {@code Once}.
      */
     void openStored(InIndex.Use use) {
         int done = b.newLabel();
@@ -92,7 +92,10 @@ final class InSet {
         b.emit(Opcode.Rewind, cursor, done);
         b.emit(Opcode.Integer, 0, empty);
         rowids = use.index() == null;
-        if (!rowids) {
+        if (width > 1) {
+            // As SQLite, a row value not found looks through every row for one that NULLs could equal.
+            b.emit(Opcode.Integer, 1, hasNull);
+        } else if (!rowids) {
             int nul = b.allocRegister();
             b.emit(Opcode.Null, 0, nul);
             b.emit(Opcode.NotFound, cursor, done, nul, 1, 0);

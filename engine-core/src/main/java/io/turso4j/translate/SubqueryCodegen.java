@@ -147,18 +147,30 @@ final class SubqueryCodegen {
         }
     }
 
-    /** {@code x IN (SELECT col FROM table)} tested against the table's rowids or an index of it ({@link InIndex}). */
+    /**
+     * {@code x IN (SELECT col FROM table)} tested against the table's rowids or an index of it
+     * ({@link InIndex}); a row value's values go to the index's columns they are compared with.
+     */
     private void inStored(Expr.InSelect e, InIndex.Use use, int target) {
-        InSet set = new InSet(b, 1);
+        List<Expr> lhs = e.expr() instanceof Expr.Row r ? r.values() : List.of(e.expr());
+        int n = lhs.size();
+        InSet set = new InSet(b, n);
         int skip = b.newLabel();
         b.emit(Opcode.Once, 0, skip);
         set.openStored(use);
         b.resolve(skip);
         selects.plan().explain(use.planLine());
-        set.types(new Affinity[] {use.affinity()}, new Collation[] {BuiltinCollation.BINARY});
-        int x = b.allocRegister();
-        selects.exprs().code(e.expr(), x);
-        set.probe(x, e.not(), true, target);
+        Collation[] collations = new Collation[n];
+        for (int j = 0; j < n; j++) {
+            collations[j] = use.index() == null ? BuiltinCollation.BINARY
+                    : Collation.builtin(use.index().columns().get(j).collation());
+        }
+        set.types(use.affinities(), collations);
+        int first = b.allocRegisters(n);
+        for (int i = 0; i < n; i++) {
+            selects.exprs().code(lhs.get(i), first + use.map()[i]);
+        }
+        set.probe(first, e.not(), true, target);
     }
 
     /**
