@@ -217,6 +217,9 @@ class InSubqueryPlanTest {
             "SELECT * FROM o LEFT JOIN t ON t.b IN (SELECT x FROM u) AND t.d = o.p",
             "SELECT * FROM t WHERE a IN (SELECT k FROM u) AND c IN (SELECT y FROM u)",
             "SELECT * FROM t WHERE b IN o",
+            // A row value: the columns the lookup uses, through an index UNIQUE over them.
+            "SELECT * FROM t WHERE (d, c) IN (SELECT z, y FROM u)",
+            "SELECT a, (b, a) IN (SELECT x, k FROM u), (a, b) NOT IN (SELECT k, x FROM u) FROM t",
             // A WITHOUT ROWID table: its primary key (when of one column) and UNIQUE indexes.
             "SELECT * FROM t WHERE d IN (SELECT k FROM w) ORDER BY d",
             "SELECT * FROM t WHERE c IN (SELECT n FROM w)",

@@ -30,8 +30,8 @@ import java.util.function.Function;
  * needs an index whose first columns are the subquery's, in any order.
  *
  * <p>An IN that drives a lookup loop ({@link #findLoop}) runs through the values in place of a
- * list of distinct values: the rowids, or an index that is UNIQUE over just that column (no
- * duplicates to skip; its NULLs the loop skips as it skips a list's). Stateless; any thread.
+ * list of distinct values: the rowids, or an index that is UNIQUE over just that column (or
+ * those columns; no duplicates to skip; its NULLs the loop skips as it skips a list's). Stateless; any thread.
  */
 final class InIndex {
     /** {@link #resultColumn}'s answer for a result column that is not a column of the table. */
@@ -84,7 +84,7 @@ final class InIndex {
         return find(in, scope, tables, true);
     }
 
-    /** @param unique the index must hold each value once: UNIQUE over the one column */
+    /** @param unique the index must hold each value (row) once: UNIQUE over those columns */
     private static Use find(Expr.InSelect in, Scope scope, Function<Name, Table> tables, boolean unique) {
         Select s = in.select();
         List<Expr> lhs = in.expr() instanceof Expr.Row row ? row.values() : List.of(in.expr());
@@ -93,7 +93,7 @@ final class InIndex {
                 || !(s.body() instanceof Select.Core core) || core.distinct() || core.where() != null
                 || !core.groupBy().isEmpty() || core.having() != null || !core.windows().isEmpty()
                 || core.from() == null || !core.from().joins().isEmpty()
-                || !(core.from().first() instanceof Select.Table ref) || unique && n != 1) {
+                || !(core.from().first() instanceof Select.Table ref)) {
             return null;
         }
         Table table = tables.apply(ref.name());
@@ -130,10 +130,10 @@ final class InIndex {
             collations[i] = columns[i] == IndexColumn.ROWID ? null : collation(lhs.get(i), scope, table.column(columns[i]));
         }
         for (Index index : table.indexes()) {
-            // SQLite's test for a loop: no more than the one key column, and unique, or holding
-            // nothing else (a WITHOUT ROWID table's index on its one-column primary key).
+            // SQLite's test for a loop: no more key columns than values, and unique, or holding
+            // nothing else (a WITHOUT ROWID table's index on its primary key).
             if (index.isPartial() || index.columns().size() < n
-                    || unique && !(index.keyCount() == 1 && (index.unique() || index.columns().size() == 1))) {
+                    || unique && !(index.keyCount() <= n && (index.unique() || index.columns().size() == n))) {
                 continue;
             }
             int[] map = map(index, columns, collations);

@@ -9,6 +9,7 @@ import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -179,14 +180,15 @@ final class SubqueryCodegen {
      * value), of its columns {@code kept}, each converted by its character of {@code affinities}
      * as on storing: the list an index or rowid lookup on x runs through. Built once per
      * statement, as SQLite's list is, unless the subquery reads the query around it: then at
-     * each run. Instead, for a lone value, {@code cursor} may be opened on a stored table's
-     * rowids or UNIQUE index whose values are the list's ({@link InIndex#findLoop}): that use is
+     * each run. Instead {@code cursor} may be opened on a stored table's rowids or UNIQUE index
+     * whose values (of the columns kept) are the list's ({@link InIndex#findLoop}): that use is
      * returned (null when the list was filled), and the values are read from it unconverted,
-     * NULLs and all.
+     * NULLs and all, kept column i from the index's column {@code map()[i]}.
      */
     InIndex.Use list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
         int n = kept.length;
-        InIndex.Use stored = width == 1 ? InIndex.findLoop(e, selects.exprs().scope(), selects::storedTable) : null;
+        Expr.InSelect used = kept.length == width ? e : narrowed(e, kept);
+        InIndex.Use stored = used == null ? null : InIndex.findLoop(used, selects.exprs().scope(), selects::storedTable);
         if (stored != null) {
             int opened = b.newLabel();
             b.emit(Opcode.Once, 0, opened);
@@ -219,6 +221,32 @@ final class SubqueryCodegen {
         }
         b.resolve(skip);
         return null;
+    }
+
+    /**
+     * {@code (a, b, c) IN (SELECT x, y, z …)} cut down to the columns {@code kept} (SQLite's
+     * removeUnindexableInClauseTerms), a lone one unwrapped; null unless its result columns are
+     * expressions.
+     */
+    private static Expr.InSelect narrowed(Expr.InSelect e, int[] kept) {
+        if (!(e.expr() instanceof Expr.Row row) || !(e.select().body() instanceof Select.Core core)
+                || core.columns().size() != row.values().size()) {
+            return null;
+        }
+        List<Expr> values = new ArrayList<>();
+        List<Select.ResultColumn> columns = new ArrayList<>();
+        for (int k : kept) {
+            if (!(core.columns().get(k) instanceof Select.ExprColumn)) {
+                return null;
+            }
+            values.add(row.values().get(k));
+            columns.add(core.columns().get(k));
+        }
+        Select s = e.select();
+        Select.Core narrow = new Select.Core(core.distinct(), columns, core.from(), core.where(), core.groupBy(),
+                core.having(), core.windows());
+        return new Expr.InSelect(e.pos(), e.not(), values.size() == 1 ? values.getFirst() : new Expr.Row(row.pos(), values),
+                new Select(s.pos(), s.with(), narrow, s.orderBy(), s.limit()));
     }
 
     /** sqlite3's plan line over an IN's subquery. */
