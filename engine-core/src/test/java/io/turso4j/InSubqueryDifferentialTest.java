@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * mixed-type values with duplicates and NULLs: rowid and index lookups through the subquery's
  * rows (alone, as one column of a two-column key, with other terms, on a join's inner table,
  * on a LEFT JOIN's right side), correlated subqueries, subqueries whose column has another
- * affinity or collation, NOT IN (never a lookup) — the rows must be SQLite's, in the ORDER BY's
+ * affinity or collation, a table's rowids or UNIQUE index run through in place of a list, NOT IN (never a lookup) — the rows must be SQLite's, in the ORDER BY's
  * order when there is one (else sorted by every column); UPDATE and DELETE through such a
  * WHERE leave SQLite's rows. Prints its seed; replay with
  * {@code -Dturso4j.seed=N}.
@@ -30,6 +30,11 @@ class InSubqueryDifferentialTest {
         "CREATE INDEX sy ON s(y)",
         "CREATE TABLE r(k INTEGER PRIMARY KEY, v TEXT COLLATE NOCASE, n NUMERIC)",
         "CREATE INDEX rn ON r(n)",
+        "CREATE TABLE q(k INTEGER PRIMARY KEY, x UNIQUE, y INT, z TEXT)",
+        "CREATE UNIQUE INDEX qy ON q(y DESC)",
+        "CREATE UNIQUE INDEX qz ON q(z)",
+        "CREATE INDEX qyz ON q(y, z)",
+        "CREATE TABLE wr(k INT PRIMARY KEY, m TEXT UNIQUE) WITHOUT ROWID",
     };
 
     private static final String[] VALUES = {
@@ -109,6 +114,8 @@ class InSubqueryDifferentialTest {
             inserts.add("INSERT INTO t(b, c, d, e) VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ", "
                     + v(random) + ")");
             inserts.add("INSERT INTO s VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ", " + v(random) + ")");
+            inserts.add("INSERT OR IGNORE INTO q(x, y, z) VALUES (" + v(random) + ", " + v(random) + ", " + v(random) + ")");
+            inserts.add("INSERT OR IGNORE INTO wr VALUES (" + v(random) + ", " + v(random) + ")");
             if (i % 2 == 0) {
                 inserts.add("INSERT INTO r(v, n) VALUES (" + v(random) + ", " + v(random) + ")");
             }
@@ -146,12 +153,16 @@ class InSubqueryDifferentialTest {
             default -> "";
         };
         String sql = "SELECT " + (random.nextInt(4) == 0 ? "DISTINCT " : "") + column + " FROM s" + where;
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(13)) {
             case 0 -> sql + " UNION ALL SELECT " + v(random);
             case 1 -> "VALUES (" + v(random) + "), (" + v(random) + "), (" + v(random) + ")";
             case 2 -> "SELECT r.v FROM r WHERE r.n > " + v(random);
             case 3 -> "SELECT n FROM r";
             case 4 -> "SELECT s.x FROM s ORDER BY s.x, s.rowid LIMIT 4";
+            // A table's rowids or a UNIQUE index a lookup may run through in place of a list.
+            case 10 -> "SELECT " + pick(random, new String[] {"k", "rowid", "x", "y", "z"}) + " FROM q";
+            case 11 -> "SELECT k FROM r";
+            case 12 -> "SELECT " + pick(random, new String[] {"k", "m"}) + " FROM wr";
             default -> sql;
         };
     }
@@ -186,9 +197,12 @@ class InSubqueryDifferentialTest {
                 if (random.nextInt(4) == 0) {
                     // A row value: the two columns of an index's key, or others.
                     String row = pick(random, new String[] {"(t.d, t.b)", "(t.b, t.d)", "(t.d, t.c)", "(t.a, t.b)"});
-                    String pair = pick(random, new String[] {"s.y, s.x", "s.x, s.y", "s.z, s.w", "CAST(s.x AS INT), s.z"});
-                    where.add(row + (random.nextInt(5) == 0 ? " NOT IN" : " IN") + " (SELECT " + pair + " FROM s"
-                            + (outer != null ? " WHERE s.y > " + outer : "") + ")");
+                    // (q's pairs: probed in its index on both columns, either order.)
+                    String pair = pick(random, new String[] {"s.y, s.x FROM s", "s.x, s.y FROM s", "s.z, s.w FROM s",
+                        "CAST(s.x AS INT), s.z FROM s", "q.y, q.z FROM q", "q.z, q.y FROM q"});
+                    String table = pair.substring(pair.length() - 1);
+                    where.add(row + (random.nextInt(5) == 0 ? " NOT IN" : " IN") + " (SELECT " + pair
+                            + (outer != null ? " WHERE " + table + ".y > " + outer : "") + ")");
                 } else {
                     where.add(in(random, pick(random, T_COLUMNS), outer));
                 }

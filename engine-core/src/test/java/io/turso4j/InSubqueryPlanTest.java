@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code x IN (SELECT …)} as a rowid or index lookup: EXPLAIN QUERY PLAN draws the same tree as
  * sqlite3 3.40's (the loop's SEARCH line, then {@code LIST SUBQUERY n} with the subquery's plan
- * below it, {@code CORRELATED} when it reads an outer loop); and the rows of the cases whose
+ * below it, {@code CORRELATED} when it reads an outer loop, or the stored table's rowids or index
+ * "FOR IN-OPERATOR"; scalar subqueries and SELECTs without FROM too); and the rows of the cases whose
  * results depend on the lookup (an explicit COLLATE in the subquery's column) are SQLite's.
  */
 class InSubqueryPlanTest {
@@ -79,6 +80,21 @@ class InSubqueryPlanTest {
         "SELECT * FROM r LEFT JOIN t ON t.c IN (SELECT z FROM s) AND t.d = r.n",
         "SELECT * FROM r LEFT JOIN t ON t.b IN (SELECT x FROM s)",
         "SELECT * FROM r WHERE r.k IN (SELECT a FROM t WHERE t.b IN (SELECT x FROM s))",
+        // x IN table: x IN (SELECT * FROM table), numbered where the IN is.
+        "SELECT * FROM t WHERE b IN u",
+        "SELECT * FROM t WHERE a IN u ORDER BY a DESC",
+        "SELECT * FROM t WHERE c IN u",
+        "SELECT * FROM t WHERE b IN (SELECT x FROM s WHERE x IN u) AND d IN u",
+        "SELECT * FROM t WHERE b NOT IN u",
+        // No FROM: SCAN CONSTANT ROW (or n ROWS); scalar and EXISTS subqueries nest under their heading.
+        "SELECT 1",
+        "VALUES (1), (2)",
+        "SELECT 1 IN (SELECT x FROM u), 2 IN (SELECT b FROM t)",
+        "SELECT * FROM t WHERE b IN (VALUES (1), (2))",
+        "SELECT * FROM t WHERE b IN (SELECT 1)",
+        "SELECT (SELECT x FROM s WHERE y = 2), EXISTS (SELECT 1 FROM u)",
+        "SELECT * FROM t WHERE b = (SELECT x FROM s WHERE s.y = t.d)",
+        "SELECT * FROM t WHERE EXISTS (SELECT 1 FROM s WHERE s.x = t.b) AND c IN (SELECT z FROM s WHERE x = (SELECT 1))",
     };
 
     @TempDir
@@ -133,12 +149,86 @@ class InSubqueryPlanTest {
             "SELECT k, w IN (SELECT c FROM t LIMIT 2) FROM r",
             "SELECT k, w IN one, w NOT IN one FROM r",
             "SELECT k, v IN (SELECT z FROM one) FROM r",
+            // A row value: an index whose first columns are the subquery's, in either order.
+            "SELECT k, (n, w) IN (SELECT d, b FROM t), (w, n) IN (SELECT b, d FROM t) FROM r",
+            "SELECT k, (n, w) NOT IN (SELECT d, b FROM t), (n, k) IN (SELECT d, b FROM t) FROM r",
+            "SELECT k, (n, NULL) IN (SELECT d, b FROM t), (NULL, NULL) NOT IN (SELECT d, b FROM t) FROM r",
+            "SELECT k, (n, v) IN (SELECT d, b FROM t), (n, w) IN (SELECT d, c FROM t) FROM r",
+            "SELECT k, (n + 0, w || '') IN (SELECT d, b FROM t), (w, w) IN (SELECT b, b FROM t) FROM r",
             // An empty table: false, even for NULL.
             "SELECT k, w IN (SELECT z FROM none), NULL IN (SELECT z FROM none), NULL NOT IN (SELECT rowid FROM none),"
                     + " NULL IN (SELECT z FROM one), NULL IN (SELECT rowid FROM one) FROM r",
             "SELECT k, n + 1 IN (SELECT _rowid_ FROM t), w || '' IN (SELECT c FROM t) FROM r",
         };
         Path file = dir.resolve("member.db");
+        TablesTest.sqlite3(file, schema + data);
+        try (Database db = Database.open(":memory:"); Connection c = db.connect();
+                SqliteOracle oracle = new SqliteOracle()) {
+            for (String sql : (schema + data).split(";")) {
+                c.execute(sql);
+                oracle.sqlite(sql);
+                oracle.turso(sql);
+            }
+            for (String q : queries) {
+                assertEquals(TablesTest.sqlite3(file, "EXPLAIN QUERY PLAN " + q).strip(), tree(c, q), q);
+                assertEquals(oracle.sqlite(q), oracle.turso(q), q);
+            }
+        }
+    }
+
+    /**
+     * An IN that drives a lookup loop runs through its subquery's table in place when that
+     * column is the rowid or has a UNIQUE one-column index the comparison may use ("USING …
+     * FOR IN-OPERATOR"; a plain index still means a list): NULLs skipped, in the order the loop
+     * wants, backwards for a DESC index or ORDER BY … DESC, again for each outer row of a join.
+     */
+    @Test
+    void lookupLoopsRunThroughAUniqueIndexAsSqlite3Does() throws Exception {
+        String schema = "CREATE TABLE t(a INTEGER PRIMARY KEY, b, c TEXT, d INT, e TEXT COLLATE NOCASE);"
+                + "CREATE INDEX tb ON t(b); CREATE INDEX tc ON t(c); CREATE INDEX td ON t(d DESC); CREATE INDEX te ON t(e);"
+                + "CREATE TABLE u(k INTEGER PRIMARY KEY, x UNIQUE, y TEXT, z INT, w TEXT COLLATE NOCASE, v);"
+                + "CREATE UNIQUE INDEX uy ON u(y); CREATE UNIQUE INDEX uz ON u(z DESC); CREATE UNIQUE INDEX uw ON u(w);"
+                + "CREATE INDEX uv ON u(v); CREATE UNIQUE INDEX uvk ON u(v, k); CREATE UNIQUE INDEX uyn ON u(y COLLATE NOCASE);"
+                + "CREATE TABLE o(p); CREATE TABLE w(k INT PRIMARY KEY, m, n TEXT UNIQUE) WITHOUT ROWID;"
+                + "CREATE TABLE w2(k, j, PRIMARY KEY (k, j)) WITHOUT ROWID;";
+        String data = "INSERT INTO t(b, c, d, e) VALUES (1, 'a', 1, 'A'), ('1', 'B', NULL, 'b'), (NULL, '2', 2, NULL),"
+                + " (2.0, 'x', '3', 'x'), (3, 'b', 3, 'B'), (1, 'a', 1, 'a'), (X'01', 'A', 5, 'y');"
+                + "INSERT INTO u(k, x, y, z, w, v) VALUES (1, 1, 'a', 1, 'a', 1), (3, '1', 'b', 3, 'B', 1), (4, NULL, NULL, NULL, NULL, NULL),"
+                + " (5, 2, 'x', 2, 'X', 2), (7, NULL, 'Z', 5, NULL, 2), (9, X'01', '2', -1, 'y', 3);"
+                + "INSERT INTO o VALUES (1), (2), (3);"
+                + "INSERT INTO w VALUES (1, 1, 'a'), (3, '1', 'b'), (-1, NULL, NULL), ('x', 2, 'x'), (5, 'a', '2');"
+                + "INSERT INTO w2 VALUES (1, 1), (1, 2), (3, 1), (2.5, 1), ('a', 0);";
+        String[] queries = {
+            "SELECT * FROM t WHERE b IN (SELECT x FROM u)",
+            "SELECT * FROM t WHERE rowid IN (SELECT k FROM u)",
+            "SELECT * FROM t WHERE a IN (SELECT rowid FROM u) ORDER BY a DESC",
+            "SELECT * FROM t WHERE c IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT y FROM u) ORDER BY c DESC",
+            "SELECT * FROM t WHERE d IN (SELECT z FROM u)",
+            "SELECT * FROM t WHERE d IN (SELECT z FROM u) ORDER BY d",
+            "SELECT * FROM t WHERE d IN (SELECT k FROM u) ORDER BY d DESC",
+            "SELECT * FROM t WHERE e IN (SELECT w FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT w FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT v FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE c IN (SELECT z FROM u)",
+            "SELECT * FROM t WHERE b IN (SELECT x FROM u) AND c > 'a'",
+            "SELECT * FROM o, t WHERE t.d IN (SELECT z FROM u) AND o.p < 3",
+            "SELECT * FROM o LEFT JOIN t ON t.b IN (SELECT x FROM u) AND t.d = o.p",
+            "SELECT * FROM t WHERE a IN (SELECT k FROM u) AND c IN (SELECT y FROM u)",
+            "SELECT * FROM t WHERE b IN o",
+            // A row value: the columns the lookup uses, through an index UNIQUE over them.
+            "SELECT * FROM t WHERE (d, c) IN (SELECT z, y FROM u)",
+            "SELECT a, (b, a) IN (SELECT x, k FROM u), (a, b) NOT IN (SELECT k, x FROM u) FROM t",
+            // A WITHOUT ROWID table: its primary key (when of one column) and UNIQUE indexes.
+            "SELECT * FROM t WHERE d IN (SELECT k FROM w) ORDER BY d",
+            "SELECT * FROM t WHERE c IN (SELECT n FROM w)",
+            "SELECT * FROM t WHERE b IN (SELECT m FROM w)",
+            "SELECT * FROM t WHERE b IN (SELECT k FROM w2)",
+            "SELECT a, b IN (SELECT k FROM w), c NOT IN (SELECT n FROM w), b IN (SELECT k FROM w2) FROM t",
+            "SELECT * FROM t WHERE a IN o ORDER BY a DESC",
+        };
+        Path file = dir.resolve("loop.db");
         TablesTest.sqlite3(file, schema + data);
         try (Database db = Database.open(":memory:"); Connection c = db.connect();
                 SqliteOracle oracle = new SqliteOracle()) {

@@ -1,7 +1,5 @@
 package io.turso4j.translate;
 
-import io.turso4j.schema.Index;
-import io.turso4j.schema.Table;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.Collation;
@@ -82,23 +80,22 @@ final class InSet {
     }
 
     /**
-     * Opens the set on a table's rowids ({@code index} null) or on a stored index whose first
-     * key column holds the values ({@link InIndex}), and notes whether it is empty and holds a
-     * NULL; nothing is added. For one column; usually under {@code Once}.
+     * Opens the set on the table's rowids or the stored index whose first columns hold the
+     * values that {@code use} names ({@link InIndex}), and notes whether it is empty and (for one
+     * column) holds a NULL; nothing is added. Usually under {@code Once}.
      */
-    void openStored(Table table, Index index) {
+    void openStored(InIndex.Use use) {
         int done = b.newLabel();
         b.emit(Opcode.Integer, 0, hasNull);
         b.emit(Opcode.Integer, 1, empty);
-        if (index == null) {
-            rowids = true;
-            b.emit(Opcode.OpenRead, cursor, table.rootPage(), table.db());
-            b.emit(Opcode.Rewind, cursor, done);
-            b.emit(Opcode.Integer, 0, empty);
-        } else {
-            b.emit(Opcode.OpenRead, cursor, index.rootPage(), table.db(), IndexKeys.comparator(index), 0);
-            b.emit(Opcode.Rewind, cursor, done);
-            b.emit(Opcode.Integer, 0, empty);
+        use.open(b, cursor);
+        b.emit(Opcode.Rewind, cursor, done);
+        b.emit(Opcode.Integer, 0, empty);
+        rowids = use.index() == null;
+        if (width > 1) {
+            // As SQLite, a row value not found looks through every row for one that NULLs could equal.
+            b.emit(Opcode.Integer, 1, hasNull);
+        } else if (!rowids) {
             int nul = b.allocRegister();
             b.emit(Opcode.Null, 0, nul);
             b.emit(Opcode.NotFound, cursor, done, nul, 1, 0);

@@ -91,6 +91,12 @@ final class InSubquery {
 
     /** The affinity of a core's result column {@code i}, or null when it is not an expression whose type is known. */
     private Affinity resultAffinity(Select.Core core, int i) {
+        if (core.columns().get(i) instanceof Select.Star && core.columns().size() == 1) {
+            // SELECT * of one table of one column (x IN table): that column's.
+            List<Item> items = items(core.from());
+            Table table = items.size() == 1 ? items.getFirst().table() : null;
+            return table != null && table.columns().size() == 1 ? table.column(0).affinity() : null;
+        }
         if (!(core.columns().get(i) instanceof Select.ExprColumn ec)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.schema.IndexColumn;
 import io.turso4j.schema.Table;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.value.Affinity;
@@ -323,7 +324,11 @@ final class LoopCodegen {
                     list = rowInLoop(l, c.term(), affinities, listColumn);
                     rowLists.put(c.term(), list);
                 }
-                b.emit(Opcode.Column, list, listColumn[i], key + i);
+                if (listColumn[i] == IndexColumn.ROWID) {
+                    b.emit(Opcode.Rowid, list, key + i);
+                } else {
+                    b.emit(Opcode.Column, list, listColumn[i], key + i);
+                }
             } else if (c.op() == WhereTerm.Op.IN) {
                 // As SQLite, the values in the order of the index column (descending for DESC).
                 boolean desc = l.path.kind() == AccessPath.Kind.INDEX && l.path.index().keyColumns().get(i).desc();
@@ -343,14 +348,18 @@ final class LoopCodegen {
 
     /**
      * A loop over the distinct values of an IN list or subquery (converted by {@code affinity})
-     * into {@code target}, in ascending order or, when {@code descending}, descending.
+     * into {@code target}, in ascending order or, when {@code descending}, descending. A
+     * subquery's values may be read in place from a table's rowids or a UNIQUE index
+     * ({@link SubqueryCodegen#list}), forwards or, for values descending, backwards through it
+     * (the other way round for a DESC index).
      */
     private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
         IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
+        InIndex.Use stored = null;
         if (c.subquery() != null) {
-            exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
+            stored = exprs.subqueries().list(c.subquery(), list, order, String.valueOf(affinity), new int[] {0}, 1);
         } else {
             // A list of constants is the same for every outer row: built once, as SQLite's is.
             boolean constant = c.values().stream().allMatch(ExprTyping::isConstant);
@@ -370,8 +379,12 @@ final class LoopCodegen {
                 b.resolve(built);
             }
         }
+        if (stored != null && stored.descending()) {
+            descending = !descending;
+        }
         b.emit(descending ? Opcode.Last : Opcode.Rewind, list, l.exhausted);
-        int top = b.emit(Opcode.Column, list, 0, target);
+        int top = stored != null && stored.index() == null ? b.emit(Opcode.Rowid, list, target)
+                : b.emit(Opcode.Column, list, 0, target);
         int nextValue = b.newLabel();
         l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
         l.exhausted = nextValue;
@@ -380,8 +393,9 @@ final class LoopCodegen {
     /**
      * A loop over the distinct rows of a row value IN's subquery, of the columns the lookup uses
      * (each converted by the affinity of the key column it looks up: {@code affinities}, by key
-     * position); sets {@code listColumn} (by key position) to each one's column in the list and
-     * returns the list's cursor, on the current row inside the loop.
+     * position); sets {@code listColumn} (by key position) to each one's column in the list
+     * ({@link IndexColumn#ROWID} for a table's rowids read in place) and returns the list's
+     * cursor, on the current row inside the loop.
      */
     private int rowInLoop(Level l, WhereTerm term, CharSequence affinities, int[] listColumn) {
         List<WhereTerm.Constraint> eq = l.path.eq();
@@ -406,8 +420,16 @@ final class LoopCodegen {
             listColumn[e.getValue()] = at++;
         }
         int list = b.allocCursor();
-        exprs.subqueries().list(any.subquery(), list, new IndexKeyComparator(collations, new boolean[n]),
-                new String(affinity), columns, any.width());
+        InIndex.Use stored = exprs.subqueries().list(any.subquery(), list,
+                new IndexKeyComparator(collations, new boolean[n]), new String(affinity), columns, any.width());
+        if (stored != null) {
+            // Read in place: each column where the table's rowids or index holds it.
+            for (int i = 0; i < eq.size(); i++) {
+                if (eq.get(i).term() == term) {
+                    listColumn[i] = stored.index() == null ? IndexColumn.ROWID : stored.map()[listColumn[i]];
+                }
+            }
+        }
         b.emit(Opcode.Rewind, list, l.exhausted);
         int top = b.currentAddress();
         int nextValue = b.newLabel();

@@ -371,6 +371,9 @@ final class SelectCodegen {
         return List.of();
     }
 
+    /** sqlite3's plan line for a SELECT without FROM, whose one row is computed once. */
+    private static final String CONSTANT_ROW = "SCAN CONSTANT ROW";
+
     static String opName(Select.CompoundOp op) {
         return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
     }
@@ -380,6 +383,8 @@ final class SelectCodegen {
             case Select.Core core -> core(core, out, sink, List.of());
             case Select.Values values -> {
                 int width = values.rows().getFirst().size();
+                int n = values.rows().size();
+                plan().explain(n == 1 ? CONSTANT_ROW : "SCAN " + n + " CONSTANT ROWS");
                 for (List<Expr> row : values.rows()) {
                     if (row.size() != width) {
                         throw ExprCodegen.error("all VALUES must have the same number of terms");
@@ -399,6 +404,9 @@ final class SelectCodegen {
     }
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
+        if (core.from() == null) {
+            plan().explain(CONSTANT_ROW);
+        }
         if (WindowCodegen.hasWindowCalls(core, extras, exprs)) {
             new WindowCodegen(b, this).code(core, out, sink, extras);
             return;

@@ -111,6 +111,8 @@ final class SelectIds {
             case Expr.InTable i -> {
                 ExprTyping.children(i).forEach(this::expr);
                 last++;
+                // Compiled as a SELECT starting where the IN does (SubqueryCodegen.asSelect).
+                ids.putIfAbsent(i.pos().offset(), last);
             }
             case Expr.Function f -> {
                 ExprTyping.children(f).forEach(this::expr);

@@ -9,6 +9,7 @@ import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +35,7 @@ final class SubqueryCodegen {
     /** A scalar subquery: its first row's value, or NULL when it has none. */
     void scalar(Expr.Subquery s, int target) {
         int result = b.allocRegister();
-        once(() -> {
+        once(s.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Null, 0, result);
             int columns = selects.select(s.select(), (first, count) -> {
@@ -55,7 +56,7 @@ final class SubqueryCodegen {
      */
     int row(Expr.Subquery s, int width) {
         int result = b.allocRegisters(width);
-        once(() -> {
+        once(s.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Null, 0, result, result + width - 1);
             int columns = selects.select(s.select(), (first, count) -> {
@@ -72,7 +73,7 @@ final class SubqueryCodegen {
 
     void exists(Expr.Exists x, int target) {
         int result = b.allocRegister();
-        once(() -> {
+        once(x.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Integer, 0, result);
             selects.select(x.select(), (first, count) -> {
@@ -147,18 +148,30 @@ final class SubqueryCodegen {
         }
     }
 
-    /** {@code x IN (SELECT col FROM table)} tested against the table's rowids or an index of it ({@link InIndex}). */
+    /**
+     * {@code x IN (SELECT col FROM table)} tested against the table's rowids or an index of it
+     * ({@link InIndex}); a row value's values go to the index's columns they are compared with.
+     */
     private void inStored(Expr.InSelect e, InIndex.Use use, int target) {
-        InSet set = new InSet(b, 1);
+        List<Expr> lhs = e.expr() instanceof Expr.Row r ? r.values() : List.of(e.expr());
+        int n = lhs.size();
+        InSet set = new InSet(b, n);
         int skip = b.newLabel();
         b.emit(Opcode.Once, 0, skip);
-        set.openStored(use.table(), use.index());
+        set.openStored(use);
         b.resolve(skip);
         selects.plan().explain(use.planLine());
-        set.types(new Affinity[] {use.affinity()}, new Collation[] {BuiltinCollation.BINARY});
-        int x = b.allocRegister();
-        selects.exprs().code(e.expr(), x);
-        set.probe(x, e.not(), true, target);
+        Collation[] collations = new Collation[n];
+        for (int j = 0; j < n; j++) {
+            collations[j] = use.index() == null ? BuiltinCollation.BINARY
+                    : Collation.builtin(use.index().columns().get(j).collation());
+        }
+        set.types(use.affinities(), collations);
+        int first = b.allocRegisters(n);
+        for (int i = 0; i < n; i++) {
+            selects.exprs().code(lhs.get(i), first + use.map()[i]);
+        }
+        set.probe(first, e.not(), true, target);
     }
 
     /**
@@ -167,10 +180,23 @@ final class SubqueryCodegen {
      * value), of its columns {@code kept}, each converted by its character of {@code affinities}
      * as on storing: the list an index or rowid lookup on x runs through. Built once per
      * statement, as SQLite's list is, unless the subquery reads the query around it: then at
-     * each run.
+     * each run. Instead {@code cursor} may be opened on a stored table's rowids or UNIQUE index
+     * whose values (of the columns kept) are the list's ({@link InIndex#findLoop}): that use is
+     * returned (null when the list was filled), and the values are read from it unconverted,
+     * NULLs and all, kept column i from the index's column {@code map()[i]}.
      */
-    void list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
+    InIndex.Use list(Expr.InSelect e, int cursor, IndexKeyComparator order, String affinities, int[] kept, int width) {
         int n = kept.length;
+        Expr.InSelect used = kept.length == width ? e : narrowed(e, kept);
+        InIndex.Use stored = used == null ? null : InIndex.findLoop(used, selects.exprs().scope(), selects::storedTable);
+        if (stored != null) {
+            int opened = b.newLabel();
+            b.emit(Opcode.Once, 0, opened);
+            stored.open(b, cursor);
+            b.resolve(opened);
+            selects.plan().explain(stored.planLine());
+            return stored;
+        }
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
         int heading = selects.plan().startHeading();
@@ -194,6 +220,33 @@ final class SubqueryCodegen {
             b.changeOpcode(guard, Opcode.Noop);
         }
         b.resolve(skip);
+        return null;
+    }
+
+    /**
+     * {@code (a, b, c) IN (SELECT x, y, z …)} cut down to the columns {@code kept} (SQLite's
+     * removeUnindexableInClauseTerms), a lone one unwrapped; null unless its result columns are
+     * expressions.
+     */
+    private static Expr.InSelect narrowed(Expr.InSelect e, int[] kept) {
+        if (!(e.expr() instanceof Expr.Row row) || !(e.select().body() instanceof Select.Core core)
+                || core.columns().size() != row.values().size()) {
+            return null;
+        }
+        List<Expr> values = new ArrayList<>();
+        List<Select.ResultColumn> columns = new ArrayList<>();
+        for (int k : kept) {
+            if (!(core.columns().get(k) instanceof Select.ExprColumn)) {
+                return null;
+            }
+            values.add(row.values().get(k));
+            columns.add(core.columns().get(k));
+        }
+        Select s = e.select();
+        Select.Core narrow = new Select.Core(core.distinct(), columns, core.from(), core.where(), core.groupBy(),
+                core.having(), core.windows());
+        return new Expr.InSelect(e.pos(), e.not(), values.size() == 1 ? values.getFirst() : new Expr.Row(row.pos(), values),
+                new Select(s.pos(), s.with(), narrow, s.orderBy(), s.limit()));
     }
 
     /** sqlite3's plan line over an IN's subquery. */
@@ -283,23 +336,35 @@ final class SubqueryCodegen {
 
     /** {@code x IN table}: SQLite reads it as {@code x IN (SELECT * FROM table)}. */
     void inTable(Expr.InTable e, int target) {
+        inSelect(asSelect(e), target);
+    }
+
+    /**
+     * {@code x IN (SELECT * FROM table)} for {@code x IN table}; its SELECT starts where the IN
+     * does, which is where {@link SelectIds} numbers it.
+     */
+    static Expr.InSelect asSelect(Expr.InTable e) {
         Select.TableRef from = e.args() == null ? new Select.Table(e.table(), null, null)
                 : new Select.TableFunction(e.table(), e.args(), null);
         Select.Core core = new Select.Core(false, List.of(new Select.Star()), new Select.From(from, List.of()),
                 null, List.of(), null, List.of());
-        inSelect(new Expr.InSelect(e.pos(), e.not(), e.expr(), new Select(e.pos(), null, core, List.of(), null)),
-                target);
+        return new Expr.InSelect(e.pos(), e.not(), e.expr(), new Select(e.pos(), null, core, List.of(), null));
     }
 
     /**
-     * Codes {@code body} so that it runs once per statement when it names no column of an
-     * enclosing query, else at every evaluation: a {@code Once} guards it, made a no-op when
-     * the body turned out to be correlated.
+     * Codes {@code body}, which runs the scalar or EXISTS subquery {@code select}, so that it
+     * runs once per statement when it names no column of an enclosing query, else at every
+     * evaluation: a {@code Once} guards it, made a no-op when the body turned out to be
+     * correlated. Its plan nests under sqlite3's {@code [CORRELATED ]SCALAR SUBQUERY n}.
      */
-    private void once(Runnable body) {
+    private void once(Select select, Runnable body) {
         int skip = b.newLabel();
         int guard = b.emit(Opcode.Once, 0, skip);
-        if (runs(body)) {
+        int heading = selects.plan().startHeading();
+        boolean correlated = runs(body);
+        selects.plan().endHeading(heading,
+                (correlated ? "CORRELATED " : "") + "SCALAR SUBQUERY " + selects.plan().selectId(select));
+        if (correlated) {
             b.changeOpcode(guard, Opcode.Noop);
         }
         b.resolve(skip);

@@ -102,6 +102,9 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
      * constrains the column, so that its source may look it up once per row of the subquery.
      */
     static WhereTerm of(Expr e, int on, Scope scope, Function<Name, Table> tables) {
+        if (e instanceof Expr.InTable in && tables != null) {
+            e = SubqueryCodegen.asSelect(in); // a lookup as x IN (SELECT * FROM table) is
+        }
         List<Constraint> constraints = new ArrayList<>();
         List<Disjunct> disjuncts = new ArrayList<>();
         // An IN subquery whose reads are known is tested where they are available (not only
