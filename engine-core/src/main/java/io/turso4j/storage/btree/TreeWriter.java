@@ -23,6 +23,8 @@ final class TreeWriter {
     private final PageEdit e;
     private final TreePath path = new TreePath();
     private final Cell scratch = new Cell();
+    /** Compares index keys on the page; made on the first index descent. */
+    private KeyProbe probe;
     /** Whether the last index descent found an equal key. */
     private boolean found;
 
@@ -186,8 +188,7 @@ final class TreeWriter {
             found = false;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                byte[] payload = Overflow.payload(e, PageType.LEAF_INDEX, CellBody.read(pg, mid, scratch), number);
-                int c = IndexKey.compare(cmp, IndexKey.decode(payload, number), key, 0, key.length);
+                int c = entryOrder(pg, mid, number, cmp, key);
                 if (c < 0) {
                     lo = mid + 1;
                 } else if (c > 0) {
@@ -204,6 +205,26 @@ final class TreeWriter {
             }
             number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
         }
+    }
+
+    /**
+     * The order of index cell {@code i} of page {@code number} against {@code key}: compared
+     * where it lies on the page ({@link KeyProbe}) when its payload does not spill, else (or
+     * when the probe cannot decide) by its decoded payload.
+     */
+    private int entryOrder(BTreePage pg, int i, int number, IndexKeyComparator cmp, Register[] key) {
+        Cell c = pg.cell(i, scratch);
+        if (!c.spills()) {
+            if (probe == null) {
+                probe = new KeyProbe();
+            }
+            int r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), key, 0, key.length);
+            if (r != IndexKey.UNDECIDED) {
+                return r;
+            }
+        }
+        byte[] payload = Overflow.payload(e, PageType.LEAF_INDEX, CellBody.read(pg, i, scratch), number);
+        return IndexKey.compare(cmp, IndexKey.decode(payload, number), key, 0, key.length);
     }
 
     /** The first cell of table page {@code pg} whose rowid is at least {@code rowid}. */
