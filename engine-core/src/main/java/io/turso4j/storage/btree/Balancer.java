@@ -19,8 +19,9 @@ import java.util.List;
  * new divider is the largest rowid on its left page; everywhere else (index pages, interior
  * pages) a divider is a cell that moves up, and the cell left of each page boundary is
  * promoted. Pages are reused in order, extra pages come from the freelist, surplus ones go
- * back to it. An overflowing right-most table leaf that only needs its last cell moved takes
- * SQLite's quick path instead ({@link #appendsQuickly}). Invariant kept: every non-root page
+ * back to it. An overflowing right-most leaf that only needs its last cell moved (an index
+ * leaf: its last two, one as the divider) takes SQLite's quick path instead
+ * ({@link #appendsQuickly}). Invariant kept: every non-root page
  * has at least one cell.
  *
  * <p>Stateless; works inside one {@link PageEdit}.
@@ -51,23 +52,31 @@ final class Balancer {
      * SQLite's {@code balance_quick}: when the right-most leaf of a table overflows and fits
      * again without its last cell, that cell alone goes to a new right-most leaf, and the old
      * leaf's largest rowid becomes the parent's new divider. Rows appended in rowid order then
-     * fill each leaf and never move again. Returns whether it applied.
+     * fill each leaf and never move again. The same for an index leaf, whose dividers are
+     * cells: the next-to-last cell moves up as the divider (SQLite instead balances index
+     * pages in "bulk" mode; this serves index builds in key order, CREATE INDEX's). Returns
+     * whether it applied.
      */
     private static boolean appendsQuickly(PageEdit e, Node parent, int at, Node n) {
         int usable = e.usableSize();
-        if (!n.isLeaf() || !n.isTable() || at != parent.size() || n.size() < 2 || n.used() <= n.capacity(usable)) {
+        int moved = n.isTable() ? 1 : 2; // the last cell, and for an index the divider before it
+        if (!n.isLeaf() || at != parent.size() || n.size() <= moved || n.used() <= n.capacity(usable)) {
             return false;
         }
         byte[] last = n.bodies.getLast();
-        if (n.used() - CellBody.footprint(true, last) > n.capacity(usable)) {
+        byte[] before = n.bodies.get(n.size() - 2);
+        int left = n.used() - CellBody.footprint(true, last) - (n.isTable() ? 0 : CellBody.footprint(true, before));
+        if (left > n.capacity(usable)) {
             return false;
         }
         int page = FreeList.allocate(e);
-        n.bodies.removeLast();
-        n.children.removeLast();
+        for (int i = 0; i < moved; i++) {
+            n.bodies.removeLast();
+            n.children.removeLast();
+        }
         n.store(e);
         new Node(page, n.type, new ArrayList<>(List.of(last)), new ArrayList<>(List.of(0L)), 0).store(e);
-        parent.bodies.add(CellBody.interiorTable(CellBody.rowid(true, n.bodies.getLast())));
+        parent.bodies.add(n.isTable() ? CellBody.interiorTable(CellBody.rowid(true, n.bodies.getLast())) : before);
         parent.children.add((long) n.page);
         parent.right = page;
         parent.dirty = true;
