@@ -94,7 +94,8 @@ class WindowDifferentialTest {
             oracle.turso("CREATE TABLE r(k INTEGER PRIMARY KEY, p, v, w)");
             // w mixes integers, REALs (some inexact in binary), NULLs and text, so sum()'s REAL
             // flag, its compensated rounding and group_concat()'s inverse are exercised.
-            String[] mixed = {"NULL", "0.1", "2.5", "-1.75", "1e15", "0.3", "''", "'ab'", "'x'", "4611686018427387904"};
+            String[] mixed = {"NULL", "0.1", "2.5", "-1.75", "1e15", "0.3", "''", "'ab'", "'x'", "4611686018427387904",
+                "'a,\"b'", "'[1,{'", "'c\\d'", "char(9, 34, 1)", "'}'"};
             for (int i = 0; i < 30; i++) {
                 String w = rnd.nextInt(3) == 0 ? mixed[rnd.nextInt(mixed.length)] : String.valueOf(rnd.nextInt(10) - 3);
                 String insert = "INSERT INTO r VALUES(" + i + ", " + rnd.nextInt(3) + ", "
@@ -105,7 +106,10 @@ class WindowDifferentialTest {
             String[] functions = {"sum(v)", "count(v)", "count(*)", "min(v)", "max(v)", "avg(v)", "total(v)",
                 "group_concat(v, '.')", "first_value(v)", "last_value(v)", "nth_value(v, 2)",
                 "sum(w)", "avg(w)", "total(w)", "count(w)", "min(w)", "max(w)", "group_concat(w)",
-                "group_concat(w, v)", "string_agg(w, '--')"};
+                "group_concat(w, v)", "string_agg(w, '--')",
+                "first_value(w)", "last_value(w)", "nth_value(w, 3)", "nth_value(w, k % 3 + 1)", "nth_value(v, 1)",
+                "json_group_array(w)", "json_group_array(json_array(v, w))", "json_group_object(w, v)",
+                "json_group_object(v, json_object('w', w))", "jsonb_group_array(w)", "jsonb_group_object(w, k)"};
             String[] bounds = {"UNBOUNDED PRECEDING", "2 PRECEDING", "CURRENT ROW", "1 FOLLOWING", "4 PRECEDING"};
             String[] ends = {"CURRENT ROW", "1 FOLLOWING", "UNBOUNDED FOLLOWING", "3 FOLLOWING", "1 PRECEDING"};
             // Frames without EXCLUDE slide (rows added and taken back), so they come up more often.
@@ -127,7 +131,8 @@ class WindowDifferentialTest {
                     order = order.replace(", k", "");
                 }
                 String f = functions[rnd.nextInt(functions.length)];
-                String filter = (f.startsWith("sum") || f.startsWith("max") || f.startsWith("group")) && rnd.nextBoolean() ? " FILTER (WHERE k % 2 = 0)" : "";
+                String filter = (f.startsWith("sum") || f.startsWith("max") || f.startsWith("group") || f.startsWith("json"))
+                        && rnd.nextBoolean() ? " FILTER (WHERE k % 2 = 0)" : "";
                 String sql = "SELECT k, " + f + filter + " OVER (" + partition + order + frame + ") FROM r ORDER BY k";
                 String expected = oracle.sqlite(sql);
                 String actual = oracle.turso(sql);
