@@ -24,34 +24,44 @@ final class JsonAggregates {
     /**
      * One group's members so far; owned by one statement. A window frame sliding on takes back
      * its oldest member (a row with a NULL label added none, so it takes none back), as SQLite's
-     * inverse cuts the first member off its text: the members before {@code removed} are gone,
-     * and are dropped from the lists once they are half of them, so each costs O(1) amortised.
+     * inverse cuts the first member off its text. The json_ functions keep the members' text
+     * ({@link JsonMembers}); the jsonb_ ones keep their nodes, those before {@code removed}
+     * gone, dropped from the lists once they are half of them (O(1) amortised per member).
      */
     private static final class Accumulator implements AggregateFunction.Invertible {
         private final JsonNode container;
-        private final boolean blob;
+        private final JsonMembers text;
         private int removed;
 
         Accumulator(boolean object, boolean blob) {
-            container = object ? new JsonNode.Obj() : new JsonNode.Arr();
-            this.blob = blob;
+            container = !blob ? null : object ? new JsonNode.Obj() : new JsonNode.Arr();
+            text = blob ? null : new JsonMembers(object);
         }
 
         @Override
         public void step(FunctionContext context, Register[] args, int start, int count) {
-            if (container instanceof JsonNode.Obj obj) {
-                Register key = args[start];
-                if (!key.isNull()) {
-                    obj.add(JsonNode.Str.of(key.toText()), JsonArgs.value(args[start + 1]));
-                }
+            boolean object = count == 2;
+            if (object && args[start].isNull()) {
+                return;
+            }
+            JsonNode.Str key = object ? JsonNode.Str.of(args[start].toText()) : null;
+            JsonNode value = JsonArgs.value(args[start + count - 1]);
+            if (text != null) {
+                text.add(key, value);
+            } else if (container instanceof JsonNode.Obj obj) {
+                obj.add(key, value);
             } else {
-                ((JsonNode.Arr) container).items().add(JsonArgs.value(args[start]));
+                ((JsonNode.Arr) container).items().add(value);
             }
         }
 
         @Override
         public void inverse(FunctionContext context, Register[] args, int start, int count) {
-            if (container instanceof JsonNode.Obj && args[start].isNull()) {
+            if (count == 2 && args[start].isNull()) {
+                return;
+            }
+            if (text != null) {
+                text.removeFirst();
                 return;
             }
             List<JsonNode> members = container instanceof JsonNode.Obj obj ? obj.values() : ((JsonNode.Arr) container).items();
@@ -70,13 +80,17 @@ final class JsonAggregates {
 
         @Override
         public void result(Register out) {
+            if (text != null) {
+                text.result(out);
+                return;
+            }
             JsonNode members = switch (container) {
                 case JsonNode.Obj obj when removed > 0 -> new JsonNode.Obj(
                         obj.keys().subList(removed, obj.keys().size()), obj.values().subList(removed, obj.values().size()));
                 case JsonNode.Arr arr when removed > 0 -> new JsonNode.Arr(arr.items().subList(removed, arr.items().size()));
                 default -> container;
             };
-            JsonArgs.setResult(out, members, blob);
+            JsonArgs.setJsonb(out, members);
         }
     }
 }
