@@ -195,20 +195,10 @@ final class WindowRows {
                 case "first_value", "last_value", "nth_value" -> {
                     long nth = call.name().equals("nth_value")
                             ? positive(row[call.args()[1]], "second argument to nth_value must be a positive integer") : 1;
-                    int[] frame = frame(call.frame(), p, k);
-                    int hit = -1;
-                    int seen = 0;
-                    for (int j = frame[0]; j <= frame[1]; j++) {
-                        if (excluded(call.frame(), p, k, j)) {
-                            continue;
-                        }
-                        if (call.name().equals("last_value")) {
-                            hit = j;
-                        } else if (++seen == nth) {
-                            hit = j;
-                            break;
-                        }
-                    }
+                    int[][] bounds = p.frames.computeIfAbsent(call.frame(), x -> bounds(x, p));
+                    int hit = call.name().equals("last_value")
+                            ? FrameValue.last(call.frame(), p.group, p.groupStart, p.groupEnd, bounds[0][k], bounds[1][k], k)
+                            : FrameValue.nth(call.frame(), p.group, p.groupStart, p.groupEnd, bounds[0][k], bounds[1][k], k, nth);
                     if (hit >= 0) {
                         out.copyFrom(p.rows.get(hit)[call.args()[0]]);
                     } else {
@@ -342,12 +332,6 @@ final class WindowRows {
             case GROUP -> p.group[j] == p.group[k];
             case TIES -> j != k && p.group[j] == p.group[k];
         };
-    }
-
-    /** The rows {@code [lo, hi]} of row {@code k}'s frame (empty when lo > hi). */
-    private int[] frame(WindowPlan.Frame f, Partition p, int k) {
-        int[][] bounds = p.frames.computeIfAbsent(f, x -> bounds(x, p));
-        return new int[] {bounds[0][k], bounds[1][k]};
     }
 
     /** Every row's frame bounds over partition {@code p}, clamped to it. */
