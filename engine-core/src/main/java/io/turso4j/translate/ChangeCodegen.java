@@ -143,8 +143,7 @@ final class ChangeCodegen {
         ReturningCodegen returning = c.returning(update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         conflicts.setForeignKeys(fks);
-        RowTriggers triggers = RowTriggers.update(selects, table,
-                update.sets().stream().flatMap(set -> set.columns().stream()).toList());
+        RowTriggers triggers = RowTriggers.update(selects, table, update.sets());
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
         if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
@@ -160,11 +159,7 @@ final class ChangeCodegen {
         } else {
             c.assignFrom(update, setTo, newRow);
         }
-        int[] assigned = new int[table.columns().size()];
-        for (int i = 0; i < assigned.length; i++) {
-            assigned[i] = setTo[i] != null ? i : -1;
-        }
-        triggers.beforeUpdate(c.row, c.rowid, c.cursor, assigned, newRow, c.pendingSkip);
+        triggers.beforeUpdate(c.row, c.rowid, c.cursor, setTo, newRow, c.pendingSkip);
         completeRow(b, table, setTo, c.row, newRow);
         conflicts.checkAndWrite(newRow, c.row, c.pendingSkip, fks.changeFlags());
         fks.rowUpdated(table, c.row, newRow);

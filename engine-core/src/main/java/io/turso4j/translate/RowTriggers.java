@@ -3,6 +3,8 @@ package io.turso4j.translate;
 import io.turso4j.schema.Column;
 import io.turso4j.schema.Table;
 import io.turso4j.schema.Trigger;
+import io.turso4j.sql.ast.Expr;
+import io.turso4j.sql.ast.Update;
 import io.turso4j.value.Affinity;
 import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
@@ -54,8 +56,10 @@ final class RowTriggers {
         return new RowTriggers(selects, table, Trigger.Event.INSERT, List.of(), false);
     }
 
-    static RowTriggers update(SelectCodegen selects, Table table, List<String> setColumns) {
-        return new RowTriggers(selects, table, Trigger.Event.UPDATE, setColumns, false);
+    /** The triggers of an UPDATE (or UPSERT's DO UPDATE) whose SET items are {@code sets}. */
+    static RowTriggers update(SelectCodegen selects, Table table, List<Update.Set> sets) {
+        return new RowTriggers(selects, table, Trigger.Event.UPDATE,
+                sets.stream().flatMap(set -> set.columns().stream()).toList(), false);
     }
 
     static RowTriggers delete(SelectCodegen selects, Table table) {
@@ -116,11 +120,12 @@ final class RowTriggers {
 
     /**
      * Once the row is read into {@code row…} (its rowid in {@code rowid}, {@code cursor} on it)
-     * and the SET values are in {@code values…} ({@code setTo[i]}: the SET item column
-     * {@code i} takes, or -1): captures OLD, and runs the BEFORE triggers with NEW, after which
-     * the row is found and read again, or skipped to {@code skip} if gone.
+     * and the SET values are in place in {@code values…} (column {@code i} at {@code values + i}
+     * where {@code setTo[i]} is not null, see {@link ChangeCodegen#assign}): captures OLD, and
+     * runs the BEFORE triggers with NEW, after which the row is found and read again, or
+     * skipped to {@code skip} if gone.
      */
-    void beforeUpdate(int row, int rowid, int cursor, int[] setTo, int values, int skip) {
+    void beforeUpdate(int row, int rowid, int cursor, Expr[] setTo, int values, int skip) {
         if (before.isEmpty() && after.isEmpty()) {
             return;
         }
@@ -131,12 +136,12 @@ final class RowTriggers {
         int n = table.columns().size();
         int neu = b.allocRegisters(width);
         for (int i = 0; i < n; i++) {
-            b.emit(Opcode.SCopy, setTo[i] >= 0 ? values + setTo[i] : old + i, neu + i);
+            b.emit(Opcode.SCopy, setTo[i] != null ? values + i : old + i, neu + i);
         }
         applyAffinity(neu);
         int alias = table.rowidAlias();
         int newRowid = neu + n;
-        if (alias >= 0 && setTo[alias] >= 0) {
+        if (alias >= 0 && setTo[alias] != null) {
             b.emit(Opcode.SCopy, neu + alias, newRowid);
         } else {
             b.emit(Opcode.SCopy, rowid, newRowid);

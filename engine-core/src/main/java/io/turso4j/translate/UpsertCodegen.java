@@ -153,15 +153,10 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         ChangeCodegen.assign(b, selects, table, clause.sets(), setTo, newRow);
         exprs.popScope(outer);
         // The row's UPDATE triggers fire as for an UPDATE of it (SQLite codes DO UPDATE as one).
-        RowTriggers triggers = RowTriggers.update(selects, table,
-                clause.sets().stream().flatMap(set -> set.columns().stream()).toList());
-        int[] assigned = new int[table.columns().size()];
-        for (int i = 0; i < assigned.length; i++) {
-            assigned[i] = setTo[i] != null ? i : -1;
-        }
+        RowTriggers triggers = RowTriggers.update(selects, table, clause.sets());
         // SQLite codes DO UPDATE as an UPDATE OR ABORT: its triggers' steps take ABORT too.
         ConflictAction firing = selects.triggers().useConflict(ConflictAction.ABORT);
-        triggers.beforeUpdate(oldRow, oldRowid, cursor, assigned, newRow, skip);
+        triggers.beforeUpdate(oldRow, oldRowid, cursor, setTo, newRow, skip);
         ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
         ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
         update.setForeignKeys(foreignKeys);
