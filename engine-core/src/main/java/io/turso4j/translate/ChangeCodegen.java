@@ -85,12 +85,8 @@ final class ChangeCodegen {
 
     /** Codes {@code delete}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> delete(ProgramBuilder b, SelectCodegen selects, Delete delete) {
-        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(null);
-        try {
-            return selects.ctes().with(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects)));
-        } finally {
-            selects.triggers().restoreConflict(outer);
-        }
+        return selects.triggers().withConflict(null,
+                () -> selects.ctes().with(delete.with(), () -> delete(b, selects, delete, ForeignKeys.begin(b, selects))));
     }
 
     /** Codes {@code delete} as part of a statement whose foreign keys are {@code fks}. */
@@ -123,12 +119,8 @@ final class ChangeCodegen {
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
     static List<String> update(ProgramBuilder b, SelectCodegen selects, Update update) {
-        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(update.orAction());
-        try {
-            return selects.ctes().with(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects)));
-        } finally {
-            selects.triggers().restoreConflict(outer);
-        }
+        return selects.triggers().withConflict(update.orAction(),
+                () -> selects.ctes().with(update.with(), () -> update(b, selects, update, ForeignKeys.begin(b, selects))));
     }
 
     /** Codes {@code update} as part of a statement whose foreign keys are {@code fks}. */

@@ -69,12 +69,8 @@ final class InsertCodegen {
      * names (RETURNING's), empty when it returns no rows.
      */
     static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
-        io.turso4j.sql.ast.ConflictAction outer = selects.triggers().useConflict(insert.orAction());
-        try {
-            return selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize));
-        } finally {
-            selects.triggers().restoreConflict(outer);
-        }
+        return selects.triggers().withConflict(insert.orAction(),
+                () -> selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize)));
     }
 
     private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,

@@ -74,7 +74,7 @@ final class TriggerCodegen {
     private int rowidBeforeTrigger;
     /** How many of {@link #running} run in frames outside the sub-program being compiled (0 in the statement's own code). */
     private int frameBase;
-    /** The conflict action of the statement being coded ({@link #useConflict}); null for none. */
+    /** The conflict action of the statement being coded ({@link #withConflict}); null for none. */
     private ConflictAction conflict;
     /** {first, end, depth} of every trigger program coded; depth 1 for those the statement fires. */
     private final List<int[]> ranges = new ArrayList<>();
@@ -125,19 +125,19 @@ final class TriggerCodegen {
     }
 
     /**
-     * Makes {@code action} the conflict action of the INSERT, UPDATE or DELETE being coded (its
-     * OR clause, or one imposed on it; null for none) until {@link #restoreConflict}; returns
-     * the one it replaces. As SQLite's orconf, a non-null one replaces the OR action of the
-     * INSERT and UPDATE steps of the triggers that statement fires (lang_createtrigger.html).
+     * Codes {@code body}, an INSERT, UPDATE or DELETE (or the UPDATE of an UPSERT) whose
+     * conflict action is {@code action}: its OR clause, or one imposed on it; null for none.
+     * As SQLite's orconf, a non-null one replaces the OR action of the INSERT and UPDATE steps
+     * of the triggers the statement fires (lang_createtrigger.html).
      */
-    ConflictAction useConflict(ConflictAction action) {
+    <T> T withConflict(ConflictAction action, java.util.function.Supplier<T> body) {
         ConflictAction outer = conflict;
         conflict = action;
-        return outer;
-    }
-
-    void restoreConflict(ConflictAction outer) {
-        conflict = outer;
+        try {
+            return body.get();
+        } finally {
+            conflict = outer;
+        }
     }
 
     /**

@@ -155,15 +155,16 @@ final class UpsertCodegen implements ConflictCodegen.Upserts {
         // The row's UPDATE triggers fire as for an UPDATE of it (SQLite codes DO UPDATE as one).
         RowTriggers triggers = RowTriggers.update(selects, table, clause.sets());
         // SQLite codes DO UPDATE as an UPDATE OR ABORT: its triggers' steps take ABORT too.
-        ConflictAction firing = selects.triggers().useConflict(ConflictAction.ABORT);
-        triggers.beforeUpdate(oldRow, oldRowid, cursor, setTo, newRow, skip);
-        ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
-        ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
-        update.setForeignKeys(foreignKeys);
-        update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
-        foreignKeys.rowUpdated(table, oldRow, newRow);
-        triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), skip);
-        selects.triggers().restoreConflict(firing);
+        selects.triggers().withConflict(ConflictAction.ABORT, () -> {
+            triggers.beforeUpdate(oldRow, oldRowid, cursor, setTo, newRow, skip);
+            ChangeCodegen.completeRow(b, table, setTo, oldRow, newRow);
+            ConflictCodegen update = new ConflictCodegen(b, selects, table, cursor, indexCursors, ConflictAction.ABORT);
+            update.setForeignKeys(foreignKeys);
+            update.checkAndWrite(newRow, oldRow, skip, ChangeFlags.COUNT);
+            foreignKeys.rowUpdated(table, oldRow, newRow);
+            triggers.afterUpdate(newRow, ConflictCodegen.rowidOf(table, newRow), skip);
+            return null;
+        });
         if (returning != null) {
             returning.row(newRow);
         }
