@@ -163,36 +163,28 @@ final class DdlCodegen {
         int indexCursor = b.allocCursor();
         b.emit(Opcode.OpenWrite, indexCursor, root, 0, order, 0x02);
         int pseudo = b.allocCursor();
+        b.emit(Opcode.OpenPseudo, pseudo, record, width);
         int keys = index.keyCount();
         int current = b.allocRegisters(keys);
         int previous = b.allocRegisters(keys);
-        int seen = b.allocRegister();
-        b.emit(Opcode.Integer, 0, seen);
-        if (index.unique()) {
-            b.emit(Opcode.OpenPseudo, pseudo, record, width);
-        }
+        b.emit(Opcode.Null, 0, previous, previous + keys - 1); // no previous key: distinct from the first
         int done = b.newLabel();
         b.emit(Opcode.SorterSort, sorter, done);
         int loop = b.currentAddress();
-        // The record for IdxInsert, and for a UNIQUE index its key columns through the pseudo cursor.
-        b.emit(Opcode.SorterData, sorter, record, index.unique() ? pseudo : indexCursor, null, 1);
+        // The record for IdxInsert, and its key columns through the pseudo cursor.
+        b.emit(Opcode.SorterData, sorter, record, pseudo, null, 1);
         if (index.unique()) {
             int distinct = b.newLabel();
             for (int i = 0; i < keys; i++) {
                 b.emit(Opcode.Column, pseudo, i, current + i);
             }
-            b.emit(Opcode.IfNot, seen, distinct, 0);
-            for (int i = 0; i < keys; i++) {
-                b.emit(Opcode.IsNull, current + i, distinct); // NULLs are distinct in a UNIQUE index
-            }
-            for (int i = 0; i < keys; i++) { // (a NULL in the previous key is distinct too)
+            for (int i = 0; i < keys; i++) { // a NULL on either side is distinct in a UNIQUE index
                 b.emit(Opcode.Ne, previous + i, distinct, current + i, order.collation(i), AffinityCode.JUMPIFNULL);
             }
             b.emit(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code(), ConflictCodegen.OE_ABORT, 0,
                     "UNIQUE constraint failed: " + ConflictCodegen.uniqueNames(table, index), 0);
             b.resolve(distinct);
             b.emit(Opcode.Copy, current, previous, keys - 1);
-            b.emit(Opcode.Integer, 1, seen);
         }
         b.emit(Opcode.IdxInsert, indexCursor, record);
         b.emit(Opcode.SorterNext, sorter, loop);
