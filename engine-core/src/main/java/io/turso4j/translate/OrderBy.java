@@ -248,8 +248,19 @@ final class OrderBy {
         }
     }
 
-    /** Fails like SQLite when a numbered term is out of range (a one-row SELECT needs no sorting). */
-    static void checkNumbers(List<OrderingTerm> terms, int columns) {
+    /**
+     * The checks of an ORDER BY that is not coded because its SELECT has one row (no FROM):
+     * numbered terms in range, names that resolve ({@code outer}: the enclosing query's scope).
+     */
+    static void checkUnsorted(Select select, int columns, Scope outer) {
+        checkNumbers(select.orderBy(), columns);
+        if (select.body() instanceof Select.Core core) {
+            checkNames(select.orderBy(), core, outer);
+        }
+    }
+
+    /** Fails like SQLite when a numbered term is out of range. */
+    private static void checkNumbers(List<OrderingTerm> terms, int columns) {
         for (int k = 0; k < terms.size(); k++) {
             Integer n = number(terms.get(k).expr());
             if (n != null && (n < 1 || n > columns)) {
@@ -263,7 +274,7 @@ final class OrderBy {
      * name in {@code terms} that is neither one of the result's aliases nor a column of an
      * enclosing query ({@code outer}, may be null); subqueries resolve their own.
      */
-    static void checkNames(List<OrderingTerm> terms, Select.Core core, Scope outer) {
+    private static void checkNames(List<OrderingTerm> terms, Select.Core core, Scope outer) {
         for (OrderingTerm term : terms) {
             checkNames(term.expr(), core, outer);
         }

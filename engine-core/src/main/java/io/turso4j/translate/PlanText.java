@@ -18,6 +18,11 @@ final class PlanText {
     /** One line of the plan, {@code depth} levels below the loop's own line (sqlite3 draws a tree). */
     record Line(String detail, int depth) {}
 
+    /** sqlite3's line for {@code n} rows computed without a table (a SELECT without FROM, VALUES). */
+    static String constantRows(int n) {
+        return n == 1 ? "SCAN CONSTANT ROW" : "SCAN " + n + " CONSTANT ROWS";
+    }
+
     /** The loop's lines: one, or a MULTI-INDEX OR's heading with each branch's {@code INDEX n} and line below it. */
     static List<Line> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
         List<Line> lines = new ArrayList<>();

@@ -225,10 +225,7 @@ final class SelectCodegen {
         if (!select.orderBy().isEmpty() && !(select.body() instanceof Select.Core core && core.from() == null)) {
             new OrderBy(b, this).code(select, columns, () -> limit(select.limit(), sink, end), end);
         } else {
-            OrderBy.checkNumbers(select.orderBy(), columns);
-            if (select.body() instanceof Select.Core core) {
-                OrderBy.checkNames(select.orderBy(), core, exprs().scope()); // one row: no sort, but names must resolve
-            }
+            OrderBy.checkUnsorted(select, columns, exprs().scope());
             RowSink limited = limit(select.limit(), sink, end);
             int out = b.allocRegisters(columns);
             if (CompoundCodegen.isLimitOne(select.limit()) && select.body() instanceof Select.Compound c
@@ -371,9 +368,6 @@ final class SelectCodegen {
         return List.of();
     }
 
-    /** sqlite3's plan line for a SELECT without FROM, whose one row is computed once. */
-    private static final String CONSTANT_ROW = "SCAN CONSTANT ROW";
-
     static String opName(Select.CompoundOp op) {
         return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : op.name();
     }
@@ -384,7 +378,7 @@ final class SelectCodegen {
             case Select.Values values -> {
                 int width = values.rows().getFirst().size();
                 int n = values.rows().size();
-                plan().explain(n == 1 ? CONSTANT_ROW : "SCAN " + n + " CONSTANT ROWS");
+                plan().explain(PlanText.constantRows(n));
                 for (List<Expr> row : values.rows()) {
                     if (row.size() != width) {
                         throw ExprCodegen.error("all VALUES must have the same number of terms");
@@ -405,7 +399,7 @@ final class SelectCodegen {
 
     void core(Select.Core core, int out, RowSink sink, List<Expr> extras) {
         if (core.from() == null) {
-            plan().explain(CONSTANT_ROW);
+            plan().explain(PlanText.constantRows(1));
         }
         if (WindowCodegen.hasWindowCalls(core, extras, exprs)) {
             new WindowCodegen(b, this).code(core, out, sink, extras);
