@@ -11,7 +11,9 @@ import io.turso4j.storage.pager.Pager;
 import io.turso4j.value.IndexKeyComparator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,10 +22,16 @@ import java.util.function.Function;
  * IoPending} are the changes handed to the pager, so an operation that meets pending I/O has
  * changed nothing and its retry starts over (with the pages it read now resident).
  *
- * <p>State: the auto-vacuum mode a new database will get ({@link #setAutoVacuum}) and a
- * generation counter that every applied change bumps, by which cursors notice that the tree
- * changed under them. The first write to an empty database ({@code pageCount() == 0}) creates
- * page 1: the header (WAL file format, versions 2/2) and an empty sqlite_schema table leaf.
+ * <p>State: the auto-vacuum mode a new database will get ({@link #setAutoVacuum}) and a {@link
+ * Version} per tree that cursors have opened, by which they notice that their tree changed
+ * under them. A change to one tree's entries ({@link #write(Version, Function)}) moves only
+ * that tree's version: it touches that tree's pages, free and overflow pages, pointer-map
+ * pages and page 1's header, and no other tree's pages or cells, so a statement that reads one
+ * tree while it writes another keeps its read cursor's fast paths. Anything else that changes
+ * pages (creating, dropping or clearing a tree, a vacuum that moves pages between trees, a meta
+ * value, a rollback) moves every version. The first write to an empty database ({@code
+ * pageCount() == 0}) creates page 1: the header (WAL file format, versions 2/2) and an empty
+ * sqlite_schema table leaf.
  *
  * <p>One connection, one thread at a time.
  */
@@ -33,7 +41,10 @@ public final class PagerBTree implements BTree {
 
     private final Pager pager;
     private AutoVacuum newDatabaseMode = AutoVacuum.NONE;
-    private long generation;
+    /** The versions of the trees cursors have opened, by root page. */
+    private final Map<Integer, Version> versions = new HashMap<>();
+    /** The last value given to a version: each change takes a new one, so none repeats. */
+    private long clock;
     /** Pins kept from an operation that met {@link IoPending}, until it runs to the end. */
     private final List<Page> retained = new ArrayList<>();
     /** The edit {@link #read} reuses, when no read is under way. */
@@ -49,8 +60,25 @@ public final class PagerBTree implements BTree {
         return pager;
     }
 
-    long generation() {
-        return generation;
+    /**
+     * A tree's change counter: its {@link #value} is new after every applied change to the
+     * tree. Shared by all cursors on the tree.
+     */
+    static final class Version {
+        long value;
+    }
+
+    /** The version of the tree rooted at {@code root}, the same object for every cursor on it. */
+    Version version(int root) {
+        return versions.computeIfAbsent(root, r -> new Version());
+    }
+
+    /** Moves every tree's version: pages may have changed anywhere. */
+    private void changedAll() {
+        clock++;
+        for (Version v : versions.values()) {
+            v.value = clock;
+        }
     }
 
     @Override
@@ -90,7 +118,7 @@ public final class PagerBTree implements BTree {
 
     @Override
     public void pagesRolledBack() {
-        generation++;
+        changedAll();
         releaseRetained();
     }
 
@@ -222,8 +250,17 @@ public final class PagerBTree implements BTree {
         }
     }
 
-    /** Runs a changing operation and applies it only if it ran to the end. */
+    /** Runs a changing operation and applies it only if it ran to the end; every tree may have changed. */
     <T> T write(Function<PageEdit, T> op) {
+        return write(null, op);
+    }
+
+    /**
+     * Runs an operation that changes the entries of one tree (see the class comment for what it
+     * may touch) and applies it only if it ran to the end; moves that tree's {@code version},
+     * or, if null, every tree's.
+     */
+    <T> T write(Version version, Function<PageEdit, T> op) {
         if (!pager.inWriteTransaction()) {
             throw new SqliteException(ResultCode.ERROR, "cannot change the database outside a write transaction");
         }
@@ -236,7 +273,11 @@ public final class PagerBTree implements BTree {
             }
             T result = op.apply(e);
             e.apply();
-            generation++;
+            if (version != null) {
+                version.value = ++clock;
+            } else {
+                changedAll();
+            }
             releaseRetained();
             return result;
         } catch (IoPending pending) {

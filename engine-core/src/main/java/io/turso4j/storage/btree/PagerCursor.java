@@ -23,8 +23,8 @@ import java.util.function.Function;
  * {@link Path} and a copy of its key (rowid, or the whole index record) and payload; <b>in a
  * hole</b>, after {@link #delete()} or when the entry it was on vanished: only the key is
  * kept, {@link #next()} goes to the first entry after it and {@link #prev()} to the last
- * before it, and {@link #isValid()} is false. A cursor on an entry notes the tree's
- * generation; if another change was applied since, its next call first finds the entry again
+ * before it, and {@link #isValid()} is false. A cursor on an entry notes its tree's {@link
+ * PagerBTree.Version}; if the tree changed since, its next call first finds the entry again
  * by key (a hole if it is gone).
  *
  * <p>A new database without pages reads as empty trees.
@@ -35,7 +35,7 @@ import java.util.function.Function;
  *
  * <p>The one shortcut: the cursor remembers the leaf it stands on ({@link #leaf}, with its
  * view {@link #leafView}), and {@link #next()} steps to the next cell of that leaf without an
- * edit, a pin or a new view while the tree's generation is unchanged and the pager says the
+ * edit, a pin or a new view while the tree's version is unchanged and the pager says the
  * page is still its current clean copy ({@link io.turso4j.storage.pager.Pager#isCurrent}).
  * It reads those cells from a {@link LeafSnapshot}, a heap copy of the leaf taken at the first
  * such step, so the entry's payload is a range of that copy rather than a copy of its own. A
@@ -51,10 +51,12 @@ final class PagerCursor implements BTreeCursor {
     private final IndexKeyComparator cmp;
     private final boolean writable;
     private final boolean table;
+    /** The tree's change counter, and its value when the cursor last settled on an entry. */
+    private final PagerBTree.Version version;
+    private long seen;
 
     private Path path;
     private boolean hole;
-    private long generation;
     private long rowid;
     /** An index entry's key (its whole record) once asked for ({@link #key()}), else null. */
     private byte[] key;
@@ -117,6 +119,7 @@ final class PagerCursor implements BTreeCursor {
         this.cmp = cmp;
         this.writable = writable;
         this.table = cmp == null;
+        this.version = tree.version(root);
     }
 
     /** Where a cursor is: pages from the root down, and at each the child (or, last, the cell). */
@@ -184,7 +187,7 @@ final class PagerCursor implements BTreeCursor {
         if (s == null) {
             return firstOnLeaf();
         }
-        if (hole || generation != tree.generation() || !tree.pager().isCurrent(leaf)) {
+        if (hole || seen != version.value || !tree.pager().isCurrent(leaf)) {
             return false;
         }
         return nextCell(s, path.depth - 1);
@@ -211,7 +214,7 @@ final class PagerCursor implements BTreeCursor {
      * tree since: the leaf may then be read without going through the pager.
      */
     private boolean onRememberedLeaf() {
-        return leaf != null && !hole && path != null && generation == tree.generation()
+        return leaf != null && !hole && path != null && seen == version.value
                 && tree.pager().isCurrent(leaf) && path.pages[path.depth - 1] == leaf.number();
     }
 
@@ -228,7 +231,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private boolean next(PageEdit e) {
-        if (!hole && path != null && generation != tree.generation()) {
+        if (!hole && path != null && seen != version.value) {
             restore(e);
         }
         if (hole) {
@@ -254,7 +257,7 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean prev() {
         return tree.read(e -> {
-            if (!hole && path != null && generation != tree.generation()) {
+            if (!hole && path != null && seen != version.value) {
                 restore(e);
             }
             if (hole) {
@@ -385,7 +388,7 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        if (path == null || hole || generation != tree.generation()) {
+        if (path == null || hole || seen != version.value) {
             requireEntry(); // the rare cases, out of line: the common one inlines into the VM's Column
         }
         if (!readerCurrent) {
@@ -410,7 +413,7 @@ final class PagerCursor implements BTreeCursor {
     public void insert(long newRowid, byte[] record) {
         requireTable(true);
         requireWritable();
-        tree.write(e -> {
+        tree.write(version, e -> {
             new TreeWriter(e).insertTable(root, newRowid, record);
             return null;
         });
@@ -421,7 +424,7 @@ final class PagerCursor implements BTreeCursor {
     public void insert(byte[] newKey) {
         requireTable(false);
         requireWritable();
-        tree.write(e -> {
+        tree.write(version, e -> {
             new TreeWriter(e).insertIndex(root, cmp, newKey);
             return null;
         });
@@ -433,7 +436,7 @@ final class PagerCursor implements BTreeCursor {
         requireWritable();
         requireEntry();
         byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
-        boolean deleted = tree.write(e -> table
+        boolean deleted = tree.write(version, e -> table
                 ? new TreeWriter(e).deleteTable(root, rowid)
                 : new TreeWriter(e).deleteIndex(root, cmp, entryKey));
         if (!deleted) {
@@ -467,7 +470,7 @@ final class PagerCursor implements BTreeCursor {
         hole = false;
         payload = null;
         path = new Path();
-        generation = -1;
+        seen = -1;
         forgetLeaf();
     }
 
@@ -728,7 +731,7 @@ final class PagerCursor implements BTreeCursor {
     /** Makes the entry read at {@link #path}, its payload {@code bytes[start .. start + size)}, the cursor's position. */
     private void land(long newRowid, byte[] bytes, int start, int size) {
         hole = false;
-        generation = tree.generation();
+        seen = version.value;
         rowid = newRowid;
         if (payload != bytes) { // a scan lands on the same leaf copy row after row: skip the GC's store barriers
             payload = bytes;
@@ -742,7 +745,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private void requireEntry() {
-        if (path != null && !hole && generation != tree.generation()) {
+        if (path != null && !hole && seen != version.value) {
             tree.read(e -> {
                 restore(e);
                 return null;

@@ -519,7 +519,7 @@ public final class WalPager implements Pager {
         // cache (or replace it there). A page changed in place (a write, or a savepoint's
         // image restored) is dirty until committed; so a clean page found by identity holds
         // the bytes it held when the caller read it, unless the caller's own writes changed
-        // it before a commit, which the caller tracks (the B-tree's generation). The caller read
+        // it before a commit, which the caller tracks (its tree's version). The caller read
         // the page, so it was resident then, and stays so: only a failed read is ever replaced.
         // (A cursor asks this once per row; the load's state was the costliest part of it.)
         return state != State.NONE && !page.isDirty() && cache.holds(page);

@@ -102,6 +102,8 @@ class BTreeModelTest {
                 scanBoth();
             } else if (dice < 92) {
                 extraTable();
+            } else if (dice < 93) {
+                copyWhileScanning();
             } else if (dice < 96) {
                 commit();
             } else if (mode == AutoVacuum.INCREMENTAL && dice < 98) {
@@ -350,6 +352,56 @@ class BTreeModelTest {
         }
         drop(extra);
         extra = 0;
+    }
+
+    /**
+     * INSERT … SELECT: a scan of the table copies each row into a new tree, and now and then
+     * deletes the row ahead of it through cursors of its own. The scan must see each delete
+     * (its tree changed) and nothing else (the copy's inserts change another tree).
+     */
+    private void copyWhileScanning() {
+        extra = retry(tree::createTable);
+        List<Object[]> copied = new ArrayList<>();
+        try (BTreeCursor scan = tree.openTable(tableRoot, false); BTreeCursor copy = tree.openTable(extra, true)) {
+            Long expected = rows.isEmpty() ? null : rows.firstKey();
+            for (boolean ok = retry(scan::first); ok; ok = retry(scan::next)) {
+                long rowid = retry(scan::rowid);
+                assertEquals(expected, rowid, "the scan's next row");
+                Object[] row = rows.get(rowid);
+                checkRow(scan, row);
+                long copyRowid = copied.size();
+                retryRun(() -> copy.insert(copyRowid, record(row[0], (byte[]) row[1])));
+                copied.add(row);
+                Long ahead = rows.higherKey(rowid);
+                if (ahead != null && random.nextInt(20) == 0) {
+                    deleteRow(ahead);
+                }
+                expected = rows.higherKey(rowid);
+            }
+            assertEquals(null, expected, "the scan ended early");
+        }
+        try (BTreeCursor copy = tree.openTable(extra, false)) {
+            int n = 0;
+            for (boolean ok = retry(copy::first); ok; ok = retry(copy::next)) {
+                assertEquals(n, retry(copy::rowid));
+                checkRow(copy, copied.get(n++));
+            }
+            assertEquals(copied.size(), n);
+        }
+        drop(extra);
+        extra = 0;
+    }
+
+    /** Deletes one row of the table and its index entry, through cursors of their own. */
+    private void deleteRow(long rowid) {
+        Object[] row = rows.remove(rowid);
+        try (BTreeCursor t = tree.openTable(tableRoot, true); BTreeCursor i = tree.openIndex(indexRoot, cmp, true)) {
+            assertTrue(retry(() -> t.seekRowid(rowid)));
+            retryRun(t::delete);
+            assertTrue(retry(() -> i.seek(SeekOp.GE, keyRegs(row[0], rowid), 0, 2)));
+            retryRun(i::delete);
+        }
+        entries.remove(new Object[] {row[0], rowid});
     }
 
     private int extra;
