@@ -57,7 +57,10 @@ public interface BTreeCursor extends AutoCloseable {
      */
     RecordReader record();
 
-    /** Table trees: inserts or replaces the row with this rowid and leaves the cursor on it. */
+    /**
+     * Table trees: inserts or replaces the row with this rowid and leaves the cursor on it.
+     * The cursor may keep {@code record} as its entry's: the caller does not change it after.
+     */
     void insert(long rowid, byte[] record);
 
     /** Index trees: inserts this key (replacing an equal one) and leaves the cursor on it. */

@@ -31,17 +31,27 @@ final class Balancer {
 
     /** Balances the changed nodes of {@code path} from the bottom up and stores them. */
     static void balance(PageEdit e, TreePath path) {
+        balance(e, path, false);
+    }
+
+    /**
+     * {@link #balance(PageEdit, TreePath)}, for an append at the tree's end when {@code bulk}
+     * (SQLite's bulk mode): redistributed pages are then left full from the left, the last
+     * one holding the rest, since later appends go there. Evened out, the last page of a
+     * level would fill again after a few appends and balance its whole neighbourhood again.
+     */
+    static void balance(PageEdit e, TreePath path, boolean bulk) {
         for (int d = path.depth - 1; d >= 0; d--) {
             Node n = path.loaded(d);
             if (n == null || !n.dirty) {
                 continue;
             }
             if (d == 0) {
-                balanceRoot(e, n);
+                balanceRoot(e, n, bulk);
             } else if (appendsQuickly(e, path.node(e, d - 1), path.idx[d - 1], n)) {
                 continue;
             } else if (n.used() > n.capacity(e.usableSize()) || underfull(e, n)) {
-                balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n);
+                balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n, bulk);
             } else {
                 n.store(e);
             }
@@ -87,7 +97,7 @@ final class Balancer {
         return n.size() == 0 || n.used() < n.capacity(e.usableSize()) / 3;
     }
 
-    private static void balanceRoot(PageEdit e, Node root) {
+    private static void balanceRoot(PageEdit e, Node root, boolean bulk) {
         int usable = e.usableSize();
         if (root.used() > root.capacity(usable)) {
             int page = FreeList.allocate(e);
@@ -97,7 +107,7 @@ final class Balancer {
             root.bodies.clear();
             root.children.clear();
             root.right = page;
-            balanceNonRoot(e, root, 0, child);
+            balanceNonRoot(e, root, 0, child, bulk);
         }
         while (!root.isLeaf() && root.size() == 0) {
             Node child = Node.load(e, (int) root.right);
@@ -113,7 +123,7 @@ final class Balancer {
         root.store(e);
     }
 
-    private static void balanceNonRoot(PageEdit e, Node parent, int at, Node node) {
+    private static void balanceNonRoot(PageEdit e, Node parent, int at, Node node, boolean bulk) {
         int usable = e.usableSize();
         int nChildren = parent.size() + 1;
         int w0 = nChildren <= 3 ? 0 : Math.max(0, Math.min(at - 1, nChildren - 3));
@@ -150,7 +160,7 @@ final class Balancer {
             }
         }
         int cap = Node.capacity(2, node.type, usable);
-        List<int[]> groups = pack(keys, leaf, promote, cap);
+        List<int[]> groups = pack(keys, leaf, promote, cap, bulk);
         int m = groups.size();
         int[] pages = new int[m];
         for (int t = 0; t < m; t++) {
@@ -188,9 +198,10 @@ final class Balancer {
 
     /**
      * Splits {@code keys} into page groups {start, end}: greedily left to right, then evened
-     * out from the right. With {@code promote}, the key at each group's end is the divider.
+     * out from the right (with {@code bulk}, only as far as needed to leave no group empty).
+     * With {@code promote}, the key at each group's end is the divider.
      */
-    static List<int[]> pack(List<byte[]> keys, boolean leaf, boolean promote, int cap) {
+    static List<int[]> pack(List<byte[]> keys, boolean leaf, boolean promote, int cap, boolean bulk) {
         int n = keys.size();
         int[] sz = new int[n];
         for (int i = 0; i < n; i++) {
@@ -226,7 +237,7 @@ final class Balancer {
                 int in = promote ? sz[l[1]] : sz[l[1] - 1];
                 int newRight = right + in;
                 int newLeft = left - sz[l[1] - 1];
-                if (newRight > cap || (r[1] > r[0] && newRight > newLeft)) {
+                if (newRight > cap || (r[1] > r[0] && (bulk || newRight > newLeft))) {
                     break;
                 }
                 l[1]--;

@@ -155,6 +155,23 @@ final class PageEdit {
         return s.data;
     }
 
+    /**
+     * Page {@code n}'s own bytes in the pager, to be changed there: for an operation's last
+     * change, made once it has read every page it needs and nothing after it can fail, which
+     * spares the copy {@link #write} takes and {@link #apply} puts back. Falls back to {@link
+     * #write} for a page this edit already changed or appended. May throw {@link IoPending}
+     * only as {@link #read} does, before anything changed.
+     */
+    MemorySegment writeInPlace(int n) {
+        read(n);
+        Slot s = slot(n);
+        if (s.dirty || s.page == null) {
+            return write(n);
+        }
+        pager.write(s.page);
+        return s.data;
+    }
+
     /** Appends a zero-filled page and returns its number. */
     int extend() {
         if (pageCount < basePageCount) {
@@ -285,14 +302,15 @@ final class PageEdit {
 
     /** Indexes of the touched slots, ordered by page number (so changes reach the pager in page order). */
     private int[] inPageOrder() {
-        Integer[] order = new Integer[touched];
-        for (int i = 0; i < touched; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
+        // an insertion sort: an edit touches a handful of pages, mostly already in order
         int[] out = new int[touched];
         for (int i = 0; i < touched; i++) {
-            out[i] = order[i];
+            int j = i;
+            while (j > 0 && numbers[out[j - 1]] > numbers[i]) {
+                out[j] = out[j - 1];
+                j--;
+            }
+            out[j] = i;
         }
         return out;
     }

@@ -57,6 +57,14 @@ final class PagerCursor implements BTreeCursor {
 
     private Path path;
     private boolean hole;
+    /**
+     * Whether the entry the cursor is on is the tree's last, as far as it knows (set by the
+     * moves that find out, cleared by every other): while it is on that entry and the tree
+     * is unchanged ({@link #onCurrentEntry}), {@link #last()} stays put, a {@link #seekRowid}
+     * past it answers at once, and an insert past it appends to its leaf without a descent.
+     * Rows added in rowid order (INSERT … SELECT, a new rowid each time) take that path.
+     */
+    private boolean atEnd;
     private long rowid;
     /** An index entry's key (its whole record) once asked for ({@link #key()}), else null. */
     private byte[] key;
@@ -165,7 +173,17 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean last() {
-        return tree.read(e -> settle(e, edge(e, true)));
+        if (atEnd && onCurrentEntry()) {
+            return true;
+        }
+        boolean on = tree.read(e -> settle(e, edge(e, true)));
+        atEnd = on;
+        return on;
+    }
+
+    /** Whether the cursor is on an entry and its tree has not changed since it got there. */
+    private boolean onCurrentEntry() {
+        return path != null && !hole && seen == version.value;
     }
 
     @Override
@@ -279,6 +297,9 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean seekRowid(long target) {
         requireTable(true);
+        if (atEnd && onCurrentEntry() && target >= rowid) {
+            return target == rowid; // on the last entry: the neighbour of any larger rowid
+        }
         soughtRowid = target;
         return tree.read(seekRowidOp);
     }
@@ -289,7 +310,7 @@ final class PagerCursor implements BTreeCursor {
             p = find(e, rowidOrder, false);
         }
         if (p == null) {
-            settle(e, edge(e, true));
+            atEnd = settle(e, edge(e, true));
             return false;
         }
         settle(e, p);
@@ -413,10 +434,30 @@ final class PagerCursor implements BTreeCursor {
     public void insert(long newRowid, byte[] record) {
         requireTable(true);
         requireWritable();
-        tree.write(version, e -> {
-            new TreeWriter(e).insertTable(root, newRowid, record);
-            return null;
-        });
+        if (atEnd && onCurrentEntry() && newRowid > rowid) {
+            Path p = path;
+            int leafPage = tree.write(version, e -> new TreeWriter(e).appendTable(p.pages, p.depth, newRowid, record));
+            if (leafPage != 0) {
+                // the row is the last cell of that leaf: the cursor moves onto it, still at the end
+                int top = p.depth - 1;
+                if (leafPage == p.pages[top]) {
+                    p.idx[top]++;
+                } else {
+                    p.pages[top] = leafPage; // a new last leaf, after a new last divider of the parent
+                    p.idx[top] = 0;
+                    p.idx[top - 1]++;
+                }
+                forgetLeaf();
+                land(newRowid, record, 0, record.length);
+                atEnd = true;
+                return;
+            }
+        } else {
+            tree.write(version, e -> {
+                new TreeWriter(e).insertTable(root, newRowid, record);
+                return null;
+            });
+        }
         toKey(newRowid, null);
     }
 
@@ -731,6 +772,7 @@ final class PagerCursor implements BTreeCursor {
     /** Makes the entry read at {@link #path}, its payload {@code bytes[start .. start + size)}, the cursor's position. */
     private void land(long newRowid, byte[] bytes, int start, int size) {
         hole = false;
+        atEnd = false;
         seen = version.value;
         rowid = newRowid;
         if (payload != bytes) { // a scan lands on the same leaf copy row after row: skip the GC's store barriers

@@ -2,6 +2,7 @@ package io.turso4j.storage.btree;
 
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.PageType;
@@ -10,6 +11,8 @@ import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Inserts and deletes on one tree inside a {@link PageEdit}: descends from the root to the
@@ -42,29 +45,102 @@ final class TreeWriter {
     }
 
     /**
-     * The common case of an insert: the new cell fits in the gap between the cell pointers
-     * and the content area, so it is written there without rebuilding the page.
+     * Appends the row {@code rowid}, larger than every rowid in the tree, to its last leaf,
+     * reached by {@code pages[0 .. depth)}, the right-most path from the root a cursor on the
+     * tree's last entry holds (valid while the tree is unchanged): SQLite's append bias, which
+     * spares the descent. Returns the leaf the row became the last cell of when that is known
+     * without a search (it went onto the last leaf in place, or started a new last leaf under
+     * the same parent), else 0 (the tree was balanced).
      */
-    private boolean insertInPlace(BTreePage pg, int pos, byte[] body) {
-        int size = CellBody.footprint(true, body) - PageHeader.CELL_POINTER_SIZE;
-        if (pg.contentStart() - pg.cellPointersEnd() < size + PageHeader.CELL_POINTER_SIZE) {
+    int appendTable(int[] pages, int depth, long rowid, byte[] record) {
+        int last = pages[depth - 1];
+        BTreePage pg = page(last, true);
+        if (!pg.type().isLeaf()) {
+            throw new CorruptDatabaseException(last, "the last entry's page is not a leaf");
+        }
+        byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
+        int n = pg.cellCount();
+        if (insertInPlace(pg, n, 0, body)) {
+            return last; // the pages above were not even read
+        }
+        for (int d = 0; d < depth - 1; d++) {
+            BTreePage up = page(pages[d], true);
+            if (up.type().isLeaf() || up.rightChild() != pages[d + 1]) {
+                throw new IllegalStateException("not the right-most path: page " + pages[d + 1] + " under " + pages[d]);
+            }
+            path.push(pages[d]);
+            path.idx[d] = up.cellCount();
+        }
+        path.push(last);
+        int fresh = depth > 1 && n > 0 ? appendOnNewLeaf(pg, body) : 0;
+        if (fresh == 0) {
+            putByBalance(n, body, false, PageType.LEAF_TABLE, true);
+        }
+        return fresh;
+    }
+
+    /**
+     * SQLite's {@code balance_quick} for an append that does not fit on the last leaf: the row
+     * starts a new last leaf, and the old leaf's largest rowid becomes the parent's last
+     * divider, written there in place; the old leaf is not touched. Returns the new leaf, or 0
+     * when the parent has no room for the divider (the caller balances then).
+     */
+    private int appendOnNewLeaf(BTreePage leaf, byte[] body) {
+        int parentPage = path.pages[path.depth - 2];
+        byte[] divider = CellBody.interiorTable(leaf.rowid(leaf.cellCount() - 1));
+        if (!fits(page(parentPage, true), CellBody.footprint(false, divider))) {
+            return 0;
+        }
+        int fresh = FreeList.allocate(e);
+        new Node(fresh, PageType.LEAF_TABLE, new ArrayList<>(List.of(body)), new ArrayList<>(List.of(0L)), 0).store(e);
+        if (e.autoVacuum()) {
+            PointerMaps.put(e, fresh, PointerMap.BTREE, parentPage);
+        }
+        // read again: the allocation may have changed it (when it is page 1, the header)
+        BTreePage parent = page(parentPage, true);
+        if (!insertInPlace(parent, parent.cellCount(), leaf.pageNumber(), divider)) {
+            throw new IllegalStateException("no room for a divider on page " + parentPage + " after all");
+        }
+        PageHeader.setRightChild(e.writeInPlace(parentPage), parent.headerOffset(), fresh);
+        return fresh;
+    }
+
+    /** Whether a cell of {@code footprint} bytes (its pointer included) fits in the gap of {@code pg}. */
+    private static boolean fits(BTreePage pg, int footprint) {
+        return pg.contentStart() - pg.cellPointersEnd() >= footprint;
+    }
+
+    /**
+     * The common case of an insert: the new cell (on an interior page, {@code leftChild} and
+     * {@code body}) fits in the gap between the cell pointers and the content area, so it is
+     * written there without rebuilding the page. The operation's last change.
+     */
+    private boolean insertInPlace(BTreePage pg, int pos, long leftChild, byte[] body) {
+        boolean leaf = pg.type().isLeaf();
+        int footprint = CellBody.footprint(leaf, body);
+        if (!fits(pg, footprint)) {
             return false;
         }
+        int size = footprint - PageHeader.CELL_POINTER_SIZE;
         int number = (int) pg.pageNumber();
         int hdr = pg.headerOffset();
         int pointers = hdr + pg.type().headerSize();
         int n = pg.cellCount();
         int at = pg.contentStart() - size;
-        MemorySegment s = e.write(number);
-        MemorySegment.copy(MemorySegment.ofArray(body), 0, s, at, body.length);
+        long overflow = pg.type().hasPayload() ? CellBody.overflowPage(Node.leafOf(pg.type()), body, e.usableSize()) : 0;
+        if (overflow != 0) {
+            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, number);
+        }
+        // after the last read: made on the pager's page itself
+        MemorySegment s = e.writeInPlace(number);
+        if (!leaf) {
+            BigEndian.putU32(s, at, leftChild);
+        }
+        MemorySegment.copy(MemorySegment.ofArray(body), 0, s, at + (leaf ? 0 : Cell.CHILD_POINTER_SIZE), body.length);
         MemorySegment.copy(s, pointers + 2L * pos, s, pointers + 2L * pos + 2, 2L * (n - pos));
         PageHeader.setCellPointer(s, hdr, pg.type().headerSize(), pos, at);
         PageHeader.setCellCount(s, hdr, n + 1);
         PageHeader.setContentStart(s, hdr, at);
-        long overflow = CellBody.overflowPage(pg.type(), body, e.usableSize());
-        if (overflow != 0) {
-            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, number);
-        }
         return true;
     }
 
@@ -96,9 +172,16 @@ final class TreeWriter {
      * (and freeing its overflow) when {@code replace}; in place if it fits, else by balancing.
      */
     private void putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
-        if (!replace && insertInPlace(pg, pos, body)) {
-            return;
+        if (replace || !insertInPlace(pg, pos, 0, body)) {
+            putByBalance(pos, body, replace, leafType, false);
         }
+    }
+
+    /**
+     * {@link #putInLeaf} when the cell does not fit in place: the leaf is rebuilt and balanced
+     * (in bulk mode for an append at the tree's end, see {@link Balancer#balance(PageEdit, TreePath, boolean)}).
+     */
+    private void putByBalance(int pos, byte[] body, boolean replace, PageType leafType, boolean append) {
         Node leaf = path.node(e, path.depth - 1);
         if (replace) {
             Overflow.free(e, leafType, leaf.bodies.get(pos));
@@ -108,7 +191,7 @@ final class TreeWriter {
             leaf.children.add(pos, 0L);
         }
         leaf.dirty = true;
-        Balancer.balance(e, path);
+        Balancer.balance(e, path, append);
     }
 
     /** Deletes the entry equal to {@code key}; false if there is none. */

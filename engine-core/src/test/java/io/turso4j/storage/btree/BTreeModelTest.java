@@ -3,6 +3,7 @@ package io.turso4j.storage.btree;
 import static io.turso4j.storage.btree.Oracle.retry;
 import static io.turso4j.storage.btree.Oracle.retryRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.storage.format.RecordReader;
@@ -355,7 +356,8 @@ class BTreeModelTest {
     }
 
     /**
-     * INSERT … SELECT: a scan of the table copies each row into a new tree, and now and then
+     * INSERT … SELECT: a scan of the table copies each row into a new tree (appending, as
+     * after NewRowid or NotExists), and now and then
      * deletes the row ahead of it through cursors of its own. The scan must see each delete
      * (its tree changed) and nothing else (the copy's inserts change another tree).
      */
@@ -370,7 +372,17 @@ class BTreeModelTest {
                 Object[] row = rows.get(rowid);
                 checkRow(scan, row);
                 long copyRowid = copied.size();
+                // as NewRowid (last) or NotExists (seekRowid) look first, which lets the insert append
+                if (random.nextBoolean()) {
+                    assertEquals(copyRowid > 0, retry(copy::last));
+                    if (copyRowid > 0) {
+                        assertEquals(copyRowid - 1, retry(copy::rowid));
+                    }
+                } else {
+                    assertFalse(retry(() -> copy.seekRowid(copyRowid)));
+                }
                 retryRun(() -> copy.insert(copyRowid, record(row[0], (byte[]) row[1])));
+                assertEquals(copyRowid, retry(copy::rowid));
                 copied.add(row);
                 Long ahead = rows.higherKey(rowid);
                 if (ahead != null && random.nextInt(20) == 0) {
@@ -379,6 +391,12 @@ class BTreeModelTest {
                 expected = rows.higherKey(rowid);
             }
             assertEquals(null, expected, "the scan ended early");
+            // back from where the appends left the cursor: its path must hold up
+            for (int n = copied.size() - 1; n >= 0; n--) {
+                assertEquals(n, retry(copy::rowid));
+                checkRow(copy, copied.get(n));
+                assertEquals(n > 0, retry(copy::prev));
+            }
         }
         try (BTreeCursor copy = tree.openTable(extra, false)) {
             int n = 0;
