@@ -434,42 +434,60 @@ final class PagerCursor implements BTreeCursor {
     public void insert(long newRowid, byte[] record) {
         requireTable(true);
         requireWritable();
-        if (atEnd && onCurrentEntry() && newRowid > rowid) {
-            Path p = path;
-            int leafPage = tree.write(version, e -> new TreeWriter(e).appendTable(p.pages, p.depth, newRowid, record));
-            if (leafPage != 0) {
-                // the row is the last cell of that leaf: the cursor moves onto it, still at the end
-                int top = p.depth - 1;
-                if (leafPage == p.pages[top]) {
-                    p.idx[top]++;
-                } else {
-                    p.pages[top] = leafPage; // a new last leaf, after a new last divider of the parent
-                    p.idx[top] = 0;
-                    p.idx[top - 1]++;
-                }
-                forgetLeaf();
-                land(newRowid, record, 0, record.length);
-                atEnd = true;
-                return;
+        boolean append = atEnd && onCurrentEntry() && newRowid > rowid;
+        Path p = path;
+        TreeWriter w = tree.write(version, e -> {
+            TreeWriter t = new TreeWriter(e);
+            if (append) {
+                t.appendTable(p.pages, p.idx, p.depth, newRowid, record);
+            } else {
+                t.insertTable(root, newRowid, record);
             }
+            return t;
+        });
+        if (w.placed()) {
+            standOn(w, newRowid, record);
         } else {
-            tree.write(version, e -> {
-                new TreeWriter(e).insertTable(root, newRowid, record);
-                return null;
-            });
+            toKey(newRowid, null);
         }
-        toKey(newRowid, null);
     }
 
     @Override
     public void insert(byte[] newKey) {
         requireTable(false);
         requireWritable();
-        tree.write(version, e -> {
-            new TreeWriter(e).insertIndex(root, cmp, newKey);
-            return null;
+        byte[] k = newKey.clone();
+        boolean append = atEnd && onCurrentEntry();
+        Path p = path;
+        TreeWriter w = tree.write(version, e -> {
+            TreeWriter t = new TreeWriter(e);
+            if (append) {
+                t.appendIndex(root, p.pages, p.idx, p.depth, cmp, k);
+            } else {
+                t.insertIndex(root, cmp, k);
+            }
+            return t;
         });
-        toKey(0, newKey.clone());
+        if (w.placed()) {
+            standOn(w, 0, k);
+        } else {
+            toKey(0, k);
+        }
+    }
+
+    /** Puts the cursor on the entry the writer just inserted where its path ends (its payload {@code bytes}). */
+    private void standOn(TreeWriter w, long newRowid, byte[] bytes) {
+        TreePath written = w.path();
+        Path p = spare; // swapped with the current path, as settle swaps
+        spare = path != null ? path : new Path();
+        p.grow(written.depth);
+        p.depth = written.depth;
+        System.arraycopy(written.pages, 0, p.pages, 0, written.depth);
+        System.arraycopy(written.idx, 0, p.idx, 0, written.depth);
+        path = p;
+        forgetLeaf();
+        land(newRowid, bytes, 0, bytes.length);
+        atEnd = w.lastEntry();
     }
 
     @Override

@@ -30,78 +30,168 @@ final class TreeWriter {
     private KeyProbe probe;
     /** Whether the last index descent found an equal key. */
     private boolean found;
+    /** Whether the last descent took the right-most child at every interior level. */
+    private boolean rightmost;
+    /**
+     * Whether the inserted entry is where {@link #path} ends (its leaf and cell): it went in
+     * place, or onto a new last leaf. The cursor may then stand on it without a search.
+     */
+    private boolean placed;
+    /** Whether the {@link #placed} entry is the tree's last. */
+    private boolean lastEntry;
 
     TreeWriter(PageEdit e) {
         this.e = e;
+    }
+
+    TreePath path() {
+        return path;
+    }
+
+    boolean placed() {
+        return placed;
+    }
+
+    boolean lastEntry() {
+        return lastEntry;
     }
 
     /** Inserts or replaces the row {@code rowid} of the table tree at {@code root}. */
     void insertTable(int root, long rowid, byte[] record) {
         BTreePage pg = descendTable(root, rowid);
         int pos = searchLeaf(pg, rowid);
-        boolean replace = pos < pg.cellCount() && pg.cell(pos, scratch).rowid() == rowid;
+        int n = pg.cellCount();
+        boolean replace = pos < n && pg.cell(pos, scratch).rowid() == rowid;
         byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
-        putInLeaf(pg, pos, body, replace, PageType.LEAF_TABLE);
+        path.idx[path.depth - 1] = pos;
+        placed = putInLeaf(pg, pos, body, replace, PageType.LEAF_TABLE);
+        lastEntry = rightmost && pos == n;
+    }
+
+    /** Inserts {@code key} into the index tree at {@code root}, replacing an equal entry. */
+    void insertIndex(int root, IndexKeyComparator cmp, byte[] key) {
+        insertIndex(root, cmp, key, IndexKey.decode(key, 0));
+    }
+
+    private void insertIndex(int root, IndexKeyComparator cmp, byte[] key, Register[] fields) {
+        BTreePage pg = descendIndex(root, cmp, fields);
+        int pos = path.idx[path.depth - 1];
+        int n = pg.cellCount();
+        byte[] body = Overflow.body(e, PageType.LEAF_INDEX, 0, key);
+        placed = putInLeaf(pg, pos, body, found, PageType.LEAF_INDEX);
+        lastEntry = rightmost && pos == n;
     }
 
     /**
-     * Appends the row {@code rowid}, larger than every rowid in the tree, to its last leaf,
-     * reached by {@code pages[0 .. depth)}, the right-most path from the root a cursor on the
-     * tree's last entry holds (valid while the tree is unchanged): SQLite's append bias, which
-     * spares the descent. Returns the leaf the row became the last cell of when that is known
-     * without a search (it went onto the last leaf in place, or started a new last leaf under
-     * the same parent), else 0 (the tree was balanced).
+     * Appends the row {@code rowid}, larger than every rowid in the tree, to its last leaf:
+     * SQLite's append bias, which spares the descent. {@code pages} and {@code idx} (to {@code
+     * depth}) are the path of a cursor on the tree's last entry, valid while the tree is
+     * unchanged: the right-most path from the root.
      */
-    int appendTable(int[] pages, int depth, long rowid, byte[] record) {
-        int last = pages[depth - 1];
-        BTreePage pg = page(last, true);
-        if (!pg.type().isLeaf()) {
-            throw new CorruptDatabaseException(last, "the last entry's page is not a leaf");
-        }
-        byte[] body = Overflow.body(e, PageType.LEAF_TABLE, rowid, record);
+    void appendTable(int[] pages, int[] idx, int depth, long rowid, byte[] record) {
+        BTreePage pg = lastLeaf(pages, idx, depth, true);
+        append(pg, Overflow.body(e, PageType.LEAF_TABLE, rowid, record), pages, idx);
+    }
+
+    /**
+     * {@link #appendTable} for an index: appends {@code key} to the last leaf if it sorts after
+     * the tree's last entry (an index built or extended in key order), else inserts it the
+     * usual way, from {@code root}.
+     */
+    void appendIndex(int root, int[] pages, int[] idx, int depth, IndexKeyComparator cmp, byte[] key) {
+        Register[] fields = IndexKey.decode(key, 0);
+        BTreePage pg = lastLeaf(pages, idx, depth, false);
         int n = pg.cellCount();
+        if (n == 0 || entryOrder(pg, n - 1, pages[depth - 1], cmp, fields) >= 0) {
+            path.depth = 0;
+            insertIndex(root, cmp, key, fields);
+            return;
+        }
+        append(pg, Overflow.body(e, PageType.LEAF_INDEX, 0, key), pages, idx);
+    }
+
+    /** The leaf at the end of a cursor's path, with {@link #path} set to that path. */
+    private BTreePage lastLeaf(int[] pages, int[] idx, int depth, boolean table) {
+        for (int d = 0; d < depth; d++) {
+            path.push(pages[d]);
+            path.idx[d] = idx[d];
+        }
+        BTreePage pg = page(pages[depth - 1], table);
+        if (!pg.type().isLeaf()) {
+            throw new CorruptDatabaseException(pages[depth - 1], "the last entry's page is not a leaf");
+        }
+        return pg;
+    }
+
+    /**
+     * Puts {@code body} after the last cell of leaf {@code pg}, the end of {@link #path}: in
+     * place if it fits; else on a new last leaf if the parent has room for one more divider;
+     * otherwise the tree is balanced in bulk mode.
+     */
+    private void append(BTreePage pg, byte[] body, int[] pages, int[] idx) {
+        int depth = path.depth;
+        int n = pg.cellCount();
+        path.idx[depth - 1] = n;
         if (insertInPlace(pg, n, 0, body)) {
-            return last; // the pages above were not even read
+            placed = lastEntry = true; // the pages above were not even read
+            return;
         }
         for (int d = 0; d < depth - 1; d++) {
-            BTreePage up = page(pages[d], true);
-            if (up.type().isLeaf() || up.rightChild() != pages[d + 1]) {
+            BTreePage up = page(pages[d], pg.type().isTable());
+            if (up.type().isLeaf() || up.rightChild() != pages[d + 1] || idx[d] != up.cellCount()) {
                 throw new IllegalStateException("not the right-most path: page " + pages[d + 1] + " under " + pages[d]);
             }
-            path.push(pages[d]);
-            path.idx[d] = up.cellCount();
         }
-        path.push(last);
         int fresh = depth > 1 && n > 0 ? appendOnNewLeaf(pg, body) : 0;
-        if (fresh == 0) {
-            putByBalance(n, body, false, PageType.LEAF_TABLE, true);
+        if (fresh != 0) {
+            path.pages[depth - 1] = fresh;
+            path.idx[depth - 1] = 0;
+            path.idx[depth - 2]++;
+            placed = lastEntry = true;
+        } else {
+            putByBalance(n, body, false, Node.leafOf(pg.type()), true);
         }
-        return fresh;
     }
 
     /**
-     * SQLite's {@code balance_quick} for an append that does not fit on the last leaf: the row
-     * starts a new last leaf, and the old leaf's largest rowid becomes the parent's last
-     * divider, written there in place; the old leaf is not touched. Returns the new leaf, or 0
-     * when the parent has no room for the divider (the caller balances then).
+     * SQLite's {@code balance_quick} for an append that does not fit on the last leaf: the new
+     * cell starts a new last leaf and the parent gets one more divider at its end, written in
+     * place. In a table the divider is the old leaf's largest rowid and the old leaf is not
+     * touched; in an index it is the old leaf's last cell, moved up (cut off the leaf in place,
+     * so it must be the cell at the start of the content area, as an append left it). Returns
+     * the new leaf, or 0 when this does not apply (the caller balances then).
      */
     private int appendOnNewLeaf(BTreePage leaf, byte[] body) {
+        boolean table = leaf.type().isTable();
+        int n = leaf.cellCount();
         int parentPage = path.pages[path.depth - 2];
-        byte[] divider = CellBody.interiorTable(leaf.rowid(leaf.cellCount() - 1));
-        if (!fits(page(parentPage, true), CellBody.footprint(false, divider))) {
+        Cell last = leaf.cell(n - 1, scratch);
+        if (!table && (n < 2 || last.offset() != leaf.contentStart())) {
+            return 0;
+        }
+        int lastSize = last.sizeOnPage();
+        byte[] divider = table ? CellBody.interiorTable(last.rowid()) : CellBody.read(leaf, n - 1, scratch);
+        if (!fits(page(parentPage, table), CellBody.footprint(false, divider))) {
             return 0;
         }
         int fresh = FreeList.allocate(e);
-        new Node(fresh, PageType.LEAF_TABLE, new ArrayList<>(List.of(body)), new ArrayList<>(List.of(0L)), 0).store(e);
+        PageType type = leaf.type();
+        new Node(fresh, type, new ArrayList<>(List.of(body)), new ArrayList<>(List.of(0L)), 0).store(e);
         if (e.autoVacuum()) {
             PointerMaps.put(e, fresh, PointerMap.BTREE, parentPage);
         }
         // read again: the allocation may have changed it (when it is page 1, the header)
-        BTreePage parent = page(parentPage, true);
+        BTreePage parent = page(parentPage, table);
         if (!insertInPlace(parent, parent.cellCount(), leaf.pageNumber(), divider)) {
             throw new IllegalStateException("no room for a divider on page " + parentPage + " after all");
         }
         PageHeader.setRightChild(e.writeInPlace(parentPage), parent.headerOffset(), fresh);
+        if (!table) {
+            // after the last read: the leaf loses its last cell, which sat at the content start
+            MemorySegment s = e.writeInPlace((int) leaf.pageNumber());
+            PageHeader.setCellCount(s, leaf.headerOffset(), n - 1);
+            PageHeader.setContentStart(s, leaf.headerOffset(), leaf.contentStart() + lastSize);
+        }
         return fresh;
     }
 
@@ -159,22 +249,17 @@ final class TreeWriter {
         return true;
     }
 
-    /** Inserts {@code key} into the index tree at {@code root}, replacing an equal entry. */
-    void insertIndex(int root, IndexKeyComparator cmp, byte[] key) {
-        BTreePage pg = descendIndex(root, cmp, IndexKey.decode(key, 0));
-        int pos = path.idx[path.depth - 1];
-        byte[] body = Overflow.body(e, PageType.LEAF_INDEX, 0, key);
-        putInLeaf(pg, pos, body, found, PageType.LEAF_INDEX);
-    }
-
     /**
      * Puts {@code body} at {@code pos} of the leaf the path ends on, replacing the cell there
-     * (and freeing its overflow) when {@code replace}; in place if it fits, else by balancing.
+     * (and freeing its overflow) when {@code replace}; in place if it fits (then returns
+     * true), else by balancing.
      */
-    private void putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
-        if (replace || !insertInPlace(pg, pos, 0, body)) {
-            putByBalance(pos, body, replace, leafType, false);
+    private boolean putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
+        if (!replace && insertInPlace(pg, pos, 0, body)) {
+            return true;
         }
+        putByBalance(pos, body, replace, leafType, false);
+        return false;
     }
 
     /**
@@ -245,6 +330,7 @@ final class TreeWriter {
     /** Descends to the leaf where {@code rowid} is or belongs; returns that leaf's page. */
     private BTreePage descendTable(int root, long rowid) {
         int number = root;
+        rightmost = true;
         while (true) {
             BTreePage pg = page(number, true);
             path.push(number);
@@ -253,6 +339,7 @@ final class TreeWriter {
             }
             int lo = searchLeaf(pg, rowid);
             path.idx[path.depth - 1] = lo;
+            rightmost &= lo == pg.cellCount();
             number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
         }
     }
@@ -263,6 +350,7 @@ final class TreeWriter {
      */
     private BTreePage descendIndex(int root, IndexKeyComparator cmp, Register[] key) {
         int number = root;
+        rightmost = true;
         while (true) {
             BTreePage pg = page(number, false);
             path.push(number);
@@ -286,6 +374,7 @@ final class TreeWriter {
             if (found || pg.type().isLeaf()) {
                 return pg;
             }
+            rightmost &= lo == pg.cellCount();
             number = (int) (lo == pg.cellCount() ? pg.rightChild() : pg.leftChild(lo));
         }
     }

