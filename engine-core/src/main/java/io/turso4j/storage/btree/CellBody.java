@@ -39,7 +39,9 @@ final class CellBody {
         int end = type.hasPayload()
                 ? c.payloadOffset() + c.localSize() + (c.spills() ? LocalPayload.OVERFLOW_POINTER_SIZE : 0)
                 : c.payloadOffset();
-        return page.segment().asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE);
+        byte[] out = new byte[end - start];
+        MemorySegment.copy(page.segment(), ValueLayout.JAVA_BYTE, start, out, 0, out.length);
+        return out;
     }
 
     /** Bytes the cell takes on a page of {@code type}, its pointer-array slot included. */

@@ -1,5 +1,9 @@
 package io.turso4j.storage.btree;
 
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.LocalPayload;
+import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.format.SerialType;
 import io.turso4j.storage.format.Varint;
@@ -32,6 +36,25 @@ final class KeyProbe {
 
     /** TEXT and BLOB field bytes, copied off the page; grows to the longest field met. */
     private byte[] scratch = new byte[64];
+
+    /** The longest index payload that never spills, at the smallest usable size (480): max-local there. */
+    private static final int SHORT_INDEX_PAYLOAD = LocalPayload.maxLocal(PageType.LEAF_INDEX, 480);
+
+    /**
+     * {@link #compare} of the index entry at cell {@code i} of {@code pg}, found without
+     * parsing the cell whole, for the common cell: a payload under 128 bytes (its size a
+     * one-byte varint) that fits on the page, which no index page spills (its least max-local
+     * is 94 bytes). {@link IndexKey#UNDECIDED} for any other cell.
+     */
+    int compareShortCell(IndexKeyComparator cmp, BTreePage pg, int i, Register[] key, int start, int count) {
+        int at = pg.cellOffset(i) + (pg.type().isLeaf() ? 0 : Cell.CHILD_POINTER_SIZE);
+        MemorySegment page = pg.segment();
+        int size = at < pg.usableSize() ? page.get(ValueLayout.JAVA_BYTE, at) : -1;
+        if (size < 0 || size > SHORT_INDEX_PAYLOAD || at + 1 + size > pg.usableSize()) {
+            return IndexKey.UNDECIDED;
+        }
+        return compare(cmp, page, at + 1, size, key, start, count);
+    }
 
     /**
      * The order of the record in {@code page[at .. at + size)} against {@code key[start ..

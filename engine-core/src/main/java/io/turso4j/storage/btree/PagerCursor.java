@@ -3,7 +3,6 @@ package io.turso4j.storage.btree;
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.format.BTreePage;
 import io.turso4j.storage.format.Cell;
-import io.turso4j.storage.format.LocalPayload;
 import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.pager.Page;
@@ -575,7 +574,7 @@ final class PagerCursor implements BTreeCursor {
             compareField = new Register();
             probe = new KeyProbe();
         }
-        int r = compareShortCell(pg, i, k, start, count);
+        int r = probe.compareShortCell(cmp, pg, i, k, start, count);
         if (r != IndexKey.UNDECIDED) {
             return r;
         }
@@ -597,24 +596,6 @@ final class PagerCursor implements BTreeCursor {
         }
         return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
     }
-
-    /**
-     * {@link #compareEntry} of the common cell, found without parsing it whole: a payload under
-     * 128 bytes (its size a one-byte varint) that fits on the page, which no index page spills
-     * (its least max-local is 94 bytes). {@link IndexKey#UNDECIDED} for any other cell.
-     */
-    private int compareShortCell(BTreePage pg, int i, Register[] k, int start, int count) {
-        int at = pg.cellOffset(i) + (pg.type().isLeaf() ? 0 : Cell.CHILD_POINTER_SIZE);
-        MemorySegment page = pg.segment();
-        int size = at < pg.usableSize() ? page.get(ValueLayout.JAVA_BYTE, at) : -1;
-        if (size < 0 || size > SHORT_INDEX_PAYLOAD || at + 1 + size > pg.usableSize()) {
-            return IndexKey.UNDECIDED;
-        }
-        return probe.compare(cmp, page, at + 1, size, k, start, count);
-    }
-
-    /** The longest index payload that never spills, at the smallest usable size (480): max-local there. */
-    private static final int SHORT_INDEX_PAYLOAD = LocalPayload.maxLocal(PageType.LEAF_INDEX, 480);
 
     /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
     private byte[] payloadOf(PageEdit e, BTreePage pg, int i) {

@@ -385,12 +385,16 @@ final class TreeWriter {
      * when the probe cannot decide) by its decoded payload.
      */
     private int entryOrder(BTreePage pg, int i, int number, IndexKeyComparator cmp, Register[] key) {
+        if (probe == null) {
+            probe = new KeyProbe();
+        }
+        int r = probe.compareShortCell(cmp, pg, i, key, 0, key.length);
+        if (r != IndexKey.UNDECIDED) {
+            return r;
+        }
         Cell c = pg.cell(i, scratch);
         if (!c.spills()) {
-            if (probe == null) {
-                probe = new KeyProbe();
-            }
-            int r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), key, 0, key.length);
+            r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), key, 0, key.length);
             if (r != IndexKey.UNDECIDED) {
                 return r;
             }
