@@ -201,28 +201,76 @@ final class TreeWriter {
     }
 
     /**
-     * The common case of an insert: the new cell (on an interior page, {@code leftChild} and
-     * {@code body}) fits in the gap between the cell pointers and the content area, so it is
-     * written there without rebuilding the page. The operation's last change.
+     * The common case of an insert: the page has room for the new cell (on an interior page,
+     * {@code leftChild} and {@code body}), so it is written where {@link CellSlot} finds room,
+     * without rebuilding the page. The operation's last change.
      */
     private boolean insertInPlace(BTreePage pg, int pos, long leftChild, byte[] body) {
         boolean leaf = pg.type().isLeaf();
-        int footprint = CellBody.footprint(leaf, body);
-        if (!fits(pg, footprint)) {
+        int size = CellBody.footprint(leaf, body) - PageHeader.CELL_POINTER_SIZE;
+        CellSlot slot = CellSlot.plan(pg, size);
+        if (slot == null) {
             return false;
         }
-        int size = footprint - PageHeader.CELL_POINTER_SIZE;
         int number = (int) pg.pageNumber();
+        mapOverflow(pg.type(), body, number);
+        // after the last read: made on the pager's page itself
+        MemorySegment s = e.writeInPlace(number);
+        putCell(s, pg, pos, slot.take(s, pg), leftChild, body);
+        return true;
+    }
+
+    /**
+     * An insert over an equal key (a row replaced, an index entry rewritten): the new cell
+     * takes the old one's place on leaf {@code pg}, over its bytes if it is the same size,
+     * else freed in place and put where {@link CellSlot} finds room. False, and nothing done,
+     * when the page has no room for it even without the old cell (the caller balances).
+     */
+    private boolean replaceInPlace(BTreePage pg, int pos, byte[] body, PageType leafType) {
+        Cell c = pg.cell(pos, scratch);
+        int oldOffset = c.offset();
+        int oldSize = c.sizeOnPage();
+        byte[] oldBody = c.spills() ? CellBody.read(pg, pos, scratch) : null;
+        int size = CellBody.footprint(true, body) - PageHeader.CELL_POINTER_SIZE;
+        if (pg.freeSpace() + oldSize < size) {
+            return false;
+        }
+        CellRemoval removal = size == oldSize ? null : CellRemoval.plan(pg, pos, oldOffset, oldSize);
+        int number = (int) pg.pageNumber();
+        if (oldBody != null) {
+            Overflow.free(e, leafType, oldBody);
+        }
+        mapOverflow(pg.type(), body, number);
+        // after the last read: made on the pager's page itself
+        MemorySegment s = e.writeInPlace(number);
+        if (removal == null) {
+            MemorySegment.copy(MemorySegment.ofArray(body), 0, s, oldOffset, body.length);
+            return true;
+        }
+        removal.apply(s, pg);
+        BTreePage after = BTreePage.of(s, number, e.usableSize());
+        CellSlot slot = CellSlot.plan(after, size);
+        if (slot == null) {
+            throw new IllegalStateException("no room for a replacing cell on page " + number + " after all");
+        }
+        putCell(s, after, pos, slot.take(s, after), 0, body);
+        return true;
+    }
+
+    /** Points a cell's first overflow page (if it spills) at {@code page}, in an auto-vacuum database. */
+    private void mapOverflow(PageType type, byte[] body, int page) {
+        long overflow = type.hasPayload() ? CellBody.overflowPage(Node.leafOf(type), body, e.usableSize()) : 0;
+        if (overflow != 0) {
+            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, page);
+        }
+    }
+
+    /** Writes a cell at offset {@code at} of page {@code s} (read as {@code pg}) and its pointer at {@code pos}. */
+    private static void putCell(MemorySegment s, BTreePage pg, int pos, int at, long leftChild, byte[] body) {
+        boolean leaf = pg.type().isLeaf();
         int hdr = pg.headerOffset();
         int pointers = hdr + pg.type().headerSize();
         int n = pg.cellCount();
-        int at = pg.contentStart() - size;
-        long overflow = pg.type().hasPayload() ? CellBody.overflowPage(Node.leafOf(pg.type()), body, e.usableSize()) : 0;
-        if (overflow != 0) {
-            PointerMaps.put(e, overflow, PointerMap.OVERFLOW1, number);
-        }
-        // after the last read: made on the pager's page itself
-        MemorySegment s = e.writeInPlace(number);
         if (!leaf) {
             BigEndian.putU32(s, at, leftChild);
         }
@@ -230,8 +278,6 @@ final class TreeWriter {
         MemorySegment.copy(s, pointers + 2L * pos, s, pointers + 2L * pos + 2, 2L * (n - pos));
         PageHeader.setCellPointer(s, hdr, pg.type().headerSize(), pos, at);
         PageHeader.setCellCount(s, hdr, n + 1);
-        PageHeader.setContentStart(s, hdr, at);
-        return true;
     }
 
     /** Deletes the row {@code rowid}; false if there is none. */
@@ -240,6 +286,9 @@ final class TreeWriter {
         int pos = searchLeaf(pg, rowid);
         if (pos >= pg.cellCount() || pg.cell(pos, scratch).rowid() != rowid) {
             return false;
+        }
+        if (deleteInPlace(pg, pos)) {
+            return true;
         }
         Node leaf = path.node(e, path.depth - 1);
         Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.remove(pos));
@@ -250,12 +299,37 @@ final class TreeWriter {
     }
 
     /**
+     * The common case of a delete: cell {@code pos} of leaf {@code pg}, the end of the path,
+     * is taken off the page where it lies ({@link CellRemoval}) and its overflow chain freed,
+     * without rebuilding the page. False, and nothing done, when that would leave a leaf
+     * other than the root less than a third full: the caller then balances, as SQLite does.
+     */
+    private boolean deleteInPlace(BTreePage pg, int pos) {
+        Cell c = pg.cell(pos, scratch);
+        int offset = c.offset();
+        int size = c.sizeOnPage();
+        boolean spills = c.spills();
+        int capacity = Node.capacity((int) pg.pageNumber(), pg.type(), e.usableSize());
+        int usedAfter = capacity - pg.freeSpace() - size - PageHeader.CELL_POINTER_SIZE;
+        if (path.depth > 1 && usedAfter < capacity / 3) {
+            return false;
+        }
+        CellRemoval removal = CellRemoval.plan(pg, pos, offset, size);
+        if (spills) {
+            Overflow.free(e, pg.type(), CellBody.read(pg, pos, scratch));
+        }
+        // after the last read: made on the pager's page itself
+        removal.apply(e.writeInPlace((int) pg.pageNumber()), pg);
+        return true;
+    }
+
+    /**
      * Puts {@code body} at {@code pos} of the leaf the path ends on, replacing the cell there
      * (and freeing its overflow) when {@code replace}; in place if it fits (then returns
      * true), else by balancing.
      */
     private boolean putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
-        if (!replace && insertInPlace(pg, pos, 0, body)) {
+        if (replace ? pg.type().isLeaf() && replaceInPlace(pg, pos, body, leafType) : insertInPlace(pg, pos, 0, body)) {
             return true;
         }
         putByBalance(pos, body, replace, leafType, false);
@@ -281,9 +355,12 @@ final class TreeWriter {
 
     /** Deletes the entry equal to {@code key}; false if there is none. */
     boolean deleteIndex(int root, IndexKeyComparator cmp, byte[] key) {
-        descendIndex(root, cmp, IndexKey.decode(key, 0));
+        BTreePage at = descendIndex(root, cmp, IndexKey.decode(key, 0));
         if (!found) {
             return false;
+        }
+        if (at.type().isLeaf() && deleteInPlace(at, path.idx[path.depth - 1])) {
+            return true;
         }
         Node n = path.node(e, path.depth - 1);
         int pos = path.idx[path.depth - 1];

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.format.RecordWriter;
 import io.turso4j.storage.format.StorageClass;
+import io.turso4j.storage.integrity.IntegrityCheck;
 import io.turso4j.storage.pager.ArrayPager;
 import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
@@ -123,11 +124,22 @@ class BTreeModelTest {
     }
 
     private void commit() {
+        checkIntegrity();
         retryRun(tree::beforeCommit);
         pager.commit();
         pager.endRead();
         pager.beginRead();
         pager.beginWrite();
+    }
+
+    /**
+     * Our integrity check over the trees as they are now, free space accounting included (a
+     * cell removed in place must leave its bytes in a freeblock or the content area).
+     */
+    private void checkIntegrity() {
+        IntegrityCheck check = new IntegrityCheck(pager, List.of(1L, (long) tableRoot, (long) indexRoot),
+                IntegrityCheck.DEFAULT_MAX_ERRORS);
+        assertEquals(List.of(), retry(check::run));
     }
 
     private Object randomA() {
