@@ -135,6 +135,7 @@ final class ChangeCodegen {
         ReturningCodegen returning = c.returning(update.returning());
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, table, c.cursor, c.indexCursors, update.orAction());
         conflicts.setForeignKeys(fks);
+        conflicts.leaveUnchanged(UnchangedIndexes.of(table, setTo, fks.required(table, false, setTo)));
         RowTriggers triggers = RowTriggers.update(selects, table, update.sets());
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");

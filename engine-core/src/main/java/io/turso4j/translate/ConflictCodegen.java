@@ -71,6 +71,8 @@ final class ConflictCodegen {
     private final int victim;
     private Upserts upserts;
     private ForeignKeys foreignKeys;
+    /** Per index, whether the statement leaves its entries alone ({@link UnchangedIndexes}); null: none. */
+    private boolean[] unchanged;
 
     /**
      * @param override the statement's {@code OR …}, or null when it wrote none
@@ -93,6 +95,15 @@ final class ConflictCodegen {
     /** The statement's foreign keys, which a REPLACE's deletion enforces as a DELETE does. */
     void setForeignKeys(ForeignKeys foreignKeys) {
         this.foreignKeys = foreignKeys;
+    }
+
+    /** Leaves the indexes flagged in {@code unchanged} (null: none) out of the checks and writes. */
+    void leaveUnchanged(boolean[] unchanged) {
+        this.unchanged = unchanged;
+    }
+
+    private boolean maintained(int index) {
+        return unchanged == null || !unchanged[index];
     }
 
     /** The registers one row takes (see the class comment). */
@@ -176,6 +187,9 @@ final class ConflictCodegen {
         int[] keys = new int[indexCursors.length];
         int[] entries = new int[indexCursors.length];
         for (int i = 0; i < keys.length; i++) {
+            if (!maintained(i)) {
+                continue;
+            }
             Index index = table.indexes().get(i);
             entries[i] = b.allocRegister();
             int notIndexed = IndexKeys.skipUnlessIndexed(b, table, index, row, entries[i]);
@@ -200,7 +214,7 @@ final class ConflictCodegen {
         int rowid = rowidOf(table, row);
         int oldRowid = oldRow < 0 ? -1 : rowidOf(table, oldRow);
         if (oldRow >= 0) {
-            removeEntries(oldRow);
+            removeEntries(oldRow, false);
             int same = b.newLabel();
             if (table.hasRowid()) {
                 b.emit(Opcode.Eq, oldRowid, same, rowid);
@@ -231,7 +245,9 @@ final class ConflictCodegen {
         }
         b.emit(Opcode.Insert, cursor, record, rowid, null, changeFlags);
         for (int i = 0; i < indexCursors.length; i++) {
-            IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries[i]);
+            if (maintained(i)) {
+                IndexKeys.insert(b, table.indexes().get(i), indexCursors[i], entries[i]);
+            }
         }
     }
 
@@ -240,9 +256,14 @@ final class ConflictCodegen {
      * table's primary key index, whose entry is the row itself and goes with it).
      */
     void removeEntries(int row) {
+        removeEntries(row, true);
+    }
+
+    /** {@link #removeEntries(int)}, from the maintained indexes only unless {@code all}. */
+    private void removeEntries(int row, boolean all) {
         int rowid = rowidOf(table, row);
         for (int i = 0; i < indexCursors.length; i++) {
-            if (!table.hasRowid() && table.indexes().get(i).isPrimaryKey()) {
+            if (!table.hasRowid() && table.indexes().get(i).isPrimaryKey() || !all && !maintained(i)) {
                 continue;
             }
             IndexKeys.delete(b, table, table.indexes().get(i), indexCursors[i], row, rowid);
@@ -386,10 +407,10 @@ final class ConflictCodegen {
         }
         for (int i = 0; i < indexCursors.length; i++) {
             Index index = table.indexes().get(i);
-            if (rowidReplace && !order.contains(ROWID) && resolve(index.onConflict()) == ConflictAction.REPLACE) {
+            if (rowidReplace && !order.contains(ROWID) && maintained(i) && resolve(index.onConflict()) == ConflictAction.REPLACE) {
                 order.add(ROWID);
             }
-            if (index.unique() && !order.contains(i)) {
+            if (index.unique() && !order.contains(i) && maintained(i)) {
                 order.add(i);
             }
         }
