@@ -494,9 +494,9 @@ final class PagerCursor implements BTreeCursor {
         requireWritable();
         requireEntry();
         byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
-        boolean deleted = tree.write(version, e -> table
-                ? new TreeWriter(e).deleteTable(root, rowid)
-                : new TreeWriter(e).deleteIndex(root, cmp, entryKey));
+        Path p = path; // current: requireEntry found the entry again if the tree changed
+        boolean deleted = tree.write(version, e -> new TreeWriter(e).deleteAt(p.pages, p.idx, p.depth, root, rowid,
+                cmp, entryKey));
         if (!deleted) {
             // the cursor was on it, yet a search by its key misses it: keys are out of order
             throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");

@@ -139,7 +139,7 @@ final class TreeWriter {
         for (int d = 0; d < depth - 1; d++) {
             BTreePage up = page(pages[d], pg.type().isTable());
             if (up.type().isLeaf() || up.rightChild() != pages[d + 1] || idx[d] != up.cellCount()) {
-                throw new IllegalStateException("not the right-most path: page " + pages[d + 1] + " under " + pages[d]);
+                throw new CorruptDatabaseException(pages[d], "page " + pages[d + 1] + " is not its last child");
             }
         }
         int fresh = depth > 1 && n > 0 ? appendOnNewLeaf(pg, body) : 0;
@@ -183,7 +183,7 @@ final class TreeWriter {
         // read again: the allocation may have changed it (when it is page 1, the header)
         BTreePage parent = page(parentPage, table);
         if (!insertInPlace(parent, parent.cellCount(), leaf.pageNumber(), divider)) {
-            throw new IllegalStateException("no room for a divider on page " + parentPage + " after all");
+            throw new CorruptDatabaseException(parentPage, "free space changed under a split");
         }
         PageHeader.setRightChild(e.writeInPlace(parentPage), parent.headerOffset(), fresh);
         if (!table) {
@@ -251,7 +251,7 @@ final class TreeWriter {
         BTreePage after = BTreePage.of(s, number, e.usableSize());
         CellSlot slot = CellSlot.plan(after, size);
         if (slot == null) {
-            throw new IllegalStateException("no room for a replacing cell on page " + number + " after all");
+            throw new CorruptDatabaseException(number, "free space accounting broken");
         }
         putCell(s, after, pos, slot.take(s, after), 0, body);
         return true;
@@ -280,6 +280,27 @@ final class TreeWriter {
         PageHeader.setCellCount(s, hdr, n + 1);
     }
 
+    /**
+     * Deletes the entry a cursor stands on, at the end of its path {@code pages} and {@code idx}
+     * (to {@code depth}, valid while the tree is unchanged) without a descent, as SQLite deletes
+     * at the cursor; an index entry on an interior page goes the usual way, from {@code root}.
+     * The entry is the row {@code rowid} of a table (checked), or the index key {@code key}
+     * ({@code cmp} set). False if it is not there.
+     */
+    boolean deleteAt(int[] pages, int[] idx, int depth, int root, long rowid, IndexKeyComparator cmp, byte[] key) {
+        boolean table = cmp == null;
+        BTreePage pg = page(pages[depth - 1], table);
+        int pos = idx[depth - 1];
+        if (!pg.type().isLeaf() || pos >= pg.cellCount() || table && pg.rowid(pos) != rowid) {
+            return table ? deleteTable(root, rowid) : deleteIndex(root, cmp, key);
+        }
+        for (int d = 0; d < depth; d++) {
+            path.push(pages[d]);
+            path.idx[d] = idx[d];
+        }
+        return deleteOnLeaf(pg, pos);
+    }
+
     /** Deletes the row {@code rowid}; false if there is none. */
     boolean deleteTable(int root, long rowid) {
         BTreePage pg = descendTable(root, rowid);
@@ -287,11 +308,16 @@ final class TreeWriter {
         if (pos >= pg.cellCount() || pg.cell(pos, scratch).rowid() != rowid) {
             return false;
         }
+        return deleteOnLeaf(pg, pos);
+    }
+
+    /** Deletes cell {@code pos} of leaf {@code pg}, the end of the path: in place, else rebuilt and balanced. */
+    private boolean deleteOnLeaf(BTreePage pg, int pos) {
         if (deleteInPlace(pg, pos)) {
             return true;
         }
         Node leaf = path.node(e, path.depth - 1);
-        Overflow.free(e, PageType.LEAF_TABLE, leaf.bodies.remove(pos));
+        Overflow.free(e, Node.leafOf(pg.type()), leaf.bodies.remove(pos));
         leaf.children.remove(pos);
         leaf.dirty = true;
         Balancer.balance(e, path);
@@ -359,36 +385,31 @@ final class TreeWriter {
         if (!found) {
             return false;
         }
-        if (at.type().isLeaf() && deleteInPlace(at, path.idx[path.depth - 1])) {
-            return true;
+        if (at.type().isLeaf()) {
+            return deleteOnLeaf(at, path.idx[path.depth - 1]);
         }
+        // on an interior page: pull up the predecessor, the last entry of the right-most leaf under child pos
         Node n = path.node(e, path.depth - 1);
         int pos = path.idx[path.depth - 1];
         byte[] gone = n.bodies.get(pos);
-        if (n.isLeaf()) {
-            n.bodies.remove(pos);
-            n.children.remove(pos);
-        } else {
-            // pull up the predecessor: the last entry of the right-most leaf under child pos
-            long child = n.child(pos);
-            while (true) {
-                BTreePage pg = page((int) child, false);
-                path.push((int) child);
-                if (pg.type().isLeaf()) {
-                    break;
-                }
-                path.idx[path.depth - 1] = pg.cellCount();
-                child = pg.rightChild();
+        long child = n.child(pos);
+        while (true) {
+            BTreePage pg = page((int) child, false);
+            path.push((int) child);
+            if (pg.type().isLeaf()) {
+                break;
             }
-            Node leaf = path.node(e, path.depth - 1);
-            if (leaf.size() == 0) {
-                throw new CorruptDatabaseException(leaf.page, "empty leaf under an interior index cell");
-            }
-            byte[] pred = leaf.bodies.remove(leaf.size() - 1);
-            leaf.children.remove(leaf.size());
-            leaf.dirty = true;
-            n.bodies.set(pos, pred);
+            path.idx[path.depth - 1] = pg.cellCount();
+            child = pg.rightChild();
         }
+        Node leaf = path.node(e, path.depth - 1);
+        if (leaf.size() == 0) {
+            throw new CorruptDatabaseException(leaf.page, "empty leaf under an interior index cell");
+        }
+        byte[] pred = leaf.bodies.remove(leaf.size() - 1);
+        leaf.children.remove(leaf.size());
+        leaf.dirty = true;
+        n.bodies.set(pos, pred);
         Overflow.free(e, PageType.LEAF_INDEX, gone);
         n.dirty = true;
         Balancer.balance(e, path);
