@@ -16,11 +16,15 @@ import java.util.List;
 
 /**
  * Inserts and deletes on one tree inside a {@link PageEdit}: descends from the root to the
- * node that holds (or should hold) the key, recording the {@link TreePath}, changes that node,
- * and hands the path to the {@link Balancer}. Index trees keep entries in interior cells too,
- * so an equal key may be found (and replaced or deleted) on an interior page; deleting there
- * pulls up the entry's predecessor from the right-most leaf of its left subtree, as SQLite
- * does. One operation per instance.
+ * node that holds (or should hold) the key, recording the {@link TreePath}, or follows the
+ * path of a cursor that already stands there (an append after the last entry, a delete at the
+ * cursor). The common change is made on the page where it lies, as the operation's last step
+ * ({@link CellSlot} finds room for a new cell, {@link CellRemoval} frees an old one); a leaf
+ * that overflows or falls under a third full is decoded into a {@link Node} and the path goes
+ * to the {@link Balancer}. Index trees keep entries in interior cells too, so an equal key may
+ * be found (and replaced or deleted) on an interior page; deleting there pulls up the entry's
+ * predecessor from the right-most leaf of its left subtree, as SQLite does. One operation per
+ * instance.
  */
 final class TreeWriter {
     private final PageEdit e;
@@ -110,12 +114,17 @@ final class TreeWriter {
         append(pg, Overflow.body(e, PageType.LEAF_INDEX, 0, key), pages, idx);
     }
 
-    /** The leaf at the end of a cursor's path, with {@link #path} set to that path. */
-    private BTreePage lastLeaf(int[] pages, int[] idx, int depth, boolean table) {
+    /** Takes a cursor's path, {@code pages} and {@code idx} to {@code depth}, as {@link #path}. */
+    private void follow(int[] pages, int[] idx, int depth) {
         for (int d = 0; d < depth; d++) {
             path.push(pages[d]);
             path.idx[d] = idx[d];
         }
+    }
+
+    /** The leaf at the end of a cursor's path, with {@link #path} set to that path. */
+    private BTreePage lastLeaf(int[] pages, int[] idx, int depth, boolean table) {
+        follow(pages, idx, depth);
         BTreePage pg = page(pages[depth - 1], table);
         if (!pg.type().isLeaf()) {
             throw new CorruptDatabaseException(pages[depth - 1], "the last entry's page is not a leaf");
@@ -294,10 +303,7 @@ final class TreeWriter {
         if (!pg.type().isLeaf() || pos >= pg.cellCount() || table && pg.rowid(pos) != rowid) {
             return table ? deleteTable(root, rowid) : deleteIndex(root, cmp, key);
         }
-        for (int d = 0; d < depth; d++) {
-            path.push(pages[d]);
-            path.idx[d] = idx[d];
-        }
+        follow(pages, idx, depth);
         return deleteOnLeaf(pg, pos);
     }
 
