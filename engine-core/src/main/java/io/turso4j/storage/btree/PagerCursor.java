@@ -296,8 +296,10 @@ final class PagerCursor implements BTreeCursor {
     @Override
     public boolean seekRowid(long target) {
         requireTable(true);
-        if (atEnd && onCurrentEntry() && target >= rowid) {
-            return target == rowid; // on the last entry: the neighbour of any larger rowid
+        if (onCurrentEntry() && (target == rowid || atEnd && target > rowid)) {
+            // already there (a second NotExists before a Delete), or on the last entry: the
+            // neighbour of any larger rowid
+            return target == rowid;
         }
         soughtRowid = target;
         return tree.read(seekRowidOp);
