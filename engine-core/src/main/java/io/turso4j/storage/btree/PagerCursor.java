@@ -358,21 +358,31 @@ final class PagerCursor implements BTreeCursor {
      * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
      */
     private Path onLeaf(PageEdit e, Order order, boolean strict) {
-        if (!onRememberedLeaf()) {
+        BTreePage view;
+        if (onRememberedLeaf()) {
+            view = leafView;
+        } else if (path != null && seen == version.value) {
+            // the tree is as the cursor left it (on an entry, or in the hole of an in-place
+            // delete), so its path still leads to its leaf, changed in this transaction: read it
+            view = page(e, path.pages[path.depth - 1]);
+            if (!view.type().isLeaf()) {
+                return null;
+            }
+        } else {
             return null;
         }
         int top = path.depth - 1;
-        int n = leafView.cellCount();
+        int n = view.cellCount();
         if (n < 2
-                || !table && (leafView.cell(0, cell).spills() || leafView.cell(n - 1, cell).spills())) {
+                || !table && (view.cell(0, cell).spills() || view.cell(n - 1, cell).spills())) {
             return null;
         }
-        int first = order.compare(e, leafView, 0);
-        int last = order.compare(e, leafView, n - 1);
+        int first = order.compare(e, view, 0);
+        int last = order.compare(e, view, n - 1);
         if ((strict ? first > 0 : first >= 0) || (strict ? last <= 0 : last < 0)) {
             return null;
         }
-        BTreePage pg = page(e, leaf.number()); // now through the edit, which pins it
+        BTreePage pg = view == leafView ? page(e, leaf.number()) : view; // through the edit, which pins it
         Path p = copyInto(spare, path);
         p.idx[top] = search(e, pg, order, strict, 1, n - 1);
         return p;
@@ -497,15 +507,20 @@ final class PagerCursor implements BTreeCursor {
         requireEntry();
         byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
         Path p = path; // current: requireEntry found the entry again if the tree changed
-        boolean deleted = tree.write(version, e -> new TreeWriter(e).deleteAt(p.pages, p.idx, p.depth, root, rowid,
-                cmp, entryKey));
-        if (!deleted) {
-            // the cursor was on it, yet a search by its key misses it: keys are out of order
-            throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
-        }
+        TreeWriter w = tree.write(version, e -> {
+            TreeWriter t = new TreeWriter(e);
+            if (!t.deleteAt(p.pages, p.idx, p.depth, root, rowid, cmp, entryKey)) {
+                // the cursor was on it, yet a search by its key misses it: keys are out of order
+                throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
+            }
+            return t;
+        });
         hole = true;
         payload = null;
         forgetLeaf();
+        if (w.keptPath()) {
+            seen = version.value; // the hole is on the same leaf, reached by the same path
+        }
     }
 
     private void forgetLeaf() {

@@ -43,6 +43,8 @@ final class TreeWriter {
     private boolean placed;
     /** Whether the {@link #placed} entry is the tree's last. */
     private boolean lastEntry;
+    /** Whether {@link #deleteAt} took the entry off its leaf in place: the cursor's path still leads there. */
+    private boolean keptPath;
 
     TreeWriter(PageEdit e) {
         this.e = e;
@@ -58,6 +60,10 @@ final class TreeWriter {
 
     boolean lastEntry() {
         return lastEntry;
+    }
+
+    boolean keptPath() {
+        return keptPath;
     }
 
     /** Inserts or replaces the row {@code rowid} of the table tree at {@code root}. */
@@ -304,7 +310,11 @@ final class TreeWriter {
             return table ? deleteTable(root, rowid) : deleteIndex(root, cmp, key);
         }
         follow(pages, idx, depth);
-        return deleteOnLeaf(pg, pos);
+        keptPath = deleteInPlace(pg, pos);
+        if (!keptPath) {
+            deleteByBalance(pg, pos);
+        }
+        return true;
     }
 
     /** Deletes the row {@code rowid}; false if there is none. */
@@ -319,15 +329,19 @@ final class TreeWriter {
 
     /** Deletes cell {@code pos} of leaf {@code pg}, the end of the path: in place, else rebuilt and balanced. */
     private boolean deleteOnLeaf(BTreePage pg, int pos) {
-        if (deleteInPlace(pg, pos)) {
-            return true;
+        if (!deleteInPlace(pg, pos)) {
+            deleteByBalance(pg, pos);
         }
+        return true;
+    }
+
+    /** {@link #deleteOnLeaf} when the leaf would be left too empty: it is rebuilt without the cell and balanced. */
+    private void deleteByBalance(BTreePage pg, int pos) {
         Node leaf = path.node(e, path.depth - 1);
         Overflow.free(e, Node.leafOf(pg.type()), leaf.bodies.remove(pos));
         leaf.children.remove(pos);
         leaf.dirty = true;
         Balancer.balance(e, path);
-        return true;
     }
 
     /**
