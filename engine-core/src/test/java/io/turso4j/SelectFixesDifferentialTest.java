@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * SELECTs that once gave other results than SQLite's (DISTINCT with GROUP BY, a subquery's
  * column affinity, duplicate column names in a subquery, a CTE that is recursive without the
  * RECURSIVE keyword, {@code sqlite_version()}, ORDER BY and DISTINCT over a RIGHT or FULL
- * JOIN, ORDER BY names of a SELECT without FROM), each compared with sqlite-jdbc's answer.
+ * JOIN, ORDER BY names of a SELECT without FROM, IN over a VALUES of several rows), each
+ * compared with sqlite-jdbc's answer.
  */
 class SelectFixesDifferentialTest {
     private static void check(String[] setup, String... queries) throws SQLException {
@@ -21,6 +22,25 @@ class SelectFixesDifferentialTest {
                 assertEquals(oracle.sqlite(sql), oracle.turso(sql), sql);
             }
         }
+    }
+
+    /**
+     * {@code x IN (VALUES …)} of several rows compares with the VALUES column's type, as any
+     * subquery's column (a TEXT row among numbers makes it BLOB), not with the last row's
+     * expression as for a compound: SQLite 3.54 no longer codes those rows as a compound.
+     * Found by ExpressionDifferentialTest with a fresh seed.
+     */
+    @Test
+    void inValuesComparesWithTheColumnsType() throws SQLException {
+        check(new String[] {"CREATE TABLE t(x)", "INSERT INTO t VALUES (0), ('0'), ('0.0'), (0.0)"},
+            "SELECT 0 IN (VALUES (0.0), (CAST(1 AS TEXT)))",
+            "SELECT 0 NOT IN (VALUES (0.0), (CAST(NULL AS VARCHAR(5))))",
+            "SELECT '0.0' IN (VALUES (0.0), (CAST(1 AS TEXT)))",
+            "SELECT '0' IN (VALUES (0), (CAST(1 AS TEXT)))",
+            "SELECT '0' IN (VALUES (CAST(1 AS TEXT)), (0))",
+            "SELECT 0 IN (VALUES (CAST(1 AS TEXT)), (0.0))",
+            "SELECT 0 IN (SELECT 0.0 UNION ALL SELECT CAST(1 AS TEXT))",
+            "SELECT x, x IN (VALUES (0.0), (CAST(1 AS TEXT))), x IN (VALUES ('0'), (1)) FROM t");
     }
 
     /** A RIGHT or FULL JOIN's unmatched rows come last: an index order on the left no longer holds. */
