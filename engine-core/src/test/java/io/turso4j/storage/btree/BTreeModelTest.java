@@ -108,6 +108,8 @@ class BTreeModelTest {
                 copyWhileScanning();
             } else if (dice < 94) {
                 copyIndexInOrder();
+            } else if (dice < 95) {
+                seekAfterAnotherCursorWrites();
             } else if (dice < 96) {
                 commit();
             } else if (mode == AutoVacuum.INCREMENTAL && dice < 98) {
@@ -458,6 +460,35 @@ class BTreeModelTest {
         }
         drop(extra);
         extra = 0;
+    }
+
+    /**
+     * A cursor stands on a row while another cursor inserts a run of rows around it (splitting
+     * pages under its path), then seeks near where it stood and walks to the end: its
+     * remembered path is stale and must not be trusted.
+     */
+    private void seekAfterAnotherCursorWrites() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (BTreeCursor t = tree.openTable(tableRoot, false)) {
+            long at = someRowid();
+            retry(() -> t.seekRowid(at));
+            long from = at - random.nextInt(5);
+            for (int n = 20 + random.nextInt(60); n > 0; n--) {
+                insert(from++);
+            }
+            long target = at + random.nextInt(3) - 1;
+            boolean found = retry(() -> t.seekRowid(target));
+            assertEquals(rows.containsKey(target), found, "seekRowid " + target + " after other writes");
+            if (!found) {
+                return;
+            }
+            for (Long expected = target; expected != null; expected = rows.higherKey(expected)) {
+                assertEquals(expected, retry(t::rowid));
+                assertEquals(rows.higherKey(expected) != null, retry(t::next));
+            }
+        }
     }
 
     /** Deletes one row of the table and its index entry, through cursors of their own. */
