@@ -11,7 +11,7 @@ import java.util.Random;
 final class CallShapes {
     /** strftime's specifiers, plus two it rejects. */
     static final String SPECIFIERS = "dfHjJmMsSwWYeFGgIklpPRTuUV%xE";
-    static final String PRINTF_CONVERSIONS = "diuxXoprfeEgGsqQwzc";
+    static final String PRINTF_CONVERSIONS = "diuxXoprfeEgGsqQwzcjJ";
     private static final String[] UNITS = {"day", "days", "hour", "hours", "minute", "minutes", "second",
         "seconds", "month", "months", "year", "years", "DAYS", "Hours", "fortnight"};
     private static final String[] WORDS = {"start of month", "start of year", "start of day", "weekday 0",
@@ -46,7 +46,22 @@ final class CallShapes {
                     : Long.toString(random.nextLong() % 300_000_000_000L);
             case 5 -> pool.next();
             case 6 -> time() + zone();
+            case 7 -> mutate(date() + " " + time() + zone());
             default -> pad(date() + (random.nextInt(4) == 0 ? "" : (random.nextBoolean() ? " " : "T") + time()) + zone());
+        };
+    }
+
+    /** {@code s} with one character dropped, doubled or replaced: the near misses a parser must reject or accept as SQLite does. */
+    String mutate(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        int at = random.nextInt(s.length());
+        String junk = "0123456789 +-.:TtZz\u00a0e";
+        return switch (random.nextInt(3)) {
+            case 0 -> s.substring(0, at) + s.substring(at + 1);
+            case 1 -> s.substring(0, at) + s.charAt(at) + s.substring(at);
+            default -> s.substring(0, at) + junk.charAt(random.nextInt(junk.length())) + s.substring(at + 1);
         };
     }
 
@@ -103,6 +118,9 @@ final class CallShapes {
 
     /** One modifier: a signed count of a unit, a signed time or date-time shift, or a keyword. */
     String modifier() {
+        if (random.nextInt(8) == 0) {
+            return mutate(modifier());
+        }
         String sign = random.nextInt(5) == 0 ? "" : random.nextBoolean() ? "+" : "-";
         return switch (random.nextInt(7)) {
             case 0, 1 -> sign + number() + (random.nextInt(15) == 0 ? "  " : " ") + UNITS[random.nextInt(UNITS.length)];

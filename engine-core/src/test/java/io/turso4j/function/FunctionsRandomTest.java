@@ -41,7 +41,12 @@ class FunctionsRandomTest {
         CallShapes shapes = new CallShapes(new ArgPool(Seeds.seed("FunctionsRandomTest.printfCallsMatchSqlite")));
         try (Oracle oracle = new Oracle()) {
             for (int i = 0; i < 6000; i++) {
-                oracle.scalar(i % 5 == 0 ? "format" : "printf", shapes.printfCall());
+                Object[] call = shapes.printfCall();
+                // Not with '*': a shifted argument could become a width of a billion.
+                if (i % 7 == 0 && !((String) call[0]).contains("*")) {
+                    call[0] = shapes.mutate((String) call[0]);
+                }
+                oracle.scalar(i % 5 == 0 ? "format" : "printf", call);
             }
             oracle.assertNoMismatches();
         }
@@ -120,6 +125,14 @@ class FunctionsRandomTest {
                 "weekday -7", "weekday -0.5"}) {
                 oracle.scalar("date", "2024-06-13 12:00", m);
             }
+            // %j escapes as in a JSON string, %J quotes too (both SQLite 3.54).
+            oracle.scalar("printf", "%jd|%5j|%!.1j|%.1j|%j|%4j", 1L, "é", "éa", "éa", null, "\"\u0003");
+            oracle.scalar("printf", "%J|%10J|%-10J|%.3J|%!.1J|%J|%J|%J", "a\"b\\c\u0001\n\t\u007fé\b\f\r\u001f/",
+                    "ab", "ab", "a\"bc", "éa", null, new byte[] {'A'}, 1.5e300);
+            oracle.scalar("printf", "%J", "a\u0000b");
+            oracle.scalar("printf", "%!.1J|%!-3.1j|", new Oracle.RawText(new byte[] {3, (byte) 0x97, (byte) 0xb1, (byte) 0xec}),
+                    new Oracle.RawText(new byte[] {(byte) 0xbb, (byte) 0xbe, ' ', 0x11}));
+            oracle.scalar("sqlite_source_id");
             oracle.assertNoMismatches();
         }
     }
