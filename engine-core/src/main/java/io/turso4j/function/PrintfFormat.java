@@ -17,7 +17,7 @@ import java.util.Locale;
  * digits instead of 16 and a kept ".0"; strings: width and precision count characters).
  * Width and precision may be {@code *}, taken from the next argument. Types: {@code d i u}
  * (64-bit), {@code x X o p}, {@code r} (ordinal: 1st, 2nd, …), {@code f e E g G}, {@code s z},
- * {@code q Q w} (SQL quoting), {@code c} (first character, repeated precision times),
+ * {@code q Q w} (SQL quoting), {@code j J} (JSON string escapes; J quoted), {@code c} (first character, repeated precision times),
  * {@code %}, {@code n} (ignored). An unknown type ends the output there.
  *
  * <p>Arguments are read as SQLite reads them from SQL values: integers with
