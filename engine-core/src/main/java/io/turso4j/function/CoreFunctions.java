@@ -35,6 +35,9 @@ final class CoreFunctions {
      * for a feature see the dialect they get.
      */
     static final String SQLITE_VERSION = "3.54.1";
+    /** The check-in of the SQLite release whose dialect this follows, as sqlite_source_id() gives it. */
+    static final String SQLITE_SOURCE_ID =
+            "2026-10-16 14:45:20 555e07ef33f69a0957d24d8e555b702464a131d6f1607f4c3c1e4551e8e6ca76";
 
     private CoreFunctions() {
     }
@@ -75,6 +78,7 @@ final class CoreFunctions {
         b.scalar("total_changes", 0, (ctx, a, s, n, out) -> out.setInt(ctx.totalChanges()));
         b.scalar("last_insert_rowid", 0, (ctx, a, s, n, out) -> out.setInt(ctx.lastInsertRowid()));
         b.scalar("sqlite_version", 0, (ctx, a, s, n, out) -> out.setText(SQLITE_VERSION));
+        b.scalar("sqlite_source_id", 0, (ctx, a, s, n, out) -> out.setText(SQLITE_SOURCE_ID));
         ScalarFunction first = (ctx, a, s, n, out) -> out.copyFrom(a[s]);
         b.scalar("likely", 1, first);
         b.scalar("unlikely", 1, first);

@@ -151,8 +151,10 @@ final class DateModifier {
             return false;
         }
         double r = NumericText.parseReal(num, 0, num.length);
-        int n = (int) r;
-        if (!(r >= 0.0 && r < 7.0 && n == r)) {
+        // 'weekday -N' (SQLite 3.54) goes back to the latest day N on or before the date; '-0' too.
+        boolean back = z.substring(8).strip().startsWith("-");
+        int n = (int) Math.abs(r);
+        if (!(Math.abs(r) < 7.0 && n == Math.abs(r))) {
             return false;
         }
         p.computeYMDHMS();
@@ -160,10 +162,17 @@ final class DateModifier {
         p.validJD = false;
         p.computeJD();
         long zday = ((p.iJD + 129600000) / 86400000) % 7;
-        if (zday > n) {
-            zday -= 7;
+        if (back) {
+            if (zday < n) {
+                zday += 7;
+            }
+            p.iJD -= (zday - n) * 86400000L;
+        } else {
+            if (zday > n) {
+                zday -= 7;
+            }
+            p.iJD += (n - zday) * 86400000L;
         }
-        p.iJD += (n - zday) * 86400000L;
         p.clearYMDHMSTZ();
         return true;
     }

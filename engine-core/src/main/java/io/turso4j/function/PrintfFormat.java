@@ -17,7 +17,7 @@ import java.util.Locale;
  * digits instead of 16 and a kept ".0"; strings: width and precision count characters).
  * Width and precision may be {@code *}, taken from the next argument. Types: {@code d i u}
  * (64-bit), {@code x X o p}, {@code r} (ordinal: 1st, 2nd, …), {@code f e E g G}, {@code s z},
- * {@code q Q w} (SQL quoting), {@code c} (first character, repeated precision times),
+ * {@code q Q w} (SQL quoting), {@code j J} (JSON string escapes; J quoted), {@code c} (first character, repeated precision times),
  * {@code %}, {@code n} (ignored). An unknown type ends the output there.
  *
  * <p>Arguments are read as SQLite reads them from SQL values: integers with
@@ -202,6 +202,7 @@ final class PrintfFormat {
                 emit(spec, b, 0, b.length, false, out);
             }
             case 's', 'z' -> string(spec, args.nextText(), out);
+            case 'j', 'J' -> json(spec, args.nextText(), c == 'J', out);
             case 'q' -> quoted(spec, args.nextText(), '\'', false, out);
             case 'Q' -> quoted(spec, args.nextText(), '\'', true, out);
             case 'w' -> quoted(spec, args.nextText(), '"', false, out);
@@ -302,15 +303,7 @@ final class PrintfFormat {
         if (isNull) {
             z = (enclose ? "NULL" : "(NULL)").getBytes(StandardCharsets.US_ASCII);
         }
-        int k = spec.precision;
-        int i = 0;
-        for (; k != 0 && i < z.length; i++, k--) {
-            if (spec.alt2 && (z[i] & 0xC0) == 0xC0) {
-                while (i + 1 < z.length && (z[i + 1] & 0xC0) == 0x80) {
-                    i++;
-                }
-            }
-        }
+        int i = precisionEnd(spec, z);
         boolean escape = false;
         if (spec.alternate && q == '\'') {
             boolean control = false;
@@ -340,6 +333,74 @@ final class PrintfFormat {
         }
         if (needQuote) {
             b.writeBytes((escape ? "')" : "'").getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] r = b.toByteArray();
+        emit(spec, r, 0, r.length, spec.alt2, out);
+    }
+
+    /** The end of the argument's first {@code precision} bytes (characters with '!'), all of it without a precision. */
+    private static int precisionEnd(PrintfSpec spec, byte[] z) {
+        int k = spec.precision;
+        int i = 0;
+        for (; k != 0 && i < z.length; i++, k--) {
+            if (spec.alt2 && (z[i] & 0xC0) == 0xC0) {
+                while (i + 1 < z.length && (z[i + 1] & 0xC0) == 0x80) {
+                    i++;
+                }
+            }
+        }
+        return i;
+    }
+
+    /**
+     * %j and %J (SQLite 3.54): the text with '"', '\\' and control characters escaped as in a
+     * JSON string; %J adds the quotes, and gives {@code null} for NULL (%j nothing). The
+     * precision cuts the text before escaping; the width pads the escaped result.
+     */
+    private static void json(PrintfSpec spec, byte[] z, boolean enclose, Output out) {
+        if (z == null) {
+            byte[] nul = (enclose ? "null" : "").getBytes(StandardCharsets.US_ASCII);
+            emit(spec, nul, 0, nul.length, spec.alt2, out);
+            return;
+        }
+        int end = z.length;
+        if (spec.precision >= 0 && !spec.alt2) {
+            end = Math.min(spec.precision, z.length);
+        } else if (spec.precision >= 0) {
+            // '!': a character is a byte that is not a continuation byte, with the continuation bytes after it.
+            int k = spec.precision;
+            for (end = 0; end < z.length; end++) {
+                if ((z[end] & 0xC0) != 0x80 && k-- == 0) {
+                    break;
+                }
+            }
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(end + 8);
+        if (enclose) {
+            b.write('"');
+        }
+        for (int x = 0; x < end; x++) {
+            int ch = z[x] & 0xff;
+            int named = switch (ch) {
+                case '"', '\\' -> ch;
+                case '\b' -> 'b';
+                case '\f' -> 'f';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                default -> 0;
+            };
+            if (named != 0) {
+                b.write('\\');
+                b.write(named);
+            } else if (ch <= 0x1f) {
+                b.writeBytes(String.format("\\u%04x", ch).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                b.write(ch);
+            }
+        }
+        if (enclose) {
+            b.write('"');
         }
         byte[] r = b.toByteArray();
         emit(spec, r, 0, r.length, spec.alt2, out);
