@@ -55,7 +55,10 @@ final class ExprTyping {
     /**
      * The constant truth value of {@code e} when SQLite's parser makes it a TRUE/FALSE node:
      * the identifiers {@code true} and {@code false} (no column has the name here) and
-     * {@code x [NOT] IN ()}; null for anything else. COLLATE is looked through.
+     * {@code x [NOT] IN ()} when x calls no function; null for anything else. COLLATE is looked
+     * through. (With a function call in x, SQLite's parser keeps x, as {@code TRUE OR x} or
+     * {@code FALSE AND x}: an operator whose value is 1 or 0, so {@code y IS (f() NOT IN ())}
+     * compares y with 1 instead of testing its truth.)
      */
     static Boolean truthConstant(Expr e) {
         // Tests rather than a pattern switch, whose dispatch is slow until compiled: this runs for
@@ -70,7 +73,24 @@ final class ExprTyping {
             return c.column().equalsIgnoreCase("true") ? Boolean.TRUE
                     : c.column().equalsIgnoreCase("false") ? Boolean.FALSE : null;
         }
-        return e instanceof Expr.InList in && in.values().isEmpty() ? in.not() : null;
+        return e instanceof Expr.InList in && in.values().isEmpty() && !callsFunction(in.expr()) ? in.not() : null;
+    }
+
+    /**
+     * Whether {@code e} calls a function, subqueries aside (SQLite's EP_HasFunc): LIKE, GLOB,
+     * REGEXP, MATCH, {@code ->} and {@code ->>} are function calls to SQLite's parser too.
+     */
+    private static boolean callsFunction(Expr e) {
+        if (e instanceof Expr.Function || e instanceof Expr.Like || e instanceof Expr.Binary b
+                && (b.op() == Expr.BinaryOp.JSON_PTR || b.op() == Expr.BinaryOp.JSON_PTR_TEXT)) {
+            return true;
+        }
+        for (Expr child : children(e)) {
+            if (callsFunction(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The affinity of a subquery's first column (see {@link #columnAffinity}). */
