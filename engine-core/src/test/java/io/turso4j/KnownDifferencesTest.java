@@ -16,4 +16,28 @@ class KnownDifferencesTest {
                 "SELECT -1 IS NOT (abs(2) NOT IN ()), -1 IS (abs(2) NOT IN ()), 2 IS ('a' LIKE 'b' IN ()),"
                         + " 5 IS NOT (1 NOT IN ()), 0 IS (1 IN ())");
     }
+
+    @Test
+    void exceptAndIntersectRunNoRightArmAfterAnEmptyLeft() throws Exception {
+        SqliteOracle.differential(
+                "SELECT 1 WHERE 0 EXCEPT SELECT abs(-9223372036854775808)",
+                "SELECT 1 WHERE 0 INTERSECT SELECT abs(-9223372036854775808) ORDER BY 1",
+                "SELECT 1 EXCEPT SELECT 1 EXCEPT SELECT abs(-9223372036854775808) ORDER BY 1",
+                "SELECT 1 WHERE 0 UNION SELECT abs(-9223372036854775808)",
+                "SELECT 1 EXCEPT SELECT abs(-9223372036854775808)");
+    }
+
+    @Test
+    void whereTermsWithFunctionCallsArePushedIntoCompoundArms() throws Exception {
+        // Pushed into each arm, the comparison takes that arm's affinity, not the subquery column's.
+        String from = "SELECT a, b FROM (SELECT 1 AS a, 1 AS b UNION ALL SELECT 0, CAST(0 AS INTEGER)) AS t WHERE ";
+        SqliteOracle.differential(
+                from + "b = lower(1) ORDER BY 1, 2",
+                from + "lower(1) = b ORDER BY 1, 2",
+                from + "b = lower(a) ORDER BY 1, 2",
+                from + "b = printf('%d', a) ORDER BY 1, 2",
+                from + "b = '1' ORDER BY 1, 2",
+                from + "b = CAST(a AS TEXT) ORDER BY 1, 2",
+                from + "b || 'x' LIKE '1%' ORDER BY 1, 2");
+    }
 }

@@ -30,7 +30,7 @@ final class PushDown {
         }
         List<Expr> terms = new ArrayList<>();
         for (Expr term : where) {
-            if (ExprRewriter.isPushable(term) && readsOnly(term, alias, columns)) {
+            if (ExprRewriter.isPushable(term, functions) && readsOnly(term, alias, columns)) {
                 terms.add(term);
             }
         }
