@@ -40,4 +40,17 @@ class KnownDifferencesTest {
                 from + "b = CAST(a AS TEXT) ORDER BY 1, 2",
                 from + "b || 'x' LIKE '1%' ORDER BY 1, 2");
     }
+
+    @Test
+    void noWhereTermIsPushedIntoADistinctCompoundWithACollatedColumn() throws Exception {
+        SqliteOracle.differential(
+                "SELECT a, b FROM (SELECT 'x' COLLATE NOCASE AS a, CAST(0.0 AS TEXT) AS b UNION VALUES (4, round(5))) AS t"
+                        + " WHERE 1e-308 < b ORDER BY 1, 2",
+                "SELECT a, b FROM (SELECT 1 AS a, CAST(0.0 AS TEXT) AS b UNION ALL SELECT ('x' COLLATE NOCASE > 1) IN (1,2),"
+                        + " round(5) UNION SELECT 2, 3) AS t WHERE 1e-308 < b ORDER BY 1, 2",
+                "SELECT a, b FROM (SELECT 1 AS a, CAST(0.0 AS TEXT) AS b UNION ALL SELECT 'x' COLLATE NOCASE, round(5)) AS t"
+                        + " WHERE 1e-308 < b ORDER BY 1, 2",
+                "SELECT a, b FROM (SELECT 1 AS a, CAST(0.0 AS TEXT) AS b UNION VALUES (4, round(5))) AS t"
+                        + " WHERE 1e-308 < b ORDER BY 1, 2");
+    }
 }
