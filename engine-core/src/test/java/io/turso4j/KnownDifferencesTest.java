@@ -53,4 +53,16 @@ class KnownDifferencesTest {
                 "SELECT a, b FROM (SELECT 1 AS a, CAST(0.0 AS TEXT) AS b UNION VALUES (4, round(5))) AS t"
                         + " WHERE 1e-308 < b ORDER BY 1, 2");
     }
+
+    @Test
+    void constantValuesWithAnUntypedFirstRowTypeAnInSubqueryByThatRow() throws Exception {
+        // SQLite 3.54 runs such VALUES as one co-routine typed by its first row; otherwise as a
+        // UNION ALL typed by its last.
+        SqliteOracle.differential(
+                "SELECT 0.0 NOT IN (VALUES (0), (CAST(x'3132' AS VARCHAR(5))))",
+                "SELECT 9223372036854775807 NOT IN (VALUES ((0x10 NOT BETWEEN 'Z' AND 1.5)),"
+                        + " (CAST(9223372036854775807 AS VARCHAR(5))))",
+                "SELECT 0.0 NOT IN (VALUES (CAST(x'3132' AS VARCHAR(5))), (0))",
+                "SELECT 0.0 NOT IN (VALUES (0), (CAST(x'3132' AS VARCHAR(5))), (abs(1)))");
+    }
 }

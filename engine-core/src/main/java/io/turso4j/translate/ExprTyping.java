@@ -243,7 +243,9 @@ final class ExprTyping {
     /**
      * The expression SQLite consults for the type of a subquery's first column: that of its
      * rightmost SELECT (SQLite's parser returns a compound's last arm, with the others linked
-     * behind it), and of a VALUES list its last row. Null for {@code *}.
+     * behind it), and of a VALUES list its last row, unless its rows are constant and the first
+     * has no affinity: SQLite 3.54 then runs the rows as one co-routine typed by its first row
+     * (sqlite3MultiValues). Null for {@code *}.
      */
     static Expr firstResultExpr(Select select) {
         return resultExpr(select, 0);
@@ -258,9 +260,17 @@ final class ExprTyping {
         return switch (body) {
             case Select.Core core when core.columns().size() > i && core.columns().subList(0, i + 1).stream()
                     .allMatch(rc -> rc instanceof Select.ExprColumn) -> ((Select.ExprColumn) core.columns().get(i)).expr();
-            case Select.Values v when v.rows().getLast().size() > i -> v.rows().getLast().get(i);
+            case Select.Values v when v.rows().getLast().size() > i -> typingRow(v).get(i);
             default -> null;
         };
+    }
+
+    /** The row of a VALUES list whose expressions type its columns (see {@link #firstResultExpr}). */
+    private static List<Expr> typingRow(Select.Values v) {
+        List<Expr> first = v.rows().getFirst();
+        boolean coroutine = first.stream().allMatch(e -> affinity(e) == Affinity.NONE)
+                && v.rows().stream().allMatch(row -> row.stream().allMatch(ExprTyping::isConstant));
+        return coroutine ? first : v.rows().getLast();
     }
 
     /** The collation of {@code e}, or null for none; an unknown name is an error. */
