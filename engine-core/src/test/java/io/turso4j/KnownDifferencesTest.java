@@ -63,6 +63,9 @@ class KnownDifferencesTest {
                 "SELECT 9223372036854775807 NOT IN (VALUES ((0x10 NOT BETWEEN 'Z' AND 1.5)),"
                         + " (CAST(9223372036854775807 AS VARCHAR(5))))",
                 "SELECT 0.0 NOT IN (VALUES (CAST(x'3132' AS VARCHAR(5))), (0))",
-                "SELECT 0.0 NOT IN (VALUES (0), (CAST(x'3132' AS VARCHAR(5))), (abs(1)))");
+                "SELECT 0.0 NOT IN (VALUES (0), (CAST(x'3132' AS VARCHAR(5))), (abs(1)))",
+                "SELECT 1 IN (VALUES (lower(1)), (CAST('12abc' AS VARCHAR(5))))",
+                "SELECT 1 IN (VALUES (random() * 0 + 1), (CAST('1' AS VARCHAR(5))))",
+                "SELECT 1 IN (VALUES ((SELECT '1')), (CAST('1' AS VARCHAR(5))))");
     }
 }

@@ -2,6 +2,7 @@ package io.turso4j.translate;
 
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
@@ -269,8 +270,29 @@ final class ExprTyping {
     private static List<Expr> typingRow(Select.Values v) {
         List<Expr> first = v.rows().getFirst();
         boolean coroutine = first.stream().allMatch(e -> affinity(e) == Affinity.NONE)
-                && v.rows().stream().allMatch(row -> row.stream().allMatch(ExprTyping::isConstant));
+                && v.rows().stream().allMatch(row -> row.stream().allMatch(ExprTyping::isConstantRowValue));
         return coroutine ? first : v.rows().getLast();
+    }
+
+    /**
+     * Whether a VALUES row's {@code e} is constant to sqlite3MultiValues (sqlite3ExprIsConstant):
+     * parameters and calls of deterministic scalar functions count, subqueries do not.
+     */
+    private static boolean isConstantRowValue(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Variable v -> true;
+            case Expr.Column c -> truthConstant(c) != null;
+            case Expr.Subquery s -> false;
+            case Expr.Exists x -> false;
+            case Expr.InSelect i -> false;
+            case Expr.InTable i -> false;
+            case Expr.Raise r -> false;
+            case Expr.Function f when f.over() != null || f.filter() != null
+                    || FunctionRegistry.builtins().scalar(f.name(), f.args().size()) == null
+                    || !FunctionRegistry.builtins().isDeterministic(f.name()) -> false;
+            default -> children(e).stream().allMatch(ExprTyping::isConstantRowValue);
+        };
     }
 
     /** The collation of {@code e}, or null for none; an unknown name is an error. */
