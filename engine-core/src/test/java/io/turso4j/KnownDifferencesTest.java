@@ -68,4 +68,14 @@ class KnownDifferencesTest {
                 "SELECT 1 IN (VALUES (random() * 0 + 1), (CAST('1' AS VARCHAR(5))))",
                 "SELECT 1 IN (VALUES ((SELECT '1')), (CAST('1' AS VARCHAR(5))))");
     }
+
+    @Test
+    void textWithANulByteComparesByTheNumberBeforeIt() throws Exception {
+        SqliteOracle.differential(
+                "SELECT CAST(0 AS NUMERIC) IS ('0' || x'00'), CAST(CAST(0.0 AS FLOATY) AS ) IS ((0x10 IS -1) || x'00')",
+                "SELECT CAST(0 AS INTEGER) = ('0' || x'00'), CAST(0 AS REAL) = ('0' || x'00'), CAST(1 AS NUMERIC) = ('1' || x'00')",
+                "SELECT CAST(1 AS NUMERIC) = ('1' || x'00' || 'a'), CAST(1 AS NUMERIC) = ('1.5' || x'00'),"
+                        + " CAST(1.5 AS NUMERIC) = ('1.5' || x'00'), CAST(5 AS NUMERIC) = ('5e' || x'00'),"
+                        + " CAST(0 AS NUMERIC) = x'00', CAST(1 AS NUMERIC) > (' 1 ' || x'00')");
+    }
 }
