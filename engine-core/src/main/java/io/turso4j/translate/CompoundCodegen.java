@@ -34,7 +34,8 @@ final class CompoundCodegen {
      * a compound or a multi-row VALUES, where the first stays. (3.54 runs many compounds as a
      * merge of sorted arms: of equal rows the right arm's wins, and within an arm the first in
      * sorted order. The two agree unless one arm holds rows equal under the collation but
-     * different, e.g. 'a' and 'A' under NOCASE.)
+     * different, e.g. 'a' and 'A' under NOCASE.) The right arm of EXCEPT and INTERSECT runs
+     * only when the left gave rows.
      */
     void distinct(Select.Compound c, int out, SelectCodegen.RowSink sink) {
         int columns = selects.columnCount(c);
@@ -42,6 +43,12 @@ final class CompoundCodegen {
         int openSet = b.emit(Opcode.OpenEphemeral, set, columns, 0, null, 0);
         int openRight = -1;
         selects.body(c.left(), out, inserter(set, c.left(), true));
+        int done = b.newLabel();
+        if (c.op() == Select.CompoundOp.EXCEPT || c.op() == Select.CompoundOp.INTERSECT) {
+            // Nothing can come out of an empty left: SQLite then never runs the right arm, so
+            // the errors it could raise (abs(-9223372036854775808)) do not happen.
+            b.emit(Opcode.Rewind, set, done);
+        }
         int result = set;
         switch (c.op()) {
             case UNION -> selects.body(c.right(), out, inserter(set, c.right(), false));
@@ -59,7 +66,6 @@ final class CompoundCodegen {
         if (openRight >= 0) {
             b.changeP4(openRight, key);
         }
-        int done = b.newLabel();
         b.emit(Opcode.Rewind, set, done);
         int loop = b.currentAddress();
         for (int i = 0; i < columns; i++) {

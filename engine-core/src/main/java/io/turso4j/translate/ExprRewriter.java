@@ -1,5 +1,6 @@
 package io.turso4j.translate;
 
+import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import java.util.List;
@@ -50,26 +51,35 @@ final class ExprRewriter {
 
     /**
      * Whether a WHERE term may be copied into a subquery: literals, operators, CASE, CAST, IN
-     * lists, column references, and subqueries that read nothing (a table-less SELECT or VALUES
-     * of constants), which cannot refer to a column of the query they sit in.
+     * lists, column references, calls of deterministic scalar functions (LIKE and GLOB among
+     * them; SQLite's EP_ConstFunc), and subqueries that read nothing (a table-less SELECT or
+     * VALUES of constants), which cannot refer to a column of the query they sit in.
      */
-    static boolean isPushable(Expr e) {
+    static boolean isPushable(Expr e, FunctionRegistry functions) {
         return switch (e) {
             case Expr.Literal l -> true;
             case Expr.Column c -> true;
-            case Expr.Unary u -> isPushable(u.operand());
-            case Expr.Binary b -> isPushable(b.left()) && isPushable(b.right());
-            case Expr.Between b -> isPushable(b.expr()) && isPushable(b.low()) && isPushable(b.high());
-            case Expr.InList i -> isPushable(i.expr()) && i.values().stream().allMatch(ExprRewriter::isPushable);
-            case Expr.InSelect i -> isPushable(i.expr()) && readsNothing(i.select());
+            case Expr.Unary u -> isPushable(u.operand(), functions);
+            case Expr.Binary b -> isPushable(b.left(), functions) && isPushable(b.right(), functions);
+            case Expr.Between b -> isPushable(b.expr(), functions) && isPushable(b.low(), functions)
+                    && isPushable(b.high(), functions);
+            case Expr.InList i -> isPushable(i.expr(), functions)
+                    && i.values().stream().allMatch(v -> isPushable(v, functions));
+            case Expr.InSelect i -> isPushable(i.expr(), functions) && readsNothing(i.select());
             case Expr.Subquery s -> readsNothing(s.select());
             case Expr.Exists x -> readsNothing(x.select());
-            case Expr.NullTest n -> isPushable(n.expr());
-            case Expr.Collate c -> isPushable(c.expr());
-            case Expr.Cast c -> isPushable(c.expr());
-            case Expr.Case c -> (c.base() == null || isPushable(c.base()))
-                    && c.whens().stream().allMatch(w -> isPushable(w.when()) && isPushable(w.then()))
-                    && (c.otherwise() == null || isPushable(c.otherwise()));
+            case Expr.NullTest n -> isPushable(n.expr(), functions);
+            case Expr.Collate c -> isPushable(c.expr(), functions);
+            case Expr.Cast c -> isPushable(c.expr(), functions);
+            case Expr.Function f -> f.over() == null && f.filter() == null && f.orderBy().isEmpty() && !f.star() && !f.distinct()
+                    && functions.scalar(f.name(), f.args().size()) != null && functions.isDeterministic(f.name())
+                    && f.args().stream().allMatch(a -> isPushable(a, functions));
+            case Expr.Like l -> (l.op() == Expr.LikeOp.LIKE || l.op() == Expr.LikeOp.GLOB)
+                    && isPushable(l.left(), functions) && isPushable(l.pattern(), functions)
+                    && (l.escape() == null || isPushable(l.escape(), functions));
+            case Expr.Case c -> (c.base() == null || isPushable(c.base(), functions))
+                    && c.whens().stream().allMatch(w -> isPushable(w.when(), functions) && isPushable(w.then(), functions))
+                    && (c.otherwise() == null || isPushable(c.otherwise(), functions));
             default -> false;
         };
     }

@@ -2,6 +2,7 @@ package io.turso4j.translate;
 
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
@@ -55,7 +56,10 @@ final class ExprTyping {
     /**
      * The constant truth value of {@code e} when SQLite's parser makes it a TRUE/FALSE node:
      * the identifiers {@code true} and {@code false} (no column has the name here) and
-     * {@code x [NOT] IN ()}; null for anything else. COLLATE is looked through.
+     * {@code x [NOT] IN ()} when x calls no function; null for anything else. COLLATE is looked
+     * through. (With a function call in x, SQLite's parser keeps x, as {@code TRUE OR x} or
+     * {@code FALSE AND x}: an operator whose value is 1 or 0, so {@code y IS (f() NOT IN ())}
+     * compares y with 1 instead of testing its truth.)
      */
     static Boolean truthConstant(Expr e) {
         // Tests rather than a pattern switch, whose dispatch is slow until compiled: this runs for
@@ -70,7 +74,24 @@ final class ExprTyping {
             return c.column().equalsIgnoreCase("true") ? Boolean.TRUE
                     : c.column().equalsIgnoreCase("false") ? Boolean.FALSE : null;
         }
-        return e instanceof Expr.InList in && in.values().isEmpty() ? in.not() : null;
+        return e instanceof Expr.InList in && in.values().isEmpty() && !callsFunction(in.expr()) ? in.not() : null;
+    }
+
+    /**
+     * Whether {@code e} calls a function, subqueries aside (SQLite's EP_HasFunc): LIKE, GLOB,
+     * REGEXP, MATCH, {@code ->} and {@code ->>} are function calls to SQLite's parser too.
+     */
+    private static boolean callsFunction(Expr e) {
+        if (e instanceof Expr.Function || e instanceof Expr.Like || e instanceof Expr.Binary b
+                && (b.op() == Expr.BinaryOp.JSON_PTR || b.op() == Expr.BinaryOp.JSON_PTR_TEXT)) {
+            return true;
+        }
+        for (Expr child : children(e)) {
+            if (callsFunction(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The affinity of a subquery's first column (see {@link #columnAffinity}). */
@@ -223,7 +244,9 @@ final class ExprTyping {
     /**
      * The expression SQLite consults for the type of a subquery's first column: that of its
      * rightmost SELECT (SQLite's parser returns a compound's last arm, with the others linked
-     * behind it), and of a VALUES list its last row. Null for {@code *}.
+     * behind it), and of a VALUES list its last row, unless its rows are constant and the first
+     * has no affinity: SQLite 3.54 then runs the rows as one co-routine typed by its first row
+     * (sqlite3MultiValues). Null for {@code *}.
      */
     static Expr firstResultExpr(Select select) {
         return resultExpr(select, 0);
@@ -238,8 +261,37 @@ final class ExprTyping {
         return switch (body) {
             case Select.Core core when core.columns().size() > i && core.columns().subList(0, i + 1).stream()
                     .allMatch(rc -> rc instanceof Select.ExprColumn) -> ((Select.ExprColumn) core.columns().get(i)).expr();
-            case Select.Values v when v.rows().getLast().size() > i -> v.rows().getLast().get(i);
+            case Select.Values v when v.rows().getLast().size() > i -> typingRow(v).get(i);
             default -> null;
+        };
+    }
+
+    /** The row of a VALUES list whose expressions type its columns (see {@link #firstResultExpr}). */
+    private static List<Expr> typingRow(Select.Values v) {
+        List<Expr> first = v.rows().getFirst();
+        boolean coroutine = first.stream().allMatch(e -> affinity(e) == Affinity.NONE)
+                && v.rows().stream().allMatch(row -> row.stream().allMatch(ExprTyping::isConstantRowValue));
+        return coroutine ? first : v.rows().getLast();
+    }
+
+    /**
+     * Whether a VALUES row's {@code e} is constant to sqlite3MultiValues (sqlite3ExprIsConstant):
+     * parameters and calls of deterministic scalar functions count, subqueries do not.
+     */
+    private static boolean isConstantRowValue(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Variable v -> true;
+            case Expr.Column c -> truthConstant(c) != null;
+            case Expr.Subquery s -> false;
+            case Expr.Exists x -> false;
+            case Expr.InSelect i -> false;
+            case Expr.InTable i -> false;
+            case Expr.Raise r -> false;
+            case Expr.Function f when f.over() != null || f.filter() != null
+                    || FunctionRegistry.builtins().scalar(f.name(), f.args().size()) == null
+                    || !FunctionRegistry.builtins().isDeterministic(f.name()) -> false;
+            default -> children(e).stream().allMatch(ExprTyping::isConstantRowValue);
         };
     }
 

@@ -25,12 +25,13 @@ final class PushDown {
      */
     static Select into(Select sub, String alias, List<String> columns, List<Expr> where, FunctionRegistry functions) {
         if (sub.with() != null || !sub.orderBy().isEmpty() || sub.limit() != null || !isMultiArm(sub.body())
-                || !pushableArms(sub.body(), new AggregateFinder(functions))) {
+                || !pushableArms(sub.body(), new AggregateFinder(functions))
+                || !removesNoDuplicates(sub.body()) && !binaryColumns(sub.body())) {
             return sub;
         }
         List<Expr> terms = new ArrayList<>();
         for (Expr term : where) {
-            if (ExprRewriter.isPushable(term) && readsOnly(term, alias, columns)) {
+            if (ExprRewriter.isPushable(term, functions) && readsOnly(term, alias, columns)) {
                 terms.add(term);
             }
         }
@@ -42,6 +43,32 @@ final class PushDown {
 
     private static boolean isMultiArm(Select.Body body) {
         return body instanceof Select.Compound || (body instanceof Select.Values v && v.rows().size() > 1);
+    }
+
+    /** Whether every operator of the compound is UNION ALL (or the body is VALUES). */
+    private static boolean removesNoDuplicates(Select.Body body) {
+        return !(body instanceof Select.Compound c)
+                || c.op() == Select.CompoundOp.UNION_ALL && removesNoDuplicates(c.left()) && removesNoDuplicates(c.right());
+    }
+
+    /**
+     * Whether no arm gives a result column a collation other than BINARY: SQLite pushes into a
+     * compound with UNION, INTERSECT or EXCEPT only then (its restriction 8), as the pushed
+     * term would otherwise see rows that the collation has not yet merged. Only explicit
+     * COLLATEs are seen here, not those of a table column an arm reads.
+     */
+    private static boolean binaryColumns(Select.Body body) {
+        return switch (body) {
+            case Select.Compound c -> binaryColumns(c.left()) && binaryColumns(c.right());
+            case Select.Values v -> v.rows().stream().allMatch(row -> row.stream().allMatch(PushDown::isBinary));
+            case Select.Core core -> core.columns().stream()
+                    .allMatch(rc -> rc instanceof Select.ExprColumn ec && isBinary(ec.expr()));
+        };
+    }
+
+    private static boolean isBinary(Expr e) {
+        String name = ExprTyping.collationName(e, null);
+        return name == null || name.equalsIgnoreCase("BINARY");
     }
 
     /** Arms that can take a WHERE term: no grouping, DISTINCT, window or aggregate; VALUES rows. */

@@ -111,10 +111,36 @@ public enum Affinity {
     public void applyForComparison(Register r) {
         if (isNumeric()) {
             if (r.type() == ValueType.TEXT) {
-                textToNumber(r, false);
+                int nul = indexOfNul(r.bytes(), r.length());
+                if (nul >= 0) {
+                    nulEndedToReal(r, nul);
+                } else {
+                    textToNumber(r, false);
+                }
             }
         } else if (this == TEXT) {
             toText(r);
+        }
+    }
+
+    private static int indexOfNul(byte[] z, int n) {
+        for (int i = 0; i < n; i++) {
+            if (z[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A comparison operand with a NUL byte: SQLite 3.54 reads the text before the NUL, and when
+     * that is entirely a number compares it as a REAL ('1' || x'00' || 'a' = 1 holds);
+     * otherwise the text stays. Found by differential tests against sqlite-jdbc.
+     */
+    private static void nulEndedToReal(Register r, int nul) {
+        byte[] z = r.bytes();
+        if (NumericText.realKind(z, 0, nul) > 0) {
+            r.setReal(NumericText.parseReal(z, 0, nul));
         }
     }
 
