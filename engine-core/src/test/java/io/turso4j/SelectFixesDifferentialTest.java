@@ -25,10 +25,10 @@ class SelectFixesDifferentialTest {
     }
 
     /**
-     * {@code x IN (VALUES …)} of several rows compares with the VALUES column's type, as any
-     * subquery's column (a TEXT row among numbers makes it BLOB), not with the last row's
-     * expression as for a compound: SQLite 3.54 no longer codes those rows as a compound.
-     * Found by ExpressionDifferentialTest with a fresh seed.
+     * {@code x IN (VALUES …)} of several rows: SQLite 3.54 types constant rows whose first row
+     * has no affinity by that first row (its co-routine VALUES), other rows by the last row as
+     * a compound's last arm. We took the last row always, so {@code 0 IN (VALUES (0.0),
+     * (CAST(1 AS TEXT)))} compared as text. Found by ExpressionDifferentialTest with a fresh seed.
      */
     @Test
     void inValuesComparesWithTheColumnsType() throws SQLException {

@@ -68,8 +68,7 @@ final class InSubquery {
         if (a.unknown) {
             return null;
         }
-        // An IN compares with the expression of the compound's last arm (SQLite's exprINAffinity);
-        // a VALUES of several rows with its column's type (see SubqueryCodegen.lastArmAffinity).
+        // An IN compares with the expression of the compound's last arm (SQLite's exprINAffinity).
         Select.Body last = in.select().body();
         while (last instanceof Select.Compound c) {
             last = c.right();
@@ -79,7 +78,6 @@ final class InSubquery {
             Affinity affinity = switch (last) {
                 case Select.Core core -> core.columns().size() != width ? null : a.resultAffinity(core, i);
                 case Select.Values v -> v.rows().getLast().size() != width ? null
-                        : v == in.select().body() ? ExprTyping.columnAffinity(in.select(), i).affinity()
                         : ExprTyping.affinity(v.rows().getLast().get(i));
                 case Select.Compound c -> null;
             };

@@ -268,14 +268,9 @@ final class SubqueryCodegen {
 
     /**
      * The affinity of a compiled subquery's column {@code i} as an IN compares with it: its
-     * last arm's expression's (SQLite's exprINAffinity reads the compound's last SELECT); for a
-     * VALUES of several rows, its column's type as any subquery's (SQLite 3.54 no longer codes
-     * those rows as a compound).
+     * last arm's expression's (SQLite's exprINAffinity reads the compound's last SELECT).
      */
     private Affinity lastArmAffinity(Select select, int i) {
-        if (select.body() instanceof Select.Values v && v.rows().size() > 1) {
-            return ExprTyping.columnAffinity(select, i).affinity();
-        }
         Select.Body body = select.body();
         while (body instanceof Select.Compound c) {
             body = c.right();
