@@ -20,14 +20,15 @@ import io.turso4j.storage.wal.WalRecovery;
  * <p>States, each advanced by {@link #step()} once its I/O is done: LOCK (take the OS lock on
  * the database file: another owner means {@code SQLITE_BUSY}; a read-only open needs the
  * file to exist) → SIZE → HEADER (read the
- * 100-byte header, if the file is not empty) → WAL (recover the {@code -wal} file with
+ * 100-byte header, if the file is not empty; SHORT instead reads a file shorter than that,
+ * which is empty if it is a first page's write cut short by a crash) → WAL (recover the {@code -wal} file with
  * {@link WalRecovery}) → DONE. On a failure the files opened so far are closed, and the
  * failure is thrown once the database file's close (which drops the lock) is done, so an
  * immediate retry does not find the file locked by its own failed attempt. Single-threaded:
  * one caller drives it.
  */
 public final class PagerOpening {
-    private enum Stage { LOCK, SIZE, HEADER, WAL, DONE }
+    private enum Stage { LOCK, SIZE, SHORT, HEADER, WAL, DONE }
 
     private final IO io;
     private final String path;
@@ -99,7 +100,7 @@ public final class PagerOpening {
                     pending = db.lock();
                 }
                 case SIZE -> pending = db.size();
-                case HEADER -> {
+                case HEADER, SHORT -> {
                     header = Buffer.allocate(DatabaseHeader.SIZE);
                     pending = db.read(0, header);
                 }
@@ -140,10 +141,18 @@ public final class PagerOpening {
                 if (fileSize == 0) {
                     stage = Stage.WAL;
                 } else if (fileSize < DatabaseHeader.SIZE) {
-                    throw CorruptDatabaseException.notADatabase("file of " + fileSize + " bytes");
+                    stage = Stage.SHORT;
                 } else {
                     stage = Stage.HEADER;
                 }
+            }
+            case SHORT -> {
+                requireOk(done, ResultCode.IOERR_READ);
+                if (!SharedPager.isTornFirstPage(header.segment().asSlice(0, fileSize))) {
+                    throw CorruptDatabaseException.notADatabase("file of " + fileSize + " bytes");
+                }
+                fileSize = 0; // the first commit writes page 1 again
+                stage = Stage.WAL;
             }
             case HEADER -> {
                 requireOk(done, ResultCode.IOERR_READ);

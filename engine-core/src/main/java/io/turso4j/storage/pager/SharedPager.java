@@ -158,12 +158,7 @@ public final class SharedPager {
      */
     Completion initializeFile(boolean sync) {
         Buffer page = pagePool.acquire();
-        MemorySegment s = page.segment();
-        s.fill((byte) 0);
-        DatabaseHeader.forNewDatabase(pageSize(), reservedBytes, SQLITE_VERSION_NUMBER).encode(s);
-        BigEndian.putU8(s, DatabaseHeader.WRITE_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
-        BigEndian.putU8(s, DatabaseHeader.READ_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
-        PageHeader.initialize(s, DatabaseHeader.SIZE, PageType.LEAF_TABLE, pageSize() - reservedBytes);
+        firstPage(page.segment(), pageSize(), reservedBytes);
         Completion done = new Completion();
         db.write(0, page).onComplete(written -> {
             page.release();
@@ -186,6 +181,38 @@ public final class SharedPager {
             }
         });
         return done;
+    }
+
+    /** Fills {@code s} with the page 1 {@link #initializeFile} writes: an empty WAL-mode database. */
+    static void firstPage(MemorySegment s, int pageSize, int reservedBytes) {
+        s.fill((byte) 0);
+        DatabaseHeader.forNewDatabase(pageSize, reservedBytes, SQLITE_VERSION_NUMBER).encode(s);
+        BigEndian.putU8(s, DatabaseHeader.WRITE_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        BigEndian.putU8(s, DatabaseHeader.READ_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
+        PageHeader.initialize(s, DatabaseHeader.SIZE, PageType.LEAF_TABLE, pageSize - reservedBytes);
+    }
+
+    /**
+     * Whether {@code bytes} (a database file shorter than its header) are the start of the
+     * page {@link #initializeFile} writes, for the page size and reserved bytes they name if
+     * they reach them: that write was cut short by a crash, and the database is still empty.
+     * Anything else so short is not a database.
+     */
+    static boolean isTornFirstPage(MemorySegment bytes) {
+        int n = (int) bytes.byteSize();
+        int pageSize = n >= 18 ? BigEndian.u16(bytes, 16) : DatabaseHeader.DEFAULT_PAGE_SIZE;
+        if (pageSize == 1) {
+            pageSize = DatabaseHeader.MAX_PAGE_SIZE;
+        }
+        int reserved = n > 20 ? BigEndian.u8(bytes, 20) : 0;
+        if (!DatabaseHeader.isValidPageSize(pageSize) || reserved >= pageSize - 480) {
+            return false;
+        }
+        MemorySegment expected = MemorySegment.ofArray(new byte[pageSize]);
+        firstPage(expected, pageSize, reserved);
+        // a page size cut after its first byte is compared as far as it goes
+        long mismatch = bytes.mismatch(expected.asSlice(0, n));
+        return mismatch == -1 || n == 17 && mismatch == 16;
     }
 
     /**
