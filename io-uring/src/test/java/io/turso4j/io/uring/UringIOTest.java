@@ -214,8 +214,14 @@ class UringIOTest extends UringTestBase {
             }
             assertEquals(Libc.EAGAIN, refused.errno());
         } finally {
-            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            // every process that may hold the descriptor must be gone, not just signalled:
+            // destroyForcibly returns before a descendant (sleep) has exited
+            java.util.List<ProcessHandle> children = holder.descendants().toList();
+            children.forEach(ProcessHandle::destroyForcibly);
             holder.destroyForcibly().waitFor();
+            for (ProcessHandle child : children) {
+                child.onExit().get(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         }
         assertEquals(0, await(f.lock()), "free again once the other process is gone");
         await(f.close());
