@@ -19,7 +19,7 @@ import java.util.function.Function;
  * {@link BTreeCursor} over a {@link PagerBTree}.
  *
  * <p>States: <b>invalid</b> (new, past either end, or empty tree); <b>on an entry</b>, with its
- * {@link Path} and a copy of its key (rowid, or the whole index record) and payload; <b>in a
+ * {@link CursorPath} and a copy of its key (rowid, or the whole index record) and payload; <b>in a
  * hole</b>, after {@link #delete()} or when the entry it was on vanished: only the key is
  * kept, {@link #next()} goes to the first entry after it and {@link #prev()} to the last
  * before it, and {@link #isValid()} is false. A cursor on an entry notes its tree's {@link
@@ -54,7 +54,7 @@ final class PagerCursor implements BTreeCursor {
     private final PagerBTree.Version version;
     private long seen;
 
-    private Path path;
+    private CursorPath path;
     private boolean hole;
     /**
      * Whether the entry the cursor is on is the tree's last, as far as it knows (set by the
@@ -78,8 +78,8 @@ final class PagerCursor implements BTreeCursor {
      * {@link #spare} for the path a move or a search computes, {@link #spareCandidate} for the
      * best interior entry a search over an index has met. A point select then allocates no path.
      */
-    private Path spare = new Path();
-    private Path spareCandidate = new Path();
+    private CursorPath spare = new CursorPath();
+    private CursorPath spareCandidate = new CursorPath();
     /** Scratch for parsing cells. */
     private final Cell cell = new Cell();
     /**
@@ -127,40 +127,6 @@ final class PagerCursor implements BTreeCursor {
         this.writable = writable;
         this.table = cmp == null;
         this.version = tree.version(root);
-    }
-
-    /** Where a cursor is: pages from the root down, and at each the child (or, last, the cell). */
-    static final class Path {
-        /** Room for a tree of a billion rows; deeper ones grow the arrays, up to {@link TreePath#MAX_DEPTH}. */
-        private static final int INITIAL_DEPTH = 6;
-
-        int depth;
-        int[] pages = new int[INITIAL_DEPTH];
-        int[] idx = new int[INITIAL_DEPTH];
-
-        void push(int page, int i) {
-            if (depth == pages.length) {
-                if (depth == TreePath.MAX_DEPTH) {
-                    throw new CorruptDatabaseException(page, "B-tree deeper than " + TreePath.MAX_DEPTH);
-                }
-                grow(Math.min(TreePath.MAX_DEPTH, depth * 2));
-            }
-            pages[depth] = page;
-            idx[depth++] = i;
-        }
-
-        void grow(int capacity) {
-            if (capacity > pages.length) {
-                pages = Arrays.copyOf(pages, capacity);
-                idx = Arrays.copyOf(idx, capacity);
-            }
-        }
-
-        /** Empties this path for reuse. */
-        Path clear() {
-            depth = 0;
-            return this;
-        }
     }
 
     // ---- moves ----------------------------------------------------------------------------
@@ -278,7 +244,7 @@ final class PagerCursor implements BTreeCursor {
                 restore(e);
             }
             if (hole) {
-                Path p = find(e, keyOrder(), false);
+                CursorPath p = find(e, keyOrder(), false);
                 return settle(e, p == null ? edge(e, true) : step(e, p, false));
             }
             if (path == null) {
@@ -306,7 +272,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private boolean seekRowid(PageEdit e) {
-        Path p = onLeaf(e, rowidOrder, false);
+        CursorPath p = onLeaf(e, rowidOrder, false);
         if (p == null) {
             p = find(e, rowidOrder, false);
         }
@@ -338,7 +304,7 @@ final class PagerCursor implements BTreeCursor {
     private boolean seek(PageEdit e) {
         Order order = table ? rowidOrder : keyProbeOrder;
         boolean strict = soughtOp == SeekOp.GT || soughtOp == SeekOp.LE;
-        Path p = onLeaf(e, order, strict);
+        CursorPath p = onLeaf(e, order, strict);
         if (p == null) {
             p = find(e, order, strict);
         }
@@ -357,7 +323,7 @@ final class PagerCursor implements BTreeCursor {
      * the conditions {@link #nextOnLeaf} checks and before any other call into the pager, so
      * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
      */
-    private Path onLeaf(PageEdit e, Order order, boolean strict) {
+    private CursorPath onLeaf(PageEdit e, Order order, boolean strict) {
         BTreePage view;
         if (onRememberedLeaf()) {
             view = leafView;
@@ -383,7 +349,7 @@ final class PagerCursor implements BTreeCursor {
             return null;
         }
         BTreePage pg = view == leafView ? page(e, leaf.number()) : view; // through the edit, which pins it
-        Path p = copyInto(spare, path);
+        CursorPath p = copyInto(spare, path);
         p.idx[top] = search(e, pg, order, strict, 1, n - 1);
         return p;
     }
@@ -405,7 +371,7 @@ final class PagerCursor implements BTreeCursor {
         return lo;
     }
 
-    private Path before(PageEdit e, Path after) {
+    private CursorPath before(PageEdit e, CursorPath after) {
         return after == null ? edge(e, true) : step(e, after, false);
     }
 
@@ -446,7 +412,7 @@ final class PagerCursor implements BTreeCursor {
         requireTable(true);
         requireWritable();
         boolean append = atEnd && onCurrentEntry() && newRowid > rowid;
-        Path p = path;
+        CursorPath p = path;
         TreeWriter w = tree.write(version, e -> {
             TreeWriter t = new TreeWriter(e);
             if (append) {
@@ -469,7 +435,7 @@ final class PagerCursor implements BTreeCursor {
         requireWritable();
         byte[] k = newKey.clone();
         boolean append = atEnd && onCurrentEntry();
-        Path p = path;
+        CursorPath p = path;
         TreeWriter w = tree.write(version, e -> {
             TreeWriter t = new TreeWriter(e);
             if (append) {
@@ -489,13 +455,9 @@ final class PagerCursor implements BTreeCursor {
     /** Puts the cursor on the entry the writer just inserted where its path ends (its payload {@code bytes}). */
     private void standOn(TreeWriter w, long newRowid, byte[] bytes) {
         TreePath written = w.path();
-        Path p = spare; // swapped with the current path, as settle swaps
-        spare = path != null ? path : new Path();
-        p.grow(written.depth);
-        p.depth = written.depth;
-        System.arraycopy(written.pages, 0, p.pages, 0, written.depth);
-        System.arraycopy(written.idx, 0, p.idx, 0, written.depth);
-        path = p;
+        CursorPath p = spare; // swapped with the current path, as settle swaps
+        spare = path != null ? path : new CursorPath();
+        path = p.set(written.pages, written.idx, written.depth);
         forgetLeaf();
         land(newRowid, bytes, 0, bytes.length);
         atEnd = w.lastEntry();
@@ -506,7 +468,7 @@ final class PagerCursor implements BTreeCursor {
         requireWritable();
         requireEntry();
         byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
-        Path p = path; // current: requireEntry found the entry again if the tree changed
+        CursorPath p = path; // current: requireEntry found the entry again if the tree changed
         TreeWriter w = tree.write(version, e -> {
             TreeWriter t = new TreeWriter(e);
             if (!t.deleteAt(p.pages, p.idx, p.depth, root, rowid, cmp, entryKey)) {
@@ -544,7 +506,7 @@ final class PagerCursor implements BTreeCursor {
         key = newKey;
         hole = false;
         payload = null;
-        path = new Path();
+        path = new CursorPath();
         seen = -1;
         forgetLeaf();
     }
@@ -632,7 +594,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     /** The first (or, {@code last}, the last) entry; null in an empty tree. */
-    private Path edge(PageEdit e, boolean last) {
+    private CursorPath edge(PageEdit e, boolean last) {
         if (e.pageCount() == 0) {
             return null;
         }
@@ -640,7 +602,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     /** Descends from {@code page} along the left-most (or right-most) children to a leaf entry. */
-    private Path descend(PageEdit e, Path p, int start, boolean rightmost) {
+    private CursorPath descend(PageEdit e, CursorPath p, int start, boolean rightmost) {
         int number = start;
         while (true) {
             BTreePage pg = page(e, number);
@@ -665,12 +627,12 @@ final class PagerCursor implements BTreeCursor {
      * The first entry for which {@code order} is positive (or, without {@code strict}, not
      * negative); null if there is none.
      */
-    private Path find(PageEdit e, Order order, boolean strict) {
+    private CursorPath find(PageEdit e, Order order, boolean strict) {
         if (e.pageCount() == 0) {
             return null;
         }
-        Path p = spare.clear();
-        Path candidate = null;
+        CursorPath p = spare.clear();
+        CursorPath candidate = null;
         int number = root;
         while (true) {
             BTreePage pg = page(e, number);
@@ -696,7 +658,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     /** The entry after (or before) the one at {@code p}; null past the end. Reuses {@code p}. */
-    private Path step(PageEdit e, Path p, boolean forward) {
+    private CursorPath step(PageEdit e, CursorPath p, boolean forward) {
         int top = p.depth - 1;
         BTreePage pg = page(e, p.pages[top]);
         int i = p.idx[top];
@@ -728,17 +690,13 @@ final class PagerCursor implements BTreeCursor {
         return null;
     }
 
-    private static Path copyInto(Path c, Path p) {
-        c.grow(p.pages.length);
-        c.depth = p.depth;
-        System.arraycopy(p.pages, 0, c.pages, 0, p.depth);
-        System.arraycopy(p.idx, 0, c.idx, 0, p.depth);
-        return c;
+    private static CursorPath copyInto(CursorPath c, CursorPath p) {
+        return c.set(p.pages, p.idx, p.depth);
     }
 
     /** Re-finds the current entry by key after the tree changed; a hole if it is gone. */
     private void restore(PageEdit e) {
-        Path p = find(e, keyOrder(), false);
+        CursorPath p = find(e, keyOrder(), false);
         if (p != null && keyOrder().compare(e, page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
             settle(e, p);
         } else {
@@ -747,7 +705,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     /** Reads the entry at {@code p} and only then makes it the cursor's position. */
-    private boolean settle(PageEdit e, Path p) {
+    private boolean settle(PageEdit e, CursorPath p) {
         if (p == null) {
             path = null;
             hole = false;
@@ -760,7 +718,7 @@ final class PagerCursor implements BTreeCursor {
         byte[] newPayload = payloadOf(e, pg, i);
         long newRowid = table ? cell.rowid() : 0;
         if (p == spare || p == spareCandidate) {
-            Path old = path != null ? path : new Path();
+            CursorPath old = path != null ? path : new CursorPath();
             if (p == spare) {
                 spare = old;
             } else {
