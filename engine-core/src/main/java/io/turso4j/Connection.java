@@ -451,16 +451,18 @@ public final class Connection implements AutoCloseable {
     /**
      * Finishes a statement that ran to its end: commits if it leaves no explicit transaction.
      *
+     * @param callerWaits the calling thread blocks on the commit's I/O anyway ({@link
+     *     io.turso4j.storage.pager.Pager#commit(boolean)})
      * @throws io.turso4j.storage.IoPending while the commit's I/O is in flight; call again
      */
-    void finishStatement(int savepoint) {
+    void finishStatement(int savepoint, boolean callerWaits) {
         if (autocommit && activeStatements == 1 && (pager.inWriteTransaction() || commitUnfinished)) {
             if (pager.inWriteTransaction()) {
                 btree.beforeCommit();
             }
             commitUnfinished = true;
             try {
-                pager.commit();
+                pager.commit(callerWaits);
             } catch (SqliteException e) {
                 commitUnfinished = false;
                 throw e;

@@ -279,13 +279,18 @@ final class Databases implements Pager {
      */
     @Override
     public void commit() {
+        commit(false);
+    }
+
+    @Override
+    public void commit(boolean callerWaits) {
         for (Other o : others) {
             if (o != null && o.pager.inWriteTransaction()) {
                 o.btree.beforeCommit();
-                o.pager.commit();
+                o.pager.commit(callerWaits);
             }
         }
-        main.commit();
+        main.commit(callerWaits);
         writing = false;
         savepoints = 0;
     }

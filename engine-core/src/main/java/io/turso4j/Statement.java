@@ -46,6 +46,12 @@ public final class Statement implements AutoCloseable {
     private boolean finished;
     /** Between {@link Connection#beginStatement} and its finish or failure. */
     private boolean started;
+    /**
+     * The step running now is {@link #next()}'s on a platform thread, which blocks on the
+     * statement's I/O anyway: its commit may write on this thread ({@link
+     * io.turso4j.storage.pager.Pager#commit(boolean)}). A virtual thread parks instead.
+     */
+    private boolean callerWaits;
     /** The savepoint the statement runs in (0 for none). */
     private int savepoint;
     /** The commit's I/O, when finishing the statement waits for it. */
@@ -205,7 +211,7 @@ public final class Statement implements AutoCloseable {
     private StepResult finish() {
         if (started) {
             try {
-                connection.finishStatement(savepoint);
+                connection.finishStatement(savepoint, callerWaits);
             } catch (IoPending p) {
                 commitIo = p.completion();
                 return StepResult.IO;
@@ -230,7 +236,7 @@ public final class Statement implements AutoCloseable {
      */
     private StepResult finishFailed(SqliteException failure) {
         try {
-            connection.finishStatement(savepoint);
+            connection.finishStatement(savepoint, callerWaits);
         } catch (IoPending p) {
             commitIo = p.completion();
             return StepResult.IO;
@@ -251,7 +257,7 @@ public final class Statement implements AutoCloseable {
         if (started) {
             started = false;
             if (!code.writes()) {
-                connection.finishStatement(0);
+                connection.finishStatement(0, false);
             } else {
                 connection.failStatement(savepoint);
             }
@@ -274,7 +280,7 @@ public final class Statement implements AutoCloseable {
      */
     public boolean next() {
         for (;;) {
-            StepResult r = step();
+            StepResult r = stepWaiting();
             if (r == StepResult.BUSY) {
                 busy.await(connection.busyTimeout());
                 if (connection.interruptPending()) { // interrupt() also ends a busy wait
@@ -293,6 +299,15 @@ public final class Statement implements AutoCloseable {
                 }
                 default -> awaitIo();
             }
+        }
+    }
+
+    private StepResult stepWaiting() {
+        callerWaits = !Thread.currentThread().isVirtual();
+        try {
+            return step();
+        } finally {
+            callerWaits = false;
         }
     }
 

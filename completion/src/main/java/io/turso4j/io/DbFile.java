@@ -90,6 +90,24 @@ public interface DbFile {
         return durable;
     }
 
+    /**
+     * This file for a caller about to block its own thread on each result anyway: a platform
+     * thread stepping a statement through the blocking API. Writes and syncs issued through
+     * the returned file may run on the calling thread, blocking it until the kernel is done,
+     * and return completed completions. That spares the trip to the backend's threads and
+     * back (for io_uring: the loop, a kernel worker, the loop again, then waking the caller),
+     * which costs a small commit more than its write does. Everything else behaves as on this
+     * file, which it shares its state with: closing either closes both.
+     *
+     * <p>Only for a thread that would otherwise wait: never an event loop, a completion
+     * callback, an asynchronous caller, or a virtual thread (which parks rather than pin its
+     * carrier in a system call). The default is this file itself, for a backend whose
+     * operations cannot run on the caller's thread.
+     */
+    default DbFile forWaitingCaller() {
+        return this;
+    }
+
     private static void forward(Completion from, Completion to) {
         if (from.isSucceeded()) {
             to.complete(from.result());

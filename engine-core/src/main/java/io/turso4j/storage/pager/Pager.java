@@ -85,6 +85,17 @@ public interface Pager extends AutoCloseable {
      */
     void commit();
 
+    /**
+     * {@link #commit()} by a caller that blocks its thread on the commit's I/O anyway (a
+     * platform thread in the blocking API): the commit's writes and syncs may then run on the
+     * calling thread ({@link io.turso4j.io.DbFile#forWaitingCaller}), sparing their trips
+     * through the I/O backend's threads. A pager with nothing to gain commits as {@link
+     * #commit()} does.
+     */
+    default void commit(boolean callerWaits) {
+        commit();
+    }
+
     /** Discards every change of the write transaction. WRITE → READ. Does no I/O. */
     void rollback();
 

@@ -92,6 +92,8 @@ public final class WalPager implements Pager {
     private final Set<Page> spilling = new LinkedHashSet<>();
 
     private CommitStage commitStage = CommitStage.IDLE;
+    /** The current {@link #commit(boolean)} call's caller blocks on its I/O anyway: the writes may run on its thread. */
+    private boolean commitCallerWaits;
     private Completion commitIo;
     /** The writes of the commit's last chunk (commitIo then also covers the sync, if any). */
     private Completion lastFrames;
@@ -230,6 +232,12 @@ public final class WalPager implements Pager {
 
     @Override
     public void commit() {
+        commit(false);
+    }
+
+    @Override
+    public void commit(boolean callerWaits) {
+        commitCallerWaits = callerWaits;
         if (commitStage == CommitStage.CHECKPOINT) {
             // The retry of a commit that is published but whose auto-checkpoint was pending; or
             // a later transaction's commit, which first lets that checkpoint finish.
@@ -324,11 +332,11 @@ public final class WalPager implements Pager {
         boolean last = end == committing.size();
         committed = end;
         if (last && synchronous == Synchronous.FULL) {
-            FrameWrite io = wal.writeCommitFrames(numbers, images, pageCount, shared.pagePool());
+            FrameWrite io = wal.writeCommitFrames(numbers, images, pageCount, shared.pagePool(), commitCallerWaits);
             lastFrames = io.written();
             commitIo = io.durable();
         } else {
-            commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool());
+            commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool(), commitCallerWaits);
             lastFrames = last ? commitIo : null;
         }
     }
@@ -706,7 +714,7 @@ public final class WalPager implements Pager {
             images[i] = victims.get(i).buffer().segment();
         }
         spilling.addAll(victims);
-        spillWrite = wal.writeFrames(numbers, images, 0, shared.pagePool());
+        spillWrite = wal.writeFrames(numbers, images, 0, shared.pagePool(), false);
         awaitSpill();
         makeRoom();
     }

@@ -241,14 +241,17 @@ public final class Wal {
      * database pages (SQLite's ticket ff5be73dee). Writer only.
      *
      * @param commitDbSize the database size after the commit if the last frame commits, else 0
+     * @param callerWaits the calling thread blocks on the writes anyway: they may run on it
+     *     ({@link DbFile#forWaitingCaller}), and be done when this returns
      * @return the completion of all the writes
      */
-    public Completion writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool) {
-        return writeFrames(pages, images, commitDbSize, pagePool, false).written();
+    public Completion writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool,
+            boolean callerWaits) {
+        return writeFrames(pages, images, commitDbSize, pagePool, false, callerWaits).written();
     }
 
     /**
-     * {@link #writeFrames(int[], MemorySegment[], int, BufferPool)} for a commit's last chunk
+     * {@link #writeFrames(int[], MemorySegment[], int, BufferPool, boolean)} for a commit's last chunk
      * whose frames must be durable before the commit is published (synchronous=FULL).
      *
      * <p>When the commit is one frame, needs no new WAL header and every earlier WAL write is
@@ -257,12 +260,14 @@ public final class Wal {
      * round trip. Otherwise the writes are followed by a sync of the file, as a sync chained on
      * them. Writer only.
      */
-    public FrameWrite writeCommitFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool) {
-        return writeFrames(pages, images, commitDbSize, pagePool, true);
+    public FrameWrite writeCommitFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool,
+            boolean callerWaits) {
+        return writeFrames(pages, images, commitDbSize, pagePool, true, callerWaits);
     }
 
     private FrameWrite writeFrames(int[] pages, MemorySegment[] images, int commitDbSize, BufferPool pagePool,
-            boolean durable) {
+            boolean durable, boolean callerWaits) {
+        DbFile f = callerWaits ? file.forWaitingCaller() : file;
         boolean newHeader = encoder.startIfNeeded();
         long pos = pageOffset(index.frameCount() + 1) - WalFrameHeader.SIZE;
         List<Buffer[]> batches = new ArrayList<>();
@@ -291,30 +296,30 @@ public final class Wal {
         }
         if (durable && !newHeader && batches.size() == 1 && batches.get(0).length == 1
                 && syncedThrough.get() == writesIssued) {
-            Completion done = write(pos, batches.get(0), true);
+            Completion done = write(f, pos, batches.get(0), true);
             return new FrameWrite(done, done);
         }
         long covered = writesIssued += batches.size() + (newHeader ? 1 : 0);
-        Completion written = newHeader ? writeAfterHeader(pos, batches) : submitAll(pos, batches);
-        return new FrameWrite(written, durable ? syncAfter(written, covered) : written);
+        Completion written = newHeader ? writeAfterHeader(f, pos, batches) : submitAll(f, pos, batches);
+        return new FrameWrite(written, durable ? syncAfter(f, written, covered) : written);
     }
 
     /** Writes a new generation's header, syncs it, then the frames (ticket ff5be73dee). */
-    private Completion writeAfterHeader(long pos, List<Buffer[]> batches) {
+    private Completion writeAfterHeader(DbFile f, long pos, List<Buffer[]> batches) {
         Buffer h = Buffer.allocate(WalHeader.SIZE);
         encoder.header().encode(h.segment());
         Completion done = new Completion();
-        write(0, new Buffer[] {h}, false).onComplete(written -> {
+        write(f, 0, new Buffer[] {h}, false).onComplete(written -> {
             if (!written.isSucceeded()) {
                 abandon(batches, done, written.failure());
                 return;
             }
-            file.sync().onComplete(synced -> {
+            f.sync().onComplete(synced -> {
                 if (!synced.isSucceeded()) {
                     abandon(batches, done, synced.failure());
                     return;
                 }
-                submitAll(pos, batches).onComplete(frames -> {
+                submitAll(f, pos, batches).onComplete(frames -> {
                     if (frames.isSucceeded()) {
                         done.complete(frames.result());
                     } else {
@@ -326,10 +331,10 @@ public final class Wal {
         return done;
     }
 
-    private Completion submitAll(long pos, List<Buffer[]> batches) {
+    private Completion submitAll(DbFile f, long pos, List<Buffer[]> batches) {
         CompletionGroup group = new CompletionGroup();
         for (Buffer[] bufs : batches) {
-            group.add(write(pos, bufs, false));
+            group.add(write(f, pos, bufs, false));
             for (Buffer b : bufs) {
                 pos += b.size();
             }
@@ -351,15 +356,15 @@ public final class Wal {
      * one; a durable one for one buffer when {@code durable}), whose buffers are released when
      * it ends; a short write is a failure.
      */
-    private Completion write(long pos, Buffer[] bufs, boolean durable) {
+    private Completion write(DbFile f, long pos, Buffer[] bufs, boolean durable) {
         long length = 0;
         for (Buffer b : bufs) {
             length += b.size();
         }
         long expected = length;
         Completion checked = new Completion();
-        Completion written = durable ? file.writeDurably(pos, bufs[0], 0, bufs[0].size())
-                : bufs.length == 1 ? file.write(pos, bufs[0], 0, bufs[0].size()) : file.write(pos, bufs);
+        Completion written = durable ? f.writeDurably(pos, bufs[0], 0, bufs[0].size())
+                : bufs.length == 1 ? f.write(pos, bufs[0], 0, bufs[0].size()) : f.write(pos, bufs);
         written.onComplete(c -> {
             for (Buffer b : bufs) {
                 b.release();
@@ -391,7 +396,7 @@ public final class Wal {
      * @return done when both are: failed with the writes' failure if they failed (no sync is
      *     issued then), else with the sync's outcome
      */
-    private Completion syncAfter(Completion writes, long covered) {
+    private Completion syncAfter(DbFile f, Completion writes, long covered) {
         Completion durable = new Completion();
         writes.onComplete(w -> {
             if (!w.isSucceeded()) {
@@ -400,9 +405,9 @@ public final class Wal {
             }
             Completion sync;
             try {
-                sync = file.sync();
+                sync = f.sync();
             } catch (RuntimeException e) { // never leave the commit waiting on a thrown callback
-                durable.fail(e instanceof IoFailure f ? f : new IoFailure("cannot sync " + file.path(), e));
+                durable.fail(e instanceof IoFailure failure ? failure : new IoFailure("cannot sync " + file.path(), e));
                 return;
             }
             sync.onComplete(s -> {

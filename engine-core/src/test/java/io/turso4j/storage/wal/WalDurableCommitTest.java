@@ -92,8 +92,8 @@ class WalDurableCommitTest {
     private void commit(Wal wal, boolean full, int... pages) {
         Object owner = new Object();
         WalSnapshot s = wal.beginWrite(owner, wal.beginRead());
-        Completion done = full ? wal.writeCommitFrames(pages, images(pages), 3, pool).durable()
-                : wal.writeFrames(pages, images(pages), 3, pool);
+        Completion done = full ? wal.writeCommitFrames(pages, images(pages), 3, pool, false).durable()
+                : wal.writeFrames(pages, images(pages), 3, pool, false);
         done.awaitUninterruptibly();
         done.result();
         wal.endRead(wal.commit(owner, s, 3));

@@ -58,7 +58,7 @@ class WalRecoveryTest {
             new SplittableRandom(31L * pages[i] + dbSize).nextBytes(bytes);
             images[i] = MemorySegment.ofArray(bytes);
         }
-        Completion written = wal.writeFrames(pages, images, dbSize, pool);
+        Completion written = wal.writeFrames(pages, images, dbSize, pool, false);
         written.awaitUninterruptibly();
         written.result();
         if (dbSize != 0) {

@@ -13,15 +13,18 @@ import java.lang.invoke.VarHandle;
  * The few libc calls io_uring does not cover for us, reached through the FFM linker: {@code
  * open(2)} (Netty's {@code FileDescriptor.from} opens write-only and truncates), {@code
  * close(2)}, {@code flock(2)}, {@code lseek(2)} for the size, {@code ftruncate(2)} for
- * kernels older than {@code IORING_OP_FTRUNCATE}, and {@code preadv2(2)} with {@code
- * RWF_NOWAIT} for reads the OS page cache can serve at once ({@link #preadNoWait}).
+ * kernels older than {@code IORING_OP_FTRUNCATE}, {@code preadv2(2)} with {@code
+ * RWF_NOWAIT} for reads the OS page cache can serve at once ({@link #preadNoWait}), and
+ * {@code pwritev2(2)} and {@code fdatasync(2)} for writes made on a waiting caller's thread
+ * ({@link CallerThreadFile}).
  *
  * <p>Every call returns what the kernel would put in a completion: the result when it is
  * non-negative, {@code -errno} when it failed. errno is captured by the linker right after
  * the call, so no other native code can overwrite it in between.
  *
  * <p>Threads: any. Each call allocates its errno slot in a confined arena of its own, except
- * {@link #preadNoWait}, which is on the read hot path and reuses a per-thread scratch area.
+ * {@link #preadNoWait}, {@link #pwritev2} and {@link #fdatasync}, which are on the read and
+ * commit paths and reuse a per-thread scratch area.
  */
 @SuppressWarnings("restricted") // downcalls are the point; the JVM runs with --enable-native-access
 final class Libc {
@@ -58,6 +61,8 @@ final class Libc {
     private static final MethodHandle LSEEK;
     private static final MethodHandle FTRUNCATE;
     private static final MethodHandle PREADV2;
+    private static final MethodHandle PWRITEV2;
+    private static final MethodHandle FDATASYNC;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static {
@@ -75,6 +80,10 @@ final class Libc {
         // critical: the call never waits (RWF_NOWAIT), so it may skip the thread-state switch.
         PREADV2 = linker.downcallHandle(libc.findOrThrow("preadv2"),
                 FunctionDescriptor.of(l, i, ValueLayout.ADDRESS, i, l, i), errno, Linker.Option.critical(false));
+        // not critical: both wait for the disk, and the JVM must see the thread as in native code meanwhile
+        PWRITEV2 = linker.downcallHandle(libc.findOrThrow("pwritev2"),
+                FunctionDescriptor.of(l, i, ValueLayout.ADDRESS, i, l, i), errno);
+        FDATASYNC = linker.downcallHandle(libc.findOrThrow("fdatasync"), FunctionDescriptor.of(i, i), errno);
     }
 
     private Libc() {}
@@ -129,10 +138,53 @@ final class Libc {
         }
     }
 
-    /** One thread's iovec and errno slot for {@link #preadNoWait}; freed by the GC with it. */
+    /**
+     * Writes {@code lengths[i]} bytes from native memory at {@code addresses[i]}, for {@code i}
+     * from {@code first} on, back to back at {@code pos}, skipping the first {@code skip} bytes
+     * of buffer {@code first}: {@code pwritev2(fd, iov, n, pos, flags)}, waiting for the disk
+     * if it must. Returns the count written (possibly short), or {@code -errno}.
+     */
+    static long pwritev2(int fd, long[] addresses, int[] lengths, int first, int skip, long pos, int flags) {
+        Scratch s = SCRATCH.get();
+        int n = addresses.length - first;
+        MemorySegment iov = s.iovs(n);
+        for (int i = 0; i < n; i++) {
+            int at = first + i;
+            int gone = i == 0 ? skip : 0;
+            iov.set(ValueLayout.JAVA_LONG, 16L * i, addresses[at] + gone);
+            iov.set(ValueLayout.JAVA_LONG, 16L * i + 8, lengths[at] - gone);
+        }
+        try {
+            long r = (long) PWRITEV2.invokeExact(s.state, fd, iov, n, pos, flags);
+            return r >= 0 ? r : -errno(s.state);
+        } catch (Throwable t) {
+            throw new LinkageError("pwritev2(2) downcall failed", t);
+        }
+    }
+
+    /** fdatasync(2): 0, or {@code -errno}. */
+    static int fdatasync(int fd) {
+        Scratch s = SCRATCH.get();
+        try {
+            int r = (int) FDATASYNC.invokeExact(s.state, fd);
+            return r >= 0 ? r : -errno(s.state);
+        } catch (Throwable t) {
+            throw new LinkageError("fdatasync(2) downcall failed", t);
+        }
+    }
+
+    /** One thread's iovecs and errno slot for the calls on hot paths; freed by the GC with it. */
     private static final class Scratch {
         final MemorySegment state = Arena.ofAuto().allocate(CAPTURE);
-        final MemorySegment iov = Arena.ofAuto().allocate(16, 8);
+        MemorySegment iov = Arena.ofAuto().allocate(16, 8);
+
+        /** Room for {@code n} iovecs, grown as needed: a commit writes up to a chunk of frames at once. */
+        MemorySegment iovs(int n) {
+            if (iov.byteSize() < 16L * n) {
+                iov = Arena.ofAuto().allocate(16L * Math.max(n, 2 * (iov.byteSize() / 16)), 8);
+            }
+            return iov;
+        }
     }
 
     /** One downcall taking the errno capture segment first; -1 from libc means "see errno". */

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the attempt off for the file; a file whose tries keep missing pauses them ({@link
  * InlineReadPolicy}), so cold reads do not pay a wasted system call each.
  *
+ * <p>{@link #forWaitingCaller} gives the same file to a caller that blocks its thread on each
+ * result anyway: its writes and syncs are system calls on that thread ({@link
+ * CallerThreadFile}), with no trip through the ring.
+ *
  * <p>Closing, in order:
  * <ol>
  *   <li>{@link #close()} flips {@link #closed}: operations issued afterwards fail at once with
@@ -38,9 +42,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       be submitted.
  * </ol>
  * {@link #retire} closes the descriptor exactly once, whether the close op or the backend's
- * shutdown gets there first, and never while an inline read is using it: {@link #fdUsers}
- * counts inline reads in progress, with {@link #RETIRED} set once the descriptor is to be
- * closed; after that no inline read starts, and the last one running closes it.
+ * shutdown gets there first, and never while a call on a caller's thread (an inline read, or a
+ * waiting caller's write or sync) is using it: {@link #fdUsers} counts those calls in
+ * progress, with {@link #RETIRED} set once the descriptor is to be closed; after that no such
+ * call starts, and the last one running closes it.
  */
 final class UringFile implements DbFile {
     private final String path;
@@ -50,13 +55,14 @@ final class UringFile implements DbFile {
     private static final int RETIRED = 1 << 30;
 
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Inline reads using {@link #fd} now, plus {@link #RETIRED} once it is to be closed. */
+    /** Calls on callers' threads using {@link #fd} now, plus {@link #RETIRED} once it is to be closed. */
     private final AtomicInteger fdUsers = new AtomicInteger();
     /** The close op to complete when the descriptor is closed; set before {@link #RETIRED}. */
     private LoopOp retiringOp;
     /** Cleared (a benign race) when the file system rejects RWF_NOWAIT. */
     private volatile boolean inlineReads = true;
     private final InlineReadPolicy inlinePolicy = new InlineReadPolicy();
+    private final CallerThreadFile forWaitingCaller = new CallerThreadFile(this);
 
     private int kernelOps;    // loop thread: ops accepted and not yet ended
     private boolean closing;  // loop thread: the close op has been accepted
@@ -99,35 +105,37 @@ final class UringFile implements DbFile {
 
     /** Whether the whole range was copied from the OS page cache without waiting. */
     private boolean readCached(long pos, Buffer buf, int off, int len) {
-        if (!enterInline()) {
-            return false;
-        }
-        long r;
-        try {
-            r = Libc.preadNoWait(fd, buf.address() + off, len, pos);
-        } finally {
-            exitInline();
-        }
+        long r = onCallerThread(fd -> Libc.preadNoWait(fd, buf.address() + off, len, pos));
         if (r == -Libc.EOPNOTSUPP || r == -Libc.ENOSYS || r == -Libc.EINVAL) {
             inlineReads = false;
         }
         return r == len;
     }
 
-    private boolean enterInline() {
+    /** A system call on the descriptor, made on the calling thread: its result, or {@code -errno}. */
+    @FunctionalInterface
+    interface FdCall {
+        long call(int fd);
+    }
+
+    /**
+     * Makes {@code call} on the calling thread with the descriptor, which stays open until it
+     * returns; {@code -EBADF} without calling once the descriptor is to be closed.
+     */
+    long onCallerThread(FdCall call) {
         int users;
         do {
             users = fdUsers.get();
             if ((users & RETIRED) != 0) {
-                return false;
+                return -Libc.EBADF;
             }
         } while (!fdUsers.compareAndSet(users, users + 1));
-        return true;
-    }
-
-    private void exitInline() {
-        if (fdUsers.decrementAndGet() == RETIRED) {
-            closeFd();
+        try {
+            return call.call(fd);
+        } finally {
+            if (fdUsers.decrementAndGet() == RETIRED) {
+                closeFd();
+            }
         }
     }
 
@@ -168,6 +176,16 @@ final class UringFile implements DbFile {
             return op.completion;
         }
         return issue(op);
+    }
+
+    @Override
+    public DbFile forWaitingCaller() {
+        return forWaitingCaller;
+    }
+
+    /** Whether {@link #close()} has been called: later operations fail with EBADF. */
+    boolean isClosed() {
+        return closed.get();
     }
 
     @Override
@@ -215,7 +233,7 @@ final class UringFile implements DbFile {
         return op.completion;
     }
 
-    private Completion closedFailure(String what) {
+    Completion closedFailure(String what) {
         return Completion.failed(closedError(what));
     }
 
@@ -274,7 +292,7 @@ final class UringFile implements DbFile {
     }
 
     /**
-     * Marks the descriptor to be closed: now if no inline read uses it, else by the last one.
+     * Marks the descriptor to be closed: now if no call on a caller's thread uses it, else by the last one.
      * {@code op}, the close op if any, completes with close(2)'s result; a second retirement
      * (the close op after shutdown, or the reverse) closes nothing.
      */
