@@ -61,4 +61,22 @@ public final class IndexKeyComparator {
     public boolean isDescending(int i) {
         return i < descending.length && descending[i];
     }
+
+    /**
+     * As sqlite3's EXPLAIN lists an index's key description: {@code k(2,-,NOCASE)} for two
+     * fields, the first DESC, the second under NOCASE; BINARY shows as no name. (sqlite3 names
+     * BINARY {@code B} in the keys of its sorters and temporary tables; this does not know
+     * what it orders.)
+     */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("k(").append(collations.length);
+        for (int i = 0; i < collations.length; i++) {
+            s.append(',').append(descending[i] ? "-" : "");
+            if (collations[i] != null && collations[i] != BuiltinCollation.BINARY) {
+                s.append(collations[i].name());
+            }
+        }
+        return s.append(')').toString();
+    }
 }
