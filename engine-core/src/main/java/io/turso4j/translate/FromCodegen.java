@@ -84,6 +84,11 @@ final class FromCodegen {
     private Select.From bound;
     /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
     private boolean searchesFirst;
+    /**
+     * The column names the enclosing SELECT mentions ({@link UnusedColumns#mentioned}); null
+     * when unknown or when it reads every column, and then subqueries compute all theirs.
+     */
+    private java.util.Set<String> readBy;
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -249,6 +254,11 @@ final class FromCodegen {
         }
     }
 
+    /** Says which column names the SELECT this FROM belongs to mentions (see {@link #readBy}). */
+    void readBy(java.util.Set<String> mentioned) {
+        readBy = mentioned;
+    }
+
     /** Says that only the first row the loops yield in the requested order is wanted. */
     void searchesFirst(boolean on) {
         searchesFirst = on;
@@ -385,6 +395,13 @@ final class FromCodegen {
             select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
+        java.util.BitSet unused = readBy == null ? null : UnusedColumns.unused(body, name, named ? declared
+                : ColumnNames.distinct(ColumnNames.of(body, selects.sql(), selects)), readBy, cte, selects.exprs());
+        List<Select.Body> arms = new ArrayList<>();
+        if (unused != null) {
+            arms(body.body(), arms);
+            arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
+        }
         int register = b.allocRegister();
         // Allocated at the first row the body yields: then its width is known for sure.
         int[] block = {-1, width};
@@ -403,10 +420,20 @@ final class FromCodegen {
             b.emit(Opcode.Copy, first, block[0], count - 1);
             b.emit(Opcode.Yield, register, 0);
         });
-        if (cte != null) {
-            selects.ctes().building(cte, "circular reference: ", code);
-        } else {
-            code.run();
+        int resolvedAbove = Scope.resolvedUpward(parent);
+        int mark = selects.uncomputedMark();
+        try {
+            if (cte != null) {
+                selects.ctes().building(cte, "circular reference: ", code);
+            } else {
+                code.run();
+            }
+        } finally {
+            arms.forEach(arm -> selects.leaveUncomputed(arm, null));
+        }
+        if (Scope.resolvedUpward(parent) != resolvedAbove) {
+            // Correlated: SQLite computes every column of such a subquery.
+            selects.uncomputedSince(mark).forEach(jump -> b.changeOpcode(jump, Opcode.Noop));
         }
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
@@ -427,6 +454,16 @@ final class FromCodegen {
                 collations(select, width), new SourceReader(null, out));
         sources.add(source);
         items.add(new Item(source, null, register, startAddress, false, estimate(select)));
+    }
+
+    /** The arms of a UNION ALL chain. */
+    private static void arms(Select.Body body, List<Select.Body> out) {
+        if (body instanceof Select.Compound c) {
+            arms(c.left(), out);
+            arms(c.right(), out);
+        } else {
+            out.add(body);
+        }
     }
 
     /**

@@ -64,6 +64,59 @@ final class SelectCodegen {
     private TriggerCodegen triggers;
 
     /**
+     * Per arm (core or one-row VALUES) of a FROM-clause subquery: the result columns its
+     * enclosing query never reads, yielded as NULL ({@link UnusedColumns}).
+     */
+    private final Map<Select.Body, java.util.BitSet> unusedColumns = new IdentityHashMap<>();
+    /** The addresses of the jumps around the unused columns' code (see {@link #codeColumn}). */
+    private final List<Integer> uncomputed = new ArrayList<>();
+
+    /**
+     * Yields the columns {@code unused} of {@code arm} as NULL, without computing them, until
+     * called again with null.
+     */
+    void leaveUncomputed(Select.Body arm, java.util.BitSet unused) {
+        if (unused == null) {
+            unusedColumns.remove(arm);
+        } else {
+            unusedColumns.put(arm, unused);
+        }
+    }
+
+    /**
+     * The addresses of the jumps around unused columns' code coded since {@code mark} (a size
+     * of the list, from {@link #uncomputedMark}); each may become a Noop to compute the column.
+     */
+    List<Integer> uncomputedSince(int mark) {
+        return List.copyOf(uncomputed.subList(mark, uncomputed.size()));
+    }
+
+    int uncomputedMark() {
+        return uncomputed.size();
+    }
+
+    /**
+     * Codes result column {@code i} of {@code arm}, {@code e}, into {@code target}. An unused
+     * one is still coded, so that its names resolve (errors and correlation as SQLite's),
+     * but jumped over to a NULL: {@code Goto skip; e → target; Goto done; skip: Null target; done:}.
+     */
+    private void codeColumn(Select.Body arm, int i, Expr e, int target) {
+        java.util.BitSet unused = unusedColumns.get(arm);
+        if (unused == null || !unused.get(i)) {
+            exprs.code(e, target);
+            return;
+        }
+        int skip = b.newLabel();
+        int done = b.newLabel();
+        uncomputed.add(b.emit(Opcode.Goto, 0, skip));
+        exprs.code(e, target);
+        b.emit(Opcode.Goto, 0, done);
+        b.resolve(skip);
+        b.emit(Opcode.Null, 0, target);
+        b.resolve(done);
+    }
+
+    /**
      * An ORDER BY that {@link OrderBy} would like the loops of {@code core} to yield, so that
      * it needs no sorter: the terms, and per term the result column it names (-1: its own
      * expression). {@code satisfied} is set when the chosen loops do yield that order.
@@ -384,7 +437,7 @@ final class SelectCodegen {
                         throw ExprCodegen.error("all VALUES must have the same number of terms");
                     }
                     for (int i = 0; i < width; i++) {
-                        exprs.code(row.get(i), out + i);
+                        codeColumn(values, i, row.get(i), out + i);
                     }
                     sink.row(out, width);
                 }
@@ -410,8 +463,10 @@ final class SelectCodegen {
         Scope outer = exprs.scope();
         FromCodegen from = null;
         List<Expr> where = new ArrayList<>();
+        Select.Core arm = core;
         if (core.from() != null) {
             from = new FromCodegen(b, this);
+            from.readBy(UnusedColumns.mentioned(core, extras));
             exprs.pushScope(from.bind(core.from(), outer, core.where() == null ? List.of() : conjuncts(core.where())));
             where.addAll(from.joinTerms());
         }
@@ -487,7 +542,7 @@ final class SelectCodegen {
                     }
                 }
                 for (int i = 0; i < columns.size(); i++) {
-                    exprs.code(columns.get(i), out + i);
+                    codeColumn(arm, i, columns.get(i), out + i);
                 }
                 rows.row(out, columns.size());
                 if (from != null) {
