@@ -84,4 +84,23 @@ class EvaluationScopeTest {
                 "WITH c AS NOT MATERIALIZED (SELECT 1 AS a, " + BOOM + " AS b) SELECT a FROM c",
                 "WITH c AS MATERIALIZED (SELECT x AS a, " + BOOM + " AS b FROM t) SELECT a FROM c");
     }
+
+    @Test
+    void existsComputesNoResultColumn() throws Exception {
+        SqliteOracle.differential(TABLE,
+                "SELECT 1 WHERE EXISTS (SELECT 1 AS a, " + BOOM + " AS b)",
+                "SELECT EXISTS (SELECT " + BOOM + ")",
+                "SELECT 1 WHERE EXISTS (SELECT " + BOOM + " FROM t)",
+                "SELECT 1 WHERE EXISTS (SELECT DISTINCT " + BOOM + " FROM t)",
+                "SELECT 1 WHERE EXISTS (SELECT " + BOOM + " UNION ALL SELECT 1)",
+                "SELECT 1 WHERE EXISTS (SELECT " + BOOM + " UNION SELECT 1)",
+                "SELECT 1 WHERE EXISTS (SELECT " + BOOM + " FROM t LIMIT 1)",
+                "SELECT 1 WHERE EXISTS (SELECT " + BOOM + " FROM t ORDER BY 1)",
+                "SELECT x FROM t WHERE EXISTS (SELECT " + BOOM + " + t.x) ORDER BY x",
+                "SELECT x FROM t WHERE EXISTS (SELECT 1 AS a, " + BOOM + " AS b WHERE t.x > 0)",
+                "SELECT 1 WHERE EXISTS (SELECT 1 EXCEPT SELECT 2)",
+                "SELECT 1 WHERE EXISTS (SELECT 1 INTERSECT SELECT 2)",
+                "SELECT 1 WHERE EXISTS (SELECT x, " + BOOM + " FROM t WHERE x > 5)",
+                "SELECT 1 WHERE EXISTS (SELECT y FROM t)");
+    }
 }

@@ -89,6 +89,8 @@ final class FromCodegen {
      * when unknown or when it reads every column, and then subqueries compute all theirs.
      */
     private java.util.Set<String> readBy;
+    /** Per subquery source, the jumps around the columns it leaves uncomputed: {column, address}. */
+    private final Map<Scope.Source, List<int[]>> uncomputed = new java.util.IdentityHashMap<>();
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -115,7 +117,18 @@ final class FromCodegen {
         }
         usingJoins.unqualifiedStars(lastRight);
         usingJoins.coalesced().forEach(c -> sources.add(c.source()));
-        return new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
+        Scope scope = new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
+        if (!uncomputed.isEmpty()) {
+            // The syntax said which columns are never read; a read found while compiling (one
+            // the enclosing statement codes outside this SELECT's syntax) computes the column.
+            scope.onRead(r -> {
+                List<int[]> jumps = uncomputed.get(r.source());
+                if (jumps != null) {
+                    jumps.stream().filter(j -> j[0] == r.index()).forEach(j -> b.changeOpcode(j[1], Opcode.Noop));
+                }
+            });
+        }
+        return scope;
     }
 
     /**
@@ -396,7 +409,7 @@ final class FromCodegen {
         }
         Select body = select;
         java.util.BitSet unused = readBy == null ? null : UnusedColumns.unused(body, name, named ? declared
-                : ColumnNames.distinct(ColumnNames.of(body, selects.sql(), selects)), readBy, cte, selects.exprs());
+                : UnusedColumns.names(body, selects), readBy, cte, selects.exprs());
         List<Select.Body> arms = new ArrayList<>();
         if (unused != null) {
             arms(body.body(), arms);
@@ -431,9 +444,11 @@ final class FromCodegen {
         } finally {
             arms.forEach(arm -> selects.leaveUncomputed(arm, null));
         }
+        List<int[]> jumps = selects.uncomputedSince(mark);
         if (Scope.resolvedUpward(parent) != resolvedAbove) {
             // Correlated: SQLite computes every column of such a subquery.
-            selects.uncomputedSince(mark).forEach(jump -> b.changeOpcode(jump, Opcode.Noop));
+            jumps.forEach(jump -> b.changeOpcode(jump[1], Opcode.Noop));
+            jumps = List.of();
         }
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
@@ -453,6 +468,9 @@ final class FromCodegen {
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
                 collations(select, width), new SourceReader(null, out));
         sources.add(source);
+        if (!jumps.isEmpty()) {
+            uncomputed.put(source, jumps);
+        }
         items.add(new Item(source, null, register, startAddress, false, estimate(select)));
     }
 

@@ -68,8 +68,8 @@ final class SelectCodegen {
      * enclosing query never reads, yielded as NULL ({@link UnusedColumns}).
      */
     private final Map<Select.Body, java.util.BitSet> unusedColumns = new IdentityHashMap<>();
-    /** The addresses of the jumps around the unused columns' code (see {@link #codeColumn}). */
-    private final List<Integer> uncomputed = new ArrayList<>();
+    /** The jumps around the unused columns' code (see {@link #codeColumn}): {column, address}. */
+    private final List<int[]> uncomputed = new ArrayList<>();
 
     /**
      * Yields the columns {@code unused} of {@code arm} as NULL, without computing them, until
@@ -84,10 +84,11 @@ final class SelectCodegen {
     }
 
     /**
-     * The addresses of the jumps around unused columns' code coded since {@code mark} (a size
-     * of the list, from {@link #uncomputedMark}); each may become a Noop to compute the column.
+     * The jumps around unused columns' code coded since {@code mark} (a size of the list, from
+     * {@link #uncomputedMark}), each {column, address}; a jump that becomes a Noop computes
+     * its column.
      */
-    List<Integer> uncomputedSince(int mark) {
+    List<int[]> uncomputedSince(int mark) {
         return List.copyOf(uncomputed.subList(mark, uncomputed.size()));
     }
 
@@ -108,7 +109,7 @@ final class SelectCodegen {
         }
         int skip = b.newLabel();
         int done = b.newLabel();
-        uncomputed.add(b.emit(Opcode.Goto, 0, skip));
+        uncomputed.add(new int[] {i, b.emit(Opcode.Goto, 0, skip)});
         exprs.code(e, target);
         b.emit(Opcode.Goto, 0, done);
         b.resolve(skip);

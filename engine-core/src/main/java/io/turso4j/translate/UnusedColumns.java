@@ -72,7 +72,7 @@ final class UnusedColumns {
             return null;
         }
         for (Select.Body arm : arms) {
-            if (!(arm instanceof Select.Core core ? plain(core, exprs) && (flattened || core.from() != null)
+            if (!(arm instanceof Select.Core core ? plain(core, exprs, true) && (flattened || core.from() != null)
                     : flattened && ((Select.Values) arm).rows().size() == 1)) {
                 return null;
             }
@@ -91,6 +91,52 @@ final class UnusedColumns {
         return unused.isEmpty() ? null : unused;
     }
 
+    /**
+     * The arms of an EXISTS subquery whose result columns need not be computed at all, since
+     * only whether a row comes matters (SQLite computes none): every arm of a chain of UNION
+     * and UNION ALL, when each is VALUES or a core that is not an aggregate or windowed. Else null.
+     */
+    static List<Select.Body> existsArms(Select select, ExprCodegen exprs) {
+        List<Select.Body> arms = new ArrayList<>();
+        Select.Body body = select.body();
+        while (body instanceof Select.Compound c && (c.op() == Select.CompoundOp.UNION_ALL
+                || c.op() == Select.CompoundOp.UNION)) {
+            arms.add(c.right());
+            body = c.left();
+        }
+        arms.add(body);
+        for (Select.Body arm : arms) {
+            if (arm instanceof Select.Compound || arm instanceof Select.Core core
+                    && !plain(new Select.Core(false, core.columns(), core.from(), core.where(), core.groupBy(),
+                            core.having(), core.windows()), exprs, false)) {
+                return null;
+            }
+        }
+        return arms;
+    }
+
+    /**
+     * The names of a not yet compiled subquery's columns: {@link ColumnNames#of}'s, but a bare
+     * column reference is named by its column, not by its text (a view's text is not the
+     * statement's).
+     */
+    static List<String> names(Select select, SelectCodegen selects) {
+        List<String> names = new ArrayList<>(ColumnNames.of(select, selects.sql(), selects));
+        Select.Body leftmost = select.body();
+        while (leftmost instanceof Select.Compound c) {
+            leftmost = c.left();
+        }
+        if (leftmost instanceof Select.Core core && selects.namesOf(core) == null) {
+            for (int i = 0; i < core.columns().size() && i < names.size(); i++) {
+                if (core.columns().get(i) instanceof Select.ExprColumn ec && ec.alias() == null
+                        && ec.expr() instanceof Expr.Column c) {
+                    names.set(i, c.column());
+                }
+            }
+        }
+        return ColumnNames.distinct(names);
+    }
+
     /** Adds the arms of a UNION ALL chain to {@code arms}; false if another compound operator joins them. */
     private static boolean armsOf(Select.Body body, List<Select.Body> arms) {
         if (body instanceof Select.Compound c) {
@@ -100,16 +146,18 @@ final class UnusedColumns {
         return true;
     }
 
-    /** A core whose rows are its loops' rows one for one, its columns listed (no {@code *}). */
-    private static boolean plain(Select.Core core, ExprCodegen exprs) {
+    /** A core whose rows are its loops' rows one for one, its columns {@code listed} (no {@code *}) if asked. */
+    private static boolean plain(Select.Core core, ExprCodegen exprs, boolean listed) {
         if (core.distinct() || !core.groupBy().isEmpty() || core.having() != null || !core.windows().isEmpty()
-                || !SelectCodegen.onlyExprColumns(core) || WindowCodegen.hasWindowCalls(core, List.of(), exprs)) {
+                || listed && !SelectCodegen.onlyExprColumns(core) || WindowCodegen.hasWindowCalls(core, List.of(), exprs)) {
             return false;
         }
         List<Expr.Function> calls = new ArrayList<>();
         AggregateFinder finder = new AggregateFinder(exprs.functions());
         for (Select.ResultColumn rc : core.columns()) {
-            finder.collect(((Select.ExprColumn) rc).expr(), calls);
+            if (rc instanceof Select.ExprColumn ec) {
+                finder.collect(ec.expr(), calls);
+            }
         }
         return calls.isEmpty();
     }
