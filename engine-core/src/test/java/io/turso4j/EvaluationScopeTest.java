@@ -103,4 +103,27 @@ class EvaluationScopeTest {
                 "SELECT 1 WHERE EXISTS (SELECT x, " + BOOM + " FROM t WHERE x > 5)",
                 "SELECT 1 WHERE EXISTS (SELECT y FROM t)");
     }
+
+    @Test
+    void rowsThatOffsetSkipsAreNotComputedUnlessSortedOrDistinct() throws Exception {
+        SqliteOracle.differential(
+                new String[] {"CREATE TABLE t(x INTEGER)", "INSERT INTO t VALUES (-9223372036854775808), (1), (2)"},
+                "SELECT abs(x) FROM t LIMIT 1 OFFSET 1",
+                "SELECT abs(x) FROM t LIMIT -1 OFFSET 1",
+                "SELECT abs(x) FROM t ORDER BY rowid LIMIT 1 OFFSET 1",
+                "SELECT abs(x) FROM t WHERE x < 0 LIMIT 1 OFFSET 1",
+                "SELECT abs(x) FROM t GROUP BY x LIMIT 1 OFFSET 1",
+                "SELECT abs(x), count(*) FROM t LIMIT 1 OFFSET 1",
+                "SELECT abs(column1) FROM (VALUES (-9223372036854775808), (1)) LIMIT 1 OFFSET 1",
+                "SELECT " + BOOM + " LIMIT 1 OFFSET 1",
+                "SELECT " + BOOM + " UNION ALL SELECT 1 LIMIT 1 OFFSET 1",
+                "SELECT (SELECT abs(x) FROM t LIMIT 1 OFFSET 1)",
+                "SELECT a FROM (SELECT abs(x) AS a FROM t LIMIT 1 OFFSET 1)",
+                // A sorter, DISTINCT or UNION needs every row's values first.
+                "SELECT abs(x) FROM t ORDER BY x LIMIT 1 OFFSET 1",
+                "SELECT x, abs(x) FROM t ORDER BY 1 LIMIT 1 OFFSET 1",
+                "SELECT DISTINCT abs(x) FROM t LIMIT 1 OFFSET 1",
+                "SELECT " + BOOM + " UNION SELECT 1 LIMIT 1 OFFSET 1",
+                "SELECT " + BOOM + " UNION ALL SELECT 1 ORDER BY 1 LIMIT 1 OFFSET 1");
+    }
 }

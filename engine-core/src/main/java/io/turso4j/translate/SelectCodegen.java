@@ -36,6 +36,14 @@ final class SelectCodegen {
     @FunctionalInterface
     interface RowSink {
         void row(int first, int count);
+
+        /**
+         * Emits the code run for each row before its columns are computed, when the row's
+         * values are then only computed to be handed to this sink: OFFSET skips a row there,
+         * so that SQLite's rows skipped uncomputed are (an error they would raise is not).
+         * The next call is then {@link #row} for that row. Does nothing unless overridden.
+         */
+        default void beforeColumns() {}
     }
 
     /** SQLite's SQLITE_MAX_COMPOUND_SELECT: also keeps the recursion over arms shallow. */
@@ -308,14 +316,28 @@ final class SelectCodegen {
         } else {
             regOffset = 0;
         }
-        return (first, count) -> {
-            int skip = b.newLabel();
-            if (regOffset != 0) {
-                b.emit(Opcode.IfPos, regOffset, skip, 1);
+        return new RowSink() {
+            /** The label past the row being handed out, once its OFFSET test is coded; else null. */
+            private Integer skip;
+
+            @Override
+            public void beforeColumns() {
+                if (regOffset != 0 && skip == null) {
+                    skip = b.newLabel();
+                    b.emit(Opcode.IfPos, regOffset, skip, 1);
+                }
             }
-            sink.row(first, count);
-            b.emit(Opcode.DecrJumpZero, regLimit, end);
-            b.resolve(skip);
+
+            @Override
+            public void row(int first, int count) {
+                beforeColumns();
+                sink.row(first, count);
+                b.emit(Opcode.DecrJumpZero, regLimit, end);
+                if (skip != null) {
+                    b.resolve(skip);
+                    skip = null;
+                }
+            }
         };
     }
 
@@ -437,6 +459,7 @@ final class SelectCodegen {
                     if (row.size() != width) {
                         throw ExprCodegen.error("all VALUES must have the same number of terms");
                     }
+                    sink.beforeColumns();
                     for (int i = 0; i < width; i++) {
                         codeColumn(values, i, row.get(i), out + i);
                     }
@@ -542,6 +565,7 @@ final class SelectCodegen {
                         exprs.jumpIfNotTrue(w, skip);
                     }
                 }
+                rows.beforeColumns();
                 for (int i = 0; i < columns.size(); i++) {
                     codeColumn(arm, i, columns.get(i), out + i);
                 }
@@ -568,6 +592,7 @@ final class SelectCodegen {
                 }
             } else {
                 aggregate(core, calls, where, from, skip, columns);
+                sink.beforeColumns();
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }
