@@ -126,4 +126,22 @@ class EvaluationScopeTest {
                 "SELECT " + BOOM + " UNION SELECT 1 LIMIT 1 OFFSET 1",
                 "SELECT " + BOOM + " UNION ALL SELECT 1 ORDER BY 1 LIMIT 1 OFFSET 1");
     }
+
+    @Test
+    void limitZeroEndsASortedOrCompoundSelectBeforeAnyRowIsComputed() throws Exception {
+        SqliteOracle.differential(TABLE,
+                "SELECT DISTINCT abs(x + -9223372036854775808) FROM t ORDER BY 1 LIMIT 0",
+                "SELECT " + BOOM + " UNION SELECT 7 ORDER BY 1 LIMIT 0",
+                "SELECT " + BOOM + " UNION ALL SELECT 7 ORDER BY 1 LIMIT 0",
+                "SELECT " + BOOM + " INTERSECT SELECT 7 ORDER BY 1 LIMIT 0",
+                "SELECT " + BOOM + " EXCEPT SELECT 7 ORDER BY 1 LIMIT 0 OFFSET 2",
+                "SELECT x FROM t UNION SELECT abs(x + -9223372036854775808) FROM t ORDER BY 1 LIMIT 0",
+                "SELECT " + BOOM + " UNION SELECT 7 ORDER BY 1 LIMIT 'a'",
+                "SELECT " + BOOM + " UNION SELECT 7 ORDER BY 1 LIMIT (SELECT " + BOOM + ")",
+                "SELECT " + BOOM + " UNION SELECT 7 LIMIT 0",
+                "SELECT " + BOOM + " UNION SELECT 7 LIMIT 1",
+                "SELECT 1 WHERE 0 UNION SELECT " + BOOM,
+                "SELECT 1 WHERE 0 INTERSECT SELECT " + BOOM,
+                "SELECT 1 UNION SELECT " + BOOM + " WHERE 0");
+    }
 }

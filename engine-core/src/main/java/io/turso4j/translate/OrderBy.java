@@ -103,6 +103,11 @@ final class OrderBy {
             // and OFFSET must be set up before the loops.
             early = limit.get();
         }
+        if (early == null) {
+            // As SQLite's computeLimitRegisters, before any row: LIMIT 0 (or a LIMIT that is
+            // not an integer) ends the statement before the rows are computed.
+            early = limit.get();
+        }
         SelectCodegen.OrderRequest ordered = request;
         SelectCodegen.RowSink direct = early;
         int sorter = b.allocCursor();
@@ -160,7 +165,7 @@ final class OrderBy {
         if (!keyed[0]) {
             b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
         }
-        SelectCodegen.RowSink sink = early != null ? early : limit.get();
+        SelectCodegen.RowSink sink = early;
         int out = b.allocRegisters(columns);
         b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
         b.emit(Opcode.SorterSort, sorter, end);
