@@ -144,4 +144,29 @@ class EvaluationScopeTest {
                 "SELECT 1 WHERE 0 INTERSECT SELECT " + BOOM,
                 "SELECT 1 UNION SELECT " + BOOM + " WHERE 0");
     }
+
+    @Test
+    void coalesceIfnullAndIifComputeOnlyTheArgumentsTheyNeed() throws Exception {
+        SqliteOracle.differential(TABLE,
+                "SELECT coalesce(('-7' IN ()), " + BOOM + ")",
+                "SELECT coalesce(NULL, 1, " + BOOM + ")",
+                "SELECT coalesce(NULL, NULL, " + BOOM + ")",
+                "SELECT ifnull(1, " + BOOM + "), ifnull(NULL, 2)",
+                "SELECT ifnull(NULL, " + BOOM + ")",
+                "SELECT iif(1, 2, " + BOOM + "), iif(0, " + BOOM + ", 3), iif(0, 2), if(x, 'y', 'n') FROM t ORDER BY x",
+                "SELECT iif(1, " + BOOM + ", 3)",
+                "SELECT a FROM (SELECT coalesce(0, " + BOOM + ") AS a, 1 AS b UNION ALL SELECT 1, 2) ORDER BY 1",
+                "SELECT typeof(coalesce(NULL, x, 2.5)), coalesce(NULL, x) || 'a' FROM t ORDER BY x");
+    }
+
+    @Test
+    void aNullOperandOfInStillComputesTheList() throws Exception {
+        SqliteOracle.differential(new String[] {"CREATE TABLE t(x)", "INSERT INTO t VALUES (NULL), (1)"},
+                "SELECT NULL IN (1, " + BOOM + ")",
+                "SELECT NULL IN (" + BOOM + ")",
+                "SELECT NULL NOT IN (1, 2, " + BOOM + ")",
+                "SELECT x IN (1, " + BOOM + ") FROM t",
+                "SELECT 1 IN (1, " + BOOM + "), NULL IN (1, 2), NULL NOT IN (1, x) FROM t ORDER BY x",
+                "SELECT x IN (x, 2), x NOT IN (3, x + 1) FROM t ORDER BY x");
+    }
 }
