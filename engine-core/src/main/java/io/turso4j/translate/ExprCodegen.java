@@ -656,7 +656,35 @@ final class ExprCodegen {
         if (!f.orderBy().isEmpty()) {
             throw error("ORDER BY may not be used with non-aggregate " + f.name() + "()", f.pos());
         }
-        callScalar(f.name(), args, collationOfArgs(f.args(), scope), target);
+        switch (f.name().toLowerCase(java.util.Locale.ROOT)) {
+            case "coalesce", "ifnull" -> firstNotNull(args, target);
+            case "iif", "if" -> code(asCase(f), target);
+            default -> callScalar(f.name(), args, collationOfArgs(f.args(), scope), target);
+        }
+    }
+
+    /**
+     * coalesce() and ifnull() inline, as SQLite codes them: each argument is computed only
+     * while those before it are NULL (a later one's error is never raised).
+     */
+    private void firstNotNull(List<Expr> args, int target) {
+        int done = b.newLabel();
+        code(args.getFirst(), target);
+        for (int i = 1; i < args.size(); i++) {
+            b.emit(Opcode.NotNull, target, done);
+            code(args.get(i), target);
+        }
+        b.resolve(done);
+    }
+
+    /** {@code iif(c1, v1, c2, v2, …[, else])} as SQLite codes it: the CASE it stands for. */
+    private static Expr asCase(Expr.Function f) {
+        List<Expr> args = f.args();
+        List<Expr.When> whens = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            whens.add(new Expr.When(args.get(i), args.get(i + 1)));
+        }
+        return new Expr.Case(f.pos(), null, whens, args.size() % 2 == 1 ? args.getLast() : null);
     }
 
     /**

@@ -84,6 +84,13 @@ final class FromCodegen {
     private Select.From bound;
     /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
     private boolean searchesFirst;
+    /**
+     * The column names the enclosing SELECT mentions ({@link UnusedColumns#mentioned}); null
+     * when unknown or when it reads every column, and then subqueries compute all theirs.
+     */
+    private java.util.Set<String> readBy;
+    /** Per subquery source, the jumps around the columns it leaves uncomputed: {column, address}. */
+    private final Map<Scope.Source, List<int[]>> uncomputed = new java.util.IdentityHashMap<>();
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -110,7 +117,18 @@ final class FromCodegen {
         }
         usingJoins.unqualifiedStars(lastRight);
         usingJoins.coalesced().forEach(c -> sources.add(c.source()));
-        return new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
+        Scope scope = new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
+        if (!uncomputed.isEmpty()) {
+            // The syntax said which columns are never read; a read found while compiling (one
+            // the enclosing statement codes outside this SELECT's syntax) computes the column.
+            scope.onRead(r -> {
+                List<int[]> jumps = uncomputed.get(r.source());
+                if (jumps != null) {
+                    jumps.stream().filter(j -> j[0] == r.index()).forEach(j -> b.changeOpcode(j[1], Opcode.Noop));
+                }
+            });
+        }
+        return scope;
     }
 
     /**
@@ -249,6 +267,11 @@ final class FromCodegen {
         }
     }
 
+    /** Says which column names the SELECT this FROM belongs to mentions (see {@link #readBy}). */
+    void readBy(java.util.Set<String> mentioned) {
+        readBy = mentioned;
+    }
+
     /** Says that only the first row the loops yield in the requested order is wanted. */
     void searchesFirst(boolean on) {
         searchesFirst = on;
@@ -385,6 +408,13 @@ final class FromCodegen {
             select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
+        java.util.BitSet unused = readBy == null ? null : UnusedColumns.unused(body, name, named ? declared
+                : UnusedColumns.names(body, selects), readBy, cte, selects.exprs());
+        List<Select.Body> arms = new ArrayList<>();
+        if (unused != null) {
+            arms(body.body(), arms);
+            arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
+        }
         int register = b.allocRegister();
         // Allocated at the first row the body yields: then its width is known for sure.
         int[] block = {-1, width};
@@ -403,10 +433,22 @@ final class FromCodegen {
             b.emit(Opcode.Copy, first, block[0], count - 1);
             b.emit(Opcode.Yield, register, 0);
         });
-        if (cte != null) {
-            selects.ctes().building(cte, "circular reference: ", code);
-        } else {
-            code.run();
+        int resolvedAbove = Scope.resolvedUpward(parent);
+        int mark = selects.uncomputedMark();
+        try {
+            if (cte != null) {
+                selects.ctes().building(cte, "circular reference: ", code);
+            } else {
+                code.run();
+            }
+        } finally {
+            arms.forEach(arm -> selects.leaveUncomputed(arm, null));
+        }
+        List<int[]> jumps = selects.uncomputedSince(mark);
+        if (Scope.resolvedUpward(parent) != resolvedAbove) {
+            // Correlated: SQLite computes every column of such a subquery.
+            jumps.forEach(jump -> b.changeOpcode(jump[1], Opcode.Noop));
+            jumps = List.of();
         }
         selects.exprs().popScope(saved);
         b.emit(Opcode.EndCoroutine, register, 0);
@@ -426,7 +468,20 @@ final class FromCodegen {
                 types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
                 collations(select, width), new SourceReader(null, out));
         sources.add(source);
+        if (!jumps.isEmpty()) {
+            uncomputed.put(source, jumps);
+        }
         items.add(new Item(source, null, register, startAddress, false, estimate(select)));
+    }
+
+    /** The arms of a UNION ALL chain. */
+    private static void arms(Select.Body body, List<Select.Body> out) {
+        if (body instanceof Select.Compound c) {
+            arms(c.left(), out);
+            arms(c.right(), out);
+        } else {
+            out.add(body);
+        }
     }
 
     /**

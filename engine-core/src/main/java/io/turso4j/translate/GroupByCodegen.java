@@ -250,6 +250,7 @@ final class GroupByCodegen {
             if (core.having() != null) {
                 exprs.jumpIfNotTrue(core.having(), skip);
             }
+            sink.beforeColumns();
             for (int i = 0; i < columns.size(); i++) {
                 exprs.code(columns.get(i), out + i);
             }

@@ -27,7 +27,7 @@ final class InTest {
 
     /**
      * @param subquery candidates come from a subquery, which may be empty: x's NULL test
-     *     then waits until {@link #end(boolean, int, int)} knows whether there were any
+     *     then also waits for {@link #end(boolean, int, int)} to know whether there were any
      */
     InTest(ProgramBuilder b, int x, Affinity affinity, Collation collation, boolean stored, boolean subquery) {
         this.b = b;
@@ -40,10 +40,9 @@ final class InTest {
         this.stored = stored && affinity != Affinity.NONE && affinity != Affinity.BLOB;
         this.original = x;
         this.subquery = subquery;
+        // x's NULL test comes at the end: SQLite computes every value of the list (or runs the
+        // subquery) even for a NULL x, and raises their errors.
         b.emit(Opcode.Integer, 0, sawNull);
-        if (!subquery) {
-            b.emit(Opcode.IsNull, x, isNull);
-        }
         if (this.stored) {
             int converted = b.allocRegister();
             b.emit(Opcode.SCopy, x, converted);
@@ -78,8 +77,8 @@ final class InTest {
         b.emit(Opcode.Integer, not ? 1 : 0, target);
         if (subquery) {
             b.emit(Opcode.If, empty, done, 0);
-            b.emit(Opcode.IsNull, original, isNull);
         }
+        b.emit(Opcode.IsNull, original, isNull);
         b.emit(Opcode.IfNot, sawNull, done, 0);
         b.resolve(isNull);
         b.emit(Opcode.Null, 0, target);

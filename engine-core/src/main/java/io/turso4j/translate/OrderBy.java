@@ -103,6 +103,11 @@ final class OrderBy {
             // and OFFSET must be set up before the loops.
             early = limit.get();
         }
+        if (early == null) {
+            // As SQLite's computeLimitRegisters, before any row: LIMIT 0 (or a LIMIT that is
+            // not an integer) ends the statement before the rows are computed.
+            early = limit.get();
+        }
         SelectCodegen.OrderRequest ordered = request;
         SelectCodegen.RowSink direct = early;
         int sorter = b.allocCursor();
@@ -113,26 +118,37 @@ final class OrderBy {
         int open = b.emit(Opcode.SorterOpen, sorter, keys + columns, 0, null, 0);
         int fields = b.allocRegisters(keys + columns);
         boolean[] keyed = {false};
-        SelectCodegen.RowSink insert = (first, count) -> {
-            if (ordered != null && ordered.satisfied) {
-                direct.row(first, columns);
-                return;
-            }
-            if (!keyed[0]) {
-                b.changeP4(open, key(select.body(), keyTerms, column, desc, columns));
-                keyed[0] = true;
-            }
-            for (int k = 0; k < keys; k++) {
-                int source = first + column.get(k);
-                if (nullFlag.get(k)) {
-                    codeNullFlag(b, source, fields + k);
-                } else {
-                    b.emit(Opcode.SCopy, source, fields + k);
+        SelectCodegen.RowSink insert = new SelectCodegen.RowSink() {
+            @Override
+            public void beforeColumns() {
+                // Straight out in order: OFFSET may skip the row before it is computed.
+                if (ordered != null && ordered.satisfied) {
+                    direct.beforeColumns();
                 }
             }
-            b.emit(Opcode.Copy, first, fields + keys, columns - 1);
-            b.emit(Opcode.MakeRecord, fields, keys + columns, record);
-            b.emit(Opcode.SorterInsert, sorter, record);
+
+            @Override
+            public void row(int first, int count) {
+                if (ordered != null && ordered.satisfied) {
+                    direct.row(first, columns);
+                    return;
+                }
+                if (!keyed[0]) {
+                    b.changeP4(open, key(select.body(), keyTerms, column, desc, columns));
+                    keyed[0] = true;
+                }
+                for (int k = 0; k < keys; k++) {
+                    int source = first + column.get(k);
+                    if (nullFlag.get(k)) {
+                        codeNullFlag(b, source, fields + k);
+                    } else {
+                        b.emit(Opcode.SCopy, source, fields + k);
+                    }
+                }
+                b.emit(Opcode.Copy, first, fields + keys, columns - 1);
+                b.emit(Opcode.MakeRecord, fields, keys + columns, record);
+                b.emit(Opcode.SorterInsert, sorter, record);
+            }
         };
         if (select.body() instanceof Select.Core core) {
             selects.core(core, b.allocRegisters(columns + extras.size()), insert, extras);
@@ -149,7 +165,7 @@ final class OrderBy {
         if (!keyed[0]) {
             b.changeP4(open, new IndexKeyComparator(new Collation[keys], desc));
         }
-        SelectCodegen.RowSink sink = early != null ? early : limit.get();
+        SelectCodegen.RowSink sink = early;
         int out = b.allocRegisters(columns);
         b.emit(Opcode.OpenPseudo, pseudo, record, keys + columns);
         b.emit(Opcode.SorterSort, sorter, end);

@@ -144,6 +144,8 @@ final class Scope {
      * each resolution would compare its name with every column of every source.
      */
     private IdentityHashMap<Expr.Column, Resolved> found;
+    /** Told of every column reference resolved to a source of this scope (null: nobody listens). */
+    private java.util.function.Consumer<Resolved> reads;
     /** Whether only a qualified name ({@code new.x}) can reach these sources: a trigger's NEW and OLD. */
     private final boolean qualifiedOnly;
 
@@ -197,6 +199,22 @@ final class Scope {
     }
 
     /**
+     * Has {@code listener} told of each column reference resolved to a source of this scope
+     * from now on (a FROM subquery computes a column it left uncomputed once it is read).
+     */
+    void onRead(java.util.function.Consumer<Resolved> listener) {
+        reads = listener;
+    }
+
+    private Resolved read(Resolved r) {
+        resolved++;
+        if (reads != null) {
+            reads.accept(r);
+        }
+        return r;
+    }
+
+    /**
      * The column {@code c} names, here or in an enclosing scope; null when no source has it.
      *
      * @throws SqliteException "ambiguous column name: x" when two sources of one scope have it
@@ -204,13 +222,11 @@ final class Scope {
     Resolved find(Expr.Column c) {
         Resolved known = found == null ? null : found.get(c);
         if (known != null) {
-            resolved++;
-            return known;
+            return read(known);
         }
         known = joins.pinned().isEmpty() ? null : joins.pinned().get(c);
         if (known != null) {
-            resolved++;
-            return known;
+            return read(known);
         }
         // Counted rather than collected: a lookup runs for every column reference compiled.
         hits = 0;
@@ -244,12 +260,11 @@ final class Scope {
             throw new SqliteException(ResultCode.ERROR, "ambiguous column name: " + describe(c), c.pos().offset());
         }
         if (hits == 1) {
-            resolved++;
             if (found == null) {
                 found = new IdentityHashMap<>(8);
             }
             found.put(c, firstHit);
-            return firstHit;
+            return read(firstHit);
         }
         return parent == null ? null : parent.find(c);
     }

@@ -36,6 +36,14 @@ final class SelectCodegen {
     @FunctionalInterface
     interface RowSink {
         void row(int first, int count);
+
+        /**
+         * Emits the code run for each row before its columns are computed, when the row's
+         * values are then only computed to be handed to this sink: OFFSET skips a row there,
+         * so that SQLite's rows skipped uncomputed are (an error they would raise is not).
+         * The next call is then {@link #row} for that row. Does nothing unless overridden.
+         */
+        default void beforeColumns() {}
     }
 
     /** SQLite's SQLITE_MAX_COMPOUND_SELECT: also keeps the recursion over arms shallow. */
@@ -62,6 +70,60 @@ final class SelectCodegen {
     record ResultColumns(List<Expr> exprs, Scope scope) {}
 
     private TriggerCodegen triggers;
+
+    /**
+     * Per arm (core or one-row VALUES) of a FROM-clause subquery: the result columns its
+     * enclosing query never reads, yielded as NULL ({@link UnusedColumns}).
+     */
+    private final Map<Select.Body, java.util.BitSet> unusedColumns = new IdentityHashMap<>();
+    /** The jumps around the unused columns' code (see {@link #codeColumn}): {column, address}. */
+    private final List<int[]> uncomputed = new ArrayList<>();
+
+    /**
+     * Yields the columns {@code unused} of {@code arm} as NULL, without computing them, until
+     * called again with null.
+     */
+    void leaveUncomputed(Select.Body arm, java.util.BitSet unused) {
+        if (unused == null) {
+            unusedColumns.remove(arm);
+        } else {
+            unusedColumns.put(arm, unused);
+        }
+    }
+
+    /**
+     * The jumps around unused columns' code coded since {@code mark} (a size of the list, from
+     * {@link #uncomputedMark}), each {column, address}; a jump that becomes a Noop computes
+     * its column.
+     */
+    List<int[]> uncomputedSince(int mark) {
+        return List.copyOf(uncomputed.subList(mark, uncomputed.size()));
+    }
+
+    int uncomputedMark() {
+        return uncomputed.size();
+    }
+
+    /**
+     * Codes result column {@code i} of {@code arm}, {@code e}, into {@code target}. An unused
+     * one is still coded, so that its names resolve (errors and correlation as SQLite's),
+     * but jumped over to a NULL: {@code Goto skip; e → target; Goto done; skip: Null target; done:}.
+     */
+    private void codeColumn(Select.Body arm, int i, Expr e, int target) {
+        java.util.BitSet unused = unusedColumns.get(arm);
+        if (unused == null || !unused.get(i)) {
+            exprs.code(e, target);
+            return;
+        }
+        int skip = b.newLabel();
+        int done = b.newLabel();
+        uncomputed.add(new int[] {i, b.emit(Opcode.Goto, 0, skip)});
+        exprs.code(e, target);
+        b.emit(Opcode.Goto, 0, done);
+        b.resolve(skip);
+        b.emit(Opcode.Null, 0, target);
+        b.resolve(done);
+    }
 
     /**
      * An ORDER BY that {@link OrderBy} would like the loops of {@code core} to yield, so that
@@ -254,14 +316,28 @@ final class SelectCodegen {
         } else {
             regOffset = 0;
         }
-        return (first, count) -> {
-            int skip = b.newLabel();
-            if (regOffset != 0) {
-                b.emit(Opcode.IfPos, regOffset, skip, 1);
+        return new RowSink() {
+            /** The label past the row being handed out, once its OFFSET test is coded; else null. */
+            private Integer skip;
+
+            @Override
+            public void beforeColumns() {
+                if (regOffset != 0 && skip == null) {
+                    skip = b.newLabel();
+                    b.emit(Opcode.IfPos, regOffset, skip, 1);
+                }
             }
-            sink.row(first, count);
-            b.emit(Opcode.DecrJumpZero, regLimit, end);
-            b.resolve(skip);
+
+            @Override
+            public void row(int first, int count) {
+                beforeColumns();
+                sink.row(first, count);
+                b.emit(Opcode.DecrJumpZero, regLimit, end);
+                if (skip != null) {
+                    b.resolve(skip);
+                    skip = null;
+                }
+            }
         };
     }
 
@@ -383,8 +459,9 @@ final class SelectCodegen {
                     if (row.size() != width) {
                         throw ExprCodegen.error("all VALUES must have the same number of terms");
                     }
+                    sink.beforeColumns();
                     for (int i = 0; i < width; i++) {
-                        exprs.code(row.get(i), out + i);
+                        codeColumn(values, i, row.get(i), out + i);
                     }
                     sink.row(out, width);
                 }
@@ -410,8 +487,10 @@ final class SelectCodegen {
         Scope outer = exprs.scope();
         FromCodegen from = null;
         List<Expr> where = new ArrayList<>();
+        Select.Core arm = core;
         if (core.from() != null) {
             from = new FromCodegen(b, this);
+            from.readBy(UnusedColumns.mentioned(core, extras));
             exprs.pushScope(from.bind(core.from(), outer, core.where() == null ? List.of() : conjuncts(core.where())));
             where.addAll(from.joinTerms());
         }
@@ -486,8 +565,9 @@ final class SelectCodegen {
                         exprs.jumpIfNotTrue(w, skip);
                     }
                 }
+                rows.beforeColumns();
                 for (int i = 0; i < columns.size(); i++) {
-                    exprs.code(columns.get(i), out + i);
+                    codeColumn(arm, i, columns.get(i), out + i);
                 }
                 rows.row(out, columns.size());
                 if (from != null) {
@@ -512,6 +592,7 @@ final class SelectCodegen {
                 }
             } else {
                 aggregate(core, calls, where, from, skip, columns);
+                sink.beforeColumns();
                 for (int i = 0; i < columns.size(); i++) {
                     exprs.code(columns.get(i), out + i);
                 }

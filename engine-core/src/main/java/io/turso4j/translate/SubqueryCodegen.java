@@ -76,10 +76,25 @@ final class SubqueryCodegen {
         once(x.select(), () -> {
             int done = b.newLabel();
             b.emit(Opcode.Integer, 0, result);
-            selects.select(x.select(), (first, count) -> {
-                b.emit(Opcode.Integer, 1, result);
-                b.emit(Opcode.Goto, 0, done);
-            });
+            // Only whether a row comes matters: SQLite computes no result column.
+            List<Select.Body> arms = UnusedColumns.existsArms(x.select(), selects.exprs());
+            if (arms != null) {
+                for (Select.Body arm : arms) {
+                    java.util.BitSet all = new java.util.BitSet();
+                    all.set(0, selects.columnCount(arm));
+                    selects.leaveUncomputed(arm, all);
+                }
+            }
+            try {
+                selects.select(x.select(), (first, count) -> {
+                    b.emit(Opcode.Integer, 1, result);
+                    b.emit(Opcode.Goto, 0, done);
+                });
+            } finally {
+                if (arms != null) {
+                    arms.forEach(arm -> selects.leaveUncomputed(arm, null));
+                }
+            }
             b.resolve(done);
         });
         b.emit(Opcode.SCopy, result, target);

@@ -57,7 +57,7 @@ final class ViewExpander {
     private Map<String, Select.Cte> generated;
 
     /** Starts the CTE names of views: a space keeps them apart from any name written unquoted. */
-    private static final String CTE_PREFIX = "view ";
+    static final String CTE_PREFIX = "view ";
 
     /**
      * Where the walk is: the CTE names visible (folded), and inside a view's SELECT, that
