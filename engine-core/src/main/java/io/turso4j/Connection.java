@@ -391,11 +391,13 @@ public final class Connection implements AutoCloseable {
      * Starts a statement: the read transaction if none is open, the write transaction for a
      * writing statement. Returns the savepoint depth the statement runs in, or 0 for none.
      * {@code reads}: inside an explicit transaction, the statement fixes the transaction's
-     * snapshot (see {@link #snapshotInUse}).
+     * snapshot (see {@link #snapshotInUse}). {@code savepoint}: a writing statement inside a
+     * transaction runs in a savepoint, unless it writes once after all its checks ({@link
+     * io.turso4j.vdbe.Program#needsStatementSavepoint}).
      *
      * @throws SqliteException SQLITE_BUSY when another connection writes
      */
-    int beginStatement(boolean write, boolean reads) {
+    int beginStatement(boolean write, boolean reads, boolean savepoint) {
         if (activeStatements == 0) {
             interrupted = false; // an interrupt affects only the statements running when it came
         }
@@ -429,23 +431,24 @@ public final class Connection implements AutoCloseable {
             deferredAtStatementStart = deferredViolations;
             deferredImmediateAtStatementStart = deferredImmediate;
         }
-        return write && !autocommit ? pager.openSavepoint() : 0;
+        return write && savepoint && !autocommit ? pager.openSavepoint() : 0;
     }
 
     /**
      * A statement begun as a reader turned out to write (it was compiled again as it began,
-     * against a newer schema): the write transaction, and the savepoint it runs in (0 for none).
+     * against a newer schema): the write transaction, and the savepoint it runs in (0 for none;
+     * {@code savepoint} as {@link #beginStatement}'s).
      *
      * @throws SqliteException SQLITE_BUSY (or BUSY_SNAPSHOT) when another connection writes
      */
-    int upgradeStatement() {
+    int upgradeStatement(boolean savepoint) {
         if (!pager.inWriteTransaction()) {
             pager.beginWrite();
             savepoints.writeBegun();
         }
         deferredAtStatementStart = deferredViolations;
         deferredImmediateAtStatementStart = deferredImmediate;
-        return autocommit ? 0 : pager.openSavepoint();
+        return autocommit || !savepoint ? 0 : pager.openSavepoint();
     }
 
     /**

@@ -89,7 +89,7 @@ public final class Statement implements AutoCloseable {
         schemaIo = null;
         if (!started && !finished) {
             try {
-                savepoint = connection.beginStatement(code.writes(), code.reads());
+                savepoint = connection.beginStatement(code.writes(), code.reads(), code.needsStatementSavepoint());
             } catch (SqliteException e) {
                 // Another writer: worth retrying. An old snapshot (BUSY_SNAPSHOT) is not, as in SQLite.
                 if (e.code() == ResultCode.BUSY) {
@@ -119,7 +119,7 @@ public final class Statement implements AutoCloseable {
                     return finishFailed(e);
                 }
                 started = false;
-                if (onError == HaltError.ROLLBACK) {
+                if (onError == HaltError.ROLLBACK || savepoint == 0 && code.writes() && storageFailed(e)) {
                     connection.rollbackTransaction();
                 } else {
                     connection.failStatement(savepoint);
@@ -139,6 +139,20 @@ public final class Statement implements AutoCloseable {
             case DONE -> connection.schema().isStale() ? readSchemaThenFinish() : finish();
             case IO -> StepResult.IO;
             case BUSY -> StepResult.BUSY;
+        };
+    }
+
+    /**
+     * Whether {@code e} came from the storage below (an I/O error, a full disk, corruption),
+     * perhaps after the statement wrote. A statement without a savepoint ({@link
+     * Program#needsStatementSavepoint}) fails its checks before its write, so only such an error can
+     * leave its write half done: the whole transaction is then undone, as SQLite does without a
+     * statement journal.
+     */
+    private static boolean storageFailed(SqliteException e) {
+        return switch (e.code().primary()) {
+            case IOERR, FULL, CORRUPT, NOMEM, NOTADB, CANTOPEN, READONLY -> true;
+            default -> false;
         };
     }
 
@@ -171,7 +185,7 @@ public final class Statement implements AutoCloseable {
         }
         if (code.writes() && !wrote) {
             try {
-                savepoint = connection.upgradeStatement();
+                savepoint = connection.upgradeStatement(code.needsStatementSavepoint());
             } catch (SqliteException e) {
                 abandon();
                 if (e.code() == ResultCode.BUSY || e.code() == ResultCode.BUSY_SNAPSHOT && connection.isAutocommit()) {

@@ -106,6 +106,11 @@ final class StatementCode {
         return program != null && !program.isReadOnly();
     }
 
+    /** Whether a writing run inside a transaction needs a savepoint ({@link Program#needsStatementSavepoint}). */
+    boolean needsStatementSavepoint() {
+        return program == null || program.needsStatementSavepoint();
+    }
+
     /** Whether the program reads the database: anything but a transaction-control statement. */
     boolean reads() {
         return program == null || !program.isTransactionControl();

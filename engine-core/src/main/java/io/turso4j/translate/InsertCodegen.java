@@ -65,16 +65,18 @@ final class InsertCodegen {
 
     /**
      * Codes {@code insert} after Init; the caller adds the Halt. With {@code materialize} the
-     * source rows are all computed before the first is inserted. Returns the program's column
-     * names (RETURNING's), empty when it returns no rows.
+     * source rows are all computed before the first is inserted. {@code topLevel} when the
+     * INSERT is the statement, not a step of a trigger. Returns the program's column names
+     * (RETURNING's), empty when it returns no rows.
      */
-    static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize) {
+    static List<String> code(ProgramBuilder b, SelectCodegen selects, Insert insert, boolean materialize,
+                             boolean topLevel) {
         return selects.triggers().withConflict(insert.orAction(),
-                () -> selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize)));
+                () -> selects.ctes().with(insert.with(), () -> codeWithCtes(b, selects, insert, materialize, topLevel)));
     }
 
     private static List<String> codeWithCtes(ProgramBuilder b, SelectCodegen selects, Insert insert,
-                                                       boolean materialize) {
+                                                       boolean materialize, boolean topLevel) {
         io.turso4j.schema.View view = ViewTriggers.target(selects, insert.table());
         if (view != null) {
             return ViewTriggers.insert(selects, insert, view);
@@ -126,6 +128,12 @@ final class InsertCodegen {
         Select source = insert.source();
         codegen.singleRow = (source == null || (source.body() instanceof Select.Values values && values.rows().size() == 1))
                 && !codegen.conflicts.mayReplace();
+        if (topLevel && codegen.singleRow && codegen.triggers.none() && codegen.returning == null
+                && insert.upserts().isEmpty()) {
+            // the row's checks (NOT NULL, CHECK, keys, a missing parent) all come before its
+            // write, and nothing after the write can fail but I/O, which ends the transaction
+            b.writesOnceAfterItsChecks();
+        }
         if (source == null) {
             codegen.row(-1);
         } else {

@@ -74,6 +74,11 @@ final class RowTriggers {
         return new RowTriggers(selects, table, Trigger.Event.DELETE, List.of(), true);
     }
 
+    /** Whether no trigger fires. */
+    boolean none() {
+        return before.isEmpty() && after.isEmpty();
+    }
+
     // ---- INSERT -----------------------------------------------------------------------------
 
     /**

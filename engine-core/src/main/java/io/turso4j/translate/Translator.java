@@ -126,7 +126,7 @@ public final class Translator {
                 return true;
             }
             return false;
-        }, (b, selects) -> InsertCodegen.code(b, selects, insert, materialize[0]));
+        }, (b, selects) -> InsertCodegen.code(b, selects, insert, materialize[0], true));
     }
 
     /** Whether the program reads {@code table} or one of its indexes outside trigger code (which runs between rows). */

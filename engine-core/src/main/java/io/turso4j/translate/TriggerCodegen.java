@@ -431,7 +431,7 @@ final class TriggerCodegen {
             case Insert insert -> {
                 requireTable(insert.table());
                 int start = b.currentAddress();
-                InsertCodegen.code(b, selects, insert, insert.source() != null && materializedSteps.contains(key));
+                InsertCodegen.code(b, selects, insert, insert.source() != null && materializedSteps.contains(key), false);
                 insertSteps.add(new InsertStep(TableSource.lookup(selects.schema(), insert.table()), start,
                         b.currentAddress(), running.size(), key));
             }

@@ -23,9 +23,10 @@ public final class Program {
     private final boolean readOnly;
     private final boolean countsChanges;
     private final boolean transactionControl;
+    private final boolean statementSavepoint;
 
     Program(int[] code, Object[] p4, int registerCount, int cursorCount, List<String> columnNames,
-            List<String> parameterNames, boolean readOnly) {
+            List<String> parameterNames, boolean readOnly, boolean statementSavepoint) {
         this.code = code;
         this.p4 = p4;
         this.registerCount = registerCount;
@@ -33,6 +34,7 @@ public final class Program {
         this.columnNames = List.copyOf(columnNames);
         this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
         this.readOnly = readOnly;
+        this.statementSavepoint = statementSavepoint;
         boolean counts = false;
         boolean control = true;
         for (int i = 0; i < p4.length; i++) {
@@ -105,6 +107,15 @@ public final class Program {
      * Whether the program is an INSERT, UPDATE or DELETE, whose row count becomes
      * {@code changes()} (SQLite's changeCntOn): it has an Insert or Delete that counts its row.
      */
+    /**
+     * Whether a writing run inside a transaction needs a savepoint, to undo what it wrote
+     * before it failed; false for a statement that writes at most once, after all its checks
+     * ({@link ProgramBuilder#writesOnceAfterItsChecks}).
+     */
+    public boolean needsStatementSavepoint() {
+        return statementSavepoint;
+    }
+
     public boolean countsChanges() {
         return countsChanges;
     }

@@ -29,6 +29,8 @@ public final class ProgramBuilder {
     /** Plain {@code ?} parameters by source offset → their number. */
     private final Map<Integer, Integer> anonymousParameters = new HashMap<>();
     private boolean readOnly = true;
+    /** See {@link #writesOnceAfterItsChecks()}. */
+    private boolean statementSavepoint = true;
     /**
      * The run-once block (SQLite's constant factoring): instructions that {@link #build} moves
      * behind the program's end, where {@link Opcode#Init} jumps first and which then goes on at
@@ -249,7 +251,17 @@ public final class ProgramBuilder {
             }
         }
         return new Program(finalCode, Arrays.copyOf(p4, size), registers + 1, cursors, columnNames,
-                parameterNames, readOnly);
+                parameterNames, readOnly, statementSavepoint);
+    }
+
+    /**
+     * The statement writes at most one row, and every check that can fail it runs before its
+     * first write (SQLite's statement that is not "multi-write"): inside a transaction it
+     * needs no savepoint to undo a failure. Only the top-level statement's codegen may say so,
+     * not the code of a trigger it fires.
+     */
+    public void writesOnceAfterItsChecks() {
+        statementSavepoint = false;
     }
 
     /** Moves the run-once block behind the code: Init jumps to it, and it jumps on to Init's old target. */
