@@ -35,8 +35,9 @@ final class AggregateFinder {
             out.add(f);
             return;
         }
-        for (Expr child : ExprTyping.children(e)) {
-            collect(child, out);
+        List<Expr> children = ExprTyping.children(e); // indexed: see ExprTyping.children
+        for (int i = 0; i < children.size(); i++) {
+            collect(children.get(i), out);
         }
     }
 

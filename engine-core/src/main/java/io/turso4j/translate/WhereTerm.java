@@ -492,8 +492,9 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
             case Expr.Function f when f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty()) -> ALL;
             default -> {
                 long m = 0;
-                for (Expr child : ExprTyping.children(e)) {
-                    m |= mask(child, scope);
+                List<Expr> children = ExprTyping.children(e); // indexed: see ExprTyping.children
+                for (int i = 0; i < children.size(); i++) {
+                    m |= mask(children.get(i), scope);
                 }
                 yield m;
             }
