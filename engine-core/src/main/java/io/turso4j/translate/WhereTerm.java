@@ -491,6 +491,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
             case Expr.InTable i -> ALL;
             case Expr.Raise r -> ALL;
             case Expr.Function f when f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty()) -> ALL;
+            case Expr.Binary b -> mask(b.left(), scope) | mask(b.right(), scope); // the commonest: no list
             default -> {
                 long m = 0;
                 List<Expr> children = ExprTyping.children(e); // indexed: see ExprTyping.children
