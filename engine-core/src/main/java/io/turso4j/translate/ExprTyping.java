@@ -408,7 +408,8 @@ final class ExprTyping {
     }
 
     private static List<Expr> concat(List<Expr> a, List<Expr> b) {
-        List<Expr> all = new ArrayList<>(a);
+        List<Expr> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
         all.addAll(b);
         return all;
     }
