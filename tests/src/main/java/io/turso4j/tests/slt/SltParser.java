@@ -56,8 +56,9 @@ public final class SltParser implements Closeable {
     private static SltRecord toRecord(int firstLine, List<String> lines) {
         List<Condition> conditions = new ArrayList<>();
         int i = 0;
+        List<String> tokens = null; // of line i, the first that is not a condition
         for (; i < lines.size(); i++) {
-            List<String> tokens = tokens(lines.get(i));
+            tokens = tokens(lines.get(i));
             Condition.Kind kind = switch (tokens.getFirst()) {
                 case "skipif" -> Condition.Kind.SKIPIF;
                 case "onlyif" -> Condition.Kind.ONLYIF;
@@ -72,7 +73,6 @@ public final class SltParser implements Closeable {
         if (i == lines.size()) {
             return new SltRecord.Unknown(firstLine, conds, "");
         }
-        List<String> tokens = tokens(lines.get(i));
         List<String> body = lines.subList(i + 1, lines.size());
         return switch (tokens.getFirst()) {
             case "statement" ->
