@@ -103,7 +103,9 @@ public final class QueryChecker {
                 rows.sort(Arrays::compare);
                 List<String> out = new ArrayList<>(values.size());
                 for (String[] row : rows) {
-                    out.addAll(Arrays.asList(row));
+                    for (String value : row) { // not addAll(asList(row)), which copies the row again
+                        out.add(value);
+                    }
                 }
                 yield out;
             }
