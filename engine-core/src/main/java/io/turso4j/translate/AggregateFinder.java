@@ -35,8 +35,14 @@ final class AggregateFinder {
             out.add(f);
             return;
         }
-        for (Expr child : ExprTyping.children(e)) {
-            collect(child, out);
+        if (e instanceof Expr.Binary b) { // the commonest node: walked without a list of its operands
+            collect(b.left(), out);
+            collect(b.right(), out);
+            return;
+        }
+        List<Expr> children = ExprTyping.children(e); // indexed: see ExprTyping.children
+        for (int i = 0; i < children.size(); i++) {
+            collect(children.get(i), out);
         }
     }
 

@@ -86,8 +86,9 @@ final class ExprTyping {
                 && (b.op() == Expr.BinaryOp.JSON_PTR || b.op() == Expr.BinaryOp.JSON_PTR_TEXT)) {
             return true;
         }
-        for (Expr child : children(e)) {
-            if (callsFunction(child)) {
+        List<Expr> children = children(e);
+        for (int i = 0; i < children.size(); i++) {
+            if (callsFunction(children.get(i))) {
                 return true;
             }
         }
@@ -291,7 +292,15 @@ final class ExprTyping {
             case Expr.Function f when f.over() != null || f.filter() != null
                     || FunctionRegistry.builtins().scalar(f.name(), f.args().size()) == null
                     || !FunctionRegistry.builtins().isDeterministic(f.name()) -> false;
-            default -> children(e).stream().allMatch(ExprTyping::isConstantRowValue);
+            default -> {
+                List<Expr> children = children(e);
+                for (int i = 0; i < children.size(); i++) {
+                    if (!isConstantRowValue(children.get(i))) {
+                        yield false;
+                    }
+                }
+                yield true;
+            }
         };
     }
 
@@ -317,9 +326,10 @@ final class ExprTyping {
             case Expr.Cast c -> collationName(c.expr(), scope);
             case Expr.Unary u when u.op() == Expr.UnaryOp.PLUS -> collationName(u.operand(), scope);
             default -> {
-                for (Expr child : children(e)) {
-                    if (hasCollate(child)) {
-                        yield collationName(child, scope);
+                List<Expr> children = children(e);
+                for (int i = 0; i < children.size(); i++) {
+                    if (hasCollate(children.get(i))) {
+                        yield collationName(children.get(i), scope);
                     }
                 }
                 yield null;
@@ -332,8 +342,9 @@ final class ExprTyping {
         if (e instanceof Expr.Collate) {
             return true;
         }
-        for (Expr child : children(e)) {
-            if (hasCollate(child)) {
+        List<Expr> children = children(e);
+        for (int i = 0; i < children.size(); i++) {
+            if (hasCollate(children.get(i))) {
                 return true;
             }
         }
@@ -352,7 +363,12 @@ final class ExprTyping {
         return c != null ? c : collation(right, scope);
     }
 
-    /** The operands of {@code e}, left to right; subqueries are not looked into. */
+    /**
+     * The operands of {@code e}, left to right; subqueries are not looked into. A random-access
+     * list; the walks that run for every node of every statement index it rather than iterate
+     * it, as an iterator over lists of so many classes is not inlined and would be allocated
+     * once per node and walk.
+     */
     static List<Expr> children(Expr e) {
         return switch (e) {
             case Expr.Literal l -> List.of();
@@ -392,7 +408,8 @@ final class ExprTyping {
     }
 
     private static List<Expr> concat(List<Expr> a, List<Expr> b) {
-        List<Expr> all = new ArrayList<>(a);
+        List<Expr> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
         all.addAll(b);
         return all;
     }

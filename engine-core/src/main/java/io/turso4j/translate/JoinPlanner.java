@@ -61,6 +61,9 @@ final class JoinPlanner {
     private record Partial(Partial parent, int source, AccessPath path, long placed, int depth, double cost,
                            double rows) {}
 
+    private static final Comparator<Partial> CHEAPER_FIRST =
+            Comparator.comparingDouble(Partial::cost).thenComparingDouble(Partial::rows);
+
     private final List<Item> items;
     private final Schema schema;
     /** The ORDER BY the loops should yield if they can (null: none wanted). */
@@ -114,7 +117,10 @@ final class JoinPlanner {
         }
         // IS NULL holds for a row an outer join adds with NULLs: narrowing a loop by it would change
         // which rows go unmatched, so with an outer join it is only tested.
-        boolean outer = items.stream().anyMatch(Item::leftJoin);
+        boolean outer = false;
+        for (int s = 0; s < n; s++) {
+            outer |= items.get(s).leftJoin();
+        }
         // Kept to inner joins: an outer join's unmatched rows would need the branches' ON handling too.
         this.multiOr = multiOr && !outer;
         for (WhereTerm t : derivedLast(terms)) {
@@ -245,7 +251,7 @@ final class JoinPlanner {
                     }
                 }
             }
-            next.sort(Comparator.comparingDouble(Partial::cost).thenComparingDouble(Partial::rows));
+            next.sort(CHEAPER_FIRST);
             beam = next.subList(0, Math.min(BEAM, next.size()));
         }
         int[] order = new int[n];

@@ -106,13 +106,13 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
             e = SubqueryCodegen.asSelect(in); // a lookup as x IN (SELECT * FROM table) is
         }
         List<Constraint> constraints = new ArrayList<>();
-        List<Disjunct> disjuncts = new ArrayList<>();
         // An IN subquery whose reads are known is tested where they are available (not only
         // in the innermost loop, as other subqueries), as SQLite tests it.
         InSubquery.Known known = e instanceof Expr.InSelect in && tables != null
                 ? InSubquery.analyse(in, scope, tables) : null;
         boolean or = e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR;
         Expr.InList orIn = or ? orAsIn((Expr.Binary) e, scope) : null;
+        List<Disjunct> disjuncts = or && orIn == null ? new ArrayList<>() : List.of();
         long mask = 0;
         if (or && orIn == null) {
             analyseDisjuncts((Expr.Binary) e, on, scope, disjuncts);
@@ -336,8 +336,9 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         if (common == 0) {
             return;
         }
+        List<Expr.Binary> right = comparisons(disjuncts.get(1));
         for (Expr.Binary x : comparisons(disjuncts.get(0))) {
-            for (Expr.Binary y : comparisons(disjuncts.get(1))) {
+            for (Expr.Binary y : right) {
                 Op a = op(x.op());
                 Op b = op(y.op());
                 if (a == null || b == null || !sameExpr(x.left(), y.left(), scope) || !sameExpr(x.right(), y.right(), scope)) {
@@ -490,10 +491,12 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
             case Expr.InTable i -> ALL;
             case Expr.Raise r -> ALL;
             case Expr.Function f when f.over() != null || (f.orderBy() != null && !f.orderBy().isEmpty()) -> ALL;
+            case Expr.Binary b -> mask(b.left(), scope) | mask(b.right(), scope); // the commonest: no list
             default -> {
                 long m = 0;
-                for (Expr child : ExprTyping.children(e)) {
-                    m |= mask(child, scope);
+                List<Expr> children = ExprTyping.children(e); // indexed: see ExprTyping.children
+                for (int i = 0; i < children.size(); i++) {
+                    m |= mask(children.get(i), scope);
                 }
                 yield m;
             }

@@ -25,8 +25,12 @@ public final class Register {
     private static final byte[] NO_BYTES = new byte[0];
 
     private ValueType type = ValueType.NULL;
-    private long integer;
-    private double real;
+    /**
+     * The INTEGER, or the REAL's bits ({@link Double#doubleToRawLongBits}): one field for both
+     * makes a register 40 bytes rather than 48, and a statement allocates all of its registers
+     * when it is prepared.
+     */
+    private long number;
     private byte[] bytes = NO_BYTES;
     private int length;
     private String cachedText;
@@ -58,7 +62,7 @@ public final class Register {
             type = ValueType.INTEGER;
             cachedText = null;
         }
-        integer = value;
+        number = value;
         subtype = 0;
         return this;
     }
@@ -69,7 +73,7 @@ public final class Register {
             return setNull();
         }
         type = ValueType.REAL;
-        real = value;
+        number = Double.doubleToRawLongBits(value);
         cachedText = null;
         subtype = 0;
         return this;
@@ -158,8 +162,8 @@ public final class Register {
         }
         switch (other.type) {
             case NULL -> setNull();
-            case INTEGER -> setInt(other.integer);
-            case REAL -> setReal(other.real);
+            case INTEGER -> setInt(other.number);
+            case REAL -> setReal(other.realValue());
             case TEXT -> {
                 setText(other.bytes, 0, other.length);
                 cachedText = other.cachedText;
@@ -219,12 +223,12 @@ public final class Register {
 
     /** The INTEGER held; meaningful only when {@code type() == INTEGER}. */
     public long intValue() {
-        return integer;
+        return number;
     }
 
     /** The REAL held; meaningful only when {@code type() == REAL}. */
     public double realValue() {
-        return real;
+        return Double.longBitsToDouble(number);
     }
 
     /** The TEXT (UTF-8) or BLOB bytes, valid in {@code [0, length())} until the next mutation. */
@@ -250,8 +254,8 @@ public final class Register {
     public long toLong() {
         return switch (type) {
             case NULL -> 0;
-            case INTEGER -> integer;
-            case REAL -> Int64.fromReal(real);
+            case INTEGER -> number;
+            case REAL -> Int64.fromReal(realValue());
             case TEXT, BLOB -> NumericText.parseInteger(bytes, 0, length);
         };
     }
@@ -263,8 +267,8 @@ public final class Register {
     public double toDouble() {
         return switch (type) {
             case NULL -> 0.0;
-            case INTEGER -> (double) integer;
-            case REAL -> real;
+            case INTEGER -> (double) number;
+            case REAL -> realValue();
             case TEXT, BLOB -> NumericText.parseReal(bytes, 0, length);
         };
     }
@@ -277,8 +281,8 @@ public final class Register {
     public String toText() {
         return switch (type) {
             case NULL -> null;
-            case INTEGER -> Long.toString(integer);
-            case REAL -> RealFormat.SEVENTEEN_DIGITS.format(real);
+            case INTEGER -> Long.toString(number);
+            case REAL -> RealFormat.SEVENTEEN_DIGITS.format(realValue());
             case TEXT -> {
                 if (cachedText == null) {
                     cachedText = new String(bytes, 0, length, StandardCharsets.UTF_8);
@@ -296,8 +300,8 @@ public final class Register {
     public Object toObject() {
         return switch (type) {
             case NULL -> null;
-            case INTEGER -> integer;
-            case REAL -> real;
+            case INTEGER -> number;
+            case REAL -> realValue();
             case TEXT -> toText();
             case BLOB -> bytesCopy();
         };

@@ -234,12 +234,17 @@ public final class ProgramBuilder {
         return parameterNames.size();
     }
 
-    /** Freezes the program, replacing labels by addresses. */
+    /**
+     * Freezes the program, replacing labels by addresses. The builder may not be used after:
+     * its code array becomes the program's as it is, spare capacity and all (a {@link Program}
+     * counts its instructions by its P4 array), rather than be copied once more.
+     */
     public Program build() {
         if (once != null) {
             appendRunOnceBlock();
         }
-        int[] finalCode = Arrays.copyOf(code, size * Program.WIDTH);
+        int[] finalCode = code;
+        code = null;
         for (int i = 0; i < size; i++) {
             int at = i * Program.WIDTH;
             Opcode op = Opcode.of(finalCode[at + Program.OP]);

@@ -298,15 +298,18 @@ public final class Lexer {
     /** Growable token arrays. */
     private static final class Builder {
         private final String sql;
-        private TokenType[] types;
+        /** Each token's {@link TokenType} by ordinal: a byte, not a reference, per token. */
+        private byte[] types;
         private int[] starts;
         private int[] ends;
         private int size;
 
         Builder(String sql) {
             this.sql = sql;
-            int cap = Math.max(16, sql.length() / 3);
-            types = new TokenType[cap];
+            // SQL runs 2.5 to 5 chars a token (whitespace included): a capacity that seldom
+            // grows, as growing allocates the three arrays over again at twice the size.
+            int cap = Math.max(16, sql.length() * 2 / 5);
+            types = new byte[cap];
             starts = new int[cap];
             ends = new int[cap];
         }
@@ -318,7 +321,7 @@ public final class Lexer {
                 starts = Arrays.copyOf(starts, cap);
                 ends = Arrays.copyOf(ends, cap);
             }
-            types[size] = type;
+            types[size] = (byte) type.ordinal();
             starts[size] = start;
             ends[size] = end;
             size++;
@@ -327,23 +330,31 @@ public final class Lexer {
         /** SQLite's analyzeWindowKeyword / analyzeOverKeyword / analyzeFilterKeyword. */
         void resolveContextualKeywords() {
             for (int i = 0; i < size; i++) {
-                TokenType t = types[i];
+                TokenType t = type(i);
                 if (t == TokenType.WINDOW) {
-                    types[i] = nameLike(i + 1) && types[i + 2] == TokenType.AS ? t : TokenType.ID;
+                    set(i, nameLike(i + 1) && type(i + 2) == TokenType.AS ? t : TokenType.ID);
                 } else if (t == TokenType.OVER) {
-                    boolean over = i > 0 && types[i - 1] == TokenType.RP
-                            && (types[i + 1] == TokenType.LP || nameLike(i + 1));
-                    types[i] = over ? t : TokenType.ID;
+                    boolean over = i > 0 && type(i - 1) == TokenType.RP
+                            && (type(i + 1) == TokenType.LP || nameLike(i + 1));
+                    set(i, over ? t : TokenType.ID);
                 } else if (t == TokenType.FILTER) {
-                    boolean filter = i > 0 && types[i - 1] == TokenType.RP && types[i + 1] == TokenType.LP;
-                    types[i] = filter ? t : TokenType.ID;
+                    boolean filter = i > 0 && type(i - 1) == TokenType.RP && type(i + 1) == TokenType.LP;
+                    set(i, filter ? t : TokenType.ID);
                 }
             }
         }
 
+        private TokenType type(int i) {
+            return Tokens.TYPES[types[i] & 0xFF];
+        }
+
+        private void set(int i, TokenType type) {
+            types[i] = (byte) type.ordinal();
+        }
+
         /** What SQLite's getToken() in tokenize.c calls TK_ID. */
         private boolean nameLike(int i) {
-            TokenType t = types[i];
+            TokenType t = type(i);
             return t == TokenType.ID || t == TokenType.STRING || t.kind() == TokenType.Kind.JOIN
                     || t.kind() == TokenType.Kind.FALLBACK || t == TokenType.WINDOW || t == TokenType.OVER;
         }

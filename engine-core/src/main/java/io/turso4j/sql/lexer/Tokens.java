@@ -9,13 +9,16 @@ package io.turso4j.sql.lexer;
  * {@code 0 <= i < size()}; the last index is always the EOF token.
  */
 public final class Tokens {
+    /** The token types by ordinal ({@link #types} holds ordinals, fewer than 256 of them). */
+    static final TokenType[] TYPES = TokenType.values();
+
     private final String sql;
-    final TokenType[] types;
+    final byte[] types;
     final int[] starts;
     final int[] ends;
     final int size;
 
-    Tokens(String sql, TokenType[] types, int[] starts, int[] ends, int size) {
+    Tokens(String sql, byte[] types, int[] starts, int[] ends, int size) {
         this.sql = sql;
         this.types = types;
         this.starts = starts;
@@ -32,7 +35,7 @@ public final class Tokens {
     }
 
     public TokenType type(int i) {
-        return types[i];
+        return TYPES[types[i] & 0xFF];
     }
 
     public int start(int i) {

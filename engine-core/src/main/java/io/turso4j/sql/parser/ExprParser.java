@@ -243,12 +243,18 @@ abstract class ExprParser extends TokenCursor {
 
     /** One or more comma-separated expressions; leaves the greatest height in {@link #height}. */
     final List<Expr> exprList() {
+        return exprListFrom(expr());
+    }
+
+    /** An expression list whose first expression, {@code first}, was just parsed. */
+    private List<Expr> exprListFrom(Expr first) {
         List<Expr> list = new ArrayList<>(4);
-        int h = 0;
-        do {
+        list.add(first);
+        int h = height;
+        while (accept(TokenType.COMMA)) {
             list.add(expr());
             h = Math.max(h, height);
-        } while (accept(TokenType.COMMA));
+        }
         height = h;
         return list;
     }
@@ -347,8 +353,10 @@ abstract class ExprParser extends TokenCursor {
         if (startsSelect()) {
             result = subquery(pos, false);
         } else {
-            List<Expr> list = exprList();
-            result = list.size() == 1 ? list.get(0) : withHeight(new Expr.Row(pos, List.copyOf(list)), height + 1);
+            // Most parentheses group one expression: no list is made for it.
+            Expr first = expr();
+            result = at(TokenType.COMMA)
+                    ? withHeight(new Expr.Row(pos, List.copyOf(exprListFrom(first))), height + 1) : first;
         }
         expect(TokenType.RP);
         leave();

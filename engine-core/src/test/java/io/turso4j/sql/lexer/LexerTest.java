@@ -20,6 +20,26 @@ class LexerTest {
     }
 
     @Test
+    void everyTokenTypeFitsTheByteTokensHoldItAs() {
+        assertTrue(TokenType.values().length <= 256, TokenType.values().length + " token types");
+        // A contextual keyword is rewritten in place once lexed: a keyword, or an ID.
+        assertEquals("FILTER:filter", lex("count(*) filter (where 1)").get(4));
+        assertEquals(List.of("ID:filter"), lex("filter"));
+    }
+
+    @Test
+    void textDenserThanTheInitialCapacityGrowsIt() {
+        // One token a char: the arrays start at two fifths of the text's length and must grow.
+        StringBuilder sql = new StringBuilder("-");
+        List<String> expected = new ArrayList<>(List.of("MINUS:-"));
+        for (int i = 0; i < 500; i++) {
+            sql.append(i % 2 == 0 ? "(" : "~");
+            expected.add(i % 2 == 0 ? "LP:(" : "BITNOT:~");
+        }
+        assertEquals(expected, lex(sql.toString()));
+    }
+
+    @Test
     void operators() {
         assertEquals(List.of("PTR:->", "PTR2:->>", "CONCAT:||", "LSHIFT:<<", "RSHIFT:>>", "EQ:==", "EQ:=",
                 "NE:!=", "NE:<>", "LE:<=", "GE:>=", "LT:<", "GT:>", "BITOR:|", "BITAND:&", "BITNOT:~", "REM:%",

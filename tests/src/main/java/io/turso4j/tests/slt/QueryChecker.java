@@ -87,17 +87,34 @@ public final class QueryChecker {
     static List<String> sorted(List<String> values, int width, SortMode mode) {
         return switch (mode) {
             case NOSORT -> values;
-            case VALUESORT -> values.stream().sorted().toList();
+            case VALUESORT -> sortedValues(values);
             case ROWSORT -> {
+                if (width == 1) {
+                    yield sortedValues(values); // rows of one value compare as their values
+                }
                 List<String[]> rows = new ArrayList<>(values.size() / width);
                 for (int i = 0; i < values.size(); i += width) {
-                    rows.add(values.subList(i, i + width).toArray(String[]::new));
+                    String[] row = new String[width];
+                    for (int c = 0; c < width; c++) {
+                        row[c] = values.get(i + c);
+                    }
+                    rows.add(row);
                 }
                 rows.sort(Arrays::compare);
                 List<String> out = new ArrayList<>(values.size());
-                rows.forEach(r -> out.addAll(Arrays.asList(r)));
+                for (String[] row : rows) {
+                    for (String value : row) { // not addAll(asList(row)), which copies the row again
+                        out.add(value);
+                    }
+                }
                 yield out;
             }
         };
+    }
+
+    private static List<String> sortedValues(List<String> values) {
+        List<String> out = new ArrayList<>(values);
+        out.sort(null);
+        return out;
     }
 }

@@ -195,6 +195,10 @@ public final class SltFileRunner {
 
     /** A query is one statement: like sqlite3_prepare_v2, ignore any text after the first. */
     private static String firstStatement(String sql) {
+        String stripped = sql.strip();
+        if (!stripped.isEmpty() && sql.indexOf(';') < 0 && sql.indexOf("--") < 0 && sql.indexOf("/*") < 0) {
+            return stripped; // one statement and no comment: what the splitter gives, without lexing
+        }
         List<String> statements = StatementSplitter.split(sql);
         return statements.isEmpty() ? sql : statements.getFirst();
     }

@@ -1,11 +1,11 @@
 package io.turso4j.tests.slt;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +22,9 @@ public final class SltParser implements Closeable {
     private static final String SQL_RESULT_SEPARATOR = "----";
 
     private final InputStream in;
-    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(256);
+    /** The bytes of the line being read: {@code lineBuffer[0, lineLength)}. */
+    private byte[] lineBuffer = new byte[256];
+    private int lineLength;
     private int lineNumber;
     private boolean eof;
 
@@ -54,8 +56,9 @@ public final class SltParser implements Closeable {
     private static SltRecord toRecord(int firstLine, List<String> lines) {
         List<Condition> conditions = new ArrayList<>();
         int i = 0;
+        List<String> tokens = null; // of line i, the first that is not a condition
         for (; i < lines.size(); i++) {
-            List<String> tokens = tokens(lines.get(i));
+            tokens = tokens(lines.get(i));
             Condition.Kind kind = switch (tokens.getFirst()) {
                 case "skipif" -> Condition.Kind.SKIPIF;
                 case "onlyif" -> Condition.Kind.ONLYIF;
@@ -70,7 +73,6 @@ public final class SltParser implements Closeable {
         if (i == lines.size()) {
             return new SltRecord.Unknown(firstLine, conds, "");
         }
-        List<String> tokens = tokens(lines.get(i));
         List<String> body = lines.subList(i + 1, lines.size());
         return switch (tokens.getFirst()) {
             case "statement" ->
@@ -97,20 +99,23 @@ public final class SltParser implements Closeable {
         if (eof) {
             return null;
         }
-        lineBytes.reset();
+        lineLength = 0;
         int b;
         while ((b = in.read()) != -1 && b != '\n') {
-            lineBytes.write(b);
+            if (lineLength == lineBuffer.length) {
+                lineBuffer = Arrays.copyOf(lineBuffer, 2 * lineLength);
+            }
+            lineBuffer[lineLength++] = (byte) b;
         }
         if (b == -1) {
             eof = true;
-            if (lineBytes.size() == 0) {
+            if (lineLength == 0) {
                 return null;
             }
         }
         lineNumber++;
-        String line = lineBytes.toString(StandardCharsets.ISO_8859_1);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        int end = lineLength > 0 && lineBuffer[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+        return new String(lineBuffer, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean isComment(String line) {

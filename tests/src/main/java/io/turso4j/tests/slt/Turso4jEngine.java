@@ -8,7 +8,6 @@ import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -21,8 +20,8 @@ import java.util.function.Supplier;
  * private {@code :memory:} one (whose I/O completes inline), and a test may supply an {@code
  * Io} whose disk completes nothing until it is polled.
  *
- * <p>Storage classes come from {@link Statement#getObject(int)} (Long, Double, String, byte[] or
- * null). turso4j has no way yet to interrupt a running statement, so {@link
+ * <p>Storage classes come from {@link Statement#columnType(int)}, values from the typed getters
+ * (text as its UTF-8 bytes). turso4j has no way yet to interrupt a running statement, so {@link
  * SltDatabase#interrupt()} is the no-op default: a file that overruns its limit is reported as
  * timed out, and its thread runs on until the statement ends.
  */
@@ -167,16 +166,20 @@ public final class Turso4jEngine implements SltEngine {
             return new QueryOutcome.Rows(columnCount, rows, stepError);
         }
 
+        /**
+         * Reads by storage class with the typed getters: {@code getObject} would box every
+         * integer and decode every text to a String only for it to be encoded again. Text is
+         * taken as the bytes turso4j holds, as {@link SqliteJdbcEngine} takes SQLite's.
+         */
         private static SqlValue[] readRow(Statement s, int columnCount) {
             SqlValue[] row = new SqlValue[columnCount];
             for (int i = 0; i < columnCount; i++) {
-                row[i] = switch (s.getObject(i)) {
-                    case null -> SqlValue.NULL;
-                    case Long v -> SqlValue.ofLong(v);
-                    case Double v -> SqlValue.ofDouble(v);
-                    case String v -> new SqlValue.TextValue(v.getBytes(StandardCharsets.UTF_8));
-                    case byte[] v -> new SqlValue.BlobValue(v);
-                    case Object o -> throw new IllegalStateException("unexpected value class from turso4j: " + o.getClass());
+                row[i] = switch (s.columnType(i)) {
+                    case NULL -> SqlValue.NULL;
+                    case INTEGER -> SqlValue.ofLong(s.getLong(i));
+                    case REAL -> SqlValue.ofDouble(s.getDouble(i));
+                    case TEXT -> new SqlValue.TextValue(s.getBlob(i));
+                    case BLOB -> new SqlValue.BlobValue(s.getBlob(i));
                 };
             }
             return row;

@@ -72,6 +72,16 @@ public final class ValueRenderer {
 
     /** The C string's bytes up to the first NUL, with non-printable bytes shown as {@code @}. */
     private static String printable(byte[] bytes) {
+        int end = 0;
+        while (end < bytes.length && bytes[end] >= 0x20 && bytes[end] <= 0x7E) {
+            end++;
+        }
+        if (end == 0 && (bytes.length == 0 || bytes[0] == 0)) {
+            return "(empty)";
+        }
+        if (end == bytes.length || bytes[end] == 0) {
+            return new String(bytes, 0, end, StandardCharsets.US_ASCII); // all printable: nothing to replace
+        }
         StringBuilder out = new StringBuilder(bytes.length);
         for (byte b : bytes) {
             if (b == 0) {
@@ -79,6 +89,6 @@ public final class ValueRenderer {
             }
             out.append(b >= 0x20 && b <= 0x7E ? (char) b : '@');
         }
-        return out.isEmpty() ? "(empty)" : out.toString();
+        return out.toString();
     }
 }

@@ -30,6 +30,7 @@ class QueryCheckerTest {
         List<String> values = List.of("9", "NULL", "10", "-1");
         assertEquals(List.of("-1", "10", "9", "NULL"), QueryChecker.sorted(values, 1, SortMode.VALUESORT));
         assertEquals(values, QueryChecker.sorted(values, 1, SortMode.NOSORT));
+        assertEquals(List.of("-1", "10", "9", "NULL"), QueryChecker.sorted(values, 1, SortMode.ROWSORT));
         List<String> pairs = List.of("9", "1", "10", "2", "9", "0");
         assertEquals(List.of("10", "2", "9", "0", "9", "1"), QueryChecker.sorted(pairs, 2, SortMode.ROWSORT));
         assertEquals(List.of("0", "1", "10", "2", "9", "9"), QueryChecker.sorted(pairs, 2, SortMode.VALUESORT));

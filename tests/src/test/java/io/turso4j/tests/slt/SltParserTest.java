@@ -39,6 +39,15 @@ class SltParserTest {
     }
 
     @Test
+    void linesLongerThanTheReadBufferAreReadWhole() throws IOException {
+        String sql = "SELECT " + "1 + ".repeat(300) + "1";
+        List<SltRecord> records = parse("query I nosort\r\n" + sql + "\r\n----\r\n" + "9".repeat(600) + "\n");
+        SltRecord.Query q = (SltRecord.Query) records.getFirst();
+        assertEquals(sql, q.sql());
+        assertEquals(List.of("9".repeat(600)), q.expected());
+    }
+
+    @Test
     void whitespaceOnlyLinesSeparateRecordsButCommentsDoNot() throws IOException {
         List<SltRecord> records = parse("""
                 # leading comment
