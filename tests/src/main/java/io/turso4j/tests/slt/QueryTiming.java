@@ -1,4 +1,9 @@
 package io.turso4j.tests.slt;
 
-/** How long one query took in the engine (prepare and every step), for the slowest-queries report. */
-public record QueryTiming(String file, int line, String sql, long nanos) {}
+/**
+ * How long one query took in the engine (prepare and every step), for the slowest-queries
+ * report: wall-clock time, and the CPU time of the thread that ran it, which leaves out the
+ * time the thread was not running (a GC pause, a JIT compiler or another process holding the
+ * CPU).
+ */
+public record QueryTiming(String file, int line, String sql, long nanos, long cpuNanos) {}

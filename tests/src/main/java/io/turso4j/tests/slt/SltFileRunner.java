@@ -3,6 +3,8 @@ package io.turso4j.tests.slt;
 import io.turso4j.sql.lexer.StatementSplitter;
 
 import java.io.BufferedInputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,8 @@ public final class SltFileRunner {
 
     /** The engine name skipif/onlyif lines are matched against: turso4j answers as SQLite does. */
     public static final String CONDITION_ENGINE_NAME = "sqlite";
+    /** For each query's thread CPU time: both engines run a query on the calling thread. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The threshold before any {@code hash-threshold} record (harness: DEFAULT_HASH_THRESHOLD). */
     public static final int DEFAULT_HASH_THRESHOLD = 8;
@@ -160,9 +164,11 @@ public final class SltFileRunner {
         }
         // The harness prepares the query once and ignores any text after its first statement.
         String sql = firstStatement(q.sql());
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         QueryOutcome outcome = db.query(sql);
-        timings.accept(new QueryTiming(name, q.line(), q.sql(), System.nanoTime() - start));
+        long nanos = System.nanoTime() - start;
+        timings.accept(new QueryTiming(name, q.line(), q.sql(), nanos, THREADS.getCurrentThreadCpuTime() - cpuStart));
         switch (outcome) {
             case QueryOutcome.PrepareFailed p -> fail(q.line(), FailureCategory.QUERY_PREPARE_FAILED, q.sql(),
                     q.expected(), List.of(), p.message());

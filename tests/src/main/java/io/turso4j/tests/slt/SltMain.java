@@ -60,6 +60,11 @@ public final class SltMain {
                 timingsFile = new TimingsFile(options.timingsOut());
                 timings = timings.andThen(timingsFile);
             }
+            TimingsComparison comparison = null;
+            if (options.compareTimings() != null) {
+                comparison = TimingsComparison.read(options.compareTimings());
+                timings = timings.andThen(comparison);
+            }
             int width = files.stream().mapToInt(f -> f.name().length()).max().orElse(0);
             SltReport report = new SltReport(out, width);
             report.header();
@@ -69,9 +74,12 @@ public final class SltMain {
             }
             int failed = report.finish(options.maxFailuresShown(), slowest.slowestFirst(), engineDescription,
                     (System.nanoTime() - start) / 1e9);
+            if (comparison != null) {
+                comparison.report(out, options.slowestShown());
+            }
             return failed == 0 ? 0 : 1;
         } catch (IOException e) {
-            err.println("slt: cannot write timings: " + e.getMessage());
+            err.println("slt: cannot read or write timings: " + e.getMessage());
             return 2;
         } finally {
             closeQuietly(timingsFile, err);

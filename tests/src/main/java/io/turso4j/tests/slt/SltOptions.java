@@ -14,9 +14,10 @@ import java.util.List;
  * @param timeoutPerFile   how long one file may run before it is stopped and counted as failed
  * @param slowestShown     how many of the slowest queries the report lists
  * @param timingsOut       where to write every query's timing as TSV, or null
+ * @param compareTimings   another run's timings to compare this run's with, or null
  */
 public record SltOptions(List<String> paths, String engine, int maxFailuresShown, Duration timeoutPerFile,
-                         int slowestShown, Path timingsOut) {
+                         int slowestShown, Path timingsOut, Path compareTimings) {
 
     static final String USAGE = """
             usage: slt [options] [FILE.test | FOLDER]...
@@ -29,7 +30,11 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
               --max-failures-shown N      failures to print in detail (default 10)
               --timeout-per-file SECONDS  stop a file that runs longer and count it failed (default 600)
               --slowest N                 slowest queries to list (default 10)
-              --timings-out FILE          write every query's time as TSV (file, line, micros)
+              --timings-out FILE          write every query's time as TSV (file, line, micros,
+                                          cpu_micros: the thread's CPU time)
+              --compare-timings FILE      compare each query's time with FILE's (a --timings-out of
+                                          another run, e.g. --engine sqlite): counts the queries
+                                          over 10x as long, by wall clock and by CPU time
             """;
 
     /** Thrown for a command line that cannot be run (message says why), or for help (empty message). */
@@ -47,6 +52,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
         Duration timeout = Duration.ofSeconds(600);
         int slowest = 10;
         Path timingsOut = null;
+        Path compareTimings = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -55,6 +61,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
                 case "--timeout-per-file" -> timeout = Duration.ofSeconds(number(args, ++i, arg));
                 case "--slowest" -> slowest = number(args, ++i, arg);
                 case "--timings-out" -> timingsOut = Path.of(value(args, ++i, arg));
+                case "--compare-timings" -> compareTimings = Path.of(value(args, ++i, arg));
                 case "-h", "--help" -> throw new UsageException("");
                 default -> {
                     if (arg.startsWith("--")) {
@@ -70,7 +77,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
             }
             paths.add(defaultPath);
         }
-        return new SltOptions(List.copyOf(paths), engine, maxFailures, timeout, slowest, timingsOut);
+        return new SltOptions(List.copyOf(paths), engine, maxFailures, timeout, slowest, timingsOut, compareTimings);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -92,6 +92,32 @@ class SltMainTest {
     }
 
     @Test
+    void timingsAreWrittenWithCpuTimeAndComparedWithAnotherRun() throws Exception {
+        Path file = write("t.test", "query I nosort\nSELECT 1\n----\n1\n\n"
+                + "query I nosort\nWITH RECURSIVE c(x) AS (VALUES(1) UNION ALL SELECT x+1 FROM c WHERE x < 300000)"
+                + " SELECT count(*) FROM c\n----\n300000\n\n"
+                + "query I nosort\nSELECT 2\n----\n2\n");
+        Path timings = dir.resolve("ours.tsv");
+        assertEquals(0, run("--timings-out", timings.toString(), file.toString()));
+        List<String> lines = Files.readAllLines(timings);
+        assertEquals(List.of("file\tline\tmicros\tcpu_micros"), lines.subList(0, 1));
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        String[] counting = lines.get(2).split("\t");
+        assertEquals(List.of(file.toString(), "6"), List.of(counting[0], counting[1]));
+        assertTrue(Long.parseLong(counting[3]) > 0, "the count took CPU time: " + lines.get(2));
+
+        // the other run: SELECT 1 under the floor, the count 100 µs (so far over 10x here), SELECT 2 a second
+        Path theirs = write("theirs.tsv", "file\tline\tmicros\tcpu_micros\n" + file + "\t1\t5\t5\n"
+                + file + "\t6\t100\t100\n" + file + "\t11\t1000000\t1000000\n");
+        out.reset();
+        assertEquals(0, run("--compare-timings", theirs.toString(), file.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("3 queries in both, 2 of them took 100 µs or more there."), text);
+        assertTrue(text.contains("Over 10× as long here: 1 by wall clock, 1 by thread CPU time."), text);
+        assertTrue(text.contains(file + ":6"), text);
+    }
+
+    @Test
     void helpPrintsTheUsage() throws Exception {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: slt"));
