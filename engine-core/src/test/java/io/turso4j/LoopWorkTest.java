@@ -43,10 +43,34 @@ class LoopWorkTest {
         assertEquals("Once", ops.get(open - 1), "the IN list's build is guarded: " + ops);
     }
 
+    @Test
+    void multiIndexOrBranchesTestTheOtherTermsBeforeTheBody() throws SQLException {
+        String schema = "CREATE TABLE v(pk INTEGER PRIMARY KEY, a, b, c, d);"
+                + "CREATE INDEX va ON v(a, c); CREATE INDEX vb ON v(b);"
+                + "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 60)"
+                + " INSERT INTO v SELECT i, i % 11, i % 7, i % 5, i % 3 FROM s;"
+                + "CREATE TABLE w(x INTEGER PRIMARY KEY, y); INSERT INTO w VALUES (1, 7), (2, 8), (3, NULL)";
+        List<String> script = new ArrayList<>(List.of(schema.split(";")));
+        script.add("SELECT pk FROM v WHERE (a > 5 OR b < 3) AND c = 2 AND d > 1");
+        script.add("SELECT pk FROM v WHERE (a = 3 OR b = 4) AND c IN (1, 4) AND d IS NOT NULL");
+        script.add("SELECT x, pk FROM w, v WHERE (a = x OR b = x) AND c < y ORDER BY x, pk");
+        script.add("SELECT x, pk FROM w LEFT JOIN v ON (a = x OR b = x) WHERE c IS NULL OR c > 2 ORDER BY x, pk");
+        script.add("SELECT pk FROM v WHERE (a > 8 OR b = 0) AND c + d > 3 AND c > (SELECT min(y) - 7 FROM w)");
+        SqliteOracle.differential(script.toArray(String[]::new));
+        List<String> ops = opcodes(schema, "SELECT pk FROM v WHERE (a > 5 OR b < 3) AND c = 2");
+        int firstBranchEnd = ops.indexOf("RowSetTest");
+        assertTrue(ops.subList(0, firstBranchEnd).contains("Ne"), "the first branch tests c = 2 itself: " + ops);
+    }
+
     /** The opcode names of {@code sql}'s program, on a database with {@link #SCHEMA}. */
     private static List<String> opcodes(String sql) {
+        return opcodes(SCHEMA, sql);
+    }
+
+    /** The opcode names of {@code sql}'s program, on a database with {@code schema}. */
+    private static List<String> opcodes(String schema, String sql) {
         try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
-            for (String s : SCHEMA.split(";")) {
+            for (String s : schema.split(";")) {
                 c.execute(s);
             }
             List<String> ops = new ArrayList<>();

@@ -38,7 +38,8 @@ import java.util.TreeMap;
  * each row that passes the branch's disjunct and is not yet in a set of the rowids found:
  * <pre>
  *   Null found                                       ; an empty row set
- *   (branch 1's loop) disjunct 1 → next1; Rowid → r; RowSetTest found, next1, r (adding r)
+ *   (branch 1's loop) disjunct 1 → next1; [other terms → next1]; Rowid → r;
+ *                     RowSetTest found, next1, r (adding r)
  *                     Gosub ret, body; next1: (its step)
  *   (branch 2's loop) …
  *   Goto done
@@ -79,6 +80,14 @@ final class LoopCodegen {
         final List<Level> branches = new ArrayList<>();
         /** A MULTI-INDEX OR's register holding the body subroutine's return address. */
         int returnAddress;
+        /**
+         * A MULTI-INDEX OR's other WHERE terms that each branch tests too, after its disjunct and
+         * before the row's rowid is looked for among those found: read from the branch's index
+         * where it holds their columns, they spare the body (and its table lookup) the rows they
+         * reject, as SQLite's branches test the sub-WHERE it ANDs to each disjunct. The body
+         * tests them again.
+         */
+        final List<Expr> branchFilters = new ArrayList<>();
 
         Level(int source, AccessPath path, Scope.Source scope, Table table, int coroutine, int start, List<Expr> leftOn) {
             this.source = source;
@@ -282,6 +291,9 @@ final class LoopCodegen {
                         l.tableCursor);
             }
             exprs.jumpIfNotTrue(disjuncts.get(i).expr(), branch.next);
+            for (Expr filter : l.branchFilters) {
+                exprs.jumpIfNotTrue(filter, branch.next);
+            }
             l.reader.useTable(l.tableCursor);
             b.emit(Opcode.Rowid, l.tableCursor, rowid);
             // The last branch's rows are looked for, never added: no later branch asks.
