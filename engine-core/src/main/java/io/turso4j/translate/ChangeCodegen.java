@@ -108,6 +108,11 @@ final class ChangeCodegen {
         c.order(delete.orderBy(), delete.limit(), "DELETE");
         c.onePassPlan = OnePassPlan.forDelete(c.table, delete.where(), c.order != null, returning != null,
                 !selects.schema().triggersOn(c.table.name()).isEmpty(), fks.required(c.table, true, null));
+        if (c.onePassPlan != null && delete.where() == null) {
+            c.truncate(fks.changeFlags());
+            fks.finish();
+            return List.of();
+        }
         int loop = c.collect(delete.table().alias(), delete.where());
         triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
         if (returning != null) {
@@ -124,6 +129,17 @@ final class ChangeCodegen {
         c.endLoop(loop);
         fks.finish();
         return c.finish(returning);
+    }
+
+    /**
+     * Deletes every row at once, as SQLite's truncate optimization: the table's and its indexes'
+     * trees are cleared, and the table's rows count as changed under {@code changeFlags}.
+     */
+    private void truncate(int changeFlags) {
+        b.emit(Opcode.Clear, table.rootPage(), table.db(), 0, null, changeFlags);
+        for (Index index : table.indexes()) {
+            b.emit(Opcode.Clear, index.rootPage(), table.db(), 0);
+        }
     }
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
