@@ -106,6 +106,19 @@ class OnePassChangeTest {
                 "SELECT changes(), count(*) FROM p");
     }
 
+    /** Trigger programs' changes run in one pass too, and count in total_changes() only. */
+    @Test
+    void triggerProgramsChangeInOnePass() throws SQLException {
+        SqliteOracle.differential(SETUP,
+                "CREATE TABLE u(x)", "CREATE TRIGGER ut AFTER INSERT ON u BEGIN DELETE FROM t WHERE a % 50 = new.x; "
+                        + "UPDATE t SET c = 'seen' || new.x WHERE b = new.x; END",
+                "INSERT INTO u VALUES (1), (2), (3)", "SELECT changes(), total_changes()",
+                "SELECT count(*), group_concat(c) FROM t WHERE a < 60",
+                "CREATE TRIGGER uv AFTER INSERT ON u WHEN new.x = 100 BEGIN DELETE FROM t; END",
+                "INSERT INTO u VALUES (4), (100)", "SELECT changes(), total_changes()",
+                "SELECT count(*) FROM u", "SELECT count(*) FROM t", "PRAGMA integrity_check");
+    }
+
     @Test
     void deletes() throws SQLException {
         check("DELETE FROM t WHERE a % 3 = 0");
