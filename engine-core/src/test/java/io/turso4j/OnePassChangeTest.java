@@ -144,6 +144,26 @@ class OnePassChangeTest {
         check("UPDATE t SET c = (SELECT count(*) FROM t AS x WHERE x.b = t.b) WHERE a < 30");
     }
 
+    /** Scans of partial and expression indexes: a DELETE removes the scanned entries under the cursor. */
+    @Test
+    void partialAndExpressionIndexes() throws SQLException {
+        String[] setup = {
+            "CREATE TABLE p(a INTEGER PRIMARY KEY, b INT, c INT)", "CREATE INDEX pp ON p(b) WHERE c > 5",
+            "CREATE INDEX pe ON p(b + c)",
+            "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300) "
+                    + "INSERT INTO p SELECT i, i % 13, i % 9 FROM s",
+        };
+        String[] after = {"SELECT changes(), count(*), sum(b), sum(c) FROM p", "PRAGMA integrity_check"};
+        List<String> script = new ArrayList<>();
+        for (String change : List.of("DELETE FROM p WHERE b = 3 AND c > 5", "DELETE FROM p WHERE b + c = 10",
+                "UPDATE p SET a = a WHERE b + c BETWEEN 4 AND 6", "UPDATE p SET c = c + 1 WHERE b = 5 AND c > 5",
+                "UPDATE p SET b = b + 1 WHERE b + c > 15", "DELETE FROM p WHERE b + c > 12 AND c > 5")) {
+            script.add(change);
+            script.addAll(List.of(after));
+        }
+        SqliteOracle.differential(setup, script.toArray(String[]::new));
+    }
+
     /** The order rows change in is visible through uniqueness conflicts: rowid order, or an unchanged index's. */
     @Test
     void conflictsSeeTheLoopsOrder() throws SQLException {
