@@ -20,10 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING, in two passes
- * as SQLite's one-pass-off plan: first the rowids of the rows the WHERE selects are collected
- * into a temporary index (so changing the table cannot disturb the scan), then each row is found
- * again by rowid (a row already gone, e.g. deleted by a REPLACE, is skipped). DELETE removes
+ * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING. When
+ * {@link OnePassPlan} allows it, in one pass as SQLite's ONEPASS plans: each row the WHERE loop
+ * finds is changed under the loop's own (writable) cursors; a DELETE without WHERE clears the
+ * trees at once. Otherwise in two passes as SQLite's one-pass-off plan: first the rowids of the
+ * rows the WHERE selects are collected into a temporary index (so changing the table cannot
+ * disturb the scan), then each row is found again by rowid (a row already gone, e.g. deleted by
+ * a REPLACE, is skipped). DELETE removes
  * its index entries and the row; UPDATE computes the new row from the old one (SET expressions
  * see the old values, a row value {@code (a, b) = (…)} sets several) and lets
  * {@link ConflictCodegen} check and write it, the rowid included. Not thread-safe; one per
