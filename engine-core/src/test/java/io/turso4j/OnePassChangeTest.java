@@ -142,6 +142,9 @@ class OnePassChangeTest {
         check("UPDATE t SET c = 'b3' || c WHERE b = 3", "UPDATE t SET d = -d WHERE b IN (2, 4)");
         check("UPDATE t SET b = b + 1 WHERE b > 5", "UPDATE t SET b = NULL WHERE a BETWEEN 5 AND 50");
         check("UPDATE t SET c = (SELECT count(*) FROM t AS x WHERE x.b = t.b) WHERE a < 30");
+        // rows that spill to overflow pages, then shrink back, then go
+        check("UPDATE t SET c = printf('%.5000c', 'x') || a WHERE a % 3 = 0", "UPDATE t SET c = 's' WHERE a % 2 = 0",
+                "DELETE FROM t WHERE length(c) > 100 AND a % 5 <> 0", "DELETE FROM t WHERE b = 1");
     }
 
     /** Scans of partial and expression indexes: a DELETE removes the scanned entries under the cursor. */
