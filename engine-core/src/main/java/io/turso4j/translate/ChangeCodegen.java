@@ -20,10 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING, in two passes
- * as SQLite's one-pass-off plan: first the rowids of the rows the WHERE selects are collected
- * into a temporary index (so changing the table cannot disturb the scan), then each row is found
- * again by rowid (a row already gone, e.g. deleted by a REPLACE, is skipped). DELETE removes
+ * DELETE and UPDATE [OR …] of a rowid table with an optional WHERE and RETURNING. When
+ * {@link OnePassPlan} allows it, in one pass as SQLite's ONEPASS plans: each row the WHERE loop
+ * finds is changed under the loop's own (writable) cursors; a DELETE without WHERE clears the
+ * trees at once. Otherwise in two passes as SQLite's one-pass-off plan: first the rowids of the
+ * rows the WHERE selects are collected into a temporary index (so changing the table cannot
+ * disturb the scan), then each row is found again by rowid (a row already gone, e.g. deleted by
+ * a REPLACE, is skipped). DELETE removes
  * its index entries and the row; UPDATE computes the new row from the old one (SET expressions
  * see the old values, a row value {@code (a, b) = (…)} sets several) and lets
  * {@link ConflictCodegen} check and write it, the rowid included. Not thread-safe; one per
@@ -51,6 +54,11 @@ final class ChangeCodegen {
     /** The second pass's labels: the next rowid (a row gone meanwhile is skipped), and its end. */
     private int pendingSkip;
     private int pendingEnd;
+    /** When the statement may change its rows in one pass, as its WHERE loop finds them, else null. */
+    private OnePassPlan onePassPlan;
+    /** The WHERE loop the rows change under, when {@link #onePassPlan} applies to its path; else null. */
+    private LoopCodegen.Level inLoop;
+    private LoopCodegen loops;
 
     /**
      * An UPDATE SQLite runs in one pass (ONEPASS_MULTI: no triggers or RETURNING, no rowid or
@@ -101,6 +109,13 @@ final class ChangeCodegen {
         ConflictCodegen conflicts = new ConflictCodegen(b, selects, c.table, c.cursor, c.indexCursors, null);
         fks.prepare(c.table, true, null);
         c.order(delete.orderBy(), delete.limit(), "DELETE");
+        c.onePassPlan = OnePassPlan.forDelete(c.table, delete.where(), c.order != null, returning != null,
+                !selects.schema().triggersOn(c.table.name()).isEmpty(), fks.required(c.table, true, null));
+        if (c.onePassPlan != null && delete.where() == null) {
+            c.truncate(fks.changeFlags());
+            fks.finish();
+            return List.of();
+        }
         int loop = c.collect(delete.table().alias(), delete.where());
         triggers.beforeDelete(c.row, c.rowid, c.cursor, c.pendingSkip);
         if (returning != null) {
@@ -108,13 +123,26 @@ final class ChangeCodegen {
         }
         fks.rowDeleting(c.table, c.row);
         conflicts.removeEntries(c.row);
-        WithoutRowidTables.seekRow(b, c.table, c.cursor, c.pendingSkip, c.rowid);
+        if (c.inLoop == null) {
+            WithoutRowidTables.seekRow(b, c.table, c.cursor, c.pendingSkip, c.rowid);
+        } // else the loop's cursor is still on the row
         b.emit(Opcode.Delete, c.cursor, 0, 0, null, fks.changeFlags());
         fks.rowDeleted(c.table, c.row);
         triggers.afterDelete(c.pendingSkip);
         c.endLoop(loop);
         fks.finish();
         return c.finish(returning);
+    }
+
+    /**
+     * Deletes every row at once, as SQLite's truncate optimization: the table's and its indexes'
+     * trees are cleared, and the table's rows count as changed under {@code changeFlags}.
+     */
+    private void truncate(int changeFlags) {
+        b.emit(Opcode.Clear, table.rootPage(), table.db(), 0, null, changeFlags);
+        for (Index index : table.indexes()) {
+            b.emit(Opcode.Clear, index.rootPage(), table.db(), 0);
+        }
     }
 
     /** Codes {@code update}; returns the RETURNING column names (empty without RETURNING). */
@@ -139,12 +167,14 @@ final class ChangeCodegen {
         RowTriggers triggers = RowTriggers.update(selects, table, update.sets());
         fks.prepare(table, false, setTo);
         c.order(update.orderBy(), update.limit(), "UPDATE");
-        if (c.order == null && update.from() == null && returning == null && !replaces(table, setTo, update)
-                && setTo[table.columns().size()] == null && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null)
-                && !WithoutRowidTables.changesKey(table, setTo)
-                && selects.schema().triggersOn(table.name()).isEmpty()) {
+        boolean simple = update.from() == null && !replaces(table, setTo, update) && setTo[table.columns().size()] == null
+                && (table.rowidAlias() < 0 || setTo[table.rowidAlias()] == null);
+        boolean triggered = !selects.schema().triggersOn(table.name()).isEmpty();
+        if (c.order == null && simple && returning == null && !WithoutRowidTables.changesKey(table, setTo) && !triggered) {
             c.onePass = new OnePass(table, setTo, fks.required(table, false, setTo));
         }
+        c.onePassPlan = OnePassPlan.forUpdate(table, update.where(), c.order != null, returning != null, triggered,
+                fks.required(table, false, setTo), simple, UnchangedIndexes.of(table, setTo, false));
         int loop = c.collect(update.table().alias(), update.from() == null ? update.where() : null);
         int newRow = b.allocRegisters(ConflictCodegen.rowWidth(table));
         if (update.from() == null) {
@@ -385,6 +415,9 @@ final class ChangeCodegen {
                 0, false, null, null);
         JoinPlanner.Plan plan = new JoinPlanner(List.of(item), terms, selects.schema()).plan();
         AccessPath path = plan.paths()[0];
+        if (onePassPlan != null && onePassPlan.allows(path, table)) {
+            return changeInLoop(scanned, path, terms, outer, name);
+        }
         scanOrder = onePass != null && path.kind() == AccessPath.Kind.INDEX && onePass.keeps(path.index());
         int width = scanOrder ? 2 : 1;
         // Without an order of their own, a WITHOUT ROWID table's rows go in primary key order, as SQLite's.
@@ -463,7 +496,41 @@ final class ChangeCodegen {
         return loop;
     }
 
+    /**
+     * Opens the WHERE loop on the statement's own cursors, the one pass {@link OnePassPlan}
+     * allows: on return the row is current in the table cursor and in registers (the scope SET
+     * sees), and a jump to {@link #pendingSkip} goes on to the next row. Returns -1 for
+     * {@link #endLoop}.
+     */
+    private int changeInLoop(Scope.Source scanned, AccessPath path, List<WhereTerm> terms, Scope outer, String name) {
+        loops = new LoopCodegen(b, selects.exprs());
+        inLoop = new LoopCodegen.Level(0, path, scanned, table, -1, 0, null);
+        int index = path.kind() == AccessPath.Kind.INDEX ? indexCursors[table.indexes().indexOf(path.index())] : -1;
+        loops.prologueOn(inLoop, cursor, index);
+        loops.open(inLoop);
+        for (WhereTerm t : terms) {
+            if (!path.consumes(t)) {
+                selects.exprs().jumpIfNotTrue(t.expr(), inLoop.next);
+            }
+        }
+        if (index >= 0) {
+            b.emit(Opcode.IdxRowid, index, rowid);
+            b.emit(Opcode.NotExists, cursor, inLoop.next, rowid);
+        } else {
+            b.emit(Opcode.Rowid, cursor, rowid);
+        }
+        TableSource.readRow(b, table, cursor, row);
+        selects.exprs().popScope(outer);
+        selects.exprs().pushScope(new Scope(outer, List.of(ConflictCodegen.rowSource(table, name, row))));
+        pendingSkip = inLoop.next;
+        return -1;
+    }
+
     private void endLoop(int loop) {
+        if (inLoop != null) {
+            loops.close(inLoop);
+            return;
+        }
         b.resolve(pendingSkip);
         b.emit(Opcode.Next, rowids, loop);
         b.resolve(pendingEnd);

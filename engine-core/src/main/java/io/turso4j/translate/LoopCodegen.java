@@ -137,7 +137,26 @@ final class LoopCodegen {
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
             buildAutoIndex(l);
-        } else if (p.covering() && !l.table.hasRowid() && p.index().isPrimaryKey()) {
+        } else {
+            readThrough(l);
+        }
+    }
+
+    /**
+     * What {@link #prologue} codes for a table's SCAN, ROWID or INDEX path, on cursors the caller
+     * opened for writing ({@code indexCursor} is the path's index's, or -1): a one-pass DELETE or
+     * UPDATE changes each row under its own loop (see ChangeCodegen).
+     */
+    void prologueOn(Level l, int tableCursor, int indexCursor) {
+        l.tableCursor = tableCursor;
+        l.indexCursor = indexCursor;
+        readThrough(l);
+    }
+
+    /** Makes the level's reader read through its cursors, as its path allows. */
+    private void readThrough(Level l) {
+        AccessPath p = l.path;
+        if (p.covering() && !l.table.hasRowid() && p.index().isPrimaryKey()) {
             l.reader.useTable(l.indexCursor); // a WITHOUT ROWID table's own b-tree: read as the table is
         } else if (p.covering()) {
             l.reader.useIndex(l.indexCursor, JoinPlanner.fields(p.index(), l.table));

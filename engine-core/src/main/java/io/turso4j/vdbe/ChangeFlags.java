@@ -1,7 +1,8 @@
 package io.turso4j.vdbe;
 
 /**
- * P5 flags of {@link Opcode#Insert} and {@link Opcode#Delete} (SQLite's OPFLAG_NCHANGE and
+ * P5 flags of {@link Opcode#Insert} and {@link Opcode#Delete}, and the counting ones of
+ * {@link Opcode#Clear} for every row it clears (SQLite's OPFLAG_NCHANGE and
  * OPFLAG_LASTROWID): {@link #COUNT} counts the row in {@code changes()} and
  * {@code total_changes()}; {@link #LAST_ROWID} makes an inserted rowid the connection's
  * {@code last_insert_rowid()}.

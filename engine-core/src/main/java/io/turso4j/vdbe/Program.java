@@ -41,7 +41,8 @@ public final class Program {
         boolean control = true;
         for (int i = 0; i < p4.length; i++) {
             Opcode op = opcode(i);
-            counts |= (op == Opcode.Insert || op == Opcode.Delete) && (code[i * WIDTH + P5] & ChangeFlags.COUNT) != 0;
+            counts |= (op == Opcode.Insert || op == Opcode.Delete || op == Opcode.Clear)
+                    && (code[i * WIDTH + P5] & ChangeFlags.COUNT) != 0;
             control &= op == Opcode.Init || op == Opcode.Halt || op == Opcode.AutoCommit || op == Opcode.Savepoint
                     || op == Opcode.Transaction;
         }

@@ -517,6 +517,16 @@ public final class Vm implements FunctionContext {
                     if (p3 != 0) {
                         r[p3].setInt(r[p3].intValue() + cleared);
                     }
+                    // a DELETE without WHERE counts the rows it cleared (P5: ChangeFlags, as Delete's)
+                    int flags = code[at + Program.P5];
+                    for (long i = 0; i < cleared && flags != 0; i++) {
+                        if ((flags & ChangeFlags.COUNT) != 0) {
+                            context.rowChanged();
+                        }
+                        if ((flags & ChangeFlags.TRIGGER_COUNT) != 0) {
+                            context.triggerRowChanged();
+                        }
+                    }
                 }
                 case SetCookie -> {
                     if (code[at + Program.P5] == 0 || btree(p2).meta(p1) < p3) {
