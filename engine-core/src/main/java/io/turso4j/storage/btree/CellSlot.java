@@ -8,6 +8,7 @@ import io.turso4j.storage.format.PageHeader;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 
 /**
  * Where a new cell goes on a page that has room for it, found as SQLite's {@code
@@ -18,6 +19,12 @@ import java.lang.foreign.ValueLayout;
  * together at the end of the page (defragmented). The new cell's pointer always takes two
  * bytes of the gap.
  *
+ * <p>Packing a page whose free space is in at most two freeblocks (a cell that grew by a byte
+ * and left its old place free, row after row in an UPDATE) slides the cells above each block
+ * down over it, as SQLite's quick defragmentation does: pointers move by the blocks' sizes,
+ * and no cell is parsed. Fragments then stay where they are; a page that needs them back is
+ * packed cell by cell.
+ *
  * <p>{@link #plan} reads the page as it is and makes every check (a broken freeblock chain, a
  * cell out of bounds) before anything changes; {@link #take} then changes the free space
  * bookkeeping (not the pointer array) and cannot fail. Immutable; any thread.
@@ -26,7 +33,7 @@ final class CellSlot {
     /** SQLite leaves a block whole rather than let a page's fragments pass this. */
     private static final int MAX_FRAGMENTS = 60;
 
-    private enum Kind { GAP, FREEBLOCK, DEFRAGMENT }
+    private enum Kind { GAP, FREEBLOCK, SLIDE, DEFRAGMENT }
 
     private final Kind kind;
     private final int size;
@@ -34,7 +41,10 @@ final class CellSlot {
     private final int block;
     private final int prev;
     private final boolean whole;
-    /** DEFRAGMENT: each cell's offset and size, in pointer order. */
+    /**
+     * DEFRAGMENT: each cell's offset and size, in pointer order. SLIDE: the freeblocks' offsets
+     * and sizes, in the chain's (ascending) order.
+     */
     private final int[] offsets;
     private final int[] sizes;
 
@@ -69,6 +79,10 @@ final class CellSlot {
                 return new CellSlot(Kind.FREEBLOCK, size, fb, prev, true, null, null);
             }
         }
+        CellSlot slide = slide(pg, gap, size);
+        if (slide != null) {
+            return slide;
+        }
         int n = pg.cellCount();
         int[] offsets = new int[n];
         int[] sizes = new int[n];
@@ -82,6 +96,33 @@ final class CellSlot {
             sizes[i] = c.sizeOnPage();
         }
         return new CellSlot(Kind.DEFRAGMENT, size, 0, 0, false, offsets, sizes);
+    }
+
+    /** A SLIDE when the page's freeblocks are at most two and free enough room with the gap; else null. */
+    private static CellSlot slide(BTreePage pg, int gap, int size) {
+        int[] blocks = new int[2];
+        int[] blockSizes = new int[2];
+        int count = 0;
+        int room = gap;
+        for (int fb = pg.nextFreeblock(0); fb != 0; fb = pg.nextFreeblock(fb)) {
+            if (count == blocks.length) {
+                return null;
+            }
+            int fbSize = pg.freeblockSize(fb);
+            if (fb < pg.contentStart() || fb + fbSize > pg.usableSize()
+                    || count > 0 && fb < blocks[count - 1] + blockSizes[count - 1]) {
+                throw new CorruptDatabaseException(pg.pageNumber(), "freeblock " + fb + " out of place");
+            }
+            blocks[count] = fb;
+            blockSizes[count] = fbSize;
+            room += blockSizes[count];
+            count++;
+        }
+        if (count == 0 || room < size + PageHeader.CELL_POINTER_SIZE) {
+            return null;
+        }
+        return new CellSlot(Kind.SLIDE, size, 0, 0, false, Arrays.copyOf(blocks, count),
+                Arrays.copyOf(blockSizes, count));
     }
 
     /**
@@ -112,10 +153,43 @@ final class CellSlot {
                 PageHeader.setFragmentedBytes(s, hdr, pg.fragmentedBytes() + blockSize - size);
                 return block;
             }
+            case SLIDE -> {
+                return slide(s, pg);
+            }
             default -> {
                 return defragment(s, pg);
             }
         }
+    }
+
+    /**
+     * Closes the freeblocks by moving the content below each one up by the sizes of the blocks
+     * at and above it, highest run first (the runs only move up), then takes the gap.
+     */
+    private int slide(MemorySegment s, BTreePage pg) {
+        int hdr = pg.headerOffset();
+        int start = pg.contentStart();
+        int shift = 0;
+        for (int k = offsets.length - 1; k >= 0; k--) {
+            shift += sizes[k];
+            int from = k == 0 ? start : offsets[k - 1] + sizes[k - 1];
+            MemorySegment.copy(s, from, s, from + shift, offsets[k] - from);
+        }
+        int pointers = hdr + pg.type().headerSize();
+        for (int i = 0; i < pg.cellCount(); i++) {
+            int p = BigEndian.u16(s, pointers + 2L * i);
+            int moved = 0;
+            for (int k = 0; k < offsets.length; k++) {
+                if (p < offsets[k]) {
+                    moved += sizes[k];
+                }
+            }
+            BigEndian.putU16(s, pointers + 2L * i, p + moved);
+        }
+        PageHeader.setFirstFreeblock(s, hdr, 0);
+        int at = start + shift - size;
+        PageHeader.setContentStart(s, hdr, at);
+        return at;
     }
 
     /** Packs the cells against the page's end in pointer order, then takes the gap. */
