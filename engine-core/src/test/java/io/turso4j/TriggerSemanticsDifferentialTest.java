@@ -27,6 +27,23 @@ class TriggerSemanticsDifferentialTest {
             "SELECT * FROM s");
     }
 
+    /**
+     * An INSERT … SELECT into a table with row triggers reads all its source rows first, as
+     * SQLite does: a trigger adding to the table the SELECT reads once fed it without end.
+     */
+    @Test
+    void insertSelectIntoATableWithTriggersReadsItsSourceFirst() throws SQLException {
+        SqliteOracle.differential(
+            "CREATE TABLE t(a)",
+            "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 25) INSERT INTO t SELECT i FROM s",
+            "CREATE TABLE u(x)",
+            "CREATE TRIGGER ut AFTER INSERT ON u BEGIN INSERT INTO t VALUES (new.x + 100); END",
+            "CREATE TRIGGER ub BEFORE INSERT ON u WHEN new.x % 5 = 0 BEGIN DELETE FROM t WHERE a = new.x + 1; END",
+            "INSERT INTO u SELECT a FROM t",
+            "SELECT count(*), sum(x) FROM u",
+            "SELECT count(*), sum(a) FROM t");
+    }
+
     /** A subquery that reads no row of the statement is evaluated again at each firing. */
     @Test
     void uncorrelatedSubqueriesRunAtEachFiring() throws SQLException {

@@ -143,7 +143,9 @@ final class InsertCodegen {
                         ? "table " + table.name() + " has " + width + " columns but " + supplied + " values were supplied"
                         : supplied + " values for " + width + " columns");
             }
-            if (materialize) {
+            // as SQLite, also when row triggers fire: they may change what the source reads
+            // (a trigger adding to the table the SELECT scans would feed it without end)
+            if (materialize || !codegen.triggers.none()) {
                 codegen.materialized(source, width);
             } else {
                 selects.select(source, (first, count) -> codegen.row(first));
