@@ -608,8 +608,8 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
-        public void rowChanged() {
-            runningChanges++;
+        public void rowsChanged(long n) {
+            runningChanges += n;
         }
 
         /**
@@ -617,8 +617,8 @@ public final class Connection implements AutoCloseable {
          * ends, so they stay counted even if the statement then fails.
          */
         @Override
-        public void triggerRowChanged() {
-            totalChanges++;
+        public void triggerRowsChanged(long n) {
+            totalChanges += n;
         }
 
         @Override

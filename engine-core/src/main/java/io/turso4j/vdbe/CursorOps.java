@@ -132,10 +132,10 @@ final class CursorOps {
                     cursor(p1).insert(rowid, regs[p2].bytesCopy());
                 }
                 if ((p5 & ChangeFlags.COUNT) != 0) {
-                    context.rowChanged();
+                    context.rowsChanged(1);
                 }
                 if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
-                    context.triggerRowChanged();
+                    context.triggerRowsChanged(1);
                 }
                 if ((p5 & ChangeFlags.LAST_ROWID) != 0) {
                     context.setLastInsertRowid(rowid);
@@ -145,10 +145,10 @@ final class CursorOps {
             case Delete -> {
                 cursor(p1).delete();
                 if ((p5 & ChangeFlags.COUNT) != 0) {
-                    context.rowChanged();
+                    context.rowsChanged(1);
                 }
                 if ((p5 & ChangeFlags.TRIGGER_COUNT) != 0) {
-                    context.triggerRowChanged();
+                    context.triggerRowsChanged(1);
                 }
                 yield -1;
             }

@@ -519,13 +519,11 @@ public final class Vm implements FunctionContext {
                     }
                     // a DELETE without WHERE counts the rows it cleared (P5: ChangeFlags, as Delete's)
                     int flags = code[at + Program.P5];
-                    for (long i = 0; i < cleared && flags != 0; i++) {
-                        if ((flags & ChangeFlags.COUNT) != 0) {
-                            context.rowChanged();
-                        }
-                        if ((flags & ChangeFlags.TRIGGER_COUNT) != 0) {
-                            context.triggerRowChanged();
-                        }
+                    if ((flags & ChangeFlags.COUNT) != 0) {
+                        context.rowsChanged(cleared);
+                    }
+                    if ((flags & ChangeFlags.TRIGGER_COUNT) != 0) {
+                        context.triggerRowsChanged(cleared);
                     }
                 }
                 case SetCookie -> {

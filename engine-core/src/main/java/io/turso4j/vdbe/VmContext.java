@@ -37,17 +37,17 @@ public interface VmContext {
 
     long lastInsertRowid();
 
-    /** One row was inserted, updated or deleted by a statement that counts changes. */
-    void rowChanged();
+    /** {@code n} rows were inserted, updated or deleted by a statement that counts changes. */
+    void rowsChanged(long n);
 
     void setLastInsertRowid(long rowid);
 
-    /** {@code n} rows {@link #triggerRowChanged} counted were changed by sub-programs an error unwound: they do not count. */
+    /** {@code n} rows {@link #triggerRowsChanged} counted were changed by sub-programs an error unwound: they do not count. */
     default void uncountTriggerRows(long n) {
     }
 
-    /** One row was changed by a trigger program: it counts in {@code total_changes()} only. */
-    default void triggerRowChanged() {
+    /** {@code n} rows were changed by a trigger program: they count in {@code total_changes()} only. */
+    default void triggerRowsChanged(long n) {
     }
 
     /** Whether no explicit transaction is open. */

@@ -90,7 +90,7 @@ class FunctionCallTest {
         }
 
         @Override
-        public void rowChanged() {
+        public void rowsChanged(long n) {
         }
 
         @Override

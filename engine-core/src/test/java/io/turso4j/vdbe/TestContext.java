@@ -44,8 +44,8 @@ final class TestContext implements VmContext {
     }
 
     @Override
-    public void rowChanged() {
-        changes++;
+    public void rowsChanged(long n) {
+        changes += n;
     }
 
     @Override
