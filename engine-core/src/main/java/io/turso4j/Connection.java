@@ -680,6 +680,11 @@ public final class Connection implements AutoCloseable {
         }
 
         @Override
+        public Pager pager(int db) {
+            return db == 0 ? pager : databases.pager(db);
+        }
+
+        @Override
         public int activeStatements() {
             return activeStatements;
         }

@@ -80,6 +80,12 @@ final class Databases implements Pager {
         return o == null ? null : o.btree;
     }
 
+    /** The pager of database {@code index} (1 temp, 2… attached), or null if it is not open. */
+    Pager pager(int index) {
+        Other o = other(index);
+        return o == null ? null : o.pager;
+    }
+
     private Other other(int index) {
         return index >= 1 && index <= others.size() ? others.get(index - 1) : null;
     }

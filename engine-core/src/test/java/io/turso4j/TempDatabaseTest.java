@@ -39,6 +39,31 @@ class TempDatabaseTest {
                 "SELECT name FROM sqlite_temp_master ORDER BY name");
     }
 
+    /**
+     * A check named for temp (or an attached database) reads that database's file and reports
+     * under its name; it reported main's pages as never used, checked against temp's trees.
+     */
+    @Test
+    void integrityChecksOfTempAndAttachedDatabasesReadTheirOwnFiles() throws SQLException {
+        SqliteOracle.differential(
+                "CREATE TABLE m(a, b)",
+                "CREATE INDEX mi ON m(a)",
+                "CREATE TABLE m2(a UNIQUE)",
+                "CREATE TEMP TABLE tt(x UNIQUE)",
+                "INSERT INTO tt VALUES (1), (2)",
+                "PRAGMA temp.integrity_check",
+                "PRAGMA temp.quick_check",
+                "PRAGMA temp.integrity_check(tt)",
+                "PRAGMA main.integrity_check",
+                "PRAGMA integrity_check",
+                "ATTACH ':memory:' AS aux",
+                "CREATE TABLE aux.x(a UNIQUE, b)",
+                "INSERT INTO aux.x VALUES (1, 2)",
+                "PRAGMA aux.integrity_check",
+                "PRAGMA aux.integrity_check(x)",
+                "PRAGMA integrity_check");
+    }
+
     @Test
     void tempShadowsMain() throws SQLException {
         SqliteOracle.differential(

@@ -196,8 +196,8 @@ public enum Opcode {
     /** Checkpoint the WAL in mode P4 (a CheckpointMode); r[P3..P3+2] = busy, log frames, checkpointed frames. */
     Checkpoint(false),
     /**
-     * Check the storage of the trees in P4 (an IntegrityRoots); r[P1] = their problems as one
-     * text, or NULL; r[P3] -= the number of problems.
+     * Check the storage of the trees in P4 (an IntegrityRoots) of database P2; r[P1] = their
+     * problems as one text, or NULL; r[P3] -= the number of problems.
      */
     IntegrityCk(false),
     /** Release up to P1 free pages of an incremental-vacuum database (0 = all). */

@@ -61,7 +61,7 @@ final class PragmaOps {
                 regs[p3 + 1].setInt(result.logFrames());
                 regs[p3 + 2].setInt(result.checkpointedFrames());
             }
-            case IntegrityCk -> integrityCheck(p1, p3, (IntegrityRoots) p4);
+            case IntegrityCk -> integrityCheck(p1, p2, p3, (IntegrityRoots) p4);
             case IncrVacuum -> btree().incrementalVacuum(p1);
             case Vacuum -> vacuum.run(p2 == 0 ? null : regs[p2], (VacuumTrees) p4);
             case Pragma -> setting(PragmaSetting.of(p1), p2, p3 != 0 ? ((Long) p4) : null);
@@ -75,10 +75,14 @@ final class PragmaOps {
      * allowed; after k > 0 problems it drops by k - 1 (the result row that carries them takes
      * the last one, as every result row of the check does).
      */
-    private void integrityCheck(int out, int budget, IntegrityRoots roots) {
+    private void integrityCheck(int out, int db, int budget, IntegrityRoots roots) {
         if (integrity == null) {
             int maxErrors = (int) Math.max(1, Math.min(Integer.MAX_VALUE, regs[budget].intValue() + 1));
-            integrity = new IntegrityCheck(pager(), roots.roots(), maxErrors, roots.partial(), Map.of());
+            Pager pager = context.pager(db);
+            if (pager == null) {
+                throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
+            }
+            integrity = new IntegrityCheck(pager, roots.roots(), maxErrors, roots.partial(), Map.of());
         }
         List<String> messages = integrity.run();
         integrity = null;

@@ -4,8 +4,9 @@ package io.turso4j.vdbe;
  * Points a schema-changing program at the database it changes. DDL is compiled as if for main
  * (cursor 0 on sqlite_schema at root page 1, new B-trees, the cookie); a CREATE or DROP in the
  * temp or an attached database changes that database only, so every storage access of its
- * program — OpenRead/OpenWrite and CreateBtree/Destroy (P3), Clear and SetCookie (P2), as
- * SQLite numbers them — is given that database's index. Stateless.
+ * program — OpenRead/OpenWrite and CreateBtree/Destroy (P3), Clear, SetCookie and IntegrityCk
+ * (P2), as SQLite numbers them — is given that database's index (a PRAGMA on that database
+ * is compiled the same way). Stateless.
  */
 public final class ProgramDatabase {
     private ProgramDatabase() {
@@ -33,7 +34,7 @@ public final class ProgramDatabase {
             int field = switch (program.opcode(i)) {
                 case OpenRead -> reads ? Program.P3 : -1;
                 case OpenWrite, CreateBtree, Destroy -> Program.P3;
-                case Clear, SetCookie -> Program.P2;
+                case Clear, SetCookie, IntegrityCk -> Program.P2;
                 default -> -1;
             };
             if (field >= 0) {

@@ -105,6 +105,11 @@ public interface VmContext {
         return null;
     }
 
+    /** The pager of database {@code db} (0 main, 1 temp, 2… attached), or null if it is not open. */
+    default Pager pager(int db) {
+        return db == 0 ? pager() : null;
+    }
+
     /** The connection's statements begun and not yet finished, the running one included (VACUUM needs it alone). */
     default int activeStatements() {
         return 1;
