@@ -217,6 +217,9 @@ final class PagerCursor implements BTreeCursor {
         if (!hole && path != null && seen != version.value) {
             restore(e);
         }
+        if (hole && path != null && seen == version.value && nextInKeptLeaf(e)) {
+            return true;
+        }
         if (hole) {
             return settle(e, find(e, keyOrder(), true));
         }
@@ -235,6 +238,25 @@ final class PagerCursor implements BTreeCursor {
             return true;
         }
         return settle(e, step(e, copyInto(spare, path), true));
+    }
+
+    /**
+     * After a delete in place that kept the cursor's path (its leaf unchanged but for the
+     * removed cell: {@link #delete}), the entry that followed now has the deleted one's index:
+     * lands there without a search from the root (SQLite's cursor does the same after a
+     * delete). False, with nothing changed, when the deleted entry was the leaf's last.
+     */
+    private boolean nextInKeptLeaf(PageEdit e) {
+        int top = path.depth - 1;
+        BTreePage pg = page(e, path.pages[top]);
+        int i = path.idx[top];
+        if (!pg.type().isLeaf() || i >= pg.cellCount()) {
+            return false;
+        }
+        byte[] newPayload = payloadOf(e, pg, i);
+        land(table ? cell.rowid() : 0, newPayload, 0, newPayload.length);
+        remember(e, pg);
+        return true;
     }
 
     @Override

@@ -177,6 +177,42 @@ class BTreeBasicsTest {
     }
 
     @Test
+    void aScanDeletingUnderItsCursorVisitsEveryEntryOnce() {
+        ArrayPager pager = new ArrayPager(512);
+        PagerBTree tree = new PagerBTree(pager);
+        pager.beginRead();
+        pager.beginWrite();
+        int root = tree.createTable();
+        List<Long> kept = new ArrayList<>();
+        try (BTreeCursor c = tree.openTable(root, true)) {
+            for (long i = 1; i <= 600; i++) {
+                c.insert(i, row(i, "d".repeat((int) (i * 7 % 40))));
+            }
+            // deletes in place keep the cursor's leaf; the next entry then has the deleted one's index
+            List<Long> visited = new ArrayList<>();
+            for (boolean on = c.first(); on; on = c.next()) {
+                long id = c.rowid();
+                visited.add(id);
+                if (id % 3 != 0) {
+                    c.delete();
+                } else {
+                    kept.add(id);
+                }
+            }
+            List<Long> all = new ArrayList<>();
+            for (long i = 1; i <= 600; i++) {
+                all.add(i);
+            }
+            assertEquals(all, visited, "each entry once, in order");
+            List<Long> left = new ArrayList<>();
+            for (boolean on = c.first(); on; on = c.next()) {
+                left.add(c.rowid());
+            }
+            assertEquals(kept, left);
+        }
+    }
+
+    @Test
     void aCursorFindsItsWayAfterAnotherCursorChangedTheTree() {
         ArrayPager pager = new ArrayPager(512);
         PagerBTree tree = new PagerBTree(pager);
