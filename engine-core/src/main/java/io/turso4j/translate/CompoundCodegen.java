@@ -7,6 +7,7 @@ import io.turso4j.value.Collation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,6 +80,22 @@ final class CompoundCodegen {
         b.resolve(skip);
         b.emit(Opcode.Next, set, loop);
         b.resolve(done);
+    }
+
+    /** The arms of a compound, leftmost first; a simple SELECT is its own one arm. */
+    static List<Select.Body> arms(Select.Body body) {
+        List<Select.Body> out = new ArrayList<>();
+        addArms(body, out);
+        return out;
+    }
+
+    private static void addArms(Select.Body body, List<Select.Body> out) {
+        if (body instanceof Select.Compound c) {
+            addArms(c.left(), out);
+            addArms(c.right(), out);
+        } else {
+            out.add(body);
+        }
     }
 
     /** Inserts each row of {@code arm} into the temporary index {@code set} (see {@link #distinctCompound}). */

@@ -410,11 +410,8 @@ final class FromCodegen {
         Select body = select;
         java.util.BitSet unused = readBy == null ? null : UnusedColumns.unused(body, name, named ? declared
                 : UnusedColumns.names(body, selects), readBy, cte, selects.exprs());
-        List<Select.Body> arms = new ArrayList<>();
-        if (unused != null) {
-            arms(body.body(), arms);
-            arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
-        }
+        List<Select.Body> arms = unused == null ? List.of() : CompoundCodegen.arms(body.body());
+        arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
         int register = b.allocRegister();
         // Allocated at the first row the body yields: then its width is known for sure.
         int[] block = {-1, width};
@@ -472,16 +469,6 @@ final class FromCodegen {
             uncomputed.put(source, jumps);
         }
         items.add(new Item(source, null, register, startAddress, false, estimate(select)));
-    }
-
-    /** The arms of a UNION ALL chain. */
-    private static void arms(Select.Body body, List<Select.Body> out) {
-        if (body instanceof Select.Compound c) {
-            arms(c.left(), out);
-            arms(c.right(), out);
-        } else {
-            out.add(body);
-        }
     }
 
     /**

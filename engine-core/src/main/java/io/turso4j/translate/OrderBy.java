@@ -221,9 +221,7 @@ final class OrderBy {
         // As SQLite's resolveCompoundOrderBy: the arms are tried from the leftmost on; in each,
         // a bare name is first looked up among the aliases (resolveAsName), then the term among
         // the expressions.
-        List<Select.Body> arms = new ArrayList<>();
-        arms(body, arms);
-        for (Select.Body arm : arms) {
+        for (Select.Body arm : CompoundCodegen.arms(body)) {
             if (arm instanceof Select.Core core) {
                 int named = aliasIndex(core, bare);
                 if (named >= 0) {
@@ -253,15 +251,6 @@ final class OrderBy {
             }
         }
         return -1;
-    }
-
-    private static void arms(Select.Body body, List<Select.Body> out) {
-        if (body instanceof Select.Compound c) {
-            arms(c.left(), out);
-            arms(c.right(), out);
-        } else {
-            out.add(body);
-        }
     }
 
     /**
