@@ -11,6 +11,7 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.io.DbFile;
+import io.turso4j.io.ForwardingDbFile;
 import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.OpenMode;
 import io.turso4j.io.memory.MemoryIO;
@@ -205,29 +206,19 @@ class StatementSavepointTest {
             return path.endsWith(".db") ? new Failing(file) : file;
         }
 
-        private final class Failing implements DbFile {
-            private final DbFile inner;
-
+        private final class Failing extends ForwardingDbFile {
             Failing(DbFile inner) {
-                this.inner = inner;
+                super(inner);
             }
 
-            @Override public String path() { return inner.path(); }
-            @Override public Completion read(long pos, Buffer buf, int off, int len) {
+            @Override
+            public Completion read(long pos, Buffer buf, int off, int len) {
                 if (pos == failAt) {
                     failed = true;
                     return Completion.failed(new IoFailure("injected read failure", IoFailure.EIO));
                 }
-                return inner.read(pos, buf, off, len);
+                return super.read(pos, buf, off, len);
             }
-            @Override public Completion write(long pos, Buffer buf, int off, int len) { return inner.write(pos, buf, off, len); }
-            @Override public Completion write(long pos, Buffer... bufs) { return inner.write(pos, bufs); }
-            @Override public Completion sync() { return inner.sync(); }
-            @Override public Completion truncate(long length) { return inner.truncate(length); }
-            @Override public Completion size() { return inner.size(); }
-            @Override public Completion lock() { return inner.lock(); }
-            @Override public Completion unlock() { return inner.unlock(); }
-            @Override public Completion close() { return inner.close(); }
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 import io.turso4j.io.DbFile;
+import io.turso4j.io.ForwardingDbFile;
 import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.OpenMode;
 import io.turso4j.io.memory.MemoryIO;
@@ -106,44 +107,36 @@ class WaitingCallerCommitTest {
         }
 
         /** A file counting its writes (and syncs, if asked) and handing out a counted waiting-caller view. */
-        private final class Counted implements DbFile {
-            private final DbFile inner;
+        private final class Counted extends ForwardingDbFile {
             private final AtomicInteger writes;
             private final AtomicInteger syncs;
             private final Counted view;
 
             Counted(DbFile inner, AtomicInteger writes, AtomicInteger syncs, Counted view) {
-                this.inner = inner;
+                super(inner);
                 this.writes = writes;
                 this.syncs = syncs;
                 this.view = view != null ? view : new Counted(inner, callerWrites, callerSyncs, this);
             }
 
-            @Override public String path() { return inner.path(); }
-            @Override public Completion read(long pos, Buffer buf, int off, int len) { return inner.read(pos, buf, off, len); }
             @Override public Completion write(long pos, Buffer buf, int off, int len) {
                 writes.incrementAndGet();
-                return inner.write(pos, buf, off, len);
+                return super.write(pos, buf, off, len);
             }
             @Override public Completion write(long pos, Buffer... bufs) {
                 writes.incrementAndGet();
-                return inner.write(pos, bufs);
+                return super.write(pos, bufs);
             }
             @Override public Completion writeDurably(long pos, Buffer buf, int off, int len) {
                 writes.incrementAndGet();
-                return inner.writeDurably(pos, buf, off, len);
+                return super.writeDurably(pos, buf, off, len);
             }
             @Override public Completion sync() {
                 if (syncs != null) {
                     syncs.incrementAndGet();
                 }
-                return inner.sync();
+                return super.sync();
             }
-            @Override public Completion truncate(long length) { return inner.truncate(length); }
-            @Override public Completion size() { return inner.size(); }
-            @Override public Completion lock() { return inner.lock(); }
-            @Override public Completion unlock() { return inner.unlock(); }
-            @Override public Completion close() { return inner.close(); }
             @Override public DbFile forWaitingCaller() { return syncs != null ? this : view; }
         }
     }

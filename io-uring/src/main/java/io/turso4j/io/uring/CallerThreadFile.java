@@ -4,6 +4,7 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
+import io.turso4j.io.ForwardingDbFile;
 
 /**
  * A {@link UringFile} as its {@link DbFile#forWaitingCaller()}: writes and syncs are {@code
@@ -21,25 +22,16 @@ import io.turso4j.io.DbFile;
  * Reads, and every other operation, go to the file itself (a cached read is already made on
  * the caller's thread; one that waits for the disk goes to the ring, where read-ahead can
  * overlap it with others). The descriptor stays open during each call ({@link
- * UringFile#onCallerThread}); after {@link #close()} operations fail with EBADF.
+ * UringFile#onCallerThread}); after {@code close()} operations fail with EBADF.
  *
  * <p>Threads: any thread that may block; buffers belong to the call until it returns.
  */
-final class CallerThreadFile implements DbFile {
+final class CallerThreadFile extends ForwardingDbFile {
     private final UringFile file;
 
     CallerThreadFile(UringFile file) {
+        super(file);
         this.file = file;
-    }
-
-    @Override
-    public String path() {
-        return file.path();
-    }
-
-    @Override
-    public Completion read(long pos, Buffer buf, int off, int len) {
-        return file.read(pos, buf, off, len);
     }
 
     @Override
@@ -117,35 +109,5 @@ final class CallerThreadFile implements DbFile {
 
     private static Completion failed(String what, long negativeErrno) {
         return Completion.failed(new IoFailure(what + " failed", (int) -negativeErrno));
-    }
-
-    @Override
-    public Completion truncate(long length) {
-        return file.truncate(length);
-    }
-
-    @Override
-    public Completion size() {
-        return file.size();
-    }
-
-    @Override
-    public Completion lock() {
-        return file.lock();
-    }
-
-    @Override
-    public Completion unlock() {
-        return file.unlock();
-    }
-
-    @Override
-    public Completion close() {
-        return file.close();
-    }
-
-    @Override
-    public DbFile forWaitingCaller() {
-        return this;
     }
 }
