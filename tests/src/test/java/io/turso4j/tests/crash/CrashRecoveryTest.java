@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.turso4j.Connection;
 import io.turso4j.Database;
 import io.turso4j.Statement;
+import io.turso4j.error.ResultCode;
+import io.turso4j.error.SqliteException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -102,7 +104,7 @@ class CrashRecoveryTest {
     /** The file as turso4j reads it after the kill: every acknowledged row, none acknowledged deleted, intact. */
     private static void check(Path db, Set<Long> acknowledged, Set<Long> maybeDeleted, Set<Long> deleted, String when) {
         Set<Long> present = new HashSet<>();
-        try (Database database = Database.open(db.toString()); Connection conn = database.connect()) {
+        try (Database database = openAfterKill(db); Connection conn = database.connect()) {
             try (Statement s = conn.prepare("SELECT id, v = 'row ' || id AND length(w) BETWEEN 1 AND 3000 FROM t")) {
                 while (s.next()) {
                     present.add(s.getLong(0));
@@ -119,6 +121,31 @@ class CrashRecoveryTest {
         }
         for (long id : deleted) {
             assertTrue(!present.contains(id), "deleted row " + id + " is back, " + when);
+        }
+    }
+
+    /**
+     * Opens the file the killed writer held. Its lock can outlive the process for a moment: the
+     * kernel tears a dead process's io_uring instance down in a worker after the process is
+     * reaped, and the file (with its flock) is released only when the ring's last request lets
+     * go of it. So a BUSY "locked by another process" is waited out, for up to ten seconds.
+     */
+    private static Database openAfterKill(Path db) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return Database.open(db.toString());
+            } catch (SqliteException e) {
+                if (e.code() != ResultCode.BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the killed writer's lock", e);
+            }
         }
     }
 
