@@ -217,7 +217,9 @@ final class PagerCursor implements BTreeCursor {
         if (!hole && path != null && seen != version.value) {
             restore(e);
         }
-        if (hole && path != null && seen == version.value && nextInKeptLeaf(e)) {
+        // after a delete in place that kept the path (its leaf unchanged but for the removed
+        // cell), the entry that followed has the deleted one's index, as SQLite's cursor finds it
+        if (hole && path != null && seen == version.value && landOnLeaf(e, path.idx[path.depth - 1])) {
             return true;
         }
         if (hole) {
@@ -226,34 +228,19 @@ final class PagerCursor implements BTreeCursor {
         if (path == null) {
             return false;
         }
-        int top = path.depth - 1;
-        BTreePage pg = page(e, path.pages[top]);
-        int i = path.idx[top] + 1;
-        if (pg.type().isLeaf() && i < pg.cellCount()) {
-            // the common step: the next cell of the same leaf
-            byte[] newPayload = payloadOf(e, pg, i);
-            path.idx[top] = i;
-            land(table ? cell.rowid() : 0, newPayload, 0, newPayload.length);
-            remember(e, pg);
-            return true;
-        }
-        return settle(e, step(e, copyInto(spare, path), true));
+        // the common step: the next cell of the same leaf
+        return landOnLeaf(e, path.idx[path.depth - 1] + 1) || settle(e, step(e, copyInto(spare, path), true));
     }
 
-    /**
-     * After a delete in place that kept the cursor's path (its leaf unchanged but for the
-     * removed cell: {@link #delete}), the entry that followed now has the deleted one's index:
-     * lands there without a search from the root (SQLite's cursor does the same after a
-     * delete). False, with nothing changed, when the deleted entry was the leaf's last.
-     */
-    private boolean nextInKeptLeaf(PageEdit e) {
+    /** Lands on cell {@code i} of the leaf the path ends on; false, with nothing changed, if there is none. */
+    private boolean landOnLeaf(PageEdit e, int i) {
         int top = path.depth - 1;
         BTreePage pg = page(e, path.pages[top]);
-        int i = path.idx[top];
         if (!pg.type().isLeaf() || i >= pg.cellCount()) {
             return false;
         }
         byte[] newPayload = payloadOf(e, pg, i);
+        path.idx[top] = i;
         land(table ? cell.rowid() : 0, newPayload, 0, newPayload.length);
         remember(e, pg);
         return true;
