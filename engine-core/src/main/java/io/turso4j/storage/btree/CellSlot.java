@@ -108,13 +108,9 @@ final class CellSlot {
             if (count == blocks.length) {
                 return null;
             }
-            int fbSize = pg.freeblockSize(fb);
-            if (fb < pg.contentStart() || fb + fbSize > pg.usableSize()
-                    || count > 0 && fb < blocks[count - 1] + blockSizes[count - 1]) {
-                throw new CorruptDatabaseException(pg.pageNumber(), "freeblock " + fb + " out of place");
-            }
+            // nextFreeblock checked it: inside the content area, after its predecessor, fitting
             blocks[count] = fb;
-            blockSizes[count] = fbSize;
+            blockSizes[count] = pg.freeblockSize(fb);
             room += blockSizes[count];
             count++;
         }
