@@ -627,8 +627,10 @@ final class FromCodegen {
             } else if (open.get(at).path.or() != t && !open.get(at).path.consumes(t)) {
                 tested.get(at).add(t.expr());
                 LoopCodegen.Level level = open.get(at);
+                // not on a LEFT or RIGHT JOIN's source: the WHERE filters its rows only once the
+                // join has decided which rows matched
                 if (level.path.kind() == AccessPath.Kind.MULTI_OR && level.leftOn == null
-                        && items.get(level.source).rightOn() == null && branchTestable(t)) {
+                        && items.get(level.source).rightOn() == null && t.testableInOrBranches()) {
                     level.branchFilters.add(t.expr());
                 }
             } // else a MULTI-INDEX OR's term (each branch tests its disjunct), or one the lookup ensures
@@ -659,16 +661,6 @@ final class FromCodegen {
             }
         }
         return ordered;
-    }
-
-    /**
-     * Whether a MULTI-INDEX OR's branches may test WHERE term {@code t} too (SQLite's rule for
-     * the terms it ANDs to each branch's disjunct): a comparison an index could use, holding no
-     * subquery. Not for a LEFT or RIGHT JOIN's source, whose rows the WHERE filters only after
-     * the join has decided which rows matched.
-     */
-    private static boolean branchTestable(WhereTerm t) {
-        return !t.constraints().isEmpty() && t.mask() != WhereTerm.ALL && !(t.expr() instanceof Expr.InSelect);
     }
 
     /**

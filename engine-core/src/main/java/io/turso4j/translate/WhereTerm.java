@@ -470,6 +470,14 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         return known == null ? null : known.reads();
     }
 
+    /**
+     * Whether a MULTI-INDEX OR's branches may test this term too, SQLite's rule for the terms it
+     * ANDs to each branch's disjunct: a comparison an index could use, holding no subquery.
+     */
+    boolean testableInOrBranches() {
+        return !constraints.isEmpty() && !holdsSubquery(this);
+    }
+
     private static boolean holdsSubquery(WhereTerm t) {
         return t.mask() == ALL || t.expr() instanceof Expr.InSelect;
     }
