@@ -45,55 +45,45 @@ final class IntegrityCodegen {
 
     /**
      * Codes the check after Init; {@code arg} is the pragma's value (a message limit or a
-     * table name), {@code column} the result column's name. {@code database} is the database
-     * the pragma names, checked in its own file and its problems reported under its name; null
-     * for main, whose own objects {@code schema} then holds (an unqualified check reads main's
-     * tables only: {@link DatabaseDdl}).
+     * table name), {@code column} the result column's name, {@code database} the name the
+     * storage check's problems are reported under. {@code schema} holds that database's own
+     * objects; the program reads main, and a check of another database is pointed at it as
+     * every pragma on that database is ({@link io.turso4j.vdbe.ProgramDatabase}).
      */
-    static void code(ProgramBuilder b, Schema schema, boolean quick, String arg, String column,
-                     Schema.Database database) {
+    static void code(ProgramBuilder b, Schema schema, boolean quick, String arg, String column, String database) {
         int maxErrors = DEFAULT_MAX_ERRORS;
-        String tableName = null;
+        Table only = null;
         if (arg != null) {
             if (!arg.isEmpty() && (Character.isDigit(arg.charAt(0)) || arg.charAt(0) == '-' || arg.charAt(0) == '+')) {
                 int n = PragmaValues.int32(arg);
                 maxErrors = n <= 0 ? DEFAULT_MAX_ERRORS : n;
             } else {
-                tableName = arg;
+                only = schema.table(arg);
+                if (only == null) {
+                    throw ExprCodegen.error("no such table: " + arg);
+                }
             }
         }
-        Schema.Database checked = database != null ? database : schema.database(0);
-        Table only = tableName == null ? null : checked.schema().table(tableName);
-        if (tableName != null && only == null) {
-            throw ExprCodegen.error("no such table: " + tableName);
-        }
         b.setColumnNames(List.of(column));
-        IntegrityCodegen codegen = new IntegrityCodegen(b);
-        b.emit(Opcode.Integer, maxErrors - 1, codegen.budget);
-        b.emit(Opcode.Integer, 1, codegen.one);
-        codegen.check(checked, quick, only);
-        codegen.finish(maxErrors);
+        new IntegrityCodegen(b).code(schema, quick, maxErrors, only, database);
     }
 
-    /** Checks database {@code d}: every table of its schema, or {@code only}. */
-    private void check(Schema.Database d, boolean quick, Table only) {
+    private void code(Schema schema, boolean quick, int maxErrors, Table only, String database) {
+        b.emit(Opcode.Integer, maxErrors - 1, budget);
+        b.emit(Opcode.Integer, 1, one);
         List<Table> tables = new ArrayList<>();
-        for (Table t : d.schema().tables()) {
+        for (Table t : schema.tables()) {
             if (only == null || t == only) {
                 tables.add(t);
             }
         }
         Collections.reverse(tables);
-        storage(tables, only != null, d);
+        storage(tables, only != null, database);
         for (Table t : tables) {
             if (t.rootPage() > 1 && !t.isVirtual() && t.hasRowid()) {
-                rows(t, quick, d.index());
+                rows(t, quick);
             }
         }
-    }
-
-    /** "ok" when no check used up any of the message budget. */
-    private void finish(int maxErrors) {
         int initial = b.allocRegister();
         b.emit(Opcode.Integer, maxErrors - 1, initial);
         int end = b.newLabel();
@@ -104,7 +94,7 @@ final class IntegrityCodegen {
     }
 
     /** The storage check of every table's and index's tree; one row with all its problems. */
-    private void storage(List<Table> tables, boolean partial, Schema.Database d) {
+    private void storage(List<Table> tables, boolean partial, String database) {
         List<Long> roots = new ArrayList<>();
         for (Table t : tables) {
             if (t.hasRowid() && t.rootPage() > 0) {
@@ -115,17 +105,17 @@ final class IntegrityCodegen {
             }
         }
         int prefix = b.allocRegister();
-        b.emit(Opcode.IntegrityCk, out, d.index(), budget, new IntegrityRoots(roots, partial), 0);
+        b.emit(Opcode.IntegrityCk, out, 0, budget, new IntegrityRoots(roots, partial), 0);
         int skip = b.newLabel();
         b.emit(Opcode.IsNull, out, skip);
-        b.emit(Opcode.String8, 0, prefix, 0, "*** in database " + d.name() + " ***\n", 0);
+        b.emit(Opcode.String8, 0, prefix, 0, "*** in database " + database + " ***\n", 0);
         b.emit(Opcode.Concat, out, prefix, out);
         resultRow();
         b.resolve(skip);
     }
 
     /** Scans {@code table}: NOT NULL columns, then (unless quick) each row's index entries and the entry counts. */
-    private void rows(Table table, boolean quick, int db) {
+    private void rows(Table table, boolean quick) {
         List<Index> indexes = new ArrayList<>();
         if (!quick) {
             indexes.addAll(table.indexes());
@@ -140,12 +130,12 @@ final class IntegrityCodegen {
             return;
         }
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), db);
+        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
         int[] counts = new int[indexes.size()];
         int[] indexCursors = new int[indexes.size()];
         for (int j = 0; j < indexes.size(); j++) {
             indexCursors[j] = b.allocCursor();
-            b.emit(Opcode.OpenRead, indexCursors[j], indexes.get(j).rootPage(), db, IndexKeys.comparator(indexes.get(j)), 0);
+            b.emit(Opcode.OpenRead, indexCursors[j], indexes.get(j).rootPage(), 0, IndexKeys.comparator(indexes.get(j)), 0);
             counts[j] = b.allocRegister();
             b.emit(Opcode.Integer, 0, counts[j]);
         }

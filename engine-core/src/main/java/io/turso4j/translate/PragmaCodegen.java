@@ -49,8 +49,8 @@ final class PragmaCodegen {
     private final Schema schema;
     private final String value;
     private final RowSink sink;
-    /** The database the pragma names, or null: the one integrity_check checks (null: all of them). */
-    private Schema.Database database;
+    /** The name of the database the pragma is about: integrity_check reports its storage problems under it. */
+    private String databaseName;
     private List<String> columns = List.of();
 
     PragmaCodegen(ProgramBuilder b, Schema schema, String value, RowSink sink) {
@@ -66,25 +66,21 @@ final class PragmaCodegen {
         if (db != null && database == null) {
             throw ExprCodegen.error("unknown database " + db);
         }
-        String lower = pragma.name().name().toLowerCase(Locale.ROOT);
-        boolean checksItsDatabases = lower.equals("integrity_check") || lower.equals("quick_check");
-        if (database != null && database.index() != 0 && !checksItsDatabases) {
-            // The schema pragmas read that database's objects; its cursors open there.
+        if (database != null) {
+            // The schema pragmas read that database's own objects; its cursors open there.
             Stmt.Pragma unqualified = new Stmt.Pragma(pragma.pos(), new io.turso4j.sql.ast.Name(null, pragma.name().name()),
                     pragma.value(), pragma.call());
-            return io.turso4j.vdbe.ProgramDatabase.on(program(unqualified, database.schema(), null), database.index());
+            Program program = program(unqualified, database.schema(), database.name());
+            return database.index() == 0 ? program : io.turso4j.vdbe.ProgramDatabase.on(program, database.index());
         }
-        return program(pragma, schema, database);
+        return program(pragma, schema, "main");
     }
 
-    /**
-     * {@code pragma} compiled against {@code schema}; {@code database} is the one it names
-     * (null: unqualified), for the pragmas that check several databases themselves.
-     */
-    private static Program program(Stmt.Pragma pragma, Schema schema, Schema.Database database) {
+    /** {@code pragma}, unqualified, compiled against {@code schema}, the objects of database {@code databaseName}. */
+    private static Program program(Stmt.Pragma pragma, Schema schema, String databaseName) {
         ProgramBuilder b = new ProgramBuilder();
         PragmaCodegen codegen = new PragmaCodegen(b, schema, pragma.value(), (first, count) -> b.emit(Opcode.ResultRow, first, count));
-        codegen.database = database;
+        codegen.databaseName = databaseName;
         b.emit(Opcode.Init, 0, 1);
         codegen.code(pragma.name().name().toLowerCase(Locale.ROOT));
         b.emit(Opcode.Halt, 0, 0);
@@ -151,8 +147,8 @@ final class PragmaCodegen {
                 Long pages = PragmaValues.integer(value);
                 b.emit(Opcode.IncrVacuum, pages == null || pages <= 0 ? 0 : (int) Math.min(pages, Integer.MAX_VALUE), 0);
             }
-            case "integrity_check" -> IntegrityCodegen.code(b, schema, false, value, name, database);
-            case "quick_check" -> IntegrityCodegen.code(b, schema, true, value, name, database);
+            case "integrity_check" -> IntegrityCodegen.code(b, schema, false, value, name, databaseName);
+            case "quick_check" -> IntegrityCodegen.code(b, schema, true, value, name, databaseName);
             default -> {
                 // Unknown pragmas are ignored, as in SQLite.
             }

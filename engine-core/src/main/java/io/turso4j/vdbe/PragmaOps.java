@@ -53,7 +53,7 @@ final class PragmaOps {
             }
             case Savepoint -> context.savepoint(p1, (String) p4);
             case ReadCookie -> regs[p2].setInt(p3 == 0 ? freePageCount() : btree().meta(p3));
-            case Pagecount -> regs[p2].setInt(pager().pageCount());
+            case Pagecount -> regs[p2].setInt(pager(0).pageCount());
             case JournalMode -> regs[p2].setText(context.journalMode((String) p4));
             case Checkpoint -> {
                 CheckpointResult result = context.checkpoint((CheckpointMode) p4);
@@ -78,11 +78,7 @@ final class PragmaOps {
     private void integrityCheck(int out, int db, int budget, IntegrityRoots roots) {
         if (integrity == null) {
             int maxErrors = (int) Math.max(1, Math.min(Integer.MAX_VALUE, regs[budget].intValue() + 1));
-            Pager pager = context.pager(db);
-            if (pager == null) {
-                throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
-            }
-            integrity = new IntegrityCheck(pager, roots.roots(), maxErrors, roots.partial(), Map.of());
+            integrity = new IntegrityCheck(pager(db), roots.roots(), maxErrors, roots.partial(), Map.of());
         }
         List<String> messages = integrity.run();
         integrity = null;
@@ -96,7 +92,7 @@ final class PragmaOps {
 
     /** The header's free page count (SQLite's meta 0), which the B-tree's meta numbering leaves out. */
     private long freePageCount() {
-        Pager pager = pager();
+        Pager pager = pager(0);
         if (pager.pageCount() == 0) {
             return 0;
         }
@@ -111,7 +107,7 @@ final class PragmaOps {
     /** Sets {@code setting} to {@code value} if not null, then reads it into r[out] if out is not 0. */
     private void setting(PragmaSetting setting, int out, Long value) {
         ConnectionSettings s = context.settings();
-        Pager pager = pager();
+        Pager pager = pager(0);
         long result = switch (setting) {
             case PAGE_SIZE -> {
                 if (value != null && value >= 512 && value <= 65536 && Long.bitCount(value) == 1) {
@@ -219,8 +215,9 @@ final class PragmaOps {
         return btree;
     }
 
-    private Pager pager() {
-        Pager pager = context.pager();
+    /** The pager of database {@code db} (0 main, 1 temp, 2… attached). */
+    private Pager pager(int db) {
+        Pager pager = context.pager(db);
         if (pager == null) {
             throw new SqliteException(ResultCode.CANTOPEN, "unable to open database file");
         }
