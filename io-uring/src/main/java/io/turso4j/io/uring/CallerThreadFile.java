@@ -37,13 +37,13 @@ final class CallerThreadFile extends ForwardingDbFile {
     @Override
     public Completion write(long pos, Buffer buf, int off, int len) {
         DbFile.checkRange(pos, buf, off, len);
-        return write("write of " + len + " bytes", pos, new Buffer[] {buf}, off, len, 0);
+        return write("write", pos, new Buffer[] {buf}, off, len, 0);
     }
 
     @Override
     public Completion writeDurably(long pos, Buffer buf, int off, int len) {
         DbFile.checkRange(pos, buf, off, len);
-        return write("durable write of " + len + " bytes", pos, new Buffer[] {buf}, off, len, TransferOp.RWF_DSYNC);
+        return write("durable write", pos, new Buffer[] {buf}, off, len, TransferOp.RWF_DSYNC);
     }
 
     @Override
@@ -51,18 +51,15 @@ final class CallerThreadFile extends ForwardingDbFile {
         if (pos < 0) {
             throw new IllegalArgumentException("negative file offset " + pos);
         }
-        long total = 0;
-        for (Buffer b : bufs) {
-            total += b.size();
-        }
-        return write("vectored write of " + total + " bytes in " + bufs.length + " buffers", pos, bufs, 0, -1, 0);
+        return write("vectored write", pos, bufs, 0, -1, 0);
     }
 
     /**
      * Writes {@code bufs} back to back at {@code pos}: the first from {@code off} for {@code
-     * len} bytes when there is one buffer and {@code len >= 0}, else every buffer whole.
+     * len} bytes when there is one buffer and {@code len >= 0}, else every buffer whole. {@code
+     * kind} names the write in a failure's message, built only then.
      */
-    private Completion write(String what, long pos, Buffer[] bufs, int off, int len, int flags) {
+    private Completion write(String kind, long pos, Buffer[] bufs, int off, int len, int flags) {
         if (file.isClosed()) {
             return file.closedFailure("write");
         }
@@ -83,7 +80,7 @@ final class CallerThreadFile extends ForwardingDbFile {
             long at = pos + done;
             long r = file.onCallerThread(fd -> Libc.pwritev2(fd, addresses, lengths, from, written, at, flags));
             if (r < 0) {
-                return failed(what + " at " + pos + " in " + file.path(), r);
+                return failed(kind + " of " + total + " bytes at " + pos + " in " + file.path(), r);
             }
             if (r == 0) {
                 break; // the device took no more: the count so far, as a short write
