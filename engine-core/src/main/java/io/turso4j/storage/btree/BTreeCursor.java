@@ -58,6 +58,16 @@ public interface BTreeCursor extends AutoCloseable {
     RecordReader record();
 
     /**
+     * A scan's shortcut to {@code record()}: field {@code col} of the current entry into {@code
+     * out} if the cursor can read it at once (an integer in a record of short header, say),
+     * and true; else false, with nothing written, and the caller reads it through {@link
+     * #record()}. Never reports an error: where that would, it declines.
+     */
+    default boolean readInteger(int col, Register out) {
+        return false;
+    }
+
+    /**
      * Table trees: inserts or replaces the row with this rowid and leaves the cursor on it.
      * The cursor may keep {@code record} as its entry's: the caller does not change it after.
      */

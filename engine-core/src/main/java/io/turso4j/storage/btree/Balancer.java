@@ -1,9 +1,16 @@
 package io.turso4j.storage.btree;
 
 import io.turso4j.storage.CorruptDatabaseException;
+import io.turso4j.storage.format.BTreePage;
+import io.turso4j.storage.format.BigEndian;
+import io.turso4j.storage.format.Cell;
+import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.PageType;
+import io.turso4j.storage.format.Varint;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -46,11 +53,14 @@ final class Balancer {
             if (n == null || !n.dirty) {
                 continue;
             }
+            boolean unbalanced = d > 0 && (n.used() > n.capacity(e.usableSize()) || underfull(e, n));
             if (d == 0) {
                 balanceRoot(e, n, bulk);
+            } else if (unbalanced && !bulk && redistributeLeaves(e, path, d, n)) {
+                continue; // before the parent is decoded: it is changed where it lies
             } else if (appendsQuickly(e, path.node(e, d - 1), path.idx[d - 1], n)) {
                 continue;
-            } else if (n.used() > n.capacity(e.usableSize()) || underfull(e, n)) {
+            } else if (unbalanced) {
                 balanceNonRoot(e, path.node(e, d - 1), path.idx[d - 1], n, bulk);
             } else {
                 n.store(e);
@@ -90,6 +100,124 @@ final class Balancer {
         parent.children.add((long) n.page);
         parent.right = page;
         parent.dirty = true;
+        return true;
+    }
+
+    /**
+     * {@link #balanceNonRoot} for a table leaf whose cells, with its siblings', fit on as many
+     * pages as they are on now (a row that grew or shrank, one inserted or deleted), or on one
+     * more or one fewer: they are redistributed over the same pages (and a new last one, or
+     * without the last), so the parent keeps its cells and children and only the rowids of the
+     * dividers between them change (and one divider is added or dropped). When each kept
+     * rowid takes as many bytes as before, and the parent has room for an added divider, the
+     * parent is changed where it lies, as the operation's last change, and never decoded or
+     * rebuilt, as SQLite edits it. False, with nothing changed, when that does not apply (the
+     * parent was already decoded, the pages would change by more than one, a rowid's size
+     * would change, a page would come or go in an auto-vacuum database or under page 1); the
+     * general path then balances.
+     */
+    private static boolean redistributeLeaves(PageEdit e, TreePath path, int d, Node node) {
+        if (!node.isLeaf() || !node.isTable() || path.loaded(d - 1) != null) {
+            return false;
+        }
+        int usable = e.usableSize();
+        int parentPage = path.pages[d - 1];
+        int at = path.idx[d - 1];
+        BTreePage parent = BTreePage.of(e.read(parentPage), parentPage, usable);
+        int cells = parent.cellCount();
+        if (parent.type() != PageType.INTERIOR_TABLE || at >= cells) {
+            return false; // the right-most child: an append there may take the quick path
+        }
+        int nChildren = cells + 1;
+        int w0 = nChildren <= 3 ? 0 : Math.max(0, Math.min(at - 1, nChildren - 3));
+        int k = Math.min(3, nChildren);
+        for (int j = w0; j < w0 + k; j++) {
+            if (j != at) {
+                e.prefetch(j == cells ? parent.rightChild() : parent.leftChild(j));
+            }
+        }
+        Node[] sibs = new Node[k];
+        List<byte[]> keys = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            int j = w0 + t;
+            long child = j == cells ? parent.rightChild() : parent.leftChild(j);
+            Node s = j == at ? node : Node.load(e, (int) child);
+            if (s.page != child || s.type != node.type) {
+                return false; // the general path reports it
+            }
+            sibs[t] = s;
+            keys.addAll(s.bodies);
+        }
+        List<int[]> groups = pack(keys, true, false, Node.capacity(2, node.type, usable), false);
+        int m = groups.size();
+        // one page more or fewer: a divider is put into the parent, or taken off it, where it lies
+        boolean split = m == k + 1;
+        boolean merge = m == k - 1;
+        if (m != k && !split && !merge || m != k && (parentPage == 1 || e.autoVacuum())) {
+            return false;
+        }
+        int rewritten = Math.min(m, k) - 1; // the dividers that stay, at w0 .. w0 + rewritten - 1
+        long[] dividers = new long[m - 1];
+        int[] offsets = new int[rewritten];
+        MemorySegment view = parent.segment();
+        for (int t = 0; t < m - 1; t++) {
+            int[] g = groups.get(t);
+            dividers[t] = CellBody.rowid(true, keys.get(g[1] - 1));
+            if (t < rewritten) {
+                offsets[t] = parent.cellOffset(w0 + t) + Cell.CHILD_POINTER_SIZE;
+                if (Varint.sizeAt(view, offsets[t], usable) != Varint.size(dividers[t])) {
+                    return false;
+                }
+            }
+        }
+        // split: the last old sibling gets a new divider, and the new page takes its place after
+        // it; merge: the last divider goes, and the last kept sibling takes the freed one's place
+        int pos = w0 + Math.min(m, k) - 1;
+        byte[] added = split ? CellBody.interiorTable(dividers[k - 1]) : null;
+        CellSlot slot = split ? CellSlot.plan(parent, CellBody.footprint(false, added) - PageHeader.CELL_POINTER_SIZE)
+                : null;
+        if (split && slot == null) {
+            return false;
+        }
+        CellRemoval removal = null;
+        if (merge) {
+            Cell c = parent.cell(pos, new Cell());
+            removal = CellRemoval.plan(parent, pos, c.offset(), c.sizeOnPage());
+        }
+        int fresh = split ? FreeList.allocate(e) : 0; // not the parent: that is neither page 1 nor free
+        for (int t = 0; t < m; t++) {
+            int[] g = groups.get(t);
+            List<byte[]> bodies = new ArrayList<>(keys.subList(g[0], g[1]));
+            new Node(t < k ? sibs[t].page : fresh, node.type, bodies,
+                    new ArrayList<>(Collections.nCopies(bodies.size(), 0L)), 0).store(e);
+        }
+        if (merge) {
+            FreeList.free(e, sibs[k - 1].page);
+        }
+        node.dirty = false;
+        // after the last read: made on the pager's page itself
+        MemorySegment s = e.writeInPlace(parentPage);
+        for (int t = 0; t < rewritten; t++) {
+            Varint.put(s, offsets[t], dividers[t]);
+        }
+        long moved = 0; // the page that takes the place of the last old sibling's pointer
+        int pointer = pos; // that pointer: the left child of that cell, or the right child if there is none
+        if (split) {
+            TreeWriter.putCell(s, parent, pos, slot.take(s, parent), sibs[k - 1].page, added);
+            moved = fresh;
+            pointer = pos + 1;
+        } else if (merge) {
+            removal.apply(s, parent);
+            moved = sibs[m - 1].page;
+        }
+        if (moved != 0) {
+            BTreePage after = BTreePage.of(s, parentPage, usable);
+            if (pointer == after.cellCount()) {
+                PageHeader.setRightChild(s, after.headerOffset(), moved);
+            } else {
+                BigEndian.putU32(s, after.cellOffset(pointer), moved);
+            }
+        }
         return true;
     }
 

@@ -64,11 +64,9 @@ final class CellSlot {
         if (gap >= size + PageHeader.CELL_POINTER_SIZE) {
             return new CellSlot(Kind.GAP, size, 0, 0, false, null, null);
         }
-        if (pg.freeSpace() < size + PageHeader.CELL_POINTER_SIZE) {
-            return null;
-        }
         int prev = 0;
-        // a freeblock serves only if the gap still holds the pointer; else the page is packed
+        // a freeblock serves only if the gap still holds the pointer; else the page is packed.
+        // One that fits means the page has room, so the free space is summed only after them.
         int first = gap >= PageHeader.CELL_POINTER_SIZE ? pg.nextFreeblock(0) : 0;
         for (int fb = first; fb != 0; prev = fb, fb = pg.nextFreeblock(fb)) {
             int left = pg.freeblockSize(fb) - size;
@@ -78,6 +76,9 @@ final class CellSlot {
             if (left >= 0 && pg.fragmentedBytes() + left <= MAX_FRAGMENTS) {
                 return new CellSlot(Kind.FREEBLOCK, size, fb, prev, true, null, null);
             }
+        }
+        if (pg.freeSpace() < size + PageHeader.CELL_POINTER_SIZE) {
+            return null;
         }
         CellSlot slide = slide(pg, gap, size);
         if (slide != null) {
@@ -171,17 +172,22 @@ final class CellSlot {
             int from = k == 0 ? start : offsets[k - 1] + sizes[k - 1];
             MemorySegment.copy(s, from, s, from + shift, offsets[k] - from);
         }
+        // the pointers are moved in a heap copy: one bulk copy each way, plain array reads between
         int pointers = hdr + pg.type().headerSize();
-        for (int i = 0; i < pg.cellCount(); i++) {
-            int p = BigEndian.u16(s, pointers + 2L * i);
-            int moved = 0;
-            for (int k = 0; k < offsets.length; k++) {
-                if (p < offsets[k]) {
-                    moved += sizes[k];
-                }
-            }
-            BigEndian.putU16(s, pointers + 2L * i, p + moved);
+        byte[] ptrs = new byte[2 * pg.cellCount()];
+        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, pointers, ptrs, 0, ptrs.length);
+        int first = offsets[0];
+        int firstSize = sizes[0];
+        int second = offsets.length > 1 ? offsets[1] : 0;
+        int secondSize = offsets.length > 1 ? sizes[1] : 0;
+        for (int j = 0; j < ptrs.length; j += 2) {
+            int p = (ptrs[j] & 0xff) << 8 | ptrs[j + 1] & 0xff;
+            int moved = (p < first ? firstSize : 0) + (p < second ? secondSize : 0);
+            p += moved;
+            ptrs[j] = (byte) (p >>> 8);
+            ptrs[j + 1] = (byte) p;
         }
+        MemorySegment.copy(ptrs, 0, s, ValueLayout.JAVA_BYTE, pointers, ptrs.length);
         PageHeader.setFirstFreeblock(s, hdr, 0);
         int at = start + shift - size;
         PageHeader.setContentStart(s, hdr, at);

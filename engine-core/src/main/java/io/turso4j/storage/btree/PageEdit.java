@@ -40,6 +40,8 @@ final class PageEdit {
     private int[] numbers = new int[8];
     private Slot[] slots = new Slot[8];
     private int touched;
+    /** The slot {@link #position} found last (valid while below {@link #touched}). */
+    private int lastPosition;
     /** Page number → index in {@link #slots}, built once an edit touches many pages. */
     private Map<Integer, Integer> index;
     private int pageCount;
@@ -262,16 +264,26 @@ final class PageEdit {
     }
 
     private int position(int n) {
+        // an operation asks for the page it just touched again and again (read, write, readPage)
+        int last = lastPosition;
+        if (last < touched && numbers[last] == n) {
+            return last;
+        }
         if (index != null) {
             Integer i = index.get(n);
-            return i == null ? -1 : i;
+            return i == null ? -1 : remember(i);
         }
         for (int i = 0; i < touched; i++) {
             if (numbers[i] == n) {
-                return i;
+                return remember(i);
             }
         }
         return -1;
+    }
+
+    private int remember(int i) {
+        lastPosition = i;
+        return i;
     }
 
     /** Sets page {@code n}'s slot; returns the one it replaces, or null. */
@@ -288,6 +300,7 @@ final class PageEdit {
         }
         numbers[touched] = n;
         slots[touched] = s;
+        lastPosition = touched;
         touched++;
         if (index != null) {
             index.put(n, touched - 1);

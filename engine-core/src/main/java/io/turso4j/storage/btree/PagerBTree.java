@@ -62,10 +62,12 @@ public final class PagerBTree implements BTree {
 
     /**
      * A tree's change counter: its {@link #value} is new after every applied change to the
-     * tree. Shared by all cursors on the tree.
+     * tree. Shared by all cursors on the tree, with the pages their descents keep.
      */
     static final class Version {
         long value;
+        /** The tree's pages that descents kept, good while {@link #value} stands. */
+        final KeptPages kept = new KeptPages();
     }
 
     /** The version of the tree rooted at {@code root}, the same object for every cursor on it. */

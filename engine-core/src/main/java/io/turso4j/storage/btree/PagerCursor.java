@@ -116,7 +116,18 @@ final class PagerCursor implements BTreeCursor {
     private int soughtCount;
     private long soughtRowid;
     private final Function<PageEdit, Boolean> seekOp = this::seek;
+    /**
+     * The view, read through this operation's edit, of the leaf the path that {@link #find} or
+     * {@link #onLeaf} just returned ends on: what a seek hands {@link #settle} right after, so
+     * it does not read the page again. Only read in the operation that set it.
+     */
+    private BTreePage found;
     private final Function<PageEdit, Boolean> seekRowidOp = this::seekRowid;
+    private final Function<PageEdit, Boolean> seekRowidOnOp = this::seekRowidOn;
+    /** Where {@link #seekKept} left a descent for {@link #seekRowidOn} to finish; 0 if nowhere. */
+    private int resumeAt;
+    /** The changes it makes: for a writable cursor only (a point query opens a read cursor per run). */
+    private final CursorChanges changes;
     private final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
     private final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
 
@@ -127,6 +138,7 @@ final class PagerCursor implements BTreeCursor {
         this.writable = writable;
         this.table = cmp == null;
         this.version = tree.version(root);
+        this.changes = writable ? new CursorChanges(tree, root, cmp, version) : null;
     }
 
     // ---- moves ----------------------------------------------------------------------------
@@ -170,7 +182,10 @@ final class PagerCursor implements BTreeCursor {
         if (s == null) {
             return firstOnLeaf();
         }
-        if (hole || seen != version.value || !tree.pager().isCurrent(leaf)) {
+        // The copy holds the leaf as the tree was at version seen: whatever the pager has done
+        // with the page since (evicted it, spilled it), it answers for the tree while the
+        // version stands. Every change to the tree's pages, a rollback's included, moves it.
+        if (hole || seen != version.value) {
             return false;
         }
         return nextCell(s, path.depth - 1);
@@ -276,20 +291,70 @@ final class PagerCursor implements BTreeCursor {
             // neighbour of any larger rowid
             return target == rowid;
         }
+        int kept = seekKept(target);
+        if (kept >= 0) {
+            return kept == 1;
+        }
         soughtRowid = target;
-        return tree.read(seekRowidOp);
+        return tree.read(resumeAt != 0 ? seekRowidOnOp : seekRowidOp);
+    }
+
+    /**
+     * {@link #seekRowid(PageEdit)} over the tree's {@link KeptPages} alone, without an edit or a pin,
+     * under the conditions {@link #onRememberedLeaf} states for the leaf: 1 if it lands on the
+     * rowid, 0 if on the entry after it, -1 (nothing changed) if a page on the way is not kept,
+     * no longer current, or the answer lies past the leaf or in a cell that spills. A lookup
+     * repeated over a tree whose pages are all kept then costs its searches and a payload copy.
+     */
+    private int seekKept(long target) {
+        KeptPages kept = version.kept;
+        CursorPath p = spare.clear();
+        int number = root;
+        resumeAt = 0;
+        while (true) {
+            BTreePage pg = kept.get(number, version.value, tree.pager());
+            if (pg == null) {
+                resumeAt = p.depth > 0 ? number : 0; // the search goes on from there, not from the root
+                return -1;
+            }
+            int n = pg.cellCount();
+            int lo = pg.searchRowid(target, false, 0, n);
+            if (pg.type().isLeaf()) {
+                if (lo == n || pg.cell(lo, cell).spills()) {
+                    return -1;
+                }
+                p.push(number, lo);
+                byte[] newPayload = localPayload(pg, cell);
+                long newRowid = cell.rowid();
+                stand(p, newRowid, newPayload);
+                rememberLeaf(kept.page(number), pg);
+                return newRowid == target ? 1 : 0;
+            }
+            p.push(number, lo);
+            number = (int) child(pg, lo);
+        }
     }
 
     private boolean seekRowid(PageEdit e) {
         CursorPath p = onLeaf(e, rowidOrder, false);
-        if (p == null) {
-            p = find(e, rowidOrder, false);
-        }
+        return landOnRowid(e, p != null ? p : find(e, rowidOrder, false));
+    }
+
+    /**
+     * {@link #seekRowid(PageEdit)} from page {@link #resumeAt}, where {@link #seekKept}'s descent
+     * over kept pages met one that is not kept: {@link #spare} holds the path down to it.
+     */
+    private boolean seekRowidOn(PageEdit e) {
+        return landOnRowid(e, findFrom(e, rowidOrder, false, spare, resumeAt));
+    }
+
+    /** Puts the cursor on the entry at {@code p}, or past the end if null; whether it is the rowid sought. */
+    private boolean landOnRowid(PageEdit e, CursorPath p) {
         if (p == null) {
             atEnd = settle(e, edge(e, true));
             return false;
         }
-        settle(e, p);
+        settle(e, p, found);
         return rowid == soughtRowid;
     }
 
@@ -317,7 +382,7 @@ final class PagerCursor implements BTreeCursor {
         if (p == null) {
             p = find(e, order, strict);
         }
-        return settle(e, soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? p : before(e, p));
+        return soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? settle(e, p, found) : settle(e, before(e, p));
     }
 
     /**
@@ -352,14 +417,15 @@ final class PagerCursor implements BTreeCursor {
                 || !table && (view.cell(0, cell).spills() || view.cell(n - 1, cell).spills())) {
             return null;
         }
-        int first = order.compare(e, view, 0);
-        int last = order.compare(e, view, n - 1);
+        int first = compare(e, order, view, 0);
+        int last = compare(e, order, view, n - 1);
         if ((strict ? first > 0 : first >= 0) || (strict ? last <= 0 : last < 0)) {
             return null;
         }
         BTreePage pg = view == leafView ? page(e, leaf.number()) : view; // through the edit, which pins it
         CursorPath p = copyInto(spare, path);
         p.idx[top] = search(e, pg, order, strict, 1, n - 1);
+        found = pg;
         return p;
     }
 
@@ -367,10 +433,13 @@ final class PagerCursor implements BTreeCursor {
      * The first cell of {@code pg} in {@code [lo, hi)} for which {@code order} is positive (or,
      * without {@code strict}, not negative), by binary search; {@code hi} if there is none.
      */
-    private static int search(PageEdit e, BTreePage pg, Order order, boolean strict, int lo, int hi) {
+    private int search(PageEdit e, BTreePage pg, Order order, boolean strict, int lo, int hi) {
+        if (order == rowidOrder) {
+            return pg.searchRowid(soughtRowid, strict, lo, hi);
+        }
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = order.compare(e, pg, mid);
+            int c = compare(e, order, pg, mid);
             if (strict ? c > 0 : c >= 0) {
                 hi = mid;
             } else {
@@ -378,6 +447,21 @@ final class PagerCursor implements BTreeCursor {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@code order.compare(e, pg, i)}, with the seeks' own orders called directly: the lambdas
+     * differ from search to search, and a call through the interface that meets them all is
+     * not inlined.
+     */
+    private int compare(PageEdit e, Order order, BTreePage pg, int i) {
+        if (order == rowidOrder) {
+            return Long.compare(pg.rowid(i), soughtRowid);
+        }
+        if (order == keyProbeOrder) {
+            return compareEntry(e, pg, i, soughtKey, soughtStart, soughtCount);
+        }
+        return order.compare(e, pg, i);
     }
 
     private CursorPath before(PageEdit e, CursorPath after) {
@@ -405,6 +489,26 @@ final class PagerCursor implements BTreeCursor {
         return reader;
     }
 
+    /**
+     * Reads the field from the payload itself, not through {@link #reader}: a scan reads a
+     * row's one field once, and a reset of the reader (its fields written, then read back)
+     * cost more than the read. Declines what {@link #record()} would first have to restore.
+     */
+    @Override
+    public boolean readInteger(int col, Register out) {
+        if (path == null || hole || seen != version.value) {
+            return false;
+        }
+        byte[] p = payload;
+        long field = RecordReader.quickField(p, payloadStart, payloadSize, col);
+        int type = (int) field & 0xff; // 255 when it declined (-1): not an integer's
+        if (!RecordReader.isQuickInteger(type)) {
+            return false;
+        }
+        out.setInt(RecordReader.integerAt(p, payloadStart + (int) (field >>> 8), type));
+        return true;
+    }
+
     /** The current index entry's key: its whole record, copied out of a snapshot once asked for. */
     private byte[] key() {
         if (key == null && payload != null) {
@@ -420,17 +524,9 @@ final class PagerCursor implements BTreeCursor {
     public void insert(long newRowid, byte[] record) {
         requireTable(true);
         requireWritable();
-        boolean append = atEnd && onCurrentEntry() && newRowid > rowid;
-        CursorPath p = path;
-        TreeWriter w = tree.write(version, e -> {
-            TreeWriter t = new TreeWriter(e);
-            if (append) {
-                t.appendTable(p.pages, p.idx, p.depth, newRowid, record);
-            } else {
-                t.insertTable(root, newRowid, record);
-            }
-            return t;
-        });
+        CursorChanges.Kind how = atEnd && onCurrentEntry() && newRowid > rowid ? CursorChanges.Kind.APPEND
+                : onCurrentEntry() && newRowid == rowid ? CursorChanges.Kind.REPLACE : CursorChanges.Kind.INSERT;
+        TreeWriter w = changes.insertRow(how, path, newRowid, record);
         if (w.placed()) {
             standOn(w, newRowid, record);
         } else {
@@ -443,17 +539,8 @@ final class PagerCursor implements BTreeCursor {
         requireTable(false);
         requireWritable();
         byte[] k = newKey.clone();
-        boolean append = atEnd && onCurrentEntry();
-        CursorPath p = path;
-        TreeWriter w = tree.write(version, e -> {
-            TreeWriter t = new TreeWriter(e);
-            if (append) {
-                t.appendIndex(root, p.pages, p.idx, p.depth, cmp, k);
-            } else {
-                t.insertIndex(root, cmp, k);
-            }
-            return t;
-        });
+        TreeWriter w = changes.insertKey(atEnd && onCurrentEntry() ? CursorChanges.Kind.APPEND : CursorChanges.Kind.INSERT,
+                path, k);
         if (w.placed()) {
             standOn(w, 0, k);
         } else {
@@ -461,7 +548,11 @@ final class PagerCursor implements BTreeCursor {
         }
     }
 
-    /** Puts the cursor on the entry the writer just inserted where its path ends (its payload {@code bytes}). */
+    /**
+     * Puts the cursor on the entry the writer just inserted where its path ends (its payload
+     * {@code bytes}), remembering the leaf if the writer changed the pager's page in place, so
+     * the next {@link #next()} reads on without a descent or an edit.
+     */
     private void standOn(TreeWriter w, long newRowid, byte[] bytes) {
         TreePath written = w.path();
         CursorPath p = spare; // swapped with the current path, as settle swaps
@@ -470,22 +561,20 @@ final class PagerCursor implements BTreeCursor {
         forgetLeaf();
         land(newRowid, bytes, 0, bytes.length);
         atEnd = w.lastEntry();
+        Page placedLeaf = w.placedLeaf();
+        if (placedLeaf != null) {
+            rememberLeaf(placedLeaf, BTreePage.of(placedLeaf.buffer().segment(), placedLeaf.number(),
+                    tree.pager().usableSize()));
+        }
     }
 
     @Override
     public void delete() {
         requireWritable();
         requireEntry();
-        byte[] entryKey = table ? null : key(); // kept: a hole is found again by it
-        CursorPath p = path; // current: requireEntry found the entry again if the tree changed
-        TreeWriter w = tree.write(version, e -> {
-            TreeWriter t = new TreeWriter(e);
-            if (!t.deleteAt(p.pages, p.idx, p.depth, root, rowid, cmp, entryKey)) {
-                // the cursor was on it, yet a search by its key misses it: keys are out of order
-                throw new CorruptDatabaseException(root, "entry not found by its own key: tree out of order");
-            }
-            return t;
-        });
+        // the current path: requireEntry found the entry again if the tree changed; an index
+        // entry's key is kept, as a hole is found again by it
+        TreeWriter w = changes.delete(path, rowid, table ? null : key());
         hole = true;
         payload = null;
         forgetLeaf();
@@ -591,6 +680,11 @@ final class PagerCursor implements BTreeCursor {
         if (c.spills()) {
             return payloadAt(e, pg, i);
         }
+        return localPayload(pg, c);
+    }
+
+    /** The payload of cell {@code c} of {@code pg}, none of which spills, copied off the page. */
+    private static byte[] localPayload(BTreePage pg, Cell c) {
         byte[] out = new byte[c.localSize()];
         MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), out, 0, out.length);
         return out;
@@ -640,15 +734,20 @@ final class PagerCursor implements BTreeCursor {
         if (e.pageCount() == 0) {
             return null;
         }
-        CursorPath p = spare.clear();
+        return findFrom(e, order, strict, spare.clear(), root);
+    }
+
+    /** {@link #find} on from page {@code number}, the path {@code p} leading down to it. */
+    private CursorPath findFrom(PageEdit e, Order order, boolean strict, CursorPath p, int number) {
         CursorPath candidate = null;
-        int number = root;
+        found = null;
         while (true) {
-            BTreePage pg = page(e, number);
+            BTreePage pg = descentPage(e, number);
             int lo = search(e, pg, order, strict, 0, pg.cellCount());
             if (pg.type().isLeaf()) {
                 if (lo < pg.cellCount()) {
                     p.push(number, lo);
+                    found = pg;
                     return p;
                 }
                 if (table && pg.cellCount() > 0) {
@@ -664,6 +763,27 @@ final class PagerCursor implements BTreeCursor {
             p.push(number, lo);
             number = (int) child(pg, lo);
         }
+    }
+
+    /**
+     * Page {@code number} of a descent from the root: an interior page an earlier descent (of
+     * any cursor on the tree, in any statement) kept, read again without the pager, or else
+     * read through the edit (and kept, if the edit read it as is). See {@link KeptPages} for
+     * when a kept page is good. Each lookup then asks the pager for its leaf alone, and a
+     * search by rowid reads no page twice.
+     */
+    private BTreePage descentPage(PageEdit e, int number) {
+        BTreePage v = version.kept.get(number, version.value, tree.pager());
+        // a leaf is read through the edit, which pins it while the operation reads its cells
+        if (v != null && !v.type().isLeaf()) {
+            return v;
+        }
+        BTreePage pg = page(e, number);
+        Page page = e.readPage(number);
+        if (page != null) { // else changed in this edit: not the pager's copy
+            version.kept.keep(pg, page, version.value);
+        }
+        return pg;
     }
 
     /** The entry after (or before) the one at {@code p}; null past the end. Reuses {@code p}. */
@@ -715,6 +835,14 @@ final class PagerCursor implements BTreeCursor {
 
     /** Reads the entry at {@code p} and only then makes it the cursor's position. */
     private boolean settle(PageEdit e, CursorPath p) {
+        return settle(e, p, null);
+    }
+
+    /**
+     * {@link #settle(PageEdit, CursorPath)}, given the view of the page {@code p} ends on if
+     * this operation has it ({@link #found}), else null.
+     */
+    private boolean settle(PageEdit e, CursorPath p, BTreePage view) {
         if (p == null) {
             path = null;
             hole = false;
@@ -722,10 +850,18 @@ final class PagerCursor implements BTreeCursor {
             forgetLeaf();
             return false;
         }
-        BTreePage pg = page(e, p.pages[p.depth - 1]);
+        BTreePage pg = view != null && view.pageNumber() == p.pages[p.depth - 1] ? view
+                : page(e, p.pages[p.depth - 1]);
         int i = p.idx[p.depth - 1];
         byte[] newPayload = payloadOf(e, pg, i);
         long newRowid = table ? cell.rowid() : 0;
+        stand(p, newRowid, newPayload);
+        remember(e, pg);
+        return true;
+    }
+
+    /** Makes {@code p} the cursor's path (handing a scratch path the one it replaces) and lands on its entry. */
+    private void stand(CursorPath p, long newRowid, byte[] newPayload) {
         if (p == spare || p == spareCandidate) {
             CursorPath old = path != null ? path : new CursorPath();
             if (p == spare) {
@@ -736,13 +872,15 @@ final class PagerCursor implements BTreeCursor {
         }
         path = p;
         land(newRowid, newPayload, 0, newPayload.length);
-        remember(e, pg);
-        return true;
     }
 
     /** Remembers {@code pg}, the page the cursor now stands on, if it is a leaf this edit read as is. */
     private void remember(PageEdit e, BTreePage pg) {
-        Page page = pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null;
+        rememberLeaf(pg.type().isLeaf() ? e.readPage((int) pg.pageNumber()) : null, pg);
+    }
+
+    /** Remembers the leaf {@code page} (the pager's clean copy, viewed as {@code pg}), or, if null, no leaf. */
+    private void rememberLeaf(Page page, BTreePage pg) {
         // a new snapshot even of the same page: it may have changed since (and been committed clean)
         if (snapshot != null) {
             spareSnapshotBytes = snapshot.bytes;

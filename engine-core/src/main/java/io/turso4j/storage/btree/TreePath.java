@@ -18,6 +18,12 @@ final class TreePath {
     private final Node[] nodes = new Node[MAX_DEPTH];
     int depth;
 
+    /** Empties the path for the next operation, dropping the nodes it decoded. */
+    void clear() {
+        java.util.Arrays.fill(nodes, 0, depth, null);
+        depth = 0;
+    }
+
     void push(int page) {
         if (depth == MAX_DEPTH) {
             throw new CorruptDatabaseException(page, "B-tree deeper than " + MAX_DEPTH);

@@ -7,6 +7,7 @@ import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.PageHeader;
 import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.PointerMap;
+import io.turso4j.storage.pager.Page;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 
@@ -23,11 +24,12 @@ import java.util.List;
  * that overflows or falls under a third full is decoded into a {@link Node} and the path goes
  * to the {@link Balancer}. Index trees keep entries in interior cells too, so an equal key may
  * be found (and replaced or deleted) on an interior page; deleting there pulls up the entry's
- * predecessor from the right-most leaf of its left subtree, as SQLite does. One operation per
- * instance.
+ * predecessor from the right-most leaf of its left subtree, as SQLite does. One operation at a
+ * time: a cursor keeps one and {@link #reset}s it per operation, so a row changed in place
+ * allocates no writer.
  */
 final class TreeWriter {
-    private final PageEdit e;
+    private PageEdit e;
     private final TreePath path = new TreePath();
     private final Cell scratch = new Cell();
     /** Compares index keys on the page; made on the first index descent. */
@@ -45,9 +47,75 @@ final class TreeWriter {
     private boolean lastEntry;
     /** Whether {@link #deleteAt} took the entry off its leaf in place: the cursor's path still leads there. */
     private boolean keptPath;
+    /**
+     * Whether the operation changed no page of the tree but the leaf its path ends on (besides
+     * overflow, free-list and pointer-map pages, and page 1's header): the tree's interior
+     * pages, and every other leaf, are as they were.
+     */
+    private boolean leafOnly;
+    /**
+     * The pager's page of the leaf the {@link #placed} entry went onto, when it was changed
+     * there in place (not through a copy); else null. Its bytes stay the leaf's until the tree
+     * changes again, so the cursor may go on reading it.
+     */
+    private Page placedLeaf;
+    /**
+     * The free bytes of leaf {@link #knownPage} as this writer's last applied delete left
+     * them, valid while the tree's version is still {@link #knownVersion}: a DELETE that takes
+     * row after row off one leaf then walks its growing freeblock chain once, not per row
+     * (SQLite keeps a page's free count the same way). {@link #pendingPage} and {@link
+     * #pendingFree} are the operation's own, made known by {@link #applied}.
+     */
+    private int knownPage;
+    private int knownFree;
+    private long knownVersion = -1;
+    private int pendingPage;
+    private int pendingFree;
+    /** The tree's version when the operation began. */
+    private long startVersion = -1;
 
     TreeWriter(PageEdit e) {
-        this.e = e;
+        reset(e, -1);
+    }
+
+    /**
+     * Readies this writer for a new operation in {@code edit} on the tree as of version {@code
+     * version} (or -1 if the caller does not track it).
+     */
+    TreeWriter reset(PageEdit edit, long version) {
+        e = edit;
+        startVersion = version;
+        pendingPage = 0;
+        path.clear();
+        found = false;
+        rightmost = false;
+        placed = false;
+        lastEntry = false;
+        keptPath = false;
+        leafOnly = false;
+        placedLeaf = null;
+        return this;
+    }
+
+    boolean leafOnly() {
+        return leafOnly;
+    }
+
+    /** The operation was applied and moved the tree to {@code version}: what it learnt of a page's free space holds there. */
+    void applied(long version) {
+        knownPage = pendingPage;
+        knownFree = pendingFree;
+        knownVersion = pendingPage != 0 && startVersion != -1 ? version : -1;
+    }
+
+    Page placedLeaf() {
+        return placedLeaf;
+    }
+
+    /** Notes that the entry went in place onto leaf {@code number}, the end of the path. */
+    private void placedInPlace(int number) {
+        leafOnly = true;
+        placedLeaf = e.readPage(number);
     }
 
     TreePath path() {
@@ -76,6 +144,24 @@ final class TreeWriter {
         path.idx[path.depth - 1] = pos;
         placed = putInLeaf(pg, pos, body, replace, PageType.LEAF_TABLE);
         lastEntry = rightmost && pos == n;
+    }
+
+    /**
+     * Replaces the row {@code rowid} a cursor stands on, at the end of its path {@code pages}
+     * and {@code idx} (to {@code depth}, valid while the tree is unchanged), without a descent,
+     * as SQLite's insert at a cursor already on the row does (an UPDATE's rewrite). Goes the
+     * usual way, from {@code root}, if the path does not end on that row.
+     */
+    void replaceTableAt(int[] pages, int[] idx, int depth, int root, long rowid, byte[] record) {
+        BTreePage pg = page(pages[depth - 1], true);
+        int pos = idx[depth - 1];
+        if (!pg.type().isLeaf() || pos >= pg.cellCount() || pg.rowid(pos) != rowid) {
+            insertTable(root, rowid, record);
+            return;
+        }
+        follow(pages, idx, depth);
+        placed = putInLeaf(pg, pos, Overflow.body(e, PageType.LEAF_TABLE, rowid, record), true, PageType.LEAF_TABLE);
+        lastEntry = false; // a replaced row's neighbours stay where they were
     }
 
     /** Inserts {@code key} into the index tree at {@code root}, replacing an equal entry. */
@@ -113,7 +199,7 @@ final class TreeWriter {
         BTreePage pg = lastLeaf(pages, idx, depth, false);
         int n = pg.cellCount();
         if (n == 0 || entryOrder(pg, n - 1, pages[depth - 1], cmp, fields) >= 0) {
-            path.depth = 0;
+            path.clear();
             insertIndex(root, cmp, key, fields);
             return;
         }
@@ -149,6 +235,7 @@ final class TreeWriter {
         path.idx[depth - 1] = n;
         if (insertInPlace(pg, n, 0, body)) {
             placed = lastEntry = true; // the pages above were not even read
+            placedInPlace((int) pg.pageNumber());
             return;
         }
         for (int d = 0; d < depth - 1; d++) {
@@ -247,7 +334,8 @@ final class TreeWriter {
         int oldSize = c.sizeOnPage();
         byte[] oldBody = c.spills() ? CellBody.read(pg, pos, scratch) : null;
         int size = CellBody.footprint(true, body) - PageHeader.CELL_POINTER_SIZE;
-        if (pg.freeSpace() + oldSize < size) {
+        // it fits whenever the gap covers the growth; only else is the freeblock chain walked
+        if (size - oldSize > pg.contentStart() - pg.cellPointersEnd() && pg.freeSpace() + oldSize < size) {
             return false;
         }
         CellRemoval removal = size == oldSize ? null : CellRemoval.plan(pg, pos, oldOffset, oldSize);
@@ -281,7 +369,7 @@ final class TreeWriter {
     }
 
     /** Writes a cell at offset {@code at} of page {@code s} (read as {@code pg}) and its pointer at {@code pos}. */
-    private static void putCell(MemorySegment s, BTreePage pg, int pos, int at, long leftChild, byte[] body) {
+    static void putCell(MemorySegment s, BTreePage pg, int pos, int at, long leftChild, byte[] body) {
         boolean leaf = pg.type().isLeaf();
         int hdr = pg.headerOffset();
         int pointers = hdr + pg.type().headerSize();
@@ -311,6 +399,7 @@ final class TreeWriter {
         }
         follow(pages, idx, depth);
         keptPath = deleteInPlace(pg, pos);
+        leafOnly = keptPath;
         if (!keptPath) {
             deleteByBalance(pg, pos);
         }
@@ -329,7 +418,8 @@ final class TreeWriter {
 
     /** Deletes cell {@code pos} of leaf {@code pg}, the end of the path: in place, else rebuilt and balanced. */
     private boolean deleteOnLeaf(BTreePage pg, int pos) {
-        if (!deleteInPlace(pg, pos)) {
+        leafOnly = deleteInPlace(pg, pos);
+        if (!leafOnly) {
             deleteByBalance(pg, pos);
         }
         return true;
@@ -355,17 +445,22 @@ final class TreeWriter {
         int offset = c.offset();
         int size = c.sizeOnPage();
         boolean spills = c.spills();
-        int capacity = Node.capacity((int) pg.pageNumber(), pg.type(), e.usableSize());
-        int usedAfter = capacity - pg.freeSpace() - size - PageHeader.CELL_POINTER_SIZE;
-        if (path.depth > 1 && usedAfter < capacity / 3) {
+        int number = (int) pg.pageNumber();
+        int capacity = Node.capacity(number, pg.type(), e.usableSize());
+        int free = number == knownPage && startVersion == knownVersion && startVersion != -1 ? knownFree
+                : pg.freeSpace();
+        int freeAfter = free + size + PageHeader.CELL_POINTER_SIZE;
+        if (path.depth > 1 && capacity - freeAfter < capacity / 3) {
             return false;
         }
+        pendingPage = number;
+        pendingFree = freeAfter;
         CellRemoval removal = CellRemoval.plan(pg, pos, offset, size);
         if (spills) {
             Overflow.free(e, pg.type(), CellBody.read(pg, pos, scratch));
         }
         // after the last read: made on the pager's page itself
-        removal.apply(e.writeInPlace((int) pg.pageNumber()), pg);
+        removal.apply(e.writeInPlace(number), pg);
         return true;
     }
 
@@ -376,6 +471,7 @@ final class TreeWriter {
      */
     private boolean putInLeaf(BTreePage pg, int pos, byte[] body, boolean replace, PageType leafType) {
         if (replace ? pg.type().isLeaf() && replaceInPlace(pg, pos, body, leafType) : insertInPlace(pg, pos, 0, body)) {
+            placedInPlace((int) pg.pageNumber());
             return true;
         }
         putByBalance(pos, body, replace, leafType, false);

@@ -2,6 +2,8 @@ package io.turso4j.storage.format;
 
 import io.turso4j.storage.CorruptDatabaseException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
  * A checked, read-only view of one B-tree page: its {@link PageHeader header}, cell pointer
@@ -41,6 +43,13 @@ public final class BTreePage {
     private final int cellPointersEnd;
     /** Largest offset a cell may start at. */
     private final int lastCellStart;
+
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    /**
+     * How far a table cell's rowid may reach past the cell's start: a leaf's two varints, or an
+     * interior cell's child pointer and varint, at most {@code 2 * Varint.MAX_SIZE} bytes.
+     */
+    private static final int ROWID_REACH = 2 * Varint.MAX_SIZE;
 
     private BTreePage(MemorySegment page, long pageNumber, int usableSize, PageType type) {
         this.page = page;
@@ -205,6 +214,52 @@ public final class BTreePage {
             throw new IllegalStateException("index page " + pageNumber + " has no rowids");
         }
         int p = cellOffset(index);
+        return p <= usableSize - ROWID_REACH ? rowidAt(p) : checkedRowid(p, index);
+    }
+
+    /**
+     * The first cell in {@code [lo, hi)} of this table page whose rowid is at least {@code
+     * target} (above it, if {@code strict}), by binary search; {@code hi} if there is none. The
+     * search a seek by rowid makes on every level, kept here so each probe is one cell pointer
+     * and one or two word reads.
+     *
+     * @throws CorruptDatabaseException if a probed cell's pointer or varint lies off the page
+     */
+    public int searchRowid(long target, boolean strict, int lo, int hi) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long r = rowid(mid);
+            if (strict ? r > target : r >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The rowid of the table cell at {@code p}, at least {@link #ROWID_REACH} bytes before the
+     * usable size: its varints then end on the page whatever they hold, so they are read as
+     * whole words, unchecked. A leaf cell's payload size comes first, an interior cell's child.
+     */
+    private long rowidAt(int p) {
+        int at = p;
+        if (type.isLeaf()) {
+            long w = page.get(U64, p);
+            at += w >= 0 ? 1 : (Long.numberOfLeadingZeros(~w & Varint.HIGH_BITS) >>> 3) + 1;
+        } else {
+            at += Cell.CHILD_POINTER_SIZE;
+        }
+        long w = page.get(U64, at);
+        if (w >= 0) {
+            return w >>> 56; // the common one-byte rowid, below 128
+        }
+        return Varint.fromWord(w, page, at);
+    }
+
+    /** {@link #rowid} of a cell near the page's end, its varints checked to end on the page. */
+    private long checkedRowid(int p, int index) {
         p += type.isLeaf() ? varintSize(p, index) : Cell.CHILD_POINTER_SIZE;
         varintSize(p, index);
         return Varint.get(page, p);
@@ -252,8 +307,21 @@ public final class BTreePage {
      */
     public int freeSpace() {
         int free = contentStart - cellPointersEnd + fragmentedBytes();
-        for (int fb = nextFreeblock(0); fb != 0; fb = nextFreeblock(fb)) {
-            free += freeblockSize(fb);
+        // nextFreeblock's walk and checks, with a block's two header fields read at once: a
+        // delete asks this of a page whose chain grows with every cell taken off it
+        int earliest = contentStart;
+        for (int fb = PageHeader.firstFreeblock(page, headerOffset); fb != 0; ) {
+            if (fb < earliest || fb > usableSize - PageHeader.MIN_FREEBLOCK_SIZE) {
+                throw corrupt("freeblock at " + fb + " out of order or out of bounds");
+            }
+            long header = BigEndian.u32(page, fb + PageHeader.FREEBLOCK_NEXT_OFFSET); // next, then size
+            int size = (int) header & 0xffff;
+            if (size < PageHeader.MIN_FREEBLOCK_SIZE || fb + size > usableSize) {
+                throw corrupt("freeblock at " + fb + " of size " + size + " does not fit");
+            }
+            free += size;
+            earliest = fb + size + PageHeader.MIN_FREEBLOCK_SIZE;
+            fb = (int) (header >>> 16);
         }
         if (free > usableSize - cellPointersEnd) {
             throw corrupt("free space " + free + " exceeds the page");

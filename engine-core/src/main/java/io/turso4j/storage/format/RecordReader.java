@@ -326,34 +326,67 @@ public final class RecordReader {
      * integer. Checks what {@link #parseTo} checks for those columns.
      */
     public int quickType(int i) {
-        byte[] a = array;
-        int at = base + firstType;
-        int last = at + i;
-        int headerEnd = base + headerSize;
-        if (a == null || last >= headerEnd) {
+        if (array == null || firstType != 1) {
             return -1;
         }
-        long body = headerSize;
-        for (; at < last; at++) {
-            int size = QUICK_SIZES[a[at] & 0xff];
-            if (size < 0) {
-                return -1; // a varint of two bytes or more, or corrupt
-            }
-            body += size;
+        long field = quickField(array, base, (int) recordSize, i);
+        if (field < 0) {
+            return -1;
         }
-        int type = a[last] & 0xff;
-        int size = QUICK_SIZES[type];
-        long end = body + size;
-        if (size < 0 || end > recordSize || (last + 1 == headerEnd && end != recordSize)) {
-            return -1; // the general path takes it (and says how a corrupt one is corrupt)
-        }
-        quickOffset = (int) body;
-        return type;
+        quickOffset = (int) (field >>> 8);
+        return (int) field & 0xff;
     }
 
     /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) that the last successful {@link #quickType} found. */
     public long quickLong(int type) {
         return integerAt(array, base + quickOffset, type, -1);
+    }
+
+    /**
+     * {@link #quickType} without a reader, for a cursor that reads one field of a row and
+     * wants no reset of a reader first: column {@code i} of the record {@code
+     * record[start .. start + size)}, found if the record's header size and its serial types up
+     * to {@code i} take one byte each. Returns {@code offset << 8 | type} (the value's offset
+     * in the record, its serial type), or -1 where {@link #quickType} declines, and so never
+     * answers for a record the general getters call corrupt. Then {@link #isQuickInteger}
+     * tells whether {@link #integerAt(byte[], int, int)} may read the value.
+     */
+    public static long quickField(byte[] record, int start, int size, int i) {
+        int headerSize = size > 0 ? record[start] : -1;
+        if (headerSize <= 0 || headerSize > size) {
+            return -1; // a header size of two bytes or more, or corrupt: the general path takes it
+        }
+        int at = start + 1;
+        int last = at + i;
+        int headerEnd = start + headerSize;
+        if (last >= headerEnd) {
+            return -1;
+        }
+        int body = headerSize;
+        for (; at < last; at++) {
+            int n = QUICK_SIZES[record[at] & 0xff];
+            if (n < 0) {
+                return -1; // a varint of two bytes or more, or corrupt
+            }
+            body += n;
+        }
+        int type = record[last] & 0xff;
+        int n = QUICK_SIZES[type];
+        long end = (long) body + n;
+        if (n < 0 || end > size || (last + 1 == headerEnd && end != size)) {
+            return -1; // the general path takes it (and says how a corrupt one is corrupt)
+        }
+        return (long) body << 8 | type;
+    }
+
+    /** Whether serial type {@code type} (a {@link #quickType} or {@link #quickField} result) is an integer's ({@code 1 .. 6}, 8 or 9). */
+    public static boolean isQuickInteger(int type) {
+        return type > SerialType.NULL && type < SerialType.FIRST_BLOB && type != SerialType.FLOAT64;
+    }
+
+    /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) at {@code at} in {@code record}, big-endian, sign-extended. */
+    public static long integerAt(byte[] record, int at, int type) {
+        return integerAt(record, at, type, -1);
     }
 
     /** Whether column {@code i} exists, parsing the header up to it. */

@@ -29,7 +29,7 @@ public final class Varint {
     private static final ValueLayout.OfLong U64 =
             ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     /** The continuation bit of each byte of a big-endian long. */
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    static final long HIGH_BITS = 0x8080808080808080L;
 
     private Varint() {}
 
@@ -56,19 +56,26 @@ public final class Varint {
         return 0;
     }
 
+    /**
+     * The value of the varint at {@code offset} of {@code s}, whose first eight bytes are
+     * {@code word} (read big-endian): its ninth byte, if it has one, is read from {@code s}.
+     */
+    static long fromWord(long word, MemorySegment s, long offset) {
+        long value = 0;
+        for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+            long b = (word >>> shift) & 0xff;
+            value = (value << 7) | (b & 0x7f);
+            if (b < 0x80) {
+                return value;
+            }
+        }
+        return (value << 8) | (s.get(ValueLayout.JAVA_BYTE, offset + MAX_SIZE - 1) & 0xff);
+    }
+
     /** The value of the varint at {@code offset}; the caller has checked its size. */
     public static long get(MemorySegment s, long offset) {
         if (offset >= 0 && offset + Long.BYTES <= s.byteSize()) {
-            long word = s.get(U64, offset);
-            long value = 0;
-            for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
-                long b = (word >>> shift) & 0xff;
-                value = (value << 7) | (b & 0x7f);
-                if (b < 0x80) {
-                    return value;
-                }
-            }
-            return (value << 8) | (s.get(ValueLayout.JAVA_BYTE, offset + MAX_SIZE - 1) & 0xff);
+            return fromWord(s.get(U64, offset), s, offset);
         }
         long value = 0;
         for (int i = 0; i < MAX_SIZE - 1; i++) {

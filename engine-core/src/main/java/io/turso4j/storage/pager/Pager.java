@@ -136,7 +136,9 @@ public interface Pager extends AutoCloseable {
      * Whether {@code page}, got earlier from {@link #get} and since unpinned, is still this
      * pager's resident copy of its page number for the open read transaction, so its bytes
      * may be read once more without {@link #get}: true only until the caller's next call
-     * into the pager. Does no I/O. A pager that cannot tell says false.
+     * into the pager. A dirty page may be current: its bytes are then what the caller's own
+     * writes left, unless a rollback restored them (the caller learns of every rollback).
+     * Does no I/O. A pager that cannot tell says false.
      */
     default boolean isCurrent(Page page) {
         return false;

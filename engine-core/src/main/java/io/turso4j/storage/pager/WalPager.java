@@ -524,13 +524,14 @@ public final class WalPager implements Pager {
     @Override
     public boolean isCurrent(Page page) {
         // Eviction, a snapshot change, a rollback or a new page size take the page out of the
-        // cache (or replace it there). A page changed in place (a write, or a savepoint's
-        // image restored) is dirty until committed; so a clean page found by identity holds
-        // the bytes it held when the caller read it, unless the caller's own writes changed
-        // it before a commit, which the caller tracks (its tree's version). The caller read
-        // the page, so it was resident then, and stays so: only a failed read is ever replaced.
-        // (A cursor asks this once per row; the load's state was the costliest part of it.)
-        return state != State.NONE && !page.isDirty() && cache.holds(page);
+        // cache (or replace it there). Its bytes change in place only by the caller's own
+        // writes (which its trees' versions track) and by a rollback's restored images (after
+        // which every tree's version moves, BTree.pagesRolledBack); a commit or a spill only
+        // marks it clean. So a page found by identity, dirty or not, holds the bytes it held
+        // when the caller last read or wrote it, and a cursor keeps reading a leaf it wrote.
+        // The caller read the page, so it was resident then, and stays so: only a failed read
+        // is ever replaced. (A cursor asks this once per row; the load's state was the costliest part of it.)
+        return state != State.NONE && cache.holds(page);
     }
 
     @Override
@@ -551,6 +552,9 @@ public final class WalPager implements Pager {
             byte[] image = new byte[pageSize()];
             MemorySegment.copy(page.buffer().segment(), ValueLayout.JAVA_BYTE, 0, image, 0, image.length);
             savepoints.record(n, image);
+        }
+        if (page.isDirty() && spilling.isEmpty()) {
+            return; // written before in this transaction (a dirty page is in written), and not being spilled
         }
         spilling.remove(page);
         cache.markDirty(page);

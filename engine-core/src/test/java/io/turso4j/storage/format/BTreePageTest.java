@@ -16,7 +16,7 @@ class BTreePageTest {
     private static final int PAGE = 1024;
 
     /** A page laid out as the B-tree layer would: cells packed from the end, pointers in order. */
-    private static MemorySegment build(long pageNumber, PageType type, long[] rowids, byte[][] payloads, int usable) {
+    static MemorySegment build(long pageNumber, PageType type, long[] rowids, byte[][] payloads, int usable) {
         MemorySegment page = MemorySegment.ofArray(new byte[PAGE]);
         int hdr = PageHeader.headerOffset(pageNumber);
         PageHeader.initialize(page, hdr, type, usable);

@@ -9,7 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RecordReader#quickType} and {@link RecordReader#quickLong}, the scan's shortcut, against
+ * {@link RecordReader#quickType} and {@link RecordReader#quickLong}, the scan's shortcut (and
+ * {@link RecordReader#quickField}, the same without a reader, which a cursor's Column uses), against
  * the general getters: on random records (and random corruptions of them) the shortcut either
  * declines (-1) or answers exactly what {@link RecordReader#serialType} and
  * {@link RecordReader#getLong} answer, and never answers where they would report corruption.
@@ -21,6 +22,7 @@ class RecordQuickTypeTest {
     void agreesWithTheGeneralGettersOnRandomRecords() {
         Random rnd = TestSeed.random("RecordQuickTypeTest.random");
         int answered = 0;
+        int answeredWithoutReader = 0;
         for (int n = 0; n < 20_000; n++) {
             byte[] record = randomRecord(rnd);
             int prefix = rnd.nextInt(4);
@@ -32,9 +34,34 @@ class RecordQuickTypeTest {
             int columns = 6;
             for (int col = 0; col < columns + 1; col++) {
                 answered += check(held, prefix, record.length, col) ? 1 : 0;
+                answeredWithoutReader += checkWithoutReader(held, prefix, record.length, col) ? 1 : 0;
             }
         }
         assertTrue(answered > 10_000, "the shortcut answered only " + answered + " times");
+        assertTrue(answeredWithoutReader > 10_000, "quickField answered only " + answeredWithoutReader + " times");
+    }
+
+    /** Whether {@link RecordReader#quickField} answered for column {@code col}; fails if it disagrees with the general path. */
+    private static boolean checkWithoutReader(byte[] held, int start, int size, int col) {
+        long field = RecordReader.quickField(held, start, size, col);
+        if (field < 0) {
+            return false;
+        }
+        int type = (int) field & 0xff;
+        try {
+            RecordReader general = new RecordReader().reset(held, start, size, 1);
+            assertEquals(type, general.serialType(col), "serial type of column " + col);
+            assertEquals(general.offsetOf(col), field >>> 8, "offset of column " + col);
+            assertEquals(SerialType.storageClass(type) == StorageClass.INTEGER, RecordReader.isQuickInteger(type));
+            if (RecordReader.isQuickInteger(type)) {
+                assertEquals(general.getLong(col), RecordReader.integerAt(held, start + (int) (field >>> 8), type),
+                        "value of column " + col);
+            }
+        } catch (CorruptDatabaseException e) {
+            fail("quickField answered " + type + " for column " + col + " of a record the reader calls corrupt: "
+                    + e.getMessage());
+        }
+        return true;
     }
 
     /** Whether the shortcut answered for column {@code col}; fails if it disagrees with the general path. */
