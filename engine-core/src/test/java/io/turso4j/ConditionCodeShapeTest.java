@@ -15,15 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConditionCodeShapeTest {
 
-    /** Every instruction of {@code sql}'s EXPLAIN as "addr opcode p1 p2 p3". */
+    /** Every instruction of {@code sql}'s EXPLAIN as "addr opcode p1 p2 p3 p4 p5". */
     private static List<String[]> explain(Connection c, String sql) {
-        List<String[]> rows = new ArrayList<>();
-        try (Statement s = c.prepare("EXPLAIN " + sql)) {
-            while (s.next()) {
-                rows.add(new String[] {s.getText(0), s.getText(1), s.getText(2), s.getText(3), s.getText(4)});
-            }
-        }
-        return rows;
+        return ExplainListing.instructions(c, sql);
     }
 
     private static long count(Connection c, String sql) {

@@ -76,9 +76,27 @@ class InListDifferentialTest {
         }
     }
 
+    @Test
+    void anAlwaysFalseDisjunctLeavesTheOtherSideToThePlanner() throws SQLException {
+        // SQLite plans "x IN (…) OR d IN ()" as "x IN (…)": a lookup of the NOCASE index per
+        // value of the BINARY list, so 'a' and 'A' find the row twice. Planned as a scan, each
+        // row would come once.
+        SqliteOracle.differential(new String[] {SCHEMA[0], SCHEMA[4],
+            "INSERT INTO t(a, d, e) VALUES (1, 1, 'a'), (2, 2, 'A'), (3, 3, 'b'), (4, 4, NULL)"},
+            "SELECT a FROM t WHERE e IN (SELECT e COLLATE BINARY FROM t) OR d IN () ORDER BY a",
+            "SELECT a FROM t WHERE d IN () OR e IN (SELECT e COLLATE BINARY FROM t) ORDER BY a",
+            "SELECT a FROM t WHERE e IN (SELECT e COLLATE BINARY FROM t) OR false ORDER BY a",
+            "SELECT a FROM t WHERE e IN (SELECT e COLLATE BINARY FROM t) OR d NOT IN () ORDER BY a");
+    }
+
     private static String query(Random random) {
         String in = in(random, pick(random, T_COLUMNS));
-        String sql = switch (random.nextInt(6)) {
+        String sql = switch (random.nextInt(8)) {
+            // INs as conditions coded as jumps: under NOT, OR and AND, and in CASE WHEN.
+            case 6 -> "SELECT a FROM t WHERE " + (random.nextBoolean() ? "NOT (" + in + ")" : in)
+                    + pick(random, new String[] {" OR ", " AND ", " OR NOT "}) + in(random, pick(random, T_COLUMNS));
+            case 7 -> "SELECT a, CASE WHEN " + in + " THEN 1 WHEN NOT (" + in + ") THEN 0 ELSE 2 END, "
+                    + "(" + in + ") IS NULL FROM t";
             // The IN's own value for every row, in rowid order.
             case 0 -> "SELECT a, " + in + " FROM t";
             // A constant left side.

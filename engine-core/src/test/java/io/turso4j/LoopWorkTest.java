@@ -62,6 +62,32 @@ class LoopWorkTest {
         assertTrue(ops.subList(0, firstBranchEnd).contains("Ne"), "the first branch tests c = 2 itself: " + ops);
     }
 
+    @Test
+    void anInOnALaterKeyColumnStopsOnceNoEntryStartsWithTheKeyBeforeIt() throws SQLException {
+        // SQLite's IN early-out: for an outer value no entry starts with, the inner IN's other
+        // values are not looked up (IfNoHope probes the shorter key once, SeekHit spares it).
+        String schema = "CREATE TABLE v(pk INTEGER PRIMARY KEY, a, b, c);"
+                + "CREATE INDEX vab ON v(a, b); CREATE INDEX vcb ON v(c DESC, b, a);"
+                + "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200)"
+                + " INSERT INTO v SELECT i, i % 13, i % 7, CASE WHEN i % 17 = 0 THEN NULL ELSE i % 5 END FROM s;"
+                + "CREATE TABLE w(x INTEGER PRIMARY KEY, y); INSERT INTO w VALUES (1, 3), (2, 40), (3, NULL), (4, 5)";
+        List<String> script = new ArrayList<>(List.of(schema.split(";")));
+        script.add("SELECT pk FROM v WHERE a IN (1, 20, 3, 30, 12, NULL) AND b IN (2, 5, 6, 90) ORDER BY pk");
+        script.add("SELECT pk FROM v WHERE a IN (1, 20, 3, 30, 12) AND b IN (2, 5, 6, 90) ORDER BY a DESC, b DESC");
+        script.add("SELECT pk FROM v WHERE a IN (SELECT y FROM w) AND b IN (SELECT x FROM w) ORDER BY pk");
+        script.add("SELECT pk FROM v WHERE a IN (4, 40) AND b IN (SELECT x FROM w WHERE x > 9) ORDER BY pk");
+        script.add("SELECT pk FROM v WHERE c = 4 AND b IN (1, 3, 9) AND a IN (0, 5, 11, 99) ORDER BY pk");
+        script.add("SELECT pk FROM v WHERE c IN (1, NULL, 7, 4) AND b IN (6, 1) AND a > 4 ORDER BY pk");
+        script.add("SELECT x, pk FROM w LEFT JOIN v ON a = y AND b IN (1, 2, 3) ORDER BY x, pk");
+        script.add("SELECT x, pk FROM w, v WHERE a IN (y, x, 7) AND b IN (4, x) ORDER BY x, pk");
+        SqliteOracle.differential(script.toArray(String[]::new));
+        List<String> ops = opcodes(schema, "SELECT pk FROM v WHERE a IN (1, 20, 3) AND b IN (2, 5, 6)");
+        int noHope = ops.indexOf("IfNoHope");
+        assertTrue(noHope > 0 && ops.lastIndexOf("IfNoHope") == noHope, "one early-out: " + ops);
+        assertTrue(List.of("Next", "Prev").contains(ops.get(noHope + 1)), "before the inner list's step: " + ops);
+        assertTrue(ops.subList(0, noHope).contains("SeekHit"), ops.toString());
+    }
+
     /** The opcode names of {@code sql}'s program, on a database with {@link #SCHEMA}. */
     private static List<String> opcodes(String sql) {
         return opcodes(SCHEMA, sql);
@@ -69,17 +95,6 @@ class LoopWorkTest {
 
     /** The opcode names of {@code sql}'s program, on a database with {@code schema}. */
     private static List<String> opcodes(String schema, String sql) {
-        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
-            for (String s : schema.split(";")) {
-                c.execute(s);
-            }
-            List<String> ops = new ArrayList<>();
-            try (Statement s = c.prepare("EXPLAIN " + sql)) {
-                while (s.next()) {
-                    ops.add(String.valueOf(s.getObject(1)));
-                }
-            }
-            return ops;
-        }
+        return ExplainListing.opcodes(List.of(schema.split(";")), sql);
     }
 }

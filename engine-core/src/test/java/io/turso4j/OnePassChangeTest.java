@@ -46,22 +46,7 @@ class OnePassChangeTest {
 
     /** The opcodes of {@code sql}'s program on a database set up as {@link #SETUP}. */
     private static List<String> opcodes(String sql) {
-        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
-            for (String s : SETUP) {
-                try (Statement st = c.prepare(s)) {
-                    while (st.next()) {
-                        // runs it
-                    }
-                }
-            }
-            List<String> ops = new ArrayList<>();
-            try (Statement st = c.prepare("EXPLAIN " + sql)) {
-                while (st.next()) {
-                    ops.add(st.getText(1));
-                }
-            }
-            return ops;
-        }
+        return ExplainListing.opcodes(List.of(SETUP), sql);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.turso4j;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
 import java.sql.SQLException;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +65,33 @@ class TempDatabaseTest {
                 "INSERT INTO aux.x VALUES (1, 2)",
                 "PRAGMA aux.integrity_check",
                 "PRAGMA aux.integrity_check(x)",
+                "PRAGMA integrity_check");
+    }
+
+    @Test
+    void anUnqualifiedIntegrityCheckChecksEveryDatabase(@TempDir Path dir) throws Exception {
+        // A file whose table x holds a NULL its schema (rewritten by sqlite3) says is NOT NULL:
+        // only a check that reads the attached database reports it.
+        Path aux = dir.resolve("aux.db");
+        Process p = new ProcessBuilder("sqlite3", aux.toString(), "CREATE TABLE x(a, b); INSERT INTO x VALUES (NULL, 1), (2, 3);"
+                + " PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = 'CREATE TABLE x(a NOT NULL, b)' WHERE name = 'x';")
+                .redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes()));
+        SqliteOracle.differential(
+                "CREATE TABLE m(a NOT NULL)",
+                "INSERT INTO m VALUES (1)",
+                "PRAGMA integrity_check",
+                "ATTACH '" + aux + "' AS aux",
+                "PRAGMA integrity_check",
+                "PRAGMA quick_check",
+                "PRAGMA integrity_check(1)",
+                "PRAGMA main.integrity_check",
+                "PRAGMA aux.integrity_check",
+                "PRAGMA integrity_check(m)",
+                "CREATE TEMP TABLE tt(x NOT NULL)",
+                "INSERT INTO tt VALUES (5)",
+                "PRAGMA integrity_check",
+                "DETACH aux",
                 "PRAGMA integrity_check");
     }
 

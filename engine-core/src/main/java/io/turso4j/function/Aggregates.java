@@ -261,6 +261,21 @@ final class Aggregates {
         @Override
         public void step(FunctionContext context, Register[] args, int start, int n) {
             Register x = args[start];
+            if (x.type() == ValueType.INTEGER && !approx) {
+                // a scan's case, tested first and alone: an exact sum of integers that does not overflow
+                long v = x.intValue();
+                long s = iSum + v;
+                if (((iSum ^ s) & (v ^ s)) >= 0) {
+                    iSum = s;
+                    count++;
+                    return;
+                }
+            }
+            stepOther(x);
+        }
+
+        /** {@link #step} of a NULL, a REAL, a TEXT or a BLOB, of any value once the sum is approximate, and of the integer that overflows it. */
+        private void stepOther(Register x) {
             if (x.type() == ValueType.TEXT) {
                 x = CoreFunctions.numeric(x);
             }

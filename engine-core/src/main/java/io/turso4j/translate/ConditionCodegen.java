@@ -55,6 +55,7 @@ final class ConditionCodegen {
             case Expr.Binary bin when isScalarComparison(bin) -> comparison(bin, sense, dest, jumpIfNull);
             case Expr.NullTest n -> nullTest(n.expr(), n.not(), sense, dest);
             case Expr.Between bt -> between(bt, sense, dest, jumpIfNull);
+            case Expr.InList in when ExprCodegen.isConstantSet(in) -> exprs.inListJump(in, sense, dest, jumpIfNull);
             case Expr.Collate c -> jump(c.expr(), sense, dest, jumpIfNull);
             default -> test(e, sense, dest, jumpIfNull);
         }

@@ -25,7 +25,7 @@ final class CteScope {
      */
     private final Map<String, RecursiveRow> recursiveRows = new HashMap<>();
     /** The CTEs whose own bodies are being coded, each with the message a reference from inside gets. */
-    private final Map<Select.Cte, String> building = new IdentityHashMap<>();
+    private final Map<Select.Cte, String> building = new IdentityHashMap<>(4);
 
     private record RecursiveRow(Select.From from, Scope.Source row) {}
 

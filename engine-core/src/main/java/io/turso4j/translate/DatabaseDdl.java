@@ -87,7 +87,10 @@ final class DatabaseDdl {
             // Statements that walk every table of main (and write main's sqlite_stat1) see main's own.
             case Stmt.Analyze a when a.name() == null -> compiler.apply(a, own(schema, 0));
             case Stmt.Reindex r when r.name() == null -> compiler.apply(r, own(schema, 0));
-            case Stmt.Pragma p when p.name().schema() == null && isCheck(p.name().name()) -> compiler.apply(p, own(schema, 0));
+            // A check of one table looks in main (as SQLite 3.40's does); without one, it checks
+            // every database, compiled against the merged schema.
+            case Stmt.Pragma p when p.name().schema() == null && isCheck(p.name().name())
+                    && !IntegrityCodegen.isLimit(p.value()) -> compiler.apply(p, own(schema, 0));
             default -> null;
         };
     }

@@ -39,7 +39,7 @@ final class ExprCodegen {
     private final SelectCodegen selects;
     private SubqueryCodegen subqueries;
     /** Expressions whose value is already in a register: aggregate calls, and what a window pass stored. */
-    private final Map<Expr, Integer> aggregates = new IdentityHashMap<>();
+    private final Map<Expr, Integer> aggregates = new IdentityHashMap<>(4);
     /** Registers the run-once block fills with row-independent values, by {@link #constantKey}. */
     private final Map<Object, Integer> constants = new HashMap<>();
     private final ConditionCodegen conditions;
@@ -587,19 +587,8 @@ final class ExprCodegen {
         }
         Affinity affinity = ExprTyping.affinity(e.expr(), scope);
         Collation collation = ExprTyping.collation(e.expr(), scope);
-        if (e.values().size() > 2 && e.values().stream().allMatch(ExprTyping::isConstant)) {
-            InSet set = new InSet(b, 1);
-            set.types(new Affinity[] {affinity}, new Collation[] {collation});
-            int skip = b.newLabel();
-            b.emit(Opcode.Once, 0, skip);
-            set.open();
-            int value = b.allocRegister();
-            for (Expr v : e.values()) {
-                code(v, value);
-                set.add(value);
-            }
-            b.resolve(skip);
-            set.probe(operand(e.expr()), e.not(), false, target);
+        if (isConstantSet(e)) {
+            constantSet(e).probe(operand(e.expr()), e.not(), false, target);
             return;
         }
         InTest test = new InTest(b, operand(e.expr()), affinity, collation, false, false);
@@ -607,6 +596,52 @@ final class ExprCodegen {
             test.compare(operand(v));
         }
         test.end(e.not(), target);
+    }
+
+    /**
+     * Whether the IN list {@code e} is tested against a temporary index of its values (filled
+     * once per statement): more than two values, all constant, and a left side that is not a
+     * row value.
+     */
+    static boolean isConstantSet(Expr.InList e) {
+        return e.values().size() > 2 && !(e.expr() instanceof Expr.Row)
+                && e.values().stream().allMatch(ExprTyping::isConstant);
+    }
+
+    /**
+     * Jumps to {@code dest} when the IN list {@code e} ({@link #isConstantSet}) has the truth
+     * value {@code sense} (NULL: when {@code jumpIfNull}), for {@link ConditionCodegen}.
+     */
+    void inListJump(Expr.InList e, boolean sense, int dest, boolean jumpIfNull) {
+        constantSet(e).probeJump(operand(e.expr()), e.not(), sense, dest, jumpIfNull);
+    }
+
+    /** The temporary index of an {@link #isConstantSet} IN list's values, filled under {@code Once}. */
+    private InSet constantSet(Expr.InList e) {
+        InSet set = new InSet(b, 1);
+        set.types(new Affinity[] {ExprTyping.affinity(e.expr(), scope)},
+                new Collation[] {ExprTyping.collation(e.expr(), scope)});
+        int skip = b.newLabel();
+        b.emit(Opcode.Once, 0, skip);
+        set.open();
+        int value = b.allocRegister();
+        for (Expr v : e.values()) {
+            code(v, value);
+            set.add(value, !neverNull(v));
+        }
+        b.resolve(skip);
+        return set;
+    }
+
+    /** Whether {@code e} is a literal that is not NULL (a number, possibly signed, a string, a blob). */
+    private static boolean neverNull(Expr e) {
+        while (e instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.NEGATE || u.op() == Expr.UnaryOp.PLUS)) {
+            e = u.operand();
+        }
+        return e instanceof Expr.Literal l && switch (l.kind()) {
+            case INTEGER, FLOAT, STRING, BLOB -> true;
+            default -> false;
+        };
     }
 
     private void caseExpr(Expr.Case c, int target) {

@@ -67,15 +67,15 @@ final class FromCodegen {
     private final List<Item> items = new ArrayList<>();
     private final List<Expr> joinTerms = new ArrayList<>();
     /** Per inner join's ON clause (by identity): the number of its right-hand source. */
-    private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>();
+    private final Map<Expr, Integer> joinTermSource = new IdentityHashMap<>(4);
     private final List<Scope.Part> parts = new ArrayList<>();
     /** Per table-valued function source: its hidden columns, which {@code *} leaves out. */
-    private final Map<Scope.Source, java.util.Set<Integer>> hiddenColumns = new IdentityHashMap<>();
+    private final Map<Scope.Source, java.util.Set<Integer>> hiddenColumns = new IdentityHashMap<>(4);
     private final UsingJoins usingJoins;
     /** Whether the FROM clause has a RIGHT or FULL JOIN. */
     private boolean outerRight;
     private final List<LoopCodegen.Level> open = new ArrayList<>();
-    private final Map<LoopCodegen.Level, RightJoin> rightJoins = new IdentityHashMap<>();
+    private final Map<LoopCodegen.Level, RightJoin> rightJoins = new IdentityHashMap<>(4);
     private LoopCodegen loops;
     private int allDone;
     private JoinPlanner.Plan plan;
@@ -517,13 +517,13 @@ final class FromCodegen {
         List<WhereTerm> terms = new ArrayList<>();
         // With a RIGHT or FULL JOIN a term may not be tested before the ON clause of the last such
         // join to its left has marked the rows it matched: WHERE terms, after the last one.
-        Map<WhereTerm, Integer> notBefore = new IdentityHashMap<>();
+        Map<WhereTerm, Integer> notBefore = new IdentityHashMap<>(4);
         // An inner join's ON term rejects only that join's rows: with a RIGHT or FULL JOIN it is
         // tested in that join's loop at the latest — not once before all loops when it reads no
         // source (ON 0), nor after a later RIGHT JOIN has marked its rows matched (a subquery
         // term, placed innermost) — so that join's unmatched rows still come out (SQLite:
         // EP_InnerON under JT_LTORJ).
-        Map<WhereTerm, Integer> innerOn = new IdentityHashMap<>();
+        Map<WhereTerm, Integer> innerOn = new IdentityHashMap<>(4);
         for (Expr w : where) {
             int join = joinTermSource.getOrDefault(w, items.size() - 1);
             for (Expr e : SelectCodegen.conjuncts(w)) {
@@ -581,6 +581,9 @@ final class FromCodegen {
             IndexOrder.Direction direction = IndexOrder.of(orderTerms, outer.source, outer.path, outer.table);
             ordered = direction != IndexOrder.Direction.NONE;
             outer.reverse = direction == IndexOrder.Direction.REVERSE;
+        }
+        if (!anyRight) {
+            partialTerms(terms, scope);
         }
         for (LoopCodegen.Level level : open) {
             loops.prologue(level);
@@ -641,7 +644,7 @@ final class FromCodegen {
             // subquery it looks up) comes between its line and the next loop's.
             if (level.path.kind() != AccessPath.Kind.ROW && selects.plan().describesPlan()) {
                 for (PlanText.Line line : PlanText.lines(level.scope, level.path, level.table, level.leftOn != null,
-                        searchesFirst)) {
+                        searchesFirst, !level.partial.isEmpty())) {
                     selects.plan().explain(line.detail(), line.depth());
                 }
             }
@@ -661,6 +664,52 @@ final class FromCodegen {
             }
         }
         return ordered;
+    }
+
+    /**
+     * Gives each loop that builds an automatic index, and each inner SCAN, the WHERE terms that
+     * read only its own source's columns (no function, no subquery: SQLite's
+     * sqlite3ExprIsTableConstant), which its rows are filtered by before any outer loop runs:
+     * the index is then PARTIAL, and the scan reads a copy of the rows they accept (see
+     * {@link LoopCodegen.Level#copied}). Not for a LEFT JOIN's right side, whose WHERE terms
+     * only apply once its unmatched row is decided.
+     */
+    private void partialTerms(List<WhereTerm> terms, Scope scope) {
+        for (int p = 0; p < open.size(); p++) {
+            LoopCodegen.Level level = open.get(p);
+            boolean inner = p > 0 && level.path.kind() == AccessPath.Kind.SCAN;
+            if (level.leftOn != null || !(inner || level.path.kind() == AccessPath.Kind.AUTO_INDEX)) {
+                continue;
+            }
+            for (WhereTerm t : terms) {
+                if (t.on() < 0 && t.mask() == 1L << level.source && ownColumnsOnly(t.expr(), scope, level.source)) {
+                    level.partial.add(t.expr());
+                }
+            }
+            if (inner && LoopCodegen.cacheable(level)) {
+                level.copied = b.allocRegister();
+            }
+        }
+    }
+
+    /** Whether {@code e} reads no column but source {@code s}'s and calls no function. */
+    private static boolean ownColumnsOnly(Expr e, Scope scope, int s) {
+        if (e instanceof Expr.Column c) {
+            Scope.Resolved r = scope.find(c);
+            if (r == null) {
+                return ExprTyping.truthConstant(c) != null;
+            }
+            return scope.sources().indexOf(r.source()) == s;
+        }
+        if (e instanceof Expr.Function) {
+            return false;
+        }
+        for (Expr child : ExprTyping.children(e)) {
+            if (!ownColumnsOnly(child, scope, s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

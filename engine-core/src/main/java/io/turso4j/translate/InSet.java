@@ -41,6 +41,8 @@ final class InSet {
     private final int empty;
     /** The set is a stored table's rowids ({@link #openStored}): probed by rowid, never NULL. */
     private boolean rowids;
+    /** Whether a row that may hold a NULL was added: else {@link #hasNull} is known to stay false. */
+    private boolean mayHoldNull;
 
     /** A set of rows of {@code width} columns, whose types {@link #types} gives before {@link #probe}. */
     InSet(ProgramBuilder b, int width) {
@@ -106,14 +108,27 @@ final class InSet {
 
     /** Adds the row r[first ..]; its registers get the columns' affinities. */
     void add(int first) {
+        add(first, true);
+    }
+
+    /**
+     * As {@link #add(int)}; a row known at compile time to hold no NULL ({@code mayHoldNull}
+     * false, a literal of a constant list) is stored without the NULL checks, nor noted as
+     * making the set non-empty: such rows are only added when {@link #probe} is not asked
+     * about emptiness.
+     */
+    void add(int first, boolean mayHoldNull) {
         int n = width;
-        b.emit(Opcode.Integer, 0, empty);
         int record = b.allocRegister();
-        for (int i = 0; i < n; i++) {
-            int notNull = b.newLabel();
-            b.emit(Opcode.NotNull, first + i, notNull);
-            b.emit(Opcode.Integer, 1, hasNull);
-            b.resolve(notNull);
+        if (mayHoldNull) {
+            b.emit(Opcode.Integer, 0, empty);
+            this.mayHoldNull = true;
+            for (int i = 0; i < n; i++) {
+                int notNull = b.newLabel();
+                b.emit(Opcode.NotNull, first + i, notNull);
+                b.emit(Opcode.Integer, 1, hasNull);
+                b.resolve(notNull);
+            }
         }
         recordAddresses.add(b.emit(Opcode.MakeRecord, first, n, record, affinityString(), 0));
         b.emit(Opcode.IdxInsert, cursor, record);
@@ -163,6 +178,40 @@ final class InSet {
         b.resolve(found);
         b.emit(Opcode.Integer, not ? 0 : 1, target);
         b.resolve(done);
+    }
+
+    /**
+     * Jumps to {@code dest} when the IN of the one-column left side r[lhs] (negated for NOT IN)
+     * has the truth value {@code sense}, and when it is NULL only if {@code jumpIfNull}; falls
+     * through otherwise. The jump form of {@link #probe} for a set that is never empty (a
+     * constant list), as SQLite's sqlite3ExprCodeIN with its destinations: no result register
+     * is set and tested.
+     */
+    void probeJump(int lhs, boolean not, boolean sense, int dest, boolean jumpIfNull) {
+        int done = b.newLabel();
+        int whenFound = not != sense ? dest : done;
+        int whenAbsent = not == sense ? dest : done;
+        int whenNull = jumpIfNull ? dest : done;
+        int key = b.allocRegister();
+        b.emit(Opcode.SCopy, lhs, key);
+        b.emit(Opcode.Affinity, key, 1, 0, affinityString(), 0);
+        b.emit(Opcode.IsNull, key, whenNull);
+        b.emit(Opcode.Found, cursor, whenFound, key, 1, 0);
+        if (mayHoldNull) {
+            // not found: false unless the set holds a NULL, which makes it NULL
+            b.emit(Opcode.IfNot, hasNull, whenAbsent, 0);
+            jumpUnlessNext(whenNull, done);
+        } else {
+            jumpUnlessNext(whenAbsent, done);
+        }
+        b.resolve(done);
+    }
+
+    /** A Goto to {@code dest}, left out when it is {@code next}, the label resolved right after. */
+    private void jumpUnlessNext(int dest, int next) {
+        if (dest != next) {
+            b.emit(Opcode.Goto, 0, dest);
+        }
     }
 
     /**

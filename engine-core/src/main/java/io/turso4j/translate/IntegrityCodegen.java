@@ -35,9 +35,14 @@ final class IntegrityCodegen {
     private final int budget;
     private final int out;
     private final int one;
+    /** The database being checked (SQLite's iDb): OpenRead's P3 and IntegrityCk's P2. */
+    private int db;
+    /** The most messages the check gives. */
+    private final int maxErrors;
 
-    private IntegrityCodegen(ProgramBuilder b) {
+    private IntegrityCodegen(ProgramBuilder b, int maxErrors) {
         this.b = b;
+        this.maxErrors = maxErrors;
         this.budget = b.allocRegister();
         this.out = b.allocRegister();
         this.one = b.allocRegister();
@@ -51,26 +56,67 @@ final class IntegrityCodegen {
      * every pragma on that database is ({@link io.turso4j.vdbe.ProgramDatabase}).
      */
     static void code(ProgramBuilder b, Schema schema, boolean quick, String arg, String column, String database) {
-        int maxErrors = DEFAULT_MAX_ERRORS;
         Table only = null;
-        if (arg != null) {
-            if (!arg.isEmpty() && (Character.isDigit(arg.charAt(0)) || arg.charAt(0) == '-' || arg.charAt(0) == '+')) {
-                int n = PragmaValues.int32(arg);
-                maxErrors = n <= 0 ? DEFAULT_MAX_ERRORS : n;
-            } else {
-                only = schema.table(arg);
-                if (only == null) {
-                    throw ExprCodegen.error("no such table: " + arg);
-                }
+        if (!isLimit(arg)) {
+            only = schema.table(arg);
+            if (only == null) {
+                throw ExprCodegen.error("no such table: " + arg);
             }
         }
-        b.setColumnNames(List.of(column));
-        new IntegrityCodegen(b).code(schema, quick, maxErrors, only, database);
+        IntegrityCodegen check = start(b, arg, column);
+        check.database(schema, quick, only, database);
+        check.end();
     }
 
-    private void code(Schema schema, boolean quick, int maxErrors, Table only, String database) {
-        b.emit(Opcode.Integer, maxErrors - 1, budget);
-        b.emit(Opcode.Integer, 1, one);
+    /**
+     * Codes the check of every database of a connection's merged {@code schema}, as an
+     * unqualified {@code PRAGMA integrity_check} or {@code quick_check} without a table
+     * argument is in SQLite: main, then temp if it exists, then the attached ones, with one
+     * message limit for them all ({@code limit}: the pragma's value, or null).
+     */
+    static void codeAll(ProgramBuilder b, Schema schema, boolean quick, String limit, String column) {
+        IntegrityCodegen check = start(b, limit, column);
+        for (Schema.Database d : schema.databases()) {
+            if (d != null) {
+                check.db = d.index();
+                check.database(d.schema(), quick, null, d.name());
+            }
+        }
+        check.end();
+    }
+
+    /** Whether the pragma's value {@code arg} is a message limit (or absent), not a table's name. */
+    static boolean isLimit(String arg) {
+        return arg == null || !arg.isEmpty()
+                && (Character.isDigit(arg.charAt(0)) || arg.charAt(0) == '-' || arg.charAt(0) == '+');
+    }
+
+    private static int maxErrors(String arg) {
+        int n = arg == null || !isLimit(arg) ? 0 : PragmaValues.int32(arg);
+        return n <= 0 ? DEFAULT_MAX_ERRORS : n;
+    }
+
+    private static IntegrityCodegen start(ProgramBuilder b, String arg, String column) {
+        b.setColumnNames(List.of(column));
+        IntegrityCodegen check = new IntegrityCodegen(b, maxErrors(arg));
+        b.emit(Opcode.Integer, check.maxErrors - 1, check.budget);
+        b.emit(Opcode.Integer, 1, check.one);
+        return check;
+    }
+
+    /** "ok" if no message came out. */
+    private void end() {
+        int initial = b.allocRegister();
+        b.emit(Opcode.Integer, maxErrors - 1, initial);
+        int end = b.newLabel();
+        b.emit(Opcode.Ne, initial, end, budget, null, 0);
+        b.emit(Opcode.String8, 0, out, 0, "ok", 0);
+        b.emit(Opcode.ResultRow, out, 1);
+        b.resolve(end);
+    }
+
+    /** The checks of the database {@link #db} whose objects {@code schema} holds, reported under {@code database}. */
+    private void database(Schema schema, boolean quick, Table only, String database) {
         List<Table> tables = new ArrayList<>();
         for (Table t : schema.tables()) {
             if (only == null || t == only) {
@@ -84,13 +130,6 @@ final class IntegrityCodegen {
                 rows(t, quick);
             }
         }
-        int initial = b.allocRegister();
-        b.emit(Opcode.Integer, maxErrors - 1, initial);
-        int end = b.newLabel();
-        b.emit(Opcode.Ne, initial, end, budget, null, 0);
-        b.emit(Opcode.String8, 0, out, 0, "ok", 0);
-        b.emit(Opcode.ResultRow, out, 1);
-        b.resolve(end);
     }
 
     /** The storage check of every table's and index's tree; one row with all its problems. */
@@ -105,7 +144,7 @@ final class IntegrityCodegen {
             }
         }
         int prefix = b.allocRegister();
-        b.emit(Opcode.IntegrityCk, out, 0, budget, new IntegrityRoots(roots, partial), 0);
+        b.emit(Opcode.IntegrityCk, out, db, budget, new IntegrityRoots(roots, partial), 0);
         int skip = b.newLabel();
         b.emit(Opcode.IsNull, out, skip);
         b.emit(Opcode.String8, 0, prefix, 0, "*** in database " + database + " ***\n", 0);
@@ -130,12 +169,12 @@ final class IntegrityCodegen {
             return;
         }
         int cursor = b.allocCursor();
-        b.emit(Opcode.OpenRead, cursor, table.rootPage(), 0);
+        b.emit(Opcode.OpenRead, cursor, table.rootPage(), db);
         int[] counts = new int[indexes.size()];
         int[] indexCursors = new int[indexes.size()];
         for (int j = 0; j < indexes.size(); j++) {
             indexCursors[j] = b.allocCursor();
-            b.emit(Opcode.OpenRead, indexCursors[j], indexes.get(j).rootPage(), 0, IndexKeys.comparator(indexes.get(j)), 0);
+            b.emit(Opcode.OpenRead, indexCursors[j], indexes.get(j).rootPage(), db, IndexKeys.comparator(indexes.get(j)), 0);
             counts[j] = b.allocRegister();
             b.emit(Opcode.Integer, 0, counts[j]);
         }

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * lookup that positions it on each row in turn, the ON test and unmatched row of a LEFT JOIN, and
  * the step to the next row. The shape, with an IN list on a lookup column:
  * <pre>
- *   (once, before all loops) OpenRead cursors; build an automatic index
+ *   (once, before all loops) OpenRead cursors; build an automatic index (of the rows its
+ *       source's own terms accept); copied = 0 for an inner scan read from a copy
  *   matched = 0; nullPass = 0                          ; a LEFT JOIN's right side only
  *   values of the IN list (rows of its subquery, under Once) → ephemeral list; Rewind list, done
  *   inTop: Column list → key; Affinity key; IsNull key → exhausted
@@ -30,7 +31,8 @@ import java.util.TreeMap;
  *        ON terms → next; matched = 1
  *   body: …inner loops, terms, output…
  *   next: [If nullPass → exit]; Next idx, top
- *   exhausted: Next list, inTop
+ *   exhausted: [IfNoHope idx, (the outer list's step), key, j]  ; an IN on key column j > 0
+ *              Next list, inTop
  *   done: [If matched → exit; NullRow …; nullPass = 1; Goto body]
  *   exit:
  * </pre>
@@ -50,6 +52,14 @@ import java.util.TreeMap;
  * Not thread-safe; one per FROM clause.
  */
 final class LoopCodegen {
+    /**
+     * The loop over an IN list's values on a lookup: its cursor, the address of its top (where
+     * the next value is read), the label before its step, its direction, and, for an IN on key
+     * column {@code prefix} > 0 that may stop early ({@link Level#inEarlyOut}), the key's first
+     * register; 0 otherwise.
+     */
+    record InLoop(int list, int top, int nextValue, boolean descending, int prefix, int key) {}
+
     /** One source's loop: what it reads, how, and the labels and registers its code uses. */
     static final class Level {
         final int source;
@@ -75,7 +85,13 @@ final class LoopCodegen {
         int nullPass;
         Opcode step;
         int stepCursor;
-        final List<int[]> inLoops = new ArrayList<>();
+        final List<InLoop> inLoops = new ArrayList<>();
+        /**
+         * Whether an IN on a key column after the first may stop early (SQLite's IN early-out):
+         * the lookup keeps its index cursor's seek-hit count, and each such IN's loop, before its
+         * next value, asks IfNoHope whether any entry still starts with the key columns before it.
+         */
+        boolean inEarlyOut;
         /** A MULTI-INDEX OR's branch loops (on this level's table cursor, each with its own index cursor). */
         final List<Level> branches = new ArrayList<>();
         /** A MULTI-INDEX OR's register holding the body subroutine's return address. */
@@ -88,6 +104,19 @@ final class LoopCodegen {
          * tests them again.
          */
         final List<Expr> branchFilters = new ArrayList<>();
+        /**
+         * The WHERE terms that read only this source's own columns and constants: its automatic
+         * index keeps only the rows they accept (SQLite's partial automatic index). The loop
+         * still tests them.
+         */
+        final List<Expr> partial = new ArrayList<>();
+        /**
+         * An inner SCAN whose rows pass {@link #partial} are copied on the loop's first entry in
+         * each run of the loops and the copy scanned for every outer row: no outer loop narrows
+         * the scan, so it would read the same rows each time (a keyless automatic index; the
+         * plan still reads SCAN). A register, set once the copy is made; -1 when not cached.
+         */
+        int copied = -1;
 
         Level(int source, AccessPath path, Scope.Source scope, Table table, int coroutine, int start, List<Expr> leftOn) {
             this.source = source;
@@ -136,10 +165,22 @@ final class LoopCodegen {
             l.branches.add(sub);
         }
         if (p.kind() == AccessPath.Kind.AUTO_INDEX) {
-            buildAutoIndex(l);
+            buildAutoIndex(l, p.eq());
         } else {
             readThrough(l);
+            if (l.copied >= 0) {
+                b.emit(Opcode.Integer, 0, l.copied);
+            }
         }
+    }
+
+    /**
+     * Whether an inner SCAN of {@code l} should read a copy of the rows its {@link Level#partial}
+     * terms accept (see {@link Level#copied}): a stored table's plain forward scan.
+     */
+    static boolean cacheable(Level l) {
+        return l.path.kind() == AccessPath.Kind.SCAN && l.table != null && !l.partial.isEmpty()
+                && l.leftOn == null && !l.reverse && (l.reader == null || l.reader.function() == null);
     }
 
     /**
@@ -168,11 +209,12 @@ final class LoopCodegen {
     }
 
     /**
-     * Fills a transient index with the source's rows: the lookup columns (with the comparison's
-     * affinity applied) then every column as it is, so the index alone serves the loop.
+     * Fills a transient index with the source's rows that pass its {@link Level#partial} terms:
+     * the lookup columns {@code eq} (with the comparison's affinity applied) then every column
+     * as it is, so the index alone serves the loop. Without lookup columns the rows keep their
+     * order (the sorter keeps equal keys in insertion order).
      */
-    private void buildAutoIndex(Level l) {
-        List<WhereTerm.Constraint> eq = l.path.eq();
+    private void buildAutoIndex(Level l, List<WhereTerm.Constraint> eq) {
         int k = eq.size();
         int width = l.scope.width();
         Collation[] collations = new Collation[k];
@@ -195,15 +237,22 @@ final class LoopCodegen {
             b.emit(Opcode.InitCoroutine, l.coroutine, 0, l.start);
             loop = b.emit(Opcode.Yield, l.coroutine, end);
         }
+        int skip = b.newLabel();
+        for (Expr term : l.partial) {
+            exprs.jumpIfNotTrue(term, skip);
+        }
         for (int i = 0; i < k; i++) {
             l.scope.read(b, eq.get(i).column(), fields + i);
         }
-        b.emit(Opcode.Affinity, fields, k, 0, affinities.toString(), 0);
+        if (k > 0) {
+            b.emit(Opcode.Affinity, fields, k, 0, affinities.toString(), 0);
+        }
         for (int i = 0; i < width; i++) {
             l.scope.read(b, i, fields + k + i);
         }
         b.emit(Opcode.MakeRecord, fields, k + width, record);
         b.emit(Opcode.SorterInsert, l.indexCursor, record);
+        b.resolve(skip);
         if (l.table != null) {
             b.emit(Opcode.Next, l.tableCursor, loop);
         } else {
@@ -255,6 +304,16 @@ final class LoopCodegen {
                     b.emit(Opcode.InitCoroutine, l.coroutine, 0, l.start);
                     l.top = b.emit(Opcode.Yield, l.coroutine, l.done);
                     l.step = Opcode.Goto;
+                } else if (l.copied >= 0) {
+                    int ready = b.newLabel();
+                    b.emit(Opcode.If, l.copied, ready, 0);
+                    buildAutoIndex(l, List.of());
+                    b.emit(Opcode.Integer, 1, l.copied);
+                    b.resolve(ready);
+                    b.emit(Opcode.Rewind, l.indexCursor, l.done);
+                    l.top = b.currentAddress();
+                    l.step = Opcode.Next;
+                    l.stepCursor = l.indexCursor;
                 } else {
                     b.emit(l.reverse ? Opcode.Last : Opcode.Rewind, l.tableCursor, l.done);
                     l.top = b.currentAddress();
@@ -344,8 +403,12 @@ final class LoopCodegen {
                 exprs.code(c.value(), key + i);
             }
         }
+        l.inEarlyOut = l.path.kind() == AccessPath.Kind.INDEX && laterKeyColumnIn(eq);
+        if (l.inEarlyOut) {
+            b.emit(Opcode.SeekHit, l.indexCursor, 0, 0); // new outer values: nothing known yet
+        }
         // Per row value IN: its list's cursor, run through once for all its columns.
-        Map<WhereTerm, Integer> rowLists = new IdentityHashMap<>();
+        Map<WhereTerm, Integer> rowLists = new IdentityHashMap<>(4);
         int[] listColumn = new int[k];
         for (int i = 0; i < k; i++) {
             WhereTerm.Constraint c = eq.get(i);
@@ -363,7 +426,7 @@ final class LoopCodegen {
             } else if (c.op() == WhereTerm.Op.IN) {
                 // As SQLite, the values in the order of the index column (descending for DESC).
                 boolean desc = l.path.kind() == AccessPath.Kind.INDEX && l.path.index().keyColumns().get(i).desc();
-                inLoop(l, c, key + i, affinities.charAt(i), desc != l.reverse);
+                inLoop(l, c, key, i, affinities.charAt(i), desc != l.reverse);
             }
         }
         if (k > 0) {
@@ -377,6 +440,16 @@ final class LoopCodegen {
         return key;
     }
 
+    /** Whether a one-column IN constrains a key column after the first. */
+    private static boolean laterKeyColumnIn(List<WhereTerm.Constraint> eq) {
+        for (int i = 1; i < eq.size(); i++) {
+            if (eq.get(i).op() == WhereTerm.Op.IN && eq.get(i).width() == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * A loop over the distinct values of an IN list or subquery (converted by {@code affinity})
      * into {@code target}, in ascending order or, when {@code descending}, descending. A
@@ -384,7 +457,8 @@ final class LoopCodegen {
      * ({@link SubqueryCodegen#list}), forwards or, for values descending, backwards through it
      * (the other way round for a DESC index).
      */
-    private void inLoop(Level l, WhereTerm.Constraint c, int target, char affinity, boolean descending) {
+    private void inLoop(Level l, WhereTerm.Constraint c, int key, int prefix, char affinity, boolean descending) {
+        int target = key + prefix;
         int list = b.allocCursor();
         Collation collation = l.path.kind() == AccessPath.Kind.ROWID_EQ ? null : c.listCollation();
         IndexKeyComparator order = new IndexKeyComparator(new Collation[] {collation}, new boolean[1]);
@@ -417,7 +491,11 @@ final class LoopCodegen {
         int top = stored != null && stored.index() == null ? b.emit(Opcode.Rowid, list, target)
                 : b.emit(Opcode.Column, list, 0, target);
         int nextValue = b.newLabel();
-        l.inLoops.add(new int[] {list, top, nextValue, descending ? 1 : 0});
+        if (l.inEarlyOut) {
+            // a new value for this column: what was known of longer key prefixes no longer holds
+            b.emit(Opcode.SeekHit, l.indexCursor, 0, prefix);
+        }
+        l.inLoops.add(new InLoop(list, top, nextValue, descending, l.inEarlyOut ? prefix : 0, key));
         l.exhausted = nextValue;
     }
 
@@ -464,7 +542,7 @@ final class LoopCodegen {
         b.emit(Opcode.Rewind, list, l.exhausted);
         int top = b.currentAddress();
         int nextValue = b.newLabel();
-        l.inLoops.add(new int[] {list, top, nextValue, 0});
+        l.inLoops.add(new InLoop(list, top, nextValue, false, 0, 0));
         l.exhausted = nextValue;
         return list;
     }
@@ -594,6 +672,9 @@ final class LoopCodegen {
         if (endTest != null) {
             b.emit(endTest, l.indexCursor, l.exhausted, endKey, endLength, 0);
         }
+        if (l.inEarlyOut) {
+            b.emit(Opcode.SeekHit, l.indexCursor, k, k); // an entry starts with the whole key
+        }
         if (!p.covering() && l.table.hasRowid()) {
             b.emit(Opcode.DeferredSeek, l.indexCursor, 0, l.tableCursor);
         } else if (!p.covering()) {
@@ -629,9 +710,14 @@ final class LoopCodegen {
             b.emit(l.step, l.stepCursor, l.top);
         }
         for (int i = l.inLoops.size() - 1; i >= 0; i--) {
-            int[] in = l.inLoops.get(i);
-            b.resolve(in[2]);
-            b.emit(in[3] == 1 ? Opcode.Prev : Opcode.Next, in[0], in[1]);
+            InLoop in = l.inLoops.get(i);
+            b.resolve(in.nextValue());
+            int outer = b.newLabel();
+            if (in.prefix() > 0) {
+                b.emit(Opcode.IfNoHope, l.indexCursor, outer, in.key(), in.prefix(), 0);
+            }
+            b.emit(in.descending() ? Opcode.Prev : Opcode.Next, in.list(), in.top());
+            b.resolve(outer);
         }
         b.resolve(l.done);
         if (left) {

@@ -9,7 +9,8 @@ import java.util.List;
  * The EXPLAIN QUERY PLAN line of one loop, in sqlite3 3.40's words (sqlite3WhereExplainOneScan):
  * {@code SCAN t}, {@code SCAN t USING COVERING INDEX i}, {@code SEARCH t USING INDEX i (a=? AND
  * b>?)}, {@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)}, {@code SEARCH t USING AUTOMATIC
- * COVERING INDEX (x=?)}, followed by {@code LEFT-JOIN} for a LEFT JOIN's right side; a MULTI-INDEX
+ * COVERING INDEX (x=?)} ({@code AUTOMATIC PARTIAL COVERING INDEX} when it keeps only the rows some
+ * terms accept), followed by {@code LEFT-JOIN} for a LEFT JOIN's right side; a MULTI-INDEX
  * OR is {@code MULTI-INDEX OR} followed by {@code INDEX n} and its line for each branch. Stateless.
  */
 final class PlanText {
@@ -23,19 +24,25 @@ final class PlanText {
         return n == 1 ? "SCAN CONSTANT ROW" : "SCAN " + n + " CONSTANT ROWS";
     }
 
-    /** The loop's lines: one, or a MULTI-INDEX OR's heading with each branch's {@code INDEX n} and line below it. */
-    static List<Line> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
+    /**
+     * The loop's lines: one, or a MULTI-INDEX OR's heading with each branch's {@code INDEX n} and line below it.
+     *
+     * @param partial an automatic index holds only the rows some terms accept
+     */
+    static List<Line> lines(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search,
+                            boolean partial) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(describe(source, path, table, leftJoin, search), 0));
+        lines.add(new Line(describe(source, path, table, leftJoin, search, partial), 0));
         for (int i = 0; i < path.branches().size(); i++) {
             lines.add(new Line("INDEX " + (i + 1), 1));
-            lines.add(new Line(describe(source, path.branches().get(i), table, false, false), 2));
+            lines.add(new Line(describe(source, path.branches().get(i), table, false, false, false), 2));
         }
         return lines;
     }
 
     /** @param search the loop stops at its first row (min/max): a scan reads as a SEARCH */
-    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search) {
+    static String describe(Scope.Source source, AccessPath path, Table table, boolean leftJoin, boolean search,
+                           boolean partial) {
         String name = source.name();
         String text = switch (path.kind()) {
             case MULTI_OR -> "MULTI-INDEX OR";
@@ -47,7 +54,8 @@ final class PlanText {
                 for (WhereTerm.Constraint c : path.eq()) {
                     terms.add((c.column() < source.columns().size() ? source.columns().get(c.column()) : "rowid") + "=?");
                 }
-                yield "SEARCH " + name + " USING AUTOMATIC COVERING INDEX (" + String.join(" AND ", terms) + ")";
+                yield "SEARCH " + name + " USING AUTOMATIC " + (partial ? "PARTIAL " : "") + "COVERING INDEX ("
+                        + String.join(" AND ", terms) + ")";
             }
             case INDEX -> {
                 String line = index(name, path, table);

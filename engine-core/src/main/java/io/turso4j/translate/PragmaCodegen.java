@@ -147,8 +147,14 @@ final class PragmaCodegen {
                 Long pages = PragmaValues.integer(value);
                 b.emit(Opcode.IncrVacuum, pages == null || pages <= 0 ? 0 : (int) Math.min(pages, Integer.MAX_VALUE), 0);
             }
-            case "integrity_check" -> IntegrityCodegen.code(b, schema, false, value, name, databaseName);
-            case "quick_check" -> IntegrityCodegen.code(b, schema, true, value, name, databaseName);
+            case "integrity_check", "quick_check" -> {
+                boolean quick = name.equals("quick_check");
+                if (schema.databases().isEmpty()) { // one database's objects (DatabaseDdl chose which)
+                    IntegrityCodegen.code(b, schema, quick, value, name, databaseName);
+                } else {
+                    IntegrityCodegen.codeAll(b, schema, quick, value, name); // unqualified: every database
+                }
+            }
             default -> {
                 // Unknown pragmas are ignored, as in SQLite.
             }

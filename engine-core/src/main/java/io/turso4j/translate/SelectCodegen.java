@@ -62,9 +62,9 @@ final class SelectCodegen {
     private final PlanLines plan = new PlanLines();
 
     /** The result column names of every core compiled, for {@link ColumnNames}. */
-    private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>();
+    private final Map<Select.Core, List<String>> coreNames = new IdentityHashMap<>(4);
     /** The result columns of every core compiled, with the scope their references resolve in. */
-    private final Map<Select.Core, ResultColumns> coreColumns = new IdentityHashMap<>();
+    private final Map<Select.Core, ResultColumns> coreColumns = new IdentityHashMap<>(4);
 
     /** A compiled core's result columns ({@code *} expanded) and the scope that names their columns. */
     record ResultColumns(List<Expr> exprs, Scope scope) {}
@@ -75,7 +75,7 @@ final class SelectCodegen {
      * Per arm (core or one-row VALUES) of a FROM-clause subquery: the result columns its
      * enclosing query never reads, yielded as NULL ({@link UnusedColumns}).
      */
-    private final Map<Select.Body, java.util.BitSet> unusedColumns = new IdentityHashMap<>();
+    private final Map<Select.Body, java.util.BitSet> unusedColumns = new IdentityHashMap<>(4);
     /** The jumps around the unused columns' code (see {@link #codeColumn}): {column, address}. */
     private final List<int[]> uncomputed = new ArrayList<>();
 

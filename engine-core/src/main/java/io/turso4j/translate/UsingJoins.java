@@ -46,7 +46,7 @@ final class UsingJoins {
     private final Map<Scope.Source, Set<Integer>> omitted = new HashMap<>();
     private final Map<Scope.Source, Map<Integer, Expr>> replaced = new HashMap<>();
     /** The column references made by {@link #qualified}, each with the column it reads (see {@link Scope.Joins}). */
-    private final Map<Expr.Column, Scope.Resolved> pinned = new java.util.IdentityHashMap<>();
+    private final Map<Expr.Column, Scope.Resolved> pinned = new java.util.IdentityHashMap<>(4);
 
     UsingJoins(ProgramBuilder b, List<Scope.Source> sources, List<Scope.Part> parts) {
         this.b = b;

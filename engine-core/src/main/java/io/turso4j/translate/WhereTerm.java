@@ -97,11 +97,30 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
     }
 
     /**
+     * {@code e} without the sides of its top OR that are always false ({@code x IN ()},
+     * {@code FALSE}): as a condition, {@code X OR FALSE} is {@code X}, and SQLite plans it as
+     * {@code X} (an index lookup for {@code e IN (…) OR d IN ()}, not a scan).
+     */
+    private static Expr withoutFalseDisjuncts(Expr e) {
+        while (e instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR) {
+            if (ExprTyping.truthConstant(b.right()) == Boolean.FALSE) {
+                e = b.left();
+            } else if (ExprTyping.truthConstant(b.left()) == Boolean.FALSE) {
+                e = b.right();
+            } else {
+                break;
+            }
+        }
+        return e;
+    }
+
+    /**
      * As {@link #of(Expr, int, Scope)}; with {@code tables} (the stored table a name in a
      * subquery refers to, see {@link InSubquery}) a {@code column IN (SELECT …)} also
      * constrains the column, so that its source may look it up once per row of the subquery.
      */
     static WhereTerm of(Expr e, int on, Scope scope, Function<Name, Table> tables) {
+        e = withoutFalseDisjuncts(e);
         if (e instanceof Expr.InTable in && tables != null) {
             e = SubqueryCodegen.asSelect(in); // a lookup as x IN (SELECT * FROM table) is
         }

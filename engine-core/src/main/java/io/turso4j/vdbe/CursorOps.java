@@ -28,13 +28,22 @@ import java.lang.foreign.MemorySegment;
 final class CursorOps {
     /** P5 flag of OpenRead/OpenWrite: P2 names the register holding the root page (SQLite's OPFLAG_P2ISREG). */
     static final int ROOT_IN_REGISTER = 0x02;
+    private static final byte ON_ROW = 0;
+    private static final byte NULL_ROW = 1;
+    private static final byte DEFERRED = 2;
 
     private final BTreeCursor[] cursors;
     private final IndexKeyComparator[] keys;
-    private final boolean[] nullRow;
-    /** Per table cursor: whether a DeferredSeek to {@link #deferredRowid} is still to be done. */
-    private final boolean[] deferred;
+    /**
+     * Per cursor: {@link #ON_ROW}, {@link #NULL_ROW} (NullRow, or a move that found nothing:
+     * its columns read as NULL), or {@link #DEFERRED} (a table cursor whose DeferredSeek to
+     * {@link #deferredRowid} is still to be done). One array, not two flags: a scan's Column
+     * and Next then test one element.
+     */
+    private final byte[] rowState;
     private final long[] deferredRowid;
+    /** Per index cursor: the SeekHit count IfNoHope reads. */
+    private final int[] seekHit;
     private final Register[] regs;
     private final VmContext context;
     private final RecordWriter writer = new RecordWriter();
@@ -44,9 +53,9 @@ final class CursorOps {
     CursorOps(int cursorCount, Register[] regs, VmContext context) {
         this.cursors = new BTreeCursor[cursorCount];
         this.keys = new IndexKeyComparator[cursorCount];
-        this.nullRow = new boolean[cursorCount];
-        this.deferred = new boolean[cursorCount];
+        this.rowState = new byte[cursorCount];
         this.deferredRowid = new long[cursorCount];
+        this.seekHit = new int[cursorCount];
         this.regs = regs;
         this.context = context;
     }
@@ -76,9 +85,9 @@ final class CursorOps {
             case Last -> moved(p1, repositioned(p1).last(), p2, false);
             case Prev -> moved(p1, cursor(p1).prev(), p2, true);
             case Rowid -> {
-                if (nullRow[p1]) {
+                if (rowState[p1] == NULL_ROW) {
                     regs[p2].setNull();
-                } else if (deferred[p1]) {
+                } else if (rowState[p1] == DEFERRED) {
                     regs[p2].setInt(deferredRowid[p1]);
                 } else {
                     regs[p2].setInt(cursor(p1).rowid());
@@ -86,7 +95,7 @@ final class CursorOps {
                 yield -1;
             }
             case IdxRowid -> {
-                if (nullRow[p1]) {
+                if (rowState[p1] == NULL_ROW) {
                     regs[p2].setNull();
                     yield -1;
                 }
@@ -95,10 +104,11 @@ final class CursorOps {
             }
             case DeferredSeek -> {
                 repositioned(p3);
-                nullRow[p3] = nullRow[p1];
-                if (!nullRow[p1]) {
+                if (rowState[p1] == NULL_ROW) {
+                    rowState[p3] = NULL_ROW;
+                } else {
                     deferredRowid[p3] = indexRowid(p1);
-                    deferred[p3] = true;
+                    rowState[p3] = DEFERRED;
                 }
                 yield -1;
             }
@@ -208,9 +218,23 @@ final class CursorOps {
                         : cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, regs, p3, count) == 0;
                 yield found == (op == Opcode.Found) ? p2 : -1;
             }
+            case SeekHit -> {
+                seekHit[p1] = Math.min(Math.max(seekHit[p1], p2), p3);
+                yield -1;
+            }
+            case IfNoHope -> {
+                int count = (java.lang.Integer) p4;
+                if (seekHit[p1] >= count) {
+                    yield -1;
+                }
+                if (cursor(p1).seek(SeekOp.GE, regs, p3, count) && compareEntry(p1, regs, p3, count) == 0) {
+                    seekHit[p1] = count;
+                    yield -1;
+                }
+                yield p2;
+            }
             case NullRow -> {
-                deferred[p1] = false;
-                nullRow[p1] = true;
+                rowState[p1] = NULL_ROW;
                 yield -1;
             }
             default -> throw new IllegalStateException("not a cursor opcode: " + op);
@@ -234,14 +258,14 @@ final class CursorOps {
         }
         cursors[p1] = c;
         keys[p1] = key;
-        nullRow[p1] = false;
-        deferred[p1] = false;
+        rowState[p1] = ON_ROW;
+        seekHit[p1] = 0;
     }
 
     /** Cursor {@code i}, on its row: a deferred seek still pending is done now. */
     private BTreeCursor cursor(int i) {
         BTreeCursor c = cursors[i];
-        return c != null && !deferred[i] ? c : settled(i);
+        return c != null && rowState[i] != DEFERRED ? c : settled(i);
     }
 
     /** {@link #cursor} when it is not open or has a deferred seek to do: out of line, so the common case inlines. */
@@ -250,19 +274,21 @@ final class CursorOps {
         if (c == null) {
             throw new IllegalStateException("cursor " + i + " is not open");
         }
-        if (deferred[i]) {
+        if (rowState[i] == DEFERRED) {
             // May throw IoPending; the flag stays set, so the re-executed instruction seeks again.
             if (!c.seekRowid(deferredRowid[i])) {
                 throw new SqliteException(ResultCode.CORRUPT, "database disk image is malformed");
             }
-            deferred[i] = false;
+            rowState[i] = ON_ROW;
         }
         return c;
     }
 
     /** Cursor {@code i}, about to be moved elsewhere: a deferred seek still pending is dropped. */
     private BTreeCursor repositioned(int i) {
-        deferred[i] = false;
+        if (rowState[i] == DEFERRED) {
+            rowState[i] = ON_ROW;
+        }
         return cursor(i);
     }
 
@@ -274,44 +300,38 @@ final class CursorOps {
 
     /** A move that jumps when it fails ({@code Rewind}, {@code Last}) or succeeds ({@code Next}). */
     private int moved(int p1, boolean positioned, int p2, boolean jumpIfPositioned) {
-        nullRow[p1] = !positioned;
+        rowState[p1] = positioned ? ON_ROW : NULL_ROW;
         return positioned == jumpIfPositioned ? p2 : -1;
     }
 
     private int found(int p1, boolean found, int p2) {
-        nullRow[p1] = !found;
+        rowState[p1] = found ? ON_ROW : NULL_ROW;
         return found ? -1 : p2;
     }
 
     /** Next: moves cursor {@code p1} on; true if it is on an entry (the VM then jumps to the loop's top). */
     boolean next(int p1) {
         boolean positioned = cursor(p1).next();
-        nullRow[p1] = !positioned;
+        rowState[p1] = positioned ? ON_ROW : NULL_ROW;
         return positioned;
     }
 
     /**
      * Column: field {@code col} of cursor {@code p1}'s entry into {@code out}; {@code fallback}
-     * past a short record. The scan's case (an open cursor on a row, no default, a short integer
-     * {@link RecordReader#quickType} finds) is all that is in line, so that the JIT can inline
-     * this into the VM's loop; everything else is {@link #columnOther}.
+     * past a short record. The scan's case (an open cursor on a row, no default, an integer the
+     * cursor reads at once: {@link BTreeCursor#readInteger}) is all that is in line, so that the
+     * JIT can inline this into the VM's loop; everything else is {@link #columnOther}.
      */
     void column(int p1, int col, Register out, Register fallback) {
         BTreeCursor c = cursors[p1];
-        if (c != null && fallback == null && !nullRow[p1] && !deferred[p1]) {
-            RecordReader rec = c.record();
-            int quick = rec.quickType(col);
-            if (Records.isQuickInteger(quick)) {
-                out.setInt(rec.quickLong(quick));
-                return;
-            }
+        if (c == null || fallback != null || rowState[p1] != ON_ROW || !c.readInteger(col, out)) {
+            columnOther(p1, col, out, fallback);
         }
-        columnOther(p1, col, out, fallback);
     }
 
-    /** {@link #column} in full: a NULL row, a deferred seek, a default, and every value but a short integer. */
+    /** {@link #column} in full: a NULL row, a deferred seek, a default, and every value the cursor's shortcut declines. */
     private void columnOther(int p1, int col, Register out, Register fallback) {
-        if (nullRow[p1]) {
+        if (rowState[p1] == NULL_ROW) {
             out.setNull();
             return;
         }
@@ -372,7 +392,7 @@ final class CursorOps {
     private int seek(int p1, SeekOp op, int key, int count, int p2) {
         BTreeCursor c = repositioned(p1);
         boolean positioned = keys[p1] != null ? c.seek(op, regs, key, count) : seekRowid(c, op, regs[key]);
-        nullRow[p1] = !positioned;
+        rowState[p1] = positioned ? ON_ROW : NULL_ROW;
         return positioned ? -1 : p2;
     }
 
@@ -437,7 +457,7 @@ final class CursorOps {
             records.read(rec, i, unpacked[i]);
         }
         boolean found = cursor(p1).seek(SeekOp.GE, unpacked, 0, n) && compareEntry(p1, unpacked, 0, n) == 0;
-        nullRow[p1] = !found;
+        rowState[p1] = found ? ON_ROW : NULL_ROW;
         return found;
     }
 
@@ -469,8 +489,7 @@ final class CursorOps {
     // ---- sub-program frames (see Frames) -------------------------------------------------------
 
     /** The cursors a frame set aside: slots {@code from…} as they were. */
-    record Slots(BTreeCursor[] cursors, IndexKeyComparator[] keys, boolean[] nullRow, boolean[] deferred,
-                 long[] deferredRowid) {
+    record Slots(BTreeCursor[] cursors, IndexKeyComparator[] keys, byte[] rowState, long[] deferredRowid) {
         void close() {
             for (BTreeCursor c : cursors) {
                 if (c != null) {
@@ -483,14 +502,17 @@ final class CursorOps {
     /** Takes the cursors in slots {@code [from, to)} out, leaving the slots empty for a new frame. */
     Slots setAside(int from, int to) {
         int n = to - from;
-        Slots s = new Slots(new BTreeCursor[n], new IndexKeyComparator[n], new boolean[n], new boolean[n], new long[n]);
+        Slots s = new Slots(new BTreeCursor[n], new IndexKeyComparator[n], new byte[n], new long[n]);
         System.arraycopy(cursors, from, s.cursors(), 0, n);
         System.arraycopy(keys, from, s.keys(), 0, n);
-        System.arraycopy(nullRow, from, s.nullRow(), 0, n);
-        System.arraycopy(deferred, from, s.deferred(), 0, n);
+        System.arraycopy(rowState, from, s.rowState(), 0, n);
         System.arraycopy(deferredRowid, from, s.deferredRowid(), 0, n);
         java.util.Arrays.fill(cursors, from, to, null);
-        java.util.Arrays.fill(deferred, from, to, false);
+        for (int i = from; i < to; i++) {
+            if (rowState[i] == DEFERRED) { // no seek left pending; a NULL row stays one, as it was
+                rowState[i] = ON_ROW;
+            }
+        }
         return s;
     }
 
@@ -504,8 +526,7 @@ final class CursorOps {
         int n = to - from;
         System.arraycopy(s.cursors(), 0, cursors, from, n);
         System.arraycopy(s.keys(), 0, keys, from, n);
-        System.arraycopy(s.nullRow(), 0, nullRow, from, n);
-        System.arraycopy(s.deferred(), 0, deferred, from, n);
+        System.arraycopy(s.rowState(), 0, rowState, from, n);
         System.arraycopy(s.deferredRowid(), 0, deferredRowid, from, n);
     }
 }

@@ -299,6 +299,18 @@ public enum Opcode {
     Found(true),
     /** Jump if the index holds no entry starting with the key r[P3 .. P3+P4). */
     NotFound(true),
+    /**
+     * Clamp index cursor P1's seek-hit count, the number of leading key fields known to start
+     * some entry, into [P2, P3]. Lookups with an IN on a later key column keep it (see IfNoHope).
+     */
+    SeekHit(false),
+    /**
+     * Jump if the index holds no entry starting with r[P3 .. P3+P4): the remaining values of an
+     * IN on key field P4 cannot match. Falls through at once when P1's seek-hit count is at least
+     * P4; else looks, as NotFound does, and raises the count to P4 if there is one. SQLite's
+     * IN early-out.
+     */
+    IfNoHope(true),
     /** Put cursor P1 on a row of NULLs: Column and Rowid read NULL until it moves (a LEFT JOIN's unmatched row). */
     NullRow(false),
     /**

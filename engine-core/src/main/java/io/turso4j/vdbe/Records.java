@@ -17,7 +17,7 @@ final class Records {
      */
     void read(RecordReader rec, int col, Register out) {
         int quick = rec.quickType(col);
-        if (isQuickInteger(quick)) {
+        if (RecordReader.isQuickInteger(quick)) {
             out.setInt(rec.quickLong(quick));
             return;
         }
@@ -27,11 +27,6 @@ final class Records {
         } else {
             readOther(rec, col, type, out);
         }
-    }
-
-    /** Whether {@code quick}, a {@link RecordReader#quickType} result, is an integer's serial type ({@code 1 .. 6}, 8 or 9). */
-    static boolean isQuickInteger(int quick) {
-        return quick > SerialType.NULL && quick < SerialType.FIRST_BLOB && quick != SerialType.FLOAT64;
     }
 
     /** {@link #read} of a NULL, a REAL, a TEXT or a BLOB (or an integer 0 or 1) of serial type {@code type}. */
