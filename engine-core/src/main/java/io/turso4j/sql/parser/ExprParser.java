@@ -196,6 +196,29 @@ abstract class ExprParser extends TokenCursor {
         return withHeight(new Expr.Like(pos, op, not, left, pattern, escape), h + 1);
     }
 
+    /**
+     * Whether {@code e} is constant as SQLite's parser sees it (sqlite3ExprIsConstant before
+     * names are resolved): literals, parameters and operators over them; no column, function or
+     * subquery.
+     */
+    private static boolean isConstant(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Variable v -> true;
+            case Expr.Unary u -> isConstant(u.operand());
+            case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
+            case Expr.Cast c -> isConstant(c.expr());
+            case Expr.Collate c -> isConstant(c.expr());
+            case Expr.NullTest n -> isConstant(n.expr());
+            case Expr.Between b -> isConstant(b.expr()) && isConstant(b.low()) && isConstant(b.high());
+            case Expr.InList i -> isConstant(i.expr()) && i.values().stream().allMatch(ExprParser::isConstant);
+            case Expr.Case c -> (c.base() == null || isConstant(c.base()))
+                    && c.whens().stream().allMatch(w -> isConstant(w.when()) && isConstant(w.then()))
+                    && (c.otherwise() == null || isConstant(c.otherwise()));
+            default -> false;
+        };
+    }
+
     private Expr between(Pos pos, boolean not, Expr left, int lh) {
         enter();
         Expr low = expr(OR, true);
@@ -215,7 +238,15 @@ abstract class ExprParser extends TokenCursor {
                 result = withHeight(new Expr.InSelect(pos, not, left, s), Math.max(lh, height) + 1);
             } else {
                 List<Expr> values = at(TokenType.RP) ? List.of() : exprList();
-                result = withHeight(new Expr.InList(pos, not, left, values), Math.max(lh, height) + 1);
+                if (values.size() == 1 && isConstant(values.getFirst()) && !(left instanceof Expr.Row)) {
+                    // x IN (c) is x == +c, as SQLite's parser makes it: the unary plus leaves the
+                    // comparison x's affinity, as IN's; an explicit COLLATE on c now counts
+                    Expr plus = withHeight(new Expr.Unary(pos, Expr.UnaryOp.PLUS, values.getFirst()), height + 1);
+                    Expr eq = withHeight(new Expr.Binary(pos, Expr.BinaryOp.EQ, left, plus), Math.max(lh, height) + 1);
+                    result = not ? withHeight(new Expr.Unary(pos, Expr.UnaryOp.NOT, eq), height + 1) : eq;
+                } else {
+                    result = withHeight(new Expr.InList(pos, not, left, values), Math.max(lh, height) + 1);
+                }
             }
             expect(TokenType.RP);
             leave();

@@ -140,7 +140,9 @@ final class RandomAst {
             case 1, 2, 3 -> new Expr.Binary(Pos.NONE, pick(Expr.BinaryOp.values()), expr(d), expr(d));
             case 4 -> new Expr.Like(Pos.NONE, pick(Expr.LikeOp.values()), r.nextBoolean(), expr(d), expr(d), maybe(() -> expr(d)));
             case 5 -> new Expr.Between(Pos.NONE, r.nextBoolean(), expr(d), expr(d), expr(d));
-            case 6 -> new Expr.InList(Pos.NONE, r.nextBoolean(), expr(d), list(0, 3, () -> expr(d)));
+            // not one value: the parser makes "x IN (c)" of a constant c "x == +c", as SQLite's does
+            case 6 -> new Expr.InList(Pos.NONE, r.nextBoolean(), expr(d), r.nextInt(3) == 0 ? List.of()
+                    : list(2, 3, () -> expr(d)));
             case 7 -> new Expr.InSelect(Pos.NONE, r.nextBoolean(), expr(d), select());
             case 8 -> new Expr.InTable(Pos.NONE, r.nextBoolean(), expr(d), table(), r.nextBoolean() ? null : list(0, 2, () -> expr(d)));
             case 9 -> new Expr.NullTest(Pos.NONE, r.nextBoolean(), expr(d));

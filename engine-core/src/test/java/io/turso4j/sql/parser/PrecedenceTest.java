@@ -52,7 +52,10 @@ class PrecedenceTest {
         "a LIKE b = c => ((a LIKE b) = c)",
         "a = b LIKE c => ((a = b) LIKE c)",
         "a < b LIKE c => ((a < b) LIKE c)",
-        "a IN (1) = b => ((a IN (1)) = b)",
+        "a IN (1, 2) = b => ((a IN (1, 2)) = b)",
+        // one constant: SQLite's parser makes it a comparison with the value's affinity dropped
+        "a IN (1) = b => ((a = (+ 1)) = b)",
+        "a NOT IN (b) => (a NOT IN (b))",
         "a ISNULL = b => ((a ISNULL) = b)",
         "a = b NOT NULL => ((a = b) NOTNULL)",
         "a IS NOT DISTINCT FROM b => (a IS b)",
