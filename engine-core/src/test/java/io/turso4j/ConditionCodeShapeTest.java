@@ -77,4 +77,46 @@ class ConditionCodeShapeTest {
             assertEquals(0, count(c, "SELECT count(*) FROM t WHERE random() < -9223372036854775807 - 1 + 0"));
         }
     }
+
+    /** The opcodes of {@code sql}'s loop: from the first instruction up to the Halt. */
+    private static List<String> loop(Connection c, String sql) {
+        List<String> ops = new ArrayList<>();
+        for (String[] in : explain(c, sql)) {
+            if (in[1].equals("Halt")) {
+                break;
+            }
+            ops.add(in[1]);
+        }
+        return ops;
+    }
+
+    @Test
+    void anOperandHoldingASubqueryIsTestedAfterTheOtherOne() {
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            c.execute("CREATE TABLE t(a INTEGER, b REAL)");
+            c.execute("CREATE TABLE u(x)");
+            // As SQLite 3.46+ codes AND and OR: the subquery's table is built, once, only for
+            // a row the cheaper side has not decided.
+            List<String> ops = loop(c, "SELECT a FROM t WHERE (a IN (SELECT x FROM u) AND b > 5) OR a < 3");
+            int once = ops.indexOf("Once");
+            assertTrue(once > 0, ops.toString());
+            assertEquals(List.of("Lt", "Le"), ops.subList(0, once).stream()
+                    .filter(op -> List.of("Lt", "Le", "Gt", "Ge").contains(op)).toList(), ops.toString());
+            // Both sides with subqueries, or neither: left to right, as written.
+            List<String> inOrder = loop(c, "SELECT a FROM t WHERE a < 3 OR (b > 5 AND a IN (SELECT x FROM u))");
+            assertEquals(List.of("Lt", "Le"), inOrder.subList(0, inOrder.indexOf("Once")).stream()
+                    .filter(op -> List.of("Lt", "Le", "Gt", "Ge").contains(op)).toList(), inOrder.toString());
+        }
+    }
+
+    @Test
+    void anInListOfOneConstantIsOneComparison() {
+        try (Database db = Database.open(":memory:"); Connection c = db.connect()) {
+            c.execute("CREATE TABLE t(a INTEGER, b TEXT)");
+            assertEquals(List.of("Init", "OpenRead", "Rewind", "Column", "Ne", "Column", "ResultRow", "Next"),
+                    loop(c, "SELECT a FROM t WHERE a IN (7)"));
+            assertEquals(List.of("Init", "OpenRead", "Rewind", "Column", "Eq", "Column", "ResultRow", "Next"),
+                    loop(c, "SELECT a FROM t WHERE a NOT IN (?)"));
+        }
+    }
 }

@@ -5,6 +5,8 @@ import io.turso4j.vdbe.AffinityCode;
 import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 
+import java.util.IdentityHashMap;
+
 /**
  * Codes conditions as jumps, as SQLite's sqlite3ExprIfTrue / sqlite3ExprIfFalse: AND and OR
  * short-circuit, NOT swaps the sense, a comparison is one compare-and-jump instruction, IS NULL
@@ -16,13 +18,17 @@ import io.turso4j.vdbe.ProgramBuilder;
  * jumps keep SQL's three-valued logic exactly: {@code NOT NULL} is NULL, {@code NULL AND 0} is
  * false, {@code NULL OR 1} true — each operand's unknown case is sent where the whole
  * expression's would go. Operands are evaluated left to right, the right one only when it can
- * still decide the outcome.
+ * still decide the outcome; except that of an AND or OR whose left operand holds a subquery and
+ * whose right one does not, the right one goes first (SQLite 3.46+'s exprEvalRhsFirst): it may
+ * decide the outcome without the subquery being run, or its table built, at all.
  *
  * <p>Not thread-safe; one per {@link ExprCodegen}.
  */
 final class ConditionCodegen {
     private final ExprCodegen exprs;
     private final ProgramBuilder b;
+    /** {@link #holdsSubquery}'s answers for the AND and OR nodes asked about; made on first need. */
+    private IdentityHashMap<Expr, Boolean> chainsHoldingSubqueries;
 
     ConditionCodegen(ExprCodegen exprs, ProgramBuilder b) {
         this.exprs = exprs;
@@ -46,11 +52,15 @@ final class ConditionCodegen {
             return;
         }
         switch (e) {
-            case Expr.Binary bin when bin.op() == Expr.BinaryOp.AND ->
-                    both(bin.left(), bin.right(), sense, dest, jumpIfNull);
-            case Expr.Binary bin when bin.op() == Expr.BinaryOp.OR ->
-                    // a OR b is NOT (NOT a AND NOT b): the same jumps with the senses swapped.
-                    either(bin.left(), bin.right(), sense, dest, jumpIfNull);
+            case Expr.Binary bin when bin.op() == Expr.BinaryOp.AND -> {
+                boolean swap = rightFirst(bin);
+                both(swap ? bin.right() : bin.left(), swap ? bin.left() : bin.right(), sense, dest, jumpIfNull);
+            }
+            case Expr.Binary bin when bin.op() == Expr.BinaryOp.OR -> {
+                // a OR b is NOT (NOT a AND NOT b): the same jumps with the senses swapped.
+                boolean swap = rightFirst(bin);
+                either(swap ? bin.right() : bin.left(), swap ? bin.left() : bin.right(), sense, dest, jumpIfNull);
+            }
             case Expr.Unary u when u.op() == Expr.UnaryOp.NOT -> jump(u.operand(), !sense, dest, jumpIfNull);
             case Expr.Binary bin when isScalarComparison(bin) -> comparison(bin, sense, dest, jumpIfNull);
             case Expr.NullTest n -> nullTest(n.expr(), n.not(), sense, dest);
@@ -59,6 +69,33 @@ final class ConditionCodegen {
             case Expr.Collate c -> jump(c.expr(), sense, dest, jumpIfNull);
             default -> test(e, sense, dest, jumpIfNull);
         }
+    }
+
+    /**
+     * Whether AND or OR {@code e} tests its right operand first: when only the left one holds a
+     * subquery. Either order gives the same truth value under three-valued logic.
+     */
+    private boolean rightFirst(Expr.Binary e) {
+        return !holdsSubquery(e.right()) && holdsSubquery(e.left());
+    }
+
+    /**
+     * {@link ExprTyping#holdsSubquery}, remembered for AND and OR nodes: each level of a long
+     * chain asks it of the whole chain below, which would make coding the chain quadratic.
+     */
+    private boolean holdsSubquery(Expr e) {
+        if (!(e instanceof Expr.Binary bin) || (bin.op() != Expr.BinaryOp.AND && bin.op() != Expr.BinaryOp.OR)) {
+            return ExprTyping.holdsSubquery(e);
+        }
+        if (chainsHoldingSubqueries == null) {
+            chainsHoldingSubqueries = new IdentityHashMap<>();
+        }
+        Boolean known = chainsHoldingSubqueries.get(bin);
+        if (known == null) {
+            known = holdsSubquery(bin.left()) || holdsSubquery(bin.right());
+            chainsHoldingSubqueries.put(bin, known);
+        }
+        return known;
     }
 
     /** {@code left AND right}. */

@@ -364,6 +364,24 @@ final class ExprTyping {
     }
 
     /**
+     * Whether {@code e} holds a subquery (scalar, EXISTS, IN (SELECT …) or IN table) anywhere in
+     * it: SQLite's EP_Subquery.
+     */
+    static boolean holdsSubquery(Expr e) {
+        if (e instanceof Expr.Subquery || e instanceof Expr.Exists || e instanceof Expr.InSelect
+                || e instanceof Expr.InTable) {
+            return true;
+        }
+        List<Expr> children = children(e);
+        for (int i = 0; i < children.size(); i++) {
+            if (holdsSubquery(children.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The operands of {@code e}, left to right; subqueries are not looked into. A random-access
      * list; the walks that run for every node of every statement index it rather than iterate
      * it, as an iterator over lists of so many classes is not inlined and would be allocated

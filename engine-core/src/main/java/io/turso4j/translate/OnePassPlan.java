@@ -45,20 +45,7 @@ record OnePassPlan(boolean[] unchanged) {
             return false;
         }
         // A subquery might read the table the loop is changing (SQLite's EP_Subquery / NC_Subquery test).
-        return where == null || !holdsSubquery(where);
-    }
-
-    private static boolean holdsSubquery(Expr e) {
-        if (e instanceof Expr.Subquery || e instanceof Expr.Exists || e instanceof Expr.InSelect
-                || e instanceof Expr.InTable) {
-            return true;
-        }
-        for (Expr child : ExprTyping.children(e)) {
-            if (holdsSubquery(child)) {
-                return true;
-            }
-        }
-        return false;
+        return where == null || !ExprTyping.holdsSubquery(where);
     }
 
     /** Whether the WHERE loop's {@code path} lets the change run in one pass. */
