@@ -278,6 +278,21 @@ final class FromCodegen {
     }
 
     /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
+    /**
+     * The stored table that is this FROM clause's one source, with its INDEXED BY ({@code ""}
+     * for NOT INDEXED, null for neither); null when there is any other kind or number of sources.
+     */
+    LoneTable loneTable() {
+        if (items.size() != 1) {
+            return null;
+        }
+        Item item = items.getFirst();
+        return item.table() == null || item.coroutine() >= 0 || item.singleRow() ? null
+                : new LoneTable(item.table(), item.indexedBy());
+    }
+
+    record LoneTable(Table table, String indexedBy) {}
+
     List<Expr> joinTerms() {
         return joinTerms;
     }

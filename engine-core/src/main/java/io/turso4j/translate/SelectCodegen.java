@@ -817,6 +817,13 @@ final class SelectCodegen {
      */
     private void aggregate(Select.Core core, List<Expr.Function> calls, List<Expr> where, FromCodegen from, int skip,
                            List<Expr> columns) {
+        FromCodegen.LoneTable counted = SimpleCount.source(core, columns, calls, where, from);
+        if (counted != null) {
+            int count = b.allocRegister();
+            SimpleCount.code(b, plan(), counted, count);
+            exprs.bindAggregate(calls.getFirst(), count);
+            return;
+        }
         AggregateCode aggregates = new AggregateCode(b, exprs, calls);
         int stepped = b.allocRegister();
         int firstRow = b.allocRegister();

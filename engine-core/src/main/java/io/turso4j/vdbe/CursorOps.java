@@ -44,6 +44,8 @@ final class CursorOps {
     private final long[] deferredRowid;
     /** Per index cursor: the SeekHit count IfNoHope reads. */
     private final int[] seekHit;
+    /** Per cursor, the entries a Count has counted so far, -1 before it starts: it resumes there after I/O. */
+    private final long[] counted;
     private final Register[] regs;
     private final VmContext context;
     private final RecordWriter writer = new RecordWriter();
@@ -56,6 +58,7 @@ final class CursorOps {
         this.rowState = new byte[cursorCount];
         this.deferredRowid = new long[cursorCount];
         this.seekHit = new int[cursorCount];
+        this.counted = new long[cursorCount];
         this.regs = regs;
         this.context = context;
     }
@@ -82,6 +85,10 @@ final class CursorOps {
                 yield -1;
             }
             case Rewind -> moved(p1, repositioned(p1).first(), p2, false);
+            case Count -> {
+                regs[p2].setInt(count(p1));
+                yield -1;
+            }
             case Last -> moved(p1, repositioned(p1).last(), p2, false);
             case Prev -> moved(p1, cursor(p1).prev(), p2, true);
             case Rowid -> {
@@ -260,6 +267,32 @@ final class CursorOps {
         keys[p1] = key;
         rowState[p1] = ON_ROW;
         seekHit[p1] = 0;
+        counted[p1] = -1;
+    }
+
+    /**
+     * Count: the entries of cursor {@code p1}'s tree, a page at a time. Each move may throw
+     * IoPending; the entries counted up to the cursor's entry are kept, so the re-executed
+     * instruction goes on from there (a move that must wait leaves the cursor where it was).
+     */
+    private long count(int p1) {
+        BTreeCursor c = cursor(p1);
+        long n = counted[p1];
+        if (n < 0) {
+            if (!c.first()) {
+                return 0;
+            }
+            n = 1;
+            counted[p1] = n;
+        }
+        while (true) {
+            n += c.skipToPageEnd();
+            counted[p1] = n;
+            if (!c.next()) {
+                return n;
+            }
+            counted[p1] = ++n;
+        }
     }
 
     /** Cursor {@code i}, on its row: a deferred seek still pending is done now. */

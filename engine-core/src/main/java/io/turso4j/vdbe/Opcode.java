@@ -236,6 +236,11 @@ public enum Opcode {
     OpenRead(false),
     OpenWrite(false),
     Close(false),
+    /**
+     * r[P2] = the number of entries in cursor P1's b-tree, counted page by page without
+     * reading them (SQLite's count(*) optimization).
+     */
+    Count(false),
     /** Move to the first entry; jump if the tree is empty. */
     Rewind(true),
     /** Move to the last entry; jump if the tree is empty. */

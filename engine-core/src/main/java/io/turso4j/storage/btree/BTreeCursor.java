@@ -58,6 +58,16 @@ public interface BTreeCursor extends AutoCloseable {
     RecordReader record();
 
     /**
+     * Moves to the last entry of the page the current entry is on and returns how many entries
+     * it moved past: 0 when already there, on an index tree's interior entry, or for a cursor
+     * that cannot tell. Counting a tree page by page ({@code Count}) alternates it with {@link
+     * #next()}, so that it does not visit every entry.
+     */
+    default long skipToPageEnd() {
+        return 0;
+    }
+
+    /**
      * A scan's shortcut to {@code record()}: field {@code col} of the current entry into {@code
      * out} if the cursor can read it at once (an integer in a record of short header, say),
      * and true; else false, with nothing written, and the caller reads it through {@link

@@ -262,6 +262,20 @@ final class PagerCursor implements BTreeCursor {
     }
 
     @Override
+    public long skipToPageEnd() {
+        if (!onCurrentEntry()) {
+            return 0;
+        }
+        return tree.read(e -> {
+            int top = path.depth - 1;
+            int from = path.idx[top];
+            int last = page(e, path.pages[top]).cellCount() - 1;
+            // landOnLeaf refuses an interior page, and changes nothing if it must wait for a page
+            return from < last && landOnLeaf(e, last) ? (long) (last - from) : 0L;
+        });
+    }
+
+    @Override
     public boolean prev() {
         return tree.read(e -> {
             if (!hole && path != null && seen != version.value) {
