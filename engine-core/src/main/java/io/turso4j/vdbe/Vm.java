@@ -43,6 +43,10 @@ public final class Vm implements FunctionContext {
     private static final int COLUMN = Opcode.Column.ordinal();
     private static final int AGG_STEP = Opcode.AggStep.ordinal();
     private static final int INTEGER = Opcode.Integer.ordinal();
+    /** Eq, Ne, Lt, Le, Gt and Ge, which follow one another in {@link Opcode}: a scan's WHERE tests. */
+    private static final int FIRST_COMPARE = Opcode.Eq.ordinal();
+    private static final int LAST_COMPARE = Opcode.Ge.ordinal();
+    private static final int REAL_AFFINITY = Opcode.RealAffinity.ordinal();
 
     /** What {@link #execute} returns, instead of a pc, for a step's end. */
     private static final int ROW = -1;
@@ -231,8 +235,10 @@ public final class Vm implements FunctionContext {
     }
 
     /**
-     * Runs Next, Column and AggStep instructions from {@code pc} on, for as long as they come,
-     * and returns the pc of the first other one. A scan's inner loop is made of them. In a loop
+     * Runs Next, Column and AggStep instructions, and the comparisons and RealAffinity that test
+     * a column in a WHERE, from {@code pc} on, for as long as they come, and returns the pc of the
+     * first other one. A scan's inner loop is made of them (a filter's comparison run out in
+     * {@link #run} cost a tenth of a REAL column's filtered count). In a loop
      * of its own, with only what they read live, C2 keeps its state in registers; in {@link
      * #run}, whose other paths call out at every turn, it reloaded some eight values from the
      * stack for each instruction. The field pc is set only on the way out, by a return or an
@@ -259,6 +265,13 @@ public final class Vm implements FunctionContext {
                     cursors.column(code[at + Program.P1], code[at + Program.P2], r[code[at + Program.P3]],
                             (Register) p4[pc]);
                     pc++;
+                } else if (op >= FIRST_COMPARE && op <= LAST_COMPARE) {
+                    boolean jump = comparisons.jumps(Opcode.of(op), r[code[at + Program.P3]], r[code[at + Program.P1]],
+                            code[at + Program.P5], (Collation) p4[pc]);
+                    pc = jump ? code[at + Program.P2] : pc + 1;
+                } else if (op == REAL_AFFINITY) {
+                    realAffinity(r[code[at + Program.P1]]);
+                    pc++;
                 } else if (op == AGG_STEP) {
                     aggStep((AggregateCall) p4[pc], code[at + Program.P2], code[at + Program.P3],
                             code[at + Program.P5]);
@@ -270,6 +283,13 @@ public final class Vm implements FunctionContext {
         } catch (RuntimeException | Error e) {
             this.pc = pc;
             throw e;
+        }
+    }
+
+    /** RealAffinity: an INTEGER read from a REAL column (SQLite stores whole REALs so) becomes a REAL again. */
+    private static void realAffinity(Register v) {
+        if (v.type() == io.turso4j.value.ValueType.INTEGER) {
+            v.setReal((double) v.intValue());
         }
     }
 
@@ -410,11 +430,7 @@ public final class Vm implements FunctionContext {
                     AffinityCode.affinity(affinities.charAt(i)).apply(r[p1 + i]);
                 }
             }
-            case RealAffinity -> {
-                if (r[p1].type() == io.turso4j.value.ValueType.INTEGER) {
-                    r[p1].setReal((double) r[p1].intValue());
-                }
-            }
+            case RealAffinity -> realAffinity(r[p1]);
             case MustBeInt -> {
                 if (!Comparisons.makeInteger(r[p1])) {
                     if (p2 == 0) {
