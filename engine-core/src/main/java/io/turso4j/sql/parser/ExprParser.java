@@ -5,6 +5,7 @@ import io.turso4j.sql.ast.Expr.BinaryOp;
 import io.turso4j.sql.ast.Expr.LiteralKind;
 import io.turso4j.sql.ast.Expr.UnaryOp;
 import io.turso4j.sql.ast.Name;
+import io.turso4j.sql.ast.OperatorTrees;
 import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
@@ -202,21 +203,7 @@ abstract class ExprParser extends TokenCursor {
      * subquery.
      */
     private static boolean isConstant(Expr e) {
-        return switch (e) {
-            case Expr.Literal l -> true;
-            case Expr.Variable v -> true;
-            case Expr.Unary u -> isConstant(u.operand());
-            case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
-            case Expr.Cast c -> isConstant(c.expr());
-            case Expr.Collate c -> isConstant(c.expr());
-            case Expr.NullTest n -> isConstant(n.expr());
-            case Expr.Between b -> isConstant(b.expr()) && isConstant(b.low()) && isConstant(b.high());
-            case Expr.InList i -> isConstant(i.expr()) && i.values().stream().allMatch(ExprParser::isConstant);
-            case Expr.Case c -> (c.base() == null || isConstant(c.base()))
-                    && c.whens().stream().allMatch(w -> isConstant(w.when()) && isConstant(w.then()))
-                    && (c.otherwise() == null || isConstant(c.otherwise()));
-            default -> false;
-        };
+        return OperatorTrees.madeOf(e, x -> x instanceof Expr.Literal || x instanceof Expr.Variable);
     }
 
     private Expr between(Pos pos, boolean not, Expr left, int lh) {
