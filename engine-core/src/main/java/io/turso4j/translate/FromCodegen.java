@@ -277,7 +277,6 @@ final class FromCodegen {
         searchesFirst = on;
     }
 
-    /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
     /**
      * The stored table that is this FROM clause's one source, with its INDEXED BY ({@code ""}
      * for NOT INDEXED, null for neither); null when there is any other kind or number of sources.
@@ -293,6 +292,7 @@ final class FromCodegen {
 
     record LoneTable(Table table, String indexedBy) {}
 
+    /** The ON terms of the inner joins, to be ANDed into the WHERE clause. */
     List<Expr> joinTerms() {
         return joinTerms;
     }
