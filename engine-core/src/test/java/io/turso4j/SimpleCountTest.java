@@ -103,6 +103,7 @@ class SimpleCountTest {
         System.out.println("SimpleCountTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
         Random rnd = new Random(seed);
         SimulatedIO sim = new SimulatedIO(seed);
+        PolledSteps steps = new PolledSteps(sim);
         try (Database db = Database.open("count.db", sim); Connection c = db.connect()) {
             // Index keys long enough that the index has interior pages, whose entries count too.
             c.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, k TEXT, pad TEXT); CREATE INDEX tk ON t(k)");
@@ -115,27 +116,18 @@ class SimpleCountTest {
             c.execute("DELETE FROM t WHERE id % 7 = " + rnd.nextInt(7));
             c.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             c.execute("PRAGMA cache_size = 8");
-            long expected = count(c, sim, "SELECT count(*) FROM t WHERE id > 0");
+            long expected = count(c, steps, "SELECT count(*) FROM t WHERE id > 0");
             assertEquals(List.of("SCAN t USING COVERING INDEX tk"), plan(c, "EXPLAIN QUERY PLAN SELECT count(*) FROM t"));
-            assertEquals(expected, count(c, sim, "SELECT count(*) FROM t"), "seed " + seed);
-            assertEquals(expected, count(c, sim, "SELECT count(*) FROM t NOT INDEXED"), "seed " + seed);
-            assertTrue(waits > 0, "the simulator completes nothing unpolled");
+            assertEquals(expected, count(c, steps, "SELECT count(*) FROM t"), "seed " + seed);
+            assertEquals(expected, count(c, steps, "SELECT count(*) FROM t NOT INDEXED"), "seed " + seed);
+            assertTrue(steps.waits() > 0, "the simulator completes nothing unpolled");
         }
     }
 
-    private int waits;
-
-    /** The one integer {@code sql} returns, stepped by hand, polling the simulator while it waits. */
-    private long count(Connection c, SimulatedIO sim, String sql) {
+    /** The one integer {@code sql} returns, its steps polled through {@code steps}. */
+    private static long count(Connection c, PolledSteps steps, String sql) {
         try (Statement s = c.prepare(sql)) {
-            StepResult r;
-            while ((r = s.step()) == StepResult.IO) {
-                waits++;
-                while (!s.pendingIo().isDone()) {
-                    sim.poll();
-                }
-            }
-            assertEquals(StepResult.ROW, r);
+            assertEquals(StepResult.ROW, steps.step(s));
             return s.getLong(0);
         }
     }

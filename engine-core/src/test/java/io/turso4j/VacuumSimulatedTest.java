@@ -35,17 +35,11 @@ class VacuumSimulatedTest {
 
     /** Runs {@code sql} by hand, polling the simulator while it waits; returns how often it waited. */
     private static int stepThrough(Connection c, SimulatedIO sim, String sql) {
-        int waits = 0;
+        PolledSteps steps = new PolledSteps(sim);
         try (Statement s = c.prepare(sql)) {
-            for (StepResult r; (r = s.step()) != StepResult.DONE; ) {
-                assertEquals(StepResult.IO, r);
-                waits++;
-                while (!s.pendingIo().isDone()) {
-                    sim.poll();
-                }
-            }
+            assertEquals(StepResult.DONE, steps.step(s));
         }
-        return waits;
+        return steps.waits();
     }
 
     @Test
