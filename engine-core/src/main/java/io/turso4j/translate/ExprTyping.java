@@ -4,7 +4,6 @@ import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
 import io.turso4j.function.FunctionRegistry;
 import io.turso4j.sql.ast.Expr;
-import io.turso4j.sql.ast.OperatorTrees;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
 import io.turso4j.value.Collation;
@@ -226,8 +225,21 @@ final class ExprTyping {
 
     /** Whether {@code e} is made of literals and operators only (SQLite's sqlite3ExprIsConstant, roughly). */
     static boolean isConstant(Expr e) {
-        return OperatorTrees.madeOf(e, x -> x instanceof Expr.Literal
-                || x instanceof Expr.Column c && truthConstant(c) != null);
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Column c -> truthConstant(c) != null;
+            case Expr.Unary u -> isConstant(u.operand());
+            case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
+            case Expr.Cast c -> isConstant(c.expr());
+            case Expr.Collate c -> isConstant(c.expr());
+            case Expr.NullTest n -> isConstant(n.expr());
+            case Expr.Between b -> isConstant(b.expr()) && isConstant(b.low()) && isConstant(b.high());
+            case Expr.InList i -> isConstant(i.expr()) && i.values().stream().allMatch(ExprTyping::isConstant);
+            case Expr.Case c -> (c.base() == null || isConstant(c.base()))
+                    && c.whens().stream().allMatch(w -> isConstant(w.when()) && isConstant(w.then()))
+                    && (c.otherwise() == null || isConstant(c.otherwise()));
+            default -> false;
+        };
     }
 
     /**

@@ -5,7 +5,6 @@ import io.turso4j.sql.ast.Expr.BinaryOp;
 import io.turso4j.sql.ast.Expr.LiteralKind;
 import io.turso4j.sql.ast.Expr.UnaryOp;
 import io.turso4j.sql.ast.Name;
-import io.turso4j.sql.ast.OperatorTrees;
 import io.turso4j.sql.ast.OrderingTerm;
 import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
@@ -198,12 +197,18 @@ abstract class ExprParser extends TokenCursor {
     }
 
     /**
-     * Whether {@code e} is constant as SQLite's parser sees it (sqlite3ExprIsConstant before
-     * names are resolved): literals, parameters and operators over them; no column, function or
-     * subquery.
+     * Whether {@code e} is a literal or a parameter, signed or not. SQLite's parser rewrites IN
+     * lists of any one constant; those with a COLLATE would then compare by it, which SQLite 3.54
+     * does not ({@code 'A' IN ('a' COLLATE NOCASE)} is 0 there, 1 in 3.40), so the rewrite is
+     * kept to values that cannot hold one.
      */
-    private static boolean isConstant(Expr e) {
-        return OperatorTrees.madeOf(e, x -> x instanceof Expr.Literal || x instanceof Expr.Variable);
+    private static boolean isPlainValue(Expr e) {
+        return switch (e) {
+            case Expr.Literal l -> true;
+            case Expr.Variable v -> true;
+            case Expr.Unary u when u.op() == Expr.UnaryOp.NEGATE || u.op() == Expr.UnaryOp.PLUS -> isPlainValue(u.operand());
+            default -> false;
+        };
     }
 
     private Expr between(Pos pos, boolean not, Expr left, int lh) {
@@ -225,9 +230,9 @@ abstract class ExprParser extends TokenCursor {
                 result = withHeight(new Expr.InSelect(pos, not, left, s), Math.max(lh, height) + 1);
             } else {
                 List<Expr> values = at(TokenType.RP) ? List.of() : exprList();
-                if (values.size() == 1 && isConstant(values.getFirst()) && !(left instanceof Expr.Row)) {
-                    // x IN (c) is x == +c, as SQLite's parser makes it: the unary plus leaves the
-                    // comparison x's affinity, as IN's; an explicit COLLATE on c now counts
+                if (values.size() == 1 && isPlainValue(values.getFirst()) && !(left instanceof Expr.Row)) {
+                    // x IN (c) is x == +c, as SQLite's parser makes it for a constant c: one
+                    // comparison, its affinity x's as IN's is (the unary plus has none)
                     Expr plus = withHeight(new Expr.Unary(pos, Expr.UnaryOp.PLUS, values.getFirst()), height + 1);
                     Expr eq = withHeight(new Expr.Binary(pos, Expr.BinaryOp.EQ, left, plus), Math.max(lh, height) + 1);
                     result = not ? withHeight(new Expr.Unary(pos, Expr.UnaryOp.NOT, eq), height + 1) : eq;

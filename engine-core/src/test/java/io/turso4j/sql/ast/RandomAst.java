@@ -140,7 +140,7 @@ final class RandomAst {
             case 1, 2, 3 -> new Expr.Binary(Pos.NONE, pick(Expr.BinaryOp.values()), expr(d), expr(d));
             case 4 -> new Expr.Like(Pos.NONE, pick(Expr.LikeOp.values()), r.nextBoolean(), expr(d), expr(d), maybe(() -> expr(d)));
             case 5 -> new Expr.Between(Pos.NONE, r.nextBoolean(), expr(d), expr(d), expr(d));
-            // not one value: the parser makes "x IN (c)" of a constant c "x == +c", as SQLite's does
+            // not one value: the parser makes "x IN (c)" of a literal or parameter c "x == +c", as SQLite's does
             case 6 -> new Expr.InList(Pos.NONE, r.nextBoolean(), expr(d), r.nextInt(3) == 0 ? List.of()
                     : list(2, 3, () -> expr(d)));
             case 7 -> new Expr.InSelect(Pos.NONE, r.nextBoolean(), expr(d), select());
