@@ -47,6 +47,8 @@ public final class Buffer {
 
     private final MemorySegment segment;
     private final BufferPool pool;
+    /** The pool's free-list shelf this buffer returns to (0 when unpooled). */
+    final int shelf;
     private final boolean checked;
 
     /** {@link #RELEASED} bit | pins × {@link #PIN}. */
@@ -56,9 +58,10 @@ public final class Buffer {
     /** Where the current owner acquired it; recorded by a checked pool for leak reports. */
     Throwable acquiredAt;
 
-    Buffer(MemorySegment segment, BufferPool pool, boolean checked, boolean released) {
+    Buffer(MemorySegment segment, BufferPool pool, int shelf, boolean checked, boolean released) {
         this.segment = segment;
         this.pool = pool;
+        this.shelf = shelf;
         this.checked = checked;
         this.state = released ? RELEASED : 0;
     }
@@ -69,7 +72,7 @@ public final class Buffer {
             throw new IllegalArgumentException("buffer size must be positive: " + size);
         }
         MemorySegment memory = Arena.ofAuto().allocate(size, BufferPool.alignmentFor(size));
-        return new Buffer(memory, null, BufferPool.checksEnabledByDefault(), false);
+        return new Buffer(memory, null, 0, BufferPool.checksEnabledByDefault(), false);
     }
 
     /** The memory. Valid only while the caller owns this buffer. */

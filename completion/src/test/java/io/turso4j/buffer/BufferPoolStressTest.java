@@ -3,6 +3,7 @@ package io.turso4j.buffer;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +20,17 @@ class BufferPoolStressTest {
 
     @Test
     void noBufferHasTwoOwnersAndAllComeBack() {
-        int capacity = 128;
+        run(128, 1);
+    }
+
+    /** Each thread holds a batch at once, so the pool fills several shelves and runs out. */
+    @Test
+    void noBufferHasTwoOwnersAcrossShelves() {
+        run(2 * BufferPool.SHELF_BUFFERS + 128, 48);
+    }
+
+    /** 200 threads each hold up to {@code batch} buffers at once, 200 times over. */
+    private static void run(int capacity, int batch) {
         AtomicInteger clobbered = new AtomicInteger();
         AtomicInteger exhausted = new AtomicInteger();
         try (BufferPool pool = new BufferPool(512, capacity, true)) {
@@ -28,26 +39,32 @@ class BufferPoolStressTest {
                 for (int t = 0; t < 200; t++) {
                     long tag = t;
                     vts.execute(() -> {
+                        List<Buffer> held = new ArrayList<>(batch);
                         for (int i = 0; i < 200; i++) {
-                            Buffer b = pool.tryAcquire();
-                            if (b == null) {
-                                exhausted.incrementAndGet();
-                                Thread.yield();
-                                continue;
+                            held.clear();
+                            for (int k = 0; k < batch; k++) {
+                                Buffer b = pool.tryAcquire();
+                                if (b == null) {
+                                    exhausted.incrementAndGet();
+                                    break;
+                                }
+                                b.segment().set(ValueLayout.JAVA_LONG, 0, tag << 32 | (long) i << 8 | k);
+                                b.pinForIo();
+                                held.add(b);
                             }
-                            long stamp = tag << 32 | i;
-                            b.segment().set(ValueLayout.JAVA_LONG, 0, stamp);
-                            b.pinForIo();
                             Thread.yield();
-                            if (b.segment().get(ValueLayout.JAVA_LONG, 0) != stamp) {
-                                clobbered.incrementAndGet();
-                            }
-                            if (i % 2 == 0) {
-                                b.release();                       // owner first, the I/O recycles
-                                io.execute(b::unpinForIo);
-                            } else {
-                                b.unpinForIo();                    // I/O first, the owner recycles
-                                b.release();
+                            for (int k = 0; k < held.size(); k++) {
+                                Buffer b = held.get(k);
+                                if (b.segment().get(ValueLayout.JAVA_LONG, 0) != (tag << 32 | (long) i << 8 | k)) {
+                                    clobbered.incrementAndGet();
+                                }
+                                if ((i + k) % 2 == 0) {
+                                    b.release();                       // owner first, the I/O recycles
+                                    io.execute(b::unpinForIo);
+                                } else {
+                                    b.unpinForIo();                    // I/O first, the owner recycles
+                                    b.release();
+                                }
                             }
                         }
                     });
@@ -56,7 +73,8 @@ class BufferPoolStressTest {
             assertEquals(0, clobbered.get(), "a buffer was handed to two owners");
             assertEquals(List.of(), pool.leaks());
             assertEquals(pool.carvedCount(), pool.freeCount(), "every buffer came back");
-            System.out.println("BufferPoolStressTest: " + exhausted.get() + " acquires found the pool empty");
+            System.out.println("BufferPoolStressTest: capacity " + capacity + ", " + pool.carvedCount()
+                    + " carved, " + exhausted.get() + " acquires found the pool empty");
         }
     }
 }

@@ -3,8 +3,11 @@ package io.turso4j.buffer;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -155,6 +158,40 @@ class BufferPoolTest {
             }
         } finally {
             BufferPool.setChecksEnabledByDefault(true);
+        }
+    }
+
+    @Test
+    void freeListGrowsWithWhatIsCarvedNotWithCapacity() {
+        try (BufferPool pool = new BufferPool(4096, 1 << 18, false)) {
+            assertEquals(0, pool.shelvesMade());
+            pool.acquire();
+            assertEquals(1, pool.shelvesMade(), "one slab carved, one shelf made");
+        }
+    }
+
+    @Test
+    void everyBufferOfSeveralShelvesIsHandedOutOnceAndComesBack() {
+        int capacity = 2 * BufferPool.SHELF_BUFFERS + 10;
+        try (BufferPool pool = new BufferPool(64, capacity, false)) {
+            List<Buffer> all = new ArrayList<>();
+            Set<Long> addresses = new HashSet<>();
+            for (int i = 0; i < capacity; i++) {
+                Buffer b = pool.acquire();
+                assertTrue(addresses.add(b.address()), "handed out twice");
+                all.add(b);
+            }
+            assertEquals(3, pool.shelvesMade());
+            assertNull(pool.tryAcquire(), "capacity reached");
+            Collections.shuffle(all, new Random(capacity));
+            all.forEach(Buffer::release);
+            assertEquals(capacity, pool.freeCount());
+            Set<Long> again = new HashSet<>();
+            for (int i = 0; i < capacity; i++) {
+                again.add(pool.acquire().address());
+            }
+            assertEquals(addresses, again, "the same buffers, each once");
+            assertEquals(capacity, pool.carvedCount(), "nothing carved twice");
         }
     }
 }
