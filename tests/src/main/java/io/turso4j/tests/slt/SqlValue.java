@@ -14,7 +14,7 @@ public sealed interface SqlValue {
     SqlValue NULL = new NullValue();
 
     static SqlValue ofLong(long value) {
-        return new IntegerValue(value);
+        return SmallIntegers.value(value);
     }
 
     static SqlValue ofDouble(double value) {

@@ -30,7 +30,7 @@ public final class ValueRenderer {
             return "NULL";
         }
         return switch (type) {
-            case 'I' -> Integer.toString((int) toLong(value));
+            case 'I' -> SmallIntegers.text((int) toLong(value));
             case 'R' -> SqliteFloatFormat.fixed3(toDouble(value));
             case 'T' -> printable(toText(value));
             default -> throw new IllegalArgumentException("column type must be I, R or T: " + type);

@@ -70,6 +70,17 @@ class ValueRendererTest {
         assertEquals(expected, r(value));
     }
 
+    /** The shared small values and strings end where the general path takes over: no seam shows. */
+    @Test
+    void integersAroundTheSharedRangeRenderAndCompareAlike() {
+        for (long v = -200; v <= 1100; v++) {
+            SqlValue value = SqlValue.ofLong(v);
+            assertEquals(new SqlValue.IntegerValue(v), value);
+            assertEquals(Long.toString(v), i(value));
+            assertEquals(Long.toString(v), t(value));
+        }
+    }
+
     @Test
     void realColumnsConvertIntegersAndTextPrefixes() {
         assertEquals("7.000", ValueRenderer.render(SqlValue.ofLong(7), 'R'));
