@@ -164,11 +164,13 @@ public final class SltFileRunner {
         }
         // The harness prepares the query once and ignores any text after its first statement.
         String sql = firstStatement(q.sql());
+        long gcStart = GcPauses.totalNanos();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         QueryOutcome outcome = db.query(sql);
         long nanos = System.nanoTime() - start;
-        timings.accept(new QueryTiming(name, q.line(), q.sql(), nanos, THREADS.getCurrentThreadCpuTime() - cpuStart));
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        timings.accept(new QueryTiming(name, q.line(), q.sql(), nanos, cpuNanos, GcPauses.totalNanos() - gcStart));
         switch (outcome) {
             case QueryOutcome.PrepareFailed p -> fail(q.line(), FailureCategory.QUERY_PREPARE_FAILED, q.sql(),
                     q.expected(), List.of(), p.message());

@@ -31,10 +31,12 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
               --timeout-per-file SECONDS  stop a file that runs longer and count it failed (default 600)
               --slowest N                 slowest queries to list (default 10)
               --timings-out FILE          write every query's time as TSV (file, line, micros,
-                                          cpu_micros: the thread's CPU time)
+                                          cpu_micros: the thread's CPU time, gc_micros: the
+                                          collectors' time meanwhile, to the millisecond)
               --compare-timings FILE      compare each query's time with FILE's (a --timings-out of
                                           another run, e.g. --engine sqlite): counts the queries
-                                          over 10x as long, by wall clock and by CPU time
+                                          over 10x as long, by wall clock, by wall clock less GC
+                                          pauses and by CPU time
             """;
 
     /** Thrown for a command line that cannot be run (message says why), or for help (empty message). */

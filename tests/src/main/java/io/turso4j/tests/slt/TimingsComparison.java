@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * This run's query times against another run's ({@code --compare-timings}, a {@link
  * TimingsFile} written by, say, {@code --engine sqlite}): how many queries took more than
- * {@value #LIMIT}× as long here, by wall clock and by the thread's CPU time, and the worst of
- * them. Only queries that took at least {@value #FLOOR_MICROS} µs there are judged: below
+ * {@value #LIMIT}× as long here, by wall clock (and how many of those had a collection inside
+ * them), by wall clock less this run's collection time, and by the thread's CPU time, and the
+ * worst of them. Only queries that took at least {@value #FLOOR_MICROS} µs there are judged: below
  * that, a microsecond's timer step or a cache miss makes any ratio. Thread-safe (a lock, not
  * {@code synchronized}).
  */
@@ -27,9 +28,13 @@ final class TimingsComparison implements Consumer<QueryTiming> {
     /** One query of the other run: wall and CPU time in µs (CPU -1 when the file had none). */
     private record Theirs(long micros, long cpuMicros) {}
 
-    private record Judged(String where, long micros, long cpuMicros, Theirs theirs) {
+    private record Judged(String where, long micros, long cpuMicros, long gcMicros, Theirs theirs) {
         double wallRatio() {
             return (double) micros / Math.max(1, theirs.micros);
+        }
+
+        double wallLessGcRatio() {
+            return (double) Math.max(0, micros - gcMicros) / Math.max(1, theirs.micros);
         }
 
         double cpuRatio() {
@@ -73,7 +78,7 @@ final class TimingsComparison implements Consumer<QueryTiming> {
         try {
             matched++;
             if (other.micros >= FLOOR_MICROS) {
-                judged.add(new Judged(where, t.nanos() / 1000, t.cpuNanos() / 1000, other));
+                judged.add(new Judged(where, t.nanos() / 1000, t.cpuNanos() / 1000, t.gcNanos() / 1000, other));
             }
         } finally {
             lock.unlock();
@@ -85,10 +90,14 @@ final class TimingsComparison implements Consumer<QueryTiming> {
         lock.lock();
         try {
             long overWall = judged.stream().filter(j -> j.wallRatio() > LIMIT).count();
+            long overWallWithGc = judged.stream().filter(j -> j.wallRatio() > LIMIT && j.gcMicros > 0).count();
+            long overWallLessGc = judged.stream().filter(j -> j.wallLessGcRatio() > LIMIT).count();
             long overCpu = judged.stream().filter(j -> j.cpuRatio() > LIMIT).count();
             out.printf("%nCompared with %s: %d queries in both, %d of them took %d µs or more there.%n", path,
                     matched, judged.size(), FLOOR_MICROS);
-            out.printf("Over %d× as long here: %d by wall clock, %d by thread CPU time.%n", LIMIT, overWall, overCpu);
+            out.printf("Over %d× as long here: %d by wall clock (%d of them with a GC pause inside), %d by wall clock"
+                    + " less GC pauses, %d by thread CPU time.%n", LIMIT, overWall, overWallWithGc, overWallLessGc,
+                    overCpu);
             List<Judged> worst = new ArrayList<>(judged);
             worst.sort(Comparator.comparingDouble(Judged::cpuRatio).reversed());
             for (Judged j : worst.subList(0, Math.min(shown, worst.size()))) {
