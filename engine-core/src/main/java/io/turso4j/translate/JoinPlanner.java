@@ -61,9 +61,6 @@ final class JoinPlanner {
     private record Partial(Partial parent, int source, AccessPath path, long placed, int depth, double cost,
                            double rows) {}
 
-    private static final Comparator<Partial> CHEAPER_FIRST =
-            Comparator.comparingDouble(Partial::cost).thenComparingDouble(Partial::rows);
-
     private final List<Item> items;
     private final Schema schema;
     /** The ORDER BY the loops should yield if they can (null: none wanted). */
@@ -228,39 +225,132 @@ final class JoinPlanner {
 
     Plan plan() {
         int n = items.size();
-        List<Partial> beam = List.of(new Partial(null, -1, null, 0, 0, 0, 1));
+        Partial[] beam = {new Partial(null, -1, null, 0, 0, 0, 1)};
+        Extensions next = new Extensions(BEAM * n);
         for (int step = 0; step < n; step++) {
-            int most = beam.size() * (n - step);
-            List<Partial> next = new ArrayList<>(most);
-            Map<Long, Integer> at = new HashMap<>(2 * most);
-            for (Partial p : beam) {
+            next.clear();
+            for (int b = 0; b < beam.length; b++) {
+                Partial p = beam[b];
                 for (int s = 0; s < n; s++) {
                     Item item = items.get(s);
                     if ((p.placed & (1L << s)) != 0 || (item.prereq() & ~p.placed) != 0) {
                         continue;
                     }
                     AccessPath path = best(s, p.placed, p.rows);
-                    Partial q = new Partial(p, s, path, p.placed | (1L << s), step + 1,
-                            p.cost + p.rows * path.cost() + path.setup(), Math.max(1, p.rows * path.rows()));
-                    // Of two partial orders that place the same sources only the cheaper is kept.
-                    Integer i = at.putIfAbsent(spread(q.placed), next.size());
-                    if (i == null) {
-                        next.add(q);
-                    } else if (q.cost < next.get(i).cost) {
-                        next.set(i, q);
-                    }
+                    next.offer(b, s, path, p.placed | (1L << s), p.cost + p.rows * path.cost() + path.setup(),
+                            Math.max(1, p.rows * path.rows()));
                 }
             }
-            next.sort(CHEAPER_FIRST);
-            beam = next.subList(0, Math.min(BEAM, next.size()));
+            beam = next.cheapest(beam, step + 1);
         }
         int[] order = new int[n];
         AccessPath[] paths = new AccessPath[n];
-        for (Partial p = beam.getFirst(); p.parent != null; p = p.parent) {
+        for (Partial p = beam[0]; p.parent != null; p = p.parent) {
             order[p.depth - 1] = p.source;
             paths[p.source] = p.path;
         }
         return new Plan(order, paths);
+    }
+
+    /**
+     * The partial orders one step of {@link #plan} makes by extending the beam's, in parallel
+     * arrays made once per plan rather than as objects: a wide join tries hundreds a step and
+     * keeps {@link #BEAM}. Of two that place the same sources only the cheaper is kept, in the
+     * place of the first; the sets are found through an open-addressing table of primitive keys.
+     */
+    private static final class Extensions {
+        private final int[] from;
+        private final int[] source;
+        private final AccessPath[] path;
+        private final long[] placed;
+        private final double[] cost;
+        private final double[] rows;
+        private int size;
+        /** The sets placed so far this step (never empty, so 0 marks a free slot), and their positions. */
+        private final long[] sets;
+        private final int[] positions;
+
+        /** Room for {@code most} extensions: a step makes at most BEAM × sources. */
+        Extensions(int most) {
+            from = new int[most];
+            source = new int[most];
+            path = new AccessPath[most];
+            placed = new long[most];
+            cost = new double[most];
+            rows = new double[most];
+            int capacity = Integer.highestOneBit(Math.max(2, 2 * most) - 1) << 1;
+            sets = new long[capacity];
+            positions = new int[capacity];
+        }
+
+        void clear() {
+            size = 0;
+            java.util.Arrays.fill(sets, 0);
+        }
+
+        /** Beam entry {@code from} extended by {@code source}, unless a cheaper order of the same sources is kept. */
+        void offer(int from, int source, AccessPath path, long placed, double cost, double rows) {
+            int i = positionOf(placed);
+            if (i == size) {
+                size++;
+            } else if (!(cost < this.cost[i])) {
+                return;
+            }
+            this.from[i] = from;
+            this.source[i] = source;
+            this.path[i] = path;
+            this.placed[i] = placed;
+            this.cost[i] = cost;
+            this.rows[i] = rows;
+        }
+
+        /** Where {@code set} is kept; when it is new, the next free position (recorded as its). */
+        private int positionOf(long set) {
+            int mask = sets.length - 1;
+            for (int slot = (int) (spread(set) >>> 32) & mask; ; slot = (slot + 1) & mask) {
+                if (sets[slot] == set) {
+                    return positions[slot];
+                }
+                if (sets[slot] == 0) {
+                    sets[slot] = set;
+                    positions[slot] = size;
+                    return size;
+                }
+            }
+        }
+
+        /**
+         * The up to {@link #BEAM} cheapest, by cost then rows (of two alike, the one offered first,
+         * as a stable sort would leave them), made partial orders of depth {@code depth} extending
+         * {@code beam}'s.
+         */
+        Partial[] cheapest(Partial[] beam, int depth) {
+            int[] top = new int[Math.min(BEAM, size)];
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                int at = kept;
+                while (at > 0 && cheaper(i, top[at - 1])) {
+                    at--;
+                }
+                if (at == top.length) {
+                    continue;
+                }
+                kept = Math.min(kept + 1, top.length);
+                System.arraycopy(top, at, top, at + 1, kept - 1 - at);
+                top[at] = i;
+            }
+            Partial[] out = new Partial[kept];
+            for (int k = 0; k < kept; k++) {
+                int i = top[k];
+                out[k] = new Partial(beam[from[i]], source[i], path[i], placed[i], depth, cost[i], rows[i]);
+            }
+            return out;
+        }
+
+        private boolean cheaper(int i, int j) {
+            int c = Double.compare(cost[i], cost[j]);
+            return c < 0 || c == 0 && Double.compare(rows[i], rows[j]) < 0;
+        }
     }
 
     /**
@@ -284,8 +374,14 @@ final class JoinPlanner {
             candidates = unplacedChoices[s];
         } else {
             // Only the relevant sources change the candidates, so orders that differ elsewhere share them.
-            candidates = choices.get(s).computeIfAbsent(spread(available & relevant[s]),
-                    a -> candidates(s, available & relevant[s], false));
+            // Looked up, then put: a computeIfAbsent would make a capturing lambda every call.
+            Map<Long, AccessPath[]> byPlaced = choices.get(s);
+            Long key = spread(available & relevant[s]);
+            candidates = byPlaced.get(key);
+            if (candidates == null) {
+                candidates = candidates(s, available & relevant[s], false);
+                byPlaced.put(key, candidates);
+            }
         }
         AccessPath best = null;
         for (AccessPath c : candidates) {
