@@ -8,8 +8,7 @@ import java.util.List;
  *
  * <p>Instruction {@code i} occupies {@code code[i*5 .. i*5+5)} as opcode, P1, P2, P3, P5, and
  * its P4 (a constant object, or null) is {@code p4[i]}. Jump targets are absolute addresses.
- * There are {@code p4.length} instructions; {@code code} may run on past them (the builder's
- * spare capacity, unused).
+ * There are {@code p4.length} instructions.
  * Immutable once built ({@link ProgramBuilder#build}), so one program may serve several VMs.
  */
 public final class Program {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Emits a {@link Program}, SQLite's {@code Vdbe} under construction: instructions appended
@@ -17,6 +18,29 @@ import java.util.Map;
  * compilation.
  */
 public final class ProgramBuilder {
+    /** The most instructions whose arrays {@link #SPARE} keeps (larger ones are left to the GC). */
+    private static final int SPARE_LIMIT = 1024;
+    /**
+     * The arrays of a builder whose program was built, for the next builder to start from (any
+     * thread; one builder holds them at a time): {@link #build} copies the program out at its
+     * exact size, so compiling allocates about the program's size rather than every array the
+     * builder grew through on the way. Empty while a builder has them or none was built yet.
+     */
+    private static final AtomicReference<Scratch> SPARE = new AtomicReference<>();
+
+    /** A builder's growable arrays, handed from builder to builder through {@link #SPARE}. */
+    private static final class Scratch {
+        int[] code;
+        Object[] p4;
+
+        Scratch(int capacity) {
+            code = new int[capacity * Program.WIDTH];
+            p4 = new Object[capacity];
+        }
+    }
+
+    /** Where {@link #code} and {@link #p4} came from, to go back to {@link #SPARE} when built; null for a run-once block. */
+    private Scratch scratch;
     private int[] code;
     private Object[] p4;
     private int size;
@@ -41,7 +65,10 @@ public final class ProgramBuilder {
     private boolean codingOnce;
 
     public ProgramBuilder() {
-        this(64);
+        Scratch spare = SPARE.getAndSet(null);
+        scratch = spare != null ? spare : new Scratch(64);
+        code = scratch.code;
+        p4 = scratch.p4;
     }
 
     /** A builder with room for {@code capacity} instructions before it grows. */
@@ -236,15 +263,16 @@ public final class ProgramBuilder {
 
     /**
      * Freezes the program, replacing labels by addresses. The builder may not be used after:
-     * its code array becomes the program's as it is, spare capacity and all (a {@link Program}
-     * counts its instructions by its P4 array), rather than be copied once more.
+     * the program gets copies of its arrays at their exact sizes, and the arrays themselves go
+     * to {@link #SPARE} for the next builder.
      */
     public Program build() {
         if (once != null) {
             appendRunOnceBlock();
         }
-        int[] finalCode = code;
-        code = null;
+        int[] finalCode = Arrays.copyOf(code, size * Program.WIDTH);
+        Object[] finalP4 = Arrays.copyOf(p4, size);
+        recycle();
         for (int i = 0; i < size; i++) {
             int at = i * Program.WIDTH;
             Opcode op = Opcode.of(finalCode[at + Program.OP]);
@@ -255,8 +283,21 @@ public final class ProgramBuilder {
                 finalCode[at + Program.P3] = address(finalCode[at + Program.P3]);
             }
         }
-        return new Program(finalCode, Arrays.copyOf(p4, size), registers + 1, cursors, columnNames,
+        return new Program(finalCode, finalP4, registers + 1, cursors, columnNames,
                 parameterNames, readOnly, statementSavepoint);
+    }
+
+    /** Gives the arrays to {@link #SPARE} (P4 cleared, so that it keeps no constant alive) and forgets them. */
+    private void recycle() {
+        if (scratch != null && p4.length <= SPARE_LIMIT) {
+            Arrays.fill(p4, 0, size, null);
+            scratch.code = code;
+            scratch.p4 = p4;
+            SPARE.compareAndSet(null, scratch);
+        }
+        scratch = null;
+        code = null;
+        p4 = null;
     }
 
     /**

@@ -2,13 +2,15 @@ package io.turso4j.vdbe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The builder grows its arrays as instructions come and hands them to the program untrimmed:
- * a program of more instructions than the initial capacity keeps every one, in order, with its
- * labels resolved, and its size is the number emitted, not the capacity.
+ * The builder grows its arrays as instructions come and gives the program copies at their exact
+ * size: a program of more instructions than the initial capacity keeps every one, in order, with
+ * its labels resolved, and its size is the number emitted, not the capacity. The builder's own
+ * arrays serve the next builder, which must not change a program built before.
  */
 class ProgramBuilderTest {
 
@@ -61,5 +63,39 @@ class ProgramBuilderTest {
         assertEquals(42, p.p1(halt + 1));
         assertEquals(Opcode.Goto, p.opcode(halt + 2));
         assertEquals(1, p.p2(halt + 2));
+    }
+
+    @Test
+    void aBuiltProgramIsExactlySizedAndUntouchedByTheBuildersAfterIt() {
+        ProgramBuilder first = new ProgramBuilder();
+        first.emit(Opcode.Init, 0, 1);
+        first.emit(Opcode.String8, 0, first.allocRegister(), 0, "kept", 0);
+        first.emit(Opcode.Halt, 0, 0);
+        Program p = first.build();
+        assertEquals(3 * Program.WIDTH, p.code.length);
+        assertEquals(3, p.p4.length);
+
+        for (int round = 0; round < 3; round++) { // the next builders start from the first's arrays
+            ProgramBuilder next = new ProgramBuilder();
+            for (int i = 0; i < 200; i++) {
+                next.emit(Opcode.Integer, 7, 8, 9, "other", 1);
+            }
+            Program q = next.build();
+            assertEquals(200, q.size());
+            for (int i = 0; i < 200; i++) { // a recycled P4 array was cleared, not left to leak into a program
+                assertEquals("other", q.p4(i));
+            }
+        }
+
+        assertEquals(Opcode.Init, p.opcode(0));
+        assertEquals(Opcode.String8, p.opcode(1));
+        assertEquals("kept", p.p4(1));
+        assertEquals(1, p.p2(1));
+        assertEquals(Opcode.Halt, p.opcode(2));
+        ProgramBuilder empty = new ProgramBuilder();
+        empty.emit(Opcode.Halt, 0, 0);
+        Program r = empty.build();
+        assertEquals(1, r.size());
+        assertTrue(r.p4(0) == null, "a recycled P4 slot comes back empty");
     }
 }
