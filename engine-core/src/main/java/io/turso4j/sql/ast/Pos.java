@@ -11,6 +11,17 @@ package io.turso4j.sql.ast;
 public final class Pos {
     /** Position for nodes made by code rather than parsed (tests, rewrites). */
     public static final Pos NONE = new Pos(-1);
+    /**
+     * The positions of the first offsets, made once: parsing makes a position per node, and
+     * most statements are short (a position has no identity worth a new object).
+     */
+    private static final Pos[] SHARED = new Pos[2048];
+
+    static {
+        for (int i = 0; i < SHARED.length; i++) {
+            SHARED[i] = new Pos(i);
+        }
+    }
 
     private final int offset;
 
@@ -19,7 +30,7 @@ public final class Pos {
     }
 
     public static Pos at(int offset) {
-        return new Pos(offset);
+        return offset >= 0 && offset < SHARED.length ? SHARED[offset] : new Pos(offset);
     }
 
     public int offset() {
