@@ -85,10 +85,14 @@ final class FromCodegen {
     /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
     private boolean searchesFirst;
     /**
-     * The column names the enclosing SELECT mentions ({@link UnusedColumns#mentioned}); null
-     * when unknown or when it reads every column, and then subqueries compute all theirs.
+     * The SELECT this FROM belongs to and the ORDER BY terms sorted with it, whose column names
+     * {@link #mentioned} finds; null when unknown, and then subqueries compute all their columns.
      */
-    private java.util.Set<String> readBy;
+    private Select.Core readBy;
+    private List<Expr> readByExtras = List.of();
+    /** What {@link #mentioned} found, once {@link #mentionedFound}. */
+    private java.util.Set<String> mentioned;
+    private boolean mentionedFound;
     /** Per subquery source, the jumps around the columns it leaves uncomputed: {column, address}. */
     private final Map<Scope.Source, List<int[]>> uncomputed = new java.util.IdentityHashMap<>();
 
@@ -267,9 +271,26 @@ final class FromCodegen {
         }
     }
 
-    /** Says which column names the SELECT this FROM belongs to mentions (see {@link #readBy}). */
-    void readBy(java.util.Set<String> mentioned) {
-        readBy = mentioned;
+    /**
+     * Says which SELECT this FROM belongs to, with the ORDER BY terms {@code extras} its caller
+     * sorts by: a subquery source leaves the columns they never mention uncomputed.
+     */
+    void readBy(Select.Core core, List<Expr> extras) {
+        readBy = core;
+        readByExtras = extras;
+    }
+
+    /**
+     * The column names {@link #readBy} mentions ({@link UnusedColumns#mentioned}), found when a
+     * subquery source first asks (a FROM of stored tables never does); null when unknown or when
+     * it reads every column.
+     */
+    private java.util.Set<String> mentioned() {
+        if (!mentionedFound) {
+            mentioned = readBy == null ? null : UnusedColumns.mentioned(readBy, readByExtras);
+            mentionedFound = true;
+        }
+        return mentioned;
     }
 
     /** Says that only the first row the loops yield in the requested order is wanted. */
@@ -423,8 +444,9 @@ final class FromCodegen {
             select = PushDown.into(select, name, names, where, selects.exprs().functions());
         }
         Select body = select;
-        java.util.BitSet unused = readBy == null ? null : UnusedColumns.unused(body, name, named ? declared
-                : UnusedColumns.names(body, selects), readBy, cte, selects.exprs());
+        java.util.Set<String> mentioned = mentioned();
+        java.util.BitSet unused = mentioned == null ? null : UnusedColumns.unused(body, name, named ? declared
+                : UnusedColumns.names(body, selects), mentioned, cte, selects.exprs());
         List<Select.Body> arms = unused == null ? List.of() : CompoundCodegen.arms(body.body());
         arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
         int register = b.allocRegister();

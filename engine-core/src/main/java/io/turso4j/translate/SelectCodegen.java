@@ -490,7 +490,7 @@ final class SelectCodegen {
         Select.Core arm = core;
         if (core.from() != null) {
             from = new FromCodegen(b, this);
-            from.readBy(UnusedColumns.mentioned(core, extras));
+            from.readBy(core, extras);
             exprs.pushScope(from.bind(core.from(), outer, core.where() == null ? List.of() : conjuncts(core.where())));
             where.addAll(from.joinTerms());
         }
