@@ -226,7 +226,8 @@ final class JoinPlanner {
     Plan plan() {
         int n = items.size();
         Partial[] beam = {new Partial(null, -1, null, 0, 0, 0, 1)};
-        Extensions next = new Extensions(BEAM * n);
+        // A step extends at most BEAM orders, and no more than there are sets of sources (2^n).
+        Extensions next = new Extensions(n * (n < 3 ? 1 << n : BEAM));
         for (int step = 0; step < n; step++) {
             next.clear();
             for (int b = 0; b < beam.length; b++) {
@@ -270,7 +271,7 @@ final class JoinPlanner {
         private final long[] sets;
         private final int[] positions;
 
-        /** Room for {@code most} extensions: a step makes at most BEAM × sources. */
+        /** Room for {@code most} extensions: as many as one step can make. */
         Extensions(int most) {
             from = new int[most];
             source = new int[most];
