@@ -20,7 +20,8 @@ import java.lang.foreign.ValueLayout;
  * payload spills to overflow pages, which the cursor reads the general way instead.
  *
  * <p>Immutable bytes, mutable parse results ({@link #payloadStart}, {@link #payloadSize},
- * {@link #rowid}); owned by one cursor.
+ * {@link #rowid}); owned by one cursor, which gives {@link #bytes} back to its tree when it
+ * drops the snapshot.
  */
 final class LeafSnapshot {
     final byte[] bytes;
@@ -42,13 +43,13 @@ final class LeafSnapshot {
     private long varint;
 
     /**
-     * Copies {@code leaf}, which must be a leaf page, into {@code reuse} if that is an array of
-     * the right size nothing reads any more (a scan's previous snapshot), else into a new one:
-     * a scan then neither allocates nor zeroes an array per leaf.
+     * Copies {@code leaf}, which must be a leaf page, into {@code into}, an array of its usable
+     * size that nothing else reads (see {@link PagerBTree#leafCopy}): a scan then neither
+     * allocates nor zeroes an array per leaf, nor a statement per cursor.
      */
-    LeafSnapshot(BTreePage leaf, byte[] reuse) {
+    LeafSnapshot(BTreePage leaf, byte[] into) {
         this.usableSize = leaf.usableSize();
-        this.bytes = reuse != null && reuse.length == usableSize ? reuse : new byte[usableSize];
+        this.bytes = into;
         MemorySegment.copy(leaf.segment(), ValueLayout.JAVA_BYTE, 0, bytes, 0, usableSize);
         this.pageNumber = leaf.pageNumber();
         this.table = leaf.type().isTable();

@@ -38,6 +38,8 @@ import java.util.function.Function;
 public final class PagerBTree implements BTree {
     /** The SQLITE_VERSION_NUMBER written into new headers as last writer. */
     static final int SQLITE_VERSION_NUMBER = 3040001;
+    /** How many leaf copies' arrays wait for reuse: enough for a statement's cursors, a join's included. */
+    private static final int SPARE_LEAF_COPIES = 4;
 
     private final Pager pager;
     private AutoVacuum newDatabaseMode = AutoVacuum.NONE;
@@ -51,6 +53,15 @@ public final class PagerBTree implements BTree {
     private PageEdit idleReadEdit;
     /** The edit {@link #write} reuses (with its spare page copies), when no write is under way. */
     private PageEdit idleWriteEdit;
+    /**
+     * Arrays of leaf copies ({@link LeafSnapshot}) that cursors gave back when they dropped the
+     * copy ({@link #giveBackLeafCopy}), for the next copy of any cursor on this connection
+     * ({@link #leafCopy}): most statements open a cursor, copy a leaf or two and close, and a
+     * new page-sized array each time was most of what reading allocated. An array is either
+     * here or owned by one cursor, never both, so two live cursors never share one.
+     */
+    private final byte[][] spareLeafCopies = new byte[SPARE_LEAF_COPIES][];
+    private int spareLeafCopyCount;
 
     public PagerBTree(Pager pager) {
         this.pager = pager;
@@ -68,6 +79,36 @@ public final class PagerBTree implements BTree {
         long value;
         /** The tree's pages that descents kept, good while {@link #value} stands. */
         final KeptPages kept = new KeptPages();
+    }
+
+    /**
+     * An array of {@code size} bytes for a leaf copy, now owned by the caller: one a cursor gave
+     * back, or a new one. Its contents are stale; the caller overwrites all of it.
+     */
+    byte[] leafCopy(int size) {
+        while (spareLeafCopyCount > 0) {
+            byte[] b = spareLeafCopies[--spareLeafCopyCount];
+            spareLeafCopies[spareLeafCopyCount] = null;
+            if (b.length == size) {
+                return b;
+            }
+        }
+        return new byte[size];
+    }
+
+    /**
+     * Takes back the array of a leaf copy its cursor dropped, which neither it nor anything it
+     * handed out reads any more; kept if there is room.
+     */
+    void giveBackLeafCopy(byte[] b) {
+        if (spareLeafCopyCount < SPARE_LEAF_COPIES) {
+            spareLeafCopies[spareLeafCopyCount++] = b;
+        }
+    }
+
+    /** How many leaf copies' arrays wait for reuse (for tests). */
+    int spareLeafCopies() {
+        return spareLeafCopyCount;
     }
 
     /** The version of the tree rooted at {@code root}, the same object for every cursor on it. */

@@ -33,16 +33,18 @@ import java.util.function.Function;
  * IoPending} can simply be repeated. One connection, one thread at a time.
  *
  * <p>The one shortcut: the cursor remembers the leaf it stands on ({@link #leaf}, with its
- * view {@link #leafView}), and {@link #next()} steps to the next cell of that leaf without an
- * edit, a pin or a new view while the tree's version is unchanged and the pager says the
- * page is still its current clean copy ({@link io.turso4j.storage.pager.Pager#isCurrent}).
- * It reads those cells from a {@link LeafSnapshot}, a heap copy of the leaf taken at the first
- * such step, so the entry's payload is a range of that copy rather than a copy of its own. A
- * scan then pays the edit and the copy only once per leaf.
+ * view {@link #leafView}), and {@link #next()} and {@link #prev()} step to the next or previous
+ * cell of that leaf without an edit, a pin or a new view while the tree's version is unchanged
+ * and the pager says the page is still its current clean copy ({@link
+ * io.turso4j.storage.pager.Pager#isCurrent}). They read those cells from a {@link
+ * LeafSnapshot}, a heap copy of the leaf taken at the first such step, so the entry's payload
+ * is a range of that copy rather than a copy of its own. A scan, either way, then pays the edit
+ * and the copy only once per leaf.
  *
  * <p>The entry's payload is {@code payload[payloadStart .. payloadStart + payloadSize)}; the
- * array is never written once the cursor points into it (a fresh array per settled entry, a
- * fresh snapshot per leaf).
+ * array is never written while the cursor points into it (a fresh array per settled entry; a
+ * snapshot's array, which the tree lends the cursor ({@link PagerBTree#leafCopy}), goes back
+ * only once the cursor has left it: see {@link #dropSnapshot}).
  */
 final class PagerCursor implements BTreeCursor {
     private final PagerBTree tree;
@@ -95,16 +97,11 @@ final class PagerCursor implements BTreeCursor {
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
-    /** The copy of {@link #leaf} that {@link #nextOnLeaf} reads, taken at its first step there; or null. */
+    /** The copy of {@link #leaf} that {@link #nextOnLeaf} and {@link #prevOnLeaf} read, taken at their first step there; or null. */
     private LeafSnapshot snapshot;
-    /**
-     * The bytes of the snapshot before {@link #snapshot}, for the next one to reuse: the cursor
-     * dropped that snapshot when it settled on an entry with a payload of its own, so nothing
-     * reads them any more (the reader is reset before its next use, and keys are copies).
-     */
-    private byte[] spareSnapshotBytes;
-    /** {@link #next()}'s operation, made once rather than per call. */
+    /** {@link #next()}'s and {@link #prev()}'s operations, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
+    private final Function<PageEdit, Boolean> prevOp = this::prev;
     /**
      * The seek under way ({@link #seek} and {@link #seekRowid} keep their arguments here, and
      * their operations and orders are made once, so a seek allocates no closures): an index
@@ -180,7 +177,7 @@ final class PagerCursor implements BTreeCursor {
     private boolean nextOnLeaf() {
         LeafSnapshot s = snapshot;
         if (s == null) {
-            return firstOnLeaf();
+            return firstOnLeaf(1);
         }
         // The copy holds the leaf as the tree was at version seen: whatever the pager has done
         // with the page since (evicted it, spilled it), it answers for the tree while the
@@ -188,22 +185,37 @@ final class PagerCursor implements BTreeCursor {
         if (hole || seen != version.value) {
             return false;
         }
-        return nextCell(s, path.depth - 1);
+        return nextCell(s, path.depth - 1, 1);
     }
 
-    /** {@link #nextOnLeaf} before the leaf is copied: checks the leaf still applies, then copies it. */
-    private boolean firstOnLeaf() {
+    /** {@link #nextOnLeaf} backwards: the previous cell of the remembered leaf (a descending scan). */
+    private boolean prevOnLeaf() {
+        LeafSnapshot s = snapshot;
+        if (s == null) {
+            return firstOnLeaf(-1);
+        }
+        if (hole || seen != version.value) {
+            return false;
+        }
+        return nextCell(s, path.depth - 1, -1);
+    }
+
+    /**
+     * {@link #nextOnLeaf} ({@code step} 1) or {@link #prevOnLeaf} (-1) before the leaf is
+     * copied: checks the leaf still applies, then copies it.
+     */
+    private boolean firstOnLeaf(int step) {
         if (!onRememberedLeaf()) {
             return false;
         }
         int top = path.depth - 1;
-        if (path.idx[top] + 1 >= leafView.cellCount()) {
+        int i = path.idx[top] + step;
+        if (i < 0 || i >= leafView.cellCount()) {
             return false;
         }
-        LeafSnapshot s = new LeafSnapshot(leafView, spareSnapshotBytes);
-        spareSnapshotBytes = null;
+        LeafSnapshot s = new LeafSnapshot(leafView, tree.leafCopy(leafView.usableSize()));
         snapshot = s;
-        return nextCell(s, top);
+        return nextCell(s, top, step);
     }
 
     /**
@@ -216,11 +228,14 @@ final class PagerCursor implements BTreeCursor {
                 && tree.pager().isCurrent(leaf) && path.pages[path.depth - 1] == leaf.number();
     }
 
-    /** Lands on the cell after the path's current one on the leaf copied in {@code s}; false past its end or at a cell that spills. */
-    private boolean nextCell(LeafSnapshot s, int top) {
-        int i = path.idx[top] + 1;
+    /**
+     * Lands on the cell {@code step} (1 or -1) from the path's current one on the leaf copied in
+     * {@code s}; false past either end or at a cell that spills.
+     */
+    private boolean nextCell(LeafSnapshot s, int top, int step) {
+        int i = path.idx[top] + step;
         // the cell count from the copy: the page's own is behind a checked off-heap read
-        if (i >= s.cellCount() || !s.cell(i)) {
+        if (i < 0 || i >= s.cellCount() || !s.cell(i)) {
             return false;
         }
         path.idx[top] = i;
@@ -277,19 +292,21 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean prev() {
-        return tree.read(e -> {
-            if (!hole && path != null && seen != version.value) {
-                restore(e);
-            }
-            if (hole) {
-                CursorPath p = find(e, keyOrder(), false);
-                return settle(e, p == null ? edge(e, true) : step(e, p, false));
-            }
-            if (path == null) {
-                return false;
-            }
-            return settle(e, step(e, copyInto(spare, path), false));
-        });
+        return prevOnLeaf() || tree.read(prevOp);
+    }
+
+    private boolean prev(PageEdit e) {
+        if (!hole && path != null && seen != version.value) {
+            restore(e);
+        }
+        if (hole) {
+            CursorPath p = find(e, keyOrder(), false);
+            return settle(e, p == null ? edge(e, true) : step(e, p, false));
+        }
+        if (path == null) {
+            return false;
+        }
+        return settle(e, step(e, copyInto(spare, path), false));
     }
 
     @Override
@@ -572,8 +589,8 @@ final class PagerCursor implements BTreeCursor {
         CursorPath p = spare; // swapped with the current path, as settle swaps
         spare = path != null ? path : new CursorPath();
         path = p.set(written.pages, written.idx, written.depth);
-        forgetLeaf();
         land(newRowid, bytes, 0, bytes.length);
+        forgetLeaf();
         atEnd = w.lastEntry();
         Page placedLeaf = w.placedLeaf();
         if (placedLeaf != null) {
@@ -600,7 +617,20 @@ final class PagerCursor implements BTreeCursor {
     private void forgetLeaf() {
         leaf = null;
         leafView = null;
-        snapshot = null;
+        dropSnapshot();
+    }
+
+    /**
+     * Drops {@link #snapshot}, giving its array back to the tree for the next snapshot (this
+     * cursor's or another's). Called only once the cursor has left the copy: its payload is
+     * elsewhere or gone, and its reader, which may still point into the copy, is reset before
+     * its next use ({@link #land}); an index entry's key is never a range of the copy ({@link #key()}).
+     */
+    private void dropSnapshot() {
+        if (snapshot != null) {
+            tree.giveBackLeafCopy(snapshot.bytes);
+            snapshot = null;
+        }
     }
 
     @Override
@@ -896,10 +926,7 @@ final class PagerCursor implements BTreeCursor {
     /** Remembers the leaf {@code page} (the pager's clean copy, viewed as {@code pg}), or, if null, no leaf. */
     private void rememberLeaf(Page page, BTreePage pg) {
         // a new snapshot even of the same page: it may have changed since (and been committed clean)
-        if (snapshot != null) {
-            spareSnapshotBytes = snapshot.bytes;
-        }
-        snapshot = null;
+        dropSnapshot();
         leaf = page;
         leafView = page == null ? null : pg;
     }

@@ -16,11 +16,13 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A scan that steps along its leaf without re-reading it ({@link PagerCursor#next()}'s
- * shortcut, reading a {@link LeafSnapshot}) must still see what its own connection changes
- * between two steps: in place on the leaf it stands on, undone by ROLLBACK TO, or undone by
- * ROLLBACK, and committed (the leaf is then clean again, but not what the snapshot holds);
- * on a table and on an index. Compared with SQLite doing the same on the same statements.
+ * A scan that steps along its leaf without re-reading it ({@link PagerCursor#next()}'s and
+ * {@link PagerCursor#prev()}'s shortcut, reading a {@link LeafSnapshot}) must still see what its
+ * own connection changes between two steps: in place on the leaf it stands on, undone by
+ * ROLLBACK TO, or undone by ROLLBACK, and committed (the leaf is then clean again, but not what
+ * the snapshot holds); on a table and on an index, forwards and backwards. And its copy must
+ * stay its own while other statements' cursors copy leaves of the same tree (the copies' arrays
+ * are reused from cursor to cursor). Compared with SQLite doing the same on the same statements.
  */
 class ScanShortcutTest {
     @TempDir
@@ -31,10 +33,13 @@ class ScanShortcutTest {
         "WITH RECURSIVE s(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM s WHERE x < 2000) "
                 + "INSERT INTO t SELECT x, 'row' || x FROM s",
         "CREATE INDEX tv ON t(v)",
+        "CREATE TABLE u(id INTEGER PRIMARY KEY, v TEXT)",
     };
     private static final String TABLE_SCAN = "SELECT id, v FROM t NOT INDEXED";
     /** Covered by the index tv: a scan of the index alone. */
     private static final String INDEX_SCAN = "SELECT id, v FROM t INDEXED BY tv WHERE v > ''";
+    private static final String TABLE_SCAN_DESC = "SELECT id, v FROM t NOT INDEXED ORDER BY id DESC";
+    private static final String INDEX_SCAN_DESC = "SELECT id, v FROM t INDEXED BY tv WHERE v > '' ORDER BY v DESC";
 
     /**
      * Between step 10 and 11 of {@code query}, runs {@code between}; returns every row the scan
@@ -134,5 +139,47 @@ class ScanShortcutTest {
     void indexScanSeesAnUpdateCommittedMidScan() throws Exception {
         sameOn("index-committed", INDEX_SCAN, false, "UPDATE t SET v = 'row1008x' WHERE id = 1020",
                 "DELETE FROM t WHERE id = 1009");
+    }
+
+    @Test
+    void backwardScanSeesAnUpdateOnItsOwnLeaf() throws Exception {
+        sameOn("desc-update", TABLE_SCAN_DESC, true, "UPDATE t SET v = 'changed' WHERE id BETWEEN 1985 AND 1989");
+    }
+
+    @Test
+    void backwardScanSeesADeleteAheadOnItsOwnLeaf() throws Exception {
+        sameOn("desc-delete", TABLE_SCAN_DESC, true, "DELETE FROM t WHERE id BETWEEN 1986 AND 1988");
+    }
+
+    @Test
+    void backwardScanSeesChangesUndoneByRollbackTo() throws Exception {
+        sameOn("desc-rollbackto", TABLE_SCAN_DESC, true, "SAVEPOINT s",
+                "UPDATE t SET v = 'changed' WHERE id BETWEEN 1985 AND 1989", "ROLLBACK TO s", "RELEASE s");
+    }
+
+    @Test
+    void backwardScanSeesAnUpdateCommittedMidScan() throws Exception {
+        sameOn("desc-committed", TABLE_SCAN_DESC, false, "UPDATE t SET v = 'changed' WHERE id BETWEEN 1985 AND 1989");
+    }
+
+    @Test
+    void backwardIndexScanSeesChangesOnItsOwnLeaf() throws Exception {
+        sameOn("desc-index-update", INDEX_SCAN_DESC, true, "UPDATE t SET v = 'row987x' WHERE id = 985",
+                "DELETE FROM t WHERE id = 984");
+    }
+
+    /** Statements that copy leaves of t (forwards and backwards) and close, while the scan stands on its copy. */
+    private static final String[] OTHER_SCANS = {
+        "INSERT INTO u SELECT id, v FROM t NOT INDEXED WHERE id % 3 = 0",
+        "INSERT INTO u SELECT id + 10000, v FROM t NOT INDEXED ORDER BY id DESC",
+        "INSERT INTO u SELECT id + 20000, v FROM t INDEXED BY tv WHERE v > '' ORDER BY v DESC",
+    };
+
+    @Test
+    void scanKeepsItsCopyWhileOtherCursorsCopyTheSameLeaves() throws Exception {
+        sameOn("others", TABLE_SCAN, true, OTHER_SCANS);
+        sameOn("others-desc", TABLE_SCAN_DESC, false, OTHER_SCANS);
+        sameOn("others-index", INDEX_SCAN, true, OTHER_SCANS);
+        sameOn("others-index-desc", INDEX_SCAN_DESC, false, OTHER_SCANS);
     }
 }
