@@ -49,6 +49,8 @@ final class CursorOps {
     private final Register[] regs;
     private final VmContext context;
     private final RecordWriter writer = new RecordWriter();
+    /** Where MakeRecord builds its record, reused: the register it goes to takes a copy. */
+    private byte[] recordBytes = new byte[64];
     private Register[] entry = new Register[0];
     private final Records records = new Records();
 
@@ -137,7 +139,8 @@ final class CursorOps {
                 yield -1;
             }
             case MakeRecord -> {
-                regs[p3].setBlob(record(p1, p2, (String) p4));
+                int size = record(p1, p2, (String) p4);
+                regs[p3].setBlob(recordBytes, 0, size);
                 yield -1;
             }
             case Insert -> {
@@ -385,7 +388,8 @@ final class CursorOps {
         }
     }
 
-    private byte[] record(int start, int count, String affinities) {
+    /** Builds the record of {@code regs[start .. start + count)} in {@link #recordBytes}; returns its size. */
+    private int record(int start, int count, String affinities) {
         writer.clear();
         for (int i = 0; i < count; i++) {
             Register v = regs[start + i];
@@ -396,12 +400,16 @@ final class CursorOps {
                 case NULL -> writer.addNull();
                 case INTEGER -> writer.addLong(v.intValue());
                 case REAL -> writer.addDouble(v.realValue());
-                // Referenced, not copied: the writer reads them in toByteArray below.
-                case TEXT -> writer.addText(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
-                case BLOB -> writer.addBlob(MemorySegment.ofArray(v.bytes()).asSlice(0, v.length()));
+                // Referenced, not copied: the writer reads them in writeTo below.
+                case TEXT -> writer.addText(v.bytes(), v.length());
+                case BLOB -> writer.addBlob(v.bytes(), v.length());
             }
         }
-        return writer.toByteArray();
+        int size = Math.toIntExact(writer.size());
+        if (recordBytes.length < size) {
+            recordBytes = new byte[Math.max(size, recordBytes.length * 2)];
+        }
+        return writer.writeTo(recordBytes, 0);
     }
 
     private long newRowid(BTreeCursor c) {

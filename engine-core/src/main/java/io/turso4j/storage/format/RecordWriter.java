@@ -15,8 +15,10 @@ import java.util.Arrays;
  * creates; pass {@code false} to the constructor for older formats). Doubles are always type 7
  * — turning integral reals into integers is column affinity's job, above this layer.
  *
- * <p>Use: {@link #clear}, one {@code add} per column, then {@link #size} and {@link #writeTo}.
- * TEXT and BLOB values are referenced, not copied, until {@link #writeTo}. Reusable and not
+ * <p>Use: {@link #clear}, one {@code add} per column, then {@link #size} and {@link #writeTo}
+ * (into an array the caller reuses: a record built per row then allocates nothing) or {@link
+ * #toByteArray}. TEXT and BLOB values are referenced, not copied, until written: a segment, or
+ * the start of an array, which saves a register's bytes the wrapping. Reusable and not
  * thread-safe.
  */
 public final class RecordWriter {
@@ -25,7 +27,9 @@ public final class RecordWriter {
     private long[] serialTypes = new long[16];
     /** Integer values, or the raw bits of doubles. */
     private long[] numbers = new long[16];
-    private MemorySegment[] bytes = new MemorySegment[16];
+    /** A TEXT or BLOB value: in {@link #segments}, or else the start of the array in {@link #arrays}. */
+    private MemorySegment[] segments = new MemorySegment[16];
+    private byte[][] arrays = new byte[16][];
 
     /** A writer for schema format 4, SQLite's default. */
     public RecordWriter() {
@@ -39,39 +43,59 @@ public final class RecordWriter {
 
     /** Forgets all columns. */
     public RecordWriter clear() {
-        Arrays.fill(bytes, 0, columns, null);
+        Arrays.fill(segments, 0, columns, null);
+        Arrays.fill(arrays, 0, columns, null);
         columns = 0;
         return this;
     }
 
     public RecordWriter addNull() {
-        return add(SerialType.NULL, 0, null);
+        return add(SerialType.NULL, 0);
     }
 
     public RecordWriter addLong(long value) {
-        return add(SerialType.forInteger(value, constantIntegers), value, null);
+        return add(SerialType.forInteger(value, constantIntegers), value);
     }
 
     public RecordWriter addDouble(double value) {
-        return add(SerialType.FLOAT64, Double.doubleToRawLongBits(value), null);
+        return add(SerialType.FLOAT64, Double.doubleToRawLongBits(value));
     }
 
     /** TEXT already in the database encoding. */
     public RecordWriter addText(MemorySegment encoded) {
-        return add(SerialType.forText(encoded.byteSize()), 0, encoded);
+        add(SerialType.forText(encoded.byteSize()), 0);
+        segments[columns - 1] = encoded;
+        return this;
+    }
+
+    /** TEXT already in the database encoding: {@code encoded[0 .. length)}. */
+    public RecordWriter addText(byte[] encoded, int length) {
+        add(SerialType.forText(length), 0);
+        arrays[columns - 1] = encoded;
+        return this;
     }
 
     /** TEXT for a UTF-8 database. */
     public RecordWriter addText(String text) {
-        return addText(MemorySegment.ofArray(text.getBytes(StandardCharsets.UTF_8)));
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return addText(utf8, utf8.length);
     }
 
     public RecordWriter addBlob(MemorySegment blob) {
-        return add(SerialType.forBlob(blob.byteSize()), 0, blob);
+        add(SerialType.forBlob(blob.byteSize()), 0);
+        segments[columns - 1] = blob;
+        return this;
+    }
+
+    /** BLOB {@code blob[0 .. length)}. */
+    public RecordWriter addBlob(byte[] blob, int length) {
+        add(SerialType.forBlob(length), 0);
+        arrays[columns - 1] = blob;
+        return this;
     }
 
     public RecordWriter addBlob(byte[] blob) {
-        return addBlob(MemorySegment.ofArray(blob));
+        return addBlob(blob, blob.length);
     }
 
     public int columnCount() {
@@ -100,11 +124,11 @@ public final class RecordWriter {
         return headerSize() + body;
     }
 
-    /** Writes the record at {@code offset} of {@code dst}; returns its size. */
-    public long writeTo(MemorySegment dst, long offset) {
+    /** Writes the record at {@code offset} of {@code dst}, which has {@link #size} bytes of room there; returns its size. */
+    public int writeTo(byte[] dst, int offset) {
         int headerSize = headerSize();
-        long h = offset + Varint.put(dst, offset, headerSize);
-        long b = offset + headerSize;
+        int h = offset + Varint.put(dst, offset, headerSize);
+        int b = offset + headerSize;
         for (int i = 0; i < columns; i++) {
             long type = serialTypes[i];
             h += Varint.put(dst, h, type);
@@ -116,38 +140,38 @@ public final class RecordWriter {
     /** The record as a fresh array. */
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        writeTo(MemorySegment.ofArray(out), 0);
+        writeTo(out, 0);
         return out;
     }
 
-    private long writeValue(MemorySegment dst, long at, long type, int i) {
-        long v = numbers[i];
-        switch ((int) Math.min(type, SerialType.FIRST_BLOB)) {
-            case SerialType.NULL, SerialType.ZERO, SerialType.ONE -> {
-                return 0;
+    private int writeValue(byte[] dst, int at, long type, int i) {
+        int n = (int) SerialType.size(type);
+        if (type >= SerialType.FIRST_BLOB) {
+            if (arrays[i] != null) {
+                System.arraycopy(arrays[i], 0, dst, at, n);
+            } else {
+                MemorySegment.copy(segments[i], ValueLayout.JAVA_BYTE, 0, dst, at, n);
             }
-            case SerialType.INT64, SerialType.FLOAT64 -> BigEndian.putI64(dst, at, v);
-            case SerialType.INT8, SerialType.INT16, SerialType.INT24, SerialType.INT32, SerialType.INT48 -> {
-                int n = (int) SerialType.size(type);
-                for (int k = n - 1; k >= 0; k--) {
-                    dst.set(ValueLayout.JAVA_BYTE, at + k, (byte) v);
-                    v >>= 8;
-                }
-            }
-            default -> MemorySegment.copy(bytes[i], 0, dst, at, bytes[i].byteSize());
+            return n;
         }
-        return SerialType.size(type);
+        // an integer of n bytes or a double's bits, big-endian (NULL, 0 and 1 have no body)
+        long v = numbers[i];
+        for (int k = n - 1; k >= 0; k--) {
+            dst[at + k] = (byte) v;
+            v >>= 8;
+        }
+        return n;
     }
 
-    private RecordWriter add(long serialType, long number, MemorySegment value) {
+    private RecordWriter add(long serialType, long number) {
         if (columns == serialTypes.length) {
             serialTypes = Arrays.copyOf(serialTypes, columns * 2);
             numbers = Arrays.copyOf(numbers, columns * 2);
-            bytes = Arrays.copyOf(bytes, columns * 2);
+            segments = Arrays.copyOf(segments, columns * 2);
+            arrays = Arrays.copyOf(arrays, columns * 2);
         }
         serialTypes[columns] = serialType;
         numbers[columns] = number;
-        bytes[columns] = value;
         columns++;
         return this;
     }

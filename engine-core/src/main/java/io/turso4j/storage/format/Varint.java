@@ -124,6 +124,25 @@ public final class Varint {
         return n;
     }
 
+    /** {@link #put(MemorySegment, long, long)} into an array. */
+    public static int put(byte[] b, int offset, long value) {
+        int n = size(value);
+        if (n == MAX_SIZE) {
+            b[offset + 8] = (byte) value;
+            value >>>= 8;
+            for (int i = 7; i >= 0; i--) {
+                b[offset + i] = (byte) ((value & 0x7f) | 0x80);
+                value >>>= 7;
+            }
+            return n;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            b[offset + i] = (byte) ((value & 0x7f) | (i == n - 1 ? 0 : 0x80));
+            value >>>= 7;
+        }
+        return n;
+    }
+
     /** Writes {@code value} at {@code offset} and returns the number of bytes written. */
     public static int put(MemorySegment s, long offset, long value) {
         int n = size(value);

@@ -81,4 +81,18 @@ class VarintTest {
             assertEquals(v, Varint.get(b, at), "array value " + v);
         }
     }
+
+    /** Writing into an array gives the bytes writing into a segment gives, and nothing past them. */
+    @Test
+    void arrayAndSegmentWritesAgree() {
+        Random random = TestSeed.random("VarintTest.arrayAndSegmentWritesAgree");
+        for (int i = 0; i < 20_000; i++) {
+            long v = random.nextLong() >> random.nextInt(64);
+            byte[] viaSegment = new byte[Varint.MAX_SIZE + 4];
+            byte[] viaArray = new byte[Varint.MAX_SIZE + 4];
+            int at = random.nextInt(4);
+            assertEquals(Varint.put(MemorySegment.ofArray(viaSegment), at, v), Varint.put(viaArray, at, v), "size of " + v);
+            assertEquals(HEX.formatHex(viaSegment), HEX.formatHex(viaArray), "bytes of " + v);
+        }
+    }
 }
