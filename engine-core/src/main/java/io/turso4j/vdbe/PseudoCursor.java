@@ -4,7 +4,6 @@ import io.turso4j.storage.btree.BTreeCursor;
 import io.turso4j.storage.btree.SeekOp;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.value.Register;
-import java.lang.foreign.MemorySegment;
 
 /**
  * {@link Opcode#OpenPseudo}'s cursor: a single row, the record {@link Opcode#SorterData} last
@@ -17,7 +16,7 @@ final class PseudoCursor implements BTreeCursor {
 
     /** Makes {@code record} (which must not change afterwards) the current row. */
     void load(byte[] record) {
-        reader.reset(MemorySegment.ofArray(record), 0);
+        reader.reset(record, 0);
         loaded = true;
     }
 

@@ -11,7 +11,6 @@ import io.turso4j.storage.format.SerialType;
 import io.turso4j.value.BuiltinCollation;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -81,7 +80,9 @@ final class Sorter implements BTreeCursor {
     private boolean sortedInMemory;
     private int position;
     private final Records decoder = new Records();
+    /** Decodes records for keys ({@link #entry}, {@link #keyOf}); {@link #rowReader} reads the row {@link #record()} returns. */
     private final RecordReader reader = new RecordReader();
+    private final RecordReader rowReader = new RecordReader();
     private final IO io;
     private final String pathPrefix;
     private final long budget;
@@ -146,7 +147,7 @@ final class Sorter implements BTreeCursor {
 
     /** The record's key fields (the leading ones the comparator reads), decoded. */
     private Register[] keyOf(byte[] record) {
-        RecordReader rec = reader.reset(MemorySegment.ofArray(record), 0);
+        RecordReader rec = reader.reset(record, 0);
         Register[] fields = new Register[Math.min(key.fieldCount(), rec.columnCount())];
         for (int i = 0; i < fields.length; i++) {
             fields[i] = new Register();
@@ -320,8 +321,7 @@ final class Sorter implements BTreeCursor {
 
     @Override
     public RecordReader record() {
-        return sortedInMemory || spilled() ? new RecordReader().reset(MemorySegment.ofArray(currentRecord()), 0)
-                : memory.record();
+        return sortedInMemory || spilled() ? rowReader.reset(currentRecord(), 0) : memory.record();
     }
 
     @Override
