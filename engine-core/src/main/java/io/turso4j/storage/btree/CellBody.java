@@ -110,7 +110,7 @@ final class CellBody {
     /** An interior table body: the divider rowid. */
     static byte[] interiorTable(long rowid) {
         byte[] out = new byte[Varint.size(rowid)];
-        Varint.put(MemorySegment.ofArray(out), 0, rowid);
+        Varint.put(out, 0, rowid);
         return out;
     }
 }

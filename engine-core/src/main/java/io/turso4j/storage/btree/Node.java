@@ -8,6 +8,7 @@ import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.PointerMap;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -126,7 +127,7 @@ final class Node {
                 BigEndian.putU32(s, at, children.get(i));
                 at += Cell.CHILD_POINTER_SIZE;
             }
-            MemorySegment.copy(MemorySegment.ofArray(b), 0, s, at, b.length);
+            MemorySegment.copy(b, 0, s, ValueLayout.JAVA_BYTE, at, b.length);
             PageHeader.setCellPointer(s, hdr, type.headerSize(), i, content);
         }
         PageHeader.setCellCount(s, hdr, bodies.size());

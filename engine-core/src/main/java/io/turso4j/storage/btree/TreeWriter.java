@@ -12,6 +12,7 @@ import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -347,7 +348,7 @@ final class TreeWriter {
         // after the last read: made on the pager's page itself
         MemorySegment s = e.writeInPlace(number);
         if (removal == null) {
-            MemorySegment.copy(MemorySegment.ofArray(body), 0, s, oldOffset, body.length);
+            MemorySegment.copy(body, 0, s, ValueLayout.JAVA_BYTE, oldOffset, body.length);
             return true;
         }
         removal.apply(s, pg);
@@ -377,7 +378,7 @@ final class TreeWriter {
         if (!leaf) {
             BigEndian.putU32(s, at, leftChild);
         }
-        MemorySegment.copy(MemorySegment.ofArray(body), 0, s, at + (leaf ? 0 : Cell.CHILD_POINTER_SIZE), body.length);
+        MemorySegment.copy(body, 0, s, ValueLayout.JAVA_BYTE, at + (leaf ? 0 : Cell.CHILD_POINTER_SIZE), body.length);
         MemorySegment.copy(s, pointers + 2L * pos, s, pointers + 2L * pos + 2, 2L * (n - pos));
         PageHeader.setCellPointer(s, hdr, pg.type().headerSize(), pos, at);
         PageHeader.setCellCount(s, hdr, n + 1);
