@@ -41,10 +41,13 @@ import java.util.function.Function;
  * is a range of that copy rather than a copy of its own. A scan, either way, then pays the edit
  * and the copy only once per leaf.
  *
- * <p>The entry's payload is {@code payload[payloadStart .. payloadStart + payloadSize)}; the
- * array is never written while the cursor points into it (a fresh array per settled entry; a
- * snapshot's array, which the tree lends the cursor ({@link PagerBTree#leafCopy}), goes back
- * only once the cursor has left it: see {@link #dropSnapshot}).
+ * <p>The entry's payload is {@code payload[payloadStart .. payloadStart + payloadSize)}: a range
+ * of the leaf copy; or {@link #entryBytes}, the cursor's own array, which each settled entry's
+ * payload is copied into when none of it spills (a move overwrites it only once it has read all
+ * it needs, and then lands: nothing reads the entry it leaves); or an array of the payload
+ * alone (one gathered from overflow pages, or a row just inserted). A snapshot's array, which
+ * the tree lends the cursor ({@link PagerBTree#leafCopy}), goes back only once the cursor has
+ * left it: see {@link #dropSnapshot}. Readers of the entry ({@link #record()}) hold until it moves.
  */
 final class PagerCursor implements BTreeCursor {
     private final PagerBTree tree;
@@ -72,6 +75,10 @@ final class PagerCursor implements BTreeCursor {
     private byte[] payload;
     private int payloadStart;
     private int payloadSize;
+    /** Where {@link #localPayload} copies an entry's payload; grown on need. */
+    private byte[] entryBytes = new byte[0];
+    /** The size of the payload {@link #payloadOf} or {@link #localPayload} last returned (its array may be longer). */
+    private int readSize;
     private final RecordReader reader = new RecordReader();
     /** Whether {@link #reader} is on the current payload: the columns it parsed stay valid until a move. */
     private boolean readerCurrent;
@@ -271,7 +278,7 @@ final class PagerCursor implements BTreeCursor {
         }
         byte[] newPayload = payloadOf(e, pg, i);
         path.idx[top] = i;
-        land(table ? cell.rowid() : 0, newPayload, 0, newPayload.length);
+        land(table ? cell.rowid() : 0, newPayload, 0, readSize);
         remember(e, pg);
         return true;
     }
@@ -357,7 +364,7 @@ final class PagerCursor implements BTreeCursor {
                 p.push(number, lo);
                 byte[] newPayload = localPayload(pg, cell);
                 long newRowid = cell.rowid();
-                stand(p, newRowid, newPayload);
+                stand(p, newRowid, newPayload, readSize);
                 rememberLeaf(kept.page(number), pg);
                 return newRowid == target ? 1 : 0;
             }
@@ -540,10 +547,14 @@ final class PagerCursor implements BTreeCursor {
         return true;
     }
 
-    /** The current index entry's key: its whole record, copied out of a snapshot once asked for. */
+    /**
+     * The current index entry's key: its whole record, copied once asked for unless the payload
+     * is an array of its own (not a range of the leaf copy or of {@link #entryBytes}, which the
+     * cursor reuses), as a hole's key must outlive the entry.
+     */
     private byte[] key() {
         if (key == null && payload != null) {
-            key = payloadStart == 0 && payloadSize == payload.length ? payload
+            key = payload != entryBytes && payloadStart == 0 && payloadSize == payload.length ? payload
                     : Arrays.copyOfRange(payload, payloadStart, payloadStart + payloadSize);
         }
         return key;
@@ -718,20 +729,30 @@ final class PagerCursor implements BTreeCursor {
         return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
     }
 
-    /** The whole payload of cell {@code i}: copied straight off the page when none of it spills. */
+    /**
+     * The whole payload of cell {@code i}, {@link #readSize} bytes from the start of the array
+     * returned: copied straight off the page into {@link #entryBytes} when none of it spills.
+     * The last read of a move: the entry the cursor stands on may be in {@link #entryBytes}.
+     */
     private byte[] payloadOf(PageEdit e, BTreePage pg, int i) {
         Cell c = pg.cell(i, cell);
         if (c.spills()) {
-            return payloadAt(e, pg, i);
+            byte[] whole = payloadAt(e, pg, i);
+            readSize = whole.length;
+            return whole;
         }
         return localPayload(pg, c);
     }
 
-    /** The payload of cell {@code c} of {@code pg}, none of which spills, copied off the page. */
-    private static byte[] localPayload(BTreePage pg, Cell c) {
-        byte[] out = new byte[c.localSize()];
-        MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), out, 0, out.length);
-        return out;
+    /** The payload of cell {@code c} of {@code pg}, none of which spills, copied off the page into {@link #entryBytes}. */
+    private byte[] localPayload(BTreePage pg, Cell c) {
+        int size = c.localSize();
+        if (entryBytes.length < size) {
+            entryBytes = new byte[Math.max(size, Math.max(64, entryBytes.length * 2))];
+        }
+        MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), entryBytes, 0, size);
+        readSize = size;
+        return entryBytes;
     }
 
     private static byte[] payloadAt(PageEdit e, BTreePage p, int i) {
@@ -899,13 +920,13 @@ final class PagerCursor implements BTreeCursor {
         int i = p.idx[p.depth - 1];
         byte[] newPayload = payloadOf(e, pg, i);
         long newRowid = table ? cell.rowid() : 0;
-        stand(p, newRowid, newPayload);
+        stand(p, newRowid, newPayload, readSize);
         remember(e, pg);
         return true;
     }
 
     /** Makes {@code p} the cursor's path (handing a scratch path the one it replaces) and lands on its entry. */
-    private void stand(CursorPath p, long newRowid, byte[] newPayload) {
+    private void stand(CursorPath p, long newRowid, byte[] newPayload, int size) {
         if (p == spare || p == spareCandidate) {
             CursorPath old = path != null ? path : new CursorPath();
             if (p == spare) {
@@ -915,7 +936,7 @@ final class PagerCursor implements BTreeCursor {
             }
         }
         path = p;
-        land(newRowid, newPayload, 0, newPayload.length);
+        land(newRowid, newPayload, 0, size);
     }
 
     /** Remembers {@code pg}, the page the cursor now stands on, if it is a leaf this edit read as is. */
