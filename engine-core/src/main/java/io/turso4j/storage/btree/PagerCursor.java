@@ -85,10 +85,11 @@ final class PagerCursor implements BTreeCursor {
     /**
      * Scratch paths, swapped in by {@link #settle} (which hands the path it replaces back):
      * {@link #spare} for the path a move or a search computes, {@link #spareCandidate} for the
-     * best interior entry a search over an index has met. A point select then allocates no path.
+     * best interior entry a search over an index has met (made at the first such search: most
+     * cursors never search an index's interior). A point select then allocates no path.
      */
     private CursorPath spare = new CursorPath();
-    private CursorPath spareCandidate = new CursorPath();
+    private CursorPath spareCandidate;
     /** Scratch for parsing cells. */
     private final Cell cell = new Cell();
     /**
@@ -822,6 +823,9 @@ final class PagerCursor implements BTreeCursor {
                 return candidate;
             }
             if (!table && lo < pg.cellCount()) {
+                if (spareCandidate == null) {
+                    spareCandidate = new CursorPath();
+                }
                 candidate = copyInto(spareCandidate, p);
                 candidate.push(number, lo);
             }
