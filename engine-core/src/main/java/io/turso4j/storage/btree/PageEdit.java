@@ -55,16 +55,11 @@ final class PageEdit {
 
     private static final int SPARES = 8;
 
+    /** A touched page; kept in {@link #slots} from operation to operation and filled anew ({@link #put}). */
     private static final class Slot {
-        final Page page;
+        Page page;
         MemorySegment data;
         boolean dirty;
-
-        Slot(Page page, MemorySegment data, boolean dirty) {
-            this.page = page;
-            this.data = data;
-            this.dirty = dirty;
-        }
     }
 
     PageEdit(Pager pager) {
@@ -123,7 +118,7 @@ final class PageEdit {
             return s.data;
         }
         Page page = pager.get(n);
-        put(n, new Slot(page, page.buffer().segment(), false));
+        put(n, page, page.buffer().segment(), false);
         return page.buffer().segment();
     }
 
@@ -185,9 +180,9 @@ final class PageEdit {
         }
         byte[] zeros = pageArray();
         Arrays.fill(zeros, (byte) 0);
-        Slot old = put(pageCount, new Slot(null, MemorySegment.ofArray(zeros), true));
-        if (old != null && old.page != null) {
-            pager.unpin(old.page);
+        Page old = put(pageCount, null, MemorySegment.ofArray(zeros), true);
+        if (old != null) {
+            pager.unpin(old);
         }
         return pageCount;
     }
@@ -286,20 +281,32 @@ final class PageEdit {
         return i;
     }
 
-    /** Sets page {@code n}'s slot; returns the one it replaces, or null. */
-    private Slot put(int n, Slot s) {
+    /** Sets page {@code n}'s slot; returns the page of the one it replaces, or null. */
+    private Page put(int n, Page page, MemorySegment data, boolean dirty) {
         int at = position(n);
+        Page old = null;
         if (at >= 0) {
-            Slot old = slots[at];
-            slots[at] = s;
-            return old;
+            old = slots[at].page;
+        } else {
+            at = append(n);
         }
+        Slot s = slots[at];
+        s.page = page;
+        s.data = data;
+        s.dirty = dirty;
+        return old;
+    }
+
+    /** Adds a slot for page {@code n} (its Slot reused if an earlier operation left one there); returns its position. */
+    private int append(int n) {
         if (touched == numbers.length) {
             numbers = Arrays.copyOf(numbers, touched * 2);
             slots = Arrays.copyOf(slots, touched * 2);
         }
+        if (slots[touched] == null) {
+            slots[touched] = new Slot();
+        }
         numbers[touched] = n;
-        slots[touched] = s;
         lastPosition = touched;
         touched++;
         if (index != null) {
@@ -310,7 +317,7 @@ final class PageEdit {
                 index.put(numbers[i], i);
             }
         }
-        return null;
+        return touched - 1;
     }
 
     /** Indexes of the touched slots, ordered by page number (so changes reach the pager in page order). */
@@ -345,13 +352,16 @@ final class PageEdit {
      * operation holds them once it has been applied or dropped.
      */
     private void clear() {
-        for (int i = 0; i < touched && spareCount < SPARES; i++) {
+        for (int i = 0; i < touched; i++) {
             Slot s = slots[i];
-            if (s.dirty && s.data.heapBase().orElse(null) instanceof byte[] a && a.length == pageSize) {
+            if (spareCount < SPARES && s.dirty && s.data.heapBase().orElse(null) instanceof byte[] a
+                    && a.length == pageSize) {
                 spare[spareCount++] = a;
             }
+            // the slot stays for the next operation, holding nothing
+            s.page = null;
+            s.data = null;
         }
-        Arrays.fill(slots, 0, touched, null);
         touched = 0;
         index = null;
     }
