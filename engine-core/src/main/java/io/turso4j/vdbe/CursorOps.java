@@ -48,9 +48,9 @@ final class CursorOps {
     private final long[] counted;
     private final Register[] regs;
     private final VmContext context;
-    private final RecordWriter writer = new RecordWriter();
-    /** Where MakeRecord builds its record, reused: the register it goes to takes a copy. */
-    private byte[] recordBytes = new byte[64];
+    /** MakeRecord's writer and where it builds the record, reused (the register it goes to takes a copy); made at the first MakeRecord. */
+    private RecordWriter writer;
+    private byte[] recordBytes;
     private Register[] entry = new Register[0];
     private final Records records = new Records();
 
@@ -390,6 +390,10 @@ final class CursorOps {
 
     /** Builds the record of {@code regs[start .. start + count)} in {@link #recordBytes}; returns its size. */
     private int record(int start, int count, String affinities) {
+        if (writer == null) {
+            writer = new RecordWriter();
+            recordBytes = new byte[64];
+        }
         writer.clear();
         for (int i = 0; i < count; i++) {
             Register v = regs[start + i];

@@ -75,8 +75,8 @@ final class PagerCursor implements BTreeCursor {
     private byte[] payload;
     private int payloadStart;
     private int payloadSize;
-    /** Where {@link #localPayload} copies an entry's payload; grown on need. */
-    private byte[] entryBytes = new byte[0];
+    /** Where {@link #localPayload} copies an entry's payload; made at the first copy, grown on need. */
+    private byte[] entryBytes;
     /** The size of the payload {@link #payloadOf} or {@link #localPayload} last returned (its array may be longer). */
     private int readSize;
     private final RecordReader reader = new RecordReader();
@@ -748,8 +748,8 @@ final class PagerCursor implements BTreeCursor {
     /** The payload of cell {@code c} of {@code pg}, none of which spills, copied off the page into {@link #entryBytes}. */
     private byte[] localPayload(BTreePage pg, Cell c) {
         int size = c.localSize();
-        if (entryBytes.length < size) {
-            entryBytes = new byte[Math.max(size, Math.max(64, entryBytes.length * 2))];
+        if (entryBytes == null || entryBytes.length < size) {
+            entryBytes = new byte[Math.max(size, entryBytes == null ? 64 : entryBytes.length * 2)];
         }
         MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), entryBytes, 0, size);
         readSize = size;
