@@ -247,7 +247,7 @@ final class PagerCursor implements BTreeCursor {
             return false;
         }
         path.idx[top] = i;
-        land(s.rowid, s.bytes, s.payloadStart, s.payloadSize);
+        moveOn(s.rowid, s.bytes, s.payloadStart, s.payloadSize);
         return true;
     }
 
@@ -959,8 +959,16 @@ final class PagerCursor implements BTreeCursor {
     /** Makes the entry read at {@link #path}, its payload {@code bytes[start .. start + size)}, the cursor's position. */
     private void land(long newRowid, byte[] bytes, int start, int size) {
         hole = false;
-        atEnd = false;
         seen = version.value;
+        moveOn(newRowid, bytes, start, size);
+    }
+
+    /**
+     * {@link #land} for a cursor that is on an entry of the tree as it is ({@link
+     * #onCurrentEntry}), as a step along the leaf copy checked: what changes from row to row.
+     */
+    private void moveOn(long newRowid, byte[] bytes, int start, int size) {
+        atEnd = false;
         rowid = newRowid;
         if (payload != bytes) { // a scan lands on the same leaf copy row after row: skip the GC's store barriers
             payload = bytes;
