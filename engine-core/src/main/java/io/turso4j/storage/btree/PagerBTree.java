@@ -106,11 +106,6 @@ public final class PagerBTree implements BTree {
         }
     }
 
-    /** How many leaf copies' arrays wait for reuse (for tests). */
-    int spareLeafCopies() {
-        return spareLeafCopyCount;
-    }
-
     /** The version of the tree rooted at {@code root}, the same object for every cursor on it. */
     Version version(int root) {
         return versions.computeIfAbsent(root, r -> new Version());
