@@ -105,7 +105,7 @@ final class PagerCursor implements BTreeCursor {
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
-    /** The copy of {@link #leaf} that {@link #nextOnLeaf} and {@link #prevOnLeaf} read, taken at their first step there; or null. */
+    /** The copy of {@link #leaf} that {@link #stepOnLeaf} reads, taken at its first step there; or null. */
     private LeafSnapshot snapshot;
     /** {@link #next()}'s and {@link #prev()}'s operations, made once rather than per call. */
     private final Function<PageEdit, Boolean> nextOp = this::next;
@@ -170,22 +170,22 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean next() {
-        return nextOnLeaf() || tree.read(nextOp);
+        return stepOnLeaf(1) || tree.read(nextOp);
     }
 
     /**
-     * The shortcut: the next cell of the remembered leaf, read without an edit; false if it does
-     * not apply. Kept small (the first step onto a leaf, which copies it, is {@link
-     * #firstOnLeaf}) so that the JIT inlines it into the VM's loop. A {@link #snapshot} implies
-     * the rest of what {@link #firstOnLeaf} checks: it is taken only there, while the path's top
-     * is the remembered leaf, and every other change of the path or the leaf drops it
-     * ({@link #remember}, {@link #forgetLeaf}); so only a hole, a change of the tree, and the
-     * pager's view of the page remain to check.
+     * The shortcut: the next ({@code step} 1) or previous (-1) cell of the remembered leaf, read
+     * without an edit; false if it does not apply. Kept small (the first step onto a leaf, which
+     * copies it, is {@link #firstOnLeaf}) so that the JIT inlines it into the VM's loop. A {@link
+     * #snapshot} implies the rest of what {@link #firstOnLeaf} checks: it is taken only there,
+     * while the path's top is the remembered leaf, and every other change of the path or the
+     * leaf drops it ({@link #remember}, {@link #forgetLeaf}); so only a hole, a change of the
+     * tree, and the pager's view of the page remain to check.
      */
-    private boolean nextOnLeaf() {
+    private boolean stepOnLeaf(int step) {
         LeafSnapshot s = snapshot;
         if (s == null) {
-            return firstOnLeaf(1);
+            return firstOnLeaf(step);
         }
         // The copy holds the leaf as the tree was at version seen: whatever the pager has done
         // with the page since (evicted it, spilled it), it answers for the tree while the
@@ -193,25 +193,10 @@ final class PagerCursor implements BTreeCursor {
         if (hole || seen != version.value) {
             return false;
         }
-        return nextCell(s, path.depth - 1, 1);
+        return nextCell(s, path.depth - 1, step);
     }
 
-    /** {@link #nextOnLeaf} backwards: the previous cell of the remembered leaf (a descending scan). */
-    private boolean prevOnLeaf() {
-        LeafSnapshot s = snapshot;
-        if (s == null) {
-            return firstOnLeaf(-1);
-        }
-        if (hole || seen != version.value) {
-            return false;
-        }
-        return nextCell(s, path.depth - 1, -1);
-    }
-
-    /**
-     * {@link #nextOnLeaf} ({@code step} 1) or {@link #prevOnLeaf} (-1) before the leaf is
-     * copied: checks the leaf still applies, then copies it.
-     */
+    /** {@link #stepOnLeaf} before the leaf is copied: checks the leaf still applies, then copies it. */
     private boolean firstOnLeaf(int step) {
         if (!onRememberedLeaf()) {
             return false;
@@ -300,7 +285,7 @@ final class PagerCursor implements BTreeCursor {
 
     @Override
     public boolean prev() {
-        return prevOnLeaf() || tree.read(prevOp);
+        return stepOnLeaf(-1) || tree.read(prevOp);
     }
 
     private boolean prev(PageEdit e) {
@@ -433,7 +418,7 @@ final class PagerCursor implements BTreeCursor {
      * near the last one (an IN list, a join in key order) then reads one page, not the path.
      *
      * <p>The two bounds are compared on the remembered {@link #leafView}, which is safe under
-     * the conditions {@link #nextOnLeaf} checks and before any other call into the pager, so
+     * the conditions {@link #stepOnLeaf} checks and before any other call into the pager, so
      * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
      */
     private CursorPath onLeaf(PageEdit e, Order order, boolean strict) {
