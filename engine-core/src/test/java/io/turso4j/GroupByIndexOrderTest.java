@@ -71,4 +71,34 @@ class GroupByIndexOrderTest {
                 "SELECT DISTINCT a, d FROM w ORDER BY 1, 2",
                 "SELECT count(*) FROM (SELECT DISTINCT a FROM w)");
     }
+
+    /**
+     * With no ORDER BY to serve, GROUP BY and DISTINCT take an index's columns in any order and
+     * read it forwards, so groups come out in the index's own order (a DESC column descending),
+     * as in SQLite; with an ORDER BY on the keys the index is read the way the ORDER BY asks.
+     */
+    @Test
+    void groupsComeInTheIndexsOwnOrder() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            "CREATE TABLE g(a, b, c, d)",
+            "CREATE INDEX gab ON g(a, b DESC)",
+            "CREATE INDEX gc ON g(c DESC)",
+            "INSERT INTO g VALUES (1, 1, 1, 'p'), (1, 2, 2, 'q'), (2, 1, 3, 'r'), (2, 2, 4, 's'), (1, 2, 5, 't'),"
+                    + " (NULL, 3, 'x', NULL), (2, NULL, 2.5, 'u'), (1, 1, NULL, 'v')",
+        },
+                "SELECT c, count(*) FROM g GROUP BY c",
+                "SELECT c, count(*) FROM g WHERE c > 1 GROUP BY c",
+                "SELECT c, count(*) FROM g GROUP BY c ORDER BY c",
+                "SELECT c, count(*) FROM g GROUP BY c ORDER BY c DESC",
+                "SELECT a, b, count(*) FROM g GROUP BY a, b",
+                "SELECT a, b, count(*) FROM g GROUP BY b, a",
+                "SELECT a, b, count(*) FROM g GROUP BY a, b, a",
+                "SELECT a, count(*) FROM g GROUP BY a",
+                "SELECT b, count(*) FROM g GROUP BY b",
+                "SELECT a, b, count(*) FROM g WHERE a = 1 GROUP BY b",
+                "SELECT DISTINCT c FROM g",
+                "SELECT DISTINCT b, a FROM g",
+                "SELECT DISTINCT c FROM g ORDER BY c",
+                "SELECT x.c, count(*) FROM g AS x JOIN g AS y ON y.a = x.a GROUP BY x.c");
+    }
 }

@@ -548,6 +548,20 @@ final class FromCodegen {
      * for none). Returns whether they do, so that no sorter is needed.
      */
     boolean openLoops(List<Expr> where, List<Expr> used, List<io.turso4j.sql.ast.OrderingTerm> order) {
+        return openLoops(where, used, order, false);
+    }
+
+    /**
+     * As {@link #openLoops(List, List)}, preferring loops that yield rows with equal {@code keys}
+     * together (a GROUP BY's or DISTINCT's), in whatever order an index has them, as SQLite
+     * does. Returns whether they do, so that no sorter is needed.
+     */
+    boolean openGroupedLoops(List<Expr> where, List<Expr> used, List<Expr> keys) {
+        return openLoops(where, used, GroupByCodegen.ascending(keys), true);
+    }
+
+    private boolean openLoops(List<Expr> where, List<Expr> used, List<io.turso4j.sql.ast.OrderingTerm> order,
+                              boolean grouping) {
         Scope scope = selects.exprs().scope();
         boolean anyRight = items.stream().anyMatch(i -> i.rightOn() != null);
         long itemMask = items.size() >= 64 ? -1L : (1L << items.size()) - 1;
@@ -601,8 +615,8 @@ final class FromCodegen {
         }
         // A RIGHT or FULL JOIN's unmatched rows come after all the others, in no order: no loop
         // order gives the rows in order then (SQLite sorts too).
-        List<IndexOrder.Term> orderTerms = rightJoined() ? null : orderTerms(order, scope);
-        plan = new JoinPlanner(planned, terms, selects.schema(), orderTerms, searchesFirst).plan();
+        IndexOrder.Wanted wanted = rightJoined() ? null : orderTerms(order, grouping, scope);
+        plan = new JoinPlanner(planned, terms, selects.schema(), wanted, searchesFirst).plan();
         loops = new LoopCodegen(b, selects.exprs());
         int[] position = new int[items.size()];
         for (int p = 0; p < plan.order().length; p++) {
@@ -613,9 +627,9 @@ final class FromCodegen {
                     item.start(), leftOn.get(s)));
         }
         boolean ordered = false;
-        if (orderTerms != null && !open.isEmpty()) {
+        if (wanted != null && !open.isEmpty()) {
             LoopCodegen.Level outer = open.getFirst();
-            IndexOrder.Direction direction = IndexOrder.of(orderTerms, outer.source, outer.path, outer.table);
+            IndexOrder.Direction direction = IndexOrder.of(wanted, outer.source, outer.path, outer.table);
             ordered = direction != IndexOrder.Direction.NONE;
             outer.reverse = direction == IndexOrder.Direction.REVERSE;
         }
@@ -750,10 +764,11 @@ final class FromCodegen {
     }
 
     /**
-     * ORDER BY terms as source columns for the planner: each a column of this FROM clause
-     * (under an optional COLLATE), with the default NULL placement; else null.
+     * ORDER BY (or, when {@code grouping}, GROUP BY) terms as source columns for the planner:
+     * each a column of this FROM clause (under an optional COLLATE), with the default NULL
+     * placement; else null.
      */
-    private List<IndexOrder.Term> orderTerms(List<io.turso4j.sql.ast.OrderingTerm> order, Scope scope) {
+    private IndexOrder.Wanted orderTerms(List<io.turso4j.sql.ast.OrderingTerm> order, boolean grouping, Scope scope) {
         if (order == null) {
             return null;
         }
@@ -779,7 +794,7 @@ final class FromCodegen {
             }
             out.add(new IndexOrder.Term(s, r.index(), collation == null ? "BINARY" : collation, desc));
         }
-        return out;
+        return new IndexOrder.Wanted(out, grouping);
     }
 
     private void codeCoalesced(java.util.function.Predicate<UsingJoins.Coalesced> which) {

@@ -79,7 +79,8 @@ final class GroupByCodegen {
         int next = b.newLabel();
         List<OrderingTerm> wanted = ascending(keys);
         boolean groupsInOrder = order != null && leads(order.resolved(columns), keys, wanted);
-        boolean ordered = from.openLoops(where, used, wanted); // never with a RIGHT or FULL JOIN
+        // Never with a RIGHT or FULL JOIN. Without an ORDER BY to serve, the groups come in any order.
+        boolean ordered = groupsInOrder ? from.openLoops(where, used, wanted) : from.openGroupedLoops(where, used, keys);
         if (groupsInOrder) {
             order.satisfied = ordered;
         }

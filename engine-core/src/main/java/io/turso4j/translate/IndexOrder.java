@@ -26,6 +26,14 @@ final class IndexOrder {
      */
     record Term(int source, int column, String collation, boolean desc) {}
 
+    /**
+     * The order the loops are asked for: an ORDER BY's {@code terms}, or, when {@code grouping},
+     * a GROUP BY's or DISTINCT's, whose rows need only come with equal keys together. Those may
+     * be matched by the index's columns in any order and direction, and the loop then runs
+     * forwards (SQLite's WHERE_GROUPBY), so groups come out in the index's order as in SQLite.
+     */
+    record Wanted(List<Term> terms, boolean grouping) {}
+
     enum Direction { NONE, FORWARD, REVERSE }
 
     private IndexOrder() {}
@@ -36,8 +44,8 @@ final class IndexOrder {
     }
 
     /** How the loop of source {@code s} by {@code path} must run to yield {@code terms}' order. */
-    static Direction of(List<Term> terms, int s, AccessPath path, Table table) {
-        if (terms == null || table == null) {
+    static Direction of(Wanted wanted, int s, AccessPath path, Table table) {
+        if (wanted == null || table == null) {
             return Direction.NONE;
         }
         int rowid = table.columns().size();
@@ -47,7 +55,7 @@ final class IndexOrder {
             case SCAN, ROWID_RANGE -> {
                 if (table.withoutRowid()) {
                     // The table's b-tree is its primary key index: rows come in key order.
-                    return of(terms, s, new AccessPath(AccessPath.Kind.INDEX, table.primaryKeyIndex(), List.of(),
+                    return of(wanted, s, new AccessPath(AccessPath.Kind.INDEX, table.primaryKeyIndex(), List.of(),
                             null, null, true, 0, 0, 0), table);
                 }
                 order.add(new Term(s, rowid, "BINARY", false));
@@ -89,9 +97,12 @@ final class IndexOrder {
                 return Direction.NONE;
             }
         }
+        if (wanted.grouping()) {
+            return grouped(wanted.terms(), s, order, fixed, table) ? Direction.FORWARD : Direction.NONE;
+        }
         Direction direction = null;
         int next = 0;
-        for (Term t : terms) {
+        for (Term t : wanted.terms()) {
             if (t.source() != s) {
                 return Direction.NONE;
             }
@@ -116,5 +127,43 @@ final class IndexOrder {
             direction = d;
         }
         return direction == null ? Direction.FORWARD : direction;
+    }
+
+    /**
+     * Whether a loop yielding the columns {@code order} (after the {@code fixed} ones) brings
+     * rows with equal {@code terms} together: its leading columns, up to the rowid, are the
+     * terms not fixed, in any order.
+     */
+    private static boolean grouped(List<Term> terms, int s, List<Term> order, List<Integer> fixed, Table table) {
+        int rowid = table.columns().size();
+        List<Term> left = new ArrayList<>();
+        for (Term t : terms) {
+            if (t.source() != s) {
+                return false;
+            }
+            int column = t.column() == table.rowidAlias() ? rowid : t.column();
+            if (!fixed.contains(column)) {
+                left.add(new Term(s, column, t.collation(), false));
+            }
+        }
+        for (int next = 0; !left.isEmpty(); next++) {
+            if (next >= order.size()) {
+                return false;
+            }
+            Term o = order.get(next);
+            int match = 0;
+            while (match < left.size() && (left.get(match).column() != o.column()
+                    || o.column() != rowid && !o.collation().equalsIgnoreCase(left.get(match).collation()))) {
+                match++;
+            }
+            if (match == left.size()) {
+                return false; // a column that is not a term, or a term named twice (then SQLite sorts too)
+            }
+            left.remove(match);
+            if (o.column() == rowid) {
+                return true; // the rows are distinct from here
+            }
+        }
+        return true;
     }
 }

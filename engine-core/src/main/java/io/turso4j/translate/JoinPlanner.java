@@ -64,7 +64,7 @@ final class JoinPlanner {
     private final List<Item> items;
     private final Schema schema;
     /** The ORDER BY the loops should yield if they can (null: none wanted). */
-    private final List<IndexOrder.Term> order;
+    private final IndexOrder.Wanted order;
     /** Only the first row in {@link #order} is wanted (min/max): a path that yields it stops there. */
     private final boolean firstOnly;
     /** Per source: the constraints on it that its loop may use (a LEFT JOIN's right side: its own ON terms). */
@@ -93,12 +93,12 @@ final class JoinPlanner {
      * @param order the ORDER BY as source columns, or null; an outermost path that yields it is
      *     preferred by the cost of the sort it saves (SQLite's estimate: N log N for N rows)
      */
-    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
+    JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, IndexOrder.Wanted order,
                 boolean firstOnly) {
         this(items, terms, schema, order, firstOnly, true);
     }
 
-    private JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, List<IndexOrder.Term> order,
+    private JoinPlanner(List<Item> items, List<WhereTerm> terms, Schema schema, IndexOrder.Wanted order,
                         boolean firstOnly, boolean multiOr) {
         this.items = items;
         this.schema = schema;

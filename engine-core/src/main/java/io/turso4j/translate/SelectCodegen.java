@@ -549,8 +549,8 @@ final class SelectCodegen {
                 if (from != null) {
                     // DISTINCT asks for its columns' order: equal rows then come together, and a
                     // row is new when it differs from the one before (SQLite's ordered DISTINCT).
-                    boolean ordered = from.openLoops(where, columns, distinct >= 0 ? GroupByCodegen.ascending(columns)
-                            : order == null ? null : order.resolved(columns));
+                    boolean ordered = distinct >= 0 ? from.openGroupedLoops(where, columns, columns)
+                            : from.openLoops(where, columns, order == null ? null : order.resolved(columns));
                     if (order != null) {
                         order.satisfied = ordered;
                     }
