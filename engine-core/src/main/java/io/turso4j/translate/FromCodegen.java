@@ -644,6 +644,10 @@ final class FromCodegen {
         }
         allDone = b.newLabel();
         List<List<Expr>> tested = new ArrayList<>();
+        // Per loop, how many of its terms at the front need only its index entry: tested before
+        // the table's row is sought (SQLite's first pass over a loop's terms), they spare the
+        // seek for the entries they reject.
+        int[] beforeSeek = new int[open.size()];
         for (int p = 0; p < open.size(); p++) {
             tested.add(new ArrayList<>());
         }
@@ -679,8 +683,12 @@ final class FromCodegen {
             if (at < 0) {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
             } else if (open.get(at).path.or() != t && !open.get(at).path.consumes(t)) {
-                tested.get(at).add(t.expr());
                 LoopCodegen.Level level = open.get(at);
+                if (!WhereTerm.holdsSubquery(t) && readsBeforeSeek(t.expr(), level, scope)) {
+                    tested.get(at).add(beforeSeek[at]++, t.expr());
+                } else {
+                    tested.get(at).add(t.expr());
+                }
                 // not on a LEFT or RIGHT JOIN's source: the WHERE filters its rows only once the
                 // join has decided which rows matched
                 if (level.path.kind() == AccessPath.Kind.MULTI_OR && level.leftOn == null
@@ -741,6 +749,35 @@ final class FromCodegen {
                 level.copied = b.allocRegister();
             }
         }
+    }
+
+    /**
+     * Whether every column of {@code level}'s source that {@code e} reads comes from its index
+     * entry before the table's row is sought (and it reads at least one: a term on other
+     * sources alone stays where it was).
+     */
+    private static boolean readsBeforeSeek(Expr e, LoopCodegen.Level level, Scope scope) {
+        return level.reader != null && columnsBeforeSeek(e, level, scope) > 0;
+    }
+
+    /** How many reads of {@code level}'s columns {@code e} makes, all before the seek; else -1. */
+    private static int columnsBeforeSeek(Expr e, LoopCodegen.Level level, Scope scope) {
+        if (e instanceof Expr.Column c) {
+            Scope.Resolved r = scope.find(c);
+            if (r == null || r.source() != level.scope) {
+                return 0;
+            }
+            return level.reader.readBeforeSeek(r.index()) ? 1 : -1;
+        }
+        int reads = 0;
+        for (Expr child : ExprTyping.children(e)) {
+            int n = columnsBeforeSeek(child, level, scope);
+            if (n < 0) {
+                return -1;
+            }
+            reads += n;
+        }
+        return reads;
     }
 
     /** Whether {@code e} reads no column but source {@code s}'s and calls no function. */

@@ -110,6 +110,14 @@ final class SourceReader {
         return mode != Mode.INDEX || indexFields[i] >= 0;
     }
 
+    /**
+     * Whether column {@code i} is read from an index entry whose table row a DeferredSeek has
+     * not yet positioned (so it can be tested before the table is read).
+     */
+    boolean readBeforeSeek(int i) {
+        return mode == Mode.INDEX_FIRST && indexFields[i] >= 0;
+    }
+
     /** Codes a read of column {@code i} into {@code target}. */
     void read(ProgramBuilder b, int i, int target) {
         switch (mode) {

@@ -497,7 +497,7 @@ record WhereTerm(Expr expr, long mask, int on, List<Constraint> constraints, Lis
         return !constraints.isEmpty() && !holdsSubquery(this);
     }
 
-    private static boolean holdsSubquery(WhereTerm t) {
+    static boolean holdsSubquery(WhereTerm t) {
         return t.mask() == ALL || t.expr() instanceof Expr.InSelect;
     }
 
