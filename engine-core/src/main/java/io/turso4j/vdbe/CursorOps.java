@@ -354,13 +354,13 @@ final class CursorOps {
 
     /**
      * Column: field {@code col} of cursor {@code p1}'s entry into {@code out}; {@code fallback}
-     * past a short record. The scan's case (an open cursor on a row, no default, an integer the
-     * cursor reads at once: {@link BTreeCursor#readInteger}) is all that is in line, so that the
+     * past a short record. The scan's case (an open cursor on a row, no default, a number the
+     * cursor reads at once: {@link BTreeCursor#readNumber}) is all that is in line, so that the
      * JIT can inline this into the VM's loop; everything else is {@link #columnOther}.
      */
     void column(int p1, int col, Register out, Register fallback) {
         BTreeCursor c = cursors[p1];
-        if (c == null || fallback != null || rowState[p1] != ON_ROW || !c.readInteger(col, out)) {
+        if (c == null || fallback != null || rowState[p1] != ON_ROW || !c.readNumber(col, out)) {
             columnOther(p1, col, out, fallback);
         }
     }

@@ -21,6 +21,10 @@ final class Records {
             out.setInt(rec.quickLong(quick));
             return;
         }
+        if (quick == SerialType.FLOAT64) {
+            out.setReal(rec.quickDouble());
+            return;
+        }
         long type = rec.serialType(col);
         if (type != SerialType.NULL && type < SerialType.FLOAT64) {
             out.setInt(rec.getLong(col));

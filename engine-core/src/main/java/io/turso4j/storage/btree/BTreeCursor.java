@@ -69,11 +69,12 @@ public interface BTreeCursor extends AutoCloseable {
 
     /**
      * A scan's shortcut to {@code record()}: field {@code col} of the current entry into {@code
-     * out} if the cursor can read it at once (an integer in a record of short header, say),
+     * out} if the cursor can read it at once (a NULL, an integer or a REAL in a record of short
+     * header, say),
      * and true; else false, with nothing written, and the caller reads it through {@link
      * #record()}. Never reports an error: where that would, it declines.
      */
-    default boolean readInteger(int col, Register out) {
+    default boolean readNumber(int col, Register out) {
         return false;
     }
 

@@ -5,6 +5,7 @@ import io.turso4j.storage.format.BTreePage;
 import io.turso4j.storage.format.Cell;
 import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
+import io.turso4j.storage.format.SerialType;
 import io.turso4j.storage.pager.Page;
 import io.turso4j.value.IndexKeyComparator;
 import io.turso4j.value.Register;
@@ -519,17 +520,23 @@ final class PagerCursor implements BTreeCursor {
      * cost more than the read. Declines what {@link #record()} would first have to restore.
      */
     @Override
-    public boolean readInteger(int col, Register out) {
+    public boolean readNumber(int col, Register out) {
         if (path == null || hole || seen != version.value) {
             return false;
         }
         byte[] p = payload;
         long field = RecordReader.quickField(p, payloadStart, payloadSize, col);
-        int type = (int) field & 0xff; // 255 when it declined (-1): not an integer's
-        if (!RecordReader.isQuickInteger(type)) {
+        int type = (int) field & 0xff; // 255 when it declined (-1): no number's
+        int at = payloadStart + (int) (field >>> 8);
+        if (RecordReader.isQuickInteger(type)) {
+            out.setInt(RecordReader.integerAt(p, at, type));
+        } else if (type == SerialType.FLOAT64) {
+            out.setReal(RecordReader.realAt(p, at));
+        } else if (type == SerialType.NULL) {
+            out.setNull();
+        } else {
             return false;
         }
-        out.setInt(RecordReader.integerAt(p, payloadStart + (int) (field >>> 8), type));
         return true;
     }
 

@@ -342,6 +342,11 @@ public final class RecordReader {
         return integerAt(array, base + quickOffset, type, -1);
     }
 
+    /** The REAL (serial type 7) that the last successful {@link #quickType} found. */
+    public double quickDouble() {
+        return realAt(array, base + quickOffset);
+    }
+
     /**
      * {@link #quickType} without a reader, for a cursor that reads one field of a row and
      * wants no reset of a reader first: column {@code i} of the record {@code
@@ -387,6 +392,11 @@ public final class RecordReader {
     /** The integer of serial {@code type} ({@code 1 .. 6}, 8 or 9) at {@code at} in {@code record}, big-endian, sign-extended. */
     public static long integerAt(byte[] record, int at, int type) {
         return integerAt(record, at, type, -1);
+    }
+
+    /** The REAL (serial type 7) at {@code at} in {@code record}: 8 bytes, big-endian. */
+    public static double realAt(byte[] record, int at) {
+        return Double.longBitsToDouble(integerAt(record, at, SerialType.INT64, -1));
     }
 
     /** Whether column {@code i} exists, parsing the header up to it. */

@@ -9,11 +9,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link RecordReader#quickType} and {@link RecordReader#quickLong}, the scan's shortcut (and
+ * {@link RecordReader#quickType}, {@link RecordReader#quickLong} and {@link RecordReader#quickDouble}, the scan's shortcut (and
  * {@link RecordReader#quickField}, the same without a reader, which a cursor's Column uses), against
  * the general getters: on random records (and random corruptions of them) the shortcut either
  * declines (-1) or answers exactly what {@link RecordReader#serialType} and
- * {@link RecordReader#getLong} answer, and never answers where they would report corruption.
+ * {@link RecordReader#getLong} or {@link RecordReader#getDouble} answer, and never answers where they would report corruption.
  * Replay with {@code -Dturso4j.seed=N}.
  */
 class RecordQuickTypeTest {
@@ -56,6 +56,9 @@ class RecordQuickTypeTest {
             if (RecordReader.isQuickInteger(type)) {
                 assertEquals(general.getLong(col), RecordReader.integerAt(held, start + (int) (field >>> 8), type),
                         "value of column " + col);
+            } else if (type == SerialType.FLOAT64) {
+                assertEquals(general.getDouble(col), RecordReader.realAt(held, start + (int) (field >>> 8)),
+                        "value of column " + col);
             }
         } catch (CorruptDatabaseException e) {
             fail("quickField answered " + type + " for column " + col + " of a record the reader calls corrupt: "
@@ -68,11 +71,14 @@ class RecordQuickTypeTest {
     private static boolean check(byte[] held, int start, int size, int col) {
         int quick;
         long quickValue = 0;
+        double quickReal = 0;
         try {
             RecordReader r = new RecordReader().reset(held, start, size, 1);
             quick = r.quickType(col);
             if (quick >= 0 && SerialType.storageClass(quick) == StorageClass.INTEGER) {
                 quickValue = r.quickLong(quick);
+            } else if (quick == SerialType.FLOAT64) {
+                quickReal = r.quickDouble();
             }
         } catch (CorruptDatabaseException e) {
             return false; // reset itself rejects the header size: both paths see that
@@ -85,6 +91,8 @@ class RecordQuickTypeTest {
             assertEquals(quick, general.serialType(col), "serial type of column " + col);
             if (SerialType.storageClass(quick) == StorageClass.INTEGER) {
                 assertEquals(general.getLong(col), quickValue, "value of column " + col);
+            } else if (quick == SerialType.FLOAT64) {
+                assertEquals(general.getDouble(col), quickReal, "value of column " + col);
             }
         } catch (CorruptDatabaseException e) {
             fail("the shortcut answered " + quick + " for column " + col + " of a record the reader calls corrupt: "
@@ -101,7 +109,7 @@ class RecordQuickTypeTest {
                 case 0 -> w.addNull();
                 case 1 -> w.addLong(rnd.nextInt(3) - 1);
                 case 2 -> w.addLong(rnd.nextLong() >> rnd.nextInt(64));
-                case 3 -> w.addDouble(rnd.nextDouble());
+                case 3 -> w.addDouble(rnd.nextBoolean() ? rnd.nextDouble() : Double.longBitsToDouble(rnd.nextLong()));
                 case 4 -> w.addText("x".repeat(rnd.nextInt(70)));
                 default -> w.addBlob(new byte[rnd.nextInt(5)]);
             }
