@@ -35,6 +35,7 @@ public final class SltFileRunner {
     private final Path path;
     private final String name;
     private final Consumer<QueryTiming> timings;
+    private final int repeat;
 
     private volatile boolean cancelled;
     private volatile SltDatabase database;
@@ -50,10 +51,19 @@ public final class SltFileRunner {
      * @param timings receives the timing of every query executed; called from the running thread
      */
     public SltFileRunner(SltEngine engine, Path path, String name, Consumer<QueryTiming> timings) {
+        this(engine, path, name, timings, 1);
+    }
+
+    /**
+     * @param repeat how many times each query runs: the first run's result is checked, and the
+     *     fastest run's time is reported (at least 1)
+     */
+    public SltFileRunner(SltEngine engine, Path path, String name, Consumer<QueryTiming> timings, int repeat) {
         this.engine = engine;
         this.path = path;
         this.name = name;
         this.timings = timings;
+        this.repeat = Math.max(1, repeat);
     }
 
     /** Asks a run in progress on another thread to stop; see the class comment. */
@@ -164,13 +174,21 @@ public final class SltFileRunner {
         }
         // The harness prepares the query once and ignores any text after its first statement.
         String sql = firstStatement(q.sql());
-        long gcStart = GcPauses.totalNanos();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        QueryOutcome outcome = db.query(sql);
-        long nanos = System.nanoTime() - start;
-        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
-        timings.accept(new QueryTiming(name, q.line(), q.sql(), nanos, cpuNanos, GcPauses.totalNanos() - gcStart));
+        QueryOutcome outcome = null;
+        QueryTiming fastest = null;
+        for (int run = 0; run < repeat && (run == 0 || !cancelled); run++) {
+            long gcStart = GcPauses.totalNanos();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            QueryOutcome o = db.query(sql);
+            long nanos = System.nanoTime() - start;
+            long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            if (fastest == null || nanos < fastest.nanos()) {
+                fastest = new QueryTiming(name, q.line(), q.sql(), nanos, cpuNanos, GcPauses.totalNanos() - gcStart);
+            }
+            outcome = outcome == null ? o : outcome;
+        }
+        timings.accept(fastest);
         switch (outcome) {
             case QueryOutcome.PrepareFailed p -> fail(q.line(), FailureCategory.QUERY_PREPARE_FAILED, q.sql(),
                     q.expected(), List.of(), p.message());

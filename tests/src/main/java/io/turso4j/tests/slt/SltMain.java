@@ -70,7 +70,7 @@ public final class SltMain {
             report.header();
             long start = System.nanoTime();
             for (TestFiles.TestFile file : files) {
-                report.file(runFile(engine, file, options.timeoutPerFile(), timings, err), file.group());
+                report.file(runFile(engine, file, options, timings, err), file.group());
             }
             int failed = report.finish(options.maxFailuresShown(), slowest.slowestFirst(), engineDescription,
                     (System.nanoTime() - start) / 1e9);
@@ -103,10 +103,11 @@ public final class SltMain {
     }
 
     /** Runs one file on its own thread, stopping it if it overruns {@code timeout}. */
-    private static FileResult runFile(SltEngine engine, TestFiles.TestFile file, Duration timeout,
+    private static FileResult runFile(SltEngine engine, TestFiles.TestFile file, SltOptions options,
                                       Consumer<QueryTiming> timings, PrintStream err)
             throws InterruptedException {
-        SltFileRunner runner = new SltFileRunner(engine, file.path(), file.name(), timings);
+        Duration timeout = options.timeoutPerFile();
+        SltFileRunner runner = new SltFileRunner(engine, file.path(), file.name(), timings, options.repeat());
         AtomicReference<FileResult> result = new AtomicReference<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().daemon().name("slt " + file.name()).start(() -> {

@@ -15,9 +15,10 @@ import java.util.List;
  * @param slowestShown     how many of the slowest queries the report lists
  * @param timingsOut       where to write every query's timing as TSV, or null
  * @param compareTimings   another run's timings to compare this run's with, or null
+ * @param repeat           how many times each query runs; its fastest run is timed (at least 1)
  */
 public record SltOptions(List<String> paths, String engine, int maxFailuresShown, Duration timeoutPerFile,
-                         int slowestShown, Path timingsOut, Path compareTimings) {
+                         int slowestShown, Path timingsOut, Path compareTimings, int repeat) {
 
     static final String USAGE = """
             usage: slt [options] [FILE.test | FOLDER]...
@@ -37,6 +38,9 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
                                           another run, e.g. --engine sqlite): counts the queries
                                           over 10x as long, by wall clock, by wall clock less GC
                                           pauses and by CPU time
+              --repeat N                  run each query N times and time its fastest run: its
+                                          time warm, without first-use costs (default 1; the
+                                          first run's result is the one checked)
             """;
 
     /** Thrown for a command line that cannot be run (message says why), or for help (empty message). */
@@ -55,6 +59,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
         int slowest = 10;
         Path timingsOut = null;
         Path compareTimings = null;
+        int repeat = 1;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -64,6 +69,7 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
                 case "--slowest" -> slowest = number(args, ++i, arg);
                 case "--timings-out" -> timingsOut = Path.of(value(args, ++i, arg));
                 case "--compare-timings" -> compareTimings = Path.of(value(args, ++i, arg));
+                case "--repeat" -> repeat = Math.max(1, number(args, ++i, arg));
                 case "-h", "--help" -> throw new UsageException("");
                 default -> {
                     if (arg.startsWith("--")) {
@@ -79,7 +85,8 @@ public record SltOptions(List<String> paths, String engine, int maxFailuresShown
             }
             paths.add(defaultPath);
         }
-        return new SltOptions(List.copyOf(paths), engine, maxFailures, timeout, slowest, timingsOut, compareTimings);
+        return new SltOptions(List.copyOf(paths), engine, maxFailures, timeout, slowest, timingsOut, compareTimings,
+                repeat);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -53,6 +53,57 @@ class SltFileRunnerTest {
         assertEquals(7, timings.getFirst().line());
     }
 
+    /**
+     * With a repeat count, each query runs that many times, one timing (the fastest run's) is
+     * reported, and the result is still checked.
+     */
+    @Test
+    void aRepeatedQueryRunsThatManyTimesAndIsTimedOnce() throws IOException {
+        List<String> queried = new ArrayList<>();
+        SltEngine counting = new SltEngine() {
+            private final SqliteJdbcEngine sqlite = new SqliteJdbcEngine();
+
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public SltDatabase openDatabase() throws SltEngineException {
+                SltDatabase db = sqlite.openDatabase();
+                return new SltDatabase() {
+                    @Override
+                    public void execute(String sql) throws SltEngineException {
+                        db.execute(sql);
+                    }
+
+                    @Override
+                    public QueryOutcome query(String sql) {
+                        queried.add(sql);
+                        return db.query(sql);
+                    }
+
+                    @Override
+                    public void close() throws SltEngineException {
+                        db.close();
+                    }
+                };
+            }
+        };
+        Path file = dir.resolve("repeat.test");
+        Files.writeString(file, SETUP + """
+                query II nosort
+                SELECT a, b FROM t1 ORDER BY 1
+                ----
+                1
+                3
+                """, StandardCharsets.ISO_8859_1);
+        FileResult r = new SltFileRunner(counting, file, "repeat.test", timings::add, 4).run();
+        assertEquals(List.of(FailureCategory.WRONG_VALUES), categories(r));
+        assertEquals(4, queried.size());
+        assertEquals(1, timings.size());
+    }
+
     @Test
     void aWrongExpectedValueIsReportedAsAFailure() throws IOException {
         FileResult r = run(SETUP + """
