@@ -40,6 +40,28 @@ class IndexRangeDifferentialTest {
                 800, IndexRangeDifferentialTest::query);
     }
 
+    /**
+     * A range's bounds that the lookup seeks and stops by are not tested again, but a BETWEEN
+     * whose other bound comes from another term is, and so is a bound the lookup does not use.
+     */
+    @Test
+    void termsTheRangeDoesNotUseAreStillTested() throws SQLException {
+        SqliteOracle.differential(new String[] {
+            SCHEMA[0], SCHEMA[1], SCHEMA[2], SCHEMA[3],
+            "INSERT INTO t VALUES (1, 'a', 1.5, 1), (2, 'B', 2.5, 1), (3, 'c', NULL, 1), (5, 'A', 0.5, 2),"
+                    + " (8, 'b', 9.0, 1), (9, NULL, 3.0, NULL), (NULL, 'C', 4.0, 1), (4, '1', 2.0, 1)",
+        },
+                "SELECT a FROM t WHERE a > 1 AND a BETWEEN 3 AND 8 ORDER BY a",
+                "SELECT a FROM t WHERE a BETWEEN 3 AND 8 AND a < 5 ORDER BY a",
+                "SELECT a FROM t WHERE a < 9 AND a > 1 AND a < 4 ORDER BY a DESC",
+                "SELECT a FROM t WHERE a >= '2' AND a < 8.5 ORDER BY a",
+                "SELECT b, c FROM t WHERE b = 'c' AND c < 1 ORDER BY c",
+                "SELECT b, c FROM t WHERE b = 'a' AND c BETWEEN 1 AND 2 ORDER BY c",
+                "SELECT d, b FROM t WHERE d = 1 AND b COLLATE NOCASE > 'a' ORDER BY b COLLATE NOCASE DESC",
+                "SELECT d, b FROM t WHERE d = 1 AND b > 'a' ORDER BY b",
+                "SELECT d, b FROM t WHERE d = 1 AND b COLLATE NOCASE BETWEEN 'a' AND 'b' AND b > 'A' ORDER BY b");
+    }
+
     private static String v(Random random) {
         return VALUES[random.nextInt(VALUES.length)];
     }

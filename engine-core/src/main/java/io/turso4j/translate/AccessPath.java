@@ -35,11 +35,28 @@ record AccessPath(Kind kind, Index index, List<WhereTerm.Constraint> eq, WhereTe
     /**
      * Whether every row this path finds satisfies {@code t}, so its loop need not test it
      * (SQLite's disableTerm): {@code t} is an equality, IN list or IN subquery (or an OR of
-     * equalities taken as one) whose constraint a stored index's or the rowid's lookup uses.
-     * The lookup applies the comparison's affinity and collation and skips a NULL key, so it
-     * finds exactly the rows the test accepts.
+     * equalities taken as one) whose constraint a stored index's or the rowid's lookup uses, or
+     * a comparison ({@code <}, {@code <=}, {@code >}, {@code >=}) or BETWEEN whose bounds a
+     * stored index's range uses. The lookup applies the comparison's affinity and collation and
+     * skips a NULL key, and the index orders its entries as the comparison does, so it finds
+     * exactly the rows the test accepts.
      */
     boolean consumes(WhereTerm t) {
+        if (kind == Kind.INDEX && (lower != null || upper != null)) {
+            boolean low = lower != null && lower.term() == t;
+            boolean high = upper != null && upper.term() == t;
+            switch (t.expr()) {
+                case Expr.Binary b when b.op() == Expr.BinaryOp.LT || b.op() == Expr.BinaryOp.LE
+                        || b.op() == Expr.BinaryOp.GT || b.op() == Expr.BinaryOp.GE -> {
+                    return low || high;
+                }
+                case Expr.Between b when !b.not() -> {
+                    return low && high;
+                }
+                default -> {
+                }
+            }
+        }
         if (kind != Kind.INDEX && kind != Kind.ROWID_EQ) {
             return false;
         }
