@@ -1,9 +1,7 @@
 package io.turso4j.storage.btree;
 
-import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.format.BTreePage;
 import io.turso4j.storage.format.Cell;
-import io.turso4j.storage.format.PageType;
 import io.turso4j.storage.format.RecordReader;
 import io.turso4j.storage.format.SerialType;
 import io.turso4j.storage.pager.Page;
@@ -52,8 +50,6 @@ import java.util.function.Function;
  */
 final class PagerCursor implements BTreeCursor {
     private final PagerBTree tree;
-    private final int root;
-    private final IndexKeyComparator cmp;
     private final boolean writable;
     private final boolean table;
     /** The tree's change counter, and its value when the cursor last settled on an entry. */
@@ -84,25 +80,13 @@ final class PagerCursor implements BTreeCursor {
     /** Whether {@link #reader} is on the current payload: the columns it parsed stay valid until a move. */
     private boolean readerCurrent;
     /**
-     * Scratch paths, swapped in by {@link #settle} (which hands the path it replaces back):
-     * {@link #spare} for the path a move or a search computes, {@link #spareCandidate} for the
-     * best interior entry a search over an index has met (made at the first such search: most
-     * cursors never search an index's interior). A point select then allocates no path.
+     * Scratch for the path a move or a search computes, swapped in by {@link #settle} (which
+     * hands the path it replaces back, as it does {@link CursorSeek#spareCandidate}'s). A point
+     * select then allocates no path.
      */
     private CursorPath spare = new CursorPath();
-    private CursorPath spareCandidate;
     /** Scratch for parsing cells. */
     private final Cell cell = new Cell();
-    /**
-     * Scratch for {@link #compareEntry}, made at an index cursor's first search (a cursor is
-     * made per statement run, and most never search): a reader, an entry's local payload copied
-     * off the page, one decoded field, and the in-place probe.
-     */
-    private RecordReader compareReader;
-    private byte[] compareBytes;
-    private Register compareField;
-    /** Compares most entries in place, before {@link #compareEntry} falls back to decoding. */
-    private KeyProbe probe;
     /** The leaf at the top of {@link #path} and its view, or null: see the class comment. */
     private Page leaf;
     private BTreePage leafView;
@@ -112,39 +96,25 @@ final class PagerCursor implements BTreeCursor {
     private final Function<PageEdit, Boolean> nextOp = this::next;
     private final Function<PageEdit, Boolean> prevOp = this::prev;
     /**
-     * The seek under way ({@link #seek} and {@link #seekRowid} keep their arguments here, and
-     * their operations and orders are made once, so a seek allocates no closures): an index
-     * key {@code soughtKey[soughtStart .. soughtStart + soughtCount)} or a rowid.
+     * The seek under way ({@link #seek} keeps its operator here, and {@link #search} its key;
+     * their operations are made once, so a seek allocates no closures).
      */
     private SeekOp soughtOp;
-    private Register[] soughtKey;
-    private int soughtStart;
-    private int soughtCount;
-    private long soughtRowid;
     private final Function<PageEdit, Boolean> seekOp = this::seek;
-    /**
-     * The view, read through this operation's edit, of the leaf the path that {@link #find} or
-     * {@link #onLeaf} just returned ends on: what a seek hands {@link #settle} right after, so
-     * it does not read the page again. Only read in the operation that set it.
-     */
-    private BTreePage found;
     private final Function<PageEdit, Boolean> seekRowidOp = this::seekRowid;
     private final Function<PageEdit, Boolean> seekRowidOnOp = this::seekRowidOn;
-    /** Where {@link #seekKept} left a descent for {@link #seekRowidOn} to finish; 0 if nowhere. */
-    private int resumeAt;
     /** The changes it makes: for a writable cursor only (a point query opens a read cursor per run). */
     private final CursorChanges changes;
-    private final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
-    private final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
+    /** Where its moves go, found by reading pages. */
+    private final CursorSeek search;
 
     PagerCursor(PagerBTree tree, int root, IndexKeyComparator cmp, boolean writable) {
         this.tree = tree;
-        this.root = root;
-        this.cmp = cmp;
         this.writable = writable;
         this.table = cmp == null;
         this.version = tree.version(root);
         this.changes = writable ? new CursorChanges(tree, root, cmp, version) : null;
+        this.search = new CursorSeek(tree, root, cmp, version);
     }
 
     // ---- moves ----------------------------------------------------------------------------
@@ -253,13 +223,14 @@ final class PagerCursor implements BTreeCursor {
             return false;
         }
         // the common step: the next cell of the same leaf
-        return landOnLeaf(e, path.idx[path.depth - 1] + 1) || settle(e, step(e, copyInto(spare, path), true));
+        return landOnLeaf(e, path.idx[path.depth - 1] + 1)
+                || settle(e, search.step(e, CursorSeek.copyInto(spare, path), true));
     }
 
     /** Lands on cell {@code i} of the leaf the path ends on; false, with nothing changed, if there is none. */
     private boolean landOnLeaf(PageEdit e, int i) {
         int top = path.depth - 1;
-        BTreePage pg = page(e, path.pages[top]);
+        BTreePage pg = search.page(e, path.pages[top]);
         if (!pg.type().isLeaf() || i >= pg.cellCount()) {
             return false;
         }
@@ -278,7 +249,7 @@ final class PagerCursor implements BTreeCursor {
         return tree.read(e -> {
             int top = path.depth - 1;
             int from = path.idx[top];
-            int last = page(e, path.pages[top]).cellCount() - 1;
+            int last = search.page(e, path.pages[top]).cellCount() - 1;
             // landOnLeaf refuses an interior page, and changes nothing if it must wait for a page
             return from < last && landOnLeaf(e, last) ? (long) (last - from) : 0L;
         });
@@ -295,12 +266,12 @@ final class PagerCursor implements BTreeCursor {
         }
         if (hole) {
             CursorPath p = find(e, keyOrder(), false);
-            return settle(e, p == null ? edge(e, true) : step(e, p, false));
+            return settle(e, p == null ? edge(e, true) : search.step(e, p, false));
         }
         if (path == null) {
             return false;
         }
-        return settle(e, step(e, copyInto(spare, path), false));
+        return settle(e, search.step(e, CursorSeek.copyInto(spare, path), false));
     }
 
     @Override
@@ -320,8 +291,8 @@ final class PagerCursor implements BTreeCursor {
         if (kept >= 0) {
             return kept == 1;
         }
-        soughtRowid = target;
-        return tree.read(resumeAt != 0 ? seekRowidOnOp : seekRowidOp);
+        search.soughtRowid = target;
+        return tree.read(search.resumeAt != 0 ? seekRowidOnOp : seekRowidOp);
     }
 
     /**
@@ -332,45 +303,30 @@ final class PagerCursor implements BTreeCursor {
      * repeated over a tree whose pages are all kept then costs its searches and a payload copy.
      */
     private int seekKept(long target) {
-        KeptPages kept = version.kept;
         CursorPath p = spare.clear();
-        int number = root;
-        resumeAt = 0;
-        while (true) {
-            BTreePage pg = kept.get(number, version.value, tree.pager());
-            if (pg == null) {
-                resumeAt = p.depth > 0 ? number : 0; // the search goes on from there, not from the root
-                return -1;
-            }
-            int n = pg.cellCount();
-            int lo = pg.searchRowid(target, false, 0, n);
-            if (pg.type().isLeaf()) {
-                if (lo == n || pg.cell(lo, cell).spills()) {
-                    return -1;
-                }
-                p.push(number, lo);
-                byte[] newPayload = localPayload(pg, cell);
-                long newRowid = cell.rowid();
-                stand(p, newRowid, newPayload, readSize);
-                rememberLeaf(kept.page(number), pg);
-                return newRowid == target ? 1 : 0;
-            }
-            p.push(number, lo);
-            number = (int) child(pg, lo);
+        BTreePage pg = search.findKept(target, p);
+        int top = p.depth - 1;
+        if (pg == null || pg.cell(p.idx[top], cell).spills()) {
+            return -1;
         }
+        byte[] newPayload = localPayload(pg, cell);
+        long newRowid = cell.rowid();
+        stand(p, newRowid, newPayload, readSize);
+        rememberLeaf(version.kept.page(p.pages[top]), pg);
+        return newRowid == target ? 1 : 0;
     }
 
     private boolean seekRowid(PageEdit e) {
-        CursorPath p = onLeaf(e, rowidOrder, false);
-        return landOnRowid(e, p != null ? p : find(e, rowidOrder, false));
+        CursorPath p = onLeaf(e, search.rowidOrder, false);
+        return landOnRowid(e, p != null ? p : find(e, search.rowidOrder, false));
     }
 
     /**
-     * {@link #seekRowid(PageEdit)} from page {@link #resumeAt}, where {@link #seekKept}'s descent
+     * {@link #seekRowid(PageEdit)} from page {@link CursorSeek#resumeAt}, where {@link #seekKept}'s descent
      * over kept pages met one that is not kept: {@link #spare} holds the path down to it.
      */
     private boolean seekRowidOn(PageEdit e) {
-        return landOnRowid(e, findFrom(e, rowidOrder, false, spare, resumeAt));
+        return landOnRowid(e, search.findFrom(e, search.rowidOrder, false, spare, search.resumeAt));
     }
 
     /** Puts the cursor on the entry at {@code p}, or past the end if null; whether it is the rowid sought. */
@@ -379,8 +335,8 @@ final class PagerCursor implements BTreeCursor {
             atEnd = settle(e, edge(e, true));
             return false;
         }
-        settle(e, p, found);
-        return rowid == soughtRowid;
+        settle(e, p, search.found);
+        return rowid == search.soughtRowid;
     }
 
     @Override
@@ -390,24 +346,22 @@ final class PagerCursor implements BTreeCursor {
             if (count != 1 || k[start].type() != ValueType.INTEGER) {
                 throw new IllegalArgumentException("a table seek takes one INTEGER rowid");
             }
-            soughtRowid = k[start].intValue();
+            search.soughtRowid = k[start].intValue();
         } else {
-            soughtKey = k;
-            soughtStart = start;
-            soughtCount = count;
+            search.soughtKey(k, start, count);
         }
         soughtOp = op;
         return tree.read(seekOp);
     }
 
     private boolean seek(PageEdit e) {
-        Order order = table ? rowidOrder : keyProbeOrder;
+        CursorSeek.Order order = table ? search.rowidOrder : search.keyProbeOrder;
         boolean strict = soughtOp == SeekOp.GT || soughtOp == SeekOp.LE;
         CursorPath p = onLeaf(e, order, strict);
         if (p == null) {
             p = find(e, order, strict);
         }
-        return soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? settle(e, p, found) : settle(e, before(e, p));
+        return soughtOp == SeekOp.GE || soughtOp == SeekOp.GT ? settle(e, p, search.found) : settle(e, before(e, p));
     }
 
     /**
@@ -422,14 +376,14 @@ final class PagerCursor implements BTreeCursor {
      * the conditions {@link #stepOnLeaf} checks and before any other call into the pager, so
      * index cells that spill (whose compare reads overflow pages) rule the shortcut out.
      */
-    private CursorPath onLeaf(PageEdit e, Order order, boolean strict) {
+    private CursorPath onLeaf(PageEdit e, CursorSeek.Order order, boolean strict) {
         BTreePage view;
         if (onRememberedLeaf()) {
             view = leafView;
         } else if (path != null && seen == version.value) {
             // the tree is as the cursor left it (on an entry, or in the hole of an in-place
             // delete), so its path still leads to its leaf, changed in this transaction: read it
-            view = page(e, path.pages[path.depth - 1]);
+            view = search.page(e, path.pages[path.depth - 1]);
             if (!view.type().isLeaf()) {
                 return null;
             }
@@ -442,55 +396,20 @@ final class PagerCursor implements BTreeCursor {
                 || !table && (view.cell(0, cell).spills() || view.cell(n - 1, cell).spills())) {
             return null;
         }
-        int first = compare(e, order, view, 0);
-        int last = compare(e, order, view, n - 1);
+        int first = search.compare(e, order, view, 0);
+        int last = search.compare(e, order, view, n - 1);
         if ((strict ? first > 0 : first >= 0) || (strict ? last <= 0 : last < 0)) {
             return null;
         }
-        BTreePage pg = view == leafView ? page(e, leaf.number()) : view; // through the edit, which pins it
-        CursorPath p = copyInto(spare, path);
-        p.idx[top] = search(e, pg, order, strict, 1, n - 1);
-        found = pg;
+        BTreePage pg = view == leafView ? search.page(e, leaf.number()) : view; // through the edit, which pins it
+        CursorPath p = CursorSeek.copyInto(spare, path);
+        p.idx[top] = search.search(e, pg, order, strict, 1, n - 1);
+        search.found = pg;
         return p;
     }
 
-    /**
-     * The first cell of {@code pg} in {@code [lo, hi)} for which {@code order} is positive (or,
-     * without {@code strict}, not negative), by binary search; {@code hi} if there is none.
-     */
-    private int search(PageEdit e, BTreePage pg, Order order, boolean strict, int lo, int hi) {
-        if (order == rowidOrder) {
-            return pg.searchRowid(soughtRowid, strict, lo, hi);
-        }
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = compare(e, order, pg, mid);
-            if (strict ? c > 0 : c >= 0) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * {@code order.compare(e, pg, i)}, with the seeks' own orders called directly: the lambdas
-     * differ from search to search, and a call through the interface that meets them all is
-     * not inlined.
-     */
-    private int compare(PageEdit e, Order order, BTreePage pg, int i) {
-        if (order == rowidOrder) {
-            return Long.compare(pg.rowid(i), soughtRowid);
-        }
-        if (order == keyProbeOrder) {
-            return compareEntry(e, pg, i, soughtKey, soughtStart, soughtCount);
-        }
-        return order.compare(e, pg, i);
-    }
-
     private CursorPath before(PageEdit e, CursorPath after) {
-        return after == null ? edge(e, true) : step(e, after, false);
+        return after == null ? edge(e, true) : search.step(e, after, false);
     }
 
     // ---- reading --------------------------------------------------------------------------
@@ -659,67 +578,9 @@ final class PagerCursor implements BTreeCursor {
 
     // ---- navigation over pages ---------------------------------------------------------------
 
-    /** Compares the entry (or divider) at cell {@code i} of {@code page} with the sought key. */
-    @FunctionalInterface
-    private interface Order {
-        int compare(PageEdit e, BTreePage page, int i);
-    }
-
-    private Order keyOrder() {
-        if (table) {
-            long k = rowid;
-            return (ed, pg, i) -> Long.compare(pg.rowid(i), k);
-        }
-        Register[] k = IndexKey.decode(key(), 0);
-        return (ed, pg, i) -> IndexKey.compare(cmp, IndexKey.decode(payloadAt(ed, pg, i), pg.pageNumber()), k, 0,
-                k.length);
-    }
-
-    private BTreePage page(PageEdit e, int number) {
-        BTreePage p = BTreePage.of(e.read(number), number, e.usableSize());
-        if (p.type().isTable() != table) {
-            throw new CorruptDatabaseException(number, "page of a " + (table ? "table" : "index")
-                    + " tree has type " + p.type());
-        }
-        return p;
-    }
-
-    private static long child(BTreePage p, int i) {
-        return i == p.cellCount() ? p.rightChild() : p.leftChild(i);
-    }
-
-    /**
-     * The order of the index entry at cell {@code i} of {@code pg} against {@code k[start ..
-     * start + count)}: its fields read from one copy of its local payload (or its whole payload when it spills).
-     */
-    private int compareEntry(PageEdit e, BTreePage pg, int i, Register[] k, int start, int count) {
-        if (compareReader == null) {
-            compareReader = new RecordReader();
-            compareBytes = new byte[64];
-            compareField = new Register();
-            probe = new KeyProbe();
-        }
-        int r = probe.compareShortCell(cmp, pg, i, k, start, count);
-        if (r != IndexKey.UNDECIDED) {
-            return r;
-        }
-        Cell c = pg.cell(i, cell);
-        if (c.spills()) {
-            compareReader.reset(payloadAt(e, pg, i), pg.pageNumber());
-        } else {
-            r = probe.compare(cmp, pg.segment(), c.payloadOffset(), c.localSize(), k, start, count);
-            if (r != IndexKey.UNDECIDED) {
-                return r;
-            }
-            // one bulk copy, then the fields are read from a plain array
-            int size = c.localSize();
-            if (compareBytes.length < size) {
-                compareBytes = new byte[Math.max(size, compareBytes.length * 2)];
-            }
-            MemorySegment.copy(pg.segment(), ValueLayout.JAVA_BYTE, c.payloadOffset(), compareBytes, 0, size);
-            compareReader.reset(compareBytes, 0, size, pg.pageNumber());
-        }
-        return IndexKey.compareRecord(cmp, compareReader, compareField, k, start, count);
+    /** The order of entries against the key of the entry the cursor is on (or of its hole). */
+    private CursorSeek.Order keyOrder() {
+        return search.keyOrder(rowid, table ? null : key());
     }
 
     /**
@@ -730,7 +591,7 @@ final class PagerCursor implements BTreeCursor {
     private byte[] payloadOf(PageEdit e, BTreePage pg, int i) {
         Cell c = pg.cell(i, cell);
         if (c.spills()) {
-            byte[] whole = payloadAt(e, pg, i);
+            byte[] whole = CursorSeek.payloadAt(e, pg, i);
             readSize = whole.length;
             return whole;
         }
@@ -748,146 +609,23 @@ final class PagerCursor implements BTreeCursor {
         return entryBytes;
     }
 
-    private static byte[] payloadAt(PageEdit e, BTreePage p, int i) {
-        byte[] body = CellBody.read(p, i, new Cell());
-        return Overflow.payload(e, p.type().isTable() ? PageType.LEAF_TABLE : PageType.LEAF_INDEX, body,
-                p.pageNumber());
-    }
-
     /** The first (or, {@code last}, the last) entry; null in an empty tree. */
     private CursorPath edge(PageEdit e, boolean last) {
-        if (e.pageCount() == 0) {
-            return null;
-        }
-        return descend(e, spare.clear(), root, last);
-    }
-
-    /** Descends from {@code page} along the left-most (or right-most) children to a leaf entry. */
-    private CursorPath descend(PageEdit e, CursorPath p, int start, boolean rightmost) {
-        int number = start;
-        while (true) {
-            BTreePage pg = page(e, number);
-            int n = pg.cellCount();
-            if (pg.type().isLeaf()) {
-                if (n == 0) {
-                    if (p.depth > 0) {
-                        throw new CorruptDatabaseException(number, "empty non-root leaf");
-                    }
-                    return null;
-                }
-                p.push(number, rightmost ? n - 1 : 0);
-                return p;
-            }
-            int i = rightmost ? n : 0;
-            p.push(number, i);
-            number = (int) child(pg, i);
-        }
+        return search.edge(e, spare.clear(), last);
     }
 
     /**
      * The first entry for which {@code order} is positive (or, without {@code strict}, not
      * negative); null if there is none.
      */
-    private CursorPath find(PageEdit e, Order order, boolean strict) {
-        if (e.pageCount() == 0) {
-            return null;
-        }
-        return findFrom(e, order, strict, spare.clear(), root);
-    }
-
-    /** {@link #find} on from page {@code number}, the path {@code p} leading down to it. */
-    private CursorPath findFrom(PageEdit e, Order order, boolean strict, CursorPath p, int number) {
-        CursorPath candidate = null;
-        found = null;
-        while (true) {
-            BTreePage pg = descentPage(e, number);
-            int lo = search(e, pg, order, strict, 0, pg.cellCount());
-            if (pg.type().isLeaf()) {
-                if (lo < pg.cellCount()) {
-                    p.push(number, lo);
-                    found = pg;
-                    return p;
-                }
-                if (table && pg.cellCount() > 0) {
-                    p.push(number, lo - 1);
-                    return step(e, p, true);
-                }
-                return candidate;
-            }
-            if (!table && lo < pg.cellCount()) {
-                if (spareCandidate == null) {
-                    spareCandidate = new CursorPath();
-                }
-                candidate = copyInto(spareCandidate, p);
-                candidate.push(number, lo);
-            }
-            p.push(number, lo);
-            number = (int) child(pg, lo);
-        }
-    }
-
-    /**
-     * Page {@code number} of a descent from the root: an interior page an earlier descent (of
-     * any cursor on the tree, in any statement) kept, read again without the pager, or else
-     * read through the edit (and kept, if the edit read it as is). See {@link KeptPages} for
-     * when a kept page is good. Each lookup then asks the pager for its leaf alone, and a
-     * search by rowid reads no page twice.
-     */
-    private BTreePage descentPage(PageEdit e, int number) {
-        BTreePage v = version.kept.get(number, version.value, tree.pager());
-        // a leaf is read through the edit, which pins it while the operation reads its cells
-        if (v != null && !v.type().isLeaf()) {
-            return v;
-        }
-        BTreePage pg = page(e, number);
-        Page page = e.readPage(number);
-        if (page != null) { // else changed in this edit: not the pager's copy
-            version.kept.keep(pg, page, version.value);
-        }
-        return pg;
-    }
-
-    /** The entry after (or before) the one at {@code p}; null past the end. Reuses {@code p}. */
-    private CursorPath step(PageEdit e, CursorPath p, boolean forward) {
-        int top = p.depth - 1;
-        BTreePage pg = page(e, p.pages[top]);
-        int i = p.idx[top];
-        if (!pg.type().isLeaf()) {
-            // on an interior index entry: the next is the left-most of the subtree to its right
-            int c = forward ? i + 1 : i;
-            p.idx[top] = c;
-            return descend(e, p, (int) child(pg, c), !forward);
-        }
-        if (forward ? i + 1 < pg.cellCount() : i > 0) {
-            p.idx[top] = forward ? i + 1 : i - 1;
-            return p;
-        }
-        p.depth--;
-        while (p.depth > 0) {
-            int level = p.depth - 1;
-            BTreePage up = page(e, p.pages[level]);
-            int j = p.idx[level];
-            if (forward ? j < up.cellCount() : j > 0) {
-                if (!table) {
-                    p.idx[level] = forward ? j : j - 1;
-                    return p;
-                }
-                p.idx[level] = forward ? j + 1 : j - 1;
-                return descend(e, p, (int) child(up, p.idx[level]), !forward);
-            }
-            p.depth--;
-        }
-        return null;
-    }
-
-    private static CursorPath copyInto(CursorPath c, CursorPath p) {
-        return c.set(p.pages, p.idx, p.depth);
+    private CursorPath find(PageEdit e, CursorSeek.Order order, boolean strict) {
+        return search.find(e, order, strict, spare.clear());
     }
 
     /** Re-finds the current entry by key after the tree changed; a hole if it is gone. */
     private void restore(PageEdit e) {
         CursorPath p = find(e, keyOrder(), false);
-        if (p != null && keyOrder().compare(e, page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
+        if (p != null && keyOrder().compare(e, search.page(e, p.pages[p.depth - 1]), p.idx[p.depth - 1]) == 0) {
             settle(e, p);
         } else {
             hole = true;
@@ -901,7 +639,7 @@ final class PagerCursor implements BTreeCursor {
 
     /**
      * {@link #settle(PageEdit, CursorPath)}, given the view of the page {@code p} ends on if
-     * this operation has it ({@link #found}), else null.
+     * this operation has it ({@link CursorSeek#found}), else null.
      */
     private boolean settle(PageEdit e, CursorPath p, BTreePage view) {
         if (p == null) {
@@ -912,7 +650,7 @@ final class PagerCursor implements BTreeCursor {
             return false;
         }
         BTreePage pg = view != null && view.pageNumber() == p.pages[p.depth - 1] ? view
-                : page(e, p.pages[p.depth - 1]);
+                : search.page(e, p.pages[p.depth - 1]);
         int i = p.idx[p.depth - 1];
         byte[] newPayload = payloadOf(e, pg, i);
         long newRowid = table ? cell.rowid() : 0;
@@ -923,12 +661,12 @@ final class PagerCursor implements BTreeCursor {
 
     /** Makes {@code p} the cursor's path (handing a scratch path the one it replaces) and lands on its entry. */
     private void stand(CursorPath p, long newRowid, byte[] newPayload, int size) {
-        if (p == spare || p == spareCandidate) {
+        if (p == spare || p == search.spareCandidate) {
             CursorPath old = path != null ? path : new CursorPath();
             if (p == spare) {
                 spare = old;
             } else {
-                spareCandidate = old;
+                search.spareCandidate = old;
             }
         }
         path = p;
