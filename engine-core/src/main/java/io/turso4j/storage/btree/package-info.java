@@ -12,7 +12,9 @@
  * <pre>
  * class        knows
  * PagerBTree   tree-level operations, page 1 of a new database, meta values
- * PagerCursor  positions, moves, seeks; re-finding its entry after other changes
+ * PagerCursor  positions and moves; re-finding its entry after other changes
+ * CursorSeek   where a cursor's seeks and steps go: descents by key, to an edge, to a neighbour
+ * CursorChanges a cursor's inserts and deletes, each one tree operation
  * TreeWriter   descending to the place of a change and making it
  * Balancer     splitting, merging and redistributing pages; root growth and shrink
  * Node         a page decoded into cell bodies, and laid out again
