@@ -7,7 +7,6 @@ import io.turso4j.sql.ast.Name;
 import io.turso4j.sql.ast.Pos;
 import io.turso4j.sql.ast.Select;
 import io.turso4j.value.Affinity;
-import io.turso4j.vdbe.Opcode;
 import io.turso4j.vdbe.ProgramBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,11 +21,7 @@ import java.util.Map;
  * expressions) to names, then plans and codes the nested loops that join them.
  *
  * <p>A stored table is read through cursors in its loop; a subquery or CTE is a co-routine that
- * yields its rows into a block of registers, as SQLite runs a subquery it does not flatten:
- * <pre>
- *   InitCoroutine r, after, start     ; start: …subquery… Copy row → cols; Yield r …; EndCoroutine r
- *   after: …
- * </pre>
+ * yields its rows into a block of registers ({@link SubquerySources}).
  * {@link #openLoops} splits the WHERE clause into terms ({@link WhereTerm}), lets
  * {@link JoinPlanner} choose the loops' order and each source's {@link AccessPath}, and codes the
  * loops ({@link LoopCodegen}), testing each term in the outermost loop where every source it
@@ -84,17 +79,11 @@ final class FromCodegen {
     private Select.From bound;
     /** A min/max query (only the first row in order may be wanted): sqlite3 then words every scan a SEARCH. */
     private boolean searchesFirst;
-    /**
-     * The SELECT this FROM belongs to and the ORDER BY terms sorted with it, whose column names
-     * {@link #mentioned} finds; null when unknown, and then subqueries compute all their columns.
-     */
+    /** The SELECT this FROM belongs to and the ORDER BY terms sorted with it ({@link #readBy}). */
     private Select.Core readBy;
     private List<Expr> readByExtras = List.of();
-    /** What {@link #mentioned} found, once {@link #mentionedFound}. */
-    private java.util.Set<String> mentioned;
-    private boolean mentionedFound;
-    /** Per subquery source, the jumps around the columns it leaves uncomputed: {column, address}. */
-    private final Map<Scope.Source, List<int[]>> uncomputed = new java.util.IdentityHashMap<>();
+    /** Its co-routine sources, made at the first (a FROM of stored tables never needs one). */
+    private SubquerySources subqueries;
 
     FromCodegen(ProgramBuilder b, SelectCodegen selects) {
         this.b = b;
@@ -122,15 +111,8 @@ final class FromCodegen {
         usingJoins.unqualifiedStars(lastRight);
         usingJoins.coalesced().forEach(c -> sources.add(c.source()));
         Scope scope = new Scope(parent, sources, FunctionSources.withHidden(usingJoins.joins(), hiddenColumns));
-        if (!uncomputed.isEmpty()) {
-            // The syntax said which columns are never read; a read found while compiling (one
-            // the enclosing statement codes outside this SELECT's syntax) computes the column.
-            scope.onRead(r -> {
-                List<int[]> jumps = uncomputed.get(r.source());
-                if (jumps != null) {
-                    jumps.stream().filter(j -> j[0] == r.index()).forEach(j -> b.changeOpcode(j[1], Opcode.Noop));
-                }
-            });
+        if (subqueries != null) {
+            subqueries.computeWhenRead(scope);
         }
         return scope;
     }
@@ -210,17 +192,11 @@ final class FromCodegen {
      * still qualify ({@link Scope.Part}).
      */
     private void nestedJoin(Select.Nested n, Scope parent) {
-        Select.From from = named(n.from(), new int[1]);
         List<String> tables = new ArrayList<>();
-        tableNames(from, tables);
-        List<Select.ResultColumn> stars = new ArrayList<>();
-        for (String t : tables) {
-            stars.add(new Select.TableStar(t));
-        }
-        Select.Core core = new Select.Core(false, stars, from, null, List.of(), null, List.of());
+        Select.Core core = SubquerySources.joinSelect(n.from(), tables);
         Select select = new Select(Pos.NONE, null, core, List.of(), null);
-        subquery(select, n.alias() != null ? n.alias() : "(join-" + (sources.size() + 1) + ")", null, parent, null);
-        Scope.Source source = sources.getLast();
+        Scope.Source source = coroutine(subqueries().code(select,
+                n.alias() != null ? n.alias() : "(join-" + (sources.size() + 1) + ")", null, parent, null));
         Scope inner = selects.resultColumns(core).scope();
         int offset = 0;
         for (String t : tables) {
@@ -236,61 +212,12 @@ final class FromCodegen {
     }
 
     /**
-     * {@code from} with a name for each subquery that has none ({@code (nested-N)}, counted by
-     * {@code count}), so that {@link #nestedJoin} can list its columns as {@code name.*}.
-     */
-    private static Select.From named(Select.From from, int[] count) {
-        List<Select.Join> joins = new ArrayList<>();
-        for (Select.Join j : from.joins()) {
-            joins.add(new Select.Join(j.op(), named(j.table(), count), j.constraint()));
-        }
-        return new Select.From(named(from.first(), count), joins);
-    }
-
-    private static Select.TableRef named(Select.TableRef ref, int[] count) {
-        return switch (ref) {
-            case Select.SubqueryTable s when s.alias() == null ->
-                    new Select.SubqueryTable(s.select(), "(nested-" + ++count[0] + ")");
-            case Select.Nested nested when nested.alias() == null -> new Select.Nested(named(nested.from(), count), null);
-            default -> ref;
-        };
-    }
-
-    private static void tableNames(Select.From from, List<String> out) {
-        List<Select.TableRef> refs = new ArrayList<>();
-        refs.add(from.first());
-        from.joins().forEach(j -> refs.add(j.table()));
-        for (Select.TableRef ref : refs) {
-            switch (ref) {
-                case Select.Table t -> out.add(t.alias() != null ? t.alias() : t.name().name());
-                case Select.SubqueryTable s when s.alias() != null -> out.add(s.alias());
-                case Select.TableFunction f -> out.add(f.alias() != null ? f.alias() : f.name().name());
-                case Select.Nested nested when nested.alias() == null -> tableNames(nested.from(), out);
-                default -> throw ExprCodegen.error("an outer join of this parenthesized join is not supported yet");
-            }
-        }
-    }
-
-    /**
      * Says which SELECT this FROM belongs to, with the ORDER BY terms {@code extras} its caller
      * sorts by: a subquery source leaves the columns they never mention uncomputed.
      */
     void readBy(Select.Core core, List<Expr> extras) {
         readBy = core;
         readByExtras = extras;
-    }
-
-    /**
-     * The column names {@link #readBy} mentions ({@link UnusedColumns#mentioned}), found when a
-     * subquery source first asks (a FROM of stored tables never does); null when unknown or when
-     * it reads every column.
-     */
-    private java.util.Set<String> mentioned() {
-        if (!mentionedFound) {
-            mentioned = readBy == null ? null : UnusedColumns.mentioned(readBy, readByExtras);
-            mentionedFound = true;
-        }
-        return mentioned;
     }
 
     /** Says that only the first row the loops yield in the requested order is wanted. */
@@ -320,8 +247,8 @@ final class FromCodegen {
 
     private void add(Select.TableRef ref, Scope parent) {
         switch (ref) {
-            case Select.SubqueryTable s -> subquery(s.select(), s.alias() != null ? s.alias()
-                    : "(subquery-" + (sources.size() + 1) + ")", null, parent, null);
+            case Select.SubqueryTable s -> coroutine(subqueries().code(s.select(), s.alias() != null ? s.alias()
+                    : "(subquery-" + (sources.size() + 1) + ")", null, parent, null));
             case Select.Table t -> {
                 Scope.Source row = selects.ctes().recursiveRow(t.name(), bound);
                 if (row != null) {
@@ -339,18 +266,10 @@ final class FromCodegen {
                 }
                 String name = t.alias() != null ? t.alias() : cte.name();
                 if (RecursiveCte.refersTo(cte.select().body(), cte.name())) {
-                    Scope saved = selects.exprs().scope();
-                    selects.exprs().popScope(parent);
-                    RecursiveCte.Coded coded = new RecursiveCte(b, selects).code(cte);
-                    selects.exprs().popScope(saved);
-                    Scope.Source source = new Scope.Source(name, coded.columns(), coded.out(), coded.affinities(),
-                            ExprTyping.columnCollations(cte.select(), coded.columns().size()),
-                            new SourceReader(null, coded.out()));
-                    sources.add(source);
-                    items.add(new Item(source, null, coded.register(), coded.start(), false, JoinPlanner.DEFAULT_ROWS));
+                    coroutine(subqueries().recursive(cte, name, parent));
                     return;
                 }
-                subquery(cte.select(), name, cte.columns(), parent, cte);
+                coroutine(subqueries().code(cte.select(), name, cte.columns(), parent, cte));
             }
             case Select.TableFunction f when FunctionSources.handles(f) -> functionSource(f);
             case Select.TableFunction f when PragmaFunctions.isTableFunction(f.name()) -> pragmaFunction(f);
@@ -431,104 +350,19 @@ final class FromCodegen {
         items.add(new Item(bound.source(), null, -1, 0, false, null, false, FunctionSources.ROWS, null, ""));
     }
 
-    /** A co-routine for {@code select}; {@code cte} (may be null) is hidden from its own body. */
-    private void subquery(Select select, String name, List<String> declared, Scope parent, Select.Cte cte) {
-        int width = selects.columnCount(select.body());
-        boolean named = declared != null && !declared.isEmpty();
-        if (named && declared.size() != width) {
-            throw ExprCodegen.error("table " + name + " has " + width + " values for " + declared.size() + " columns");
-        }
-        if (!where.isEmpty()) {
-            List<String> names = named ? declared
-                    : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
-            select = PushDown.into(select, name, names, where, selects.exprs().functions());
-        }
-        Select body = select;
-        java.util.Set<String> mentioned = mentioned();
-        java.util.BitSet unused = mentioned == null ? null : UnusedColumns.unused(body, name, named ? declared
-                : UnusedColumns.names(body, selects), mentioned, cte, selects.exprs());
-        List<Select.Body> arms = unused == null ? List.of() : CompoundCodegen.arms(body.body());
-        arms.forEach(arm -> selects.leaveUncomputed(arm, unused));
-        int register = b.allocRegister();
-        // Allocated at the first row the body yields: then its width is known for sure.
-        int[] block = {-1, width};
-        int after = b.newLabel();
-        int start = b.newLabel();
-        b.emit(Opcode.InitCoroutine, register, after, start);
-        b.resolve(start);
-        int startAddress = b.currentAddress();
-        Scope saved = selects.exprs().scope();
-        selects.exprs().popScope(parent);
-        Runnable code = () -> selects.select(body, (first, count) -> {
-            if (block[0] < 0) {
-                block[0] = b.allocRegisters(count);
-                block[1] = count;
-            }
-            b.emit(Opcode.Copy, first, block[0], count - 1);
-            b.emit(Opcode.Yield, register, 0);
-        });
-        int resolvedAbove = Scope.resolvedUpward(parent);
-        int mark = selects.uncomputedMark();
-        try {
-            if (cte != null) {
-                selects.ctes().building(cte, "circular reference: ", code);
-            } else {
-                code.run();
-            }
-        } finally {
-            arms.forEach(arm -> selects.leaveUncomputed(arm, null));
-        }
-        List<int[]> jumps = selects.uncomputedSince(mark);
-        if (Scope.resolvedUpward(parent) != resolvedAbove) {
-            // Correlated: SQLite computes every column of such a subquery.
-            jumps.forEach(jump -> b.changeOpcode(jump[1], Opcode.Noop));
-            jumps = List.of();
-        }
-        selects.exprs().popScope(saved);
-        b.emit(Opcode.EndCoroutine, register, 0);
-        b.resolve(after);
-        int out = block[0] >= 0 ? block[0] : b.allocRegisters(width);
-        width = block[1];
-        // Named once compiled, when its own * and column references have been resolved.
-        List<String> columns = named ? declared : ColumnNames.distinct(ColumnNames.of(select, selects.sql(), selects));
-        List<ExprTyping.ColumnType> types = new ArrayList<>();
-        for (int i = 0; i < width; i++) {
-            types.add(ExprTyping.columnAffinity(select, i, selects::compiledAffinities));
-        }
-        // Values pass through unchanged; the column's affinity governs comparisons, and a REAL
-        // column turns integers into reals as they are read (see ExprCodegen.column).
-        // (FLEXNUM compares as NUMERIC and converts nothing on reading.)
-        Scope.Source source = new Scope.Source(name, columns, out,
-                types.stream().map(t -> t.flexible() ? Affinity.NUMERIC : t.affinity()).toList(),
-                collations(select, width), new SourceReader(null, out));
-        sources.add(source);
-        if (!jumps.isEmpty()) {
-            uncomputed.put(source, jumps);
-        }
-        items.add(new Item(source, null, register, startAddress, false, estimate(select)));
+    /** Adds a co-routine source; returns it. */
+    private Scope.Source coroutine(SubquerySources.Coded coded) {
+        sources.add(coded.source());
+        items.add(new Item(coded.source(), null, coded.register(), coded.start(), false, coded.rows()));
+        return coded.source();
     }
 
-    /**
-     * The collations of a compiled subquery's columns: its leftmost arm's expressions', their
-     * column references resolved (sqlite3SubqueryColumnTypes).
-     */
-    private List<String> collations(Select select, int width) {
-        Select.Body leftmost = select.body();
-        while (leftmost instanceof Select.Compound c) {
-            leftmost = c.left();
+    /** The co-routine sources' coder, made at the first: {@link #bind} has set what it reads. */
+    private SubquerySources subqueries() {
+        if (subqueries == null) {
+            subqueries = new SubquerySources(b, selects, where, readBy, readByExtras);
         }
-        List<String> compiled = leftmost instanceof Select.Core core ? selects.compiledCollations(core) : null;
-        return compiled != null && compiled.size() >= width ? compiled.subList(0, width)
-                : ExprTyping.columnCollations(select, width);
-    }
-
-    /** A guess at how many rows a subquery yields: a VALUES list's count, one for a core without FROM. */
-    private static double estimate(Select select) {
-        return switch (select.body()) {
-            case Select.Values v -> v.rows().size();
-            case Select.Core core when core.from() == null -> 1;
-            default -> JoinPlanner.DEFAULT_ROWS;
-        };
+        return subqueries;
     }
 
     /**
