@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -687,10 +686,6 @@ final class FromCodegen {
     }
 
     /**
-     * Per source, which of its columns the query reads; null when that is not known (an
-     * expression holds a subquery, whose references are not looked into).
-     */
-    /**
      * Per source bound here, which of its columns {@code exprs} and the ON terms read; null
      * when a subquery among them may read any.
      */
@@ -698,6 +693,10 @@ final class FromCodegen {
         return usedColumns(selects.exprs().scope(), List.of(), exprs);
     }
 
+    /**
+     * Per source, which of its columns the query reads; null when that is not known (an
+     * expression holds a subquery, whose references are not looked into).
+     */
     private boolean[][] usedColumns(Scope scope, List<Expr> where, List<Expr> used) {
         boolean[][] marks = new boolean[items.size()][];
         for (int j = 0; j < items.size(); j++) {
