@@ -31,4 +31,16 @@ class IndexTermsFirstTest {
                 "SELECT u.k, t.b FROM u JOIN t ON t.a = u.a WHERE abs(t.b) > 0 AND t.c + u.k < 5",
                 "SELECT a, b FROM t WHERE a > 0 AND abs(b) > 0 AND a IN (SELECT a FROM u WHERE k < 2)");
     }
+
+    /** UPDATE and DELETE loop over the index the same way. */
+    @Test
+    void changesTestTheIndexEntryFirstToo() throws SQLException {
+        SqliteOracle.differential(SETUP,
+                "UPDATE t SET d = 'u' WHERE a > 0 AND abs(b) > 0 AND a + 0 = 7",
+                "SELECT rowid, * FROM t ORDER BY rowid",
+                "DELETE FROM t WHERE a > 0 AND abs(b) > 0 AND c < 3.0",
+                "SELECT rowid, * FROM t ORDER BY rowid",
+                "DELETE FROM t WHERE a > 0 AND abs(b) > 0",
+                "SELECT rowid, * FROM t ORDER BY rowid");
+    }
 }

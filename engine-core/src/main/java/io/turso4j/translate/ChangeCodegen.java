@@ -437,11 +437,7 @@ final class ChangeCodegen {
         LoopCodegen.Level level = new LoopCodegen.Level(0, plan.paths()[0], scanned, table, -1, 0, null);
         loops.prologue(level);
         loops.open(level);
-        for (WhereTerm t : terms) {
-            if (!path.consumes(t)) {
-                selects.exprs().jumpIfNotTrue(t.expr(), level.next);
-            }
-        }
+        testTerms(level, terms, level.next);
         if (table.hasRowid()) {
             scanned.read(b, table.columns().size(), rowid);
         } else {
@@ -497,6 +493,21 @@ final class ChangeCodegen {
     }
 
     /**
+     * Tests the WHERE terms {@code level}'s lookup does not ensure, jumping to {@code next} on
+     * the first false one: those its index entry answers first, as a SELECT's loop does.
+     */
+    private void testTerms(LoopCodegen.Level level, List<WhereTerm> terms, int next) {
+        Scope scope = selects.exprs().scope();
+        for (boolean beforeSeek : new boolean[] {true, false}) {
+            for (WhereTerm t : terms) {
+                if (!level.path.consumes(t) && LoopCodegen.testedBeforeSeek(level, t, scope) == beforeSeek) {
+                    selects.exprs().jumpIfNotTrue(t.expr(), next);
+                }
+            }
+        }
+    }
+
+    /**
      * Opens the WHERE loop on the statement's own cursors, the one pass {@link OnePassPlan}
      * allows: on return the row is current in the table cursor and in registers (the scope SET
      * sees), and a jump to {@link #pendingSkip} goes on to the next row. Returns -1 for
@@ -508,11 +519,7 @@ final class ChangeCodegen {
         int index = path.kind() == AccessPath.Kind.INDEX ? indexCursors[table.indexes().indexOf(path.index())] : -1;
         loops.prologueOn(inLoop, cursor, index);
         loops.open(inLoop);
-        for (WhereTerm t : terms) {
-            if (!path.consumes(t)) {
-                selects.exprs().jumpIfNotTrue(t.expr(), inLoop.next);
-            }
-        }
+        testTerms(inLoop, terms, inLoop.next);
         if (index >= 0) {
             b.emit(Opcode.IdxRowid, index, rowid);
             b.emit(Opcode.NotExists, cursor, inLoop.next, rowid);

@@ -517,7 +517,7 @@ final class FromCodegen {
                 exprs.jumpIfNotTrue(t.expr(), allDone);
             } else if (open.get(at).path.or() != t && !open.get(at).path.consumes(t)) {
                 LoopCodegen.Level level = open.get(at);
-                if (!WhereTerm.holdsSubquery(t) && readsBeforeSeek(t.expr(), level, scope)) {
+                if (LoopCodegen.testedBeforeSeek(level, t, scope)) {
                     tested.get(at).add(beforeSeek[at]++, t.expr());
                 } else {
                     tested.get(at).add(t.expr());
@@ -582,35 +582,6 @@ final class FromCodegen {
                 level.copied = b.allocRegister();
             }
         }
-    }
-
-    /**
-     * Whether every column of {@code level}'s source that {@code e} reads comes from its index
-     * entry before the table's row is sought (and it reads at least one: a term on other
-     * sources alone stays where it was).
-     */
-    private static boolean readsBeforeSeek(Expr e, LoopCodegen.Level level, Scope scope) {
-        return level.reader != null && columnsBeforeSeek(e, level, scope) > 0;
-    }
-
-    /** How many reads of {@code level}'s columns {@code e} makes, all before the seek; else -1. */
-    private static int columnsBeforeSeek(Expr e, LoopCodegen.Level level, Scope scope) {
-        if (e instanceof Expr.Column c) {
-            Scope.Resolved r = scope.find(c);
-            if (r == null || r.source() != level.scope) {
-                return 0;
-            }
-            return level.reader.readBeforeSeek(r.index()) ? 1 : -1;
-        }
-        int reads = 0;
-        for (Expr child : ExprTyping.children(e)) {
-            int n = columnsBeforeSeek(child, level, scope);
-            if (n < 0) {
-                return -1;
-            }
-            reads += n;
-        }
-        return reads;
     }
 
     /** Whether {@code e} reads no column but source {@code s}'s and calls no function. */

@@ -693,6 +693,36 @@ final class LoopCodegen {
         b.emit(Opcode.IsNull, target, l.exhausted);
     }
 
+    /**
+     * Whether level {@code l} tests {@code t} before its deferred seek positions the table's
+     * row (SQLite's first pass over a loop's terms, which spares the seek for the entries such
+     * terms reject): {@code t} holds no subquery and reads at least one column of the level's
+     * source, each from its index entry. A term that reads only other sources stays in order.
+     */
+    static boolean testedBeforeSeek(Level l, WhereTerm t, Scope scope) {
+        return l.reader != null && !WhereTerm.holdsSubquery(t) && columnsBeforeSeek(t.expr(), l, scope) > 0;
+    }
+
+    /** How many reads of level {@code l}'s columns {@code e} makes, all before the seek; else -1. */
+    private static int columnsBeforeSeek(Expr e, Level l, Scope scope) {
+        if (e instanceof Expr.Column c) {
+            Scope.Resolved r = scope.find(c);
+            if (r == null || r.source() != l.scope) {
+                return 0;
+            }
+            return l.reader.readBeforeSeek(r.index()) ? 1 : -1;
+        }
+        int reads = 0;
+        for (Expr child : ExprTyping.children(e)) {
+            int n = columnsBeforeSeek(child, l, scope);
+            if (n < 0) {
+                return -1;
+            }
+            reads += n;
+        }
+        return reads;
+    }
+
     /** Closes the loop {@link #open} opened (see class comment). */
     void close(Level l) {
         b.resolve(l.next);
