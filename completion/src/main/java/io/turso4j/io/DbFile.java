@@ -34,6 +34,26 @@ public interface DbFile {
     }
 
     /**
+     * {@link #read(long, Buffer)} for a read ahead of need: nobody waits for it yet, so a
+     * backend may run it wholly off the caller's thread (where {@link #read} may spend the
+     * caller's time on a read it can finish at once), and a scan goes on while the next pages
+     * arrive. The default is {@link #read(long, Buffer)}.
+     */
+    default Completion readAhead(long pos, Buffer buf) {
+        return read(pos, buf);
+    }
+
+    /**
+     * Reads the whole buffer on the caller's thread if that takes no wait for a device (the OS
+     * has the range cached), returning a completed completion; else null, with nothing read
+     * and no read issued. For a caller that needs bytes a {@link #readAhead} is still fetching:
+     * whether to take them now or wait. The default cannot tell, and says null.
+     */
+    default Completion readIfCached(long pos, Buffer buf) {
+        return null;
+    }
+
+    /**
      * Writes {@code buf[off, off+len)} at {@code pos}, extending the file if needed.
      * Completes with the number of bytes written: {@code len}, or less when the device took
      * no more (disk full).

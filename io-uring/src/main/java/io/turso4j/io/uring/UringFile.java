@@ -103,6 +103,22 @@ final class UringFile implements DbFile {
         return issue(new TransferOp(this, false, pos, buf, off, len));
     }
 
+    /** Straight to the ring, with no try of the page cache first: the loop thread makes the copy. */
+    @Override
+    public Completion readAhead(long pos, Buffer buf) {
+        checkRange(pos, buf, 0, buf.size());
+        if (closed.get()) {
+            return closedFailure("read");
+        }
+        return buf.size() == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, false, pos, buf, 0, buf.size()));
+    }
+
+    @Override
+    public Completion readIfCached(long pos, Buffer buf) {
+        checkRange(pos, buf, 0, buf.size());
+        return inlineReads && !closed.get() && readCached(pos, buf, 0, buf.size()) ? Completion.succeeded(buf.size()) : null;
+    }
+
     /** Whether the whole range was copied from the OS page cache without waiting. */
     private boolean readCached(long pos, Buffer buf, int off, int len) {
         long r = onCallerThread(fd -> Libc.preadNoWait(fd, buf.address() + off, len, pos));

@@ -201,6 +201,44 @@ class UringInlineReadTest extends UringTestBase {
         }
     }
 
+    @Test
+    void aReadAheadGoesThroughTheLoopEvenWhenCached() throws Exception {
+        Buffer out = filled(8192, 21);
+        DbFile f = io.open(written("ahead.db", out).toString(), OpenMode.READ_ONLY);
+        Buffer in = Buffer.allocate(4096);
+        CountDownLatch release = blockLoop();
+        Completion c;
+        try {
+            c = f.readAhead(4096, in);
+            Thread.sleep(50);
+            assertFalse(c.isDone(), "a read ahead leaves the copy to the loop: " + c);
+        } finally {
+            release.countDown();
+        }
+        assertEquals(4096, await(c));
+        assertArrayEquals(Arrays.copyOfRange(bytes(out), 4096, 8192), bytes(in));
+    }
+
+    @Test
+    void readIfCachedReadsOnTheCallersThreadOrNotAtAll() throws Exception {
+        Buffer out = filled(8192, 23);
+        Path p = written("maybe.db", out);
+        DbFile f = io.open(p.toString(), OpenMode.READ_ONLY);
+        CountDownLatch release = blockLoop();
+        try {
+            Buffer in = Buffer.allocate(4096);
+            Completion c = f.readIfCached(0, in);
+            assertTrue(c != null && c.isDone(), "a cached page is read at once: " + c);
+            assertArrayEquals(Arrays.copyOfRange(bytes(out), 0, 4096), bytes(in));
+            // past the end of the file: never wholly cached, and nothing is issued for it
+            assertEquals(null, f.readIfCached(8192, Buffer.allocate(4096)));
+        } finally {
+            release.countDown();
+        }
+        await(f.close());
+        assertEquals(null, f.readIfCached(0, Buffer.allocate(4096)), "a closed file reads nothing");
+    }
+
     /** Drops a file's clean pages from the OS page cache: posix_fadvise(POSIX_FADV_DONTNEED). */
     @SuppressWarnings("restricted")
     private static void dropFromPageCache(Path p) throws Exception {
