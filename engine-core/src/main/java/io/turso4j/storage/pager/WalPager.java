@@ -4,6 +4,7 @@ import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
 import io.turso4j.error.ResultCode;
 import io.turso4j.error.SqliteException;
+import io.turso4j.io.DbFile;
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.IoPending;
 import io.turso4j.storage.format.BigEndian;
@@ -477,7 +478,9 @@ public final class WalPager implements Pager {
         Page p = cache.get(number);
         if (p == null) {
             makeRoom();
-            p = startRead(number);
+            p = startRead(number, false);
+        } else if (p.readAhead && !p.isPinned() && !p.load().isDone()) {
+            p = overtake(p);
         }
         Completion load = p.load();
         if (!load.isDone()) {
@@ -500,20 +503,68 @@ public final class WalPager implements Pager {
 
     @Override
     public void prefetch(int number) {
-        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
+        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null) {
             return;
         }
-        startRead(number);
+        // Room from clean pages only: a read ahead is not worth a spill's writes.
+        evictClean();
+        if (!cache.isFull()) {
+            startRead(number, true);
+        }
     }
 
-    /** Inserts page {@code number} unpinned and issues its read from the WAL or the file. */
-    private Page startRead(int number) {
+    /**
+     * Inserts page {@code number} unpinned and issues its read from the WAL or the file: a
+     * {@linkplain DbFile#readAhead read ahead} if {@code ahead}.
+     */
+    private Page startRead(int number, boolean ahead) {
         Buffer buffer = shared.pagePool().acquire();
-        int frame = state == State.WRITE ? wal.findForWriter(number) : wal.find(number, snapshot);
-        Completion load = frame > 0
-                ? wal.file().read(wal.pageOffset(frame), buffer)
-                : shared.db().read((long) (number - 1) * pageSize(), buffer);
+        int frame = frameOf(number);
+        long pos = offsetOf(number, frame);
+        Completion load = ahead ? fileOf(frame).readAhead(pos, buffer) : fileOf(frame).read(pos, buffer);
+        return inserted(number, buffer, load, ahead);
+    }
+
+    /**
+     * Page {@code ahead.number()}, still being {@linkplain #prefetch read ahead} when a caller
+     * needs it: read again at once on the caller's thread if the OS has it cached, rather than
+     * wait for a backend thread busy elsewhere (or not yet scheduled) to finish the first read,
+     * which then lands in a buffer nobody reads. Else {@code ahead} itself, to wait for.
+     */
+    private Page overtake(Page ahead) {
+        int number = ahead.number();
+        Buffer buffer = shared.pagePool().acquire();
+        int frame = frameOf(number);
+        Completion now = fileOf(frame).readIfCached(offsetOf(number, frame), buffer);
+        if (now == null) {
+            buffer.release();
+            return ahead;
+        }
+        loading.remove(ahead);
+        cache.discard(ahead);
+        ahead.buffer().release(); // recycled once the read in flight lets go of it
+        return inserted(number, buffer, now, false);
+    }
+
+    /** The WAL frame holding page {@code number} for this transaction, or 0 for the database file. */
+    private int frameOf(int number) {
+        return state == State.WRITE ? wal.findForWriter(number) : wal.find(number, snapshot);
+    }
+
+    /** Where page {@code number} is read from: the WAL if {@code frame} (its {@link #frameOf}) is one, else the database file. */
+    private DbFile fileOf(int frame) {
+        return frame > 0 ? wal.file() : shared.db();
+    }
+
+    /** Page {@code number}'s offset in {@link #fileOf}({@code frame}). */
+    private long offsetOf(int number, int frame) {
+        return frame > 0 ? wal.pageOffset(frame) : (long) (number - 1) * pageSize();
+    }
+
+    /** Caches page {@code number}, unpinned, its bytes coming from {@code load}. */
+    private Page inserted(int number, Buffer buffer, Completion load, boolean ahead) {
         Page p = cache.insert(number, buffer, load);
+        p.readAhead = ahead;
         cache.unpin(p);
         if (!load.isDone()) {
             loading.add(p);

@@ -1,0 +1,218 @@
+package io.turso4j.storage.pager;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.turso4j.buffer.Buffer;
+import io.turso4j.buffer.BufferPool;
+import io.turso4j.completion.Completion;
+import io.turso4j.io.DbFile;
+import io.turso4j.io.ForwardingDbFile;
+import io.turso4j.io.ForwardingIO;
+import io.turso4j.io.OpenMode;
+import io.turso4j.io.memory.MemoryIO;
+import io.turso4j.storage.IoPending;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads ahead ({@link Pager#prefetch}): the room they take in the cache, and what a caller
+ * gets who needs a page whose read ahead has not finished: the page read again at once when
+ * the OS has it cached, else a wait for the read ahead. The files here hold every read ahead
+ * until the test lets it finish, as a busy backend thread would.
+ */
+class ReadAheadTest {
+    private static final String DB = "/t.db";
+
+    private final HeldReadsIo io = new HeldReadsIo();
+    private final Random random = new Random(7);
+    private final Map<Integer, byte[]> images = new HashMap<>();
+
+    private static boolean checksBefore;
+
+    @BeforeAll
+    static void checkBuffers() {
+        checksBefore = BufferPool.checksEnabledByDefault();
+        BufferPool.setChecksEnabledByDefault(true); // a buffer recycled under a read in flight throws
+    }
+
+    @AfterAll
+    static void restoreChecks() {
+        BufferPool.setChecksEnabledByDefault(checksBefore);
+    }
+
+    @AfterEach
+    void closeIo() {
+        io.close();
+    }
+
+    @Test
+    void aPageStillReadAheadIsReadAgainAtOnceWhenTheOsHasIt() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withPages(shared, 8);
+        pager.beginRead();
+        pager.prefetch(5);
+        assertEquals(1, io.held.size(), "the read ahead is under way");
+
+        Page p = pager.get(5); // no IoPending: read again on this thread
+        assertArrayEquals(images.get(5), PageImages.read(p));
+        pager.unpin(p);
+
+        io.finishHeld(); // the first read lands in a buffer nobody reads any more
+        Page again = pager.get(5);
+        assertArrayEquals(images.get(5), PageImages.read(again));
+        pager.unpin(again);
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
+    @Test
+    void aPageStillReadAheadIsWaitedForWhenTheOsHasNotGotIt() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withPages(shared, 8);
+        io.cached = false;
+        pager.beginRead();
+        pager.prefetch(5);
+        Completion ahead = io.held.getFirst().done;
+
+        IoPending pending = assertThrows(IoPending.class, () -> pager.get(5));
+        assertSame(ahead, pending.completion(), "the caller waits for the read ahead, and no second read is made");
+        io.finishHeld();
+        Page p = pager.get(5);
+        assertArrayEquals(images.get(5), PageImages.read(p));
+        pager.unpin(p);
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
+    @Test
+    void aReadAheadTakesRoomFromCleanPagesOnly() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withPages(shared, 12);
+        pager.setCacheSize(4);
+        pager.beginRead();
+        for (int n = 1; n <= 4; n++) {
+            pager.unpin(pager.get(n));
+        }
+        pager.prefetch(9);
+        assertEquals(1, io.held.size(), "a clean page made room for the read ahead");
+        io.finishHeld();
+        Page nine = pager.get(9);
+        assertArrayEquals(images.get(9), PageImages.read(nine));
+        pager.unpin(nine);
+
+        pager.beginWrite();
+        List<Page> dirty = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            Page p = Drive.await(io, () -> pager.get(dirty.size() + 1));
+            pager.write(p);
+            dirty.add(p);
+        }
+        int writes = io.writes;
+        pager.prefetch(10);
+        assertTrue(io.held.isEmpty(), "no read ahead when only dirty or pinned pages could make room");
+        assertEquals(writes, io.writes, "and no spill for one");
+        dirty.forEach(pager::unpin);
+        pager.rollback();
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
+    /** A database of pages {@code 1..n} with random images, committed; returns a new pager on it, its cache empty. */
+    private Pager withPages(SharedPager shared, int n) {
+        Pager pager = shared.newPager();
+        pager.beginRead();
+        pager.beginWrite();
+        for (int i = 1; i <= n; i++) {
+            Page p = pager.allocate();
+            byte[] image = PageImages.random(random, i, pager.pageSize());
+            PageImages.put(p, image);
+            images.put(p.number(), image);
+            pager.unpin(p);
+        }
+        Drive.run(io, pager::commit);
+        pager.endRead();
+        pager.close();
+        return shared.newPager();
+    }
+
+    private void close(SharedPager shared) {
+        io.finishHeld();
+        assertEquals(List.of(), shared.pagePool().leaks(), "page buffers still held");
+        Drive.close(io, shared);
+        assertFalse(io.held.iterator().hasNext());
+    }
+
+    /** Memory files whose reads ahead wait for {@link #finishHeld}, and which may say nothing is cached. */
+    private static final class HeldReadsIo extends ForwardingIO {
+        /** A read ahead: the bytes at {@code pos} go to {@code into}, the buffer's memory as the kernel would hold it. */
+        record Held(DbFile file, long pos, MemorySegment into, Completion done) {}
+
+        final List<Held> held = new ArrayList<>();
+        boolean cached = true;
+        int writes;
+
+        HeldReadsIo() {
+            super(new MemoryIO());
+        }
+
+        void finishHeld() {
+            for (Held h : held) {
+                // through a buffer of its own: the held one may be released already (overtaken)
+                Buffer copy = Buffer.allocate((int) h.into().byteSize());
+                Completion read = h.file().read(h.pos(), copy);
+                assertTrue(read.isDone());
+                MemorySegment.copy(copy.segment(), 0, h.into(), 0, copy.size());
+                h.done().complete(read.result());
+            }
+            held.clear();
+        }
+
+        @Override
+        public DbFile open(String path, OpenMode mode) {
+            return new ForwardingDbFile(super.open(path, mode)) {
+                @Override
+                public Completion readAhead(long pos, Buffer buf) {
+                    Held h = new Held(this, pos, buf.segment(), new Completion());
+                    buf.pinForIo();
+                    h.done().onComplete(c -> buf.unpinForIo());
+                    held.add(h);
+                    return h.done();
+                }
+
+                @Override
+                public Completion readIfCached(long pos, Buffer buf) {
+                    return cached ? read(pos, buf) : null;
+                }
+
+                @Override
+                public Completion write(long pos, Buffer buf, int off, int len) {
+                    writes++;
+                    return super.write(pos, buf, off, len);
+                }
+
+                @Override
+                public Completion write(long pos, Buffer... bufs) {
+                    writes++;
+                    return super.write(pos, bufs);
+                }
+            };
+        }
+    }
+}
