@@ -409,6 +409,11 @@ final class Databases implements Pager {
     }
 
     @Override
+    public void readAhead(int number) {
+        main.readAhead(number);
+    }
+
+    @Override
     public void unpin(Page page) {
         main.unpin(page);
     }

@@ -134,9 +134,21 @@ final class PageEdit {
 
     /** Starts reading page {@code n} ahead of need, if it is an existing page. */
     void prefetch(long n) {
-        if (n >= 1 && n <= basePageCount && n <= pageCount && slot((int) n) == null) {
+        if (isUnread(n)) {
             pager.prefetch((int) n);
         }
+    }
+
+    /** {@link Pager#readAhead} of page {@code n} for a scan, if it is an existing page. */
+    void readAhead(long n) {
+        if (isUnread(n)) {
+            pager.readAhead((int) n);
+        }
+    }
+
+    /** Whether {@code n} is a page of the database as it was, not yet read by this edit. */
+    private boolean isUnread(long n) {
+        return n >= 1 && n <= basePageCount && n <= pageCount && slot((int) n) == null;
     }
 
     /** Page {@code n}'s bytes, to be changed. May throw {@link IoPending}. */

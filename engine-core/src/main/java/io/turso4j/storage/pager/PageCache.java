@@ -33,6 +33,8 @@ public final class PageCache {
     /** Eviction list ends: oldest is evicted first. */
     private Page oldest;
     private Page newest;
+    /** Pages read ahead ({@link #insertAhead}) that nobody has pinned yet. */
+    private int unusedAhead;
     /** The dirty pages, so that a commit finds them without a walk over the whole cache. */
     private final Set<Page> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -97,10 +99,39 @@ public final class PageCache {
         return page;
     }
 
+    /**
+     * {@link #insert} for a read ahead of need, unpinned: it counts among {@link
+     * #unusedAhead()} until its first pin, eviction or discard.
+     */
+    public Page insertAhead(int number, Buffer buffer, Completion load) {
+        Page page = insert(number, buffer, load);
+        page.readAhead = true;
+        unusedAhead++;
+        unpin(page);
+        return page;
+    }
+
+    /**
+     * Pages read ahead and not yet used: a bound on them keeps reads ahead from evicting the
+     * pages an operation is working through (with a cache too small for both, each retry of the
+     * operation would evict what the last one read, for ever).
+     */
+    public int unusedAhead() {
+        return unusedAhead;
+    }
+
     /** Takes a hold on a cached page; it cannot be evicted until the matching unpin. */
     public void pin(Page page) {
         unlist(page);
         page.pins++;
+        forgetAhead(page);
+    }
+
+    private void forgetAhead(Page page) {
+        if (page.readAhead) {
+            page.readAhead = false;
+            unusedAhead--;
+        }
     }
 
     /**
@@ -161,6 +192,7 @@ public final class PageCache {
             unlist(victim);
             pages.remove(victim);
             victim.gone = true;
+            forgetAhead(victim);
         }
         return victim;
     }
@@ -175,6 +207,7 @@ public final class PageCache {
         if (pages.remove(page)) {
             page.discarded = true;
             page.gone = true;
+            forgetAhead(page);
             unlist(page);
             if (page.dirty) {
                 page.dirty = false;

@@ -133,6 +133,17 @@ public interface Pager extends AutoCloseable {
     void prefetch(int number);
 
     /**
+     * Starts reading page {@code number} for a scan that will need it soon, if it is not
+     * cached: unlike {@link #prefetch}, it makes room by evicting clean pages (never by a
+     * spill), and the backend may make the read off the caller's thread ({@link
+     * io.turso4j.io.DbFile#readAhead}). Pages read ahead and not yet used are bounded to a
+     * share of the cache, so a scan's reads ahead never push out the pages an operation is
+     * working through. A caller who needs the page before its read is done gets it at once
+     * if the OS has it cached. Does nothing for an invalid number or a cached page.
+     */
+    void readAhead(int number);
+
+    /**
      * Whether {@code page}, got earlier from {@link #get} and since unpinned, is still this
      * pager's resident copy of its page number for the open read transaction, so its bytes
      * may be read once more without {@link #get}: true only until the caller's next call

@@ -69,6 +69,8 @@ public final class WalPager implements Pager {
     public static final String CACHE_PAGES_PROPERTY = "turso4j.cache.pages";
     private static final int DEFAULT_CACHE_PAGES = 2000;
     private static final int DEFAULT_AUTOCHECKPOINT = 1000;
+    /** Reads ahead not yet used may fill at most 1/this of the cache ({@link PageCache#unusedAhead}). */
+    private static final int READ_AHEAD_SHARE = 4;
     /** Frames a commit hands to the WAL at a time. */
     private static final int FRAMES_PER_CHUNK = 1024;
 
@@ -503,7 +505,16 @@ public final class WalPager implements Pager {
 
     @Override
     public void prefetch(int number) {
-        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null) {
+        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
+            return;
+        }
+        startRead(number, false);
+    }
+
+    @Override
+    public void readAhead(int number) {
+        if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null
+                || cache.unusedAhead() >= cache.capacity() / READ_AHEAD_SHARE) {
             return;
         }
         // Room from clean pages only: a read ahead is not worth a spill's writes.
@@ -526,7 +537,7 @@ public final class WalPager implements Pager {
     }
 
     /**
-     * Page {@code ahead.number()}, still being {@linkplain #prefetch read ahead} when a caller
+     * Page {@code ahead.number()}, still being {@linkplain #readAhead read ahead} when a caller
      * needs it: read again at once on the caller's thread if the OS has it cached, rather than
      * wait for a backend thread busy elsewhere (or not yet scheduled) to finish the first read,
      * which then lands in a buffer nobody reads. Else {@code ahead} itself, to wait for.
@@ -563,9 +574,13 @@ public final class WalPager implements Pager {
 
     /** Caches page {@code number}, unpinned, its bytes coming from {@code load}. */
     private Page inserted(int number, Buffer buffer, Completion load, boolean ahead) {
-        Page p = cache.insert(number, buffer, load);
-        p.readAhead = ahead;
-        cache.unpin(p);
+        Page p;
+        if (ahead) {
+            p = cache.insertAhead(number, buffer, load);
+        } else {
+            p = cache.insert(number, buffer, load);
+            cache.unpin(p);
+        }
         if (!load.isDone()) {
             loading.add(p);
         }

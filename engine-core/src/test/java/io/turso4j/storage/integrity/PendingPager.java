@@ -50,6 +50,7 @@ final class PendingPager implements Pager {
     @Override public void releaseSavepoint(int depth) { throw new UnsupportedOperationException("read-only"); }
     @Override public void rollbackToSavepoint(int depth) { throw new UnsupportedOperationException("read-only"); }
     @Override public void prefetch(int number) { }
+    @Override public void readAhead(int number) { }
     @Override public void unpin(Page page) { inner.unpin(page); }
     @Override public void write(Page page) { throw new UnsupportedOperationException("read-only"); }
     @Override public Page allocate() { throw new UnsupportedOperationException("read-only"); }

@@ -227,6 +227,7 @@ public final class ArrayPager implements Pager {
     }
 
     @Override public void prefetch(int number) { }
+    @Override public void readAhead(int number) { }
 
     @Override
     public void unpin(Page page) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.buffer.Buffer;
-import io.turso4j.buffer.BufferPool;
 import io.turso4j.completion.Completion;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.ForwardingDbFile;
@@ -23,36 +22,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Reads ahead ({@link Pager#prefetch}): the room they take in the cache, and what a caller
+ * Reads ahead ({@link Pager#readAhead}): the room they take in the cache, and what a caller
  * gets who needs a page whose read ahead has not finished: the page read again at once when
  * the OS has it cached, else a wait for the read ahead. The files here hold every read ahead
  * until the test lets it finish, as a busy backend thread would.
  */
+@ExtendWith(CheckedBuffers.class)
 class ReadAheadTest {
     private static final String DB = "/t.db";
 
     private final HeldReadsIo io = new HeldReadsIo();
     private final Random random = new Random(7);
     private final Map<Integer, byte[]> images = new HashMap<>();
-
-    private static boolean checksBefore;
-
-    @BeforeAll
-    static void checkBuffers() {
-        checksBefore = BufferPool.checksEnabledByDefault();
-        BufferPool.setChecksEnabledByDefault(true); // a buffer recycled under a read in flight throws
-    }
-
-    @AfterAll
-    static void restoreChecks() {
-        BufferPool.setChecksEnabledByDefault(checksBefore);
-    }
 
     @AfterEach
     void closeIo() {
@@ -64,7 +50,7 @@ class ReadAheadTest {
         SharedPager shared = Drive.open(io, DB);
         Pager pager = withPages(shared, 8);
         pager.beginRead();
-        pager.prefetch(5);
+        pager.readAhead(5);
         assertEquals(1, io.held.size(), "the read ahead is under way");
 
         Page p = pager.get(5); // no IoPending: read again on this thread
@@ -86,7 +72,7 @@ class ReadAheadTest {
         Pager pager = withPages(shared, 8);
         io.cached = false;
         pager.beginRead();
-        pager.prefetch(5);
+        pager.readAhead(5);
         Completion ahead = io.held.getFirst().done;
 
         IoPending pending = assertThrows(IoPending.class, () -> pager.get(5));
@@ -103,13 +89,8 @@ class ReadAheadTest {
     @Test
     void aReadAheadTakesRoomFromCleanPagesOnly() {
         SharedPager shared = Drive.open(io, DB);
-        Pager pager = withPages(shared, 12);
-        pager.setCacheSize(4);
-        pager.beginRead();
-        for (int n = 1; n <= 4; n++) {
-            pager.unpin(pager.get(n));
-        }
-        pager.prefetch(9);
+        Pager pager = withFullCache(shared, 12, 4);
+        pager.readAhead(9);
         assertEquals(1, io.held.size(), "a clean page made room for the read ahead");
         io.finishHeld();
         Page nine = pager.get(9);
@@ -124,11 +105,30 @@ class ReadAheadTest {
             dirty.add(p);
         }
         int writes = io.writes;
-        pager.prefetch(10);
+        pager.readAhead(10);
         assertTrue(io.held.isEmpty(), "no read ahead when only dirty or pinned pages could make room");
         assertEquals(writes, io.writes, "and no spill for one");
         dirty.forEach(pager::unpin);
         pager.rollback();
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
+    @Test
+    void readsAheadNotYetUsedFillAQuarterOfTheCacheAtMost() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withFullCache(shared, 20, 8);
+        pager.prefetch(9);
+        assertTrue(io.held.isEmpty(), "a plain prefetch takes no room from a full cache");
+        for (int n = 9; n <= 12; n++) {
+            pager.readAhead(n);
+        }
+        assertEquals(2, io.held.size(), "two of the eight pages");
+        io.finishHeld();
+        pager.unpin(pager.get(9)); // used: no longer counts
+        pager.readAhead(11);
+        assertEquals(1, io.held.size());
         pager.endRead();
         pager.close();
         close(shared);
@@ -150,6 +150,17 @@ class ReadAheadTest {
         pager.endRead();
         pager.close();
         return shared.newPager();
+    }
+
+    /** {@link #withPages} in a read transaction, its cache of {@code cache} pages full of pages {@code 1..cache}, clean and unpinned. */
+    private Pager withFullCache(SharedPager shared, int pages, int cache) {
+        Pager pager = withPages(shared, pages);
+        pager.setCacheSize(cache);
+        pager.beginRead();
+        for (int n = 1; n <= cache; n++) {
+            pager.unpin(pager.get(n));
+        }
+        return pager;
     }
 
     private void close(SharedPager shared) {

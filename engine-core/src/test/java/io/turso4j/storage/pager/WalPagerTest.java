@@ -14,18 +14,16 @@ import io.turso4j.storage.format.DatabaseHeader;
 import io.turso4j.storage.wal.CheckpointMode;
 import io.turso4j.storage.wal.CheckpointResult;
 
-import io.turso4j.buffer.BufferPool;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The WAL pager on the in-memory file system: transactions, snapshots, locks, checkpoints. */
+@ExtendWith(CheckedBuffers.class)
 class WalPagerTest {
     private static final int PAGE_SIZE = 1024;
     private static final String DB = "/t.db";
@@ -33,19 +31,6 @@ class WalPagerTest {
     private final MemoryIO io = new MemoryIO();
     private final Random random = new Random(42);
     private final Map<Integer, byte[]> model = new HashMap<>();
-
-    private static boolean checksBefore;
-
-    @BeforeAll
-    static void checkBuffers() {
-        checksBefore = BufferPool.checksEnabledByDefault();
-        BufferPool.setChecksEnabledByDefault(true); // use after release throws; leaks are listed
-    }
-
-    @AfterAll
-    static void restoreChecks() {
-        BufferPool.setChecksEnabledByDefault(checksBefore);
-    }
 
     @AfterEach
     void closeIo() {
