@@ -17,7 +17,8 @@ import java.util.Map;
  * SQLite's query solver does (wherePathSolver): a breadth-limited search over join orders in
  * which each step adds one source, with its cheapest path given the sources already placed
  * (their columns are then constants a lookup can use), and the cost of a step is its path's
- * cost times the rows the loops outside it yield.
+ * cost times the rows the loops outside it yield ({@link JoinExtensions} keeps a step's
+ * cheapest orders).
  *
  * <p>Estimates: a table has its sqlite_stat1 row count, else SQLite's default of 1,048,576 rows;
  * an index equality on k columns finds stat1's k-th average, else 10, 9, 8… rows (1 for a whole
@@ -34,7 +35,7 @@ final class JoinPlanner {
     /** SQLite's row estimate for a table without statistics. */
     static final double DEFAULT_ROWS = 1_048_576;
     /** How many partial orders each step keeps (SQLite keeps 5 to 10 for joins). */
-    private static final int BEAM = 8;
+    static final int BEAM = 8;
 
     /**
      * One source as the planner sees it.
@@ -58,8 +59,8 @@ final class JoinPlanner {
      * A partial order: {@code parent}'s sources, then {@code source} by {@code path}. Kept as a
      * chain so that extending one costs no copying; the arrays are built once for the winner.
      */
-    private record Partial(Partial parent, int source, AccessPath path, long placed, int depth, double cost,
-                           double rows) {}
+    record Partial(Partial parent, int source, AccessPath path, long placed, int depth, double cost,
+                   double rows) {}
 
     private final List<Item> items;
     private final Schema schema;
@@ -227,7 +228,7 @@ final class JoinPlanner {
         int n = items.size();
         Partial[] beam = {new Partial(null, -1, null, 0, 0, 0, 1)};
         // A step extends at most BEAM orders, and no more than there are sets of sources (2^n).
-        Extensions next = new Extensions(n * (n < 3 ? 1 << n : BEAM));
+        JoinExtensions next = new JoinExtensions(n * (n < 3 ? 1 << n : BEAM));
         for (int step = 0; step < n; step++) {
             next.clear();
             for (int b = 0; b < beam.length; b++) {
@@ -254,111 +255,10 @@ final class JoinPlanner {
     }
 
     /**
-     * The partial orders one step of {@link #plan} makes by extending the beam's, in parallel
-     * arrays made once per plan rather than as objects: a wide join tries hundreds a step and
-     * keeps {@link #BEAM}. Of two that place the same sources only the cheaper is kept, in the
-     * place of the first; the sets are found through an open-addressing table of primitive keys.
-     */
-    private static final class Extensions {
-        private final int[] from;
-        private final int[] source;
-        private final AccessPath[] path;
-        private final long[] placed;
-        private final double[] cost;
-        private final double[] rows;
-        private int size;
-        /** The sets placed so far this step (never empty, so 0 marks a free slot), and their positions. */
-        private final long[] sets;
-        private final int[] positions;
-
-        /** Room for {@code most} extensions: as many as one step can make. */
-        Extensions(int most) {
-            from = new int[most];
-            source = new int[most];
-            path = new AccessPath[most];
-            placed = new long[most];
-            cost = new double[most];
-            rows = new double[most];
-            int capacity = Integer.highestOneBit(Math.max(2, 2 * most) - 1) << 1;
-            sets = new long[capacity];
-            positions = new int[capacity];
-        }
-
-        void clear() {
-            size = 0;
-            java.util.Arrays.fill(sets, 0);
-        }
-
-        /** Beam entry {@code from} extended by {@code source}, unless a cheaper order of the same sources is kept. */
-        void offer(int from, int source, AccessPath path, long placed, double cost, double rows) {
-            int i = positionOf(placed);
-            if (i == size) {
-                size++;
-            } else if (!(cost < this.cost[i])) {
-                return;
-            }
-            this.from[i] = from;
-            this.source[i] = source;
-            this.path[i] = path;
-            this.placed[i] = placed;
-            this.cost[i] = cost;
-            this.rows[i] = rows;
-        }
-
-        /** Where {@code set} is kept; when it is new, the next free position (recorded as its). */
-        private int positionOf(long set) {
-            int mask = sets.length - 1;
-            for (int slot = (int) (spread(set) >>> 32) & mask; ; slot = (slot + 1) & mask) {
-                if (sets[slot] == set) {
-                    return positions[slot];
-                }
-                if (sets[slot] == 0) {
-                    sets[slot] = set;
-                    positions[slot] = size;
-                    return size;
-                }
-            }
-        }
-
-        /**
-         * The up to {@link #BEAM} cheapest, by cost then rows (of two alike, the one offered first,
-         * as a stable sort would leave them), made partial orders of depth {@code depth} extending
-         * {@code beam}'s.
-         */
-        Partial[] cheapest(Partial[] beam, int depth) {
-            int[] top = new int[Math.min(BEAM, size)];
-            int kept = 0;
-            for (int i = 0; i < size; i++) {
-                int at = kept;
-                while (at > 0 && cheaper(i, top[at - 1])) {
-                    at--;
-                }
-                if (at == top.length) {
-                    continue;
-                }
-                kept = Math.min(kept + 1, top.length);
-                System.arraycopy(top, at, top, at + 1, kept - 1 - at);
-                top[at] = i;
-            }
-            Partial[] out = new Partial[kept];
-            for (int k = 0; k < kept; k++) {
-                int i = top[k];
-                out[k] = new Partial(beam[from[i]], source[i], path[i], placed[i], depth, cost[i], rows[i]);
-            }
-            return out;
-        }
-
-        private boolean cheaper(int i, int j) {
-            int c = Double.compare(cost[i], cost[j]);
-            return c < 0 || c == 0 && Double.compare(rows[i], rows[j]) < 0;
-        }
-    }
-
-    /**
      * {@code set} made a good hash key: a Long's hash folds bit i onto bit i + 32, so the sets of
      * a wide join collide by the dozen; multiplying by an odd constant is one-to-one and mixes them.
      */
-    private static long spread(long set) {
+    static long spread(long set) {
         return set * 0x9E3779B97F4A7C15L;
     }
 
