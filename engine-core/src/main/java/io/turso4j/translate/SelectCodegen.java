@@ -605,10 +605,6 @@ final class SelectCodegen {
     }
 
     /**
-     * {@code sink}, passed only rows not seen before when {@code distinct} (the cursor of an
-     * ephemeral index of the rows so far) is not -1.
-     */
-    /**
      * Passes on only the rows that differ from the one before (NULLs equal, by the columns'
      * collations): DISTINCT over rows that come in order. {@code started}, set to 0 before the
      * loops, says whether a row has come.
@@ -632,6 +628,10 @@ final class SelectCodegen {
         };
     }
 
+    /**
+     * {@code sink}, passed only rows not seen before when {@code distinct} (the cursor of an
+     * ephemeral index of the rows so far) is not -1.
+     */
     private RowSink distinctRows(int distinct, RowSink sink) {
         if (distinct < 0) {
             return sink;
