@@ -107,19 +107,20 @@ final class KeyProbe {
         if (type == SerialType.NULL) {
             return kt == ValueType.NULL ? 0 : -1;
         }
-        if (kt == ValueType.NULL) {
-            return 1;
-        }
         if (type == SerialType.FLOAT64) {
             double d = Double.longBitsToDouble(page.get(BIG_ENDIAN_LONG, at));
             if (Double.isNaN(d)) {
-                return IndexKey.UNDECIDED; // decodes as NULL
+                return IndexKey.UNDECIDED; // decodes as NULL: equal to a NULL key, not after it
             }
             return switch (kt) {
+                case NULL -> 1;
                 case INTEGER -> -ValueComparator.compareIntReal(k.intValue(), d);
                 case REAL -> ValueComparator.compareReals(d, k.realValue());
                 default -> -1;
             };
+        }
+        if (kt == ValueType.NULL) {
+            return 1;
         }
         if (type < SerialType.FIRST_BLOB) {
             long v = RecordReader.integerAt(page, at, (int) type);

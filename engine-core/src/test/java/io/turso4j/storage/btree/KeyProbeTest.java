@@ -88,6 +88,20 @@ class KeyProbeTest {
         }
     }
 
+    /** A REAL stored as NaN reads as NULL: the probe leaves it undecided, whatever the key, a NULL one too. */
+    @Test
+    void leavesANanUndecided() {
+        byte[] record = new RecordWriter().addDouble(Double.NaN).addLong(7).toByteArray();
+        IndexKeyComparator cmp = new IndexKeyComparator(new Collation[1], new boolean[1]);
+        KeyProbe probe = new KeyProbe();
+        for (Register k : new Register[] {new Register().setNull(), new Register().setInt(1),
+            new Register().setReal(1.5), new Register().setText("a")}) {
+            assertEquals(IndexKey.UNDECIDED,
+                    probe.compare(cmp, MemorySegment.ofArray(record), 0, record.length, new Register[] {k}, 0, 1),
+                    k::toString);
+        }
+    }
+
     private static Register value(Random rnd) {
         return switch (rnd.nextInt(6)) {
             case 0 -> new Register().setNull();
