@@ -44,6 +44,16 @@ public interface DbFile {
     }
 
     /**
+     * Whether reading ahead pays on this file now: true when a read waits for a device or for
+     * another thread, which a read ahead overlaps with the caller's work; false when reads
+     * complete on the caller's thread at once anyway, so that a read ahead would only move
+     * the copy elsewhere and spend a thread on it. The default is true.
+     */
+    default boolean readsAheadPay() {
+        return true;
+    }
+
+    /**
      * Reads the whole buffer on the caller's thread if that takes no wait for a device (the OS
      * has the range cached), returning a completed completion; else null, with nothing read
      * and no read issued. For a caller that needs bytes a {@link #readAhead} is still fetching:

@@ -33,6 +33,11 @@ public abstract class ForwardingDbFile implements DbFile {
     }
 
     @Override
+    public boolean readsAheadPay() {
+        return delegate.readsAheadPay();
+    }
+
+    @Override
     public Completion write(long pos, Buffer... bufs) {
         return delegate.write(pos, bufs);
     }

@@ -34,6 +34,12 @@ final class MemoryDbFile implements DbFile {
         return path;
     }
 
+    /** Every read completes at once on the caller's thread. */
+    @Override
+    public boolean readsAheadPay() {
+        return false;
+    }
+
     @Override
     public Completion read(long pos, Buffer buf, int off, int len) {
         DbFile.checkRange(pos, buf, off, len);

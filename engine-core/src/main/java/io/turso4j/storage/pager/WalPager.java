@@ -514,7 +514,7 @@ public final class WalPager implements Pager {
     @Override
     public void readAhead(int number) {
         if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null
-                || cache.unusedAhead() >= cache.capacity() / READ_AHEAD_SHARE) {
+                || cache.unusedAhead() >= cache.capacity() / READ_AHEAD_SHARE || !shared.db().readsAheadPay()) {
             return;
         }
         // Room from clean pages only: a read ahead is not worth a spill's writes.

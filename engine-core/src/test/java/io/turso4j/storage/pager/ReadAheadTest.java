@@ -134,6 +134,21 @@ class ReadAheadTest {
         close(shared);
     }
 
+    @Test
+    void aFileWhereReadsAheadDoNotPayGetsNone() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withFullCache(shared, 12, 8);
+        io.aheadPays = false;
+        pager.readAhead(9);
+        assertTrue(io.held.isEmpty());
+        Page nine = Drive.await(io, () -> pager.get(9));
+        assertArrayEquals(images.get(9), PageImages.read(nine));
+        pager.unpin(nine);
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
     /** A database of pages {@code 1..n} with random images, committed; returns a new pager on it, its cache empty. */
     private Pager withPages(SharedPager shared, int n) {
         Pager pager = shared.newPager();
@@ -170,13 +185,17 @@ class ReadAheadTest {
         assertFalse(io.held.iterator().hasNext());
     }
 
-    /** Memory files whose reads ahead wait for {@link #finishHeld}, and which may say nothing is cached. */
+    /**
+     * Memory files whose reads ahead wait for {@link #finishHeld}, and which may say nothing is
+     * cached, or that reads ahead do not pay.
+     */
     private static final class HeldReadsIo extends ForwardingIO {
         /** A read ahead: the bytes at {@code pos} go to {@code into}, the buffer's memory as the kernel would hold it. */
         record Held(DbFile file, long pos, MemorySegment into, Completion done) {}
 
         final List<Held> held = new ArrayList<>();
         boolean cached = true;
+        boolean aheadPays = true;
         int writes;
 
         HeldReadsIo() {
@@ -198,6 +217,11 @@ class ReadAheadTest {
         @Override
         public DbFile open(String path, OpenMode mode) {
             return new ForwardingDbFile(super.open(path, mode)) {
+                @Override
+                public boolean readsAheadPay() {
+                    return aheadPays;
+                }
+
                 @Override
                 public Completion readAhead(long pos, Buffer buf) {
                     Held h = new Held(this, pos, buf.segment(), new Completion());

@@ -23,6 +23,8 @@ final class InlineReadPolicy {
 
     private int misses;
     private int skipLeft;
+    /** Set when a streak of misses pauses the tries, cleared by the next hit. */
+    private boolean cold;
 
     /** Whether this read should try the page cache first; counts a skipped read. */
     boolean shouldTry() {
@@ -33,16 +35,28 @@ final class InlineReadPolicy {
         return true;
     }
 
+    /**
+     * Whether the file's reads have lately been missing the page cache: from a streak of
+     * {@value #MISS_STREAK} misses until the next hit, the paused reads and their tries included.
+     */
+    boolean isCold() {
+        return cold;
+    }
+
     /** The try found the whole range cached. */
     void hit() {
         if (misses != 0) {
             misses = 0;
+        }
+        if (cold) {
+            cold = false;
         }
     }
 
     /** The try did not find the whole range cached. */
     void miss() {
         if (++misses >= MISS_STREAK) {
+            cold = true;
             skipLeft = SKIP;
             misses = MISS_STREAK - 1; // one more miss after the pause starts the next one
         }

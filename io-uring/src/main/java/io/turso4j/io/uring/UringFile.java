@@ -113,6 +113,16 @@ final class UringFile implements DbFile {
         return buf.size() == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, false, pos, buf, 0, buf.size()));
     }
 
+    /**
+     * Only while reads miss the OS page cache ({@link InlineReadPolicy#isCold}): a cached page
+     * is copied on the caller's thread as cheaply as the loop would copy it, and handing it to
+     * the loop costs a queue hop, and the caller's core, when the loop's thread must share it.
+     */
+    @Override
+    public boolean readsAheadPay() {
+        return !inlineReads || inlinePolicy.isCold();
+    }
+
     @Override
     public Completion readIfCached(long pos, Buffer buf) {
         checkRange(pos, buf, 0, buf.size());

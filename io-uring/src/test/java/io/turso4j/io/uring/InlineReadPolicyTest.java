@@ -3,6 +3,7 @@ package io.turso4j.io.uring;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InlineReadPolicyTest {
@@ -63,5 +64,19 @@ class InlineReadPolicyTest {
             assertTrue(p.shouldTry(), "read " + i);
             p.hit();
         }
+    }
+
+    @Test
+    void aFileIsColdFromAStreakOfMissesToTheNextHit() {
+        InlineReadPolicy p = new InlineReadPolicy();
+        triesWhileMissing(p, InlineReadPolicy.MISS_STREAK - 1);
+        assertFalse(p.isCold(), "a streak one short is not cold yet");
+        triesWhileMissing(p, 1 + 3 * InlineReadPolicy.SKIP);
+        assertTrue(p.isCold(), "cold through the pauses and the tries between them");
+        while (!p.shouldTry()) {
+            // the rest of the pause
+        }
+        p.hit();
+        assertFalse(p.isCold());
     }
 }
