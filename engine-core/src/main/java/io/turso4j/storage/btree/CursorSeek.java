@@ -33,6 +33,11 @@ final class CursorSeek {
         int compare(PageEdit e, BTreePage page, int i);
     }
 
+    /** Leaves entered one after another, by steps, before a scan reads ahead. */
+    private static final int SCAN_STREAK = 2;
+    /** Siblings a scan asks for ahead of the leaf it is on. */
+    private static final int READ_AHEAD = 16;
+
     private final PagerBTree tree;
     private final int root;
     private final IndexKeyComparator cmp;
@@ -68,6 +73,14 @@ final class CursorSeek {
     BTreePage found;
     /** Where {@link #findKept} left a descent for the cursor's {@code seekRowidOn} to finish; 0 if nowhere. */
     int resumeAt;
+    /**
+     * Read-ahead state: leaves entered in a row by steps to a neighbour (a search or a jump to
+     * an edge starts the count again), and the parent page whose children have been asked for
+     * ahead of the scan, through child index {@link #aheadThrough}.
+     */
+    private int leafSteps;
+    private long aheadParent;
+    private int aheadThrough;
     final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
     final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
 
@@ -156,6 +169,7 @@ final class CursorSeek {
 
     /** The first (or, {@code last}, the last) entry, filling the empty path {@code p}; null in an empty tree. */
     CursorPath edge(PageEdit e, CursorPath p, boolean last) {
+        leafSteps = 0;
         if (e.pageCount() == 0) {
             return null;
         }
@@ -227,6 +241,7 @@ final class CursorSeek {
 
     /** {@link #find} on from page {@code number}, the path {@code p} leading down to it. */
     CursorPath findFrom(PageEdit e, Order order, boolean strict, CursorPath p, int number) {
+        leafSteps = 0;
         CursorPath candidate = null;
         found = null;
         while (true) {
@@ -321,7 +336,7 @@ final class CursorSeek {
             // on an interior index entry: the next is the left-most of the subtree to its right
             int c = forward ? i + 1 : i;
             p.idx[top] = c;
-            return descend(e, p, (int) child(pg, c), !forward);
+            return readingAhead(e, descend(e, p, (int) child(pg, c), !forward), top, pg, c, forward);
         }
         if (forward ? i + 1 < pg.cellCount() : i > 0) {
             p.idx[top] = forward ? i + 1 : i - 1;
@@ -337,12 +352,45 @@ final class CursorSeek {
                     p.idx[level] = forward ? j : j - 1;
                     return p;
                 }
-                p.idx[level] = forward ? j + 1 : j - 1;
-                return descend(e, p, (int) child(up, p.idx[level]), !forward);
+                int c = forward ? j + 1 : j - 1;
+                p.idx[level] = c;
+                return readingAhead(e, descend(e, p, (int) child(up, c), !forward), level, up, c, forward);
             }
             p.depth--;
         }
         return null;
+    }
+
+    /**
+     * {@code p}, a step's path, having just entered child {@code c} of {@code parent} (at
+     * {@code level} of the path): when that child is a leaf and the cursor has been walking leaf
+     * after leaf, asks the pager for the next {@link #READ_AHEAD} children in the walk's
+     * direction, {@link #READ_AHEAD}{@code / 2} at a time, so their reads are under way (on the
+     * I/O backend's thread, where it has one) while the cursor reads this leaf. A scan then
+     * seldom waits for a read, and a backend that hands reads to another thread is woken once
+     * per batch. (The pager asks for nothing where reads ahead do not pay: a file whose reads
+     * hit the OS page cache.) Only siblings under the same parent: at the parent's end the next leaf is read
+     * on demand, as without read-ahead. A seek's few steps (fewer than {@link #SCAN_STREAK}
+     * leaves) read nothing ahead.
+     */
+    private CursorPath readingAhead(PageEdit e, CursorPath p, int level, BTreePage parent, int c, boolean forward) {
+        if (p == null || p.depth != level + 2 || ++leafSteps < SCAN_STREAK) {
+            return p;
+        }
+        int dir = forward ? 1 : -1;
+        if (parent.pageNumber() != aheadParent || (aheadThrough - c) * dir < 0) {
+            aheadParent = parent.pageNumber();
+            aheadThrough = c;
+        }
+        if ((aheadThrough - c) * dir >= READ_AHEAD / 2) {
+            return p;
+        }
+        int last = forward ? Math.min(c + READ_AHEAD, parent.cellCount()) : Math.max(c - READ_AHEAD, 0);
+        for (int j = aheadThrough + dir; (last - j) * dir >= 0; j += dir) {
+            e.readAhead(child(parent, j));
+        }
+        aheadThrough = last;
+        return p;
     }
 
     static CursorPath copyInto(CursorPath c, CursorPath p) {
