@@ -489,7 +489,13 @@ public final class WalPager implements Pager {
             throw new IoPending(load);
         }
         if (!load.isSucceeded()) {
+            boolean ahead = p.readAhead;
             drop(p);
+            if (ahead) {
+                // Nobody needed the page when its read ahead failed: read it as asked now, and
+                // report a failure of that read, not of a guess.
+                return get(number);
+            }
             throw new SqliteException(ResultCode.IOERR_READ, "cannot read page " + number + ": "
                     + load.failure().getMessage(), load.failure());
         }

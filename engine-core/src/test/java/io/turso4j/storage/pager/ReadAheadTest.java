@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.buffer.Buffer;
 import io.turso4j.completion.Completion;
+import io.turso4j.completion.IoFailure;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.ForwardingDbFile;
 import io.turso4j.io.ForwardingIO;
@@ -135,6 +136,22 @@ class ReadAheadTest {
     }
 
     @Test
+    void aFailedReadAheadIsReadAgainWhenNeeded() {
+        SharedPager shared = Drive.open(io, DB);
+        Pager pager = withPages(shared, 8);
+        io.cached = false;
+        pager.beginRead();
+        pager.readAhead(5);
+        io.failHeld();
+        Page p = Drive.await(io, () -> pager.get(5)); // no IOERR: the read ahead was only a guess
+        assertArrayEquals(images.get(5), PageImages.read(p));
+        pager.unpin(p);
+        pager.endRead();
+        pager.close();
+        close(shared);
+    }
+
+    @Test
     void aFileWhereReadsAheadDoNotPayGetsNone() {
         SharedPager shared = Drive.open(io, DB);
         Pager pager = withFullCache(shared, 12, 8);
@@ -210,6 +227,13 @@ class ReadAheadTest {
                 assertTrue(read.isDone());
                 MemorySegment.copy(copy.segment(), 0, h.into(), 0, copy.size());
                 h.done().complete(read.result());
+            }
+            held.clear();
+        }
+
+        void failHeld() {
+            for (Held h : held) {
+                h.done().fail(new IoFailure("read ahead of " + h.pos() + " failed", 5));
             }
             held.clear();
         }
