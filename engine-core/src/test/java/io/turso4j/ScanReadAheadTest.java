@@ -8,28 +8,42 @@ import io.turso4j.completion.Completion;
 import io.turso4j.io.DbFile;
 import io.turso4j.io.ForwardingDbFile;
 import io.turso4j.io.ForwardingIO;
+import io.turso4j.io.IO;
 import io.turso4j.io.OpenMode;
 import io.turso4j.io.memory.MemoryIO;
+import io.turso4j.io.sim.SimulatedIO;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A cursor walking leaf after leaf asks for the next leaves ahead of need, forwards or
- * backwards, and a seek does not. Counted on a memory backend whose files count their reads
- * ahead; the rows must come out as they do without any.
+ * backwards, and a seek does not. Counted on a backend whose files count their reads ahead
+ * (memory, or the seeded simulator, which completes reads only when polled and out of
+ * order); the rows must come out as they do without any.
  */
 class ScanReadAheadTest {
     private static final int ROWS = 3000;
 
-    private final CountingIo io = new CountingIo();
+    private final CountingIo io = new CountingIo(new MemoryIO());
     private Database db;
 
     @BeforeEach
     void fill() {
-        db = Database.open("r.db", io);
+        db = filled(io);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    /** A database of {@link #ROWS} rows, indexed on b, over {@code io}. */
+    private static Database filled(IO io) {
+        Database db = Database.open("r.db", io);
         try (Connection c = db.connect()) {
             c.execute("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT)");
             c.execute("CREATE INDEX tb ON t(b)");
@@ -46,6 +60,7 @@ class ScanReadAheadTest {
             }
             c.execute("COMMIT");
         }
+        return db;
     }
 
     /** A text of ~60 bytes whose order is not the rowid's. */
@@ -67,11 +82,7 @@ class ScanReadAheadTest {
     void aBackwardIndexScanReadsAheadAndKeepsItsOrder() {
         try (Connection c = fresh()) {
             io.readsAhead.set(0);
-            List<String> expected = new ArrayList<>();
-            for (int i = 1; i <= ROWS; i++) {
-                expected.add(text(i));
-            }
-            expected.sort(null);
+            List<String> expected = sortedTexts();
             List<String> got = new ArrayList<>();
             try (Statement s = c.prepare("SELECT b FROM t INDEXED BY tb ORDER BY b DESC")) {
                 while (s.next()) {
@@ -112,11 +123,45 @@ class ScanReadAheadTest {
         }
     }
 
+    @Test
+    void readsAheadOnASimulatorThatCompletesOnlyWhenPolledLeaveTheRowsAsTheyWere() {
+        long seed = Long.getLong("turso4j.seed", System.nanoTime());
+        System.out.println("ScanReadAheadTest seed: " + seed + " (replay with -Dturso4j.seed=" + seed + ")");
+        SimulatedIO sim = new SimulatedIO(seed);
+        CountingIo counted = new CountingIo(sim);
+        try (Database simDb = filled(counted); Connection c = fresh(simDb)) {
+            counted.readsAhead.set(0);
+            PolledSteps steps = new PolledSteps(sim);
+            List<String> got = new ArrayList<>();
+            try (Statement s = c.prepare("SELECT b FROM t INDEXED BY tb ORDER BY b DESC")) {
+                while (steps.step(s) == StepResult.ROW) {
+                    got.addFirst(s.getText(0));
+                }
+            }
+            assertEquals(sortedTexts(), got, "seed " + seed);
+            assertTrue(counted.readsAhead.get() > 20, "leaves read ahead: " + counted.readsAhead);
+            assertTrue(steps.waits() > 0, "the simulator completes nothing unpolled");
+        }
+    }
+
     /** A connection with a cache of its own, empty, and smaller than the table. */
     private Connection fresh() {
+        return fresh(db);
+    }
+
+    private static Connection fresh(Database db) {
         Connection c = db.connect();
         c.execute("PRAGMA cache_size = 50");
         return c;
+    }
+
+    private static List<String> sortedTexts() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 1; i <= ROWS; i++) {
+            texts.add(text(i));
+        }
+        texts.sort(null);
+        return texts;
     }
 
     private static long sumOfLengths() {
@@ -142,8 +187,8 @@ class ScanReadAheadTest {
     private static final class CountingIo extends ForwardingIO {
         final AtomicInteger readsAhead = new AtomicInteger();
 
-        CountingIo() {
-            super(new MemoryIO());
+        CountingIo(IO inner) {
+            super(inner);
         }
 
         @Override
