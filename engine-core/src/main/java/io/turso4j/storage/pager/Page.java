@@ -27,7 +27,7 @@ public final class Page {
     boolean discarded;
     /** Taken out of the cache by eviction or discard: never cached again under this object. */
     boolean gone;
-    /** Read ahead of need ({@link Pager#prefetch}) and not pinned since ({@link PageCache#insertAhead}). */
+    /** Read ahead of need ({@link Pager#readAhead}) and not pinned since ({@link PageCache#markReadAhead}). */
     boolean readAhead;
 
     /** Eviction-list links: set only while the page is clean, unpinned and resident. */

@@ -33,7 +33,7 @@ public final class PageCache {
     /** Eviction list ends: oldest is evicted first. */
     private Page oldest;
     private Page newest;
-    /** Pages read ahead ({@link #insertAhead}) that nobody has pinned yet. */
+    /** Pages read ahead ({@link #markReadAhead}) that nobody has pinned yet. */
     private int unusedAhead;
     /** The dirty pages, so that a commit finds them without a walk over the whole cache. */
     private final Set<Page> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -100,15 +100,14 @@ public final class PageCache {
     }
 
     /**
-     * {@link #insert} for a read ahead of need, unpinned: it counts among {@link
-     * #unusedAhead()} until its first pin, eviction or discard.
+     * Marks a page just {@linkplain #insert inserted} as read ahead of need: it counts among
+     * {@link #unusedAhead()} until its next pin, its eviction or its discard.
      */
-    public Page insertAhead(int number, Buffer buffer, Completion load) {
-        Page page = insert(number, buffer, load);
-        page.readAhead = true;
-        unusedAhead++;
-        unpin(page);
-        return page;
+    public void markReadAhead(Page page) {
+        if (!page.readAhead) {
+            page.readAhead = true;
+            unusedAhead++;
+        }
     }
 
     /**

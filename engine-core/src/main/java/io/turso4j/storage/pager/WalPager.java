@@ -580,13 +580,11 @@ public final class WalPager implements Pager {
 
     /** Caches page {@code number}, unpinned, its bytes coming from {@code load}. */
     private Page inserted(int number, Buffer buffer, Completion load, boolean ahead) {
-        Page p;
+        Page p = cache.insert(number, buffer, load);
         if (ahead) {
-            p = cache.insertAhead(number, buffer, load);
-        } else {
-            p = cache.insert(number, buffer, load);
-            cache.unpin(p);
+            cache.markReadAhead(p);
         }
+        cache.unpin(p);
         if (!load.isDone()) {
             loading.add(p);
         }

@@ -86,6 +86,17 @@ final class UringFile implements DbFile {
 
     @Override
     public Completion read(long pos, Buffer buf, int off, int len) {
+        return read(pos, buf, off, len, true);
+    }
+
+    /** Straight to the ring, with no try of the page cache first: the loop thread makes the copy. */
+    @Override
+    public Completion readAhead(long pos, Buffer buf) {
+        return read(pos, buf, 0, buf.size(), false);
+    }
+
+    /** A read through the ring, first tried inline ({@link #readCached}) if {@code tryInline} and the policy says so. */
+    private Completion read(long pos, Buffer buf, int off, int len, boolean tryInline) {
         checkRange(pos, buf, off, len);
         if (closed.get()) {
             return closedFailure("read");
@@ -93,7 +104,7 @@ final class UringFile implements DbFile {
         if (len == 0) {
             return Completion.succeeded(0);
         }
-        if (inlineReads && inlinePolicy.shouldTry()) {
+        if (tryInline && inlineReads && inlinePolicy.shouldTry()) {
             if (readCached(pos, buf, off, len)) {
                 inlinePolicy.hit();
                 return Completion.succeeded(len);
@@ -101,16 +112,6 @@ final class UringFile implements DbFile {
             inlinePolicy.miss();
         }
         return issue(new TransferOp(this, false, pos, buf, off, len));
-    }
-
-    /** Straight to the ring, with no try of the page cache first: the loop thread makes the copy. */
-    @Override
-    public Completion readAhead(long pos, Buffer buf) {
-        checkRange(pos, buf, 0, buf.size());
-        if (closed.get()) {
-            return closedFailure("read");
-        }
-        return buf.size() == 0 ? Completion.succeeded(0) : issue(new TransferOp(this, false, pos, buf, 0, buf.size()));
     }
 
     /**
