@@ -40,6 +40,7 @@ class ReadAheadTest {
     private final HeldReadsIo io = new HeldReadsIo();
     private final Random random = new Random(7);
     private final Map<Integer, byte[]> images = new HashMap<>();
+    private SharedPager shared;
 
     @AfterEach
     void closeIo() {
@@ -48,29 +49,21 @@ class ReadAheadTest {
 
     @Test
     void aPageStillReadAheadIsReadAgainAtOnceWhenTheOsHasIt() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withPages(shared, 8);
+        Pager pager = withPages(8);
         pager.beginRead();
         pager.readAhead(5);
         assertEquals(1, io.held.size(), "the read ahead is under way");
 
-        Page p = pager.get(5); // no IoPending: read again on this thread
-        assertArrayEquals(images.get(5), PageImages.read(p));
-        pager.unpin(p);
+        assertReads(pager, 5); // no IoPending: read again on this thread
 
         io.finishHeld(); // the first read lands in a buffer nobody reads any more
-        Page again = pager.get(5);
-        assertArrayEquals(images.get(5), PageImages.read(again));
-        pager.unpin(again);
-        pager.endRead();
-        pager.close();
-        close(shared);
+        assertReads(pager, 5);
+        finish(pager);
     }
 
     @Test
     void aPageStillReadAheadIsWaitedForWhenTheOsHasNotGotIt() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withPages(shared, 8);
+        Pager pager = withPages(8);
         io.cached = false;
         pager.beginRead();
         pager.readAhead(5);
@@ -79,24 +72,17 @@ class ReadAheadTest {
         IoPending pending = assertThrows(IoPending.class, () -> pager.get(5));
         assertSame(ahead, pending.completion(), "the caller waits for the read ahead, and no second read is made");
         io.finishHeld();
-        Page p = pager.get(5);
-        assertArrayEquals(images.get(5), PageImages.read(p));
-        pager.unpin(p);
-        pager.endRead();
-        pager.close();
-        close(shared);
+        assertReads(pager, 5);
+        finish(pager);
     }
 
     @Test
     void aReadAheadTakesRoomFromCleanPagesOnly() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withFullCache(shared, 12, 4);
+        Pager pager = withFullCache(12, 4);
         pager.readAhead(9);
         assertEquals(1, io.held.size(), "a clean page made room for the read ahead");
         io.finishHeld();
-        Page nine = pager.get(9);
-        assertArrayEquals(images.get(9), PageImages.read(nine));
-        pager.unpin(nine);
+        assertReads(pager, 9);
 
         pager.beginWrite();
         List<Page> dirty = new ArrayList<>();
@@ -111,15 +97,12 @@ class ReadAheadTest {
         assertEquals(writes, io.writes, "and no spill for one");
         dirty.forEach(pager::unpin);
         pager.rollback();
-        pager.endRead();
-        pager.close();
-        close(shared);
+        finish(pager);
     }
 
     @Test
     void readsAheadNotYetUsedFillAQuarterOfTheCacheAtMost() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withFullCache(shared, 20, 8);
+        Pager pager = withFullCache(20, 8);
         pager.prefetch(9);
         assertTrue(io.held.isEmpty(), "a plain prefetch takes no room from a full cache");
         for (int n = 9; n <= 12; n++) {
@@ -130,44 +113,33 @@ class ReadAheadTest {
         pager.unpin(pager.get(9)); // used: no longer counts
         pager.readAhead(11);
         assertEquals(1, io.held.size());
-        pager.endRead();
-        pager.close();
-        close(shared);
+        finish(pager);
     }
 
     @Test
     void aFailedReadAheadIsReadAgainWhenNeeded() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withPages(shared, 8);
+        Pager pager = withPages(8);
         io.cached = false;
         pager.beginRead();
         pager.readAhead(5);
         io.failHeld();
-        Page p = Drive.await(io, () -> pager.get(5)); // no IOERR: the read ahead was only a guess
-        assertArrayEquals(images.get(5), PageImages.read(p));
-        pager.unpin(p);
-        pager.endRead();
-        pager.close();
-        close(shared);
+        assertReads(pager, 5); // no IOERR: the read ahead was only a guess
+        finish(pager);
     }
 
     @Test
     void aFileWhereReadsAheadDoNotPayGetsNone() {
-        SharedPager shared = Drive.open(io, DB);
-        Pager pager = withFullCache(shared, 12, 8);
+        Pager pager = withFullCache(12, 8);
         io.aheadPays = false;
         pager.readAhead(9);
         assertTrue(io.held.isEmpty());
-        Page nine = Drive.await(io, () -> pager.get(9));
-        assertArrayEquals(images.get(9), PageImages.read(nine));
-        pager.unpin(nine);
-        pager.endRead();
-        pager.close();
-        close(shared);
+        assertReads(pager, 9);
+        finish(pager);
     }
 
-    /** A database of pages {@code 1..n} with random images, committed; returns a new pager on it, its cache empty. */
-    private Pager withPages(SharedPager shared, int n) {
+    /** Opens {@link #shared}, a database of pages {@code 1..n} with random images, committed; returns a new pager on it, its cache empty. */
+    private Pager withPages(int n) {
+        shared = Drive.open(io, DB);
         Pager pager = shared.newPager();
         pager.beginRead();
         pager.beginWrite();
@@ -185,8 +157,8 @@ class ReadAheadTest {
     }
 
     /** {@link #withPages} in a read transaction, its cache of {@code cache} pages full of pages {@code 1..cache}, clean and unpinned. */
-    private Pager withFullCache(SharedPager shared, int pages, int cache) {
-        Pager pager = withPages(shared, pages);
+    private Pager withFullCache(int pages, int cache) {
+        Pager pager = withPages(pages);
         pager.setCacheSize(cache);
         pager.beginRead();
         for (int n = 1; n <= cache; n++) {
@@ -195,7 +167,17 @@ class ReadAheadTest {
         return pager;
     }
 
-    private void close(SharedPager shared) {
+    /** Reads page {@code n}, which must not wait, and checks its bytes. */
+    private void assertReads(Pager pager, int n) {
+        Page p = pager.get(n);
+        assertArrayEquals(images.get(n), PageImages.read(p), "page " + n);
+        pager.unpin(p);
+    }
+
+    /** Ends the read transaction, closes the pager and the database. */
+    private void finish(Pager pager) {
+        pager.endRead();
+        pager.close();
         io.finishHeld();
         assertEquals(List.of(), shared.pagePool().leaks(), "page buffers still held");
         Drive.close(io, shared);
