@@ -399,8 +399,18 @@ final class Databases implements Pager {
     }
 
     @Override
+    public int cacheSize() {
+        return main.cacheSize();
+    }
+
+    @Override
     public Page get(int number) {
         return main.get(number);
+    }
+
+    @Override
+    public Page getForScan(int number, Object scan) {
+        return main.getForScan(number, scan);
     }
 
     @Override

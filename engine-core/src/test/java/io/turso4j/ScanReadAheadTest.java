@@ -3,18 +3,11 @@ package io.turso4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.turso4j.buffer.Buffer;
-import io.turso4j.completion.Completion;
-import io.turso4j.io.DbFile;
-import io.turso4j.io.ForwardingDbFile;
-import io.turso4j.io.ForwardingIO;
 import io.turso4j.io.IO;
-import io.turso4j.io.OpenMode;
 import io.turso4j.io.memory.MemoryIO;
 import io.turso4j.io.sim.SimulatedIO;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,31 +173,6 @@ class ScanReadAheadTest {
                 row.add(s.getText(i));
             }
             return row;
-        }
-    }
-
-    /** A memory backend whose files count their reads ahead. */
-    private static final class CountingIo extends ForwardingIO {
-        final AtomicInteger readsAhead = new AtomicInteger();
-
-        CountingIo(IO inner) {
-            super(inner);
-        }
-
-        @Override
-        public DbFile open(String path, OpenMode mode) {
-            return new ForwardingDbFile(super.open(path, mode)) {
-                @Override
-                public boolean readsAheadPay() {
-                    return true; // as on a backend whose reads wait
-                }
-
-                @Override
-                public Completion readAhead(long pos, Buffer buf) {
-                    readsAhead.incrementAndGet();
-                    return read(pos, buf);
-                }
-            };
         }
     }
 }

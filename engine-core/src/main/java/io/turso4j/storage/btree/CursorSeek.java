@@ -37,6 +37,13 @@ final class CursorSeek {
     private static final int SCAN_STREAK = 2;
     /** Siblings a scan asks for ahead of the leaf it is on. */
     private static final int READ_AHEAD = 16;
+    /**
+     * Leaves a cursor steps onto in a row before its walk counts as a large scan, whose reads
+     * then make way for other pages ({@link #scan}): 64, more than a range a statement that
+     * comes back to it often reads, or a quarter of the cache if that is fewer, so that the
+     * walk has not pushed most of the cache out before it counts.
+     */
+    private static final int LARGE_SCAN = 64;
 
     private final PagerBTree tree;
     private final int root;
@@ -81,6 +88,8 @@ final class CursorSeek {
     private int leafSteps;
     private long aheadParent;
     private int aheadThrough;
+    /** What stands for this walk once it is a large scan ({@link #scan}); null before. */
+    private Object largeScan;
     final Order rowidOrder = (ed, pg, i) -> Long.compare(pg.rowid(i), soughtRowid);
     final Order keyProbeOrder = (ed, pg, i) -> compareEntry(ed, pg, i, soughtKey, soughtStart, soughtCount);
 
@@ -90,6 +99,22 @@ final class CursorSeek {
         this.cmp = cmp;
         this.table = cmp == null;
         this.version = version;
+    }
+
+    /**
+     * The large scan the cursor's walk is, for its next step's reads ({@link
+     * PageEdit#forScan} of {@code e}), once it has stepped onto {@link #LARGE_SCAN} leaves in a
+     * row; null before. A new walk (a search, a jump to an edge) is a new scan: its pages are
+     * its own again, and the pages an earlier walk kept are ordinary pages to it.
+     */
+    Object scan(PageEdit e) {
+        if (leafSteps < Math.min(LARGE_SCAN, e.cacheSize() / 4)) {
+            return null;
+        }
+        if (largeScan == null) {
+            largeScan = new Object();
+        }
+        return largeScan;
     }
 
     /** Makes {@code k[start .. start + count)} the index key that {@link #keyProbeOrder} compares with. */
@@ -170,6 +195,7 @@ final class CursorSeek {
     /** The first (or, {@code last}, the last) entry, filling the empty path {@code p}; null in an empty tree. */
     CursorPath edge(PageEdit e, CursorPath p, boolean last) {
         leafSteps = 0;
+        largeScan = null;
         if (e.pageCount() == 0) {
             return null;
         }
@@ -242,6 +268,7 @@ final class CursorSeek {
     /** {@link #find} on from page {@code number}, the path {@code p} leading down to it. */
     CursorPath findFrom(PageEdit e, Order order, boolean strict, CursorPath p, int number) {
         leafSteps = 0;
+        largeScan = null;
         CursorPath candidate = null;
         found = null;
         while (true) {

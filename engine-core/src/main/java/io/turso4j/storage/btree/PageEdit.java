@@ -45,6 +45,8 @@ final class PageEdit {
     /** Page number → index in {@link #slots}, built once an edit touches many pages. */
     private Map<Integer, Integer> index;
     private int pageCount;
+    /** The large scan this operation reads for ({@link #forScan}), or null. */
+    private Object scan;
     /**
      * Page-sized arrays of changed copies this edit dropped, reused by the next copy: a
      * reused edit ({@link #restart}) then changes a row without allocating and zeroing a
@@ -78,7 +80,16 @@ final class PageEdit {
         pageSize = pager.pageSize();
         basePageCount = pager.pageCount();
         pageCount = basePageCount;
+        scan = null;
         return this;
+    }
+
+    /**
+     * Makes this operation's reads those of {@code scan}, a cursor's walk through more leaves
+     * than it will come back to ({@link Pager#getForScan}); null makes them ordinary reads.
+     */
+    void forScan(Object scan) {
+        this.scan = scan;
     }
 
     int pageSize() {
@@ -87,6 +98,11 @@ final class PageEdit {
 
     int usableSize() {
         return pager.usableSize();
+    }
+
+    /** The pager's cache bound, in pages. */
+    int cacheSize() {
+        return pager.cacheSize();
     }
 
     /** A 4-byte field of the database header on page 1. May throw {@link IoPending}. */
@@ -117,7 +133,7 @@ final class PageEdit {
         if (s != null) {
             return s.data;
         }
-        Page page = pager.get(n);
+        Page page = scan == null ? pager.get(n) : pager.getForScan(n, scan);
         put(n, page, page.buffer().segment(), false);
         return page.buffer().segment();
     }

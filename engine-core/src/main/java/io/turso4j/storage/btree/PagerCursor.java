@@ -208,6 +208,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private boolean next(PageEdit e) {
+        e.forScan(search.scan(e));
         if (!hole && path != null && seen != version.value) {
             restore(e);
         }
@@ -261,6 +262,7 @@ final class PagerCursor implements BTreeCursor {
     }
 
     private boolean prev(PageEdit e) {
+        e.forScan(search.scan(e));
         if (!hole && path != null && seen != version.value) {
             restore(e);
         }

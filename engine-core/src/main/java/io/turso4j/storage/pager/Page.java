@@ -12,7 +12,8 @@ import io.turso4j.completion.Completion;
  * (changed by the open write transaction and not yet written to the WAL). A page is
  * <b>pinned</b> while anyone holds it ({@code pins > 0}); only a clean, unpinned, resident
  * page may be evicted. The transitions go through {@link PageCache} (pin, unpin, markDirty,
- * markClean), which keeps its eviction list in step.
+ * markClean), which keeps its eviction list in step. A page a large scan read for itself alone
+ * is <b>passing</b> ({@link #scan}) until anyone else pins it.
  *
  * <p>Threads: owned by one connection's pager; not thread-safe. The buffer's contents written
  * by a read are visible once {@link #load()} is observed done.
@@ -29,6 +30,11 @@ public final class Page {
     boolean gone;
     /** Read ahead of need ({@link Pager#readAhead}) and not pinned since ({@link PageCache#markReadAhead}). */
     boolean readAhead;
+    /**
+     * The large scan ({@link Pager#getForScan}) that read this page and has been its only user
+     * since, or null: such a page goes first when room is needed ({@link PageCache#unpin}).
+     */
+    Object scan;
 
     /** Eviction-list links: set only while the page is clean, unpinned and resident. */
     Page older;

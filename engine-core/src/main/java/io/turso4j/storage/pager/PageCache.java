@@ -16,14 +16,17 @@ import java.util.Set;
  * <ol>
  *   <li>A page number maps to at most one {@link Page}.</li>
  *   <li>The eviction list holds exactly the pages that are resident, clean and unpinned,
- *       least recently released first; {@link #evict()} takes only from it, so a dirty,
- *       pinned or loading page is never evicted.</li>
+ *       least recently released first, except that a page a large scan read and alone used
+ *       ({@link #pin(Page, Object)}) is listed as released before every other: {@link
+ *       #evict()} takes only from it, so a dirty, pinned or loading page is never evicted,
+ *       and a scan through more pages than the cache holds evicts its own pages, not the
+ *       pages other statements work with.</li>
  *   <li>The cache may hold more pages than its capacity when every page is dirty or pinned:
  *       {@link #isOverCapacity()} then tells the pager to spill dirty pages (write them to
  *       the WAL) so that they become clean and evictable.</li>
  * </ol>
  *
- * <p>Transitions: {@link #insert} (new page, pinned once), {@link #pin} / {@link #unpin},
+ * <p>Transitions: {@link #insert} (new page, pinned once), {@link #markScanned}, {@link #pin} / {@link #unpin},
  * {@link #markDirty} / {@link #markClean}, {@link #evict}, {@link #discard} (drop a page,
  * e.g. after a failed read or a rollback). Not thread-safe: owned by one pager.
  */
@@ -119,10 +122,31 @@ public final class PageCache {
         return unusedAhead;
     }
 
+    /**
+     * Marks a page just {@linkplain #insert inserted} as read by large scan {@code scan} (any
+     * object that stands for one run of one scan): while no one else pins it, it is evicted
+     * before any other page.
+     */
+    public void markScanned(Page page, Object scan) {
+        page.scan = scan;
+    }
+
     /** Takes a hold on a cached page; it cannot be evicted until the matching unpin. */
     public void pin(Page page) {
+        pin(page, null);
+    }
+
+    /**
+     * {@link #pin(Page)} for large scan {@code scan} (null: not one). A page read ahead and not
+     * used yet becomes the scan's, as one it {@linkplain #markScanned read}; a page another
+     * reader or scan pins is an ordinary page from then on.
+     */
+    public void pin(Page page, Object scan) {
         unlist(page);
         page.pins++;
+        if (page.scan != scan) {
+            page.scan = page.readAhead ? scan : null;
+        }
         forgetAhead(page);
     }
 
@@ -149,13 +173,18 @@ public final class PageCache {
             return true;
         }
         if (!page.dirty && page.isResident()) {
-            listNewest(page);
+            if (page.scan != null) {
+                listOldest(page);
+            } else {
+                listNewest(page);
+            }
         }
         return false;
     }
 
     /** The open transaction changed the page: it must be written before it can be evicted. */
     public void markDirty(Page page) {
+        page.scan = null; // a changed page is no scan's alone
         if (!page.dirty) {
             page.dirty = true;
             dirty.add(page);
@@ -239,6 +268,21 @@ public final class PageCache {
             oldest = page;
         }
         newest = page;
+        page.listed = true;
+    }
+
+    private void listOldest(Page page) {
+        if (page.listed) {
+            unlist(page);
+        }
+        page.newer = oldest;
+        page.older = null;
+        if (oldest != null) {
+            oldest.older = page;
+        } else {
+            newest = page;
+        }
+        oldest = page;
         page.listed = true;
     }
 

@@ -55,6 +55,11 @@ public interface Pager extends AutoCloseable {
     /** Bounds the page cache ({@code PRAGMA cache_size}, in pages). */
     void setCacheSize(int pages);
 
+    /** The page cache's bound, in pages; a pager without a cache of its own has none. */
+    default int cacheSize() {
+        return Integer.MAX_VALUE;
+    }
+
     // ---- transactions ----------------------------------------------------------------------
 
     /** Starts a read transaction on the newest committed snapshot. NONE → READ. */
@@ -124,6 +129,18 @@ public interface Pager extends AutoCloseable {
      *     {@link #pageCount()}
      */
     Page get(int number);
+
+    /**
+     * {@link #get} for {@code scan}, a large scan that walks more pages than it will come back
+     * to (any object that stands for one run of it): a page it has to read, or is the first to
+     * use after a {@link #readAhead}, goes first when room is needed, as long as only this scan
+     * pins it. So a scan through more pages than the cache holds evicts its own pages rather
+     * than those other statements work with, and a repeated scan finds the pages it kept. A
+     * pager without a cache of its own reads the page as {@link #get} does.
+     */
+    default Page getForScan(int number, Object scan) {
+        return get(number);
+    }
 
     /**
      * Starts reading page {@code number} if it is not cached, without waiting or pinning: the

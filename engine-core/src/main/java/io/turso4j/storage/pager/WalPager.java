@@ -146,6 +146,11 @@ public final class WalPager implements Pager {
         evictClean(); // a smaller bound frees memory now, not at the next miss
     }
 
+    @Override
+    public int cacheSize() {
+        return cache.capacity();
+    }
+
     /** {@code PRAGMA synchronous}: when commits and checkpoints sync. */
     @Override
     public void setSynchronous(Synchronous mode) {
@@ -472,6 +477,15 @@ public final class WalPager implements Pager {
 
     @Override
     public Page get(int number) {
+        return get(number, null);
+    }
+
+    @Override
+    public Page getForScan(int number, Object scan) {
+        return get(number, scan);
+    }
+
+    private Page get(int number, Object scan) {
         requireRead();
         if (number < 1 || number > pageCount) {
             throw new CorruptDatabaseException(number, "page number out of range (database has "
@@ -480,9 +494,9 @@ public final class WalPager implements Pager {
         Page p = cache.get(number);
         if (p == null) {
             makeRoom();
-            p = startRead(number, false);
+            p = startRead(number, false, scan);
         } else if (p.readAhead && !p.isPinned() && !p.load().isDone()) {
-            p = overtake(p);
+            p = overtake(p, scan);
         }
         Completion load = p.load();
         if (!load.isDone()) {
@@ -494,12 +508,12 @@ public final class WalPager implements Pager {
             if (ahead) {
                 // Nobody needed the page when its read ahead failed: read it as asked now, and
                 // report a failure of that read, not of a guess.
-                return get(number);
+                return get(number, scan);
             }
             throw new SqliteException(ResultCode.IOERR_READ, "cannot read page " + number + ": "
                     + load.failure().getMessage(), load.failure());
         }
-        cache.pin(p);
+        cache.pin(p, scan);
         if (state == State.WRITE && commitStage == CommitStage.IDLE && !p.isDirty() && written.contains(number)) {
             // spilled earlier; the caller may change it again. Not once the commit has begun:
             // its frames are out, and a read retried meanwhile (the connection re-runs its
@@ -514,7 +528,7 @@ public final class WalPager implements Pager {
         if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
             return;
         }
-        startRead(number, false);
+        startRead(number, false, null);
     }
 
     @Override
@@ -526,20 +540,21 @@ public final class WalPager implements Pager {
         // Room from clean pages only: a read ahead is not worth a spill's writes.
         evictClean();
         if (!cache.isFull()) {
-            startRead(number, true);
+            startRead(number, true, null);
         }
     }
 
     /**
      * Inserts page {@code number} unpinned and issues its read from the WAL or the file: a
-     * {@linkplain DbFile#readAhead read ahead} if {@code ahead}.
+     * {@linkplain DbFile#readAhead read ahead} if {@code ahead}; for large scan {@code scan}
+     * if not null.
      */
-    private Page startRead(int number, boolean ahead) {
+    private Page startRead(int number, boolean ahead, Object scan) {
         Buffer buffer = shared.pagePool().acquire();
         int frame = frameOf(number);
         long pos = offsetOf(number, frame);
         Completion load = ahead ? fileOf(frame).readAhead(pos, buffer) : fileOf(frame).read(pos, buffer);
-        return inserted(number, buffer, load, ahead);
+        return inserted(number, buffer, load, ahead, scan);
     }
 
     /**
@@ -548,7 +563,7 @@ public final class WalPager implements Pager {
      * wait for a backend thread busy elsewhere (or not yet scheduled) to finish the first read,
      * which then lands in a buffer nobody reads. Else {@code ahead} itself, to wait for.
      */
-    private Page overtake(Page ahead) {
+    private Page overtake(Page ahead, Object scan) {
         int number = ahead.number();
         Buffer buffer = shared.pagePool().acquire();
         int frame = frameOf(number);
@@ -560,7 +575,7 @@ public final class WalPager implements Pager {
         loading.remove(ahead);
         cache.discard(ahead);
         ahead.buffer().release(); // recycled once the read in flight lets go of it
-        return inserted(number, buffer, now, false);
+        return inserted(number, buffer, now, false, scan);
     }
 
     /** The WAL frame holding page {@code number} for this transaction, or 0 for the database file. */
@@ -579,10 +594,13 @@ public final class WalPager implements Pager {
     }
 
     /** Caches page {@code number}, unpinned, its bytes coming from {@code load}. */
-    private Page inserted(int number, Buffer buffer, Completion load, boolean ahead) {
+    private Page inserted(int number, Buffer buffer, Completion load, boolean ahead, Object scan) {
         Page p = cache.insert(number, buffer, load);
         if (ahead) {
             cache.markReadAhead(p);
+        }
+        if (scan != null) {
+            cache.markScanned(p, scan);
         }
         cache.unpin(p);
         if (!load.isDone()) {

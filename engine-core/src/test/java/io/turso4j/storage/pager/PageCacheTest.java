@@ -107,7 +107,66 @@ class PageCacheTest {
         assertThrows(IllegalArgumentException.class, () -> new PageCache(0));
     }
 
-    /** Random operations against a model: eviction only ever returns evictable pages, in LRU order. */
+    /** A resident page read by large scan {@code scan}, released. */
+    private static Page scannedUnpinned(PageCache cache, int number, Object scan) {
+        Page p = cache.insert(number, BUF, Completion.succeeded(512));
+        cache.markScanned(p, scan);
+        cache.unpin(p);
+        return p;
+    }
+
+    /** Takes and releases one hold for {@code scan} (null: an ordinary reader). */
+    private static void use(PageCache cache, Page p, Object scan) {
+        cache.pin(p, scan);
+        cache.unpin(p);
+    }
+
+    private static void assertEvictedInOrder(PageCache cache, Page... pages) {
+        for (Page p : pages) {
+            assertSame(p, cache.evict());
+        }
+    }
+
+    @Test
+    void aPageALargeScanReadAloneGoesFirst() {
+        PageCache cache = new PageCache(4);
+        Object scan = new Object();
+        Page a = residentUnpinned(cache, 1);
+        Page b = scannedUnpinned(cache, 2, scan);
+        Page c = residentUnpinned(cache, 3);
+        use(cache, b, scan); // released last, but by the scan that read it
+        assertEvictedInOrder(cache, b, a, c);
+    }
+
+    @Test
+    void aPageAnotherReaderOrScanPinsIsOrdinaryFromThen() {
+        PageCache cache = new PageCache(4);
+        Object scan = new Object();
+        Page a = residentUnpinned(cache, 1);
+        Page b = scannedUnpinned(cache, 2, scan);
+        use(cache, b, null);
+        use(cache, b, scan); // the scan does not take it back
+        Page c = scannedUnpinned(cache, 3, scan);
+        use(cache, c, new Object()); // a later run of the scan finds what the last one kept
+        assertEvictedInOrder(cache, a, b, c);
+    }
+
+    @Test
+    void aPageReadAheadBelongsToTheScanThatUsesItFirst() {
+        PageCache cache = new PageCache(4);
+        Page a = residentUnpinned(cache, 1);
+        Page ahead = cache.insert(2, BUF, Completion.succeeded(512));
+        cache.markReadAhead(ahead);
+        cache.unpin(ahead);
+        Page c = residentUnpinned(cache, 3);
+        use(cache, ahead, new Object());
+        assertEvictedInOrder(cache, ahead, a, c);
+    }
+
+    /**
+     * Random operations against a model: eviction only ever returns evictable pages, in LRU
+     * order, with the pages a large scan alone used before all others (the last released first).
+     */
     @Test
     void randomOperationsKeepTheInvariants() {
         long seed = Long.getLong("turso4j.seed", System.nanoTime());
@@ -115,30 +174,47 @@ class PageCacheTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         PageCache cache = new PageCache(16);
         Map<Integer, Page> model = new HashMap<>();
-        List<Integer> releaseOrder = new ArrayList<>(); // evictable pages, oldest release first
+        List<Integer> releaseOrder = new ArrayList<>(); // evictable pages, first to go first
+        Object[] scans = {null, new Object(), new Object()};
+        Map<Integer, Object> scanOf = new HashMap<>(); // the scan a page is alone used by
         for (int step = 0; step < 20_000; step++) {
             int n = 1 + rnd.nextInt(40);
             Page p = model.get(n);
             switch (rnd.nextInt(5)) {
                 case 0 -> {
                     if (p == null) {
-                        model.put(n, cache.insert(n, BUF, Completion.succeeded(512)));
+                        Page inserted = cache.insert(n, BUF, Completion.succeeded(512));
+                        Object scan = scans[rnd.nextInt(scans.length)];
+                        if (scan != null) {
+                            cache.markScanned(inserted, scan);
+                        }
+                        model.put(n, inserted);
+                        scanOf.put(n, scan);
                     }
                 }
                 case 1 -> {
                     if (p != null && p.isPinned()) {
                         cache.unpin(p);
                         if (!p.isPinned() && !p.isDirty()) {
-                            releaseOrder.add(n);
+                            if (scanOf.get(n) != null) {
+                                releaseOrder.addFirst(n);
+                            } else {
+                                releaseOrder.add(n);
+                            }
                         }
                     } else if (p != null) {
-                        cache.pin(p);
+                        Object scan = scans[rnd.nextInt(scans.length)];
+                        cache.pin(p, scan);
+                        if (scanOf.get(n) != scan) {
+                            scanOf.put(n, null);
+                        }
                         releaseOrder.remove(Integer.valueOf(n));
                     }
                 }
                 case 2 -> {
                     if (p != null) {
                         cache.markDirty(p);
+                        scanOf.put(n, null);
                         releaseOrder.remove(Integer.valueOf(n));
                     }
                 }
