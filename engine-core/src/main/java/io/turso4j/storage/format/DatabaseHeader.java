@@ -274,6 +274,32 @@ public record DatabaseHeader(
         return writeVersion == VERSION_WAL && readVersion == VERSION_WAL;
     }
 
+    /**
+     * Whether the header on {@code page1} no longer describes a WAL-mode database of {@code
+     * pageCount} pages: its size, version-valid-for or WAL versions are wrong.
+     */
+    public static boolean isStaleForWalCommit(MemorySegment page1, int pageCount) {
+        return BigEndian.u32(page1, DATABASE_SIZE_OFFSET) != pageCount
+                || BigEndian.u32(page1, VERSION_VALID_FOR_OFFSET) != BigEndian.u32(page1, CHANGE_COUNTER_OFFSET)
+                || BigEndian.u8(page1, WRITE_VERSION_OFFSET) != VERSION_WAL
+                || BigEndian.u8(page1, READ_VERSION_OFFSET) != VERSION_WAL;
+    }
+
+    /**
+     * Stamps the fields a WAL-mode commit owns into the header on {@code page1}: the change
+     * counter moved on, the size ({@code pageCount}) valid for it, both versions WAL, and
+     * {@code sqliteVersion} as the last writer.
+     */
+    public static void stampWalCommit(MemorySegment page1, int pageCount, int sqliteVersion) {
+        long counter = (BigEndian.u32(page1, CHANGE_COUNTER_OFFSET) + 1) & 0xffffffffL;
+        BigEndian.putU8(page1, WRITE_VERSION_OFFSET, VERSION_WAL);
+        BigEndian.putU8(page1, READ_VERSION_OFFSET, VERSION_WAL);
+        BigEndian.putU32(page1, CHANGE_COUNTER_OFFSET, counter);
+        BigEndian.putU32(page1, DATABASE_SIZE_OFFSET, pageCount);
+        BigEndian.putU32(page1, VERSION_VALID_FOR_OFFSET, counter);
+        BigEndian.putU32(page1, SQLITE_VERSION_OFFSET, sqliteVersion);
+    }
+
     /** Whether {@code pageSize} is one SQLite allows: a power of two in 512..65536. */
     public static boolean isValidPageSize(int pageSize) {
         return pageSize >= MIN_PAGE_SIZE && pageSize <= MAX_PAGE_SIZE && Integer.bitCount(pageSize) == 1;

@@ -7,13 +7,11 @@ import io.turso4j.error.SqliteException;
 import io.turso4j.io.DbFile;
 import io.turso4j.storage.CorruptDatabaseException;
 import io.turso4j.storage.IoPending;
-import io.turso4j.storage.format.BigEndian;
 import io.turso4j.storage.format.DatabaseHeader;
 import io.turso4j.storage.format.LockBytePage;
 import io.turso4j.storage.wal.CheckpointMode;
 import io.turso4j.storage.wal.CheckpointResult;
 import io.turso4j.storage.wal.Checkpointer;
-import io.turso4j.storage.wal.FrameWrite;
 import io.turso4j.storage.wal.Wal;
 import io.turso4j.storage.wal.WalSnapshot;
 
@@ -71,8 +69,6 @@ public final class WalPager implements Pager {
     private static final int DEFAULT_AUTOCHECKPOINT = 1000;
     /** Reads ahead not yet used may fill at most 1/this of the cache ({@link PageCache#unusedAhead}). */
     private static final int READ_AHEAD_SHARE = 4;
-    /** Frames a commit hands to the WAL at a time. */
-    private static final int FRAMES_PER_CHUNK = 1024;
 
     private final SharedPager shared;
     private final Wal wal;
@@ -97,12 +93,10 @@ public final class WalPager implements Pager {
     private CommitStage commitStage = CommitStage.IDLE;
     /** The current {@link #commit(boolean)} call's caller blocks on its I/O anyway: the writes may run on its thread. */
     private boolean commitCallerWaits;
+    /** The I/O the commit's stage waits for. */
     private Completion commitIo;
-    /** The writes of the commit's last chunk (commitIo then also covers the sync, if any). */
-    private Completion lastFrames;
-    private List<Page> committing;
-    /** How many of {@link #committing} have been handed to the WAL. */
-    private int committed;
+    /** The commit's frames, from its WRITE_FRAMES stage until it is done or given up. */
+    private FrameBatch committing;
     private Checkpointer checkpointer;
     private boolean closed;
 
@@ -272,15 +266,13 @@ public final class WalPager implements Pager {
             awaitCommitIo(ResultCode.IOERR_WRITE);
             prepareCommit();
         }
-        while (commitStage == CommitStage.WRITE_FRAMES && committed < committing.size()) {
+        while (commitStage == CommitStage.WRITE_FRAMES && !committing.allIssued()) {
             awaitCommitIo(ResultCode.IOERR_WRITE);
-            writeCommitChunk();
+            commitIo = committing.writeNext(synchronous == Synchronous.FULL, commitCallerWaits);
         }
         // The last chunk's writes and, under synchronous=FULL, the WAL sync chained on them.
-        awaitCommitIo(lastFrames != null && lastFrames.isDone() && !lastFrames.isSucceeded()
-                ? ResultCode.IOERR_WRITE : ResultCode.IOERR_FSYNC);
-        lastFrames = null;
-        for (Page p : committing) {
+        awaitCommitIo(committing.lastWritesFailed() ? ResultCode.IOERR_WRITE : ResultCode.IOERR_FSYNC);
+        for (Page p : committing.pages()) {
             cache.markClean(p);
         }
         committing = null;
@@ -310,63 +302,18 @@ public final class WalPager implements Pager {
         Page one = get(1);
         try {
             MemorySegment header = one.buffer().segment();
-            if (one.isDirty() || cache.dirtyCount() == 0 || headerStale(header)) {
+            if (one.isDirty() || cache.dirtyCount() == 0 || DatabaseHeader.isStaleForWalCommit(header, pageCount)) {
                 write(one);
-                stampHeader(header);
+                DatabaseHeader.stampWalCommit(header, pageCount, SharedPager.SQLITE_VERSION_NUMBER);
             }
         } finally {
             unpin(one);
         }
-        committing = cache.dirtyPages();
-        committing.removeIf(p -> p.number() > pageCount);
-        committed = 0;
+        List<Page> pages = cache.dirtyPages();
+        pages.removeIf(p -> p.number() > pageCount);
+        committing = new FrameBatch(wal, shared.pagePool(), pages, pageCount);
         commitStage = CommitStage.WRITE_FRAMES;
-        writeCommitChunk();
-    }
-
-    /**
-     * Starts writing the next chunk of the committing pages, the last chunk ending in the
-     * commit frame. Chunks go out one after another so that a transaction of any size needs
-     * only a chunk's worth of frame buffers at a time.
-     */
-    private void writeCommitChunk() {
-        int end = Math.min(committing.size(), committed + FRAMES_PER_CHUNK);
-        int[] numbers = new int[end - committed];
-        MemorySegment[] images = new MemorySegment[numbers.length];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = committing.get(committed + i).number();
-            images[i] = committing.get(committed + i).buffer().segment();
-        }
-        boolean last = end == committing.size();
-        committed = end;
-        if (last && synchronous == Synchronous.FULL) {
-            FrameWrite io = wal.writeCommitFrames(numbers, images, pageCount, shared.pagePool(), commitCallerWaits);
-            lastFrames = io.written();
-            commitIo = io.durable();
-        } else {
-            commitIo = wal.writeFrames(numbers, images, last ? pageCount : 0, shared.pagePool(), commitCallerWaits);
-            lastFrames = last ? commitIo : null;
-        }
-    }
-
-    /** Whether the header's size or WAL versions are wrong for the database being committed. */
-    private boolean headerStale(MemorySegment page1) {
-        return BigEndian.u32(page1, DatabaseHeader.DATABASE_SIZE_OFFSET) != pageCount
-                || BigEndian.u32(page1, DatabaseHeader.VERSION_VALID_FOR_OFFSET)
-                        != BigEndian.u32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET)
-                || BigEndian.u8(page1, DatabaseHeader.WRITE_VERSION_OFFSET) != DatabaseHeader.VERSION_WAL
-                || BigEndian.u8(page1, DatabaseHeader.READ_VERSION_OFFSET) != DatabaseHeader.VERSION_WAL;
-    }
-
-    /** The header fields the pager owns: change counter, size, WAL versions, last writer. */
-    private void stampHeader(MemorySegment page1) {
-        long counter = (BigEndian.u32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET) + 1) & 0xffffffffL;
-        BigEndian.putU8(page1, DatabaseHeader.WRITE_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
-        BigEndian.putU8(page1, DatabaseHeader.READ_VERSION_OFFSET, DatabaseHeader.VERSION_WAL);
-        BigEndian.putU32(page1, DatabaseHeader.CHANGE_COUNTER_OFFSET, counter);
-        BigEndian.putU32(page1, DatabaseHeader.DATABASE_SIZE_OFFSET, pageCount);
-        BigEndian.putU32(page1, DatabaseHeader.VERSION_VALID_FOR_OFFSET, counter);
-        BigEndian.putU32(page1, DatabaseHeader.SQLITE_VERSION_OFFSET, SharedPager.SQLITE_VERSION_NUMBER);
+        commitIo = committing.writeNext(synchronous == Synchronous.FULL, commitCallerWaits);
     }
 
     /** Waits (by throwing) for the commit stage's I/O; a failure rolls the transaction back. */
@@ -381,7 +328,6 @@ public final class WalPager implements Pager {
         commitIo = null;
         if (!io.isSucceeded()) {
             committing = null;
-            lastFrames = null;
             commitStage = CommitStage.IDLE;
             rollback();
             throw new SqliteException(error, "commit failed: " + io.failure().getMessage(), io.failure());
@@ -420,7 +366,6 @@ public final class WalPager implements Pager {
         wal.rollback(this, commitIo != null ? commitIo : spillWrite);
         spillWrite = null;
         commitIo = null;
-        lastFrames = null;
         committing = null;
         commitStage = CommitStage.IDLE;
         pageCount = snapshot.dbSize();
@@ -792,21 +737,15 @@ public final class WalPager implements Pager {
         awaitSpill();
         List<Page> victims = new ArrayList<>();
         for (Page p : cache.dirtyPages()) {
-            if (!p.isPinned() && p.number() <= pageCount && victims.size() < FRAMES_PER_CHUNK) {
+            if (!p.isPinned() && p.number() <= pageCount && victims.size() < FrameBatch.CHUNK) {
                 victims.add(p);
             }
         }
         if (victims.isEmpty()) {
             return;
         }
-        int[] numbers = new int[victims.size()];
-        MemorySegment[] images = new MemorySegment[victims.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            numbers[i] = victims.get(i).number();
-            images[i] = victims.get(i).buffer().segment();
-        }
         spilling.addAll(victims);
-        spillWrite = wal.writeFrames(numbers, images, 0, shared.pagePool(), false);
+        spillWrite = new FrameBatch(wal, shared.pagePool(), victims, 0).writeNext(false, false);
         awaitSpill();
         makeRoom();
     }

@@ -2,10 +2,13 @@ package io.turso4j.storage.format;
 
 import io.turso4j.error.ResultCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.turso4j.storage.CorruptDatabaseException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -108,5 +111,36 @@ class DatabaseHeaderTest {
         byte[] b = h.toByteArray();
         b[DatabaseHeader.CHANGE_COUNTER_OFFSET + 3] = 7;
         assertEquals(false, DatabaseHeader.decode(b).databaseSizeValid());
+    }
+
+    @Test
+    void aWalCommitStampsTheFieldsItOwnsAndNothingElse() {
+        Random random = TestSeed.random("DatabaseHeaderTest.aWalCommitStampsTheFieldsItOwnsAndNothingElse");
+        for (int i = 0; i < 1_000; i++) {
+            DatabaseHeader before = randomHeader(random);
+            MemorySegment page1 = MemorySegment.ofArray(before.toByteArray());
+            int pageCount = 1 + random.nextInt(1_000_000);
+            DatabaseHeader.stampWalCommit(page1, pageCount, 3054001);
+            long counter = (before.changeCounter() + 1) & 0xffffffffL;
+            DatabaseHeader expected = new DatabaseHeader(before.pageSize(), DatabaseHeader.VERSION_WAL,
+                    DatabaseHeader.VERSION_WAL, before.reservedBytes(), 64, 32, 32, counter, pageCount,
+                    before.firstFreelistTrunk(), before.freelistCount(), before.schemaCookie(), before.schemaFormat(),
+                    before.defaultCacheSize(), before.largestRootPage(), before.textEncoding(), before.userVersion(),
+                    before.incrementalVacuum(), before.applicationId(), counter, 3054001);
+            assertEquals(expected, DatabaseHeader.decode(page1));
+            assertFalse(DatabaseHeader.isStaleForWalCommit(page1, pageCount));
+            assertTrue(DatabaseHeader.isStaleForWalCommit(page1, pageCount + 1), "another size");
+        }
+    }
+
+    @Test
+    void aHeaderNotValidForItsCounterOrNotInWalModeIsStale() {
+        MemorySegment page1 = MemorySegment.ofArray(DatabaseHeader.forNewDatabase(4096, 0, 3040001).toByteArray());
+        DatabaseHeader.stampWalCommit(page1, 5, 3040001);
+        page1.set(ValueLayout.JAVA_BYTE, DatabaseHeader.CHANGE_COUNTER_OFFSET + 3, (byte) 99);
+        assertTrue(DatabaseHeader.isStaleForWalCommit(page1, 5), "version-valid-for behind the counter");
+        DatabaseHeader.stampWalCommit(page1, 5, 3040001);
+        page1.set(ValueLayout.JAVA_BYTE, DatabaseHeader.READ_VERSION_OFFSET, (byte) DatabaseHeader.VERSION_LEGACY);
+        assertTrue(DatabaseHeader.isStaleForWalCommit(page1, 5), "a rollback-journal read version");
     }
 }
