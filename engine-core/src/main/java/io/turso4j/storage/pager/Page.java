@@ -30,6 +30,8 @@ public final class Page {
     boolean gone;
     /** Read ahead of need ({@link Pager#readAhead}) and not pinned since ({@link PageCache#markReadAhead}). */
     boolean readAhead;
+    /** Read by {@link Pager#prefetch} and not pinned since ({@link PageCache#markPrefetched}). */
+    boolean prefetched;
     /**
      * The large scan ({@link Pager#getForScan}) that read this page and has been its only user
      * since, or null: such a page goes first when room is needed ({@link PageCache#unpin}).

@@ -113,6 +113,11 @@ public final class PageCache {
         }
     }
 
+    /** Marks a page just {@linkplain #insert inserted} as prefetched: read for nobody yet, until its next pin. */
+    public void markPrefetched(Page page) {
+        page.prefetched = true;
+    }
+
     /**
      * Pages read ahead and not yet used: a bound on them keeps reads ahead from evicting the
      * pages an operation is working through (with a cache too small for both, each retry of the
@@ -147,6 +152,7 @@ public final class PageCache {
         if (page.scan != scan) {
             page.scan = page.readAhead ? scan : null;
         }
+        page.prefetched = false;
         forgetAhead(page);
     }
 

@@ -145,7 +145,8 @@ public interface Pager extends AutoCloseable {
     /**
      * Starts reading page {@code number} if it is not cached, without waiting or pinning: the
      * read-ahead hook for scans and for siblings ahead of a balance. Does nothing for an
-     * invalid number or a cached page.
+     * invalid number or a cached page. A prefetch that fails is not reported: the page is read
+     * again when asked for, and only a failure of that read is.
      */
     void prefetch(int number);
 

@@ -448,11 +448,11 @@ public final class WalPager implements Pager {
             throw new IoPending(load);
         }
         if (!load.isSucceeded()) {
-            boolean ahead = p.readAhead;
+            boolean guessed = p.readAhead || p.prefetched;
             drop(p);
-            if (ahead) {
-                // Nobody needed the page when its read ahead failed: read it as asked now, and
-                // report a failure of that read, not of a guess.
+            if (guessed) {
+                // Nobody needed the page when its read ahead or prefetch failed: read it as
+                // asked now, and report a failure of that read, not of a guess.
                 return get(number, scan);
             }
             throw new SqliteException(ResultCode.IOERR_READ, "cannot read page " + number + ": "
@@ -473,7 +473,7 @@ public final class WalPager implements Pager {
         if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
             return;
         }
-        startRead(number, false, null);
+        cache.markPrefetched(startRead(number, false, null));
     }
 
     @Override

@@ -128,6 +128,18 @@ class ReadAheadTest {
     }
 
     @Test
+    void aFailedPrefetchIsReadAgainWhenNeeded() {
+        Pager pager = withPages(8);
+        pager.beginRead();
+        io.holdReads = true;
+        pager.prefetch(5);
+        io.holdReads = false;
+        io.failHeld();
+        assertReads(pager, 5); // no IOERR: nobody had asked for the page
+        finish(pager);
+    }
+
+    @Test
     void aFileWhereReadsAheadDoNotPayGetsNone() {
         Pager pager = withFullCache(12, 8);
         io.aheadPays = false;
@@ -185,8 +197,9 @@ class ReadAheadTest {
     }
 
     /**
-     * Memory files whose reads ahead wait for {@link #finishHeld}, and which may say nothing is
-     * cached, or that reads ahead do not pay.
+     * Memory files whose reads ahead (and plain reads too, while {@link #holdReads}) wait for
+     * {@link #finishHeld} or {@link #failHeld}, and which may say nothing is cached, or that
+     * reads ahead do not pay.
      */
     private static final class HeldReadsIo extends ForwardingIO {
         /** A read ahead: the bytes at {@code pos} go to {@code into}, the buffer's memory as the kernel would hold it. */
@@ -195,6 +208,8 @@ class ReadAheadTest {
         final List<Held> held = new ArrayList<>();
         boolean cached = true;
         boolean aheadPays = true;
+        /** Whether plain reads are held too. */
+        boolean holdReads;
         int writes;
 
         HeldReadsIo() {
@@ -202,6 +217,7 @@ class ReadAheadTest {
         }
 
         void finishHeld() {
+            holdReads = false; // the held reads are made now
             for (Held h : held) {
                 // through a buffer of its own: the held one may be released already (overtaken)
                 Buffer copy = Buffer.allocate((int) h.into().byteSize());
@@ -226,6 +242,11 @@ class ReadAheadTest {
                 @Override
                 public boolean readsAheadPay() {
                     return aheadPays;
+                }
+
+                @Override
+                public Completion read(long pos, Buffer buf) {
+                    return holdReads ? readAhead(pos, buf) : super.read(pos, buf);
                 }
 
                 @Override
