@@ -56,6 +56,9 @@ import java.util.Set;
 public final class WalPager implements Pager {
     private enum State { NONE, READ, WRITE }
 
+    /** Who a page read is for: a caller who asked ({@link #get}), or nobody yet ({@link #prefetch}, {@link #readAhead}). */
+    private enum Read { ASKED, PREFETCH, AHEAD }
+
     /** Where a commit is, so that a retry after {@link IoPending} resumes there. */
     private enum CommitStage { IDLE, INIT_FILE, WRITE_FRAMES, CHECKPOINT }
 
@@ -439,7 +442,7 @@ public final class WalPager implements Pager {
         Page p = cache.get(number);
         if (p == null) {
             makeRoom();
-            p = startRead(number, false, scan);
+            p = startRead(number, Read.ASKED, scan);
         } else if (p.readAhead && !p.isPinned() && !p.load().isDone()) {
             p = overtake(p, scan);
         }
@@ -473,7 +476,7 @@ public final class WalPager implements Pager {
         if (state == State.NONE || number < 1 || number > pageCount || cache.get(number) != null || cache.isFull()) {
             return;
         }
-        cache.markPrefetched(startRead(number, false, null));
+        startRead(number, Read.PREFETCH, null);
     }
 
     @Override
@@ -485,21 +488,21 @@ public final class WalPager implements Pager {
         // Room from clean pages only: a read ahead is not worth a spill's writes.
         evictClean();
         if (!cache.isFull()) {
-            startRead(number, true, null);
+            startRead(number, Read.AHEAD, null);
         }
     }
 
     /**
-     * Inserts page {@code number} unpinned and issues its read from the WAL or the file: a
-     * {@linkplain DbFile#readAhead read ahead} if {@code ahead}; for large scan {@code scan}
-     * if not null.
+     * Inserts page {@code number} unpinned and issues its read from the WAL or the file, as
+     * {@code how} says ({@linkplain DbFile#readAhead read ahead} for {@link Read#AHEAD}); for
+     * large scan {@code scan} if not null.
      */
-    private Page startRead(int number, boolean ahead, Object scan) {
+    private Page startRead(int number, Read how, Object scan) {
         Buffer buffer = shared.pagePool().acquire();
         int frame = frameOf(number);
         long pos = offsetOf(number, frame);
-        Completion load = ahead ? fileOf(frame).readAhead(pos, buffer) : fileOf(frame).read(pos, buffer);
-        return inserted(number, buffer, load, ahead, scan);
+        Completion load = how == Read.AHEAD ? fileOf(frame).readAhead(pos, buffer) : fileOf(frame).read(pos, buffer);
+        return inserted(number, buffer, load, how, scan);
     }
 
     /**
@@ -520,7 +523,7 @@ public final class WalPager implements Pager {
         loading.remove(ahead);
         cache.discard(ahead);
         ahead.buffer().release(); // recycled once the read in flight lets go of it
-        return inserted(number, buffer, now, false, scan);
+        return inserted(number, buffer, now, Read.ASKED, scan);
     }
 
     /** The WAL frame holding page {@code number} for this transaction, or 0 for the database file. */
@@ -539,10 +542,12 @@ public final class WalPager implements Pager {
     }
 
     /** Caches page {@code number}, unpinned, its bytes coming from {@code load}. */
-    private Page inserted(int number, Buffer buffer, Completion load, boolean ahead, Object scan) {
+    private Page inserted(int number, Buffer buffer, Completion load, Read how, Object scan) {
         Page p = cache.insert(number, buffer, load);
-        if (ahead) {
+        if (how == Read.AHEAD) {
             cache.markReadAhead(p);
+        } else if (how == Read.PREFETCH) {
+            cache.markPrefetched(p);
         }
         if (scan != null) {
             cache.markScanned(p, scan);
